@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import type { BridgeError } from '../errors'
+import { channel, idSchema } from './define'
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
+
+const headerName = z.string().min(1).max(256).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'Not a valid header name')
+
+export const consoleRequestSchema = z
+  .object({
+    profileId: idSchema,
+    method: z.enum(HTTP_METHODS),
+    /** A path relative to the API base (`/users/me`, `/v2/users/me`) or an absolute URL within the allowed domains. */
+    url: z.string().trim().min(1).max(4096),
+    query: z.array(z.object({ name: z.string().min(1).max(256), value: z.string().max(4096) }).strict()).max(100).default([]),
+    headers: z.array(z.object({ name: headerName, value: z.string().max(8192) }).strict()).max(100).default([]),
+    /** Raw JSON text; parsed in main so the bridge never carries deeply nested objects. */
+    body: z.string().max(1_000_000).optional(),
+  })
+  .strict()
+export type ConsoleRequest = z.input<typeof consoleRequestSchema>
+
+export interface ConsoleResponse {
+  status: number
+  statusText: string
+  headers: [string, string][]
+  durationMs: number
+  trackingId?: string
+  /** Body as text, capped; `truncated` when the cap cut it. */
+  body: string
+  bodyBytes: number
+  truncated: boolean
+  contentType?: string
+  error?: BridgeError
+}
+
+export interface HistoryEntry {
+  id: string
+  at: number
+  request: ConsoleRequest & { method: (typeof HTTP_METHODS)[number] }
+  status?: number
+  durationMs?: number
+  error?: string
+}
+
+export const consoleChannels = {
+  'console.send': channel<ConsoleResponse>()(consoleRequestSchema),
+  'console.history': channel<HistoryEntry[]>()(z.object({ profileId: idSchema.optional() }).strict()),
+  'console.clearHistory': channel<void>()(z.object({ profileId: idSchema.optional() }).strict()),
+}

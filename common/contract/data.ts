@@ -1,0 +1,134 @@
+import { z } from 'zod'
+import type { BridgeError } from '../errors'
+import { DETAIL_RESOURCE_IDS, LIST_RESOURCE_IDS } from '../zoom/resource-ids'
+import { channel, idSchema } from './define'
+
+/** Query parameters a resource accepts (status, type, from, to, …); validated again against the catalog in main. */
+const paramsSchema = z.record(z.string().max(64), z.union([z.string().max(512), z.number(), z.boolean()])).refine((p) => Object.keys(p).length <= 30, 'Too many parameters')
+
+export const crawlInputSchema = z
+  .object({
+    profileId: idSchema,
+    resource: z.enum(LIST_RESOURCE_IDS),
+    params: paramsSchema.default({}),
+    /** For per-user resources (meetings, webinars, recordings): the users to crawl; 'all' = every user of the account. */
+    users: z.union([z.literal('all'), z.literal('me'), z.array(z.string().min(1).max(128)).max(100_000)]).optional(),
+  })
+  .strict()
+export type CrawlInput = z.input<typeof crawlInputSchema>
+
+export type JobState = 'running' | 'done' | 'cancelled' | 'failed'
+
+export interface JobProgress {
+  jobId: string
+  datasetId: string
+  profileId: string
+  resource: string
+  state: JobState
+  pages: number
+  rows: number
+  /** Zoom's total_records when it sends one (summed over the fan-out). */
+  totalRecords?: number
+  /** Fan-out: how many users are done out of how many. */
+  unitsDone?: number
+  unitsTotal?: number
+  rateLimitWaits: number
+  /** Per-unit errors collected without stopping the rest. */
+  errors: { unit: string; error: BridgeError }[]
+  startedAt: number
+  finishedAt?: number
+  error?: BridgeError
+}
+
+export const sortSchema = z.object({ column: z.string().min(1).max(128), direction: z.enum(['asc', 'desc']) }).strict()
+export const filterSchema = z
+  .object({
+    /** Case-insensitive substring over all shown columns. */
+    text: z.string().max(500).optional(),
+    /** Exact-ish match per column (case-insensitive substring). */
+    columns: z.record(z.string().max(128), z.string().max(500)).optional(),
+  })
+  .strict()
+
+export const rowsInputSchema = z
+  .object({
+    datasetId: idSchema,
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(0).max(1000),
+    sort: sortSchema.optional(),
+    filter: filterSchema.optional(),
+    /** Dotted paths of the columns to return; absent = the resource's default columns. */
+    columns: z.array(z.string().min(1).max(128)).max(100).optional(),
+  })
+  .strict()
+export type RowsInput = z.input<typeof rowsInputSchema>
+
+export type Cell = string | number | boolean | null
+
+export interface RowsWindow {
+  datasetId: string
+  offset: number
+  /** Each row: its index in the dataset (for detail and selection) and the requested columns' values. */
+  rows: { index: number; cells: Cell[] }[]
+  columns: string[]
+  total: number
+  filteredTotal: number
+}
+
+export interface DatasetInfo {
+  datasetId: string
+  profileId: string
+  resource: string
+  rows: number
+  /** Every dotted column path seen in the rows, for the column chooser. */
+  availableColumns: string[]
+  defaultColumns: string[]
+  createdAt: number
+}
+
+export interface ExportResult {
+  path?: string
+  rows: number
+  bytes: number
+}
+
+export interface RateUsage {
+  category: 'light' | 'medium' | 'heavy' | 'resource-intensive'
+  plan: string
+  limitPerSecond: number
+  /** Requests in the last second. */
+  used: number
+  /** Requests made since start. */
+  total: number
+  throttledMs: number
+  /** 429s seen from Zoom. */
+  rejected: number
+}
+
+export const dataChannels = {
+  'data.crawl': channel<JobProgress>()(crawlInputSchema),
+  'data.cancel': channel<JobProgress>()(z.object({ jobId: idSchema }).strict()),
+  'data.jobs': channel<JobProgress[]>()(z.object({ profileId: idSchema.optional() }).strict()),
+  'data.dataset': channel<DatasetInfo>()(z.object({ datasetId: idSchema }).strict()),
+  'data.rows': channel<RowsWindow>()(rowsInputSchema),
+  /** One full row as Zoom returned it, for the detail drawer. */
+  'data.row': channel<unknown>()(z.object({ datasetId: idSchema, index: z.number().int().min(0) }).strict()),
+  'data.closeDataset': channel<void>()(z.object({ datasetId: idSchema }).strict()),
+  /** A single object: user, meeting or webinar detail. */
+  'data.detail': channel<unknown>()(
+    z.object({ profileId: idSchema, resource: z.enum(DETAIL_RESOURCE_IDS), id: z.string().min(1).max(256), params: paramsSchema.optional() }).strict(),
+  ),
+  /** Streams the (sorted, filtered) dataset to a file the person picks. */
+  'data.export': channel<ExportResult>()(
+    z
+      .object({
+        datasetId: idSchema,
+        format: z.enum(['csv', 'json']),
+        columns: z.array(z.string().min(1).max(128)).max(200).optional(),
+        sort: sortSchema.optional(),
+        filter: filterSchema.optional(),
+      })
+      .strict(),
+  ),
+  'data.rateUsage': channel<RateUsage[]>()(z.object({ profileId: idSchema }).strict()),
+}

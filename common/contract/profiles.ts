@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import type { ProfileView } from '../profile'
+import { profileDraftSchema } from '../profile'
+import { channel, idSchema, noInput } from './define'
+
+export interface ImportResult {
+  created: ProfileView[]
+}
+
+export interface ProfileExportResult {
+  /** Absent when the person cancelled the save dialog. */
+  path?: string
+  count: number
+}
+
+export const profileChannels = {
+  'profiles.list': channel<ProfileView[]>()(noInput),
+  'profiles.get': channel<ProfileView>()(z.object({ id: idSchema }).strict()),
+  'profiles.create': channel<ProfileView>()(profileDraftSchema),
+  'profiles.update': channel<ProfileView>()(z.object({ id: idSchema, draft: profileDraftSchema }).strict()),
+  'profiles.duplicate': channel<ProfileView>()(z.object({ id: idSchema, name: z.string().trim().min(1).max(100).optional() }).strict()),
+  /** Revokes the token at Zoom (best effort), forgets secrets, tokens and the connect-window session. */
+  'profiles.delete': channel<{ revoked: boolean }>()(z.object({ id: idSchema }).strict()),
+  /** JSON without any secret; `ids` absent = all profiles. */
+  'profiles.exportJson': channel<{ json: string; count: number }>()(z.object({ ids: z.array(idSchema).max(1000).optional() }).strict()),
+  'profiles.exportFile': channel<ProfileExportResult>()(z.object({ ids: z.array(idSchema).max(1000).optional() }).strict()),
+  /** All or nothing: any problem is reported (every one of them) and nothing is created. */
+  'profiles.importJson': channel<ImportResult>()(z.object({ json: z.string().max(5_000_000) }).strict()),
+  'profiles.importFile': channel<ImportResult & { path?: string }>()(noInput),
+}

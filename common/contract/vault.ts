@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import type { VaultStatus } from './app'
+import { channel, noInput } from './define'
+
+const passphrase = z.string().min(8, 'Use at least 8 characters').max(1024)
+
+export const vaultChannels = {
+  'vault.status': channel<VaultStatus>()(noInput),
+  'vault.setup': channel<VaultStatus>()(
+    z.discriminatedUnion('protector', [
+      z.object({ protector: z.literal('os-keychain') }).strict(),
+      z.object({ protector: z.literal('passphrase'), passphrase }).strict(),
+    ]),
+  ),
+  'vault.unlock': channel<VaultStatus>()(z.object({ passphrase: z.string().max(1024).optional() }).strict()),
+  'vault.lock': channel<VaultStatus>()(noInput),
+  'vault.changeProtection': channel<VaultStatus>()(
+    z.discriminatedUnion('protector', [
+      z.object({ protector: z.literal('os-keychain') }).strict(),
+      z.object({ protector: z.literal('passphrase'), passphrase }).strict(),
+    ]),
+  ),
+}

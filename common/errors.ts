@@ -1,0 +1,91 @@
+// Error codes that cross the bridge. Main throws AppError; the router turns it into { code, message }.
+// Messages are written for people and never contain a secret or a token.
+
+export const ERROR_CODES = [
+  // bridge and generic
+  'VALIDATION',
+  'FORBIDDEN_SENDER',
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+  'NOT_FOUND',
+  'CONFLICT',
+  'CANCELLED',
+  'TIMEOUT',
+  'FILE_IO',
+  // vault and store
+  'VAULT_LOCKED',
+  'VAULT_BAD_PASSPHRASE',
+  'VAULT_DECRYPT_FAILED',
+  'VAULT_PROTECTION_INSECURE',
+  'VAULT_NOT_INITIALISED',
+  'STORE_CORRUPT',
+  // authentication
+  'AUTH_INVALID_GRANT',
+  'AUTH_INVALID_CLIENT',
+  'AUTH_ACCESS_DENIED',
+  'AUTH_STATE_MISMATCH',
+  'AUTH_REDIRECT_MISMATCH',
+  'AUTH_FLOW_PENDING',
+  'AUTH_FLOW_CANCELLED',
+  'AUTH_FLOW_TIMEOUT',
+  'AUTH_TOKEN_ENDPOINT',
+  'AUTH_RESPONSE_INVALID',
+  'AUTH_NOT_CONNECTED',
+  'AUTH_RECONNECT_NEEDED',
+  'AUTH_SECRET_MISSING',
+  // Zoom API
+  'ZOOM_RATE_LIMITED',
+  'ZOOM_SCOPE_MISSING',
+  'ZOOM_UNAUTHORIZED',
+  'ZOOM_NOT_FOUND',
+  'ZOOM_BAD_REQUEST',
+  'ZOOM_SERVER_ERROR',
+  'ZOOM_RESPONSE_INVALID',
+  'NETWORK',
+  'DOMAIN_NOT_ALLOWED',
+  // data
+  'DOWNLOAD_SIZE_MISMATCH',
+  'EXPORT_FAILED',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, '' for the whole input. */
+  path: string
+  message: string
+}
+
+/** Extra, non-secret facts about an error, e.g. what Zoom said. */
+export interface ErrorDetails {
+  issues?: FieldIssue[]
+  httpStatus?: number
+  zoomCode?: number | string
+  zoomMessage?: string
+  trackingId?: string
+  retryAfterMs?: number
+  acceptedScopes?: string[]
+}
+
+export interface BridgeError {
+  code: ErrorCode
+  message: string
+  details?: ErrorDetails
+}
+
+export class AppError extends Error {
+  override readonly name = 'AppError'
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetails,
+  ) {
+    super(message)
+  }
+
+  toBridge(): BridgeError {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message }
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError

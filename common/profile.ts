@@ -1,0 +1,207 @@
+// The connection profile: one schema for the renderer's editor and main's bridge validation,
+// so a form never accepts what main would reject (DESIGN.md, common/profile.ts).
+import { z } from 'zod'
+import type { FieldIssue } from './errors'
+import { toFieldIssues } from './validation'
+
+export const GRANTS = ['s2s', 'authorization_code'] as const
+export const APP_TYPES = ['user', 'admin'] as const
+export const CLIENT_TYPES = ['confidential', 'public'] as const
+export const PKCE_METHODS = ['S256', 'plain', 'none'] as const
+export const AUTHORIZE_WITH = ['connect-window', 'system-browser'] as const
+export const RATE_PLANS = ['free', 'pro', 'business'] as const
+
+export type Grant = (typeof GRANTS)[number]
+export type AppType = (typeof APP_TYPES)[number]
+export type ClientType = (typeof CLIENT_TYPES)[number]
+export type PkceMethod = (typeof PKCE_METHODS)[number]
+export type AuthorizeWith = (typeof AUTHORIZE_WITH)[number]
+export type RatePlan = (typeof RATE_PLANS)[number]
+
+const absoluteUrl = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(2048)
+    .refine((v) => URL.canParse(v), `${label} must be an absolute URL`)
+    .refine((v) => !URL.canParse(v) || ['https:', 'http:'].includes(new URL(v).protocol), `${label} must use https (or http for a local server)`)
+
+export const cloudSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('zoom') }).strict(),
+  z.object({ kind: z.literal('zoomgov') }).strict(),
+  z
+    .object({
+      kind: z.literal('custom'),
+      oauthBaseUrl: absoluteUrl('OAuth base URL'),
+      apiBaseUrl: absoluteUrl('API base URL'),
+    })
+    .strict(),
+])
+export type Cloud = z.infer<typeof cloudSchema>
+
+export interface CloudEndpoints {
+  /** e.g. https://zoom.us — `/oauth/authorize`, `/oauth/token`, `/oauth/revoke` hang off it. */
+  oauthBase: string
+  /** e.g. https://api.zoom.us — `/v2/...` hangs off it. */
+  apiBase: string
+}
+
+export function cloudEndpoints(cloud: Cloud): CloudEndpoints {
+  switch (cloud.kind) {
+    case 'zoom':
+      return { oauthBase: 'https://zoom.us', apiBase: 'https://api.zoom.us' }
+    case 'zoomgov':
+      return { oauthBase: 'https://zoomgov.com', apiBase: 'https://api.zoomgov.com' }
+    case 'custom':
+      return { oauthBase: stripTrailingSlash(cloud.oauthBaseUrl), apiBase: stripTrailingSlash(cloud.apiBaseUrl) }
+  }
+}
+
+const stripTrailingSlash = (url: string) => url.replace(/\/+$/, '')
+
+/** Hosts a profile's credential may be sent to when the person has not set any. */
+export function defaultAllowedDomains(cloud: Cloud): string[] {
+  const { apiBase } = cloudEndpoints(cloud)
+  const hosts = [new URL(apiBase).host]
+  if (cloud.kind === 'zoom') hosts.push('zoom.us', '*.zoom.us')
+  if (cloud.kind === 'zoomgov') hosts.push('zoomgov.com', '*.zoomgov.com')
+  return hosts
+}
+
+export function defaultValidationUrl(cloud: Cloud): string {
+  return `${cloudEndpoints(cloud).apiBase}/v2/users/me`
+}
+
+const scopeSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'A scope is letters, digits and the characters _ . : -')
+
+const domainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(253)
+  .regex(/^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/, 'A domain is a host name, optionally starting with *. and ending with :port')
+
+/** What the editor sends and main stores, minus the id, timestamps and the secret. */
+export const profileFieldsSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Give the connection a name').max(100),
+    description: z.string().max(500).default(''),
+    grant: z.enum(GRANTS),
+    appType: z.enum(APP_TYPES).default('user'),
+    clientType: z.enum(CLIENT_TYPES).default('confidential'),
+    accountId: z.string().trim().max(100).default(''),
+    clientId: z.string().trim().min(1, 'The Client ID is required').max(100).regex(/^[A-Za-z0-9_-]+$/, 'A Client ID is letters, digits, _ and -'),
+    scopes: z.array(scopeSchema).max(500).default([]),
+    pkceMethod: z.enum(PKCE_METHODS).default('S256'),
+    redirectUri: z.string().trim().max(2048).default(''),
+    authorizeWith: z.enum(AUTHORIZE_WITH).default('connect-window'),
+    cloud: cloudSchema.default({ kind: 'zoom' }),
+    validationUrl: z.string().trim().max(2048).default(''),
+    allowedDomains: z.array(domainSchema).max(50).default([]),
+    ratePlan: z.enum(RATE_PLANS).default('pro'),
+    notes: z.string().max(5000).default(''),
+  })
+  .strict()
+
+export type ProfileFields = z.infer<typeof profileFieldsSchema>
+export type ProfileFieldsInput = z.input<typeof profileFieldsSchema>
+
+/**
+ * The client secret is write-only: `undefined` keeps what is stored, a string replaces it,
+ * `null` removes it. It is never read back.
+ */
+export const clientSecretInputSchema = z.string().trim().min(1, 'The Client Secret cannot be empty').max(200).nullable().optional()
+
+export const profileDraftSchema = z
+  .object({
+    fields: profileFieldsSchema,
+    clientSecret: clientSecretInputSchema,
+  })
+  .strict()
+export type ProfileDraft = z.input<typeof profileDraftSchema>
+
+export interface Profile extends ProfileFields {
+  id: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** The renderer's view of a profile: the secret only as a flag. */
+export interface ProfileView extends Profile {
+  hasClientSecret: boolean
+  /** Fields whose stored secret cannot be decrypted (repair state). */
+  needsRepair: string[]
+}
+
+/** Rules across fields. Run on top of the field schema so every problem is reported at once. */
+export function crossFieldIssues(fields: ProfileFields, secret: { stored: boolean; provided: string | null | undefined }): FieldIssue[] {
+  const issues: FieldIssue[] = []
+  const add = (path: string, message: string) => issues.push({ path, message })
+  const willHaveSecret = secret.provided === undefined ? secret.stored : secret.provided !== null
+
+  if (fields.grant === 's2s') {
+    if (!fields.accountId) add('fields.accountId', 'A Server-to-Server app needs its Account ID')
+    else if (!/^[A-Za-z0-9_-]+$/.test(fields.accountId)) add('fields.accountId', 'An Account ID is letters, digits, _ and -')
+    if (fields.clientType === 'public') add('fields.clientType', 'A Server-to-Server app is always a confidential client')
+    if (!willHaveSecret) add('clientSecret', 'A Server-to-Server app needs its Client Secret')
+  } else {
+    if (!fields.redirectUri) add('fields.redirectUri', 'Paste the redirect URL registered in the Zoom app')
+    else if (!isValidRedirectUri(fields.redirectUri)) add('fields.redirectUri', 'The redirect URL must be an absolute https URL (or http on 127.0.0.1/localhost) without a fragment')
+    if (fields.clientType === 'public') {
+      if (fields.pkceMethod === 'none') add('fields.pkceMethod', 'A public client must use PKCE')
+      if (secret.provided) add('clientSecret', 'A public client has no Client Secret')
+    } else if (!willHaveSecret) {
+      add('clientSecret', 'A confidential app needs its Client Secret')
+    }
+    if (fields.authorizeWith === 'system-browser' && fields.redirectUri && isValidRedirectUri(fields.redirectUri) && !isLoopback(fields.redirectUri)) {
+      add('fields.authorizeWith', 'The system browser needs a loopback redirect URL (http://127.0.0.1:PORT/...)')
+    }
+  }
+  if (fields.validationUrl && !URL.canParse(fields.validationUrl)) add('fields.validationUrl', 'The validation URL must be an absolute URL')
+  const names = new Set<string>()
+  fields.scopes.forEach((scope, i) => {
+    if (names.has(scope)) add(`fields.scopes.${i}`, `The scope ${scope} is listed twice`)
+    names.add(scope)
+  })
+  return issues
+}
+
+export function isValidRedirectUri(value: string): boolean {
+  if (!URL.canParse(value)) return false
+  const url = new URL(value)
+  if (url.hash) return false
+  if (url.protocol === 'https:') return true
+  return url.protocol === 'http:' && isLoopback(value)
+}
+
+export function isLoopback(value: string): boolean {
+  if (!URL.canParse(value)) return false
+  const host = new URL(value).hostname
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]'
+}
+
+export type DraftResult = { ok: true; fields: ProfileFields; clientSecret: string | null | undefined } | { ok: false; issues: FieldIssue[] }
+
+/** Validate a draft completely: field schema plus cross-field rules, reporting every problem. */
+export function validateProfileDraft(input: unknown, hasStoredSecret: boolean): DraftResult {
+  const parsed = profileDraftSchema.safeParse(input)
+  if (!parsed.success) return { ok: false, issues: toFieldIssues(parsed.error) }
+  const issues = crossFieldIssues(parsed.data.fields, { stored: hasStoredSecret, provided: parsed.data.clientSecret })
+  if (issues.length > 0) return { ok: false, issues }
+  return { ok: true, fields: parsed.data.fields, clientSecret: parsed.data.clientSecret }
+}
+
+/** The validation URL and allowlist in force, with defaults filled in from the cloud. */
+export function effectiveEndpoints(fields: Pick<ProfileFields, 'cloud' | 'validationUrl' | 'allowedDomains'>) {
+  return {
+    ...cloudEndpoints(fields.cloud),
+    validationUrl: fields.validationUrl || defaultValidationUrl(fields.cloud),
+    allowedDomains: fields.allowedDomains.length > 0 ? fields.allowedDomains : defaultAllowedDomains(fields.cloud),
+  }
+}

@@ -1,0 +1,107 @@
+// The ports main's domain code depends on. main/platform/ implements them with Electron;
+// tests implement them with hand-written fakes (DESIGN.md, "Testing on these machines").
+import type { EventMap, EventName } from '../common/contract/events'
+import type { LogSink } from './log/logger'
+
+/** Electron's `safeStorage` satisfies this. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean
+  encryptString(plainText: string): Buffer
+  decryptString(encrypted: Buffer): string
+  getSelectedStorageBackend?(): string
+}
+
+export interface AuthorizeRequest {
+  /** The authorization URL main built. */
+  url: string
+  /** Per-profile session partition, so a Zoom/SSO sign-in can be remembered (or cleared). */
+  partition: string
+  /** True for the registered redirect URI: that request is intercepted and never leaves the machine. */
+  isRedirect(url: string): boolean
+  signal: AbortSignal
+  title: string
+}
+
+/** The connect window: a main-owned window without preload. */
+export interface AuthWindowPort {
+  /**
+   * Opens `url`; resolves with the first URL for which `isRedirect` is true (request cancelled).
+   * Rejects with AppError('AUTH_FLOW_CANCELLED') when the person closes the window, and with the
+   * signal's reason when aborted.
+   */
+  authorize(request: AuthorizeRequest): Promise<string>
+  clearSession(partition: string): Promise<void>
+}
+
+export interface ExternalBrowserPort {
+  open(url: string): Promise<void>
+}
+
+export interface ClipboardPort {
+  writeText(text: string): void
+  readText(): string
+}
+
+export interface FileFilter {
+  name: string
+  extensions: string[]
+}
+
+export interface DialogPort {
+  chooseSaveFile(options: { title: string; defaultName: string; filters?: FileFilter[] }): Promise<string | undefined>
+  chooseOpenFile(options: { title: string; filters?: FileFilter[] }): Promise<string | undefined>
+  chooseFolder(options: { title: string }): Promise<string | undefined>
+}
+
+export interface ShellPort {
+  /** Opens a folder or file with the OS. */
+  openPath(path: string): Promise<void>
+  /** Opens an https URL in the system browser. */
+  openExternal(url: string): Promise<void>
+}
+
+export interface EventSink {
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void
+}
+
+export interface Clock {
+  now(): number
+}
+
+export interface Scheduler {
+  /** Returns a function that cancels the timer. */
+  setTimeout(callback: () => void, ms: number): () => void
+}
+
+export interface AppIdentity {
+  name: string
+  version: string
+  platform: NodeJS.Platform
+  arch: string
+  versions: { electron?: string; chrome?: string; node: string }
+}
+
+export interface CoreAdapters {
+  /** Where profiles.json, vault.json and history.json live (Electron's userData). */
+  dataDir: string
+  app: AppIdentity
+  safeStorage: SafeStorageLike
+  authWindow: AuthWindowPort
+  externalBrowser: ExternalBrowserPort
+  clipboard: ClipboardPort
+  dialogs: DialogPort
+  shell: ShellPort
+  events: EventSink
+  log: LogSink
+  clock?: Clock
+  scheduler?: Scheduler
+}
+
+export const systemClock: Clock = { now: () => Date.now() }
+export const systemScheduler: Scheduler = {
+  setTimeout(callback, ms) {
+    const timer = setTimeout(callback, ms)
+    timer.unref?.()
+    return () => clearTimeout(timer)
+  },
+}
