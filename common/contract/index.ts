@@ -42,7 +42,7 @@ export type Bridge = {
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void
 }
 
-export const BRIDGE_GLOBAL = 'zoomConnect'
+export { BRIDGE_GLOBAL } from './bridge-global'
 
 export * from './app'
 export * from './auth'

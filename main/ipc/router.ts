@@ -1,0 +1,90 @@
+// Every IPC call goes through here (DESIGN.md "main/ipc"): the sender is checked, the input is
+// parsed from `unknown` with the contract's schema, and the result is returned as an envelope.
+// Nothing that crosses back carries a stack trace or a secret.
+import { randomUUID } from 'node:crypto'
+import type { ChannelName, Envelope } from '../../common/contract'
+import { channels } from '../../common/contract'
+import { AppError } from '../../common/errors'
+import { describeIssues, toFieldIssues } from '../../common/validation'
+import type { Logger } from '../log/logger'
+import { redact } from '../log/redact'
+import type { HandlerContext, Handlers } from './types'
+
+/** What the transport knows about who called: enough to decide whether to trust it. */
+export interface SenderInfo {
+  /** URL of the frame that sent the message. */
+  frameUrl: string
+  /** The top frame of its window (not an iframe). */
+  isMainFrame: boolean
+  /** The window belongs to this app (created by our window factory). */
+  isOurWindow: boolean
+}
+
+export interface RouterOptions {
+  handlers: Handlers
+  /** Origins our renderer is served from, e.g. `app://zoom-connect` or the dev server. */
+  trustedOrigins: readonly string[]
+  log: Logger
+}
+
+export interface Router {
+  invoke(channel: string, sender: SenderInfo, rawInput: unknown, context?: HandlerContext): Promise<Envelope<unknown>>
+  readonly channelNames: readonly ChannelName[]
+}
+
+const channelNames = Object.keys(channels) as ChannelName[]
+const isChannel = (name: string): name is ChannelName => Object.hasOwn(channels, name)
+
+export function originOf(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined
+  const parsed = new URL(url)
+  // Custom schemes report origin "null"; rebuild it from scheme and host.
+  return parsed.origin === 'null' ? `${parsed.protocol}//${parsed.host}` : parsed.origin
+}
+
+export function createRouter({ handlers, trustedOrigins, log }: RouterOptions): Router {
+  const trusted = new Set(trustedOrigins)
+
+  function senderProblem(sender: SenderInfo): string | undefined {
+    if (!sender.isOurWindow) return 'not one of our windows'
+    if (!sender.isMainFrame) return 'not the main frame'
+    const origin = originOf(sender.frameUrl)
+    if (!origin || !trusted.has(origin)) return `untrusted origin ${origin ?? '(unparseable)'}`
+    return undefined
+  }
+
+  async function invoke(channel: string, sender: SenderInfo, rawInput: unknown, context: HandlerContext = {}): Promise<Envelope<unknown>> {
+    if (typeof channel !== 'string' || !isChannel(channel)) {
+      return fail(new AppError('UNKNOWN_CHANNEL', 'That operation does not exist.'))
+    }
+    const problem = senderProblem(sender)
+    if (problem) {
+      log.warn('rejected IPC call', { channel, problem })
+      return fail(new AppError('FORBIDDEN_SENDER', 'This window may not call Zoom Connect.'))
+    }
+    const parsed = channels[channel].input.safeParse(rawInput)
+    if (!parsed.success) {
+      const issues = toFieldIssues(parsed.error)
+      return fail(new AppError('VALIDATION', describeIssues(issues), { issues }))
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown, context: HandlerContext) => unknown
+      const value = await handler(parsed.data, context)
+      return { ok: true, value }
+    } catch (error) {
+      if (error instanceof AppError) return fail(error)
+      // Unexpected: log (redacted) with a reference, tell the person only the reference.
+      const ref = randomUUID().slice(0, 8)
+      log.error('handler failed', { channel, ref, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })
+      return fail(new AppError('INTERNAL', `Something went wrong in Zoom Connect (reference ${ref}).`))
+    }
+  }
+
+  return { invoke, channelNames }
+}
+
+function fail(error: AppError): Envelope<never> {
+  const bridge = error.toBridge()
+  // Belt and braces: messages are written without secrets, but scrub anything that slipped in.
+  return { ok: false, error: { ...bridge, message: redact(bridge.message) } }
+}
