@@ -1,7 +1,8 @@
 // The main window factory: every window we create goes through here, so every one of them gets
 // the settings of DESIGN.md's security model.
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
-import { isSafeExternalUrl, lockDownContents, secureWebPreferences } from './window-security'
+import { isSafeExternalUrl } from '../external-url'
+import { lockDownContents, secureWebPreferences } from './window-security'
 
 export interface MainWindowDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow

@@ -1,0 +1,73 @@
+// Composition root (DESIGN.md "main/index.ts"): Electron adapters in, core out, IPC registered,
+// the main window created. Everything else lives in createCore and is tested without Electron.
+import { join } from 'node:path'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron'
+import { createCore } from './core'
+import { APP_ENTRY_URL, APP_ORIGIN, handleAppScheme, registerAppScheme } from './platform/app-protocol'
+import { createAuthWindowPort } from './platform/auth-window'
+import { clipboardPort, dialogPort, fileLogSink, shellPort } from './platform/electron-adapters'
+import { registerIpc, windowEventSink } from './platform/ipc-bridge'
+import { createMainWindow } from './platform/main-window'
+import { denyAllPermissions } from './platform/window-security'
+import { originOf } from './ipc/router'
+import { systemClock, systemScheduler } from './ports'
+
+app.enableSandbox()
+registerAppScheme(protocol)
+
+const ourWindows = new Set<BrowserWindow>()
+const mainWindow = () => [...ourWindows][0]
+
+if (!app.requestSingleInstanceLock()) {
+  // One writer for the store files: a second instance hands over to the first and quits.
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const window = mainWindow()
+    if (window) {
+      if (window.isMinimized()) window.restore()
+      window.focus()
+    }
+  })
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+  app.on('window-all-closed', () => app.quit())
+  void app.whenReady().then(start)
+}
+
+async function start(): Promise<void> {
+  const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+  const rendererRoot = join(import.meta.dirname, '../renderer')
+  handleAppScheme(protocol, rendererRoot)
+  denyAllPermissions(session.defaultSession)
+
+  const userData = app.getPath('userData')
+  const shellAdapter = shellPort(shell)
+  const core = await createCore(
+    {
+      dataDir: userData,
+      app: { name: app.getName(), version: app.getVersion(), platform: process.platform, arch: process.arch, versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node } },
+      safeStorage,
+      authWindow: createAuthWindowPort({ BrowserWindow, sessionFromPartition: (partition) => session.fromPartition(partition), parent: mainWindow }),
+      externalBrowser: { open: (url) => shellAdapter.openExternal(url) },
+      clipboard: clipboardPort(clipboard),
+      dialogs: dialogPort(dialog, mainWindow),
+      shell: shellAdapter,
+      events: windowEventSink(() => [...ourWindows]),
+      log: fileLogSink(userData),
+      clock: systemClock,
+      scheduler: systemScheduler,
+    },
+    { trustedOrigins: [APP_ORIGIN, ...(devServer ? [originOf(devServer) ?? devServer] : [])] },
+  )
+  registerIpc(ipcMain, core.router, { isOurWindow: (window) => window !== null && ourWindows.has(window), fromWebContents: (contents) => BrowserWindow.fromWebContents(contents) })
+
+  const window = createMainWindow(
+    { BrowserWindow, openExternal: (url) => shellAdapter.openExternal(url) },
+    { preloadPath: join(import.meta.dirname, '../preload/index.cjs'), entryUrl: devServer ?? APP_ENTRY_URL, backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff' },
+  )
+  ourWindows.add(window)
+  window.on('closed', () => ourWindows.delete(window))
+  app.on('before-quit', () => void core.dispose())
+}

@@ -1,0 +1,20 @@
+import type { VaultStatus } from '../../../common/contract'
+import type { EventSink } from '../../ports'
+import type { Vault } from '../../vault/vault'
+import type { HandlersFor } from '../types'
+
+/** vault.* channels; every change of state is also pushed as a 'vault.status' event. */
+export function createVaultHandlers(vault: Vault, events: EventSink): HandlersFor<'vault'> {
+  const announce = (status: VaultStatus) => {
+    events.emit('vault.status', status)
+    return status
+  }
+  return {
+    'vault.status': () => vault.status(),
+    'vault.setup': async (input) => announce(input.protector === 'passphrase' ? await vault.setupWithPassphrase(input.passphrase) : await vault.setupWithKeychain()),
+    'vault.unlock': async ({ passphrase }) => announce(await vault.unlock(passphrase)),
+    'vault.lock': () => announce(vault.lock()),
+    'vault.changeProtection': async (input) =>
+      announce(await vault.changeProtection(input.protector === 'passphrase' ? { kind: 'passphrase', passphrase: input.passphrase } : { kind: 'os-keychain' })),
+  }
+}

@@ -1,0 +1,57 @@
+// The Electron implementations of main's ports (main/ports.ts).
+import { createWriteStream, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { BrowserWindow, Clipboard, Dialog, Shell } from 'electron'
+import type { LogSink } from '../log/logger'
+import type { ClipboardPort, DialogPort, ShellPort } from '../ports'
+import { isSafeExternalUrl } from '../external-url'
+
+export function clipboardPort(clipboard: Clipboard): ClipboardPort {
+  return { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText() }
+}
+
+export function dialogPort(dialog: Dialog, parent: () => BrowserWindow | undefined): DialogPort {
+  const withParent = <T>(show: (window: BrowserWindow | undefined) => Promise<T>) => show(parent())
+  return {
+    chooseSaveFile: ({ title, defaultName, filters }) =>
+      withParent(async (window) => {
+        const options = { title, defaultPath: defaultName, filters: filters ?? [] }
+        const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+        return result.canceled ? undefined : result.filePath
+      }),
+    chooseOpenFile: ({ title, filters }) =>
+      withParent(async (window) => {
+        const options = { title, filters: filters ?? [], properties: ['openFile' as const] }
+        const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+        return result.canceled ? undefined : result.filePaths[0]
+      }),
+    chooseFolder: ({ title }) =>
+      withParent(async (window) => {
+        const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] }
+        const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+        return result.canceled ? undefined : result.filePaths[0]
+      }),
+  }
+}
+
+export function shellPort(shell: Shell): ShellPort {
+  return {
+    async openPath(path) {
+      const problem = await shell.openPath(path)
+      if (problem) throw new Error(problem)
+    },
+    async openExternal(url) {
+      // Only https leaves the app; everything else is refused here, whatever the caller checked.
+      if (!isSafeExternalUrl(url)) throw new Error('Only https links can be opened')
+      await shell.openExternal(url)
+    },
+  }
+}
+
+/** Log lines (already redacted by the logger) go to <userData>/logs/main.log. */
+export function fileLogSink(userData: string): LogSink {
+  const dir = join(userData, 'logs')
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  const stream = createWriteStream(join(dir, 'main.log'), { flags: 'a', mode: 0o600 })
+  return { write: (record) => void stream.write(`${record.at} ${record.level} [${record.scope}] ${record.message}\n`) }
+}
