@@ -22,7 +22,6 @@ export interface Core {
 }
 
 export async function createCore(adapters: CoreAdapters, options: CoreOptions): Promise<Core> {
-  const log = createLogger(adapters.log, 'core')
   const problems: StoreProblem[] = []
   const reportProblem = (problem: StoreProblem) => {
     problems.push(problem)
