@@ -1,0 +1,68 @@
+// vault.json: the wrapped data key, the sealed secrets per profile, and an archive of ciphertexts
+// that were set aside instead of deleted. Only ciphertext is ever stored here.
+import { z } from 'zod'
+import { openDocument, type DocumentFile, type DocumentProblem } from '../store'
+import { wrappedKeySchema } from './key-protector'
+
+export const VAULT_FILE_NAME = 'vault.json'
+export const VAULT_SCHEMA_VERSION = 1
+
+export const SECRET_FIELDS = ['clientSecret', 'tokens'] as const
+/** `tokens` is the JSON of a whole token set, sealed and written at once, so a set is never half-written. */
+export type SecretField = (typeof SECRET_FIELDS)[number]
+
+// A malformed ciphertext is not a schema error: it is reported per field (repair state), so one
+// damaged value never causes the whole vault file to be moved aside.
+const sealed = z.string().max(1024 * 1024)
+const secretSlotsSchema = z.object({ clientSecret: sealed.optional(), tokens: sealed.optional() }).strict()
+export type SecretSlots = z.infer<typeof secretSlotsSchema>
+
+const keySchema = z
+  .object({
+    wrapped: wrappedKeySchema,
+    /** A known plaintext sealed with the data key: proves an unwrapped key is this vault's key. */
+    check: z.string().max(1024),
+    createdAt: z.string().max(64),
+  })
+  .strict()
+export type VaultKeyRecord = z.infer<typeof keySchema>
+
+const archiveEntrySchema = z
+  .object({
+    at: z.string().max(64),
+    reason: z.enum(['replaced', 'reset']),
+    /** The key the secrets below were sealed with, so the entry stays decryptable on its own. */
+    key: keySchema.nullable(),
+    secrets: z.record(z.string(), secretSlotsSchema),
+  })
+  .strict()
+export type ArchiveEntry = z.infer<typeof archiveEntrySchema>
+
+export const vaultDocumentSchema = z
+  .object({
+    key: keySchema.nullable(),
+    secrets: z.record(z.string(), secretSlotsSchema),
+    archive: z.array(archiveEntrySchema),
+  })
+  .strict()
+export type VaultDocument = z.infer<typeof vaultDocumentSchema>
+
+export const emptyVaultDocument = (): VaultDocument => ({ key: null, secrets: {}, archive: [] })
+
+export function openVaultDocument(options: { dir: string; onProblem?: (problem: DocumentProblem) => void; now?: () => Date }): Promise<DocumentFile<VaultDocument>> {
+  return openDocument({
+    dir: options.dir,
+    name: VAULT_FILE_NAME,
+    schema: vaultDocumentSchema,
+    defaults: emptyVaultDocument,
+    version: VAULT_SCHEMA_VERSION,
+    migrations: [],
+    ...(options.onProblem ? { onProblem: options.onProblem } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  })
+}
+
+/** Own-property lookup: profile ids are keys of plain objects, and `__proto__` must stay a key. */
+export function slotsOf(secrets: Record<string, SecretSlots>, profileId: string): SecretSlots | undefined {
+  return Object.hasOwn(secrets, profileId) ? secrets[profileId] : undefined
+}

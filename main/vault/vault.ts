@@ -1,0 +1,355 @@
+// The vault: envelope encryption of each profile's secrets (DESIGN.md "Vault").
+//
+// A random 256-bit data key seals every secret (sealed-box.ts). The key is kept on disk only
+// wrapped by a KeyProtector (OS keychain or passphrase) and in memory only while unlocked.
+// A secret that cannot be decrypted is never deleted or silently replaced: it stays in the file,
+// the profile is reported as needing repair, and replacing it must be asked for explicitly (the
+// old ciphertext then moves to the archive).
+import { randomBytes } from 'node:crypto'
+import type { ProtectionInfo, VaultStatus } from '../../common/contract/app'
+import type { DocumentFile, DocumentProblem } from '../store'
+import { registerSecret } from '../log/redact'
+import type { SafeStorageLike } from '../ports'
+import type { KeyProtector, WrappedKey } from './key-protector'
+import { createOsKeychainProtector, type OsKeychainProtector } from './os-keychain-protector'
+import { createPassphraseProtector, type ScryptCost } from './passphrase-protector'
+import { KEY_BYTES, OpenFailure, canOpen, open, seal } from './sealed-box'
+import { VaultError } from './vault-error'
+import { SECRET_FIELDS, openVaultDocument, slotsOf, type SecretField, type SecretSlots, type VaultDocument, type VaultKeyRecord } from './vault-document'
+
+export type ProtectionTarget = { kind: 'os-keychain' } | { kind: 'passphrase'; passphrase: string }
+
+export interface VaultOptions {
+  document: DocumentFile<VaultDocument>
+  keychain: OsKeychainProtector
+  /** scrypt cost for new passphrase wrappings (tests use a cheap one). */
+  passphraseCost?: ScryptCost
+  now?: () => Date
+}
+
+export interface SetSecretOptions {
+  /**
+   * Replace a stored value that cannot be decrypted (after the person chose to repair the profile).
+   * The undecryptable ciphertext is moved to the archive, not deleted.
+   */
+  replaceUndecryptable?: boolean
+}
+
+const KEY_CHECK_CONTEXT = ['key-check'] as const
+const KEY_CHECK_PLAINTEXT = 'zoom-connect vault key check'
+const PROFILE_ID = /^[A-Za-z0-9_-]{1,128}$/
+
+export class Vault {
+  private readonly document: DocumentFile<VaultDocument>
+  private readonly keychain: OsKeychainProtector
+  private readonly passphraseCost: ScryptCost | undefined
+  private readonly now: () => Date
+  private dataKey: Buffer | null = null
+  private unlocking: Promise<Buffer> | null = null
+  /** Bumped by lock(), so an unlock that finishes afterwards does not bring the key back. */
+  private generation = 0
+
+  constructor(options: VaultOptions) {
+    this.document = options.document
+    this.keychain = options.keychain
+    this.passphraseCost = options.passphraseCost
+    this.now = options.now ?? (() => new Date())
+  }
+
+  /** Files moved aside while opening vault.json (shown to the person). */
+  get problems(): readonly DocumentProblem[] {
+    return this.document.problems
+  }
+
+  status(): VaultStatus {
+    const key = this.document.read().key
+    const keychain = this.keychain.assess()
+    const state = key === null ? 'uninitialised' : this.dataKey ? 'unlocked' : 'locked'
+    return {
+      state,
+      protection: protectionOf(key, keychain),
+      keychain: { available: keychain.available, backend: keychain.backend, secure: keychain.secure },
+    }
+  }
+
+  setupWithKeychain(): Promise<VaultStatus> {
+    return this.setup(this.keychain)
+  }
+
+  setupWithPassphrase(passphrase: string): Promise<VaultStatus> {
+    return this.setup(this.passphraseProtector(passphrase))
+  }
+
+  /**
+   * Loads the data key. Keychain mode needs no argument (and secrets access unlocks it on demand);
+   * passphrase mode needs the passphrase. Already unlocked: nothing happens.
+   */
+  async unlock(passphrase?: string): Promise<VaultStatus> {
+    await this.ensureKey(passphrase)
+    return this.status()
+  }
+
+  /** Drops the data key from memory. In keychain mode the next secret access unlocks again. */
+  lock(): VaultStatus {
+    this.generation += 1
+    this.dataKey?.fill(0)
+    this.dataKey = null
+    this.unlocking = null
+    return this.status()
+  }
+
+  /** Re-wraps the same data key with another protector (or a new passphrase); secrets are untouched. */
+  async changeProtection(target: ProtectionTarget): Promise<VaultStatus> {
+    const protector = target.kind === 'os-keychain' ? this.keychain : this.passphraseProtector(target.passphrase)
+    // A copy: lock() zeroes the loaded key, and wrapping zeros would lose the real key for good.
+    const dataKey = Buffer.from(await this.ensureKey())
+    try {
+      const wrapped = await protector.wrap(dataKey)
+      await this.document.update((doc) => {
+        if (!doc.key) throw notInitialised()
+        return { ...doc, key: { ...doc.key, wrapped } }
+      })
+    } finally {
+      dataKey.fill(0)
+    }
+    return this.status()
+  }
+
+  /** Seals and stores a secret in one atomic write. Refuses to overwrite an undecryptable value unless asked. */
+  async setSecret(profileId: string, field: SecretField, value: string, options: SetSecretOptions = {}): Promise<void> {
+    assertSlot(profileId, field)
+    await this.ensureKey()
+    if (field === 'clientSecret') registerSecret(value)
+    await this.document.update((doc) => {
+      const dataKey = this.requireLoadedKey()
+      const slots = slotsOf(doc.secrets, profileId) ?? {}
+      const existing = slots[field]
+      let archive = doc.archive
+      if (existing !== undefined && !canOpen(dataKey, existing, secretContext(profileId, field))) {
+        if (!options.replaceUndecryptable) {
+          throw new VaultError(
+            'VAULT_DECRYPT_FAILED',
+            `The stored ${describe(field)} of profile ${profileId} cannot be decrypted; it was kept. Repair the profile to replace it.`,
+            { reason: 'needs-repair', profileId, field },
+          )
+        }
+        archive = [...archive, { at: this.now().toISOString(), reason: 'replaced', key: doc.key, secrets: { [profileId]: { [field]: existing } } }]
+      }
+      const sealedValue = seal(dataKey, value, secretContext(profileId, field))
+      return { ...doc, archive, secrets: { ...doc.secrets, [profileId]: { ...slots, [field]: sealedValue } } }
+    })
+  }
+
+  /** The decrypted secret, undefined if none is stored; VAULT_DECRYPT_FAILED (naming profile and field) if it cannot be decrypted. */
+  async getSecret(profileId: string, field: SecretField): Promise<string | undefined> {
+    assertSlot(profileId, field)
+    await this.ensureKey()
+    // Re-read after the await: lock() may have run meanwhile (and zeroed the key).
+    const dataKey = this.requireLoadedKey()
+    const sealedValue = slotsOf(this.document.read().secrets, profileId)?.[field]
+    if (sealedValue === undefined) return undefined
+    let plaintext: Buffer
+    try {
+      plaintext = open(dataKey, sealedValue, secretContext(profileId, field))
+    } catch (error) {
+      if (!(error instanceof OpenFailure)) throw error
+      const why = error.reason === 'unsupported-format' ? 'was written in a format this version cannot read' : 'cannot be decrypted (damaged or not sealed with this vault key)'
+      throw new VaultError('VAULT_DECRYPT_FAILED', `The stored ${describe(field)} of profile ${profileId} ${why}; it was kept. The profile needs repair.`, {
+        reason: error.reason === 'unsupported-format' ? 'unsupported-format' : 'damaged',
+        profileId,
+        field,
+      })
+    }
+    const value = plaintext.toString('utf8')
+    plaintext.fill(0)
+    if (field === 'clientSecret') registerSecret(value)
+    return value
+  }
+
+  /** Whether a value is stored (works while locked; says nothing about whether it decrypts). */
+  hasSecret(profileId: string, field: SecretField): boolean {
+    return slotsOf(this.document.read().secrets, profileId)?.[field] !== undefined
+  }
+
+  /** Forgets one stored value (e.g. tokens on disconnect). An explicit request, so allowed even if undecryptable. */
+  async deleteSecret(profileId: string, field: SecretField): Promise<void> {
+    assertSlot(profileId, field)
+    if (!this.hasSecret(profileId, field)) return
+    await this.document.update((doc) => {
+      const slots = slotsOf(doc.secrets, profileId)
+      if (!slots) return doc
+      const rest: SecretSlots = { ...slots }
+      delete rest[field]
+      return { ...doc, secrets: { ...doc.secrets, [profileId]: rest } }
+    })
+  }
+
+  /** Removes every secret of a deleted profile. */
+  async deleteProfile(profileId: string): Promise<void> {
+    assertProfileId(profileId)
+    if (!slotsOf(this.document.read().secrets, profileId)) return
+    await this.document.update((doc) => ({
+      ...doc,
+      secrets: Object.fromEntries(Object.entries(doc.secrets).filter(([id]) => id !== profileId)),
+    }))
+  }
+
+  /** The stored fields of a profile that cannot be decrypted; empty when the profile is healthy. */
+  async repairState(profileId: string): Promise<SecretField[]> {
+    assertProfileId(profileId)
+    await this.ensureKey()
+    return undecryptableFields(this.requireLoadedKey(), profileId, slotsOf(this.document.read().secrets, profileId))
+  }
+
+  /** repairState for every profile that has a problem. */
+  async profilesNeedingRepair(): Promise<Record<string, SecretField[]>> {
+    await this.ensureKey()
+    const dataKey = this.requireLoadedKey()
+    const result: Record<string, SecretField[]> = {}
+    for (const [profileId, slots] of Object.entries(this.document.read().secrets)) {
+      const fields = undecryptableFields(dataKey, profileId, slots)
+      if (fields.length > 0) result[profileId] = fields
+    }
+    return result
+  }
+
+  /**
+   * Starts over with no key (e.g. the keychain that held the key is gone for good). Everything
+   * stored so far moves to the archive, still sealed, rather than being deleted.
+   */
+  async reset(): Promise<VaultStatus> {
+    this.lock()
+    await this.document.update((doc) => {
+      if (!doc.key && Object.keys(doc.secrets).length === 0) return doc
+      return { ...doc, key: null, secrets: {}, archive: [...doc.archive, { at: this.now().toISOString(), reason: 'reset', key: doc.key, secrets: doc.secrets }] }
+    })
+    return this.status()
+  }
+
+  private async setup(protector: KeyProtector): Promise<VaultStatus> {
+    if (this.document.read().key) throw alreadyInitialised()
+    const dataKey = randomBytes(KEY_BYTES)
+    const wrapped = await protector.wrap(dataKey)
+    const key: VaultKeyRecord = { wrapped, check: seal(dataKey, KEY_CHECK_PLAINTEXT, KEY_CHECK_CONTEXT), createdAt: this.now().toISOString() }
+    await this.document.update((doc) => {
+      if (doc.key) throw alreadyInitialised()
+      return { ...doc, key }
+    })
+    this.lock()
+    this.dataKey = dataKey
+    return this.status()
+  }
+
+  private passphraseProtector(passphrase: string): KeyProtector {
+    return createPassphraseProtector(passphrase, this.passphraseCost ? { cost: this.passphraseCost } : {})
+  }
+
+  /** The data key, unwrapping it if needed (single-flight: concurrent callers share one unwrap). */
+  private async ensureKey(passphrase?: string): Promise<Buffer> {
+    if (this.dataKey) return this.dataKey
+    const record = this.document.read().key
+    if (!record) throw notInitialised()
+    let protector: KeyProtector
+    if (record.wrapped.kind === 'os-keychain') protector = this.keychain
+    else if (passphrase === undefined) throw new VaultError('VAULT_LOCKED', 'The vault is locked: enter the passphrase to unlock it')
+    else protector = this.passphraseProtector(passphrase)
+
+    // A passphrase attempt never joins another caller's attempt: each one must be checked on its own.
+    if (this.unlocking && protector.kind === 'os-keychain') return this.unlocking
+    const generation = this.generation
+    const attempt = this.unwrapAndVerify(protector, record)
+    if (protector.kind === 'os-keychain') this.unlocking = attempt
+    try {
+      const dataKey = await attempt
+      if (generation !== this.generation) throw new VaultError('VAULT_LOCKED', 'The vault was locked while it was being unlocked')
+      this.dataKey ??= dataKey
+      return this.dataKey
+    } finally {
+      if (this.unlocking === attempt) this.unlocking = null
+    }
+  }
+
+  private async unwrapAndVerify(protector: KeyProtector, record: VaultKeyRecord): Promise<Buffer> {
+    const dataKey = await protector.unwrap(record.wrapped)
+    if (!canOpen(dataKey, record.check, KEY_CHECK_CONTEXT)) {
+      dataKey.fill(0)
+      throw new VaultError('VAULT_DECRYPT_FAILED', 'The recovered key is not the key of this vault.', { reason: 'key-mismatch' })
+    }
+    await this.recordBackendChange(record.wrapped, dataKey)
+    return dataKey
+  }
+
+  /** The key was recovered under another keychain backend: re-wrap it there and remember the old one. */
+  private async recordBackendChange(wrapped: WrappedKey, dataKey: Buffer): Promise<void> {
+    if (wrapped.kind !== 'os-keychain') return
+    const backend = this.keychain.assess().backend
+    if (backend === wrapped.backend) return
+    const rewrapped = await this.keychain.wrap(dataKey)
+    await this.document.update((doc) => (doc.key ? { ...doc, key: { ...doc.key, wrapped: { ...rewrapped, previousBackend: wrapped.backend } } } : doc))
+  }
+
+  private requireLoadedKey(): Buffer {
+    if (!this.dataKey) throw new VaultError('VAULT_LOCKED', 'The vault was locked meanwhile')
+    return this.dataKey
+  }
+}
+
+/** Opens vault.json in `dir` and builds a vault protected by the given safeStorage (or a passphrase). */
+export async function openVault(options: {
+  dir: string
+  safeStorage: SafeStorageLike
+  platform: NodeJS.Platform
+  passphraseCost?: ScryptCost
+  onProblem?: (problem: DocumentProblem) => void
+  now?: () => Date
+}): Promise<Vault> {
+  const document = await openVaultDocument(options)
+  return new Vault({
+    document,
+    keychain: createOsKeychainProtector(options.safeStorage, options.platform),
+    ...(options.passphraseCost ? { passphraseCost: options.passphraseCost } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  })
+}
+
+function protectionOf(key: VaultKeyRecord | null, keychain: ReturnType<OsKeychainProtector['assess']>): ProtectionInfo {
+  if (!key) return { kind: 'none', secure: false, reason: 'The vault is not set up yet: choose how to protect your secrets.' }
+  const wrapped = key.wrapped
+  if (wrapped.kind === 'passphrase') return { kind: 'passphrase', secure: true }
+  const info: ProtectionInfo = { kind: 'os-keychain', backend: keychain.backend, secure: keychain.secure }
+  if (keychain.reason) info.reason = keychain.reason
+  if (wrapped.backend !== keychain.backend) {
+    info.previousBackend = wrapped.backend
+    info.reason = `The keychain backend changed: the vault key was stored with ${wrapped.backend}, ${keychain.backend} is in use now.${keychain.reason ? ` ${keychain.reason}` : ''}`
+  } else if (wrapped.previousBackend) {
+    info.previousBackend = wrapped.previousBackend
+  }
+  return info
+}
+
+function undecryptableFields(dataKey: Buffer, profileId: string, slots: SecretSlots | undefined): SecretField[] {
+  if (!slots) return []
+  return SECRET_FIELDS.filter((field) => {
+    const sealedValue = slots[field]
+    return sealedValue !== undefined && !canOpen(dataKey, sealedValue, secretContext(profileId, field))
+  })
+}
+
+const secretContext = (profileId: string, field: SecretField) => ['secret', profileId, field] as const
+
+const describe = (field: SecretField) => (field === 'clientSecret' ? 'client secret' : 'tokens')
+
+function assertProfileId(profileId: string): void {
+  // `__proto__` would not survive as a key of a plain object (JSON, zod); ids are generated by main.
+  if (typeof profileId !== 'string' || !PROFILE_ID.test(profileId) || profileId === '__proto__') {
+    throw new VaultError('VALIDATION', 'Not a valid profile id')
+  }
+}
+
+function assertSlot(profileId: string, field: SecretField): void {
+  assertProfileId(profileId)
+  if (!(SECRET_FIELDS as readonly string[]).includes(field)) throw new VaultError('VALIDATION', 'Not a vault field')
+}
+
+const notInitialised = () => new VaultError('VAULT_NOT_INITIALISED', 'The vault is not set up yet: choose how to protect your secrets')
+const alreadyInitialised = () => new VaultError('CONFLICT', 'The vault is already set up', { reason: 'already-initialised' })
