@@ -101,8 +101,10 @@ export class Vault {
   /** Re-wraps the same data key with another protector (or a new passphrase); secrets are untouched. */
   async changeProtection(target: ProtectionTarget): Promise<VaultStatus> {
     const protector = target.kind === 'os-keychain' ? this.keychain : this.passphraseProtector(target.passphrase)
-    // A copy: lock() zeroes the loaded key, and wrapping zeros would lose the real key for good.
-    const dataKey = Buffer.from(await this.ensureKey())
+    await this.ensureKey()
+    // A copy, taken before the next await: lock() zeroes the loaded key, and wrapping a zeroed key
+    // would lose the real one for good.
+    const dataKey = Buffer.from(this.requireLoadedKey())
     try {
       const wrapped = await protector.wrap(dataKey)
       await this.document.update((doc) => {
