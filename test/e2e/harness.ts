@@ -1,0 +1,162 @@
+// The end-to-end harness (DESIGN.md "Testing on these machines"): the built renderer in real
+// Chromium, the real preload bundle, and the real router of createCore(testAdapters) in this
+// process. Only the thin Electron adapters are not exercised.
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { eventChannel } from '../../common/contract/events'
+import { createCore, type Core } from '../../main/core'
+import { memoryLogSink } from '../../main/log/logger'
+import type { AuthWindowPort, CoreAdapters, SafeStorageLike } from '../../main/ports'
+import { launchChromium } from '../support/chromium'
+import { serveRenderer, type StaticServer } from '../support/static-server'
+import { PlaywrightAuthWindow } from './playwright-auth-window'
+import { preloadInitScript } from './preload-shim'
+
+const root = resolve(import.meta.dirname, '../..')
+export const SCREENSHOT_DIR = join(root, 'test-results/e2e')
+
+/** A keychain that works like a real one on this machine: secure, reversible, opaque. */
+export function fakeKeychain(backend = 'gnome_libsecret'): SafeStorageLike {
+  const mask = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a))
+  return {
+    isEncryptionAvailable: () => true,
+    encryptString: (text) => Buffer.concat([Buffer.from('fake-keychain:'), mask(Buffer.from(text, 'utf8'))]),
+    decryptString: (data) => mask(data.subarray('fake-keychain:'.length)).toString('utf8'),
+    getSelectedStorageBackend: () => backend,
+  }
+}
+
+export interface Harness {
+  page: Page
+  core: Core
+  adapters: CoreAdapters
+  logs: ReturnType<typeof memoryLogSink>
+  authWindow: PlaywrightAuthWindow
+  dataDir: string
+  clipboard: { text: string }
+  saveDialogAnswers: (string | undefined)[]
+  screenshot(name: string): Promise<string>
+  /** Everything the bridge returned, as JSON text: tests scan it for canary secrets. */
+  bridgeTranscript: string[]
+  /** A new page of the same app against the same core (e.g. after a "restart"). */
+  reload(): Promise<void>
+  close(): Promise<void>
+}
+
+export interface HarnessOptions {
+  dataDir?: string
+  safeStorage?: SafeStorageLike
+  overrides?: Partial<CoreAdapters>
+  viewport?: { width: number; height: number }
+  colorScheme?: 'light' | 'dark'
+}
+
+let sharedBrowser: Promise<Browser> | undefined
+/** One Chromium per test file run; each harness gets its own context. */
+export function browser(): Promise<Browser> {
+  sharedBrowser ??= launchChromium()
+  return sharedBrowser
+}
+
+export async function closeBrowser(): Promise<void> {
+  if (sharedBrowser) await (await sharedBrowser).close()
+  sharedBrowser = undefined
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'zc-e2e-')))
+  const ownsDataDir = options.dataDir === undefined
+  const server: StaticServer = await serveRenderer(join(root, 'out/renderer'))
+  const preloadBundle = await readFile(join(root, 'out/preload/index.cjs'), 'utf8')
+  const chromium = await browser()
+  const logs = memoryLogSink()
+  const clipboard = { text: '' }
+  const saveDialogAnswers: (string | undefined)[] = []
+  const bridgeTranscript: string[] = []
+  let context: BrowserContext | undefined
+  let page: Page | undefined
+  const pending: { event: string; payload: unknown }[] = []
+
+  const authWindow = new PlaywrightAuthWindow(chromium)
+  const adapters: CoreAdapters = {
+    dataDir,
+    app: { name: 'Zoom Connect', version: '0.0.0-e2e', platform: 'linux', arch: process.arch, versions: { node: process.versions.node } },
+    safeStorage: options.safeStorage ?? fakeKeychain(),
+    authWindow: authWindow as AuthWindowPort,
+    externalBrowser: { open: async () => {} },
+    clipboard: { writeText: (text) => void (clipboard.text = text), readText: () => clipboard.text },
+    dialogs: {
+      chooseSaveFile: async () => saveDialogAnswers.shift(),
+      chooseOpenFile: async () => saveDialogAnswers.shift(),
+      chooseFolder: async () => saveDialogAnswers.shift(),
+    },
+    shell: { openPath: async () => {}, openExternal: async () => {} },
+    events: {
+      emit(event, payload) {
+        bridgeTranscript.push(JSON.stringify(payload) ?? '')
+        pending.push({ event, payload })
+        void flushEvents()
+      },
+    },
+    log: logs,
+    ...options.overrides,
+  }
+  const core = await createCore(adapters, { trustedOrigins: [server.url] })
+
+  async function flushEvents() {
+    const current = page
+    if (!current || current.isClosed()) return
+    while (pending.length > 0) {
+      const { event, payload } = pending.shift()!
+      await current.evaluate(([channel, data]) => (globalThis as unknown as { __zcEmit?: (c: string, d: unknown) => void }).__zcEmit?.(channel, data), [eventChannel(event as never), payload] as const).catch(() => {})
+    }
+  }
+
+  async function openPage() {
+    context = await chromium.newContext({ viewport: options.viewport ?? { width: 1280, height: 820 }, colorScheme: options.colorScheme ?? 'light' })
+    page = await context.newPage()
+    const current = page
+    await current.exposeBinding('__zcInvoke', async (source, channel: string, input: unknown) => {
+      const reply = await core.router.invoke(channel, { frameUrl: source.frame.url(), isMainFrame: source.frame === current.mainFrame(), isOurWindow: true }, input)
+      bridgeTranscript.push(JSON.stringify(reply) ?? '')
+      return reply
+    })
+    await current.addInitScript({ content: preloadInitScript(preloadBundle) })
+    await current.goto(`${server.url}/index.html`)
+    await current.waitForSelector('[data-app-state="ready"]', { timeout: 20_000 })
+  }
+  await openPage()
+
+  return {
+    get page() {
+      return page!
+    },
+    core,
+    adapters,
+    logs,
+    authWindow,
+    dataDir,
+    clipboard,
+    saveDialogAnswers,
+    bridgeTranscript,
+    async screenshot(name) {
+      await mkdir(SCREENSHOT_DIR, { recursive: true })
+      const path = join(SCREENSHOT_DIR, `${name}.png`)
+      await page!.screenshot({ path, fullPage: false })
+      return path
+    },
+    async reload() {
+      await context?.close()
+      await openPage()
+    },
+    async close() {
+      await context?.close()
+      await authWindow.close()
+      await core.dispose()
+      await server.close()
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}

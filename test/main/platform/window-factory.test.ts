@@ -1,0 +1,123 @@
+// The window factory and the connect window, checked with hand-written fakes of Electron's
+// BrowserWindow/WebContents/Session (nothing here can launch Electron).
+import { describe, expect, it } from 'vitest'
+import { createAuthWindowPort } from '../../../main/platform/auth-window'
+import { createMainWindow } from '../../../main/platform/main-window'
+import { denyAllPermissions } from '../../../main/platform/window-security'
+import { FakeBrowserWindow, FakeSession, type NavigationEvent } from './electron-fakes'
+
+function makeMainWindow() {
+  const opened: string[] = []
+  const window = createMainWindow(
+    { BrowserWindow: FakeBrowserWindow as never, openExternal: async (url) => void opened.push(url) },
+    { preloadPath: '/app/out/preload/index.cjs', entryUrl: 'app://zoom-connect/index.html', backgroundColor: '#fff' },
+  ) as unknown as FakeBrowserWindow
+  return { window, opened }
+}
+
+describe('main window factory', () => {
+  it('sets every security-relevant web preference', () => {
+    const { window } = makeMainWindow()
+    expect(window.options.webPreferences).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+    })
+  })
+
+  it('loads the app protocol, not file://', () => {
+    const { window } = makeMainWindow()
+    expect(window.loadedUrls).toEqual(['app://zoom-connect/index.html'])
+  })
+
+  it('denies every navigation and redirect away from the app', () => {
+    const { window } = makeMainWindow()
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://zoom-connect/other.html']) {
+      expect(window.webContents.fire('will-navigate', url).defaultPrevented).toBe(true)
+      expect(window.webContents.fire('will-redirect', url).defaultPrevented).toBe(true)
+    }
+  })
+
+  it('denies new windows, opening only https links in the system browser', () => {
+    const { window, opened } = makeMainWindow()
+    for (const url of ['https://marketplace.zoom.us/', 'http://example.com/', 'javascript:alert(1)', 'file:///etc/passwd']) {
+      expect(window.webContents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' })
+    }
+    expect(opened).toEqual(['https://marketplace.zoom.us/'])
+  })
+
+  it('refuses to attach webviews', () => {
+    const { window } = makeMainWindow()
+    expect(window.webContents.fire('will-attach-webview', '').defaultPrevented).toBe(true)
+  })
+
+  it('denies every permission request and check', () => {
+    const session = new FakeSession()
+    denyAllPermissions(session as never)
+    let granted: boolean | undefined
+    session.permissionRequestHandler?.(null, 'media', (answer: boolean) => (granted = answer))
+    expect(granted).toBe(false)
+    expect(session.permissionCheckHandler?.()).toBe(false)
+  })
+})
+
+describe('connect window', () => {
+  const redirect = 'https://example.com/zoom/callback'
+  const isRedirect = (url: string) => url.startsWith(`${redirect}?`)
+
+  function open(signal = new AbortController().signal) {
+    const sessions = new Map<string, FakeSession>()
+    const port = createAuthWindowPort({
+      BrowserWindow: FakeBrowserWindow as never,
+      sessionFromPartition: (partition) => {
+        const existing = sessions.get(partition) ?? new FakeSession()
+        sessions.set(partition, existing)
+        return existing as never
+      },
+    })
+    const result = port.authorize({ url: 'https://zoom.us/oauth/authorize?x=1', partition: 'persist:zc-p1', isRedirect, signal, title: 'Connect' })
+    const window = FakeBrowserWindow.last!
+    return { port, result, window, session: sessions.get('persist:zc-p1')! }
+  }
+
+  it('is sandboxed, has no preload and uses the profile partition', async () => {
+    const { window, result } = open()
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, partition: 'persist:zc-p1' })
+    expect(window.options.webPreferences?.preload).toBeUndefined()
+    window.close()
+    await expect(result).rejects.toMatchObject({ code: 'AUTH_FLOW_CANCELLED' })
+  })
+
+  it('catches the redirect request before it is sent and resolves with it', async () => {
+    const { window, result, session } = open()
+    expect(session.beforeRequest?.({ url: 'https://zoom.us/signin' })).toEqual({})
+    expect(session.beforeRequest?.({ url: `${redirect}?code=abc&state=s` })).toEqual({ cancel: true })
+    await expect(result).resolves.toBe(`${redirect}?code=abc&state=s`)
+    expect(window.destroyed).toBe(true)
+  })
+
+  it('allows https SSO navigation, blocks plain http, and catches a navigation to the redirect', async () => {
+    const { window, result } = open()
+    expect(window.webContents.fire('will-navigate', 'https://sso.company.example/login').defaultPrevented).toBe(false)
+    expect(window.webContents.fire('will-navigate', 'http://sso.company.example/login').defaultPrevented).toBe(true)
+    const event: NavigationEvent = window.webContents.fire('will-redirect', `${redirect}?code=z&state=s`)
+    expect(event.defaultPrevented).toBe(true)
+    await expect(result).resolves.toBe(`${redirect}?code=z&state=s`)
+  })
+
+  it('cancels when the signal aborts (timeout or auth.cancel)', async () => {
+    const controller = new AbortController()
+    const { result, window } = open(controller.signal)
+    controller.abort(new Error('timed out'))
+    await expect(result).rejects.toThrow('timed out')
+    expect(window.destroyed).toBe(true)
+  })
+})
