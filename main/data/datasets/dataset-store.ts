@@ -1,0 +1,29 @@
+// Datasets live as long as the app (or until closed), keyed by id.
+import { randomUUID } from 'node:crypto'
+import { AppError } from '../../../common/errors'
+import type { CrawlResource } from '../ports'
+import { Dataset } from './dataset'
+
+export class DatasetStore {
+  private readonly datasets = new Map<string, Dataset>()
+
+  create(profileId: string, resource: CrawlResource, createdAt: number): Dataset {
+    const dataset = new Dataset(randomUUID(), profileId, resource, createdAt)
+    this.datasets.set(dataset.id, dataset)
+    return dataset
+  }
+
+  get(datasetId: string): Dataset {
+    const dataset = this.datasets.get(datasetId)
+    if (!dataset) throw new AppError('NOT_FOUND', 'This dataset is no longer available. Load the list again.')
+    return dataset
+  }
+
+  has(datasetId: string): boolean {
+    return this.datasets.has(datasetId)
+  }
+
+  close(datasetId: string): void {
+    this.datasets.delete(datasetId)
+  }
+}

@@ -1,0 +1,87 @@
+// A view of a dataset: the row indexes that pass a filter, in sort order. Computed once per
+// (sort, filter, shown columns) and cached, so scrolling is a slice of an index array.
+import { cellText } from './cells'
+import { getPath } from './paths'
+import { sortIndexes } from './sort'
+
+export interface ViewSpec {
+  sort?: { column: string; direction: 'asc' | 'desc' }
+  filter?: { text?: string; columns?: Record<string, string> }
+  /** The columns the text filter searches (those shown in the grid). */
+  shownColumns: readonly string[]
+}
+
+/** Index of dataset rows in view order; `undefined` = every row in dataset order. */
+export type ViewIndex = Uint32Array | undefined
+
+interface NormalisedSpec {
+  sort?: { column: string; direction: 'asc' | 'desc' }
+  text?: string
+  columnFilters: [string, string][]
+  textColumns?: readonly string[]
+}
+
+function normalise(spec: ViewSpec): NormalisedSpec {
+  const text = spec.filter?.text?.trim().toLowerCase() || undefined
+  const columnFilters = Object.entries(spec.filter?.columns ?? {})
+    .map(([column, needle]): [string, string] => [column, needle.trim().toLowerCase()])
+    .filter(([, needle]) => needle !== '')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return { sort: spec.sort, text, columnFilters, textColumns: text ? spec.shownColumns : undefined }
+}
+
+export function viewKey(spec: ViewSpec): string {
+  return JSON.stringify(normalise(spec))
+}
+
+export function computeView(rows: readonly unknown[], spec: ViewSpec): ViewIndex {
+  const { sort, text, columnFilters, textColumns } = normalise(spec)
+  if (!sort && !text && columnFilters.length === 0) return undefined
+  let indexes: number[] = []
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]
+    if (columnFilters.length > 0 && !columnFilters.every(([column, needle]) => cellText(getPath(row, column)).includes(needle))) continue
+    if (text && textColumns && !textColumns.some((column) => cellText(getPath(row, column)).includes(text))) continue
+    indexes.push(index)
+  }
+  if (sort) indexes = sortIndexes(rows, indexes, sort.column, sort.direction)
+  return Uint32Array.from(indexes)
+}
+
+interface CachedView {
+  rowCount: number
+  index: ViewIndex
+}
+
+/** A few views per dataset, least recently used evicted; a view is stale once the dataset grows. */
+export class ViewCache {
+  private readonly views = new Map<string, CachedView>()
+
+  constructor(private readonly capacity = 6) {}
+
+  get(rows: readonly unknown[], spec: ViewSpec): ViewIndex {
+    const key = viewKey(spec)
+    const cached = this.views.get(key)
+    if (cached && cached.rowCount === rows.length) {
+      this.views.delete(key)
+      this.views.set(key, cached)
+      return cached.index
+    }
+    const index = computeView(rows, spec)
+    this.views.delete(key)
+    this.views.set(key, { rowCount: rows.length, index })
+    while (this.views.size > this.capacity) {
+      const oldest = this.views.keys().next().value
+      if (oldest === undefined) break
+      this.views.delete(oldest)
+    }
+    return index
+  }
+
+  clear(): void {
+    this.views.clear()
+  }
+}
+
+export const viewLength = (rows: readonly unknown[], index: ViewIndex): number => (index ? index.length : rows.length)
+export const viewRow = (index: ViewIndex, position: number): number => (index ? (index[position] as number) : position)

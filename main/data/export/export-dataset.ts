@@ -1,0 +1,52 @@
+// data.export: ask where, then stream the sorted/filtered dataset to `<file>.part` and rename it
+// into place, so the target is either the complete export or untouched.
+import { createWriteStream } from 'node:fs'
+import { rename, rm, stat } from 'node:fs/promises'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { stringify } from 'csv-stringify'
+import type { ExportResult } from '../../../common/contract/data'
+import { AppError } from '../../../common/errors'
+import type { Clock, DialogPort } from '../../ports'
+import type { Dataset } from '../datasets/dataset'
+import type { ViewSpec } from '../datasets/view'
+import { toAppError } from '../errors'
+import { csvRecords, jsonChunks } from './records'
+
+export interface ExportRequest {
+  format: 'csv' | 'json'
+  columns?: string[]
+  sort?: ViewSpec['sort']
+  filter?: ViewSpec['filter']
+}
+
+const FILTERS = {
+  csv: [{ name: 'CSV', extensions: ['csv'] }],
+  json: [{ name: 'JSON', extensions: ['json'] }],
+}
+
+export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock }, dataset: Dataset, request: ExportRequest): Promise<ExportResult> {
+  const day = new Date(deps.clock.now()).toISOString().slice(0, 10)
+  const path = await deps.dialogs.chooseSaveFile({
+    title: 'Export',
+    defaultName: `${dataset.resource.id}-${day}.${request.format}`,
+    filters: FILTERS[request.format],
+  })
+  if (!path) return { rows: 0, bytes: 0 }
+  const shownColumns = request.columns ?? dataset.defaultColumns()
+  const rows = dataset.iterate(dataset.view({ sort: request.sort, filter: request.filter, columns: shownColumns }))
+  const counter = { rows: 0 }
+  const part = `${path}.part`
+  try {
+    const output = createWriteStream(part, { flags: 'w' })
+    if (request.format === 'csv') await pipeline(Readable.from(csvRecords(rows, shownColumns, counter)), stringify({ eof: true }), output)
+    else await pipeline(Readable.from(jsonChunks(rows, request.columns, counter)), output)
+    const { size } = await stat(part)
+    await rename(part, path)
+    return { path, rows: counter.rows, bytes: size }
+  } catch (error) {
+    await rm(part, { force: true }).catch(() => undefined)
+    const cause = toAppError(error, { message: 'write error' })
+    throw new AppError('EXPORT_FAILED', `Could not export to ${path}: ${cause.message}`)
+  }
+}

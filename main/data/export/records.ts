@@ -1,0 +1,37 @@
+// The rows of an export, in view order, as CSV records or JSON text chunks.
+import { toCell } from '../datasets/cells'
+import { getPath } from '../datasets/paths'
+import { neutraliseFormula } from './formula'
+
+/** One CSV record per row; numbers and booleans as written by String(), nested values as JSON. */
+export function* csvRecords(rows: Iterable<unknown>, columns: readonly string[], counter: { rows: number }): Generator<string[]> {
+  yield columns.map(neutraliseFormula)
+  for (const row of rows) {
+    counter.rows++
+    yield columns.map((column) => {
+      const cell = toCell(getPath(row, column))
+      if (cell === null) return ''
+      return typeof cell === 'string' ? neutraliseFormula(cell) : String(cell)
+    })
+  }
+}
+
+const CHUNK_CHARS = 64 * 1024
+
+/**
+ * A JSON array streamed in ~64 KB chunks: the full rows as Zoom returned them, or, when columns
+ * are chosen, one object per row keyed by the dotted column path with the raw value.
+ */
+export function* jsonChunks(rows: Iterable<unknown>, columns: readonly string[] | undefined, counter: { rows: number }): Generator<string> {
+  let buffer = '['
+  for (const row of rows) {
+    const value = columns ? Object.fromEntries(columns.map((column) => [column, getPath(row, column) ?? null])) : row
+    buffer += `${counter.rows === 0 ? '\n' : ',\n'}${JSON.stringify(value) ?? 'null'}`
+    counter.rows++
+    if (buffer.length >= CHUNK_CHARS) {
+      yield buffer
+      buffer = ''
+    }
+  }
+  yield `${buffer}${counter.rows === 0 ? '' : '\n'}]\n`
+}

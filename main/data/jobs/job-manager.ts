@@ -1,0 +1,95 @@
+// Crawl jobs: data.crawl starts one and answers at once with its first progress; progress is
+// pushed as 'data.job' events (throttled; state changes at once).
+import { randomUUID } from 'node:crypto'
+import type { CrawlInput, JobProgress } from '../../../common/contract/data'
+import { AppError } from '../../../common/errors'
+import type { Logger } from '../../log/logger'
+import type { Clock, EventSink, Scheduler } from '../../ports'
+import type { DatasetStore } from '../datasets/dataset-store'
+import type { PageSource, QueryParams, ResourceCatalogPort } from '../ports'
+import { throttle } from '../throttle'
+import { CrawlJob } from './crawl-job'
+import { dateWindows, userScope } from './crawl-units'
+
+export interface JobManagerDeps {
+  pages: PageSource
+  catalog: ResourceCatalogPort
+  datasets: DatasetStore
+  events: EventSink
+  clock: Clock
+  scheduler: Scheduler
+  log: Logger
+  /** Users crawled at once in a fan-out (all under the client's rate limiter). */
+  concurrency?: number
+  progressIntervalMs?: number
+}
+
+const KEEP_FINISHED = 50
+
+export interface StartCrawl {
+  profileId: string
+  resource: CrawlInput['resource']
+  params: QueryParams
+  users?: CrawlInput['users']
+}
+
+export class JobManager {
+  private readonly jobs = new Map<string, CrawlJob>()
+
+  constructor(private readonly deps: JobManagerDeps) {}
+
+  crawl(input: StartCrawl): JobProgress {
+    const resource = this.deps.catalog.resource(input.resource)
+    const scope = userScope(resource, input.users)
+    const windows = dateWindows(this.deps.catalog, resource, input.params)
+    const dataset = this.deps.datasets.create(input.profileId, resource, this.deps.clock.now())
+    const id = randomUUID()
+    const progressEvents = throttle(() => this.deps.events.emit('data.job', job.snapshot()), this.deps.progressIntervalMs ?? 250, this.deps.clock, this.deps.scheduler)
+    const job: CrawlJob = new CrawlJob(id, dataset, input.params, windows, scope, {
+      pages: this.deps.pages,
+      clock: this.deps.clock,
+      log: this.deps.log,
+      concurrency: this.deps.concurrency ?? 6,
+      changed: (stateChanged) => {
+        if (!stateChanged) return progressEvents.request()
+        progressEvents.flush()
+        progressEvents.dispose()
+      },
+    })
+    this.jobs.set(id, job)
+    this.prune()
+    const first = job.snapshot()
+    void job.start()
+    return first
+  }
+
+  cancel(jobId: string): JobProgress {
+    const job = this.get(jobId)
+    job.cancel()
+    return job.snapshot()
+  }
+
+  list(profileId?: string): JobProgress[] {
+    return [...this.jobs.values()].filter((job) => profileId === undefined || job.progress.profileId === profileId).map((job) => job.snapshot())
+  }
+
+  /** Cancels the job filling a dataset (before the dataset is closed). */
+  cancelForDataset(datasetId: string): void {
+    for (const job of this.jobs.values()) if (job.dataset.id === datasetId) job.cancel()
+  }
+
+  cancelAll(): void {
+    for (const job of this.jobs.values()) job.cancel()
+  }
+
+  get(jobId: string): CrawlJob {
+    const job = this.jobs.get(jobId)
+    if (!job) throw new AppError('NOT_FOUND', 'This job no longer exists.')
+    return job
+  }
+
+  private prune(): void {
+    const finished = [...this.jobs.values()].filter((job) => !job.running)
+    for (const job of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(job.id)
+  }
+}

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Dataset } from '../../../main/data/datasets/dataset'
+import { exportDataset } from '../../../main/data/export/export-dataset'
+import type { DialogPort } from '../../../main/ports'
+import { parseCsv } from './csv-parse'
+import { type SyntheticUser, syntheticUsers, usersResource } from './fixtures'
+
+function dialogs(answer: string | undefined): DialogPort & { asked: string[] } {
+  const asked: string[] = []
+  return {
+    asked,
+    chooseSaveFile: async (options) => {
+      asked.push(options.defaultName)
+      return answer
+    },
+    chooseOpenFile: async () => undefined,
+    chooseFolder: async () => undefined,
+  }
+}
+
+const clock = { now: () => Date.UTC(2025, 4, 6) }
+const TRICKY = ['=1+2', '+cmd|calc', '-2+3', '@SUM(A1)', 'a,b', 'say "hi"', 'line1\nline2', 'Zoë 東京', '\tTabbed']
+
+describe('exportDataset', () => {
+  let dir: string
+  let users: SyntheticUser[]
+  let dataset: Dataset
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'zc-export-'))
+    users = syntheticUsers(5000).map((u, i) => (i < TRICKY.length ? { ...u, first_name: TRICKY[i]! } : u))
+    dataset = new Dataset('ds', 'p', usersResource, 0)
+    dataset.add(users)
+  })
+  afterAll(() => rm(dir, { recursive: true, force: true }))
+
+  it('streams the sorted, filtered view to CSV with a header, nested values as JSON, formulas neutralised', async () => {
+    const target = join(dir, 'users.csv')
+    const port = dialogs(target)
+    const columns = ['id', 'first_name', 'type', 'settings.host_video', 'group_ids', 'dept']
+    const request = { format: 'csv' as const, columns, sort: { column: 'type', direction: 'desc' as const }, filter: { columns: { email: '1' } } }
+    const result = await exportDataset({ dialogs: port, clock }, dataset, request)
+    expect(port.asked).toEqual(['users-2025-05-06.csv'])
+
+    const expected = dataset.window({ offset: 0, limit: 1000, ...request }).filteredTotal
+    expect(result).toEqual({ path: target, rows: expected, bytes: (await stat(target)).size })
+    const records = parseCsv(await readFile(target, 'utf8'))
+    expect(records[0]).toEqual(columns)
+    expect(records.length).toBe(expected + 1)
+
+    const order = [...dataset.iterate(dataset.view({ ...request }))] as SyntheticUser[]
+    const escape = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text)
+    records.slice(1).forEach((record, i) => {
+      const u = order[i]!
+      expect(record).toEqual([u.id, escape(u.first_name), String(u.type), String(u.settings.host_video), JSON.stringify(u.group_ids), escape(u.dept ?? '')])
+    })
+    const names = records.map((r) => r[1])
+    for (const tricky of TRICKY.filter((t) => order.some((u) => u.first_name === t))) expect(names).toContain(escape(tricky))
+    expect(names.some((n) => n?.startsWith('='))).toBe(false)
+    expect(existsSync(`${target}.part`)).toBe(false)
+  })
+
+  it('streams full rows as a JSON array, or the chosen columns keyed by path', async () => {
+    const full = join(dir, 'full.json')
+    const result = await exportDataset({ dialogs: dialogs(full), clock }, dataset, { format: 'json', sort: { column: 'email', direction: 'asc' } })
+    const parsed = JSON.parse(await readFile(full, 'utf8')) as SyntheticUser[]
+    expect(parsed).toEqual([...dataset.iterate(dataset.view({ sort: { column: 'email', direction: 'asc' } }))])
+    expect(result.rows).toBe(users.length)
+    expect(result.bytes).toBe((await stat(full)).size)
+
+    const projected = join(dir, 'projected.json')
+    await exportDataset({ dialogs: dialogs(projected), clock }, dataset, { format: 'json', columns: ['id', 'settings.pmi', 'nope'], filter: { text: 'u0000' } })
+    const rows = JSON.parse(await readFile(projected, 'utf8')) as Record<string, unknown>[]
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows[0]).toEqual({ id: users[0]!.id, 'settings.pmi': users[0]!.settings.pmi, nope: null })
+
+    const empty = join(dir, 'empty.json')
+    const none = await exportDataset({ dialogs: dialogs(empty), clock }, dataset, { format: 'json', filter: { text: 'no such text anywhere' } })
+    expect(none.rows).toBe(0)
+    expect(JSON.parse(await readFile(empty, 'utf8'))).toEqual([])
+  })
+
+  it('writes nothing when the person cancels the dialog', async () => {
+    const before = await readdir(dir)
+    expect(await exportDataset({ dialogs: dialogs(undefined), clock }, dataset, { format: 'csv' })).toEqual({ rows: 0, bytes: 0 })
+    expect(await readdir(dir)).toEqual(before)
+  })
+
+  it('reports EXPORT_FAILED with the path and leaves the target untouched when writing fails', async () => {
+    const target = join(dir, 'existing.json')
+    await writeFile(target, 'previous export')
+    const broken = new Dataset('broken', 'p', usersResource, 0)
+    broken.add(users.slice(0, 3000))
+    broken.add([{ id: 'bad', toJSON: () => { throw new Error('cannot serialise') } }])
+    await expect(exportDataset({ dialogs: dialogs(target), clock }, broken, { format: 'json' })).rejects.toMatchObject({ code: 'EXPORT_FAILED', message: expect.stringContaining(target) })
+    expect(await readFile(target, 'utf8')).toBe('previous export')
+    expect(existsSync(`${target}.part`)).toBe(false)
+
+    const missingDir = join(dir, 'no', 'such', 'dir', 'x.csv')
+    await expect(exportDataset({ dialogs: dialogs(missingDir), clock }, dataset, { format: 'csv' })).rejects.toMatchObject({ code: 'EXPORT_FAILED' })
+  })
+})
