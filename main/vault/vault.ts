@@ -25,6 +25,8 @@ export interface VaultOptions {
   /** scrypt cost for new passphrase wrappings (tests use a cheap one). */
   passphraseCost?: ScryptCost
   now?: () => Date
+  /** Source of new data keys; only the golden-fixture generator replaces it. */
+  generateKey?: () => Buffer
 }
 
 export interface SetSecretOptions {
@@ -44,6 +46,7 @@ export class Vault {
   private readonly keychain: OsKeychainProtector
   private readonly passphraseCost: ScryptCost | undefined
   private readonly now: () => Date
+  private readonly generateKey: () => Buffer
   private dataKey: Buffer | null = null
   private unlocking: Promise<Buffer> | null = null
   /** Bumped by lock(), so an unlock that finishes afterwards does not bring the key back. */
@@ -54,6 +57,7 @@ export class Vault {
     this.keychain = options.keychain
     this.passphraseCost = options.passphraseCost
     this.now = options.now ?? (() => new Date())
+    this.generateKey = options.generateKey ?? (() => randomBytes(KEY_BYTES))
   }
 
   /** Files moved aside while opening vault.json (shown to the person). */
@@ -230,7 +234,8 @@ export class Vault {
 
   private async setup(protector: KeyProtector): Promise<VaultStatus> {
     if (this.document.read().key) throw alreadyInitialised()
-    const dataKey = randomBytes(KEY_BYTES)
+    const dataKey = Buffer.from(this.generateKey())
+    if (dataKey.length !== KEY_BYTES) throw new Error(`A vault key is ${KEY_BYTES} bytes`)
     const wrapped = await protector.wrap(dataKey)
     const key: VaultKeyRecord = { wrapped, check: seal(dataKey, KEY_CHECK_PLAINTEXT, KEY_CHECK_CONTEXT), createdAt: this.now().toISOString() }
     await this.document.update((doc) => {
@@ -304,14 +309,11 @@ export async function openVault(options: {
   passphraseCost?: ScryptCost
   onProblem?: (problem: DocumentProblem) => void
   now?: () => Date
+  generateKey?: () => Buffer
 }): Promise<Vault> {
-  const document = await openVaultDocument(options)
-  return new Vault({
-    document,
-    keychain: createOsKeychainProtector(options.safeStorage, options.platform),
-    ...(options.passphraseCost ? { passphraseCost: options.passphraseCost } : {}),
-    ...(options.now ? { now: options.now } : {}),
-  })
+  const { safeStorage, platform, dir, onProblem, ...rest } = options
+  const document = await openVaultDocument({ dir, ...(onProblem ? { onProblem } : {}), ...(rest.now ? { now: rest.now } : {}) })
+  return new Vault({ ...rest, document, keychain: createOsKeychainProtector(safeStorage, platform) })
 }
 
 function protectionOf(key: VaultKeyRecord | null, keychain: ReturnType<OsKeychainProtector['assess']>): ProtectionInfo {
