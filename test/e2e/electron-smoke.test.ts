@@ -24,7 +24,7 @@ describe.skipIf(skipReason !== undefined)(`Electron smoke${skipReason ? ` — sk
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
       expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined')
       expect(await window.evaluate(() => Object.keys((globalThis as unknown as { zoomConnect: object }).zoomConnect).length)).toBeGreaterThan(10)
-      expect(await window.evaluate(() => location.protocol)).toBe(packagedApp ? 'app:' : expect.any(String))
+      expect(await window.evaluate(() => (globalThis as unknown as { location: { protocol: string } }).location.protocol)).toBe(packagedApp ? 'app:' : expect.any(String))
     } finally {
       await app.close()
     }
