@@ -1,0 +1,49 @@
+// The connections in the sidebar with their live status; each opens its overview.
+import { useShallow } from 'zustand/react/shallow'
+import { StatusBadge } from '../../components/StatusBadge'
+import { effectiveState, filterProfiles, profileKind } from '../../store/selectors/connections'
+import { useStore } from '../../store/index'
+import { ConnectionMenu } from './ConnectionMenu'
+
+export function ConnectionList() {
+  const profiles = useStore(useShallow((s) => filterProfiles(s.profiles, s.filter)))
+  const total = useStore((s) => s.profiles.length)
+  const statuses = useStore((s) => s.statuses)
+  const locked = useStore((s) => s.vault?.state === 'locked')
+  const activeId = useStore((s) => s.view.profileId)
+  const navigate = useStore((s) => s.navigate)
+  const clearFilter = useStore((s) => s.setConnectionFilter)
+
+  if (total === 0) return <p className="sidebar-empty">No connections yet. Add one to get started.</p>
+  return (
+    <nav aria-label="Connections" className="conn-nav">
+      {profiles.length === 0 ? (
+        <div className="sidebar-empty stack" style={{ gap: 8 }}>
+          <span>No connection matches the filter.</span>
+          <button type="button" className="btn btn-small" onClick={() => clearFilter('')}>
+            Clear filter
+          </button>
+        </div>
+      ) : (
+        <ul className="conn-list">
+          {profiles.map((p) => {
+            const state = effectiveState(p, statuses[p.id], locked)
+            const active = p.id === activeId
+            return (
+              <li key={p.id} className="conn-item" data-active={active}>
+                <button type="button" className="conn-link" aria-current={active ? 'page' : undefined} onClick={() => navigate({ screen: 'connection', profileId: p.id, tab: 'overview' })}>
+                  <span className="conn-name">{p.name}</span>
+                  <span className="conn-meta">
+                    <StatusBadge state={state} />
+                    <span className="kind">{profileKind(p)}</span>
+                  </span>
+                </button>
+                <ConnectionMenu profile={p} />
+              </li>
+            )
+          })}
+        </ul>
+      )}
+    </nav>
+  )
+}

@@ -1,0 +1,70 @@
+// The home screen: with no connections, how to start; otherwise an overview of all of them.
+import { useStore } from '../../store/index'
+import { StatusBadge } from '../../components/StatusBadge'
+import { ImportIcon } from '../../components/icons'
+import { effectiveState, profileKind } from '../../store/selectors/connections'
+import { KINDS } from './kinds'
+import { useProfileActions } from './use-profile-actions'
+
+export function Welcome() {
+  const profiles = useStore((s) => s.profiles)
+  return profiles.length === 0 ? <FirstRun /> : <AllConnections />
+}
+
+function FirstRun() {
+  const navigate = useStore((s) => s.navigate)
+  const actions = useProfileActions()
+  return (
+    <div className="welcome">
+      <div className="stack">
+        <h1>Connect to Zoom in a few minutes</h1>
+        <p className="lead">
+          A connection holds the IDs of an app you create in the Zoom Marketplace. Zoom Connect keeps its secret and tokens encrypted on this computer, refreshes them for you, and lets you browse
+          your account’s data or try any API request.
+        </p>
+      </div>
+      <section className="stack" aria-labelledby="start-title">
+        <h2 id="start-title">What kind of Zoom app do you have (or want)?</h2>
+        <div className="choice-grid">
+          {KINDS.map((k) => (
+            <button key={k.kind} type="button" className="choice" onClick={() => navigate({ screen: 'new', kind: k.kind })}>
+              <strong>{k.title}</strong>
+              <span>{k.summary}</span>
+            </button>
+          ))}
+        </div>
+        <p className="muted">Not sure? Choose Server-to-Server OAuth if you administer the account; the editor walks you through creating the app step by step.</p>
+      </section>
+      <div className="row">
+        <button type="button" className="btn" onClick={() => void actions.importFile()}>
+          <ImportIcon size={14} /> Import connections…
+        </button>
+        <span className="muted">from a file exported by Zoom Connect (secrets are never exported).</span>
+      </div>
+    </div>
+  )
+}
+
+function AllConnections() {
+  const profiles = useStore((s) => s.profiles)
+  const statuses = useStore((s) => s.statuses)
+  const locked = useStore((s) => s.vault?.state === 'locked')
+  const navigate = useStore((s) => s.navigate)
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>Connections</h1>
+        <span className="sub">{profiles.length} in total</span>
+      </div>
+      <div className="choice-grid">
+        {profiles.map((p) => (
+          <button key={p.id} type="button" className="choice" onClick={() => navigate({ screen: 'connection', profileId: p.id, tab: 'overview' })}>
+            <strong>{p.name}</strong>
+            <span>{profileKind(p)}</span>
+            <StatusBadge state={effectiveState(p, statuses[p.id], locked)} />
+          </button>
+        ))}
+      </div>
+    </div>
+  )
+}

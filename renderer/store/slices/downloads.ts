@@ -1,0 +1,36 @@
+// Recording downloads: the snapshot main pushes with 'downloads.changed'.
+import type { StateCreator } from 'zustand'
+import type { DownloadsSnapshot } from '../../../common/contract/index'
+import { call } from '../../ipc'
+import type { Store } from '../types'
+
+export interface DownloadsState {
+  downloads: DownloadsSnapshot
+}
+
+export interface DownloadsSlice extends DownloadsState {
+  setDownloads(snapshot: DownloadsSnapshot): void
+  loadDownloads(): Promise<void>
+  enqueueDownloads(datasetId: string, rowIndexes: number[]): Promise<void>
+  cancelDownload(id: string): Promise<void>
+  cancelAllDownloads(): Promise<void>
+  retryDownload(id: string): Promise<void>
+  clearFinishedDownloads(): Promise<void>
+  openDownloadFolder(id?: string): Promise<void>
+}
+
+export const getEmptyDownloadsState = (): DownloadsState => ({ downloads: { items: [], totalBytes: 0, receivedBytes: 0, active: 0 } })
+
+export const createDownloadsSlice: StateCreator<Store, [], [], DownloadsSlice> = (set) => ({
+  ...getEmptyDownloadsState(),
+  setDownloads: (downloads) => set({ downloads }),
+  loadDownloads: async () => set({ downloads: await call('downloads.list', undefined) }),
+  enqueueDownloads: async (datasetId, rowIndexes) => set({ downloads: await call('downloads.enqueue', { datasetId, rowIndexes }) }),
+  cancelDownload: async (id) => set({ downloads: await call('downloads.cancel', { id }) }),
+  cancelAllDownloads: async () => set({ downloads: await call('downloads.cancelAll', undefined) }),
+  retryDownload: async (id) => set({ downloads: await call('downloads.retry', { id }) }),
+  clearFinishedDownloads: async () => set({ downloads: await call('downloads.clearFinished', undefined) }),
+  openDownloadFolder: async (id) => {
+    await call('downloads.openFolder', id === undefined ? {} : { id })
+  },
+})

@@ -1,0 +1,95 @@
+// The session: app info, start-up, navigation, store problems and notices (toasts).
+import type { StateCreator } from 'zustand'
+import type { AppInfo, StoreProblem } from '../../../common/contract/index'
+import { call, errorMessage, subscribe } from '../../ipc'
+import type { Store } from '../types'
+
+export type ConnectionTab = 'overview' | 'browse' | 'console' | 'edit'
+/** The kinds of Zoom app the guided setup knows (Server-to-Server, user-/admin-managed OAuth, public PKCE). */
+export type AppKind = 's2s' | 'user' | 'admin' | 'public'
+export type View =
+  | { screen: 'home'; profileId?: undefined }
+  | { screen: 'new'; profileId?: undefined; kind?: AppKind }
+  | { screen: 'settings'; profileId?: undefined }
+  | { screen: 'connection'; profileId: string; tab: ConnectionTab }
+
+export interface Notice {
+  id: number
+  tone: 'info' | 'success' | 'error'
+  title: string
+  description?: string
+}
+
+export type BootState = 'idle' | 'loading' | 'ready' | 'failed'
+
+export interface SessionState {
+  appInfo: AppInfo | undefined
+  bootState: BootState
+  bootError: string | undefined
+  problems: StoreProblem[]
+  view: View
+  notices: Notice[]
+}
+
+export interface SessionSlice extends SessionState {
+  /** Loads the first data and subscribes to main's events; returns the unsubscribe function. */
+  boot(): () => void
+  navigate(view: View): void
+  notify(notice: Omit<Notice, 'id'>): void
+  dismissNotice(id: number): void
+  dismissProblem(movedTo: string): Promise<void>
+}
+
+export const getEmptySessionState = (): SessionState => ({
+  appInfo: undefined,
+  bootState: 'idle',
+  bootError: undefined,
+  problems: [],
+  view: { screen: 'home' },
+  notices: [],
+})
+
+let nextNoticeId = 1
+
+export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (set, get) => ({
+  ...getEmptySessionState(),
+  boot: () => {
+    const s = get()
+    // Subscribe before loading so nothing pushed during the first load is missed.
+    const unsubscribers = [
+      subscribe('auth.status', (status) => get().applyStatus(status)),
+      subscribe('auth.timeline', (event) => get().appendTimeline(event)),
+      subscribe('profiles.changed', ({ ids }) => void get().refreshProfiles(ids).catch(() => undefined)),
+      subscribe('vault.status', (status) => {
+        const wasLocked = get().vault?.state === 'locked'
+        get().setVaultStatus(status)
+        if (wasLocked && status.state === 'unlocked') void get().loadConnections().catch(() => undefined)
+      }),
+      subscribe('app.problem', (problem) => set((st) => ({ problems: [...st.problems.filter((p) => p.movedTo !== problem.movedTo), problem] }))),
+      subscribe('data.job', (job) => get().applyJob(job)),
+      subscribe('downloads.changed', (snapshot) => get().setDownloads(snapshot)),
+    ]
+    set({ bootState: 'loading', bootError: undefined })
+    void (async () => {
+      try {
+        const [appInfo, problems] = await Promise.all([call('app.info', undefined), call('app.problems', undefined), s.loadSettings()])
+        set({ appInfo, problems })
+        s.setVaultStatus(appInfo.vault)
+        // A locked vault may refuse some reads; the unlock screen loads them again after unlocking.
+        await s.loadConnections().catch((error: unknown) => {
+          if (appInfo.vault.state !== 'locked') throw error
+        })
+        set({ bootState: 'ready' })
+      } catch (error) {
+        set({ bootState: 'failed', bootError: errorMessage(error) })
+      }
+    })()
+    return () => unsubscribers.forEach((off) => off())
+  },
+  navigate: (view) => set({ view }),
+  notify: (notice) => set((st) => ({ notices: [...st.notices, { ...notice, id: nextNoticeId++ }] })),
+  dismissNotice: (id) => set((st) => ({ notices: st.notices.filter((n) => n.id !== id) })),
+  dismissProblem: async (movedTo) => {
+    set({ problems: await call('app.dismissProblem', { movedTo }) })
+  },
+})

@@ -1,0 +1,497 @@
+// An in-memory Bridge with realistic behaviour: the same profile validation as main, statuses and
+// timeline events on connect/disconnect, crawl jobs with progress events, row windows with sort and
+// filter, downloads, the console. Component tests and the screenshot harness run the UI on it.
+import type {
+  AppInfo,
+  Bridge,
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  ConnectionStatus,
+  DatasetInfo,
+  DownloadItem,
+  DownloadsSnapshot,
+  Envelope,
+  EventMap,
+  EventName,
+  HistoryEntry,
+  JobProgress,
+  Settings,
+  StoreProblem,
+  TimelineEvent,
+  VaultStatus,
+} from '../../common/contract/index'
+import type { BridgeError, ErrorCode, ErrorDetails } from '../../common/errors'
+import type { ProfileView } from '../../common/profile'
+import { validateProfileDraft } from '../../common/profile'
+import type { Row } from './fake/rows'
+import { cellAt, columnsOf, SHAPES } from './fake/rows'
+
+export class FakeError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetails,
+  ) {
+    super(message)
+  }
+}
+
+export interface FakeOptions {
+  profiles?: ProfileView[]
+  statuses?: ConnectionStatus[]
+  vault?: VaultStatus
+  problems?: StoreProblem[]
+  settings?: Partial<Settings>
+  /** Rows a crawl of each resource produces (default 250). */
+  rowCount?: number | Partial<Record<string, number>>
+  /** Crawls stay running until finishJob() (tests of progress and cancel). */
+  manualJobs?: boolean
+  /** Delay of every call in ms (screenshots); 0 = resolve on the next microtask. */
+  latencyMs?: number
+  now?: () => number
+}
+
+type Handlers = { [K in ChannelName]: (input: ChannelInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>> }
+
+export const SECURE_VAULT: VaultStatus = {
+  state: 'unlocked',
+  protection: { kind: 'os-keychain', backend: 'gnome_libsecret', secure: true },
+  keychain: { available: true, backend: 'gnome_libsecret', secure: true },
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  clipboardClearSeconds: 30,
+  rememberZoomSignIn: true,
+  refreshSkewSeconds: 300,
+  downloadConcurrency: 3,
+  downloadFolder: '/home/me/Zoom recordings',
+}
+
+let counter = 0
+const newId = (prefix: string) => `${prefix}${(++counter).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`
+
+export function makeProfile(overrides: Partial<ProfileView> = {}): ProfileView {
+  return {
+    id: newId('p'),
+    name: 'Acme admin (S2S)',
+    description: '',
+    grant: 's2s',
+    appType: 'admin',
+    clientType: 'confidential',
+    accountId: 'AbCdEf123',
+    clientId: 'clientAbc123',
+    scopes: ['user:read:admin', 'meeting:read:admin'],
+    pkceMethod: 'S256',
+    redirectUri: '',
+    authorizeWith: 'connect-window',
+    cloud: { kind: 'zoom' },
+    validationUrl: '',
+    allowedDomains: [],
+    ratePlan: 'pro',
+    notes: '',
+    createdAt: '2026-11-01T10:00:00Z',
+    updatedAt: '2026-11-01T10:00:00Z',
+    hasClientSecret: true,
+    needsRepair: [],
+    ...overrides,
+  }
+}
+
+interface Dataset {
+  info: DatasetInfo
+  row: (i: number) => Row
+}
+
+export class FakeBridge {
+  readonly calls: { name: ChannelName; input: unknown }[] = []
+  profiles: ProfileView[]
+  statuses = new Map<string, ConnectionStatus>()
+  vault: VaultStatus
+  settings: Settings
+  problems: StoreProblem[]
+  timeline: TimelineEvent[] = []
+  jobs = new Map<string, JobProgress>()
+  datasets = new Map<string, Dataset>()
+  downloads: DownloadItem[] = []
+  history: HistoryEntry[] = []
+  /** The one passphrase the fake accepts. */
+  passphrase = 'correct horse battery'
+  private listeners = new Map<EventName, Set<(payload: never) => void>>()
+  private failures = new Map<ChannelName, BridgeError>()
+  private readonly now: () => number
+
+  constructor(private readonly options: FakeOptions = {}) {
+    this.now = options.now ?? Date.now
+    this.profiles = options.profiles ?? []
+    for (const s of options.statuses ?? []) this.statuses.set(s.profileId, s)
+    this.vault = options.vault ?? SECURE_VAULT
+    this.settings = { ...DEFAULT_SETTINGS, ...options.settings }
+    this.problems = options.problems ?? []
+  }
+
+  /** The next call of `name` fails with this error (once). */
+  failNext(name: ChannelName, code: ErrorCode, message: string, details?: ErrorDetails): void {
+    this.failures.set(name, { code, message, ...(details ? { details } : {}) })
+  }
+
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as (p: EventMap[E]) => void)(payload)
+  }
+
+  callsOf<K extends ChannelName>(name: K): ChannelInput<K>[] {
+    return this.calls.filter((c) => c.name === name).map((c) => c.input as ChannelInput<K>)
+  }
+
+  /** Completes a running crawl (manualJobs) with every row. */
+  finishJob(jobId: string, state: 'done' | 'failed' = 'done'): void {
+    const job = this.jobs.get(jobId)
+    if (!job) throw new Error(`no job ${jobId}`)
+    const rows = this.datasets.get(job.datasetId)?.info.rows ?? 0
+    this.updateJob({ ...job, state, rows, pages: Math.ceil(rows / 300), unitsDone: job.unitsTotal, finishedAt: this.now() })
+  }
+
+  progressJob(jobId: string, rows: number): void {
+    const job = this.jobs.get(jobId)
+    if (!job) throw new Error(`no job ${jobId}`)
+    this.updateJob({ ...job, rows, pages: Math.ceil(rows / 300) })
+  }
+
+  asBridge(): Bridge {
+    const handlers = this.handlers()
+    const bridge: Record<string, unknown> = {
+      on: (event: EventName, listener: (payload: never) => void) => {
+        const set = this.listeners.get(event) ?? new Set()
+        set.add(listener)
+        this.listeners.set(event, set)
+        return () => set.delete(listener)
+      },
+    }
+    for (const name of Object.keys(handlers) as ChannelName[]) {
+      bridge[name] = async (input: unknown): Promise<Envelope<unknown>> => {
+        this.calls.push({ name, input })
+        if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs))
+        const failure = this.failures.get(name)
+        if (failure) {
+          this.failures.delete(name)
+          return { ok: false, error: failure }
+        }
+        try {
+          const handler = handlers[name] as (input: unknown) => unknown
+          return { ok: true, value: structuredClone(await handler(input)) }
+        } catch (error) {
+          if (error instanceof FakeError) return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } }
+          return { ok: false, error: { code: 'INTERNAL', message: String(error) } }
+        }
+      }
+    }
+    return bridge as unknown as Bridge
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private profile(id: string): ProfileView {
+    const p = this.profiles.find((x) => x.id === id)
+    if (!p) throw new FakeError('NOT_FOUND', 'That connection no longer exists.')
+    return p
+  }
+
+  private status(id: string): ConnectionStatus {
+    if (this.vault.state === 'locked') return { profileId: id, state: 'locked', grantedScopes: [], hasRefreshToken: false }
+    return this.statuses.get(id) ?? { profileId: id, state: 'disconnected', grantedScopes: [], hasRefreshToken: false }
+  }
+
+  private setStatus(status: ConnectionStatus): ConnectionStatus {
+    this.statuses.set(status.profileId, status)
+    this.emit('auth.status', status)
+    return status
+  }
+
+  private record(profileId: string, kind: TimelineEvent['kind'], outcome: TimelineEvent['outcome'], detail: string): void {
+    const event = { profileId, at: this.now(), kind, outcome, detail }
+    this.timeline.push(event)
+    this.emit('auth.timeline', event)
+  }
+
+  private requireUnlocked(): void {
+    if (this.vault.state === 'locked') throw new FakeError('VAULT_LOCKED', 'Secret storage is locked. Unlock it with your passphrase.')
+  }
+
+  private updateJob(job: JobProgress): void {
+    this.jobs.set(job.jobId, job)
+    this.emit('data.job', job)
+  }
+
+  private snapshot(): DownloadsSnapshot {
+    return {
+      items: this.downloads,
+      totalBytes: this.downloads.reduce((n, d) => n + d.fileSize, 0),
+      receivedBytes: this.downloads.reduce((n, d) => n + d.received, 0),
+      active: this.downloads.filter((d) => d.state === 'downloading' || d.state === 'queued').length,
+    }
+  }
+
+  private changeDownloads(): DownloadsSnapshot {
+    const snap = this.snapshot()
+    this.emit('downloads.changed', snap)
+    return snap
+  }
+
+  private save(id: string | undefined, draft: unknown): ProfileView {
+    const existing = id ? this.profile(id) : undefined
+    const result = validateProfileDraft(draft, existing?.hasClientSecret ?? false)
+    if (!result.ok) throw new FakeError('VALIDATION', 'Some fields need attention.', { issues: result.issues })
+    const now = new Date(this.now()).toISOString()
+    const hasClientSecret = result.clientSecret === undefined ? (existing?.hasClientSecret ?? false) : result.clientSecret !== null
+    const profile: ProfileView = { ...result.fields, id: existing?.id ?? newId('p'), createdAt: existing?.createdAt ?? now, updatedAt: now, hasClientSecret, needsRepair: [] }
+    this.profiles = [...this.profiles.filter((p) => p.id !== profile.id), profile]
+    this.emit('profiles.changed', { ids: [profile.id] })
+    return profile
+  }
+
+  private windowOf(input: ChannelInput<'data.rows'>) {
+    const ds = this.datasets.get(input.datasetId)
+    if (!ds) throw new FakeError('NOT_FOUND', 'That dataset was closed.')
+    const columns = input.columns ?? ds.info.defaultColumns
+    let indexes = Array.from({ length: ds.info.rows }, (_, i) => i)
+    const text = input.filter?.text?.toLowerCase()
+    if (text) indexes = indexes.filter((i) => columns.some((c) => String(cellAt(ds.row(i), c) ?? '').toLowerCase().includes(text)))
+    if (input.sort) {
+      const { column, direction } = input.sort
+      const sign = direction === 'asc' ? 1 : -1
+      const keyed = indexes.map((i) => [i, cellAt(ds.row(i), column)] as const)
+      keyed.sort((a, b) => (a[1] === b[1] ? a[0] - b[0] : a[1] === null ? 1 : b[1] === null ? -1 : a[1] < b[1] ? -sign : sign))
+      indexes = keyed.map(([i]) => i)
+    }
+    return { ds, columns, indexes }
+  }
+
+  // ---- channels -----------------------------------------------------------------------------
+
+  private handlers(): Handlers {
+    return {
+      'app.info': (): AppInfo => ({ name: 'Zoom Connect', version: '0.1.0', platform: 'linux', arch: 'x64', versions: { electron: '41.7.1', chrome: '140.0', node: '22.20.0' }, vault: this.vault }),
+      'app.problems': () => this.problems,
+      'app.dismissProblem': ({ movedTo }) => (this.problems = this.problems.filter((p) => p.movedTo !== movedTo)),
+      'app.openExternal': () => undefined,
+
+      'vault.status': () => this.vault,
+      'vault.setup': (input) => this.setVault(input.protector === 'passphrase' ? { kind: 'passphrase', secure: true } : { kind: 'os-keychain', backend: this.vault.keychain.backend, secure: this.vault.keychain.secure }),
+      'vault.unlock': ({ passphrase }) => {
+        if (passphrase !== this.passphrase) throw new FakeError('VAULT_BAD_PASSPHRASE', 'That passphrase is not right.')
+        this.vault = { ...this.vault, state: 'unlocked' }
+        this.emit('vault.status', this.vault)
+        return this.vault
+      },
+      'vault.lock': () => {
+        if (this.vault.protection.kind !== 'passphrase') throw new FakeError('CONFLICT', 'Only a passphrase-protected store can be locked.')
+        this.vault = { ...this.vault, state: 'locked' }
+        this.emit('vault.status', this.vault)
+        return this.vault
+      },
+      'vault.changeProtection': (input) => {
+        if (input.protector === 'passphrase') this.passphrase = input.passphrase
+        return this.setVault(input.protector === 'passphrase' ? { kind: 'passphrase', secure: true } : { kind: 'os-keychain', backend: this.vault.keychain.backend, secure: this.vault.keychain.secure })
+      },
+
+      'settings.get': () => this.settings,
+      'settings.update': (patch) => (this.settings = { ...this.settings, ...patch }),
+
+      'profiles.list': () => this.profiles,
+      'profiles.get': ({ id }) => this.profile(id),
+      'profiles.create': (draft) => this.save(undefined, draft),
+      'profiles.update': ({ id, draft }) => this.save(id, draft),
+      'profiles.duplicate': ({ id, name }) => {
+        const source = this.profile(id)
+        const copy: ProfileView = { ...source, id: newId('p'), name: name ?? `${source.name} (copy)`, hasClientSecret: source.hasClientSecret }
+        this.profiles = [...this.profiles, copy]
+        return copy
+      },
+      'profiles.delete': ({ id }) => {
+        this.profile(id)
+        const revoked = ['connected', 'expiring', 'refreshing'].includes(this.status(id).state)
+        this.profiles = this.profiles.filter((p) => p.id !== id)
+        this.statuses.delete(id)
+        return { revoked }
+      },
+      'profiles.exportJson': ({ ids }) => {
+        const chosen = this.profiles.filter((p) => !ids || ids.includes(p.id))
+        return { json: JSON.stringify(chosen.map(({ hasClientSecret: _h, needsRepair: _n, ...p }) => p)), count: chosen.length }
+      },
+      'profiles.exportFile': ({ ids }) => ({ path: '/home/me/zoom-connections.json', count: ids?.length ?? this.profiles.length }),
+      'profiles.importJson': () => ({ created: [] }),
+      'profiles.importFile': () => {
+        const created = [makeProfile({ name: 'Imported connection' })]
+        this.profiles = [...this.profiles, ...created]
+        return { created, path: '/home/me/zoom-connections.json' }
+      },
+
+      'auth.statuses': () => this.profiles.map((p) => this.status(p.id)),
+      'auth.status': ({ profileId }) => this.status(profileId),
+      'auth.connect': async ({ profileId }) => {
+        this.requireUnlocked()
+        const p = this.profile(profileId)
+        if (!p.hasClientSecret && p.clientType === 'confidential') throw new FakeError('AUTH_SECRET_MISSING', 'Add the Client Secret before connecting.')
+        this.setStatus({ ...this.status(profileId), state: 'connecting' })
+        const now = this.now()
+        this.record(profileId, p.grant === 's2s' ? 'token' : 'authorize', 'ok', p.grant === 's2s' ? 'Token minted (account_credentials)' : 'Signed in and authorised')
+        return this.setStatus({
+          profileId,
+          state: 'connected',
+          expiresAt: now + 3600_000,
+          connectedAt: now,
+          lastRefreshAt: now,
+          grantedScopes: p.scopes.slice(0, Math.max(1, p.scopes.length - 1)),
+          apiUrl: 'https://api.zoom.us',
+          hasRefreshToken: p.grant !== 's2s',
+        })
+      },
+      'auth.cancel': ({ profileId }) => {
+        this.setStatus({ ...this.status(profileId), state: 'disconnected' })
+      },
+      'auth.disconnect': ({ profileId }) => {
+        this.record(profileId, 'revoke', 'ok', 'Token revoked at Zoom')
+        return this.setStatus({ profileId, state: 'disconnected', grantedScopes: [], hasRefreshToken: false })
+      },
+      'auth.test': ({ profileId }) => {
+        const status = this.status(profileId)
+        const ok = status.state === 'connected' || status.state === 'expiring'
+        this.record(profileId, 'validate', ok ? 'ok' : 'failed', ok ? 'GET /v2/users/me → 200' : 'Not connected')
+        const result = {
+          ok,
+          at: new Date(this.now()).toISOString(),
+          url: 'https://api.zoom.us/v2/users/me',
+          latencyMs: 142,
+          ...(ok
+            ? { httpStatus: 200, identity: { id: 'u1', email: 'admin@example.com', displayName: 'Ada Okafor', accountId: 'AbCdEf123' } }
+            : { error: { code: 'AUTH_NOT_CONNECTED' as const, message: 'Connect first: there is no token to test.' } }),
+        }
+        this.statuses.set(profileId, { ...status, lastValidation: result })
+        return result
+      },
+      'auth.copyToken': ({ profileId }) => {
+        if (this.status(profileId).state !== 'connected') throw new FakeError('AUTH_NOT_CONNECTED', 'Connect first: there is no token to copy.')
+        return { clearsAfterSeconds: this.settings.clipboardClearSeconds }
+      },
+      'auth.signOutZoom': () => undefined,
+      'auth.timeline': ({ profileId }) => this.timeline.filter((e) => e.profileId === profileId),
+
+      'data.crawl': (input) => {
+        this.requireUnlocked()
+        const shape = SHAPES[input.resource]
+        if (!shape) throw new FakeError('NOT_FOUND', 'Unknown resource')
+        const counts = this.options.rowCount
+        const rows = typeof counts === 'number' ? counts : (counts?.[input.resource] ?? 250)
+        const datasetId = newId('d')
+        const jobId = newId('j')
+        this.datasets.set(datasetId, {
+          row: shape.row,
+          info: { datasetId, profileId: input.profileId, resource: input.resource, rows, availableColumns: rows > 0 ? columnsOf(shape.row(0)) : shape.defaultColumns, defaultColumns: shape.defaultColumns, createdAt: this.now() },
+        })
+        const job: JobProgress = { jobId, datasetId, profileId: input.profileId, resource: input.resource, state: 'running', pages: 0, rows: 0, totalRecords: rows, rateLimitWaits: 0, errors: [], startedAt: this.now() }
+        this.jobs.set(jobId, job)
+        if (!this.options.manualJobs) {
+          const done = { ...job, state: 'done' as const, rows, pages: Math.ceil(rows / 300), finishedAt: this.now() }
+          this.jobs.set(jobId, done)
+          queueMicrotask(() => this.emit('data.job', done))
+          return done
+        }
+        return job
+      },
+      'data.cancel': ({ jobId }) => {
+        const job = this.jobs.get(jobId)
+        if (!job) throw new FakeError('NOT_FOUND', 'No such job')
+        const cancelled = { ...job, state: 'cancelled' as const, finishedAt: this.now() }
+        this.updateJob(cancelled)
+        return cancelled
+      },
+      'data.jobs': ({ profileId }) => [...this.jobs.values()].filter((j) => !profileId || j.profileId === profileId),
+      'data.dataset': ({ datasetId }) => {
+        const ds = this.datasets.get(datasetId)
+        if (!ds) throw new FakeError('NOT_FOUND', 'That dataset was closed.')
+        return ds.info
+      },
+      'data.rows': (input) => {
+        const { ds, columns, indexes } = this.windowOf(input)
+        const slice = indexes.slice(input.offset, input.offset + input.limit)
+        return { datasetId: input.datasetId, offset: input.offset, columns, total: ds.info.rows, filteredTotal: indexes.length, rows: slice.map((index) => ({ index, cells: columns.map((c) => cellAt(ds.row(index), c)) })) }
+      },
+      'data.row': ({ datasetId, index }) => {
+        const ds = this.datasets.get(datasetId)
+        if (!ds || index >= ds.info.rows) throw new FakeError('NOT_FOUND', 'No such row')
+        return ds.row(index)
+      },
+      'data.closeDataset': ({ datasetId }) => void this.datasets.delete(datasetId),
+      'data.detail': ({ id }) => ({ id }),
+      'data.export': (input) => {
+        const { indexes } = this.windowOf({ datasetId: input.datasetId, offset: 0, limit: 0, ...(input.sort ? { sort: input.sort } : {}), ...(input.filter ? { filter: input.filter } : {}), ...(input.columns ? { columns: input.columns } : {}) })
+        return { path: `/home/me/export.${input.format}`, rows: indexes.length, bytes: indexes.length * 120 }
+      },
+      'data.rateUsage': () => [
+        { category: 'light', plan: 'pro', limitPerSecond: 30, used: 4, total: 812, throttledMs: 0, rejected: 0 },
+        { category: 'medium', plan: 'pro', limitPerSecond: 20, used: 11, total: 2410, throttledMs: 1200, rejected: 0 },
+        { category: 'heavy', plan: 'pro', limitPerSecond: 10, used: 0, total: 36, throttledMs: 0, rejected: 1 },
+        { category: 'resource-intensive', plan: 'pro', limitPerSecond: 10, used: 0, total: 0, throttledMs: 0, rejected: 0 },
+      ],
+
+      'downloads.enqueue': ({ datasetId, rowIndexes }) => {
+        const ds = this.datasets.get(datasetId)
+        if (!ds) throw new FakeError('NOT_FOUND', 'That dataset was closed.')
+        for (const index of rowIndexes) {
+          const row = ds.row(index)
+          for (const file of (row.recording_files as { id: string; file_type: string; file_size: number; recording_type: string }[] | undefined) ?? []) {
+            this.downloads.push({
+              id: newId('dl'),
+              profileId: ds.info.profileId,
+              relativePath: `${String(row.start_time).slice(0, 10)}/${String(row.topic)}/${file.recording_type}.${file.file_type.toLowerCase()}`,
+              folder: this.settings.downloadFolder,
+              fileSize: file.file_size,
+              received: 0,
+              state: 'queued',
+              meetingTopic: String(row.topic),
+              recordingType: file.recording_type,
+            })
+          }
+        }
+        return this.changeDownloads()
+      },
+      'downloads.list': () => this.snapshot(),
+      'downloads.cancel': ({ id }) => {
+        this.downloads = this.downloads.map((d) => (d.id === id && !['done', 'failed', 'skipped'].includes(d.state) ? { ...d, state: 'cancelled' } : d))
+        return this.changeDownloads()
+      },
+      'downloads.cancelAll': () => {
+        this.downloads = this.downloads.map((d) => (d.state === 'queued' || d.state === 'downloading' ? { ...d, state: 'cancelled' } : d))
+        return this.changeDownloads()
+      },
+      'downloads.retry': ({ id }) => {
+        this.downloads = this.downloads.map((d) => (d.id === id ? { ...d, state: 'queued', received: 0 } : d))
+        return this.changeDownloads()
+      },
+      'downloads.clearFinished': () => {
+        this.downloads = this.downloads.filter((d) => d.state === 'queued' || d.state === 'downloading' || d.state === 'paused')
+        return this.changeDownloads()
+      },
+      'downloads.openFolder': () => undefined,
+
+      'console.send': (req) => {
+        this.requireUnlocked()
+        const body = JSON.stringify({ id: 'u1', email: 'admin@example.com', first_name: 'Ada', last_name: 'Okafor', type: 2, status: 'active' }, null, 0)
+        const entry: HistoryEntry = { id: newId('h'), at: this.now(), request: { ...req, method: req.method }, status: 200, durationMs: 87 }
+        this.history = [entry, ...this.history]
+        return { status: 200, statusText: 'OK', headers: [['content-type', 'application/json;charset=UTF-8'], ['x-zm-trackingid', 'v=2.0;clid=us06;rid=WEB_abc']], durationMs: 87, trackingId: 'v=2.0;clid=us06;rid=WEB_abc', body, bodyBytes: body.length, truncated: false, contentType: 'application/json' }
+      },
+      'console.history': ({ profileId }) => this.history.filter((h) => !profileId || h.request.profileId === profileId),
+      'console.clearHistory': ({ profileId }) => {
+        this.history = this.history.filter((h) => profileId && h.request.profileId !== profileId)
+      },
+    }
+  }
+
+  private setVault(protection: VaultStatus['protection']): VaultStatus {
+    this.vault = { ...this.vault, state: 'unlocked', protection }
+    this.emit('vault.status', this.vault)
+    return this.vault
+  }
+}
