@@ -1,0 +1,12 @@
+// Text that came from outside (Zoom's `reason`, an `error_description` in a redirect) is shown to
+// people: make it one short line, with markup characters escaped so no renderer can treat it as HTML.
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+export function readableText(value: unknown, maxLength = 300): string {
+  if (typeof value !== 'string') return ''
+  // eslint-disable-next-line no-control-regex
+  const oneLine = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const short = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine
+  return short.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
+}

@@ -1,0 +1,112 @@
+// The client of Zoom's /oauth/token and /oauth/revoke (zoom-api.md §1.4–1.9, §2).
+// Confidential clients authenticate with Basic; public PKCE clients send client_id in the body
+// and never a client secret, empty or not (Postman #9409, Insomnia #8809).
+// No retries here: a code is exchanged once, a refresh is never repeated blindly (tokens rotate).
+import got from 'got'
+import { registerSecret } from '../log/redact'
+import type { Clock } from '../ports'
+import { transportFailure } from './http-failure'
+import { TokenEndpointError } from './token-endpoint-error'
+import { interpretTokenResponse, type TokenResponse } from './token-response'
+
+/** Who asks: `clientSecret` undefined means a public client. */
+export interface OAuthClient {
+  clientId: string
+  clientSecret?: string
+}
+
+export interface TokenResult extends TokenResponse {
+  /** Local time when the request started: expiry is computed from it (security.md P8). */
+  startedAt: number
+}
+
+export interface TokenEndpointClient {
+  /** POST {oauthBase}/oauth/token with the grant parameters. */
+  requestToken(oauthBase: string, client: OAuthClient, params: Record<string, string>, signal?: AbortSignal): Promise<TokenResult>
+  /** POST {oauthBase}/oauth/revoke with `token`. Resolves when Zoom confirmed. */
+  revoke(oauthBase: string, client: OAuthClient, token: string, signal?: AbortSignal): Promise<void>
+}
+
+export interface TokenEndpointOptions {
+  clock: Clock
+  /** Whole-request timeout (default 30 s). */
+  timeoutMs?: number
+  /** Responses larger than this are refused (default 64 KiB). */
+  maxBodyBytes?: number
+}
+
+export function createTokenEndpointClient(options: TokenEndpointOptions): TokenEndpointClient {
+  const timeoutMs = options.timeoutMs ?? 30_000
+  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024
+
+  async function post(url: string, client: OAuthClient, form: Record<string, string>, what: string, signal?: AbortSignal) {
+    const body = new URLSearchParams(form)
+    const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }
+    if (client.clientSecret !== undefined) {
+      registerSecret(client.clientSecret)
+      const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`, 'utf8').toString('base64')
+      registerSecret(basic)
+      headers.authorization = `Basic ${basic}`
+    } else {
+      body.set('client_id', client.clientId)
+    }
+    const startedAt = options.clock.now()
+    let tooLarge = false
+    const request = got.post(url, {
+      body: body.toString(),
+      headers,
+      responseType: 'buffer',
+      throwHttpErrors: false,
+      followRedirect: false,
+      retry: { limit: 0 },
+      timeout: { request: timeoutMs },
+      ...(signal ? { signal } : {}),
+    })
+    request.on('downloadProgress', (progress) => {
+      if (progress.transferred > maxBodyBytes && !tooLarge) {
+        tooLarge = true
+        request.cancel()
+      }
+    })
+    try {
+      const response = await request
+      if (response.body.length > maxBodyBytes) tooLarge = true
+      if (tooLarge) throw tooLargeError(maxBodyBytes, response.statusCode)
+      return { startedAt, response }
+    } catch (error) {
+      if (tooLarge) throw tooLargeError(maxBodyBytes)
+      if (error instanceof TokenEndpointError) throw error
+      throw transportFailure(error, what, signal)
+    }
+  }
+
+  return {
+    async requestToken(oauthBase, client, params, signal) {
+      const { startedAt, response } = await post(`${trimBase(oauthBase)}/oauth/token`, client, params, 'The token request', signal)
+      const parsed = interpretTokenResponse({
+        status: response.statusCode,
+        contentType: response.headers['content-type'],
+        body: response.body,
+        retryAfter: header(response.headers['retry-after']),
+        now: options.clock.now(),
+      })
+      registerSecret(parsed.access_token)
+      registerSecret(parsed.refresh_token)
+      return { ...parsed, startedAt }
+    },
+
+    async revoke(oauthBase, client, token, signal) {
+      const { response } = await post(`${trimBase(oauthBase)}/oauth/revoke`, client, { token }, 'Revoking the token', signal)
+      if (response.statusCode !== 200) {
+        throw new TokenEndpointError('AUTH_TOKEN_ENDPOINT', `Zoom did not revoke the token (HTTP ${response.statusCode})`, 'rejected', { httpStatus: response.statusCode })
+      }
+    },
+  }
+}
+
+function tooLargeError(cap: number, status?: number): TokenEndpointError {
+  return new TokenEndpointError('AUTH_RESPONSE_INVALID', `The token endpoint's response is larger than ${Math.round(cap / 1024)} KB and was refused`, 'transient', status ? { httpStatus: status } : undefined)
+}
+
+const trimBase = (base: string) => base.replace(/\/+$/, '')
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)

@@ -1,0 +1,306 @@
+// getAccessToken (DESIGN.md "Token manager"): a cached token while it is fresh; otherwise one
+// renewal per profile however many callers wait (single-flight); the renewed set is written to
+// the vault before anyone sees the new access token; only invalid_grant ends a grant; anything
+// else keeps the tokens and backs off.
+import { AppError, isAppError, type BridgeError } from '../../common/errors'
+import type { Profile } from '../../common/profile'
+import { cloudEndpoints } from '../../common/profile'
+import type { Settings } from '../../common/contract/settings'
+import { mintServerToServer, refreshAccessToken } from '../auth/grants'
+import { isTokenEndpointError } from '../auth/token-endpoint-error'
+import type { OAuthClient, TokenEndpointClient } from '../auth/token-endpoint'
+import type { Logger } from '../log/logger'
+import { registerSecret } from '../log/redact'
+import type { ProfileLookup } from '../profiles/profile-lookup'
+import type { Clock } from '../ports'
+import { abortable } from './abortable'
+import { backoffDelay } from './backoff'
+import type { ConnectionBook } from './connection-book'
+import type { SecretStore } from './secret-store'
+import type { Timeline } from './timeline'
+import { parseTokenSet, renewAt, serializeTokenSet, tokenSetFromResult, type TokenSet } from './token-set'
+import { isUndecryptable, isVaultLocked } from './vault-failure'
+
+export interface AccessTokenOptions {
+  /** Renew even if the cached token looks fresh (e.g. Zoom answered 401 code 124). */
+  forceRefresh?: boolean
+  /**
+   * With forceRefresh: the token Zoom rejected. If another caller already replaced it, the
+   * replacement is returned without a second renewal, so twenty 401s cause one refresh.
+   */
+  rejectedToken?: string
+  /** Stops this caller waiting; the shared renewal continues for the others. */
+  signal?: AbortSignal
+}
+
+export interface AccessToken {
+  accessToken: string
+  /** The token's regional API base (`api_url`), without a trailing slash. */
+  apiUrl?: string
+  expiresAt: number
+}
+
+/** What the Zoom client consumes. */
+export interface TokenProvider {
+  getAccessToken(profileId: string, options?: AccessTokenOptions): Promise<AccessToken>
+}
+
+export interface TokenManagerDeps {
+  profiles: ProfileLookup
+  secrets: SecretStore
+  endpoint: TokenEndpointClient
+  book: ConnectionBook
+  timeline: Timeline
+  clock: Clock
+  settings: () => Pick<Settings, 'refreshSkewSeconds'>
+  log: Logger
+}
+
+interface Failure {
+  until: number
+  attempts: number
+  error: AppError
+}
+
+export class TokenManager implements TokenProvider {
+  private readonly cache = new Map<string, TokenSet>()
+  /** Sets received from Zoom whose vault write failed: retried before they are ever used. */
+  private readonly unsaved = new Set<string>()
+  private readonly inflight = new Map<string, Promise<TokenSet>>()
+  private readonly failures = new Map<string, Failure>()
+  /** Bumped when a profile's tokens are replaced or forgotten: older renewals are discarded. */
+  private readonly generations = new Map<string, number>()
+
+  constructor(private readonly deps: TokenManagerDeps) {}
+
+  async getAccessToken(profileId: string, options: AccessTokenOptions = {}): Promise<AccessToken> {
+    options.signal?.throwIfAborted()
+    const cached = this.cache.get(profileId)
+    const force = options.forceRefresh === true && (options.rejectedToken === undefined || cached === undefined || cached.accessToken === options.rejectedToken)
+    if (cached && !force && !this.unsaved.has(profileId) && this.isFresh(cached) && !this.inflight.has(profileId)) return toAccessToken(cached)
+    const set = await abortable(this.singleFlight(profileId, () => this.obtain(profileId, force)), options.signal)
+    return toAccessToken(set)
+  }
+
+  /** The stored token set without any network request (validation, revoke); undefined when not connected. */
+  async storedTokens(profileId: string): Promise<TokenSet | undefined> {
+    await this.inflight.get(profileId)?.catch(() => undefined)
+    const set = await this.load(profileId)
+    if (!set) return undefined
+    return set.clientId === this.deps.profiles.get(profileId).clientId ? set : undefined
+  }
+
+  /** Server-to-Server "connect": mints a token now. */
+  connectServerToServer(profile: Profile, signal?: AbortSignal): Promise<TokenSet> {
+    return this.exclusive(profile.id, async () => {
+      this.deps.book.setActivity(profile.id, { state: 'connecting' })
+      try {
+        const client = await this.clientOf(profile)
+        const { oauthBase } = cloudEndpoints(profile.cloud)
+        const result = await mintServerToServer(this.deps.endpoint, oauthBase, client, profile.accountId, signal)
+        const set = tokenSetFromResult(result, { grant: 's2s', clientId: profile.clientId })
+        await this.save(profile.id, set, 'connect')
+        this.deps.timeline.add({ profileId: profile.id, at: this.deps.clock.now(), kind: 'token', outcome: 'ok', detail: `Server-to-Server token issued, valid until ${iso(set.expiresAt)}` })
+        return set
+      } catch (error) {
+        this.connectFailed(profile.id, error)
+        throw error
+      }
+    })
+  }
+
+  /** A finished authorization-code flow: replaces whatever the profile had. */
+  adopt(profileId: string, set: TokenSet): Promise<TokenSet> {
+    return this.exclusive(profileId, async () => {
+      await this.save(profileId, set, 'connect')
+      return set
+    })
+  }
+
+  /** Forgets the profile's tokens (after a revoke, a delete or a change of client). */
+  async forget(profileId: string): Promise<void> {
+    this.bump(profileId)
+    await this.inflight.get(profileId)?.catch(() => undefined)
+    this.cache.delete(profileId)
+    this.unsaved.delete(profileId)
+    this.failures.delete(profileId)
+    if (this.deps.secrets.hasSecret(profileId, 'tokens')) await this.deps.secrets.deleteSecret(profileId, 'tokens')
+    await this.deps.book.forget(profileId)
+  }
+
+  /** Reports a failed connect attempt without touching stored tokens. */
+  connectFailed(profileId: string, error: unknown): void {
+    this.deps.book.setActivity(profileId, { state: stateOfFailure(error), error: toBridge(error) })
+    this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: isAppError(error) && /CANCELLED/.test(error.code) ? 'cancelled' : 'failed', detail: messageOf(error) })
+  }
+
+  private isFresh(set: TokenSet): boolean {
+    return this.deps.clock.now() < renewAt(set, this.deps.settings().refreshSkewSeconds * 1000)
+  }
+
+  private generation(profileId: string): number {
+    return this.generations.get(profileId) ?? 0
+  }
+
+  private bump(profileId: string): void {
+    this.generations.set(profileId, this.generation(profileId) + 1)
+  }
+
+  private singleFlight(profileId: string, work: () => Promise<TokenSet>): Promise<TokenSet> {
+    const running = this.inflight.get(profileId)
+    if (running) return running
+    const promise = work().finally(() => {
+      if (this.inflight.get(profileId) === promise) this.inflight.delete(profileId)
+    })
+    this.inflight.set(profileId, promise)
+    return promise
+  }
+
+  /** Runs after whatever is in flight, and makes later callers wait for it; older renewals lose. */
+  private exclusive(profileId: string, work: () => Promise<TokenSet>): Promise<TokenSet> {
+    this.bump(profileId)
+    const previous = this.inflight.get(profileId)?.catch(() => undefined) ?? Promise.resolve()
+    const promise = previous.then(work).finally(() => {
+      if (this.inflight.get(profileId) === promise) this.inflight.delete(profileId)
+    })
+    this.inflight.set(profileId, promise)
+    return promise
+  }
+
+  private async obtain(profileId: string, force: boolean): Promise<TokenSet> {
+    const generation = this.generation(profileId)
+    const profile = this.deps.profiles.get(profileId)
+    let current = await this.load(profileId)
+    if (current && this.unsaved.has(profileId)) await this.save(profileId, current, 'refresh')
+    if (current && current.clientId !== profile.clientId) current = undefined
+    if (!current) throw new AppError('AUTH_NOT_CONNECTED', `"${profile.name}" is not connected`)
+    if (!force && this.isFresh(current)) return current
+
+    const ended = this.deps.book.record(profileId)?.grantEnded
+    if (ended) throw new AppError('AUTH_RECONNECT_NEEDED', `Connect "${profile.name}" again: ${ended.message}`, ended.details)
+    const now = this.deps.clock.now()
+    const failure = this.failures.get(profileId)
+    if (failure && now < failure.until) {
+      if (!force && now < current.expiresAt) return current
+      throw failure.error
+    }
+    if (profile.grant === 'authorization_code' && current.refreshToken === undefined) {
+      throw new AppError('AUTH_RECONNECT_NEEDED', `Connect "${profile.name}" again: Zoom gave no refresh token`)
+    }
+    return this.renew(profile, current, generation, force)
+  }
+
+  private async renew(profile: Profile, current: TokenSet, generation: number, force: boolean): Promise<TokenSet> {
+    const profileId = profile.id
+    this.deps.book.setActivity(profileId, { state: 'refreshing' })
+    try {
+      const client = await this.clientOf(profile)
+      const { oauthBase } = cloudEndpoints(profile.cloud)
+      const result =
+        profile.grant === 's2s'
+          ? await mintServerToServer(this.deps.endpoint, oauthBase, client, profile.accountId)
+          : await refreshAccessToken(this.deps.endpoint, oauthBase, client, current.refreshToken ?? '')
+      if (generation !== this.generation(profileId)) throw new AppError('CANCELLED', 'The connection changed while its token was being renewed')
+      const next = tokenSetFromResult(result, { grant: profile.grant, clientId: profile.clientId, previous: current })
+      await this.save(profileId, next, 'refresh')
+      const what = profile.grant === 's2s' ? 'New Server-to-Server token' : 'Token refreshed'
+      this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'refresh', outcome: 'ok', detail: `${what}, valid until ${iso(next.expiresAt)}` })
+      return next
+    } catch (error) {
+      return this.renewalFailed(profile, current, error, generation, force)
+    }
+  }
+
+  private async renewalFailed(profile: Profile, current: TokenSet, error: unknown, generation: number, force: boolean): Promise<TokenSet> {
+    const profileId = profile.id
+    if (generation !== this.generation(profileId)) throw error
+    const now = this.deps.clock.now()
+    this.deps.timeline.add({ profileId, at: now, kind: 'refresh', outcome: 'failed', detail: messageOf(error) })
+    if (isVaultLocked(error) || isUndecryptable(error)) {
+      this.deps.book.setActivity(profileId, { state: stateOfFailure(error), error: toBridge(error) })
+      throw error
+    }
+    if (isTokenEndpointError(error) && error.kind === 'grant-ended' && profile.grant === 'authorization_code') {
+      this.cache.delete(profileId)
+      await this.deps.book.recordGrantEnded(profileId, profile.grant, error.toBridge())
+      this.deps.log.warn('Zoom ended a grant', { profileId, reason: error.details?.zoomMessage })
+      throw new AppError('AUTH_RECONNECT_NEEDED', `Connect "${profile.name}" again: ${error.message}`, error.details)
+    }
+    // Transient or a request Zoom rejected: the tokens stay as they are; wait before trying again.
+    const appError = isAppError(error) ? error : new AppError('INTERNAL', 'Renewing the token failed')
+    const attempts = (this.failures.get(profileId)?.attempts ?? 0) + 1
+    this.failures.set(profileId, { attempts, until: now + backoffDelay(attempts, appError.details?.retryAfterMs), error: appError })
+    this.deps.book.setActivity(profileId, { state: 'error', error: appError.toBridge() })
+    this.deps.log.warn('Token renewal failed; tokens kept', { profileId, code: appError.code, attempts })
+    if (!force && now < current.expiresAt) return current
+    throw appError
+  }
+
+  private async load(profileId: string): Promise<TokenSet | undefined> {
+    const cached = this.cache.get(profileId)
+    if (cached) return cached
+    if (!this.deps.secrets.hasSecret(profileId, 'tokens')) return undefined
+    let text: string | undefined
+    try {
+      text = await this.deps.secrets.getSecret(profileId, 'tokens')
+    } catch (error) {
+      if (isVaultLocked(error) || isUndecryptable(error)) this.deps.book.setActivity(profileId, { state: stateOfFailure(error), error: toBridge(error) })
+      throw error
+    }
+    if (text === undefined) return undefined
+    const set = parseTokenSet(text)
+    if (!set) {
+      this.deps.log.warn('Stored tokens are not in a known format; treating the profile as not connected', { profileId })
+      return undefined
+    }
+    registerSecret(set.accessToken)
+    registerSecret(set.refreshToken)
+    // Another renewal may have filled the cache while the vault was read.
+    const raced = this.cache.get(profileId)
+    if (raced) return raced
+    this.cache.set(profileId, set)
+    return set
+  }
+
+  /** Vault first (durable), then memory, then the non-secret record: nobody sees tokens that are not saved. */
+  private async save(profileId: string, set: TokenSet, kind: 'connect' | 'refresh'): Promise<void> {
+    this.cache.set(profileId, set)
+    this.unsaved.add(profileId)
+    await this.deps.secrets.setSecret(profileId, 'tokens', serializeTokenSet(set))
+    this.unsaved.delete(profileId)
+    this.failures.delete(profileId)
+    try {
+      await this.deps.book.recordTokens(profileId, set, kind)
+    } catch (error) {
+      this.deps.log.error('Could not record the connection status', { profileId, error })
+    }
+  }
+
+  private async clientOf(profile: Profile): Promise<OAuthClient> {
+    if (profile.grant === 'authorization_code' && profile.clientType === 'public') return { clientId: profile.clientId }
+    const secret = await this.deps.secrets.getSecret(profile.id, 'clientSecret')
+    if (!secret) throw new AppError('AUTH_SECRET_MISSING', `Enter the Client Secret of "${profile.name}" first`)
+    registerSecret(secret)
+    return { clientId: profile.clientId, clientSecret: secret }
+  }
+}
+
+function toAccessToken(set: TokenSet): AccessToken {
+  return { accessToken: set.accessToken, expiresAt: set.expiresAt, ...(set.apiUrl !== undefined ? { apiUrl: set.apiUrl } : {}) }
+}
+
+function stateOfFailure(error: unknown): 'locked' | 'needs_repair' | 'error' {
+  if (isVaultLocked(error)) return 'locked'
+  if (isUndecryptable(error)) return 'needs_repair'
+  return 'error'
+}
+
+export function toBridge(error: unknown): BridgeError {
+  return isAppError(error) ? error.toBridge() : { code: 'INTERNAL', message: 'Something went wrong' }
+}
+
+function messageOf(error: unknown): string {
+  return isAppError(error) ? error.message : 'Unexpected failure'
+}
+
+const iso = (ms: number) => new Date(ms).toISOString()
