@@ -1,0 +1,68 @@
+// The foundation's vertical slice in real Chromium: the built renderer, the real preload bundle,
+// the real router of createCore(); the shell renders what app.info returns.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromiumMissingReason } from '../support/chromium'
+import { closeBrowser, startHarness, type Harness } from './harness'
+
+describe.skipIf(chromiumMissingReason !== undefined)('app shell (end to end)', () => {
+  let harness: Harness
+  beforeAll(async () => {
+    harness = await startHarness()
+  })
+  afterAll(async () => {
+    await harness?.close()
+    await closeBrowser()
+  })
+
+  it('shows the app.info slice: version, platform and secret-storage protection', async () => {
+    const { page } = harness
+    await expect.poll(() => page.getByText('0.0.0-e2e').count()).toBeGreaterThan(0)
+    await expect.poll(() => page.getByText(/linux/i).count()).toBeGreaterThan(0)
+    await expect.poll(() => page.getByText(/keychain|passphrase|not set up|set up/i).count()).toBeGreaterThan(0)
+    expect(harness.bridgeTranscript.some((reply) => reply.includes('"0.0.0-e2e"'))).toBe(true)
+    await harness.screenshot('shell-light')
+  })
+
+  it('exposes one bridge global and nothing of Electron or Node to the page', async () => {
+    const { page } = harness
+    const exposed = await page.evaluate(() => {
+      const bridge = (globalThis as unknown as { zoomConnect: Record<string, unknown> }).zoomConnect
+      return {
+        members: Object.keys(bridge).length,
+        frozen: Object.isFrozen(bridge),
+        hasRequire: 'require' in globalThis,
+        hasProcess: 'process' in globalThis,
+        hasIpcRenderer: Object.keys(bridge).some((k) => /ipc|send|invoke/i.test(k)),
+      }
+    })
+    expect(exposed).toEqual({ members: expect.any(Number), frozen: true, hasRequire: false, hasProcess: false, hasIpcRenderer: false })
+    expect(exposed.members).toBeGreaterThan(40)
+  })
+
+  it('refuses a call that fails the contract, and an event unsubscribes', async () => {
+    const { page } = harness
+    const reply = await page.evaluate(() => (globalThis as unknown as { zoomConnect: Record<string, (i: unknown) => Promise<unknown>> }).zoomConnect['profiles.get']({ id: '../../etc' }))
+    expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    const received = await page.evaluate(async () => {
+      const bridge = (globalThis as unknown as { zoomConnect: { on(e: string, cb: (p: unknown) => void): () => void }; __zcEmit(c: string, p: unknown): void })
+      const seen: unknown[] = []
+      const off = bridge.zoomConnect.on('vault.status', (p) => seen.push(p))
+      bridge.__zcEmit('event:vault.status', { n: 1 })
+      off()
+      bridge.__zcEmit('event:vault.status', { n: 2 })
+      return seen
+    })
+    expect(received).toEqual([{ n: 1 }])
+  })
+
+  it('follows a dark system theme', async () => {
+    await harness.page.emulateMedia({ colorScheme: 'dark' })
+    const background = await harness.page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+    await harness.page.emulateMedia({ colorScheme: 'light' })
+    const lightBackground = await harness.page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+    expect(background).not.toBe(lightBackground)
+    await harness.page.emulateMedia({ colorScheme: 'dark' })
+    await harness.screenshot('shell-dark')
+    await harness.page.emulateMedia({ colorScheme: 'light' })
+  })
+})
