@@ -50,26 +50,3 @@ export interface DetailSource {
 export interface RateUsageSource {
   rateUsage(profileId: string): RateUsage[] | Promise<RateUsage[]>
 }
-
-/** What the crawler and the datasets need to know about a list resource (from the catalog). */
-export interface CrawlResource {
-  id: ListResourceId
-  /** Listed per user: /users/{userId}/… */
-  perUser: boolean
-  /** Field that identifies a row, for deduplication (e.g. 'id', 'uuid'). */
-  idKey: string
-  defaultColumns: string[]
-  /** Zoom's largest from/to span for this list, in days (recordings, reports, call history). */
-  maxWindowDays?: number
-}
-
-export interface DateWindow {
-  from: string
-  to: string
-}
-
-export interface ResourceCatalogPort {
-  resource(id: ListResourceId): CrawlResource
-  /** Splits from/to (yyyy-mm-dd, inclusive) into consecutive windows no longer than the resource allows. */
-  splitDateWindows(id: ListResourceId, from: string, to: string): DateWindow[]
-}

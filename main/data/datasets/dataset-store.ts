@@ -1,13 +1,13 @@
 // Datasets live as long as the app (or until closed), keyed by id.
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../../common/errors'
-import type { CrawlResource } from '../ports'
+import type { ListResource } from '../../../common/zoom/catalog'
 import { Dataset } from './dataset'
 
 export class DatasetStore {
   private readonly datasets = new Map<string, Dataset>()
 
-  create(profileId: string, resource: CrawlResource, createdAt: number): Dataset {
+  create(profileId: string, resource: ListResource, createdAt: number): Dataset {
     const dataset = new Dataset(randomUUID(), profileId, resource, createdAt)
     this.datasets.set(dataset.id, dataset)
     return dataset

@@ -2,7 +2,7 @@
 // key; windows, views and exports read them through index arrays, never copies.
 import type { DatasetInfo, RowsWindow } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
-import type { CrawlResource } from '../ports'
+import type { ListResource } from '../../../common/zoom/catalog'
 import { toCell } from './cells'
 import { discoverColumns, getPath } from './paths'
 import { ViewCache, type ViewIndex, type ViewSpec, viewLength, viewRow } from './view'
@@ -30,7 +30,7 @@ export class Dataset {
   constructor(
     readonly id: string,
     readonly profileId: string,
-    readonly resource: CrawlResource,
+    readonly resource: ListResource,
     readonly createdAt: number,
   ) {}
 
@@ -38,7 +38,7 @@ export class Dataset {
   add(items: readonly unknown[]): number {
     let added = 0
     for (const item of items) {
-      const key = this.ids ? rowKey(getPath(item, this.resource.idKey)) : undefined
+      const key = this.ids ? this.rowKey(item) : undefined
       if (key !== undefined && this.ids) {
         if (this.ids.has(key)) continue
         this.ids.add(key)
@@ -62,7 +62,7 @@ export class Dataset {
   }
 
   defaultColumns(): string[] {
-    if (this.resource.defaultColumns.length > 0) return this.resource.defaultColumns
+    if (this.resource.defaultColumns.length > 0) return this.resource.defaultColumns.map((column) => column.path)
     return this.availableColumns().slice(0, FALLBACK_COLUMN_COUNT)
   }
 
@@ -107,6 +107,21 @@ export class Dataset {
     for (let position = 0; position < length; position++) yield this.rows[viewRow(index, position)]
   }
 
+  /** The first non-empty id key of the row (e.g. uuid, else id); rows without one are kept. */
+  private rowKey(item: unknown): string | undefined {
+    for (const key of this.resource.idKeys) {
+      const value = getPath(item, key)
+      if (typeof value === 'string' && value !== '') return `${key}:${value}`
+      if (typeof value === 'number' || typeof value === 'bigint') return `${key}:${value}`
+    }
+    return undefined
+  }
+
+  /** Column path → label, for export headers (catalog labels for the default columns). */
+  columnLabel(path: string): string {
+    return this.resource.defaultColumns.find((column) => column.path === path)?.label ?? path
+  }
+
   private *sample(): Generator<unknown> {
     const count = this.rows.length
     const head = Math.min(count, SAMPLE_HEAD)
@@ -115,10 +130,4 @@ export class Dataset {
     const step = Math.max(1, Math.floor((count - head) / SAMPLE_SPREAD))
     for (let i = head; i < count; i += step) yield this.rows[i]
   }
-}
-
-function rowKey(value: unknown): string | undefined {
-  if (typeof value === 'string' && value !== '') return value
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value)
-  return undefined
 }

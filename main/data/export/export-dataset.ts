@@ -13,6 +13,10 @@ import type { ViewSpec } from '../datasets/view'
 import { toAppError } from '../errors'
 import { csvRecords, jsonChunks } from './records'
 
+/**
+ * CSV: a header of column labels (the catalog's, else the dotted path), then one record per row.
+ * JSON: full rows when no columns are given, else objects keyed by dotted path (records.ts).
+ */
 export interface ExportRequest {
   format: 'csv' | 'json'
   columns?: string[]
@@ -39,7 +43,7 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
   const part = `${path}.part`
   try {
     const output = createWriteStream(part, { flags: 'w' })
-    if (request.format === 'csv') await pipeline(Readable.from(csvRecords(rows, shownColumns, counter)), stringify({ eof: true }), output)
+    if (request.format === 'csv') await pipeline(Readable.from(csvRecords(rows, shownColumns, shownColumns.map((column) => dataset.columnLabel(column)), counter)), stringify({ eof: true }), output)
     else await pipeline(Readable.from(jsonChunks(rows, request.columns, counter)), output)
     const { size } = await stat(part)
     await rename(part, path)

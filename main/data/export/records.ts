@@ -4,8 +4,8 @@ import { getPath } from '../datasets/paths'
 import { neutraliseFormula } from './formula'
 
 /** One CSV record per row; numbers and booleans as written by String(), nested values as JSON. */
-export function* csvRecords(rows: Iterable<unknown>, columns: readonly string[], counter: { rows: number }): Generator<string[]> {
-  yield columns.map(neutraliseFormula)
+export function* csvRecords(rows: Iterable<unknown>, columns: readonly string[], header: readonly string[], counter: { rows: number }): Generator<string[]> {
+  yield header.map(neutraliseFormula)
   for (const row of rows) {
     counter.rows++
     yield columns.map((column) => {

@@ -6,7 +6,8 @@ import type { Logger } from '../../log/logger'
 import type { Clock } from '../../ports'
 import type { Dataset } from '../datasets/dataset'
 import { isAbort, toAppError } from '../errors'
-import type { DateWindow, PageSource, QueryParams } from '../ports'
+import type { DateWindow } from '../../../common/zoom/catalog'
+import type { PageSource, QueryParams } from '../ports'
 import { type CrawlUnit, type UserScope, withWindow } from './crawl-units'
 import { runPool } from './pool'
 
@@ -130,7 +131,7 @@ export class CrawlJob {
     try {
       for (const window of windows) {
         let first = true
-        const request = { profileId: this.dataset.profileId, resource: this.dataset.resource.id, userId: unit.userId, params: withWindow(this.params, window), signal: this.controller.signal }
+        const request = { profileId: this.dataset.profileId, resource: this.dataset.resource.id, userId: unit.userId, params: withWindow(this.dataset.resource, this.params, window), signal: this.controller.signal }
         for await (const page of this.deps.pages.pages(request)) {
           if (!this.running) return false
           if (first && page.totalRecords !== undefined) this.progress.totalRecords = (this.progress.totalRecords ?? 0) + page.totalRecords

@@ -2,7 +2,8 @@
 // resource limits from/to), each a "unit" whose failure is recorded without stopping the rest.
 import { AppError } from '../../../common/errors'
 import type { CrawlInput } from '../../../common/contract/data'
-import type { CrawlResource, DateWindow, QueryParams, ResourceCatalogPort } from '../ports'
+import { type DateWindow, type ListResource, splitDateWindows } from '../../../common/zoom/catalog'
+import type { QueryParams } from '../ports'
 
 export interface CrawlUnit {
   /** How the unit is named in errors: the user's email or id. */
@@ -13,7 +14,7 @@ export interface CrawlUnit {
 /** Who a per-user crawl covers: every user of the account, or named ones. */
 export type UserScope = { kind: 'all' } | { kind: 'listed'; users: CrawlUnit[] }
 
-export function userScope(resource: CrawlResource, users: CrawlInput['users']): UserScope | undefined {
+export function userScope(resource: ListResource, users: CrawlInput['users']): UserScope | undefined {
   if (!resource.perUser) {
     if (users !== undefined) throw new AppError('VALIDATION', `${resource.id} is not listed per user; do not pass users.`)
     return undefined
@@ -27,14 +28,21 @@ export function userScope(resource: CrawlResource, users: CrawlInput['users']): 
 
 /**
  * The from/to windows to request. Resources without a span limit, or requests without both
- * from and to (Zoom then applies its own default), are fetched in one go.
+ * dates (Zoom then applies its own default), are fetched in one go.
  */
-export function dateWindows(catalog: ResourceCatalogPort, resource: CrawlResource, params: QueryParams): (DateWindow | undefined)[] {
-  const { from, to } = params
-  if (!resource.maxWindowDays || typeof from !== 'string' || typeof to !== 'string') return [undefined]
-  if (from > to) throw new AppError('VALIDATION', `"from" (${from}) is after "to" (${to}).`)
-  const windows = catalog.splitDateWindows(resource.id, from, to)
-  return windows.length > 0 ? windows : [undefined]
+export function dateWindows(resource: ListResource, params: QueryParams): (DateWindow | undefined)[] {
+  const spec = resource.dateWindow
+  const from = spec && params[spec.from]
+  const to = spec && params[spec.to]
+  if (!spec || typeof from !== 'string' || typeof to !== 'string') return [undefined]
+  try {
+    return splitDateWindows(from, to, spec.maxDays)
+  } catch (error) {
+    throw new AppError('VALIDATION', error instanceof Error ? error.message : 'Invalid dates.', { issues: [{ path: spec.from, message: 'Invalid date range' }] })
+  }
 }
 
-export const withWindow = (params: QueryParams, window: DateWindow | undefined): QueryParams => (window ? { ...params, from: window.from, to: window.to } : params)
+export function withWindow(resource: ListResource, params: QueryParams, window: DateWindow | undefined): QueryParams {
+  const spec = resource.dateWindow
+  return window && spec ? { ...params, [spec.from]: window.from, [spec.to]: window.to } : params
+}

@@ -6,14 +6,15 @@ import { AppError } from '../../../common/errors'
 import type { Logger } from '../../log/logger'
 import type { Clock, EventSink, Scheduler } from '../../ports'
 import type { DatasetStore } from '../datasets/dataset-store'
-import type { PageSource, QueryParams, ResourceCatalogPort } from '../ports'
+import { listResource } from '../../../common/zoom/catalog'
+import { validateResourceParams } from '../../../common/zoom/params'
+import type { PageSource, QueryParams } from '../ports'
 import { throttle } from '../throttle'
 import { CrawlJob } from './crawl-job'
 import { dateWindows, userScope } from './crawl-units'
 
 export interface JobManagerDeps {
   pages: PageSource
-  catalog: ResourceCatalogPort
   datasets: DatasetStore
   events: EventSink
   clock: Clock
@@ -39,13 +40,15 @@ export class JobManager {
   constructor(private readonly deps: JobManagerDeps) {}
 
   crawl(input: StartCrawl): JobProgress {
-    const resource = this.deps.catalog.resource(input.resource)
+    const resource = listResource(input.resource)
+    const checked = validateResourceParams(resource, input.params, { now: this.deps.clock.now() })
+    if (!checked.ok) throw new AppError('VALIDATION', checked.issues.map((issue) => issue.message).join('; '), { issues: checked.issues })
     const scope = userScope(resource, input.users)
-    const windows = dateWindows(this.deps.catalog, resource, input.params)
+    const windows = dateWindows(resource, checked.query)
     const dataset = this.deps.datasets.create(input.profileId, resource, this.deps.clock.now())
     const id = randomUUID()
     const progressEvents = throttle(() => this.deps.events.emit('data.job', job.snapshot()), this.deps.progressIntervalMs ?? 250, this.deps.clock, this.deps.scheduler)
-    const job: CrawlJob = new CrawlJob(id, dataset, input.params, windows, scope, {
+    const job: CrawlJob = new CrawlJob(id, dataset, checked.query, windows, scope, {
       pages: this.deps.pages,
       clock: this.deps.clock,
       log: this.deps.log,

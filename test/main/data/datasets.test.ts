@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { Dataset } from '../../../main/data/datasets/dataset'
-import { type SyntheticUser, syntheticUsers, usersResource } from './fixtures'
+import { type SyntheticUser, syntheticUsers, usersDefaultColumns, usersResource } from './fixtures'
 
 const COUNT = 100_000
 
@@ -37,7 +37,7 @@ describe('Dataset', () => {
   it('lists the dotted columns it sees, and the catalog defaults', () => {
     const info = dataset.info()
     expect(info.rows).toBe(COUNT)
-    expect(info.defaultColumns).toEqual(usersResource.defaultColumns)
+    expect(info.defaultColumns).toEqual(usersDefaultColumns)
     expect(info.availableColumns).toEqual(expect.arrayContaining(['id', 'email', 'settings.host_video', 'settings.pmi', 'group_ids', 'dept']))
     expect(info.availableColumns).not.toContain('settings')
   })

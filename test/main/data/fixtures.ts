@@ -1,7 +1,8 @@
 // Synthetic rows and a fixed catalog for dataset/export tests (no network).
-import type { CrawlResource } from '../../../main/data/ports'
+import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 
-export const usersResource: CrawlResource = { id: 'users', perUser: false, idKey: 'id', defaultColumns: ['id', 'email', 'type', 'created_at'] }
+export const usersResource = LIST_RESOURCES.users
+export const usersDefaultColumns = usersResource.defaultColumns.map((column) => column.path)
 
 export interface SyntheticUser {
   id: string

@@ -1,0 +1,46 @@
+// Builds a JobManager with in-memory fakes of the event sink and logger.
+import type { EventMap } from '../../../common/contract/events'
+import type { JobProgress } from '../../../common/contract/data'
+import { DatasetStore } from '../../../main/data/datasets/dataset-store'
+import { JobManager } from '../../../main/data/jobs/job-manager'
+import type { PageSource } from '../../../main/data/ports'
+import { createLogger, memoryLogSink } from '../../../main/log/logger'
+import { type EventSink, systemClock, systemScheduler } from '../../../main/ports'
+
+export interface RecordingSink extends EventSink {
+  events: { name: keyof EventMap; payload: unknown }[]
+  jobEvents(): JobProgress[]
+}
+
+export function recordingSink(): RecordingSink {
+  const events: RecordingSink['events'] = []
+  return {
+    events,
+    emit(name, payload) {
+      events.push({ name, payload: structuredClone(payload) })
+    },
+    jobEvents: () => events.filter((e) => e.name === 'data.job').map((e) => e.payload as JobProgress),
+  }
+}
+
+export function jobHarness(pages: PageSource, options: { concurrency?: number } = {}) {
+  const events = recordingSink()
+  const datasets = new DatasetStore()
+  const logSink = memoryLogSink()
+  const jobs = new JobManager({
+    pages,
+    datasets,
+    events,
+    clock: systemClock,
+    scheduler: systemScheduler,
+    log: createLogger(logSink, 'data'),
+    progressIntervalMs: 50,
+    ...options,
+  })
+  /** Resolves with the final progress of a job. */
+  const finished = async (jobId: string) => {
+    await jobs.get(jobId).start()
+    return jobs.get(jobId).snapshot()
+  }
+  return { jobs, datasets, events, logSink, finished }
+}
