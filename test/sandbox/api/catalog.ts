@@ -1,0 +1,78 @@
+// The REST operations the sandbox serves. Scopes, rate-limit labels and page-size limits are
+// Zoom's, as its OpenAPI files state them; catalog.test.ts checks every entry against those
+// files, so this table cannot drift from them silently.
+export type RateCategory = 'light' | 'medium' | 'heavy' | 'resource-intensive'
+/** Zoom Phone has its own rate-limit table. */
+export type RateFamily = 'api' | 'phone'
+export type SpecName = 'Users' | 'Meetings' | 'Phone'
+
+export interface Operation {
+  /** operationId in Zoom's OpenAPI file. */
+  id: string
+  spec: SpecName
+  /** Path as the OpenAPI file writes it, relative to /v2. */
+  path: string
+  /** Every scope the OpenAPI `security` list accepts (classic and granular). */
+  scopes: readonly string[]
+  category: RateCategory
+  family: RateFamily
+  /** The page_size maximum the OpenAPI file declares; undefined when not paginated. */
+  maxPageSize?: number
+  /** Key of the list in the response body. */
+  listKey?: string
+}
+
+export const OPERATIONS: readonly Operation[] = [
+  {
+    id: 'users', spec: 'Users', path: '/users', category: 'medium', family: 'api', maxPageSize: 2000, listKey: 'users',
+    scopes: ['user:read', 'user:write', 'user:read:admin', 'user:write:admin', 'user:read:list_users:admin'],
+  },
+  {
+    id: 'user', spec: 'Users', path: '/users/{userId}', category: 'light', family: 'api',
+    scopes: ['user:read', 'user:write', 'user:read:admin', 'user:write:admin', 'user_profile', 'user_info:read', 'user:read:user', 'user:read:user:admin'],
+  },
+  {
+    id: 'meetings', spec: 'Meetings', path: '/users/{userId}/meetings', category: 'medium', family: 'api', maxPageSize: 300, listKey: 'meetings',
+    scopes: ['meeting:read:admin', 'meeting:read', 'meeting:read:list_meetings', 'meeting:read:list_meetings:admin'],
+  },
+  {
+    id: 'meeting', spec: 'Meetings', path: '/meetings/{meetingId}', category: 'light', family: 'api',
+    scopes: ['meeting:read', 'meeting:read:admin', 'meeting:read:meeting', 'meeting:read:meeting:admin'],
+  },
+  {
+    id: 'webinars', spec: 'Meetings', path: '/users/{userId}/webinars', category: 'medium', family: 'api', maxPageSize: 300, listKey: 'webinars',
+    scopes: ['webinar:read:admin', 'webinar:read', 'webinar:read:list_webinars', 'webinar:read:list_webinars:admin'],
+  },
+  {
+    id: 'recordingsList', spec: 'Meetings', path: '/users/{userId}/recordings', category: 'medium', family: 'api', maxPageSize: 300, listKey: 'meetings',
+    scopes: ['recording:read:admin', 'recording:read', 'cloud_recording:read:list_user_recordings', 'cloud_recording:read:list_user_recordings:master', 'cloud_recording:read:list_user_recordings:admin'],
+  },
+  { id: 'reportDaily', spec: 'Meetings', path: '/report/daily', category: 'heavy', family: 'api', scopes: ['report:read:admin'] },
+  {
+    id: 'reportUsers', spec: 'Meetings', path: '/report/users', category: 'heavy', family: 'api', maxPageSize: 300, listKey: 'users',
+    scopes: ['report:read:admin', 'report:read:list_users:admin'],
+  },
+  {
+    id: 'listPhoneUsers', spec: 'Phone', path: '/phone/users', category: 'medium', family: 'phone', maxPageSize: 100, listKey: 'users',
+    scopes: ['phone:read:admin', 'phone:read:list_users:admin'],
+  },
+  {
+    id: 'accountCallHistory', spec: 'Phone', path: '/phone/call_history', category: 'heavy', family: 'phone', maxPageSize: 300, listKey: 'call_logs',
+    scopes: ['phone:read:admin', 'phone_call_log:read:admin', 'phone:read:list_call_logs:admin'],
+  },
+  {
+    id: 'phoneUserCallHistory', spec: 'Phone', path: '/phone/users/{userId}/call_history', category: 'medium', family: 'phone', maxPageSize: 300, listKey: 'call_logs',
+    scopes: ['phone:read:admin', 'phone_call_log:read', 'phone:read:list_call_logs:admin', 'phone:read:list_call_logs'],
+  },
+]
+
+/** `:admin` and `:master` scopes reach every user's data; the others only the token owner's. */
+export function isAccountWideScope(scope: string): boolean {
+  return scope.endsWith(':admin') || scope.endsWith(':master')
+}
+
+export function operationById(id: string): Operation {
+  const op = OPERATIONS.find((o) => o.id === id)
+  if (op === undefined) throw new Error(`no operation ${id}`)
+  return op
+}

@@ -1,0 +1,44 @@
+// The shape of a REST handler and the dependencies every handler may use.
+import type { Clock } from '../clock'
+import type { SandboxData } from '../data/sandbox-data'
+import type { AccessRecord } from '../oauth/grants'
+import type { Operation } from './catalog'
+import type { PageCache } from './page-cache'
+import type { PageTokens } from './pagination'
+import type { ApiResponse } from './responses'
+
+export interface ApiRequest {
+  op: Operation
+  params: Record<string, string>
+  query: URLSearchParams
+  access: AccessRecord
+}
+
+export interface ApiDeps {
+  clock: Clock
+  data: SandboxData
+  pageTokens: PageTokens
+  cache: PageCache
+  plan(): string
+  baseUrl(): string
+}
+
+export type Handler = (request: ApiRequest, deps: ApiDeps) => ApiResponse
+
+/** Resolves `{userId}` (`me`, an id or an email) and whether it is the token owner. */
+export function resolveUserParam(request: ApiRequest, deps: ApiDeps): { index: number | undefined; own: boolean; raw: string } {
+  const raw = request.params.userId ?? ''
+  if (raw === 'me') return { index: request.access.userIndex, own: true, raw }
+  const index = deps.data.users.resolve(raw)
+  return { index, own: index !== undefined && index === request.access.userIndex, raw }
+}
+
+/** The page envelope Zoom wraps around list items, built as text around cached item JSON. */
+export function pageEnvelope(fields: Record<string, string | number>, listKey: string, itemsJson: string): string {
+  let out = '{'
+  for (const name in fields) {
+    const value = fields[name]!
+    out += `"${name}":${typeof value === 'number' ? value : JSON.stringify(value)},`
+  }
+  return `${out}"${listKey}":${itemsJson}}`
+}

@@ -1,0 +1,28 @@
+// Memoises serialised page items: crawls and benchmarks ask for the same pages again and again,
+// and building 2,000 user objects is the only real work on the hot path. Bounded by characters.
+export class PageCache {
+  private readonly entries = new Map<string, string>()
+  private size = 0
+
+  constructor(private readonly maxChars = 32 * 1024 * 1024) {}
+
+  get(key: string, build: () => string): string {
+    const hit = this.entries.get(key)
+    if (hit !== undefined) return hit
+    const value = build()
+    this.entries.set(key, value)
+    this.size += value.length
+    // Evict the oldest entries (Map keeps insertion order) until we fit again.
+    for (const [oldKey, oldValue] of this.entries) {
+      if (this.size <= this.maxChars) break
+      this.entries.delete(oldKey)
+      this.size -= oldValue.length
+    }
+    return value
+  }
+
+  clear(): void {
+    this.entries.clear()
+    this.size = 0
+  }
+}

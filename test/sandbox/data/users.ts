@@ -1,0 +1,277 @@
+// The account's users, derived per index from the seed: nothing is built up front except one
+// byte per user (its status), so 100,000 users are ready in milliseconds.
+import { DAY_MS, isoSeconds } from '../clock'
+import { between, hash2, hash3, idFrom, pick, unit } from '../hash'
+import { CLIENT_VERSIONS, DEPARTMENTS, FIRST_NAMES, JOB_TITLES, LANGUAGES, LAST_NAMES, LOCATIONS, TIME_ZONES } from './vocabulary'
+
+export type UserStatus = 'active' | 'inactive' | 'pending'
+const STATUSES: readonly UserStatus[] = ['active', 'inactive', 'pending']
+
+export const EMAIL_DOMAIN = 'sandbox.example.com'
+
+/** Salts that keep the per-field hashes independent. */
+const F = { status: 1, type: 2, role: 3, first: 4, last: 5, tz: 6, dept: 7, created: 8, login: 9, pmi: 10, verified: 11, client: 12, lang: 13, group: 14, title: 15, location: 16, hostKey: 17, phone: 18 } as const
+
+export interface ListUser {
+  id: string
+  first_name: string
+  last_name: string
+  display_name: string
+  email: string
+  type: number
+  pmi?: number
+  timezone: string
+  verified: number
+  dept: string
+  created_at: string
+  user_created_at: string
+  last_login_time?: string
+  last_client_version?: string
+  language: string
+  status: UserStatus
+  role_id: string
+  group_ids: string[]
+  im_group_ids: string[]
+  custom_attributes?: { key: string; name: string; value: string }[]
+  host_key?: string
+}
+
+export class UserDirectory {
+  readonly accountId: string
+  readonly accountNumber: number
+  private readonly status: Uint8Array
+  private readonly byStatus: Record<UserStatus, Int32Array>
+  private readonly byRole = new Map<string, Int32Array>()
+  private readonly groupIds: string[]
+
+  constructor(
+    private readonly seed: number,
+    readonly count: number,
+    /** UTC midnight all dates are relative to. */
+    readonly anchorMs: number,
+  ) {
+    this.accountId = idFrom(seed, 0xacc0, 22)
+    this.accountNumber = between(hash2(seed, 0xacc1), 10_000_000, 99_999_999)
+    this.groupIds = [0, 1, 2, 3, 4].map((n) => idFrom(seed, hash2(0x6a0, n), 22))
+    this.status = new Uint8Array(count)
+    const counts = [0, 0, 0]
+    for (let i = 0; i < count; i++) {
+      const s = i === 0 ? 0 : statusCode(hash3(seed, i, F.status))
+      this.status[i] = s
+      counts[s]!++
+    }
+    const lists = counts.map((n) => new Int32Array(n))
+    const fill = [0, 0, 0]
+    for (let i = 0; i < count; i++) {
+      const s = this.status[i]!
+      lists[s]![fill[s]!++] = i
+    }
+    this.byStatus = { active: lists[0]!, inactive: lists[1]!, pending: lists[2]! }
+  }
+
+  statusOf(i: number): UserStatus {
+    return STATUSES[this.status[i]!]!
+  }
+
+  /** Indices of users with this status (and role, when given), in directory order. */
+  indices(status: UserStatus, roleId?: string): Int32Array {
+    const all = this.byStatus[status]
+    if (roleId === undefined) return all
+    const key = `${status}:${roleId}`
+    let cached = this.byRole.get(key)
+    if (cached === undefined) {
+      cached = all.filter((i) => this.roleId(i) === roleId)
+      this.byRole.set(key, cached)
+    }
+    return cached
+  }
+
+  /** 22 characters like Zoom's ids; the last 6 encode the index so lookups need no table. */
+  userId(i: number): string {
+    return idFrom(this.seed, hash2(0x05e7, i), 16) + encodeIndex(scramble(i, this.seed))
+  }
+
+  email(i: number): string {
+    return `${asciiSlug(this.firstName(i))}.${asciiSlug(this.lastName(i))}.${i}@${EMAIL_DOMAIN}`
+  }
+
+  /** Resolves a user id or email to an index; undefined when no such user. */
+  resolve(idOrEmail: string): number | undefined {
+    if (idOrEmail.includes('@')) {
+      const match = /\.(\d+)@/.exec(idOrEmail)
+      const i = match === null ? -1 : Number(match[1])
+      return i >= 0 && i < this.count && this.email(i) === idOrEmail.toLowerCase() ? i : undefined
+    }
+    if (idOrEmail.length !== 22) return undefined
+    const encoded = decodeIndex(idOrEmail.slice(16))
+    const i = encoded < 0 ? -1 : unscramble(encoded, this.seed)
+    return i >= 0 && i < this.count && this.userId(i) === idOrEmail ? i : undefined
+  }
+
+  firstName(i: number): string {
+    return i === 0 ? 'Avery' : pick(FIRST_NAMES, hash3(this.seed, i, F.first))
+  }
+
+  lastName(i: number): string {
+    return i === 0 ? 'Owner' : pick(LAST_NAMES, hash3(this.seed, i, F.last))
+  }
+
+  /** 1 Basic, 2 Licensed, 4 Unassigned without Meetings Basic. */
+  type(i: number): number {
+    if (i === 0) return 2
+    if (this.status[i] === 2) return 1
+    const u = unit(hash3(this.seed, i, F.type))
+    return u < 0.45 ? 2 : u < 0.95 ? 1 : 4
+  }
+
+  /** "0" Owner, "1" Admin, "2" Member. */
+  roleId(i: number): string {
+    if (i === 0) return '0'
+    return unit(hash3(this.seed, i, F.role)) < 0.03 ? '1' : '2'
+  }
+
+  roleName(i: number): string {
+    return ['Owner', 'Admin', 'Member'][Number(this.roleId(i))]!
+  }
+
+  isAdmin(i: number): boolean {
+    return this.roleId(i) !== '2'
+  }
+
+  timezone(i: number): string {
+    return pick(TIME_ZONES, hash3(this.seed, i, F.tz))
+  }
+
+  createdMs(i: number): number {
+    return this.anchorMs - between(hash3(this.seed, i, F.created), 20, 2000) * DAY_MS - between(hash3(this.seed, i, F.created + 100), 0, 86_399) * 1000
+  }
+
+  pmi(i: number): number {
+    return between(hash3(this.seed, i, F.pmi), 2_000_000_000, 9_999_999_999)
+  }
+
+  summary(i: number, includeFields?: string): ListUser {
+    return JSON.parse(this.summaryJson(i, includeFields)) as ListUser
+  }
+
+  /**
+   * The list item of GET /users as JSON text, written directly: pages of 2,000 users are the
+   * sandbox's hot path and this is twice as fast as building objects for JSON.stringify.
+   * Every string here comes from fixed word lists or ids, memo-escaped with JSON.stringify.
+   */
+  summaryJson(i: number, includeFields?: string): string {
+    const s = this.seed
+    const status = this.status[i]!
+    const created = isoSeconds(this.createdMs(i))
+    const first = this.firstName(i)
+    const last = this.lastName(i)
+    let out = `{"id":"${this.userId(i)}","first_name":${q(first)},"last_name":${q(last)},"display_name":${q(`${first} ${last}`)},`
+      + `"email":"${this.email(i)}","type":${this.type(i)},"timezone":"${this.timezone(i)}","verified":${status === 2 ? 0 : 1},`
+      + `"dept":"${pick(DEPARTMENTS, hash3(s, i, F.dept))}","created_at":"${created}","user_created_at":"${created}",`
+      + `"language":"${pick(LANGUAGES, hash3(s, i, F.lang))}","status":"${STATUSES[status]}","role_id":"${this.roleId(i)}",`
+      + `"group_ids":["${pick(this.groupIds, hash3(s, i, F.group))}"],"im_group_ids":[]`
+    if (status !== 2) {
+      const daysAgo = status === 0 ? between(hash3(s, i, F.login), 0, 45) : between(hash3(s, i, F.login), 120, 900)
+      const login = isoSeconds(this.anchorMs - daysAgo * DAY_MS + between(hash3(s, i, F.login + 100), 0, 86_399) * 1000)
+      out += `,"pmi":${this.pmi(i)},"last_login_time":"${login}","last_client_version":"${pick(CLIENT_VERSIONS, hash3(s, i, F.client))}"`
+    }
+    if (includeFields === 'custom_attributes') {
+      out += `,"custom_attributes":[{"key":"cbf_costcenter","name":"Cost center","value":"CC-${between(hash3(s, i, F.dept + 50), 100, 999)}"}]`
+    } else if (includeFields === 'host_key') {
+      out += `,"host_key":"${String(between(hash3(s, i, F.hostKey), 0, 999_999)).padStart(6, '0')}"`
+    }
+    return `${out}}`
+  }
+
+  /** The single-user object of GET /users/{userId}: the list fields plus profile details. */
+  detail(i: number): Record<string, unknown> {
+    const s = this.seed
+    const user: Record<string, unknown> = { ...this.summary(i) }
+    const pmi = user.pmi as number | undefined
+    Object.assign(user, {
+      role_name: this.roleName(i),
+      use_pmi: unit(hash3(s, i, F.pmi + 7)) < 0.2,
+      personal_meeting_url: `https://sandbox.zoom.us/j/${pmi ?? 0}`,
+      account_id: this.accountId,
+      account_number: this.accountNumber,
+      cluster: 'us06',
+      company: 'Sandbox Co',
+      job_title: pick(JOB_TITLES, hash3(s, i, F.title)),
+      location: pick(LOCATIONS, hash3(s, i, F.location)),
+      phone_numbers: [{ code: '+1', country: 'US', label: 'Office', number: `555${String(between(hash3(s, i, F.phone), 0, 9_999_999)).padStart(7, '0')}`, verified: false }],
+      login_types: [i === 0 ? 100 : 101],
+      jid: `${this.userId(i).toLowerCase()}@xmpp.sandbox.zoom.us`,
+      pic_url: `https://sandbox.zoom.us/p/${this.userId(i)}/avatar.png`,
+      cms_user_id: '',
+    })
+    if (pmi === undefined) delete user.personal_meeting_url
+    return user
+  }
+}
+
+const quoted = new Map<string, string>()
+
+/** JSON string literal of a word-list value, memoised. */
+function q(text: string): string {
+  let literal = quoted.get(text)
+  if (literal === undefined) {
+    literal = JSON.stringify(text)
+    if (quoted.size < 10_000) quoted.set(text, literal)
+  }
+  return literal
+}
+
+const slugs = new Map<string, string>()
+
+/** "García" → "garcia", "O'Brien" → "obrien"; memoised, names come from short lists. */
+function asciiSlug(name: string): string {
+  let slug = slugs.get(name)
+  if (slug === undefined) {
+    slug = name.toLowerCase().normalize('NFD').replace(/[^a-z0-9-]/g, '')
+    slugs.set(name, slug)
+  }
+  return slug
+}
+
+function statusCode(h: number): number {
+  const u = unit(h)
+  return u < 0.8 ? 0 : u < 0.92 ? 1 : 2
+}
+
+// An invertible 32-bit mix (xor, multiply by an odd constant, xor), so ids look random but
+// decode back to their index.
+const ODD = 0x9e3779b1
+const ODD_INVERSE = (() => {
+  let inv = ODD
+  for (let k = 0; k < 5; k++) inv = Math.imul(inv, 2 - Math.imul(ODD, inv))
+  return inv
+})()
+
+function scramble(i: number, seed: number): number {
+  return (Math.imul((i ^ seed) >>> 0, ODD) ^ 0x5bd1e995) >>> 0
+}
+
+function unscramble(x: number, seed: number): number {
+  return ((Math.imul((x ^ 0x5bd1e995) >>> 0, ODD_INVERSE) >>> 0) ^ seed) >>> 0
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
+function encodeIndex(n: number): string {
+  let out = ''
+  for (let k = 0; k < 6; k++) {
+    out += B64[n & 63]
+    n >>>= 6
+  }
+  return out
+}
+
+function decodeIndex(text: string): number {
+  let n = 0
+  for (let k = 5; k >= 0; k--) {
+    const v = B64.indexOf(text[k] ?? '')
+    if (v < 0) return -1
+    n = n * 64 + v
+  }
+  return n
+}

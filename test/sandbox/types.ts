@@ -1,0 +1,97 @@
+// Public types of the sandbox: what startSandbox accepts and returns.
+import type { FaultRule } from './faults'
+import type { SandboxStats } from './stats'
+
+export type Plan = 'free' | 'pro' | 'business' | 'unlimited'
+
+/** The four Marketplace app types the sandbox registers. */
+export type AppKey = 's2s' | 'userOAuth' | 'adminOAuth' | 'public'
+export type AuthorizationAppKey = Exclude<AppKey, 's2s'>
+
+export interface AppOverride {
+  clientId?: string
+  /** Canary-friendly: tests may seed recognisable secrets. Ignored for the public app. */
+  clientSecret?: string
+  /** Registered redirect URIs; the first is the one reported in `apps`. */
+  redirectUris?: string[]
+  scopes?: string[]
+}
+
+export interface TokenLifetimes {
+  /** `expires_in` of access tokens (Zoom: 3599). */
+  accessTokenSeconds?: number
+  /** Refresh-token lifetime; sources disagree, default 90 days to exercise expiry paths. */
+  refreshTokenSeconds?: number
+  /** Authorization codes: Zoom gives 5 minutes. */
+  codeSeconds?: number
+  /** `next_page_token` validity: Zoom gives 15 minutes. */
+  pageTokenSeconds?: number
+}
+
+export interface SandboxOptions {
+  /** Listening host and port; default 127.0.0.1:0. */
+  host?: string
+  port?: number
+  /** Seed for all data, ids, secrets and fault decisions (default 1). */
+  seed?: number
+  /** Number of users in the account, 10..100,000 (default 250). */
+  users?: number
+  /** Rate-limit plan (default 'pro'); 'unlimited' switches rate limits off. */
+  plan?: Plan
+  tokenLifetimes?: TokenLifetimes
+  /** Base latency in ms added to every /v2 and /oauth response (overlapping server work). */
+  latencyMs?: number
+  /** Fault rules active from the start; see faults.ts. */
+  faults?: FaultRule[]
+  /** Clock source; default Date.now. advanceClock() moves it forward. */
+  now?: () => number
+  /** Route sign-in through a stand-in company SSO identity provider page. */
+  sso?: boolean
+  /** Per-app overrides (secrets, redirect URIs, scopes). */
+  apps?: Partial<Record<AppKey, AppOverride>>
+  /** Password of every signed-in user (default derived from the seed). */
+  password?: string
+  /** `api_url` put in token responses (default: the sandbox's own URL). */
+  apiUrl?: string
+}
+
+export interface AppsInfo {
+  s2s: { accountId: string; clientId: string; clientSecret: string }
+  userOAuth: { clientId: string; clientSecret: string; redirectUri: string }
+  adminOAuth: { clientId: string; clientSecret: string; redirectUri: string }
+  public: { clientId: string; redirectUri: string }
+}
+
+export interface IssueCodeInput {
+  app: AuthorizationAppKey
+  /** Default: the app's first registered redirect URI. */
+  redirectUri?: string
+  codeChallenge?: string
+  /** Zoom's default when a challenge is given without a method is 'plain'. */
+  method?: 'S256' | 'plain'
+  /** Default: all the app's scopes. */
+  scopes?: string[]
+  /** Default: the sign-in user (the account owner). */
+  userEmail?: string
+}
+
+export interface Sandbox {
+  url: string
+  apps: AppsInfo
+  login: { email: string; password: string }
+  accountId: string
+  stats(): SandboxStats
+  resetStats(): void
+  advanceClock(ms: number): void
+  now(): number
+  setPlan(plan: Plan): void
+  setFaults(faults: FaultRule[]): void
+  addFaults(faults: FaultRule[]): void
+  /** The active fault rules with how often each matched and fired. */
+  listFaults(): { rule: FaultRule; seen: number; fired: number }[]
+  /** Changes the base latency of every /oauth and /v2 response. */
+  setLatency(ms: number): void
+  revokeAllGrants(): void
+  issueCode(input: IssueCodeInput): string
+  close(): Promise<void>
+}
