@@ -40,6 +40,8 @@ export interface Harness {
   screenshot(name: string): Promise<string>
   /** Everything the bridge returned, as JSON text: tests scan it for canary secrets. */
   bridgeTranscript: string[]
+  /** Console errors and uncaught exceptions of the page: a CSP violation shows up here. */
+  pageErrors: string[]
   /** A new page of the same app against the same core (e.g. after a "restart"). */
   reload(): Promise<void>
   close(): Promise<void>
@@ -75,6 +77,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clipboard = { text: '' }
   const saveDialogAnswers: (string | undefined)[] = []
   const bridgeTranscript: string[] = []
+  const pageErrors: string[] = []
   let context: BrowserContext | undefined
   let page: Page | undefined
   const pending: { event: string; payload: unknown }[] = []
@@ -124,8 +127,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return reply
     })
     await current.addInitScript({ content: preloadInitScript(preloadBundle) })
+    current.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') pageErrors.push(`console.${message.type()}: ${message.text()}`)
+    })
+    current.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`))
     await current.goto(`${server.url}/index.html`)
-    await current.waitForSelector('[data-app-state="ready"]', { timeout: 20_000 })
+    await current.waitForSelector('[data-app-state="ready"]', { state: 'attached', timeout: 20_000 }).catch(async (error: Error) => {
+      const text = await current.locator('body').innerText().catch(() => '')
+      throw new Error(`${error.message}\npage errors:\n${pageErrors.join('\n')}\npage text:\n${text.slice(0, 2000)}`)
+    })
   }
   await openPage()
 
@@ -141,6 +151,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clipboard,
     saveDialogAnswers,
     bridgeTranscript,
+    pageErrors,
     async screenshot(name) {
       await mkdir(SCREENSHOT_DIR, { recursive: true })
       const path = join(SCREENSHOT_DIR, `${name}.png`)
