@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { VaultError } from '../../../main/vault'
+import type { VaultError } from '../../../main/vault'
 import { FakeSafeStorage } from './fake-safe-storage'
 import { makeTempDir, openTestVault, removeTempDir, tamperSecret } from './helpers'
 
