@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { VaultError, type Vault } from '../../../main/vault'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { openVault, VaultError, type Vault } from '../../../main/vault'
 import { FakeSafeStorage } from './fake-safe-storage'
 import { editVaultFile, makeTempDir, openTestVault, readVaultFile, removeTempDir, tamperSecret } from './helpers'
 
@@ -311,6 +313,24 @@ describe('secrets that cannot be decrypted', () => {
     expect(after.data.archive).toEqual([{ at: expect.any(String), reason: 'reset', key: before.data.key, secrets: before.data.secrets }])
     await vault.setupWithPassphrase('fresh passphrase')
     expect(vault.hasSecret('p1', 'tokens')).toBe(false)
+  })
+})
+
+describe('an unusable vault file', () => {
+  it('is moved aside with its ciphertext and reported, never emptied in place', async () => {
+    const vault = await openTestVault(dir)
+    await vault.setupWithKeychain()
+    await vault.setSecret('p1', 'tokens', tokenSet)
+    const original = await readFile(join(dir, 'vault.json'))
+    await writeFile(join(dir, 'vault.json'), original.subarray(0, original.length - 20))
+    const problems: unknown[] = []
+
+    const restarted = await openVault({ dir, safeStorage: new FakeSafeStorage(), platform: 'linux', onProblem: (p) => problems.push(p) })
+    expect(restarted.problems).toHaveLength(1)
+    expect(problems).toEqual(restarted.problems)
+    expect(restarted.problems[0]).toMatchObject({ kind: 'invalid-json', movedTo: expect.stringMatching(/vault\.json\.corrupt-/) })
+    expect(await readFile(restarted.problems[0]!.movedTo)).toEqual(original.subarray(0, original.length - 20))
+    expect(restarted.status().state).toBe('uninitialised')
   })
 })
 
