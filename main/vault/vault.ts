@@ -76,11 +76,13 @@ export class Vault {
     }
   }
 
-  setupWithKeychain(): Promise<VaultStatus> {
+  /** Creates the data key and has the OS keychain wrap it; VAULT_PROTECTION_INSECURE on basic_text or without a keychain. */
+  async setupWithKeychain(): Promise<VaultStatus> {
     return this.setup(this.keychain)
   }
 
-  setupWithPassphrase(passphrase: string): Promise<VaultStatus> {
+  /** Creates the data key and wraps it with a key derived from `passphrase`. */
+  async setupWithPassphrase(passphrase: string): Promise<VaultStatus> {
     return this.setup(this.passphraseProtector(passphrase))
   }
 

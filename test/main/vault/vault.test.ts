@@ -76,6 +76,7 @@ describe('setup and status', () => {
     const vault = await openTestVault(dir)
     await vault.setupWithKeychain()
     expect(await vaultError(vault.setupWithPassphrase('another passphrase'))).toMatchObject({ code: 'CONFLICT', reason: 'already-initialised' })
+    expect(await vaultError(vault.setupWithPassphrase(''))).toMatchObject({ code: 'VAULT_BAD_PASSPHRASE', reason: 'passphrase-required' })
   })
 })
 
