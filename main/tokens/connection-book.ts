@@ -22,8 +22,8 @@ export interface ConnectionBookDeps {
   clock: Clock
   scheduler: Scheduler
   skewMs: () => number
-  /** Facts about secrets that change the state shown: a locked vault, an undecryptable token set. */
-  vault: { isLocked(): boolean; tokensNeedRepair(profileId: string): boolean }
+  /** True while the vault waits for the person's passphrase. */
+  vaultLocked: () => boolean
 }
 
 export class ConnectionBook {
@@ -56,8 +56,7 @@ export class ConnectionBook {
     if (activity) return { ...base, state: activity.state, ...(activity.error ? { error: activity.error } : {}) }
     if (!record) return base
     if (record.grantEnded) return { ...base, state: 'reconnect_needed', error: record.grantEnded as BridgeError }
-    if (this.deps.vault.tokensNeedRepair(profileId)) return { ...base, state: 'needs_repair' }
-    if (this.deps.vault.isLocked()) return { ...base, state: 'locked' }
+    if (this.deps.vaultLocked()) return { ...base, state: 'locked' }
     if (record.expiresAt === undefined) return base
     return { ...base, state: this.deps.clock.now() >= this.renewAt(record) ? 'expiring' : 'connected' }
   }

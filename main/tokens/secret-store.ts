@@ -1,16 +1,23 @@
 // The part of the vault (main/vault) that credentials need. Kept as a port so the token manager
-// and profile service are tested against any implementation; the real Vault satisfies it.
+// and profile service can be tested against any implementation; main/vault's Vault satisfies it.
 export type SecretField = 'clientSecret' | 'tokens'
 
 export interface SecretStore {
-  /** Throws VaultError VAULT_LOCKED when locked, VAULT_DECRYPT_FAILED when the ciphertext cannot be read. */
+  /** Throws VAULT_LOCKED when locked, VAULT_DECRYPT_FAILED when the ciphertext cannot be read. */
   getSecret(profileId: string, field: SecretField): Promise<string | undefined>
   /** One atomic, durable write; resolves after it reached the disk. */
-  setSecret(profileId: string, field: SecretField, value: string): Promise<void>
+  setSecret(profileId: string, field: SecretField, value: string, options?: { replaceUndecryptable?: boolean }): Promise<void>
+  /** Works while locked. */
   hasSecret(profileId: string, field: SecretField): boolean
   deleteSecret(profileId: string, field: SecretField): Promise<void>
   deleteProfile(profileId: string): Promise<void>
-  /** Fields of the profile whose ciphertext cannot be decrypted (kept, never replaced silently). */
-  repairFields(profileId: string): SecretField[]
-  isLocked(): boolean
+  /** Stored fields of the profile that cannot be decrypted (kept, never replaced silently). */
+  repairState(profileId: string): Promise<SecretField[]>
+  status(): { state: 'uninitialised' | 'locked' | 'unlocked'; protection: { kind: string } }
+}
+
+/** Locked in a way only the person can undo (a passphrase vault); a keychain vault unlocks on use. */
+export function needsUnlock(store: Pick<SecretStore, 'status'>): boolean {
+  const status = store.status()
+  return status.state === 'locked' && status.protection.kind === 'passphrase'
 }

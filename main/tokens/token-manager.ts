@@ -90,22 +90,17 @@ export class TokenManager implements TokenProvider {
     return set.clientId === this.deps.profiles.get(profileId).clientId ? set : undefined
   }
 
-  /** Server-to-Server "connect": mints a token now. */
+  /** Server-to-Server "connect": mints a token now. Failures are reported by the caller. */
   connectServerToServer(profile: Profile, signal?: AbortSignal): Promise<TokenSet> {
     return this.exclusive(profile.id, async () => {
       this.deps.book.setActivity(profile.id, { state: 'connecting' })
-      try {
-        const client = await this.clientOf(profile)
-        const { oauthBase } = cloudEndpoints(profile.cloud)
-        const result = await mintServerToServer(this.deps.endpoint, oauthBase, client, profile.accountId, signal)
-        const set = tokenSetFromResult(result, { grant: 's2s', clientId: profile.clientId })
-        await this.save(profile.id, set, 'connect')
-        this.deps.timeline.add({ profileId: profile.id, at: this.deps.clock.now(), kind: 'token', outcome: 'ok', detail: `Server-to-Server token issued, valid until ${iso(set.expiresAt)}` })
-        return set
-      } catch (error) {
-        this.connectFailed(profile.id, error)
-        throw error
-      }
+      const client = await this.clientOf(profile)
+      const { oauthBase } = cloudEndpoints(profile.cloud)
+      const result = await mintServerToServer(this.deps.endpoint, oauthBase, client, profile.accountId, signal)
+      const set = tokenSetFromResult(result, { grant: 's2s', clientId: profile.clientId })
+      await this.save(profile.id, set, 'connect')
+      this.deps.timeline.add({ profileId: profile.id, at: this.deps.clock.now(), kind: 'token', outcome: 'ok', detail: `Server-to-Server token issued, valid until ${iso(set.expiresAt)}` })
+      return set
     })
   }
 
@@ -126,12 +121,6 @@ export class TokenManager implements TokenProvider {
     this.failures.delete(profileId)
     if (this.deps.secrets.hasSecret(profileId, 'tokens')) await this.deps.secrets.deleteSecret(profileId, 'tokens')
     await this.deps.book.forget(profileId)
-  }
-
-  /** Reports a failed connect attempt without touching stored tokens. */
-  connectFailed(profileId: string, error: unknown): void {
-    this.deps.book.setActivity(profileId, { state: stateOfFailure(error), error: toBridge(error) })
-    this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: isAppError(error) && /CANCELLED/.test(error.code) ? 'cancelled' : 'failed', detail: messageOf(error) })
   }
 
   private isFresh(set: TokenSet): boolean {
@@ -276,7 +265,8 @@ export class TokenManager implements TokenProvider {
     }
   }
 
-  private async clientOf(profile: Profile): Promise<OAuthClient> {
+  /** The client credentials of a profile: the secret from the vault, none for a public client. */
+  async clientOf(profile: Profile): Promise<OAuthClient> {
     if (profile.grant === 'authorization_code' && profile.clientType === 'public') return { clientId: profile.clientId }
     const secret = await this.deps.secrets.getSecret(profile.id, 'clientSecret')
     if (!secret) throw new AppError('AUTH_SECRET_MISSING', `Enter the Client Secret of "${profile.name}" first`)

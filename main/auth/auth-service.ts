@@ -1,0 +1,211 @@
+// The auth.* operations: connect (S2S mint or the authorization-code flow), cancel, disconnect,
+// test, copy token, sign out of Zoom, statuses and timeline.
+import type { ConnectionStatus, TimelineEvent, ValidationResult } from '../../common/contract/auth'
+import type { Settings } from '../../common/contract/settings'
+import { AppError, isAppError } from '../../common/errors'
+import { cloudEndpoints, effectiveEndpoints, type Profile } from '../../common/profile'
+import type { Logger } from '../log/logger'
+import { registerSecret } from '../log/redact'
+import type { ProfileConnectionHooks } from '../profiles/profile-service'
+import type { ProfileLookup } from '../profiles/profile-lookup'
+import type { AuthWindowPort, ClipboardPort, Clock, Scheduler } from '../ports'
+import type { ConnectionBook } from '../tokens/connection-book'
+import type { Timeline } from '../tokens/timeline'
+import type { TokenManager } from '../tokens/token-manager'
+import { tokenSetFromResult } from '../tokens/token-set'
+import { authorizeUrl } from './authorize-url'
+import { generateState } from './flow-state'
+import { exchangeAuthorizationCode } from './grants'
+import { PendingFlows } from './pending-flows'
+import { createPkce } from './pkce'
+import { readAuthorizationResponse } from './redirect'
+import type { TokenEndpointClient } from './token-endpoint'
+import { persistentPartition, type UserAgent } from './user-agents'
+import { validateToken } from './validation'
+
+export const DEFAULT_FLOW_TIMEOUT_MS = 5 * 60_000
+
+export interface AuthServiceDeps {
+  profiles: ProfileLookup & { ids(): string[] }
+  tokens: TokenManager
+  book: ConnectionBook
+  timeline: Timeline
+  endpoint: TokenEndpointClient
+  agents: { connectWindow: UserAgent; systemBrowser: UserAgent }
+  authWindow: Pick<AuthWindowPort, 'clearSession'>
+  clipboard: ClipboardPort
+  clock: Clock
+  scheduler: Scheduler
+  settings: () => Settings
+  log: Logger
+  flowTimeoutMs?: number
+}
+
+export class AuthService {
+  private readonly pending: PendingFlows
+  private clearClipboard: (() => void) | undefined
+
+  constructor(private readonly deps: AuthServiceDeps) {
+    this.pending = new PendingFlows(deps.scheduler)
+  }
+
+  statuses(): ConnectionStatus[] {
+    return this.deps.profiles.ids().map((id) => this.deps.book.status(id))
+  }
+
+  status(profileId: string): ConnectionStatus {
+    this.deps.profiles.get(profileId)
+    return this.deps.book.status(profileId)
+  }
+
+  timeline(profileId: string): TimelineEvent[] {
+    this.deps.profiles.get(profileId)
+    return this.deps.timeline.list(profileId)
+  }
+
+  async connect(profileId: string): Promise<ConnectionStatus> {
+    const profile = this.deps.profiles.get(profileId)
+    if (profile.grant === 's2s') {
+      try {
+        await this.deps.tokens.connectServerToServer(profile)
+      } catch (error) {
+        this.reportConnectFailure(profileId, error)
+        throw error
+      }
+      return this.deps.book.status(profileId)
+    }
+    await this.authorize(profile)
+    return this.deps.book.status(profileId)
+  }
+
+  cancel(profileId: string): void {
+    this.pending.cancel(profileId)
+  }
+
+  async disconnect(profileId: string): Promise<ConnectionStatus> {
+    const profile = this.deps.profiles.get(profileId)
+    this.pending.cancel(profileId)
+    await this.revokeAndForget(profile)
+    this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'disconnect', outcome: 'ok', detail: 'Disconnected; the tokens were forgotten' })
+    return this.deps.book.status(profileId)
+  }
+
+  async test(profileId: string): Promise<ValidationResult> {
+    const profile = this.deps.profiles.get(profileId)
+    const endpoints = effectiveEndpoints(profile)
+    const set = await this.deps.tokens.storedTokens(profileId)
+    if (!set) {
+      return { ok: false, at: new Date(this.deps.clock.now()).toISOString(), url: endpoints.validationUrl, latencyMs: 0, error: { code: 'AUTH_NOT_CONNECTED', message: `"${profile.name}" is not connected, so there is no token to test` } }
+    }
+    const allowedDomains = [...endpoints.allowedDomains, ...(set.apiUrl && URL.canParse(set.apiUrl) ? [new URL(set.apiUrl).host] : [])]
+    const result = await validateToken({ url: endpoints.validationUrl, accessToken: set.accessToken, allowedDomains, clock: this.deps.clock })
+    if (!result.ok && result.httpStatus === 401 && this.deps.clock.now() >= set.expiresAt && result.error) {
+      result.error = { ...result.error, message: `${result.error.message} (the stored token has expired; it is renewed on the next request)` }
+    }
+    await this.deps.book.recordValidation(profileId, result).catch((error: unknown) => this.deps.log.warn('Could not record the validation', { profileId, error }))
+    const who = result.identity?.email ?? result.identity?.displayName ?? ''
+    this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'validate', outcome: result.ok ? 'ok' : 'failed', detail: result.ok ? `Token works${who ? ` (${who})` : ''}` : (result.error?.message ?? 'Validation failed') })
+    return result
+  }
+
+  async copyToken(profileId: string): Promise<{ clearsAfterSeconds: number }> {
+    const { accessToken } = await this.deps.tokens.getAccessToken(profileId)
+    const seconds = this.deps.settings().clipboardClearSeconds
+    this.clearClipboard?.()
+    this.clearClipboard = undefined
+    this.deps.clipboard.writeText(accessToken)
+    if (seconds > 0) {
+      // Only the token we wrote is wiped: whatever the person copied since is left alone.
+      this.clearClipboard = this.deps.scheduler.setTimeout(() => {
+        this.clearClipboard = undefined
+        if (this.deps.clipboard.readText() === accessToken) this.deps.clipboard.writeText('')
+      }, seconds * 1000)
+    }
+    this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'token', outcome: 'ok', detail: seconds > 0 ? `Access token copied; the clipboard is cleared in ${seconds} s` : 'Access token copied' })
+    return { clearsAfterSeconds: seconds }
+  }
+
+  async signOutZoom(profileId: string): Promise<void> {
+    this.deps.profiles.get(profileId)
+    await this.deps.authWindow.clearSession(persistentPartition(profileId))
+  }
+
+  /** What deleting a profile, or pointing it at another client, means for its connection. */
+  readonly hooks: ProfileConnectionHooks = {
+    beforeDelete: async (profile) => {
+      this.pending.cancel(profile.id)
+      const revoked = await this.revokeAndForget(profile)
+      await this.deps.authWindow.clearSession(persistentPartition(profile.id)).catch(() => undefined)
+      this.deps.timeline.forget(profile.id)
+      return { revoked }
+    },
+    clientChanged: async (profileId) => {
+      this.pending.cancel(profileId)
+      await this.deps.tokens.forget(profileId)
+      this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'disconnect', outcome: 'ok', detail: 'The app credentials changed; connect again' })
+    },
+  }
+
+  dispose(): void {
+    this.pending.cancelAll()
+    this.clearClipboard?.()
+  }
+
+  private async authorize(profile: Profile): Promise<void> {
+    const profileId = profile.id
+    const signal = this.pending.begin(profileId, this.deps.flowTimeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS)
+    this.deps.book.setActivity(profileId, { state: 'connecting' })
+    try {
+      const client = await this.deps.tokens.clientOf(profile)
+      const { oauthBase } = cloudEndpoints(profile.cloud)
+      const state = generateState()
+      const pkce = createPkce(profile.pkceMethod)
+      const url = authorizeUrl({ oauthBase, clientId: profile.clientId, redirectUri: profile.redirectUri, state, scopes: profile.scopes, ...(pkce ? { pkce } : {}) })
+      const agent = profile.authorizeWith === 'system-browser' ? this.deps.agents.systemBrowser : this.deps.agents.connectWindow
+      const callbackUrl = await agent.authorize({ profileId, profileName: profile.name, url, redirectUri: profile.redirectUri, signal })
+      // The state is consumed here: whatever arrives later has no flow to match.
+      this.pending.end(profileId)
+      const { code } = readAuthorizationResponse(callbackUrl, { redirectUri: profile.redirectUri, state })
+      registerSecret(code)
+      // Exchanged exactly once; a failure is reported, never retried with the same code.
+      const result = await exchangeAuthorizationCode(this.deps.endpoint, oauthBase, client, { code, redirectUri: profile.redirectUri, ...(pkce ? { codeVerifier: pkce.verifier } : {}) })
+      const set = tokenSetFromResult(result, { grant: 'authorization_code', clientId: profile.clientId })
+      await this.deps.tokens.adopt(profileId, set)
+      this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: 'ok', detail: `Connected; ${set.scopes.length} scope(s) granted` })
+    } catch (error) {
+      this.reportConnectFailure(profileId, error)
+      throw error
+    } finally {
+      this.pending.end(profileId)
+    }
+  }
+
+  private reportConnectFailure(profileId: string, error: unknown): void {
+    const cancelled = isAppError(error) && (error.code === 'AUTH_FLOW_CANCELLED' || error.code === 'CANCELLED')
+    const record = this.deps.book.record(profileId)
+    // A working connection stays as it was when a new attempt fails; the caller gets the error.
+    if (cancelled || (record && !record.grantEnded)) this.deps.book.setActivity(profileId, undefined)
+    else this.deps.book.setActivity(profileId, { state: 'error', error: isAppError(error) ? error.toBridge() : { code: 'INTERNAL', message: 'Connecting failed' } })
+    this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: cancelled ? 'cancelled' : 'failed', detail: isAppError(error) ? error.message : 'Connecting failed' })
+  }
+
+  /** Best effort: a revoke that fails (offline, already revoked) still forgets the tokens. */
+  private async revokeAndForget(profile: Profile): Promise<boolean> {
+    let revoked = false
+    try {
+      const set = await this.deps.tokens.storedTokens(profile.id)
+      if (set) {
+        const client = await this.deps.tokens.clientOf(profile)
+        await this.deps.endpoint.revoke(cloudEndpoints(profile.cloud).oauthBase, client, set.accessToken)
+        revoked = true
+        this.deps.timeline.add({ profileId: profile.id, at: this.deps.clock.now(), kind: 'revoke', outcome: 'ok', detail: 'Zoom revoked the token' })
+      }
+    } catch (error) {
+      const detail = error instanceof AppError ? error.message : 'Revoking failed'
+      this.deps.timeline.add({ profileId: profile.id, at: this.deps.clock.now(), kind: 'revoke', outcome: 'failed', detail })
+      this.deps.log.warn('Revoking at Zoom failed; the tokens are forgotten anyway', { profileId: profile.id, error })
+    }
+    await this.deps.tokens.forget(profile.id)
+    return revoked
+  }
+}

@@ -1,0 +1,127 @@
+// The composition of the credentials core (issue 4): profiles, settings, tokens and auth, with
+// their IPC handlers. main/core.ts calls createCredentials once, with the opened vault.
+//
+//   const credentials = await createCredentials({ adapters, vault, onProblem })
+//   handlers = { ...handlers, ...credentials.handlers }
+//   zoomClient = createZoomClient({ tokens: credentials.tokens, profiles: credentials.profileLookup })
+//   after vault.setup/unlock/lock: credentials.vaultChanged()
+import type { DocumentFile, DocumentProblem } from '../store'
+import { createAuthHandlers } from '../ipc/handlers/auth'
+import { createProfileHandlers } from '../ipc/handlers/profiles'
+import { createSettingsHandlers } from '../ipc/handlers/settings'
+import type { HandlersFor } from '../ipc/types'
+import { createLogger } from '../log/logger'
+import type { ProfileLookup } from '../profiles/profile-lookup'
+import { ProfileService, type ProfileConnectionHooks } from '../profiles/profile-service'
+import { openProfilesDocument, type ProfilesDocument } from '../profiles/profiles-document'
+import { systemClock, systemScheduler, type CoreAdapters } from '../ports'
+import { createSettingsService, type SettingsService } from '../settings/settings-service'
+import { ConnectionBook } from '../tokens/connection-book'
+import { openConnectionsDocument, type ConnectionsDocument } from '../tokens/connections-document'
+import { needsUnlock, type SecretStore } from '../tokens/secret-store'
+import { Timeline } from '../tokens/timeline'
+import { TokenManager, type TokenProvider } from '../tokens/token-manager'
+import { AuthService } from './auth-service'
+import { createTokenEndpointClient } from './token-endpoint'
+import { connectWindowAgent, systemBrowserAgent } from './user-agents'
+
+export interface CredentialsOptions {
+  adapters: CoreAdapters
+  /** The opened vault (main/vault's Vault satisfies SecretStore). */
+  vault: SecretStore
+  /** Already opened documents; when absent, profiles.json and connections.json are opened in adapters.dataDir. */
+  documents?: { profiles?: DocumentFile<ProfilesDocument>; connections?: DocumentFile<ConnectionsDocument> }
+  /** Files moved aside while opening the documents. */
+  onProblem?: (problem: DocumentProblem) => void
+  /** How long a sign-in may stay open (default 5 minutes). */
+  flowTimeoutMs?: number
+  /** Timeout of one token-endpoint request (default 30 s). */
+  tokenRequestTimeoutMs?: number
+}
+
+export type CredentialHandlers = HandlersFor<'profiles'> & HandlersFor<'settings'> & HandlersFor<'auth'>
+
+export interface Credentials {
+  profiles: ProfileService
+  settings: SettingsService
+  auth: AuthService
+  /** For the Zoom client: a valid access token (and api_url) per profile. */
+  tokens: TokenProvider
+  /** For the Zoom client: the stored profile (throws NOT_FOUND). */
+  profileLookup: ProfileLookup
+  handlers: CredentialHandlers
+  /** Re-evaluates statuses after the vault was set up, unlocked or locked. */
+  vaultChanged(): void
+  dispose(): Promise<void>
+}
+
+export async function createCredentials(options: CredentialsOptions): Promise<Credentials> {
+  const { adapters, vault } = options
+  const clock = adapters.clock ?? systemClock
+  const scheduler = adapters.scheduler ?? systemScheduler
+  const profilesDocument = options.documents?.profiles ?? (await openProfilesDocument(adapters.dataDir, options.onProblem))
+  const connectionsDocument = options.documents?.connections ?? (await openConnectionsDocument(adapters.dataDir, options.onProblem))
+  const settings = createSettingsService(profilesDocument)
+
+  const timeline = new Timeline(adapters.events)
+  const book = new ConnectionBook({
+    document: connectionsDocument,
+    events: adapters.events,
+    clock,
+    scheduler,
+    skewMs: () => settings.get().refreshSkewSeconds * 1000,
+    vaultLocked: () => needsUnlock(vault),
+  })
+  const endpoint = createTokenEndpointClient({ clock, ...(options.tokenRequestTimeoutMs ? { timeoutMs: options.tokenRequestTimeoutMs } : {}) })
+
+  // The profile service and the auth service need each other (delete revokes; connect reads
+  // profiles): the hooks are bound once both exist.
+  const late: { hooks?: ProfileConnectionHooks } = {}
+  const profiles = new ProfileService({
+    document: profilesDocument,
+    secrets: vault,
+    events: adapters.events,
+    clock,
+    dialogs: adapters.dialogs,
+    log: createLogger(adapters.log, 'profiles'),
+    hooks: {
+      beforeDelete: (profile) => late.hooks?.beforeDelete(profile) ?? Promise.resolve({ revoked: false }),
+      clientChanged: (profileId) => late.hooks?.clientChanged(profileId) ?? Promise.resolve(),
+    },
+  })
+  const tokens = new TokenManager({ profiles, secrets: vault, endpoint, book, timeline, clock, settings: () => settings.get(), log: createLogger(adapters.log, 'tokens') })
+  const auth = new AuthService({
+    profiles,
+    tokens,
+    book,
+    timeline,
+    endpoint,
+    agents: {
+      connectWindow: connectWindowAgent(adapters.authWindow, () => settings.get().rememberZoomSignIn),
+      systemBrowser: systemBrowserAgent(adapters.externalBrowser),
+    },
+    authWindow: adapters.authWindow,
+    clipboard: adapters.clipboard,
+    clock,
+    scheduler,
+    settings: () => settings.get(),
+    log: createLogger(adapters.log, 'auth'),
+    ...(options.flowTimeoutMs !== undefined ? { flowTimeoutMs: options.flowTimeoutMs } : {}),
+  })
+  late.hooks = auth.hooks
+
+  return {
+    profiles,
+    settings,
+    auth,
+    tokens,
+    profileLookup: profiles,
+    handlers: { ...createProfileHandlers(profiles), ...createSettingsHandlers(settings), ...createAuthHandlers(auth) },
+    vaultChanged: () => book.republish(profiles.ids()),
+    async dispose() {
+      auth.dispose()
+      book.dispose()
+      await Promise.all([profilesDocument.flush(), connectionsDocument.flush()])
+    },
+  }
+}

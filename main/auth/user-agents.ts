@@ -1,0 +1,69 @@
+// The two user agents that show Zoom's sign-in and consent: the connect window (a main-owned
+// BrowserWindow behind AuthWindowPort, which intercepts the redirect before it leaves the machine)
+// and the system browser (ExternalBrowserPort + a loopback listener).
+import { randomUUID } from 'node:crypto'
+import { AppError } from '../../common/errors'
+import type { AuthWindowPort, ExternalBrowserPort } from '../ports'
+import { startLoopbackListener } from './loopback-listener'
+import { isRegisteredRedirect } from './redirect'
+
+export interface AuthorizationAttempt {
+  profileId: string
+  profileName: string
+  url: string
+  redirectUri: string
+  signal: AbortSignal
+}
+
+export interface UserAgent {
+  /** Resolves with the callback URL (the redirect with code or error), rejects when cancelled. */
+  authorize(attempt: AuthorizationAttempt): Promise<string>
+}
+
+/** The persistent session of a profile's connect window (a remembered Zoom/SSO sign-in). */
+export const persistentPartition = (profileId: string) => `persist:zc-${profileId}`
+
+export function connectWindowAgent(authWindow: AuthWindowPort, rememberSignIn: () => boolean): UserAgent {
+  return {
+    async authorize(attempt) {
+      const remember = rememberSignIn()
+      // Without `persist:` Electron keeps the session in memory only; it is also cleared afterwards.
+      const partition = remember ? persistentPartition(attempt.profileId) : `zc-${attempt.profileId}-${randomUUID()}`
+      try {
+        return await authWindow.authorize({
+          url: attempt.url,
+          partition,
+          isRedirect: (url) => isRegisteredRedirect(attempt.redirectUri, url),
+          signal: attempt.signal,
+          title: `Connect ${attempt.profileName} to Zoom`,
+        })
+      } finally {
+        if (!remember) await authWindow.clearSession(partition).catch(() => undefined)
+      }
+    },
+  }
+}
+
+export function systemBrowserAgent(browser: ExternalBrowserPort): UserAgent {
+  return {
+    async authorize(attempt) {
+      const listener = await startLoopbackListener(attempt.redirectUri)
+      try {
+        attempt.signal.throwIfAborted()
+        await browser.open(attempt.url)
+        return await untilAborted(listener.callback, attempt.signal)
+      } finally {
+        await listener.close()
+      }
+    },
+  }
+}
+
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason instanceof AppError ? signal.reason : new AppError('AUTH_FLOW_CANCELLED', 'The sign-in was cancelled'))
+    if (signal.aborted) return onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}

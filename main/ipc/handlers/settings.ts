@@ -1,0 +1,10 @@
+import type { SettingsService } from '../../settings/settings-service'
+import type { HandlersFor } from '../types'
+
+/** settings.* channels. */
+export function createSettingsHandlers(settings: SettingsService): HandlersFor<'settings'> {
+  return {
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
+  }
+}

@@ -1,0 +1,220 @@
+// Connection profiles: create, edit, duplicate, delete, export and import (DESIGN.md; issue 4).
+// Secrets go to the vault (write-only from the UI); the profile file never holds one.
+import { randomUUID } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import type { ImportResult, ProfileExportResult } from '../../common/contract/profiles'
+import { AppError, type FieldIssue } from '../../common/errors'
+import { validateProfileDraft, type Profile, type ProfileFields, type ProfileView } from '../../common/profile'
+import { describeIssues } from '../../common/validation'
+import type { Logger } from '../log/logger'
+import type { Clock, DialogPort, EventSink } from '../ports'
+import { writeFileAtomic, type DocumentFile } from '../store'
+import { needsUnlock, type SecretStore } from '../tokens/secret-store'
+import type { ProfileLookup } from './profile-lookup'
+import { checkImport, exportProfiles, nameKey } from './profile-transfer'
+import type { ProfilesDocument } from './profiles-document'
+
+/** What deleting or re-pointing a profile means for its connection; supplied by the auth service. */
+export interface ProfileConnectionHooks {
+  /** Best-effort revoke at Zoom, forget tokens, clear the connect-window session. */
+  beforeDelete(profile: Profile): Promise<{ revoked: boolean }>
+  /** The profile now names another client, account or cloud: its tokens no longer apply. */
+  clientChanged(profileId: string): Promise<void>
+}
+
+export interface ProfileServiceDeps {
+  document: DocumentFile<ProfilesDocument>
+  secrets: SecretStore
+  events: EventSink
+  clock: Clock
+  dialogs: DialogPort
+  hooks: ProfileConnectionHooks
+  log: Logger
+}
+
+const MAX_IMPORT_FILE_BYTES = 5_000_000
+const JSON_FILTER = [{ name: 'JSON', extensions: ['json'] }]
+
+export class ProfileService implements ProfileLookup {
+  constructor(private readonly deps: ProfileServiceDeps) {}
+
+  get(profileId: string): Profile {
+    const profile = this.deps.document.read().profiles.find((p) => p.id === profileId)
+    if (!profile) throw new AppError('NOT_FOUND', 'This connection profile does not exist (it may have been deleted)')
+    return profile
+  }
+
+  ids(): string[] {
+    return this.deps.document.read().profiles.map((p) => p.id)
+  }
+
+  async list(): Promise<ProfileView[]> {
+    return Promise.all(this.deps.document.read().profiles.map((p) => this.view(p)))
+  }
+
+  async view(profileOrId: Profile | string): Promise<ProfileView> {
+    const profile = typeof profileOrId === 'string' ? this.get(profileOrId) : profileOrId
+    return { ...profile, hasClientSecret: this.deps.secrets.hasSecret(profile.id, 'clientSecret'), needsRepair: await this.repairFields(profile.id) }
+  }
+
+  async create(draft: unknown): Promise<ProfileView> {
+    const valid = this.validate(draft, false)
+    this.assertUniqueName(valid.fields.name)
+    const id = randomUUID()
+    const now = this.isoNow()
+    if (typeof valid.clientSecret === 'string') await this.deps.secrets.setSecret(id, 'clientSecret', valid.clientSecret)
+    const profile: Profile = { ...valid.fields, id, createdAt: now, updatedAt: now }
+    try {
+      await this.deps.document.update((doc) => ({ ...doc, profiles: [...doc.profiles, profile] }))
+    } catch (error) {
+      await this.deps.secrets.deleteProfile(id).catch(() => undefined)
+      throw error
+    }
+    this.changed([id])
+    return this.view(profile)
+  }
+
+  async update(profileId: string, draft: unknown): Promise<ProfileView> {
+    const before = this.get(profileId)
+    const valid = this.validate(draft, this.deps.secrets.hasSecret(profileId, 'clientSecret'))
+    this.assertUniqueName(valid.fields.name, profileId)
+    const isPublic = valid.fields.grant === 'authorization_code' && valid.fields.clientType === 'public'
+    if (typeof valid.clientSecret === 'string') {
+      // Typing a new secret is the person's repair action for one that cannot be decrypted.
+      await this.deps.secrets.setSecret(profileId, 'clientSecret', valid.clientSecret, { replaceUndecryptable: true })
+    } else if ((valid.clientSecret === null || isPublic) && this.deps.secrets.hasSecret(profileId, 'clientSecret')) {
+      await this.deps.secrets.deleteSecret(profileId, 'clientSecret')
+    }
+    const after: Profile = { ...valid.fields, id: profileId, createdAt: before.createdAt, updatedAt: this.isoNow() }
+    await this.deps.document.update((doc) => ({ ...doc, profiles: doc.profiles.map((p) => (p.id === profileId ? after : p)) }))
+    if (clientIdentity(before) !== clientIdentity(after)) await this.deps.hooks.clientChanged(profileId)
+    this.changed([profileId])
+    return this.view(after)
+  }
+
+  async duplicate(profileId: string, name?: string): Promise<ProfileView> {
+    const source = this.get(profileId)
+    const wanted = name?.trim() || this.copyName(source.name)
+    this.assertUniqueName(wanted)
+    const now = this.isoNow()
+    const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = source
+    const copy: Profile = { ...fields, name: wanted, id: randomUUID(), createdAt: now, updatedAt: now }
+    await this.deps.document.update((doc) => ({ ...doc, profiles: [...doc.profiles, copy] }))
+    this.changed([copy.id])
+    return this.view(copy)
+  }
+
+  async delete(profileId: string): Promise<{ revoked: boolean }> {
+    const profile = this.get(profileId)
+    let revoked = false
+    try {
+      revoked = (await this.deps.hooks.beforeDelete(profile)).revoked
+    } catch (error) {
+      // Deleting must not depend on Zoom being reachable.
+      this.deps.log.warn('Cleaning up the connection before deleting the profile failed', { profileId, error })
+    }
+    await this.deps.secrets.deleteProfile(profileId)
+    await this.deps.document.update((doc) => ({ ...doc, profiles: doc.profiles.filter((p) => p.id !== profileId) }))
+    this.changed([profileId])
+    return { revoked }
+  }
+
+  exportJson(ids?: readonly string[]): { json: string; count: number } {
+    const profiles = ids ? ids.map((id) => this.get(id)) : [...this.deps.document.read().profiles]
+    const json = `${JSON.stringify(exportProfiles(profiles, this.isoNow()), null, 2)}\n`
+    return { json, count: profiles.length }
+  }
+
+  async exportFile(ids?: readonly string[]): Promise<ProfileExportResult> {
+    const { json, count } = this.exportJson(ids)
+    const path = await this.deps.dialogs.chooseSaveFile({ title: 'Export connection profiles', defaultName: 'zoom-connect-profiles.json', filters: JSON_FILTER })
+    if (!path) return { count: 0 }
+    try {
+      await writeFileAtomic(path, json)
+    } catch (error) {
+      throw new AppError('FILE_IO', `Could not write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+    }
+    return { path, count }
+  }
+
+  async importJson(json: string): Promise<ImportResult> {
+    const check = checkImport(json, this.deps.document.read().profiles.map((p) => p.name))
+    if (!check.ok) throw validationError('Nothing was imported', check.issues)
+    const now = this.isoNow()
+    const created: Profile[] = check.profiles.map((fields) => ({ ...fields, id: randomUUID(), createdAt: now, updatedAt: now }))
+    // One write: either every profile is added or none is.
+    await this.deps.document.update((doc) => {
+      const names = new Set(doc.profiles.map((p) => nameKey(p.name)))
+      if (created.some((p) => names.has(nameKey(p.name)))) throw new AppError('CONFLICT', 'A profile with one of these names was created meanwhile; nothing was imported')
+      return { ...doc, profiles: [...doc.profiles, ...created] }
+    })
+    this.changed(created.map((p) => p.id))
+    return { created: await Promise.all(created.map((p) => this.view(p))) }
+  }
+
+  async importFile(): Promise<ImportResult & { path?: string }> {
+    const path = await this.deps.dialogs.chooseOpenFile({ title: 'Import connection profiles', filters: JSON_FILTER })
+    if (!path) return { created: [] }
+    let text: string
+    try {
+      if ((await stat(path)).size > MAX_IMPORT_FILE_BYTES) throw new AppError('VALIDATION', 'The file is larger than 5 MB; it cannot be a profiles export')
+      text = await readFile(path, 'utf8')
+    } catch (error) {
+      if (error instanceof AppError) throw error
+      throw new AppError('FILE_IO', `Could not read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+    }
+    return { ...(await this.importJson(text)), path }
+  }
+
+  private validate(draft: unknown, hasStoredSecret: boolean): { fields: ProfileFields; clientSecret: string | null | undefined } {
+    const result = validateProfileDraft(draft, hasStoredSecret)
+    if (!result.ok) throw validationError('The profile is not valid', result.issues)
+    return result
+  }
+
+  private assertUniqueName(name: string, exceptId?: string): void {
+    const key = nameKey(name)
+    const clash = this.deps.document.read().profiles.find((p) => p.id !== exceptId && nameKey(p.name) === key)
+    if (clash) {
+      throw new AppError('CONFLICT', `A profile named "${clash.name}" already exists`, { issues: [{ path: 'fields.name', message: 'Another profile already has this name' }] })
+    }
+  }
+
+  /** "X (copy)", then "X (copy 2)", … within the 100-character limit. */
+  private copyName(name: string): string {
+    const taken = new Set(this.deps.document.read().profiles.map((p) => nameKey(p.name)))
+    for (let n = 1; ; n++) {
+      const suffix = n === 1 ? ' (copy)' : ` (copy ${n})`
+      const candidate = `${name.slice(0, 100 - suffix.length).trimEnd()}${suffix}`
+      if (!taken.has(nameKey(candidate))) return candidate
+    }
+  }
+
+  private async repairFields(profileId: string): Promise<string[]> {
+    const { secrets } = this.deps
+    if (!secrets.hasSecret(profileId, 'clientSecret') && !secrets.hasSecret(profileId, 'tokens')) return []
+    if (secrets.status().state === 'uninitialised' || needsUnlock(secrets)) return []
+    try {
+      return await secrets.repairState(profileId)
+    } catch {
+      return []
+    }
+  }
+
+  private changed(ids: string[]): void {
+    this.deps.events.emit('profiles.changed', { ids })
+  }
+
+  private isoNow(): string {
+    return new Date(this.deps.clock.now()).toISOString()
+  }
+}
+
+function validationError(prefix: string, issues: FieldIssue[]): AppError {
+  return new AppError('VALIDATION', `${prefix}: ${describeIssues(issues)}`, { issues })
+}
+
+/** The fields that decide which tokens a profile's credential is; changing one orphans them. */
+function clientIdentity(profile: Profile): string {
+  return JSON.stringify([profile.grant, profile.clientId, profile.clientType, profile.accountId, profile.cloud])
+}

@@ -1,0 +1,30 @@
+// profiles.json: the connection profiles (no secret ever) and the app settings.
+import { z } from 'zod'
+import { settingsSchema } from '../../common/contract/settings'
+import { profileFieldsSchema } from '../../common/profile'
+import { openDocument, type DocumentFile, type DocumentProblem } from '../store'
+
+export const storedProfileSchema = profileFieldsSchema.extend({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+
+export const profilesDocumentSchema = z.object({
+  profiles: z.array(storedProfileSchema),
+  settings: settingsSchema.default(() => settingsSchema.parse({})),
+})
+export type ProfilesDocument = z.infer<typeof profilesDocumentSchema>
+
+export const PROFILES_FILE = 'profiles.json'
+
+export function openProfilesDocument(dir: string, onProblem?: (problem: DocumentProblem) => void): Promise<DocumentFile<ProfilesDocument>> {
+  return openDocument({
+    dir,
+    name: PROFILES_FILE,
+    schema: profilesDocumentSchema,
+    defaults: () => ({ profiles: [], settings: settingsSchema.parse({}) }),
+    version: 1,
+    ...(onProblem ? { onProblem } : {}),
+  })
+}
