@@ -1,0 +1,49 @@
+// Zoom caps some date ranges per request (cloud recordings: one month). A longer range is fetched
+// as consecutive windows; the windows are inclusive and never overlap, so no row is asked twice.
+
+export interface DateWindow {
+  /** yyyy-mm-dd, inclusive. */
+  from: string
+  /** yyyy-mm-dd, inclusive. */
+  to: string
+}
+
+const DAY_MS = 86_400_000
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** Milliseconds since the epoch of a yyyy-mm-dd date at 00:00 UTC; throws on anything else. */
+export function parseIsoDate(value: string): number {
+  const m = ISO_DATE.exec(value)
+  if (!m) throw new RangeError(`Not a yyyy-mm-dd date: ${value}`)
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const ms = Date.UTC(y, mo - 1, d)
+  const back = new Date(ms)
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) throw new RangeError(`Not a calendar date: ${value}`)
+  return ms
+}
+
+export function formatIsoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+/**
+ * Splits the inclusive range `from`..`to` into consecutive windows of at most `maxDays` calendar
+ * days each, oldest first. `from` after `to` is a RangeError.
+ */
+export function splitDateWindows(from: string, to: string, maxDays: number): DateWindow[] {
+  if (!Number.isInteger(maxDays) || maxDays < 1) throw new RangeError('maxDays must be a positive integer')
+  const start = parseIsoDate(from)
+  const end = parseIsoDate(to)
+  if (start > end) throw new RangeError(`The start date ${from} is after the end date ${to}`)
+  const windows: DateWindow[] = []
+  for (let a = start; a <= end; a += maxDays * DAY_MS) {
+    const b = Math.min(a + (maxDays - 1) * DAY_MS, end)
+    windows.push({ from: formatIsoDate(a), to: formatIsoDate(b) })
+  }
+  return windows
+}
+
+/** Calendar days in the inclusive range. */
+export function daysInclusive(from: string, to: string): number {
+  return Math.round((parseIsoDate(to) - parseIsoDate(from)) / DAY_MS) + 1
+}

@@ -1,0 +1,336 @@
+// The Zoom client of one profile: JSON requests with retries, pagination, raw streaming GETs for
+// recording downloads, and the console's "send exactly this" request. Built by createZoomClients
+// (clients.ts); see index.ts for the public API.
+import type { IncomingHttpHeaders } from 'node:http'
+import { Readable } from 'node:stream'
+import type { Got, PlainResponse, Request } from 'got'
+import type { RateUsage } from '../../common/contract/data'
+import { AppError } from '../../common/errors'
+import type { UrlChecker } from '../../common/zoom/allowlist'
+import { resolveConsoleUrl } from '../../common/zoom/console-url'
+import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
+import { errorFromResponse, headerValue, toZoomError, zoomErrorBody } from './errors'
+import { callState, type CallState } from './http'
+import { paginate, type PaginateRequest, type Query, type ZoomPage } from './paginate'
+import type { TokenProvider } from './ports'
+import type { AccountRateLimiter } from './rate-limiter'
+import { routeLabel } from './routes'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface ZoomRequest {
+  method?: HttpMethod
+  /** Path relative to `/v2`, starting with `/` (`/users/me`). */
+  path: string
+  searchParams?: Query
+  /** JSON request body (not for GET). */
+  json?: unknown
+  signal?: AbortSignal
+  /** Rate-limit bucket; default: the catalog's label for the path, else Light. */
+  family?: RateFamily
+  category?: RateCategory
+}
+
+export interface ZoomResponse<T> {
+  status: number
+  headers: IncomingHttpHeaders
+  body: T
+  trackingId?: string
+  /** Times this request waited for the rate limiter or got a 429 before succeeding. */
+  waits: number
+}
+
+export interface StreamOptions {
+  /** `Range: bytes=start-end` (end inclusive, optional) to resume a download. */
+  range?: { start: number; end?: number }
+  signal?: AbortSignal
+}
+
+export interface ZoomStream {
+  /** 200, or 206 for a range. */
+  status: number
+  headers: IncomingHttpHeaders
+  /** The body; destroy it to stop. Errors on it are got's (use toZoomError to map them). */
+  body: Readable
+  /** The URL finally answered (after redirects). */
+  url: string
+}
+
+export interface RawRequest {
+  method: HttpMethod
+  /** A path relative to the API base (`/users/me`, `/v2/users/me`) or an absolute URL. */
+  url: string
+  query?: readonly { name: string; value: string }[]
+  headers?: readonly { name: string; value: string }[]
+  /** Request body text (the console sends JSON). */
+  body?: string
+  signal?: AbortSignal
+  /** Bytes of the response body kept; the rest is dropped and `truncated` set. */
+  maxBodyBytes?: number
+}
+
+export interface RawResponse {
+  url: string
+  status: number
+  statusText: string
+  headers: [string, string][]
+  durationMs: number
+  trackingId?: string
+  body: string
+  bodyBytes: number
+  truncated: boolean
+  contentType?: string
+}
+
+export interface ClientEnv {
+  profileId: string
+  /** Cloud's API origin without /v2 (e.g. https://api.zoom.us). */
+  apiBase: string
+  allowed: UrlChecker
+  tokens: TokenProvider
+  json: Got
+  streams: Got
+  limiter: AccountRateLimiter | undefined
+}
+
+const ERROR_BODY_CAP = 64 * 1024
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+export class ZoomClient {
+  private lastApiUrl: string | undefined
+  private lastBase: string
+
+  constructor(private readonly env: ClientEnv) {
+    this.lastBase = `${env.apiBase}/v2`
+  }
+
+  get profileId(): string {
+    return this.env.profileId
+  }
+
+  /** The API origin requests go to by default (the cloud's), without /v2. */
+  get apiBase(): string {
+    return this.env.apiBase
+  }
+
+  /** One JSON request. Throws AppError (typed Zoom errors, NETWORK, TIMEOUT, CANCELLED, DOMAIN_NOT_ALLOWED). */
+  async request<T = unknown>(request: ZoomRequest): Promise<ZoomResponse<T>> {
+    const { signal } = request
+    try {
+      const auth = await this.env.tokens.getAccessToken(this.env.profileId, signal ? { signal } : undefined)
+      const label = request.category ? undefined : routeLabel(request.path)
+      const call = callState(request.family ?? label?.family ?? 'api', request.category ?? label?.category, auth.accessToken)
+      const response = await this.env.json(this.baseFor(auth.apiUrl) + request.path, {
+        method: request.method ?? 'GET',
+        responseType: 'json',
+        context: { zoom: call },
+        ...(request.searchParams ? { searchParams: definedOnly(request.searchParams) } : {}),
+        ...(request.json !== undefined ? { json: request.json } : {}),
+        ...(signal ? { signal } : {}),
+      })
+      const trackingId = headerValue(response.headers, 'x-zm-trackingid')
+      return { status: response.statusCode, headers: response.headers, body: response.body as T, waits: call.waits, ...(trackingId ? { trackingId } : {}) }
+    } catch (error) {
+      throw toZoomError(error, signal)
+    }
+  }
+
+  /** GET `path` (relative to /v2) and return the parsed body. */
+  async get<T = unknown>(path: string, options: Omit<ZoomRequest, 'path' | 'method' | 'json'> = {}): Promise<T> {
+    return (await this.request<T>({ ...options, path })).body
+  }
+
+  /** Pages of a list (see paginate.ts for the restart-without-duplicates strategy). */
+  paginate<T = unknown>(request: PaginateRequest): AsyncGenerator<ZoomPage<T>, void, undefined> {
+    return paginate<T>(this, request)
+  }
+
+  /**
+   * A raw streaming GET (recording downloads). The URL must be within the allowlist; it gets the
+   * bearer token (Zoom wants it for download_url); a redirect to a host outside the allowlist
+   * (a CDN) is followed without credentials. Resolves once headers arrive; a status ≥ 400 rejects
+   * with the mapped AppError. No retries: resume with `range`.
+   */
+  async stream(url: string, options: StreamOptions = {}): Promise<ZoomStream> {
+    const { signal, range } = options
+    try {
+      const target = this.resolve(url)
+      const auth = await this.env.tokens.getAccessToken(this.env.profileId, signal ? { signal } : undefined)
+      const call = callState('api', undefined, auth.accessToken)
+      call.foreignRedirects = true
+      const headers: Record<string, string> = range ? { range: `bytes=${range.start}-${range.end ?? ''}` } : {}
+      const { response, stream } = await this.openWithRefresh(target, { method: 'GET', headers, call, signal })
+      if (response.statusCode >= 400) {
+        const body = await readCapped(stream, ERROR_BODY_CAP)
+        throw errorFromResponse({ status: response.statusCode, headers: response.headers, body: body.text })
+      }
+      return { status: response.statusCode, headers: response.headers, body: stream, url: response.url }
+    } catch (error) {
+      throw toZoomError(error, signal)
+    }
+  }
+
+  /**
+   * Sends exactly what the console asked: any status comes back as a response, not an error;
+   * nothing is retried except once after a 401/124 token refresh (Zoom refused it before doing
+   * anything). A caller-supplied Authorization header is sent as is instead of the profile's token.
+   */
+  async send(request: RawRequest): Promise<RawResponse> {
+    const { signal } = request
+    const started = performance.now()
+    try {
+      const resolved = resolveConsoleUrl(request.url, this.env.apiBase, request.query ?? [])
+      if (!resolved.ok) throw new AppError('VALIDATION', resolved.message, { issues: [{ path: 'url', message: resolved.message }] })
+      const target = resolved.url
+      const verdict = this.env.allowed(target)
+      if (!verdict.ok) throw new AppError('DOMAIN_NOT_ALLOWED', `Refused to send this connection's credential: ${verdict.reason}.`)
+      const headers: Record<string, string> = {}
+      for (const { name, value } of request.headers ?? []) headers[name.toLowerCase()] = value
+      const ownAuthorization = headers.authorization !== undefined
+      if (request.body !== undefined && request.body !== '' && headers['content-type'] === undefined) headers['content-type'] = 'application/json'
+      const auth = ownAuthorization ? undefined : await this.env.tokens.getAccessToken(this.env.profileId, signal ? { signal } : undefined)
+      const label = this.isApiUrl(target) ? routeLabel(target.pathname.replace(/^\/v2/, '')) : undefined
+      const call = callState(label?.family ?? 'api', label?.category, auth?.accessToken)
+      call.ownAuthorization = ownAuthorization
+      const body = BODY_METHODS.has(request.method) ? (request.body ?? '') : undefined
+      const { response, stream } = await this.openWithRefresh(target, { method: request.method, headers, body, call, signal })
+      const read = await readCapped(stream, request.maxBodyBytes ?? 2 * 1024 * 1024)
+      const declared = Number(headerValue(response.headers, 'content-length'))
+      const trackingId = headerValue(response.headers, 'x-zm-trackingid')
+      const contentType = headerValue(response.headers, 'content-type')
+      return {
+        url: response.url,
+        status: response.statusCode,
+        statusText: response.statusMessage ?? '',
+        headers: pairs(response.rawHeaders),
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        body: read.text,
+        bodyBytes: read.truncated && Number.isFinite(declared) ? declared : read.bytes,
+        truncated: read.truncated,
+        ...(trackingId ? { trackingId } : {}),
+        ...(contentType ? { contentType } : {}),
+      }
+    } catch (error) {
+      throw toZoomError(error, signal)
+    }
+  }
+
+  rateUsage(): RateUsage[] {
+    return this.env.limiter?.usage() ?? []
+  }
+
+  /** An absolute URL, or a path relative to the API base, as a URL (not yet allowlist-checked). */
+  resolve(pathOrUrl: string): URL {
+    const resolved = resolveConsoleUrl(pathOrUrl, this.env.apiBase)
+    if (!resolved.ok) throw new AppError('VALIDATION', resolved.message)
+    const verdict = this.env.allowed(resolved.url)
+    if (!verdict.ok) throw new AppError('DOMAIN_NOT_ALLOWED', `Refused to send this connection's credential: ${verdict.reason}.`)
+    return resolved.url
+  }
+
+  /** `${api_url}/v2` when the token names an allowed regional cluster, else the cloud's. */
+  private baseFor(apiUrl: string | undefined): string {
+    if (apiUrl === this.lastApiUrl) return this.lastBase
+    let base = `${this.env.apiBase}/v2`
+    if (apiUrl && URL.canParse(apiUrl)) {
+      const url = new URL(apiUrl)
+      if (this.env.allowed(url).ok) base = `${url.origin}/v2`
+    }
+    this.lastApiUrl = apiUrl
+    this.lastBase = base
+    return base
+  }
+
+  private isApiUrl(url: URL): boolean {
+    return url.pathname.startsWith('/v2/') && (url.origin === new URL(this.env.apiBase).origin || url.origin === new URL(this.lastBase).origin)
+  }
+
+  /** Opens a stream; on 401/124 with our own token, refreshes once and opens again. */
+  private async openWithRefresh(url: URL, init: OpenInit): Promise<Opened> {
+    const first = await this.open(url, init)
+    const { call } = init
+    if (first.response.statusCode !== 401 || call.ownAuthorization || call.refreshed) return first
+    const body = await readCapped(first.stream, ERROR_BODY_CAP)
+    if (Number(zoomErrorBody(body.text)?.code) !== 124) return { response: first.response, stream: replay(body.text) }
+    call.refreshed = true
+    call.token = (await this.env.tokens.getAccessToken(this.env.profileId, { forceRefresh: true, ...(init.signal ? { signal: init.signal } : {}) })).accessToken
+    return this.open(url, init)
+  }
+
+  private open(url: URL, init: OpenInit): Promise<Opened> {
+    return new Promise((resolve, reject) => {
+      const stream = this.env.streams.stream(url, {
+        method: init.method,
+        headers: init.headers,
+        context: { zoom: init.call },
+        throwHttpErrors: false,
+        ...(init.body !== undefined ? { body: init.body } : {}),
+        ...(init.signal ? { signal: init.signal } : {}),
+      })
+      const onError = (error: unknown) => reject(error)
+      stream.once('error', onError)
+      stream.once('response', (response: PlainResponse) => {
+        stream.off('error', onError)
+        resolve({ response, stream })
+      })
+    })
+  }
+}
+
+interface OpenInit {
+  method: HttpMethod
+  headers: Record<string, string>
+  body?: string | undefined
+  call: CallState
+  signal?: AbortSignal | undefined
+}
+
+interface Opened {
+  response: PlainResponse
+  stream: Request | Readable
+}
+
+function definedOnly(query: Query): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {}
+  for (const key in query) {
+    const v = query[key]
+    if (v !== undefined) out[key] = v
+  }
+  return out
+}
+
+function pairs(raw: string[]): [string, string][] {
+  const out: [string, string][] = []
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] as string, raw[i + 1] as string])
+  return out
+}
+
+/** Reads up to `cap` bytes as UTF-8; stops (and destroys the stream) beyond it. */
+function readCapped(stream: Readable, cap: number): Promise<{ text: string; bytes: number; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let bytes = 0
+    let kept = 0
+    const finish = (truncated: boolean) => resolve({ text: Buffer.concat(chunks).toString('utf8'), bytes, truncated })
+    stream.on('data', (chunk: Buffer) => {
+      bytes += chunk.length
+      if (kept < cap) {
+        const part = chunk.length > cap - kept ? chunk.subarray(0, cap - kept) : chunk
+        chunks.push(part)
+        kept += part.length
+      }
+      if (bytes > cap) {
+        stream.removeAllListeners('data')
+        stream.destroy()
+        finish(true)
+      }
+    })
+    stream.once('end', () => finish(false))
+    stream.once('error', reject)
+  })
+}
+
+/** A stream that yields text already read (a 401 body that was not 124). */
+function replay(text: string): Readable {
+  return Readable.from([Buffer.from(text)])
+}

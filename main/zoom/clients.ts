@@ -1,0 +1,103 @@
+// The factory core.ts calls: one ZoomClient per profile (rebuilt when the profile changes), and
+// one rate limiter per Zoom account shared by every profile of that account.
+import type { RateUsage } from '../../common/contract/data'
+import { effectiveEndpoints, type Profile } from '../../common/profile'
+import { compileAllowlist } from '../../common/zoom/allowlist'
+import type { Logger } from '../log/logger'
+import type { Clock } from '../ports'
+import { ZoomClient } from './client'
+import { createProfileGot, DEFAULT_TIMEOUTS, type ZoomTimeouts } from './http'
+import type { ProfileLookup, TokenProvider } from './ports'
+import { AccountRateLimiter, type RateLimiterOptions } from './rate-limiter'
+import { DEFAULT_RETRY, type RetryPolicy } from './retry'
+
+export interface ZoomClientsOptions {
+  tokens: TokenProvider
+  profiles: ProfileLookup
+  log?: Logger
+  clock?: Clock
+  retry?: Partial<RetryPolicy>
+  timeouts?: Partial<ZoomTimeouts>
+  /** Client-side pacing under the plan's limits (default true). Benchmarks of raw overhead turn it off. */
+  rateLimiting?: boolean
+  limiter?: Omit<RateLimiterOptions, 'now'>
+}
+
+export interface ZoomClients {
+  /** The profile's client; a new one after the profile was edited. Throws what ProfileLookup throws. */
+  forProfile(profileId: string): ZoomClient
+  /** data.rateUsage: the account's usage per category ([] before the first request). */
+  rateUsage(profileId: string): RateUsage[]
+  /** Drops the cached client (profile deleted). */
+  forget(profileId: string): void
+}
+
+/** Profiles of the same account share Zoom's per-account limits; without an account id, a profile is its own account. */
+function accountKey(profile: Profile, apiBase: string): string {
+  return profile.accountId ? `${new URL(apiBase).host}|${profile.accountId}` : `profile|${profile.id}`
+}
+
+export function createZoomClients(options: ZoomClientsOptions): ZoomClients {
+  const now = options.clock ? () => (options.clock as Clock).now() : Date.now
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry }
+  const timeouts: ZoomTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts }
+  const limiters = new Map<string, AccountRateLimiter>()
+  const clients = new Map<string, { updatedAt: string; client: ZoomClient; limiter: AccountRateLimiter | undefined }>()
+
+  const limiterFor = (profile: Profile, apiBase: string): AccountRateLimiter | undefined => {
+    if (options.rateLimiting === false) return undefined
+    const key = accountKey(profile, apiBase)
+    let limiter = limiters.get(key)
+    if (!limiter) {
+      limiter = new AccountRateLimiter(profile.ratePlan, { ...options.limiter, now })
+      limiters.set(key, limiter)
+    } else limiter.setPlan(profile.ratePlan)
+    return limiter
+  }
+
+  const build = (profile: Profile) => {
+    const endpoints = effectiveEndpoints(profile)
+    const allowed = compileAllowlist(endpoints.allowedDomains)
+    const limiter = limiterFor(profile, endpoints.apiBase)
+    const env = {
+      profileId: profile.id,
+      tokens: options.tokens,
+      allowed: () => allowed,
+      limiter: () => limiter,
+      retry,
+      timeouts,
+      log: options.log,
+      now,
+    }
+    const client = new ZoomClient({
+      profileId: profile.id,
+      apiBase: endpoints.apiBase,
+      allowed,
+      tokens: options.tokens,
+      json: createProfileGot(env, 'json'),
+      streams: createProfileGot(env, 'stream'),
+      limiter,
+    })
+    return { updatedAt: profile.updatedAt, client, limiter }
+  }
+
+  return {
+    forProfile(profileId) {
+      const profile = options.profiles.get(profileId)
+      let entry = clients.get(profileId)
+      if (!entry || entry.updatedAt !== profile.updatedAt) {
+        entry = build(profile)
+        clients.set(profileId, entry)
+      }
+      return entry.client
+    },
+    rateUsage(profileId) {
+      const entry = clients.get(profileId)
+      if (entry) return entry.limiter?.usage() ?? []
+      return this.forProfile(profileId).rateUsage()
+    },
+    forget(profileId) {
+      clients.delete(profileId)
+    },
+  }
+}

@@ -1,0 +1,126 @@
+// Turns what got throws, and what Zoom answers, into AppErrors carrying Zoom's code, message,
+// HTTP status and x-zm-trackingid. Messages never contain a token: they are built from Zoom's
+// error text and our own words only.
+import { AppError, isAppError, type ErrorDetails } from '../../common/errors'
+import { parseRetryAfter } from './retry-after'
+
+type HeaderMap = Record<string, string | string[] | undefined>
+
+export interface ZoomErrorBody {
+  code?: number | string
+  message?: string
+}
+
+/** Zoom's `{ code, message }` envelope, from a parsed body or JSON text; undefined for anything else (HTML, truncated). */
+export function zoomErrorBody(body: unknown): ZoomErrorBody | undefined {
+  let value = body
+  if (typeof body === 'string' || body instanceof Uint8Array) {
+    const text = typeof body === 'string' ? body : Buffer.from(body).toString('utf8')
+    try {
+      value = JSON.parse(text)
+    } catch {
+      return undefined
+    }
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
+  const { code, message } = value as Record<string, unknown>
+  return {
+    ...(typeof code === 'number' || typeof code === 'string' ? { code } : {}),
+    ...(typeof message === 'string' ? { message } : {}),
+  }
+}
+
+export function headerValue(headers: HeaderMap, name: string): string | undefined {
+  const v = headers[name]
+  return Array.isArray(v) ? v[0] : v
+}
+
+/** Zoom's missing-scope message lists the acceptable scopes: `…does not contain scopes:[a, b].` */
+export function scopesFromMessage(message: string | undefined): string[] | undefined {
+  const m = message ? /scopes:\s*\[([^\]]*)\]/i.exec(message) : null
+  if (!m) return undefined
+  const scopes = (m[1] as string).split(',').map((s) => s.trim()).filter((s) => s.length > 0)
+  return scopes.length > 0 ? scopes : undefined
+}
+
+function isScopeError(status: number, body: ZoomErrorBody | undefined): boolean {
+  if (!body || (status !== 400 && status !== 401 && status !== 403)) return false
+  const code = Number(body.code)
+  return code === 4711 || ((code === 4700 || code === 124) && /does not contain scopes/i.test(body.message ?? ''))
+}
+
+export interface HttpFailure {
+  status: number
+  headers: HeaderMap
+  body: unknown
+  now?: number
+}
+
+/** The AppError for a non-2xx Zoom answer. */
+export function errorFromResponse({ status, headers, body, now = Date.now() }: HttpFailure): AppError {
+  const zoom = zoomErrorBody(body)
+  const trackingId = headerValue(headers, 'x-zm-trackingid')
+  const details: ErrorDetails = {
+    httpStatus: status,
+    ...(zoom?.code !== undefined ? { zoomCode: zoom.code } : {}),
+    ...(zoom?.message !== undefined ? { zoomMessage: zoom.message } : {}),
+    ...(trackingId ? { trackingId } : {}),
+  }
+  const said = zoom?.message ? `: ${zoom.message}` : ''
+  if (isScopeError(status, zoom)) {
+    const acceptedScopes = scopesFromMessage(zoom?.message)
+    return new AppError('ZOOM_SCOPE_MISSING', `The token lacks a scope this request needs${acceptedScopes ? ` (any of ${acceptedScopes.join(', ')})` : ''}.`, {
+      ...details,
+      ...(acceptedScopes ? { acceptedScopes } : {}),
+    })
+  }
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'), now)
+    return new AppError('ZOOM_RATE_LIMITED', `Zoom's rate limit was reached${said}`, { ...details, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) })
+  }
+  if (status === 401) return new AppError('ZOOM_UNAUTHORIZED', `Zoom refused the access token${said}`, details)
+  if (!zoom) {
+    return new AppError('ZOOM_RESPONSE_INVALID', `Zoom answered HTTP ${status} with ${describeBody(headers)} instead of its JSON error.`, details)
+  }
+  if (status === 404) return new AppError('ZOOM_NOT_FOUND', `Not found${said}`, details)
+  if (status >= 500) return new AppError('ZOOM_SERVER_ERROR', `Zoom had a server error (HTTP ${status})${said}`, details)
+  return new AppError('ZOOM_BAD_REQUEST', `Zoom refused the request (HTTP ${status})${said}`, details)
+}
+
+function describeBody(headers: HeaderMap): string {
+  const type = headerValue(headers, 'content-type') ?? ''
+  return /html/i.test(type) ? 'an HTML page' : type ? `a ${type.split(';')[0]} body` : 'an unreadable body'
+}
+
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE'])
+
+interface GotLikeError {
+  name?: string
+  code?: string
+  message?: string
+  cause?: unknown
+  response?: { statusCode: number; headers: HeaderMap; body?: unknown; rawBody?: Buffer }
+}
+
+/** Any error from a Zoom call as an AppError. `signal`: the caller's, to tell cancellation from timeouts. */
+export function toZoomError(error: unknown, signal?: AbortSignal): AppError {
+  if (isAppError(error)) return error
+  const e = (error ?? {}) as GotLikeError
+  if (isAppError(e.cause)) return e.cause
+  if (signal?.aborted || e.name === 'AbortError' || e.name === 'CancelError') {
+    return isAppError(signal?.reason) ? signal.reason : new AppError('CANCELLED', 'The request was cancelled.')
+  }
+  if (e.name === 'TimeoutError' || e.code === 'ETIMEDOUT') return new AppError('TIMEOUT', 'Zoom did not answer in time.')
+  if (e.name === 'HTTPError' && e.response) {
+    return errorFromResponse({ status: e.response.statusCode, headers: e.response.headers, body: e.response.body ?? e.response.rawBody })
+  }
+  if (e.name === 'ParseError' && e.response) {
+    const trackingId = headerValue(e.response.headers, 'x-zm-trackingid')
+    return new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer (HTTP ${e.response.statusCode}) is not valid JSON (truncated or not JSON at all).`, {
+      httpStatus: e.response.statusCode,
+      ...(trackingId ? { trackingId } : {}),
+    })
+  }
+  if (e.code && NETWORK_CODES.has(e.code)) return new AppError('NETWORK', `The connection to Zoom failed (${e.code}).`)
+  return new AppError('NETWORK', `The request to Zoom failed${e.code ? ` (${e.code})` : ''}.`)
+}

@@ -1,0 +1,146 @@
+// next_page_token pagination as an async iterator of pages, at the page size the caller gives
+// (the resource's maximum, from the catalog).
+//
+// Why not got's own `paginate`: an expired or invalid page token (Zoom: HTTP 400, code 300 —
+// code 400 on Phone — "The next page token is invalid or expired.", after 15 minutes) must
+// restart the listing from the beginning without handing the caller the rows it already has.
+//
+// Strategy: every yielded row's identity (the first present of the resource's `idKeys`, else the
+// row's JSON) is remembered; after a restart the pages are fetched again from the first one and
+// rows already yielded are dropped (counted in `skipped`), so the caller sees every row exactly
+// once, whatever the ordering or whatever changed meanwhile. Restarts are bounded (`maxRestarts`);
+// a token that fails again and again ends with the typed error. Cancellation: the signal is
+// passed to every request, and breaking out of the loop stops fetching.
+import { AppError, isAppError } from '../../common/errors'
+import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
+
+export type QueryValue = string | number | boolean | undefined
+export type Query = Readonly<Record<string, QueryValue>>
+
+export interface PaginateRequest {
+  /** Path relative to `/v2`, placeholders filled (`/users/me/meetings`). */
+  path: string
+  listKey: string
+  altListKeys?: readonly string[]
+  /** Row identity for de-duplication after a restart; default `['id']`. */
+  idKeys?: readonly string[]
+  /** `page_size` to send; omitted → not sent. */
+  pageSize?: number
+  /** False for endpoints without next_page_token (one page). Default true. */
+  paginated?: boolean
+  searchParams?: Query
+  family?: RateFamily
+  category?: RateCategory
+  signal?: AbortSignal
+  /** Restarts after an expired page token before giving up (default 3). */
+  maxRestarts?: number
+}
+
+export interface ZoomPage<T = unknown> {
+  items: T[]
+  /** 0-based count of pages yielded so far. */
+  index: number
+  /** Zoom's total_records, when present. */
+  totalRecords?: number
+  /** How often the requests behind this page waited for the rate limiter or got a 429. */
+  rateLimitWaits: number
+  /** The listing restarted from its first page (expired page token) since the previous page. */
+  restarted: boolean
+  /** Rows dropped from this page because an earlier page (before a restart) yielded them. */
+  skipped: number
+}
+
+/** What pagination needs from the client: one JSON GET. */
+export interface PageFetcher {
+  request<T>(request: { path: string; searchParams?: Query; family?: RateFamily; category?: RateCategory; signal?: AbortSignal }): Promise<{ body: T; waits: number }>
+}
+
+export function isExpiredPageToken(error: unknown): boolean {
+  if (!isAppError(error) || error.details?.httpStatus !== 400) return false
+  const code = Number(error.details.zoomCode)
+  const message = error.details.zoomMessage ?? ''
+  return (code === 300 || code === 400) && (message === '' || /token/i.test(message))
+}
+
+function rowKey(row: unknown, idKeys: readonly string[]): string {
+  if (row !== null && typeof row === 'object') {
+    const record = row as Record<string, unknown>
+    for (const key of idKeys) {
+      const v = record[key]
+      if (typeof v === 'string' || typeof v === 'number') return `${key}:${v}`
+    }
+  }
+  return `json:${JSON.stringify(row)}`
+}
+
+function listOf(body: Record<string, unknown>, keys: readonly string[]): unknown[] | undefined {
+  for (const key of keys) {
+    const v = body[key]
+    if (Array.isArray(v)) return v
+    if (v !== undefined && v !== null) throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer has a “${key}” that is not a list.`)
+  }
+  return undefined
+}
+
+export async function* paginate<T = unknown>(fetcher: PageFetcher, request: PaginateRequest): AsyncGenerator<ZoomPage<T>, void, undefined> {
+  const keys = [request.listKey, ...(request.altListKeys ?? [])]
+  const idKeys = request.idKeys ?? ['id']
+  const paginated = request.paginated ?? true
+  const maxRestarts = request.maxRestarts ?? 3
+  const seen = new Set<string>()
+  let pageToken = ''
+  let restarts = 0
+  let restarted = false
+  let index = 0
+  for (;;) {
+    const searchParams: Record<string, QueryValue> = { ...request.searchParams }
+    if (request.pageSize !== undefined) searchParams.page_size = request.pageSize
+    if (pageToken !== '') searchParams.next_page_token = pageToken
+    let response: { body: unknown; waits: number }
+    try {
+      response = await fetcher.request<unknown>({
+        path: request.path,
+        searchParams,
+        ...(request.family ? { family: request.family } : {}),
+        ...(request.category ? { category: request.category } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
+      })
+    } catch (error) {
+      if (pageToken !== '' && restarts < maxRestarts && isExpiredPageToken(error)) {
+        restarts++
+        restarted = true
+        pageToken = ''
+        continue
+      }
+      throw error
+    }
+    const body = response.body
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError('ZOOM_RESPONSE_INVALID', 'Zoom answered a list request with something other than a JSON object.')
+    const envelope = body as Record<string, unknown>
+    const rows = listOf(envelope, keys) ?? []
+    const items: T[] = []
+    let skipped = 0
+    for (const row of rows) {
+      const key = rowKey(row, idKeys)
+      if (seen.has(key)) skipped++
+      else {
+        seen.add(key)
+        items.push(row as T)
+      }
+    }
+    const total = envelope.total_records
+    yield {
+      items,
+      index: index++,
+      ...(typeof total === 'number' ? { totalRecords: total } : {}),
+      rateLimitWaits: response.waits,
+      restarted,
+      skipped,
+    }
+    restarted = false
+    const next = envelope.next_page_token
+    if (!paginated || typeof next !== 'string' || next === '') return
+    if (next === pageToken) throw new AppError('ZOOM_RESPONSE_INVALID', 'Zoom returned the same next_page_token twice; stopping to avoid a loop.')
+    pageToken = next
+  }
+}

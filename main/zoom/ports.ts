@@ -1,0 +1,22 @@
+// What the Zoom client needs from the rest of main, as ports: the token manager (main/tokens)
+// and the profile store. core.ts passes the real services; tests pass small fakes.
+import type { Profile } from '../../common/profile'
+
+export interface AccessToken {
+  accessToken: string
+  /** The token response's `api_url` (regional cluster), when Zoom sent one. */
+  apiUrl?: string
+}
+
+export interface TokenProvider {
+  /**
+   * A valid access token for the profile, or a typed AppError. `forceRefresh` asks for a new one
+   * even if the cached one looks valid (Zoom said 401/124).
+   */
+  getAccessToken(profileId: string, options?: { forceRefresh?: boolean; signal?: AbortSignal }): Promise<AccessToken>
+}
+
+export interface ProfileLookup {
+  /** The profile, or throws AppError('NOT_FOUND'). */
+  get(profileId: string): Profile
+}

@@ -1,0 +1,271 @@
+// Client-side pacing under Zoom's per-account rate limits (DESIGN.md, "The Zoom client").
+//
+// One limiter per account and rate-limit category. Each paces requests with a virtual schedule
+// (GCRA, the token bucket in its "theoretical arrival time" form, with a bucket of one): a request
+// takes the next free slot, `interval` after the previous one. When the slot is now or past, the
+// request goes at once with no promise and no timer (the fast path); otherwise it waits for its
+// slot. The interval aims at `headroom` (97 %) of the limit, so Zoom's fixed one-second windows
+// never see more than the limit, while a long crawl still sustains ≥ 95 % of it.
+//
+// It learns from Zoom: a 429 pauses the category (Retry-After, else one window) and lowers the
+// pace (×0.7, recovering by 2 % of the limit per success); a 2xx announcing a different per-second
+// limit in X-RateLimit-Limit (the plan configured on the profile is wrong) adopts it; a daily cap
+// reached (locally counted, or X-RateLimit-Type: Daily-limit with Remaining 0, or a daily 429)
+// refuses further requests of that pool until the next UTC day instead of queueing for hours.
+import type { RateUsage } from '../../common/contract/data'
+import { AppError } from '../../common/errors'
+import type { RatePlan } from '../../common/profile'
+import { RATE_CATEGORIES, parseRateCategory, planLimits, type RateCategory, type RateFamily } from '../../common/zoom/rate-limits'
+import { parseRetryAfter } from './retry-after'
+
+type HeaderMap = Record<string, string | string[] | undefined>
+
+export interface RateLimiterOptions {
+  now?: () => number
+  /** Share of the published limit to aim at (default 0.97). */
+  headroom?: number
+  /** A wait longer than this (a daily cap) fails with ZOOM_RATE_LIMITED instead of queueing. Default 60 s. */
+  maxWaitMs?: number
+}
+
+const DAY_MS = 86_400_000
+const RING_SLOTS = 10
+const RING_SLOT_MS = 100
+
+const nextUtcMidnight = (now: number) => now - (now % DAY_MS) + DAY_MS
+
+class DailyCounter {
+  private day = -1
+  private count = 0
+  /** Zoom said the pool is exhausted until this time. */
+  blockedUntil = 0
+
+  constructor(readonly cap: number | undefined) {}
+
+  /** Counts one request; returns the ms until the next day when the cap is already reached. */
+  take(now: number): number | undefined {
+    const day = Math.floor(now / DAY_MS)
+    if (day !== this.day) {
+      this.day = day
+      this.count = 0
+    }
+    if (this.blockedUntil > now) return this.blockedUntil - now
+    if (this.cap !== undefined && this.count >= this.cap) return nextUtcMidnight(now) - now
+    this.count++
+    return undefined
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelled(signal))
+    const timer = setTimeout(done, ms)
+    function done() {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }
+    function onAbort() {
+      clearTimeout(timer)
+      reject(cancelled(signal as AbortSignal))
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+const cancelled = (signal: AbortSignal) => (signal.reason instanceof AppError ? signal.reason : new AppError('CANCELLED', 'The request was cancelled.'))
+
+export class CategoryLimiter {
+  private base: number
+  private rate: number
+  private interval: number
+  private tat = 0
+  private pausedUntil = 0
+  private readonly ring = new Uint32Array(RING_SLOTS)
+  private ringSlot = 0
+  total = 0
+  rejected = 0
+  throttledMs = 0
+
+  constructor(
+    readonly category: RateCategory,
+    readonly family: RateFamily,
+    private plan: RatePlan,
+    private readonly daily: DailyCounter,
+    private readonly now: () => number,
+    private readonly headroom: number,
+    private readonly maxWaitMs: number,
+  ) {
+    this.base = planLimits(plan, family).categories[category].perSecond
+    this.rate = this.base
+    this.interval = 1000 / (this.rate * headroom)
+  }
+
+  setPlan(plan: RatePlan): void {
+    if (plan === this.plan) return
+    this.plan = plan
+    this.setBase(planLimits(plan, this.family).categories[this.category].perSecond)
+  }
+
+  /**
+   * Takes a slot. Returns undefined when the request may go now (no allocation, no timer), or a
+   * promise that resolves at its slot. Rejects with ZOOM_RATE_LIMITED when the wait would exceed
+   * `maxWaitMs` (a daily cap), with CANCELLED when `signal` aborts.
+   */
+  acquire(signal?: AbortSignal): Promise<void> | undefined {
+    const now = this.now()
+    const blockedFor = this.daily.take(now)
+    if (blockedFor !== undefined) return Promise.reject(this.capError(blockedFor))
+    const slot = Math.max(this.tat, now, this.pausedUntil)
+    if (slot - now > this.maxWaitMs) return Promise.reject(this.capError(slot - now))
+    this.tat = slot + this.interval
+    this.count(now)
+    if (slot <= now) return undefined
+    this.throttledMs += slot - now
+    return sleep(slot - now, signal)
+  }
+
+  /** Learns from a response of this category (the caller routes by X-RateLimit-Category when present). */
+  observe(status: number, headers: HeaderMap): void {
+    const now = this.now()
+    const type = header(headers, 'x-ratelimit-type')?.toLowerCase()
+    const isDaily = type !== undefined && type.startsWith('daily')
+    if (status === 429) {
+      this.rejected++
+      const retryAfter = parseRetryAfter(header(headers, 'retry-after'), now)
+      if (isDaily) {
+        this.daily.blockedUntil = now + (retryAfter ?? nextUtcMidnight(now) - now)
+        return
+      }
+      this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfter ?? this.windowMs()))
+      this.setRate(Math.max(this.base * 0.25, this.rate * 0.7))
+      return
+    }
+    if (status < 200 || status >= 300) return
+    const remaining = header(headers, 'x-ratelimit-remaining')
+    if (isDaily) {
+      if (remaining === '0') this.daily.blockedUntil = nextUtcMidnight(now)
+    } else if (type === 'qps' && this.category !== 'resource-intensive') {
+      const limit = Number(header(headers, 'x-ratelimit-limit'))
+      if (Number.isFinite(limit) && limit > 0 && limit !== this.base) this.setBase(limit)
+    }
+    if (this.rate < this.base) this.setRate(Math.min(this.base, this.rate + this.base * 0.02))
+  }
+
+  usage(): RateUsage {
+    const now = this.now()
+    this.advanceRing(now)
+    let used = 0
+    for (const n of this.ring) used += n
+    return {
+      category: this.category,
+      plan: this.family === 'phone' ? `${this.plan} (phone)` : this.plan,
+      limitPerSecond: Math.round(this.rate * 1000) / 1000,
+      used,
+      total: this.total,
+      throttledMs: Math.round(this.throttledMs),
+      rejected: this.rejected,
+    }
+  }
+
+  private windowMs(): number {
+    return this.category === 'resource-intensive' ? 60_000 : 1000
+  }
+
+  private setBase(perSecond: number): void {
+    // Keep a 429-lowered pace; a full pace follows the new limit up or down.
+    const wasFull = this.rate >= this.base
+    this.base = perSecond
+    if (wasFull || this.rate > perSecond) this.setRate(perSecond)
+  }
+
+  private setRate(perSecond: number): void {
+    this.rate = perSecond
+    this.interval = 1000 / (perSecond * this.headroom)
+  }
+
+  private capError(waitMs: number): AppError {
+    return new AppError('ZOOM_RATE_LIMITED', `The daily limit of Zoom's ${this.category} requests is used up; try again later.`, { retryAfterMs: Math.round(waitMs) })
+  }
+
+  private count(now: number): void {
+    this.total++
+    this.advanceRing(now)
+    this.ring[this.ringSlot % RING_SLOTS]!++
+  }
+
+  /** Clears the 100 ms slots that passed since the last call. */
+  private advanceRing(now: number): void {
+    const slot = Math.floor(now / RING_SLOT_MS)
+    if (slot === this.ringSlot) return
+    const steps = Math.min(RING_SLOTS, slot - this.ringSlot)
+    for (let i = 1; i <= steps; i++) this.ring[(this.ringSlot + i) % RING_SLOTS] = 0
+    this.ringSlot = slot
+  }
+}
+
+function header(headers: HeaderMap, name: string): string | undefined {
+  const v = headers[name]
+  return Array.isArray(v) ? v[0] : v
+}
+
+/** The limiters of one Zoom account: every category of the main API and of Zoom Phone. */
+export class AccountRateLimiter {
+  private readonly limiters = new Map<string, CategoryLimiter>()
+  private readonly dailies = new Map<string, DailyCounter>()
+  private readonly now: () => number
+  private readonly headroom: number
+  private readonly maxWaitMs: number
+
+  constructor(
+    private plan: RatePlan,
+    options: RateLimiterOptions = {},
+  ) {
+    this.now = options.now ?? Date.now
+    this.headroom = options.headroom ?? 0.97
+    this.maxWaitMs = options.maxWaitMs ?? 60_000
+  }
+
+  setPlan(plan: RatePlan): void {
+    if (plan === this.plan) return
+    this.plan = plan
+    for (const limiter of this.limiters.values()) limiter.setPlan(plan)
+  }
+
+  limiter(family: RateFamily, category: RateCategory): CategoryLimiter {
+    const key = family === 'api' ? category : `phone:${category}`
+    let limiter = this.limiters.get(key)
+    if (!limiter) {
+      limiter = new CategoryLimiter(category, family, this.plan, this.dailyFor(family, category), this.now, this.headroom, this.maxWaitMs)
+      this.limiters.set(key, limiter)
+    }
+    return limiter
+  }
+
+  /** Routes a response to the category Zoom names in X-RateLimit-Category, else to the one the request was paced in. */
+  observe(family: RateFamily, category: RateCategory, status: number, headers: HeaderMap): void {
+    const named = parseRateCategory(header(headers, 'x-ratelimit-category'))
+    this.limiter(family, named ?? category).observe(status, headers)
+  }
+
+  /** Every main-API category, plus the Zoom Phone ones that were used. */
+  usage(): RateUsage[] {
+    const out = RATE_CATEGORIES.map((c) => this.limiter('api', c).usage())
+    for (const c of RATE_CATEGORIES) {
+      const phone = this.limiters.get(`phone:${c}`)
+      if (phone) out.push(phone.usage())
+    }
+    return out
+  }
+
+  private dailyFor(family: RateFamily, category: RateCategory): DailyCounter {
+    const limits = planLimits(this.plan, family)
+    const shared = limits.sharedDaily?.categories.includes(category)
+    const key = shared ? `${family}:shared` : `${family}:${category}`
+    let counter = this.dailies.get(key)
+    if (!counter) {
+      counter = new DailyCounter(shared ? limits.sharedDaily?.perDay : limits.categories[category].perDay)
+      this.dailies.set(key, counter)
+    }
+    return counter
+  }
+}

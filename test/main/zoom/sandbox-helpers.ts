@@ -1,0 +1,90 @@
+// Test fixtures for the Zoom client: a TokenProvider that mints Server-to-Server tokens from the
+// sandbox directly (the real token manager is another module), and a profile pointing at it.
+import type { Profile, ProfileFieldsInput } from '../../../common/profile'
+import { profileFieldsSchema } from '../../../common/profile'
+import { AppError } from '../../../common/errors'
+import type { AccessToken, ProfileLookup, TokenProvider } from '../../../main/zoom/ports'
+import type { Sandbox } from '../../sandbox'
+
+export interface SandboxTokens extends TokenProvider {
+  /** Token requests made to the sandbox. */
+  readonly mints: number
+  /** forceRefresh calls seen. */
+  readonly forced: number
+  /** The token currently cached (to plant it in tests, e.g. search for it in history). */
+  current(): string | undefined
+  /** Replace the cached token (e.g. with a bogus one to provoke 401/124). */
+  plant(token: string): void
+}
+
+export function sandboxTokens(sandbox: Sandbox): SandboxTokens {
+  let cached: AccessToken | undefined
+  let inflight: Promise<AccessToken> | undefined
+  let mints = 0
+  let forced = 0
+  const { accountId, clientId, clientSecret } = sandbox.apps.s2s
+  const mint = async (): Promise<AccessToken> => {
+    mints++
+    const response = await fetch(`${sandbox.url}/oauth/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'account_credentials', account_id: accountId }).toString(),
+    })
+    if (!response.ok) throw new AppError('AUTH_TOKEN_ENDPOINT', `sandbox token endpoint said ${response.status}`)
+    const body = (await response.json()) as { access_token: string; api_url?: string }
+    return { accessToken: body.access_token, ...(body.api_url ? { apiUrl: body.api_url } : {}) }
+  }
+  return {
+    get mints() {
+      return mints
+    },
+    get forced() {
+      return forced
+    },
+    current: () => cached?.accessToken,
+    plant(token) {
+      cached = { ...cached, accessToken: token }
+    },
+    async getAccessToken(_profileId, options) {
+      if (options?.forceRefresh) {
+        forced++
+        cached = undefined
+      }
+      if (cached) return cached
+      inflight ??= mint().finally(() => (inflight = undefined))
+      cached = await inflight
+      return cached
+    },
+  }
+}
+
+export function sandboxProfile(sandbox: Sandbox, fields: Partial<ProfileFieldsInput> = {}, id = 'p1'): Profile {
+  const parsed = profileFieldsSchema.parse({
+    name: 'Sandbox',
+    grant: 's2s',
+    accountId: sandbox.apps.s2s.accountId,
+    clientId: sandbox.apps.s2s.clientId,
+    cloud: { kind: 'custom', oauthBaseUrl: sandbox.url, apiBaseUrl: sandbox.url },
+    ratePlan: 'business',
+    ...fields,
+  })
+  return { ...parsed, id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }
+}
+
+export function profileLookup(...profiles: Profile[]): ProfileLookup & { set(profile: Profile): void } {
+  const map = new Map(profiles.map((p) => [p.id, p]))
+  return {
+    get(id) {
+      const profile = map.get(id)
+      if (!profile) throw new AppError('NOT_FOUND', `No profile ${id}`)
+      return profile
+    },
+    set(profile) {
+      map.set(profile.id, profile)
+    },
+  }
+}
+
+/** Fast retries for tests: the policy is the same, the delays are short. */
+export const FAST_RETRY = { limit: 4, baseDelayMs: 5, maxDelayMs: 40, maxRetryAfterMs: 5_000 }
+export const FAST_TIMEOUTS = { connect: 2_000, response: 2_000, read: 300, idle: 2_000 }
