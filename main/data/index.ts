@@ -1,0 +1,109 @@
+// The data side of main: crawl jobs, in-memory datasets, exports, and the recording download
+// queue, with the handlers of the data.* and downloads.* channels.
+//
+// For main/core.ts:
+//
+//   const zoomPorts = createZoomDataPorts(zoomClients)            // main/data/zoom-adapter.ts
+//   const data = createDataServices({
+//     ...zoomPorts,                        // pages, downloads, details, rateUsage
+//     dialogs: adapters.dialogs,           // chooseSaveFile (exports), chooseFolder (downloads)
+//     shell: adapters.shell,               // openPath (downloads.openFolder)
+//     events: adapters.events,             // 'data.job', 'downloads.changed'
+//     settings: () => settingsStore.get(), // downloadConcurrency, downloadFolder (sync or async)
+//     log: adapters.log,
+//     clock: adapters.clock, scheduler: adapters.scheduler,   // optional
+//   })
+//   handlers = { ...handlers, ...data.handlers }                 // every data.* and downloads.* channel
+//   on quit: await data.shutdown()        // cancels crawls, stops downloads keeping .part files
+//
+// Datasets are never persisted; they live until data.closeDataset or the end of the app.
+import type { HandlersFor } from '../ipc/types'
+import { createDataHandlers } from '../ipc/handlers/data'
+import { createDownloadHandlers } from '../ipc/handlers/downloads'
+import { createLogger, type LogSink } from '../log/logger'
+import { type Clock, type DialogPort, type EventSink, type Scheduler, type ShellPort, systemClock, systemScheduler } from '../ports'
+import { DownloadQueue, type DownloadSettings } from '../downloads/download-queue'
+import { DatasetStore } from './datasets/dataset-store'
+import { JobManager } from './jobs/job-manager'
+import type { DetailSource, DownloadSource, PageSource, RateUsageSource } from './ports'
+
+export interface DataServicesDeps {
+  pages: PageSource
+  downloads: DownloadSource
+  details: DetailSource
+  rateUsage: RateUsageSource
+  dialogs: DialogPort
+  shell: ShellPort
+  events: EventSink
+  settings: () => DownloadSettings | Promise<DownloadSettings>
+  log: LogSink
+  clock?: Clock
+  scheduler?: Scheduler
+  /** Tuning, mostly for tests. */
+  options?: {
+    /** Users crawled at once in a fan-out (default 6). */
+    crawlConcurrency?: number
+    progressIntervalMs?: number
+    stallTimeoutMs?: number
+    downloadAttempts?: number
+    retryDelayMs?: number
+  }
+}
+
+export interface DataServices {
+  datasets: DatasetStore
+  jobs: JobManager
+  downloads: DownloadQueue
+  handlers: HandlersFor<'data'> & HandlersFor<'downloads'>
+  /** Cancels running crawls and stops downloads (their .part files stay for a resume). */
+  shutdown(): Promise<void>
+}
+
+export function createDataServices(deps: DataServicesDeps): DataServices {
+  const clock = deps.clock ?? systemClock
+  const scheduler = deps.scheduler ?? systemScheduler
+  const options = deps.options ?? {}
+  const datasets = new DatasetStore()
+  const jobs = new JobManager({
+    pages: deps.pages,
+    datasets,
+    events: deps.events,
+    clock,
+    scheduler,
+    log: createLogger(deps.log, 'data'),
+    ...(options.crawlConcurrency !== undefined ? { concurrency: options.crawlConcurrency } : {}),
+    ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+  })
+  const downloads = new DownloadQueue({
+    source: deps.downloads,
+    datasets,
+    dialogs: deps.dialogs,
+    shell: deps.shell,
+    events: deps.events,
+    settings: deps.settings,
+    clock,
+    scheduler,
+    log: createLogger(deps.log, 'downloads'),
+    ...(options.stallTimeoutMs !== undefined ? { stallTimeoutMs: options.stallTimeoutMs } : {}),
+    ...(options.downloadAttempts !== undefined ? { maxAttempts: options.downloadAttempts } : {}),
+    ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
+    ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+  })
+  return {
+    datasets,
+    jobs,
+    downloads,
+    handlers: {
+      ...createDataHandlers({ jobs, datasets, details: deps.details, rateUsage: deps.rateUsage, dialogs: deps.dialogs, clock }),
+      ...createDownloadHandlers(downloads),
+    },
+    async shutdown() {
+      jobs.cancelAll()
+      await downloads.shutdown()
+    },
+  }
+}
+
+export { createZoomDataPorts, type ZoomDataPorts } from './zoom-adapter'
+export type { DetailSource, DownloadSource, PageSource, RateUsageSource } from './ports'
+export type { DownloadSettings } from '../downloads/download-queue'

@@ -1,0 +1,32 @@
+// File and folder names from Zoom data (topics, emails) that are valid on Windows, macOS and
+// Linux: no reserved or control characters, no trailing dots or spaces (Windows drops them), no
+// reserved device names (CON, NUL, COM1…), no leading dot (hidden on Unix), bounded in bytes.
+
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const RESERVED_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f]/g
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
+const TRAILING_DOTS_SPACES = /[. ]+$/
+const LEADING_DOTS = /^\.+/
+
+export const DEFAULT_SEGMENT_BYTES = 120
+
+export function sanitiseSegment(name: string, maxBytes = DEFAULT_SEGMENT_BYTES): string {
+  let text = name.normalize('NFC').replace(/\s+/g, ' ').replace(RESERVED_CHARS, '_').trim()
+  text = truncateUtf8(text, maxBytes).replace(TRAILING_DOTS_SPACES, '').replace(LEADING_DOTS, '_')
+  if (text === '') return '_'
+  return WINDOWS_DEVICE.test(text) ? `_${text}` : text
+}
+
+/** Cuts to at most `maxBytes` of UTF-8 without splitting a character. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text
+  let bytes = 0
+  let end = 0
+  for (const char of text) {
+    const size = Buffer.byteLength(char, 'utf8')
+    if (bytes + size > maxBytes) break
+    bytes += size
+    end += char.length
+  }
+  return text.slice(0, end)
+}
