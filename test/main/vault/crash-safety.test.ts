@@ -14,7 +14,7 @@ import { CRASH_KEYRING, CRASH_PROFILE, crashTokenSet } from './crash-token-set'
 import { FakeSafeStorage } from './fake-safe-storage'
 import { makeTempDir, removeTempDir } from './helpers'
 
-const KILLS = 60
+const KILLS = 50
 const MAX_WRITES_BEFORE_KILL = 12
 const BYSTANDERS = 20
 const bystanderSecret = (i: number) => `bystander-${i}-${'s'.repeat(2000)}`

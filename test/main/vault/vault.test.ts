@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { openVault, VaultError, type Vault } from '../../../main/vault'
+import type { SecretStore } from '../../../main/tokens/secret-store'
 import { FakeSafeStorage } from './fake-safe-storage'
 import { editVaultFile, makeTempDir, openTestVault, readVaultFile, removeTempDir, tamperSecret } from './helpers'
 
@@ -364,6 +365,11 @@ describe('storing secrets', () => {
     for (let i = 32; i < 40; i += 1) {
       expect(await restarted.getSecret(`p${i % 8}`, i % 2 ? 'tokens' : 'clientSecret')).toBe(`value-${i}`)
     }
+  })
+
+  it('satisfies the token manager and profile service port (SecretStore)', async () => {
+    const store: SecretStore = await openTestVault(dir)
+    expect(store.status().state).toBe('uninitialised')
   })
 
   it('rejects profile ids that cannot be stored faithfully', async () => {
