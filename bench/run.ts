@@ -1,27 +1,57 @@
 // npm run bench: every budget of DESIGN.md measured in one run, side by side where it is a ratio.
+// `tsx bench/run.ts <suite> …` runs only the named suites. A suite that cannot run here is
+// reported as skipped with its reason; one that fails is reported and makes the exit code 1.
 import { cpus } from 'node:os'
 import { resolve } from 'node:path'
+import { measureClientOverhead } from './metrics/client-overhead'
 import { measureRendererBundle } from './metrics/renderer-bundle'
+import { SuiteSkipped } from './metrics/support/skip'
 import { type Metric, writeResults } from './report'
 
 const root = resolve(import.meta.dirname, '..')
 const only = process.argv.slice(2)
 
 type Suite = [name: string, run: () => Promise<Metric[]>]
-const suites: Suite[] = [['renderer-bundle', () => measureRendererBundle(resolve(root, 'out/renderer'))]]
+const suites: Suite[] = [
+  ['renderer-bundle', () => measureRendererBundle(resolve(root, 'out/renderer'))],
+  ['client-overhead', measureClientOverhead],
+]
+
+const unknown = only.filter((name) => !suites.some(([n]) => n === name))
+if (unknown.length > 0) {
+  console.error(`unknown suite(s): ${unknown.join(', ')}; known: ${suites.map(([n]) => n).join(', ')}`)
+  process.exit(2)
+}
 
 const metrics: Metric[] = []
+const skipped: string[] = []
+const failed: string[] = []
 for (const [name, run] of suites) {
   if (only.length > 0 && !only.includes(name)) continue
   const started = performance.now()
-  const results = await run()
-  metrics.push(...results)
-  for (const m of results) console.log(`${m.ok ? 'ok  ' : 'MISS'} ${m.name} = ${m.value} ${m.unit} (budget ${m.budget})${m.notes ? ` — ${m.notes}` : ''}`)
+  try {
+    const results = await run()
+    metrics.push(...results)
+    for (const m of results) console.log(`${m.ok ? 'ok  ' : 'MISS'} ${m.name} = ${m.value} ${m.unit} (budget ${m.budget})${m.notes ? ` — ${m.notes}` : ''}`)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    if (error instanceof SuiteSkipped) {
+      skipped.push(`${name}: ${message}`)
+      console.log(`SKIP ${name}: ${message}`)
+    } else {
+      failed.push(`${name}: ${message}`)
+      console.log(`FAIL ${name}: ${message}`)
+      if (error instanceof Error && error.stack) console.error(error.stack)
+    }
+  }
   console.log(`     ${name} took ${Math.round(performance.now() - started)} ms`)
 }
 await writeResults(resolve(root, 'bench/results'), metrics, {
   date: new Date().toISOString(),
   node: process.version,
   cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+  ...(skipped.length > 0 ? { skipped: skipped.join('; ') } : {}),
+  ...(failed.length > 0 ? { failed: failed.join('; ') } : {}),
 })
-console.log(`wrote bench/results/latest.json and latest.md (${metrics.filter((m) => !m.ok).length} budget(s) missed)`)
+console.log(`wrote bench/results/latest.json and latest.md (${metrics.filter((m) => !m.ok).length} budget(s) missed, ${skipped.length} suite(s) skipped, ${failed.length} failed)`)
+if (failed.length > 0) process.exitCode = 1
