@@ -5,6 +5,7 @@ import { cpus } from 'node:os'
 import { resolve } from 'node:path'
 import { measureClientOverhead } from './metrics/client-overhead'
 import { measureRendererBundle } from './metrics/renderer-bundle'
+import { measureTokenSingleFlight } from './metrics/token-single-flight'
 import { SuiteSkipped } from './metrics/support/skip'
 import { type Metric, writeResults } from './report'
 
@@ -15,6 +16,7 @@ type Suite = [name: string, run: () => Promise<Metric[]>]
 const suites: Suite[] = [
   ['renderer-bundle', () => measureRendererBundle(resolve(root, 'out/renderer'))],
   ['client-overhead', measureClientOverhead],
+  ['token-single-flight', measureTokenSingleFlight],
 ]
 
 const unknown = only.filter((name) => !suites.some(([n]) => n === name))
