@@ -6,6 +6,8 @@ import './styles/tokens.css'
 import './styles/base.css'
 import './styles/shell.css'
 import './styles/overlays.css'
+import './styles/editor.css'
+import './styles/overview.css'
 
 const root = document.getElementById('root')
 if (root) {

@@ -31,9 +31,18 @@ export function ConnectionList() {
             const active = p.id === activeId
             return (
               <li key={p.id} className="conn-item" data-active={active}>
-                <button type="button" className="conn-link" aria-current={active ? 'page' : undefined} onClick={() => navigate({ screen: 'connection', profileId: p.id, tab: 'overview' })}>
-                  <span className="conn-name">{p.name}</span>
-                  <span className="conn-meta">
+                <button
+                  type="button"
+                  className="conn-link"
+                  aria-current={active ? 'page' : undefined}
+                  aria-labelledby={`conn-name-${p.id}`}
+                  aria-describedby={`conn-meta-${p.id}`}
+                  onClick={() => navigate({ screen: 'connection', profileId: p.id, tab: 'overview' })}
+                >
+                  <span className="conn-name" id={`conn-name-${p.id}`}>
+                    {p.name}
+                  </span>
+                  <span className="conn-meta" id={`conn-meta-${p.id}`}>
                     <StatusBadge state={state} />
                     <span className="kind">{profileKind(p)}</span>
                   </span>

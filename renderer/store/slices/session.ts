@@ -38,6 +38,8 @@ export interface SessionSlice extends SessionState {
   notify(notice: Omit<Notice, 'id'>): void
   dismissNotice(id: number): void
   dismissProblem(movedTo: string): Promise<void>
+  /** Opens a web page in the system browser (main checks the scheme). */
+  openExternal(url: string): Promise<void>
 }
 
 export const getEmptySessionState = (): SessionState => ({
@@ -91,5 +93,12 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
   dismissNotice: (id) => set((st) => ({ notices: st.notices.filter((n) => n.id !== id) })),
   dismissProblem: async (movedTo) => {
     set({ problems: await call('app.dismissProblem', { movedTo }) })
+  },
+  openExternal: async (url) => {
+    try {
+      await call('app.openExternal', { url })
+    } catch (error) {
+      get().notify({ tone: 'error', title: 'Could not open the browser', description: errorMessage(error) })
+    }
   },
 })

@@ -1,0 +1,30 @@
+// Copies non-secret text (a redirect URL, a scope list, a curl command) and says so. Tokens are
+// never copied this way: main writes those to the clipboard itself.
+import { useEffect, useState } from 'react'
+import { CheckIcon, CopyIcon } from './icons'
+
+export function CopyButton({ text, label, className = 'btn btn-small' }: { text: string; label: string; className?: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
+  useEffect(() => {
+    if (state === 'idle') return undefined
+    const timer = setTimeout(() => setState('idle'), 2000)
+    return () => clearTimeout(timer)
+  }, [state])
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text)
+      setState('copied')
+    } catch {
+      setState('failed')
+    }
+  }
+  return (
+    <button type="button" className={className} onClick={() => void copy()} disabled={!text} aria-label={label}>
+      {state === 'copied' ? <CheckIcon size={14} /> : <CopyIcon size={14} />}
+      <span aria-hidden="true">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
+      <span className="visually-hidden" role="status">
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
+      </span>
+    </button>
+  )
+}

@@ -1,0 +1,1 @@
+export default function BrowseScreen(_: { profile: unknown }) { return null }

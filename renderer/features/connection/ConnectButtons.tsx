@@ -1,0 +1,48 @@
+// The primary action for the connection's state: Connect, Reconnect, Cancel sign-in, Disconnect.
+import { useState } from 'react'
+import type { ConnectionState } from '../../../common/contract/index'
+import type { ProfileView } from '../../../common/profile'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { PlugIcon } from '../../components/icons'
+import { useStore } from '../../store/index'
+import { useConnectionCommands } from './use-connection-commands'
+
+const LIVE: ConnectionState[] = ['connected', 'expiring', 'refreshing']
+
+export function ConnectButtons({ profile, state }: { profile: ProfileView; state: ConnectionState }) {
+  const busy = useStore((s) => s.busy[profile.id])
+  const commands = useConnectionCommands(profile.id)
+  const [confirming, setConfirming] = useState(false)
+  const connecting = busy === 'connecting' || state === 'connecting'
+  if (state === 'locked') return null
+  const live = LIVE.includes(state)
+  return (
+    <div className="row">
+      {connecting ? (
+        profile.grant === 'authorization_code' && (
+          <button type="button" className="btn" onClick={() => void commands.cancel()}>
+            Cancel sign-in
+          </button>
+        )
+      ) : (
+        <button type="button" className={live ? 'btn' : 'btn btn-primary'} disabled={busy !== undefined} onClick={() => void commands.connect()}>
+          <PlugIcon size={14} /> {state === 'disconnected' ? 'Connect' : 'Reconnect'}
+        </button>
+      )}
+      {connecting && <span role="status" className="muted">{profile.grant === 's2s' ? 'Requesting a token…' : 'Waiting for the Zoom sign-in…'}</span>}
+      {live && (
+        <button type="button" className="btn" disabled={busy !== undefined} onClick={() => setConfirming(true)}>
+          Disconnect
+        </button>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={`Disconnect “${profile.name}”?`}
+        description="The access token is revoked at Zoom and forgotten here; scripts using a copied token stop working. The connection’s settings and Client Secret stay, so you can connect again in one click."
+        confirmLabel="Disconnect"
+        onConfirm={commands.disconnect}
+      />
+    </div>
+  )
+}

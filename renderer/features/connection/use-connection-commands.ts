@@ -1,0 +1,50 @@
+// Connect, disconnect, copy token and sign out, each reporting its outcome as a notice.
+import { useMemo } from 'react'
+import { errorMessage } from '../../ipc'
+import { useStore } from '../../store/index'
+
+export function useConnectionCommands(profileId: string) {
+  return useMemo(() => {
+    const s = () => useStore.getState()
+    const name = () => s().profiles.find((p) => p.id === profileId)?.name ?? 'the connection'
+    const fail = (title: string, error: unknown) => s().notify({ tone: 'error', title, description: errorMessage(error) })
+    return {
+      connect: async () => {
+        try {
+          await s().connect(profileId)
+          s().notify({ tone: 'success', title: `Connected “${name()}”` })
+        } catch (error) {
+          fail(`Could not connect “${name()}”`, error)
+        }
+      },
+      cancel: async () => {
+        try {
+          await s().cancelConnect(profileId)
+        } catch (error) {
+          fail('Could not cancel the sign-in', error)
+        }
+      },
+      /** Throws, so the confirmation dialog can show the error beside its button. */
+      disconnect: async () => {
+        await s().disconnect(profileId)
+        s().notify({ tone: 'success', title: `Disconnected “${name()}”`, description: 'The token was revoked at Zoom and forgotten here.' })
+      },
+      copyToken: async () => {
+        try {
+          const { clearsAfterSeconds } = await s().copyToken(profileId)
+          s().notify({ tone: 'success', title: 'Access token copied', description: clearsAfterSeconds > 0 ? `The clipboard is cleared in ${clearsAfterSeconds} s.` : 'The clipboard is not cleared automatically (see Settings).' })
+        } catch (error) {
+          fail('Could not copy the token', error)
+        }
+      },
+      signOutZoom: async () => {
+        try {
+          await s().signOutZoom(profileId)
+          s().notify({ tone: 'success', title: 'Signed out of Zoom', description: 'The next connect asks you to sign in again.' })
+        } catch (error) {
+          fail('Could not sign out of Zoom', error)
+        }
+      },
+    }
+  }, [profileId])
+}

@@ -1,0 +1,1 @@
+export default function ConsoleScreen(_: { profile: unknown }) { return null }

@@ -1,0 +1,150 @@
+// The connection editor with its guided setup: each step of the Zoom Marketplace beside the
+// fields it fills, inline validation (the same rules as main), "Save & connect" in one click.
+import type { ProfileView } from '../../../common/profile'
+import { ExternalLink } from '../../components/ExternalLink'
+import { Field } from '../../components/Field'
+import type { AppKind } from '../../store/slices/session'
+import { KINDS, kindInfo, kindOf, MARKETPLACE_BUILD_URL } from '../connections/kinds'
+import { AdvancedFields } from './AdvancedFields'
+import { GuideSection } from './GuideSection'
+import { GUIDES } from './guides'
+import { RedirectFields } from './RedirectFields'
+import { ScopePicker } from './ScopePicker'
+import { SecretField } from './SecretField'
+import { TestConnection } from './TestConnection'
+import { usesSecret } from './draft'
+import { useEditor } from './use-editor'
+
+export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?: ProfileView; kind?: AppKind; onCancel?: () => void }) {
+  const editor = useEditor(profile, kind)
+  const { draft, setField, touch, errorOf } = editor
+  const f = draft.fields
+  const currentKind = kindOf(f)
+  const changeKind = (next: AppKind) =>
+    editor.setDraft('kind', (d) => ({ ...d, fields: { ...d.fields, ...kindInfo(next).defaults, appType: kindInfo(next).defaults.appType ?? 'user', clientType: kindInfo(next).defaults.clientType ?? 'confidential' } }))
+  const steps = GUIDES[currentKind]
+  const busy = editor.pending !== undefined
+
+  const stepFields = (id: (typeof steps)[number]['id']) => {
+    switch (id) {
+      case 'create':
+        return (
+          <Field label="Connection name" error={errorOf('name')} hint="Shown in the sidebar, e.g. “Acme — production”.">
+            {(p) => <input {...p} className="input" value={f.name} onChange={(e) => setField('name', e.target.value)} onBlur={() => touch('name')} maxLength={100} />}
+          </Field>
+        )
+      case 'credentials':
+        return (
+          <>
+            {f.grant === 's2s' && (
+              <Field label="Account ID" error={errorOf('accountId')}>
+                {(p) => <input {...p} className="input mono" spellCheck={false} autoComplete="off" value={f.accountId} onChange={(e) => setField('accountId', e.target.value)} onBlur={() => touch('accountId')} />}
+              </Field>
+            )}
+            <Field label="Client ID" error={errorOf('clientId')}>
+              {(p) => <input {...p} className="input mono" spellCheck={false} autoComplete="off" value={f.clientId} onChange={(e) => setField('clientId', e.target.value)} onBlur={() => touch('clientId')} />}
+            </Field>
+            {usesSecret(f) ? (
+              <SecretField
+                hasStoredSecret={editor.hasStoredSecret}
+                unreadable={editor.stored?.needsRepair.includes('clientSecret') ?? false}
+                value={draft.secret}
+                onChange={(secret) => editor.setDraft('clientSecret', { secret })}
+                onBlur={() => touch('clientSecret')}
+                error={errorOf('clientSecret')}
+              />
+            ) : (
+              <Field label="PKCE method" error={errorOf('pkceMethod')} hint="S256 unless your app was set up otherwise. A public client cannot go without PKCE.">
+                {(p) => (
+                  <select {...p} className="input" value={f.pkceMethod} onChange={(e) => setField('pkceMethod', e.target.value as typeof f.pkceMethod)}>
+                    <option value="S256">S256 (recommended)</option>
+                    <option value="plain">plain</option>
+                    <option value="none">none</option>
+                  </select>
+                )}
+              </Field>
+            )}
+            {errorOf('clientType') && <span className="error">{errorOf('clientType')}</span>}
+          </>
+        )
+      case 'redirect':
+        return <RedirectFields fields={f} setField={setField} touch={touch} errorOf={errorOf} />
+      case 'scopes':
+        return (
+          <ScopePicker
+            text={draft.scopesText}
+            level={f.grant === 's2s' || f.appType === 'admin' ? 'admin' : 'user'}
+            informative={f.grant === 's2s'}
+            onChange={(scopesText) => editor.setDraft('scopes', { scopesText })}
+            error={errorOf('scopes')}
+          />
+        )
+      case 'activate':
+        return null
+    }
+  }
+
+  return (
+    <form
+      className="editor"
+      aria-label={profile ? `Edit ${profile.name}` : 'New connection'}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault()
+        void editor.saveAndConnect()
+      }}
+    >
+      <fieldset className="kind-picker">
+        <legend className="field-label">Kind of Zoom app</legend>
+        <div className="kind-grid">
+          {KINDS.map((k) => (
+            <label key={k.kind} className="kind-option" data-checked={currentKind === k.kind || undefined}>
+              <input type="radio" name="app-kind" value={k.kind} checked={currentKind === k.kind} onChange={() => changeKind(k.kind)} />
+              <span>
+                <strong>{k.title}</strong>
+                <span className="muted">{k.summary}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {steps.map((step, i) => (
+        <GuideSection
+          key={step.id}
+          number={i + 1}
+          title={step.title}
+          body={step.body}
+          action={step.id === 'create' ? <ExternalLink href={MARKETPLACE_BUILD_URL}>Open the Zoom Marketplace</ExternalLink> : undefined}
+        >
+          {stepFields(step.id)}
+        </GuideSection>
+      ))}
+
+      <AdvancedFields draft={draft} setField={setField} setDraft={editor.setDraft} touch={touch} errorOf={errorOf} />
+
+      <div className="editor-actions" role="group" aria-label="Save">
+        {editor.formError && (
+          <p className="callout" data-tone="bad" role="alert">
+            {editor.formError}
+          </p>
+        )}
+        <div className="row wrap">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {editor.pending === 'connect' ? 'Connecting…' : 'Save & connect'}
+          </button>
+          <button type="button" className="btn" disabled={busy} onClick={() => void editor.saveOnly()}>
+            {editor.pending === 'save' ? 'Saving…' : 'Save'}
+          </button>
+          {editor.savedId && profile && <TestConnection profileId={editor.savedId} />}
+          <span className="spacer" />
+          {onCancel && (
+            <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={busy}>
+              Cancel
+            </button>
+          )}
+        </div>
+      </div>
+    </form>
+  )
+}

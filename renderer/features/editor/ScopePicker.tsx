@@ -1,0 +1,69 @@
+// Scopes: presets by use case (classic or granular, admin- or user-level by the kind of app) plus
+// free entry. A preset is "on" when all its scopes are listed; toggling adds or removes them.
+import { useState } from 'react'
+import type { ScopeLevel, ScopeStyle } from '../../../common/zoom/scope-presets'
+import { SCOPE_PRESETS } from '../../../common/zoom/scope-presets'
+import { CopyButton } from '../../components/CopyButton'
+import { Field } from '../../components/Field'
+import { splitList } from './draft'
+
+export interface ScopePickerProps {
+  text: string
+  level: ScopeLevel
+  onChange(text: string): void
+  error?: string
+  /** S2S: scopes are chosen in Zoom; listing them here lets the app compare them with what was granted. */
+  informative: boolean
+}
+
+export function ScopePicker({ text, level, onChange, error, informative }: ScopePickerProps) {
+  const scopes = splitList(text)
+  const [style, setStyle] = useState<ScopeStyle>(() => (scopes.some((s) => s.split(':').length > 2) ? 'granular' : 'classic'))
+  const listed = new Set(scopes)
+  const toggle = (presetScopes: readonly string[], on: boolean) => {
+    const others = new Set(
+      SCOPE_PRESETS.filter((p) => p[style][level] !== presetScopes && p[style][level].length > 0 && p[style][level].every((s) => listed.has(s))).flatMap((p) => [...p[style][level]]),
+    )
+    const next = on ? [...scopes, ...presetScopes.filter((s) => !listed.has(s))] : scopes.filter((s) => !presetScopes.includes(s) || others.has(s))
+    onChange(next.join(' '))
+  }
+  return (
+    <div className="stack">
+      <fieldset className="presets">
+        <legend className="field-label">Presets by use case</legend>
+        <div className="row wrap" role="radiogroup" aria-label="Scope style">
+          {(['classic', 'granular'] as const).map((s) => (
+            <label key={s} className="radio-pill">
+              <input type="radio" name="scope-style" value={s} checked={style === s} onChange={() => setStyle(s)} />
+              {s === 'classic' ? 'Classic scopes' : 'Granular scopes'}
+            </label>
+          ))}
+        </div>
+        <div className="preset-grid">
+          {SCOPE_PRESETS.map((preset) => {
+            const presetScopes = preset[style][level]
+            const available = presetScopes.length > 0
+            const on = available && presetScopes.every((s) => listed.has(s))
+            return (
+              <label key={preset.id} className="preset" data-disabled={!available || undefined}>
+                <input type="checkbox" checked={on} disabled={!available} onChange={(e) => toggle(presetScopes, e.target.checked)} />
+                <span>
+                  <strong>{preset.title}</strong>
+                  <span className="muted">{available ? preset.description : `Not available to ${level === 'user' ? 'user-managed' : 'this kind of'} app`}</span>
+                </span>
+              </label>
+            )
+          })}
+        </div>
+      </fieldset>
+      <Field
+        label="Scopes"
+        error={error}
+        hint={informative ? 'Copy these into the app’s Scopes page. Zoom grants what the app has; the overview compares the two.' : 'Separated by spaces or new lines. Add exactly these to the app’s Scopes page in Zoom.'}
+        aside={<CopyButton text={scopes.join(' ')} label="Copy scopes" />}
+      >
+        {(props) => <textarea {...props} className="input" rows={3} spellCheck={false} value={text} onChange={(e) => onChange(e.target.value)} placeholder="user:read:admin meeting:read:admin" />}
+      </Field>
+    </div>
+  )
+}

@@ -1,0 +1,68 @@
+// The Client Secret is write-only: a stored secret is shown only as "stored", never read back or
+// pre-filled; "Replace" opens an empty input, "Keep stored secret" goes back.
+import { Field } from '../../components/Field'
+import { LockIcon } from '../../components/icons'
+import type { SecretInput } from './draft'
+
+export interface SecretFieldProps {
+  hasStoredSecret: boolean
+  /** The stored secret could not be decrypted: it must be typed again. */
+  unreadable: boolean
+  value: SecretInput
+  onChange(value: SecretInput): void
+  onBlur?(): void
+  error?: string
+}
+
+export function SecretField({ hasStoredSecret, unreadable, value, onChange, onBlur, error }: SecretFieldProps) {
+  const keeping = hasStoredSecret && !unreadable && value.mode === 'keep'
+  const hint = unreadable
+    ? 'The stored secret can no longer be decrypted on this computer. Paste it again from the Zoom Marketplace.'
+    : 'Stored encrypted on this computer. It is never shown again, not even to you.'
+  if (keeping) {
+    return (
+      <div className="field">
+        <span className="field-label" id="client-secret-label">
+          Client Secret
+        </span>
+        <div className="secret-stored" role="group" aria-labelledby="client-secret-label">
+          <LockIcon size={14} />
+          <span data-testid="secret-stored">Stored — encrypted on this computer</span>
+          <span className="spacer" />
+          <button type="button" className="btn btn-small" onClick={() => onChange({ mode: 'replace', value: '' })}>
+            Replace secret
+          </button>
+        </div>
+        {error && <span className="error">{error}</span>}
+      </div>
+    )
+  }
+  return (
+    <Field
+      label="Client Secret"
+      error={error}
+      hint={hasStoredSecret && !unreadable ? 'Leave empty to keep the stored secret.' : hint}
+      aside={
+        hasStoredSecret && !unreadable ? (
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => onChange({ mode: 'keep', value: '' })}>
+            Keep stored secret
+          </button>
+        ) : undefined
+      }
+    >
+      {(props) => (
+        <input
+          {...props}
+          className="input mono"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={hasStoredSecret && !unreadable ? 'New Client Secret' : 'Paste the Client Secret'}
+          value={value.value}
+          onChange={(e) => onChange({ mode: 'replace', value: e.target.value })}
+          onBlur={onBlur}
+        />
+      )}
+    </Field>
+  )
+}

@@ -1,0 +1,109 @@
+// The editor's working copy of a profile and its translation to the ProfileDraft main accepts.
+// Validation is common/profile.ts's validateProfileDraft: the same rules main applies.
+import type { FieldIssue } from '../../../common/errors'
+import type { ProfileDraft, ProfileFields, ProfileView } from '../../../common/profile'
+import { crossFieldIssues, validateProfileDraft } from '../../../common/profile'
+import type { AppKind } from '../../store/slices/session'
+import { kindInfo } from '../connections/kinds'
+
+export interface SecretInput {
+  /** 'keep' leaves the stored secret alone; 'replace' sends what is typed. */
+  mode: 'keep' | 'replace'
+  value: string
+}
+
+export interface EditorDraft {
+  fields: ProfileFields
+  /** Scopes as typed: separated by spaces, commas or new lines. */
+  scopesText: string
+  allowedDomainsText: string
+  secret: SecretInput
+}
+
+export const SUGGESTED_REDIRECT = 'https://localhost/zoom-connect/callback'
+
+export function emptyFields(kind: AppKind): ProfileFields {
+  return {
+    name: '',
+    description: '',
+    ...kindInfo(kind).defaults,
+    appType: kindInfo(kind).defaults.appType ?? 'user',
+    clientType: kindInfo(kind).defaults.clientType ?? 'confidential',
+    pkceMethod: 'S256',
+    accountId: '',
+    clientId: '',
+    scopes: [],
+    redirectUri: '',
+    authorizeWith: 'connect-window',
+    cloud: { kind: 'zoom' },
+    validationUrl: '',
+    allowedDomains: [],
+    ratePlan: 'pro',
+    notes: '',
+  }
+}
+
+export function draftFromKind(kind: AppKind): EditorDraft {
+  return { fields: emptyFields(kind), scopesText: '', allowedDomainsText: '', secret: { mode: 'replace', value: '' } }
+}
+
+export function draftFromProfile(profile: ProfileView): EditorDraft {
+  const { id: _id, createdAt: _c, updatedAt: _u, hasClientSecret, needsRepair, ...fields } = profile
+  const secretUnreadable = needsRepair.includes('clientSecret')
+  return {
+    fields,
+    scopesText: fields.scopes.join(' '),
+    allowedDomainsText: fields.allowedDomains.join('\n'),
+    // Never pre-filled: a stored secret is kept unless the person chooses to replace it.
+    secret: hasClientSecret && !secretUnreadable ? { mode: 'keep', value: '' } : { mode: 'replace', value: '' },
+  }
+}
+
+export const splitList = (text: string) => text.split(/[\s,]+/).filter((s) => s.length > 0)
+
+export const usesSecret = (fields: Pick<ProfileFields, 'grant' | 'clientType'>) => fields.grant === 's2s' || fields.clientType === 'confidential'
+
+/** What is sent to main. A public client drops any stored secret (null); an empty replacement keeps it. */
+export function toProfileDraft(draft: EditorDraft, hasStoredSecret: boolean): ProfileDraft {
+  const fields: ProfileFields = { ...draft.fields, scopes: splitList(draft.scopesText), allowedDomains: splitList(draft.allowedDomainsText) }
+  let clientSecret: string | null | undefined
+  if (!usesSecret(fields)) clientSecret = hasStoredSecret ? null : undefined
+  else if (draft.secret.mode === 'replace' && draft.secret.value.trim() !== '') clientSecret = draft.secret.value
+  return clientSecret === undefined ? { fields } : { fields, clientSecret }
+}
+
+/** The editor's key for an issue path: `fields.scopes.3` → `scopes`, `fields.cloud.apiBaseUrl` → `cloud.apiBaseUrl`. */
+export function fieldKey(path: string): string {
+  if (path === 'clientSecret') return 'clientSecret'
+  const rest = path.startsWith('fields.') ? path.slice('fields.'.length) : path
+  const [head, second] = rest.split('.')
+  if (head === 'cloud' && second) return `cloud.${second}`
+  return head ?? ''
+}
+
+export function issuesByField(issues: FieldIssue[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const issue of issues) {
+    const key = fieldKey(issue.path)
+    out[key] ??= issue.message
+  }
+  return out
+}
+
+const trimmed = (fields: ProfileFields): ProfileFields => ({
+  ...fields,
+  accountId: fields.accountId.trim(),
+  clientId: fields.clientId.trim(),
+  redirectUri: fields.redirectUri.trim(),
+  validationUrl: fields.validationUrl.trim(),
+})
+
+export function validateDraft(draft: EditorDraft, hasStoredSecret: boolean): Record<string, string> {
+  const body = toProfileDraft(draft, hasStoredSecret)
+  const result = validateProfileDraft(body, hasStoredSecret)
+  if (result.ok) return {}
+  // The shared validator stops at the field schema; the cross-field rules (Account ID for S2S, the
+  // secret, the redirect URL) are run too so every problem shows at once, not one round at a time.
+  const cross = crossFieldIssues(trimmed(body.fields as ProfileFields), { stored: hasStoredSecret, provided: body.clientSecret })
+  return { ...issuesByField(cross), ...issuesByField(result.issues) }
+}

@@ -1,0 +1,93 @@
+// The editor's state: the draft, which fields were touched, the issues from the shared validation
+// and those main reported (error.details.issues), and save / save-and-connect.
+import { useMemo, useState } from 'react'
+import type { ProfileView } from '../../../common/profile'
+import type { ErrorCode } from '../../../common/errors'
+import { BridgeCallError, errorMessage } from '../../ipc'
+import { useStore } from '../../store/index'
+import type { AppKind } from '../../store/slices/session'
+import type { EditorDraft } from './draft'
+import { draftFromKind, draftFromProfile, issuesByField, toProfileDraft, validateDraft } from './draft'
+
+/** Errors of a connect attempt that belong to one field rather than to the whole form. */
+const FIELD_OF_ERROR: Partial<Record<ErrorCode, string>> = {
+  AUTH_INVALID_CLIENT: 'clientSecret',
+  AUTH_REDIRECT_MISMATCH: 'redirectUri',
+  AUTH_SECRET_MISSING: 'clientSecret',
+}
+
+export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
+  const [draft, setDraft] = useState<EditorDraft>(() => (profile ? draftFromProfile(profile) : draftFromKind(kind)))
+  const [savedId, setSavedId] = useState(profile?.id)
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set())
+  const [submitted, setSubmitted] = useState(false)
+  const [serverIssues, setServerIssues] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState<string>()
+  const [pending, setPending] = useState<'save' | 'connect'>()
+  const stored = useStore((s) => s.profiles.find((p) => p.id === savedId))
+  const hasStoredSecret = stored?.hasClientSecret ?? false
+
+  const clientIssues = useMemo(() => validateDraft(draft, hasStoredSecret), [draft, hasStoredSecret])
+  const errorOf = (key: string): string | undefined => serverIssues[key] ?? (submitted || touched.has(key) ? clientIssues[key] : undefined)
+
+  const update = (key: string, patch: Partial<EditorDraft> | ((d: EditorDraft) => EditorDraft)) => {
+    setDraft((d) => (typeof patch === 'function' ? patch(d) : { ...d, ...patch }))
+    setServerIssues((s) => {
+      if (!(key in s)) return s
+      const { [key]: _gone, ...rest } = s
+      return rest
+    })
+  }
+  const setField = <K extends keyof EditorDraft['fields']>(key: K, value: EditorDraft['fields'][K]) => update(key, (d) => ({ ...d, fields: { ...d.fields, [key]: value } }))
+  const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)))
+
+  /** Saves; returns the profile id, or undefined when something needs fixing (shown inline). */
+  const save = async (): Promise<string | undefined> => {
+    setSubmitted(true)
+    setFormError(undefined)
+    if (Object.keys(clientIssues).length > 0) {
+      setFormError('Some fields need attention.')
+      return undefined
+    }
+    const s = useStore.getState()
+    try {
+      const body = toProfileDraft(draft, hasStoredSecret)
+      const saved = savedId ? await s.updateProfile(savedId, body) : await s.createProfile(body)
+      setSavedId(saved.id)
+      // The secret was handed to main; forget it here and show it as stored.
+      setDraft((d) => ({ ...d, secret: saved.hasClientSecret ? { mode: 'keep', value: '' } : { mode: 'replace', value: '' } }))
+      return saved.id
+    } catch (error) {
+      if (error instanceof BridgeCallError && error.issues.length > 0) setServerIssues(issuesByField(error.issues))
+      setFormError(errorMessage(error))
+      return undefined
+    }
+  }
+
+  const run = async (what: 'save' | 'connect') => {
+    setPending(what)
+    try {
+      const id = await save()
+      if (!id) return
+      const s = useStore.getState()
+      if (what === 'save') {
+        s.notify({ tone: 'success', title: `Saved “${draft.fields.name.trim()}”` })
+        if (!profile) s.navigate({ screen: 'connection', profileId: id, tab: 'overview' })
+        return
+      }
+      try {
+        await s.connect(id)
+        s.notify({ tone: 'success', title: `Connected “${draft.fields.name.trim()}”` })
+        s.navigate({ screen: 'connection', profileId: id, tab: 'overview' })
+      } catch (error) {
+        const field = error instanceof BridgeCallError ? FIELD_OF_ERROR[error.code] : undefined
+        if (field) setServerIssues({ [field]: errorMessage(error) })
+        setFormError(`Saved, but connecting failed: ${errorMessage(error)}`)
+      }
+    } finally {
+      setPending(undefined)
+    }
+  }
+
+  return { draft, setDraft: update, setField, touch, errorOf, formError, pending, savedId, stored, hasStoredSecret, saveOnly: () => run('save'), saveAndConnect: () => run('connect') }
+}

@@ -1,0 +1,80 @@
+// Expires-in countdown, last refresh, last validation, and the token actions.
+import type { ConnectionState, ConnectionStatus } from '../../../common/contract/index'
+import type { ProfileView } from '../../../common/profile'
+import { CopyIcon } from '../../components/icons'
+import { useStore } from '../../store/index'
+import { useConnectionCommands } from '../connection/use-connection-commands'
+import { TestConnection } from '../editor/TestConnection'
+import { formatDateTime, formatDuration, formatRelative } from './format'
+import { TestResultText } from './TestResultText'
+import { useNow } from './use-now'
+
+const ADVICE: Partial<Record<ConnectionState, string>> = {
+  disconnected: 'Not connected yet. Press Connect to get a token.',
+  reconnect_needed: 'Zoom no longer accepts this connection’s refresh token. Reconnect to sign in again.',
+  needs_repair: 'A stored secret can no longer be decrypted on this computer. Open Edit and paste the Client Secret again, then reconnect.',
+  error: 'The last attempt failed. The token is kept; the app retries by itself, or reconnect now.',
+}
+
+export function HealthCard({ profile, status, state }: { profile: ProfileView; status: ConnectionStatus | undefined; state: ConnectionState }) {
+  const now = useNow()
+  const commands = useConnectionCommands(profile.id)
+  const busy = useStore((s) => s.busy[profile.id])
+  const live = state === 'connected' || state === 'expiring' || state === 'refreshing'
+  const expiresIn = status?.expiresAt !== undefined ? status.expiresAt - now : undefined
+  return (
+    <section className="card health" aria-labelledby="health-title">
+      <h2 id="health-title" className="card-title">
+        Token
+      </h2>
+      {ADVICE[state] && (
+        <p className="callout" data-tone={state === 'disconnected' ? undefined : 'bad'}>
+          {ADVICE[state]}
+        </p>
+      )}
+      {status?.error && (
+        <p className="callout" data-tone="bad" role="alert">
+          {status.error.message}
+          {status.error.details?.zoomMessage ? ` — Zoom said: “${status.error.details.zoomMessage}”` : ''}
+        </p>
+      )}
+      <dl className="facts">
+        <div>
+          <dt>Expires in</dt>
+          <dd data-testid="expires-in" data-tone={expiresIn !== undefined && expiresIn < 5 * 60_000 ? 'warn' : undefined}>
+            {expiresIn === undefined ? '—' : expiresIn > 0 ? formatDuration(expiresIn) : 'expired'}
+          </dd>
+        </div>
+        <div>
+          <dt>Last refresh</dt>
+          <dd>{status?.lastRefreshAt ? <time dateTime={new Date(status.lastRefreshAt).toISOString()} title={formatDateTime(status.lastRefreshAt)}>{formatRelative(status.lastRefreshAt, now)}</time> : '—'}</dd>
+        </div>
+        <div>
+          <dt>Refresh</dt>
+          <dd>{profile.grant === 's2s' ? 'New token minted before expiry' : status?.hasRefreshToken ? 'Automatic (refresh token stored)' : '—'}</dd>
+        </div>
+        <div>
+          <dt>API</dt>
+          <dd className="mono">{status?.apiUrl ?? '—'}</dd>
+        </div>
+        <div className="wide">
+          <dt>Last validation</dt>
+          <dd>{status?.lastValidation ? <><TestResultText result={status.lastValidation} /> <span className="muted">· {formatRelative(Date.parse(status.lastValidation.at), now)}</span></> : 'Not tested yet'}</dd>
+        </div>
+      </dl>
+      <div className="row wrap">
+        <TestConnection profileId={profile.id} />
+      </div>
+      <div className="row wrap">
+        <button type="button" className="btn" disabled={!live || busy !== undefined} onClick={() => void commands.copyToken()}>
+          <CopyIcon size={14} /> Copy access token
+        </button>
+        {profile.grant === 'authorization_code' && profile.authorizeWith === 'connect-window' && (
+          <button type="button" className="btn" onClick={() => void commands.signOutZoom()}>
+            Sign out of Zoom
+          </button>
+        )}
+      </div>
+    </section>
+  )
+}
