@@ -2,8 +2,12 @@
 //
 // On disk: `{ "schemaVersion": <n>, "data": <T> }`. A file that cannot be used (unreadable, not
 // UTF-8, not JSON, no version, a version newer than ours, a failing migration, a schema violation)
-// is moved aside to `<name>.corrupt-<time>` and reported; the document then starts from defaults.
-// Nothing is ever silently emptied.
+// is moved aside to `<name>.corrupt-<time>` and reported; the document then continues from
+// `<name>.bak` — the last good version, saved each time the file was opened successfully — or,
+// without a usable backup, from defaults. Nothing is ever silently emptied.
+//
+// Trade-off of the backup: data deleted during a session (e.g. a deleted profile's sealed secrets)
+// stays in `<name>.bak` until the next start replaces it.
 import { chmod, copyFile, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
@@ -18,6 +22,8 @@ export type ProblemKind = 'unreadable' | 'invalid-json' | 'invalid-schema' | 'ne
 /** A file that was moved aside; `StoreProblem` (what the UI shows) plus a machine-readable kind. */
 export interface DocumentProblem extends StoreProblem {
   kind: ProblemKind
+  /** Set when the document was restored from its backup rather than started from defaults. */
+  restoredFrom?: string
 }
 
 export interface OpenDocumentOptions<T> {
@@ -33,6 +39,8 @@ export interface OpenDocumentOptions<T> {
   version: number
   /** Migrations to versions 2…`version`, in order. */
   migrations?: readonly Migration[]
+  /** Keep `<name>.bak`, refreshed at every successful open, to restore from (default true). */
+  backup?: boolean
   /** Called once per file moved aside, during open. */
   onProblem?: (problem: DocumentProblem) => void
   /** Clock for the `.corrupt-<time>` name; tests pin it. */
@@ -66,6 +74,8 @@ export async function openDocument<T>(options: OpenDocumentOptions<T>): Promise<
   const { dir, name, schema, version, migrations = [] } = options
   assertMigrationChain(version, migrations)
   const path = join(dir, name)
+  const backupPath = `${path}.bak`
+  const keepBackup = options.backup ?? true
   const now = options.now ?? (() => new Date())
   const serialize = (data: T) => `${JSON.stringify({ schemaVersion: version, data } satisfies Envelope, null, 2)}\n`
   const validate = (data: unknown, what: string): T => {
@@ -92,6 +102,8 @@ export async function openDocument<T>(options: OpenDocumentOptions<T>): Promise<
     } else {
       await tightenMode(path)
     }
+    // Best effort: a missing backup costs nothing until the day the file itself is damaged.
+    if (keepBackup) await writeFileAtomic(backupPath, serialize(snapshot)).catch(() => undefined)
   } else {
     const at = now()
     let movedTo: string
@@ -102,8 +114,16 @@ export async function openDocument<T>(options: OpenDocumentOptions<T>): Promise<
       throw new StoreError('STORE_CORRUPT', `${name} is unusable (${loaded.reason}) and could not be moved aside`, { cause: error })
     }
     const problem: DocumentProblem = { kind: loaded.kind, file: path, movedTo, reason: loaded.reason, at: at.toISOString() }
+    const backup = keepBackup ? await load(backupPath, schema, version, migrations) : 'missing'
+    if (backup !== 'missing' && backup.ok) {
+      snapshot = backup.value
+      problem.restoredFrom = backupPath
+      problem.reason += `. The last good copy (saved ${(await stat(backupPath)).mtime.toISOString()}) was restored; later changes are lost.`
+    } else {
+      snapshot = validate(options.defaults(), 'The default document')
+      problem.reason += '. No usable backup was found, so it starts empty.'
+    }
     problems.push(problem)
-    snapshot = validate(options.defaults(), 'The default document')
     await writeOrFail(path, serialize(snapshot))
     options.onProblem?.(problem)
   }

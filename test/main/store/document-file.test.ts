@@ -18,7 +18,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const open = (extra: { onProblem?: (p: DocumentProblem) => void } = {}) =>
+const open = (extra: { onProblem?: (p: DocumentProblem) => void; backup?: boolean } = {}) =>
   openDocument({ dir, name: 'notes.json', schema: notesSchema, defaults, version: 1, now: () => FIXED_NOW, ...extra })
 
 const modeOf = async (path: string) => (await stat(path)).mode & 0o777
@@ -73,7 +73,7 @@ describe('openDocument', () => {
     const doc = await open({ onProblem })
 
     const movedTo = `${path}.corrupt-2026-08-22T101530.123Z`
-    expect(doc.problems).toEqual([{ kind, file: path, movedTo, reason: expect.any(String), at: FIXED_NOW.toISOString() }])
+    expect(doc.problems).toEqual([{ kind, file: path, movedTo, reason: expect.stringContaining('No usable backup'), at: FIXED_NOW.toISOString() }])
     expect(onProblem).toHaveBeenCalledExactlyOnceWith(doc.problems[0])
     expect(await readFile(movedTo)).toEqual(bytes)
     expect(doc.read()).toEqual(defaults())
@@ -89,6 +89,37 @@ describe('openDocument', () => {
     const doc = await open()
     expect(doc.problems).toEqual([])
     expect(doc.read()).toEqual(content)
+  })
+
+  it('restores the last good copy (saved at the previous open) when the file becomes unusable', async () => {
+    const first = await open()
+    await first.update((d) => ({ ...d, title: 'saved before the last start' }))
+    const second = await open()
+    expect(await modeOf(`${second.path}.bak`)).toBe(0o600)
+    await second.update((d) => ({ ...d, title: 'changed during the session' }))
+    await writeFile(second.path, '{"schemaVersion":1,"data":{"tit')
+
+    const third = await open()
+    expect(third.problems).toEqual([
+      expect.objectContaining({ kind: 'invalid-json', restoredFrom: `${third.path}.bak`, reason: expect.stringContaining('last good copy') }),
+    ])
+    expect(third.read().title).toBe('saved before the last start')
+    expect(JSON.parse(await readFile(third.path, 'utf8')).data.title).toBe('saved before the last start')
+    expect(await readFile(third.problems[0]!.movedTo, 'utf8')).toBe('{"schemaVersion":1,"data":{"tit')
+  })
+
+  it('starts from defaults when the backup is unusable too, and keeps no backup when told not to', async () => {
+    await (await open()).update((d) => ({ ...d, title: 'x' }))
+    await open()
+    await writeFile(join(dir, 'notes.json.bak'), 'damaged as well')
+    await writeFile(join(dir, 'notes.json'), 'damaged')
+    const doc = await open()
+    expect(doc.problems[0]?.restoredFrom).toBeUndefined()
+    expect(doc.read()).toEqual(defaults())
+
+    await rm(join(dir, 'notes.json.bak'))
+    await open({ backup: false })
+    expect((await readdir(dir)).includes('notes.json.bak')).toBe(false)
   })
 
   it('never quotes file content in the reported reason', async () => {

@@ -334,6 +334,18 @@ describe('an unusable vault file', () => {
     expect(await readFile(restarted.problems[0]!.movedTo)).toEqual(original.subarray(0, original.length - 20))
     expect(restarted.status().state).toBe('uninitialised')
   })
+
+  it('is restored from the copy saved at the previous start, so the secrets stay readable', async () => {
+    const vault = await openTestVault(dir)
+    await vault.setupWithKeychain()
+    await vault.setSecret('p1', 'tokens', tokenSet)
+    await openTestVault(dir) // a restart saves vault.json.bak
+    await writeFile(join(dir, 'vault.json'), '')
+
+    const restarted = await openTestVault(dir)
+    expect(restarted.problems[0]).toMatchObject({ kind: 'invalid-json', restoredFrom: join(dir, 'vault.json.bak') })
+    expect(await restarted.getSecret('p1', 'tokens')).toBe(tokenSet)
+  })
 })
 
 describe('storing secrets', () => {
