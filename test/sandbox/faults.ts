@@ -75,9 +75,10 @@ export class FaultInjector {
       const { rule } = active
       if (rule.method !== undefined && rule.method.toUpperCase() !== method) continue
       if (rule.pathPrefix !== undefined && !path.startsWith(rule.pathPrefix)) continue
-      if (rule.kind !== 'latency' && fault !== undefined) continue
+      // Every matching request counts towards `skip`, even one another rule already failed.
       active.seen++
       if (active.seen <= (rule.skip ?? 0)) continue
+      if (rule.kind !== 'latency' && fault !== undefined) continue
       if (rule.count !== undefined && active.fired >= rule.count) continue
       if (rule.probability !== undefined && this.random() >= rule.probability) continue
       active.fired++

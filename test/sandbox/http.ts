@@ -28,6 +28,11 @@ export function shapeResponse(res: ServerResponse, shape: Shaping): void {
   shaping.set(res, { ...shaping.get(res), ...shape })
 }
 
+/** The body fault set on this response, if any (streaming routes apply it themselves). */
+export function bodyFaultOf(res: ServerResponse): Shaping['body'] {
+  return shaping.get(res)?.body
+}
+
 /** Runs `write` now, or once the response's latency has elapsed. */
 export function deliver(res: ServerResponse, write: () => void): void {
   const releaseAt = shaping.get(res)?.releaseAt

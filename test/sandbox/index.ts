@@ -22,7 +22,7 @@ import type { SandboxContext } from './context'
 import { SandboxData } from './data/sandbox-data'
 import { FaultInjector } from './faults'
 import { hash2, idFrom } from './hash'
-import { sendJson } from './http'
+import { createDownloads } from './downloads'
 import { GrantStore } from './oauth/grants'
 import { SessionStore } from './oauth/sessions'
 import { RateLimiter } from './rate-limit'
@@ -123,7 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   server.on('request', createListener({
     ctx, api, faults, control,
     latencyMs: () => latencyMs,
-    downloads: async (_req, res) => sendJson(res, 404, { code: 404, message: 'Not found.' }),
+    downloads: createDownloads({ data, grants, stats, seed }),
   }))
 
   let closing: Promise<void> | undefined

@@ -2,6 +2,7 @@
 // byte per user (its status), so 100,000 users are ready in milliseconds.
 import { DAY_MS, isoSeconds } from '../clock'
 import { between, hash2, hash3, idFrom, pick, unit } from '../hash'
+import { IndexIds } from '../ids'
 import { CLIENT_VERSIONS, DEPARTMENTS, FIRST_NAMES, JOB_TITLES, LANGUAGES, LAST_NAMES, LOCATIONS, TIME_ZONES } from './vocabulary'
 
 export type UserStatus = 'active' | 'inactive' | 'pending'
@@ -43,6 +44,7 @@ export class UserDirectory {
   private readonly byStatus: Record<UserStatus, Int32Array>
   private readonly byRole = new Map<string, Int32Array>()
   private readonly groupIds: string[]
+  private readonly ids: IndexIds
 
   constructor(
     private readonly seed: number,
@@ -50,6 +52,7 @@ export class UserDirectory {
     /** UTC midnight all dates are relative to. */
     readonly anchorMs: number,
   ) {
+    this.ids = new IndexIds(seed, 0x05e7)
     this.accountId = idFrom(seed, 0xacc0, 22)
     this.accountNumber = between(hash2(seed, 0xacc1), 10_000_000, 99_999_999)
     this.groupIds = [0, 1, 2, 3, 4].map((n) => idFrom(seed, hash2(0x6a0, n), 22))
@@ -88,7 +91,7 @@ export class UserDirectory {
 
   /** 22 characters like Zoom's ids; the last 6 encode the index so lookups need no table. */
   userId(i: number): string {
-    return idFrom(this.seed, hash2(0x05e7, i), 16) + encodeIndex(scramble(i, this.seed))
+    return this.ids.encode(i)
   }
 
   email(i: number): string {
@@ -102,10 +105,8 @@ export class UserDirectory {
       const i = match === null ? -1 : Number(match[1])
       return i >= 0 && i < this.count && this.email(i) === idOrEmail.toLowerCase() ? i : undefined
     }
-    if (idOrEmail.length !== 22) return undefined
-    const encoded = decodeIndex(idOrEmail.slice(16))
-    const i = encoded < 0 ? -1 : unscramble(encoded, this.seed)
-    return i >= 0 && i < this.count && this.userId(i) === idOrEmail ? i : undefined
+    const i = this.ids.decode(idOrEmail)
+    return i !== undefined && i < this.count ? i : undefined
   }
 
   firstName(i: number): string {
@@ -142,6 +143,10 @@ export class UserDirectory {
     return pick(TIME_ZONES, hash3(this.seed, i, F.tz))
   }
 
+  dept(i: number): string {
+    return pick(DEPARTMENTS, hash3(this.seed, i, F.dept))
+  }
+
   createdMs(i: number): number {
     return this.anchorMs - between(hash3(this.seed, i, F.created), 20, 2000) * DAY_MS - between(hash3(this.seed, i, F.created + 100), 0, 86_399) * 1000
   }
@@ -167,7 +172,7 @@ export class UserDirectory {
     const last = this.lastName(i)
     let out = `{"id":"${this.userId(i)}","first_name":${q(first)},"last_name":${q(last)},"display_name":${q(`${first} ${last}`)},`
       + `"email":"${this.email(i)}","type":${this.type(i)},"timezone":"${this.timezone(i)}","verified":${status === 2 ? 0 : 1},`
-      + `"dept":"${pick(DEPARTMENTS, hash3(s, i, F.dept))}","created_at":"${created}","user_created_at":"${created}",`
+      + `"dept":"${this.dept(i)}","created_at":"${created}","user_created_at":"${created}",`
       + `"language":"${pick(LANGUAGES, hash3(s, i, F.lang))}","status":"${STATUSES[status]}","role_id":"${this.roleId(i)}",`
       + `"group_ids":["${pick(this.groupIds, hash3(s, i, F.group))}"],"im_group_ids":[]`
     if (status !== 2) {
@@ -236,42 +241,4 @@ function asciiSlug(name: string): string {
 function statusCode(h: number): number {
   const u = unit(h)
   return u < 0.8 ? 0 : u < 0.92 ? 1 : 2
-}
-
-// An invertible 32-bit mix (xor, multiply by an odd constant, xor), so ids look random but
-// decode back to their index.
-const ODD = 0x9e3779b1
-const ODD_INVERSE = (() => {
-  let inv = ODD
-  for (let k = 0; k < 5; k++) inv = Math.imul(inv, 2 - Math.imul(ODD, inv))
-  return inv
-})()
-
-function scramble(i: number, seed: number): number {
-  return (Math.imul((i ^ seed) >>> 0, ODD) ^ 0x5bd1e995) >>> 0
-}
-
-function unscramble(x: number, seed: number): number {
-  return ((Math.imul((x ^ 0x5bd1e995) >>> 0, ODD_INVERSE) >>> 0) ^ seed) >>> 0
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-
-function encodeIndex(n: number): string {
-  let out = ''
-  for (let k = 0; k < 6; k++) {
-    out += B64[n & 63]
-    n >>>= 6
-  }
-  return out
-}
-
-function decodeIndex(text: string): number {
-  let n = 0
-  for (let k = 5; k >= 0; k--) {
-    const v = B64.indexOf(text[k] ?? '')
-    if (v < 0) return -1
-    n = n * 64 + v
-  }
-  return n
 }

@@ -1,0 +1,116 @@
+// GET /phone/users, GET /phone/call_history and GET /phone/users/{userId}/call_history.
+import { DAY_MS, startOfUtcDay } from '../../clock'
+import { checkScopes } from '../access'
+import { dateWindow, type DateWindow } from '../dates'
+import type { ApiDeps, ApiRequest, Handler } from '../handler'
+import { resolveUserParam } from '../handler'
+import { listResponse } from '../list'
+import { type ApiResponse, Errors, zoomError } from '../responses'
+
+const PHONE_STATUSES = new Set(['activate', 'deactivate', 'pending'])
+/** Zoom Phone answers a bad page token with code 400. */
+const PHONE_TOKEN_ERROR = 400
+
+export const listPhoneUsers: Handler = (request, deps) => {
+  const denied = checkScopes(request.op, request.access, false)
+  if (denied !== undefined) return denied
+  const q = request.query
+  const status = q.get('status') ?? undefined
+  if (status !== undefined && !PHONE_STATUSES.has(status)) return zoomError(400, 300, `Invalid field: status ${status}.`)
+  const phone = deps.data.phone
+  const list = phone.matching({
+    ...(status === undefined ? {} : { status }),
+    ...(q.get('site_id') ? { siteId: q.get('site_id')! } : {}),
+    ...(q.get('department') ? { department: q.get('department')! } : {}),
+    ...(q.get('keyword') ? { keyword: q.get('keyword')! } : {}),
+  })
+  // The phone users envelope has no page_count/page_number in Zoom's schema; listResponse adds
+  // page_count, which the schema tolerates (it allows additional properties).
+  return listResponse(request, deps, {
+    path: '/phone/users', total: list.length, listKey: 'users', cache: true, badTokenCode: PHONE_TOKEN_ERROR,
+    item: (k) => JSON.stringify(phone.user(list[k]!)),
+  })
+}
+
+function callWindow(request: ApiRequest, deps: ApiDeps): { ok: true; window: DateWindow } | { ok: false; response: ApiResponse } {
+  const now = deps.clock.now()
+  const today = startOfUtcDay(now)
+  // Default: the last 24 hours, i.e. yesterday and today.
+  return dateWindow(request.query, { now, defaultFrom: today - DAY_MS, defaultTo: today, lastSixMonths: true, dateTimes: true, errorCode: PHONE_TOKEN_ERROR })
+}
+
+/** Locates the k-th call of a window made of per-day counts. */
+function dayIndex(counts: number[], k: number): { day: number; j: number } {
+  let rest = k
+  for (let day = 0; day < counts.length; day++) {
+    if (rest < counts[day]!) return { day, j: rest }
+    rest -= counts[day]!
+  }
+  throw new RangeError('call index out of range')
+}
+
+/** Calls of each day in the window, counting today's only up to now. */
+function dailyCounts(window: DateWindow, now: number, perDay: (dayMs: number) => number, startOf: (dayMs: number, j: number, n: number) => number): { days: number[]; counts: number[] } {
+  const days: number[] = []
+  const counts: number[] = []
+  for (let day = window.fromMs; day < window.toMs; day += DAY_MS) {
+    if (day > now) break
+    const n = perDay(day)
+    let visible = n
+    if (day + DAY_MS > now) {
+      // Calls of a day start in order: binary-search the first one still in the future.
+      let lo = 0
+      let hi = n
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if (startOf(day, mid, n) <= now) lo = mid + 1
+        else hi = mid
+      }
+      visible = lo
+    }
+    days.push(day)
+    counts.push(visible)
+  }
+  return { days, counts }
+}
+
+export const accountCallHistory: Handler = (request, deps) => {
+  const denied = checkScopes(request.op, request.access, false)
+  if (denied !== undefined) return denied
+  const parsed = callWindow(request, deps)
+  if (!parsed.ok) return parsed.response
+  const phone = deps.data.phone
+  const { days, counts } = dailyCounts(parsed.window, deps.clock.now(), (d) => phone.callsOnDay(d), (d, j, n) => phone.callStartMs(d, j, n, phone.callSalt(d)))
+  const total = counts.reduce((a, b) => a + b, 0)
+  return listResponse(request, deps, {
+    path: '/phone/call_history', total, listKey: 'call_logs', badTokenCode: PHONE_TOKEN_ERROR,
+    head: { from: parsed.window.from, to: parsed.window.to },
+    item: (k) => {
+      const { day, j } = dayIndex(counts, k)
+      const dayMs = days[day]!
+      return JSON.stringify(phone.call(dayMs, j, phone.callsOnDay(dayMs)))
+    },
+  })
+}
+
+export const userCallHistory: Handler = (request, deps) => {
+  const user = resolveUserParam(request, deps)
+  const denied = checkScopes(request.op, request.access, user.own)
+  if (denied !== undefined) return denied
+  const phone = deps.data.phone
+  if (user.index === undefined || !phone.hasPhone(user.index)) return Errors.userNotFound(user.raw)
+  const parsed = callWindow(request, deps)
+  if (!parsed.ok) return parsed.response
+  const u = user.index
+  const { days, counts } = dailyCounts(parsed.window, deps.clock.now(), (d) => phone.userCallsOnDay(u, d), (d, j, n) => phone.callStartMs(d, j, n, phone.callSalt(d, u)))
+  const total = counts.reduce((a, b) => a + b, 0)
+  return listResponse(request, deps, {
+    path: `/phone/users/${u}/call_history`, total, listKey: 'call_logs', badTokenCode: PHONE_TOKEN_ERROR,
+    head: { from: parsed.window.from, to: parsed.window.to },
+    item: (k) => {
+      const { day, j } = dayIndex(counts, k)
+      const dayMs = days[day]!
+      return JSON.stringify(phone.call(dayMs, j, phone.userCallsOnDay(u, dayMs), u))
+    },
+  })
+}
