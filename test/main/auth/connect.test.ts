@@ -1,0 +1,261 @@
+// Connecting against the sandbox: Server-to-Server, a confidential user app through the connect
+// window, a public PKCE client, the system browser with a loopback listener, and every way an
+// authorization response must be refused (security.md §6.2 cases 1–7).
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { ConnectionStatus } from '../../../common/contract/auth'
+import { ManualTime } from '../../fakes/manual-time'
+import { startSandbox, type Sandbox } from '../../sandbox'
+import { CANARY_SECRET, createHarness, publicDraft, s2sDraft, tokenRequests, tokensOf, userDraft, type Harness, type Instance } from './credentials-harness'
+
+let sandbox: Sandbox
+let harness: Harness
+let app: Instance
+let loopbackPort: number
+const time = new ManualTime()
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+beforeAll(async () => {
+  loopbackPort = await freePort()
+  sandbox = await startSandbox({
+    now: () => time.now(),
+    apps: {
+      s2s: { clientSecret: `${CANARY_SECRET}-s2s` },
+      userOAuth: { clientSecret: `${CANARY_SECRET}-user`, redirectUris: [`http://127.0.0.1:${await freePort()}/zoom/callback`, `http://127.0.0.1:${loopbackPort}/cb`] },
+    },
+  })
+  harness = await createHarness(sandbox, time)
+  app = await harness.start({ flowTimeoutMs: 60_000 })
+})
+afterAll(async () => {
+  await harness.close()
+  await sandbox.close()
+})
+beforeEach(() => {
+  sandbox.resetStats()
+  sandbox.setFaults([])
+  app.fakes.authWindow.behaviour = 'complete'
+  app.fakes.authWindow.rewriteCallback = undefined
+  app.fakes.authWindow.script = { credentials: sandbox.login }
+})
+
+const create = async (draft: Parameters<Instance['call']>[1]) => app.call('profiles.create', draft as never)
+async function rejection(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise
+  } catch (error) {
+    return error as { code: string; message: string }
+  }
+  throw new Error('expected a rejection')
+}
+
+describe('connect', () => {
+  it('Server-to-Server: mints a token with Basic auth and reports the connection', async () => {
+    const profile = await create(s2sDraft(sandbox))
+    const status = await app.call('auth.connect', { profileId: profile.id })
+    expect(status).toMatchObject({ profileId: profile.id, state: 'connected', hasRefreshToken: false, apiUrl: sandbox.url })
+    expect(status.grantedScopes).toContain('user:read:list_users:admin')
+    expect(status.expiresAt).toBe(time.now() + 3599_000)
+    expect(sandbox.stats().tokenRequests).toEqual({ account_credentials: 1 })
+    expect(sandbox.stats().tokenClientAuth).toEqual({ basic: 1 })
+    expect(app.fakes.events.of('auth.status').some((s) => s.profileId === profile.id && s.state === 'connecting')).toBe(true)
+  })
+
+  it('confidential user app: signs in and consents in the connect window, exchanges the code once', async () => {
+    const profile = await create(userDraft(sandbox))
+    const status = await app.call('auth.connect', { profileId: profile.id })
+    expect(status).toMatchObject({ state: 'connected', hasRefreshToken: true })
+    expect(sandbox.stats().tokenRequests).toEqual({ authorization_code: 1 })
+    expect(sandbox.stats().tokenClientAuth).toEqual({ basic: 1 })
+    const opened = app.fakes.authWindow.opened.at(-1)
+    expect(opened?.partition).toBe(`persist:zc-${profile.id}`)
+    const url = new URL(opened?.url ?? '')
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256')
+    expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    // The redirect was intercepted, never loaded.
+    expect(sandbox.stats().api).toEqual({})
+  })
+
+  it('public PKCE client: no secret is ever sent', async () => {
+    const profile = await create(publicDraft(sandbox))
+    expect(profile.hasClientSecret).toBe(false)
+    const status = await app.call('auth.connect', { profileId: profile.id })
+    expect(status).toMatchObject({ state: 'connected', hasRefreshToken: true })
+    expect(sandbox.stats().tokenClientAuth).toEqual({ public: 1 })
+  })
+
+  it('system browser: loopback listener on the registered port, closed after the flow', async () => {
+    const profile = await create(userDraft(sandbox, 'Browser flow', { redirectUri: `http://127.0.0.1:${loopbackPort}/cb`, authorizeWith: 'system-browser' }))
+    const status = await app.call('auth.connect', { profileId: profile.id })
+    expect(status.state).toBe('connected')
+    expect(app.fakes.externalBrowser.opened).toHaveLength(1)
+    const run = await app.fakes.externalBrowser.runs[0]
+    expect(run?.url).toContain(`127.0.0.1:${loopbackPort}/cb?`)
+    await expect(fetch(`http://127.0.0.1:${loopbackPort}/cb`)).rejects.toThrow()
+  })
+
+  it('uses a non-persistent partition, cleared afterwards, when sign-ins are not remembered', async () => {
+    await app.call('settings.update', { rememberZoomSignIn: false })
+    try {
+      const profile = await create(userDraft(sandbox, 'Forgetful'))
+      await app.call('auth.connect', { profileId: profile.id })
+      const partition = app.fakes.authWindow.opened.at(-1)?.partition ?? ''
+      expect(partition.startsWith('persist:')).toBe(false)
+      expect(app.fakes.authWindow.cleared).toContain(partition)
+    } finally {
+      await app.call('settings.update', { rememberZoomSignIn: true })
+    }
+  })
+})
+
+describe('refused authorization responses', () => {
+  let profileId: string
+  beforeAll(async () => {
+    profileId = (await create(userDraft(sandbox, 'Refusals'))).id
+  })
+  const connect = () => app.call('auth.connect', { profileId })
+  const noTokenRequest = () => expect(tokenRequests(sandbox)).toBe(0)
+
+  it('Decline → AUTH_ACCESS_DENIED, no token request', async () => {
+    app.fakes.authWindow.script.decision = 'decline'
+    const error = await rejection(connect())
+    expect(error.code).toBe('AUTH_ACCESS_DENIED')
+    expect(error.message).toMatch(/declined/i)
+    noTokenRequest()
+  })
+
+  it('state mismatch, missing state → AUTH_STATE_MISMATCH, no token request', async () => {
+    app.fakes.authWindow.rewriteCallback = (url) => url.replace(/state=[^&]+/, 'state=forged')
+    expect((await rejection(connect())).code).toBe('AUTH_STATE_MISMATCH')
+    app.fakes.authWindow.rewriteCallback = (url) => url.replace(/&?state=[^&]+/, '')
+    expect((await rejection(connect())).code).toBe('AUTH_STATE_MISMATCH')
+    noTokenRequest()
+  })
+
+  it('a replayed state (the callback of an earlier flow) is refused', async () => {
+    let earlier = ''
+    app.fakes.authWindow.rewriteCallback = (url) => (earlier = url)
+    await connect()
+    sandbox.resetStats()
+    app.fakes.authWindow.rewriteCallback = () => earlier
+    expect((await rejection(connect())).code).toBe('AUTH_STATE_MISMATCH')
+    noTokenRequest()
+  })
+
+  it('a replayed code is exchanged once, refused by Zoom, and not retried', async () => {
+    let earlier = ''
+    app.fakes.authWindow.rewriteCallback = (url) => (earlier = url)
+    await connect()
+    const oldCode = new URL(earlier).searchParams.get('code') ?? ''
+    sandbox.resetStats()
+    app.fakes.authWindow.rewriteCallback = (url) => url.replace(/code=[^&]+/, `code=${encodeURIComponent(oldCode)}`)
+    const error = await rejection(connect())
+    expect(error.code).toBe('AUTH_INVALID_GRANT')
+    expect(tokenRequests(sandbox, 'authorization_code')).toBe(1)
+    // The earlier connection is still in place.
+    expect((await app.call('auth.status', { profileId })).state).toBe('connected')
+  })
+
+  it.each([
+    ['host', (u: URL) => (u.hostname = 'localhost')],
+    ['port', (u: URL) => (u.port = String(Number(u.port) + 1))],
+    ['path', (u: URL) => (u.pathname = '/zoom/callback/')],
+  ])('a redirect to another %s → AUTH_REDIRECT_MISMATCH, no token request', async (_what, change) => {
+    app.fakes.authWindow.rewriteCallback = (url) => {
+      const u = new URL(url)
+      change(u)
+      return u.toString()
+    }
+    expect((await rejection(connect())).code).toBe('AUTH_REDIRECT_MISMATCH')
+    noTokenRequest()
+  })
+
+  it('ignores an intermediate redirect that merely carries code=', async () => {
+    app.fakes.authWindow.script.visitFirst = [`${sandbox.url}/sso/idp?code=not-the-callback&state=x`]
+    const status = await connect()
+    expect(status.state).toBe('connected')
+    expect(app.fakes.authWindow.lastVisited[0]).toContain('/sso/idp?code=not-the-callback')
+    expect(tokenRequests(sandbox, 'authorization_code')).toBe(1)
+  })
+
+  it('one pending flow per profile; cancel and a closed window end it', async () => {
+    app.fakes.authWindow.behaviour = 'hang'
+    const opened = app.fakes.authWindow.whenOpened()
+    const first = connect()
+    await opened
+    expect((await rejection(connect())).code).toBe('AUTH_FLOW_PENDING')
+    await app.call('auth.cancel', { profileId })
+    expect((await rejection(first)).code).toBe('AUTH_FLOW_CANCELLED')
+    app.fakes.authWindow.behaviour = 'close'
+    expect((await rejection(connect())).code).toBe('AUTH_FLOW_CANCELLED')
+    noTokenRequest()
+    expect((await app.call('auth.timeline', { profileId })).some((e) => e.outcome === 'cancelled')).toBe(true)
+  })
+
+  it('times out', async () => {
+    app.fakes.authWindow.behaviour = 'hang'
+    const opened = app.fakes.authWindow.whenOpened()
+    const pending = connect()
+    await opened
+    time.advance(60_001)
+    expect((await rejection(pending)).code).toBe('AUTH_FLOW_TIMEOUT')
+    noTokenRequest()
+  })
+})
+
+describe('after connecting', () => {
+  let profileId: string
+  beforeAll(async () => {
+    profileId = (await create(s2sDraft(sandbox, 'After'))).id
+    await app.call('auth.connect', { profileId })
+  })
+
+  it('tests the connection with the cached token, never minting one', async () => {
+    sandbox.resetStats()
+    const result = await app.call('auth.test', { profileId })
+    expect(result).toMatchObject({ ok: true, httpStatus: 200, url: `${sandbox.url}/v2/users/me` })
+    expect(result.identity?.email).toBe(sandbox.login.email)
+    time.advance(2 * 3600_000)
+    const expired = await app.call('auth.test', { profileId })
+    expect(expired).toMatchObject({ ok: false, httpStatus: 401, error: { code: 'ZOOM_UNAUTHORIZED' } })
+    expect(tokenRequests(sandbox)).toBe(0)
+    expect((await app.call('auth.status', { profileId })).lastValidation?.ok).toBe(false)
+  })
+
+  it('copies the token to the clipboard and clears it only if unchanged', async () => {
+    await app.call('settings.update', { clipboardClearSeconds: 10 })
+    const { clearsAfterSeconds } = await app.call('auth.copyToken', { profileId })
+    expect(clearsAfterSeconds).toBe(10)
+    const [token] = await tokensOf(app, profileId)
+    expect(app.fakes.clipboard.text).toBe(token)
+    time.advance(10_000)
+    expect(app.fakes.clipboard.text).toBe('')
+    await app.call('auth.copyToken', { profileId })
+    app.fakes.clipboard.writeText('something else')
+    time.advance(10_000)
+    expect(app.fakes.clipboard.text).toBe('something else')
+  })
+
+  it('disconnect revokes at Zoom and forgets the tokens', async () => {
+    sandbox.resetStats()
+    const status: ConnectionStatus = await app.call('auth.disconnect', { profileId })
+    expect(status.state).toBe('disconnected')
+    expect(sandbox.stats().revocations).toBe(1)
+    expect(app.vault.hasSecret(profileId, 'tokens')).toBe(false)
+    expect((await rejection(app.credentials.tokens.getAccessToken(profileId))).code).toBe('AUTH_NOT_CONNECTED')
+    expect(tokenRequests(sandbox)).toBe(0)
+  })
+
+  it('signs out of Zoom by clearing the persistent partition', async () => {
+    await app.call('auth.signOutZoom', { profileId })
+    expect(app.fakes.authWindow.cleared).toContain(`persist:zc-${profileId}`)
+  })
+})

@@ -1,0 +1,127 @@
+// Builds the credentials core over a temp data dir, the real vault (with the fake keychain) and
+// the fakes, against a running sandbox. Every handler call goes through the contract's input
+// schema (as the router does) and its result is kept as JSON for canary scans.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { channels, type ChannelName, type ChannelOutput, type ChannelInput } from '../../../common/contract'
+import { isAppError } from '../../../common/errors'
+import type { ProfileDraft } from '../../../common/profile'
+import { createCredentials, type Credentials } from '../../../main/auth/credentials'
+import type { Handler } from '../../../main/ipc/types'
+import { openVault, type Vault } from '../../../main/vault'
+import { createFakeAdapters } from '../../fakes/adapters'
+import { FakeSafeStorage } from '../../fakes/fake-safe-storage'
+import { ManualTime } from '../../fakes/manual-time'
+import type { Sandbox } from '../../sandbox'
+
+export const CANARY_SECRET = 'CANARY-CLIENT-SECRET-7f3a9c'
+
+export interface Instance {
+  credentials: Credentials
+  vault: Vault
+  fakes: ReturnType<typeof createFakeAdapters>['fakes']
+  /** Calls a handler like the router would; throws the AppError on failure. */
+  call<K extends CredentialChannel>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>>
+  close(): Promise<void>
+}
+
+type CredentialChannel = Extract<ChannelName, `profiles.${string}` | `settings.${string}` | `auth.${string}`>
+
+export interface Harness {
+  dataDir: string
+  time: ManualTime
+  safeStorage: FakeSafeStorage
+  /** JSON of every handler result and error so far. */
+  transcript: string[]
+  instances: Instance[]
+  /** A new "app start" over the same files. */
+  start(options?: { flowTimeoutMs?: number }): Promise<Instance>
+  /** Every file in the data dir, concatenated (for canary scans). */
+  dataFiles(): Promise<string>
+  close(): Promise<void>
+}
+
+export async function createHarness(sandbox: Sandbox, time: ManualTime): Promise<Harness> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'zc-cred-'))
+  const safeStorage = new FakeSafeStorage()
+  const transcript: string[] = []
+  const instances: Instance[] = []
+
+  const start = async (options: { flowTimeoutMs?: number } = {}): Promise<Instance> => {
+    const { adapters, fakes } = createFakeAdapters({ dataDir, safeStorage, time, script: { credentials: sandbox.login } })
+    const vault = await openVault({ dir: dataDir, safeStorage, platform: 'linux' })
+    if (vault.status().state === 'uninitialised') await vault.setupWithKeychain()
+    const credentials = await createCredentials({ adapters, vault, tokenRequestTimeoutMs: 5_000, ...options })
+    const instance: Instance = {
+      credentials,
+      vault,
+      fakes,
+      async call(channel, input) {
+        const parsed = channels[channel].input.parse(input)
+        const handler = credentials.handlers[channel] as unknown as Handler<typeof channel>
+        try {
+          const value = await handler(parsed as never, {})
+          transcript.push(JSON.stringify(value) ?? 'undefined')
+          return value as never
+        } catch (error) {
+          transcript.push(JSON.stringify(isAppError(error) ? error.toBridge() : { message: String(error) }))
+          throw error
+        }
+      },
+      close: () => credentials.dispose(),
+    }
+    instances.push(instance)
+    return instance
+  }
+
+  return {
+    dataDir,
+    time,
+    safeStorage,
+    transcript,
+    instances,
+    start,
+    async dataFiles() {
+      const names = await readdir(dataDir, { recursive: true })
+      const texts = await Promise.all(names.map((name) => readFile(join(dataDir, name)).then((b) => b.toString('latin1')).catch(() => '')))
+      return texts.join('\n')
+    },
+    async close() {
+      for (const instance of instances) await instance.close()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export function customCloud(sandbox: Sandbox) {
+  return { kind: 'custom' as const, oauthBaseUrl: sandbox.url, apiBaseUrl: sandbox.url }
+}
+
+export function s2sDraft(sandbox: Sandbox, name = 'Sandbox S2S'): ProfileDraft {
+  const app = sandbox.apps.s2s
+  return { fields: { name, grant: 's2s', accountId: app.accountId, clientId: app.clientId, cloud: customCloud(sandbox) }, clientSecret: app.clientSecret }
+}
+
+export function userDraft(sandbox: Sandbox, name = 'Sandbox user app', extra: Record<string, unknown> = {}): ProfileDraft {
+  const app = sandbox.apps.userOAuth
+  return { fields: { name, grant: 'authorization_code', clientId: app.clientId, redirectUri: app.redirectUri, cloud: customCloud(sandbox), ...extra }, clientSecret: app.clientSecret }
+}
+
+export function publicDraft(sandbox: Sandbox, name = 'Sandbox public client'): ProfileDraft {
+  const app = sandbox.apps.public
+  return { fields: { name, grant: 'authorization_code', clientType: 'public', clientId: app.clientId, redirectUri: app.redirectUri, cloud: customCloud(sandbox) } }
+}
+
+/** Every token the vault holds for a profile right now (for canary lists). */
+export async function tokensOf(instance: Instance, profileId: string): Promise<string[]> {
+  const text = await instance.vault.getSecret(profileId, 'tokens')
+  if (!text) return []
+  const set = JSON.parse(text) as { accessToken: string; refreshToken?: string }
+  return [set.accessToken, ...(set.refreshToken ? [set.refreshToken] : [])]
+}
+
+export function tokenRequests(sandbox: Sandbox, grant?: string): number {
+  const counts = sandbox.stats().tokenRequests
+  return grant ? (counts[grant] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0)
+}
