@@ -12,7 +12,7 @@ import type { Handler } from '../../../main/ipc/types'
 import { openVault, type Vault } from '../../../main/vault'
 import { createFakeAdapters } from '../../fakes/adapters'
 import { FakeSafeStorage } from '../../fakes/fake-safe-storage'
-import { ManualTime } from '../../fakes/manual-time'
+import type { ManualTime } from '../../fakes/manual-time'
 import type { Sandbox } from '../../sandbox'
 
 export const CANARY_SECRET = 'CANARY-CLIENT-SECRET-7f3a9c'
