@@ -91,6 +91,7 @@ export async function openDocument<T>(options: OpenDocumentOptions<T>): Promise<
   let snapshot: T
   const loaded = await load(path, schema, version, migrations)
   if (loaded === 'missing') {
+    // A missing file is a first start (or a deliberate reset): the backup is not brought back.
     snapshot = validate(options.defaults(), 'The default document')
   } else if (loaded.ok) {
     snapshot = loaded.value
