@@ -1,0 +1,199 @@
+// Profiles and settings: validation that reports every problem, unique names, the write-only
+// secret, duplicate, delete (revoke + forget + clear session), export without secrets, and an
+// all-or-nothing import.
+import { readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ProfileDraft } from '../../../common/profile'
+import { ManualTime } from '../../fakes/manual-time'
+import { startSandbox, type Sandbox } from '../../sandbox'
+import { CANARY_SECRET, createHarness, publicDraft, s2sDraft, userDraft, type Harness, type Instance } from '../auth/credentials-harness'
+
+let sandbox: Sandbox
+let harness: Harness
+let app: Instance
+const time = new ManualTime()
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ now: () => time.now(), apps: { s2s: { clientSecret: `${CANARY_SECRET}-s2s` }, userOAuth: { clientSecret: `${CANARY_SECRET}-user` } } })
+  harness = await createHarness(sandbox, time)
+  app = await harness.start()
+})
+afterAll(async () => {
+  await harness.close()
+  await sandbox.close()
+})
+
+async function rejection(promise: Promise<unknown>): Promise<{ code: string; message: string; details?: { issues?: { path: string; message: string }[] } }> {
+  try {
+    await promise
+  } catch (error) {
+    return error as { code: string; message: string }
+  }
+  throw new Error('expected a rejection')
+}
+const create = (draft: ProfileDraft) => app.call('profiles.create', draft as never)
+const paths = (error: { details?: { issues?: { path: string }[] } }) => (error.details?.issues ?? []).map((i) => i.path).sort()
+
+describe('profiles', () => {
+  it('creates a profile with a main-assigned id; the secret is only a flag', async () => {
+    const changed = app.fakes.events.next('profiles.changed')
+    const view = await create(s2sDraft(sandbox, 'Created'))
+    expect(view.id).toMatch(/^[0-9a-f-]{36}$/)
+    expect(view).toMatchObject({ name: 'Created', grant: 's2s', hasClientSecret: true, needsRepair: [], createdAt: new Date(time.now()).toISOString() })
+    expect(JSON.stringify(view)).not.toContain(CANARY_SECRET)
+    expect((await changed).ids).toEqual([view.id])
+    expect((await app.call('profiles.get', { id: view.id })).name).toBe('Created')
+  })
+
+  it('reports every field problem at once', async () => {
+    const error = await rejection(app.credentials.profiles.create({ fields: { name: '', grant: 'authorization_code', clientId: 'bad id!', scopes: ['ok', 'bad scope'] } }))
+    expect(error.code).toBe('VALIDATION')
+    expect(paths(error)).toEqual(['fields.clientId', 'fields.name', 'fields.scopes.1'])
+    const cross = await rejection(app.credentials.profiles.create({ fields: { name: 'Cross', grant: 's2s', clientId: 'abc', clientType: 'public', scopes: ['a', 'a'] } }))
+    expect(cross.code).toBe('VALIDATION')
+    expect(paths(cross)).toEqual(['clientSecret', 'fields.accountId', 'fields.clientType', 'fields.scopes.1'])
+    expect(cross.message).toContain('Account ID')
+    const publicWithSecret = await rejection(app.credentials.profiles.create({ ...publicDraft(sandbox, 'P'), clientSecret: 'nope-secret', fields: { ...publicDraft(sandbox).fields, name: 'P', pkceMethod: 'none' } }))
+    expect(paths(publicWithSecret)).toEqual(['clientSecret', 'fields.pkceMethod'])
+  })
+
+  it('keeps names unique, ignoring case', async () => {
+    await create(s2sDraft(sandbox, 'Unique Name'))
+    const error = await rejection(create(s2sDraft(sandbox, '  unique name ')))
+    expect(error.code).toBe('CONFLICT')
+    expect(paths(error)).toEqual(['fields.name'])
+  })
+
+  it('treats the client secret as write-only: keep, replace, remove', async () => {
+    const view = await create(userDraft(sandbox, 'Secret keeper'))
+    const fields = userDraft(sandbox, 'Secret keeper').fields
+    expect((await app.call('profiles.update', { id: view.id, draft: { fields: { ...fields, description: 'kept' } } })).hasClientSecret).toBe(true)
+    expect(await app.vault.getSecret(view.id, 'clientSecret')).toBe(sandbox.apps.userOAuth.clientSecret)
+    await app.call('profiles.update', { id: view.id, draft: { fields, clientSecret: 'replaced-secret-value' } })
+    expect(await app.vault.getSecret(view.id, 'clientSecret')).toBe('replaced-secret-value')
+    // Removing it from a confidential app is refused: it would not work any more.
+    expect((await rejection(app.call('profiles.update', { id: view.id, draft: { fields, clientSecret: null } }))).code).toBe('VALIDATION')
+    const toPublic = await app.call('profiles.update', { id: view.id, draft: { fields: { ...fields, clientType: 'public' } } })
+    expect(toPublic.hasClientSecret).toBe(false)
+    expect(app.vault.hasSecret(view.id, 'clientSecret')).toBe(false)
+  })
+
+  it('forgets the tokens when the profile points at another client', async () => {
+    const view = await create(s2sDraft(sandbox, 'Repointed'))
+    await app.call('auth.connect', { profileId: view.id })
+    const draft = s2sDraft(sandbox, 'Repointed')
+    await app.call('profiles.update', { id: view.id, draft: { fields: { ...draft.fields, description: 'same client' } } })
+    expect((await app.call('auth.status', { profileId: view.id })).state).toBe('connected')
+    await app.call('profiles.update', { id: view.id, draft: { fields: { ...draft.fields, clientId: 'anotherClientId' } } })
+    expect((await app.call('auth.status', { profileId: view.id })).state).toBe('disconnected')
+    expect(app.vault.hasSecret(view.id, 'tokens')).toBe(false)
+  })
+
+  it('duplicates without the secret, with a unique "(copy)" name', async () => {
+    const source = await create(s2sDraft(sandbox, 'Original'))
+    const copy = await app.call('profiles.duplicate', { id: source.id })
+    const copy2 = await app.call('profiles.duplicate', { id: source.id })
+    expect([copy.name, copy2.name]).toEqual(['Original (copy)', 'Original (copy 2)'])
+    expect(copy).toMatchObject({ hasClientSecret: false, clientId: source.clientId, accountId: source.accountId })
+    expect(copy.id).not.toBe(source.id)
+    expect((await rejection(app.call('profiles.duplicate', { id: source.id, name: 'original' }))).code).toBe('CONFLICT')
+  })
+
+  it('delete revokes at Zoom, forgets every secret and the sign-in session', async () => {
+    const view = await create(s2sDraft(sandbox, 'Doomed'))
+    await app.call('auth.connect', { profileId: view.id })
+    sandbox.resetStats()
+    expect(await app.call('profiles.delete', { id: view.id })).toEqual({ revoked: true })
+    expect(sandbox.stats().revocations).toBe(1)
+    expect(app.vault.hasSecret(view.id, 'clientSecret') || app.vault.hasSecret(view.id, 'tokens')).toBe(false)
+    expect(app.fakes.authWindow.cleared).toContain(`persist:zc-${view.id}`)
+    expect((await app.call('profiles.list', undefined)).some((p) => p.id === view.id)).toBe(false)
+    expect((await rejection(app.call('profiles.get', { id: view.id }))).code).toBe('NOT_FOUND')
+  })
+
+  it('deletes even when Zoom cannot be reached', async () => {
+    const view = await create(s2sDraft(sandbox, 'Offline delete'))
+    await app.call('auth.connect', { profileId: view.id })
+    sandbox.setFaults([{ kind: 'reset', pathPrefix: '/oauth/revoke' }])
+    try {
+      expect(await app.call('profiles.delete', { id: view.id })).toEqual({ revoked: false })
+    } finally {
+      sandbox.setFaults([])
+    }
+    expect(app.vault.hasSecret(view.id, 'tokens')).toBe(false)
+  })
+})
+
+describe('export and import', () => {
+  it('exports versioned JSON without any secret, to a string or a 0600 file', async () => {
+    const a = await create(userDraft(sandbox, 'Export me'))
+    const { json, count } = await app.call('profiles.exportJson', { ids: [a.id] })
+    expect(count).toBe(1)
+    const doc = JSON.parse(json) as { format: string; version: number; profiles: Record<string, unknown>[] }
+    expect(doc).toMatchObject({ format: 'zoom-connect-profiles', version: 1 })
+    expect(doc.profiles[0]).toMatchObject({ name: 'Export me', clientId: sandbox.apps.userOAuth.clientId })
+    expect(doc.profiles[0]).not.toHaveProperty('id')
+    expect(json).not.toContain(CANARY_SECRET)
+
+    const path = join(harness.dataDir, 'export.json')
+    app.fakes.dialogs.saveAnswers.push(path)
+    const all = await app.call('profiles.exportFile', {})
+    expect(all.path).toBe(path)
+    expect(all.count).toBeGreaterThan(1)
+    expect(await readFile(path, 'utf8')).not.toContain(CANARY_SECRET)
+    if (process.platform !== 'win32') expect((await stat(path)).mode & 0o777).toBe(0o600)
+    expect(await app.call('profiles.exportFile', {})).toEqual({ count: 0 })
+  })
+
+  it('imports all or nothing, reporting every problem with its index', async () => {
+    const before = (await app.call('profiles.list', undefined)).length
+    const good = { name: 'Imported A', grant: 's2s', accountId: 'acc', clientId: 'cid' }
+    const bad = {
+      format: 'zoom-connect-profiles',
+      version: 1,
+      profiles: [good, { name: '', grant: 'authorization_code', clientId: 'x' }, { ...good, name: 'imported a' }, { ...good, name: 'Export me' }, { ...good, name: 'Secretive', clientSecret: 'zz' }],
+    }
+    const error = await rejection(app.call('profiles.importJson', { json: JSON.stringify(bad) }))
+    expect(error.code).toBe('VALIDATION')
+    expect(paths(error)).toEqual(['profiles.1.name', 'profiles.2.name', 'profiles.3.name', 'profiles.4.clientSecret'])
+    expect((await app.call('profiles.list', undefined)).length).toBe(before)
+    for (const json of ['not json', '[]', JSON.stringify({ format: 'other', version: 2, profiles: [] })]) {
+      expect((await rejection(app.call('profiles.importJson', { json }))).code).toBe('VALIDATION')
+    }
+    expect((await app.call('profiles.list', undefined)).length).toBe(before)
+  })
+
+  it('round-trips an export into a fresh installation, without secrets', async () => {
+    const { json } = await app.call('profiles.exportJson', {})
+    const otherDir = await createHarness(sandbox, time)
+    try {
+      const other = await otherDir.start()
+      const file = join(otherDir.dataDir, 'incoming.json')
+      await writeFile(file, json)
+      other.fakes.dialogs.openAnswers.push(file)
+      const result = await other.call('profiles.importFile', undefined)
+      const source = await app.call('profiles.list', undefined)
+      expect(result.path).toBe(file)
+      expect(result.created.map((p) => p.name)).toEqual(source.map((p) => p.name))
+      expect(result.created.every((p) => !p.hasClientSecret)).toBe(true)
+      expect(new Set(result.created.map((p) => p.id)).size).toBe(source.length)
+      expect(result.created.some((p) => source.some((s) => s.id === p.id))).toBe(false)
+      expect((await rejection(other.call('profiles.importJson', { json }))).code).toBe('VALIDATION')
+      expect(await other.call('profiles.importFile', undefined)).toEqual({ created: [] })
+    } finally {
+      await otherDir.close()
+    }
+  })
+})
+
+describe('settings', () => {
+  it('reads defaults, updates a part, and keeps it across a restart', async () => {
+    expect(await app.call('settings.get', undefined)).toMatchObject({ theme: 'system', clipboardClearSeconds: 30, rememberZoomSignIn: true, refreshSkewSeconds: 300 })
+    expect(await app.call('settings.update', { theme: 'dark', refreshSkewSeconds: 120 })).toMatchObject({ theme: 'dark', refreshSkewSeconds: 120, clipboardClearSeconds: 30 })
+    const restarted = await harness.start()
+    expect((await restarted.call('settings.get', undefined)).theme).toBe('dark')
+    await restarted.close()
+    await expect(app.call('settings.update', { refreshSkewSeconds: 5 })).rejects.toThrow()
+  })
+})
