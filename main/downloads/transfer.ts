@@ -10,8 +10,7 @@
 import { createWriteStream } from 'node:fs'
 import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { Transform, type TransformCallback } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import { finished, type Readable, Transform, type TransformCallback } from 'node:stream'
 import { AppError, isAppError } from '../../common/errors'
 import type { DownloadResponse, DownloadSource } from '../data/ports'
 import type { Scheduler } from '../ports'
@@ -90,7 +89,7 @@ export async function transferOnce(request: TransferRequest): Promise<void> {
     request.onProgress(received)
   })
   try {
-    await pipeline(response.body, watch, createWriteStream(part, { flags: append ? 'a' : 'w' }), { signal: request.signal })
+    await writeBody(response.body, watch, part, append, request.signal)
   } catch (error) {
     if (request.signal.aborted) throw error
     throw new RetryableTransferError(watch.stalled ? 'TIMEOUT' : 'NETWORK', watch.stalled ? 'The download stalled.' : 'The connection was interrupted.')
@@ -157,6 +156,40 @@ function announcedTotal(response: DownloadResponse): number | undefined {
 function rangeStart(response: DownloadResponse): number | undefined {
   const match = /^bytes\s+(\d+)-/.exec(header(response, 'content-range') ?? '')
   return match ? Number(match[1]) : undefined
+}
+
+/**
+ * Streams the body into the .part. Unlike pipeline(), an interrupted body does not destroy the
+ * file stream: what was already handed to it is flushed, so the next attempt resumes from there.
+ */
+function writeBody(body: Readable, watch: StallWatch, part: string, append: boolean, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const file = createWriteStream(part, { flags: append ? 'a' : 'w' })
+    let failure: unknown
+    const stop = (error: unknown) => {
+      if (failure !== undefined) return
+      failure = error ?? new Error('The transfer was interrupted.')
+      body.unpipe(watch)
+      watch.unpipe(file)
+      body.destroy()
+      watch.destroy()
+      file.end()
+    }
+    const onAbort = () => stop(signal.reason)
+    if (signal.aborted) onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    finished(body, (error) => {
+      if (error) stop(error)
+    })
+    watch.on('error', stop)
+    file.on('error', stop)
+    file.on('close', () => {
+      signal.removeEventListener('abort', onAbort)
+      if (failure === undefined) resolve()
+      else reject(failure)
+    })
+    body.pipe(watch).pipe(file)
+  })
 }
 
 /** Passes bytes through, reports them, and errors the pipeline after `timeoutMs` of silence. */

@@ -1,11 +1,11 @@
 // Stand-ins for the Zoom client's ports, talking plain HTTP to the sandbox with an S2S token:
 // enough retry logic to survive injected faults (5xx, resets, truncated JSON, 429) and expired
 // page tokens, so the data side can be tested before (and independently of) main/zoom/.
-import { get } from 'node:http'
 import { AppError } from '../../../common/errors'
 import type { ListResourceId } from '../../../common/zoom/resource-ids'
 import type { DownloadSource, Page, PageRequest, PageSource } from '../../../main/data/ports'
 import type { Sandbox } from '../../sandbox'
+import { httpGet } from '../downloads/http-source'
 
 const LISTS: Record<ListResourceId, { path: (userId?: string) => string; key: string; pageSize: number }> = {
   users: { path: () => '/users', key: 'users', pageSize: 2000 },
@@ -61,13 +61,7 @@ export function sandboxPorts(sandbox: Sandbox, options: { pageSize?: number; att
       }
     },
     async open(_profileId, url, { start, signal }) {
-      const bearer = await ports.token()
-      return new Promise((resolve, reject) => {
-        const req = get(url, { signal, headers: { authorization: `Bearer ${bearer}`, ...(start > 0 ? { range: `bytes=${start}-` } : {}) } }, (res) => {
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res })
-        })
-        req.on('error', reject)
-      })
+      return httpGet(url, { start, signal, headers: { authorization: `Bearer ${await ports.token()}` } })
     },
   }
 

@@ -1,0 +1,22 @@
+// A DownloadSource over plain node:http (what the Zoom client's stream() does, minus auth).
+import { get } from 'node:http'
+import type { DownloadResponse, DownloadSource } from '../../../main/data/ports'
+
+export function httpGet(url: string, options: { start: number; signal: AbortSignal; headers?: Record<string, string> }): Promise<DownloadResponse> {
+  return new Promise((resolve, reject) => {
+    const headers = { ...options.headers, ...(options.start > 0 ? { range: `bytes=${options.start}-` } : {}) }
+    const req = get(url, { signal: options.signal, headers }, (res) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res }))
+    req.on('error', reject)
+  })
+}
+
+export const httpDownloadSource = (): DownloadSource & { opened: number } => {
+  const source = {
+    opened: 0,
+    open: (_profileId: string, url: string, options: { start: number; signal: AbortSignal }) => {
+      source.opened++
+      return httpGet(url, options)
+    },
+  }
+  return source
+}
