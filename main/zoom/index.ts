@@ -25,6 +25,7 @@
 export { createZoomClients, type ZoomClients, type ZoomClientsOptions } from './clients'
 export { ZoomClient, type HttpMethod, type RawRequest, type RawResponse, type StreamOptions, type ZoomRequest, type ZoomResponse, type ZoomStream } from './client'
 export { paginate, isExpiredPageToken, type PaginateRequest, type ZoomPage, type Query, type QueryValue } from './paginate'
+export { listPages, getDetail, type ListPagesOptions } from './resources'
 export { toZoomError, errorFromResponse } from './errors'
 export { AccountRateLimiter, type RateLimiterOptions } from './rate-limiter'
 export { DEFAULT_RETRY, type RetryPolicy } from './retry'

@@ -26,7 +26,11 @@ export interface RateLimiterOptions {
   headroom?: number
   /** A wait longer than this (a daily cap) fails with ZOOM_RATE_LIMITED instead of queueing. Default 60 s. */
   maxWaitMs?: number
+  /** How to wait (tests substitute a fake-clock sleep). */
+  sleep?: Sleep
 }
+
+export type Sleep = (ms: number, signal: AbortSignal | undefined) => Promise<void>
 
 const DAY_MS = 86_400_000
 const RING_SLOTS = 10
@@ -56,7 +60,7 @@ class DailyCounter {
   }
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+const timerSleep: Sleep = (ms, signal) => {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(cancelled(signal))
     const timer = setTimeout(done, ms)
@@ -81,6 +85,8 @@ export class CategoryLimiter {
   private tat = 0
   private pausedUntil = 0
   private readonly ring = new Uint32Array(RING_SLOTS)
+  private sent = new Float64Array(0)
+  private sentHead = 0
   private ringSlot = 0
   total = 0
   rejected = 0
@@ -94,10 +100,12 @@ export class CategoryLimiter {
     private readonly now: () => number,
     private readonly headroom: number,
     private readonly maxWaitMs: number,
+    private readonly sleep: Sleep,
   ) {
     this.base = planLimits(plan, family).categories[category].perSecond
     this.rate = this.base
     this.interval = 1000 / (this.rate * headroom)
+    this.resizeLog()
   }
 
   setPlan(plan: RatePlan): void {
@@ -115,13 +123,43 @@ export class CategoryLimiter {
     const now = this.now()
     const blockedFor = this.daily.take(now)
     if (blockedFor !== undefined) return Promise.reject(this.capError(blockedFor))
-    const slot = Math.max(this.tat, now, this.pausedUntil)
+    const slot = Math.max(this.tat, now, this.pausedUntil, this.windowGate())
     if (slot - now > this.maxWaitMs) return Promise.reject(this.capError(slot - now))
     this.tat = slot + this.interval
     this.count(now)
-    if (slot <= now) return undefined
+    if (slot <= now) {
+      this.recordSend(now)
+      return undefined
+    }
     this.throttledMs += slot - now
-    return sleep(slot - now, signal)
+    return this.sleep(slot - now, signal).then(() => this.admit(signal))
+  }
+
+  /**
+   * After a wait: timers fire late under load, and late waiters bunch up. The slot schedule alone
+   * would then let more than `limit` requests into one of Zoom's windows; the log of actual send
+   * times forbids it (at most `limit` sends in any sliding window), and a pause that arrived
+   * meanwhile (a 429 elsewhere) is honoured too.
+   */
+  private admit(signal: AbortSignal | undefined): Promise<void> | undefined {
+    const now = this.now()
+    const gate = Math.max(this.pausedUntil, this.windowGate())
+    if (gate <= now) {
+      this.recordSend(now)
+      return undefined
+    }
+    this.throttledMs += gate - now
+    return this.sleep(gate - now, signal).then(() => this.admit(signal))
+  }
+
+  /** The time from which one more send keeps the last `limit` sends within one window. */
+  private windowGate(): number {
+    return this.sent[this.sentHead]! + this.windowMs()
+  }
+
+  private recordSend(now: number): void {
+    this.sent[this.sentHead] = now
+    this.sentHead = (this.sentHead + 1) % this.sent.length
   }
 
   /** Learns from a response of this category (the caller routes by X-RateLimit-Category when present). */
@@ -175,7 +213,16 @@ export class CategoryLimiter {
     // Keep a 429-lowered pace; a full pace follows the new limit up or down.
     const wasFull = this.rate >= this.base
     this.base = perSecond
+    this.resizeLog()
     if (wasFull || this.rate > perSecond) this.setRate(perSecond)
+  }
+
+  /** The send log holds as many entries as Zoom allows per window (−∞ = never sent). */
+  private resizeLog(): void {
+    const perWindow = Math.max(1, Math.floor((this.base * this.windowMs()) / 1000 + 1e-9))
+    if (this.sent.length === perWindow) return
+    this.sent = new Float64Array(perWindow).fill(-Infinity)
+    this.sentHead = 0
   }
 
   private setRate(perSecond: number): void {
@@ -215,6 +262,7 @@ export class AccountRateLimiter {
   private readonly now: () => number
   private readonly headroom: number
   private readonly maxWaitMs: number
+  private readonly sleep: Sleep
 
   constructor(
     private plan: RatePlan,
@@ -223,6 +271,7 @@ export class AccountRateLimiter {
     this.now = options.now ?? Date.now
     this.headroom = options.headroom ?? 0.97
     this.maxWaitMs = options.maxWaitMs ?? 60_000
+    this.sleep = options.sleep ?? timerSleep
   }
 
   setPlan(plan: RatePlan): void {
@@ -235,7 +284,7 @@ export class AccountRateLimiter {
     const key = family === 'api' ? category : `phone:${category}`
     let limiter = this.limiters.get(key)
     if (!limiter) {
-      limiter = new CategoryLimiter(category, family, this.plan, this.dailyFor(family, category), this.now, this.headroom, this.maxWaitMs)
+      limiter = new CategoryLimiter(category, family, this.plan, this.dailyFor(family, category), this.now, this.headroom, this.maxWaitMs, this.sleep)
       this.limiters.set(key, limiter)
     }
     return limiter

@@ -1,0 +1,145 @@
+// The rate limiter: pacing with a fast path, tightening on 429, learning from X-RateLimit-*
+// headers, daily caps; and, against the sandbox's fixed one-second windows, a burst under a
+// configured plan that stays within the limit (no 429) while running close to it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { isAppError } from '../../../common/errors'
+import { AccountRateLimiter, createZoomClients } from '../../../main/zoom'
+import { startSandbox, type Sandbox } from '../../sandbox'
+import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens } from './sandbox-helpers'
+
+function fakeClock(start = Date.UTC(2026, 0, 1, 12)) {
+  let t = start
+  return { now: () => t, advance: (ms: number) => (t += ms) }
+}
+
+describe('AccountRateLimiter (fake clock)', () => {
+  it('lets a request through without a promise when a slot is free, and paces the next ones', () => {
+    const clock = fakeClock()
+    const limiter = new AccountRateLimiter('pro', { now: clock.now, headroom: 1 }).limiter('api', 'heavy') // 10/s
+    expect(limiter.acquire()).toBeUndefined()
+    const waits = [limiter.acquire(), limiter.acquire()]
+    expect(waits.every((w) => w instanceof Promise)).toBe(true)
+    expect(limiter.usage().throttledMs).toBe(100 + 200)
+    clock.advance(1000)
+    expect(limiter.acquire()).toBeUndefined()
+    expect(limiter.usage()).toMatchObject({ category: 'heavy', plan: 'pro', limitPerSecond: 10, total: 4 })
+  })
+
+  it('never lets late, bunched-up waiters put more than the limit into one window', async () => {
+    const clock = fakeClock()
+    // A virtual timer queue; every timer due before `wakeAt` fires late, at `wakeAt`, all together,
+    // as timers do when the event loop was blocked.
+    const wakeAt = clock.now() + 5_000
+    const timers: { at: number; resolve: () => void }[] = []
+    const sleep = (ms: number) => new Promise<void>((resolve) => timers.push({ at: Math.max(clock.now() + ms, wakeAt), resolve }))
+    const limiter = new AccountRateLimiter('pro', { now: clock.now, headroom: 1, sleep }).limiter('api', 'heavy') // 10/s
+    const sendTimes: number[] = []
+    let finished = false
+    const all = Promise.all(Array.from({ length: 25 }, async () => {
+      await limiter.acquire()
+      sendTimes.push(clock.now())
+    })).then(() => (finished = true))
+    while (!finished) {
+      await new Promise((resolve) => setImmediate(resolve))
+      if (timers.length === 0) continue
+      timers.sort((a, b) => a.at - b.at)
+      const at = timers[0]!.at
+      clock.advance(at - clock.now())
+      for (const t of timers.splice(0, timers.filter((x) => x.at <= at).length)) t.resolve()
+    }
+    await all
+    expect(sendTimes).toHaveLength(25)
+    sendTimes.sort((a, b) => a - b)
+    for (let i = 10; i < sendTimes.length; i++) expect(sendTimes[i]! - sendTimes[i - 10]!).toBeGreaterThanOrEqual(1000)
+    // Bunched: right at the late wake-up, as many as the window allows go at once.
+    expect(sendTimes.filter((t) => t === wakeAt)).toHaveLength(10)
+  })
+
+  it('pauses and slows down after a 429, then recovers on successes', () => {
+    const clock = fakeClock()
+    const account = new AccountRateLimiter('business', { now: clock.now })
+    account.observe('api', 'light', 429, { 'x-ratelimit-category': 'Medium', 'x-ratelimit-type': 'QPS' })
+    const medium = account.limiter('api', 'medium')
+    expect(medium.usage().rejected).toBe(1)
+    expect(medium.usage().limitPerSecond).toBeCloseTo(42, 5) // 60 × 0.7
+    // Paused for one window: the next request waits about a second.
+    expect(medium.acquire()).toBeInstanceOf(Promise)
+    expect(medium.usage().throttledMs).toBe(1000)
+    for (let i = 0; i < 20; i++) account.observe('api', 'medium', 200, {})
+    expect(medium.usage().limitPerSecond).toBe(60)
+  })
+
+  it('adopts the per-second limit Zoom announces when the configured plan is wrong', () => {
+    const account = new AccountRateLimiter('business', { now: fakeClock().now })
+    account.observe('api', 'light', 200, { 'x-ratelimit-category': 'Light', 'x-ratelimit-type': 'QPS', 'x-ratelimit-limit': '30', 'x-ratelimit-remaining': '29' })
+    expect(account.limiter('api', 'light').usage().limitPerSecond).toBe(30)
+  })
+
+  it('refuses at once when a daily cap is used up, with the time until midnight UTC', async () => {
+    const clock = fakeClock(Date.UTC(2026, 0, 1, 23, 0))
+    const limiter = new AccountRateLimiter('free', { now: clock.now }).limiter('api', 'heavy') // 1/s, 1,000/day
+    for (let i = 0; i < 1000; i++) {
+      expect(limiter.acquire()).toBeUndefined()
+      clock.advance(1100)
+    }
+    const refused = limiter.acquire()
+    await expect(refused).rejects.toMatchObject({ code: 'ZOOM_RATE_LIMITED' })
+    const error = await refused?.catch((e: unknown) => e)
+    expect(isAppError(error) && error.details?.retryAfterMs).toBe(Date.UTC(2026, 0, 2) - clock.now())
+  })
+
+  it('blocks a pool after a daily 429 until its Retry-After', async () => {
+    const clock = fakeClock()
+    const account = new AccountRateLimiter('pro', { now: clock.now })
+    const retryAt = new Date(clock.now() + 3 * 3600_000).toISOString()
+    account.observe('api', 'heavy', 429, { 'x-ratelimit-category': 'Heavy', 'x-ratelimit-type': 'Daily-limit', 'retry-after': retryAt })
+    await expect(account.limiter('api', 'resource-intensive').acquire()).rejects.toMatchObject({ code: 'ZOOM_RATE_LIMITED' })
+    clock.advance(3 * 3600_000 + 1)
+    expect(account.limiter('api', 'heavy').acquire()).toBeUndefined()
+  })
+
+  it('reports every main-API category, and Phone ones once used', () => {
+    const account = new AccountRateLimiter('pro', { now: fakeClock().now })
+    expect(account.usage().map((u) => u.category)).toEqual(['light', 'medium', 'heavy', 'resource-intensive'])
+    account.limiter('phone', 'medium').acquire()
+    expect(account.usage().at(-1)).toMatchObject({ category: 'medium', plan: 'pro (phone)', limitPerSecond: 10, total: 1 })
+  })
+})
+
+describe('a burst under the sandbox’s Pro limits', () => {
+  let sandbox: Sandbox
+  beforeAll(async () => {
+    sandbox = await startSandbox({ seed: 5, users: 20, plan: 'pro' })
+  })
+  afterAll(() => sandbox.close())
+
+  const burst = async (rateLimiting: boolean, count: number) => {
+    const tokens = sandboxTokens(sandbox)
+    await tokens.getAccessToken('p1')
+    const clients = createZoomClients({ tokens, profiles: profileLookup(sandboxProfile(sandbox, { ratePlan: 'pro' })), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS, rateLimiting })
+    const client = clients.forProfile('p1')
+    sandbox.resetStats()
+    const started = performance.now()
+    const settled = await Promise.allSettled(Array.from({ length: count }, () => client.get<{ id: string }>('/users/me')))
+    const results = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+    const seconds = (performance.now() - started) / 1000
+    const statuses = sandbox.stats().api['GET /v2/users/{userId}'] ?? {}
+    return { results, seconds, rejected: statuses['429'] ?? 0, usage: clients.rateUsage('p1') }
+  }
+
+  it('with the limiter, 45 requests at Light 30/s see no 429 and run near the limit', async () => {
+    const { results, seconds, rejected, usage } = await burst(true, 45)
+    expect(results).toHaveLength(45)
+    expect(rejected).toBe(0)
+    // 44 intervals at 97 % of 30/s ≈ 1.51 s; well under it would mean we exceeded the limit.
+    expect(seconds).toBeGreaterThan(1.4)
+    expect(seconds).toBeLessThan(2.2)
+    expect(usage.find((u) => u.category === 'light')).toMatchObject({ total: 45, rejected: 0, limitPerSecond: 30 })
+  })
+
+  // Runs second: its burst would eat the first test's window (as another app on the account would).
+  it('without the limiter, the same burst is throttled by Zoom (the test can fail)', async () => {
+    const { rejected } = await burst(false, 45)
+    expect(rejected).toBeGreaterThan(0)
+  })
+})
