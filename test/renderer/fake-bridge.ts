@@ -250,10 +250,21 @@ export class FakeBridge {
     return profile
   }
 
+  private lastView: { key: string; indexes: number[] } | undefined
+
   private windowOf(input: ChannelInput<'data.rows'>) {
     const ds = this.datasets.get(input.datasetId)
     if (!ds) throw new FakeError('NOT_FOUND', 'That dataset was closed.')
     const columns = input.columns ?? ds.info.defaultColumns
+    // Like main's cached views: one sort/filter per query, not one per window.
+    const key = JSON.stringify([input.datasetId, ds.info.rows, columns, input.sort, input.filter])
+    if (this.lastView?.key === key) return { ds, columns, indexes: this.lastView.indexes }
+    const indexes = this.computeView(ds, columns, input)
+    this.lastView = { key, indexes }
+    return { ds, columns, indexes }
+  }
+
+  private computeView(ds: Dataset, columns: string[], input: ChannelInput<'data.rows'>): number[] {
     let indexes = Array.from({ length: ds.info.rows }, (_, i) => i)
     const text = input.filter?.text?.toLowerCase()
     if (text) indexes = indexes.filter((i) => columns.some((c) => String(cellAt(ds.row(i), c) ?? '').toLowerCase().includes(text)))
@@ -264,7 +275,7 @@ export class FakeBridge {
       keyed.sort((a, b) => (a[1] === b[1] ? a[0] - b[0] : a[1] === null ? 1 : b[1] === null ? -1 : a[1] < b[1] ? -sign : sign))
       indexes = keyed.map(([i]) => i)
     }
-    return { ds, columns, indexes }
+    return indexes
   }
 
   // ---- channels -----------------------------------------------------------------------------

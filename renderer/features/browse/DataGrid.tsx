@@ -1,0 +1,174 @@
+// A virtualized grid over a dataset kept in main: only the visible rows are in the DOM, and only
+// the pages covering them are fetched. Sortable headers, keyboard navigation (arrows, Page Up/Down,
+// Home/End, Enter opens the row, Space selects it), optional multi-select.
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useId, useRef, useState } from 'react'
+import type { ListResource } from '../../../common/zoom/catalog'
+import type { GridView } from '../../store/slices/browse'
+import { columnSpec, formatCell, isNumeric } from './columns'
+import type { RowWindows } from './use-row-windows'
+
+export const ROW_HEIGHT = 34
+
+export interface DataGridProps {
+  resource: ListResource
+  rows: RowWindows
+  view: GridView
+  onSort(column: string): void
+  onOpen(index: number): void
+  /** Present = multi-select (recordings): dataset row indexes. */
+  selection?: ReadonlySet<number>
+  onToggle?(index: number): void
+  label: string
+}
+
+export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onToggle, label }: DataGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const id = useId()
+  const [active, setActive] = useState(0)
+  const count = rows.total ?? 0
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? 0
+
+  const { ensure } = rows
+  useEffect(() => {
+    if (count > 0) ensure(first, last)
+  }, [first, last, count, ensure])
+
+  useEffect(() => {
+    if (active >= count && count > 0) setActive(count - 1)
+  }, [active, count])
+
+  const specs = rows.columns.map((path) => columnSpec(resource, path))
+  const template = `${selection ? '40px ' : ''}${specs.map((s) => (isNumeric(s) ? 'minmax(90px, 0.6fr)' : 'minmax(140px, 1fr)')).join(' ')}`
+  const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1)
+
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(count - 1, to))
+    setActive(next)
+    virtualizer.scrollToIndex(next, { align: 'auto' })
+  }
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (count === 0) return
+    const row = rows.rowAt(active)
+    switch (event.key) {
+      case 'ArrowDown':
+        move(active + 1)
+        break
+      case 'ArrowUp':
+        move(active - 1)
+        break
+      case 'PageDown':
+        move(active + pageSize)
+        break
+      case 'PageUp':
+        move(active - pageSize)
+        break
+      case 'Home':
+        move(0)
+        break
+      case 'End':
+        move(count - 1)
+        break
+      case 'Enter':
+        if (row) onOpen(row.index)
+        break
+      case ' ':
+        if (row && onToggle) onToggle(row.index)
+        break
+      default:
+        return
+    }
+    event.preventDefault()
+  }
+
+  return (
+    <div className="grid-frame">
+      <div
+        ref={scrollRef}
+        className="grid-scroll"
+        role="grid"
+        aria-label={label}
+        aria-rowcount={count + 1}
+        aria-colcount={specs.length + (selection ? 1 : 0)}
+        aria-multiselectable={selection ? true : undefined}
+        aria-activedescendant={count > 0 && items.some((i) => i.index === active) ? `${id}-row-${active}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
+        <div role="rowgroup" className="grid-head">
+          <div role="row" aria-rowindex={1} className="grid-row head" style={{ gridTemplateColumns: template }}>
+            {selection && (
+              <div role="columnheader" className="grid-cell">
+                <span className="visually-hidden">Selected</span>
+              </div>
+            )}
+            {specs.map((spec) => {
+              const sorted = view.sort?.column === spec.path ? view.sort.direction : undefined
+              return (
+                <div key={spec.path} role="columnheader" className="grid-cell" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} data-numeric={isNumeric(spec) || undefined}>
+                  <button type="button" className="sort-button" onClick={() => onSort(spec.path)} title={`Sort by ${spec.label}`}>
+                    {spec.label}
+                    <span aria-hidden="true" className="sort-mark">
+                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                    </span>
+                  </button>
+                </div>
+              )
+            })}
+          </div>
+        </div>
+        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = rows.rowAt(item.index)
+            const selected = row && selection ? selection.has(row.index) : undefined
+            return (
+              <div
+                key={item.key}
+                id={`${id}-row-${item.index}`}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={selection ? Boolean(selected) : undefined}
+                className="grid-row"
+                data-active={item.index === active || undefined}
+                data-loading={!row || undefined}
+                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => {
+                  setActive(item.index)
+                  if (row) onOpen(row.index)
+                }}
+              >
+                {selection && (
+                  <div role="gridcell" className="grid-cell">
+                    {row && (
+                      <input
+                        type="checkbox"
+                        tabIndex={-1}
+                        aria-label={`Select row ${item.index + 1}`}
+                        checked={Boolean(selected)}
+                        onClick={(e) => e.stopPropagation()}
+                        onChange={() => onToggle?.(row.index)}
+                      />
+                    )}
+                  </div>
+                )}
+                {specs.map((spec, c) => (
+                  <div key={spec.path} role="gridcell" className="grid-cell" data-numeric={isNumeric(spec) || undefined}>
+                    {row ? formatCell(spec, row.cells[c] ?? null) : <span className="skeleton" aria-hidden="true" />}
+                  </div>
+                ))}
+              </div>
+            )
+          })}
+        </div>
+      </div>
+      {rows.error && (
+        <p className="callout" data-tone="bad" role="alert">
+          {rows.error}
+        </p>
+      )}
+    </div>
+  )
+}

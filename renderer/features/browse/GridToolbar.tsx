@@ -1,0 +1,95 @@
+// Above the grid: filter, row count, column chooser and export.
+import { DropdownMenu } from 'radix-ui'
+import { useEffect, useState } from 'react'
+import type { ListResource } from '../../../common/zoom/catalog'
+import { ChevronDownIcon, ColumnsIcon, ExportIcon, SearchIcon } from '../../components/icons'
+import { formatCount } from '../overview/format'
+import { columnSpec } from './columns'
+
+export interface GridToolbarProps {
+  resource: ListResource
+  filterText: string
+  onFilter(text: string): void
+  shown: number | undefined
+  total: number | undefined
+  columns: string[]
+  availableColumns: string[]
+  onColumns(columns: string[] | undefined): void
+  onExport(format: 'csv' | 'json'): void
+  exporting: boolean
+}
+
+const FILTER_DEBOUNCE_MS = 250
+
+export function GridToolbar({ resource, filterText, onFilter, shown, total, columns, availableColumns, onColumns, onExport, exporting }: GridToolbarProps) {
+  const [text, setText] = useState(filterText)
+  // Filtering runs in main over every row: wait for a pause in typing before asking.
+  useEffect(() => {
+    if (text === filterText) return undefined
+    const timer = setTimeout(() => onFilter(text), FILTER_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [text, filterText, onFilter])
+  const chosen = new Set(columns)
+  const toggle = (path: string, on: boolean) => {
+    const next = on ? [...columns, path] : columns.filter((c) => c !== path)
+    if (next.length > 0) onColumns(next)
+  }
+  return (
+    <div className="grid-toolbar">
+      <div className="search" style={{ maxWidth: 320 }}>
+        <SearchIcon size={14} />
+        <input className="input" type="search" aria-label="Filter rows" placeholder="Filter rows" value={text} onChange={(e) => setText(e.target.value)} />
+      </div>
+      <span className="muted" role="status" data-testid="row-count">
+        {shown === undefined ? '' : shown === total ? `${formatCount(shown)} rows` : `${formatCount(shown)} of ${formatCount(total ?? 0)} rows`}
+      </span>
+      <span className="spacer" />
+      <DropdownMenu.Root>
+        <DropdownMenu.Trigger className="btn btn-small">
+          <ColumnsIcon size={14} /> Columns <ChevronDownIcon size={12} />
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content className="menu column-menu" align="end" sideOffset={4}>
+            <DropdownMenu.Label className="menu-label">Shown columns</DropdownMenu.Label>
+            {availableColumns.map((path) => (
+              <DropdownMenu.CheckboxItem
+                key={path}
+                className="menu-item"
+                checked={chosen.has(path)}
+                onCheckedChange={(on) => toggle(path, on === true)}
+                onSelect={(e) => e.preventDefault()}
+              >
+                <span className="menu-check" aria-hidden="true">
+                  {chosen.has(path) ? '✓' : ''}
+                </span>
+                {columnSpec(resource, path).label}
+                <span className="muted mono" style={{ marginLeft: 'auto', fontSize: 11 }}>
+                  {path}
+                </span>
+              </DropdownMenu.CheckboxItem>
+            ))}
+            <DropdownMenu.Separator className="menu-sep" />
+            <DropdownMenu.Item className="menu-item" onSelect={() => onColumns(undefined)}>
+              Reset to default columns
+            </DropdownMenu.Item>
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+      <DropdownMenu.Root>
+        <DropdownMenu.Trigger className="btn btn-small" disabled={exporting}>
+          <ExportIcon size={14} /> {exporting ? 'Exporting…' : 'Export'} <ChevronDownIcon size={12} />
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
+            <DropdownMenu.Item className="menu-item" onSelect={() => onExport('csv')}>
+              CSV file…
+            </DropdownMenu.Item>
+            <DropdownMenu.Item className="menu-item" onSelect={() => onExport('json')}>
+              JSON file…
+            </DropdownMenu.Item>
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+    </div>
+  )
+}

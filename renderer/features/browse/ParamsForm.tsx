@@ -1,0 +1,88 @@
+// The resource's query parameters from the catalog, and for per-user resources whose data to load.
+import type { ParamSpec } from '../../../common/zoom/catalog'
+import type { ListResource } from '../../../common/zoom/catalog'
+import { Field } from '../../components/Field'
+
+export type ParamValues = Record<string, string | boolean>
+export type UsersChoice = 'me' | 'all'
+
+export interface ParamsFormProps {
+  resource: ListResource
+  values: ParamValues
+  onChange(values: ParamValues): void
+  users: UsersChoice
+  onUsers(users: UsersChoice): void
+  /** Account-wide connections can fan out over every user. */
+  accountWide: boolean
+  errors: Record<string, string>
+}
+
+export function ParamsForm({ resource, values, onChange, users, onUsers, accountWide, errors }: ParamsFormProps) {
+  const set = (name: string, value: string | boolean) => onChange({ ...values, [name]: value })
+  return (
+    <div className="params">
+      {resource.perUser && (
+        <Field label="Users" hint={users === 'all' ? 'Lists every user first, then each one’s data.' : undefined}>
+          {(p) => (
+            <select {...p} className="input" value={users} onChange={(e) => onUsers(e.target.value as UsersChoice)}>
+              <option value="me">Only me</option>
+              {accountWide && <option value="all">Every user of the account</option>}
+            </select>
+          )}
+        </Field>
+      )}
+      {resource.params.map((spec) => (
+        <ParamField key={spec.name} spec={spec} value={values[spec.name]} onChange={(v) => set(spec.name, v)} error={errors[spec.name]} />
+      ))}
+    </div>
+  )
+}
+
+function ParamField({ spec, value, onChange, error }: { spec: ParamSpec; value: string | boolean | undefined; onChange(value: string | boolean): void; error?: string }) {
+  if (spec.type === 'boolean') {
+    return (
+      <label className="param-check">
+        <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+        {spec.label}
+      </label>
+    )
+  }
+  const label = spec.required ? `${spec.label} (required)` : spec.label
+  return (
+    <Field label={label} hint={spec.help} error={error}>
+      {(p) =>
+        spec.type === 'enum' ? (
+          <select {...p} className="input" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)}>
+            <option value="">{spec.default !== undefined ? `Default (${String(spec.default)})` : 'Any'}</option>
+            {spec.values?.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            {...p}
+            className="input"
+            type={spec.type === 'date' ? 'date' : spec.type === 'integer' ? 'number' : 'text'}
+            min={spec.min}
+            max={spec.max}
+            value={typeof value === 'string' ? value : ''}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        )
+      }
+    </Field>
+  )
+}
+
+/** Drops empty values and turns integers into numbers, as data.crawl expects. */
+export function toCrawlParams(resource: ListResource, values: ParamValues): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {}
+  for (const spec of resource.params) {
+    const value = values[spec.name]
+    if (value === undefined || value === '' || value === false) continue
+    out[spec.name] = spec.type === 'integer' && typeof value === 'string' ? Number(value) : value
+  }
+  return out
+}
