@@ -117,7 +117,10 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     tokens,
     profileLookup: profiles,
     handlers: { ...createProfileHandlers(profiles), ...createSettingsHandlers(settings), ...createAuthHandlers(auth) },
-    vaultChanged: () => book.republish(profiles.ids()),
+    vaultChanged: () => {
+      if (needsUnlock(vault)) tokens.dropCache()
+      book.republish(profiles.ids())
+    },
     async dispose() {
       auth.dispose()
       book.dispose()

@@ -112,6 +112,12 @@ export class TokenManager implements TokenProvider {
     })
   }
 
+  /** Drops every token held in memory (the vault was locked): the next use reads the vault again. */
+  dropCache(): void {
+    // A set whose vault write failed is the only copy of a rotated refresh token: it stays.
+    for (const id of [...this.cache.keys()]) if (!this.unsaved.has(id)) this.cache.delete(id)
+  }
+
   /** Forgets the profile's tokens (after a revoke, a delete or a change of client). */
   async forget(profileId: string): Promise<void> {
     this.bump(profileId)
@@ -255,7 +261,9 @@ export class TokenManager implements TokenProvider {
   private async save(profileId: string, set: TokenSet, kind: 'connect' | 'refresh'): Promise<void> {
     this.cache.set(profileId, set)
     this.unsaved.add(profileId)
-    await this.deps.secrets.setSecret(profileId, 'tokens', serializeTokenSet(set))
+    // Connecting again is the person's repair action for tokens that cannot be decrypted: the vault
+    // archives the old ciphertext instead of refusing. A refresh never replaces what it could not read.
+    await this.deps.secrets.setSecret(profileId, 'tokens', serializeTokenSet(set), kind === 'connect' ? { replaceUndecryptable: true } : undefined)
     this.unsaved.delete(profileId)
     this.failures.delete(profileId)
     try {
