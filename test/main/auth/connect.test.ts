@@ -259,3 +259,24 @@ describe('after connecting', () => {
     expect(app.fakes.authWindow.cleared).toContain(`persist:zc-${profileId}`)
   })
 })
+
+describe('canaries', () => {
+  it('no client secret or token in the data files, the logs, the events or any handler result', async () => {
+    const canaries = new Set([sandbox.apps.s2s.clientSecret, sandbox.apps.userOAuth.clientSecret, ...app.fakes.clipboard.writes.filter((t) => t.length > 20)])
+    for (const profile of await app.call('profiles.list', undefined)) for (const token of await tokensOf(app, profile.id)) canaries.add(token)
+    expect(canaries.size).toBeGreaterThan(8)
+    await app.credentials.dispose()
+    const files = await harness.dataFiles()
+    const logs = app.fakes.logs.records.map((r) => JSON.stringify(r)).join('\n')
+    const events = app.fakes.events.events.map((e) => JSON.stringify(e)).join('\n')
+    const replies = harness.transcript.join('\n')
+    for (const secret of canaries) {
+      for (const form of [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)]) {
+        expect(files.includes(form), 'data files').toBe(false)
+        expect(logs.includes(form), 'logs').toBe(false)
+        expect(events.includes(form), 'events').toBe(false)
+        expect(replies.includes(form), 'handler results').toBe(false)
+      }
+    }
+  })
+})
