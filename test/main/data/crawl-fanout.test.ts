@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page, PageRequest } from '../../../main/data/ports'
+import { type Sandbox, startSandbox } from '../../sandbox'
+import { DAY_MS, isoDate } from '../../sandbox/clock'
+import { jobHarness } from './harness'
+import { sandboxPorts } from './sandbox-ports'
+
+const NOW = Date.UTC(2026, 2, 4, 12)
+const signal = new AbortController().signal
+
+/** Every user id of the account, and each user's meeting uuids, fetched directly. */
+async function reference(sandbox: Sandbox) {
+  const ports = sandboxPorts(sandbox)
+  const users: string[] = []
+  for await (const page of ports.pages({ profileId: 'p', resource: 'users', params: {}, signal })) users.push(...(page.items as { id: string }[]).map((u) => u.id))
+  const meetings = new Map<string, string[]>()
+  for (const id of users) {
+    const uuids: string[] = []
+    for await (const page of ports.pages({ profileId: 'p', resource: 'meetings', userId: id, params: {}, signal })) uuids.push(...(page.items as { uuid: string }[]).map((m) => m.uuid))
+    meetings.set(id, uuids)
+  }
+  return { users, meetings }
+}
+
+describe('fan-out crawls against the sandbox', () => {
+  let sandbox: Sandbox
+  let expected: Awaited<ReturnType<typeof reference>>
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ seed: 5, users: 300, plan: 'unlimited', now: () => NOW })
+    expected = await reference(sandbox)
+    expect(expected.users.length).toBeGreaterThan(100)
+  })
+  afterAll(() => sandbox.close())
+
+  it('crawls the meetings of all users, collecting one failing user without stopping the rest', async () => {
+    const broken = expected.users.find((id) => (expected.meetings.get(id)?.length ?? 0) > 0)!
+    sandbox.setFaults([
+      { kind: 'status', status: 500, pathPrefix: `/v2/users/${broken}/meetings` },
+      { kind: 'status', status: 503, pathPrefix: '/v2/users/', probability: 0.05 },
+      { kind: 'truncate', pathPrefix: '/v2/users/', probability: 0.05 },
+    ])
+    const ports = sandboxPorts(sandbox, { attempts: 4 })
+    let inFlight = 0
+    let maxInFlight = 0
+    const counting = {
+      async *pages(request: PageRequest): AsyncIterable<Page> {
+        inFlight++
+        maxInFlight = Math.max(maxInFlight, inFlight)
+        try {
+          yield* ports.pages(request)
+        } finally {
+          inFlight--
+        }
+      },
+    }
+    const { jobs, finished, events } = jobHarness(counting, { concurrency: 5 })
+    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }).jobId)
+    sandbox.setFaults([])
+
+    expect(done.state).toBe('done')
+    expect(done.unitsTotal).toBe(expected.users.length)
+    expect(done.unitsDone).toBe(expected.users.length)
+    expect(done.errors).toHaveLength(1)
+    expect(done.errors[0]!.unit).toMatch(/@/)
+    expect(done.errors[0]!.error.code).toBe('ZOOM_SERVER_ERROR')
+
+    const want = expected.users.filter((id) => id !== broken).flatMap((id) => expected.meetings.get(id) ?? [])
+    const rows = jobs.get(done.jobId).dataset.rows as { uuid: string; host_id: string }[]
+    expect(rows.map((m) => m.uuid).sort()).toEqual([...want].sort())
+    expect(rows.some((m) => m.host_id === broken)).toBe(false)
+    expect(done.rows).toBe(want.length)
+    expect(maxInFlight).toBeLessThanOrEqual(1 + 5)
+    expect(maxInFlight).toBeGreaterThan(1)
+
+    const progress = events.jobEvents()
+    expect(progress.some((p) => p.state === 'running' && (p.unitsDone ?? 0) > 0 && (p.unitsDone ?? 0) < expected.users.length)).toBe(true)
+    expect(progress.at(-1)!.state).toBe('done')
+  })
+
+  it('crawls named users and "me"; an unknown user is one error, the others complete', async () => {
+    const ports = sandboxPorts(sandbox)
+    const { jobs, finished } = jobHarness(ports)
+    const named = expected.users.slice(0, 3)
+    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: [...named, 'no-such-user'] }).jobId)
+    expect(done.state).toBe('done')
+    expect(done.errors).toEqual([{ unit: 'no-such-user', error: expect.objectContaining({ code: 'ZOOM_NOT_FOUND' }) }])
+    const uuids = (jobs.get(done.jobId).dataset.rows as { uuid: string }[]).map((m) => m.uuid)
+    expect(uuids.sort()).toEqual(named.flatMap((id) => expected.meetings.get(id) ?? []).sort())
+
+    const onlyBad = await finished(jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: ['nobody-1', 'nobody-2'] }).jobId)
+    expect(onlyBad.state).toBe('failed')
+    expect(onlyBad.error?.code).toBe('ZOOM_NOT_FOUND')
+    expect(onlyBad.errors).toHaveLength(2)
+  })
+
+  it('splits a recordings range longer than a month into windows Zoom accepts', async () => {
+    sandbox.resetStats()
+    const ports = sandboxPorts(sandbox)
+    const windows: string[] = []
+    const recording = {
+      async *pages(request: PageRequest): AsyncIterable<Page> {
+        if (request.resource === 'recordings') windows.push(`${request.params.from}..${request.params.to}`)
+        yield* ports.pages(request)
+      },
+    }
+    const { jobs, finished } = jobHarness(recording)
+    // 101 days, inclusive: 30 + 30 + 30 + 11.
+    const from = isoDate(NOW - 100 * DAY_MS)
+    const to = isoDate(NOW)
+    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'recordings', params: { from, to }, users: 'all' }).jobId)
+    expect(done.state).toBe('done')
+    expect(done.errors).toEqual([])
+    const perUser = [...new Set(windows)].sort()
+    expect(perUser).toHaveLength(4)
+    expect(perUser[0]!.startsWith(from)).toBe(true)
+    expect(perUser.at(-1)!.endsWith(to)).toBe(true)
+    expect(windows).toHaveLength(4 * expected.users.length)
+    expect(sandbox.stats().api['GET /v2/users/{userId}/recordings']?.['400']).toBeUndefined()
+
+    const rows = jobs.get(done.jobId).dataset.rows as { uuid: string; start_time: string }[]
+    expect(rows.length).toBeGreaterThan(0)
+    expect(done.rows).toBe(done.totalRecords)
+    expect(new Set(rows.map((r) => r.uuid)).size).toBe(rows.length)
+    for (const row of rows) expect(row.start_time >= from && row.start_time <= `${to}T23:59:59Z`).toBe(true)
+  })
+
+  it('cancel during a fan-out keeps the rows and stops sending requests', async () => {
+    const ports = sandboxPorts(sandbox)
+    let jobId = ''
+    let pagesSeen = 0
+    let requestsAtCancel = -1
+    const { jobs, finished } = jobHarness(
+      {
+        async *pages(request) {
+          for await (const page of ports.pages(request)) {
+            yield page
+            if (request.resource === 'meetings' && ++pagesSeen === 40) {
+              requestsAtCancel = ports.requests
+              jobs.cancel(jobId)
+            }
+          }
+        },
+      },
+      { concurrency: 4 },
+    )
+    jobId = jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }).jobId
+    const done = await finished(jobId)
+    expect(done.state).toBe('cancelled')
+    expect(done.rows).toBe(jobs.get(jobId).dataset.rows.length)
+    expect(done.rows).toBeGreaterThan(0)
+    expect(done.unitsDone).toBeLessThan(expected.users.length)
+    expect(ports.requests).toBe(requestsAtCancel)
+    const after = ports.requests
+    await finished(jobId)
+    expect(ports.requests).toBe(after)
+  })
+})
