@@ -21,6 +21,8 @@ export interface WindowRules {
   required?: boolean
   /** Accept yyyy-MM-ddTHH:mm:ssZ too (call history). */
   dateTimes?: boolean
+  /** Shorten a longer window to one month instead of refusing it. */
+  clampToMonth?: boolean
   /** Zoom Phone uses error code 400 where the others use 300. */
   errorCode?: number
 }
@@ -44,11 +46,14 @@ export function dateWindow(query: URLSearchParams, rules: WindowRules): { ok: tr
     return fail('The from and to parameters are required.')
   }
   const fromMs = fromText === null || fromText === '' ? rules.defaultFrom : parse(fromText, rules.dateTimes === true)
-  const toDay = toText === null || toText === '' ? rules.defaultTo : parse(toText, rules.dateTimes === true)
+  let toDay = toText === null || toText === '' ? rules.defaultTo : parse(toText, rules.dateTimes === true)
   if (fromMs === undefined) return fail(`Invalid field: from ${fromText ?? ''}.`)
   if (toDay === undefined) return fail(`Invalid field: to ${toText ?? ''}.`)
   if (toDay < fromMs) return fail('The to date must be later than or equal to the from date.')
-  if (toDay > addMonths(fromMs, 1)) return fail('The date range between from and to cannot exceed one month.')
+  if (toDay > addMonths(fromMs, 1)) {
+    if (rules.clampToMonth !== true) return fail('The date range between from and to cannot exceed one month.')
+    toDay = addMonths(fromMs, 1)
+  }
   if (rules.lastSixMonths === true && fromMs < addMonths(startOfUtcDay(rules.now), -6)) {
     return fail('You can only query data from the last 6 months.')
   }

@@ -16,6 +16,8 @@ export interface ListOptions {
   head?: Record<string, string | number>
   /** Fields after them (e.g. report totals). */
   tail?: Record<string, string | number>
+  /** Include page_count (default true; Zoom's phone users envelope lacks it). */
+  pageCount?: boolean
   /** Include page_number (endpoints whose schema has it). */
   pageNumber?: boolean
   /** Memoise the page's item JSON (only when the items never change for this result set). */
@@ -41,7 +43,7 @@ export function listResponse(request: ApiRequest, deps: ApiDeps, options: ListOp
     status: 200,
     json: pageEnvelope({
       ...options.head,
-      page_count: page.pageCount,
+      ...(options.pageCount === false ? {} : { page_count: page.pageCount }),
       ...(options.pageNumber === true ? { page_number: page.pageNumber } : {}),
       page_size: pageSize,
       total_records: page.total,

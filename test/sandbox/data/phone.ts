@@ -17,6 +17,8 @@ const CALLING_PLANS = [
 ]
 const CALL_RESULTS = ['answered', 'answered', 'answered', 'answered', 'answered', 'answered', 'voicemail', 'no_answer', 'hang_up', 'abandoned']
 
+const ACCOUNT_ONLY_FIELDS = new Set(['call_result', 'duration', 'international', 'department', 'cost_center', 'site_id', 'site_name', 'recording_status'])
+
 export class PhoneSystem {
   private phoneUsers: Int32Array | undefined
   private readonly filtered = new Map<string, Int32Array>()
@@ -175,6 +177,17 @@ export class PhoneSystem {
       for (const [key, value] of Object.entries(party)) record[`${prefix}_${key}`] = value
     }
     return record
+  }
+
+  /**
+   * The per-user call history uses another item shape in Zoom's schema: `result` and
+   * `talk_time` instead of `call_result` and `duration`, an `event`, no site fields.
+   */
+  userCall(dayMs: number, j: number, n: number, owner: number): Record<string, unknown> {
+    const record = this.call(dayMs, j, n, owner)
+    const item: Record<string, unknown> = { event: record.direction === 'outbound' ? 'outgoing' : 'incoming', result: record.call_result, talk_time: record.duration }
+    for (const [key, value] of Object.entries(record)) if (!ACCOUNT_ONLY_FIELDS.has(key)) item[key] = value
+    return item
   }
 
   private party(u: number): Record<string, string> {

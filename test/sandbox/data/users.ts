@@ -28,7 +28,6 @@ export interface ListUser {
   user_created_at: string
   last_login_time?: string
   last_client_version?: string
-  language: string
   status: UserStatus
   role_id: string
   group_ids: string[]
@@ -173,7 +172,7 @@ export class UserDirectory {
     let out = `{"id":"${this.userId(i)}","first_name":${q(first)},"last_name":${q(last)},"display_name":${q(`${first} ${last}`)},`
       + `"email":"${this.email(i)}","type":${this.type(i)},"timezone":"${this.timezone(i)}","verified":${status === 2 ? 0 : 1},`
       + `"dept":"${this.dept(i)}","created_at":"${created}","user_created_at":"${created}",`
-      + `"language":"${pick(LANGUAGES, hash3(s, i, F.lang))}","status":"${STATUSES[status]}","role_id":"${this.roleId(i)}",`
+      + `"status":"${STATUSES[status]}","role_id":"${this.roleId(i)}",`
       + `"group_ids":["${pick(this.groupIds, hash3(s, i, F.group))}"],"im_group_ids":[]`
     if (status !== 2) {
       const daysAgo = status === 0 ? between(hash3(s, i, F.login), 0, 45) : between(hash3(s, i, F.login), 120, 900)
@@ -195,6 +194,7 @@ export class UserDirectory {
     const pmi = user.pmi as number | undefined
     Object.assign(user, {
       role_name: this.roleName(i),
+      language: pick(LANGUAGES, hash3(s, i, F.lang)),
       use_pmi: unit(hash3(s, i, F.pmi + 7)) < 0.2,
       personal_meeting_url: `https://sandbox.zoom.us/j/${pmi ?? 0}`,
       account_id: this.accountId,

@@ -24,10 +24,9 @@ export const listPhoneUsers: Handler = (request, deps) => {
     ...(q.get('department') ? { department: q.get('department')! } : {}),
     ...(q.get('keyword') ? { keyword: q.get('keyword')! } : {}),
   })
-  // The phone users envelope has no page_count/page_number in Zoom's schema; listResponse adds
-  // page_count, which the schema tolerates (it allows additional properties).
+  // Zoom's phone users envelope has neither page_count nor page_number.
   return listResponse(request, deps, {
-    path: '/phone/users', total: list.length, listKey: 'users', cache: true, badTokenCode: PHONE_TOKEN_ERROR,
+    path: '/phone/users', total: list.length, listKey: 'users', cache: true, badTokenCode: PHONE_TOKEN_ERROR, pageCount: false,
     item: (k) => JSON.stringify(phone.user(list[k]!)),
   })
 }
@@ -110,7 +109,7 @@ export const userCallHistory: Handler = (request, deps) => {
     item: (k) => {
       const { day, j } = dayIndex(counts, k)
       const dayMs = days[day]!
-      return JSON.stringify(phone.call(dayMs, j, phone.userCallsOnDay(u, dayMs), u))
+      return JSON.stringify(phone.userCall(dayMs, j, phone.userCallsOnDay(u, dayMs), u))
     },
   })
 }

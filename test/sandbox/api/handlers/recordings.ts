@@ -1,4 +1,6 @@
 // GET /users/{userId}/recordings: a window of at most one month (default today → tomorrow).
+// A longer window is cut to one month and the response's from/to say so: the operation
+// documents no 400, and the echoed from/to exist for exactly that.
 import { DAY_MS, startOfUtcDay } from '../../clock'
 import { checkScopes } from '../access'
 import { dateWindow } from '../dates'
@@ -13,7 +15,7 @@ export const listRecordings: Handler = (request, deps) => {
   if (denied !== undefined) return denied
   if (user.index === undefined) return Errors.userNotFound(user.raw)
   const today = startOfUtcDay(deps.clock.now())
-  const parsed = dateWindow(request.query, { now: deps.clock.now(), defaultFrom: today, defaultTo: today + DAY_MS })
+  const parsed = dateWindow(request.query, { now: deps.clock.now(), defaultFrom: today, defaultTo: today + DAY_MS, clampToMonth: true })
   if (!parsed.ok) return parsed.response
   const { window } = parsed
   const u = user.index

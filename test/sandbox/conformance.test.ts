@@ -1,0 +1,147 @@
+// Every response the sandbox gives for the implemented operations, success and error, checked
+// against Zoom's published OpenAPI files: success bodies against the operation's 200 schema
+// with undeclared fields forbidden, error bodies against Zoom's error envelope with a status
+// the operation documents (or 401/429, which Zoom answers on every endpoint).
+import { Ajv } from 'ajv'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { OPERATIONS, type Operation } from './api/catalog'
+import { ApiRouter } from './api/router'
+import { DAY_MS, isoDate } from './clock'
+import { startSandbox, type Sandbox } from './index'
+import { findOperation, OPENAPI_AVAILABLE, OPENAPI_DIR, responseValidator } from './openapi'
+import { getJson, s2sToken, userTokens } from './testing'
+
+const NOW = Date.UTC(2026, 8, 16, 14, 45) // a Wednesday
+const router = new ApiRouter(OPERATIONS)
+const errorEnvelope = new Ajv({ strict: false }).compile({
+  type: 'object',
+  required: ['code', 'message'],
+  additionalProperties: false,
+  properties: { code: { type: 'integer' }, message: { type: 'string', minLength: 1 }, errors: { type: 'array' } },
+})
+
+interface Exchange {
+  op: Operation
+  url: string
+  status: number
+  body: unknown
+}
+
+const title = OPENAPI_AVAILABLE
+  ? `conformance with Zoom's OpenAPI files in ${OPENAPI_DIR}`
+  : `conformance skipped: Zoom's OpenAPI files are not in ${OPENAPI_DIR}`
+
+describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
+  let zoom: Sandbox
+  let admin: string
+  let user: string
+  const exchanges: Exchange[] = []
+
+  async function call(pathAndQuery: string, token: string | undefined = admin): Promise<Exchange> {
+    const url = `${zoom.url}/v2${pathAndQuery}`
+    const res = await getJson(url, token)
+    const match = router.match(pathAndQuery.split('?')[0]!)
+    if (match === undefined) throw new Error(`no operation for ${pathAndQuery}`)
+    expect(res.headers.get('x-zm-trackingid')).toBeTruthy()
+    const exchange = { op: match.op, url, status: res.status, body: await res.json() }
+    exchanges.push(exchange)
+    return exchange
+  }
+
+  async function pageTwo(pathAndQuery: string): Promise<void> {
+    const first = await call(pathAndQuery)
+    const token = (first.body as { next_page_token?: string }).next_page_token
+    if (token) await call(`${pathAndQuery}${pathAndQuery.includes('?') ? '&' : '?'}next_page_token=${token}`)
+  }
+
+  beforeAll(async () => {
+    zoom = await startSandbox({ seed: 31, users: 150, plan: 'unlimited', now: () => NOW })
+    admin = (await s2sToken(zoom)).access_token
+    user = (await userTokens(zoom, 'userOAuth')).access_token
+    const day = (n: number) => isoDate(NOW + n * DAY_MS)
+
+    // Successes, across the data's variety.
+    for (const status of ['active', 'inactive', 'pending']) await pageTwo(`/users?status=${status}&page_size=40`)
+    await call('/users?include_fields=custom_attributes')
+    await call('/users?include_fields=host_key&role_id=2')
+    const everyone: string[] = []
+    for (const status of ['active', 'inactive', 'pending']) {
+      const body = (await call(`/users?status=${status}&page_size=300`)).body as { users: { id: string }[] }
+      everyone.push(...body.users.map((u) => u.id))
+    }
+    await call('/users/me', user)
+    const meetingIds: number[] = []
+    for (const id of everyone) {
+      await call(`/users/${id}`)
+      for (const type of ['scheduled', 'upcoming', 'previous_meetings', 'live']) {
+        const body = (await call(`/users/${id}/meetings?type=${type}`)).body as { meetings?: { id: number }[] }
+        if (type === 'scheduled') meetingIds.push(...(body.meetings ?? []).map((m) => m.id))
+      }
+      await call(`/users/${id}/webinars`)
+      await call(`/users/${id}/recordings?from=${day(-28)}&to=${day(0)}`)
+      await call(`/phone/users/${id}/call_history?from=${day(-6)}&to=${day(0)}`)
+    }
+    for (const id of meetingIds) await call(`/meetings/${id}`)
+    await call('/report/daily')
+    await call(`/report/daily?year=2026&month=7`)
+    for (const type of ['active', 'inactive']) await pageTwo(`/report/users?type=${type}&from=${day(-14)}&to=${day(0)}&page_size=50`)
+    for (const status of ['', 'activate', 'deactivate', 'pending']) await pageTwo(`/phone/users?page_size=20${status && `&status=${status}`}`)
+    await pageTwo(`/phone/call_history?from=${day(-1)}&to=${day(0)}&page_size=300`)
+    await call('/phone/call_history')
+
+    // Errors.
+    await call('/users/me', undefined)
+    await call('/users', 'bogus')
+    await call('/users', user)
+    await call('/users/does-not-exist')
+    await call('/users?next_page_token=bogus')
+    await call('/users?status=deleted')
+    await call('/meetings/42')
+    await call(`/users/${everyone[1]}/meetings`, user)
+    await call('/users/me/meetings?type=later')
+    await call(`/users/me/recordings?from=${day(-60)}&to=${day(0)}`)
+    await call('/users/me/recordings?from=yesterday')
+    await call('/report/daily?year=2020&month=1')
+    await call('/report/users?type=active')
+    await call('/phone/users?next_page_token=bogus')
+    await call('/phone/call_history?next_page_token=bogus')
+    await call(`/phone/call_history?from=${day(-300)}&to=${day(-290)}`)
+    for (const id of everyone.slice(0, 40)) await call(`/users/${id}/webinars`)
+    zoom.setPlan('free')
+    await call('/report/daily')
+    await Promise.all(Array.from({ length: 8 }, () => call('/users/me')))
+    zoom.setPlan('unlimited')
+    const expiring = (await s2sToken(zoom)).access_token
+    zoom.advanceClock(3600_000)
+    await call('/users/me', expiring)
+  }, 60_000)
+  afterAll(() => zoom.close())
+
+  it('exercised every operation with successes and errors (including 401, 4711 and 429)', () => {
+    for (const op of OPERATIONS) expect(exchanges.some((e) => e.op === op && e.status === 200), op.id).toBe(true)
+    const statuses = new Set(exchanges.map((e) => e.status))
+    for (const status of [400, 401, 404, 429]) expect(statuses.has(status), String(status)).toBe(true)
+    expect(exchanges.some((e) => (e.body as { code?: number }).code === 4711)).toBe(true)
+  })
+
+  for (const op of OPERATIONS) {
+    it(`${op.id}: 200 bodies match the schema, with no undeclared fields`, () => {
+      const validate = responseValidator(op.spec, op.path, true)
+      const successes = exchanges.filter((e) => e.op === op && e.status === 200)
+      for (const exchange of successes) {
+        if (!validate(exchange.body)) throw new Error(`${exchange.url}: ${JSON.stringify(validate.errors?.slice(0, 5))}`)
+      }
+    })
+
+    it(`${op.id}: error bodies are Zoom's envelope with a documented status`, () => {
+      const documented = new Set(Object.keys(findOperation(op.spec, op.path)!.responses))
+      for (const exchange of exchanges.filter((e) => e.op === op && e.status !== 200)) {
+        if (!errorEnvelope(exchange.body)) throw new Error(`${exchange.url}: ${JSON.stringify(errorEnvelope.errors)}`)
+        const code = (exchange.body as { code: number }).code
+        // 401/124, 429, and 400 with 300 (validation) or 4711 (scopes) are answered by every endpoint.
+        const generic = exchange.status === 401 || exchange.status === 429 || (exchange.status === 400 && (code === 300 || code === 4711))
+        expect(documented.has(String(exchange.status)) || generic, `${exchange.status} from ${exchange.url}`).toBe(true)
+      }
+    })
+  }
+})
