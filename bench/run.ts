@@ -4,6 +4,7 @@
 import { cpus } from 'node:os'
 import { resolve } from 'node:path'
 import { measureClientOverhead } from './metrics/client-overhead'
+import { measureCrawl100k } from './metrics/crawl-100k'
 import { measureRendererBundle } from './metrics/renderer-bundle'
 import { measureTokenSingleFlight } from './metrics/token-single-flight'
 import { SuiteSkipped } from './metrics/support/skip'
@@ -17,6 +18,7 @@ const suites: Suite[] = [
   ['renderer-bundle', () => measureRendererBundle(resolve(root, 'out/renderer'))],
   ['client-overhead', measureClientOverhead],
   ['token-single-flight', measureTokenSingleFlight],
+  ['crawl-100k', measureCrawl100k],
 ]
 
 const unknown = only.filter((name) => !suites.some(([n]) => n === name))
