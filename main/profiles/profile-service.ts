@@ -9,7 +9,7 @@ import { describeIssues } from '../../common/validation'
 import type { Logger } from '../log/logger'
 import type { Clock, DialogPort, EventSink } from '../ports'
 import { writeFileAtomic, type DocumentFile } from '../store'
-import { needsUnlock, type SecretStore } from '../tokens/secret-store'
+import type { SecretStore } from '../tokens/secret-store'
 import type { ProfileLookup } from './profile-lookup'
 import { checkImport, exportProfiles, nameKey } from './profile-transfer'
 import type { ProfilesDocument } from './profiles-document'
@@ -193,7 +193,8 @@ export class ProfileService implements ProfileLookup {
   private async repairFields(profileId: string): Promise<string[]> {
     const { secrets } = this.deps
     if (!secrets.hasSecret(profileId, 'clientSecret') && !secrets.hasSecret(profileId, 'tokens')) return []
-    if (secrets.status().state === 'uninitialised' || needsUnlock(secrets)) return []
+    // Only with the key already loaded: listing profiles must not prompt the keychain at start-up.
+    if (secrets.status().state !== 'unlocked') return []
     try {
       return await secrets.repairState(profileId)
     } catch {

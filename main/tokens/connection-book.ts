@@ -132,7 +132,8 @@ export class ConnectionBook {
   republish(profileIds: readonly string[]): void {
     for (const id of profileIds) {
       const activity = this.activity.get(id)
-      if (activity && (activity.state === 'locked' || activity.state === 'needs_repair')) this.activity.delete(id)
+      // An undecryptable token set stays 'needs_repair' until the person connects again.
+      if (activity?.state === 'locked') this.activity.delete(id)
       this.publish(id)
     }
   }
