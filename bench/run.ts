@@ -5,6 +5,7 @@ import { cpus } from 'node:os'
 import { resolve } from 'node:path'
 import { measureClientOverhead } from './metrics/client-overhead'
 import { measureCrawl100k } from './metrics/crawl-100k'
+import { measureDatasetHeap } from './metrics/dataset-heap'
 import { measureRendererBundle } from './metrics/renderer-bundle'
 import { measureTokenSingleFlight } from './metrics/token-single-flight'
 import { SuiteSkipped } from './metrics/support/skip'
@@ -19,6 +20,7 @@ const suites: Suite[] = [
   ['client-overhead', measureClientOverhead],
   ['token-single-flight', measureTokenSingleFlight],
   ['crawl-100k', measureCrawl100k],
+  ['dataset-heap', measureDatasetHeap],
 ]
 
 const unknown = only.filter((name) => !suites.some(([n]) => n === name))

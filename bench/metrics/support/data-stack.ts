@@ -45,7 +45,7 @@ function withPageSize(clients: ZoomClients, pageSize: number): ZoomClients {
   }
 }
 
-export async function dataStack(sandbox: SandboxProcess, options: DataStackOptions = {}): Promise<DataStack> {
+export async function dataStack(sandbox: Pick<SandboxProcess, 'url' | 'apps'>, options: DataStackOptions = {}): Promise<DataStack> {
   const stack = await connectedTokenStack(sandbox.url, sandbox.apps.s2s, options.ratePlan ?? 'business')
   const created = createZoomClients({ tokens: stack.tokens, profiles: stack.profiles, ...(options.limiter ? { limiter: options.limiter } : {}) })
   const clients = options.pageSize === undefined ? created : withPageSize(created, options.pageSize)
