@@ -1,1 +1,182 @@
-export default function ConsoleScreen(_: { profile: unknown }) { return null }
+// The request console: method, path (with catalog suggestions), query, headers, body, Send,
+// response, history and "copy as curl" (which carries only a token placeholder).
+import { Tabs } from 'radix-ui'
+import { useId } from 'react'
+import type { HistoryEntry } from '../../../common/contract/index'
+import { HTTP_METHODS } from '../../../common/contract/console'
+import type { ProfileView } from '../../../common/profile'
+import { cloudEndpoints } from '../../../common/profile'
+import { ALL_RESOURCES } from '../../../common/zoom/catalog'
+import { resolveConsoleUrl } from '../../../common/zoom/console-url'
+import { toCurl } from '../../../common/zoom/curl'
+import { CopyButton } from '../../components/CopyButton'
+import { SendIcon } from '../../components/icons'
+import { errorMessage } from '../../ipc'
+import { useStore } from '../../store/index'
+import type { ConsoleDraft, HttpMethod } from '../../store/slices/console'
+import { EMPTY_DRAFT } from '../../store/slices/console'
+import { HistoryList } from './HistoryList'
+import { KeyValueEditor } from './KeyValueEditor'
+import { ResponseViewer } from './ResponseViewer'
+import '../../styles/console.css'
+
+const SUGGESTIONS = ['/users/me', ...new Set(ALL_RESOURCES.map((r) => r.path))]
+
+function jsonProblem(body: string): string | undefined {
+  if (!body.trim()) return undefined
+  try {
+    JSON.parse(body)
+    return undefined
+  } catch (error) {
+    return error instanceof Error ? error.message : 'Not valid JSON'
+  }
+}
+
+export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
+  const id = useId()
+  const draft = useStore((s) => s.drafts[profile.id]) ?? EMPTY_DRAFT
+  const response = useStore((s) => s.responses[profile.id])
+  const sending = useStore((s) => s.sending[profile.id] ?? false)
+  const apiUrl = useStore((s) => s.statuses[profile.id]?.apiUrl)
+  const setDraft = useStore((s) => s.setConsoleDraft)
+  const send = useStore((s) => s.sendRequest)
+  const notify = useStore((s) => s.notify)
+  const update = (patch: Partial<ConsoleDraft>) => setDraft(profile.id, patch)
+  const hasBody = draft.method !== 'GET' && draft.method !== 'DELETE'
+  const bodyProblem = hasBody ? jsonProblem(draft.body) : undefined
+  const apiBase = apiUrl ?? cloudEndpoints(profile.cloud).apiBase
+  const resolved = resolveConsoleUrl(draft.url, apiBase, draft.query.filter((q) => q.name.trim()))
+  const curl = resolved.ok ? toCurl({ method: draft.method, url: resolved.url.toString(), headers: draft.headers.filter((h) => h.name.trim()), ...(hasBody ? { body: draft.body } : {}) }) : ''
+
+  const submit = async () => {
+    if (!resolved.ok || bodyProblem) return
+    try {
+      await send(profile.id)
+    } catch (error) {
+      notify({ tone: 'error', title: 'The request was not sent', description: errorMessage(error) })
+    }
+  }
+  const restore = (entry: HistoryEntry) =>
+    update({ method: entry.request.method, url: entry.request.url, query: entry.request.query ?? [], headers: entry.request.headers ?? [], body: entry.request.body ?? '' })
+
+  return (
+    <div className="console">
+      <div className="stack" style={{ gap: 16, minWidth: 0 }}>
+        <form
+          className="card composer"
+          aria-label="Request"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void submit()
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault()
+              void submit()
+            }
+          }}
+        >
+          <div className="request-line">
+            <label className="visually-hidden" htmlFor={`${id}-method`}>
+              Method
+            </label>
+            <select id={`${id}-method`} className="input method-select" value={draft.method} onChange={(e) => update({ method: e.target.value as HttpMethod })}>
+              {HTTP_METHODS.map((m) => (
+                <option key={m}>{m}</option>
+              ))}
+            </select>
+            <label className="visually-hidden" htmlFor={`${id}-url`}>
+              Path
+            </label>
+            <input
+              id={`${id}-url`}
+              className="input mono"
+              list={`${id}-paths`}
+              value={draft.url}
+              onChange={(e) => update({ url: e.target.value })}
+              placeholder="/users/me"
+              spellCheck={false}
+              aria-invalid={!resolved.ok || undefined}
+              aria-describedby={`${id}-url-hint`}
+            />
+            <datalist id={`${id}-paths`}>
+              {SUGGESTIONS.map((p) => (
+                <option key={p} value={p} />
+              ))}
+            </datalist>
+            <button type="submit" className="btn btn-primary" disabled={sending || !resolved.ok || Boolean(bodyProblem)}>
+              <SendIcon size={14} /> {sending ? 'Sending…' : 'Send'}
+            </button>
+          </div>
+          <p id={`${id}-url-hint`} className={resolved.ok ? 'muted url-preview mono' : 'error'}>
+            {resolved.ok ? resolved.url.toString() : resolved.message}
+          </p>
+          <Tabs.Root defaultValue="query" className="stack" style={{ gap: 10 }}>
+            <Tabs.List className="tabs-list" aria-label="Request parts">
+              <Tabs.Trigger value="query" className="tab">
+                Query ({draft.query.length})
+              </Tabs.Trigger>
+              <Tabs.Trigger value="headers" className="tab">
+                Headers ({draft.headers.length})
+              </Tabs.Trigger>
+              <Tabs.Trigger value="body" className="tab" disabled={!hasBody}>
+                Body
+              </Tabs.Trigger>
+            </Tabs.List>
+            <Tabs.Content value="query">
+              <KeyValueEditor label="Query parameters" noun="Query parameter" pairs={draft.query} onChange={(query) => update({ query })} />
+            </Tabs.Content>
+            <Tabs.Content value="headers">
+              <KeyValueEditor label="Headers" noun="Header" pairs={draft.headers} onChange={(headers) => update({ headers })} />
+              <p className="muted" style={{ fontSize: 12, marginTop: 6 }}>
+                The Authorization header is added by the app; you never need to paste a token.
+              </p>
+            </Tabs.Content>
+            <Tabs.Content value="body" className="stack" style={{ gap: 6 }}>
+              <label htmlFor={`${id}-body`} className="field-label">
+                JSON body
+              </label>
+              <textarea
+                id={`${id}-body`}
+                className="input"
+                rows={8}
+                spellCheck={false}
+                value={draft.body}
+                onChange={(e) => update({ body: e.target.value })}
+                aria-invalid={bodyProblem ? true : undefined}
+                aria-describedby={bodyProblem ? `${id}-body-error` : undefined}
+              />
+              {bodyProblem && (
+                <span id={`${id}-body-error`} className="error">
+                  {bodyProblem}
+                </span>
+              )}
+              <div>
+                <button type="button" className="btn btn-small" disabled={!draft.body.trim() || Boolean(bodyProblem)} onClick={() => update({ body: JSON.stringify(JSON.parse(draft.body), null, 2) })}>
+                  Format JSON
+                </button>
+              </div>
+            </Tabs.Content>
+          </Tabs.Root>
+          <div className="row">
+            <span className="muted" style={{ fontSize: 12 }}>
+              <span className="kbd">Ctrl</span> + <span className="kbd">Enter</span> sends
+            </span>
+            <span className="spacer" />
+            <CopyButton text={curl} label="Copy as curl" />
+            <span className="muted" style={{ fontSize: 12 }}>
+              curl uses <span className="mono">$ZOOM_ACCESS_TOKEN</span>
+            </span>
+          </div>
+        </form>
+        {sending && (
+          <p role="status" className="muted">
+            Sending…
+          </p>
+        )}
+        {response && <ResponseViewer response={response} />}
+      </div>
+      <HistoryList profileId={profile.id} onPick={restore} />
+    </div>
+  )
+}

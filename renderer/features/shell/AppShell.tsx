@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'react'
 import { useStore } from '../../store/index'
 import { Welcome } from '../connections/Welcome'
+import { StoreProblems } from '../settings/StoreProblems'
 import { UnlockScreen } from '../settings/UnlockScreen'
 import { Sidebar } from './Sidebar'
 
@@ -38,12 +39,19 @@ export function AppShell() {
     <div className="shell">
       <Sidebar />
       <main className="main" id="main" aria-label="Main">
+        <ProblemsBanner />
         <Suspense fallback={<div className="boot" role="status">Loading…</div>}>
           <MainView />
         </Suspense>
       </main>
     </div>
   )
+}
+
+/** Store problems stay in view until dismissed (they are also listed in Settings). */
+function ProblemsBanner() {
+  const onSettings = useStore((s) => s.view.screen === 'settings')
+  return onSettings ? null : <StoreProblems compact />
 }
 
 function MainView() {

@@ -1,0 +1,87 @@
+// Choosing a passphrase (set up or change): typed twice, at least 8 characters, never kept after use.
+import { Dialog } from 'radix-ui'
+import { useState } from 'react'
+import { Field } from '../../components/Field'
+import { errorMessage } from '../../ipc'
+
+export interface PassphraseDialogProps {
+  open: boolean
+  onOpenChange(open: boolean): void
+  title: string
+  description: string
+  confirmLabel: string
+  onSubmit(passphrase: string): Promise<void>
+}
+
+const MIN_LENGTH = 8
+
+export function PassphraseDialog({ open, onOpenChange, title, description, confirmLabel, onSubmit }: PassphraseDialogProps) {
+  const [first, setFirst] = useState('')
+  const [second, setSecond] = useState('')
+  const [submitted, setSubmitted] = useState(false)
+  const [error, setError] = useState<string>()
+  const [pending, setPending] = useState(false)
+  const tooShort = first.length < MIN_LENGTH ? `Use at least ${MIN_LENGTH} characters` : undefined
+  const mismatch = second !== first ? 'The two passphrases differ' : undefined
+  const reset = () => {
+    setFirst('')
+    setSecond('')
+    setSubmitted(false)
+    setError(undefined)
+  }
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault()
+    setSubmitted(true)
+    if (tooShort || mismatch) return
+    setPending(true)
+    setError(undefined)
+    try {
+      await onSubmit(first)
+      reset()
+      onOpenChange(false)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setPending(false)
+    }
+  }
+  return (
+    <Dialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (pending) return
+        if (!next) reset()
+        onOpenChange(next)
+      }}
+    >
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog">
+          <Dialog.Title className="dialog-title">{title}</Dialog.Title>
+          <Dialog.Description className="dialog-description">{description}</Dialog.Description>
+          <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+            <Field label="New passphrase" error={submitted ? tooShort : undefined} hint="There is no way to recover it: if you forget it, you reconnect every connection.">
+              {(p) => <input {...p} className="input" type="password" autoComplete="new-password" value={first} onChange={(e) => setFirst(e.target.value)} />}
+            </Field>
+            <Field label="Repeat the passphrase" error={submitted && !tooShort ? mismatch : undefined}>
+              {(p) => <input {...p} className="input" type="password" autoComplete="new-password" value={second} onChange={(e) => setSecond(e.target.value)} />}
+            </Field>
+            {error && (
+              <p className="callout" data-tone="bad" role="alert">
+                {error}
+              </p>
+            )}
+            <div className="dialog-actions">
+              <Dialog.Close className="btn" disabled={pending}>
+                Cancel
+              </Dialog.Close>
+              <button type="submit" className="btn btn-primary" disabled={pending}>
+                {pending ? 'Working…' : confirmLabel}
+              </button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  )
+}

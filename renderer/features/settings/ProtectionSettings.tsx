@@ -1,0 +1,102 @@
+// Secret storage: which keychain backend or passphrase protects the vault; set up, change, lock.
+import { useState } from 'react'
+import { errorMessage } from '../../ipc'
+import { useStore } from '../../store/index'
+import { describeProtection } from '../../store/selectors/vault'
+import { LockIcon, ShieldAlertIcon, ShieldIcon } from '../../components/icons'
+import { PassphraseDialog } from './PassphraseDialog'
+
+export function ProtectionSettings() {
+  const vault = useStore((s) => s.vault)
+  const setup = useStore((s) => s.setupVault)
+  const change = useStore((s) => s.changeProtection)
+  const lock = useStore((s) => s.lockVault)
+  const notify = useStore((s) => s.notify)
+  const [dialog, setDialog] = useState<'setup' | 'change'>()
+  const [error, setError] = useState<string>()
+  if (!vault) return null
+  const { text, tone } = describeProtection(vault)
+  const p = vault.protection
+  const initialised = vault.state !== 'uninitialised' && p.kind !== 'none'
+  const keychainOk = vault.keychain.available && vault.keychain.secure
+  const act = async (what: () => Promise<void>, done: string) => {
+    setError(undefined)
+    try {
+      await what()
+      notify({ tone: 'success', title: done })
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+  const Icon = tone === 'ok' ? ShieldIcon : ShieldAlertIcon
+  return (
+    <section className="card settings-section" aria-labelledby="protection-title">
+      <h2 id="protection-title" className="card-title">
+        Secret storage
+      </h2>
+      <p className="protection-line" data-tone={tone} data-testid="protection-detail">
+        <Icon size={16} /> {text}
+      </p>
+      {p.reason && <p className="muted">{p.reason}</p>}
+      {p.previousBackend && (
+        <p className="callout" data-tone="warn">
+          The keychain changed since your secrets were stored: they were protected by <span className="mono">{p.previousBackend}</span>, now <span className="mono">{p.backend ?? 'none'}</span>. Connections whose secrets cannot be read show “Needs repair”.
+        </p>
+      )}
+      {!keychainOk && p.kind !== 'passphrase' && (
+        <p className="callout" data-tone="bad">
+          This computer’s keychain{vault.keychain.backend ? ` (${vault.keychain.backend})` : ''} does not really protect secrets: anyone who can read your files could read them. Set a passphrase instead.
+        </p>
+      )}
+      <div className="row wrap">
+        {!initialised && keychainOk && (
+          <button type="button" className="btn btn-primary" onClick={() => void act(() => setup({ protector: 'os-keychain' }), 'Secrets are protected by the OS keychain')}>
+            Use the OS keychain
+          </button>
+        )}
+        {!initialised && (
+          <button type="button" className={keychainOk ? 'btn' : 'btn btn-primary'} onClick={() => setDialog('setup')}>
+            Set a passphrase…
+          </button>
+        )}
+        {initialised && p.kind === 'os-keychain' && (
+          <button type="button" className={p.secure ? 'btn' : 'btn btn-primary'} onClick={() => setDialog('change')}>
+            Use a passphrase instead…
+          </button>
+        )}
+        {initialised && p.kind === 'passphrase' && (
+          <>
+            <button type="button" className="btn" onClick={() => void act(lock, 'Secrets locked')} disabled={vault.state === 'locked'}>
+              <LockIcon size={14} /> Lock now
+            </button>
+            <button type="button" className="btn" onClick={() => setDialog('change')} disabled={vault.state === 'locked'}>
+              Change passphrase…
+            </button>
+            {keychainOk && (
+              <button type="button" className="btn" disabled={vault.state === 'locked'} onClick={() => void act(() => change({ protector: 'os-keychain' }), 'Secrets are protected by the OS keychain')}>
+                Use the OS keychain instead
+              </button>
+            )}
+          </>
+        )}
+      </div>
+      {error && (
+        <p className="callout" data-tone="bad" role="alert">
+          {error}
+        </p>
+      )}
+      <PassphraseDialog
+        open={dialog !== undefined}
+        onOpenChange={(open) => !open && setDialog(undefined)}
+        title={p.kind === 'passphrase' ? 'Change the passphrase' : 'Protect secrets with a passphrase'}
+        description="Your client secrets and tokens are encrypted with a key derived from this passphrase. You type it each time Zoom Connect starts."
+        confirmLabel={p.kind === 'passphrase' ? 'Change passphrase' : 'Set passphrase'}
+        onSubmit={async (passphrase) => {
+          if (dialog === 'setup') await setup({ protector: 'passphrase', passphrase })
+          else await change({ protector: 'passphrase', passphrase })
+          notify({ tone: 'success', title: 'Secrets are protected by your passphrase' })
+        }}
+      />
+    </section>
+  )
+}

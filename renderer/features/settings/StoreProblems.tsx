@@ -1,0 +1,37 @@
+// Files that could not be read and were moved aside (never silently emptied), each dismissable.
+import { useStore } from '../../store/index'
+import { formatDateTime } from '../overview/format'
+
+export function StoreProblems({ compact = false }: { compact?: boolean }) {
+  const problems = useStore((s) => s.problems)
+  const dismiss = useStore((s) => s.dismissProblem)
+  const notify = useStore((s) => s.notify)
+  if (problems.length === 0) return null
+  return (
+    <section className={compact ? 'problems-banner' : 'card settings-section'} aria-labelledby="problems-title" role={compact ? 'region' : undefined}>
+      <h2 id="problems-title" className={compact ? 'problems-title' : 'card-title'}>
+        {problems.length === 1 ? 'A file could not be read' : `${problems.length} files could not be read`}
+      </h2>
+      <ul className="problem-list">
+        {problems.map((p) => (
+          <li key={p.movedTo} className="callout" data-tone="warn">
+            <div className="stack" style={{ gap: 2, flex: 1, minWidth: 0 }}>
+              <span>{p.reason}</span>
+              <span className="muted" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>
+                <span className="mono">{p.file}</span> was moved to <span className="mono">{p.movedTo}</span> on {formatDateTime(p.at)}. Nothing was deleted: the copy is kept for you or support to look at.
+              </span>
+            </div>
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-label={`Dismiss the problem with ${p.file.split(/[\\/]/).pop() ?? p.file}`}
+              onClick={() => void dismiss(p.movedTo).catch((e: unknown) => notify({ tone: 'error', title: 'Could not dismiss', description: String(e) }))}
+            >
+              Dismiss
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
