@@ -6,6 +6,7 @@ import { resolve } from 'node:path'
 import { measureClientOverhead } from './metrics/client-overhead'
 import { measureCrawl100k } from './metrics/crawl-100k'
 import { measureDatasetHeap } from './metrics/dataset-heap'
+import { measureFanoutRate } from './metrics/fanout-rate'
 import { measureRendererBundle } from './metrics/renderer-bundle'
 import { measureTokenSingleFlight } from './metrics/token-single-flight'
 import { SuiteSkipped } from './metrics/support/skip'
@@ -20,6 +21,7 @@ const suites: Suite[] = [
   ['client-overhead', measureClientOverhead],
   ['token-single-flight', measureTokenSingleFlight],
   ['crawl-100k', measureCrawl100k],
+  ['fanout-rate', measureFanoutRate],
   ['dataset-heap', measureDatasetHeap],
 ]
 
