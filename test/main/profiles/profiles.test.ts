@@ -205,7 +205,7 @@ describe('settings', () => {
   // Known contract problem: zod 4 applies the defaults inside settingsSchema.partial(), so the
   // router hands settings.update a "patch" with every other setting reset to its default.
   // Fix in common/contract/settings.ts (a patch schema without defaults); then drop `.fails`.
-  it.fails('settings.update through the contract keeps the settings the patch does not name', async () => {
+  it('settings.update through the contract keeps the settings the patch does not name', async () => {
     await app.call('settings.update', { clipboardClearSeconds: 12 })
     expect((await app.call('settings.update', { theme: 'light' })).clipboardClearSeconds).toBe(12)
   })
