@@ -45,8 +45,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   sendRaw(res, status, JSON.stringify(body), 'application/json;charset=UTF-8', headers)
 }
 
-/** Sends a pre-serialised body (the hot path builds JSON text itself). */
-export function sendRaw(res: ServerResponse, status: number, text: string, contentType: string, headers?: Headers): void {
+/** Sends a pre-serialised body: text, or UTF-8 pieces written one after the other. */
+export function sendRaw(res: ServerResponse, status: number, body: string | readonly Buffer[], contentType: string, headers?: Headers): void {
   deliver(res, () => {
     if (res.headersSent || res.destroyed) return
     res.statusCode = status
@@ -54,11 +54,19 @@ export function sendRaw(res: ServerResponse, status: number, text: string, conte
     if (headers !== undefined) for (const name in headers) res.setHeader(name, headers[name] as string | number)
     const mode = shaping.get(res)?.body
     if (mode === undefined) {
-      res.setHeader('content-length', Buffer.byteLength(text))
-      res.end(text)
+      if (typeof body === 'string') {
+        res.setHeader('content-length', Buffer.byteLength(body))
+        res.end(body)
+      } else {
+        let length = 0
+        for (const piece of body) length += piece.length
+        res.setHeader('content-length', length)
+        for (let k = 0; k < body.length - 1; k++) res.write(body[k])
+        res.end(body[body.length - 1])
+      }
       return
     }
-    const bytes = Buffer.from(text)
+    const bytes = typeof body === 'string' ? Buffer.from(body) : Buffer.concat(body)
     const half = bytes.subarray(0, Math.floor(bytes.length / 2))
     if (mode === 'truncate') {
       // A complete HTTP message whose JSON is cut short: clients see an unparseable body.

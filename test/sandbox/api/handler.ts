@@ -33,12 +33,14 @@ export function resolveUserParam(request: ApiRequest, deps: ApiDeps): { index: n
   return { index, own: index !== undefined && index === request.access.userIndex, raw }
 }
 
-/** The page envelope Zoom wraps around list items, built as text around cached item JSON. */
-export function pageEnvelope(fields: Record<string, string | number>, listKey: string, itemsJson: string): string {
-  let out = '{'
+const CLOSE_BRACE = Buffer.from('}')
+
+/** The page envelope Zoom wraps around list items: pieces around the (cached) items' bytes. */
+export function pageEnvelope(fields: Record<string, string | number>, listKey: string, items: Buffer): Buffer[] {
+  let head = '{'
   for (const name in fields) {
     const value = fields[name]!
-    out += `"${name}":${typeof value === 'number' ? value : JSON.stringify(value)},`
+    head += `"${name}":${typeof value === 'number' ? value : JSON.stringify(value)},`
   }
-  return `${out}"${listKey}":${itemsJson}}`
+  return [Buffer.from(`${head}"${listKey}":`), items, CLOSE_BRACE]
 }

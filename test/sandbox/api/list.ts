@@ -32,11 +32,11 @@ export function listResponse(request: ApiRequest, deps: ApiDeps, options: ListOp
   const start = deps.pageTokens.start(setKey, request.query, pageSize)
   if (!start.ok) return Errors.badPageToken(options.badTokenCode)
   const page = pageInfo(deps.pageTokens, setKey, start.offset, pageSize, options.total)
-  const build = (): string => {
+  const build = (): Buffer => {
     const end = Math.min(page.offset + pageSize, options.total)
     const parts: string[] = []
     for (let k = page.offset; k < end; k++) parts.push(options.item(k))
-    return `[${parts.join(',')}]`
+    return Buffer.from(`[${parts.join(',')}]`)
   }
   const items = options.cache === true ? deps.cache.get(`${setKey}|${page.offset}|${pageSize}`, build) : build()
   return {

@@ -2,7 +2,8 @@
 // cached fragments), or Zoom's error envelope.
 export interface ApiResponse {
   status: number
-  json: string
+  /** JSON text, or its UTF-8 pieces (so cached page items are written without copying). */
+  json: string | readonly Buffer[]
   headers?: Record<string, string>
 }
 
