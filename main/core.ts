@@ -3,6 +3,7 @@
 import type { StoreProblem } from '../common/contract'
 import { CHANNEL_NAMES } from '../common/contract/names'
 import { AppError } from '../common/errors'
+import { createCredentials, type Credentials } from './auth/credentials'
 import { createAppHandlers } from './ipc/handlers/app'
 import { createVaultHandlers } from './ipc/handlers/vault'
 import { createRouter, type Router } from './ipc/router'
@@ -18,6 +19,7 @@ export interface CoreOptions {
 
 export interface Core {
   router: Router
+  credentials: Credentials
   dispose(): Promise<void>
 }
 
@@ -29,6 +31,7 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
   }
 
   const vault = await openVault({ dir: adapters.dataDir, safeStorage: adapters.safeStorage, platform: adapters.app.platform, onProblem: reportProblem })
+  const credentials = await createCredentials({ adapters, vault, onProblem: reportProblem })
 
   const notWired = (channel: string): Handler<never> => () => {
     throw new AppError('INTERNAL', `${channel} is not available in this build yet.`)
@@ -45,13 +48,16 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
         if (index >= 0) problems.splice(index, 1)
       },
     }),
-    ...createVaultHandlers(vault, adapters.events),
+    ...createVaultHandlers(vault, adapters.events, () => credentials.vaultChanged()),
+    ...credentials.handlers,
   } as Handlers
 
   const router = createRouter({ handlers, trustedOrigins: options.trustedOrigins, log: createLogger(adapters.log, 'ipc') })
   return {
     router,
+    credentials,
     async dispose() {
+      await credentials.dispose()
       vault.lock()
     },
   }

@@ -4,8 +4,10 @@ import type { Vault } from '../../vault/vault'
 import type { HandlersFor } from '../types'
 
 /** vault.* channels; every change of state is also pushed as a 'vault.status' event. */
-export function createVaultHandlers(vault: Vault, events: EventSink): HandlersFor<'vault'> {
+export function createVaultHandlers(vault: Vault, events: EventSink, vaultChanged: () => void): HandlersFor<'vault'> {
   const announce = (status: VaultStatus) => {
+    // Connection statuses depend on the vault (locked, needs repair): let them catch up first.
+    vaultChanged()
     events.emit('vault.status', status)
     return status
   }
