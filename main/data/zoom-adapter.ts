@@ -1,8 +1,7 @@
 // The data side's ports implemented with the real rate-aware Zoom client (main/zoom/): lists via
-// client.paginate at the catalog's page size, downloads via client.stream with Range, details
-// via client.get, rate usage from the account's limiter.
-import { DETAIL_RESOURCES, expandPath, listResource } from '../../common/zoom/catalog'
-import type { ZoomClients } from '../zoom/clients'
+// listPages (catalog page size, rate label, restart without duplicates), downloads via
+// client.stream with Range, details via getDetail, rate usage from the account's limiter.
+import { getDetail, listPages, type ZoomClients } from '../zoom'
 import type { DetailSource, DownloadSource, Page, PageSource, RateUsageSource } from './ports'
 
 export interface ZoomDataPorts {
@@ -15,21 +14,8 @@ export interface ZoomDataPorts {
 export function createZoomDataPorts(clients: ZoomClients): ZoomDataPorts {
   return {
     pages: {
-      async *pages(request): AsyncIterable<Page> {
-        const resource = listResource(request.resource)
-        const path = resource.perUser ? expandPath(resource.path, { userId: request.userId ?? 'me' }) : resource.path
-        const pages = clients.forProfile(request.profileId).paginate({
-          path,
-          listKey: resource.listKey,
-          ...(resource.altListKeys ? { altListKeys: resource.altListKeys } : {}),
-          idKeys: resource.idKeys,
-          ...(resource.maxPageSize !== undefined ? { pageSize: resource.maxPageSize } : {}),
-          paginated: resource.paginated,
-          searchParams: request.params,
-          family: resource.family,
-          category: resource.category,
-          signal: request.signal,
-        })
+      async *pages({ profileId, resource, userId, params, signal }): AsyncIterable<Page> {
+        const pages = listPages(clients.forProfile(profileId), resource, { params, signal, ...(userId !== undefined ? { userId } : {}) })
         for await (const page of pages) {
           yield { items: page.items, rateLimitWaits: page.rateLimitWaits, ...(page.totalRecords !== undefined ? { totalRecords: page.totalRecords } : {}) }
         }
@@ -42,15 +28,8 @@ export function createZoomDataPorts(clients: ZoomClients): ZoomDataPorts {
       },
     },
     details: {
-      detail({ profileId, resource, id, params, signal }) {
-        const spec = DETAIL_RESOURCES[resource]
-        return clients.forProfile(profileId).get(expandPath(spec.path, { [spec.idParam]: id }), {
-          family: spec.family,
-          category: spec.category,
-          ...(params ? { searchParams: params } : {}),
-          ...(signal ? { signal } : {}),
-        })
-      },
+      detail: ({ profileId, resource, id, params, signal }) =>
+        getDetail(clients.forProfile(profileId), resource, id, { ...(params ? { params } : {}), ...(signal ? { signal } : {}) }),
     },
     rateUsage: { rateUsage: (profileId) => clients.rateUsage(profileId) },
   }

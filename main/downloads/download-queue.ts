@@ -49,7 +49,7 @@ interface Entry {
 
 const IN_QUEUE = new Set<DownloadItem['state']>(['queued', 'downloading'])
 const CANCELLABLE = new Set<DownloadItem['state']>(['queued', 'downloading', 'paused'])
-const FINISHED = new Set<DownloadItem['state']>(['done', 'skipped', 'cancelled'])
+const FINISHED = new Set<DownloadItem['state']>(['done', 'skipped', 'cancelled', 'failed'])
 
 export class DownloadQueue {
   private readonly entries = new Map<string, Entry>()
@@ -121,7 +121,7 @@ export class DownloadQueue {
     return this.snapshot()
   }
 
-  /** Forgets done, skipped and cancelled files; failed ones stay so they can be retried. */
+  /** Forgets every finished file (done, skipped, cancelled, failed); queued and running ones stay. */
   clearFinished(): DownloadsSnapshot {
     for (const [id, entry] of this.entries) if (FINISHED.has(entry.item.state) && !entry.controller) this.entries.delete(id)
     this.changed.flush()
