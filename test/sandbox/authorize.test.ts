@@ -2,7 +2,7 @@
 // the session cookie, follow redirects by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from './index'
-import { basicAuth, pkcePair, postForm } from './testing'
+import { basicAuth, getJson, pkcePair, postForm, s2sToken } from './testing'
 
 let zoom: Sandbox
 let ssoZoom: Sandbox
@@ -109,12 +109,48 @@ describe('authorize page flow', () => {
     }
   })
 
+  it('narrows the granted scopes to a requested subset', async () => {
+    const url = authorizeUrl(zoom, 'userOAuth', { scope: 'meeting:read:meeting user:read:user not:a:scope' })
+    const { cookie, next } = await signIn(zoom, url)
+    const back = await consent(zoom, next, cookie, 'allow')
+    const { clientId, clientSecret, redirectUri } = zoom.apps.userOAuth
+    const token = await postForm(`${zoom.url}/oauth/token`, { grant_type: 'authorization_code', code: back.searchParams.get('code')!, redirect_uri: redirectUri }, { authorization: basicAuth(clientId, clientSecret) })
+    expect(((await token.json()) as { scope: string }).scope).toBe('meeting:read:meeting user:read:user')
+  })
+
+  it('lets only owners and admins authorize the admin-managed app', async () => {
+    const admin = (await s2sToken(zoom)).access_token
+    const users = (await (await getJson(`${zoom.url}/v2/users?page_size=300`, admin)).json()) as { users: { email: string; role_id: string }[] }
+    const member = users.users.find((u) => u.role_id === '2')!
+    const page = await (await fetch(authorizeUrl(zoom, 'adminOAuth'))).text()
+    const signedIn = await postForm(`${zoom.url}/oauth/signin`, { continue: hiddenValue(page, 'continue'), email: member.email, password: zoom.login.password })
+    expect(signedIn.status).toBe(303)
+    const refused = await fetch(new URL(signedIn.headers.get('location')!, zoom.url), { headers: { cookie: cookieOf(signedIn) } })
+    expect(refused.status).toBe(403)
+    expect(await refused.text()).toContain('admin')
+  })
+
   it('refuses a consent id from another session', async () => {
     const a = await signIn(zoom, authorizeUrl(zoom, 'userOAuth'))
     const b = await signIn(zoom, authorizeUrl(zoom, 'userOAuth'))
     const page = await (await fetch(a.next, { headers: { cookie: a.cookie } })).text()
     const res = await postForm(`${zoom.url}/oauth/consent`, { consent_id: hiddenValue(page, 'consent_id'), decision: 'allow' }, { cookie: b.cookie })
     expect(res.status).toBe(400)
+  })
+})
+
+describe('redirect policy', () => {
+  it('can refuse registered plain-http redirect URIs, as Zoom has been seen to', async () => {
+    const strict = await startSandbox({ users: 10, rejectHttpRedirects: true, apps: { public: { redirectUris: ['https://app.example/cb'] } } })
+    try {
+      const refused = await fetch(authorizeUrl(strict, 'userOAuth'))
+      expect(refused.status).toBe(400)
+      expect(await refused.text()).toContain('4,700')
+      const { challenge } = pkcePair()
+      expect((await fetch(authorizeUrl(strict, 'public', { code_challenge: challenge, code_challenge_method: 'S256' }))).status).toBe(200)
+    } finally {
+      await strict.close()
+    }
   })
 })
 

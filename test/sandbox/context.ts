@@ -21,5 +21,6 @@ export interface SandboxContext {
   rateLimiter: RateLimiter
   password: string
   sso: boolean
+  rejectHttpRedirects: boolean
   pageTokenSeconds: number
 }

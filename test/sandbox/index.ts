@@ -11,6 +11,7 @@
 //   zoom.stats()                   // token requests by grant, revocations, API calls by route/status
 //   await zoom.close()             // closes every socket, stalled ones included
 // Same hooks over HTTP under {url}/__admin/* (see admin.ts); CLI: `npm run sandbox -- --seed 7`.
+// HTTP helpers for tests (basicAuth, pkcePair, s2sToken, userTokens): ./testing.ts.
 import { createServer } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { AppRegistry } from './apps'
@@ -84,6 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     sessions: new SessionStore(), stats, rateLimiter,
     password: options.password ?? `sandbox-${idFrom(seed, hash2(0x9a55, 1), 12)}`,
     sso: options.sso ?? false,
+    rejectHttpRedirects: options.rejectHttpRedirects ?? false,
     pageTokenSeconds: lifetimes.pageTokenSeconds ?? 900,
   }
   const cache = new PageCache()

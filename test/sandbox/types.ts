@@ -47,6 +47,11 @@ export interface SandboxOptions {
   now?: () => number
   /** Route sign-in through a stand-in company SSO identity provider page. */
   sso?: boolean
+  /**
+   * Refuse plain-http redirect URIs at /oauth/authorize even when registered, as Zoom has been
+   * seen to do for loopback redirects ("Invalid redirect URL (4,700)"). Default false.
+   */
+  rejectHttpRedirects?: boolean
   /** Per-app overrides (secrets, redirect URIs, scopes). */
   apps?: Partial<Record<AppKey, AppOverride>>
   /** Password of every signed-in user (default derived from the seed). */

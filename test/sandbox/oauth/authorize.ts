@@ -27,6 +27,7 @@ export function validateAuthorizeQuery(query: URLSearchParams, ctx: SandboxConte
   const redirectUri = query.get('redirect_uri')
   // Exact match on scheme, host, port, path and query: the Strict Mode behaviour.
   if (redirectUri === null || !app.redirectUris.includes(redirectUri)) return { ok: false, message: 'Invalid redirect: the redirect_uri is not registered for this app (4700).' }
+  if (ctx.rejectHttpRedirects && redirectUri.startsWith('http:')) return { ok: false, message: 'Invalid redirect URL. (4,700)' }
   if (query.get('response_type') !== 'code') return { ok: false, message: 'Invalid response_type: only "code" is supported.' }
   const challenge = query.get('code_challenge') ?? undefined
   const methodParam = query.get('code_challenge_method') ?? undefined
