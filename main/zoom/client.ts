@@ -3,6 +3,7 @@
 // (clients.ts); see index.ts for the public API.
 import type { IncomingHttpHeaders } from 'node:http'
 import { Readable } from 'node:stream'
+import { StringDecoder } from 'node:string_decoder'
 import type { Got, PlainResponse, Request } from 'got'
 import type { RateUsage } from '../../common/contract/data'
 import { AppError } from '../../common/errors'
@@ -253,7 +254,10 @@ export class ZoomClient {
     const body = await readCapped(first.stream, ERROR_BODY_CAP)
     if (Number(zoomErrorBody(body.text)?.code) !== 124) return { response: first.response, stream: replay(body.text) }
     call.refreshed = true
-    call.token = (await this.env.tokens.getAccessToken(this.env.profileId, { forceRefresh: true, ...(init.signal ? { signal: init.signal } : {}) })).accessToken
+    const rejectedToken = call.token
+    call.token = (
+      await this.env.tokens.getAccessToken(this.env.profileId, { forceRefresh: true, ...(rejectedToken ? { rejectedToken } : {}), ...(init.signal ? { signal: init.signal } : {}) })
+    ).accessToken
     return this.open(url, init)
   }
 
@@ -311,7 +315,11 @@ function readCapped(stream: Readable, cap: number): Promise<{ text: string; byte
     const chunks: Buffer[] = []
     let bytes = 0
     let kept = 0
-    const finish = (truncated: boolean) => resolve({ text: Buffer.concat(chunks).toString('utf8'), bytes, truncated })
+    // A cut through a multi-byte character drops the partial character rather than garbling it.
+    const finish = (truncated: boolean) => {
+      const decoder = new StringDecoder('utf8')
+      resolve({ text: decoder.write(Buffer.concat(chunks)) + (truncated ? '' : decoder.end()), bytes, truncated })
+    }
     stream.on('data', (chunk: Buffer) => {
       bytes += chunk.length
       if (kept < cap) {

@@ -96,7 +96,10 @@ export function createProfileGot(env: ProfileHttpEnv, mode: 'json' | 'stream'): 
     if (status === 429) call.waits++
     if (status !== 401 || call.ownAuthorization || call.refreshed || Number(zoomErrorBody(response.body)?.code) !== 124) return response
     call.refreshed = true
-    return env.tokens.getAccessToken(env.profileId, { forceRefresh: true, signal: response.request.options.signal }).then(() => {
+    const sent = response.request.options.headers.authorization
+    const rejectedToken = typeof sent === 'string' ? sent.replace(/^Bearer /, '') : undefined
+    const signal = response.request.options.signal
+    return env.tokens.getAccessToken(env.profileId, { forceRefresh: true, ...(rejectedToken ? { rejectedToken } : {}), ...(signal ? { signal } : {}) }).then(() => {
       env.log?.info('Zoom said the access token is invalid (124); refreshed it and retrying once')
       return retryWithMergedOptions({ preserveHooks: true })
     })

@@ -8,12 +8,19 @@ export interface AccessToken {
   apiUrl?: string
 }
 
+export interface AccessTokenOptions {
+  forceRefresh?: boolean
+  /** With forceRefresh: the token Zoom refused, so concurrent 401s cause a single renewal. */
+  rejectedToken?: string
+  signal?: AbortSignal
+}
+
 export interface TokenProvider {
   /**
    * A valid access token for the profile, or a typed AppError. `forceRefresh` asks for a new one
    * even if the cached one looks valid (Zoom said 401/124).
    */
-  getAccessToken(profileId: string, options?: { forceRefresh?: boolean; signal?: AbortSignal }): Promise<AccessToken>
+  getAccessToken(profileId: string, options?: AccessTokenOptions): Promise<AccessToken>
 }
 
 export interface ProfileLookup {

@@ -1,0 +1,129 @@
+// The request console: sends any Zoom API request with the profile's credential and records it
+// (without credentials) in the history.
+//
+// Decisions:
+// - URL: a path relative to the API base (`/users/me`, `/v2/users/me`) or an absolute URL, which
+//   must be within the profile's allowed domains (refused before connecting otherwise).
+// - Body: JSON only, parsed here in main; text that is not JSON is a VALIDATION error naming the
+//   position. GET/HEAD-like requests cannot carry one. Content-Type defaults to application/json.
+// - Authorization: the person MAY set their own header (to try another token, or none at all
+//   with an empty value); it is sent instead of the profile's token, never refreshed, and never
+//   stored. Headers that would break HTTP framing (Host, Content-Length, …) are refused.
+// - No automatic retries: the console shows exactly what Zoom answered. The only exception is the
+//   one retry after a 401/124 token refresh for the profile's own token (Zoom did nothing).
+// - Outcome: invalid input rejects with VALIDATION (nothing sent, nothing recorded); every other
+//   failure (domain not allowed, not connected, network, timeout, cancelled) comes back as a
+//   response with status 0 and `error`, and is recorded.
+import type { ConsoleResponse, HistoryEntry } from '../../common/contract/console'
+import { AppError, isAppError, type FieldIssue } from '../../common/errors'
+import type { Logger } from '../log/logger'
+import type { Clock } from '../ports'
+import type { ZoomClient } from '../zoom/client'
+import { toZoomError } from '../zoom/errors'
+import type { ConsoleHistory, StoredHistoryEntry } from './history'
+import { sanitizeForHistory, type ParsedConsoleRequest } from './sanitize'
+
+export const MAX_RESPONSE_BODY = 2 * 1024 * 1024
+
+/** Names the HTTP layer owns; letting the person set them would corrupt the request. */
+const FORBIDDEN_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'keep-alive', 'te', 'trailer', 'expect'])
+
+export interface ConsoleDeps {
+  clients: { forProfile(profileId: string): ZoomClient }
+  history: ConsoleHistory
+  clock?: Clock
+  log?: Logger
+  newId?: () => string
+  maxResponseBytes?: number
+}
+
+function validate(request: ParsedConsoleRequest): FieldIssue[] {
+  const issues: FieldIssue[] = []
+  request.headers.forEach(({ name }, i) => {
+    const lower = name.toLowerCase()
+    if (FORBIDDEN_HEADERS.has(lower) || lower.startsWith('proxy-')) issues.push({ path: `headers.${i}.name`, message: `The ${name} header is set by the app and cannot be overridden` })
+  })
+  if (request.body !== undefined && request.body.trim() !== '') {
+    if (request.method === 'GET') issues.push({ path: 'body', message: 'A GET request cannot have a body' })
+    else {
+      try {
+        JSON.parse(request.body)
+      } catch (error) {
+        issues.push({ path: 'body', message: `The body is not valid JSON: ${(error as Error).message}` })
+      }
+    }
+  }
+  return issues
+}
+
+export class ConsoleService {
+  private readonly now: () => number
+  private readonly newId: () => string
+
+  constructor(private readonly deps: ConsoleDeps) {
+    this.now = deps.clock ? () => (deps.clock as { now(): number }).now() : Date.now
+    this.newId = deps.newId ?? (() => crypto.randomUUID())
+  }
+
+  async send(request: ParsedConsoleRequest, signal?: AbortSignal): Promise<ConsoleResponse> {
+    const issues = validate(request)
+    if (issues.length > 0) throw new AppError('VALIDATION', issues.map((i) => i.message).join('; '), { issues })
+    const at = this.now()
+    let response: ConsoleResponse
+    try {
+      const client = this.deps.clients.forProfile(request.profileId)
+      const body = request.body !== undefined && request.body.trim() !== '' ? request.body : undefined
+      const raw = await client.send({
+        method: request.method,
+        url: request.url,
+        query: request.query,
+        headers: request.headers,
+        ...(body !== undefined ? { body } : {}),
+        ...(signal ? { signal } : {}),
+        maxBodyBytes: this.deps.maxResponseBytes ?? MAX_RESPONSE_BODY,
+      })
+      response = {
+        status: raw.status,
+        statusText: raw.statusText,
+        headers: raw.headers,
+        durationMs: raw.durationMs,
+        body: raw.body,
+        bodyBytes: raw.bodyBytes,
+        truncated: raw.truncated,
+        ...(raw.trackingId ? { trackingId: raw.trackingId } : {}),
+        ...(raw.contentType ? { contentType: raw.contentType } : {}),
+      }
+    } catch (caught) {
+      const error = isAppError(caught) ? caught : toZoomError(caught, signal)
+      if (error.code === 'VALIDATION') throw error
+      response = { status: 0, statusText: '', headers: [], durationMs: this.now() - at, body: '', bodyBytes: 0, truncated: false, error: error.toBridge() }
+    }
+    await this.record(request, at, response)
+    return response
+  }
+
+  history(profileId?: string): HistoryEntry[] {
+    return this.deps.history.list(profileId)
+  }
+
+  clearHistory(profileId?: string): Promise<void> {
+    return this.deps.history.clear(profileId)
+  }
+
+  private async record(request: ParsedConsoleRequest, at: number, response: ConsoleResponse): Promise<void> {
+    const entry: StoredHistoryEntry = {
+      id: this.newId(),
+      at,
+      request: sanitizeForHistory(request),
+      ...(response.status ? { status: response.status } : {}),
+      durationMs: response.durationMs,
+      ...(response.error ? { error: response.error.message.slice(0, 2000) } : {}),
+    }
+    try {
+      await this.deps.history.add(entry)
+    } catch (error) {
+      // The request itself went through; a history that cannot be written must not hide its answer.
+      this.deps.log?.warn('could not record a console request in the history', { error })
+    }
+  }
+}

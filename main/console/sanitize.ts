@@ -1,0 +1,74 @@
+// What of a console request may be written to history.json: never a credential. Headers whose
+// name looks like a credential (Authorization, Cookie, *token*, *secret*, *key*, …) are dropped;
+// query parameters and JSON body fields with such names keep their name with a redacted value;
+// and every remaining string goes through the log redactor, which also scrubs the exact token
+// values the token manager registered and anything shaped like a bearer token or a JWT.
+import type { ParsedInput } from '../../common/contract'
+import { redact } from '../log/redact'
+
+export type ParsedConsoleRequest = ParsedInput<'console.send'>
+
+const SENSITIVE_NAME = /authorization|token|secret|password|passphrase|api[-_]?key|cookie|session|signature|credential|bearer/i
+export const REDACTED = '[redacted]'
+
+export const isSensitiveName = (name: string) => SENSITIVE_NAME.test(name)
+
+/** Bodies longer than this are not kept in history (history.json stays small). */
+export const MAX_HISTORY_BODY = 100_000
+
+export function sanitizeForHistory(request: ParsedConsoleRequest): ParsedConsoleRequest {
+  const body = request.body !== undefined && request.body.length <= MAX_HISTORY_BODY ? sanitizeBody(request.body) : undefined
+  return {
+    profileId: request.profileId,
+    method: request.method,
+    url: redact(sanitizeUrl(request.url)),
+    query: request.query.map(({ name, value }) => ({ name, value: isSensitiveName(name) ? REDACTED : redact(value) })),
+    headers: request.headers.filter(({ name }) => !isSensitiveName(name)).map(({ name, value }) => ({ name, value: redact(value) })),
+    ...(body !== undefined ? { body } : {}),
+  }
+}
+
+/** Redacts sensitive query parameters and user info of a typed URL (absolute or a path with a query). */
+function sanitizeUrl(url: string): string {
+  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(url)
+  const parsed = URL.canParse(url, 'http://relative.invalid') ? new URL(url, 'http://relative.invalid') : undefined
+  if (!parsed) return url
+  let changed = false
+  if (parsed.username || parsed.password) {
+    parsed.username = ''
+    parsed.password = ''
+    changed = true
+  }
+  for (const name of [...new Set(parsed.searchParams.keys())]) {
+    if (isSensitiveName(name)) {
+      parsed.searchParams.set(name, REDACTED)
+      changed = true
+    }
+  }
+  if (!changed) return url
+  return absolute ? parsed.href : `${parsed.pathname}${parsed.search}`
+}
+
+function sanitizeBody(text: string): string {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return redact(text)
+  }
+  let changed = false
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk)
+    if (node === null || typeof node !== 'object') return node
+    const out: Record<string, unknown> = {}
+    for (const [key, v] of Object.entries(node)) {
+      if (isSensitiveName(key) && v !== null && typeof v !== 'object') {
+        out[key] = REDACTED
+        changed = true
+      } else out[key] = walk(v)
+    }
+    return out
+  }
+  const cleaned = walk(value)
+  return redact(changed ? JSON.stringify(cleaned, null, 2) : text)
+}
