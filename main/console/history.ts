@@ -11,7 +11,7 @@ export const HISTORY_LIMIT = 200
 /** What the console needs from a history store; tests use memoryConsoleHistory(). */
 export interface ConsoleHistory {
   /** Newest first; only the profile's entries when `profileId` is given. */
-  list(profileId?: string): HistoryEntry[]
+  list(profileId?: string): StoredHistoryEntry[]
   add(entry: StoredHistoryEntry): Promise<void>
   /** Removes the profile's entries, or all. */
   clear(profileId?: string): Promise<void>
