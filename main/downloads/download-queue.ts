@@ -161,7 +161,8 @@ export class DownloadQueue {
   private add(profileId: string, folder: string, file: PlannedFile): boolean {
     const relativePath = relativePathOf(file)
     const finalPath = join(folder, relativePath)
-    const id = createHash('sha256').update(`${profileId}\n${finalPath}`).digest('base64url').slice(0, 32)
+    // Keyed by the target path alone: two entries must never write the same .part.
+    const id = createHash('sha256').update(finalPath).digest('base64url').slice(0, 32)
     const existing = this.entries.get(id)
     if (existing && (IN_QUEUE.has(existing.item.state) || existing.running)) return false
     const item: DownloadItem = { id, profileId, relativePath, folder, fileSize: file.fileSize, received: 0, state: 'queued' }

@@ -78,9 +78,8 @@ export class CrawlJob {
           if (failed || !this.controller.signal.aborted) this.progress.unitsDone = (this.progress.unitsDone ?? 0) + 1
           this.deps.changed(false)
         })
-        if (units.length > 0 && this.progress.errors.length === units.length) {
-          throw new AppError(this.progress.errors[0]?.error.code ?? 'INTERNAL', `Every user failed: ${this.progress.errors[0]?.error.message ?? ''}`)
-        }
+        const first = this.progress.errors[0]?.error
+        if (first && this.progress.errors.length === units.length) throw new AppError(first.code, `Every user failed. ${first.message}`, first.details)
       }
       this.finish('done')
     } catch (error) {
