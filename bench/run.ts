@@ -7,6 +7,7 @@ import { measureClientOverhead } from './metrics/client-overhead'
 import { measureCrawl100k } from './metrics/crawl-100k'
 import { measureDatasetHeap } from './metrics/dataset-heap'
 import { measureFanoutRate } from './metrics/fanout-rate'
+import { measureGridScroll } from './metrics/grid-scroll'
 import { measureRendererBundle } from './metrics/renderer-bundle'
 import { measureTokenSingleFlight } from './metrics/token-single-flight'
 import { SuiteSkipped } from './metrics/support/skip'
@@ -23,6 +24,7 @@ const suites: Suite[] = [
   ['crawl-100k', measureCrawl100k],
   ['fanout-rate', measureFanoutRate],
   ['dataset-heap', measureDatasetHeap],
+  ['grid-scroll', () => measureGridScroll(resolve(root, 'out/renderer'))],
 ]
 
 const unknown = only.filter((name) => !suites.some(([n]) => n === name))
