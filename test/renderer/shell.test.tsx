@@ -32,7 +32,7 @@ describe('app shell', () => {
     const { fake, user } = await renderApp({ profiles: [a, b], statuses: [{ profileId: a.id, state: 'connected', grantedScopes: [], hasRefreshToken: false }] })
     const nav = screen.getByRole('navigation', { name: 'Connections' })
     const items = within(nav).getAllByRole('listitem')
-    expect(items.map((li) => li.querySelector('.conn-name')?.textContent)).toEqual(['Acme admin', 'Beta user app'])
+    expect(items.map((li) => li.querySelector('.conn-link')?.textContent)).toEqual(['Acme admin', 'Beta user app'])
     expect(within(items[0] as HTMLElement).getByText('Connected')).toBeTruthy()
     expect(within(items[1] as HTMLElement).getByText('Not connected')).toBeTruthy()
 

@@ -15,15 +15,15 @@ export default function BrowseScreen({ profile }: { profile: ProfileView }) {
   return (
     <Tabs.Root value={tab} onValueChange={(v) => setTab(v as ListResourceId)} className="browse">
       <Tabs.List className="resource-tabs" aria-label="Resources">
-        {access.map(({ resource, missing }) => (
-          <Tabs.Trigger key={resource.id} value={resource.id} className="resource-tab" data-missing={missing.length > 0 || undefined} title={missing.length > 0 ? 'No scope granted for this resource' : undefined}>
+        {access.map(({ resource, missing, unavailable }) => (
+          <Tabs.Trigger key={resource.id} value={resource.id} className="resource-tab" data-missing={missing.length > 0 || unavailable || undefined} title={missing.length > 0 || unavailable ? 'No scope granted for this resource' : undefined}>
             {resource.title}
           </Tabs.Trigger>
         ))}
       </Tabs.List>
-      {access.map(({ resource, missing }) => (
+      {access.map(({ resource, missing, unavailable }) => (
         <Tabs.Content key={resource.id} value={resource.id} className="browse-panel">
-          {tab === resource.id && <ResourcePanel profile={profile} resource={resource} missing={missing} />}
+          {tab === resource.id && <ResourcePanel profile={profile} resource={resource} missing={missing} unavailable={unavailable} />}
         </Tabs.Content>
       ))}
     </Tabs.Root>

@@ -11,6 +11,13 @@ const METRICS = [
 ] as const
 
 const W = 760
+
+/** About eight date labels, always the last day, never two crowding each other. */
+function showLabel(i: number, count: number): boolean {
+  const every = Math.ceil(count / 8)
+  if (i === count - 1) return true
+  return i % every === 0 && count - 1 - i >= every / 2
+}
 const H = 220
 const PAD = { top: 12, right: 12, bottom: 28, left: 48 }
 
@@ -81,7 +88,7 @@ export function DailyUsageChart({ datasetId, rows }: { datasetId: string; rows: 
               <rect x={x} y={PAD.top + innerH - h} width={barW} height={h} rx={2} className="chart-bar">
                 <title>{`${d.date}: ${formatCount(v)} ${label.toLowerCase()}`}</title>
               </rect>
-              {(i % Math.ceil(data.length / 8) === 0 || i === data.length - 1) && (
+              {showLabel(i, data.length) && (
                 <text x={x + barW / 2} y={H - 8} textAnchor="middle" className="chart-label">
                   {d.date.slice(5)}
                 </text>

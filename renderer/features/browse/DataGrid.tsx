@@ -3,12 +3,20 @@
 // Home/End, Enter opens the row, Space selects it), optional multi-select.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useId, useRef, useState } from 'react'
-import type { ListResource } from '../../../common/zoom/catalog'
+import type { ColumnSpec, ListResource } from '../../../common/zoom/catalog'
 import type { GridView } from '../../store/slices/browse'
 import { columnSpec, formatCell, isNumeric } from './columns'
 import type { RowWindows } from './use-row-windows'
 
 export const ROW_HEIGHT = 34
+
+/** Long free text (emails, topics, URLs) gets more room than codes and numbers. */
+function columnWidth(spec: ColumnSpec): string {
+  if (isNumeric(spec)) return 'minmax(96px, 0.6fr)'
+  if (spec.format === 'datetime') return 'minmax(170px, 1fr)'
+  if (/(email|topic|name|url|uuid)$/i.test(spec.path)) return 'minmax(220px, 1.6fr)'
+  return 'minmax(130px, 1fr)'
+}
 
 export interface DataGridProps {
   resource: ListResource
@@ -42,7 +50,7 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
   }, [active, count])
 
   const specs = rows.columns.map((path) => columnSpec(resource, path))
-  const template = `${selection ? '40px ' : ''}${specs.map((s) => (isNumeric(s) ? 'minmax(90px, 0.6fr)' : 'minmax(140px, 1fr)')).join(' ')}`
+  const template = `${selection ? '40px ' : ''}${specs.map(columnWidth).join(' ')}`
   const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1)
 
   const move = (to: number) => {

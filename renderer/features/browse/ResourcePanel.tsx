@@ -19,7 +19,7 @@ import type { ParamValues, UsersChoice } from './ParamsForm'
 import { ParamsForm, toCrawlParams } from './ParamsForm'
 import { useRowWindows } from './use-row-windows'
 
-export function ResourcePanel({ profile, resource, missing }: { profile: ProfileView; resource: ListResource; missing: string[] }) {
+export function ResourcePanel({ profile, resource, missing, unavailable }: { profile: ProfileView; resource: ListResource; missing: string[]; unavailable: boolean }) {
   const dataset = useStore((s) => s.datasets[datasetKey(profile.id, resource.id)])
   const job = useStore((s) => (dataset ? s.jobs[dataset.jobId] : undefined))
   const startCrawl = useStore((s) => s.startCrawl)
@@ -57,6 +57,11 @@ export function ResourcePanel({ profile, resource, missing }: { profile: Profile
           </p>
         </div>
       </div>
+      {unavailable && (
+        <p className="callout" data-tone="warn">
+          {resource.title} needs an account-wide scope: use a Server-to-Server or admin-managed app for it.
+        </p>
+      )}
       {missing.length > 0 && (
         <p className="callout" data-tone="warn">
           This connection was not granted a scope for {resource.title.toLowerCase()}. Add one of <span className="mono">{missing.slice(0, 4).join(', ')}</span> on the app’s Scopes page, then reconnect.

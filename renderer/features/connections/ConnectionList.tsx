@@ -1,7 +1,7 @@
 // The connections in the sidebar with their live status; each opens its overview.
 import { useShallow } from 'zustand/react/shallow'
 import { StatusBadge } from '../../components/StatusBadge'
-import { effectiveState, filterProfiles, profileKind } from '../../store/selectors/connections'
+import { effectiveState, filterProfiles, shortKind } from '../../store/selectors/connections'
 import { useStore } from '../../store/index'
 import { ConnectionMenu } from './ConnectionMenu'
 
@@ -31,22 +31,16 @@ export function ConnectionList() {
             const active = p.id === activeId
             return (
               <li key={p.id} className="conn-item" data-active={active}>
-                <button
-                  type="button"
-                  className="conn-link"
-                  aria-current={active ? 'page' : undefined}
-                  aria-labelledby={`conn-name-${p.id}`}
-                  aria-describedby={`conn-meta-${p.id}`}
-                  onClick={() => navigate({ screen: 'connection', profileId: p.id, tab: 'overview' })}
-                >
-                  <span className="conn-name" id={`conn-name-${p.id}`}>
+                <div className="conn-body">
+                  {/* The button's name is the connection's name alone; its ::after covers the whole item. */}
+                  <button type="button" className="conn-link" aria-current={active ? 'page' : undefined} onClick={() => navigate({ screen: 'connection', profileId: p.id, tab: 'overview' })}>
                     {p.name}
-                  </span>
-                  <span className="conn-meta" id={`conn-meta-${p.id}`}>
+                  </button>
+                  <span className="conn-meta">
                     <StatusBadge state={state} />
-                    <span className="kind">{profileKind(p)}</span>
+                    <span className="kind">{shortKind(p)}</span>
                   </span>
-                </button>
+                </div>
                 <ConnectionMenu profile={p} />
               </li>
             )

@@ -124,11 +124,6 @@ export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?
       <AdvancedFields draft={draft} setField={setField} setDraft={editor.setDraft} touch={touch} errorOf={errorOf} />
 
       <div className="editor-actions" role="group" aria-label="Save">
-        {editor.formError && (
-          <p className="callout" data-tone="bad" role="alert">
-            {editor.formError}
-          </p>
-        )}
         <div className="row wrap">
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {editor.pending === 'connect' ? 'Connecting…' : 'Save & connect'}
@@ -137,6 +132,11 @@ export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?
             {editor.pending === 'save' ? 'Saving…' : 'Save'}
           </button>
           {editor.savedId && profile && <TestConnection profileId={editor.savedId} />}
+          {editor.formError && (
+            <p className="form-error" role="alert">
+              {editor.formError}
+            </p>
+          )}
           <span className="spacer" />
           {onCancel && (
             <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={busy}>

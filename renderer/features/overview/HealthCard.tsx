@@ -64,8 +64,6 @@ export function HealthCard({ profile, status, state }: { profile: ProfileView; s
       </dl>
       <div className="row wrap">
         <TestConnection profileId={profile.id} />
-      </div>
-      <div className="row wrap">
         <button type="button" className="btn" disabled={!live || busy !== undefined} onClick={() => void commands.copyToken()}>
           <CopyIcon size={14} /> Copy access token
         </button>

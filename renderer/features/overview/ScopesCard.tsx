@@ -6,7 +6,7 @@ import { compareScopes, tabAccess } from '../../store/selectors/scopes'
 export function ScopesCard({ profile, status }: { profile: ProfileView; status: ConnectionStatus | undefined }) {
   const rows = compareScopes(profile, status)
   const connected = (status?.grantedScopes.length ?? 0) > 0
-  const blocked = tabAccess(profile, status).filter((t) => t.missing.length > 0)
+  const blocked = tabAccess(profile, status).filter((t) => t.missing.length > 0 || t.unavailable)
   const missingRequested = rows.filter((r) => r.requested && !r.granted)
   return (
     <section className="card" aria-labelledby="scopes-title">
@@ -44,10 +44,18 @@ export function ScopesCard({ profile, status }: { profile: ProfileView; status: 
         <div className="stack" style={{ gap: 6 }}>
           <h3>Browse tabs without access</h3>
           <ul className="blocked-tabs">
-            {blocked.map(({ resource, missing }) => (
+            {blocked.map(({ resource, missing, unavailable }) => (
               <li key={resource.id}>
-                <strong>{resource.title}</strong> needs one of <span className="mono">{missing.slice(0, 3).join(', ')}</span>
-                {missing.length > 3 ? ` (+${missing.length - 3} more)` : ''}
+                {unavailable ? (
+                  <>
+                    <strong>{resource.title}</strong> needs an account-wide scope, which a user-managed app cannot have
+                  </>
+                ) : (
+                  <>
+                    <strong>{resource.title}</strong> needs one of <span className="mono">{missing.slice(0, 3).join(', ')}</span>
+                    {missing.length > 3 ? ` (+${missing.length - 3} more)` : ''}
+                  </>
+                )}
               </li>
             ))}
           </ul>

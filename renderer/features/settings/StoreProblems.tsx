@@ -14,7 +14,7 @@ export function StoreProblems({ compact = false }: { compact?: boolean }) {
       </h2>
       <ul className="problem-list">
         {problems.map((p) => (
-          <li key={p.movedTo} className="callout" data-tone="warn">
+          <li key={p.movedTo} className="callout callout-row" data-tone="warn">
             <div className="stack" style={{ gap: 2, flex: 1, minWidth: 0 }}>
               <span>{p.reason}</span>
               <span className="muted" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>

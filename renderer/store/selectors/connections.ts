@@ -55,3 +55,10 @@ export function profileKind(p: Pick<ProfileView, 'grant' | 'appType' | 'clientTy
   if (p.grant === 's2s') return GRANT_LABELS.s2s
   return [`${p.appType === 'admin' ? 'Admin' : 'User'}-managed OAuth`, p.clientType === 'public' ? 'public (PKCE)' : undefined].filter(Boolean).join(' · ')
 }
+
+/** A few words for the sidebar: "S2S", "User OAuth", "Admin OAuth", "Public PKCE". */
+export function shortKind(p: Pick<ProfileView, 'grant' | 'appType' | 'clientType'>): string {
+  if (p.grant === 's2s') return 'S2S'
+  if (p.clientType === 'public') return 'Public PKCE'
+  return p.appType === 'admin' ? 'Admin OAuth' : 'User OAuth'
+}
