@@ -14,7 +14,9 @@ export { splitDateWindows, type DateWindow } from './date-windows'
 export { expandPath, pathParamNames } from './paths'
 export { SCOPE_PRESETS, presetScopes, type ScopePreset, type ScopePresetId, type ScopeStyle, type ScopeLevel } from './scope-presets'
 
-const ONE_MONTH_DAYS = 30
+// Zoom caps some ranges at "one month". February makes a month as short as 28 days, so windows
+// of 28 days (to = from + 27) are within one month whatever the start date.
+const ONE_MONTH_DAYS = 28
 const SIX_MONTHS_DAYS = 183
 
 const USER_TYPES = { '1': 'Basic', '2': 'Licensed', '3': 'On-prem', '4': 'Unassigned', '99': 'None' } as const
