@@ -30,6 +30,13 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505)
 }
 
+function isDailyLimit(type: string | string[] | undefined, body: unknown): boolean {
+  const t = Array.isArray(type) ? type[0] : type
+  if (t !== undefined) return t.toLowerCase().startsWith('daily')
+  const text = typeof body === 'string' ? body : body !== null && typeof body === 'object' ? String((body as { message?: unknown }).message ?? '') : ''
+  return /daily/i.test(text)
+}
+
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
   const full = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1))
   return full / 2 + (random() * full) / 2
@@ -49,6 +56,8 @@ export function createCalculateDelay(policy: RetryPolicy, now: () => number = Da
         const header = response.headers['retry-after']
         const wait = parseRetryAfter(Array.isArray(header) ? header[0] : header, now())
         if (wait !== undefined) return wait > policy.maxRetryAfterMs ? 0 : Math.max(1, wait) + random() * Math.min(250, wait * 0.1 + 10)
+        // A daily limit without Retry-After lasts until midnight UTC: retrying soon cannot help.
+        if (isDailyLimit(response.headers['x-ratelimit-type'], response.body)) return 0
       }
       return backoffDelay(policy, attemptCount, random)
     }

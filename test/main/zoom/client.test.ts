@@ -206,3 +206,38 @@ describe('cancellation', () => {
     expect((await caught(pending)).code).toBe('CANCELLED')
   })
 })
+
+describe('lasting failures end with a typed error', () => {
+  it('a body that always stalls ends in TIMEOUT after the retries', async () => {
+    sandbox.setFaults([{ kind: 'stall', pathPrefix: '/v2/users' }])
+    const { client } = setup()
+    expect((await caught(client.get('/users/me'))).code).toBe('TIMEOUT')
+    expect(sandbox.stats().faults.stall).toBe(FAST_RETRY.limit + 1)
+  })
+
+  it('connections that always reset end in NETWORK', async () => {
+    sandbox.setFaults([{ kind: 'reset', pathPrefix: '/v2/users' }])
+    const { client } = setup()
+    expect((await caught(client.get('/users/me'))).code).toBe('NETWORK')
+  })
+
+  it('a 429 that outlasts the retries is ZOOM_RATE_LIMITED', async () => {
+    sandbox.setFaults([{ kind: 'rate-limit', retryAfter: 0, pathPrefix: '/v2/users' }])
+    const { client } = setup()
+    const error = await caught(client.get('/users/me'))
+    expect(error.code).toBe('ZOOM_RATE_LIMITED')
+    expect(error.details?.retryAfterMs).toBe(0)
+  })
+
+  it('a cancel during a retry backoff ends at once with CANCELLED', async () => {
+    sandbox.setFaults([{ kind: 'status', status: 503, pathPrefix: '/v2/users' }])
+    const tokens = sandboxTokens(sandbox)
+    const clients = createZoomClients({ tokens, profiles: profileLookup(sandboxProfile(sandbox)), retry: { limit: 3, baseDelayMs: 10_000, maxDelayMs: 10_000, maxRetryAfterMs: 1000 }, rateLimiting: false })
+    const controller = new AbortController()
+    const started = Date.now()
+    const pending = clients.forProfile('p1').get('/users/me', { signal: controller.signal })
+    setTimeout(() => controller.abort(), 100)
+    expect((await caught(pending)).code).toBe('CANCELLED')
+    expect(Date.now() - started).toBeLessThan(2_000)
+  })
+})
