@@ -59,6 +59,9 @@ export async function measureClientOverhead(): Promise<Metric[]> {
     const served = after.apiTotal - before.apiTotal
     const expected = contenders.length * (SAMPLES + WARMUP)
     if (served !== expected) throw new Error(`the sandbox served ${served} requests, expected ${expected}`)
+    // The limiter must have stayed on its fast path: a wait would be pacing, not overhead.
+    const paced = clients.rateUsage(stack.profile.id).filter((u) => u.throttledMs > 0)
+    if (paced.length > 0) throw new Error(`our rate limiter made requests wait (${paced.map((u) => `${u.category}: ${u.throttledMs} ms`).join(', ')}) despite its raised headroom; the ratio would measure pacing, not overhead`)
 
     const med = (name: string) => median(times.get(name)!)
     const p90 = (name: string) => percentile(times.get(name)!, 90)
