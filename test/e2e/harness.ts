@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { eventChannel } from '../../common/contract/events'
 import { createCore, type Core } from '../../main/core'
 import { memoryLogSink } from '../../main/log/logger'
+import { FakeSafeStorage } from '../fakes/fake-safe-storage'
 import type { AuthWindowPort, CoreAdapters, SafeStorageLike } from '../../main/ports'
 import { launchChromium } from '../support/chromium'
 import { serveRenderer, type StaticServer } from '../support/static-server'
@@ -16,17 +17,6 @@ import { preloadInitScript } from './preload-shim'
 
 const root = resolve(import.meta.dirname, '../..')
 export const SCREENSHOT_DIR = join(root, 'test-results/e2e')
-
-/** A keychain that works like a real one on this machine: secure, reversible, opaque. */
-export function fakeKeychain(backend = 'gnome_libsecret'): SafeStorageLike {
-  const mask = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a))
-  return {
-    isEncryptionAvailable: () => true,
-    encryptString: (text) => Buffer.concat([Buffer.from('fake-keychain:'), mask(Buffer.from(text, 'utf8'))]),
-    decryptString: (data) => mask(data.subarray('fake-keychain:'.length)).toString('utf8'),
-    getSelectedStorageBackend: () => backend,
-  }
-}
 
 export interface Harness {
   page: Page
@@ -86,7 +76,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const adapters: CoreAdapters = {
     dataDir,
     app: { name: 'Zoom Connect', version: '0.0.0-e2e', platform: 'linux', arch: process.arch, versions: { node: process.versions.node } },
-    safeStorage: options.safeStorage ?? fakeKeychain(),
+    safeStorage: options.safeStorage ?? new FakeSafeStorage(),
     authWindow: authWindow as AuthWindowPort,
     externalBrowser: { open: async () => {} },
     clipboard: { writeText: (text) => void (clipboard.text = text), readText: () => clipboard.text },

@@ -29,6 +29,7 @@ export class PlaywrightAuthWindow implements AuthWindowPort {
       this.contexts.set(request.partition, context)
     }
     const page = await context.newPage()
+    const requestMatches = (url: string) => request.isRedirect(url)
     return new Promise<string>((resolve, reject) => {
       let settled = false
       const settle = (outcome: () => void) => {
@@ -39,10 +40,16 @@ export class PlaywrightAuthWindow implements AuthWindowPort {
       }
       request.signal.addEventListener('abort', () => settle(() => reject(request.signal.reason)), { once: true })
       page.on('close', () => settle(() => reject(new AppError('AUTH_FLOW_CANCELLED', 'The connect window was closed before Zoom finished.'))))
+      // page.route does not see the target of an HTTP redirect (Zoom answers Allow with a 302),
+      // so watch every request as well. Unlike Electron's webRequest hook this cannot cancel the
+      // request; the sandbox answers the stray callback with a 404, which nothing reads.
+      page.on('request', (request) => {
+        if (request.isNavigationRequest() && requestMatches(request.url())) settle(() => resolve(request.url()))
+      })
       void page
         .route('**/*', async (route) => {
           const url = route.request().url()
-          if (request.isRedirect(url)) {
+          if (requestMatches(url)) {
             await route.abort('aborted').catch(() => {})
             settle(() => resolve(url))
           } else {
