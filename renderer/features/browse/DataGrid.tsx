@@ -2,11 +2,11 @@
 // the pages covering them are fetched. Sortable headers, keyboard navigation (arrows, Page Up/Down,
 // Home/End, Enter opens the row, Space selects it), optional multi-select.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useId, useRef, useState } from 'react'
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { ColumnSpec, ListResource } from '../../../common/zoom/catalog'
 import type { GridView } from '../../store/slices/browse'
 import { columnSpec, formatCell, isNumeric } from './columns'
-import type { RowWindows } from './use-row-windows'
+import type { GridRow, RowWindows } from './use-row-windows'
 
 export const ROW_HEIGHT = 34
 
@@ -49,7 +49,7 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
     if (active >= count && count > 0) setActive(count - 1)
   }, [active, count])
 
-  const specs = rows.columns.map((path) => columnSpec(resource, path))
+  const specs = useMemo(() => rows.columns.map((path) => columnSpec(resource, path)), [rows.columns, resource])
   const template = `${selection ? '40px ' : ''}${specs.map(columnWidth).join(' ')}`
   const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1)
 
@@ -131,43 +131,21 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
         <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rows.rowAt(item.index)
-            const selected = row && selection ? selection.has(row.index) : undefined
             return (
-              <div
+              <DataRow
                 key={item.key}
                 id={`${id}-row-${item.index}`}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={selection ? Boolean(selected) : undefined}
-                className="grid-row"
-                data-active={item.index === active || undefined}
-                data-loading={!row || undefined}
-                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                onClick={() => {
-                  setActive(item.index)
-                  if (row) onOpen(row.index)
-                }}
-              >
-                {selection && (
-                  <div role="gridcell" className="grid-cell">
-                    {row && (
-                      <input
-                        type="checkbox"
-                        tabIndex={-1}
-                        aria-label={`Select row ${item.index + 1}`}
-                        checked={Boolean(selected)}
-                        onClick={(e) => e.stopPropagation()}
-                        onChange={() => onToggle?.(row.index)}
-                      />
-                    )}
-                  </div>
-                )}
-                {specs.map((spec, c) => (
-                  <div key={spec.path} role="gridcell" className="grid-cell" data-numeric={isNumeric(spec) || undefined}>
-                    {row ? formatCell(spec, row.cells[c] ?? null) : <span className="skeleton" aria-hidden="true" />}
-                  </div>
-                ))}
-              </div>
+                position={item.index}
+                start={item.start}
+                row={row}
+                specs={specs}
+                template={template}
+                active={item.index === active}
+                selected={row && selection ? selection.has(row.index) : undefined}
+                onActivate={setActive}
+                onOpen={onOpen}
+                onToggle={selection ? onToggle : undefined}
+              />
             )
           })}
         </div>
@@ -180,3 +158,52 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
     </div>
   )
 }
+
+interface DataRowProps {
+  id: string
+  position: number
+  start: number
+  row: GridRow | undefined
+  specs: ColumnSpec[]
+  template: string
+  active: boolean
+  /** undefined = no selection column. */
+  selected: boolean | undefined
+  onActivate(position: number): void
+  onOpen(index: number): void
+  onToggle: ((index: number) => void) | undefined
+}
+
+/** A row re-renders only when its own data, position or state changes, not on every scroll frame. */
+const DataRow = memo(function DataRow({ id, position, start, row, specs, template, active, selected, onActivate, onOpen, onToggle }: DataRowProps) {
+  const selectable = selected !== undefined
+  return (
+    <div
+      id={id}
+      role="row"
+      aria-rowindex={position + 2}
+      aria-selected={selectable ? selected : undefined}
+      className="grid-row"
+      data-active={active || undefined}
+      data-loading={!row || undefined}
+      style={{ gridTemplateColumns: template, transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      onClick={() => {
+        onActivate(position)
+        if (row) onOpen(row.index)
+      }}
+    >
+      {selectable && (
+        <div role="gridcell" className="grid-cell">
+          {row && (
+            <input type="checkbox" tabIndex={-1} aria-label={`Select row ${position + 1}`} checked={selected} onClick={(e) => e.stopPropagation()} onChange={() => onToggle?.(row.index)} />
+          )}
+        </div>
+      )}
+      {specs.map((spec, c) => (
+        <div key={spec.path} role="gridcell" className="grid-cell" data-numeric={isNumeric(spec) || undefined}>
+          {row ? formatCell(spec, row.cells[c] ?? null) : <span className="skeleton" aria-hidden="true" />}
+        </div>
+      ))}
+    </div>
+  )
+})

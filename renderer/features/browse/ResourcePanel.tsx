@@ -135,13 +135,16 @@ function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, def
       setExporting(false)
     }
   }
-  const toggle = (index: number) =>
-    setSelection((s) => {
-      const next = new Set(s)
-      if (next.has(index)) next.delete(index)
-      else next.add(index)
-      return next
-    })
+  const toggle = useCallback(
+    (index: number) =>
+      setSelection((s) => {
+        const next = new Set(s)
+        if (next.has(index)) next.delete(index)
+        else next.add(index)
+        return next
+      }),
+    [],
+  )
   const download = async () => {
     try {
       await enqueue(datasetId, [...selection])

@@ -1,7 +1,7 @@
 // Column labels and cell formatting from the catalog's column specs.
 import type { Cell } from '../../../common/contract/index'
 import type { ColumnSpec, ListResource } from '../../../common/zoom/catalog'
-import { formatBytes, formatDateTime } from '../overview/format'
+import { formatBytes, formatCount, formatDateTime } from '../overview/format'
 
 export function columnSpec(resource: ListResource, path: string): ColumnSpec {
   return resource.defaultColumns.find((c) => c.path === path) ?? { path, label: humanise(path) }
@@ -26,7 +26,7 @@ export function formatCell(spec: ColumnSpec, value: Cell): string {
     case 'seconds':
       return typeof value === 'number' ? `${value} s` : String(value)
     case 'number':
-      return typeof value === 'number' ? value.toLocaleString() : String(value)
+      return typeof value === 'number' ? formatCount(value) : String(value)
     case 'boolean':
       return value === true ? 'Yes' : value === false ? 'No' : String(value)
     default:

@@ -43,7 +43,8 @@ export function useRowWindows(datasetId: string, view: GridView, rowsInDataset: 
           // A response for an older sort or filter is dropped, not mixed in.
           if (forKey !== currentKey.current) return
           cache.current.set(page, window.rows)
-          setMeta({ total: window.filteredTotal, datasetTotal: window.total, columns: window.columns })
+          // Keep the same columns array while it does not change, so rows that did not change stay memoised.
+          setMeta((m) => ({ total: window.filteredTotal, datasetTotal: window.total, columns: m.columns.join('\n') === window.columns.join('\n') ? m.columns : window.columns }))
           setVersion((v) => v + 1)
         })
         .catch((error: unknown) => {

@@ -20,13 +20,19 @@ export function formatRelative(at: number, now: number): string {
   return rtf.format(Math.round(diff / 86_400_000), 'day')
 }
 
+// One formatter each: toLocaleString builds a new Intl formatter on every call, too slow for a
+// grid that formats dozens of cells per frame while scrolling.
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+const countFormat = new Intl.NumberFormat()
+
 export function formatDateTime(at: number | string): string {
   const d = new Date(at)
-  return Number.isNaN(d.getTime()) ? String(at) : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+  return Number.isNaN(d.getTime()) ? String(at) : dateTimeFormat.format(d)
 }
 
 export function formatTime(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+  return timeFormat.format(at)
 }
 
 export function formatBytes(bytes: number): string {
@@ -41,4 +47,4 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
 }
 
-export const formatCount = (n: number) => n.toLocaleString()
+export const formatCount = (n: number) => countFormat.format(n)
