@@ -1,16 +1,19 @@
 // Everything main does, minus Electron (DESIGN.md "main/core.ts"): built from ports, used by
 // main/index.ts with Electron adapters and by the tests and end-to-end harness with fakes.
 import type { StoreProblem } from '../common/contract'
-import { CHANNEL_NAMES } from '../common/contract/names'
-import { AppError } from '../common/errors'
 import { createCredentials, type Credentials } from './auth/credentials'
+import { ConsoleService, openConsoleHistory } from './console'
+import { createDataServices, type DataServices } from './data'
+import { createZoomDataPorts } from './data/zoom-adapter'
 import { createAppHandlers } from './ipc/handlers/app'
+import { createConsoleHandlers } from './ipc/handlers/console'
 import { createVaultHandlers } from './ipc/handlers/vault'
 import { createRouter, type Router } from './ipc/router'
-import type { Handler, Handlers } from './ipc/types'
+import type { Handlers } from './ipc/types'
 import { createLogger } from './log/logger'
-import type { CoreAdapters } from './ports'
+import { systemClock, type CoreAdapters } from './ports'
 import { openVault } from './vault/vault'
+import { createZoomClients, type ZoomClients } from './zoom'
 
 export interface CoreOptions {
   /** Origins the renderer is served from; calls from anywhere else are refused. */
@@ -20,10 +23,14 @@ export interface CoreOptions {
 export interface Core {
   router: Router
   credentials: Credentials
+  zoom: ZoomClients
+  data: DataServices
   dispose(): Promise<void>
 }
 
 export async function createCore(adapters: CoreAdapters, options: CoreOptions): Promise<Core> {
+  const clock = adapters.clock ?? systemClock
+  // Files that could not be read were moved aside: keep telling the person until they dismiss it.
   const problems: StoreProblem[] = []
   const reportProblem = (problem: StoreProblem) => {
     problems.push(problem)
@@ -32,12 +39,20 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
 
   const vault = await openVault({ dir: adapters.dataDir, safeStorage: adapters.safeStorage, platform: adapters.app.platform, onProblem: reportProblem })
   const credentials = await createCredentials({ adapters, vault, onProblem: reportProblem })
+  const zoom = createZoomClients({ tokens: credentials.tokens, profiles: credentials.profileLookup, log: createLogger(adapters.log, 'zoom'), clock })
+  const data = createDataServices({
+    ...createZoomDataPorts(zoom),
+    dialogs: adapters.dialogs,
+    shell: adapters.shell,
+    events: adapters.events,
+    settings: () => credentials.settings.get(),
+    log: adapters.log,
+    clock,
+    ...(adapters.scheduler ? { scheduler: adapters.scheduler } : {}),
+  })
+  const requestConsole = new ConsoleService({ clients: zoom, history: await openConsoleHistory(adapters.dataDir, reportProblem), clock, log: createLogger(adapters.log, 'console') })
 
-  const notWired = (channel: string): Handler<never> => () => {
-    throw new AppError('INTERNAL', `${channel} is not available in this build yet.`)
-  }
-  const handlers = {
-    ...Object.fromEntries(CHANNEL_NAMES.map((c) => [c, notWired(c)])),
+  const handlers: Handlers = {
     ...createAppHandlers({
       app: adapters.app,
       shell: adapters.shell,
@@ -50,13 +65,18 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
     }),
     ...createVaultHandlers(vault, adapters.events, () => credentials.vaultChanged()),
     ...credentials.handlers,
-  } as Handlers
+    ...data.handlers,
+    ...createConsoleHandlers(requestConsole),
+  }
 
   const router = createRouter({ handlers, trustedOrigins: options.trustedOrigins, log: createLogger(adapters.log, 'ipc') })
   return {
     router,
     credentials,
+    zoom,
+    data,
     async dispose() {
+      await data.shutdown()
       await credentials.dispose()
       vault.lock()
     },
