@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { makeProfile } from './fake-bridge'
+import { renderApp } from './render-app'
+
+async function openConsole() {
+  const p = makeProfile({ name: 'Acme' })
+  const app = await renderApp({ profiles: [p], statuses: [{ profileId: p.id, state: 'connected', grantedScopes: ['user:read:admin'], hasRefreshToken: false, apiUrl: 'https://api.zoom.us' }] })
+  await app.user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
+  await app.user.click(await screen.findByRole('tab', { name: 'Console' }))
+  await screen.findByRole('form', { name: 'Request' })
+  return { ...app, p }
+}
+
+describe('request console', () => {
+  it('sends the request through main and shows status, time and pretty JSON, then lists it in the history', async () => {
+    const { user, fake, p } = await openConsole()
+    await user.click(screen.getByRole('button', { name: 'Add query parameter' }))
+    await user.type(screen.getByRole('textbox', { name: 'Query parameter 1 name' }), 'page_size')
+    await user.type(screen.getByRole('textbox', { name: 'Query parameter 1 value' }), '10')
+    expect(screen.getByText('https://api.zoom.us/v2/users/me?page_size=10')).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    await waitFor(() => expect(fake.callsOf('console.send')).toEqual([{ profileId: p.id, method: 'GET', url: '/users/me', query: [{ name: 'page_size', value: '10' }], headers: [] }]))
+    expect((await screen.findByTestId('response-status')).textContent).toBe('200 OK')
+    expect(screen.getByLabelText('Response body, formatted').textContent).toContain('"email": "admin@example.com"')
+    const history = screen.getByRole('region', { name: 'History' })
+    await waitFor(() => expect(within(history).getByText('/users/me')).toBeTruthy())
+  })
+
+  it('copies a curl command that carries only the token placeholder', async () => {
+    const { user } = await openConsole()
+    await user.click(screen.getByRole('button', { name: 'Copy as curl' }))
+    const text = await navigator.clipboard.readText()
+    expect(text).toContain("--url 'https://api.zoom.us/v2/users/me'")
+    expect(text).toContain('Authorization: Bearer $ZOOM_ACCESS_TOKEN')
+  })
+
+  it('refuses to send a body that is not JSON and says why next to it', async () => {
+    const { user, fake } = await openConsole()
+    await user.selectOptions(screen.getByLabelText('Method'), 'POST')
+    await user.click(screen.getByRole('tab', { name: 'Body' }))
+    const body = screen.getByLabelText('JSON body')
+    await user.type(body, '{{"topic": ')
+    expect(body.getAttribute('aria-invalid')).toBe('true')
+    expect((screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(true)
+    await user.type(body, '"Sync"}')
+    expect((screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(false)
+    await user.keyboard('{Control>}{Enter}{/Control}')
+    await waitFor(() => expect(fake.callsOf('console.send')[0]).toMatchObject({ method: 'POST', body: '{"topic": "Sync"}' }))
+  })
+})

@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { makeProfile } from './fake-bridge'
+import { renderApp } from './render-app'
+
+const BASIC_TEXT = { state: 'unlocked' as const, protection: { kind: 'os-keychain' as const, backend: 'basic_text', secure: false }, keychain: { available: true, backend: 'basic_text', secure: false } }
+
+describe('settings', () => {
+  it('moves secrets from basic_text to a passphrase, checking it is typed twice and never showing it', async () => {
+    const { user, fake } = await renderApp({ vault: BASIC_TEXT })
+    await user.click(screen.getByRole('button', { name: 'Settings' }))
+    await user.click(await screen.findByRole('button', { name: 'Use a passphrase instead…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Protect secrets with a passphrase' })
+    await user.type(within(dialog).getByLabelText('New passphrase'), 'short')
+    await user.click(within(dialog).getByRole('button', { name: 'Set passphrase' }))
+    expect(within(dialog).getByText('Use at least 8 characters')).toBeTruthy()
+    await user.clear(within(dialog).getByLabelText('New passphrase'))
+    await user.type(within(dialog).getByLabelText('New passphrase'), 'tangerine umbrella')
+    await user.type(within(dialog).getByLabelText('Repeat the passphrase'), 'tangerine umbrela')
+    await user.click(within(dialog).getByRole('button', { name: 'Set passphrase' }))
+    expect(within(dialog).getByText('The two passphrases differ')).toBeTruthy()
+    expect(fake.callsOf('vault.changeProtection')).toHaveLength(0)
+    await user.clear(within(dialog).getByLabelText('Repeat the passphrase'))
+    await user.type(within(dialog).getByLabelText('Repeat the passphrase'), 'tangerine umbrella')
+    await user.click(within(dialog).getByRole('button', { name: 'Set passphrase' }))
+    await waitFor(() => expect(fake.callsOf('vault.changeProtection')).toEqual([{ protector: 'passphrase', passphrase: 'tangerine umbrella' }]))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(screen.getByTestId('protection').textContent).toContain('Secrets protected by your passphrase')
+    expect(document.body.innerHTML).not.toContain('tangerine')
+  })
+
+  it('locks now, and unlocks with the passphrase (a wrong one is said so)', async () => {
+    const p = makeProfile({ name: 'Acme' })
+    const { user, fake } = await renderApp({ profiles: [p], vault: { state: 'unlocked', protection: { kind: 'passphrase', secure: true }, keychain: { available: true, backend: 'gnome_libsecret', secure: true } } })
+    await user.click(screen.getByRole('button', { name: 'Settings' }))
+    await user.click(await screen.findByRole('button', { name: /Lock now/ }))
+    await waitFor(() => expect(fake.callsOf('vault.lock')).toHaveLength(1))
+    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
+    await screen.findByRole('heading', { name: 'Secrets are locked' })
+    await user.type(screen.getByLabelText('Passphrase'), 'wrong passphrase')
+    await user.click(screen.getByRole('button', { name: 'Unlock' }))
+    expect(await screen.findByText('That passphrase is not right.')).toBeTruthy()
+    expect((screen.getByLabelText('Passphrase') as HTMLInputElement).value).toBe('')
+    await user.type(screen.getByLabelText('Passphrase'), fake.passphrase)
+    await user.click(screen.getByRole('button', { name: 'Unlock' }))
+    expect(await screen.findByRole('heading', { name: 'Acme', level: 1 })).toBeTruthy()
+  })
+
+  it('saves the clipboard delay and the connect-window sign-in choice', async () => {
+    const { user, fake } = await renderApp()
+    await user.click(screen.getByRole('button', { name: 'Settings' }))
+    await user.selectOptions(await screen.findByLabelText('Clear a copied token from the clipboard after'), '60')
+    await user.click(screen.getByRole('switch', { name: 'Remember the Zoom sign-in in the connect window' }))
+    await waitFor(() => expect(fake.callsOf('settings.update')).toEqual([{ clipboardClearSeconds: 60 }, { rememberZoomSignIn: false }]))
+  })
+
+  it('changes a connection’s rate-limit plan without touching its secret', async () => {
+    const p = makeProfile({ name: 'Acme', ratePlan: 'pro' })
+    const { user, fake } = await renderApp({ profiles: [p] })
+    await user.click(screen.getByRole('button', { name: 'Settings' }))
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Acme' }), 'business')
+    await waitFor(() => expect(fake.callsOf('profiles.update')).toHaveLength(1))
+    const [call] = fake.callsOf('profiles.update')
+    expect(call?.draft.fields.ratePlan).toBe('business')
+    expect(call?.draft).not.toHaveProperty('clientSecret')
+  })
+
+  it('shows files moved aside until they are dismissed', async () => {
+    const problem = { file: '/cfg/profiles.json', movedTo: '/cfg/profiles.json.corrupt-1', reason: 'The connections file was not valid JSON.', at: '2026-11-22T07:00:00Z' }
+    const { user, fake } = await renderApp({ problems: [problem] })
+    expect(screen.getByText('The connections file was not valid JSON.')).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Dismiss the problem with profiles.json' }))
+    await waitFor(() => expect(screen.queryByText('The connections file was not valid JSON.')).toBeNull())
+    expect(fake.callsOf('app.dismissProblem')).toEqual([{ movedTo: problem.movedTo }])
+  })
+})
