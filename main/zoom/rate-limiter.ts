@@ -1,11 +1,12 @@
 // Client-side pacing under Zoom's per-account rate limits (DESIGN.md, "The Zoom client").
 //
 // One limiter per account and rate-limit category. Each paces requests with a virtual schedule
-// (GCRA, the token bucket in its "theoretical arrival time" form, with a bucket of one): a request
-// takes the next free slot, `interval` after the previous one. When the slot is now or past, the
-// request goes at once with no promise and no timer (the fast path); otherwise it waits for its
-// slot. The interval aims at `headroom` (97 %) of the limit, so Zoom's fixed one-second windows
-// never see more than the limit, while a long crawl still sustains ≥ 95 % of it.
+// (GCRA, the token bucket in its "theoretical arrival time" form, with a small bucket of
+// CATCH_UP_SLOTS): a request takes the next free slot, `interval` after the previous one. When the
+// slot is now or past, the request goes at once with no promise and no timer (the fast path);
+// otherwise it waits for its slot. The interval aims at `headroom` (97 %) of the limit, and a log
+// of actual send times never lets more than the limit into any one-second span (so none of Zoom's
+// fixed windows sees more), while a long crawl still sustains ≥ 95 % of it.
 //
 // It learns from Zoom: a 429 pauses the category (Retry-After, else one window) and lowers the
 // pace (×0.7, recovering by 2 % of the limit per success); a 2xx announcing a different per-second
@@ -35,6 +36,9 @@ export type Sleep = (ms: number, signal: AbortSignal | undefined) => Promise<voi
 const DAY_MS = 86_400_000
 const RING_SLOTS = 10
 const RING_SLOT_MS = 100
+const LOG_MAX = 4096
+/** Slots a late caller may take back at once (callers that fell behind, e.g. a busy CPU); the send log still caps any window at the limit. */
+const CATCH_UP_SLOTS = 3
 
 const nextUtcMidnight = (now: number) => now - (now % DAY_MS) + DAY_MS
 
@@ -60,21 +64,40 @@ class DailyCounter {
   }
 }
 
-const timerSleep: Sleep = (ms, signal) => {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelled(signal))
-    const timer = setTimeout(done, ms)
-    function done() {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }
-    function onAbort() {
-      clearTimeout(timer)
-      reject(cancelled(signal as AbortSignal))
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
+// Many requests of one crawl share a signal and may all be waiting here: one 'abort' listener per
+// signal serves them all (a listener per waiter trips Node's MaxListeners warning).
+const waitersBySignal = new WeakMap<AbortSignal, Set<() => void>>()
+
+function onAbort(signal: AbortSignal, cancel: () => void): () => void {
+  let waiters = waitersBySignal.get(signal)
+  if (!waiters) {
+    const set = new Set<() => void>()
+    waiters = set
+    waitersBySignal.set(signal, set)
+    signal.addEventListener('abort', () => {
+      waitersBySignal.delete(signal)
+      for (const w of set) w()
+    }, { once: true })
+  }
+  waiters.add(cancel)
+  const set = waiters
+  return () => set.delete(cancel)
 }
+
+const timerSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelled(signal))
+    const timer = setTimeout(() => {
+      forget?.()
+      resolve()
+    }, ms)
+    const forget = signal
+      ? onAbort(signal, () => {
+          clearTimeout(timer)
+          reject(cancelled(signal))
+        })
+      : undefined
+  })
 
 const cancelled = (signal: AbortSignal) => (signal.reason instanceof AppError ? signal.reason : new AppError('CANCELLED', 'The request was cancelled.'))
 
@@ -123,9 +146,9 @@ export class CategoryLimiter {
     const now = this.now()
     const blockedFor = this.daily.take(now)
     if (blockedFor !== undefined) return Promise.reject(this.capError(blockedFor))
-    const slot = Math.max(this.tat, now, this.pausedUntil, this.windowGate())
+    const slot = Math.max(this.tat - this.interval * CATCH_UP_SLOTS, now, this.pausedUntil, this.windowGate())
     if (slot - now > this.maxWaitMs) return Promise.reject(this.capError(slot - now))
-    this.tat = slot + this.interval
+    this.tat = Math.max(this.tat, slot) + this.interval
     this.count(now)
     if (slot <= now) {
       this.recordSend(now)
@@ -154,10 +177,11 @@ export class CategoryLimiter {
 
   /** The time from which one more send keeps the last `limit` sends within one window. */
   private windowGate(): number {
-    return this.sent[this.sentHead]! + this.windowMs()
+    return this.sent.length === 0 ? -Infinity : this.sent[this.sentHead]! + this.windowMs()
   }
 
   private recordSend(now: number): void {
+    if (this.sent.length === 0) return
     this.sent[this.sentHead] = now
     this.sentHead = (this.sentHead + 1) % this.sent.length
   }
@@ -217,11 +241,15 @@ export class CategoryLimiter {
     if (wasFull || this.rate > perSecond) this.setRate(perSecond)
   }
 
-  /** The send log holds as many entries as Zoom allows per window (−∞ = never sent). */
+  /**
+   * The send log holds as many entries as Zoom allows per window (−∞ = never sent); a headroom
+   * above 1 (benchmarks, "I know better") widens it, and beyond LOG_MAX entries it is off.
+   */
   private resizeLog(): void {
-    const perWindow = Math.max(1, Math.floor((this.base * this.windowMs()) / 1000 + 1e-9))
-    if (this.sent.length === perWindow) return
-    this.sent = new Float64Array(perWindow).fill(-Infinity)
+    const perWindow = Math.max(1, Math.floor((this.base * Math.max(1, this.headroom) * this.windowMs()) / 1000 + 1e-9))
+    const size = perWindow > LOG_MAX ? 0 : perWindow
+    if (this.sent.length === size) return
+    this.sent = new Float64Array(size).fill(-Infinity)
     this.sentHead = 0
   }
 
