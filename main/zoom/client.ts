@@ -275,6 +275,9 @@ export class ZoomClient {
       stream.once('error', onError)
       stream.once('response', (response: PlainResponse) => {
         stream.off('error', onError)
+        // got runs afterResponse hooks for promises only: the limiter learns from streams here.
+        const { call } = init
+        if (call.category !== undefined) this.env.limiter?.observe(call.family, call.category, response.statusCode, response.headers)
         resolve({ response, stream })
       })
     })

@@ -197,3 +197,19 @@ describe('history', () => {
     expect(curl).not.toContain(token)
   })
 })
+
+describe('rate usage', () => {
+  it('console requests are paced and counted in the account’s usage, 429s included', async () => {
+    sandbox.setFaults([{ kind: 'rate-limit', pathPrefix: '/v2/users', count: 1 }])
+    const tokens = sandboxTokens(sandbox)
+    const clients = createZoomClients({ tokens, profiles: profileLookup(sandboxProfile(sandbox)), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS })
+    const service = new ConsoleService({ clients, history: memoryConsoleHistory() })
+    const request = consoleRequestSchema.parse({ profileId: 'p1', method: 'GET', url: '/users/me' })
+    expect((await service.send(request)).status).toBe(429)
+    expect((await service.send(request)).status).toBe(200)
+    const usage = clients.rateUsage('p1')
+    expect(usage.find((u) => u.category === 'light')).toMatchObject({ total: 2, rejected: 0 })
+    // The 429 named its category (X-RateLimit-Category: Medium): that bucket is the one slowed down.
+    expect(usage.find((u) => u.category === 'medium')).toMatchObject({ rejected: 1 })
+  })
+})
