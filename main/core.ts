@@ -4,6 +4,7 @@ import type { StoreProblem } from '../common/contract'
 import { createCredentials, type Credentials } from './auth/credentials'
 import { ConsoleService, openConsoleHistory } from './console'
 import { createDataServices, type DataServices } from './data'
+import { seedDemoProfiles } from './demo-seed'
 import { createZoomDataPorts } from './data/zoom-adapter'
 import { createAppHandlers } from './ipc/handlers/app'
 import { createConsoleHandlers } from './ipc/handlers/console'
@@ -25,6 +26,8 @@ export interface Core {
   credentials: Credentials
   zoom: ZoomClients
   data: DataServices
+  /** Creates one profile per sandbox app (npm run demo); input is validated. */
+  seedDemo(input: unknown): Promise<number>
   dispose(): Promise<void>
 }
 
@@ -75,6 +78,7 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
     credentials,
     zoom,
     data,
+    seedDemo: async (input) => (await seedDemoProfiles(input, { vault, credentials })).length,
     async dispose() {
       await data.shutdown()
       await credentials.dispose()

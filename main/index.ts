@@ -61,6 +61,8 @@ async function start(): Promise<void> {
     },
     { trustedOrigins: [APP_ORIGIN, ...(devServer ? [originOf(devServer) ?? devServer] : [])] },
   )
+  // npm run demo: profiles for the local sandbox. Never in a packaged app.
+  if (!app.isPackaged && process.env.ZOOM_CONNECT_DEMO) await core.seedDemo(JSON.parse(process.env.ZOOM_CONNECT_DEMO))
   registerIpc(ipcMain, core.router, { isOurWindow: (window) => window !== null && ourWindows.has(window), fromWebContents: (contents) => BrowserWindow.fromWebContents(contents) })
 
   const window = createMainWindow(
