@@ -4,12 +4,15 @@ import { screen, within } from '@testing-library/react'
 import axe from 'axe-core'
 import { describe, expect, it } from 'vitest'
 import { makeProfile } from './fake-bridge'
+import { withGridViewport } from './grid-viewport'
 import { renderApp } from './render-app'
 
 async function seriousViolations(): Promise<string[]> {
   const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] })
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
+
+withGridViewport(400)
 
 describe('accessibility (axe)', () => {
   it('has no serious or critical violation on the first-run screen and the editor', async () => {
@@ -29,7 +32,8 @@ describe('accessibility (axe)', () => {
     expect(await seriousViolations()).toEqual([])
     await user.click(screen.getByRole('tab', { name: 'Browse' }))
     await user.click(await screen.findByRole('button', { name: 'Load users' }))
-    await screen.findByRole('grid', { name: 'Users' })
+    const grid = await screen.findByRole('grid', { name: 'Users' })
+    await within(grid).findAllByRole('gridcell')
     expect(await seriousViolations()).toEqual([])
     await user.click(screen.getByRole('button', { name: 'Settings' }))
     await screen.findByRole('heading', { name: 'Settings' })

@@ -1,26 +1,15 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ROW_HEIGHT } from '../../renderer/features/browse/DataGrid'
 import { makeProfile } from './fake-bridge'
+import { withGridViewport } from './grid-viewport'
 import { renderApp } from './render-app'
 
 const ROWS = 100_000
 const VIEWPORT = 680
 
-// happy-dom does no layout: give the grid's scroll box a height so the virtualizer has a window.
-const descriptor = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight')
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.classList.contains('grid-scroll') ? VIEWPORT : 0
-    },
-  })
-})
-afterAll(() => {
-  if (descriptor) Object.defineProperty(HTMLElement.prototype, 'clientHeight', descriptor)
-})
+withGridViewport(VIEWPORT)
 
 async function loadUsers(rowCount = ROWS) {
   const profile = makeProfile({ name: 'Acme', scopes: ['user:read:admin'] })

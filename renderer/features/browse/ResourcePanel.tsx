@@ -5,10 +5,11 @@ import type { ProfileView } from '../../../common/profile'
 import type { ListResource } from '../../../common/zoom/catalog'
 import { validateResourceParams } from '../../../common/zoom/params'
 import { issuesByField } from '../editor/draft'
+import { formatCount } from '../overview/format'
 import { BridgeCallError, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import { isAccountWide } from '../../store/selectors/scopes'
-import { datasetKey, EMPTY_GRID_VIEW } from '../../store/slices/browse'
+import { datasetKey, EMPTY_GRID_VIEW, gridQuery } from '../../store/slices/browse'
 import { CrawlProgress } from './CrawlProgress'
 import { DailyUsageChart } from './DailyUsageChart'
 import { DataGrid } from './DataGrid'
@@ -128,7 +129,7 @@ function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, def
     setExporting(true)
     try {
       const result = await exportDataset(datasetId, format)
-      if (result.path) notify({ tone: 'success', title: `Exported ${result.rows.toLocaleString()} rows`, description: result.path })
+      if (result.path) notify({ tone: 'success', title: `Exported ${formatCount(result.rows)} rows`, description: result.path })
     } catch (error) {
       notify({ tone: 'error', title: 'Export failed', description: errorMessage(error) })
     } finally {
@@ -145,6 +146,26 @@ function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, def
       }),
     [],
   )
+  const fetchRows = useStore((s) => s.fetchRows)
+  const [selectingAll, setSelectingAll] = useState(false)
+  /** Every row the filter shows, fetched as index windows (1,000 at a time), not the rows' data. */
+  const selectAll = async () => {
+    const total = rows.total ?? 0
+    setSelectingAll(true)
+    try {
+      const all = new Set<number>()
+      const { columns: _columns, ...query } = gridQuery(view)
+      for (let offset = 0; offset < total; offset += 1000) {
+        const window = await fetchRows({ datasetId, offset, limit: 1000, columns: [defaultColumns[0] ?? 'id'], ...query })
+        for (const r of window.rows) all.add(r.index)
+      }
+      setSelection(all)
+    } catch (error) {
+      notify({ tone: 'error', title: 'Could not select every row', description: errorMessage(error) })
+    } finally {
+      setSelectingAll(false)
+    }
+  }
   const download = async () => {
     try {
       await enqueue(datasetId, [...selection])
@@ -172,7 +193,10 @@ function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, def
       />
       {selectable && (
         <div className="row">
-          <span className="muted">{selection.size > 0 ? `${selection.size} selected` : 'Select recordings with the checkboxes or Space.'}</span>
+          <span className="muted">{selection.size > 0 ? `${formatCount(selection.size)} selected` : 'Select recordings with the checkboxes or Space.'}</span>
+          <button type="button" className="btn btn-small" disabled={selectingAll || !rows.total} onClick={() => void selectAll()}>
+            {selectingAll ? 'Selecting…' : `Select all ${formatCount(rows.total ?? 0)}`}
+          </button>
           <button type="button" className="btn btn-small btn-primary" disabled={selection.size === 0} onClick={() => void download()}>
             Download selected
           </button>

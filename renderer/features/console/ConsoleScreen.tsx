@@ -1,7 +1,7 @@
 // The request console: method, path (with catalog suggestions), query, headers, body, Send,
 // response, history and "copy as curl" (which carries only a token placeholder).
 import { Tabs } from 'radix-ui'
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import type { HistoryEntry } from '../../../common/contract/index'
 import { HTTP_METHODS } from '../../../common/contract/console'
 import type { ProfileView } from '../../../common/profile'
@@ -11,7 +11,7 @@ import { resolveConsoleUrl } from '../../../common/zoom/console-url'
 import { toCurl } from '../../../common/zoom/curl'
 import { CopyButton } from '../../components/CopyButton'
 import { SendIcon } from '../../components/icons'
-import { errorMessage } from '../../ipc'
+import { BridgeCallError, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import type { ConsoleDraft, HttpMethod } from '../../store/slices/console'
 import { EMPTY_DRAFT } from '../../store/slices/console'
@@ -40,7 +40,6 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   const apiUrl = useStore((s) => s.statuses[profile.id]?.apiUrl)
   const setDraft = useStore((s) => s.setConsoleDraft)
   const send = useStore((s) => s.sendRequest)
-  const notify = useStore((s) => s.notify)
   const update = (patch: Partial<ConsoleDraft>) => setDraft(profile.id, patch)
   const hasBody = draft.method !== 'GET' && draft.method !== 'DELETE'
   const bodyProblem = hasBody ? jsonProblem(draft.body) : undefined
@@ -48,12 +47,16 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   const resolved = resolveConsoleUrl(draft.url, apiBase, draft.query.filter((q) => q.name.trim()))
   const curl = resolved.ok ? toCurl({ method: draft.method, url: resolved.url.toString(), headers: draft.headers.filter((h) => h.name.trim()), ...(hasBody ? { body: draft.body } : {}) }) : ''
 
+  const [sendError, setSendError] = useState<string>()
   const submit = async () => {
     if (!resolved.ok || bodyProblem) return
+    setSendError(undefined)
     try {
       await send(profile.id)
     } catch (error) {
-      notify({ tone: 'error', title: 'The request was not sent', description: errorMessage(error) })
+      // Shown under the request it belongs to; main's field issues name the part (headers.0.name, …).
+      const issues = error instanceof BridgeCallError ? error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)) : []
+      setSendError(issues.length > 0 ? `${errorMessage(error)} ${issues.join('; ')}` : errorMessage(error))
     }
   }
   const restore = (entry: HistoryEntry) =>
@@ -158,6 +161,11 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
               </div>
             </Tabs.Content>
           </Tabs.Root>
+          {sendError && (
+            <p className="callout" data-tone="bad" role="alert">
+              The request was not sent: {sendError}
+            </p>
+          )}
           <div className="row">
             <span className="muted" style={{ fontSize: 12 }}>
               <span className="kbd">Ctrl</span> + <span className="kbd">Enter</span> sends

@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { makeProfile } from './fake-bridge'
+import { withGridViewport } from './grid-viewport'
+import { renderApp } from './render-app'
+
+withGridViewport(400)
+
+describe('recording downloads', () => {
+  it('downloads the selected recordings and follows their progress, with cancel and open folder', async () => {
+    const p = makeProfile({ name: 'Acme' })
+    const { user, fake } = await renderApp({ profiles: [p], rowCount: 12, statuses: [{ profileId: p.id, state: 'connected', grantedScopes: ['recording:read:admin'], hasRefreshToken: false }] })
+    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
+    await user.click(await screen.findByRole('tab', { name: 'Browse' }))
+    await user.click(await screen.findByRole('tab', { name: 'Cloud recordings' }))
+    await user.click(await screen.findByRole('button', { name: 'Load cloud recordings' }))
+    const grid = await screen.findByRole('grid', { name: 'Cloud recordings' })
+    await user.click(await within(grid).findByRole('checkbox', { name: 'Select row 1' }))
+    await user.click(within(grid).getByRole('checkbox', { name: 'Select row 2' }))
+    await user.click(screen.getByRole('button', { name: 'Download selected' }))
+    await waitFor(() => expect(fake.callsOf('downloads.enqueue')).toHaveLength(1))
+    expect(fake.callsOf('downloads.enqueue')[0]?.rowIndexes.sort()).toEqual([0, 1])
+
+    const panel = await screen.findByRole('region', { name: 'Downloads' })
+    const items = within(panel).getAllByRole('listitem')
+    expect(items).toHaveLength(3) // row 0 has one file, row 1 two
+    // Progress pushed by main moves the bars.
+    const [first] = fake.downloads
+    fake.downloads = fake.downloads.map((d) => (d.id === first?.id ? { ...d, state: 'downloading', received: d.fileSize / 2 } : d))
+    fake.emit('downloads.changed', { items: fake.downloads, totalBytes: 1, receivedBytes: 0, active: 3 })
+    await waitFor(() => expect(within(panel).getAllByRole('progressbar')[0]?.getAttribute('value')).toBe(String((first?.fileSize ?? 0) / 2)))
+
+    await user.click(within(panel).getAllByRole('button', { name: /^Cancel download of/ })[0] as HTMLElement)
+    await waitFor(() => expect(within(panel).getAllByRole('button', { name: /^Retry download of/ })).toHaveLength(1))
+    await user.click(within(panel).getByRole('button', { name: 'Open folder' }))
+    expect(fake.callsOf('downloads.openFolder')).toEqual([{}])
+  })
+
+  it('selects every filtered row by index windows, never by fetching row data', async () => {
+    const p = makeProfile({ name: 'Acme' })
+    const { user, fake } = await renderApp({ profiles: [p], rowCount: 2_500, statuses: [{ profileId: p.id, state: 'connected', grantedScopes: ['recording:read:admin'], hasRefreshToken: false }] })
+    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
+    await user.click(await screen.findByRole('tab', { name: 'Browse' }))
+    await user.click(await screen.findByRole('tab', { name: 'Cloud recordings' }))
+    await user.click(await screen.findByRole('button', { name: 'Load cloud recordings' }))
+    await user.click(await screen.findByRole('button', { name: 'Select all 2,500' }))
+    expect(await screen.findByText('2,500 selected')).toBeTruthy()
+    const windows = fake.callsOf('data.rows').filter((r) => r.limit === 1000)
+    expect(windows.map((w) => w.offset)).toEqual([0, 1000, 2000])
+    expect(windows.every((w) => w.columns?.length === 1)).toBe(true)
+  })
+})
