@@ -5,6 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import type { Got, PlainResponse, Request } from 'got'
+import type { ConsoleResponse } from '../../common/contract/console'
 import type { RateUsage } from '../../common/contract/data'
 import { AppError } from '../../common/errors'
 import type { UrlChecker } from '../../common/zoom/allowlist'
@@ -70,18 +71,8 @@ export interface RawRequest {
   maxBodyBytes?: number
 }
 
-export interface RawResponse {
-  url: string
-  status: number
-  statusText: string
-  headers: [string, string][]
-  durationMs: number
-  trackingId?: string
-  body: string
-  bodyBytes: number
-  truncated: boolean
-  contentType?: string
-}
+/** What the console shows, minus the error it adds, plus where the request really went. */
+export type RawResponse = Omit<ConsoleResponse, 'error' | 'maxBodyBytes'> & { url: string }
 
 export interface ClientEnv {
   profileId: string

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { consoleRequestSchema, type ConsoleRequest } from '../../../common/contract/console'
-import { isAppError, type AppError } from '../../../common/errors'
 import { toCurl } from '../../../common/zoom/curl'
 import { resolveConsoleUrl } from '../../../common/zoom/console-url'
 import { ConsoleService, HISTORY_FILE, memoryConsoleHistory, openConsoleHistory, type ConsoleHistory } from '../../../main/console'
@@ -15,6 +14,7 @@ import { createConsoleHandlers } from '../../../main/ipc/handlers/console'
 import { createZoomClients } from '../../../main/zoom'
 import { startSandbox, type Sandbox } from '../../sandbox'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens, type SandboxTokens } from '../zoom/sandbox-helpers'
+import { caught } from '../../support/caught'
 
 let sandbox: Sandbox
 let foreign: Server
@@ -46,16 +46,6 @@ function setup(history: ConsoleHistory = memoryConsoleHistory(), tokens: Sandbox
   const handlers = createConsoleHandlers(service)
   const send = (request: Omit<ConsoleRequest, 'profileId'>) => handlers['console.send'](consoleRequestSchema.parse({ profileId: 'p1', ...request }), {})
   return { service, handlers, send, tokens, history }
-}
-
-async function caught(promise: unknown): Promise<AppError> {
-  try {
-    await promise
-  } catch (error) {
-    if (isAppError(error)) return error
-    throw error
-  }
-  throw new Error('expected a rejection')
 }
 
 describe('console.send', () => {

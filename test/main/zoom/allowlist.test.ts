@@ -4,11 +4,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { isAppError, type AppError } from '../../../common/errors'
 import type { Profile } from '../../../common/profile'
 import { createZoomClients } from '../../../main/zoom'
 import type { TokenProvider } from '../../../main/zoom/ports'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup } from './sandbox-helpers'
+import { caught } from '../../support/caught'
 
 const TOKEN = 'canary-token-7f3a9c'
 
@@ -68,15 +68,6 @@ function client(apiUrl?: string) {
   return createZoomClients({ tokens, profiles: profileLookup(profile()), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS }).forProfile('p1')
 }
 
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise
-  } catch (error) {
-    if (isAppError(error)) return error
-    throw error
-  }
-  throw new Error('expected a rejection')
-}
 
 describe('the domain allowlist', () => {
   it('sends to the profile’s own API host', async () => {

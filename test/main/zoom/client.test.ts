@@ -2,10 +2,10 @@
 // loss, no duplicates) after retries, or with a clear typed error.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import got from 'got'
-import { isAppError, type AppError } from '../../../common/errors'
 import { createZoomClients } from '../../../main/zoom'
 import { startSandbox, type FaultRule, type Sandbox } from '../../sandbox'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens, type SandboxTokens } from './sandbox-helpers'
+import { caught } from '../../support/caught'
 
 let sandbox: Sandbox
 let allIds: string[]
@@ -42,15 +42,6 @@ async function listAll(client: ReturnType<typeof setup>['client'], pageSize = 30
   return { ids, pages, restarted }
 }
 
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise
-  } catch (error) {
-    if (isAppError(error)) return error
-    throw error
-  }
-  throw new Error('expected a rejection')
-}
 
 describe('requests and pagination', () => {
   it('gets /users/me with a token minted once', async () => {

@@ -2,12 +2,12 @@
 // longer than Zoom allows fetched window by window, parameter validation, details.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import got from 'got'
-import { isAppError, type AppError } from '../../../common/errors'
 import { LIST_RESOURCES, splitDateWindows } from '../../../common/zoom/catalog'
 import { formatIsoDate } from '../../../common/zoom/date-windows'
 import { createZoomClients, getDetail, listPages, type ZoomClient } from '../../../main/zoom'
 import { startSandbox, type Sandbox } from '../../sandbox'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens } from './sandbox-helpers'
+import { caught } from '../../support/caught'
 
 let sandbox: Sandbox
 let client: ZoomClient
@@ -40,15 +40,6 @@ async function reference(path: string, listKey: string, query: Record<string, st
   return out
 }
 
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise
-  } catch (error) {
-    if (isAppError(error)) return error
-    throw error
-  }
-  throw new Error('expected a rejection')
-}
 
 const today = () => formatIsoDate(sandbox.now())
 const daysAgo = (n: number) => formatIsoDate(sandbox.now() - n * DAY)
