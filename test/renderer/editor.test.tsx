@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { makeProfile } from './fake-bridge'
+import { FIRST_RUN_VAULT, makeProfile } from './fake-bridge'
 import { renderApp } from './render-app'
 
 const field = (name: string | RegExp) => screen.getByLabelText(name) as HTMLInputElement
@@ -94,6 +94,25 @@ describe('connection editor', () => {
     await waitFor(() => expect(errorOf('Client ID')).toBe('Another connection already uses this Client ID'))
     await user.type(field('Client ID'), '2')
     expect(errorOf('Client ID')).toBeUndefined()
+  })
+
+  it('on first run, offers the choice of secret storage where saving needs it, then finishes the save', async () => {
+    const { user, fake } = await renderApp({ vault: FIRST_RUN_VAULT })
+    expect(screen.getByRole('heading', { name: 'How should your secrets be protected?' })).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: /Server-to-Server OAuth/ }))
+    await screen.findByRole('heading', { name: 'New connection' })
+    await user.type(field('Connection name'), 'Acme')
+    await user.type(field('Account ID'), 'acc')
+    await user.type(field('Client ID'), 'client')
+    await user.type(field('Client Secret'), 'secret-value')
+    await user.click(screen.getByRole('button', { name: 'Save & connect' }))
+    const setup = await screen.findByRole('region', { name: 'First, choose how to protect your secrets' })
+    await user.click(within(setup).getByRole('button', { name: 'Use the OS keychain' }))
+    await screen.findByRole('tab', { name: 'Overview', selected: true })
+    expect(fake.callsOf('vault.setup')).toEqual([{ protector: 'os-keychain' }])
+    expect(fake.callsOf('profiles.create')).toHaveLength(2)
+    expect(fake.callsOf('auth.connect')).toHaveLength(1)
+    expect(screen.getByTestId('protection').textContent).toContain('Secrets protected by the OS keychain (gnome_libsecret)')
   })
 
   it('opens the Zoom Marketplace in the system browser', async () => {

@@ -60,6 +60,13 @@ export const SECURE_VAULT: VaultStatus = {
   keychain: { available: true, backend: 'gnome_libsecret', secure: true },
 }
 
+/** First launch: no protector chosen yet, a real keychain available. */
+export const FIRST_RUN_VAULT: VaultStatus = {
+  state: 'uninitialised',
+  protection: { kind: 'none', secure: false },
+  keychain: { available: true, backend: 'gnome_libsecret', secure: true },
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   clipboardClearSeconds: 30,
@@ -242,6 +249,10 @@ export class FakeBridge {
     const existing = id ? this.profile(id) : undefined
     const result = validateProfileDraft(draft, existing?.hasClientSecret ?? false)
     if (!result.ok) throw new FakeError('VALIDATION', 'Some fields need attention.', { issues: result.issues })
+    if (typeof result.clientSecret === 'string') {
+      if (this.vault.state === 'uninitialised') throw new FakeError('VAULT_NOT_INITIALISED', 'The vault is not set up yet: choose how to protect your secrets')
+      this.requireUnlocked()
+    }
     const now = new Date(this.now()).toISOString()
     const hasClientSecret = result.clientSecret === undefined ? (existing?.hasClientSecret ?? false) : result.clientSecret !== null
     const profile: ProfileView = { ...result.fields, id: existing?.id ?? newId('p'), createdAt: existing?.createdAt ?? now, updatedAt: now, hasClientSecret, needsRepair: [] }

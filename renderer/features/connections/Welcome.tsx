@@ -3,6 +3,7 @@ import { useStore } from '../../store/index'
 import { StatusBadge } from '../../components/StatusBadge'
 import { ImportIcon } from '../../components/icons'
 import { effectiveState, profileKind } from '../../store/selectors/connections'
+import { VaultSetupChoices } from '../settings/VaultSetupChoices'
 import { KINDS } from './kinds'
 import { useProfileActions } from './use-profile-actions'
 
@@ -13,9 +14,18 @@ export function Welcome() {
 
 function FirstRun() {
   const navigate = useStore((s) => s.navigate)
+  const uninitialised = useStore((s) => s.vault?.state === 'uninitialised')
   const actions = useProfileActions()
   return (
     <div className="welcome">
+      {uninitialised && (
+        <section className="card" aria-labelledby="first-vault-title">
+          <h2 id="first-vault-title" className="card-title">
+            How should your secrets be protected?
+          </h2>
+          <VaultSetupChoices />
+        </section>
+      )}
       <div className="stack">
         <h1>Connect to Zoom in a few minutes</h1>
         <p className="lead">

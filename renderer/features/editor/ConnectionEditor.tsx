@@ -5,6 +5,7 @@ import { ExternalLink } from '../../components/ExternalLink'
 import { Field } from '../../components/Field'
 import type { AppKind } from '../../store/slices/session'
 import { KINDS, kindInfo, kindOf, MARKETPLACE_BUILD_URL } from '../connections/kinds'
+import { VaultSetupChoices } from '../settings/VaultSetupChoices'
 import { AdvancedFields } from './AdvancedFields'
 import { GuideSection } from './GuideSection'
 import { GUIDES } from './guides'
@@ -123,6 +124,14 @@ export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?
 
       <AdvancedFields draft={draft} setField={setField} setDraft={editor.setDraft} touch={touch} errorOf={errorOf} />
 
+      {editor.needsVaultSetup && (
+        <section className="card" aria-labelledby="vault-setup-title">
+          <h2 id="vault-setup-title" className="card-title">
+            First, choose how to protect your secrets
+          </h2>
+          <VaultSetupChoices onDone={() => void editor.retry()} />
+        </section>
+      )}
       <div className="editor-actions" role="group" aria-label="Save">
         <div className="row wrap">
           <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -23,6 +23,8 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
   const [submitted, setSubmitted] = useState(false)
   const [serverIssues, setServerIssues] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string>()
+  const [formErrorCode, setFormErrorCode] = useState<ErrorCode>()
+  const [lastAction, setLastAction] = useState<'save' | 'connect'>('connect')
   const [pending, setPending] = useState<'save' | 'connect'>()
   const stored = useStore((s) => s.profiles.find((p) => p.id === savedId))
   const hasStoredSecret = stored?.hasClientSecret ?? false
@@ -45,6 +47,7 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
   const save = async (): Promise<string | undefined> => {
     setSubmitted(true)
     setFormError(undefined)
+    setFormErrorCode(undefined)
     if (Object.keys(clientIssues).length > 0) {
       setFormError('Some fields need attention.')
       return undefined
@@ -60,12 +63,14 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
     } catch (error) {
       if (error instanceof BridgeCallError && error.issues.length > 0) setServerIssues(issuesByField(error.issues))
       setFormError(errorMessage(error))
+      if (error instanceof BridgeCallError) setFormErrorCode(error.code)
       return undefined
     }
   }
 
   const run = async (what: 'save' | 'connect') => {
     setPending(what)
+    setLastAction(what)
     try {
       const id = await save()
       if (!id) return
@@ -89,5 +94,21 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
     }
   }
 
-  return { draft, setDraft: update, setField, touch, errorOf, formError, pending, savedId, stored, hasStoredSecret, saveOnly: () => run('save'), saveAndConnect: () => run('connect') }
+  return {
+    draft,
+    setDraft: update,
+    setField,
+    touch,
+    errorOf,
+    formError,
+    /** Main refused because secret storage is not chosen yet: the editor offers the choice, then retries. */
+    needsVaultSetup: formErrorCode === 'VAULT_NOT_INITIALISED',
+    retry: () => run(lastAction),
+    pending,
+    savedId,
+    stored,
+    hasStoredSecret,
+    saveOnly: () => run('save'),
+    saveAndConnect: () => run('connect'),
+  }
 }

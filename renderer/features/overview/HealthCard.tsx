@@ -13,7 +13,7 @@ const ADVICE: Partial<Record<ConnectionState, string>> = {
   disconnected: 'Not connected yet. Press Connect to get a token.',
   reconnect_needed: 'Zoom no longer accepts this connection’s refresh token. Reconnect to sign in again.',
   needs_repair: 'A stored secret can no longer be decrypted on this computer. Open Edit and paste the Client Secret again, then reconnect.',
-  error: 'The last attempt failed. The token is kept; the app retries by itself, or reconnect now.',
+  error: 'The last attempt failed. Reconnect when the problem below is solved.',
 }
 
 export function HealthCard({ profile, status, state }: { profile: ProfileView; status: ConnectionStatus | undefined; state: ConnectionState }) {
@@ -22,21 +22,24 @@ export function HealthCard({ profile, status, state }: { profile: ProfileView; s
   const busy = useStore((s) => s.busy[profile.id])
   const live = state === 'connected' || state === 'expiring' || state === 'refreshing'
   const expiresIn = status?.expiresAt !== undefined ? status.expiresAt - now : undefined
+  const tokenStillValid = expiresIn !== undefined && expiresIn > 0
   return (
     <section className="card health" aria-labelledby="health-title">
       <h2 id="health-title" className="card-title">
         Token
       </h2>
-      {ADVICE[state] && (
-        <p className="callout" data-tone={state === 'disconnected' ? undefined : 'bad'}>
-          {ADVICE[state]}
-        </p>
-      )}
-      {status?.error && (
-        <p className="callout" data-tone="bad" role="alert">
+      {status?.error ? (
+        <p className="callout" data-tone={tokenStillValid ? 'warn' : 'bad'} role="alert">
           {status.error.message}
           {status.error.details?.zoomMessage ? ` — Zoom said: “${status.error.details.zoomMessage}”` : ''}
+          {tokenStillValid ? ' The current token still works; the app retries by itself.' : ''}
         </p>
+      ) : (
+        ADVICE[state] && (
+          <p className="callout" data-tone={state === 'disconnected' ? undefined : 'bad'}>
+            {ADVICE[state]}
+          </p>
+        )
       )}
       <dl className="facts">
         <div>

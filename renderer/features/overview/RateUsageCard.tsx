@@ -31,7 +31,7 @@ export function RateUsageCard({ profileId }: { profileId: string }) {
           <thead>
             <tr>
               <th scope="col">Category</th>
-              <th scope="col">Last second</th>
+              <th scope="col">Last second / limit</th>
               <th scope="col">Requests</th>
               <th scope="col">Waited</th>
               <th scope="col">429s</th>
@@ -45,10 +45,8 @@ export function RateUsageCard({ profileId }: { profileId: string }) {
                   <th scope="row">{LABELS[u.category]}</th>
                   <td>
                     <div className="meter-cell">
-                      <meter min={0} max={u.limitPerSecond} value={u.used} aria-label={`${LABELS[u.category]}: ${u.used} of ${u.limitPerSecond} per second`} data-level={ratio > 0.9 ? 'high' : ratio > 0.6 ? 'mid' : 'low'} />
-                      <span className="muted">
-                        {u.used}/{Number.isInteger(u.limitPerSecond) ? u.limitPerSecond : u.limitPerSecond.toFixed(2)}
-                      </span>
+                      <meter min={0} max={u.limitPerSecond} value={u.used} aria-label={`${LABELS[u.category]}: ${u.used} requests in the last second, limit ${u.limitPerSecond >= 1 ? `${Math.round(u.limitPerSecond)} per second` : `${Math.round(u.limitPerSecond * 60)} per minute`}`} data-level={ratio > 0.9 ? 'high' : ratio > 0.6 ? 'mid' : 'low'} />
+                      <span className="muted nowrap">{u.limitPerSecond >= 1 ? `${u.used} / ${Math.round(u.limitPerSecond)}` : `${u.used} · ${Math.round(u.limitPerSecond * 60)}/min`}</span>
                     </div>
                   </td>
                   <td>{formatCount(u.total)}</td>

@@ -5,14 +5,14 @@ import { useStore } from '../../store/index'
 import { describeProtection } from '../../store/selectors/vault'
 import { LockIcon, ShieldAlertIcon, ShieldIcon } from '../../components/icons'
 import { PassphraseDialog } from './PassphraseDialog'
+import { VaultSetupChoices } from './VaultSetupChoices'
 
 export function ProtectionSettings() {
   const vault = useStore((s) => s.vault)
-  const setup = useStore((s) => s.setupVault)
   const change = useStore((s) => s.changeProtection)
   const lock = useStore((s) => s.lockVault)
   const notify = useStore((s) => s.notify)
-  const [dialog, setDialog] = useState<'setup' | 'change'>()
+  const [dialog, setDialog] = useState<'change'>()
   const [error, setError] = useState<string>()
   if (!vault) return null
   const { text, tone } = describeProtection(vault)
@@ -48,17 +48,8 @@ export function ProtectionSettings() {
           This computer’s keychain{vault.keychain.backend ? ` (${vault.keychain.backend})` : ''} does not really protect secrets: anyone who can read your files could read them. Set a passphrase instead.
         </p>
       )}
+      {!initialised && <VaultSetupChoices compact onDone={() => notify({ tone: 'success', title: 'Secret storage is set up' })} />}
       <div className="row wrap">
-        {!initialised && keychainOk && (
-          <button type="button" className="btn btn-primary" onClick={() => void act(() => setup({ protector: 'os-keychain' }), 'Secrets are protected by the OS keychain')}>
-            Use the OS keychain
-          </button>
-        )}
-        {!initialised && (
-          <button type="button" className={keychainOk ? 'btn' : 'btn btn-primary'} onClick={() => setDialog('setup')}>
-            Set a passphrase…
-          </button>
-        )}
         {initialised && p.kind === 'os-keychain' && (
           <button type="button" className={p.secure ? 'btn' : 'btn btn-primary'} onClick={() => setDialog('change')}>
             Use a passphrase instead…
@@ -92,8 +83,7 @@ export function ProtectionSettings() {
         description="Your client secrets and tokens are encrypted with a key derived from this passphrase. You type it each time Zoom Connect starts."
         confirmLabel={p.kind === 'passphrase' ? 'Change passphrase' : 'Set passphrase'}
         onSubmit={async (passphrase) => {
-          if (dialog === 'setup') await setup({ protector: 'passphrase', passphrase })
-          else await change({ protector: 'passphrase', passphrase })
+          await change({ protector: 'passphrase', passphrase })
           notify({ tone: 'success', title: 'Secrets are protected by your passphrase' })
         }}
       />
