@@ -14,6 +14,8 @@ import { SuiteSkipped } from './metrics/support/skip'
 import { type Metric, writeResults } from './report'
 
 const root = resolve(import.meta.dirname, '..')
+/** A suite still running after this is reported as failed, and the run ends when the rest are done. */
+const SUITE_TIMEOUT_MS = 240_000
 const only = process.argv.slice(2)
 
 type Suite = [name: string, run: () => Promise<Metric[]>]
@@ -33,6 +35,18 @@ if (unknown.length > 0) {
   process.exit(2)
 }
 
+let timedOut = false
+function withTimeout<T>(work: Promise<T>, ms: number, name: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true
+      reject(new Error(`${name} did not finish within ${ms / 1000} s`))
+    }, ms)
+  })
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer))
+}
+
 const metrics: Metric[] = []
 const skipped: string[] = []
 const failed: string[] = []
@@ -40,7 +54,7 @@ for (const [name, run] of suites) {
   if (only.length > 0 && !only.includes(name)) continue
   const started = performance.now()
   try {
-    const results = await run()
+    const results = await withTimeout(run(), SUITE_TIMEOUT_MS, name)
     metrics.push(...results)
     for (const m of results) console.log(`${m.ok ? 'ok  ' : 'MISS'} ${m.name} = ${m.value} ${m.unit} (budget ${m.budget})${m.notes ? ` — ${m.notes}` : ''}`)
   } catch (error) {
@@ -65,3 +79,5 @@ await writeResults(resolve(root, 'bench/results'), metrics, {
 })
 console.log(`wrote bench/results/latest.json and latest.md (${metrics.filter((m) => !m.ok).length} budget(s) missed, ${skipped.length} suite(s) skipped, ${failed.length} failed)`)
 if (failed.length > 0) process.exitCode = 1
+// A timed-out suite may still hold sockets or child processes: end the run instead of waiting.
+if (timedOut) process.exit()

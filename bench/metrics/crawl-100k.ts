@@ -12,7 +12,7 @@ import got from 'got'
 import { listResource } from '../../common/zoom/catalog'
 import { metric, median, type Metric } from '../report'
 import { dataStack } from './support/data-stack'
-import { startSandboxProcess, type SandboxProcess } from './support/sandbox-process'
+import { type SandboxProcess, withSandbox } from './support/sandbox-process'
 
 const USERS = 100_000
 const LATENCY_MS = 20
@@ -21,8 +21,7 @@ const STATUSES = ['active', 'inactive', 'pending'] as const
 const BUDGET_PAGE_SIZE = 300
 
 export async function measureCrawl100k(): Promise<Metric[]> {
-  const sandbox = await startSandboxProcess({ seed: 13, users: USERS, plan: 'unlimited', latencyMs: LATENCY_MS })
-  try {
+  return withSandbox({ seed: 13, users: USERS, plan: 'unlimited', latencyMs: LATENCY_MS }, async (sandbox) => {
     const catalogPageSize = listResource('users').maxPageSize ?? BUDGET_PAGE_SIZE
     const app = await compare(sandbox, catalogPageSize, true)
     const budget = await compare(sandbox, BUDGET_PAGE_SIZE, false)
@@ -32,9 +31,7 @@ export async function measureCrawl100k(): Promise<Metric[]> {
       metric('crawl_100k_ratio_at_300', budget.oursMs / budget.floorMs, '×', { kind: 'max', limit: 1.05 }, `the same crawl at the page size the budget assumed; ${budget.detail}`),
       metric('crawl_100k_vs_bare_got_ratio_at_300', budget.oursMs / budget.bareMs, '×', { kind: 'max', limit: 1.05 }, `ours / bare got over the same ${budget.pages} pages`),
     ]
-  } finally {
-    await sandbox.close()
-  }
+  })
 }
 
 interface Comparison {

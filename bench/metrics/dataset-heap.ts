@@ -5,7 +5,7 @@
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { metric, type Metric } from '../report'
-import { startSandboxProcess } from './support/sandbox-process'
+import { withSandbox } from './support/sandbox-process'
 
 const USERS = 100_000
 const MB = 1024 * 1024
@@ -18,24 +18,29 @@ interface HeapReport {
 }
 
 export async function measureDatasetHeap(): Promise<Metric[]> {
-  const sandbox = await startSandboxProcess({ seed: 14, users: USERS, plan: 'unlimited' })
-  try {
+  return withSandbox({ seed: 14, users: USERS, plan: 'unlimited' }, async (sandbox) => {
     const child = fork(CHILD, [], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
     const report = new Promise<HeapReport>((resolve, reject) => {
       child.once('message', (message) => resolve(message as HeapReport))
       child.once('error', reject)
       child.once('exit', (code) => reject(new Error(`the heap child exited with code ${code} before reporting`)))
     })
-    child.send({ url: sandbox.url, apps: sandbox.apps })
-    const { before, after, rows } = await report
-    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)))
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    let measured: HeapReport
+    try {
+      child.send({ url: sandbox.url, apps: sandbox.apps })
+      measured = await report
+    } finally {
+      // Reported or not, the child is done: do not leave it holding the sandbox or the run.
+      if (child.exitCode === null && child.signalCode === null) child.kill()
+      await exited
+    }
+    const { before, after, rows } = measured
     if (rows !== USERS) throw new Error(`the datasets hold ${rows} rows, expected ${USERS}`)
     const delta = (after - before) / MB
     return [
       metric('dataset_100k_heap_mb', delta, 'MB', { kind: 'max', limit: 200 }, `heapUsed after − before crawling ${USERS} users into datasets (three jobs, one per status), after info, a first window and a sort each; full GCs in a fresh process`),
       metric('dataset_100k_heap_total_mb', after / MB, 'MB', { kind: 'max', limit: 200 }, `the whole heap of that process (product modules loaded, ${(before / MB).toFixed(1)} MB before the crawls)`),
     ]
-  } finally {
-    await sandbox.close()
-  }
+  })
 }

@@ -11,53 +11,53 @@ import { planLimits } from '../../common/zoom/rate-limits'
 import { getPath } from '../../main/data/datasets/paths'
 import { metric, type Metric } from '../report'
 import { dataStack } from './support/data-stack'
-import { startSandboxProcess, type SandboxProcess } from './support/sandbox-process'
+import { type SandboxProcess, withSandbox } from './support/sandbox-process'
 
 const USERS = 1000
 const LATENCY_MS = 20
 const PLAN = 'business'
 
 export async function measureFanoutRate(): Promise<Metric[]> {
-  const sandbox = await startSandboxProcess({ seed: 15, users: USERS, plan: 'unlimited', latencyMs: 0 })
-  const stack = await dataStack(sandbox, { ratePlan: PLAN })
-  try {
-    const resource = listResource('meetings')
-    const rowKey = (row: unknown) => {
-      for (const key of resource.idKeys) {
-        const value = getPath(row, key)
-        if (value !== undefined && value !== null && value !== '') return `${key}:${String(value)}`
+  return withSandbox({ seed: 15, users: USERS, plan: 'unlimited', latencyMs: 0 }, async (sandbox) => {
+    const stack = await dataStack(sandbox, { ratePlan: PLAN })
+    try {
+      const resource = listResource('meetings')
+      const rowKey = (row: unknown) => {
+        for (const key of resource.idKeys) {
+          const value = getPath(row, key)
+          if (value !== undefined && value !== null && value !== '') return `${key}:${String(value)}`
+        }
+        throw new Error('a meeting without uuid or id')
       }
-      throw new Error('a meeting without uuid or id')
+      const { accessToken } = await stack.stack.tokens.getAccessToken(stack.stack.profile.id)
+      const reference = await referenceListing(sandbox, accessToken, resource.maxPageSize ?? 300, rowKey)
+
+      await sandbox.setPlan(PLAN)
+      await sandbox.setLatency(LATENCY_MS)
+      await sandbox.resetStats()
+      const { progress, dataset } = await stack.crawl('meetings', { type: 'scheduled' }, 'all')
+      const stats = await sandbox.stats()
+      if (progress.state !== 'done' || progress.finishedAt === undefined) throw new Error(`the fan-out ended ${progress.state}: ${progress.error?.message ?? ''}`)
+
+      const medium = ['GET /v2/users', 'GET /v2/users/{userId}/meetings']
+      const ok = medium.reduce((n, route) => n + (stats.api[route]?.['200'] ?? 0), 0)
+      const rejected = medium.reduce((n, route) => n + (stats.api[route]?.['429'] ?? 0), 0)
+      const seconds = (progress.finishedAt - progress.startedAt) / 1000
+      const limit = planLimits(PLAN).categories.medium.perSecond
+      const achieved = ok / seconds
+
+      const have = new Set(dataset.rows.map(rowKey))
+      const lostRows = reference.pages.filter((page) => page.some((key) => !have.has(key))).length
+      const lost = lostRows + progress.errors.length
+      const detail = `${ok} Medium requests in ${seconds.toFixed(2)} s = ${achieved.toFixed(2)}/s against ${limit}/s (Business), ${rejected} answered 429, ${progress.rateLimitWaits} client-side waits; ${progress.unitsTotal ?? 0} users, ${dataset.rows.length} meetings`
+      return [
+        metric('fanout_rate_utilisation', achieved / limit, '', { kind: 'min', limit: 0.95 }, detail),
+        metric('fanout_lost_pages', lost, 'pages', { kind: 'equal', limit: 0 }, `of ${reference.pages.length} reference pages (${reference.rows} meetings): ${lostRows} with missing rows, ${progress.errors.length} failed users`),
+      ]
+    } finally {
+      await stack.close()
     }
-    const { accessToken } = await stack.stack.tokens.getAccessToken(stack.stack.profile.id)
-    const reference = await referenceListing(sandbox, accessToken, resource.maxPageSize ?? 300, rowKey)
-
-    await sandbox.setPlan(PLAN)
-    await sandbox.setLatency(LATENCY_MS)
-    await sandbox.resetStats()
-    const { progress, dataset } = await stack.crawl('meetings', { type: 'scheduled' }, 'all')
-    const stats = await sandbox.stats()
-    if (progress.state !== 'done' || progress.finishedAt === undefined) throw new Error(`the fan-out ended ${progress.state}: ${progress.error?.message ?? ''}`)
-
-    const medium = ['GET /v2/users', 'GET /v2/users/{userId}/meetings']
-    const ok = medium.reduce((n, route) => n + (stats.api[route]?.['200'] ?? 0), 0)
-    const rejected = medium.reduce((n, route) => n + (stats.api[route]?.['429'] ?? 0), 0)
-    const seconds = (progress.finishedAt - progress.startedAt) / 1000
-    const limit = planLimits(PLAN).categories.medium.perSecond
-    const achieved = ok / seconds
-
-    const have = new Set(dataset.rows.map(rowKey))
-    const lostRows = reference.pages.filter((page) => page.some((key) => !have.has(key))).length
-    const lost = lostRows + progress.errors.length
-    const detail = `${ok} Medium requests in ${seconds.toFixed(2)} s = ${achieved.toFixed(2)}/s against ${limit}/s (Business), ${rejected} answered 429, ${progress.rateLimitWaits} client-side waits; ${progress.unitsTotal ?? 0} users, ${dataset.rows.length} meetings`
-    return [
-      metric('fanout_rate_utilisation', achieved / limit, '', { kind: 'min', limit: 0.95 }, detail),
-      metric('fanout_lost_pages', lost, 'pages', { kind: 'equal', limit: 0 }, `of ${reference.pages.length} reference pages (${reference.rows} meetings): ${lostRows} with missing rows, ${progress.errors.length} failed users`),
-    ]
-  } finally {
-    await stack.close()
-    await sandbox.close()
-  }
+  })
 }
 
 /** Every page of every active user's meetings, as row keys, fetched with the limits off. */

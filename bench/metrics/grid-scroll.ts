@@ -32,13 +32,21 @@ export async function measureGridScroll(rendererDir: string): Promise<Metric[]> 
   if (!existsSync(resolve(rendererDir, 'index.html'))) throw new SuiteSkipped(`no built renderer in ${rendererDir} (npm run build)`)
   const bridge = await buildGridBridge(ROWS)
   const server = await serveRenderer(rendererDir)
+  try {
+    return await scrollGrid(server.url, bridge)
+  } finally {
+    await server.close()
+  }
+}
+
+async function scrollGrid(url: string, bridge: string): Promise<Metric[]> {
   const browser = await launchChromium()
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     const pageErrors: string[] = []
     page.on('pageerror', (error) => pageErrors.push(error.message))
     await page.addInitScript({ content: bridge })
-    await page.goto(server.url)
+    await page.goto(url)
     await openUsersGrid(page).catch((error: unknown) => {
       throw new Error(`could not open the users grid: ${error instanceof Error ? error.message : String(error)}${pageErrors.length ? `; page errors: ${pageErrors.join(' | ')}` : ''}`)
     })
@@ -79,7 +87,6 @@ export async function measureGridScroll(rendererDir: string): Promise<Metric[]> 
     ]
   } finally {
     await browser.close()
-    await server.close()
   }
 }
 

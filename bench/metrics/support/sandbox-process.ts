@@ -47,3 +47,13 @@ export async function startSandboxProcess(options: SandboxOptions): Promise<Sand
     },
   }
 }
+
+/** Runs `work` with a sandbox process that is closed afterwards, whatever happens. */
+export async function withSandbox<T>(options: SandboxOptions, work: (sandbox: SandboxProcess) => Promise<T>): Promise<T> {
+  const sandbox = await startSandboxProcess(options)
+  try {
+    return await work(sandbox)
+  } finally {
+    await sandbox.close()
+  }
+}
