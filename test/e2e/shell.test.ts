@@ -21,6 +21,8 @@ describe.skipIf(chromiumMissingReason !== undefined)('app shell (end to end)', (
     await expect.poll(() => page.getByText(/keychain|passphrase|not set up|set up/i).count()).toBeGreaterThan(0)
     expect(harness.bridgeTranscript.some((reply) => reply.includes('"0.0.0-e2e"'))).toBe(true)
     await harness.screenshot('shell-light')
+    // The page runs under the production CSP header: any violation would show up here.
+    expect(harness.pageErrors).toEqual([])
   })
 
   it('exposes one bridge global and nothing of Electron or Node to the page', async () => {
