@@ -2,12 +2,14 @@
 // the main window created. Everything else lives in createCore and is tested without Electron.
 import { join } from 'node:path'
 import { app, BrowserWindow, clipboard, dialog, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron'
+import { isAppError } from '../common/errors'
 import { createCore } from './core'
 import { APP_ENTRY_URL, APP_ORIGIN, handleAppScheme, registerAppScheme } from './platform/app-protocol'
 import { createAuthWindowPort } from './platform/auth-window'
 import { clipboardPort, dialogPort, fileLogSink, shellPort } from './platform/electron-adapters'
 import { registerIpc, windowEventSink } from './platform/ipc-bridge'
 import { createMainWindow } from './platform/main-window'
+import { createWindowStateStore } from './platform/window-state'
 import { denyAllPermissions } from './platform/window-security'
 import { originOf } from './ipc/router'
 import { systemClock, systemScheduler } from './ports'
@@ -33,7 +35,13 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault())
   })
   app.on('window-all-closed', () => app.quit())
-  void app.whenReady().then(start)
+  void app.whenReady().then(start).catch((error: unknown) => {
+    // A store file written by a newer version, or one the OS will not let us read: say so and
+    // stop, rather than start empty and overwrite it.
+    const message = isAppError(error) ? error.message : 'Zoom Connect could not start.'
+    dialog.showErrorBox('Zoom Connect could not start', message)
+    app.exit(1)
+  })
 }
 
 async function start(): Promise<void> {
@@ -65,11 +73,32 @@ async function start(): Promise<void> {
   if (!app.isPackaged && process.env.ZOOM_CONNECT_DEMO) await core.seedDemo(JSON.parse(process.env.ZOOM_CONNECT_DEMO))
   registerIpc(ipcMain, core.router, { isOurWindow: (window) => window !== null && ourWindows.has(window), fromWebContents: (contents) => BrowserWindow.fromWebContents(contents) })
 
+  const windowState = createWindowStateStore()
   const window = createMainWindow(
     { BrowserWindow, openExternal: (url) => shellAdapter.openExternal(url) },
-    { preloadPath: join(import.meta.dirname, '../preload/index.cjs'), entryUrl: devServer ?? APP_ENTRY_URL, backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff' },
+    {
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      entryUrl: devServer ?? APP_ENTRY_URL,
+      backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
+      bounds: windowState.initialBounds(),
+    },
   )
+  if (windowState.wasMaximized()) window.maximize()
+  windowState.track(window)
   ourWindows.add(window)
   window.on('closed', () => ourWindows.delete(window))
-  app.on('before-quit', () => void core.dispose())
+
+  // Quit only after the core has finished: a rotated refresh token being written must land.
+  let disposed = false
+  app.on('before-quit', (event) => {
+    if (disposed) return
+    event.preventDefault()
+    void core
+      .dispose()
+      .catch(() => {})
+      .finally(() => {
+        disposed = true
+        app.quit()
+      })
+  })
 }

@@ -53,14 +53,13 @@ function openAuthWindow(deps: AuthWindowDeps, request: AuthorizeRequest): Promis
     const onAbort = () => finish(() => reject(request.signal.reason))
     request.signal.addEventListener('abort', onAbort, { once: true })
 
-    // Catch the redirect at the network layer: the request is cancelled, never sent.
+    // Catch the redirect at the network layer: the request is cancelled, never sent. Only a
+    // top-level navigation completes the flow: an image or script some page points at the
+    // redirect URI is cancelled too, but cannot end the sign-in.
     session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
-      if (request.isRedirect(details.url)) {
-        callback({ cancel: true })
-        onRedirect(details.url)
-      } else {
-        callback({})
-      }
+      if (!request.isRedirect(details.url)) return callback({})
+      callback({ cancel: true })
+      if (details.resourceType === 'mainFrame') onRedirect(details.url)
     })
     const contents = window.webContents
     lockDownContents(contents, { allowNavigation: isHttps })

@@ -14,12 +14,15 @@ export interface MainWindowOptions {
   /** app://zoom-connect/index.html in production, the dev server in development. */
   entryUrl: string
   backgroundColor: string
+  /** Where and how big the window opens (remembered between runs). */
+  bounds?: Partial<{ x: number; y: number; width: number; height: number }>
 }
 
 export function createMainWindow(deps: MainWindowDeps, options: MainWindowOptions): BrowserWindow {
   const window = new deps.BrowserWindow({
     width: 1280,
     height: 820,
+    ...options.bounds,
     minWidth: 900,
     minHeight: 600,
     show: false,

@@ -76,11 +76,11 @@ export class FakeBrowserWindow {
 export class FakeSession {
   permissionRequestHandler?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void
   permissionCheckHandler?: () => boolean
-  beforeRequest?: (details: { url: string }) => unknown
+  beforeRequest?: (details: { url: string; resourceType?: string }) => unknown
   cleared = 0
 
   readonly webRequest = {
-    onBeforeRequest: (filter: unknown, listener?: (details: { url: string }, callback: (response: unknown) => void) => void) => {
+    onBeforeRequest: (filter: unknown, listener?: (details: { url: string; resourceType?: string }, callback: (response: unknown) => void) => void) => {
       if (filter === null) {
         this.beforeRequest = undefined
         return

@@ -88,20 +88,31 @@ describe('connect window', () => {
     return { port, result, window, session: sessions.get('persist:zc-p1')! }
   }
 
-  it('is sandboxed, has no preload and uses the profile partition', async () => {
-    const { window, result } = open()
+  it('is sandboxed, has no preload, uses the profile partition and grants no permission', async () => {
+    const { window, result, session } = open()
     expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, partition: 'persist:zc-p1' })
     expect(window.options.webPreferences?.preload).toBeUndefined()
+    let granted: boolean | undefined
+    session.permissionRequestHandler?.(null, 'media', (answer: boolean) => (granted = answer))
+    expect(granted).toBe(false)
     window.close()
     await expect(result).rejects.toMatchObject({ code: 'AUTH_FLOW_CANCELLED' })
   })
 
   it('catches the redirect request before it is sent and resolves with it', async () => {
     const { window, result, session } = open()
-    expect(session.beforeRequest?.({ url: 'https://zoom.us/signin' })).toEqual({})
-    expect(session.beforeRequest?.({ url: `${redirect}?code=abc&state=s` })).toEqual({ cancel: true })
+    expect(session.beforeRequest?.({ url: 'https://zoom.us/signin', resourceType: 'mainFrame' })).toEqual({})
+    expect(session.beforeRequest?.({ url: `${redirect}?code=abc&state=s`, resourceType: 'mainFrame' })).toEqual({ cancel: true })
     await expect(result).resolves.toBe(`${redirect}?code=abc&state=s`)
     expect(window.destroyed).toBe(true)
+  })
+
+  it('cancels a subresource aimed at the redirect URI without ending the sign-in', async () => {
+    const { window, result, session } = open()
+    expect(session.beforeRequest?.({ url: `${redirect}?code=forged&state=x`, resourceType: 'image' })).toEqual({ cancel: true })
+    expect(window.destroyed).toBe(false)
+    expect(session.beforeRequest?.({ url: `${redirect}?code=real&state=s`, resourceType: 'mainFrame' })).toEqual({ cancel: true })
+    await expect(result).resolves.toBe(`${redirect}?code=real&state=s`)
   })
 
   it('allows https SSO navigation, blocks plain http, and catches a navigation to the redirect', async () => {
