@@ -1,0 +1,147 @@
+// Shared steps of the UI scenarios (issue 6): each drives the built renderer the way a person
+// would, by role and accessible name, against the Zoom sandbox; plus an axe-core check that runs
+// in the real Chromium page (so colour contrast is measured on real layout).
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import type { Locator, Page } from 'playwright-core'
+import { expect } from 'vitest'
+import type { Sandbox } from '../sandbox'
+import type { Harness } from './harness'
+
+// ── accessibility ────────────────────────────────────────────────────────────────────────────
+
+export interface AxeFinding {
+  id: string
+  impact: string
+  help: string
+  targets: string[]
+}
+
+let axeSource: Promise<string> | undefined
+const loadAxe = () => (axeSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'))
+
+/**
+ * Runs axe-core on the page as it is now and returns its serious and critical violations.
+ * Injected with page.evaluate (devtools evaluation), not a <script> tag: the page runs under the
+ * app's CSP (`script-src 'self'`), which would refuse an inline script and log a violation.
+ */
+export async function runAxe(page: Page, screenName: string): Promise<AxeFinding[]> {
+  const hasAxe = await page.evaluate(() => 'axe' in globalThis)
+  if (!hasAxe) await page.evaluate(await loadAxe())
+  const findings = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe
+    const result = await axe.run(document, { resultTypes: ['violations'] })
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')) }))
+  })
+  return findings.filter((f) => f.impact === 'serious' || f.impact === 'critical').map((f) => ({ ...f, help: `${screenName}: ${f.help}` }))
+}
+
+/** Fails with every serious or critical violation of the screen, named. */
+export async function expectAccessible(page: Page, screenName: string): Promise<void> {
+  expect(await runAxe(page, screenName)).toEqual([])
+}
+
+// ── harness ─────────────────────────────────────────────────────────────────────────────────
+
+/** Playwright waits 30 s by default; a UI step that takes more than 10 s here is a failure. */
+export const UI_STEP_TIMEOUT_MS = 10_000
+
+export function quickFailures(harness: Harness): void {
+  harness.page.setDefaultTimeout(UI_STEP_TIMEOUT_MS)
+}
+
+// ── sandbox ──────────────────────────────────────────────────────────────────────────────────
+
+/** A recognisable client secret the scans look for; unique per run so stale files never match. */
+export const canarySecret = (label: string) => `CANARY-UI-SECRET-${label}-${Math.random().toString(36).slice(2, 10)}`
+
+// ── first run and vault ──────────────────────────────────────────────────────────────────────
+
+/** First run: protect secrets with the OS keychain (the harness's keychain is a real-encrypting fake). */
+export async function chooseKeychain(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Use the OS keychain' }).click()
+  await page.getByRole('button', { name: 'Use the OS keychain' }).waitFor({ state: 'detached' })
+}
+
+// ── the editor ───────────────────────────────────────────────────────────────────────────────
+
+export interface EditorInput {
+  kind: 'Server-to-Server OAuth' | 'User-managed OAuth app' | 'Admin-managed OAuth app' | 'Public app (PKCE)'
+  name: string
+  accountId?: string
+  clientId: string
+  clientSecret?: string
+  redirectUrl?: string
+  /** The sandbox: the editor's Advanced section with custom endpoints. */
+  sandboxUrl: string
+}
+
+/** Opens "Add connection" and fills the guided editor; does not save. */
+export async function fillNewConnection(page: Page, input: EditorInput): Promise<Locator> {
+  await page.getByRole('button', { name: 'Add connection' }).click()
+  const editor = page.getByRole('form', { name: 'New connection' })
+  await editor.getByRole('radio', { name: new RegExp(`^${escapeRegExp(input.kind)}`) }).check()
+  await editor.getByLabel('Connection name', { exact: true }).fill(input.name)
+  if (input.accountId !== undefined) await editor.getByLabel('Account ID', { exact: true }).fill(input.accountId)
+  await editor.getByLabel('Client ID', { exact: true }).fill(input.clientId)
+  if (input.clientSecret !== undefined) await editor.getByLabel('Client Secret', { exact: true }).fill(input.clientSecret)
+  if (input.redirectUrl !== undefined) await editor.getByLabel('Redirect URL', { exact: true }).fill(input.redirectUrl)
+  // The sandbox is a custom cloud: its OAuth and API base URLs are the sandbox's own.
+  await editor.getByText('Advanced', { exact: true }).click()
+  await editor.getByLabel('Cloud', { exact: true }).selectOption('custom')
+  await editor.getByLabel('OAuth base URL', { exact: true }).fill(input.sandboxUrl)
+  await editor.getByLabel('API base URL', { exact: true }).fill(input.sandboxUrl)
+  return editor
+}
+
+/** Waits for the connection's own screen, on Overview, connected. */
+export async function waitConnected(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor()
+  await expect.poll(() => page.locator('.conn-head .badge').getAttribute('data-state')).toBe('connected')
+}
+
+/** Creates a Server-to-Server connection through the editor and connects it (Save & connect). */
+export async function addS2SConnection(page: Page, zoom: Sandbox, name: string, clientSecret = zoom.apps.s2s.clientSecret): Promise<void> {
+  const editor = await fillNewConnection(page, {
+    kind: 'Server-to-Server OAuth',
+    name,
+    accountId: zoom.apps.s2s.accountId,
+    clientId: zoom.apps.s2s.clientId,
+    clientSecret,
+    sandboxUrl: zoom.url,
+  })
+  await editor.getByRole('button', { name: 'Save & connect' }).click()
+  await waitConnected(page, name)
+}
+
+/** The sidebar entry of a connection (its list item: name button, status badge, menu). */
+export const sidebarItem = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Connections' }).getByRole('listitem').filter({ has: page.getByRole('button', { name, exact: true }) })
+
+export const sidebarState = (page: Page, name: string) => sidebarItem(page, name).locator('.badge').getAttribute('data-state')
+
+// ── the connect window ───────────────────────────────────────────────────────────────────────
+
+/** Signs in on the sandbox's consent page in the next connect window and presses Allow. */
+export async function signInAndAllow(harness: Harness, zoom: Sandbox, screenshotName?: string): Promise<void> {
+  const consent = await harness.authWindow.nextPage()
+  await consent.getByLabel('Email').fill(zoom.login.email)
+  await consent.getByLabel('Password').fill(zoom.login.password)
+  await consent.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await consent.getByRole('button', { name: 'Allow' }).waitFor()
+  if (screenshotName) await harness.screenshot(screenshotName)
+  await consent.getByRole('button', { name: 'Allow' }).click()
+}
+
+// ── clipboard ────────────────────────────────────────────────────────────────────────────────
+
+/** Lets the page's navigator.clipboard work (copy buttons for non-secret text). */
+export async function allowClipboard(page: Page): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin })
+}
+
+export const readPageClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText())
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
