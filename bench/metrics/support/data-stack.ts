@@ -12,6 +12,8 @@ import { connectedTokenStack, type TokenStack } from './token-stack'
 
 export interface DataStack {
   stack: TokenStack
+  /** The clients the data ports use (page size overridden when asked). */
+  clients: ZoomClients
   data: DataServices
   crawl(resource: CrawlInput['resource'], params: Record<string, string | number | boolean>, users?: CrawlInput['users']): Promise<{ progress: JobProgress; dataset: Dataset }>
   close(): Promise<void>
@@ -60,6 +62,7 @@ export async function dataStack(sandbox: Pick<SandboxProcess, 'url' | 'apps'>, o
   })
   return {
     stack,
+    clients,
     data,
     async crawl(resource, params, users) {
       const started = data.jobs.crawl({ profileId: stack.profile.id, resource, params, ...(users !== undefined ? { users } : {}) })
