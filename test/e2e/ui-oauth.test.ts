@@ -1,0 +1,127 @@
+// Issue 6, scenario 2: a user-managed OAuth app typed into the guided editor, "Save & connect",
+// signed in and allowed in the connect window (the sandbox's consent page), then Test connection,
+// Copy access token (main writes the clipboard; the DOM never holds the token), Cancel sign-in,
+// Sign out of Zoom, and Disconnect with its confirmation.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSandbox, type Sandbox } from '../sandbox'
+import { findCanaries, readAllFiles, SANDBOX_TOKEN_PREFIX } from '../support/canary'
+import { chromiumMissingReason } from '../support/chromium'
+import { closeBrowser, startHarness, type Harness } from './harness'
+import { canarySecret, chooseKeychain, expectAccessible, fillNewConnection, quickFailures, sidebarState, signInAndAllow, waitConnected } from './ui-helpers'
+
+const SECRET = canarySecret('user')
+const NAME = 'My user app'
+
+describe.skipIf(chromiumMissingReason !== undefined)('UI: user-managed OAuth (end to end)', () => {
+  let zoom: Sandbox
+  let harness: Harness
+
+  beforeAll(async () => {
+    zoom = await startSandbox({ seed: 62, users: 20, plan: 'unlimited', apps: { userOAuth: { clientSecret: SECRET } } })
+    harness = await startHarness()
+    quickFailures(harness)
+    await chooseKeychain(harness.page)
+  })
+  afterAll(async () => {
+    await harness?.close()
+    await zoom?.close()
+    await closeBrowser()
+  })
+
+  it('guides a user-managed app: redirect URL, scopes presets, then Save & connect opens the connect window', async () => {
+    const { page } = harness
+    const editor = await fillNewConnection(page, {
+      kind: 'User-managed OAuth app',
+      name: NAME,
+      clientId: zoom.apps.userOAuth.clientId,
+      clientSecret: SECRET,
+      redirectUrl: zoom.apps.userOAuth.redirectUri,
+      sandboxUrl: zoom.url,
+    })
+    // No Account ID for this kind; the sign-in goes through the connect window by default.
+    expect(await editor.getByLabel('Account ID', { exact: true }).count()).toBe(0)
+    expect(await editor.getByLabel('Sign in with', { exact: true }).inputValue()).toBe('connect-window')
+    await editor.getByRole('radio', { name: 'Granular scopes' }).check()
+    await editor.getByRole('checkbox', { name: /^Users/ }).check()
+    await expect.poll(() => editor.getByLabel('Scopes', { exact: true }).inputValue()).toBe('user:read:user')
+    await harness.screenshot('ui-oauth-01-editor-user-app')
+    await expectAccessible(page, 'editor (new user-managed app)')
+
+    await editor.getByRole('button', { name: 'Save & connect' }).click()
+    await signInAndAllow(harness, zoom, 'ui-oauth-02-waiting-for-sign-in')
+    await waitConnected(page, NAME)
+    await expect.poll(() => sidebarState(page, NAME)).toBe('connected')
+    const authorizeUrl = new URL(harness.authWindow.requests.at(-1)!.url)
+    expect(authorizeUrl.searchParams.get('scope')).toBe('user:read:user')
+    expect(authorizeUrl.searchParams.get('redirect_uri')).toBe(zoom.apps.userOAuth.redirectUri)
+    await expect.poll(() => page.getByRole('region', { name: 'Token' }).innerText()).toMatch(/refresh token stored/i)
+    await expect.poll(() => page.getByRole('region', { name: 'Scopes' }).innerText()).toContain('user:read:user')
+    await harness.screenshot('ui-oauth-03-overview-connected')
+    await expectAccessible(page, 'overview (user-managed app)')
+  })
+
+  it('Test connection says who the token belongs to', async () => {
+    const { page } = harness
+    const token = page.getByRole('region', { name: 'Token' })
+    await token.getByRole('button', { name: 'Test connection' }).click()
+    await expect.poll(() => token.locator('.test-result').innerText()).toMatch(/Works — signed in as .+ · HTTP 200/)
+    expect(await token.locator('.test-result').innerText()).toContain(zoom.login.email)
+    await harness.screenshot('ui-oauth-04-test-connection')
+  })
+
+  it('Copy access token puts the token on the clipboard through main, never in the page', async () => {
+    const { page } = harness
+    harness.clipboard.text = ''
+    await page.getByRole('button', { name: 'Copy access token' }).click()
+    await expect.poll(() => harness.clipboard.text).not.toBe('')
+    expect(harness.clipboard.text.startsWith(SANDBOX_TOKEN_PREFIX)).toBe(true)
+    await page.getByText('Access token copied', { exact: true }).waitFor()
+    await harness.screenshot('ui-oauth-05-token-copied')
+    const needles = [harness.clipboard.text, SANDBOX_TOKEN_PREFIX, SECRET]
+    expect(findCanaries(await page.content(), needles)).toEqual([])
+    expect(findCanaries(harness.bridgeTranscript.join('\n'), needles)).toEqual([])
+    for (const file of await readAllFiles(harness.dataDir)) expect(findCanaries(file.text, needles), file.path).toEqual([])
+  })
+
+  it('Reconnect opens the connect window again; Cancel sign-in gives up without breaking the connection', async () => {
+    const { page } = harness
+    await page.getByRole('button', { name: 'Reconnect', exact: true }).click()
+    const consent = await harness.authWindow.nextPage()
+    await page.getByRole('button', { name: 'Cancel sign-in' }).waitFor()
+    await harness.screenshot('ui-oauth-06-sign-in-pending')
+    await expectAccessible(page, 'overview (sign-in pending)')
+    await page.getByRole('button', { name: 'Cancel sign-in' }).click()
+    await expect.poll(() => consent.isClosed()).toBe(true)
+    await page.getByRole('button', { name: 'Reconnect', exact: true }).waitFor()
+    await page.getByRole('button', { name: 'Cancel sign-in' }).waitFor({ state: 'detached' })
+    // The token from the first sign-in is still there and still works.
+    await expect.poll(() => sidebarState(page, NAME)).toBe('connected')
+  })
+
+  it('Sign out of Zoom clears the connect window’s remembered sign-in', async () => {
+    const { page } = harness
+    const cleared = harness.authWindow.clearedPartitions.length
+    await page.getByRole('button', { name: 'Sign out of Zoom' }).click()
+    await page.getByText('Signed out of Zoom', { exact: true }).waitFor()
+    expect(harness.authWindow.clearedPartitions.length).toBe(cleared + 1)
+  })
+
+  it('Disconnect asks first, then revokes the token at Zoom', async () => {
+    const { page } = harness
+    const revocations = zoom.stats().revocations
+    await page.getByRole('button', { name: 'Disconnect', exact: true }).click()
+    const dialog = page.getByRole('alertdialog', { name: `Disconnect “${NAME}”?` })
+    expect(await dialog.innerText()).toMatch(/revoked at Zoom/)
+    await expectAccessible(page, 'disconnect confirmation')
+    await dialog.getByRole('button', { name: 'Disconnect', exact: true }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(() => sidebarState(page, NAME)).toBe('disconnected')
+    await page.getByRole('button', { name: 'Connect', exact: true }).waitFor()
+    expect(zoom.stats().revocations).toBeGreaterThan(revocations)
+    await harness.screenshot('ui-oauth-07-disconnected')
+  })
+
+  it('opened no page error on the way', () => {
+    expect(harness.pageErrors).toEqual([])
+  })
+})
