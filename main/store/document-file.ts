@@ -1,10 +1,18 @@
 // One JSON document in one file: validated on read, migrated, written atomically, updates queued.
 //
-// On disk: `{ "schemaVersion": <n>, "data": <T> }`. A file that cannot be used (unreadable, not
-// UTF-8, not JSON, no version, a version newer than ours, a failing migration, a schema violation)
-// is moved aside to `<name>.corrupt-<time>` and reported; the document then continues from
-// `<name>.bak` — the last good version, saved each time the file was opened successfully — or,
-// without a usable backup, from defaults. Nothing is ever silently emptied.
+// On disk: `{ "schemaVersion": <n>, "data": <T> }`. A damaged file (not UTF-8, not JSON, no
+// version, a failing migration, a schema violation) is moved aside to `<name>.corrupt-<time>` and
+// reported; the document then continues from `<name>.bak` — the last good version, saved each time
+// the file was opened successfully — or, without a usable backup, from defaults. Nothing is ever
+// silently emptied.
+//
+// Two cases are not damage and are refused instead, touching nothing (StoreError with `refusal`):
+// - a read that fails with an I/O error other than ENOENT (EIO, EACCES, EMFILE…): the content may
+//   be perfectly good, and the backup is older (for vault.json it may hold a refresh token that
+//   Zoom has already rotated away);
+// - a file written by a newer version of the app (after a downgrade): its backup is newer too, so
+//   quarantining would start empty, and upgrading again would not bring the data back.
+// The same holds for the backup when it would be restored. The caller shows the error and quits.
 //
 // Trade-off of the backup: data deleted during a session (e.g. a deleted profile's sealed secrets)
 // stays in `<name>.bak` until the next start replaces it.
@@ -17,7 +25,8 @@ import { assertMigrationChain, runMigrations, type Migration } from './migration
 import { moveAside } from './quarantine'
 import { StoreError } from './store-error'
 
-export type ProblemKind = 'unreadable' | 'invalid-json' | 'invalid-schema' | 'newer-version' | 'migration-failed'
+/** Why a file was moved aside. */
+export type ProblemKind = 'invalid-json' | 'invalid-schema' | 'migration-failed'
 
 /** A file that was moved aside; `StoreProblem` (what the UI shows) plus a machine-readable kind. */
 export interface DocumentProblem extends StoreProblem {
@@ -106,6 +115,8 @@ export async function openDocument<T>(options: OpenDocumentOptions<T>): Promise<
     // Best effort: a missing backup costs nothing until the day the file itself is damaged.
     if (keepBackup) await writeFileAtomic(backupPath, serialize(snapshot)).catch(() => undefined)
   } else {
+    // Read the backup first: if it has to be refused, the damaged file stays where it is too.
+    const backup = keepBackup ? await load(backupPath, schema, version, migrations) : 'missing'
     const at = now()
     let movedTo: string
     try {
@@ -115,7 +126,6 @@ export async function openDocument<T>(options: OpenDocumentOptions<T>): Promise<
       throw new StoreError('STORE_CORRUPT', `${name} is unusable (${loaded.reason}) and could not be moved aside`, { cause: error })
     }
     const problem: DocumentProblem = { kind: loaded.kind, file: path, movedTo, reason: loaded.reason, at: at.toISOString() }
-    const backup = keepBackup ? await load(backupPath, schema, version, migrations) : 'missing'
     if (backup !== 'missing' && backup.ok) {
       snapshot = backup.value
       problem.restoredFrom = backupPath
@@ -152,13 +162,19 @@ export async function openDocument<T>(options: OpenDocumentOptions<T>): Promise<
   }
 }
 
+/** Reads and checks one file; throws a StoreError refusal when the file must not be touched. */
 async function load<T>(path: string, schema: z.ZodType<T>, version: number, migrations: readonly Migration[]): Promise<Loaded<T> | 'missing'> {
   let bytes: Buffer
   try {
     bytes = await readFile(path)
   } catch (error) {
     if (isErrno(error, 'ENOENT')) return 'missing'
-    return { ok: false, kind: 'unreadable', reason: `The file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` }
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    throw new StoreError(
+      'FILE_IO',
+      `Zoom Connect could not read ${path} (${code}). Nothing was changed. Check that this file can be read by your user account and that the disk is working, then start Zoom Connect again.`,
+      { cause: error, file: path, refusal: 'unreadable' },
+    )
   }
 
   let text: string
@@ -176,7 +192,11 @@ async function load<T>(path: string, schema: z.ZodType<T>, version: number, migr
   }
   if (!isEnvelope(json)) return { ok: false, kind: 'invalid-schema', reason: 'The file has no schemaVersion and data' }
   if (json.schemaVersion > version) {
-    return { ok: false, kind: 'newer-version', reason: `The file was written by a newer version of the app (schema ${json.schemaVersion}, this app reads up to ${version})` }
+    throw new StoreError(
+      'STORE_CORRUPT',
+      `${path} was written by a newer version of Zoom Connect (data format ${json.schemaVersion}; this version reads up to ${version}). Nothing was changed. Install the newer version again to keep using your data, or move the file elsewhere to start over with this version.`,
+      { file: path, refusal: 'newer-version' },
+    )
   }
 
   let data = json.data

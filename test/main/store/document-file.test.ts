@@ -62,7 +62,6 @@ describe('openDocument', () => {
     ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), 'invalid-json'],
     ['JSON without an envelope', Buffer.from(JSON.stringify({ notes: [], title: 'x' })), 'invalid-schema'],
     ['JSON that violates the schema', Buffer.from(envelope({ notes: 'not-a-list', title: 3 })), 'invalid-schema'],
-    ['a version newer than the app', Buffer.from(envelope(defaults(), 7)), 'newer-version'],
   ]
 
   it.each(corruptions)('moves %s aside with its original bytes, reports it, and starts fresh', async (_label, bytes, kind) => {
@@ -128,11 +127,63 @@ describe('openDocument', () => {
     expect(doc.problems[0]?.reason).not.toContain('CANARY')
   })
 
-  it('moves aside a path it cannot read (here: a directory)', async () => {
+  /** Every file in the directory with its bytes (directories as '<dir>'), to prove nothing was touched. */
+  const snapshotDir = async () => {
+    const entries = await readdir(dir, { withFileTypes: true })
+    const out: Record<string, string> = {}
+    for (const entry of entries) out[entry.name] = entry.isDirectory() ? '<dir>' : await readFile(join(dir, entry.name), 'latin1')
+    return out
+  }
+  const rejection = async (promise: Promise<unknown>): Promise<StoreError> => {
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(StoreError)
+    return error as StoreError
+  }
+
+  it('refuses a file written by a newer version: an error naming the file, nothing moved or written', async () => {
+    // A previous start (of the newer version) left a backup that is newer too.
+    const newer = envelope({ notes: ['written after an upgrade'], title: 'newer' }, 7)
+    await writeFile(join(dir, 'notes.json'), newer)
+    await writeFile(join(dir, 'notes.json.bak'), newer)
+    const before = await snapshotDir()
+    const onProblem = vi.fn()
+
+    const error = await rejection(open({ onProblem }))
+
+    expect(error).toMatchObject({ code: 'STORE_CORRUPT', refusal: 'newer-version', file: join(dir, 'notes.json') })
+    expect(error.message).toContain(join(dir, 'notes.json'))
+    expect(error.message).toMatch(/newer version/)
+    expect(error.message).toMatch(/nothing was changed/i)
+    expect(onProblem).not.toHaveBeenCalled()
+    expect(await snapshotDir()).toEqual(before)
+  })
+
+  it('refuses a path it cannot read (here: a directory) instead of treating it as corrupt', async () => {
+    await (await open()).update((d) => ({ ...d, title: 'in the backup' }))
+    await open() // saves notes.json.bak
+    await rm(join(dir, 'notes.json'))
     await mkdir(join(dir, 'notes.json'))
-    const doc = await open()
-    expect(doc.problems.map((p) => p.kind)).toEqual(['unreadable'])
-    expect((await stat(doc.problems[0]!.movedTo)).isDirectory()).toBe(true)
+    const before = await snapshotDir()
+
+    const error = await rejection(open())
+
+    expect(error).toMatchObject({ code: 'FILE_IO', refusal: 'unreadable', file: join(dir, 'notes.json') })
+    expect(error.message).toContain(join(dir, 'notes.json'))
+    expect(error.message).toContain('EISDIR')
+    // The backup (possibly older than the unreadable file) was not brought back over it.
+    expect(await snapshotDir()).toEqual(before)
+  })
+
+  it('does not move a corrupt file aside when the backup cannot be judged (newer version)', async () => {
+    await writeFile(join(dir, 'notes.json'), 'damaged')
+    await writeFile(join(dir, 'notes.json.bak'), envelope(defaults(), 7))
+    const before = await snapshotDir()
+    const error = await rejection(open())
+    expect(error).toMatchObject({ refusal: 'newer-version', file: join(dir, 'notes.json.bak') })
+    expect(await snapshotDir()).toEqual(before)
   })
 
   it('does not overwrite an earlier quarantined file with the same timestamp', async () => {

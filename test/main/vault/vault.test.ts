@@ -335,6 +335,23 @@ describe('an unusable vault file', () => {
     expect(restarted.status().state).toBe('uninitialised')
   })
 
+  it('written by a newer version is refused untouched: no backup (with an older refresh token) is restored over it', async () => {
+    const vault = await openTestVault(dir)
+    await vault.setupWithKeychain()
+    await vault.setSecret('p1', 'tokens', tokenSet)
+    await openTestVault(dir) // a restart saves vault.json.bak
+    await editVaultFile(dir, (file) => {
+      file.schemaVersion = 99
+    })
+    const before = await readFile(join(dir, 'vault.json'))
+    const backup = await readFile(join(dir, 'vault.json.bak'))
+
+    const opening = openVault({ dir, safeStorage: new FakeSafeStorage(), platform: 'linux' })
+    await expect(opening).rejects.toMatchObject({ code: 'STORE_CORRUPT', refusal: 'newer-version', file: join(dir, 'vault.json') })
+    expect(await readFile(join(dir, 'vault.json'))).toEqual(before)
+    expect(await readFile(join(dir, 'vault.json.bak'))).toEqual(backup)
+  })
+
   it('is restored from the copy saved at the previous start, so the secrets stay readable', async () => {
     const vault = await openTestVault(dir)
     await vault.setupWithKeychain()
