@@ -2,7 +2,6 @@
 // salt), and the data key is sealed with it (AES-256-GCM, sealed-box.ts). A wrong passphrase gives a
 // different key-encryption key, so the seal fails authentication: that is VAULT_BAD_PASSPHRASE.
 import { randomBytes, scrypt, type ScryptOptions } from 'node:crypto'
-import { registerSecret } from '../log/redact'
 import type { KeyProtector, PassphraseWrappedKey, WrappedKey } from './key-protector'
 import { KEY_BYTES, OpenFailure, open, seal } from './sealed-box'
 import { VaultError } from './vault-error'
@@ -32,7 +31,9 @@ export function createPassphraseProtector(passphrase: string, options: Passphras
   if (passphrase.length === 0) {
     throw new VaultError('VAULT_BAD_PASSPHRASE', 'Enter the vault passphrase', { reason: 'passphrase-required' })
   }
-  registerSecret(passphrase)
+  // Not registered with the log redactor: its registry lives as long as the process, so it would
+  // keep the passphrase in memory after lock(). Our code never logs a passphrase, and the
+  // redactor's patterns still catch `passphrase=…` forms.
   const cost = options.cost ?? DEFAULT_SCRYPT_COST
   return {
     kind: 'passphrase',

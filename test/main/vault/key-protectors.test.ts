@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { assessKeychain, createOsKeychainProtector, createPassphraseProtector, VaultError, type WrappedKey } from '../../../main/vault'
+import { redact } from '../../../main/log/redact'
 import { FakeSafeStorage } from './fake-safe-storage'
 import { TEST_SCRYPT_COST } from './helpers'
 
@@ -123,6 +124,15 @@ describe('passphrase protector', () => {
     const wrapped = await createPassphraseProtector('right passphrase', { cost: TEST_SCRYPT_COST }).wrap(randomBytes(32))
     const tampered = { ...wrapped, N: 2 ** 24 } as WrappedKey
     expect(await rejection(createPassphraseProtector('right passphrase').unwrap(tampered))).toMatchObject({ code: 'VAULT_DECRYPT_FAILED', reason: 'damaged' })
+  })
+
+  it('does not hand the passphrase to the log redactor, whose registry would keep it in memory after lock', async () => {
+    const passphrase = 'plain words kept nowhere 5e1b'
+    const protector = createPassphraseProtector(passphrase, { cost: TEST_SCRYPT_COST })
+    await protector.unwrap(await protector.wrap(randomBytes(32)))
+    expect(redact(`typed ${passphrase}`)).toBe(`typed ${passphrase}`)
+    // The pattern-based redaction still covers the forms a passphrase could be written in.
+    expect(redact(`passphrase=${passphrase.replace(/ /g, '-')}`)).toBe('passphrase=[redacted]')
   })
 
   it('requires a passphrase', () => {
