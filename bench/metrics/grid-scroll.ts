@@ -21,6 +21,7 @@ const ROWS = 100_000
 const ROW_HEIGHT = 34
 /** Share of a frame interval a delta may exceed it by and still count as one frame. */
 const JITTER = 0.05
+const REPEATS = 3
 const PATTERNS: { name: string; rowsPerFrame: number; frames: number }[] = [
   { name: 'wheel', rowsPerFrame: 3, frames: 240 },
   { name: 'fling', rowsPerFrame: 12, frames: 120 },
@@ -56,15 +57,6 @@ async function scrollGrid(url: string, bridge: string): Promise<Metric[]> {
     const counters = async () => new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))
     // The same loop without scrolling: what this machine's frame clock does by itself right now.
     const idle = await scrollFrames(page, 0, 120)
-    const byPattern = new Map<string, number[]>()
-    const start = await counters()
-    for (const pattern of PATTERNS) {
-      byPattern.set(pattern.name, await scrollFrames(page, pattern.rowsPerFrame * ROW_HEIGHT, pattern.frames))
-    }
-    const end = await counters()
-    const scrolled = PATTERNS.reduce((n, p) => n + p.frames, 0)
-    const perFrame = (name: string) => ((((end.get(name) ?? 0) - (start.get(name) ?? 0)) * 1000) / scrolled).toFixed(1)
-    if (pageErrors.length > 0) throw new Error(`the page threw while scrolling: ${pageErrors.join(' | ')}`)
     // rAF timestamps are frame begin times: multiples of the frame interval plus a little jitter
     // (16.6–16.8 ms with nothing happening). Each delta is counted in whole frame intervals, so
     // jitter is not reported as a slow frame while one dropped frame still shows as 2 intervals.
@@ -72,17 +64,33 @@ async function scrollGrid(url: string, bridge: string): Promise<Metric[]> {
     const steady = idle.filter((d) => Math.abs(d - typical) < typical * 0.1)
     const interval = steady.reduce((a, b) => a + b, 0) / steady.length
     const frames = (delta: number) => Math.max(1, Math.ceil(delta / interval - JITTER))
-    const all = [...byPattern.values()].flat()
     const p95 = (deltas: number[]) => percentile(deltas.map(frames), 95) * interval
-    const summary = [...byPattern].map(([name, deltas]) => `${name} ${p95(deltas).toFixed(1)}`).join(', ')
-    const dropped = all.filter((d) => frames(d) > 1).length
+
+    // The three patterns, REPEATS times; the result is the median of the repeats' p95 (a neighbour's
+    // burst of load on a shared machine spoils one repeat, not the number).
+    const repeats: { p95: number; deltas: number[]; byPattern: Map<string, number[]> }[] = []
+    const start = await counters()
+    for (let r = 0; r < REPEATS; r++) {
+      const byPattern = new Map<string, number[]>()
+      for (const pattern of PATTERNS) byPattern.set(pattern.name, await scrollFrames(page, pattern.rowsPerFrame * ROW_HEIGHT, pattern.frames))
+      const deltas = [...byPattern.values()].flat()
+      repeats.push({ p95: p95(deltas), deltas, byPattern })
+    }
+    const end = await counters()
+    if (pageErrors.length > 0) throw new Error(`the page threw while scrolling: ${pageErrors.join(' | ')}`)
+    const scrolled = REPEATS * PATTERNS.reduce((n, p) => n + p.frames, 0)
+    const perFrame = (name: string) => ((((end.get(name) ?? 0) - (start.get(name) ?? 0)) * 1000) / scrolled).toFixed(1)
+    const chosen = [...repeats].sort((a, b) => a.p95 - b.p95)[REPEATS >> 1]!
+    const summary = [...chosen.byPattern].map(([name, deltas]) => `${name} ${p95(deltas).toFixed(1)}`).join(', ')
+    const all = repeats.flatMap((r) => r.deltas)
+    const late = all.filter((d) => frames(d) > 1).length
     return [
       metric(
         'grid_scroll_p95_ms',
-        p95(all),
+        chosen.p95,
         'ms',
         { kind: 'max', limit: 16.7 },
-        `${all.length} frames of a ${ROWS.toLocaleString('en')}-row grid; rAF deltas in whole frame intervals (${interval.toFixed(2)} ms, the idle loop's mean one-frame delta; raw p95 ${percentile(all, 95).toFixed(1)} ms); p95 by pattern: ${summary}; ${dropped} frame(s) late; main-thread time per scrolled frame: ${perFrame('TaskDuration')} ms (script ${perFrame('ScriptDuration')}, layout ${perFrame('LayoutDuration')}, style ${perFrame('RecalcStyleDuration')})`,
+        `median of ${REPEATS} repeats' p95 (${repeats.map((r) => r.p95.toFixed(1)).join(' / ')} ms) over ${chosen.deltas.length} frames each of a ${ROWS.toLocaleString('en')}-row grid; rAF deltas in whole frame intervals (${interval.toFixed(2)} ms, the idle loop's mean one-frame delta; raw p95 of that repeat ${percentile(chosen.deltas, 95).toFixed(1)} ms); its p95 by pattern: ${summary}; ${late} of ${all.length} frames late in all; main-thread time per scrolled frame: ${perFrame('TaskDuration')} ms (script ${perFrame('ScriptDuration')}, layout ${perFrame('LayoutDuration')}, style ${perFrame('RecalcStyleDuration')})`,
       ),
     ]
   } finally {
