@@ -18,13 +18,27 @@ export type PkceMethod = (typeof PKCE_METHODS)[number]
 export type AuthorizeWith = (typeof AUTHORIZE_WITH)[number]
 export type RatePlan = (typeof RATE_PLANS)[number]
 
+/**
+ * Where a credential may go: https, or plain http only to this computer (the sandbox, a local
+ * test server). An http URL on any other host would put a client secret or token on the wire.
+ */
+export function isSecureEndpointUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false
+  const url = new URL(value)
+  if (url.username || url.password) return false
+  if (url.protocol === 'https:') return true
+  return url.protocol === 'http:' && isLoopback(value)
+}
+
+const SECURE_URL_MESSAGE = 'must use https (http only for 127.0.0.1, localhost or [::1])'
+
 const absoluteUrl = (label: string) =>
   z
     .string()
     .trim()
     .max(2048)
     .refine((v) => URL.canParse(v), `${label} must be an absolute URL`)
-    .refine((v) => !URL.canParse(v) || ['https:', 'http:'].includes(new URL(v).protocol), `${label} must use https (or http for a local server)`)
+    .refine((v) => !URL.canParse(v) || isSecureEndpointUrl(v), `${label} ${SECURE_URL_MESSAGE}, without a user name or password`)
 
 export const cloudSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('zoom') }).strict(),
@@ -102,7 +116,13 @@ export const profileFieldsSchema = z
     redirectUri: z.string().trim().max(2048).default(''),
     authorizeWith: z.enum(AUTHORIZE_WITH).default('connect-window'),
     cloud: cloudSchema.default({ kind: 'zoom' }),
-    validationUrl: z.string().trim().max(2048).default(''),
+    validationUrl: z
+      .string()
+      .trim()
+      .max(2048)
+      .refine((v) => v === '' || URL.canParse(v), 'The validation URL must be an absolute URL')
+      .refine((v) => v === '' || !URL.canParse(v) || isSecureEndpointUrl(v), `The validation URL ${SECURE_URL_MESSAGE}, without a user name or password`)
+      .default(''),
     allowedDomains: z.array(domainSchema).max(50).default([]),
     ratePlan: z.enum(RATE_PLANS).default('pro'),
     notes: z.string().max(5000).default(''),
@@ -139,17 +159,55 @@ export interface ProfileView extends Profile {
   needsRepair: string[]
 }
 
+/**
+ * What a stored client secret is bound to: the client it belongs to and the endpoints of the
+ * cloud (the OAuth host it is sent to, the API host the tokens it mints are sent to). Changing
+ * one of them must not carry the stored secret along, or whoever can edit a profile could send
+ * it to a host of their choosing; the person types it again instead.
+ */
+export function secretBinding(fields: Pick<ProfileFields, 'clientId' | 'cloud'>): string {
+  const { oauthBase, apiBase } = cloudEndpoints(fields.cloud)
+  return JSON.stringify([fields.clientId.trim(), comparableUrl(oauthBase), comparableUrl(apiBase)])
+}
+
+/** Why a stored secret cannot be kept for `next`, or undefined when it can. */
+export function secretReentryReason(stored: Pick<ProfileFields, 'clientId' | 'cloud'>, next: Pick<ProfileFields, 'clientId' | 'cloud'>): string | undefined {
+  if (secretBinding(stored) === secretBinding(next)) return undefined
+  return stored.clientId.trim() !== next.clientId.trim() ? 'the Client ID changed' : "the app's endpoints changed"
+}
+
+/** Lower-cased scheme and host, default port dropped, no trailing slash: `HTTPS://Zoom.us/` equals `https://zoom.us`. */
+function comparableUrl(value: string): string {
+  const trimmed = value.trim()
+  if (!URL.canParse(trimmed)) return trimmed
+  return new URL(trimmed).href.replace(/\/+$/, '')
+}
+
+export interface SecretContext {
+  /** A secret is stored for the profile. */
+  stored: boolean
+  /** What the draft says: undefined keeps the stored one, a string replaces it, null removes it. */
+  provided: string | null | undefined
+  /**
+   * The stored secret may not be kept (secretReentryReason): the reason, shown under the field.
+   * The editor and main both pass it, so the field is required in the form exactly when main requires it.
+   */
+  mustBeReentered?: string | undefined
+}
+
 /** Rules across fields. Run on top of the field schema so every problem is reported at once. */
-export function crossFieldIssues(fields: ProfileFields, secret: { stored: boolean; provided: string | null | undefined }): FieldIssue[] {
+export function crossFieldIssues(fields: ProfileFields, secret: SecretContext): FieldIssue[] {
   const issues: FieldIssue[] = []
   const add = (path: string, message: string) => issues.push({ path, message })
-  const willHaveSecret = secret.provided === undefined ? secret.stored : secret.provided !== null
+  const keepsStored = secret.provided === undefined && secret.stored
+  const willHaveSecret = secret.provided === undefined ? secret.stored && !secret.mustBeReentered : secret.provided !== null
+  const secretMissing = (message: string) => add('clientSecret', keepsStored && secret.mustBeReentered ? `Enter the Client Secret again: ${secret.mustBeReentered}` : message)
 
   if (fields.grant === 's2s') {
     if (!fields.accountId) add('fields.accountId', 'A Server-to-Server app needs its Account ID')
     else if (!/^[A-Za-z0-9_-]+$/.test(fields.accountId)) add('fields.accountId', 'An Account ID is letters, digits, _ and -')
     if (fields.clientType === 'public') add('fields.clientType', 'A Server-to-Server app is always a confidential client')
-    if (!willHaveSecret) add('clientSecret', 'A Server-to-Server app needs its Client Secret')
+    if (!willHaveSecret) secretMissing('A Server-to-Server app needs its Client Secret')
   } else {
     if (!fields.redirectUri) add('fields.redirectUri', 'Paste the redirect URL registered in the Zoom app')
     else if (!isValidRedirectUri(fields.redirectUri)) add('fields.redirectUri', 'The redirect URL must be an absolute https URL (or http on 127.0.0.1/localhost) without a fragment')
@@ -157,13 +215,12 @@ export function crossFieldIssues(fields: ProfileFields, secret: { stored: boolea
       if (fields.pkceMethod === 'none') add('fields.pkceMethod', 'A public client must use PKCE')
       if (secret.provided) add('clientSecret', 'A public client has no Client Secret')
     } else if (!willHaveSecret) {
-      add('clientSecret', 'A confidential app needs its Client Secret')
+      secretMissing('A confidential app needs its Client Secret')
     }
     if (fields.authorizeWith === 'system-browser' && fields.redirectUri && isValidRedirectUri(fields.redirectUri) && !isLoopback(fields.redirectUri)) {
       add('fields.authorizeWith', 'The system browser needs a loopback redirect URL (http://127.0.0.1:PORT/...)')
     }
   }
-  if (fields.validationUrl && !URL.canParse(fields.validationUrl)) add('fields.validationUrl', 'The validation URL must be an absolute URL')
   const names = new Set<string>()
   fields.scopes.forEach((scope, i) => {
     if (names.has(scope)) add(`fields.scopes.${i}`, `The scope ${scope} is listed twice`)
@@ -188,11 +245,16 @@ export function isLoopback(value: string): boolean {
 
 export type DraftResult = { ok: true; fields: ProfileFields; clientSecret: string | null | undefined } | { ok: false; issues: FieldIssue[] }
 
-/** Validate a draft completely: field schema plus cross-field rules, reporting every problem. */
-export function validateProfileDraft(input: unknown, hasStoredSecret: boolean): DraftResult {
+/**
+ * Validate a draft completely: field schema plus cross-field rules, reporting every problem.
+ * `saved` is the profile as stored (when editing): if the draft changes what its secret is bound
+ * to, a stored secret is not kept and a new one is required.
+ */
+export function validateProfileDraft(input: unknown, hasStoredSecret: boolean, saved?: Pick<ProfileFields, 'clientId' | 'cloud'>): DraftResult {
   const parsed = profileDraftSchema.safeParse(input)
   if (!parsed.success) return { ok: false, issues: toFieldIssues(parsed.error) }
-  const issues = crossFieldIssues(parsed.data.fields, { stored: hasStoredSecret, provided: parsed.data.clientSecret })
+  const mustBeReentered = hasStoredSecret && saved ? secretReentryReason(saved, parsed.data.fields) : undefined
+  const issues = crossFieldIssues(parsed.data.fields, { stored: hasStoredSecret, provided: parsed.data.clientSecret, mustBeReentered })
   if (issues.length > 0) return { ok: false, issues }
   return { ok: true, fields: parsed.data.fields, clientSecret: parsed.data.clientSecret }
 }

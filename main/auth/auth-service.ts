@@ -97,8 +97,9 @@ export class AuthService {
     if (!set) {
       return { ok: false, at: new Date(this.deps.clock.now()).toISOString(), url: endpoints.validationUrl, latencyMs: 0, error: { code: 'AUTH_NOT_CONNECTED', message: `"${profile.name}" is not connected, so there is no token to test` } }
     }
-    const allowedDomains = [...endpoints.allowedDomains, ...(set.apiUrl && URL.canParse(set.apiUrl) ? [new URL(set.apiUrl).host] : [])]
-    const result = await validateToken({ url: endpoints.validationUrl, accessToken: set.accessToken, allowedDomains, clock: this.deps.clock })
+    // The allowlist in force, as for every API request: the token's api_url is honoured only
+    // where that list already allows it (the Zoom client does the same), never added to it.
+    const result = await validateToken({ url: endpoints.validationUrl, accessToken: set.accessToken, allowedDomains: endpoints.allowedDomains, clock: this.deps.clock })
     if (!result.ok && result.httpStatus === 401 && this.deps.clock.now() >= set.expiresAt && result.error) {
       result.error = { ...result.error, message: `${result.error.message} (the stored token has expired; it is renewed on the next request)` }
     }

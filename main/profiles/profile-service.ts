@@ -76,7 +76,8 @@ export class ProfileService implements ProfileLookup {
 
   async update(profileId: string, draft: unknown): Promise<ProfileView> {
     const before = this.get(profileId)
-    const valid = this.validate(draft, this.deps.secrets.hasSecret(profileId, 'clientSecret'))
+    // A stored secret stays with the client and endpoints it was entered for (secretBinding).
+    const valid = this.validate(draft, this.deps.secrets.hasSecret(profileId, 'clientSecret'), before)
     this.assertUniqueName(valid.fields.name, profileId)
     const isPublic = valid.fields.grant === 'authorization_code' && valid.fields.clientType === 'public'
     if (typeof valid.clientSecret === 'string') {
@@ -166,8 +167,8 @@ export class ProfileService implements ProfileLookup {
     return { ...(await this.importJson(text)), path }
   }
 
-  private validate(draft: unknown, hasStoredSecret: boolean): { fields: ProfileFields; clientSecret: string | null | undefined } {
-    const result = validateProfileDraft(draft, hasStoredSecret)
+  private validate(draft: unknown, hasStoredSecret: boolean, saved?: Profile): { fields: ProfileFields; clientSecret: string | null | undefined } {
+    const result = validateProfileDraft(draft, hasStoredSecret, saved)
     if (!result.ok) throw validationError('The profile is not valid', result.issues)
     return result
   }

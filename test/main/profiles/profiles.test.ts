@@ -85,7 +85,7 @@ describe('profiles', () => {
     const draft = s2sDraft(sandbox, 'Repointed')
     await app.call('profiles.update', { id: view.id, draft: { fields: { ...draft.fields, description: 'same client' } } })
     expect((await app.call('auth.status', { profileId: view.id })).state).toBe('connected')
-    await app.call('profiles.update', { id: view.id, draft: { fields: { ...draft.fields, clientId: 'anotherClientId' } } })
+    await app.call('profiles.update', { id: view.id, draft: { fields: { ...draft.fields, clientId: 'anotherClientId' }, clientSecret: 'the-other-apps-secret' } })
     expect((await app.call('auth.status', { profileId: view.id })).state).toBe('disconnected')
     expect(app.vault.hasSecret(view.id, 'tokens')).toBe(false)
   })
