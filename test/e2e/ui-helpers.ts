@@ -74,6 +74,8 @@ export interface EditorInput {
   redirectUrl?: string
   /** The sandbox: the editor's Advanced section with custom endpoints. */
   sandboxUrl: string
+  /** The account's plan sets the client's pacing (Pro by default); Business crawls 3× faster. */
+  ratePlan?: 'free' | 'pro' | 'business'
 }
 
 /** Opens "Add connection" and fills the guided editor; does not save. */
@@ -91,24 +93,27 @@ export async function fillNewConnection(page: Page, input: EditorInput): Promise
   await editor.getByLabel('Cloud', { exact: true }).selectOption('custom')
   await editor.getByLabel('OAuth base URL', { exact: true }).fill(input.sandboxUrl)
   await editor.getByLabel('API base URL', { exact: true }).fill(input.sandboxUrl)
+  if (input.ratePlan !== undefined) await editor.getByLabel('Rate-limit plan', { exact: true }).selectOption(input.ratePlan)
   return editor
 }
 
 /** Waits for the connection's own screen, on Overview, connected. */
 export async function waitConnected(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor()
-  await expect.poll(() => page.locator('.conn-head .badge').getAttribute('data-state')).toBe('connected')
+  // A Playwright wait, not expect.poll: this step also runs in beforeAll hooks.
+  await page.locator('.conn-head .badge[data-state="connected"]').waitFor()
 }
 
 /** Creates a Server-to-Server connection through the editor and connects it (Save & connect). */
-export async function addS2SConnection(page: Page, zoom: Sandbox, name: string, clientSecret = zoom.apps.s2s.clientSecret): Promise<void> {
+export async function addS2SConnection(page: Page, zoom: Sandbox, name: string, options: Pick<EditorInput, 'ratePlan'> = {}): Promise<void> {
   const editor = await fillNewConnection(page, {
     kind: 'Server-to-Server OAuth',
     name,
     accountId: zoom.apps.s2s.accountId,
     clientId: zoom.apps.s2s.clientId,
-    clientSecret,
+    clientSecret: zoom.apps.s2s.clientSecret,
     sandboxUrl: zoom.url,
+    ...options,
   })
   await editor.getByRole('button', { name: 'Save & connect' }).click()
   await waitConnected(page, name)

@@ -1,0 +1,115 @@
+// Issue 6, scenario 4: Browse → Cloud recordings in real Chromium. Crawl every user's recordings
+// over a date range the sandbox has data for, read two rows' files in the detail drawer, select
+// the two rows, "Download selected" into a folder, and check each file on disk has exactly the
+// size the sandbox advertised.
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSandbox, type Sandbox } from '../sandbox'
+import { chromiumMissingReason } from '../support/chromium'
+import { closeBrowser, startHarness, type Harness } from './harness'
+import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures } from './ui-helpers'
+
+interface AdvertisedFile {
+  id: string
+  file_size: number
+}
+
+const DAY_MS = 86_400_000
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+async function filesUnder(dir: string): Promise<{ name: string; path: string }[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true })
+  return entries.filter((e) => e.isFile()).map((e) => ({ name: e.name, path: join(e.parentPath, e.name) }))
+}
+
+describe.skipIf(chromiumMissingReason !== undefined)('UI: cloud recordings and downloads (end to end)', () => {
+  let zoom: Sandbox
+  let harness: Harness
+  let folder: string
+  const advertised: AdvertisedFile[] = []
+
+  beforeAll(async () => {
+    zoom = await startSandbox({ seed: 64, users: 30, plan: 'unlimited' })
+    folder = await mkdtemp(join(tmpdir(), 'zc-e2e-recordings-'))
+    harness = await startHarness()
+    quickFailures(harness)
+    await chooseKeychain(harness.page)
+    await addS2SConnection(harness.page, zoom, 'Recordings admin', { ratePlan: 'business' })
+  })
+  afterAll(async () => {
+    await harness?.close()
+    await zoom?.close()
+    await closeBrowser()
+    if (folder) await rm(folder, { recursive: true, force: true })
+  })
+
+  it('crawls every user’s recordings of the last 60 days (fetched month by month)', async () => {
+    const { page } = harness
+    await page.getByRole('tab', { name: 'Browse' }).click()
+    await page.getByRole('tab', { name: 'Cloud recordings' }).click()
+    const form = page.getByRole('form', { name: 'Cloud recordings parameters' })
+    expect(await form.getByLabel('Users', { exact: true }).inputValue()).toBe('all')
+    const today = zoom.now()
+    await form.getByLabel('From', { exact: true }).fill(isoDay(today - 60 * DAY_MS))
+    await form.getByLabel('To', { exact: true }).fill(isoDay(today))
+    await harness.screenshot('ui-recordings-01-parameters')
+    await expectAccessible(page, 'cloud recordings (parameters)')
+    await form.getByRole('button', { name: 'Load cloud recordings' }).click()
+    await page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
+    const grid = page.getByRole('grid', { name: 'Cloud recordings' })
+    await expect.poll(async () => Number(await grid.getAttribute('aria-rowcount'))).toBeGreaterThan(3)
+    expect(await grid.getAttribute('aria-multiselectable')).toBe('true')
+    await harness.screenshot('ui-recordings-02-loaded')
+    await expectAccessible(page, 'cloud recordings (loaded)')
+  })
+
+  it('shows each recording’s files in the detail drawer', async () => {
+    const { page } = harness
+    const grid = page.getByRole('grid', { name: 'Cloud recordings' })
+    for (const rowIndex of [2, 3]) {
+      await grid.locator(`[aria-rowindex="${rowIndex}"] [role="gridcell"]`).nth(1).click()
+      const drawer = page.getByRole('dialog', { name: 'Cloud recording details' })
+      await drawer.getByRole('tab', { name: 'Raw JSON' }).click()
+      const row = JSON.parse(await drawer.getByLabel('Row as JSON').innerText()) as { recording_files: AdvertisedFile[] }
+      expect(row.recording_files.length).toBeGreaterThan(0)
+      advertised.push(...row.recording_files)
+      await drawer.getByRole('button', { name: 'Close details' }).click()
+      await drawer.waitFor({ state: 'detached' })
+    }
+  })
+
+  it('downloads the files of two selected rows into the chosen folder, each with its advertised size', async () => {
+    const { page } = harness
+    await page.getByRole('checkbox', { name: 'Select row 1', exact: true }).check()
+    await page.getByRole('checkbox', { name: 'Select row 2', exact: true }).check()
+    await page.getByText('2 selected', { exact: true }).waitFor()
+    await harness.screenshot('ui-recordings-03-two-selected')
+    harness.saveDialogAnswers.push(folder)
+    await page.getByRole('button', { name: 'Download selected' }).click()
+
+    const downloads = page.getByRole('region', { name: 'Downloads' })
+    await downloads.waitFor()
+    await expect.poll(() => downloads.getByRole('listitem').count()).toBe(advertised.length)
+    await expect.poll(() => downloads.locator('li[data-state="done"]').count(), { timeout: 30_000 }).toBe(advertised.length)
+    expect(await downloads.getByRole('button', { name: 'Clear finished' }).count()).toBe(1)
+    await downloads.scrollIntoViewIfNeeded()
+    await harness.screenshot('ui-recordings-04-downloads-done')
+    await expectAccessible(page, 'cloud recordings (downloads done)')
+
+    const onDisk = await filesUnder(folder)
+    expect(onDisk.filter((f) => f.name.endsWith('.part'))).toEqual([])
+    expect(onDisk.length).toBe(advertised.length)
+    for (const file of advertised) {
+      const match = onDisk.filter((f) => f.name.includes(file.id))
+      expect(match, file.id).toHaveLength(1)
+      expect((await stat(match[0]!.path)).size, match[0]!.path).toBe(file.file_size)
+    }
+    expect(zoom.stats().downloads['200'] ?? 0).toBeGreaterThanOrEqual(advertised.length)
+  })
+
+  it('opened no page error on the way', () => {
+    expect(harness.pageErrors).toEqual([])
+  })
+})
