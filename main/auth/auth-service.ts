@@ -140,10 +140,11 @@ export class AuthService {
       this.deps.timeline.forget(profile.id)
       return { revoked }
     },
-    clientChanged: async (profileId) => {
-      this.pending.cancel(profileId)
-      await this.deps.tokens.forget(profileId)
-      this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'disconnect', outcome: 'ok', detail: 'The app credentials changed; connect again' })
+    clientChanging: async (before) => {
+      this.pending.cancel(before.id)
+      // Like a disconnect: tokens that no longer belong to the profile are revoked, not just dropped.
+      await this.revokeAndForget(before)
+      this.deps.timeline.add({ profileId: before.id, at: this.deps.clock.now(), kind: 'disconnect', outcome: 'ok', detail: 'The app credentials changed; connect again' })
     },
   }
 

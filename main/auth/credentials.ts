@@ -86,7 +86,7 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     log: createLogger(adapters.log, 'profiles'),
     hooks: {
       beforeDelete: (profile) => late.hooks?.beforeDelete(profile) ?? Promise.resolve({ revoked: false }),
-      clientChanged: (profileId) => late.hooks?.clientChanged(profileId) ?? Promise.resolve(),
+      clientChanging: (before) => late.hooks?.clientChanging(before) ?? Promise.resolve(),
     },
   })
   const tokens = new TokenManager({ profiles, secrets: vault, endpoint, book, timeline, clock, settings: () => settings.get(), log: createLogger(adapters.log, 'tokens') })

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import type { ImportResult, ProfileExportResult } from '../../common/contract/profiles'
 import { AppError, type FieldIssue } from '../../common/errors'
-import { validateProfileDraft, type Profile, type ProfileFields, type ProfileView } from '../../common/profile'
+import { cloudEndpoints, validateProfileDraft, type Profile, type ProfileFields, type ProfileView } from '../../common/profile'
 import { describeIssues } from '../../common/validation'
 import type { Logger } from '../log/logger'
 import type { Clock, DialogPort, EventSink } from '../ports'
@@ -18,8 +18,12 @@ import type { ProfilesDocument } from './profiles-document'
 export interface ProfileConnectionHooks {
   /** Best-effort revoke at Zoom, forget tokens, clear the connect-window session. */
   beforeDelete(profile: Profile): Promise<{ revoked: boolean }>
-  /** The profile now names another client, account or cloud: its tokens no longer apply. */
-  clientChanged(profileId: string): Promise<void>
+  /**
+   * The profile is about to name another client, account or cloud: its tokens no longer apply.
+   * Called with the profile as stored, before the edit is saved, so the tokens can be revoked
+   * with the client (and secret, and endpoints) they were issued to.
+   */
+  clientChanging(before: Profile): Promise<void>
 }
 
 export interface ProfileServiceDeps {
@@ -80,15 +84,15 @@ export class ProfileService implements ProfileLookup {
     const valid = this.validate(draft, this.deps.secrets.hasSecret(profileId, 'clientSecret'), before)
     this.assertUniqueName(valid.fields.name, profileId)
     const isPublic = valid.fields.grant === 'authorization_code' && valid.fields.clientType === 'public'
+    const after: Profile = { ...valid.fields, id: profileId, createdAt: before.createdAt, updatedAt: this.isoNow() }
+    if (grantIdentity(before) !== grantIdentity(after)) await this.deps.hooks.clientChanging(before)
     if (typeof valid.clientSecret === 'string') {
       // Typing a new secret is the person's repair action for one that cannot be decrypted.
       await this.deps.secrets.setSecret(profileId, 'clientSecret', valid.clientSecret, { replaceUndecryptable: true })
     } else if ((valid.clientSecret === null || isPublic) && this.deps.secrets.hasSecret(profileId, 'clientSecret')) {
       await this.deps.secrets.deleteSecret(profileId, 'clientSecret')
     }
-    const after: Profile = { ...valid.fields, id: profileId, createdAt: before.createdAt, updatedAt: this.isoNow() }
     await this.deps.document.update((doc) => ({ ...doc, profiles: doc.profiles.map((p) => (p.id === profileId ? after : p)) }))
-    if (clientIdentity(before) !== clientIdentity(after)) await this.deps.hooks.clientChanged(profileId)
     this.changed([profileId])
     return this.view(after)
   }
@@ -216,7 +220,13 @@ function validationError(prefix: string, issues: FieldIssue[]): AppError {
   return new AppError('VALIDATION', `${prefix}: ${describeIssues(issues)}`, { issues })
 }
 
-/** The fields that decide which tokens a profile's credential is; changing one orphans them. */
-function clientIdentity(profile: Profile): string {
-  return JSON.stringify([profile.grant, profile.clientId, profile.clientType, profile.accountId, profile.cloud])
+/**
+ * The fields that decide whose tokens the profile holds; changing one orphans them. Only what the
+ * grant depends on: the account ID only for Server-to-Server, the client type only for the
+ * authorization-code grant, the cloud by its endpoints (not by how they are spelled).
+ */
+function grantIdentity(profile: Profile): string {
+  const { oauthBase, apiBase } = cloudEndpoints(profile.cloud)
+  const client = profile.grant === 's2s' ? { accountId: profile.accountId } : { clientType: profile.clientType }
+  return JSON.stringify({ grant: profile.grant, clientId: profile.clientId, ...client, oauthBase, apiBase })
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ProfileDraft } from '../../../common/profile'
 import { ManualTime } from '../../fakes/manual-time'
 import { startSandbox, type Sandbox } from '../../sandbox'
-import { CANARY_SECRET, createHarness, publicDraft, s2sDraft, userDraft, type Harness, type Instance } from '../auth/credentials-harness'
+import { CANARY_SECRET, createHarness, publicDraft, s2sDraft, tokensOf, userDraft, type Harness, type Instance } from '../auth/credentials-harness'
 
 let sandbox: Sandbox
 let harness: Harness
@@ -79,15 +79,44 @@ describe('profiles', () => {
     expect(app.vault.hasSecret(view.id, 'clientSecret')).toBe(false)
   })
 
-  it('forgets the tokens when the profile points at another client', async () => {
+  it('revokes at Zoom, then forgets, the tokens when the profile points at another account', async () => {
     const view = await create(s2sDraft(sandbox, 'Repointed'))
     await app.call('auth.connect', { profileId: view.id })
+    const [token] = await tokensOf(app, view.id)
     const draft = s2sDraft(sandbox, 'Repointed')
+    sandbox.resetStats()
     await app.call('profiles.update', { id: view.id, draft: { fields: { ...draft.fields, description: 'same client' } } })
     expect((await app.call('auth.status', { profileId: view.id })).state).toBe('connected')
-    await app.call('profiles.update', { id: view.id, draft: { fields: { ...draft.fields, clientId: 'anotherClientId' }, clientSecret: 'the-other-apps-secret' } })
+    expect(sandbox.stats().revocations).toBe(0)
+    await app.call('profiles.update', { id: view.id, draft: { fields: { ...draft.fields, accountId: 'anotherAccount' } } })
     expect((await app.call('auth.status', { profileId: view.id })).state).toBe('disconnected')
     expect(app.vault.hasSecret(view.id, 'tokens')).toBe(false)
+    // Revoked with the client it was issued to: Zoom no longer accepts the old token.
+    expect(sandbox.stats().revocations).toBe(1)
+    expect((await fetch(`${sandbox.url}/v2/users/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401)
+  })
+
+  it('a new Client ID (with its secret) revokes the old tokens; the timeline says so', async () => {
+    const view = await create(userDraft(sandbox, 'New client'))
+    await app.call('auth.connect', { profileId: view.id })
+    sandbox.resetStats()
+    const fields = userDraft(sandbox, 'New client').fields
+    await app.call('profiles.update', { id: view.id, draft: { fields: { ...fields, clientId: 'anotherClientId' }, clientSecret: 'the-other-apps-secret' } })
+    expect(sandbox.stats().revocations).toBe(1)
+    expect(app.vault.hasSecret(view.id, 'tokens')).toBe(false)
+    const timeline = await app.call('auth.timeline', { profileId: view.id })
+    expect(timeline.map((e) => `${e.kind}:${e.outcome}`)).toEqual(expect.arrayContaining(['revoke:ok', 'disconnect:ok']))
+  })
+
+  it('fields the grant does not depend on keep the connection (an account ID on a user app)', async () => {
+    const view = await create(userDraft(sandbox, 'Account-free'))
+    await app.call('auth.connect', { profileId: view.id })
+    sandbox.resetStats()
+    const fields = userDraft(sandbox, 'Account-free').fields
+    await app.call('profiles.update', { id: view.id, draft: { fields: { ...fields, accountId: 'irrelevantAccount', appType: 'admin', scopes: ['user:read'] } } })
+    expect((await app.call('auth.status', { profileId: view.id })).state).toBe('connected')
+    expect(sandbox.stats().revocations).toBe(0)
+    expect(app.vault.hasSecret(view.id, 'tokens')).toBe(true)
   })
 
   it('duplicates without the secret, with a unique "(copy)" name', async () => {
