@@ -17,7 +17,14 @@ export const vaultChannels = {
   'vault.changeProtection': channel<VaultStatus>()(
     z.discriminatedUnion('protector', [
       z.object({ protector: z.literal('os-keychain') }).strict(),
-      z.object({ protector: z.literal('passphrase'), passphrase }).strict(),
+      z
+        .object({
+          protector: z.literal('passphrase'),
+          passphrase,
+          /** Required by main when a passphrase protects the vault now. */
+          currentPassphrase: z.string().max(1024).optional(),
+        })
+        .strict(),
     ]),
   ),
 }

@@ -17,7 +17,10 @@ import { KEY_BYTES, OpenFailure, canOpen, open, seal } from './sealed-box'
 import { VaultError } from './vault-error'
 import { SECRET_FIELDS, openVaultDocument, slotsOf, type SecretField, type SecretSlots, type VaultDocument, type VaultKeyRecord } from './vault-document'
 
-export type ProtectionTarget = { kind: 'os-keychain' } | { kind: 'passphrase'; passphrase: string }
+export type ProtectionTarget =
+  | { kind: 'os-keychain' }
+  /** `currentPassphrase` is required when the vault is protected by a passphrase now. */
+  | { kind: 'passphrase'; passphrase: string; currentPassphrase?: string | undefined }
 
 export interface VaultOptions {
   document: DocumentFile<VaultDocument>
@@ -27,6 +30,8 @@ export interface VaultOptions {
   now?: () => Date
   /** Source of new data keys; only the golden-fixture generator replaces it. */
   generateKey?: () => Buffer
+  /** Builds the protector for a typed passphrase; tests wrap it to watch the scrypt runs. */
+  passphraseProtector?: (passphrase: string) => KeyProtector
 }
 
 export interface SetSecretOptions {
@@ -47,8 +52,17 @@ export class Vault {
   private readonly passphraseCost: ScryptCost | undefined
   private readonly now: () => Date
   private readonly generateKey: () => Buffer
+  private readonly makePassphraseProtector: (passphrase: string) => KeyProtector
   private dataKey: Buffer | null = null
-  private unlocking: Promise<Buffer> | null = null
+  /** The keychain unlock in flight: concurrent callers share it. */
+  private keychainUnlock: Promise<Buffer> | null = null
+  /** Passphrase unlocks queued or running, by passphrase: callers with the same one share it. */
+  private readonly passphraseUnlocks = new Map<string, Promise<Buffer>>()
+  /**
+   * Every scrypt run (unlock, passphrase check, wrap) waits its turn here: each takes 128 MiB and a
+   * third of a second, so concurrent attempts must not add up.
+   */
+  private scryptTurn: Promise<unknown> = Promise.resolve()
   /** Bumped by lock(), so an unlock that finishes afterwards does not bring the key back. */
   private generation = 0
 
@@ -58,6 +72,8 @@ export class Vault {
     this.passphraseCost = options.passphraseCost
     this.now = options.now ?? (() => new Date())
     this.generateKey = options.generateKey ?? (() => randomBytes(KEY_BYTES))
+    this.makePassphraseProtector =
+      options.passphraseProtector ?? ((passphrase) => createPassphraseProtector(passphrase, this.passphraseCost ? { cost: this.passphraseCost } : {}))
   }
 
   /** Files moved aside while opening vault.json (shown to the person). */
@@ -83,12 +99,14 @@ export class Vault {
 
   /** Creates the data key and wraps it with a key derived from `passphrase`. */
   async setupWithPassphrase(passphrase: string): Promise<VaultStatus> {
-    return this.setup(this.passphraseProtector(passphrase))
+    const protector = this.passphraseProtector(passphrase)
+    return this.oneScryptAtATime(() => this.setup(protector))
   }
 
   /**
    * Loads the data key. Keychain mode needs no argument (and secrets access unlocks it on demand);
-   * passphrase mode needs the passphrase. Already unlocked: nothing happens.
+   * passphrase mode needs the passphrase. Already unlocked: nothing happens. Passphrase attempts run
+   * one at a time; concurrent callers with the same passphrase share one attempt.
    */
   async unlock(passphrase?: string): Promise<VaultStatus> {
     await this.ensureKey(passphrase)
@@ -100,26 +118,39 @@ export class Vault {
     this.generation += 1
     this.dataKey?.fill(0)
     this.dataKey = null
-    this.unlocking = null
+    // Attempts already running or queued see the new generation and give up.
+    this.keychainUnlock = null
+    this.passphraseUnlocks.clear()
     return this.status()
   }
 
-  /** Re-wraps the same data key with another protector (or a new passphrase); secrets are untouched. */
+  /**
+   * Re-wraps the same data key with another protector (or a new passphrase); secrets are untouched.
+   * The vault must be unlocked (a keychain vault unlocks itself). Setting a new passphrase on a
+   * passphrase-protected vault also needs the current passphrase, so whoever finds the app
+   * unlocked cannot lock the person out of their own secrets.
+   */
   async changeProtection(target: ProtectionTarget): Promise<VaultStatus> {
     const protector = target.kind === 'os-keychain' ? this.keychain : this.passphraseProtector(target.passphrase)
     await this.ensureKey()
-    // A copy, taken before the next await: lock() zeroes the loaded key, and wrapping a zeroed key
-    // would lose the real one for good.
-    const dataKey = Buffer.from(this.requireLoadedKey())
-    try {
-      const wrapped = await protector.wrap(dataKey)
-      await this.document.update((doc) => {
-        if (!doc.key) throw notInitialised()
-        return { ...doc, key: { ...doc.key, wrapped } }
-      })
-    } finally {
-      dataKey.fill(0)
-    }
+    await this.oneScryptAtATime(async () => {
+      const record = this.document.read().key
+      if (!record) throw notInitialised()
+      this.requireLoadedKey()
+      if (target.kind === 'passphrase' && record.wrapped.kind === 'passphrase') await this.checkCurrentPassphrase(target.currentPassphrase, record)
+      // A copy, taken before the next await: lock() zeroes the loaded key, and wrapping a zeroed key
+      // would lose the real one for good.
+      const dataKey = Buffer.from(this.requireLoadedKey())
+      try {
+        const wrapped = await protector.wrap(dataKey)
+        await this.document.update((doc) => {
+          if (!doc.key) throw notInitialised()
+          return { ...doc, key: { ...doc.key, wrapped } }
+        })
+      } finally {
+        dataKey.fill(0)
+      }
+    })
     return this.status()
   }
 
@@ -250,32 +281,86 @@ export class Vault {
   }
 
   private passphraseProtector(passphrase: string): KeyProtector {
-    return createPassphraseProtector(passphrase, this.passphraseCost ? { cost: this.passphraseCost } : {})
+    // The same check as createPassphraseProtector, also for injected factories.
+    if (passphrase.length === 0) throw new VaultError('VAULT_BAD_PASSPHRASE', 'Enter the vault passphrase', { reason: 'passphrase-required' })
+    return this.makePassphraseProtector(passphrase)
   }
 
-  /** The data key, unwrapping it if needed (single-flight: concurrent callers share one unwrap). */
+  /** Runs `work` after every scrypt run queued before it has finished. */
+  private oneScryptAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.scryptTurn.then(work)
+    this.scryptTurn = result.then(ignore, ignore)
+    return result
+  }
+
+  /** The data key, unwrapping it if needed. */
   private async ensureKey(passphrase?: string): Promise<Buffer> {
     if (this.dataKey) return this.dataKey
     const record = this.document.read().key
     if (!record) throw notInitialised()
-    let protector: KeyProtector
-    if (record.wrapped.kind === 'os-keychain') protector = this.keychain
-    else if (passphrase === undefined) throw new VaultError('VAULT_LOCKED', 'The vault is locked: enter the passphrase to unlock it')
-    else protector = this.passphraseProtector(passphrase)
+    if (record.wrapped.kind === 'os-keychain') return this.unlockWithKeychain(record)
+    if (passphrase === undefined) throw new VaultError('VAULT_LOCKED', 'The vault is locked: enter the passphrase to unlock it')
+    return this.unlockWithPassphrase(passphrase)
+  }
 
-    // A passphrase attempt never joins another caller's attempt: each one must be checked on its own.
-    if (this.unlocking && protector.kind === 'os-keychain') return this.unlocking
-    const generation = this.generation
-    const attempt = this.unwrapAndVerify(protector, record)
-    if (protector.kind === 'os-keychain') this.unlocking = attempt
-    try {
-      const dataKey = await attempt
-      if (generation !== this.generation) throw new VaultError('VAULT_LOCKED', 'The vault was locked while it was being unlocked')
-      this.dataKey ??= dataKey
-      return this.dataKey
-    } finally {
-      if (this.unlocking === attempt) this.unlocking = null
+  /** Single-flight: any number of concurrent callers cause one keychain request. */
+  private unlockWithKeychain(record: VaultKeyRecord): Promise<Buffer> {
+    if (this.keychainUnlock) return this.keychainUnlock
+    const attempt = this.adopt(this.generation, this.unwrapAndVerify(this.keychain, record))
+    this.keychainUnlock = attempt
+    const done = () => {
+      if (this.keychainUnlock === attempt) this.keychainUnlock = null
     }
+    attempt.then(done, done)
+    return attempt
+  }
+
+  /**
+   * One attempt per distinct passphrase, run in turn. A caller never rides on an attempt with
+   * another passphrase: even when an earlier attempt unlocked the vault meanwhile, its own
+   * passphrase is checked.
+   */
+  private unlockWithPassphrase(passphrase: string): Promise<Buffer> {
+    const pending = this.passphraseUnlocks.get(passphrase)
+    if (pending) return pending
+    const protector = this.passphraseProtector(passphrase)
+    const generation = this.generation
+    const attempt = this.oneScryptAtATime(async () => {
+      if (generation !== this.generation) throw lockedMeanwhile()
+      const record = this.document.read().key
+      if (!record) throw notInitialised()
+      return this.adopt(generation, this.unwrapAndVerify(protector, record))
+    })
+    this.passphraseUnlocks.set(passphrase, attempt)
+    const done = () => {
+      if (this.passphraseUnlocks.get(passphrase) === attempt) this.passphraseUnlocks.delete(passphrase)
+    }
+    attempt.then(done, done)
+    return attempt
+  }
+
+  /** Makes an unwrapped key the loaded one, unless lock() ran since `generation`; a duplicate copy is zeroed. */
+  private async adopt(generation: number, unwrapping: Promise<Buffer>): Promise<Buffer> {
+    const dataKey = await unwrapping
+    if (generation !== this.generation) {
+      dataKey.fill(0)
+      throw lockedMeanwhile()
+    }
+    if (this.dataKey) {
+      if (dataKey !== this.dataKey) dataKey.fill(0)
+      return this.dataKey
+    }
+    this.dataKey = dataKey
+    return dataKey
+  }
+
+  /** Call inside oneScryptAtATime. */
+  private async checkCurrentPassphrase(currentPassphrase: string | undefined, record: VaultKeyRecord): Promise<void> {
+    if (!currentPassphrase) {
+      throw new VaultError('VAULT_BAD_PASSPHRASE', 'Enter the current passphrase to change it', { reason: 'passphrase-required' })
+    }
+    const dataKey = await this.unwrapAndVerify(this.passphraseProtector(currentPassphrase), record)
+    dataKey.fill(0)
   }
 
   private async unwrapAndVerify(protector: KeyProtector, record: VaultKeyRecord): Promise<Buffer> {
@@ -312,6 +397,7 @@ export async function openVault(options: {
   onProblem?: (problem: DocumentProblem) => void
   now?: () => Date
   generateKey?: () => Buffer
+  passphraseProtector?: (passphrase: string) => KeyProtector
 }): Promise<Vault> {
   const { safeStorage, platform, dir, onProblem, ...rest } = options
   const document = await openVaultDocument({ dir, ...(onProblem ? { onProblem } : {}), ...(rest.now ? { now: rest.now } : {}) })
@@ -357,5 +443,7 @@ function assertSlot(profileId: string, field: SecretField): void {
   if (!(SECRET_FIELDS as readonly string[]).includes(field)) throw new VaultError('VALIDATION', 'Not a vault field')
 }
 
+const ignore = () => undefined
+const lockedMeanwhile = () => new VaultError('VAULT_LOCKED', 'The vault was locked while it was being unlocked')
 const notInitialised = () => new VaultError('VAULT_NOT_INITIALISED', 'The vault is not set up yet: choose how to protect your secrets')
 const alreadyInitialised = () => new VaultError('CONFLICT', 'The vault is already set up', { reason: 'already-initialised' })

@@ -313,6 +313,11 @@ export class FakeBridge {
         return this.vault
       },
       'vault.changeProtection': (input) => {
+        if (this.vault.state === 'locked') throw new FakeError('VAULT_LOCKED', 'Secret storage is locked. Unlock it with your passphrase.')
+        // Like main: a new passphrase over an existing one needs the current one.
+        if (input.protector === 'passphrase' && this.vault.protection.kind === 'passphrase' && input.currentPassphrase !== this.passphrase) {
+          throw new FakeError('VAULT_BAD_PASSPHRASE', 'The current passphrase is not correct.')
+        }
         if (input.protector === 'passphrase') this.passphrase = input.passphrase
         return this.setVault(input.protector === 'passphrase' ? { kind: 'passphrase', secure: true } : { kind: 'os-keychain', backend: this.vault.keychain.backend, secure: this.vault.keychain.secure })
       },

@@ -30,6 +30,29 @@ describe('settings', () => {
     expect(document.body.innerHTML).not.toContain('tangerine')
   })
 
+  it('changes the passphrase only with the current one, which main checks', async () => {
+    const { user, fake } = await renderApp({ vault: { state: 'unlocked', protection: { kind: 'passphrase', secure: true }, keychain: { available: true, backend: 'gnome_libsecret', secure: true } } })
+    await user.click(screen.getByRole('button', { name: 'Settings' }))
+    await user.click(await screen.findByRole('button', { name: 'Change passphrase…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Change the passphrase' })
+    await user.type(within(dialog).getByLabelText('New passphrase'), 'lemon parachute')
+    await user.type(within(dialog).getByLabelText('Repeat the passphrase'), 'lemon parachute')
+    await user.click(within(dialog).getByRole('button', { name: 'Change passphrase' }))
+    expect(within(dialog).getByText('Enter the current passphrase')).toBeTruthy()
+    expect(fake.callsOf('vault.changeProtection')).toHaveLength(0)
+
+    await user.type(within(dialog).getByLabelText('Current passphrase'), 'not the passphrase')
+    await user.click(within(dialog).getByRole('button', { name: 'Change passphrase' }))
+    expect(await within(dialog).findByText('The current passphrase is not correct.')).toBeTruthy()
+
+    await user.clear(within(dialog).getByLabelText('Current passphrase'))
+    await user.type(within(dialog).getByLabelText('Current passphrase'), fake.passphrase)
+    await user.click(within(dialog).getByRole('button', { name: 'Change passphrase' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(fake.callsOf('vault.changeProtection').at(-1)).toEqual({ protector: 'passphrase', passphrase: 'lemon parachute', currentPassphrase: 'correct horse battery' })
+    expect(fake.passphrase).toBe('lemon parachute')
+  })
+
   it('locks now, and unlocks with the passphrase (a wrong one is said so)', async () => {
     const p = makeProfile({ name: 'Acme' })
     const { user, fake } = await renderApp({ profiles: [p], vault: { state: 'unlocked', protection: { kind: 'passphrase', secure: true }, keychain: { available: true, backend: 'gnome_libsecret', secure: true } } })

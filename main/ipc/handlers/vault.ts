@@ -17,6 +17,10 @@ export function createVaultHandlers(vault: Vault, events: EventSink, vaultChange
     'vault.unlock': async ({ passphrase }) => announce(await vault.unlock(passphrase)),
     'vault.lock': () => announce(vault.lock()),
     'vault.changeProtection': async (input) =>
-      announce(await vault.changeProtection(input.protector === 'passphrase' ? { kind: 'passphrase', passphrase: input.passphrase } : { kind: 'os-keychain' })),
+      announce(
+        await vault.changeProtection(
+          input.protector === 'passphrase' ? { kind: 'passphrase', passphrase: input.passphrase, currentPassphrase: input.currentPassphrase } : { kind: 'os-keychain' },
+        ),
+      ),
   }
 }

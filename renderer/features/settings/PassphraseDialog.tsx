@@ -1,4 +1,5 @@
 // Choosing a passphrase (set up or change): typed twice, at least 8 characters, never kept after use.
+// Changing an existing passphrase also asks for the current one (main checks it).
 import { Dialog } from 'radix-ui'
 import { useState } from 'react'
 import { Field } from '../../components/Field'
@@ -10,12 +11,15 @@ export interface PassphraseDialogProps {
   title: string
   description: string
   confirmLabel: string
-  onSubmit(passphrase: string): Promise<void>
+  /** Ask for the current passphrase too (changing a passphrase); it is passed as `current`. */
+  askCurrent?: boolean
+  onSubmit(passphrase: string, current?: string): Promise<void>
 }
 
 const MIN_LENGTH = 8
 
-export function PassphraseDialog({ open, onOpenChange, title, description, confirmLabel, onSubmit }: PassphraseDialogProps) {
+export function PassphraseDialog({ open, onOpenChange, title, description, confirmLabel, askCurrent = false, onSubmit }: PassphraseDialogProps) {
+  const [current, setCurrent] = useState('')
   const [first, setFirst] = useState('')
   const [second, setSecond] = useState('')
   const [submitted, setSubmitted] = useState(false)
@@ -23,7 +27,9 @@ export function PassphraseDialog({ open, onOpenChange, title, description, confi
   const [pending, setPending] = useState(false)
   const tooShort = first.length < MIN_LENGTH ? `Use at least ${MIN_LENGTH} characters` : undefined
   const mismatch = second !== first ? 'The two passphrases differ' : undefined
+  const currentMissing = askCurrent && current === '' ? 'Enter the current passphrase' : undefined
   const reset = () => {
+    setCurrent('')
     setFirst('')
     setSecond('')
     setSubmitted(false)
@@ -32,11 +38,11 @@ export function PassphraseDialog({ open, onOpenChange, title, description, confi
   const submit = async (event: React.FormEvent) => {
     event.preventDefault()
     setSubmitted(true)
-    if (tooShort || mismatch) return
+    if (currentMissing || tooShort || mismatch) return
     setPending(true)
     setError(undefined)
     try {
-      await onSubmit(first)
+      await onSubmit(first, askCurrent ? current : undefined)
       reset()
       onOpenChange(false)
     } catch (e) {
@@ -60,6 +66,11 @@ export function PassphraseDialog({ open, onOpenChange, title, description, confi
           <Dialog.Title className="dialog-title">{title}</Dialog.Title>
           <Dialog.Description className="dialog-description">{description}</Dialog.Description>
           <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+            {askCurrent && (
+              <Field label="Current passphrase" error={submitted ? currentMissing : undefined}>
+                {(p) => <input {...p} className="input" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />}
+              </Field>
+            )}
             <Field label="New passphrase" error={submitted ? tooShort : undefined} hint="There is no way to recover it: if you forget it, you reconnect every connection.">
               {(p) => <input {...p} className="input" type="password" autoComplete="new-password" value={first} onChange={(e) => setFirst(e.target.value)} />}
             </Field>

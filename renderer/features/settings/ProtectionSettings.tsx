@@ -82,8 +82,9 @@ export function ProtectionSettings() {
         title={p.kind === 'passphrase' ? 'Change the passphrase' : 'Protect secrets with a passphrase'}
         description="Your client secrets and tokens are encrypted with a key derived from this passphrase. You type it each time Zoom Connect starts."
         confirmLabel={p.kind === 'passphrase' ? 'Change passphrase' : 'Set passphrase'}
-        onSubmit={async (passphrase) => {
-          await change({ protector: 'passphrase', passphrase })
+        askCurrent={p.kind === 'passphrase'}
+        onSubmit={async (passphrase, currentPassphrase) => {
+          await change(currentPassphrase === undefined ? { protector: 'passphrase', passphrase } : { protector: 'passphrase', passphrase, currentPassphrase })
           notify({ tone: 'success', title: 'Secrets are protected by your passphrase' })
         }}
       />

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { openVault, VaultError, type Vault } from '../../../main/vault'
+import { createPassphraseProtector, openVault, VaultError, type KeyProtector, type Vault } from '../../../main/vault'
 import type { SecretStore } from '../../../main/tokens/secret-store'
 import { FakeSafeStorage } from './fake-safe-storage'
-import { editVaultFile, makeTempDir, openTestVault, readVaultFile, removeTempDir, tamperSecret } from './helpers'
+import { editVaultFile, makeTempDir, openTestVault, readVaultFile, removeTempDir, tamperSecret, TEST_SCRYPT_COST } from './helpers'
 
 let dir: string
 beforeEach(async () => {
@@ -115,6 +115,68 @@ describe('passphrase mode: lock and unlock', () => {
   })
 })
 
+describe('passphrase mode: one scrypt at a time', () => {
+  /** Reopens the vault with passphrase protectors that count their scrypt runs (wrap and unwrap). */
+  async function observedVault() {
+    const runs = { started: 0, active: 0, maxActive: 0 }
+    const observe = async <T>(work: () => Promise<T>): Promise<T> => {
+      runs.started += 1
+      runs.active += 1
+      runs.maxActive = Math.max(runs.maxActive, runs.active)
+      try {
+        return await work()
+      } finally {
+        runs.active -= 1
+      }
+    }
+    const passphraseProtector = (passphrase: string): KeyProtector => {
+      const real = createPassphraseProtector(passphrase, { cost: TEST_SCRYPT_COST })
+      return { kind: real.kind, wrap: (key) => observe(() => real.wrap(key)), unwrap: (wrapped) => observe(() => real.unwrap(wrapped)) }
+    }
+    const vault = await openVault({ dir, safeStorage: new FakeSafeStorage(), platform: 'linux', passphraseProtector })
+    return { vault, runs }
+  }
+
+  beforeEach(async () => {
+    const vault = await openTestVault(dir)
+    await vault.setupWithPassphrase('right passphrase')
+    await vault.setSecret('p1', 'tokens', tokenSet)
+  })
+
+  it('runs concurrent unlock attempts one after the other, each checked on its own', async () => {
+    const { vault, runs } = await observedVault()
+    const attempts = ['wrong 1', 'wrong 2', 'right passphrase', 'wrong 3', 'wrong 4'].map((p) => vault.unlock(p))
+    const results = await Promise.allSettled(attempts)
+    expect(runs.maxActive).toBe(1)
+    expect(runs.started).toBe(5)
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.state : (r.reason as VaultError).code))).toEqual([
+      'VAULT_BAD_PASSPHRASE',
+      'VAULT_BAD_PASSPHRASE',
+      'unlocked',
+      'VAULT_BAD_PASSPHRASE',
+      'VAULT_BAD_PASSPHRASE',
+    ])
+    expect(await vault.getSecret('p1', 'tokens')).toBe(tokenSet)
+  })
+
+  it('lets concurrent callers with the same passphrase share one attempt', async () => {
+    const { vault, runs } = await observedVault()
+    const statuses = await Promise.all(Array.from({ length: 10 }, () => vault.unlock('right passphrase')))
+    expect(statuses.every((s) => s.state === 'unlocked')).toBe(true)
+    expect(runs.started).toBe(1)
+  })
+
+  it('drops attempts still waiting when the vault is locked', async () => {
+    const { vault } = await observedVault()
+    const first = vault.unlock('right passphrase')
+    const waiting = vault.unlock('right passphrase too')
+    vault.lock()
+    expect((await vaultError(first)).code).toBe('VAULT_LOCKED')
+    expect((await vaultError(waiting)).code).toBe('VAULT_LOCKED')
+    expect(vault.status().state).toBe('locked')
+  })
+})
+
 describe('changing the protection', () => {
   it('re-wraps the same data key: every secret stays readable and no ciphertext changes', async () => {
     const safeStorage = new FakeSafeStorage()
@@ -130,7 +192,7 @@ describe('changing the protection', () => {
     await afterPassphrase.unlock('first passphrase')
     expect(await afterPassphrase.getSecret('p1', 'clientSecret')).toBe('secret-one')
 
-    await afterPassphrase.changeProtection({ kind: 'passphrase', passphrase: 'second passphrase' })
+    await afterPassphrase.changeProtection({ kind: 'passphrase', passphrase: 'second passphrase', currentPassphrase: 'first passphrase' })
     const afterNewPassphrase = await openTestVault(dir, safeStorage)
     expect((await vaultError(afterNewPassphrase.unlock('first passphrase'))).code).toBe('VAULT_BAD_PASSPHRASE')
     await afterNewPassphrase.unlock('second passphrase')
@@ -153,11 +215,36 @@ describe('changing the protection', () => {
     expect(vault.status().protection.kind).toBe('passphrase')
   })
 
+  it('changes a passphrase only when unlocked and given the current passphrase', async () => {
+    const vault = await openTestVault(dir)
+    await vault.setupWithPassphrase('old passphrase')
+    await vault.setSecret('p1', 'clientSecret', 'kept')
+    const fileBefore = await readFile(join(dir, 'vault.json'))
+
+    expect(await vaultError(vault.changeProtection({ kind: 'passphrase', passphrase: 'attacker passphrase' }))).toMatchObject({
+      code: 'VAULT_BAD_PASSPHRASE',
+      reason: 'passphrase-required',
+    })
+    const wrong = await vaultError(vault.changeProtection({ kind: 'passphrase', passphrase: 'attacker passphrase', currentPassphrase: 'a guess at it' }))
+    expect(wrong.code).toBe('VAULT_BAD_PASSPHRASE')
+    expect(wrong.message).not.toContain('a guess')
+    vault.lock()
+    expect((await vaultError(vault.changeProtection({ kind: 'passphrase', passphrase: 'new passphrase', currentPassphrase: 'old passphrase' }))).code).toBe('VAULT_LOCKED')
+    expect(await readFile(join(dir, 'vault.json'))).toEqual(fileBefore)
+
+    await vault.unlock('old passphrase')
+    await vault.changeProtection({ kind: 'passphrase', passphrase: 'new passphrase', currentPassphrase: 'old passphrase' })
+    const restarted = await openTestVault(dir)
+    expect((await vaultError(restarted.unlock('old passphrase'))).code).toBe('VAULT_BAD_PASSPHRASE')
+    await restarted.unlock('new passphrase')
+    expect(await restarted.getSecret('p1', 'clientSecret')).toBe('kept')
+  })
+
   it('never wraps a zeroed key when lock() races a change of protection', async () => {
     const vault = await openTestVault(dir)
     await vault.setupWithPassphrase('old passphrase')
     await vault.setSecret('p1', 'clientSecret', 'still-readable')
-    const changing = vault.changeProtection({ kind: 'passphrase', passphrase: 'new passphrase' })
+    const changing = vault.changeProtection({ kind: 'passphrase', passphrase: 'new passphrase', currentPassphrase: 'old passphrase' })
     vault.lock()
     expect((await vaultError(changing)).code).toBe('VAULT_LOCKED')
     const restarted = await openTestVault(dir)
