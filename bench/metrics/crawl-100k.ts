@@ -26,7 +26,7 @@ export async function measureCrawl100k(): Promise<Metric[]> {
     const catalogPageSize = listResource('users').maxPageSize ?? BUDGET_PAGE_SIZE
     // Rounds: 2,000-user pages make a crawl of ~2 s, 300-user pages one of ~8 s.
     const app = await compare(sandbox, catalogPageSize, { warmUp: true, prime: true, rounds: 4 })
-    const budget = await compare(sandbox, BUDGET_PAGE_SIZE, { warmUp: false, prime: false, rounds: 2 })
+    const budget = await compare(sandbox, BUDGET_PAGE_SIZE, { warmUp: false, prime: false, rounds: 3 })
     return [
       metric('crawl_100k_ratio', app.oursMs / app.floorMs, '×', { kind: 'max', limit: 1.05 }, `ours / (pages × latency) at the app's page size; ${app.detail}`),
       metric('crawl_100k_vs_bare_got_ratio', app.oursMs / app.bareMs, '×', { kind: 'max', limit: 1.05 }, `ours / bare sequential got loop over the same ${app.pages} pages (the floor on this machine, same run); budget: the same 5 % allowance`),
