@@ -166,7 +166,7 @@ export class AuthService {
       const agent = profile.authorizeWith === 'system-browser' ? this.deps.agents.systemBrowser : this.deps.agents.connectWindow
       const callbackUrl = await agent.authorize({ profileId, profileName: profile.name, url, redirectUri: profile.redirectUri, signal })
       // The state is consumed here: whatever arrives later has no flow to match.
-      this.pending.end(profileId)
+      this.pending.end(profileId, signal)
       const { code } = readAuthorizationResponse(callbackUrl, { redirectUri: profile.redirectUri, state })
       registerSecret(code)
       // Exchanged exactly once; a failure is reported, never retried with the same code.
@@ -178,7 +178,7 @@ export class AuthService {
       this.reportConnectFailure(profileId, error)
       throw error
     } finally {
-      this.pending.end(profileId)
+      this.pending.end(profileId, signal)
     }
   }
 

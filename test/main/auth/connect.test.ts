@@ -200,6 +200,32 @@ describe('refused authorization responses', () => {
     expect((await app.call('auth.timeline', { profileId })).some((e) => e.outcome === 'cancelled')).toBe(true)
   })
 
+  it('cancel then connect again: the new flow keeps the one-flow guard, its cancel and its timeout', async () => {
+    app.fakes.authWindow.behaviour = 'hang'
+    const firstOpened = app.fakes.authWindow.whenOpened()
+    const first = connect()
+    await firstOpened
+    const secondOpened = app.fakes.authWindow.whenOpened()
+    // The second flow starts before the cancelled one has unwound (a quick "Cancel, Connect").
+    app.credentials.auth.cancel(profileId)
+    const second = connect()
+    expect((await rejection(first)).code).toBe('AUTH_FLOW_CANCELLED')
+    await secondOpened
+    // The unwinding first flow did not end the second one: a third attempt is still refused…
+    const another = app.fakes.authWindow.whenOpened().then(() => ({ code: 'a third window opened', message: '' }))
+    expect((await Promise.race([rejection(connect()), another])).code).toBe('AUTH_FLOW_PENDING')
+    // …and the second flow still has its timeout.
+    time.advance(60_001)
+    expect((await rejection(second)).code).toBe('AUTH_FLOW_TIMEOUT')
+    // A flow that can be cancelled: start another, cancel it by the profile.
+    const thirdOpened = app.fakes.authWindow.whenOpened()
+    const third = connect()
+    await thirdOpened
+    app.credentials.auth.cancel(profileId)
+    expect((await rejection(third)).code).toBe('AUTH_FLOW_CANCELLED')
+    noTokenRequest()
+  })
+
   it('times out', async () => {
     app.fakes.authWindow.behaviour = 'hang'
     const opened = app.fakes.authWindow.whenOpened()
