@@ -1,0 +1,109 @@
+// Issue 6, scenario 5: the request console in real Chromium against the sandbox. GET /users/me
+// with the connection's credential (status, pretty JSON, tracking id), "Copy as curl" with the
+// $ZOOM_ACCESS_TOKEN placeholder and no token, a Zoom error shown readably, the JSON body check,
+// and the history that puts a request back in the composer.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSandbox, type Sandbox } from '../sandbox'
+import { findCanaries, SANDBOX_TOKEN_PREFIX } from '../support/canary'
+import { chromiumMissingReason } from '../support/chromium'
+import { closeBrowser, startHarness, type Harness } from './harness'
+import { addS2SConnection, allowClipboard, chooseKeychain, expectAccessible, quickFailures, readPageClipboard } from './ui-helpers'
+
+describe.skipIf(chromiumMissingReason !== undefined)('UI: request console (end to end)', () => {
+  let zoom: Sandbox
+  let harness: Harness
+
+  beforeAll(async () => {
+    zoom = await startSandbox({ seed: 65, users: 20, plan: 'unlimited' })
+    harness = await startHarness()
+    quickFailures(harness)
+    await allowClipboard(harness.page)
+    await chooseKeychain(harness.page)
+    await addS2SConnection(harness.page, zoom, 'Console account')
+    await harness.page.getByRole('tab', { name: 'Console' }).click()
+    await harness.page.getByRole('form', { name: 'Request' }).waitFor()
+  })
+  afterAll(async () => {
+    await harness?.close()
+    await zoom?.close()
+    await closeBrowser()
+  })
+
+  const request = () => harness.page.getByRole('form', { name: 'Request' })
+
+  it('sends GET /users/me: 200, pretty JSON and Zoom’s tracking id', async () => {
+    const { page } = harness
+    expect(await request().getByLabel('Method', { exact: true }).inputValue()).toBe('GET')
+    await request().getByLabel('Path', { exact: true }).fill('/users/me')
+    await expect.poll(() => request().innerText()).toContain(`${zoom.url}/v2/users/me`)
+    await harness.screenshot('ui-console-01-composer')
+    await expectAccessible(page, 'console (composer)')
+    const calls = zoom.stats().api['GET /v2/users/{userId}']?.['200'] ?? 0
+
+    await request().getByRole('button', { name: 'Send' }).click()
+    await expect.poll(() => page.getByTestId('response-status').innerText()).toMatch(/^200\b/)
+    expect(zoom.stats().api['GET /v2/users/{userId}']?.['200'] ?? 0).toBe(calls + 1)
+    const body = await page.getByLabel('Response body, formatted').innerText()
+    expect(body).toMatch(/^\{\n {2}"/)
+    expect(JSON.parse(body)).toMatchObject({ email: expect.stringContaining('@') })
+    await expect.poll(() => page.getByRole('region', { name: 'Response' }).innerText()).toMatch(/Tracking ID \S+/)
+    await harness.screenshot('ui-console-02-response-200')
+    await expectAccessible(page, 'console (response)')
+  })
+
+  it('lists the request in the history', async () => {
+    const history = harness.page.getByRole('region', { name: 'History' })
+    await expect.poll(() => history.getByRole('button').filter({ hasText: '/users/me' }).count()).toBe(1)
+    expect(await history.getByRole('button').filter({ hasText: '/users/me' }).innerText()).toMatch(/GET[\s\S]*\/users\/me[\s\S]*200/)
+  })
+
+  it('copies the request as curl with the $ZOOM_ACCESS_TOKEN placeholder, never a token', async () => {
+    const { page } = harness
+    await request().getByRole('button', { name: 'Copy as curl' }).click()
+    await expect.poll(() => readPageClipboard(page)).toContain('curl')
+    const curl = await readPageClipboard(page)
+    expect(curl).toContain('$ZOOM_ACCESS_TOKEN')
+    expect(curl).toContain(`${zoom.url}/v2/users/me`)
+    expect(findCanaries(curl, [SANDBOX_TOKEN_PREFIX])).toEqual([])
+    // The token the request used stayed in main: not in the page, not in any bridge reply.
+    expect(findCanaries(await page.content(), [SANDBOX_TOKEN_PREFIX])).toEqual([])
+    expect(findCanaries(harness.bridgeTranscript.join('\n'), [SANDBOX_TOKEN_PREFIX])).toEqual([])
+    // The button says "Copied" for 2 s, while its accessible name stays "Copy as curl" (axe:
+    // label-content-name-mismatch, reported to the UI owner); the next screens are checked after it.
+    await expect.poll(() => request().getByRole('button', { name: 'Copy as curl' }).innerText(), { timeout: 5_000 }).toBe('Copy')
+  })
+
+  it('shows a Zoom error as Zoom sent it: status, Zoom’s code and message', async () => {
+    const { page } = harness
+    await request().getByLabel('Path', { exact: true }).fill('/users/nobody-with-this-id')
+    await request().getByRole('button', { name: 'Send' }).click()
+    await expect.poll(() => page.getByTestId('response-status').innerText()).toMatch(/^404\b/)
+    expect(await page.getByTestId('response-status').getAttribute('data-tone')).toBe('bad')
+    const body = JSON.parse(await page.getByLabel('Response body, formatted').innerText()) as { code?: unknown; message?: unknown }
+    expect(body).toMatchObject({ code: expect.any(Number), message: expect.stringMatching(/\w/) })
+    await expect.poll(() => page.getByRole('region', { name: 'Response' }).innerText()).toMatch(/Tracking ID \S+/)
+    await harness.screenshot('ui-console-03-response-404')
+    await expectAccessible(page, 'console (error response)')
+  })
+
+  it('checks a JSON body before sending, and the history puts an old request back', async () => {
+    const { page } = harness
+    await request().getByLabel('Method', { exact: true }).selectOption('PATCH')
+    await request().getByRole('tab', { name: 'Body' }).click()
+    const body = request().getByLabel('JSON body', { exact: true })
+    await body.fill('{"first_name": ')
+    await expect.poll(() => request().getByRole('button', { name: 'Send' }).isDisabled()).toBe(true)
+    expect(await body.getAttribute('aria-invalid')).toBe('true')
+    await harness.screenshot('ui-console-04-invalid-body')
+    await body.fill('{"first_name": "Avery"}')
+    await expect.poll(() => request().getByRole('button', { name: 'Send' }).isEnabled()).toBe(true)
+
+    await page.getByRole('region', { name: 'History' }).getByRole('button').filter({ hasText: '/users/me' }).click()
+    await expect.poll(() => request().getByLabel('Method', { exact: true }).inputValue()).toBe('GET')
+    expect(await request().getByLabel('Path', { exact: true }).inputValue()).toBe('/users/me')
+  })
+
+  it('opened no page error on the way', () => {
+    expect(harness.pageErrors).toEqual([])
+  })
+})
