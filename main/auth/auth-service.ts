@@ -12,14 +12,14 @@ import type { AuthWindowPort, ClipboardPort, Clock, Scheduler } from '../ports'
 import type { ConnectionBook } from '../tokens/connection-book'
 import type { Timeline } from '../tokens/timeline'
 import type { TokenManager } from '../tokens/token-manager'
-import { tokenSetFromResult } from '../tokens/token-set'
+import { tokenSetFromResult, type TokenSet } from '../tokens/token-set'
 import { authorizeUrl } from './authorize-url'
 import { generateState } from './flow-state'
 import { exchangeAuthorizationCode } from './grants'
 import { PendingFlows } from './pending-flows'
 import { createPkce } from './pkce'
 import { readAuthorizationResponse } from './redirect'
-import type { TokenEndpointClient } from './token-endpoint'
+import type { OAuthClient, TokenEndpointClient } from './token-endpoint'
 import { persistentPartition, type UserAgent } from './user-agents'
 import { validateToken } from './validation'
 
@@ -156,6 +156,9 @@ export class AuthService {
   private async authorize(profile: Profile): Promise<void> {
     const profileId = profile.id
     const signal = this.pending.begin(profileId, this.deps.flowTimeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS)
+    // The tokens this flow obtains are for the profile as it is now: if it is deleted, disconnected
+    // or pointed at another client meanwhile, they belong to nobody and are not kept.
+    const generation = this.deps.tokens.generationOf(profileId)
     this.deps.book.setActivity(profileId, { state: 'connecting' })
     try {
       const client = await this.deps.tokens.clientOf(profile)
@@ -169,10 +172,14 @@ export class AuthService {
       this.pending.end(profileId, signal)
       const { code } = readAuthorizationResponse(callbackUrl, { redirectUri: profile.redirectUri, state })
       registerSecret(code)
+      if (this.deps.tokens.generationOf(profileId) !== generation) throw this.overtaken(profileId, 'nothing was exchanged')
       // Exchanged exactly once; a failure is reported, never retried with the same code.
       const result = await exchangeAuthorizationCode(this.deps.endpoint, oauthBase, client, { code, redirectUri: profile.redirectUri, ...(pkce ? { codeVerifier: pkce.verifier } : {}) })
       const set = tokenSetFromResult(result, { grant: 'authorization_code', clientId: profile.clientId })
-      await this.deps.tokens.adopt(profileId, set)
+      if ((await this.deps.tokens.adopt(profileId, set, generation)) === 'stale') {
+        const revoked = await this.revokeUnwanted(profileId, oauthBase, client, set)
+        throw this.overtaken(profileId, revoked ? 'the token Zoom issued was revoked and not kept' : 'the token Zoom issued was not kept')
+      }
       this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: 'ok', detail: `Connected; ${set.scopes.length} scope(s) granted` })
     } catch (error) {
       this.reportConnectFailure(profileId, error)
@@ -182,7 +189,26 @@ export class AuthService {
     }
   }
 
+  /** The sign-in finished for a profile that was deleted (NOT_FOUND) or disconnected/changed (CANCELLED) meanwhile. */
+  private overtaken(profileId: string, outcome: string): AppError {
+    if (!this.deps.profiles.ids().includes(profileId)) return new AppError('NOT_FOUND', `The connection profile was deleted during the sign-in; ${outcome}`)
+    return new AppError('CANCELLED', `The connection was disconnected or changed during the sign-in; ${outcome}`)
+  }
+
+  /** Best effort: a token nobody will use is revoked at Zoom rather than left valid. */
+  private async revokeUnwanted(profileId: string, oauthBase: string, client: OAuthClient, set: TokenSet): Promise<boolean> {
+    try {
+      await this.deps.endpoint.revoke(oauthBase, client, set.accessToken)
+      return true
+    } catch (error) {
+      this.deps.log.warn('Revoking a token obtained for a deleted or changed connection failed', { profileId, error })
+      return false
+    }
+  }
+
   private reportConnectFailure(profileId: string, error: unknown): void {
+    // A deleted profile has no status or timeline left to report to.
+    if (!this.deps.profiles.ids().includes(profileId)) return
     const cancelled = isAppError(error) && (error.code === 'AUTH_FLOW_CANCELLED' || error.code === 'CANCELLED')
     const record = this.deps.book.record(profileId)
     // A working connection stays as it was when a new attempt fails; the caller gets the error.

@@ -104,12 +104,36 @@ export class TokenManager implements TokenProvider {
     })
   }
 
-  /** A finished authorization-code flow: replaces whatever the profile had. */
-  adopt(profileId: string, set: TokenSet): Promise<TokenSet> {
-    return this.exclusive(profileId, async () => {
-      await this.save(profileId, set, 'connect')
-      return set
-    })
+  /**
+   * Where the profile's tokens stand: it changes whenever they are replaced or forgotten. A flow
+   * that takes a while (a sign-in) notes it at the start and hands it to adopt().
+   */
+  generationOf(profileId: string): number {
+    return this.generation(profileId)
+  }
+
+  /**
+   * A finished authorization-code flow: replaces whatever the profile had — unless, since
+   * `since` (generationOf when the flow started), the profile was deleted or its tokens were
+   * forgotten (disconnect, another client) or replaced. Then nothing is stored and the answer is
+   * 'stale': the caller revokes and drops the set, it belongs to nobody any more.
+   */
+  async adopt(profileId: string, set: TokenSet, since?: number): Promise<'adopted' | 'stale'> {
+    if ((since !== undefined && this.generation(profileId) !== since) || !this.exists(profileId)) return 'stale'
+    // Callers waiting on this profile's renewal meanwhile get this error, never the refused set.
+    const refused = new AppError('CANCELLED', 'The connection was deleted, disconnected or changed while signing in')
+    try {
+      await this.exclusive(profileId, async (mine) => {
+        // Whatever was queued before us and forgot the tokens wins.
+        if (this.generation(profileId) !== mine || !this.exists(profileId)) throw refused
+        await this.save(profileId, set, 'connect')
+        return set
+      })
+      return 'adopted'
+    } catch (error) {
+      if (error === refused) return 'stale'
+      throw error
+    }
   }
 
   /** Drops every token held in memory (the vault was locked): the next use reads the vault again. */
@@ -137,8 +161,19 @@ export class TokenManager implements TokenProvider {
     return this.generations.get(profileId) ?? 0
   }
 
-  private bump(profileId: string): void {
-    this.generations.set(profileId, this.generation(profileId) + 1)
+  private bump(profileId: string): number {
+    const next = this.generation(profileId) + 1
+    this.generations.set(profileId, next)
+    return next
+  }
+
+  private exists(profileId: string): boolean {
+    try {
+      this.deps.profiles.get(profileId)
+      return true
+    } catch {
+      return false
+    }
   }
 
   private singleFlight(profileId: string, work: () => Promise<TokenSet>): Promise<TokenSet> {
@@ -152,10 +187,10 @@ export class TokenManager implements TokenProvider {
   }
 
   /** Runs after whatever is in flight, and makes later callers wait for it; older renewals lose. */
-  private exclusive(profileId: string, work: () => Promise<TokenSet>): Promise<TokenSet> {
-    this.bump(profileId)
+  private exclusive(profileId: string, work: (generation: number) => Promise<TokenSet>): Promise<TokenSet> {
+    const mine = this.bump(profileId)
     const previous = this.inflight.get(profileId)?.catch(() => undefined) ?? Promise.resolve()
-    const promise = previous.then(work).finally(() => {
+    const promise = previous.then(() => work(mine)).finally(() => {
       if (this.inflight.get(profileId) === promise) this.inflight.delete(profileId)
     })
     this.inflight.set(profileId, promise)

@@ -1,10 +1,13 @@
 // Connecting against the sandbox: Server-to-Server, a confidential user app through the connect
 // window, a public PKCE client, the system browser with a loopback listener, and every way an
 // authorization response must be refused (security.md §6.2 cases 1–7).
+import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectionStatus } from '../../../common/contract/auth'
+import { startGatedProxy, type GatedProxy } from '../../fakes/gated-proxy'
 import { ManualTime } from '../../fakes/manual-time'
 import { startSandbox, type Sandbox } from '../../sandbox'
 import { CANARY_SECRET, createHarness, publicDraft, s2sDraft, tokenRequests, tokensOf, userDraft, type Harness, type Instance } from './credentials-harness'
@@ -13,6 +16,8 @@ let sandbox: Sandbox
 let harness: Harness
 let app: Instance
 let loopbackPort: number
+/** The OAuth base of the profiles whose code exchange a test holds. */
+let gate: GatedProxy
 const time = new ManualTime()
 
 async function freePort(): Promise<number> {
@@ -34,10 +39,13 @@ beforeAll(async () => {
   })
   harness = await createHarness(sandbox, time)
   app = await harness.start({ flowTimeoutMs: 60_000 })
+  gate = await startGatedProxy()
+  gate.target = sandbox.url
 })
 afterAll(async () => {
   await harness.close()
   await sandbox.close()
+  await gate.close()
 })
 beforeEach(() => {
   sandbox.resetStats()
@@ -234,6 +242,50 @@ describe('refused authorization responses', () => {
     time.advance(60_001)
     expect((await rejection(pending)).code).toBe('AUTH_FLOW_TIMEOUT')
     noTokenRequest()
+  })
+})
+
+describe('a sign-in overtaken while its code is being exchanged', () => {
+  /** A user-app profile whose token requests go through the gate, and its held code exchange. */
+  async function exchanging(name: string) {
+    const draft = userDraft(sandbox, name)
+    const profile = await create({ ...draft, fields: { ...draft.fields, cloud: { kind: 'custom', oauthBaseUrl: gate.url, apiBaseUrl: sandbox.url } } })
+    const held = gate.hold('/oauth/token')
+    const connecting = rejection(app.call('auth.connect', { profileId: profile.id }))
+    await held.arrived
+    return { profileId: profile.id, held, connecting }
+  }
+
+  it('delete: the profile stays deleted, the new token is revoked and nothing is stored', async () => {
+    const { profileId, held, connecting } = await exchanging('Deleted while exchanging')
+    expect(await app.call('profiles.delete', { id: profileId })).toEqual({ revoked: false })
+    const revocationsBefore = sandbox.stats().revocations
+    held.release()
+    const error = await connecting
+    expect(error.code).toBe('NOT_FOUND')
+    expect(error.message).toMatch(/deleted during the sign-in; the token Zoom issued was revoked/)
+    expect(sandbox.stats().revocations).toBe(revocationsBefore + 1)
+    expect(app.vault.hasSecret(profileId, 'tokens')).toBe(false)
+    expect((await app.call('auth.statuses', undefined)).some((s) => s.profileId === profileId)).toBe(false)
+    // Neither the vault nor connections.json keeps anything of the deleted profile.
+    const stored = await Promise.all(['vault.json', 'connections.json'].map((name) => readFile(join(harness.dataDir, name), 'utf8')))
+    for (const text of stored) expect(text.includes(profileId)).toBe(false)
+  })
+
+  it('disconnect: the profile stays disconnected, the new token is revoked and nothing is stored', async () => {
+    const { profileId, held, connecting } = await exchanging('Disconnected while exchanging')
+    expect((await app.call('auth.disconnect', { profileId })).state).toBe('disconnected')
+    const revocationsBefore = sandbox.stats().revocations
+    held.release()
+    const error = await connecting
+    expect(error.code).toBe('CANCELLED')
+    expect(error.message).toMatch(/disconnected or changed during the sign-in; the token Zoom issued was revoked/)
+    expect(sandbox.stats().revocations).toBe(revocationsBefore + 1)
+    expect(app.vault.hasSecret(profileId, 'tokens')).toBe(false)
+    expect((await app.call('auth.status', { profileId })).state).toBe('disconnected')
+    await expect(app.credentials.tokens.getAccessToken(profileId)).rejects.toMatchObject({ code: 'AUTH_NOT_CONNECTED' })
+    // Connecting again afterwards works as usual.
+    expect((await app.call('auth.connect', { profileId })).state).toBe('connected')
   })
 })
 
