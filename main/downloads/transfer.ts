@@ -12,6 +12,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { finished, type Readable, Transform, type TransformCallback } from 'node:stream'
 import { AppError, isAppError } from '../../common/errors'
+import { DOCUMENT_FILE_MODE } from '../data/document-mode'
 import type { DownloadResponse, DownloadSource } from '../data/ports'
 import type { Scheduler } from '../ports'
 
@@ -164,7 +165,7 @@ function rangeStart(response: DownloadResponse): number | undefined {
  */
 function writeBody(body: Readable, watch: StallWatch, part: string, append: boolean, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const file = createWriteStream(part, { flags: append ? 'a' : 'w' })
+    const file = createWriteStream(part, { flags: append ? 'a' : 'w', mode: DOCUMENT_FILE_MODE })
     let failure: unknown
     const stop = (error: unknown) => {
       if (failure !== undefined) return

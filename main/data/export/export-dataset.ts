@@ -10,6 +10,7 @@ import { AppError } from '../../../common/errors'
 import type { Clock, DialogPort } from '../../ports'
 import type { Dataset } from '../datasets/dataset'
 import type { ViewSpec } from '../datasets/view'
+import { DOCUMENT_FILE_MODE } from '../document-mode'
 import { toAppError } from '../errors'
 import { csvRecords, jsonChunks } from './records'
 
@@ -42,7 +43,7 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
   const counter = { rows: 0 }
   const part = `${path}.part`
   try {
-    const output = createWriteStream(part, { flags: 'w' })
+    const output = createWriteStream(part, { flags: 'w', mode: DOCUMENT_FILE_MODE })
     if (request.format === 'csv') await pipeline(Readable.from(csvRecords(rows, shownColumns, shownColumns.map((column) => dataset.columnLabel(column)), counter)), stringify({ eof: true }), output)
     else await pipeline(Readable.from(jsonChunks(rows, request.columns, counter)), output)
     const { size } = await stat(part)

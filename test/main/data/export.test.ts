@@ -7,6 +7,7 @@ import { Dataset } from '../../../main/data/datasets/dataset'
 import { exportDataset } from '../../../main/data/export/export-dataset'
 import type { DialogPort } from '../../../main/ports'
 import { parseCsv } from './csv-parse'
+import { defaultFileModeIn, modeOf } from './document-mode'
 import { type SyntheticUser, syntheticUsers, usersResource } from './fixtures'
 
 function dialogs(answer: string | undefined): DialogPort & { asked: string[] } {
@@ -62,6 +63,8 @@ describe('exportDataset', () => {
     for (const tricky of TRICKY.filter((t) => order.some((u) => u.first_name === t))) expect(names).toContain(escape(tricky))
     expect(names.some((n) => n?.startsWith('='))).toBe(false)
     expect(existsSync(`${target}.part`)).toBe(false)
+    // The person's document: the usual umask-based mode (main/data/document-mode.ts).
+    expect(await modeOf(target)).toBe(await defaultFileModeIn(dir))
   })
 
   it('streams full rows as a JSON array, or the chosen columns keyed by path', async () => {
