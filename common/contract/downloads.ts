@@ -26,14 +26,15 @@ export interface DownloadsSnapshot {
 }
 
 export const downloadChannels = {
-  /** Queues every recording file of the chosen rows of a recordings dataset. */
+  /**
+   * Queues every recording file of the chosen rows of a recordings dataset, into the settings'
+   * download folder, or one main asks for. The renderer never names a path.
+   */
   'downloads.enqueue': channel<DownloadsSnapshot>()(
     z
       .object({
         datasetId: idSchema,
         rowIndexes: z.array(z.number().int().min(0)).min(1).max(100_000),
-        /** Absent: the settings' folder, or ask the person. */
-        folder: z.string().max(4096).optional(),
       })
       .strict(),
   ),
@@ -42,5 +43,6 @@ export const downloadChannels = {
   'downloads.cancelAll': channel<DownloadsSnapshot>()(noInput),
   'downloads.retry': channel<DownloadsSnapshot>()(z.object({ id: idSchema }).strict()),
   'downloads.clearFinished': channel<DownloadsSnapshot>()(noInput),
+  /** Opens the folder of one download, or of the latest enqueue (only folders the queue wrote to). */
   'downloads.openFolder': channel<void>()(z.object({ id: idSchema.optional() }).strict()),
 }

@@ -14,6 +14,7 @@ export const CHANNEL_NAMES = [
   'vault.changeProtection',
   'settings.get',
   'settings.update',
+  'settings.chooseDownloadFolder',
   'profiles.list',
   'profiles.get',
   'profiles.create',

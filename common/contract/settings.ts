@@ -13,7 +13,11 @@ const fields = {
   refreshSkewSeconds: z.number().int().min(30).max(1800),
   /** How many recording downloads run at once. */
   downloadConcurrency: z.number().int().min(1).max(8),
-  /** Where recordings go unless the person picks a folder. */
+  /**
+   * Where recordings go; '' = ask at each download. Set only by main's folder picker
+   * (settings.chooseDownloadFolder), never by a patch: a path from the renderer could point at a
+   * network share or an application.
+   */
   downloadFolder: z.string().max(4096),
 }
 
@@ -28,7 +32,7 @@ export const settingsSchema = z
   })
   .strict()
 
-export const settingsPatchSchema = z.object(fields).partial().strict()
+export const settingsPatchSchema = z.object(fields).omit({ downloadFolder: true }).partial().strict()
 
 export type Settings = z.infer<typeof settingsSchema>
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
@@ -36,4 +40,6 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 export const settingsChannels = {
   'settings.get': channel<Settings>()(noInput),
   'settings.update': channel<Settings>()(settingsPatchSchema),
+  /** Main shows its folder picker and stores the choice as downloadFolder; cancelled: unchanged. */
+  'settings.chooseDownloadFolder': channel<Settings>()(noInput),
 }

@@ -2,6 +2,11 @@
 // retried with Range resume on interruptions, with cancel, retry and throttled
 // 'downloads.changed' snapshots. The queue lives in memory; after a restart, enqueuing the same
 // rows again finds the .part files and resumes them, and skips files already complete.
+//
+// The renderer never names a path: the folder is the one chosen in main's picker (stored in
+// settings by settings.chooseDownloadFolder, or asked at enqueue), checked by safe-folder.ts each
+// time it is used, and openFolder only opens folders this queue wrote to.
+// Recordings are created with the documents' mode (main/data/document-mode.ts).
 import { createHash } from 'node:crypto'
 import { mkdir, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -15,6 +20,7 @@ import { throttle, type Throttled } from '../data/throttle'
 import type { Logger } from '../log/logger'
 import type { Clock, DialogPort, EventSink, Scheduler, ShellPort } from '../ports'
 import { planRecordingFiles, type PlannedFile, relativePathOf } from './layout'
+import { assertSafeFolder } from './safe-folder'
 import { isComplete, partPathOf, RetryableTransferError, transferOnce } from './transfer'
 
 export type DownloadSettings = Pick<Settings, 'downloadConcurrency' | 'downloadFolder'>
@@ -62,14 +68,18 @@ export class DownloadQueue {
     this.changed = throttle(() => this.deps.events.emit('downloads.changed', this.snapshot()), deps.progressIntervalMs ?? 250, deps.clock, deps.scheduler)
   }
 
-  /** Queues every downloadable file of the chosen rows of a recordings dataset. */
-  async enqueue(input: { datasetId: string; rowIndexes: number[]; folder?: string }): Promise<DownloadsSnapshot> {
+  /**
+   * Queues every downloadable file of the chosen rows of a recordings dataset, into the settings'
+   * folder, or one the person picks now when none is set.
+   */
+  async enqueue(input: { datasetId: string; rowIndexes: number[] }): Promise<DownloadsSnapshot> {
     const dataset = this.deps.datasets.get(input.datasetId)
     if (dataset.resource.id !== 'recordings') throw new AppError('VALIDATION', 'Only cloud recordings can be downloaded.')
     const settings = await this.deps.settings()
     this.concurrency = settings.downloadConcurrency
-    const folder = input.folder || settings.downloadFolder || (await this.deps.dialogs.chooseFolder({ title: 'Download recordings to' }))
+    const folder = settings.downloadFolder || (await this.deps.dialogs.chooseFolder({ title: 'Download recordings to' }))
     if (!folder) return this.snapshot()
+    assertSafeFolder(folder)
     this.lastFolder = folder
     let added = 0
     for (const index of new Set(input.rowIndexes)) {
@@ -128,9 +138,12 @@ export class DownloadQueue {
     return this.snapshot()
   }
 
+  /** Opens the folder of one file, or the folder of the latest enqueue; only folders this queue wrote to. */
   async openFolder(id?: string): Promise<void> {
-    const folder = id ? dirname(this.get(id).finalPath) : this.lastFolder || (await this.deps.settings()).downloadFolder
-    if (!folder) throw new AppError('NOT_FOUND', 'No download folder has been chosen yet.')
+    const folder = id ? dirname(this.get(id).finalPath) : this.lastFolder
+    if (!folder) throw new AppError('NOT_FOUND', 'Nothing has been downloaded yet.')
+    // Checked again at the shell: it runs what it is given (a bundle, a share) rather than just showing it.
+    assertSafeFolder(folder)
     await mkdir(folder, { recursive: true })
     await this.deps.shell.openPath(folder)
   }

@@ -3,7 +3,7 @@
 // The date is the meeting's start date in UTC (Zoom's start_time is UTC), so the layout does not
 // depend on the machine's time zone.
 import { join } from 'node:path'
-import { sanitiseSegment, truncateUtf8 } from './sanitise'
+import { sanitiseFolderSegment, sanitiseSegment, truncateUtf8 } from './sanitise'
 
 export interface PlannedFile {
   url: string
@@ -65,7 +65,7 @@ export function planRecordingFiles(row: unknown, hostEmails: ReadonlyMap<string,
     planned.push({
       url,
       fileSize: typeof file.file_size === 'number' && file.file_size > 0 ? file.file_size : 0,
-      segments: [sanitiseSegment(host), day, sanitiseSegment(meetingFolder, 160), sanitiseSegment(name, 160)],
+      segments: [sanitiseFolderSegment(host), day, sanitiseFolderSegment(meetingFolder, 160), sanitiseSegment(name, 160)],
       meetingTopic: topic,
       recordingType,
     })

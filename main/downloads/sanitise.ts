@@ -1,6 +1,9 @@
 // File and folder names from Zoom data (topics, emails) that are valid on Windows, macOS and
 // Linux: no reserved or control characters, no trailing dots or spaces (Windows drops them), no
 // reserved device names (CON, NUL, COM1…), no leading dot (hidden on Unix), bounded in bytes.
+// Folder names also never end like a macOS bundle (a host email on the .app domain would
+// otherwise make a folder Finder treats as an application).
+import { isBundleName } from './safe-folder'
 
 // eslint-disable-next-line no-control-regex -- control characters are what this removes
 const RESERVED_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f]/g
@@ -15,6 +18,14 @@ export function sanitiseSegment(name: string, maxBytes = DEFAULT_SEGMENT_BYTES):
   text = truncateUtf8(text, maxBytes).replace(TRAILING_DOTS_SPACES, '').replace(LEADING_DOTS, '_')
   if (text === '') return '_'
   return WINDOWS_DEVICE.test(text) ? `_${text}` : text
+}
+
+/** sanitiseSegment for a folder: `company.app` becomes `company_app`. */
+export function sanitiseFolderSegment(name: string, maxBytes = DEFAULT_SEGMENT_BYTES): string {
+  const text = sanitiseSegment(name, maxBytes)
+  if (!isBundleName(text)) return text
+  const dot = text.lastIndexOf('.')
+  return `${text.slice(0, dot)}_${text.slice(dot + 1)}`
 }
 
 /** Cuts to at most `maxBytes` of UTF-8 without splitting a character. */

@@ -125,6 +125,8 @@ export class FakeBridge {
   history: HistoryEntry[] = []
   /** The one passphrase the fake accepts. */
   passphrase = 'correct horse battery'
+  /** What main's folder picker answers next, in order; empty = the person cancels. */
+  folderAnswers: string[] = []
   private listeners = new Map<EventName, Set<(payload: never) => void>>()
   private failures = new Map<ChannelName, BridgeError>()
   private readonly now: () => number
@@ -324,6 +326,13 @@ export class FakeBridge {
 
       'settings.get': () => this.settings,
       'settings.update': (patch) => (this.settings = { ...this.settings, ...patch }),
+      'settings.chooseDownloadFolder': () => {
+        const folder = this.folderAnswers.shift()
+        if (folder === undefined) return this.settings
+        // Like main (safe-folder.ts), for the shapes a test uses.
+        if (/^[\\/]{2}/.test(folder)) throw new FakeError('VALIDATION', `Recordings cannot be saved to “${folder}”: a network share or device path is not allowed.`)
+        return (this.settings = { ...this.settings, downloadFolder: folder })
+      },
 
       'profiles.list': () => this.profiles,
       'profiles.get': ({ id }) => this.profile(id),

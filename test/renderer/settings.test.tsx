@@ -78,6 +78,34 @@ describe('settings', () => {
     await waitFor(() => expect(fake.callsOf('settings.update')).toEqual([{ clipboardClearSeconds: 60 }, { rememberZoomSignIn: false }]))
   })
 
+  it('shows the download folder read-only and changes it only through main’s folder picker', async () => {
+    const { user, fake } = await renderApp()
+    await user.click(screen.getByRole('button', { name: 'Settings' }))
+    const folder = (await screen.findByLabelText('Download folder')) as HTMLInputElement
+    expect(folder.readOnly).toBe(true)
+    expect(folder.value).toBe('/home/me/Zoom recordings')
+
+    // Cancelled picker: nothing changes.
+    await user.click(screen.getByRole('button', { name: 'Choose folder…' }))
+    await waitFor(() => expect(fake.callsOf('settings.chooseDownloadFolder')).toHaveLength(1))
+    expect(folder.value).toBe('/home/me/Zoom recordings')
+
+    fake.folderAnswers.push('/home/me/Videos/Zoom')
+    await user.click(screen.getByRole('button', { name: 'Choose folder…' }))
+    await waitFor(() => expect(folder.value).toBe('/home/me/Videos/Zoom'))
+
+    // A folder main refuses is said so, and the shown folder stays.
+    fake.folderAnswers.push('//fileserver/share')
+    await user.click(screen.getByRole('button', { name: 'Choose folder…' }))
+    expect(await screen.findByText('The download folder was not changed')).toBeTruthy()
+    expect(folder.value).toBe('/home/me/Videos/Zoom')
+
+    await user.type(folder, '\\\\host\\share')
+    expect(folder.value).toBe('/home/me/Videos/Zoom')
+    expect(fake.callsOf('settings.update')).toEqual([])
+    expect(fake.callsOf('settings.chooseDownloadFolder')).toEqual([undefined, undefined, undefined])
+  })
+
   it('changes a connection’s rate-limit plan without touching its secret', async () => {
     const p = makeProfile({ name: 'Acme', ratePlan: 'pro' })
     const { user, fake } = await renderApp({ profiles: [p] })

@@ -1,6 +1,6 @@
 // App settings: secret storage, clipboard, theme, connect window, refresh, downloads, plans, problems.
 import { Switch } from 'radix-ui'
-import type { Settings } from '../../../common/contract/index'
+import type { Settings, SettingsPatch } from '../../../common/contract/index'
 import { Field } from '../../components/Field'
 import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
@@ -14,9 +14,11 @@ const SKEWS = [60, 120, 300, 600, 900, 1800]
 export default function SettingsScreen() {
   const settings = useStore((s) => s.settings)
   const updateSettings = useStore((s) => s.updateSettings)
+  const chooseDownloadFolder = useStore((s) => s.chooseDownloadFolder)
   const notify = useStore((s) => s.notify)
   const info = useStore((s) => s.appInfo)
-  const update = (patch: Partial<Settings>) => void updateSettings(patch).catch((e: unknown) => notify({ tone: 'error', title: 'The setting was not saved', description: errorMessage(e) }))
+  const update = (patch: SettingsPatch) => void updateSettings(patch).catch((e: unknown) => notify({ tone: 'error', title: 'The setting was not saved', description: errorMessage(e) }))
+  const chooseFolder = () => void chooseDownloadFolder().catch((e: unknown) => notify({ tone: 'error', title: 'The download folder was not changed', description: errorMessage(e) }))
   return (
     <div className="page settings">
       <div className="page-head">
@@ -80,8 +82,15 @@ export default function SettingsScreen() {
               Recording downloads
             </h2>
             <div className="settings-grid">
-              <Field label="Download folder" hint="Empty: you are asked each time.">
-                {(p) => <input {...p} className="input mono" defaultValue={settings.downloadFolder} onBlur={(e) => e.target.value !== settings.downloadFolder && update({ downloadFolder: e.target.value })} />}
+              <Field label="Download folder" hint="Chosen with your computer’s folder picker. None chosen: you are asked at each download.">
+                {(p) => (
+                  <div className="row">
+                    <input {...p} className="input mono" readOnly value={settings.downloadFolder} placeholder="Ask at each download" />
+                    <button type="button" className="btn" onClick={chooseFolder}>
+                      Choose folder…
+                    </button>
+                  </div>
+                )}
               </Field>
               <Field label="Downloads at a time">
                 {(p) => (

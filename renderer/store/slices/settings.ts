@@ -1,6 +1,6 @@
 // App settings (theme, clipboard clear delay, connect-window sign-in, downloads).
 import type { StateCreator } from 'zustand'
-import type { Settings } from '../../../common/contract/index'
+import type { Settings, SettingsPatch } from '../../../common/contract/index'
 import { call } from '../../ipc'
 import type { Store } from '../types'
 
@@ -10,7 +10,9 @@ export interface SettingsState {
 
 export interface SettingsSlice extends SettingsState {
   loadSettings(): Promise<void>
-  updateSettings(patch: Partial<Settings>): Promise<void>
+  updateSettings(patch: SettingsPatch): Promise<void>
+  /** Main shows its folder picker; the download folder is never typed or sent from here. */
+  chooseDownloadFolder(): Promise<void>
 }
 
 export const getEmptySettingsState = (): SettingsState => ({ settings: undefined })
@@ -30,5 +32,8 @@ export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (
       set({ settings: before })
       throw error
     }
+  },
+  chooseDownloadFolder: async () => {
+    set({ settings: await call('settings.chooseDownloadFolder', undefined) })
   },
 })

@@ -50,6 +50,7 @@ describe('data services on the real Zoom client', () => {
   let events: ReturnType<typeof awaitableSink>
   let savePath: string | undefined
   let token: string
+  let downloadFolder: string
 
   const dialogs: DialogPort = {
     chooseSaveFile: async () => savePath,
@@ -67,6 +68,7 @@ describe('data services on the real Zoom client', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ seed: 21, users: 150, plan: 'unlimited', now: () => NOW })
     dir = await mkdtemp(join(tmpdir(), 'zc-services-'))
+    downloadFolder = join(dir, 'recordings')
     const tokens = sandboxTokens(sandbox)
     token = (await tokens.getAccessToken('p1')).accessToken
     const clients = createZoomClients({ tokens, profiles: profileLookup(sandboxProfile(sandbox)), retry: FAST_RETRY, timeouts: { ...FAST_TIMEOUTS, idle: 500 }, rateLimiting: false })
@@ -76,7 +78,7 @@ describe('data services on the real Zoom client', () => {
       dialogs,
       shell: { openPath: async () => undefined, openExternal: async () => undefined },
       events,
-      settings: async () => ({ downloadConcurrency: 2, downloadFolder: join(dir, 'recordings') }),
+      settings: async () => ({ downloadConcurrency: 2, downloadFolder }),
       log: memoryLogSink(),
       options: { progressIntervalMs: 20, stallTimeoutMs: 400, retryDelayMs: 0, downloadAttempts: 4 },
     })
@@ -153,13 +155,15 @@ describe('data services on the real Zoom client', () => {
     const row = rows[0] as { recording_files: { file_size: number }[] }
     const listed = row.recording_files[0]!.file_size
     row.recording_files[0]!.file_size = listed + 1
-    const mismatched = await services.handlers['downloads.enqueue']({ datasetId: done.datasetId, rowIndexes: [chosen[0]!], folder: join(dir, 'mismatch') }, ctx)
+    downloadFolder = join(dir, 'mismatch')
+    const mismatched = await services.handlers['downloads.enqueue']({ datasetId: done.datasetId, rowIndexes: [chosen[0]!] }, ctx)
     await services.downloads.whenIdle()
     const failed = (await services.handlers['downloads.list'](undefined, ctx)).items.find((i) => i.id === mismatched.items.find((m) => m.folder.endsWith('mismatch'))!.id)!
     expect(failed).toMatchObject({ state: 'failed', error: { code: 'DOWNLOAD_SIZE_MISMATCH' } })
     expect(existsSync(join(failed.folder, failed.relativePath))).toBe(false)
     expect(existsSync(`${join(failed.folder, failed.relativePath)}.part`)).toBe(false)
     row.recording_files[0]!.file_size = listed
+    downloadFolder = join(dir, 'recordings')
 
     await services.handlers['downloads.clearFinished'](undefined, ctx)
     const changed = events.next('downloads.changed', (s: DownloadsSnapshot) => s.items.length > 0 && s.items.every((i) => i.state === 'skipped'))

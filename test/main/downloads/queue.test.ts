@@ -9,6 +9,7 @@ import { DatasetStore } from '../../../main/data/datasets/dataset-store'
 import { DownloadQueue } from '../../../main/downloads/download-queue'
 import { createLogger, memoryLogSink } from '../../../main/log/logger'
 import { type DialogPort, systemClock, systemScheduler } from '../../../main/ports'
+import { defaultFileModeIn, modeOf } from '../data/document-mode'
 import { recordingSink } from '../data/harness'
 import { expectedBytes, startFileServer } from './file-server'
 import { httpDownloadSource } from './http-source'
@@ -56,6 +57,8 @@ describe('DownloadQueue', () => {
   let source: ReturnType<typeof httpDownloadSource>
   let concurrency: number
   let chosenFolder: string | undefined
+  /** settings.downloadFolder; '' = ask each time. */
+  let settingsFolder: string
   let opened: string[]
 
   const dialogs: DialogPort = {
@@ -71,7 +74,7 @@ describe('DownloadQueue', () => {
       dialogs,
       shell: { openPath: async (path) => void opened.push(path), openExternal: async () => undefined },
       events,
-      settings: () => ({ downloadConcurrency: concurrency, downloadFolder: '' }),
+      settings: () => ({ downloadConcurrency: concurrency, downloadFolder: settingsFolder }),
       clock: systemClock,
       scheduler: systemScheduler,
       log: createLogger(memoryLogSink(), 'downloads'),
@@ -101,6 +104,7 @@ describe('DownloadQueue', () => {
     source = httpDownloadSource()
     concurrency = 2
     chosenFolder = undefined
+    settingsFolder = folder
     opened = []
     server.files.clear()
     server.seen.length = 0
@@ -117,7 +121,7 @@ describe('DownloadQueue', () => {
       recordingRow(server, 111, [{ name: 'a', size: 300_000 }, { name: 'pending', size: 10, url: false }]),
       recordingRow(server, 222, [{ name: 'b', size: 12_345, type: 'audio_only' }]),
     ])
-    const first = await queue.enqueue({ datasetId: d.id, rowIndexes: [0, 1, 1], folder })
+    const first = await queue.enqueue({ datasetId: d.id, rowIndexes: [0, 1, 1] })
     expect(first.items).toHaveLength(2)
     expect(first.totalBytes).toBe(312_345)
     await queue.whenIdle()
@@ -125,6 +129,8 @@ describe('DownloadQueue', () => {
     await expectFile(finalPath(folder, 111, 'a'), 'a', 300_000)
     await expectFile(finalPath(folder, 222, 'b', 'audio_only'), 'b', 12_345)
     expect(existsSync(`${finalPath(folder, 111, 'a')}.part`)).toBe(false)
+    // The person's documents: the usual umask-based mode, not the app's private 0600 (document-mode.ts).
+    expect(await modeOf(finalPath(folder, 111, 'a'))).toBe(await defaultFileModeIn(folder))
     const last = queue.snapshot()
     expect(last.items.map((i) => i.state)).toEqual(['done', 'done'])
     expect(last).toMatchObject({ totalBytes: 312_345, receivedBytes: 312_345, active: 0 })
@@ -136,7 +142,7 @@ describe('DownloadQueue', () => {
   it('resumes a reset transfer with Range from the size of the .part', async () => {
     server.files.set('r', { size: 200_000, resetAfter: { bytes: 70_000, times: 1 } })
     const d = dataset([recordingRow(server, 333, [{ name: 'r', size: 200_000 }])])
-    await queue.enqueue({ datasetId: d.id, rowIndexes: [0], folder })
+    await queue.enqueue({ datasetId: d.id, rowIndexes: [0] })
     await queue.whenIdle()
     expect(queue.snapshot().items[0]!.state).toBe('done')
     await expectFile(finalPath(folder, 333, 'r'), 'r', 200_000)
@@ -149,7 +155,7 @@ describe('DownloadQueue', () => {
   it('resumes a stalled transfer after the stall timeout', async () => {
     server.files.set('s', { size: 150_000, stallAfter: { bytes: 40_000, times: 1 } })
     const d = dataset([recordingRow(server, 444, [{ name: 's', size: 150_000 }])])
-    await queue.enqueue({ datasetId: d.id, rowIndexes: [0], folder })
+    await queue.enqueue({ datasetId: d.id, rowIndexes: [0] })
     await queue.whenIdle()
     expect(queue.snapshot().items[0]!.state).toBe('done')
     expect(server.seen.map((r) => r.range)).toEqual([undefined, 'bytes=40000-'])
@@ -162,7 +168,7 @@ describe('DownloadQueue', () => {
     await mkdir(join(target, '..'), { recursive: true })
     await writeFile(`${target}.part`, expectedBytes('p', 50_000).subarray(0, 20_000))
     const d = dataset([recordingRow(server, 555, [{ name: 'p', size: 50_000 }])])
-    await queue.enqueue({ datasetId: d.id, rowIndexes: [0], folder })
+    await queue.enqueue({ datasetId: d.id, rowIndexes: [0] })
     await queue.whenIdle()
     expect(server.seen.map((r) => r.range)).toEqual(['bytes=20000-'])
     await expectFile(target, 'p', 50_000)
@@ -174,7 +180,7 @@ describe('DownloadQueue', () => {
     await mkdir(join(target, '..'), { recursive: true })
     await writeFile(target, expectedBytes('c', 1000))
     const d = dataset([recordingRow(server, 666, [{ name: 'c', size: 1000 }])])
-    await queue.enqueue({ datasetId: d.id, rowIndexes: [0], folder })
+    await queue.enqueue({ datasetId: d.id, rowIndexes: [0] })
     await queue.whenIdle()
     expect(queue.snapshot().items[0]).toMatchObject({ state: 'skipped', received: 1000 })
     expect(server.seen).toHaveLength(0)
@@ -183,7 +189,7 @@ describe('DownloadQueue', () => {
   it('reports DOWNLOAD_SIZE_MISMATCH when the server has another size, leaving neither file nor .part', async () => {
     server.files.set('m', { size: 1000, actualSize: 1200 })
     const d = dataset([recordingRow(server, 777, [{ name: 'm', size: 1000 }])])
-    await queue.enqueue({ datasetId: d.id, rowIndexes: [0], folder })
+    await queue.enqueue({ datasetId: d.id, rowIndexes: [0] })
     await queue.whenIdle()
     const item = queue.snapshot().items[0]!
     expect(item.state).toBe('failed')
@@ -196,7 +202,7 @@ describe('DownloadQueue', () => {
     queue = makeQueue({ stallTimeoutMs: 5_000, maxAttempts: 2 })
     server.files.set('t', { size: 90_000, resetAfter: { bytes: 30_000, times: 2 } })
     const d = dataset([recordingRow(server, 778, [{ name: 't', size: 90_000 }])])
-    await queue.enqueue({ datasetId: d.id, rowIndexes: [0], folder })
+    await queue.enqueue({ datasetId: d.id, rowIndexes: [0] })
     await queue.whenIdle()
     const failed = queue.snapshot().items[0]!
     expect(failed.state).toBe('failed')
@@ -214,7 +220,7 @@ describe('DownloadQueue', () => {
     queue = makeQueue({ stallTimeoutMs: 60_000 })
     server.files.set('x', { size: 100_000, stallAfter: { bytes: 10_000, times: 1 } })
     const d = dataset([recordingRow(server, 888, [{ name: 'x', size: 100_000 }])])
-    const { items } = await queue.enqueue({ datasetId: d.id, rowIndexes: [0], folder })
+    const { items } = await queue.enqueue({ datasetId: d.id, rowIndexes: [0] })
     const id = items[0]!.id
     await new Promise<void>((resolve) => {
       const poll = () => (queue.snapshot().items[0]!.received >= 10_000 ? resolve() : setImmediate(poll))
@@ -232,13 +238,13 @@ describe('DownloadQueue', () => {
     concurrency = 1
     for (const name of ['q1', 'q2', 'q3']) server.files.set(name, { size: 80_000 })
     const d = dataset([recordingRow(server, 999, ['q1', 'q2', 'q3'].map((name) => ({ name, size: 80_000 })))])
-    await queue.enqueue({ datasetId: d.id, rowIndexes: [0], folder })
+    await queue.enqueue({ datasetId: d.id, rowIndexes: [0] })
     await queue.whenIdle()
     expect(queue.snapshot().items.map((i) => i.state)).toEqual(['done', 'done', 'done'])
     expect(server.maxInFlight()).toBeLessThanOrEqual(2)
 
     const more = dataset([recordingRow(server, 1000, ['q1', 'q2', 'q3'].map((name) => ({ name, size: 80_000 })))])
-    await queue.enqueue({ datasetId: more.id, rowIndexes: [0], folder })
+    await queue.enqueue({ datasetId: more.id, rowIndexes: [0] })
     const after = queue.cancelAll()
     await queue.whenIdle()
     expect(after.items.slice(3).map((i) => i.state)).toEqual(['cancelled', 'cancelled', 'cancelled'])
@@ -247,7 +253,7 @@ describe('DownloadQueue', () => {
 
   it('fails a missing file with ZOOM_NOT_FOUND, and retry downloads it once it exists', async () => {
     const d = dataset([recordingRow(server, 1100, [{ name: 'late', size: 5000 }])])
-    await queue.enqueue({ datasetId: d.id, rowIndexes: [0], folder })
+    await queue.enqueue({ datasetId: d.id, rowIndexes: [0] })
     await queue.whenIdle()
     const item = queue.snapshot().items[0]!
     expect(item.error?.code).toBe('ZOOM_NOT_FOUND')
@@ -257,7 +263,8 @@ describe('DownloadQueue', () => {
     expect(queue.snapshot().items[0]!.state).toBe('done')
   })
 
-  it('asks for a folder when none is given or configured, and opens folders with the shell', async () => {
+  it('asks for a folder when none is configured, and opens folders with the shell', async () => {
+    settingsFolder = ''
     server.files.set('f', { size: 10 })
     const d = dataset([recordingRow(server, 1200, [{ name: 'f', size: 10 }])])
     expect((await queue.enqueue({ datasetId: d.id, rowIndexes: [0] })).items).toHaveLength(0)
@@ -268,6 +275,34 @@ describe('DownloadQueue', () => {
     await queue.openFolder()
     expect(opened).toEqual([join(finalPath(folder, 1200, 'f'), '..'), folder])
     const users = datasets.create('profile-1', LIST_RESOURCES.users, 0)
-    await expect(queue.enqueue({ datasetId: users.id, rowIndexes: [0], folder })).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(queue.enqueue({ datasetId: users.id, rowIndexes: [0] })).rejects.toMatchObject({ code: 'VALIDATION' })
+  })
+
+  it('refuses a network share or an application bundle as the download folder, from settings or the dialog', async () => {
+    server.files.set('u', { size: 10 })
+    const d = dataset([recordingRow(server, 1300, [{ name: 'u', size: 10 }])])
+    for (const bad of ['\\\\fileserver\\share', '//fileserver/share', 'relative/folder', join(folder, 'Zoom.app')]) {
+      settingsFolder = bad
+      await expect(queue.enqueue({ datasetId: d.id, rowIndexes: [0] }), bad).rejects.toMatchObject({ code: 'VALIDATION' })
+    }
+    settingsFolder = ''
+    chosenFolder = '//fileserver/share'
+    await expect(queue.enqueue({ datasetId: d.id, rowIndexes: [0] })).rejects.toMatchObject({ code: 'VALIDATION' })
+    expect(queue.snapshot().items).toEqual([])
+    expect(server.seen).toEqual([])
+    // Nothing was downloaded, so there is no folder of ours to open, whatever the settings say.
+    settingsFolder = '/Applications/Zoom.app'
+    await expect(queue.openFolder()).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    expect(opened).toEqual([])
+  })
+
+  it('keeps Zoom data from naming a folder like an application bundle (host email on a .app domain)', async () => {
+    server.files.set('h', { size: 10 })
+    const row = { ...recordingRow(server, 1400, [{ name: 'h', size: 10 }]), host_email: 'someone@company.app' }
+    const { items } = await queue.enqueue({ datasetId: dataset([row]).id, rowIndexes: [0] })
+    await queue.whenIdle()
+    expect(items[0]!.relativePath.split(/[\\/]/)[0]).toBe('someone@company_app')
+    await queue.openFolder(items[0]!.id)
+    expect(opened).toHaveLength(1)
   })
 })
