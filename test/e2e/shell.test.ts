@@ -64,6 +64,8 @@ describe.skipIf(chromiumMissingReason !== undefined)('app shell (end to end)', (
     const lightBackground = await harness.page.evaluate(() => getComputedStyle(document.body).backgroundColor)
     expect(background).not.toBe(lightBackground)
     await harness.page.emulateMedia({ colorScheme: 'dark' })
+    await harness.page.getByRole('button', { name: 'Add connection' }).waitFor()
+    await harness.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
     await harness.screenshot('shell-dark')
     await harness.page.emulateMedia({ colorScheme: 'light' })
   })
