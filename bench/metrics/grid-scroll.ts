@@ -9,7 +9,9 @@
 // and every frame's time is the delta between consecutive rAF timestamps, in whole frame
 // intervals of this machine's frame clock (see below).
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { chromiumMissingReason, launchChromium } from '../../test/support/chromium'
 import { serveRenderer } from '../../test/support/static-server'
@@ -32,11 +34,18 @@ export async function measureGridScroll(rendererDir: string): Promise<Metric[]> 
   if (chromiumMissingReason) throw new SuiteSkipped(chromiumMissingReason)
   if (!existsSync(resolve(rendererDir, 'index.html'))) throw new SuiteSkipped(`no built renderer in ${rendererDir} (npm run build)`)
   const bridge = await buildGridBridge(ROWS)
-  const server = await serveRenderer(rendererDir)
+  // A private copy: out/ is shared, and another build replacing its files mid-run breaks the page.
+  const snapshot = await mkdtemp(join(tmpdir(), 'zoom-connect-bench-renderer-'))
   try {
-    return await scrollGrid(server.url, bridge)
+    await cp(rendererDir, snapshot, { recursive: true })
+    const server = await serveRenderer(snapshot)
+    try {
+      return await scrollGrid(server.url, bridge)
+    } finally {
+      await server.close()
+    }
   } finally {
-    await server.close()
+    await rm(snapshot, { recursive: true, force: true })
   }
 }
 
