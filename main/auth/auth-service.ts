@@ -167,7 +167,7 @@ export class AuthService {
       const pkce = createPkce(profile.pkceMethod)
       const url = authorizeUrl({ oauthBase, clientId: profile.clientId, redirectUri: profile.redirectUri, state, scopes: profile.scopes, ...(pkce ? { pkce } : {}) })
       const agent = profile.authorizeWith === 'system-browser' ? this.deps.agents.systemBrowser : this.deps.agents.connectWindow
-      const callbackUrl = await agent.authorize({ profileId, profileName: profile.name, url, redirectUri: profile.redirectUri, signal })
+      const callbackUrl = await agent.authorize({ profileId, profileName: profile.name, url, redirectUri: profile.redirectUri, state, signal })
       // The state is consumed here: whatever arrives later has no flow to match.
       this.pending.end(profileId, signal)
       const { code } = readAuthorizationResponse(callbackUrl, { redirectUri: profile.redirectUri, state })

@@ -1,10 +1,13 @@
 // The system-browser redirect target (RFC 8252 §7.3, security.md §3.1): an HTTP listener on the
 // loopback address of the registered redirect URI, alive for one flow. It accepts exactly one GET
-// on the exact path with the exact Host header (DNS-rebinding defence), answers with a static
-// page, and is closed after the flow. The query is never logged.
+// on the exact path with the exact Host header (DNS-rebinding defence) carrying the pending flow's
+// `state` (compared in constant time), answers with a static page, and is closed after the flow.
+// Anything else is refused and the listener stays open: another local program or web page
+// cannot end the sign-in by requesting the callback URL first. The query is never logged.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { AppError } from '../../common/errors'
+import { statesEqual } from './flow-state'
 
 export interface LoopbackListener {
   /** Resolves with the full callback URL of the first valid request. */
@@ -17,7 +20,16 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <body style="font-family:system-ui,sans-serif;max-width:30rem;margin:4rem auto"><h1>Zoom Connect received Zoom's answer</h1>
 <p>You can close this tab and return to Zoom Connect.</p></body></html>`
 
-export async function startLoopbackListener(redirectUri: string): Promise<LoopbackListener> {
+const plain = (res: ServerResponse, status: number, text: string) =>
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(text)
+
+/** True when the query carries exactly one `state` and it is the expected one. */
+function carriesState(query: string, expectedState: string): boolean {
+  const states = new URLSearchParams(query).getAll('state')
+  return states.length === 1 && statesEqual(expectedState, states[0] as string)
+}
+
+export async function startLoopbackListener(redirectUri: string, expectedState: string): Promise<LoopbackListener> {
   const target = new URL(redirectUri)
   if (target.protocol !== 'http:') throw new AppError('VALIDATION', 'The system browser needs an http://127.0.0.1:PORT/... redirect URL')
   const bindHost = target.hostname === '[::1]' ? '::1' : target.hostname === '127.0.0.1' || target.hostname === 'localhost' ? '127.0.0.1' : undefined
@@ -29,10 +41,14 @@ export async function startLoopbackListener(redirectUri: string): Promise<Loopba
   let answered = false
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '').split('?')[0]
+    const [path, query = ''] = (req.url ?? '').split(/\?(.*)/s)
     const hostOk = (req.headers.host ?? '').toLowerCase() === target.host.toLowerCase()
     if (answered || req.method !== 'GET' || path !== target.pathname || !hostOk) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('Not found')
+      plain(res, 404, 'Not found')
+      return
+    }
+    if (!carriesState(query, expectedState)) {
+      plain(res, 400, 'This is not the answer to the sign-in Zoom Connect is waiting for.')
       return
     }
     answered = true

@@ -12,6 +12,8 @@ export interface AuthorizationAttempt {
   profileName: string
   url: string
   redirectUri: string
+  /** The flow's `state`: the loopback listener accepts only a callback carrying it. */
+  state: string
   signal: AbortSignal
 }
 
@@ -47,7 +49,7 @@ export function connectWindowAgent(authWindow: AuthWindowPort, rememberSignIn: (
 export function systemBrowserAgent(browser: ExternalBrowserPort): UserAgent {
   return {
     async authorize(attempt) {
-      const listener = await startLoopbackListener(attempt.redirectUri)
+      const listener = await startLoopbackListener(attempt.redirectUri, attempt.state)
       try {
         attempt.signal.throwIfAborted()
         await browser.open(attempt.url)

@@ -18,50 +18,71 @@ function get(port: number, path: string, host = `127.0.0.1:${port}`, method = 'G
   })
 }
 
-async function listenerOnFreePort(path = '/cb') {
+async function freePort(): Promise<number> {
   // A redirect URI names its port, so ask the OS for a free one first.
   const probe = createServer()
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
   const { port } = probe.address() as AddressInfo
   await new Promise<void>((resolve) => probe.close(() => resolve()))
-  return { port, listener: await startLoopbackListener(`http://127.0.0.1:${port}${path}`) }
+  return port
+}
+
+const STATE = 'state-of-the-pending-flow'
+
+async function listenerOnFreePort(path = '/cb') {
+  const port = await freePort()
+  return { port, listener: await startLoopbackListener(`http://127.0.0.1:${port}${path}`, STATE) }
 }
 
 describe('loopback listener', () => {
-  it('binds 127.0.0.1 only and accepts exactly one GET on the exact path and Host', async () => {
+  it("binds 127.0.0.1 only and accepts exactly one GET on the exact path and Host, carrying the flow's state", async () => {
     const { port, listener } = await listenerOnFreePort()
     expect(listener.address.address).toBe('127.0.0.1')
-    expect((await get(port, '/other?code=x')).status).toBe(404)
-    expect((await get(port, '/cb/?code=x')).status).toBe(404)
-    expect((await get(port, '/cb?code=x', 'evil.example:80')).status).toBe(404)
-    expect((await get(port, '/cb?code=x', `127.0.0.1:${port}`, 'POST')).status).toBe(404)
-    const hit = await get(port, '/cb?code=abc&state=s')
+    expect((await get(port, `/other?code=x&state=${STATE}`)).status).toBe(404)
+    expect((await get(port, `/cb/?code=x&state=${STATE}`)).status).toBe(404)
+    expect((await get(port, `/cb?code=x&state=${STATE}`, 'evil.example:80')).status).toBe(404)
+    expect((await get(port, `/cb?code=x&state=${STATE}`, `127.0.0.1:${port}`, 'POST')).status).toBe(404)
+    const hit = await get(port, `/cb?code=abc&state=${STATE}`)
     expect(hit.status).toBe(200)
     expect(hit.headers['cache-control']).toBe('no-store')
     expect(hit.headers['referrer-policy']).toBe('no-referrer')
     expect(hit.body).toContain('You can close this tab')
-    expect(await listener.callback).toBe(`http://127.0.0.1:${port}/cb?code=abc&state=s`)
-    expect((await get(port, '/cb?code=again&state=s')).status).toBe(404)
+    expect(await listener.callback).toBe(`http://127.0.0.1:${port}/cb?code=abc&state=${STATE}`)
+    expect((await get(port, `/cb?code=again&state=${STATE}`)).status).toBe(404)
     await listener.close()
     await expect(get(port, '/cb')).rejects.toThrow()
   })
 
-  it('refuses non-loopback, https and port-less redirect URIs, and a port in use', async () => {
-    await expect(startLoopbackListener('http://example.com:8080/cb')).rejects.toMatchObject({ code: 'VALIDATION' })
-    await expect(startLoopbackListener('https://127.0.0.1:8443/cb')).rejects.toMatchObject({ code: 'VALIDATION' })
-    await expect(startLoopbackListener('http://127.0.0.1/cb')).rejects.toMatchObject({ code: 'VALIDATION' })
+  it('a callback without the pending state is refused and the listener keeps waiting for the real one', async () => {
     const { port, listener } = await listenerOnFreePort()
-    await expect(startLoopbackListener(`http://127.0.0.1:${port}/cb`)).rejects.toMatchObject({ code: 'NETWORK' })
+    let settled = false
+    void listener.callback.then(() => (settled = true))
+    for (const query of ['code=forged', 'code=forged&state=guess', `code=forged&state=${STATE}x`, `code=x&state=${STATE}&state=${STATE}`, 'error=access_denied', 'error=access_denied&state=guess']) {
+      const answer = await get(port, `/cb?${query}`)
+      expect(answer.status, query).toBe(400)
+      expect(answer.body).not.toContain('You can close this tab')
+    }
+    expect(settled).toBe(false)
+    expect((await get(port, `/cb?error=access_denied&state=${STATE}`)).status).toBe(200)
+    expect(await listener.callback).toBe(`http://127.0.0.1:${port}/cb?error=access_denied&state=${STATE}`)
+    await listener.close()
+  })
+
+  it('refuses non-loopback, https and port-less redirect URIs, and a port in use', async () => {
+    await expect(startLoopbackListener('http://example.com:8080/cb', STATE)).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(startLoopbackListener('https://127.0.0.1:8443/cb', STATE)).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(startLoopbackListener('http://127.0.0.1/cb', STATE)).rejects.toMatchObject({ code: 'VALIDATION' })
+    const { port, listener } = await listenerOnFreePort()
+    await expect(startLoopbackListener(`http://127.0.0.1:${port}/cb`, STATE)).rejects.toMatchObject({ code: 'NETWORK' })
     await listener.close()
   })
 
   it('the system-browser agent closes the listener when the flow is cancelled', async () => {
-    const { port, listener } = await listenerOnFreePort()
-    await listener.close()
+    const port = await freePort()
     const opened: string[] = []
     const controller = new AbortController()
     const agent = systemBrowserAgent({ open: async (url) => void opened.push(url) })
-    const pending = agent.authorize({ profileId: 'p', profileName: 'P', url: 'http://127.0.0.1:1/authorize', redirectUri: `http://127.0.0.1:${port}/cb`, signal: controller.signal })
+    const pending = agent.authorize({ profileId: 'p', profileName: 'P', url: 'http://127.0.0.1:1/authorize', redirectUri: `http://127.0.0.1:${port}/cb`, state: STATE, signal: controller.signal })
     await new Promise<void>((resolve) => {
       const wait = () => (opened.length > 0 ? resolve() : setImmediate(wait))
       wait()
@@ -69,5 +90,20 @@ describe('loopback listener', () => {
     controller.abort(new AppError('AUTH_FLOW_CANCELLED', 'cancelled'))
     await expect(pending).rejects.toMatchObject({ code: 'AUTH_FLOW_CANCELLED' })
     await expect(get(port, '/cb?code=late')).rejects.toThrow()
+  })
+
+  it('the system-browser agent resolves with the callback of its own flow, not with one planted before it', async () => {
+    const port = await freePort()
+    const refused: number[] = []
+    const agent = systemBrowserAgent({
+      open: async () => {
+        // Another local program races the browser to the callback URL.
+        refused.push((await get(port, '/cb?code=planted&state=planted')).status)
+        await get(port, `/cb?code=genuine&state=${STATE}`)
+      },
+    })
+    const callback = await agent.authorize({ profileId: 'p', profileName: 'P', url: 'http://127.0.0.1:1/authorize', redirectUri: `http://127.0.0.1:${port}/cb`, state: STATE, signal: new AbortController().signal })
+    expect(refused).toEqual([400])
+    expect(callback).toBe(`http://127.0.0.1:${port}/cb?code=genuine&state=${STATE}`)
   })
 })
