@@ -43,7 +43,8 @@ export interface AuthServiceDeps {
 
 export class AuthService {
   private readonly pending: PendingFlows
-  private clearClipboard: (() => void) | undefined
+  /** The token copied last, while its clipboard clear is still due. */
+  private copied: { token: string; cancelTimer: () => void } | undefined
 
   constructor(private readonly deps: AuthServiceDeps) {
     this.pending = new PendingFlows(deps.scheduler)
@@ -112,15 +113,13 @@ export class AuthService {
   async copyToken(profileId: string): Promise<{ clearsAfterSeconds: number }> {
     const { accessToken } = await this.deps.tokens.getAccessToken(profileId)
     const seconds = this.deps.settings().clipboardClearSeconds
-    this.clearClipboard?.()
-    this.clearClipboard = undefined
+    this.copied?.cancelTimer()
+    this.copied = undefined
     this.deps.clipboard.writeText(accessToken)
     if (seconds > 0) {
-      // Only the token we wrote is wiped: whatever the person copied since is left alone.
-      this.clearClipboard = this.deps.scheduler.setTimeout(() => {
-        this.clearClipboard = undefined
-        if (this.deps.clipboard.readText() === accessToken) this.deps.clipboard.writeText('')
-      }, seconds * 1000)
+      const copied = { token: accessToken, cancelTimer: () => undefined as void }
+      copied.cancelTimer = this.deps.scheduler.setTimeout(() => this.wipeClipboard(copied), seconds * 1000)
+      this.copied = copied
     }
     this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'token', outcome: 'ok', detail: seconds > 0 ? `Access token copied; the clipboard is cleared in ${seconds} s` : 'Access token copied' })
     return { clearsAfterSeconds: seconds }
@@ -148,9 +147,17 @@ export class AuthService {
     },
   }
 
+  /** On quit: pending flows are cancelled, and a copied token due to be cleared is cleared now. */
   dispose(): void {
     this.pending.cancelAll()
-    this.clearClipboard?.()
+    if (this.copied) this.wipeClipboard(this.copied)
+  }
+
+  /** Only the token we wrote is wiped: whatever the person copied since is left alone. */
+  private wipeClipboard(copied: { token: string; cancelTimer: () => void }): void {
+    copied.cancelTimer()
+    if (this.copied === copied) this.copied = undefined
+    if (this.deps.clipboard.readText() === copied.token) this.deps.clipboard.writeText('')
   }
 
   private async authorize(profile: Profile): Promise<void> {

@@ -322,6 +322,22 @@ describe('after connecting', () => {
     expect(app.fakes.clipboard.text).toBe('something else')
   })
 
+  it('quitting clears a copied token that was still due to be cleared, and nothing the person copied since', async () => {
+    const quitting = await harness.start()
+    await quitting.call('settings.update', { clipboardClearSeconds: 30 })
+    await quitting.call('auth.copyToken', { profileId })
+    const [token] = await tokensOf(quitting, profileId)
+    expect(quitting.fakes.clipboard.text).toBe(token)
+    await quitting.close()
+    expect(quitting.fakes.clipboard.text).toBe('')
+
+    const another = await harness.start()
+    await another.call('auth.copyToken', { profileId })
+    another.fakes.clipboard.writeText('the person copied this')
+    await another.close()
+    expect(another.fakes.clipboard.text).toBe('the person copied this')
+  })
+
   it('disconnect revokes at Zoom and forgets the tokens', async () => {
     sandbox.resetStats()
     const status: ConnectionStatus = await app.call('auth.disconnect', { profileId })
