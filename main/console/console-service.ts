@@ -110,19 +110,19 @@ export class ConsoleService {
     return this.deps.history.clear(profileId)
   }
 
+  /** Never throws: the request already went out, so whatever happens here must not hide its answer. */
   private async record(request: ParsedConsoleRequest, at: number, response: ConsoleResponse): Promise<void> {
-    const entry: StoredHistoryEntry = {
-      id: this.newId(),
-      at,
-      request: sanitizeForHistory(request),
-      ...(response.status ? { status: response.status } : {}),
-      durationMs: response.durationMs,
-      ...(response.error ? { error: response.error.message.slice(0, 2000) } : {}),
-    }
     try {
+      const entry: StoredHistoryEntry = {
+        id: this.newId(),
+        at,
+        request: sanitizeForHistory(request),
+        ...(response.status ? { status: response.status } : {}),
+        durationMs: response.durationMs,
+        ...(response.error ? { error: response.error.message.slice(0, 2000) } : {}),
+      }
       await this.deps.history.add(entry)
     } catch (error) {
-      // The request itself went through; a history that cannot be written must not hide its answer.
       this.deps.log?.warn('could not record a console request in the history', { error })
     }
   }

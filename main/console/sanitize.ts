@@ -16,6 +16,13 @@ export const isSensitiveName = (name: string) => SENSITIVE_NAME.test(name)
 /** Bodies longer than this are not kept in history (history.json stays small). */
 export const MAX_HISTORY_BODY = 100_000
 
+/**
+ * JSON nested deeper than this is not walked (a recursive walk of 40,000 levels overflows the
+ * stack): the deeper part is replaced by a marker, so nothing unchecked reaches the history.
+ */
+export const MAX_HISTORY_DEPTH = 64
+export const TOO_DEEP = '[nested too deeply to keep]'
+
 export function sanitizeForHistory(request: ParsedConsoleRequest): ParsedConsoleRequest {
   const body = request.body !== undefined && request.body.length <= MAX_HISTORY_BODY ? sanitizeBody(request.body) : undefined
   return {
@@ -57,18 +64,22 @@ function sanitizeBody(text: string): string {
     return redact(text)
   }
   let changed = false
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk)
+  const walk = (node: unknown, depth: number): unknown => {
     if (node === null || typeof node !== 'object') return node
+    if (depth >= MAX_HISTORY_DEPTH) {
+      changed = true
+      return TOO_DEEP
+    }
+    if (Array.isArray(node)) return node.map((item) => walk(item, depth + 1))
     const out: Record<string, unknown> = {}
     for (const [key, v] of Object.entries(node)) {
       if (isSensitiveName(key) && v !== null && typeof v !== 'object') {
         out[key] = REDACTED
         changed = true
-      } else out[key] = walk(v)
+      } else out[key] = walk(v, depth + 1)
     }
     return out
   }
-  const cleaned = walk(value)
+  const cleaned = walk(value, 0)
   return redact(changed ? JSON.stringify(cleaned, null, 2) : text)
 }

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { consoleRequestSchema, type ConsoleRequest } from '../../../common/contract/console'
 import { toCurl } from '../../../common/zoom/curl'
 import { resolveConsoleUrl } from '../../../common/zoom/console-url'
-import { ConsoleService, HISTORY_FILE, memoryConsoleHistory, openConsoleHistory, type ConsoleHistory } from '../../../main/console'
+import { ConsoleService, HISTORY_FILE, memoryConsoleHistory, openConsoleHistory, sanitizeForHistory, type ConsoleHistory } from '../../../main/console'
+import { TOO_DEEP } from '../../../main/console/sanitize'
 import { createConsoleHandlers } from '../../../main/ipc/handlers/console'
 import { createZoomClients } from '../../../main/zoom'
 import { startSandbox, type Sandbox } from '../../sandbox'
@@ -162,6 +163,30 @@ describe('history', () => {
     await reopened.add({ ...reopened.list()[0]!, id: 'other', request: { ...reopened.list()[0]!.request, profileId: 'p2' } })
     await reopened.clear('p1')
     expect(reopened.list().map((e) => e.request.profileId)).toEqual(['p2'])
+  })
+
+  it('a deeply nested JSON body: the answer comes back; history keeps the body down to a depth, a marker below', async () => {
+    const history = memoryConsoleHistory()
+    const { send } = setup(history)
+    const body = `${'['.repeat(40_000)}${']'.repeat(40_000)}`
+    const response = await send({ method: 'POST', url: '/users', body })
+    expect(response.status).toBeGreaterThan(0)
+    expect(response.error).toBeUndefined()
+    const kept = history.list('p1')[0]?.request.body ?? ''
+    expect(kept).toContain(TOO_DEEP)
+    expect(kept.length).toBeLessThan(20_000)
+    // What lies below the cut is never kept, credentials included.
+    let nested: unknown = { access_token: 'canary-deep-token-321', innocent: 'x' }
+    for (let i = 0; i < 100; i++) nested = { level: nested }
+    const cleaned = sanitizeForHistory({ profileId: 'p1', method: 'POST', url: '/users', query: [], headers: [], body: JSON.stringify(nested) })
+    expect(cleaned.body).toContain(TOO_DEEP)
+    expect(cleaned.body).not.toContain('canary-deep-token-321')
+  })
+
+  it('a history that cannot be written never hides the answer', async () => {
+    const failing: ConsoleHistory = { ...memoryConsoleHistory(), add: async () => Promise.reject(new Error('disk full')) }
+    const { send } = setup(failing)
+    expect((await send({ method: 'GET', url: '/users/me' })).status).toBe(200)
   })
 
   it('keeps the last 200 requests', async () => {
