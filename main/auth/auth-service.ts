@@ -228,7 +228,7 @@ export class AuthService {
   private async revokeAndForget(profile: Profile): Promise<boolean> {
     let revoked = false
     try {
-      const set = await this.deps.tokens.storedTokens(profile.id)
+      const set = await this.deps.tokens.storedTokens(profile.id, 'revoke')
       if (set) {
         const client = await this.deps.tokens.clientOf(profile)
         await this.deps.endpoint.revoke(cloudEndpoints(profile.cloud).oauthBase, client, set.accessToken)

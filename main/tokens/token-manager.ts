@@ -64,8 +64,8 @@ interface Failure {
 
 export class TokenManager implements TokenProvider {
   private readonly cache = new Map<string, TokenSet>()
-  /** Sets received from Zoom whose vault write failed: retried before they are ever used. */
-  private readonly unsaved = new Set<string>()
+  /** Sets received from Zoom whose vault write failed (and how they came): saved before they are ever used. */
+  private readonly unsaved = new Map<string, 'connect' | 'refresh'>()
   private readonly inflight = new Map<string, Promise<TokenSet>>()
   private readonly failures = new Map<string, Failure>()
   /** Bumped when a profile's tokens are replaced or forgotten: older renewals are discarded. */
@@ -82,11 +82,18 @@ export class TokenManager implements TokenProvider {
     return toAccessToken(set)
   }
 
-  /** The stored token set without any network request (validation, revoke); undefined when not connected. */
-  async storedTokens(profileId: string): Promise<TokenSet | undefined> {
+  /**
+   * The stored token set without any token request; undefined when not connected. For 'use'
+   * (validation), a set whose vault write failed is saved first — or this throws the write's
+   * error — like getAccessToken: nothing is used before it is durable. For 'revoke', the set is
+   * handed out as it is: revoking must not depend on the vault accepting a write.
+   */
+  async storedTokens(profileId: string, purpose: 'use' | 'revoke' = 'use'): Promise<TokenSet | undefined> {
     await this.inflight.get(profileId)?.catch(() => undefined)
     const set = await this.load(profileId)
     if (!set) return undefined
+    const unsaved = this.unsaved.get(profileId)
+    if (unsaved && purpose === 'use') await this.save(profileId, set, unsaved)
     return set.clientId === this.deps.profiles.get(profileId).clientId ? set : undefined
   }
 
@@ -201,7 +208,8 @@ export class TokenManager implements TokenProvider {
     const generation = this.generation(profileId)
     const profile = this.deps.profiles.get(profileId)
     let current = await this.load(profileId)
-    if (current && this.unsaved.has(profileId)) await this.save(profileId, current, 'refresh')
+    const unsaved = this.unsaved.get(profileId)
+    if (current && unsaved) await this.save(profileId, current, unsaved)
     if (current && current.clientId !== profile.clientId) current = undefined
     if (!current) throw new AppError('AUTH_NOT_CONNECTED', `"${profile.name}" is not connected`)
     if (!force && this.isFresh(current)) return current
@@ -295,7 +303,7 @@ export class TokenManager implements TokenProvider {
   /** Vault first (durable), then memory, then the non-secret record: nobody sees tokens that are not saved. */
   private async save(profileId: string, set: TokenSet, kind: 'connect' | 'refresh'): Promise<void> {
     this.cache.set(profileId, set)
-    this.unsaved.add(profileId)
+    this.unsaved.set(profileId, kind)
     // Connecting again is the person's repair action for tokens that cannot be decrypted: the vault
     // archives the old ciphertext instead of refusing. A refresh never replaces what it could not read.
     await this.deps.secrets.setSecret(profileId, 'tokens', serializeTokenSet(set), kind === 'connect' ? { replaceUndecryptable: true } : undefined)

@@ -61,4 +61,59 @@ describe('persisting rotated tokens', () => {
     expect(accessToken).not.toBe(oldAccess)
     app.vault.setSecret = realSetSecret
   })
+
+  it('Test connection never uses a set whose vault write failed: it saves it first, or refuses', async () => {
+    const profile = await app.call('profiles.create', userDraft(sandbox, 'Validated while unsaved') as never)
+    await app.call('auth.connect', { profileId: profile.id })
+    const [oldAccess] = await tokensOf(app, profile.id)
+    time.advance(3600_000)
+    const realSetSecret = app.vault.setSecret.bind(app.vault)
+    let failures = 2
+    const order: string[] = []
+    app.vault.setSecret = async (...args: Parameters<typeof realSetSecret>) => {
+      order.push('write started')
+      if (failures > 0) {
+        failures--
+        throw new StoreError('FILE_IO', 'Could not save vault.json (ENOSPC)')
+      }
+      await realSetSecret(...args)
+      order.push('write done')
+    }
+    try {
+      // The refresh succeeds at Zoom, its write fails: the rotated set exists only in memory.
+      await expect(app.credentials.tokens.getAccessToken(profile.id)).rejects.toMatchObject({ code: 'FILE_IO' })
+      sandbox.resetStats()
+      // The write fails again: the validation is refused, the unsaved token went nowhere.
+      await expect(app.call('auth.test', { profileId: profile.id })).rejects.toMatchObject({ code: 'FILE_IO' })
+      expect(sandbox.stats().api).toEqual({})
+      // Now the write works: the set is saved, then validated with.
+      const result = await app.call('auth.test', { profileId: profile.id })
+      expect(result.ok).toBe(true)
+      expect(order).toEqual(['write started', 'write started', 'write started', 'write done'])
+      const [savedAccess] = await tokensOf(app, profile.id)
+      expect(savedAccess).not.toBe(oldAccess)
+      expect(tokenRequests(sandbox)).toBe(0)
+    } finally {
+      app.vault.setSecret = realSetSecret
+    }
+  })
+
+  it('disconnect revokes the unsaved set without needing the vault write to succeed', async () => {
+    const profile = await app.call('profiles.create', userDraft(sandbox, 'Revoked while unsaved') as never)
+    await app.call('auth.connect', { profileId: profile.id })
+    time.advance(3600_000)
+    const realSetSecret = app.vault.setSecret.bind(app.vault)
+    app.vault.setSecret = async () => {
+      throw new StoreError('FILE_IO', 'Could not save vault.json (ENOSPC)')
+    }
+    try {
+      await expect(app.credentials.tokens.getAccessToken(profile.id)).rejects.toMatchObject({ code: 'FILE_IO' })
+      sandbox.resetStats()
+      expect((await app.call('auth.disconnect', { profileId: profile.id })).state).toBe('disconnected')
+      expect(sandbox.stats().revocations).toBe(1)
+      expect(app.vault.hasSecret(profile.id, 'tokens')).toBe(false)
+    } finally {
+      app.vault.setSecret = realSetSecret
+    }
+  })
 })
