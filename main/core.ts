@@ -8,6 +8,7 @@ import { seedDemoProfiles } from './demo-seed'
 import { createZoomDataPorts } from './data/zoom-adapter'
 import { createAppHandlers } from './ipc/handlers/app'
 import { createConsoleHandlers } from './ipc/handlers/console'
+import { createDownloadFolderHandler } from './ipc/handlers/download-folder'
 import { createVaultHandlers } from './ipc/handlers/vault'
 import { createRouter, type Router } from './ipc/router'
 import type { Handlers } from './ipc/types'
@@ -68,6 +69,7 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
     }),
     ...createVaultHandlers(vault, adapters.events, () => credentials.vaultChanged()),
     ...credentials.handlers,
+    ...createDownloadFolderHandler({ dialogs: adapters.dialogs, settings: credentials.settings }),
     ...data.handlers,
     ...createConsoleHandlers(requestConsole),
   }

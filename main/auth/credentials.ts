@@ -39,7 +39,7 @@ export interface CredentialsOptions {
   tokenRequestTimeoutMs?: number
 }
 
-export type CredentialHandlers = HandlersFor<'profiles'> & HandlersFor<'settings'> & HandlersFor<'auth'>
+export type CredentialHandlers = HandlersFor<'profiles'> & Omit<HandlersFor<'settings'>, 'settings.chooseDownloadFolder'> & HandlersFor<'auth'>
 
 export interface Credentials {
   profiles: ProfileService
@@ -118,7 +118,9 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     profileLookup: profiles,
     handlers: { ...createProfileHandlers(profiles), ...createSettingsHandlers(settings), ...createAuthHandlers(auth) },
     vaultChanged: () => {
-      if (needsUnlock(vault)) tokens.dropCache()
+      // Locked (by the person, or a passphrase vault at start): no token stays in memory, nor in
+      // the log redactor's registry.
+      if (vault.status().state === 'locked') tokens.dropCache()
       book.republish(profiles.ids())
     },
     async dispose() {

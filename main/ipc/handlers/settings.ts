@@ -2,7 +2,7 @@ import type { SettingsService } from '../../settings/settings-service'
 import type { HandlersFor } from '../types'
 
 /** settings.* channels. */
-export function createSettingsHandlers(settings: SettingsService): HandlersFor<'settings'> {
+export function createSettingsHandlers(settings: SettingsService): Omit<HandlersFor<'settings'>, 'settings.chooseDownloadFolder'> {
   return {
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),

@@ -26,7 +26,7 @@ export interface Instance {
   close(): Promise<void>
 }
 
-type CredentialChannel = Extract<ChannelName, `profiles.${string}` | `settings.${string}` | `auth.${string}`>
+type CredentialChannel = Exclude<Extract<ChannelName, `profiles.${string}` | `settings.${string}` | `auth.${string}`>, 'settings.chooseDownloadFolder'>
 
 export interface Harness {
   dataDir: string
