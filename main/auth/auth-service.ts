@@ -5,7 +5,7 @@ import type { Settings } from '../../common/contract/settings'
 import { AppError, isAppError } from '../../common/errors'
 import { cloudEndpoints, effectiveEndpoints, type Profile } from '../../common/profile'
 import type { Logger } from '../log/logger'
-import { registerSecret } from '../log/redact'
+import { forgetSecret, registerSecret } from '../log/redact'
 import type { ProfileConnectionHooks } from '../profiles/profile-service'
 import type { ProfileLookup } from '../profiles/profile-lookup'
 import type { AuthWindowPort, ClipboardPort, Clock, Scheduler } from '../ports'
@@ -167,11 +167,14 @@ export class AuthService {
     // or pointed at another client meanwhile, they belong to nobody and are not kept.
     const generation = this.deps.tokens.generationOf(profileId)
     this.deps.book.setActivity(profileId, { state: 'connecting' })
+    // Single-use values, registered with the log redactor only while the flow runs.
+    const used: { code?: string; verifier?: string } = {}
     try {
       const client = await this.deps.tokens.clientOf(profile)
       const { oauthBase } = cloudEndpoints(profile.cloud)
       const state = generateState()
       const pkce = createPkce(profile.pkceMethod)
+      used.verifier = pkce?.verifier
       const url = authorizeUrl({ oauthBase, clientId: profile.clientId, redirectUri: profile.redirectUri, state, scopes: profile.scopes, ...(pkce ? { pkce } : {}) })
       const agent = profile.authorizeWith === 'system-browser' ? this.deps.agents.systemBrowser : this.deps.agents.connectWindow
       const callbackUrl = await agent.authorize({ profileId, profileName: profile.name, url, redirectUri: profile.redirectUri, state, signal })
@@ -179,12 +182,14 @@ export class AuthService {
       this.pending.end(profileId, signal)
       const { code } = readAuthorizationResponse(callbackUrl, { redirectUri: profile.redirectUri, state })
       registerSecret(code)
+      used.code = code
       if (this.deps.tokens.generationOf(profileId) !== generation) throw this.overtaken(profileId, 'nothing was exchanged')
       // Exchanged exactly once; a failure is reported, never retried with the same code.
       const result = await exchangeAuthorizationCode(this.deps.endpoint, oauthBase, client, { code, redirectUri: profile.redirectUri, ...(pkce ? { codeVerifier: pkce.verifier } : {}) })
       const set = tokenSetFromResult(result, { grant: 'authorization_code', clientId: profile.clientId })
       if ((await this.deps.tokens.adopt(profileId, set, generation)) === 'stale') {
         const revoked = await this.revokeUnwanted(profileId, oauthBase, client, set)
+        this.deps.tokens.discard(set)
         throw this.overtaken(profileId, revoked ? 'the token Zoom issued was revoked and not kept' : 'the token Zoom issued was not kept')
       }
       this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: 'ok', detail: `Connected; ${set.scopes.length} scope(s) granted` })
@@ -193,6 +198,8 @@ export class AuthService {
       throw error
     } finally {
       this.pending.end(profileId, signal)
+      forgetSecret(used.code)
+      forgetSecret(used.verifier)
     }
   }
 

@@ -2,6 +2,11 @@
 // it. Exact values registered by the vault and token manager are replaced, and so is anything
 // shaped like a bearer token, a JWT or an OAuth parameter carrying a secret.
 
+//
+// The registry holds secrets in memory, so it must not outlive them: owners forget values they no
+// longer hold (rotated-out tokens, a forgotten connection, a finished sign-in's code), and
+// everything is dropped when the vault is locked (forgetAllSecrets).
+
 const known = new Set<string>()
 
 /** Remember a secret value so that it is scrubbed from every log line and error message. */
@@ -11,6 +16,21 @@ export function registerSecret(value: string | undefined): void {
 
 export function forgetSecret(value: string | undefined): void {
   if (value) known.delete(value)
+}
+
+/** Drops every registered value (the vault was locked: no secret should stay in memory). */
+export function forgetAllSecrets(): void {
+  known.clear()
+}
+
+/** Whether a value is registered (tests, and owners sharing a value). */
+export function isRegisteredSecret(value: string): boolean {
+  return known.has(value)
+}
+
+/** How many values are registered (tests check the registry stays bounded). */
+export function registeredSecretCount(): number {
+  return known.size
 }
 
 const PATTERNS: [RegExp, string][] = [

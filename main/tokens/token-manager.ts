@@ -16,6 +16,7 @@ import type { Clock } from '../ports'
 import { abortable } from './abortable'
 import { backoffDelay } from './backoff'
 import type { ConnectionBook } from './connection-book'
+import { RegisteredTokens } from './registered-tokens'
 import type { SecretStore } from './secret-store'
 import type { Timeline } from './timeline'
 import { parseTokenSet, renewAt, serializeTokenSet, tokenSetFromResult, type TokenSet } from './token-set'
@@ -70,6 +71,8 @@ export class TokenManager implements TokenProvider {
   private readonly failures = new Map<string, Failure>()
   /** Bumped when a profile's tokens are replaced or forgotten: older renewals are discarded. */
   private readonly generations = new Map<string, number>()
+  /** The token values the log redactor knows: bounded, dropped with the connection or on lock. */
+  private readonly registered = new RegisteredTokens()
 
   constructor(private readonly deps: TokenManagerDeps) {}
 
@@ -143,10 +146,19 @@ export class TokenManager implements TokenProvider {
     }
   }
 
-  /** Drops every token held in memory (the vault was locked): the next use reads the vault again. */
+  /**
+   * Drops every token held in memory (the vault was locked): the next use reads the vault again,
+   * and the log redactor forgets every value it was given (they are no longer held either).
+   */
   dropCache(): void {
     // A set whose vault write failed is the only copy of a rotated refresh token: it stays.
     for (const id of [...this.cache.keys()]) if (!this.unsaved.has(id)) this.cache.delete(id)
+    this.registered.dropAll([...this.cache.entries()])
+  }
+
+  /** A set obtained but not kept (a sign-in overtaken by a delete or disconnect), once dealt with. */
+  discard(set: TokenSet): void {
+    this.registered.release([set.accessToken, set.refreshToken])
   }
 
   /** Forgets the profile's tokens (after a revoke, a delete or a change of client). */
@@ -156,6 +168,7 @@ export class TokenManager implements TokenProvider {
     this.cache.delete(profileId)
     this.unsaved.delete(profileId)
     this.failures.delete(profileId)
+    this.registered.forget(profileId)
     if (this.deps.secrets.hasSecret(profileId, 'tokens')) await this.deps.secrets.deleteSecret(profileId, 'tokens')
     await this.deps.book.forget(profileId)
   }
@@ -238,7 +251,11 @@ export class TokenManager implements TokenProvider {
         profile.grant === 's2s'
           ? await mintServerToServer(this.deps.endpoint, oauthBase, client, profile.accountId)
           : await refreshAccessToken(this.deps.endpoint, oauthBase, client, current.refreshToken ?? '')
-      if (generation !== this.generation(profileId)) throw new AppError('CANCELLED', 'The connection changed while its token was being renewed')
+      if (generation !== this.generation(profileId)) {
+        // Nobody keeps this set (the connection was forgotten or replaced meanwhile).
+        this.registered.release([result.access_token, result.refresh_token])
+        throw new AppError('CANCELLED', 'The connection changed while its token was being renewed')
+      }
       const next = tokenSetFromResult(result, { grant: profile.grant, clientId: profile.clientId, previous: current })
       await this.save(profileId, next, 'refresh')
       const what = profile.grant === 's2s' ? 'New Server-to-Server token' : 'Token refreshed'
@@ -291,17 +308,17 @@ export class TokenManager implements TokenProvider {
       this.deps.log.warn('Stored tokens are not in a known format; treating the profile as not connected', { profileId })
       return undefined
     }
-    registerSecret(set.accessToken)
-    registerSecret(set.refreshToken)
     // Another renewal may have filled the cache while the vault was read.
     const raced = this.cache.get(profileId)
     if (raced) return raced
+    this.registered.remember(profileId, set)
     this.cache.set(profileId, set)
     return set
   }
 
   /** Vault first (durable), then memory, then the non-secret record: nobody sees tokens that are not saved. */
   private async save(profileId: string, set: TokenSet, kind: 'connect' | 'refresh'): Promise<void> {
+    this.registered.remember(profileId, set)
     this.cache.set(profileId, set)
     this.unsaved.set(profileId, kind)
     // Connecting again is the person's repair action for tokens that cannot be decrypted: the vault
