@@ -1,5 +1,6 @@
 // A locked vault and an undecryptable token set become connection states ('locked',
-// 'needs_repair'); the ciphertext is kept, and connecting again repairs it.
+// 'needs_repair'); the ciphertext is kept, and connecting again repairs it. Each test builds its
+// own installation (data dir, passphrase vault, connected profile), so either runs alone.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,42 +14,48 @@ import { startSandbox, type Sandbox } from '../../sandbox'
 import { s2sDraft } from '../auth/credentials-harness'
 
 let sandbox: Sandbox
-let dataDir: string
+const dataDirs: string[] = []
 const time = new ManualTime()
-const safeStorage = new FakeSafeStorage()
 const cheap = { N: 2 ** 10, r: 8, p: 1 }
+const PASSPHRASE = 'correct horse battery'
 
 beforeAll(async () => {
   sandbox = await startSandbox({ now: () => time.now() })
-  dataDir = await mkdtemp(join(tmpdir(), 'zc-vault-states-'))
 })
 afterAll(async () => {
   await sandbox.close()
-  await rm(dataDir, { recursive: true, force: true })
+  for (const dir of dataDirs) await rm(dir, { recursive: true, force: true })
 })
 
-async function start() {
-  const { adapters, fakes } = createFakeAdapters({ dataDir, safeStorage, time })
-  const vault = await openVault({ dir: dataDir, safeStorage, platform: 'linux', passphraseCost: cheap })
+/** One "app start" over an installation's files. */
+async function start(installation: { dataDir: string; safeStorage: FakeSafeStorage }) {
+  const { adapters, fakes } = createFakeAdapters({ ...installation, time })
+  const vault = await openVault({ dir: installation.dataDir, safeStorage: installation.safeStorage, platform: 'linux', passphraseCost: cheap })
   const credentials = await createCredentials({ adapters, vault })
   return { vault, credentials, fakes }
 }
 
-describe('vault states', () => {
-  let profileId = ''
+/** A fresh installation with a passphrase vault and a connected Server-to-Server profile, left running. */
+async function connectedInstallation() {
+  const installation = { dataDir: await mkdtemp(join(tmpdir(), 'zc-vault-states-')), safeStorage: new FakeSafeStorage() }
+  dataDirs.push(installation.dataDir)
+  const running = await start(installation)
+  await running.vault.setupWithPassphrase(PASSPHRASE)
+  const profileId = (await running.credentials.profiles.create(s2sDraft(sandbox))).id
+  await running.credentials.auth.connect(profileId)
+  return { ...installation, ...running, profileId }
+}
 
+describe('vault states', () => {
   it('a locked passphrase vault shows as locked and yields VAULT_LOCKED, without a token request', async () => {
-    const { vault, credentials } = await start()
-    await vault.setupWithPassphrase('correct horse battery')
-    profileId = (await credentials.profiles.create(s2sDraft(sandbox))).id
-    await credentials.auth.connect(profileId)
+    const { vault, credentials, profileId } = await connectedInstallation()
     vault.lock()
     credentials.vaultChanged()
     expect(credentials.auth.status(profileId).state).toBe('locked')
     sandbox.resetStats()
     await expect(credentials.tokens.getAccessToken(profileId)).rejects.toMatchObject({ code: 'VAULT_LOCKED' })
     expect(sandbox.stats().tokenRequests).toEqual({})
-    await vault.unlock('correct horse battery')
+    await vault.unlock(PASSPHRASE)
     credentials.vaultChanged()
     expect(credentials.auth.status(profileId).state).toBe('connected')
     await expect(credentials.tokens.getAccessToken(profileId)).resolves.toMatchObject({ accessToken: expect.any(String) })
@@ -56,15 +63,19 @@ describe('vault states', () => {
   })
 
   it('an undecryptable token set means needs_repair; the ciphertext is kept; connecting again repairs it', async () => {
-    const path = join(dataDir, 'vault.json')
+    const installation = await connectedInstallation()
+    await installation.credentials.dispose()
+    const { profileId } = installation
+    const path = join(installation.dataDir, 'vault.json')
     const file = JSON.parse(await readFile(path, 'utf8')) as { data: { secrets: Record<string, { tokens: string }> } }
     const sealed = file.data.secrets[profileId]?.tokens ?? ''
+    expect(sealed.length).toBeGreaterThan(6)
     const damaged = `${sealed.slice(0, -6)}${sealed.slice(-6) === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA'}`
     file.data.secrets[profileId] = { ...file.data.secrets[profileId], tokens: damaged }
     await writeFile(path, JSON.stringify(file))
 
-    const { vault, credentials } = await start()
-    await vault.unlock('correct horse battery')
+    const { vault, credentials } = await start(installation)
+    await vault.unlock(PASSPHRASE)
     await expect(credentials.tokens.getAccessToken(profileId)).rejects.toMatchObject({ code: 'VAULT_DECRYPT_FAILED' })
     expect(credentials.auth.status(profileId).state).toBe('needs_repair')
     expect((await credentials.profiles.view(profileId)).needsRepair).toEqual(['tokens'])
