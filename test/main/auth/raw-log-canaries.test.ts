@@ -3,12 +3,13 @@
 // redactor off for log lines and scans what the code actually hands to the logger: a regression
 // that logs a secret fails here instead of being masked.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type * as RedactModule from '../../../main/log/redact'
 import { ManualTime } from '../../fakes/manual-time'
 import { startSandbox, type Sandbox } from '../../sandbox'
 import { CANARY_SECRET, createHarness, publicDraft, s2sDraft, tokensOf, userDraft, type Harness, type Instance } from './credentials-harness'
 
 // Log lines reach the sink unredacted; everything else of the module (the registry) is real.
-vi.mock('../../../main/log/redact', async (importOriginal) => ({ ...(await importOriginal<typeof import('../../../main/log/redact')>()), redact: (text: string) => text }))
+vi.mock('../../../main/log/redact', async (importOriginal) => ({ ...(await importOriginal<typeof RedactModule>()), redact: (text: string) => text }))
 
 let sandbox: Sandbox
 let harness: Harness
