@@ -25,7 +25,8 @@ export function metric(name: string, value: number, unit: string, budget: Budget
   return { name, value: round(value), unit, budget: `${symbol} ${budget.limit}${unit ? ` ${unit}` : ''}`, ok, ...(notes ? { notes } : {}) }
 }
 
-const round = (value: number) => Math.round(value * 1000) / 1000
+// Four decimals: enough that a value just past its budget never prints as the budget itself.
+const round = (value: number) => Math.round(value * 10_000) / 10_000
 
 export function markdownTable(metrics: Metric[], meta: Record<string, string>): string {
   const lines = [

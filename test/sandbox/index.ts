@@ -88,7 +88,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     rejectHttpRedirects: options.rejectHttpRedirects ?? false,
     pageTokenSeconds: lifetimes.pageTokenSeconds ?? 900,
   }
-  const cache = new PageCache()
+  const cache = new PageCache(options.pageCacheBytes)
   const api = new ApiDispatcher({
     clock, data, cache,
     pageTokens: new PageTokens(clock, idFrom(seed, hash2(0x7a6e, 2), 16), ctx.pageTokenSeconds),

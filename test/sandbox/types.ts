@@ -56,6 +56,11 @@ export interface SandboxOptions {
   apps?: Partial<Record<AppKey, AppOverride>>
   /** Password of every signed-in user (default derived from the seed). */
   password?: string
+  /**
+   * Bytes of serialised list pages kept in memory (default 48 MiB). A full crawl of 100,000
+   * users needs ~64 MiB to be served from memory; smaller caches rebuild every page.
+   */
+  pageCacheBytes?: number
   /** `api_url` put in token responses (default: the sandbox's own URL). */
   apiUrl?: string
 }
