@@ -249,7 +249,7 @@ export class FakeBridge {
 
   private save(id: string | undefined, draft: unknown): ProfileView {
     const existing = id ? this.profile(id) : undefined
-    const result = validateProfileDraft(draft, existing?.hasClientSecret ?? false)
+    const result = validateProfileDraft(draft, existing?.hasClientSecret ?? false, existing)
     if (!result.ok) throw new FakeError('VALIDATION', 'Some fields need attention.', { issues: result.issues })
     if (typeof result.clientSecret === 'string') {
       if (this.vault.state === 'uninitialised') throw new FakeError('VAULT_NOT_INITIALISED', 'The vault is not set up yet: choose how to protect your secrets')

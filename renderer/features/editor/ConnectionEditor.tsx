@@ -49,6 +49,7 @@ export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?
               <SecretField
                 hasStoredSecret={editor.hasStoredSecret}
                 unreadable={editor.stored?.needsRepair.includes('clientSecret') ?? false}
+                mustReenter={editor.secretReentry}
                 value={draft.secret}
                 onChange={(secret) => editor.setDraft('clientSecret', { secret })}
                 onBlur={() => touch('clientSecret')}

@@ -8,17 +8,23 @@ export interface SecretFieldProps {
   hasStoredSecret: boolean
   /** The stored secret could not be decrypted: it must be typed again. */
   unreadable: boolean
+  /** Why the stored secret cannot be kept (the Client ID or the app's endpoints changed). */
+  mustReenter?: string
   value: SecretInput
   onChange(value: SecretInput): void
   onBlur?(): void
   error?: string
 }
 
-export function SecretField({ hasStoredSecret, unreadable, value, onChange, onBlur, error }: SecretFieldProps) {
-  const keeping = hasStoredSecret && !unreadable && value.mode === 'keep'
+export function SecretField({ hasStoredSecret, unreadable, mustReenter, value, onChange, onBlur, error }: SecretFieldProps) {
+  // A secret bound to another Client ID or other endpoints is never sent to the new ones.
+  const canKeep = hasStoredSecret && !unreadable && !mustReenter
+  const keeping = canKeep && value.mode === 'keep'
   const hint = unreadable
     ? 'The stored secret can no longer be decrypted on this computer. Paste it again from the Zoom Marketplace.'
-    : 'Stored encrypted on this computer. It is never shown again, not even to you.'
+    : mustReenter
+      ? `Enter the Client Secret again: ${mustReenter}. The stored one is only ever sent to the app it was entered for.`
+      : 'Stored encrypted on this computer. It is never shown again, not even to you.'
   if (keeping) {
     return (
       <div className="field">
@@ -41,9 +47,9 @@ export function SecretField({ hasStoredSecret, unreadable, value, onChange, onBl
     <Field
       label="Client Secret"
       error={error}
-      hint={hasStoredSecret && !unreadable ? 'Leave empty to keep the stored secret.' : hint}
+      hint={canKeep ? 'Leave empty to keep the stored secret.' : hint}
       aside={
-        hasStoredSecret && !unreadable ? (
+        canKeep ? (
           <button type="button" className="btn btn-ghost btn-small" onClick={() => onChange({ mode: 'keep', value: '' })}>
             Keep stored secret
           </button>
@@ -57,7 +63,7 @@ export function SecretField({ hasStoredSecret, unreadable, value, onChange, onBl
           type="password"
           autoComplete="off"
           spellCheck={false}
-          placeholder={hasStoredSecret && !unreadable ? 'New Client Secret' : 'Paste the Client Secret'}
+          placeholder={canKeep ? 'New Client Secret' : 'Paste the Client Secret'}
           value={value.value}
           onChange={(e) => onChange({ mode: 'replace', value: e.target.value })}
           onBlur={onBlur}

@@ -2,7 +2,7 @@
 // Validation is common/profile.ts's validateProfileDraft: the same rules main applies.
 import type { FieldIssue } from '../../../common/errors'
 import type { ProfileDraft, ProfileFields, ProfileView } from '../../../common/profile'
-import { crossFieldIssues, validateProfileDraft } from '../../../common/profile'
+import { crossFieldIssues, secretReentryReason, validateProfileDraft } from '../../../common/profile'
 import type { AppKind } from '../../store/slices/session'
 import { kindInfo } from '../connections/kinds'
 
@@ -98,12 +98,15 @@ const trimmed = (fields: ProfileFields): ProfileFields => ({
   validationUrl: fields.validationUrl.trim(),
 })
 
-export function validateDraft(draft: EditorDraft, hasStoredSecret: boolean): Record<string, string> {
+/** `saved`: the stored profile, whose secret is bound to its Client ID and endpoints. */
+export function validateDraft(draft: EditorDraft, hasStoredSecret: boolean, saved?: Pick<ProfileFields, 'clientId' | 'cloud'>): Record<string, string> {
   const body = toProfileDraft(draft, hasStoredSecret)
-  const result = validateProfileDraft(body, hasStoredSecret)
+  const result = validateProfileDraft(body, hasStoredSecret, saved)
   if (result.ok) return {}
   // The shared validator stops at the field schema; the cross-field rules (Account ID for S2S, the
   // secret, the redirect URL) are run too so every problem shows at once, not one round at a time.
-  const cross = crossFieldIssues(trimmed(body.fields as ProfileFields), { stored: hasStoredSecret, provided: body.clientSecret })
+  const fields = trimmed(body.fields as ProfileFields)
+  const mustBeReentered = hasStoredSecret && saved ? secretReentryReason(saved, fields) : undefined
+  const cross = crossFieldIssues(fields, { stored: hasStoredSecret, provided: body.clientSecret, mustBeReentered })
   return { ...issuesByField(cross), ...issuesByField(result.issues) }
 }

@@ -2,6 +2,7 @@
 // and those main reported (error.details.issues), and save / save-and-connect.
 import { useMemo, useState } from 'react'
 import type { ProfileView } from '../../../common/profile'
+import { secretReentryReason } from '../../../common/profile'
 import type { ErrorCode } from '../../../common/errors'
 import { BridgeCallError, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
@@ -29,7 +30,8 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
   const stored = useStore((s) => s.profiles.find((p) => p.id === savedId))
   const hasStoredSecret = stored?.hasClientSecret ?? false
 
-  const clientIssues = useMemo(() => validateDraft(draft, hasStoredSecret), [draft, hasStoredSecret])
+  const clientIssues = useMemo(() => validateDraft(draft, hasStoredSecret, stored), [draft, hasStoredSecret, stored])
+  const secretReentry = stored && hasStoredSecret ? secretReentryReason(stored, draft.fields) : undefined
   const errorOf = (key: string): string | undefined => serverIssues[key] ?? (submitted || touched.has(key) ? clientIssues[key] : undefined)
 
   const update = (key: string, patch: Partial<EditorDraft> | ((d: EditorDraft) => EditorDraft)) => {
@@ -108,6 +110,8 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
     savedId,
     stored,
     hasStoredSecret,
+    /** Why the stored secret must be typed again (Client ID or endpoints changed), if it must. */
+    secretReentry,
     saveOnly: () => run('save'),
     saveAndConnect: () => run('connect'),
   }
