@@ -43,12 +43,12 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: settings and the passp
     await page.getByLabel('Theme', { exact: true }).selectOption('dark')
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
     await expect.poll(background).not.toBe(light)
-    expect((await value(page, 'settings.get')).theme).toBe('dark')
+    await expect.poll(async () => (await value(page, 'settings.get')).theme).toBe('dark')
     await harness.screenshot('ui-settings-02-dark')
     await expectAccessible(page, 'settings (dark)')
     await page.getByLabel('Theme', { exact: true }).selectOption('light')
     await expect.poll(background).toBe(light)
-    expect((await value(page, 'settings.get')).theme).toBe('light')
+    await expect.poll(async () => (await value(page, 'settings.get')).theme).toBe('light')
   })
 
   it('saves the clipboard delay, the sign-in switch and a connection’s plan in main', async () => {
