@@ -25,6 +25,12 @@ describe('recording downloads', () => {
     const panel = await screen.findByRole('region', { name: 'Downloads' })
     const items = within(panel).getAllByRole('listitem')
     expect(items).toHaveLength(3) // row 0 has one file, row 1 two
+    // Topic and file name on the first line (the whole path on hover); type, format, size and state below.
+    const [firstItem] = items as [HTMLElement]
+    const path = fake.downloads[0]?.relativePath ?? ''
+    expect(firstItem.querySelector('[title]')?.getAttribute('title')).toBe(path)
+    expect(within(firstItem).getByText(path.split('/').pop() ?? '')).toBeTruthy()
+    expect(within(firstItem).getByText(new RegExp(`^[A-Z][a-z ]+ · ${path.split('.').pop()?.toUpperCase()} · .+ of .+ · Waiting$`))).toBeTruthy()
     // Progress pushed by main moves the bars.
     const [first] = fake.downloads
     fake.downloads = fake.downloads.map((d) => (d.id === first?.id ? { ...d, state: 'downloading', received: d.fileSize / 2 } : d))

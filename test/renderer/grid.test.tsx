@@ -88,6 +88,20 @@ describe('data grid', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
   })
 
+  it('lays out the header and every body row on one column template and one width', async () => {
+    const { grid } = await loadUsers(500)
+    const rowgroups = within(grid).getAllByRole('rowgroup')
+    expect(rowgroups).toHaveLength(2)
+    const [head, body] = rowgroups as [HTMLElement, HTMLElement]
+    // One width for both (the columns' minimums here), so fr tracks resolve alike and scroll together.
+    expect(head.style.minWidth).not.toBe('')
+    expect(body.style.minWidth).toBe(head.style.minWidth)
+    const headerRow = within(head).getByRole('row')
+    const template = headerRow.style.gridTemplateColumns
+    expect(template.split(/\s(?![^(]*\))/)).toHaveLength(within(headerRow).getAllByRole('columnheader').length)
+    for (const row of bodyRows(grid)) expect(row.style.gridTemplateColumns).toBe(template)
+  })
+
   it('shows crawl progress and cancels it', async () => {
     const profile = makeProfile({ name: 'Acme' })
     const { user, fake } = await renderApp({ profiles: [profile], manualJobs: true, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: ['user:read:admin'], hasRefreshToken: false }] })

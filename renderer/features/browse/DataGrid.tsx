@@ -10,12 +10,34 @@ import type { GridRow, RowWindows } from './use-row-windows'
 
 export const ROW_HEIGHT = 34
 
+const SELECT_COLUMN_PX = 40
+
+interface ColumnTrack {
+  /** Never narrower than this: below it the grid scrolls sideways instead. */
+  minPx: number
+  /** Share of the width left over when the view is wider than all the minimums. */
+  grow: number
+}
+
 /** Long free text (emails, topics, URLs) gets more room than codes and numbers. */
-function columnWidth(spec: ColumnSpec): string {
-  if (isNumeric(spec)) return 'minmax(96px, 0.6fr)'
-  if (spec.format === 'datetime') return 'minmax(170px, 1fr)'
-  if (/(email|topic|name|url|uuid)$/i.test(spec.path)) return 'minmax(220px, 1.6fr)'
-  return 'minmax(130px, 1fr)'
+function columnTrack(spec: ColumnSpec): ColumnTrack {
+  if (isNumeric(spec)) return { minPx: 96, grow: 0.6 }
+  if (spec.format === 'datetime') return { minPx: 170, grow: 1 }
+  if (/(email|topic|name|url|uuid)$/i.test(spec.path)) return { minPx: 220, grow: 1.6 }
+  return { minPx: 130, grow: 1 }
+}
+
+/**
+ * One column template for the header row and every body row, and the width all of them share:
+ * the view's width, or the sum of the minimums when that is wider. Rows of equal width with the
+ * same template resolve their fr tracks identically, so header and body cells line up, and the
+ * head and body (both in the one scroll box) scroll sideways together.
+ */
+export function gridLayout(specs: readonly ColumnSpec[], selectable: boolean): { template: string; minWidth: number } {
+  const tracks = specs.map(columnTrack)
+  const template = [...(selectable ? [`${SELECT_COLUMN_PX}px`] : []), ...tracks.map((t) => `minmax(${t.minPx}px, ${t.grow}fr)`)].join(' ')
+  const minWidth = tracks.reduce((sum, t) => sum + t.minPx, selectable ? SELECT_COLUMN_PX : 0)
+  return { template, minWidth }
 }
 
 export interface DataGridProps {
@@ -50,7 +72,8 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
   }, [active, count])
 
   const specs = useMemo(() => rows.columns.map((path) => columnSpec(resource, path)), [rows.columns, resource])
-  const template = `${selection ? '40px ' : ''}${specs.map(columnWidth).join(' ')}`
+  const selectable = selection !== undefined
+  const { template, minWidth } = useMemo(() => gridLayout(specs, selectable), [specs, selectable])
   const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1)
 
   const move = (to: number) => {
@@ -106,7 +129,7 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
-        <div role="rowgroup" className="grid-head">
+        <div role="rowgroup" className="grid-head" style={{ minWidth }}>
           <div role="row" aria-rowindex={1} className="grid-row head" style={{ gridTemplateColumns: template }}>
             {selection && (
               <div role="columnheader" className="grid-cell">
@@ -118,7 +141,7 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
               return (
                 <div key={spec.path} role="columnheader" className="grid-cell" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} data-numeric={isNumeric(spec) || undefined}>
                   <button type="button" className="sort-button" onClick={() => onSort(spec.path)} title={`Sort by ${spec.label}`}>
-                    {spec.label}
+                    <span className="sort-label">{spec.label}</span>
                     <span aria-hidden="true" className="sort-mark">
                       {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
                     </span>
@@ -128,7 +151,7 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
             })}
           </div>
         </div>
-        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
           {items.map((item) => {
             const row = rows.rowAt(item.index)
             return (

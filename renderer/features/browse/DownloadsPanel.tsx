@@ -3,6 +3,7 @@ import type { DownloadItem } from '../../../common/contract/index'
 import { FolderIcon } from '../../components/icons'
 import { useStore } from '../../store/index'
 import { formatBytes } from '../overview/format'
+import { humanise } from './columns'
 
 const STATE_LABELS: Record<DownloadItem['state'], string> = {
   queued: 'Waiting',
@@ -12,6 +13,20 @@ const STATE_LABELS: Record<DownloadItem['state'], string> = {
   skipped: 'Already there',
   failed: 'Failed',
   cancelled: 'Cancelled',
+}
+
+/** "Shared screen with speaker view · MP4 · 834 KB · Done": what the file is, how big, where it stands. */
+function downloadFacts(d: DownloadItem, name: string): string {
+  const kind = fileKind(name)
+  const size = d.state === 'done' || d.state === 'skipped' ? formatBytes(d.fileSize) : `${formatBytes(d.received)} of ${formatBytes(d.fileSize)}`
+  const state = d.error ? `${STATE_LABELS[d.state]}: ${d.error.message}` : STATE_LABELS[d.state]
+  return [d.recordingType ? humanise(d.recordingType) : undefined, kind, size, state].filter(Boolean).join(' · ')
+}
+
+/** The file's extension as people name the format: "MP4", "M4A", "VTT". */
+function fileKind(name: string): string | undefined {
+  const dot = name.lastIndexOf('.')
+  return dot > 0 && dot < name.length - 1 ? name.slice(dot + 1).toUpperCase() : undefined
 }
 
 export function DownloadsPanel() {
@@ -44,20 +59,19 @@ export function DownloadsPanel() {
       <ul className="download-list">
         {snapshot.items.map((d) => {
           const name = d.relativePath.split('/').pop() ?? d.relativePath
+          const inFlight = d.state === 'queued' || d.state === 'downloading' || d.state === 'paused'
           return (
             <li key={d.id} data-state={d.state}>
-              <div className="stack" style={{ gap: 2, minWidth: 0, flex: 1 }}>
-                <span className="download-name" title={d.relativePath}>
-                  {d.meetingTopic ? `${d.meetingTopic} — ` : ''}
-                  {name}
-                </span>
-                <progress max={d.fileSize || 1} value={d.received} aria-label={`Progress of ${name}`} />
-                <span className="muted" style={{ fontSize: 12 }}>
-                  {STATE_LABELS[d.state]} · {formatBytes(d.received)} of {formatBytes(d.fileSize)}
-                  {d.error ? ` · ${d.error.message}` : ''}
-                </span>
+              <div className="download-main">
+                {/* Topic first; the long generated file name gives way (ellipsis) and shows whole on hover. */}
+                <div className="download-line" title={d.relativePath}>
+                  <span className="download-topic">{d.meetingTopic ?? name}</span>
+                  {d.meetingTopic !== undefined && <span className="download-file">{name}</span>}
+                </div>
+                {inFlight && <progress max={d.fileSize || 1} value={d.received} aria-label={`Progress of ${name}`} />}
+                <span className="download-meta">{downloadFacts(d, name)}</span>
               </div>
-              {(d.state === 'queued' || d.state === 'downloading' || d.state === 'paused') && (
+              {inFlight && (
                 <button type="button" className="btn btn-small" aria-label={`Cancel download of ${name}`} onClick={() => void s().cancelDownload(d.id)}>
                   Cancel
                 </button>
@@ -68,7 +82,7 @@ export function DownloadsPanel() {
                 </button>
               )}
               {d.state === 'done' && (
-                <button type="button" className="btn btn-small" aria-label={`Show ${name} in its folder`} onClick={() => void s().openDownloadFolder(d.id)}>
+                <button type="button" className="btn btn-small btn-icon" aria-label={`Show ${name} in its folder`} title="Show in folder" onClick={() => void s().openDownloadFolder(d.id)}>
                   <FolderIcon size={14} />
                 </button>
               )}

@@ -1,6 +1,7 @@
 // Requested versus granted scopes, and the browse tabs a missing scope disables.
 import type { ConnectionStatus } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
+import { ScopeName } from '../../components/ScopeName'
 import { compareScopes, tabAccess } from '../../store/selectors/scopes'
 
 export function ScopesCard({ profile, status }: { profile: ProfileView; status: ConnectionStatus | undefined }) {
@@ -16,7 +17,13 @@ export function ScopesCard({ profile, status }: { profile: ProfileView; status: 
       {rows.length === 0 ? (
         <p className="muted">No scopes listed. Add the app’s scopes in Edit so they can be compared with what Zoom grants.</p>
       ) : (
-        <table className="scope-table">
+        <table className="scope-table granted-scopes">
+          {/* Fixed layout: the two flag columns keep their width and the scope column wraps. */}
+          <colgroup>
+            <col />
+            <col className="flag-col" />
+            <col className="flag-col" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Scope</th>
@@ -27,7 +34,9 @@ export function ScopesCard({ profile, status }: { profile: ProfileView; status: 
           <tbody>
             {rows.map((r) => (
               <tr key={r.scope} data-missing={connected && r.requested && !r.granted ? true : undefined}>
-                <td className="mono">{r.scope}</td>
+                <td className="mono scope-name">
+                  <ScopeName scope={r.scope} />
+                </td>
                 <td>{r.requested ? 'Yes' : '—'}</td>
                 <td>{connected ? (r.granted ? 'Yes' : 'No') : 'Not connected'}</td>
               </tr>

@@ -9,7 +9,7 @@ export function ProtectionSummary() {
   const { text, tone } = describeProtection(vault)
   const Icon = vault?.state === 'locked' ? LockIcon : tone === 'ok' ? ShieldIcon : ShieldAlertIcon
   return (
-    <button type="button" className="protection btn-ghost" data-tone={tone} data-testid="protection" onClick={() => navigate({ screen: 'settings' })} style={{ border: 0, font: 'inherit', textAlign: 'left', cursor: 'pointer' }}>
+    <button type="button" className="protection" data-tone={tone} data-testid="protection" onClick={() => navigate({ screen: 'settings' })}>
       <Icon size={14} />
       <span>
         <span className="visually-hidden">Secret storage: </span>
