@@ -48,13 +48,14 @@ describe.skipIf(chromiumMissingReason !== undefined)('app shell (end to end)', (
     const received = await page.evaluate(async () => {
       const bridge = (globalThis as unknown as { zoomConnect: { on(e: string, cb: (p: unknown) => void): () => void }; __zcEmit(c: string, p: unknown): void })
       const seen: unknown[] = []
-      const off = bridge.zoomConnect.on('vault.status', (p) => seen.push(p))
-      bridge.__zcEmit('event:vault.status', { n: 1 })
+      // A payload the app handles like any real one (nothing changed), so the shell stays intact.
+      const off = bridge.zoomConnect.on('profiles.changed', (p) => seen.push(p))
+      bridge.__zcEmit('event:profiles.changed', { ids: ['first'] })
       off()
-      bridge.__zcEmit('event:vault.status', { n: 2 })
+      bridge.__zcEmit('event:profiles.changed', { ids: ['second'] })
       return seen
     })
-    expect(received).toEqual([{ n: 1 }])
+    expect(received).toEqual([{ ids: ['first'] }])
   })
 
   it('follows a dark system theme', async () => {
