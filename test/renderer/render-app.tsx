@@ -1,5 +1,5 @@
 // Renders the whole app on a fake bridge and waits until it is ready, as the e2e tests do.
-import { cleanup, render, waitFor } from '@testing-library/react'
+import { cleanup, configure, render, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach } from 'vitest'
 import { App } from '../../renderer/App'
@@ -7,6 +7,10 @@ import { setBridge } from '../../renderer/ipc'
 import { resetStore } from '../../renderer/store/index'
 import type { FakeOptions } from './fake-bridge'
 import { FakeBridge } from './fake-bridge'
+
+// Screens load lazily (React.lazy): on a busy 2-core CI machine the first chunk import can take
+// longer than Testing Library's default 1 s wait, so findBy*/waitFor get 10 s before failing.
+configure({ asyncUtilTimeout: 10_000 })
 
 afterEach(() => {
   cleanup()
