@@ -137,9 +137,9 @@ describe('a burst under the sandbox’s Pro limits', () => {
     const { results, seconds, rejected, usage } = await burst(true, 45)
     expect(results).toHaveLength(45)
     expect(rejected).toBe(0)
-    // 41 intervals (after a catch-up of 3) at 97 % of 30/s ≈ 1.41 s; well under it would mean we exceeded the limit.
+    // 41 intervals (after a catch-up of 3) at 97 % of 30/s ≈ 1.41 s; well under it would mean we
+    // exceeded the limit. How close to the limit it runs is a budget, measured in bench/ (fanout-rate).
     expect(seconds).toBeGreaterThan(1.3)
-    expect(seconds).toBeLessThan(2.2)
     expect(usage.find((u) => u.category === 'light')).toMatchObject({ total: 45, rejected: 0, limitPerSecond: 30 })
   })
 
