@@ -19,7 +19,9 @@ export function CopyButton({ text, label, className = 'btn btn-small' }: { text:
     }
   }
   return (
-    <button type="button" className={className} onClick={() => void copy()} disabled={!text} aria-label={label}>
+    // The accessible name always contains the visible word ("Copy", "Copied", "Copy failed"), as
+    // WCAG's label-in-name asks, and starts with the label so it stays findable.
+    <button type="button" className={className} onClick={() => void copy()} disabled={!text} aria-label={state === 'idle' ? label : `${label}: ${state === 'copied' ? 'copied' : 'copy failed'}`}>
       {state === 'copied' ? <CheckIcon size={14} /> : <CopyIcon size={14} />}
       <span aria-hidden="true">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
       <span className="visually-hidden" role="status">

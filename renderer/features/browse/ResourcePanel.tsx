@@ -129,7 +129,7 @@ function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, def
     setExporting(true)
     try {
       const result = await exportDataset(datasetId, format)
-      if (result.path) notify({ tone: 'success', title: `Exported ${formatCount(result.rows)} rows`, description: result.path })
+      if (result.path) notify({ tone: 'success', title: `Exported ${formatCount(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}`, description: result.path })
     } catch (error) {
       notify({ tone: 'error', title: 'Export failed', description: errorMessage(error) })
     } finally {

@@ -14,7 +14,9 @@ export function formatDuration(ms: number): string {
 export function formatRelative(at: number, now: number): string {
   const diff = at - now
   const abs = Math.abs(diff)
-  if (abs < 45_000) return diff < 0 ? 'just now' : 'in a few seconds'
+  // The clock behind `now` ticks coarsely, so something that just happened can look a moment in
+  // the future: both read as "just now". A real future time (an expiry) is far beyond 45 s.
+  if (abs < 45_000) return 'just now'
   if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), 'minute')
   if (abs < 86_400_000) return rtf.format(Math.round(diff / 3_600_000), 'hour')
   return rtf.format(Math.round(diff / 86_400_000), 'day')
