@@ -3,31 +3,9 @@
 // when either changes, as main does (common/profile.ts secretReentryReason).
 import { describe, expect, it } from 'vitest'
 import { draftFromProfile, validateDraft } from '../../renderer/features/editor/draft'
-import type { ProfileView } from '../../common/profile'
+import { makeProfile } from './fake-bridge'
 
-const stored: ProfileView = {
-  id: 'p1',
-  name: 'Acme',
-  description: '',
-  grant: 's2s',
-  appType: 'user',
-  clientType: 'confidential',
-  accountId: 'acct1',
-  clientId: 'client1',
-  scopes: [],
-  pkceMethod: 'S256',
-  redirectUri: '',
-  authorizeWith: 'connect-window',
-  cloud: { kind: 'zoom' },
-  validationUrl: '',
-  allowedDomains: [],
-  ratePlan: 'pro',
-  notes: '',
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-  hasClientSecret: true,
-  needsRepair: [],
-}
+const stored = makeProfile({ clientId: 'client1', cloud: { kind: 'zoom' }, hasClientSecret: true, needsRepair: [] })
 
 describe('secret re-entry in the editor', () => {
   it('keeps the stored secret for an unrelated edit', () => {
