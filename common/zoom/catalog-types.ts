@@ -19,6 +19,21 @@ export interface ParamSpec {
   min?: number
   max?: number
   help?: string
+  /**
+   * For `enum`: one extra choice Zoom does not know, standing for several of `values` (users'
+   * status `all` = active, inactive and pending). Zoom lists one value at a time, so a crawl
+   * fetches each of `into` as its own list into one dataset; the value itself is never sent.
+   */
+  expands?: ParamExpansion
+}
+
+export interface ParamExpansion {
+  /** The value the person picks, e.g. `all`; never one of the param's `values`. */
+  value: string
+  /** How the choice is offered, e.g. "All statuses". */
+  label: string
+  /** The values fetched one list each, a subset of the param's `values`. */
+  into: readonly string[]
 }
 
 /** A date range Zoom caps (recordings ≤ 1 month, reports within the last 6 months, …). */

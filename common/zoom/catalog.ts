@@ -64,7 +64,14 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
     family: 'api',
     scopes: { classic: ['user:read:admin', 'user:read', 'user:write:admin', 'user:write'], granular: ['user:read:list_users:admin'] },
     params: [
-      { name: 'status', label: 'Status', type: 'enum', values: ['active', 'inactive', 'pending'], default: 'active' },
+      {
+        name: 'status',
+        label: 'Status',
+        type: 'enum',
+        values: ['active', 'inactive', 'pending'],
+        default: 'active',
+        expands: { value: 'all', label: 'All statuses', into: ['active', 'inactive', 'pending'] },
+      },
       { name: 'role_id', label: 'Role ID', type: 'string' },
       { name: 'include_fields', label: 'Include fields', type: 'enum', values: ['custom_attributes', 'host_key'] },
       { name: 'license', label: 'License', type: 'enum', values: ['zoom_workforce_management', 'zoom_compliance_management'] },
@@ -203,7 +210,7 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
     requires: 'a Pro or higher plan',
     scopes: { classic: ['report:read:admin'], granular: ['report:read:list_users:admin'] },
     params: [
-      { name: 'type', label: 'Hosts', type: 'enum', values: ['active', 'inactive'], default: 'active' },
+      { name: 'type', label: 'Hosts', type: 'enum', values: ['active', 'inactive'], default: 'active', expands: { value: 'all', label: 'Active and inactive', into: ['active', 'inactive'] } },
       dateParam('from', true, 'At most one month per request, within the last 6 months.'),
       dateParam('to', true),
       { name: 'group_id', label: 'Group ID', type: 'string' },

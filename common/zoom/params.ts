@@ -5,7 +5,16 @@ import type { ParamSpec, Resource } from './catalog-types'
 import { parseIsoDate } from './date-windows'
 
 export type ParamValue = string | number | boolean
-export type ParamCheck = { ok: true; query: Record<string, string> } | { ok: false; issues: FieldIssue[] }
+/** A parameter set to its catalog expansion (`status: 'all'`): one list per value in `values`. */
+export interface ExpandedParam {
+  name: string
+  values: readonly string[]
+}
+/**
+ * `query` holds only values Zoom accepts: an expanded parameter is left out of it and named in
+ * `expand` instead (present only when one was chosen), for the crawl to fetch list by list.
+ */
+export type ParamCheck = { ok: true; query: Record<string, string>; expand?: ExpandedParam[] } | { ok: false; issues: FieldIssue[] }
 
 const DAY_MS = 86_400_000
 
@@ -18,6 +27,7 @@ export interface ParamCheckOptions {
 export function validateResourceParams(resource: Resource, params: Readonly<Record<string, ParamValue | undefined>>, options: ParamCheckOptions = {}): ParamCheck {
   const issues: FieldIssue[] = []
   const query: Record<string, string> = {}
+  const expand: ExpandedParam[] = []
   const specs = new Map(resource.params.map((p) => [p.name, p]))
   for (const [name, value] of Object.entries(params)) {
     if (value === undefined || value === '') continue
@@ -26,15 +36,21 @@ export function validateResourceParams(resource: Resource, params: Readonly<Reco
       issues.push({ path: name, message: `${resource.title} has no parameter “${name}”` })
       continue
     }
+    if (spec.type === 'enum' && spec.expands && String(value) === spec.expands.value) {
+      expand.push({ name, values: spec.expands.into })
+      continue
+    }
     const problem = checkValue(spec, value)
     if (problem) issues.push({ path: name, message: problem })
     else query[name] = String(value)
   }
   for (const spec of resource.params) {
-    if (spec.required && query[spec.name] === undefined && !issues.some((i) => i.path === spec.name)) issues.push({ path: spec.name, message: `${spec.label} is required` })
+    const set = query[spec.name] !== undefined || expand.some((e) => e.name === spec.name)
+    if (spec.required && !set && !issues.some((i) => i.path === spec.name)) issues.push({ path: spec.name, message: `${spec.label} is required` })
   }
   if (resource.kind === 'list' && resource.dateWindow && issues.length === 0) issues.push(...checkWindow(resource.dateWindow, query, options.now))
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, query }
+  if (issues.length > 0) return { ok: false, issues }
+  return expand.length > 0 ? { ok: true, query, expand } : { ok: true, query }
 }
 
 function checkValue(spec: ParamSpec, value: ParamValue): string | undefined {
@@ -43,8 +59,10 @@ function checkValue(spec: ParamSpec, value: ParamValue): string | undefined {
       return typeof value === 'string' || typeof value === 'number' ? undefined : `${spec.label} must be text`
     case 'boolean':
       return typeof value === 'boolean' || value === 'true' || value === 'false' ? undefined : `${spec.label} must be true or false`
-    case 'enum':
-      return spec.values?.includes(String(value)) ? undefined : `${spec.label} must be one of ${(spec.values ?? []).join(', ')}`
+    case 'enum': {
+      const allowed = [...(spec.values ?? []), ...(spec.expands ? [spec.expands.value] : [])]
+      return allowed.includes(String(value)) ? undefined : `${spec.label} must be one of ${allowed.join(', ')}`
+    }
     case 'integer': {
       const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : NaN
       if (!Number.isSafeInteger(n)) return `${spec.label} must be a whole number`

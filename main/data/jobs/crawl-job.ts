@@ -1,14 +1,15 @@
 // One crawl: fills a dataset from one list or a per-user fan-out, keeping JobProgress current.
 // Rows already fetched are kept whatever happens (cancel, a unit's error, the list failing).
+// A unit made of several lists (an expanded parameter: users of every status) sums their pages,
+// rows and totals; the dataset drops a row another list already gave.
 import type { JobProgress } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
 import type { Logger } from '../../log/logger'
 import type { Clock } from '../../ports'
 import type { Dataset } from '../datasets/dataset'
 import { isAbort, toAppError } from '../errors'
-import type { DateWindow } from '../../../common/zoom/catalog'
 import type { PageSource, QueryParams } from '../ports'
-import { type CrawlUnit, type UserScope, withWindow } from './crawl-units'
+import { type CrawlQueries, type CrawlUnit, type UserScope, withWindow } from './crawl-units'
 import { runPool } from './pool'
 
 export interface CrawlJobDeps {
@@ -27,8 +28,7 @@ export class CrawlJob {
   constructor(
     readonly id: string,
     readonly dataset: Dataset,
-    private readonly params: QueryParams,
-    private readonly windows: (DateWindow | undefined)[],
+    private readonly queries: CrawlQueries,
     private readonly scope: UserScope | undefined,
     private readonly deps: CrawlJobDeps,
   ) {
@@ -63,17 +63,18 @@ export class CrawlJob {
   }
 
   private async run(): Promise<void> {
-    const windows = this.windows
     try {
       if (!this.scope) {
-        await this.fetchUnit({ label: this.dataset.resource.id }, windows, true)
+        // The whole crawl is one unit: its lists run side by side (the client's limiter paces them).
+        await this.fetchUnit({ label: this.dataset.resource.id }, this.deps.concurrency, true)
       } else {
         const units = this.scope.kind === 'all' ? await this.listUsers() : this.scope.users
         this.progress.unitsTotal = units.length
         this.progress.unitsDone = 0
         this.deps.changed(false)
         await runPool(units, this.deps.concurrency, this.controller.signal, async (unit) => {
-          const failed = await this.fetchUnit(unit, windows, false)
+          // Units already run side by side; a unit's own lists go one after another.
+          const failed = await this.fetchUnit(unit, 1, false)
           // A unit cut short by cancel is not done; a failed one is (its error is recorded).
           if (failed || !this.controller.signal.aborted) this.progress.unitsDone = (this.progress.unitsDone ?? 0) + 1
           this.deps.changed(false)
@@ -126,27 +127,45 @@ export class CrawlJob {
   }
 
   /** Returns true when the unit failed (its error is recorded unless `rethrow`). */
-  private async fetchUnit(unit: CrawlUnit, windows: (DateWindow | undefined)[], rethrow: boolean): Promise<boolean> {
+  private async fetchUnit(unit: CrawlUnit, concurrency: number, rethrow: boolean): Promise<boolean> {
+    // One list failing stops the unit's other lists, without that counting as a cancel.
+    const unitController = new AbortController()
+    const signal = AbortSignal.any([this.controller.signal, unitController.signal])
+    let failure: unknown
     try {
-      for (const window of windows) {
-        let first = true
-        const request = { profileId: this.dataset.profileId, resource: this.dataset.resource.id, userId: unit.userId, params: withWindow(this.dataset.resource, this.params, window), signal: this.controller.signal }
-        for await (const page of this.deps.pages.pages(request)) {
-          if (!this.running) return false
-          if (first && page.totalRecords !== undefined) this.progress.totalRecords = (this.progress.totalRecords ?? 0) + page.totalRecords
-          first = false
-          this.dataset.add(page.items)
-          this.countPage(page.rateLimitWaits)
-          this.deps.changed(false)
+      await runPool(this.queries.lists, concurrency, signal, async (list) => {
+        try {
+          await this.fetchList(unit, { ...this.queries.params, ...list }, signal)
+        } catch (error) {
+          failure ??= error
+          unitController.abort(error)
+          throw error
         }
-      }
+      })
       return false
-    } catch (error) {
+    } catch (thrown) {
+      const error = failure ?? thrown
       if (rethrow || isAbort(error, this.controller.signal)) throw error
       const appError = toAppError(error, { message: `Could not load ${unit.label}` })
       this.progress.errors.push({ unit: unit.label, error: appError.toBridge() })
       this.deps.log.info('crawl unit failed', { jobId: this.id, code: appError.code })
       return true
+    }
+  }
+
+  /** One list of a unit, window by window; each listing's total is added once, from its first page. */
+  private async fetchList(unit: CrawlUnit, params: QueryParams, signal: AbortSignal): Promise<void> {
+    for (const window of this.queries.windows) {
+      let first = true
+      const request = { profileId: this.dataset.profileId, resource: this.dataset.resource.id, userId: unit.userId, params: withWindow(this.dataset.resource, params, window), signal }
+      for await (const page of this.deps.pages.pages(request)) {
+        if (!this.running) return
+        if (first && page.totalRecords !== undefined) this.progress.totalRecords = (this.progress.totalRecords ?? 0) + page.totalRecords
+        first = false
+        this.dataset.add(page.items)
+        this.countPage(page.rateLimitWaits)
+        this.deps.changed(false)
+      }
     }
   }
 

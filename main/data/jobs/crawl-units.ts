@@ -1,7 +1,10 @@
 // What one crawl fetches: a single list, or one list per user (and per date window when the
 // resource limits from/to), each a "unit" whose failure is recorded without stopping the rest.
+// A parameter set to its catalog expansion (users' status `all`) makes each unit several lists,
+// one per value, since Zoom lists one value at a time.
 import { AppError } from '../../../common/errors'
 import type { CrawlInput } from '../../../common/contract/data'
+import type { ExpandedParam } from '../../../common/zoom/params'
 import { type DateWindow, type ListResource, splitDateWindows } from '../../../common/zoom/catalog'
 import type { QueryParams } from '../ports'
 
@@ -9,6 +12,13 @@ export interface CrawlUnit {
   /** How the unit is named in errors: the user's email or id. */
   label: string
   userId?: string
+}
+
+/** The queries each unit is fetched with: `params` overlaid with each of `lists`, window by window. */
+export interface CrawlQueries {
+  params: QueryParams
+  lists: QueryParams[]
+  windows: (DateWindow | undefined)[]
 }
 
 /** Who a per-user crawl covers: every user of the account, or named ones. */
@@ -45,4 +55,12 @@ export function dateWindows(resource: ListResource, params: QueryParams): (DateW
 export function withWindow(resource: ListResource, params: QueryParams, window: DateWindow | undefined): QueryParams {
   const spec = resource.dateWindow
   return window && spec ? { ...params, [spec.from]: window.from, [spec.to]: window.to } : params
+}
+
+/**
+ * The parameter values each unit is listed with, one list per combination of expanded values
+ * (`[{}]`: one list with the query as it is). Every value is one Zoom accepts.
+ */
+export function expandedLists(expand: readonly ExpandedParam[] = []): QueryParams[] {
+  return expand.reduce<QueryParams[]>((lists, { name, values }) => lists.flatMap((list) => values.map((value) => ({ ...list, [name]: value }))), [{}])
 }

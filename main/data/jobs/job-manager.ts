@@ -11,7 +11,7 @@ import { validateResourceParams } from '../../../common/zoom/params'
 import type { PageSource, QueryParams } from '../ports'
 import { throttle } from '../throttle'
 import { CrawlJob } from './crawl-job'
-import { dateWindows, userScope } from './crawl-units'
+import { dateWindows, expandedLists, userScope } from './crawl-units'
 
 export interface JobManagerDeps {
   pages: PageSource
@@ -48,7 +48,7 @@ export class JobManager {
     const dataset = this.deps.datasets.create(input.profileId, resource, this.deps.clock.now())
     const id = randomUUID()
     const progressEvents = throttle(() => this.deps.events.emit('data.job', job.snapshot()), this.deps.progressIntervalMs ?? 250, this.deps.clock, this.deps.scheduler)
-    const job: CrawlJob = new CrawlJob(id, dataset, checked.query, windows, scope, {
+    const job: CrawlJob = new CrawlJob(id, dataset, { params: checked.query, lists: expandedLists(checked.expand), windows }, scope, {
       pages: this.deps.pages,
       clock: this.deps.clock,
       log: this.deps.log,

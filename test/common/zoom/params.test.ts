@@ -26,6 +26,44 @@ describe('validateResourceParams', () => {
   })
 })
 
+describe('expanded enum values', () => {
+  it('accepts users status "all", leaving it out of the query and naming the statuses to list', () => {
+    expect(validateResourceParams(LIST_RESOURCES.users, { status: 'all', role_id: 'r1' })).toEqual({
+      ok: true,
+      query: { role_id: 'r1' },
+      expand: [{ name: 'status', values: ['active', 'inactive', 'pending'] }],
+    })
+    expect(validateResourceParams(LIST_RESOURCES['report.hosts'], { type: 'all', from: '2026-01-01', to: '2026-01-31' })).toEqual({
+      ok: true,
+      query: { from: '2026-01-01', to: '2026-01-31' },
+      expand: [{ name: 'type', values: ['active', 'inactive'] }],
+    })
+  })
+
+  it('accepts "all" only where the catalog declares it', () => {
+    const r = validateResourceParams(LIST_RESOURCES['phone.users'], { status: 'all' })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.issues).toEqual([{ path: 'status', message: expect.stringContaining('must be one of') }])
+    expect(validateResourceParams(LIST_RESOURCES.users, { include_fields: 'all' }).ok).toBe(false)
+    expect(validateResourceParams(LIST_RESOURCES.meetings, { type: 'all' }).ok).toBe(false)
+    const users = validateResourceParams(LIST_RESOURCES.users, { status: 'sleeping' })
+    if (!users.ok) expect(users.issues[0]?.message).toBe('Status must be one of active, inactive, pending, all')
+    expect(users.ok).toBe(false)
+  })
+
+  it('every expansion stands for values Zoom accepts and is not one of them itself', () => {
+    for (const id of LIST_RESOURCE_IDS) {
+      for (const spec of LIST_RESOURCES[id].params) {
+        if (!spec.expands) continue
+        expect(spec.type).toBe('enum')
+        expect(spec.values).not.toContain(spec.expands.value)
+        expect(spec.expands.into.length).toBeGreaterThan(1)
+        for (const v of spec.expands.into) expect(spec.values).toContain(v)
+      }
+    }
+  })
+})
+
 describe('scopes', () => {
   it('a resource is usable when ANY accepted scope is granted', () => {
     expect(missingScopes(LIST_RESOURCES.users, ['user:read:list_users:admin'])).toEqual([])
