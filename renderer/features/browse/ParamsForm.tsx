@@ -59,6 +59,7 @@ function ParamField({ spec, value, onChange, error }: { spec: ParamSpec; value: 
                 {v}
               </option>
             ))}
+            {spec.expands && <option value={spec.expands.value}>{spec.expands.label}</option>}
           </select>
         ) : (
           <input
