@@ -20,6 +20,9 @@ export interface ListPagesOptions {
 function validated(resource: Parameters<typeof validateResourceParams>[0], params: ListPagesOptions['params'], now: number): Record<string, string> {
   const check = validateResourceParams(resource, params ?? {}, { now })
   if (!check.ok) throw new AppError('VALIDATION', check.issues.map((i) => i.message).join('; '), { issues: check.issues })
+  // A value like status=all stands for several lists: the crawl job splits it. Sent as it is,
+  // Zoom would quietly answer with its default (active users only).
+  if (check.expand?.length) throw new AppError('VALIDATION', `${check.expand.map((e) => e.name).join(', ')}: one list at a time here; a crawl splits “all” into its lists.`)
   return check.query
 }
 

@@ -130,3 +130,11 @@ describe('a token without the scope', () => {
     }
   })
 })
+
+describe('expanded parameters', () => {
+  it('refuses status=all on a direct listing instead of letting Zoom answer with active users only', async () => {
+    const error = await caught(listPages(client, 'users', { params: { status: 'all' } }).next())
+    expect(error.code).toBe('VALIDATION')
+    expect(error.message).toContain('status')
+  })
+})
