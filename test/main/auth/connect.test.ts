@@ -2,8 +2,6 @@
 // window, a public PKCE client, the system browser with a loopback listener, and every way an
 // authorization response must be refused (security.md §6.2 cases 1–7).
 import { readFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectionStatus } from '../../../common/contract/auth'
@@ -11,6 +9,7 @@ import { startGatedProxy, type GatedProxy } from '../../fakes/gated-proxy'
 import { ManualTime } from '../../fakes/manual-time'
 import { startSandbox, type Sandbox } from '../../sandbox'
 import { CANARY_SECRET, createHarness, publicDraft, s2sDraft, tokenRequests, tokensOf, userDraft, type Harness, type Instance } from './credentials-harness'
+import { unusedFixedPort } from '../../support/free-port'
 
 let sandbox: Sandbox
 let harness: Harness
@@ -20,21 +19,14 @@ let loopbackPort: number
 let gate: GatedProxy
 const time = new ManualTime()
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 beforeAll(async () => {
-  loopbackPort = await freePort()
+  loopbackPort = await unusedFixedPort()
   sandbox = await startSandbox({
     now: () => time.now(),
     apps: {
       s2s: { clientSecret: `${CANARY_SECRET}-s2s` },
-      userOAuth: { clientSecret: `${CANARY_SECRET}-user`, redirectUris: [`http://127.0.0.1:${await freePort()}/zoom/callback`, `http://127.0.0.1:${loopbackPort}/cb`] },
+      userOAuth: { clientSecret: `${CANARY_SECRET}-user`, redirectUris: [`http://127.0.0.1:${await unusedFixedPort()}/zoom/callback`, `http://127.0.0.1:${loopbackPort}/cb`] },
     },
   })
   harness = await createHarness(sandbox, time)

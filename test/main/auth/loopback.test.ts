@@ -1,10 +1,10 @@
 // The system-browser redirect listener (security.md §6.2 case 5) and the system-browser agent.
 import { request } from 'node:http'
-import { createServer, type AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../common/errors'
 import { startLoopbackListener } from '../../../main/auth/loopback-listener'
 import { systemBrowserAgent } from '../../../main/auth/user-agents'
+import { unusedFixedPort } from '../../support/free-port'
 
 function get(port: number, path: string, host = `127.0.0.1:${port}`, method = 'GET'): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
@@ -18,19 +18,11 @@ function get(port: number, path: string, host = `127.0.0.1:${port}`, method = 'G
   })
 }
 
-async function freePort(): Promise<number> {
-  // A redirect URI names its port, so ask the OS for a free one first.
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise<void>((resolve) => probe.close(() => resolve()))
-  return port
-}
 
 const STATE = 'state-of-the-pending-flow'
 
 async function listenerOnFreePort(path = '/cb') {
-  const port = await freePort()
+  const port = await unusedFixedPort()
   return { port, listener: await startLoopbackListener(`http://127.0.0.1:${port}${path}`, STATE) }
 }
 
@@ -78,7 +70,7 @@ describe('loopback listener', () => {
   })
 
   it('the system-browser agent closes the listener when the flow is cancelled', async () => {
-    const port = await freePort()
+    const port = await unusedFixedPort()
     const opened: string[] = []
     const controller = new AbortController()
     const agent = systemBrowserAgent({ open: async (url) => void opened.push(url) })
@@ -93,7 +85,7 @@ describe('loopback listener', () => {
   })
 
   it('the system-browser agent resolves with the callback of its own flow, not with one planted before it', async () => {
-    const port = await freePort()
+    const port = await unusedFixedPort()
     const refused: number[] = []
     const agent = systemBrowserAgent({
       open: async () => {
