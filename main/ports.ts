@@ -51,6 +51,11 @@ export interface DialogPort {
   chooseSaveFile(options: { title: string; defaultName: string; filters?: FileFilter[] }): Promise<string | undefined>
   chooseOpenFile(options: { title: string; filters?: FileFilter[] }): Promise<string | undefined>
   chooseFolder(options: { title: string }): Promise<string | undefined>
+  /**
+   * A native yes/no question owned by main, which a compromised renderer cannot answer for the
+   * person (e.g. letting a credential go to new hosts). True only when the person confirmed.
+   */
+  confirm(options: { title: string; message: string; detail?: string; confirmLabel: string }): Promise<boolean>
 }
 
 export interface ShellPort {

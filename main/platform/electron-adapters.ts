@@ -31,6 +31,13 @@ export function dialogPort(dialog: Dialog, parent: () => BrowserWindow | undefin
         const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
         return result.canceled ? undefined : result.filePaths[0]
       }),
+    confirm: ({ title, message, detail, confirmLabel }) =>
+      withParent(async (window) => {
+        // Cancel is the default and the Escape answer: only a deliberate click confirms.
+        const options = { type: 'warning' as const, title, message, ...(detail ? { detail } : {}), buttons: [confirmLabel, 'Cancel'], defaultId: 1, cancelId: 1, noLink: true }
+        const result = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options)
+        return result.response === 0
+      }),
   }
 }
 

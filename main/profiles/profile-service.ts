@@ -11,6 +11,7 @@ import type { Clock, DialogPort, EventSink } from '../ports'
 import { writeFileAtomic, type DocumentFile } from '../store'
 import type { SecretStore } from '../tokens/secret-store'
 import type { ProfileLookup } from './profile-lookup'
+import { confirmNewCredentialHosts, newCredentialHosts, validationUrlIssues } from './credential-reach'
 import { checkImport, exportProfiles, nameKey } from './profile-transfer'
 import type { ProfilesDocument } from './profiles-document'
 
@@ -64,6 +65,7 @@ export class ProfileService implements ProfileLookup {
   async create(draft: unknown): Promise<ProfileView> {
     const valid = this.validate(draft, false)
     this.assertUniqueName(valid.fields.name)
+    await confirmNewCredentialHosts(this.deps.dialogs, [{ profileName: valid.fields.name, hosts: newCredentialHosts(undefined, valid.fields) }])
     const id = randomUUID()
     const now = this.isoNow()
     if (typeof valid.clientSecret === 'string') await this.deps.secrets.setSecret(id, 'clientSecret', valid.clientSecret)
@@ -83,6 +85,8 @@ export class ProfileService implements ProfileLookup {
     // A stored secret stays with the client and endpoints it was entered for (secretBinding).
     const valid = this.validate(draft, this.deps.secrets.hasSecret(profileId, 'clientSecret'), before)
     this.assertUniqueName(valid.fields.name, profileId)
+    // Before anything changes (tokens, secret, file): a refusal leaves the profile as it was.
+    await confirmNewCredentialHosts(this.deps.dialogs, [{ profileName: valid.fields.name, hosts: newCredentialHosts(before, valid.fields) }])
     const isPublic = valid.fields.grant === 'authorization_code' && valid.fields.clientType === 'public'
     const after: Profile = { ...valid.fields, id: profileId, createdAt: before.createdAt, updatedAt: this.isoNow() }
     if (grantIdentity(before) !== grantIdentity(after)) await this.deps.hooks.clientChanging(before)
@@ -145,6 +149,9 @@ export class ProfileService implements ProfileLookup {
   async importJson(json: string): Promise<ImportResult> {
     const check = checkImport(json, this.deps.document.read().profiles.map((p) => p.name))
     if (!check.ok) throw validationError('Nothing was imported', check.issues)
+    const reachIssues = check.profiles.flatMap((fields, index) => validationUrlIssues(fields, `profiles.${index}.validationUrl`))
+    if (reachIssues.length > 0) throw validationError('Nothing was imported', reachIssues)
+    await confirmNewCredentialHosts(this.deps.dialogs, check.profiles.map((fields) => ({ profileName: fields.name, hosts: newCredentialHosts(undefined, fields) })))
     const now = this.isoNow()
     const created: Profile[] = check.profiles.map((fields) => ({ ...fields, id: randomUUID(), createdAt: now, updatedAt: now }))
     // One write: either every profile is added or none is.
@@ -174,6 +181,8 @@ export class ProfileService implements ProfileLookup {
   private validate(draft: unknown, hasStoredSecret: boolean, saved?: Profile): { fields: ProfileFields; clientSecret: string | null | undefined } {
     const result = validateProfileDraft(draft, hasStoredSecret, saved)
     if (!result.ok) throw validationError('The profile is not valid', result.issues)
+    const reachIssues = validationUrlIssues(result.fields)
+    if (reachIssues.length > 0) throw validationError('The profile is not valid', reachIssues)
     return result
   }
 

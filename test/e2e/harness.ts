@@ -27,6 +27,12 @@ export interface Harness {
   dataDir: string
   clipboard: { text: string }
   saveDialogAnswers: (string | undefined)[]
+  /**
+   * Answers to main's native confirmations (e.g. new allowed domains), in order. When empty the
+   * answer is true (confirmed), so flows that type new hosts in the editor keep working; queue a
+   * false to test a refusal.
+   */
+  confirmAnswers: boolean[]
   screenshot(name: string): Promise<string>
   /** Everything the bridge returned, as JSON text: tests scan it for canary secrets. */
   bridgeTranscript: string[]
@@ -66,6 +72,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logs = memoryLogSink()
   const clipboard = { text: '' }
   const saveDialogAnswers: (string | undefined)[] = []
+  const confirmAnswers: boolean[] = []
   const bridgeTranscript: string[] = []
   const pageErrors: string[] = []
   let context: BrowserContext | undefined
@@ -84,6 +91,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       chooseSaveFile: async () => saveDialogAnswers.shift(),
       chooseOpenFile: async () => saveDialogAnswers.shift(),
       chooseFolder: async () => saveDialogAnswers.shift(),
+      confirm: async () => confirmAnswers.shift() ?? true,
     },
     shell: { openPath: async () => {}, openExternal: async () => {} },
     events: {
@@ -140,6 +148,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     clipboard,
     saveDialogAnswers,
+    confirmAnswers,
     bridgeTranscript,
     pageErrors,
     async screenshot(name) {

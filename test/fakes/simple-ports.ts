@@ -15,12 +15,19 @@ export class FakeClipboard implements ClipboardPort {
   }
 }
 
-/** Answers queued by the test, in order; an empty queue answers "cancelled" (undefined). */
+export type ConfirmRequest = Parameters<DialogPort['confirm']>[0]
+
+/**
+ * Answers queued by the test, in order; an empty queue answers "cancelled" (undefined, or false
+ * for a confirmation: as in the real dialog, only a deliberate answer confirms).
+ */
 export class FakeDialogs implements DialogPort {
   readonly saveAnswers: (string | undefined)[] = []
   readonly openAnswers: (string | undefined)[] = []
   readonly folderAnswers: (string | undefined)[] = []
+  readonly confirmAnswers: boolean[] = []
   readonly calls: { kind: 'save' | 'open' | 'folder'; title: string; defaultName?: string; filters?: FileFilter[] }[] = []
+  readonly confirmations: ConfirmRequest[] = []
 
   async chooseSaveFile(options: { title: string; defaultName: string; filters?: FileFilter[] }): Promise<string | undefined> {
     this.calls.push({ kind: 'save', ...options })
@@ -35,6 +42,11 @@ export class FakeDialogs implements DialogPort {
   async chooseFolder(options: { title: string }): Promise<string | undefined> {
     this.calls.push({ kind: 'folder', ...options })
     return this.folderAnswers.shift()
+  }
+
+  async confirm(options: ConfirmRequest): Promise<boolean> {
+    this.confirmations.push(options)
+    return this.confirmAnswers.shift() ?? false
   }
 }
 

@@ -53,7 +53,7 @@ export async function dataStack(sandbox: Pick<SandboxProcess, 'url' | 'apps'>, o
   const clients = options.pageSize === undefined ? created : withPageSize(created, options.pageSize)
   const data = createDataServices({
     ...createZoomDataPorts(clients),
-    dialogs: { chooseSaveFile: async () => undefined, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined },
+    dialogs: { chooseSaveFile: async () => undefined, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => false },
     shell: { openPath: async () => undefined, openExternal: async () => undefined },
     events: { emit: () => undefined },
     settings: () => ({ downloadConcurrency: 1, downloadFolder: '' }),

@@ -20,6 +20,7 @@ function dialogs(answer: string | undefined): DialogPort & { asked: string[] } {
     },
     chooseOpenFile: async () => undefined,
     chooseFolder: async () => undefined,
+    confirm: async () => false,
   }
 }
 

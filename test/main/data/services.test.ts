@@ -56,6 +56,7 @@ describe('data services on the real Zoom client', () => {
     chooseSaveFile: async () => savePath,
     chooseOpenFile: async () => undefined,
     chooseFolder: async () => undefined,
+    confirm: async () => false,
   }
 
   const crawl = async (input: Parameters<DataServices['handlers']['data.crawl']>[0]): Promise<JobProgress> => {

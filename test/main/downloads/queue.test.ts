@@ -65,6 +65,7 @@ describe('DownloadQueue', () => {
     chooseSaveFile: async () => undefined,
     chooseOpenFile: async () => undefined,
     chooseFolder: async () => chosenFolder,
+    confirm: async () => false,
   }
 
   const makeQueue = (options: { stallTimeoutMs?: number; maxAttempts?: number } = {}) =>

@@ -1,0 +1,84 @@
+// Where a profile's credential may be sent (DESIGN.md, "Security model"), checked when a profile
+// is written. The renderer may be compromised: if a save could quietly add a host to the
+// allowlist, `auth.test` or the console would hand that host the access token. So main asks the
+// person in its own native dialog before the allowlist in force grows beyond what it was (or the
+// cloud's defaults), and refuses a validation URL the allowlist would not let the token reach.
+import { AppError, type FieldIssue } from '../../common/errors'
+import { defaultAllowedDomains, effectiveEndpoints, type ProfileFields } from '../../common/profile'
+import { checkUrlAllowed } from '../../common/zoom/allowlist'
+import type { DialogPort } from '../ports'
+
+type ReachFields = Pick<ProfileFields, 'cloud' | 'validationUrl' | 'allowedDomains'>
+
+interface Pattern {
+  /** Normalised text, for messages and equality. */
+  text: string
+  host: string
+  /** ".zoom.us" for "*.zoom.us". */
+  suffix?: string
+  /** Undefined: the scheme's default port. */
+  port?: string
+}
+
+/** Parsed like the allowlist checker reads an entry (trimmed, lower case, no trailing dot). */
+function parsePattern(entry: string): Pattern {
+  const e = entry.trim().toLowerCase().replace(/\.$/, '')
+  const m = /^(.*):(\d{1,5})$/.exec(e)
+  const host = (m ? m[1] : e) ?? e
+  const port = m ? String(Number(m[2])) : undefined
+  const text = port === undefined ? host : `${host}:${port}`
+  return { text, host, ...(host.startsWith('*.') ? { suffix: host.slice(1) } : {}), ...(port === undefined ? {} : { port }) }
+}
+
+/** Does `outer` already let the credential reach every host `inner` names? */
+function covers(outer: Pattern, inner: Pattern): boolean {
+  if (outer.port !== inner.port) return false
+  if (outer.host === inner.host) return true
+  if (outer.suffix === undefined) return false
+  // "*.zoom.us" covers "api.zoom.us" and "*.eu.zoom.us", not "zoom.us".
+  const innerHost = inner.suffix === undefined ? inner.host : inner.suffix.slice(1)
+  return innerHost.length > outer.suffix.length && innerHost.endsWith(outer.suffix)
+}
+
+/**
+ * The host patterns of `next`'s allowlist in force that neither `before`'s allowlist in force nor
+ * `next`'s cloud defaults already cover. Empty: nothing widens, no question to ask.
+ */
+export function newCredentialHosts(before: ReachFields | undefined, next: ReachFields): string[] {
+  const known = [...(before ? effectiveEndpoints(before).allowedDomains : []), ...defaultAllowedDomains(next.cloud)].map(parsePattern)
+  const added = effectiveEndpoints(next)
+    .allowedDomains.map(parsePattern)
+    .filter((p) => !known.some((k) => covers(k, p)))
+  return [...new Set(added.map((p) => p.text))]
+}
+
+/** The validation URL in force must be one the allowlist in force lets the token reach. */
+export function validationUrlIssues(fields: ReachFields, path = 'fields.validationUrl'): FieldIssue[] {
+  if (!fields.validationUrl) return []
+  const { validationUrl, allowedDomains } = effectiveEndpoints(fields)
+  const check = checkUrlAllowed(new URL(validationUrl), allowedDomains)
+  return check.ok ? [] : [{ path, message: `The validation URL would send the access token outside the allowed domains: ${check.reason}` }]
+}
+
+export interface Widening {
+  profileName: string
+  hosts: string[]
+}
+
+/**
+ * Asks the person, in main's native dialog, before the credentials of `widenings` may go to new
+ * hosts. Resolves when confirmed (or nothing widens); rejects with CANCELLED otherwise.
+ */
+export async function confirmNewCredentialHosts(dialogs: DialogPort, widenings: readonly Widening[]): Promise<void> {
+  const asked = widenings.filter((w) => w.hosts.length > 0)
+  if (asked.length === 0) return
+  const hosts = [...new Set(asked.flatMap((w) => w.hosts))]
+  const lines = asked.map((w) => `“${w.profileName}”: ${w.hosts.join(', ')}`)
+  const confirmed = await dialogs.confirm({
+    title: 'Allow new domains',
+    message: asked.length === 1 ? `Let “${asked[0]?.profileName}” send its access token to ${hosts.join(', ')}?` : `Let ${asked.length} connections send their access tokens to new domains?`,
+    detail: `${lines.join('\n')}\n\nThe connection's access token is sent to every allowed domain it calls. Allow only hosts you added yourself and trust; if you did not just edit or import these connections, choose Cancel.`,
+    confirmLabel: 'Allow',
+  })
+  if (!confirmed) throw new AppError('CANCELLED', `Not saved: sending this connection’s credential to ${hosts.join(', ')} was not confirmed.`)
+}
