@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import type { FieldIssue } from './errors'
 import { toFieldIssues } from './validation'
+import { checkUrlAllowed } from './zoom/allowlist'
 
 export const GRANTS = ['s2s', 'authorization_code'] as const
 export const APP_TYPES = ['user', 'admin'] as const
@@ -226,6 +227,8 @@ export function crossFieldIssues(fields: ProfileFields, secret: SecretContext): 
     if (names.has(scope)) add(`fields.scopes.${i}`, `The scope ${scope} is listed twice`)
     names.add(scope)
   })
+  // The token must not be sent anywhere the allowlist does not let it go, Test connection included.
+  issues.push(...validationUrlIssues(fields))
   return issues
 }
 
@@ -266,4 +269,13 @@ export function effectiveEndpoints(fields: Pick<ProfileFields, 'cloud' | 'valida
     validationUrl: fields.validationUrl || defaultValidationUrl(fields.cloud),
     allowedDomains: fields.allowedDomains.length > 0 ? fields.allowedDomains : defaultAllowedDomains(fields.cloud),
   }
+}
+
+/** The validation URL in force must be one the allowlist in force lets the token reach. */
+export function validationUrlIssues(fields: Pick<ProfileFields, 'cloud' | 'validationUrl' | 'allowedDomains'>, path = 'fields.validationUrl'): FieldIssue[] {
+  // No URL: the default is on the API host, inside the default allowlist. Unparseable: the schema says so.
+  if (!fields.validationUrl || !URL.canParse(fields.validationUrl)) return []
+  const { validationUrl, allowedDomains } = effectiveEndpoints(fields)
+  const check = checkUrlAllowed(new URL(validationUrl), allowedDomains)
+  return check.ok ? [] : [{ path, message: `The validation URL would send the access token outside the allowed domains: ${check.reason}` }]
 }

@@ -2,10 +2,9 @@
 // is written. The renderer may be compromised: if a save could quietly add a host to the
 // allowlist, `auth.test` or the console would hand that host the access token. So main asks the
 // person in its own native dialog before the allowlist in force grows beyond what it was (or the
-// cloud's defaults), and refuses a validation URL the allowlist would not let the token reach.
-import { AppError, type FieldIssue } from '../../common/errors'
+// cloud's defaults), (The validation URL's reach is checked with the draft: common/profile.ts validationUrlIssues.)
+import { AppError } from '../../common/errors'
 import { defaultAllowedDomains, effectiveEndpoints, type ProfileFields } from '../../common/profile'
-import { checkUrlAllowed } from '../../common/zoom/allowlist'
 import type { DialogPort } from '../ports'
 
 type ReachFields = Pick<ProfileFields, 'cloud' | 'validationUrl' | 'allowedDomains'>
@@ -52,13 +51,6 @@ export function newCredentialHosts(before: ReachFields | undefined, next: ReachF
   return [...new Set(added.map((p) => p.text))]
 }
 
-/** The validation URL in force must be one the allowlist in force lets the token reach. */
-export function validationUrlIssues(fields: ReachFields, path = 'fields.validationUrl'): FieldIssue[] {
-  if (!fields.validationUrl) return []
-  const { validationUrl, allowedDomains } = effectiveEndpoints(fields)
-  const check = checkUrlAllowed(new URL(validationUrl), allowedDomains)
-  return check.ok ? [] : [{ path, message: `The validation URL would send the access token outside the allowed domains: ${check.reason}` }]
-}
 
 export interface Widening {
   profileName: string

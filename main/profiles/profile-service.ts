@@ -4,14 +4,14 @@ import { randomUUID } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import type { ImportResult, ProfileExportResult } from '../../common/contract/profiles'
 import { AppError, type FieldIssue } from '../../common/errors'
-import { cloudEndpoints, validateProfileDraft, type Profile, type ProfileFields, type ProfileView } from '../../common/profile'
+import { cloudEndpoints, validateProfileDraft, validationUrlIssues, type Profile, type ProfileFields, type ProfileView } from '../../common/profile'
 import { describeIssues } from '../../common/validation'
 import type { Logger } from '../log/logger'
 import type { Clock, DialogPort, EventSink } from '../ports'
 import { writeFileAtomic, type DocumentFile } from '../store'
 import type { SecretStore } from '../tokens/secret-store'
 import type { ProfileLookup } from './profile-lookup'
-import { confirmNewCredentialHosts, newCredentialHosts, validationUrlIssues } from './credential-reach'
+import { confirmNewCredentialHosts, newCredentialHosts } from './credential-reach'
 import { checkImport, exportProfiles, nameKey } from './profile-transfer'
 import type { ProfilesDocument } from './profiles-document'
 
@@ -180,9 +180,8 @@ export class ProfileService implements ProfileLookup {
 
   private validate(draft: unknown, hasStoredSecret: boolean, saved?: Profile): { fields: ProfileFields; clientSecret: string | null | undefined } {
     const result = validateProfileDraft(draft, hasStoredSecret, saved)
+    // validateProfileDraft includes the validation URL's reach (common/profile.ts validationUrlIssues).
     if (!result.ok) throw validationError('The profile is not valid', result.issues)
-    const reachIssues = validationUrlIssues(result.fields)
-    if (reachIssues.length > 0) throw validationError('The profile is not valid', reachIssues)
     return result
   }
 

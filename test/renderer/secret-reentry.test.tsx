@@ -25,3 +25,13 @@ describe('secret re-entry in the editor', () => {
     expect(validateDraft(draft, true, stored).clientSecret).toBeUndefined()
   })
 })
+
+describe('validation URL reach in the editor', () => {
+  it('flags a validation URL outside the allowed domains before main is asked', () => {
+    const draft = draftFromProfile(stored)
+    draft.fields.validationUrl = 'https://evil.example/collect'
+    expect(validateDraft(draft, true, stored).validationUrl).toMatch(/outside the allowed domains/)
+    draft.fields.validationUrl = 'https://api.zoom.us/v2/users/me'
+    expect(validateDraft(draft, true, stored).validationUrl).toBeUndefined()
+  })
+})
