@@ -36,6 +36,27 @@ const occurrenceParams: readonly ParamSpec[] = [
   { name: 'show_previous_occurrences', label: 'Show previous occurrences', type: 'boolean' },
 ]
 
+// Who a user is: the first columns of the users list and of a user's detail.
+const USER_IDENTITY: readonly ColumnSpec[] = [
+  { path: 'email', label: 'Email' },
+  { path: 'display_name', label: 'Name' },
+  { path: 'type', label: 'License', valueLabels: USER_TYPES },
+  { path: 'status', label: 'Status' },
+]
+
+/** The detail of a meeting or a webinar: the same fields, with its own types and id label. */
+const sessionDetailFields = (noun: 'Meeting' | 'Webinar', types: Readonly<Record<string, string>>, withStatus: boolean): ColumnSpec[] => [
+  { path: 'topic', label: 'Topic' },
+  { path: 'type', label: 'Type', valueLabels: types },
+  ...(withStatus ? [{ path: 'status', label: 'Status' }] : []),
+  { path: 'start_time', label: 'Start', format: 'datetime' },
+  { path: 'duration', label: 'Duration', format: 'minutes' },
+  { path: 'host_email', label: 'Host' },
+  { path: 'join_url', label: 'Join URL', format: 'url' },
+  { path: 'id', label: `${noun} ID` },
+  { path: 'uuid', label: 'UUID' },
+]
+
 const meetingColumns = (types: Readonly<Record<string, string>>): ColumnSpec[] => [
   { path: 'id', label: 'ID' },
   { path: 'topic', label: 'Topic' },
@@ -77,10 +98,7 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
       { name: 'license', label: 'License', type: 'enum', values: ['zoom_workforce_management', 'zoom_compliance_management'] },
     ],
     defaultColumns: [
-      { path: 'email', label: 'Email' },
-      { path: 'display_name', label: 'Name' },
-      { path: 'type', label: 'License', valueLabels: USER_TYPES },
-      { path: 'status', label: 'Status' },
+      ...USER_IDENTITY,
       { path: 'role_id', label: 'Role ID' },
       { path: 'dept', label: 'Department' },
       { path: 'timezone', label: 'Time zone' },
@@ -322,10 +340,7 @@ export const DETAIL_RESOURCES: { readonly [K in DetailResourceId]: DetailResourc
       { name: 'search_by_unique_id', label: 'Search by employee unique ID', type: 'boolean' },
     ],
     fields: [
-      { path: 'email', label: 'Email' },
-      { path: 'display_name', label: 'Name' },
-      { path: 'type', label: 'License', valueLabels: USER_TYPES },
-      { path: 'status', label: 'Status' },
+      ...USER_IDENTITY,
       { path: 'role_name', label: 'Role' },
       { path: 'account_id', label: 'Account ID' },
       { path: 'timezone', label: 'Time zone' },
@@ -345,17 +360,7 @@ export const DETAIL_RESOURCES: { readonly [K in DetailResourceId]: DetailResourc
     family: 'api',
     scopes: { classic: ['meeting:read:admin', 'meeting:read'], granular: ['meeting:read:meeting:admin', 'meeting:read:meeting'] },
     params: occurrenceParams,
-    fields: [
-      { path: 'topic', label: 'Topic' },
-      { path: 'type', label: 'Type', valueLabels: MEETING_TYPES },
-      { path: 'status', label: 'Status' },
-      { path: 'start_time', label: 'Start', format: 'datetime' },
-      { path: 'duration', label: 'Duration', format: 'minutes' },
-      { path: 'host_email', label: 'Host' },
-      { path: 'join_url', label: 'Join URL', format: 'url' },
-      { path: 'id', label: 'Meeting ID' },
-      { path: 'uuid', label: 'UUID' },
-    ],
+    fields: sessionDetailFields('Meeting', MEETING_TYPES, true),
   },
   webinar: {
     kind: 'detail',
@@ -369,16 +374,7 @@ export const DETAIL_RESOURCES: { readonly [K in DetailResourceId]: DetailResourc
     requires: 'the Webinar add-on',
     scopes: { classic: ['webinar:read:admin', 'webinar:read'], granular: ['webinar:read:webinar:admin', 'webinar:read:webinar'] },
     params: occurrenceParams,
-    fields: [
-      { path: 'topic', label: 'Topic' },
-      { path: 'type', label: 'Type', valueLabels: WEBINAR_TYPES },
-      { path: 'start_time', label: 'Start', format: 'datetime' },
-      { path: 'duration', label: 'Duration', format: 'minutes' },
-      { path: 'host_email', label: 'Host' },
-      { path: 'join_url', label: 'Join URL', format: 'url' },
-      { path: 'id', label: 'Webinar ID' },
-      { path: 'uuid', label: 'UUID' },
-    ],
+    fields: sessionDetailFields('Webinar', WEBINAR_TYPES, false),
   },
 }
 
