@@ -1,8 +1,7 @@
 // A confirmation for destructive actions (Radix AlertDialog: focus trapped, Escape cancels).
 import { AlertDialog } from 'radix-ui'
 import type { ReactNode } from 'react'
-import { useState } from 'react'
-import { errorMessage } from '../ipc'
+import { usePendingAction } from './use-pending-action'
 
 export interface ConfirmDialogProps {
   open: boolean
@@ -16,19 +15,9 @@ export interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, onConfirm, tone = 'danger' }: ConfirmDialogProps) {
-  const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string>()
+  const { pending, error, run } = usePendingAction()
   const confirm = async () => {
-    setPending(true)
-    setError(undefined)
-    try {
-      await onConfirm()
-      onOpenChange(false)
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setPending(false)
-    }
+    if (await run(onConfirm)) onOpenChange(false)
   }
   return (
     <AlertDialog.Root open={open} onOpenChange={(next) => !pending && onOpenChange(next)}>

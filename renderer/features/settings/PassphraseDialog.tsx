@@ -3,7 +3,7 @@
 import { Dialog } from 'radix-ui'
 import { useState } from 'react'
 import { Field } from '../../components/Field'
-import { errorMessage } from '../../ipc'
+import { usePendingAction } from '../../components/use-pending-action'
 
 export interface PassphraseDialogProps {
   open: boolean
@@ -23,8 +23,7 @@ export function PassphraseDialog({ open, onOpenChange, title, description, confi
   const [first, setFirst] = useState('')
   const [second, setSecond] = useState('')
   const [submitted, setSubmitted] = useState(false)
-  const [error, setError] = useState<string>()
-  const [pending, setPending] = useState(false)
+  const { pending, error, run, clearError } = usePendingAction()
   const tooShort = first.length < MIN_LENGTH ? `Use at least ${MIN_LENGTH} characters` : undefined
   const mismatch = second !== first ? 'The two passphrases differ' : undefined
   const currentMissing = askCurrent && current === '' ? 'Enter the current passphrase' : undefined
@@ -33,22 +32,15 @@ export function PassphraseDialog({ open, onOpenChange, title, description, confi
     setFirst('')
     setSecond('')
     setSubmitted(false)
-    setError(undefined)
+    clearError()
   }
   const submit = async (event: React.FormEvent) => {
     event.preventDefault()
     setSubmitted(true)
     if (currentMissing || tooShort || mismatch) return
-    setPending(true)
-    setError(undefined)
-    try {
-      await onSubmit(first, askCurrent ? current : undefined)
+    if (await run(() => onSubmit(first, askCurrent ? current : undefined))) {
       reset()
       onOpenChange(false)
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setPending(false)
     }
   }
   return (

@@ -1,28 +1,19 @@
 // Shown instead of a connection while the passphrase-protected store is locked.
 import { useId, useState } from 'react'
-import { errorMessage } from '../../ipc'
+import { usePendingAction } from '../../components/use-pending-action'
 import { useStore } from '../../store/index'
 import { LockIcon } from '../../components/icons'
 
 export function UnlockScreen() {
   const unlock = useStore((s) => s.unlockVault)
   const [passphrase, setPassphrase] = useState('')
-  const [error, setError] = useState<string>()
-  const [pending, setPending] = useState(false)
+  const { pending, error, run } = usePendingAction()
   const id = useId()
   const submit = async (event: React.FormEvent) => {
     event.preventDefault()
-    setPending(true)
-    setError(undefined)
-    try {
-      await unlock(passphrase)
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      // Never keep the passphrase in memory longer than needed.
-      setPassphrase('')
-      setPending(false)
-    }
+    await run(() => unlock(passphrase))
+    // Never keep the passphrase in memory longer than needed.
+    setPassphrase('')
   }
   return (
     <div className="lock-screen">

@@ -2,7 +2,7 @@
 // main answers VAULT_NOT_INITIALISED, settings): the OS keychain when it is real protection, or a
 // passphrase.
 import { useState } from 'react'
-import { errorMessage } from '../../ipc'
+import { usePendingAction } from '../../components/use-pending-action'
 import { useStore } from '../../store/index'
 import { PassphraseDialog } from './PassphraseDialog'
 
@@ -10,21 +10,11 @@ export function VaultSetupChoices({ onDone, compact = false }: { onDone?: () => 
   const vault = useStore((s) => s.vault)
   const setup = useStore((s) => s.setupVault)
   const [passphraseOpen, setPassphraseOpen] = useState(false)
-  const [error, setError] = useState<string>()
-  const [pending, setPending] = useState(false)
+  const { pending, error, run } = usePendingAction()
   if (!vault) return null
   const keychainOk = vault.keychain.available && vault.keychain.secure
   const useKeychain = async () => {
-    setPending(true)
-    setError(undefined)
-    try {
-      await setup({ protector: 'os-keychain' })
-      onDone?.()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setPending(false)
-    }
+    if (await run(() => setup({ protector: 'os-keychain' }))) onDone?.()
   }
   return (
     <div className="stack" style={{ gap: 8 }}>
