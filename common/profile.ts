@@ -133,6 +133,11 @@ export const profileFieldsSchema = z
 export type ProfileFields = z.infer<typeof profileFieldsSchema>
 export type ProfileFieldsInput = z.input<typeof profileFieldsSchema>
 
+/** Every field at the schema's default, name and Client ID empty: where a new profile starts. */
+export function defaultProfileFields(grant: Grant): ProfileFields {
+  return { ...profileFieldsSchema.parse({ name: 'x', grant, clientId: 'x' }), name: '', clientId: '' }
+}
+
 /**
  * The client secret is write-only: `undefined` keeps what is stored, a string replaces it,
  * `null` removes it. It is never read back.

@@ -23,7 +23,7 @@ import type {
 } from '../../common/contract/index'
 import type { BridgeError, ErrorCode, ErrorDetails } from '../../common/errors'
 import type { ProfileView } from '../../common/profile'
-import { validateProfileDraft } from '../../common/profile'
+import { defaultProfileFields, validateProfileDraft } from '../../common/profile'
 import type { Row } from './fake/rows'
 import { cellAt, columnsOf, SHAPES } from './fake/rows'
 
@@ -81,23 +81,13 @@ const newId = (prefix: string) => `${prefix}${(++counter).toString(36)}${Math.fl
 
 export function makeProfile(overrides: Partial<ProfileView> = {}): ProfileView {
   return {
+    ...defaultProfileFields('s2s'),
     id: newId('p'),
     name: 'Acme admin (S2S)',
-    description: '',
-    grant: 's2s',
     appType: 'admin',
-    clientType: 'confidential',
     accountId: 'AbCdEf123',
     clientId: 'clientAbc123',
     scopes: ['user:read:admin', 'meeting:read:admin'],
-    pkceMethod: 'S256',
-    redirectUri: '',
-    authorizeWith: 'connect-window',
-    cloud: { kind: 'zoom' },
-    validationUrl: '',
-    allowedDomains: [],
-    ratePlan: 'pro',
-    notes: '',
     createdAt: '2026-11-01T10:00:00Z',
     updatedAt: '2026-11-01T10:00:00Z',
     hasClientSecret: true,

@@ -2,7 +2,7 @@
 // Validation is common/profile.ts's validateProfileDraft: the same rules main applies.
 import type { FieldIssue } from '../../../common/errors'
 import type { ProfileDraft, ProfileFields, ProfileView } from '../../../common/profile'
-import { crossFieldIssues, secretReentryReason, validateProfileDraft } from '../../../common/profile'
+import { crossFieldIssues, defaultProfileFields, secretReentryReason, validateProfileDraft } from '../../../common/profile'
 import type { AppKind } from '../../store/slices/session'
 import { kindInfo } from '../connections/kinds'
 
@@ -23,24 +23,8 @@ export interface EditorDraft {
 export const SUGGESTED_REDIRECT = 'https://localhost/zoom-connect/callback'
 
 export function emptyFields(kind: AppKind): ProfileFields {
-  return {
-    name: '',
-    description: '',
-    ...kindInfo(kind).defaults,
-    appType: kindInfo(kind).defaults.appType ?? 'user',
-    clientType: kindInfo(kind).defaults.clientType ?? 'confidential',
-    pkceMethod: 'S256',
-    accountId: '',
-    clientId: '',
-    scopes: [],
-    redirectUri: '',
-    authorizeWith: 'connect-window',
-    cloud: { kind: 'zoom' },
-    validationUrl: '',
-    allowedDomains: [],
-    ratePlan: 'pro',
-    notes: '',
-  }
+  const { defaults } = kindInfo(kind)
+  return { ...defaultProfileFields(defaults.grant), ...defaults, appType: defaults.appType ?? 'user', clientType: defaults.clientType ?? 'confidential', pkceMethod: defaults.pkceMethod ?? 'S256' }
 }
 
 export function draftFromKind(kind: AppKind): EditorDraft {
