@@ -8,12 +8,13 @@ import { seedDemoProfiles } from './demo-seed'
 import { createZoomDataPorts } from './data/zoom-adapter'
 import { createAppHandlers } from './ipc/handlers/app'
 import { createConsoleHandlers } from './ipc/handlers/console'
+import { createLiveEvents, type LiveEvents } from './events'
 import { createDownloadFolderHandler } from './ipc/handlers/download-folder'
 import { createVaultHandlers } from './ipc/handlers/vault'
 import { createRouter, type Router } from './ipc/router'
 import type { Handlers } from './ipc/types'
 import { createLogger } from './log/logger'
-import { systemClock, type CoreAdapters } from './ports'
+import { systemClock, systemScheduler, type CoreAdapters } from './ports'
 import { openVault } from './vault/vault'
 import { createZoomClients, type ZoomClients } from './zoom'
 
@@ -27,6 +28,7 @@ export interface Core {
   credentials: Credentials
   zoom: ZoomClients
   data: DataServices
+  liveEvents: LiveEvents
   /** Creates one profile per sandbox app (npm run demo); input is validated. */
   seedDemo(input: unknown): Promise<number>
   dispose(): Promise<void>
@@ -54,6 +56,26 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
     clock,
     ...(adapters.scheduler ? { scheduler: adapters.scheduler } : {}),
   })
+  const liveEvents = await createLiveEvents({
+    dataDir: adapters.dataDir,
+    profiles: credentials.profileLookup,
+    tokens: credentials.tokens,
+    vault,
+    datasets: data.datasets,
+    events: adapters.events,
+    clock,
+    scheduler: adapters.scheduler ?? systemScheduler,
+    log: createLogger(adapters.log, 'events'),
+    refreshSkewMs: () => credentials.settings.get().refreshSkewSeconds * 1000,
+    onProblem: reportProblem,
+    ...(adapters.eventSockets ? { factory: adapters.eventSockets } : {}),
+    ...(adapters.eventSchemas ? { schemas: adapters.eventSchemas } : {}),
+  })
+  // A locked vault means no token may be used: the event sockets close with it.
+  const vaultChanged = () => {
+    if (vault.status().state === 'locked') liveEvents.service.stopAll('The vault was locked')
+    credentials.vaultChanged()
+  }
   const requestConsole = new ConsoleService({ clients: zoom, history: await openConsoleHistory(adapters.dataDir, reportProblem), clock, log: createLogger(adapters.log, 'console') })
 
   const handlers: Handlers = {
@@ -67,11 +89,12 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
         if (index >= 0) problems.splice(index, 1)
       },
     }),
-    ...createVaultHandlers(vault, adapters.events, () => credentials.vaultChanged()),
+    ...createVaultHandlers(vault, adapters.events, vaultChanged),
     ...credentials.handlers,
     ...createDownloadFolderHandler({ dialogs: adapters.dialogs, settings: credentials.settings }),
     ...data.handlers,
     ...createConsoleHandlers(requestConsole),
+    ...liveEvents.handlers,
   }
 
   const router = createRouter({ handlers, trustedOrigins: options.trustedOrigins, log: createLogger(adapters.log, 'ipc') })
@@ -80,8 +103,10 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
     credentials,
     zoom,
     data,
+    liveEvents,
     seedDemo: async (input) => (await seedDemoProfiles(input, { vault, credentials })).length,
     async dispose() {
+      liveEvents.service.stopAll()
       await data.shutdown()
       await credentials.dispose()
       vault.lock()

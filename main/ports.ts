@@ -1,6 +1,8 @@
 // The ports main's domain code depends on. main/platform/ implements them with Electron;
 // tests implement them with hand-written fakes (DESIGN.md, "Testing on these machines").
 import type { EventMap, EventName } from '../common/contract/events'
+import type { SocketFactory } from './events/event-socket'
+import type { WebhookSchemaPort } from './events/schemas/webhook-schemas'
 import type { LogSink } from './log/logger'
 
 /** Electron's `safeStorage` satisfies this. */
@@ -100,6 +102,10 @@ export interface CoreAdapters {
   log: LogSink
   clock?: Clock
   scheduler?: Scheduler
+  /** Opens Zoom's event WebSocket; default: the ws package (main/events/ws-factory.ts). */
+  eventSockets?: SocketFactory
+  /** Zoom's event schemas; default: a cache folder in dataDir filled from Zoom's published files. */
+  eventSchemas?: WebhookSchemaPort
 }
 
 export const systemClock: Clock = { now: () => Date.now() }

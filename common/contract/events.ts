@@ -2,6 +2,7 @@ import type { StoreProblem, VaultStatus } from './app'
 import type { ConnectionStatus, TimelineEvent } from './auth'
 import type { JobProgress } from './data'
 import type { DownloadsSnapshot } from './downloads'
+import type { EventsStatus } from './events-subscription'
 
 /** What main pushes to the renderer. Payloads never carry a secret or a token. */
 export interface EventMap {
@@ -12,13 +13,15 @@ export interface EventMap {
   'vault.status': VaultStatus
   'app.problem': StoreProblem
   'profiles.changed': { ids: string[] }
+  /** A connection's event socket changed state or received events (throttled). */
+  'events.status': EventsStatus
 }
 
 export type EventName = keyof EventMap
 
 // Kept as a literal list (not derived at run time) so the preload bundle needs no zod; the
 // type check below fails the build if it ever drifts from EventMap.
-export const EVENT_NAMES = ['auth.status', 'auth.timeline', 'data.job', 'downloads.changed', 'vault.status', 'app.problem', 'profiles.changed'] as const
+export const EVENT_NAMES = ['auth.status', 'auth.timeline', 'data.job', 'downloads.changed', 'vault.status', 'app.problem', 'profiles.changed', 'events.status'] as const
 
 type Missing = Exclude<EventName, (typeof EVENT_NAMES)[number]>
 export const eventNamesComplete: [Missing] extends [never] ? true : Missing = true

@@ -10,6 +10,7 @@ import { consoleChannels } from './console'
 import { dataChannels } from './data'
 import type { ChannelDef } from './define'
 import { downloadChannels } from './downloads'
+import { eventsChannels } from './events-subscription'
 import { profileChannels } from './profiles'
 import { settingsChannels } from './settings'
 import { vaultChannels } from './vault'
@@ -23,6 +24,7 @@ export const channels = {
   ...dataChannels,
   ...downloadChannels,
   ...consoleChannels,
+  ...eventsChannels,
 }
 
 export type Channels = typeof channels
@@ -51,6 +53,7 @@ export * from './data'
 export * from './define'
 export * from './downloads'
 export * from './events'
+export * from './events-subscription'
 export * from './profiles'
 export * from './settings'
 export * from './vault'

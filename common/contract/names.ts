@@ -54,6 +54,14 @@ export const CHANNEL_NAMES = [
   'console.send',
   'console.history',
   'console.clearHistory',
+  'events.config',
+  'events.saveConfig',
+  'events.status',
+  'events.connect',
+  'events.disconnect',
+  'events.detail',
+  'events.setWebhookSecret',
+  'events.checkWebhook',
 ] as const satisfies readonly ChannelName[]
 
 type Missing = Exclude<ChannelName, (typeof CHANNEL_NAMES)[number]>

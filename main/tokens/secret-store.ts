@@ -1,6 +1,6 @@
 // The part of the vault (main/vault) that credentials need. Kept as a port so the token manager
 // and profile service can be tested against any implementation; main/vault's Vault satisfies it.
-export type SecretField = 'clientSecret' | 'tokens'
+export type SecretField = 'clientSecret' | 'tokens' | 'webhookSecret'
 
 export interface SecretStore {
   /** Throws VAULT_LOCKED when locked, VAULT_DECRYPT_FAILED when the ciphertext cannot be read. */

@@ -7,14 +7,17 @@ import { wrappedKeySchema } from './key-protector'
 export const VAULT_FILE_NAME = 'vault.json'
 export const VAULT_SCHEMA_VERSION = 1
 
-export const SECRET_FIELDS = ['clientSecret', 'tokens'] as const
-/** `tokens` is the JSON of a whole token set, sealed and written at once, so a set is never half-written. */
+export const SECRET_FIELDS = ['clientSecret', 'tokens', 'webhookSecret'] as const
+/**
+ * `tokens` is the JSON of a whole token set, sealed and written at once, so a set is never half-written.
+ * `webhookSecret` is the secret token of the app's webhooks (the Events tab's webhook helper).
+ */
 export type SecretField = (typeof SECRET_FIELDS)[number]
 
 // A malformed ciphertext is not a schema error: it is reported per field (repair state), so one
 // damaged value never causes the whole vault file to be moved aside.
 const sealed = z.string().max(1024 * 1024)
-const secretSlotsSchema = z.object({ clientSecret: sealed.optional(), tokens: sealed.optional() }).strict()
+const secretSlotsSchema = z.object({ clientSecret: sealed.optional(), tokens: sealed.optional(), webhookSecret: sealed.optional() }).strict()
 export type SecretSlots = z.infer<typeof secretSlotsSchema>
 
 const keySchema = z

@@ -2,18 +2,18 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../../common/errors'
 import type { ListResource } from '../../../common/zoom/catalog'
-import { Dataset } from './dataset'
+import { Dataset, type DatasetResource } from './dataset'
 
 export class DatasetStore {
-  private readonly datasets = new Map<string, Dataset>()
+  private readonly datasets = new Map<string, Dataset<DatasetResource>>()
 
-  create(profileId: string, resource: ListResource, createdAt: number): Dataset {
-    const dataset = new Dataset(randomUUID(), profileId, resource, createdAt)
+  create<R extends DatasetResource = ListResource>(profileId: string, resource: R, createdAt: number): Dataset<R> {
+    const dataset = new Dataset<R>(randomUUID(), profileId, resource, createdAt)
     this.datasets.set(dataset.id, dataset)
     return dataset
   }
 
-  get(datasetId: string): Dataset {
+  get(datasetId: string): Dataset<DatasetResource> {
     const dataset = this.datasets.get(datasetId)
     if (!dataset) throw new AppError('NOT_FOUND', 'This dataset is no longer available. Load the list again.')
     return dataset

@@ -19,7 +19,10 @@ export interface WindowRequest {
   filter?: ViewSpec['filter']
 }
 
-export class Dataset {
+/** What a dataset needs of the thing it lists: a crawl's catalog resource, or the live events of a connection. */
+export type DatasetResource = Pick<ListResource, 'idKeys' | 'defaultColumns'> & { id: string }
+
+export class Dataset<R extends DatasetResource = ListResource> {
   readonly rows: unknown[] = []
   /** Host id → email, learned from the users list of a fan-out (recordings lack host_email). */
   readonly hostEmails = new Map<string, string>()
@@ -30,7 +33,7 @@ export class Dataset {
   constructor(
     readonly id: string,
     readonly profileId: string,
-    readonly resource: ListResource,
+    readonly resource: R,
     readonly createdAt: number,
   ) {}
 

@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify'
 import type { ExportResult } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
 import type { Clock, DialogPort } from '../../ports'
-import type { Dataset } from '../datasets/dataset'
+import type { Dataset, DatasetResource } from '../datasets/dataset'
 import type { ViewSpec } from '../datasets/view'
 import { DOCUMENT_FILE_MODE } from '../document-mode'
 import { toAppError } from '../errors'
@@ -30,7 +30,7 @@ const FILTERS = {
   json: [{ name: 'JSON', extensions: ['json'] }],
 }
 
-export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock }, dataset: Dataset, request: ExportRequest): Promise<ExportResult> {
+export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock }, dataset: Dataset<DatasetResource>, request: ExportRequest): Promise<ExportResult> {
   const day = new Date(deps.clock.now()).toISOString().slice(0, 10)
   const path = await deps.dialogs.chooseSaveFile({
     title: 'Export',

@@ -1,0 +1,20 @@
+// Zoom's webhook verification (developers.zoom.us/docs/api/webhooks): each request carries
+// `x-zm-request-timestamp` and `x-zm-signature: v0=<hex HMAC-SHA256(secret, "v0:{timestamp}:{body}")>`;
+// an `endpoint.url_validation` request is answered with `{ plainToken, encryptedToken }`, where
+// encryptedToken = hex HMAC-SHA256(secret, plainToken).
+import { createHmac, timingSafeEqual } from 'node:crypto'
+
+export function webhookSignature(secret: string, timestamp: string, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`
+}
+
+/** Constant-time comparison of a received signature with the expected one. */
+export function verifyWebhookSignature(secret: string, timestamp: string, body: string, signature: string): boolean {
+  const expected = Buffer.from(webhookSignature(secret, timestamp, body))
+  const received = Buffer.from(signature.trim())
+  return received.length === expected.length && timingSafeEqual(received, expected)
+}
+
+export function urlValidationResponse(secret: string, plainToken: string): { plainToken: string; encryptedToken: string } {
+  return { plainToken, encryptedToken: createHmac('sha256', secret).update(plainToken).digest('hex') }
+}
