@@ -6,6 +6,8 @@
 //   GET  /__admin/clock            POST /__admin/clock  {advanceMs}
 //   POST /__admin/plan {plan}      POST /__admin/revoke-all       POST /__admin/latency {ms}
 //   POST /__admin/codes {app, redirectUri?, codeChallenge?, method?, scopes?, userEmail?} → {code}
+//   GET  /__admin/events           POST /__admin/events/emit {types?, count?} → {events}
+//   POST /__admin/events/schedule {everyMs, types?}   POST /__admin/events/drop
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { faultListSchema } from './faults'
@@ -18,6 +20,8 @@ const faultsBody = z.union([faultListSchema, z.object({ faults: faultListSchema 
 const clockBody = z.object({ advanceMs: z.number().min(0) })
 const latencyBody = z.object({ ms: z.number().int().min(0) })
 const planBody = z.object({ plan: z.enum(['free', 'pro', 'business', 'unlimited']) })
+const emitBody = z.object({ types: z.array(z.string().max(200)).max(100).optional(), count: z.number().int().min(1).max(1000).optional() })
+const scheduleBody = z.object({ everyMs: z.number().int().min(0), types: z.array(z.string().max(200)).max(100).optional() })
 const codeBody = z.object({
   app: z.enum(['userOAuth', 'adminOAuth', 'public']),
   redirectUri: z.string().optional(),
@@ -72,6 +76,15 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
         const input = codeBody.parse(await readJson(req))
         return sendJson(res, 200, { code: control.issueCode(stripUndefined(input)) })
       }
+      case 'GET /__admin/events':
+        return sendJson(res, 200, control.events.info())
+      case 'POST /__admin/events/emit':
+        return sendJson(res, 200, { events: control.events.emit(stripUndefined(emitBody.parse(await readJson(req)))) })
+      case 'POST /__admin/events/schedule':
+        control.events.schedule(stripUndefined(scheduleBody.parse(await readJson(req))))
+        return sendJson(res, 200, { status: 'success' })
+      case 'POST /__admin/events/drop':
+        return sendJson(res, 200, { dropped: control.events.drop() })
       default:
         return sendJson(res, 404, { error: 'unknown admin route', route })
     }

@@ -8,6 +8,7 @@
 //   zoom.issueCode({ app: 'public', codeChallenge, method: 'S256' })   // skip the browser
 //   zoom.advanceClock(3600_000)    // expire tokens / codes / page tokens without sleeping
 //   zoom.setFaults([{ kind: 'status', status: 502, pathPrefix: '/v2/users', skip: 2, count: 1 }])
+//   zoom.events.info().subscriptionId; zoom.events.emit({ types: ['meeting.started'] }); zoom.events.drop()
 //   zoom.stats()                   // token requests by grant, revocations, API calls by route/status
 //   await zoom.close()             // closes every socket, stalled ones included
 // Same hooks over HTTP under {url}/__admin/* (see admin.ts); CLI: `npm run sandbox -- --seed 7`.
@@ -29,6 +30,7 @@ import { SessionStore } from './oauth/sessions'
 import { RateLimiter } from './rate-limit'
 import { createListener } from './server'
 import { StatsRecorder } from './stats'
+import { attachEventSockets } from './ws/event-socket-server'
 import type { IssueCodeInput, Plan, Sandbox, SandboxOptions } from './types'
 import type { SandboxControl } from './admin'
 import type { FaultRule } from './faults'
@@ -108,10 +110,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     })
   }
 
+  const eventSockets = attachEventSockets(server, ctx)
   const control: SandboxControl = {
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
-    advanceClock: (ms: number) => clock.advance(ms),
+    advanceClock: (ms: number) => {
+      clock.advance(ms)
+      // Zoom closes an event socket whose token expired; the sandbox notices when its clock moves.
+      eventSockets.closeExpired()
+    },
     now: () => clock.now(),
     setPlan: (plan: Plan) => rateLimiter.setPlan(plan),
     setFaults: (rules: FaultRule[]) => faults.set(rules),
@@ -120,6 +127,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     revokeAllGrants: () => grants.revokeAll(),
     issueCode,
     setLatency: (ms: number) => { latencyMs = ms },
+    events: eventSockets,
   }
 
   server.on('request', createListener({
@@ -137,6 +145,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...control,
     close() {
       closing ??= new Promise<void>((resolve) => {
+        eventSockets.close()
         server.close(() => resolve())
         // Stalled responses and idle keep-alive sockets would hold close() forever.
         server.closeAllConnections()

@@ -1,3 +1,4 @@
+import type { EventSocketControl } from './ws/event-socket-server'
 // Public types of the sandbox: what startSandbox accepts and returns.
 import type { FaultRule } from './faults'
 import type { SandboxStats } from './stats'
@@ -103,5 +104,7 @@ export interface Sandbox {
   setLatency(ms: number): void
   revokeAllGrants(): void
   issueCode(input: IssueCodeInput): string
+  /** Zoom's event WebSocket at {url}/ws: the subscription ID, events on demand or on a schedule, faults. */
+  events: EventSocketControl
   close(): Promise<void>
 }
