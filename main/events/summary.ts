@@ -11,6 +11,7 @@ export function summarizeEvent(body: unknown): string {
   if (name) parts.push(name)
   const operator = field(payload, 'operator')
   if (typeof operator === 'string' && operator !== '') parts.push(`by ${operator}`)
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const line = parts.join(' ').replace(/[\u0000-\u001f\u007f]+/g, ' ')
   return line.length > MAX ? `${line.slice(0, MAX - 1)}…` : line
 }

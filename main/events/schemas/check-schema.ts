@@ -30,7 +30,12 @@ function visit(value: unknown, schemaIn: unknown, path: string, root: unknown, i
       issues.push({ path, message: `matches none of the ${options.length} allowed shapes` })
     }
   }
-  if (Array.isArray(schema.enum) && !schema.enum.some((allowed) => allowed === value)) {
+  // Some of Zoom's files put the items' enum on the array itself; it is read as the items' enum.
+  if (Array.isArray(schema.enum) && Array.isArray(value) && types.includes('array')) {
+    value.forEach((item, index) => {
+      if (!(schema.enum as unknown[]).some((allowed) => allowed === item)) issues.push({ path: `${path}[${index}]`, message: `${JSON.stringify(item)?.slice(0, 60)} is not one of the listed values` })
+    })
+  } else if (Array.isArray(schema.enum) && !schema.enum.some((allowed) => allowed === value)) {
     issues.push({ path, message: `${JSON.stringify(value)?.slice(0, 60)} is not one of ${schema.enum.slice(0, 8).map((v) => JSON.stringify(v)).join(', ')}${schema.enum.length > 8 ? ', …' : ''}` })
   }
   if (typeof value === 'number') {
@@ -51,7 +56,8 @@ function visit(value: unknown, schemaIn: unknown, path: string, root: unknown, i
     }
     for (const [key, child] of Object.entries(value)) {
       if (key in properties) visit(child, properties[key], join(path, key), root, issues, depth + 1)
-      else if (schema.additionalProperties === false) issues.push({ path: join(path, key), message: 'is not in Zoom’s schema for this event' })
+      // A field the schema requires is part of it even where `properties` forgot to describe it.
+      else if (schema.additionalProperties === false && !(Array.isArray(schema.required) && schema.required.includes(key))) issues.push({ path: join(path, key), message: 'is not in Zoom’s schema for this event' })
       else if (isObject(schema.additionalProperties)) visit(child, schema.additionalProperties, join(path, key), root, issues, depth + 1)
     }
   }
