@@ -5,6 +5,7 @@ import { createBrowseSlice, getEmptyBrowseState } from './slices/browse'
 import { createConnectionsSlice, getEmptyConnectionsState } from './slices/connections'
 import { createConsoleSlice, getEmptyConsoleState } from './slices/console'
 import { createDownloadsSlice, getEmptyDownloadsState } from './slices/downloads'
+import { createEventsSlice, getEmptyEventsState } from './slices/events'
 import { createSessionSlice, getEmptySessionState } from './slices/session'
 import { createSettingsSlice, getEmptySettingsState } from './slices/settings'
 import { createVaultSlice, getEmptyVaultState } from './slices/vault'
@@ -20,6 +21,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createBrowseSlice(...a),
   ...createConsoleSlice(...a),
   ...createDownloadsSlice(...a),
+  ...createEventsSlice(...a),
 }))
 
 /** Back to the first-launch state (tests; keeps the actions). */
@@ -32,5 +34,6 @@ export function resetStore(): void {
     ...getEmptyBrowseState(),
     ...getEmptyConsoleState(),
     ...getEmptyDownloadsState(),
+    ...getEmptyEventsState(),
   })
 }

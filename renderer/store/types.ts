@@ -3,8 +3,9 @@ import type { BrowseSlice } from './slices/browse'
 import type { ConnectionsSlice } from './slices/connections'
 import type { ConsoleSlice } from './slices/console'
 import type { DownloadsSlice } from './slices/downloads'
+import type { EventsSlice } from './slices/events'
 import type { SessionSlice } from './slices/session'
 import type { SettingsSlice } from './slices/settings'
 import type { VaultSlice } from './slices/vault'
 
-export type Store = SessionSlice & VaultSlice & SettingsSlice & ConnectionsSlice & BrowseSlice & ConsoleSlice & DownloadsSlice
+export type Store = SessionSlice & VaultSlice & SettingsSlice & ConnectionsSlice & BrowseSlice & ConsoleSlice & DownloadsSlice & EventsSlice

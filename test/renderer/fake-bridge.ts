@@ -25,6 +25,7 @@ import type { BridgeError, ErrorCode, ErrorDetails } from '../../common/errors'
 import type { ProfileView } from '../../common/profile'
 import { defaultProfileFields, validateProfileDraft } from '../../common/profile'
 import type { Row } from './fake/rows'
+import { fakeEventsHandlers } from './fake/events'
 import { cellAt, columnsOf, SHAPES } from './fake/rows'
 
 export class FakeError extends Error {
@@ -120,6 +121,7 @@ export class FakeBridge {
   private listeners = new Map<EventName, Set<(payload: never) => void>>()
   private failures = new Map<ChannelName, BridgeError>()
   private readonly now: () => number
+  private readonly eventHandlers = fakeEventsHandlers(() => this.now(), (status) => this.emit('events.status', status))
 
   constructor(private readonly options: FakeOptions = {}) {
     this.now = options.now ?? Date.now
@@ -512,6 +514,7 @@ export class FakeBridge {
       'console.clearHistory': ({ profileId }) => {
         this.history = this.history.filter((h) => profileId && h.request.profileId !== profileId)
       },
+      ...this.eventHandlers,
     }
   }
 

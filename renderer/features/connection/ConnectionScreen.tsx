@@ -1,4 +1,4 @@
-// One connection: its header with status and main actions, and tabs for overview, browse, console, edit.
+// One connection: its header with status and main actions, and tabs for overview, browse, console, events, edit.
 import { Tabs } from 'radix-ui'
 import { lazy, Suspense } from 'react'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -14,11 +14,13 @@ import { Overview } from '../overview/Overview'
 // The browser (grid, charts) and console are the heaviest screens: loaded when first opened.
 const BrowseScreen = lazy(() => import('../browse/BrowseScreen'))
 const ConsoleScreen = lazy(() => import('../console/ConsoleScreen'))
+const EventsScreen = lazy(() => import('../events/EventsScreen'))
 
 const TABS: { id: ConnectionTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'browse', label: 'Browse' },
   { id: 'console', label: 'Console' },
+  { id: 'events', label: 'Events' },
   { id: 'edit', label: 'Edit' },
 ]
 
@@ -68,6 +70,9 @@ export default function ConnectionScreen({ profileId, tab }: { profileId: string
         </Tabs.Content>
         <Tabs.Content value="console" className="tab-panel">
           <Suspense fallback={<p role="status">Loading the console…</p>}>{tab === 'console' && <ConsoleScreen profile={profile} />}</Suspense>
+        </Tabs.Content>
+        <Tabs.Content value="events" className="tab-panel">
+          <Suspense fallback={<p role="status">Loading events…</p>}>{tab === 'events' && <EventsScreen profile={profile} />}</Suspense>
         </Tabs.Content>
         <Tabs.Content value="edit" className="tab-panel">
           <ConnectionEditor key={profile.id} profile={profile} kind={kindOf(profile)} />

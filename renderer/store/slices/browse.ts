@@ -11,6 +11,8 @@ export interface GridView {
   filterText: string
   /** Chosen columns; undefined = the resource's defaults. */
   columns?: string[]
+  /** Per-column filters (the Events tab's filter by type). */
+  columnFilters?: Record<string, string>
 }
 
 export interface ResourceDataset {
@@ -46,7 +48,9 @@ export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {},
 export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | 'columns'> {
   return {
     ...(view.sort ? { sort: view.sort } : {}),
-    ...(view.filterText.trim() ? { filter: { text: view.filterText.trim() } } : {}),
+    ...(view.filterText.trim() || view.columnFilters
+      ? { filter: { ...(view.filterText.trim() ? { text: view.filterText.trim() } : {}), ...(view.columnFilters ? { columns: view.columnFilters } : {}) } }
+      : {}),
     ...(view.columns ? { columns: view.columns } : {}),
   }
 }

@@ -4,7 +4,7 @@ import type { AppInfo, StoreProblem } from '../../../common/contract/index'
 import { call, errorMessage, subscribe } from '../../ipc'
 import type { Store } from '../types'
 
-export type ConnectionTab = 'overview' | 'browse' | 'console' | 'edit'
+export type ConnectionTab = 'overview' | 'browse' | 'console' | 'events' | 'edit'
 /** The kinds of Zoom app the guided setup knows (Server-to-Server, user-/admin-managed OAuth, public PKCE). */
 export type AppKind = 's2s' | 'user' | 'admin' | 'public'
 export type View =
