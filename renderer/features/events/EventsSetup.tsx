@@ -37,24 +37,29 @@ export function EventsSetup({ profileId, config }: { profileId: string; config: 
   return (
     <section className="card stack events-setup" aria-labelledby={titleId}>
       <h2 id={titleId}>Event subscription</h2>
-      <ol className="events-guide">
-        <li>
-          In the Zoom Marketplace, open this connection’s app (Server-to-Server OAuth or a general app) → <strong>Features</strong> → <strong>Access</strong> and turn on{' '}
-          <strong>Event subscription</strong>.
-        </li>
-        <li>
-          Add a subscription and choose the <strong>WebSocket</strong> method (not Webhook): the Events tab only receives WebSocket subscriptions.
-        </li>
-        <li>
-          Tick the events you want, e.g. <span className="mono">meeting.started</span>, <span className="mono">meeting.ended</span>, <span className="mono">user.created</span>,{' '}
-          <span className="mono">recording.completed</span>. The app’s scopes must allow them.
-        </li>
-        <li>
-          <strong>Save</strong>: Zoom shows the <strong>WebSocket endpoint URL</strong>, <span className="mono">wss://ws.zoom.us/ws?subscriptionId=…</span>. Paste the URL or just its
-          subscriptionId below.
-        </li>
-      </ol>
-      <ExternalLink href="https://marketplace.zoom.us/user/build">Open the Zoom Marketplace</ExternalLink>
+      <details className="events-guide-box" open={(config?.subscriptionId ?? '') === ''}>
+        <summary>Where to find the subscription ID</summary>
+        <ol className="events-guide">
+          <li>
+            In the Zoom Marketplace, open this connection’s app and turn on <strong>Event subscription</strong>: on the <strong>Feature</strong> page of a
+            Server-to-Server OAuth app, under <strong>Features → Access</strong> of a general app.
+          </li>
+          <li>
+            Add a subscription and choose the <strong>WebSocket</strong> method (not Webhook): the Events tab only receives WebSocket subscriptions.
+          </li>
+          <li>
+            Tick the events you want, e.g. <span className="mono">meeting.started</span>, <span className="mono">meeting.ended</span>, <span className="mono">user.created</span>,{' '}
+            <span className="mono">recording.completed</span>. The app’s scopes must allow them.
+          </li>
+          <li>
+            <strong>Save</strong>: Zoom shows the <strong>WebSocket endpoint URL</strong>, <span className="mono">wss://ws.zoom.us/ws?subscriptionId=…</span>. Paste the URL or just its
+            subscriptionId below.
+          </li>
+        </ol>
+        <div className="row">
+          <ExternalLink href="https://marketplace.zoom.us/user/build">Open the Zoom Marketplace</ExternalLink>
+        </div>
+      </details>
       <form
         className="stack"
         onSubmit={(e) => {

@@ -1,0 +1,107 @@
+// Issue 16: live events in real Chromium against the sandbox's Zoom event WebSocket. The Events
+// tab's guide and subscription ID, Connect, events arriving in the live list (counts, filter by
+// type), an event's detail checked against Zoom's schema, a dropped socket coming back, another
+// client taking the subscription over, and no token anywhere the page or the bridge can see.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { createLogger } from '../../main/log/logger'
+import { FolderWebhookSchemas } from '../../main/events/schemas/webhook-schemas'
+import { startSandbox, type Sandbox } from '../sandbox'
+import { WEBHOOKS_AVAILABLE, WEBHOOKS_DIR } from '../sandbox/ws/event-factory'
+import { findCanaries, SANDBOX_TOKEN_PREFIX } from '../support/canary'
+import { chromiumMissingReason } from '../support/chromium'
+import { closeBrowser, startHarness, type Harness } from './harness'
+import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures } from './ui-helpers'
+
+const skipReason = chromiumMissingReason ?? (WEBHOOKS_AVAILABLE ? undefined : `Zoom's event files are absent (${WEBHOOKS_DIR})`)
+
+describe.skipIf(skipReason !== undefined)('UI: live events (end to end)', () => {
+  let zoom: Sandbox
+  let harness: Harness
+
+  beforeAll(async () => {
+    zoom = await startSandbox({ seed: 16, users: 20, plan: 'unlimited' })
+    const log = { write: () => undefined }
+    // Zoom's event schemas from the shared copies: the app's default would download them from Zoom.
+    harness = await startHarness({ overrides: { eventSchemas: new FolderWebhookSchemas({ dir: WEBHOOKS_DIR, log: createLogger(log, 'schemas') }) } })
+    quickFailures(harness)
+    await chooseKeychain(harness.page)
+    await addS2SConnection(harness.page, zoom, 'Events account')
+    await harness.page.getByRole('tab', { name: 'Events' }).click()
+    await harness.page.getByRole('region', { name: 'Event subscription' }).waitFor()
+  })
+  afterAll(async () => {
+    await harness?.close()
+    await zoom?.close()
+    await closeBrowser()
+  })
+
+  const state = () => harness.page.getByRole('region', { name: 'Event socket' }).getByRole('status')
+
+  it('guides the setup and keeps the subscription ID pasted from the endpoint URL', async () => {
+    const { page } = harness
+    const setup = page.getByRole('region', { name: 'Event subscription' })
+    expect(await setup.innerText()).toMatch(/WebSocket/)
+    expect(await page.getByRole('button', { name: 'Connect events' }).isDisabled()).toBe(true)
+    await harness.screenshot('ui-events-01-setup')
+    await expectAccessible(page, 'events (setup)')
+    const subscriptionId = zoom.events.info().subscriptionId
+    await setup.getByLabel('Subscription ID', { exact: true }).fill(`wss://ws.zoom.us/ws?subscriptionId=${subscriptionId}`)
+    await setup.getByRole('button', { name: 'Save subscription' }).click()
+    await expect.poll(() => setup.getByLabel('Subscription ID', { exact: true }).inputValue()).toBe(subscriptionId)
+  })
+
+  it('connects, and shows events as they arrive with counts per type', async () => {
+    const { page } = harness
+    await page.getByRole('button', { name: 'Connect events' }).click()
+    await expect.poll(() => state().innerText()).toMatch(/^Open for \d+ s/)
+    expect(zoom.events.info().connections).toBe(1)
+    zoom.events.emit({ types: ['meeting.started', 'user.created', 'meeting.ended', 'meeting.started'] })
+    const list = page.getByRole('grid', { name: 'Events' })
+    await expect.poll(() => list.getByRole('row').count()).toBe(4)
+    // Newest first.
+    expect(await list.getByRole('row').first().innerText()).toContain('meeting.started')
+    const counts = page.getByRole('list', { name: 'Events per type' })
+    await expect.poll(() => counts.innerText()).toMatch(/meeting\.started\s*2/)
+    await harness.screenshot('ui-events-02-live-list')
+    await expectAccessible(page, 'events (live list)')
+  })
+
+  it('filters by type, and opens an event checked against Zoom’s schema', async () => {
+    const { page } = harness
+    await page.getByLabel('Type', { exact: true }).selectOption('user.created')
+    const list = page.getByRole('grid', { name: 'Events' })
+    await expect.poll(() => list.getByRole('row').count()).toBe(1)
+    await list.getByRole('row').first().click()
+    const drawer = page.getByRole('dialog', { name: 'user.created' })
+    await expect.poll(() => drawer.innerText()).toContain('Matches Zoom’s schema for user.created')
+    expect(JSON.parse(await drawer.getByLabel('Event as JSON').innerText())).toMatchObject({ event: 'user.created', payload: { account_id: zoom.accountId } })
+    await harness.screenshot('ui-events-03-detail')
+    await expectAccessible(page, 'events (detail)')
+    await page.keyboard.press('Escape')
+    await page.getByLabel('Type', { exact: true }).selectOption('')
+  })
+
+  it('comes back after the connection drops', async () => {
+    zoom.events.drop()
+    await expect.poll(() => state().innerText()).toMatch(/^Open for/)
+    await expect.poll(() => zoom.events.info().accepted).toBe(2)
+  })
+
+  it('says the subscription was taken over by another client, and stops', async () => {
+    const { page } = harness
+    const token = await harness.core.credentials.tokens.getAccessToken((await harness.core.credentials.profiles.list())[0]!.id)
+    const other = new WebSocket(`${zoom.url.replace('http:', 'ws:')}/ws?subscriptionId=${zoom.events.info().subscriptionId}&access_token=${token.accessToken}`)
+    await new Promise((resolve) => other.once('open', resolve))
+    await expect.poll(() => state().innerText()).toMatch(/^Taken over — Another client connected/)
+    expect(await page.getByRole('button', { name: 'Connect events' }).isEnabled()).toBe(true)
+    await harness.screenshot('ui-events-04-taken-over')
+    other.close()
+  })
+
+  it('never lets a token reach the page, the bridge or a log line', async () => {
+    expect(findCanaries(await harness.page.content(), [SANDBOX_TOKEN_PREFIX])).toEqual([])
+    expect(findCanaries(harness.bridgeTranscript.join('\n'), [SANDBOX_TOKEN_PREFIX])).toEqual([])
+    expect(findCanaries(harness.logs.records.map((r) => JSON.stringify(r)).join('\n'), [SANDBOX_TOKEN_PREFIX])).toEqual([])
+  })
+})
