@@ -4,7 +4,7 @@ import type { StoreProblem } from '../common/contract'
 import { createCredentials, type Credentials } from './auth/credentials'
 import { ConsoleService, openConsoleHistory } from './console'
 import { createDataServices, type DataServices } from './data'
-import { seedDemoProfiles } from './demo-seed'
+import { demoSeedSchema, seedDemoProfiles } from './demo-seed'
 import { createZoomDataPorts } from './data/zoom-adapter'
 import { createAppHandlers } from './ipc/handlers/app'
 import { createConsoleHandlers } from './ipc/handlers/console'
@@ -104,7 +104,12 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
     zoom,
     data,
     liveEvents,
-    seedDemo: async (input) => (await seedDemoProfiles(input, { vault, credentials })).length,
+    seedDemo: async (input) => {
+      const created = await seedDemoProfiles(input, { vault, credentials })
+      const subscriptionId = demoSeedSchema.parse(input).eventSubscriptionId
+      if (subscriptionId) for (const profile of created) if (profile.grant === 's2s') await liveEvents.service.saveConfig(profile.id, subscriptionId, '')
+      return created.length
+    },
     async dispose() {
       liveEvents.service.stopAll()
       await data.shutdown()

@@ -13,6 +13,8 @@ export const demoSeedSchema = z.object({
     adminOAuth: z.object({ clientId: z.string(), clientSecret: z.string(), redirectUri: z.string() }),
     public: z.object({ clientId: z.string(), redirectUri: z.string() }),
   }),
+  /** The sandbox's event subscription: saved on the Server-to-Server profile, so its Events tab connects at once. */
+  eventSubscriptionId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).optional(),
   /** Used when the OS keychain is not real protection (Linux basic_text). */
   passphrase: z.string().min(8).default('zoom-connect-demo'),
 })

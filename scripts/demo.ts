@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startSandbox } from '../test/sandbox'
+import { WEBHOOKS_AVAILABLE } from '../test/sandbox/ws/event-factory'
 
 const root = resolve(import.meta.dirname, '..')
 const require = createRequire(import.meta.url)
@@ -22,6 +23,8 @@ function electronBinary(): string | undefined {
 const zoom = await startSandbox({ seed: 7, users: 250 })
 console.log(`Zoom sandbox at ${zoom.url}`)
 console.log(`Sign in on its consent page as ${zoom.login.email} / ${zoom.login.password}`)
+// A Zoom event every 5 s on the sandbox's event socket, for the Server-to-Server profile's Events tab.
+if (WEBHOOKS_AVAILABLE) zoom.events.schedule({ everyMs: 5_000 })
 
 const binary = electronBinary()
 if (!binary) {
@@ -35,7 +38,7 @@ const userData = mkdtempSync(join(tmpdir(), 'zoom-connect-demo-'))
 console.log(`Demo profile folder: ${userData}`)
 const child = spawn(binary, [root, `--user-data-dir=${userData}`], {
   stdio: 'inherit',
-  env: { ...process.env, ZOOM_CONNECT_DEMO: JSON.stringify({ url: zoom.url, apps: zoom.apps }) },
+  env: { ...process.env, ZOOM_CONNECT_DEMO: JSON.stringify({ url: zoom.url, apps: zoom.apps, eventSubscriptionId: zoom.events.info().subscriptionId }) },
 })
 const stop = () => child.kill('SIGTERM')
 process.on('SIGINT', stop)

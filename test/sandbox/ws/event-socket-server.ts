@@ -143,7 +143,14 @@ export function attachEventSockets(server: Server, ctx: SandboxContext): EventSo
       if (timer) clearInterval(timer)
       timer = undefined
       if (everyMs <= 0) return
-      timer = setInterval(() => emit(types ? { types: [pickEventType(ctx.seed, sequence, types)] } : { count: 1 }), everyMs)
+      eventTypes() // throws "not emulated" now, not later inside the timer, when Zoom's event files are absent
+      timer = setInterval(() => {
+        try {
+          emit(types ? { types: [pickEventType(ctx.seed, sequence, types)] } : { count: 1 })
+        } catch (error) {
+          console.error('zoom sandbox: a scheduled event failed', error)
+        }
+      }, everyMs)
       timer.unref()
     },
     drop() {
