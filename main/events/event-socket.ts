@@ -72,9 +72,9 @@ const DEFAULT_BACKOFF: RetryPolicy = { limit: Number.POSITIVE_INFINITY, baseDela
 const TAKE_OVER_REASON = /another (client|connection)|taken over|replaced by|duplicate connection|new connection/i
 const TOKEN_REASON = /token|expired|unauthori[sz]ed|auth/i
 
+/** One socket attempt: set once the factory returned it. */
 interface Live {
-  generation: number
-  connection: SocketConnection
+  connection?: SocketConnection
   opened: boolean
   accessToken: string
 }
@@ -153,7 +153,7 @@ export class EventSocket {
       return this.failed(isAppError(error) ? error : new AppError('INTERNAL', 'Could not get an access token for the event socket'))
     }
     if (this.stopped || generation !== this.generation) return
-    const live: Live = { generation, connection: undefined as unknown as SocketConnection, opened: false, accessToken: token.accessToken }
+    const live: Live = { opened: false, accessToken: token.accessToken }
     const mine = () => !this.stopped && (this.current === live || this.next === live)
     live.connection = this.deps.factory(socketUrlWithToken(baseUrl, this.deps.subscriptionId, token.accessToken), {
       open: () => {
@@ -205,7 +205,7 @@ export class EventSocket {
     const beat = () => {
       if (this.stopped || !this.current?.opened) return
       try {
-        this.current.connection.send(JSON.stringify({ module: 'heartbeat' }))
+        this.current.connection?.send(JSON.stringify({ module: 'heartbeat' }))
       } catch {
         // A socket closing under us reports through its close handler.
       }
@@ -335,7 +335,7 @@ export class EventSocket {
   private closeLive(live: Live | undefined, code: number, reason: string): void {
     if (!live) return
     try {
-      live.connection.close(code, reason)
+      live.connection?.close(code, reason)
     } catch {
       // already closed
     }

@@ -11,7 +11,10 @@ import { WEBHOOKS_AVAILABLE, WEBHOOKS_DIR } from '../sandbox/ws/event-factory'
 import { findCanaries, SANDBOX_TOKEN_PREFIX } from '../support/canary'
 import { chromiumMissingReason } from '../support/chromium'
 import { closeBrowser, startHarness, type Harness } from './harness'
-import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures } from './ui-helpers'
+import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures, UI_STEP_TIMEOUT_MS } from './ui-helpers'
+
+/** Events cross a real socket and a reconnect waits its backoff (up to 1 s): give each UI step the harness's 10 s. */
+const POLL = { timeout: UI_STEP_TIMEOUT_MS }
 
 const skipReason = chromiumMissingReason ?? (WEBHOOKS_AVAILABLE ? undefined : `Zoom's event files are absent (${WEBHOOKS_DIR})`)
 
@@ -48,21 +51,21 @@ describe.skipIf(skipReason !== undefined)('UI: live events (end to end)', () => 
     const subscriptionId = zoom.events.info().subscriptionId
     await setup.getByLabel('Subscription ID', { exact: true }).fill(`wss://ws.zoom.us/ws?subscriptionId=${subscriptionId}`)
     await setup.getByRole('button', { name: 'Save subscription' }).click()
-    await expect.poll(() => setup.getByLabel('Subscription ID', { exact: true }).inputValue()).toBe(subscriptionId)
+    await expect.poll(() => setup.getByLabel('Subscription ID', { exact: true }).inputValue(), POLL).toBe(subscriptionId)
   })
 
   it('connects, and shows events as they arrive with counts per type', async () => {
     const { page } = harness
     await page.getByRole('button', { name: 'Connect events' }).click()
-    await expect.poll(() => state().innerText()).toMatch(/^Open for \d+ s/)
+    await expect.poll(() => state().innerText(), POLL).toMatch(/^Open for \d+ s/)
     expect(zoom.events.info().connections).toBe(1)
     zoom.events.emit({ types: ['meeting.started', 'user.created', 'meeting.ended', 'meeting.started'] })
     const list = page.getByRole('grid', { name: 'Events' })
-    await expect.poll(() => list.getByRole('row').count()).toBe(4)
+    await expect.poll(() => list.getByRole('row').count(), POLL).toBe(4)
     // Newest first.
     expect(await list.getByRole('row').first().innerText()).toContain('meeting.started')
     const counts = page.getByRole('list', { name: 'Events per type' })
-    await expect.poll(() => counts.innerText()).toMatch(/meeting\.started\s*2/)
+    await expect.poll(() => counts.innerText(), POLL).toMatch(/meeting\.started\s*2/)
     await harness.screenshot('ui-events-02-live-list')
     await expectAccessible(page, 'events (live list)')
   })
@@ -71,10 +74,10 @@ describe.skipIf(skipReason !== undefined)('UI: live events (end to end)', () => 
     const { page } = harness
     await page.getByLabel('Type', { exact: true }).selectOption('user.created')
     const list = page.getByRole('grid', { name: 'Events' })
-    await expect.poll(() => list.getByRole('row').count()).toBe(1)
+    await expect.poll(() => list.getByRole('row').count(), POLL).toBe(1)
     await list.getByRole('row').first().click()
     const drawer = page.getByRole('dialog', { name: 'user.created' })
-    await expect.poll(() => drawer.innerText()).toContain('Matches Zoom’s schema for user.created')
+    await expect.poll(() => drawer.innerText(), POLL).toContain('Matches Zoom’s schema for user.created')
     expect(JSON.parse(await drawer.getByLabel('Event as JSON').innerText())).toMatchObject({ event: 'user.created', payload: { account_id: zoom.accountId } })
     await harness.screenshot('ui-events-03-detail')
     await expectAccessible(page, 'events (detail)')
@@ -84,8 +87,8 @@ describe.skipIf(skipReason !== undefined)('UI: live events (end to end)', () => 
 
   it('comes back after the connection drops', async () => {
     zoom.events.drop()
-    await expect.poll(() => state().innerText()).toMatch(/^Open for/)
-    await expect.poll(() => zoom.events.info().accepted).toBe(2)
+    await expect.poll(() => zoom.events.info().accepted, POLL).toBe(2)
+    await expect.poll(() => state().innerText(), POLL).toMatch(/^Open for/)
   })
 
   it('says the subscription was taken over by another client, and stops', async () => {
@@ -93,7 +96,7 @@ describe.skipIf(skipReason !== undefined)('UI: live events (end to end)', () => 
     const token = await harness.core.credentials.tokens.getAccessToken((await harness.core.credentials.profiles.list())[0]!.id)
     const other = new WebSocket(`${zoom.url.replace('http:', 'ws:')}/ws?subscriptionId=${zoom.events.info().subscriptionId}&access_token=${token.accessToken}`)
     await new Promise((resolve) => other.once('open', resolve))
-    await expect.poll(() => state().innerText()).toMatch(/^Taken over — Another client connected/)
+    await expect.poll(() => state().innerText(), POLL).toMatch(/^Taken over — Another client connected/)
     expect(await page.getByRole('button', { name: 'Connect events' }).isEnabled()).toBe(true)
     await harness.screenshot('ui-events-04-taken-over')
     other.close()

@@ -33,7 +33,7 @@ describe.skipIf(!WEBHOOKS_AVAILABLE)(`Zoom event socket (needs ${WEBHOOKS_DIR})`
 
     h.sandbox.events.emit({ types: ['meeting.started', 'user.created'] })
     // The events cross a real socket: poll the status (bounded) until both are stored.
-    await vi.waitFor(async () => expect((await h.call('events.status', { profileId })).received).toBe(2))
+    await vi.waitFor(async () => expect((await h.call('events.status', { profileId })).received).toBe(2), { timeout: 10_000 })
     const after = await h.call('events.status', { profileId })
     expect(after.counts).toEqual({ 'meeting.started': 1, 'user.created': 1 })
     const datasetId = after.datasetId as string

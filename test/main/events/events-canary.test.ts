@@ -33,7 +33,7 @@ describe.skipIf(!WEBHOOKS_AVAILABLE)(`event socket canaries (needs ${WEBHOOKS_DI
     await h.call('events.connect', { profileId })
     await open
     h.sandbox.events.emit({ count: 5 })
-    await vi.waitFor(async () => expect((await h.call('events.status', { profileId })).received).toBe(5))
+    await vi.waitFor(async () => expect((await h.call('events.status', { profileId })).received).toBe(5), { timeout: 10_000 })
     const { datasetId } = await h.call('events.status', { profileId })
     await h.call('events.detail', { datasetId: datasetId as string, index: 0 })
     h.time.advance(30_000)
