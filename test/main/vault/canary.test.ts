@@ -38,6 +38,8 @@ it('the canary secret and passphrase never reach a file, in any encoding', async
   await vault.setupWithKeychain()
   await vault.setSecret('canary-profile', 'clientSecret', CANARY)
   await vault.setSecret('canary-profile', 'tokens', JSON.stringify({ access_token: CANARY, refresh_token: `${CANARY}-refresh` }))
+  // The Events tab's webhook secret token is a vault field like the client secret.
+  await vault.setSecret('canary-profile', 'webhookSecret', `${CANARY}-webhook`)
   await vault.changeProtection({ kind: 'passphrase', passphrase: PASSPHRASE_CANARY })
   await vault.setSecret('other', 'tokens', JSON.stringify({ access_token: CANARY }))
   await tamperSecret(dir, 'other', 'tokens', (bytes) => {
