@@ -9,6 +9,7 @@ import { createAuthWindowPort } from './platform/auth-window'
 import { clipboardPort, dialogPort, fileLogSink, shellPort } from './platform/electron-adapters'
 import { registerIpc, windowEventSink } from './platform/ipc-bridge'
 import { createMainWindow } from './platform/main-window'
+import { smokeTestRequested, startSmokeTest } from './platform/smoke-test'
 import { createWindowStateStore } from './platform/window-state'
 import { denyAllPermissions } from './platform/window-security'
 import { originOf } from './ipc/router'
@@ -16,6 +17,9 @@ import { systemClock, systemScheduler } from './ports'
 
 app.enableSandbox()
 registerAppScheme(protocol)
+// The release workflow's check of a packaged build (see platform/smoke-test.ts).
+// eslint-disable-next-line no-console
+const smokeTest = smokeTestRequested(process.argv) ? startSmokeTest({ exit: (code) => app.exit(code), report: (line) => console.log(line), setTimeout }) : undefined
 
 const ourWindows = new Set<BrowserWindow>()
 const mainWindow = () => [...ourWindows][0]
@@ -83,6 +87,7 @@ async function start(): Promise<void> {
       bounds: windowState.initialBounds(),
     },
   )
+  smokeTest?.watch(window.webContents)
   if (windowState.wasMaximized()) window.maximize()
   windowState.track(window)
   ourWindows.add(window)
