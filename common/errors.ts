@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   // data
   'DOWNLOAD_SIZE_MISMATCH',
   'EXPORT_FAILED',
+  // the app's own updates
+  'UPDATES_UNAVAILABLE',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

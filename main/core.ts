@@ -10,11 +10,13 @@ import { createAppHandlers } from './ipc/handlers/app'
 import { createConsoleHandlers } from './ipc/handlers/console'
 import { createLiveEvents, type LiveEvents } from './events'
 import { createDownloadFolderHandler } from './ipc/handlers/download-folder'
+import { createUpdatesHandlers } from './ipc/handlers/updates'
 import { createVaultHandlers } from './ipc/handlers/vault'
 import { createRouter, type Router } from './ipc/router'
 import type { Handlers } from './ipc/types'
 import { createLogger } from './log/logger'
 import { systemClock, systemScheduler, type CoreAdapters } from './ports'
+import { UpdateService } from './updates/update-service'
 import { openVault } from './vault/vault'
 import { createZoomClients, type ZoomClients } from './zoom'
 
@@ -76,6 +78,7 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
     if (vault.status().state === 'locked') liveEvents.service.stopAll('The vault was locked')
     credentials.vaultChanged()
   }
+  const updates = new UpdateService({ updater: adapters.updater, currentVersion: adapters.app.version, events: adapters.events, clock, log: createLogger(adapters.log, 'updates') })
   const requestConsole = new ConsoleService({ clients: zoom, history: await openConsoleHistory(adapters.dataDir, reportProblem), clock, log: createLogger(adapters.log, 'console') })
 
   const handlers: Handlers = {
@@ -95,9 +98,12 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
     ...data.handlers,
     ...createConsoleHandlers(requestConsole),
     ...liveEvents.handlers,
+    ...createUpdatesHandlers(updates),
   }
 
   const router = createRouter({ handlers, trustedOrigins: options.trustedOrigins, log: createLogger(adapters.log, 'ipc') })
+  // Settings → Updates: look for a newer version now, unless the person turned that off.
+  updates.checkAtStart(credentials.settings.get().checkForUpdatesAtStart)
   return {
     router,
     credentials,
@@ -112,6 +118,7 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
     },
     async dispose() {
       liveEvents.service.stopAll()
+      updates.dispose()
       await data.shutdown()
       await credentials.dispose()
       vault.lock()

@@ -1,6 +1,7 @@
 // Composition root (DESIGN.md "main/index.ts"): Electron adapters in, core out, IPC registered,
 // the main window created. Everything else lives in createCore and is tested without Electron.
 import { join } from 'node:path'
+import electronUpdater from 'electron-updater'
 import { app, BrowserWindow, clipboard, dialog, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron'
 import { isAppError } from '../common/errors'
 import { createCore } from './core'
@@ -10,9 +11,11 @@ import { clipboardPort, dialogPort, fileLogSink, shellPort } from './platform/el
 import { registerIpc, windowEventSink } from './platform/ipc-bridge'
 import { createMainWindow } from './platform/main-window'
 import { smokeTestRequested, startSmokeTest } from './platform/smoke-test'
+import { createElectronUpdater } from './platform/updater'
 import { createWindowStateStore } from './platform/window-state'
 import { denyAllPermissions } from './platform/window-security'
 import { originOf } from './ipc/router'
+import { createLogger } from './log/logger'
 import { systemClock, systemScheduler } from './ports'
 
 app.enableSandbox()
@@ -56,6 +59,7 @@ async function start(): Promise<void> {
 
   const userData = app.getPath('userData')
   const shellAdapter = shellPort(shell)
+  const logSink = fileLogSink(userData)
   const core = await createCore(
     {
       dataDir: userData,
@@ -67,9 +71,10 @@ async function start(): Promise<void> {
       dialogs: dialogPort(dialog, mainWindow),
       shell: shellAdapter,
       events: windowEventSink(() => [...ourWindows]),
-      log: fileLogSink(userData),
+      log: logSink,
       clock: systemClock,
       scheduler: systemScheduler,
+      updater: createElectronUpdater(() => electronUpdater.autoUpdater, { isPackaged: app.isPackaged, platform: process.platform, resourcesPath: process.resourcesPath, env: process.env, log: createLogger(logSink, 'updater') }),
     },
     { trustedOrigins: [APP_ORIGIN, ...(devServer ? [originOf(devServer) ?? devServer] : [])] },
   )

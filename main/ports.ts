@@ -4,6 +4,7 @@ import type { EventMap, EventName } from '../common/contract/events'
 import type { SocketFactory } from './events/event-socket'
 import type { WebhookSchemaPort } from './events/schemas/webhook-schemas'
 import type { LogSink } from './log/logger'
+import type { UpdaterPort } from './updates/updater-port'
 
 /** Electron's `safeStorage` satisfies this. */
 export interface SafeStorageLike {
@@ -88,6 +89,10 @@ export interface AppIdentity {
   versions: { electron?: string; chrome?: string; node: string }
 }
 
+// The app's own updates: the port electron-updater sits behind (main/platform/updater.ts). It is
+// defined in updates/ so the update service carries no Node types into the renderer's tests.
+export type { UpdateReleaseNotes, UpdaterEvent, UpdaterPort } from './updates/updater-port'
+
 export interface CoreAdapters {
   /** Where profiles.json, vault.json and history.json live (Electron's userData). */
   dataDir: string
@@ -106,6 +111,8 @@ export interface CoreAdapters {
   eventSockets?: SocketFactory
   /** Zoom's event schemas; default: a cache folder in dataDir filled from Zoom's published files. */
   eventSchemas?: WebhookSchemaPort
+  /** The app's own updates; without one (tests, development) Settings → Updates says why not. */
+  updater?: UpdaterPort
 }
 
 export const systemClock: Clock = { now: () => Date.now() }

@@ -14,6 +14,7 @@ import { eventsChannels } from './events-subscription'
 import { profileChannels } from './profiles'
 import { settingsChannels } from './settings'
 import { vaultChannels } from './vault'
+import { updatesChannels } from './updates'
 
 export const channels = {
   ...appChannels,
@@ -25,6 +26,7 @@ export const channels = {
   ...downloadChannels,
   ...consoleChannels,
   ...eventsChannels,
+  ...updatesChannels,
 }
 
 export type Channels = typeof channels
@@ -57,3 +59,4 @@ export * from './events-subscription'
 export * from './profiles'
 export * from './settings'
 export * from './vault'
+export * from './updates'

@@ -62,6 +62,10 @@ export const CHANNEL_NAMES = [
   'events.detail',
   'events.setWebhookSecret',
   'events.checkWebhook',
+  'updates.state',
+  'updates.check',
+  'updates.download',
+  'updates.install',
 ] as const satisfies readonly ChannelName[]
 
 type Missing = Exclude<ChannelName, (typeof CHANNEL_NAMES)[number]>

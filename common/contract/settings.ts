@@ -19,6 +19,8 @@ const fields = {
    * network share or an application.
    */
   downloadFolder: z.string().max(4096),
+  /** Ask the release feed for a newer version when the app starts (packaged builds only). */
+  checkForUpdatesAtStart: z.boolean(),
 }
 
 export const settingsSchema = z
@@ -29,6 +31,7 @@ export const settingsSchema = z
     refreshSkewSeconds: fields.refreshSkewSeconds.default(300),
     downloadConcurrency: fields.downloadConcurrency.default(3),
     downloadFolder: fields.downloadFolder.default(''),
+    checkForUpdatesAtStart: fields.checkForUpdatesAtStart.default(true),
   })
   .strict()
 

@@ -22,6 +22,9 @@ import type {
   VaultStatus,
 } from '../../common/contract/index'
 import type { BridgeError, ErrorCode, ErrorDetails } from '../../common/errors'
+import { isAppError } from '../../common/errors'
+import { UpdateService } from '../../main/updates/update-service'
+import { FakeUpdater } from '../fakes/fake-updater'
 import type { ProfileView } from '../../common/profile'
 import { defaultProfileFields, validateProfileDraft } from '../../common/profile'
 import type { Row } from './fake/rows'
@@ -51,6 +54,8 @@ export interface FakeOptions {
   /** Delay of every call in ms (screenshots); 0 = resolve on the next microtask. */
   latencyMs?: number
   now?: () => number
+  /** The app's update feed, as main's updater port would report it (default: nothing newer). */
+  updater?: FakeUpdater
 }
 
 type Handlers = { [K in ChannelName]: (input: ChannelInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>> }
@@ -75,6 +80,7 @@ export const DEFAULT_SETTINGS: Settings = {
   refreshSkewSeconds: 300,
   downloadConcurrency: 3,
   downloadFolder: '/home/me/Zoom recordings',
+  checkForUpdatesAtStart: true,
 }
 
 let counter = 0
@@ -122,9 +128,15 @@ export class FakeBridge {
   private failures = new Map<ChannelName, BridgeError>()
   private readonly now: () => number
   private readonly eventHandlers = fakeEventsHandlers(() => this.now(), (status) => this.emit('events.status', status))
+  readonly updater: FakeUpdater
+  /** Main's own update service on the fake updater port, so the UI meets main's rules. */
+  readonly updates: UpdateService
 
   constructor(private readonly options: FakeOptions = {}) {
     this.now = options.now ?? Date.now
+    this.updater = options.updater ?? new FakeUpdater()
+    const quiet = () => {}
+    this.updates = new UpdateService({ updater: this.updater, currentVersion: '0.1.0', events: { emit: (event, payload) => this.emit(event, payload) }, clock: { now: () => this.now() }, log: { debug: quiet, info: quiet, warn: quiet, error: quiet } })
     this.profiles = options.profiles ?? []
     for (const s of options.statuses ?? []) this.statuses.set(s.profileId, s)
     this.vault = options.vault ?? SECURE_VAULT
@@ -183,6 +195,7 @@ export class FakeBridge {
           return { ok: true, value: structuredClone(await handler(input)) }
         } catch (error) {
           if (error instanceof FakeError) return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } }
+          if (isAppError(error)) return { ok: false, error: error.toBridge() }
           return { ok: false, error: { code: 'INTERNAL', message: String(error) } }
         }
       }
@@ -315,6 +328,11 @@ export class FakeBridge {
         if (input.protector === 'passphrase') this.passphrase = input.passphrase
         return this.setVault(input.protector === 'passphrase' ? { kind: 'passphrase', secure: true } : { kind: 'os-keychain', backend: this.vault.keychain.backend, secure: this.vault.keychain.secure })
       },
+
+      'updates.state': () => this.updates.snapshot(),
+      'updates.check': () => this.updates.check(),
+      'updates.download': () => this.updates.download(),
+      'updates.install': () => this.updates.install(),
 
       'settings.get': () => this.settings,
       'settings.update': (patch) => (this.settings = { ...this.settings, ...patch }),

@@ -7,6 +7,7 @@ import { useStore } from '../../store/index'
 import { ProtectionSettings } from './ProtectionSettings'
 import { RatePlanSettings } from './RatePlanSettings'
 import { StoreProblems } from './StoreProblems'
+import { UpdateSettings } from './UpdateSettings'
 
 const CLEAR_DELAYS = [0, 10, 30, 60, 120, 300]
 const SKEWS = [60, 120, 300, 600, 900, 1800]
@@ -108,6 +109,7 @@ export default function SettingsScreen() {
         </>
       )}
       <RatePlanSettings />
+      <UpdateSettings />
       {info && (
         <p className="muted" style={{ fontSize: 12 }}>
           {info.name} {info.version} · {info.platform} {info.arch} · Electron {info.versions.electron ?? '—'} · Chrome {info.versions.chrome ?? '—'} · Node {info.versions.node}

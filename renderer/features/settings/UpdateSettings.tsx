@@ -1,0 +1,123 @@
+// Settings → Updates: this version, Check for updates, the version found with its release notes
+// (plain text from main, shown as text), download progress, and Restart to update.
+import { Switch } from 'radix-ui'
+import { useEffect, useState } from 'react'
+import type { UpdatesSnapshot } from '../../../common/contract/index'
+import { usePendingAction } from '../../components/use-pending-action'
+import { call, errorMessage, subscribe } from '../../ipc'
+import { useStore } from '../../store/index'
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`
+}
+
+function useUpdates() {
+  const [snapshot, setSnapshot] = useState<UpdatesSnapshot>()
+  useEffect(() => {
+    let live = true
+    const unsubscribe = subscribe('updates.changed', (next) => setSnapshot(next))
+    void call('updates.state', undefined).then(
+      (first) => live && setSnapshot((current) => current ?? first),
+      () => {},
+    )
+    return () => {
+      live = false
+      unsubscribe()
+    }
+  }, [])
+  return [snapshot, setSnapshot] as const
+}
+
+export function UpdateSettings() {
+  const [snapshot, setSnapshot] = useUpdates()
+  const settings = useStore((s) => s.settings)
+  const updateSettings = useStore((s) => s.updateSettings)
+  const notify = useStore((s) => s.notify)
+  const action = usePendingAction()
+  if (!snapshot) return null
+  const { state } = snapshot
+  const act = (channel: 'updates.check' | 'updates.download') => void action.run(async () => setSnapshot(await call(channel, undefined)))
+  const restart = () => void action.run(() => call('updates.install', undefined))
+  const busy = action.pending || state.status === 'checking' || state.status === 'downloading'
+
+  return (
+    <section className="card settings-section" aria-labelledby="updates-title" data-testid="updates">
+      <h2 id="updates-title" className="card-title">
+        Updates
+      </h2>
+      <p>
+        Zoom Connect <span className="mono">{snapshot.currentVersion}</span>
+      </p>
+      {!snapshot.enabled ? (
+        <p className="muted">{snapshot.disabledReason}</p>
+      ) : (
+        <>
+          <div role="status" aria-live="polite">
+            {state.status === 'checking' && <p>Checking for updates…</p>}
+            {state.status === 'not-available' && <p>Zoom Connect is up to date.</p>}
+            {state.status === 'available' && <p>Version {state.version} is available.</p>}
+            {state.status === 'downloading' && (
+              <p>
+                Downloading version {state.version}: {Math.floor(state.percent)} %{state.total > 0 ? ` of ${megabytes(state.total)}` : ''}
+              </p>
+            )}
+            {state.status === 'downloaded' && <p>Version {state.version} is ready. Restart Zoom Connect to use it.</p>}
+          </div>
+          {state.status === 'downloading' && <progress aria-label="Update download" max={100} value={state.percent} />}
+          {(state.status === 'available' || state.status === 'downloaded') && state.releaseNotes && (
+            <div className="stack" style={{ gap: 4 }}>
+              <h3 style={{ fontSize: 13, margin: 0 }}>What’s new in {state.version}</h3>
+              <pre data-testid="release-notes" style={{ whiteSpace: 'pre-wrap', maxHeight: 240, overflow: 'auto', margin: 0, fontFamily: 'inherit' }}>
+                {state.releaseNotes}
+              </pre>
+            </div>
+          )}
+          {state.status === 'error' && (
+            <p role="alert" className="callout" data-tone="bad">
+              The update did not work: {state.message}
+            </p>
+          )}
+          {action.error && (
+            <p role="alert" className="callout" data-tone="bad">
+              {action.error}
+            </p>
+          )}
+          <div className="row">
+            {state.status === 'downloaded' ? (
+              <button type="button" className="btn btn-primary" onClick={restart} disabled={action.pending}>
+                Restart to update
+              </button>
+            ) : state.status === 'available' ? (
+              <button type="button" className="btn btn-primary" onClick={() => act('updates.download')} disabled={busy}>
+                Download {state.version}
+              </button>
+            ) : (
+              <button type="button" className="btn" onClick={() => act('updates.check')} disabled={busy}>
+                {state.status === 'checking' ? 'Checking…' : 'Check for updates'}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+      {settings && (
+        <div className="switch-row">
+          <Switch.Root
+            id="check-updates-at-start"
+            className="switch"
+            checked={settings.checkForUpdatesAtStart}
+            onCheckedChange={(checked) => void updateSettings({ checkForUpdatesAtStart: checked }).catch((e: unknown) => notify({ tone: 'error', title: 'The setting was not saved', description: errorMessage(e) }))}
+            aria-describedby="check-updates-at-start-hint"
+          >
+            <Switch.Thumb className="switch-thumb" />
+          </Switch.Root>
+          <div className="stack" style={{ gap: 2 }}>
+            <label htmlFor="check-updates-at-start">Check for updates when Zoom Connect starts</label>
+            <span id="check-updates-at-start-hint" className="muted" style={{ fontSize: 12.5 }}>
+              Only asks whether a newer version exists; nothing is downloaded until you choose to.
+            </span>
+          </div>
+        </div>
+      )}
+    </section>
+  )
+}
