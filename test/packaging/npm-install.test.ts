@@ -76,7 +76,8 @@ function plainEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }) {
   return new Promise<{ code: number; output: string }>((done) => {
-    execFile(command, args, { ...options, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    // On Windows npm is npm.cmd, which Node only starts through a shell.
+    execFile(command, args, { ...options, shell: process.platform === 'win32', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
       done({ code, output: `${stdout}\n${stderr}` })
     })
