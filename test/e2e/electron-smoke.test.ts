@@ -1,6 +1,8 @@
 // The real app under Playwright's _electron (DESIGN.md "Packaging"): runs on machines that have
 // an Electron binary (GitHub runners, developers' laptops), against the dev build or, with
-// ZC_ELECTRON_APP, against a packaged app. Skipped here, where Electron cannot be downloaded.
+// ZC_ELECTRON_APP, against a packaged app built without fuses (Playwright attaches through
+// --inspect, which the nodeCliInspectArguments fuse turns off; release.yml smoke-tests the fused
+// installers with --smoke-test instead). Skipped here, where Electron cannot be downloaded.
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -24,7 +26,7 @@ describe.skipIf(skipReason !== undefined)(`Electron smoke${skipReason ? ` — sk
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
       expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined')
       expect(await window.evaluate(() => Object.keys((globalThis as unknown as { zoomConnect: object }).zoomConnect).length)).toBeGreaterThan(10)
-      expect(await window.evaluate(() => (globalThis as unknown as { location: { protocol: string } }).location.protocol)).toBe(packagedApp ? 'app:' : expect.any(String))
+      expect(await window.evaluate(() => (globalThis as unknown as { location: { protocol: string } }).location.protocol)).toEqual(packagedApp ? 'app:' : expect.any(String))
     } finally {
       await app.close()
     }
