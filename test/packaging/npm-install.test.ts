@@ -64,11 +64,14 @@ function writeCheckout(dir: string) {
   writeFileSync(join(dir, 'package-lock.json'), JSON.stringify({ ...lock, packages: { '': rootEntry, ...electronClosure() } }, null, 2))
 }
 
+/** Where packages come from and how to reach it: kept, whoever set it. */
+const REGISTRY_ACCESS = /^npm_config_(registry|cache|userconfig|proxy|https_proxy|noproxy|strict_ssl|cafile|ca)$/i
+
 /** The environment of a person's shell: nothing npm or a CI script set for this test run. */
 function plainEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^npm_/i.test(key) || /^electron_/i.test(key)) continue
+    if ((/^npm_/i.test(key) && !REGISTRY_ACCESS.test(key)) || /^electron_/i.test(key)) continue
     env[key] = value
   }
   return { ...env, ...extra }
