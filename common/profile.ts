@@ -223,8 +223,12 @@ export function crossFieldIssues(fields: ProfileFields, secret: SecretContext): 
     } else if (!willHaveSecret) {
       secretMissing('A confidential app needs its Client Secret')
     }
-    if (fields.authorizeWith === 'system-browser' && fields.redirectUri && isValidRedirectUri(fields.redirectUri) && !isLoopback(fields.redirectUri)) {
-      add('fields.authorizeWith', 'The system browser needs a loopback redirect URL (http://127.0.0.1:PORT/...)')
+    if (fields.authorizeWith === 'system-browser' && fields.redirectUri && isValidRedirectUri(fields.redirectUri)) {
+      if (!isLoopback(fields.redirectUri)) add('fields.authorizeWith', 'The system browser needs a loopback redirect URL (http://127.0.0.1:PORT/...)')
+      else {
+        const localhost = localhostRedirectProblem(fields.redirectUri)
+        if (localhost) add('fields.redirectUri', localhost)
+      }
     }
   }
   const names = new Set<string>()
@@ -249,6 +253,21 @@ export function isLoopback(value: string): boolean {
   if (!URL.canParse(value)) return false
   const host = new URL(value).hostname
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]'
+}
+
+/**
+ * Why a system-browser sign-in cannot use this redirect URL, when its host is the name `localhost`
+ * (RFC 8252 §8.3): the browser may resolve it to ::1, or to whatever the hosts file says, where
+ * another program can be listening for the code. An IP literal leaves it no choice, so the
+ * listener and the editor both ask for 127.0.0.1 instead of binding every address localhost
+ * might mean.
+ */
+export function localhostRedirectProblem(redirectUri: string): string | undefined {
+  if (!URL.canParse(redirectUri)) return undefined
+  const url = new URL(redirectUri)
+  if (url.hostname !== 'localhost') return undefined
+  url.hostname = '127.0.0.1'
+  return `Sign-in in the system browser cannot use localhost, which another program could answer for: register ${url.href} in the Zoom app and use it here`
 }
 
 export type DraftResult = { ok: true; fields: ProfileFields; clientSecret: string | null | undefined } | { ok: false; issues: FieldIssue[] }
