@@ -8,17 +8,19 @@ import type { Logger } from '../log/logger'
 import { forgetSecret, registerSecret } from '../log/redact'
 import type { ProfileConnectionHooks } from '../profiles/profile-service'
 import type { ProfileLookup } from '../profiles/profile-lookup'
-import type { AuthWindowPort, ClipboardPort, Clock, Scheduler } from '../ports'
+import type { AuthWindowPort, ClipboardPort, Clock, DialogPort, Scheduler } from '../ports'
 import type { ConnectionBook } from '../tokens/connection-book'
 import type { Timeline } from '../tokens/timeline'
 import type { TokenManager } from '../tokens/token-manager'
 import { tokenSetFromResult, type TokenSet } from '../tokens/token-set'
 import { authorizeUrl } from './authorize-url'
+import { copyTokenQuestion } from './copy-token-question'
 import { generateState } from './flow-state'
 import { exchangeAuthorizationCode } from './grants'
 import { PendingFlows } from './pending-flows'
 import { createPkce } from './pkce'
 import { readAuthorizationResponse } from './redirect'
+import { revokeTokenSet } from './revoke'
 import type { OAuthClient, TokenEndpointClient } from './token-endpoint'
 import { persistentPartition, type UserAgent } from './user-agents'
 import { validateToken } from './validation'
@@ -34,6 +36,8 @@ export interface AuthServiceDeps {
   agents: { connectWindow: UserAgent; systemBrowser: UserAgent }
   authWindow: Pick<AuthWindowPort, 'clearSession'>
   clipboard: ClipboardPort
+  /** Asks before the access token goes to the clipboard. */
+  dialogs: Pick<DialogPort, 'confirm'>
   clock: Clock
   scheduler: Scheduler
   settings: () => Settings
@@ -110,18 +114,22 @@ export class AuthService {
     return result
   }
 
+  /**
+   * Puts the access token on the clipboard once the person confirmed it in main's own dialog (a
+   * renderer calling this with no one at the keyboard gets CANCELLED), and wipes it later.
+   */
   async copyToken(profileId: string): Promise<{ clearsAfterSeconds: number }> {
+    const profile = this.deps.profiles.get(profileId)
     const { accessToken } = await this.deps.tokens.getAccessToken(profileId)
     const seconds = this.deps.settings().clipboardClearSeconds
+    const confirmed = await this.deps.dialogs.confirm(copyTokenQuestion(profile.name, seconds))
+    if (!confirmed) throw new AppError('CANCELLED', 'The access token was not copied.')
     this.copied?.cancelTimer()
-    this.copied = undefined
+    const copied = { token: accessToken, cancelTimer: () => undefined as void }
     this.deps.clipboard.writeText(accessToken)
-    if (seconds > 0) {
-      const copied = { token: accessToken, cancelTimer: () => undefined as void }
-      copied.cancelTimer = this.deps.scheduler.setTimeout(() => this.wipeClipboard(copied), seconds * 1000)
-      this.copied = copied
-    }
-    this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'token', outcome: 'ok', detail: seconds > 0 ? `Access token copied; the clipboard is cleared in ${seconds} s` : 'Access token copied' })
+    copied.cancelTimer = this.deps.scheduler.setTimeout(() => this.wipeClipboard(copied), seconds * 1000)
+    this.copied = copied
+    this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'token', outcome: 'ok', detail: `Access token copied; the clipboard is cleared in ${seconds} s` })
     return { clearsAfterSeconds: seconds }
   }
 
@@ -212,7 +220,7 @@ export class AuthService {
   /** Best effort: a token nobody will use is revoked at Zoom rather than left valid. */
   private async revokeUnwanted(profileId: string, oauthBase: string, client: OAuthClient, set: TokenSet): Promise<boolean> {
     try {
-      await this.deps.endpoint.revoke(oauthBase, client, set.accessToken)
+      await revokeTokenSet(this.deps.endpoint, oauthBase, client, set)
       return true
     } catch (error) {
       this.deps.log.warn('Revoking a token obtained for a deleted or changed connection failed', { profileId, error })
@@ -238,7 +246,7 @@ export class AuthService {
       const set = await this.deps.tokens.storedTokens(profile.id, 'revoke')
       if (set) {
         const client = await this.deps.tokens.clientOf(profile)
-        await this.deps.endpoint.revoke(cloudEndpoints(profile.cloud).oauthBase, client, set.accessToken)
+        await revokeTokenSet(this.deps.endpoint, cloudEndpoints(profile.cloud).oauthBase, client, set)
         revoked = true
         this.deps.timeline.add({ profileId: profile.id, at: this.deps.clock.now(), kind: 'revoke', outcome: 'ok', detail: 'Zoom revoked the token' })
       }

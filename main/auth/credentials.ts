@@ -102,6 +102,7 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     },
     authWindow: adapters.authWindow,
     clipboard: adapters.clipboard,
+    dialogs: adapters.dialogs,
     clock,
     scheduler,
     settings: () => settings.get(),
