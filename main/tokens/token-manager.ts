@@ -80,7 +80,7 @@ export class TokenManager implements TokenProvider {
     options.signal?.throwIfAborted()
     const cached = this.cache.get(profileId)
     const force = options.forceRefresh === true && (options.rejectedToken === undefined || cached === undefined || cached.accessToken === options.rejectedToken)
-    if (cached && !force && !this.unsaved.has(profileId) && this.isFresh(cached) && !this.inflight.has(profileId)) return toAccessToken(cached)
+    if (cached && !force && !this.unsaved.has(profileId) && this.isFresh(cached) && !this.inflight.has(profileId) && !this.grantEnded(profileId)) return toAccessToken(cached)
     const set = await abortable(this.singleFlight(profileId, () => this.obtain(profileId, force)), options.signal)
     return toAccessToken(set)
   }
@@ -173,6 +173,11 @@ export class TokenManager implements TokenProvider {
     await this.deps.book.forget(profileId)
   }
 
+  /** The server ended the profile's grant (invalid_grant); only connecting again helps. */
+  private grantEnded(profileId: string): boolean {
+    return this.deps.book.record(profileId)?.grantEnded !== undefined
+  }
+
   private isFresh(set: TokenSet): boolean {
     return this.deps.clock.now() < renewAt(set, this.deps.settings().refreshSkewSeconds * 1000)
   }
@@ -225,10 +230,11 @@ export class TokenManager implements TokenProvider {
     if (current && unsaved) await this.save(profileId, current, unsaved)
     if (current && current.clientId !== profile.clientId) current = undefined
     if (!current) throw new AppError('AUTH_NOT_CONNECTED', `"${profile.name}" is not connected`)
-    if (!force && this.isFresh(current)) return current
-
+    // Before freshness: once the server ended the grant, its access token is dead however fresh
+    // it looks locally (a forced refresh after a 401 learnt that), so it is never handed out.
     const ended = this.deps.book.record(profileId)?.grantEnded
     if (ended) throw new AppError('AUTH_RECONNECT_NEEDED', `Connect "${profile.name}" again: ${ended.message}`, ended.details)
+    if (!force && this.isFresh(current)) return current
     const now = this.deps.clock.now()
     const failure = this.failures.get(profileId)
     if (failure && now < failure.until) {
@@ -276,8 +282,8 @@ export class TokenManager implements TokenProvider {
       throw error
     }
     if (isTokenEndpointError(error) && error.kind === 'grant-ended' && profile.grant === 'authorization_code') {
-      this.cache.delete(profileId)
       await this.deps.book.recordGrantEnded(profileId, profile.grant, error.toBridge())
+      this.cache.delete(profileId)
       this.deps.log.warn('Zoom ended a grant', { profileId, reason: error.details?.zoomMessage })
       throw new AppError('AUTH_RECONNECT_NEEDED', `Connect "${profile.name}" again: ${error.message}`, error.details)
     }

@@ -102,7 +102,8 @@ describe('profiles', () => {
     sandbox.resetStats()
     const fields = userDraft(sandbox, 'New client').fields
     await app.call('profiles.update', { id: view.id, draft: { fields: { ...fields, clientId: 'anotherClientId' }, clientSecret: 'the-other-apps-secret' } })
-    expect(sandbox.stats().revocations).toBe(1)
+    // The refresh token, then the access token (RFC 7009).
+    expect(sandbox.stats().revocations).toBe(2)
     expect(app.vault.hasSecret(view.id, 'tokens')).toBe(false)
     const timeline = await app.call('auth.timeline', { profileId: view.id })
     expect(timeline.map((e) => `${e.kind}:${e.outcome}`)).toEqual(expect.arrayContaining(['revoke:ok', 'disconnect:ok']))
