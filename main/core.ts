@@ -89,7 +89,7 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
         if (index >= 0) problems.splice(index, 1)
       },
     }),
-    ...createVaultHandlers(vault, adapters.events, vaultChanged),
+    ...createVaultHandlers(vault, adapters.events, vaultChanged, adapters.dialogs),
     ...credentials.handlers,
     ...createDownloadFolderHandler({ dialogs: adapters.dialogs, settings: credentials.settings }),
     ...data.handlers,

@@ -7,6 +7,7 @@
 // old ciphertext then moves to the archive).
 import { randomBytes } from 'node:crypto'
 import type { ProtectionInfo, VaultStatus } from '../../common/contract/app'
+import { AppError } from '../../common/errors'
 import type { DocumentFile, DocumentProblem } from '../store'
 import { registerSecret } from '../log/redact'
 import type { SafeStorageLike } from '../ports'
@@ -17,10 +18,18 @@ import { KEY_BYTES, OpenFailure, canOpen, open, seal } from './sealed-box'
 import { VaultError } from './vault-error'
 import { SECRET_FIELDS, openVaultDocument, slotsOf, type SecretField, type SecretSlots, type VaultDocument, type VaultKeyRecord } from './vault-document'
 
+/** `currentPassphrase` is required whenever the vault is protected by a passphrase now. */
 export type ProtectionTarget =
-  | { kind: 'os-keychain' }
-  /** `currentPassphrase` is required when the vault is protected by a passphrase now. */
+  | { kind: 'os-keychain'; currentPassphrase?: string | undefined }
   | { kind: 'passphrase'; passphrase: string; currentPassphrase?: string | undefined }
+
+export interface ChangeProtectionOptions {
+  /**
+   * Asked once the current passphrase was checked, before anything is written, when the change
+   * takes the vault away from its passphrase; false leaves everything as it was (CANCELLED).
+   */
+  confirmLeavingPassphrase?: (target: ProtectionTarget['kind']) => Promise<boolean>
+}
 
 export interface VaultOptions {
   document: DocumentFile<VaultDocument>
@@ -126,18 +135,24 @@ export class Vault {
 
   /**
    * Re-wraps the same data key with another protector (or a new passphrase); secrets are untouched.
-   * The vault must be unlocked (a keychain vault unlocks itself). Setting a new passphrase on a
-   * passphrase-protected vault also needs the current passphrase, so whoever finds the app
-   * unlocked cannot lock the person out of their own secrets.
+   * The vault must be unlocked (a keychain vault unlocks itself). Any change away from a
+   * passphrase (to the keychain, or to a new passphrase) also needs the current passphrase, so
+   * whoever finds the app unlocked can neither remove the protection nor lock the person out of
+   * their own secrets.
    */
-  async changeProtection(target: ProtectionTarget): Promise<VaultStatus> {
+  async changeProtection(target: ProtectionTarget, options: ChangeProtectionOptions = {}): Promise<VaultStatus> {
     const protector = target.kind === 'os-keychain' ? this.keychain : this.passphraseProtector(target.passphrase)
     await this.ensureKey()
     await this.oneScryptAtATime(async () => {
       const record = this.document.read().key
       if (!record) throw notInitialised()
       this.requireLoadedKey()
-      if (target.kind === 'passphrase' && record.wrapped.kind === 'passphrase') await this.checkCurrentPassphrase(target.currentPassphrase, record)
+      if (record.wrapped.kind === 'passphrase') {
+        await this.checkCurrentPassphrase(target.currentPassphrase, record)
+        if (options.confirmLeavingPassphrase && !(await options.confirmLeavingPassphrase(target.kind))) {
+          throw new AppError('CANCELLED', 'The protection of your secrets was not changed.')
+        }
+      }
       // A copy, taken before the next await: lock() zeroes the loaded key, and wrapping a zeroed key
       // would lose the real one for good.
       const dataKey = Buffer.from(this.requireLoadedKey())
