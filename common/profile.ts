@@ -1,6 +1,7 @@
 // The connection profile: one schema for the renderer's editor and main's bridge validation,
 // so a form never accepts what main would reject (DESIGN.md, common/profile.ts).
 import { z } from 'zod'
+import { hasLayoutCharacters, LAYOUT_CHARACTERS_MESSAGE } from './display-text'
 import type { FieldIssue } from './errors'
 import { toFieldIssues } from './validation'
 import { checkUrlAllowed } from './zoom/allowlist'
@@ -102,10 +103,18 @@ const domainSchema = z
   .max(253)
   .regex(/^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/, 'A domain is a host name, optionally starting with *. and ending with :port')
 
+/** A connection's name: shown in main's own dialogs, so it cannot carry line breaks or bidi marks. */
+export const profileNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the connection a name')
+  .max(100)
+  .refine((name) => !hasLayoutCharacters(name), LAYOUT_CHARACTERS_MESSAGE)
+
 /** What the editor sends and main stores, minus the id, timestamps and the secret. */
 export const profileFieldsSchema = z
   .object({
-    name: z.string().trim().min(1, 'Give the connection a name').max(100),
+    name: profileNameSchema,
     description: z.string().max(500).default(''),
     grant: z.enum(GRANTS),
     appType: z.enum(APP_TYPES).default('user'),

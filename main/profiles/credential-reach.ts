@@ -5,6 +5,7 @@
 // cloud's defaults), (The validation URL's reach is checked with the draft: common/profile.ts validationUrlIssues.)
 import { AppError } from '../../common/errors'
 import { defaultAllowedDomains, effectiveEndpoints, type ProfileFields } from '../../common/profile'
+import { quotedName } from '../dialog-text'
 import type { DialogPort } from '../ports'
 
 type ReachFields = Pick<ProfileFields, 'cloud' | 'validationUrl' | 'allowedDomains'>
@@ -65,11 +66,13 @@ export async function confirmNewCredentialHosts(dialogs: DialogPort, widenings: 
   const asked = widenings.filter((w) => w.hosts.length > 0)
   if (asked.length === 0) return
   const hosts = [...new Set(asked.flatMap((w) => w.hosts))]
-  const lines = asked.map((w) => `“${w.profileName}”: ${w.hosts.join(', ')}`)
+  // The hosts come first and the names (written by whoever edited the profile) last, each escaped
+  // on a line of its own: a name cannot pre-write the question or push the hosts out of sight.
+  const perConnection = asked.map((w) => (asked.length === 1 ? `Connection: ${quotedName(w.profileName)}` : `${w.hosts.join(', ')} for ${quotedName(w.profileName)}`))
   const confirmed = await dialogs.confirm({
     title: 'Allow new domains',
-    message: asked.length === 1 ? `Let “${asked[0]?.profileName}” send its access token to ${hosts.join(', ')}?` : `Let ${asked.length} connections send their access tokens to new domains?`,
-    detail: `${lines.join('\n')}\n\nThe connection's access token is sent to every allowed domain it calls. Allow only hosts you added yourself and trust; if you did not just edit or import these connections, choose Cancel.`,
+    message: `Send an access token to ${hosts.join(', ')}?`,
+    detail: `New domains: ${hosts.join(', ')}\n${perConnection.join('\n')}\n\nThe connection's access token is sent to every allowed domain it calls. Allow only hosts you added yourself and trust; if you did not just edit or import these connections, choose Cancel.`,
     confirmLabel: 'Allow',
   })
   if (!confirmed) throw new AppError('CANCELLED', `Not saved: sending this connection’s credential to ${hosts.join(', ')} was not confirmed.`)
