@@ -12,6 +12,7 @@ import type { AuthWindowPort, ClipboardPort, Clock, DialogPort, Scheduler } from
 import type { ConnectionBook } from '../tokens/connection-book'
 import type { Timeline } from '../tokens/timeline'
 import type { TokenManager } from '../tokens/token-manager'
+import { grantIdentityOf } from '../tokens/grant-identity'
 import { tokenSetFromResult, type TokenSet } from '../tokens/token-set'
 import { authorizeUrl } from './authorize-url'
 import { copyTokenQuestion } from './copy-token-question'
@@ -72,7 +73,7 @@ export class AuthService {
     const profile = this.deps.profiles.get(profileId)
     if (profile.grant === 's2s') {
       try {
-        await this.deps.tokens.connectServerToServer(profile)
+        await this.deps.tokens.connectServerToServer(profileId)
       } catch (error) {
         this.reportConnectFailure(profileId, error)
         throw error
@@ -88,17 +89,19 @@ export class AuthService {
   }
 
   async disconnect(profileId: string): Promise<ConnectionStatus> {
-    const profile = this.deps.profiles.get(profileId)
+    this.deps.profiles.get(profileId)
     this.pending.cancel(profileId)
-    await this.revokeAndForget(profile)
+    await this.revokeAndForget(profileId)
     this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'disconnect', outcome: 'ok', detail: 'Disconnected; the tokens were forgotten' })
     return this.deps.book.status(profileId)
   }
 
   async test(profileId: string): Promise<ValidationResult> {
-    const profile = this.deps.profiles.get(profileId)
+    const stored = await this.deps.tokens.storedTokens(profileId)
+    // The endpoints of the profile the set was read for (and belongs to), not of a later edit.
+    const profile = stored?.profile ?? this.deps.profiles.get(profileId)
     const endpoints = effectiveEndpoints(profile)
-    const set = await this.deps.tokens.storedTokens(profileId)
+    const set = stored?.set
     if (!set) {
       return { ok: false, at: new Date(this.deps.clock.now()).toISOString(), url: endpoints.validationUrl, latencyMs: 0, error: { code: 'AUTH_NOT_CONNECTED', message: `"${profile.name}" is not connected, so there is no token to test` } }
     }
@@ -142,7 +145,7 @@ export class AuthService {
   readonly hooks: ProfileConnectionHooks = {
     beforeDelete: async (profile) => {
       this.pending.cancel(profile.id)
-      const revoked = await this.revokeAndForget(profile)
+      const revoked = await this.revokeAndForget(profile.id)
       await this.deps.authWindow.clearSession(persistentPartition(profile.id)).catch(() => undefined)
       this.deps.timeline.forget(profile.id)
       return { revoked }
@@ -150,7 +153,7 @@ export class AuthService {
     clientChanging: async (before) => {
       this.pending.cancel(before.id)
       // Like a disconnect: tokens that no longer belong to the profile are revoked, not just dropped.
-      await this.revokeAndForget(before)
+      await this.revokeAndForget(before.id)
       this.deps.timeline.add({ profileId: before.id, at: this.deps.clock.now(), kind: 'disconnect', outcome: 'ok', detail: 'The app credentials changed; connect again' })
     },
   }
@@ -194,7 +197,8 @@ export class AuthService {
       if (this.deps.tokens.generationOf(profileId) !== generation) throw this.overtaken(profileId, 'nothing was exchanged')
       // Exchanged exactly once; a failure is reported, never retried with the same code.
       const result = await exchangeAuthorizationCode(this.deps.endpoint, oauthBase, client, { code, redirectUri: profile.redirectUri, ...(pkce ? { codeVerifier: pkce.verifier } : {}) })
-      const set = tokenSetFromResult(result, { grant: 'authorization_code', clientId: profile.clientId })
+      // For the profile as it was when the sign-in began: adopt() refuses it if that changed.
+      const set = tokenSetFromResult(result, grantIdentityOf(profile))
       if ((await this.deps.tokens.adopt(profileId, set, generation)) === 'stale') {
         const revoked = await this.revokeUnwanted(profileId, oauthBase, client, set)
         this.deps.tokens.discard(set)
@@ -239,23 +243,30 @@ export class AuthService {
     this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: cancelled ? 'cancelled' : 'failed', detail: isAppError(error) ? error.message : 'Connecting failed' })
   }
 
-  /** Best effort: a revoke that fails (offline, already revoked) still forgets the tokens. */
-  private async revokeAndForget(profile: Profile): Promise<boolean> {
-    let revoked = false
-    try {
-      const set = await this.deps.tokens.storedTokens(profile.id, 'revoke')
-      if (set) {
-        const client = await this.deps.tokens.clientOf(profile)
-        await revokeTokenSet(this.deps.endpoint, cloudEndpoints(profile.cloud).oauthBase, client, set)
-        revoked = true
-        this.deps.timeline.add({ profileId: profile.id, at: this.deps.clock.now(), kind: 'revoke', outcome: 'ok', detail: 'Zoom revoked the token' })
+  /**
+   * Best effort: a revoke that fails (offline, already revoked) still forgets the tokens. In the
+   * profile's lane, so no connect or renewal stores a set between the revoke and the forget; the
+   * set is revoked where it was minted, with the client it was minted for.
+   */
+  private revokeAndForget(profileId: string): Promise<boolean> {
+    return this.deps.tokens.lifecycle(profileId, async () => {
+      let revoked = false
+      try {
+        const stored = await this.deps.tokens.storedTokens(profileId, 'revoke')
+        if (stored) {
+          const { set, profile } = stored
+          const client = await this.deps.tokens.clientOf(profile)
+          await revokeTokenSet(this.deps.endpoint, set.oauthBase ?? cloudEndpoints(profile.cloud).oauthBase, client, set)
+          revoked = true
+          this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'revoke', outcome: 'ok', detail: 'Zoom revoked the token' })
+        }
+      } catch (error) {
+        const detail = error instanceof AppError ? error.message : 'Revoking failed'
+        this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'revoke', outcome: 'failed', detail })
+        this.deps.log.warn('Revoking at Zoom failed; the tokens are forgotten anyway', { profileId, error })
       }
-    } catch (error) {
-      const detail = error instanceof AppError ? error.message : 'Revoking failed'
-      this.deps.timeline.add({ profileId: profile.id, at: this.deps.clock.now(), kind: 'revoke', outcome: 'failed', detail })
-      this.deps.log.warn('Revoking at Zoom failed; the tokens are forgotten anyway', { profileId: profile.id, error })
-    }
-    await this.deps.tokens.forget(profile.id)
-    return revoked
+      await this.deps.tokens.forget(profileId)
+      return revoked
+    })
   }
 }

@@ -19,6 +19,7 @@ import { createSettingsService, type SettingsService } from '../settings/setting
 import { ConnectionBook } from '../tokens/connection-book'
 import { openConnectionsDocument, type ConnectionsDocument } from '../tokens/connections-document'
 import { needsUnlock, type SecretStore } from '../tokens/secret-store'
+import { ProfileLanes } from '../tokens/profile-lanes'
 import { Timeline } from '../tokens/timeline'
 import { TokenManager, type TokenProvider } from '../tokens/token-manager'
 import { AuthService } from './auth-service'
@@ -77,7 +78,10 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
   // The profile service and the auth service need each other (delete revokes; connect reads
   // profiles): the hooks are bound once both exist.
   const late: { hooks?: ProfileConnectionHooks } = {}
+  // One lane per profile, shared: edits and deletes never interleave with connect, renewal or forget.
+  const lanes = new ProfileLanes()
   const profiles = new ProfileService({
+    lanes,
     document: profilesDocument,
     secrets: vault,
     events: adapters.events,
@@ -89,7 +93,7 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
       clientChanging: (before) => late.hooks?.clientChanging(before) ?? Promise.resolve(),
     },
   })
-  const tokens = new TokenManager({ profiles, secrets: vault, endpoint, book, timeline, clock, settings: () => settings.get(), log: createLogger(adapters.log, 'tokens') })
+  const tokens = new TokenManager({ profiles, secrets: vault, endpoint, book, timeline, clock, settings: () => settings.get(), log: createLogger(adapters.log, 'tokens'), lanes })
   const auth = new AuthService({
     profiles,
     tokens,

@@ -9,6 +9,7 @@ import { describeIssues } from '../../common/validation'
 import type { Logger } from '../log/logger'
 import type { Clock, DialogPort, EventSink } from '../ports'
 import { writeFileAtomic, type DocumentFile } from '../store'
+import type { ProfileLanes } from '../tokens/profile-lanes'
 import type { SecretStore } from '../tokens/secret-store'
 import type { ProfileLookup } from './profile-lookup'
 import { confirmNewCredentialHosts, newCredentialHosts } from './credential-reach'
@@ -28,6 +29,8 @@ export interface ProfileConnectionHooks {
 }
 
 export interface ProfileServiceDeps {
+  /** The per-profile lanes the token manager uses: an edit or delete never interleaves with a connect or renewal. */
+  lanes: ProfileLanes
   document: DocumentFile<ProfilesDocument>
   secrets: SecretStore
   events: EventSink
@@ -88,15 +91,21 @@ export class ProfileService implements ProfileLookup {
     // Before anything changes (tokens, secret, file): a refusal leaves the profile as it was.
     await confirmNewCredentialHosts(this.deps.dialogs, [{ profileName: valid.fields.name, hosts: newCredentialHosts(before, valid.fields) }])
     const isPublic = valid.fields.grant === 'authorization_code' && valid.fields.clientType === 'public'
-    const after: Profile = { ...valid.fields, id: profileId, createdAt: before.createdAt, updatedAt: this.isoNow() }
-    if (grantIdentity(before) !== grantIdentity(after)) await this.deps.hooks.clientChanging(before)
-    if (typeof valid.clientSecret === 'string') {
-      // Typing a new secret is the person's repair action for one that cannot be decrypted.
-      await this.deps.secrets.setSecret(profileId, 'clientSecret', valid.clientSecret, { replaceUndecryptable: true })
-    } else if ((valid.clientSecret === null || isPublic) && this.deps.secrets.hasSecret(profileId, 'clientSecret')) {
-      await this.deps.secrets.deleteSecret(profileId, 'clientSecret')
-    }
-    await this.deps.document.update((doc) => ({ ...doc, profiles: doc.profiles.map((p) => (p.id === profileId ? after : p)) }))
+    const after = await this.deps.lanes.run(profileId, async () => {
+      // The draft was checked (and any new hosts confirmed) against `before`: an edit that landed
+      // meanwhile wins, and this one is refused rather than judged against the wrong profile.
+      if (JSON.stringify(this.get(profileId)) !== JSON.stringify(before)) throw new AppError('CONFLICT', 'The profile was changed meanwhile; nothing was saved. Open it again.')
+      const after: Profile = { ...valid.fields, id: profileId, createdAt: before.createdAt, updatedAt: this.isoNow() }
+      if (grantIdentity(before) !== grantIdentity(after)) await this.deps.hooks.clientChanging(before)
+      if (typeof valid.clientSecret === 'string') {
+        // Typing a new secret is the person's repair action for one that cannot be decrypted.
+        await this.deps.secrets.setSecret(profileId, 'clientSecret', valid.clientSecret, { replaceUndecryptable: true })
+      } else if ((valid.clientSecret === null || isPublic) && this.deps.secrets.hasSecret(profileId, 'clientSecret')) {
+        await this.deps.secrets.deleteSecret(profileId, 'clientSecret')
+      }
+      await this.deps.document.update((doc) => ({ ...doc, profiles: doc.profiles.map((p) => (p.id === profileId ? after : p)) }))
+      return after
+    })
     this.changed([profileId])
     return this.view(after)
   }
@@ -114,16 +123,22 @@ export class ProfileService implements ProfileLookup {
   }
 
   async delete(profileId: string): Promise<{ revoked: boolean }> {
-    const profile = this.get(profileId)
-    let revoked = false
-    try {
-      revoked = (await this.deps.hooks.beforeDelete(profile)).revoked
-    } catch (error) {
-      // Deleting must not depend on Zoom being reachable.
-      this.deps.log.warn('Cleaning up the connection before deleting the profile failed', { profileId, error })
-    }
-    await this.deps.secrets.deleteProfile(profileId)
-    await this.deps.document.update((doc) => ({ ...doc, profiles: doc.profiles.filter((p) => p.id !== profileId) }))
+    this.get(profileId)
+    // In the profile's lane: a connect or renewal queued behind the delete finds the profile gone,
+    // one running before it finishes first and its tokens are revoked with the rest.
+    const revoked = await this.deps.lanes.run(profileId, async () => {
+      const profile = this.get(profileId)
+      let revoked = false
+      try {
+        revoked = (await this.deps.hooks.beforeDelete(profile)).revoked
+      } catch (error) {
+        // Deleting must not depend on Zoom being reachable.
+        this.deps.log.warn('Cleaning up the connection before deleting the profile failed', { profileId, error })
+      }
+      await this.deps.secrets.deleteProfile(profileId)
+      await this.deps.document.update((doc) => ({ ...doc, profiles: doc.profiles.filter((p) => p.id !== profileId) }))
+      return revoked
+    })
     this.changed([profileId])
     return { revoked }
   }
