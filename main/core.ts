@@ -92,7 +92,7 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
         if (index >= 0) problems.splice(index, 1)
       },
     }),
-    ...createVaultHandlers(vault, adapters.events, vaultChanged, adapters.dialogs),
+    ...createVaultHandlers(vault, adapters.events, vaultChanged, adapters.dialogs, () => credentials.beforeLock()),
     ...credentials.handlers,
     ...createDownloadFolderHandler({ dialogs: adapters.dialogs, settings: credentials.settings }),
     ...data.handlers,

@@ -26,6 +26,9 @@ import { AuthService } from './auth-service'
 import { createTokenEndpointClient } from './token-endpoint'
 import { connectWindowAgent, systemBrowserAgent } from './user-agents'
 
+/** How long locking or quitting waits for a renewal in flight (a token request times out after 30 s). */
+const SETTLE_BOUND_MS = 15_000
+
 export interface CredentialsOptions {
   adapters: CoreAdapters
   /** The opened vault (main/vault's Vault satisfies SecretStore). */
@@ -53,6 +56,11 @@ export interface Credentials {
   handlers: CredentialHandlers
   /** Re-evaluates statuses after the vault was set up, unlocked or locked. */
   vaultChanged(): void
+  /**
+   * Call before locking the vault: waits (bounded) for renewals and vault writes in flight and
+   * saves sets whose write failed, so a rotated refresh token is not left only in memory.
+   */
+  beforeLock(): Promise<void>
   dispose(): Promise<void>
 }
 
@@ -128,7 +136,10 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
       if (vault.status().state === 'locked') tokens.dropCache()
       book.republish(profiles.ids())
     },
+    beforeLock: () => tokens.settle(SETTLE_BOUND_MS),
     async dispose() {
+      // Quitting: renewed tokens reach the vault first (the caller locks it afterwards).
+      await tokens.settle(SETTLE_BOUND_MS)
       auth.dispose()
       book.dispose()
       await Promise.all([profilesDocument.flush(), connectionsDocument.flush()])

@@ -172,6 +172,31 @@ export class TokenManager implements TokenProvider {
   }
 
   /**
+   * Before the vault is locked or the app quits: waits (at most `boundMs`) for renewals, connects
+   * and edits in flight — a rotated refresh token lives only in memory until its vault write is
+   * done — then writes any set whose vault write failed. What still cannot be written stays in
+   * memory (and is written at the next use after an unlock).
+   */
+  async settle(boundMs: number): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, boundMs)
+      timer.unref?.()
+    })
+    await Promise.race([this.deps.lanes.idle(), bound])
+    clearTimeout(timer)
+    for (const [profileId, kind] of [...this.unsaved]) {
+      const set = this.cache.get(profileId)
+      if (!set) continue
+      try {
+        await this.save(profileId, set, kind)
+      } catch (error) {
+        this.deps.log.warn('Renewed tokens could not be saved before locking; they stay in memory', { profileId, error })
+      }
+    }
+  }
+
+  /**
    * Drops every token held in memory (the vault was locked): the next use reads the vault again,
    * and the log redactor forgets every value it was given (they are no longer held either).
    */

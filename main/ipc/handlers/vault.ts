@@ -8,7 +8,8 @@ import type { HandlersFor } from '../types'
  * vault away from its passphrase needs the passphrase (the vault checks it) and then a yes in
  * main's own dialog, which a script in the renderer cannot give.
  */
-export function createVaultHandlers(vault: Vault, events: EventSink, vaultChanged: () => void, dialogs: Pick<DialogPort, 'confirm'>): HandlersFor<'vault'> {
+/** `beforeLock`: lets renewals in flight finish and reach the vault before the key is dropped. */
+export function createVaultHandlers(vault: Vault, events: EventSink, vaultChanged: () => void, dialogs: Pick<DialogPort, 'confirm'>, beforeLock: () => Promise<void> = async () => undefined): HandlersFor<'vault'> {
   const announce = (status: VaultStatus) => {
     // Connection statuses depend on the vault (locked, needs repair): let them catch up first.
     vaultChanged()
@@ -20,7 +21,10 @@ export function createVaultHandlers(vault: Vault, events: EventSink, vaultChange
     'vault.status': () => vault.status(),
     'vault.setup': async (input) => announce(input.protector === 'passphrase' ? await vault.setupWithPassphrase(input.passphrase) : await vault.setupWithKeychain()),
     'vault.unlock': async ({ passphrase }) => announce(await vault.unlock(passphrase)),
-    'vault.lock': () => announce(vault.lock()),
+    'vault.lock': async () => {
+      await beforeLock()
+      return announce(vault.lock())
+    },
     'vault.changeProtection': async (input) => {
       const target: ProtectionTarget =
         input.protector === 'passphrase'
