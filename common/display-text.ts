@@ -20,4 +20,7 @@ export function escapeLayoutCharacters(text: string): string {
   })
 }
 
+/** Those characters removed (for names that must not carry them, such as file names). */
+export const stripLayoutCharacters = (text: string): string => text.replace(INVISIBLE_LAYOUT_ALL, '')
+
 export const LAYOUT_CHARACTERS_MESSAGE = 'Use letters, digits, spaces and punctuation only (no line breaks, tabs or text-direction marks)'

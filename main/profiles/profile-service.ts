@@ -12,7 +12,7 @@ import { writeFileAtomic, type DocumentFile } from '../store'
 import type { ProfileLanes } from '../tokens/profile-lanes'
 import type { SecretStore } from '../tokens/secret-store'
 import type { ProfileLookup } from './profile-lookup'
-import { confirmNewCredentialHosts, newCredentialHosts } from './credential-reach'
+import { confirmImportReach, confirmNewCredentialHosts, newCredentialHosts } from './credential-reach'
 import { checkImport, exportProfiles, nameKey } from './profile-transfer'
 import type { ProfilesDocument } from './profiles-document'
 
@@ -166,7 +166,7 @@ export class ProfileService implements ProfileLookup {
     if (!check.ok) throw validationError('Nothing was imported', check.issues)
     const reachIssues = check.profiles.flatMap((fields, index) => validationUrlIssues(fields, `profiles.${index}.validationUrl`))
     if (reachIssues.length > 0) throw validationError('Nothing was imported', reachIssues)
-    await confirmNewCredentialHosts(this.deps.dialogs, check.profiles.map((fields) => ({ profileName: fields.name, hosts: newCredentialHosts(undefined, fields) })))
+    await confirmImportReach(this.deps.dialogs, check.profiles)
     const now = this.isoNow()
     const created: Profile[] = check.profiles.map((fields) => ({ ...fields, id: randomUUID(), createdAt: now, updatedAt: now }))
     // One write: either every profile is added or none is.

@@ -202,7 +202,10 @@ describe('export and import', () => {
       const file = join(otherDir.dataDir, 'incoming.json')
       await writeFile(file, json)
       other.fakes.dialogs.openAnswers.push(file)
+      // These connections point at the sandbox, not Zoom: main asks first (import-endpoints.test.ts).
+      other.fakes.dialogs.confirmAnswers.push(true)
       const result = await other.call('profiles.importFile', undefined)
+      expect(other.fakes.dialogs.confirmations).toHaveLength(1)
       const source = await app.call('profiles.list', undefined)
       expect(result.path).toBe(file)
       expect(result.created.map((p) => p.name)).toEqual(source.map((p) => p.name))
