@@ -35,3 +35,8 @@ export function boundedRecord<K extends z.ZodType<string, string>, V extends z.Z
   // The pipe stops at the guard's issue: an oversized object is never walked by the record.
   return guard.pipe(z.record(key, value)) as unknown as z.ZodType<Record<z.output<K>, z.output<V>>, Record<z.input<K>, z.input<V>>>
 }
+
+/** Name/value lists (headers, query parameters): at most `maxChars` characters of names and values in all. */
+export function withinTotalChars<T extends { name: string; value: string }>(maxChars: number) {
+  return (entries: readonly T[]) => entries.reduce((sum, entry) => sum + entry.name.length + entry.value.length, 0) <= maxChars
+}

@@ -51,6 +51,12 @@ describe('free-form objects on the bridge', () => {
     expect(crawl.safeParse({ profileId: 'p', resource: 'users', params: { status: 'active' } }).success).toBe(true)
     expect(channels['data.detail'].input.safeParse({ profileId: 'p', resource: 'user', id: 'me', params: manyKeys(31, 10, 10) }).success).toBe(false)
     expect(channels['data.export'].input.safeParse({ datasetId: 'd', format: 'csv', filter: { columns: manyKeys(101, 10, 10) } }).success).toBe(false)
+    // The console's headers and query: bounded per entry and in all (what an HTTP server accepts).
+    const send = channels['console.send'].input
+    const entries = (count: number, size: number) => Array.from({ length: count }, (_, i) => ({ name: `x-h${i}`, value: 'v'.repeat(size) }))
+    expect(send.safeParse({ profileId: 'p', method: 'GET', url: '/users/me', headers: entries(100, 8000) }).success).toBe(false)
+    expect(send.safeParse({ profileId: 'p', method: 'GET', url: '/users/me', query: entries(100, 4000) }).success).toBe(false)
+    expect(send.safeParse({ profileId: 'p', method: 'GET', url: '/users/me', headers: entries(10, 1000), query: entries(10, 500) }).success).toBe(true)
   })
 
   it('worst cases through the router: typed errors, and the heap does not grow with them', async () => {
