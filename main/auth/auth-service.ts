@@ -181,6 +181,8 @@ export class AuthService {
     // Single-use values, registered with the log redactor only while the flow runs.
     const used: { code?: string; verifier?: string } = {}
     try {
+      // Checked before the browser opens: a profile that needs repair sends nothing anywhere.
+      await this.deps.tokens.profileForUse(profileId)
       const client = await this.deps.tokens.clientOf(profile)
       const { oauthBase } = cloudEndpoints(profile.cloud)
       const state = generateState()
@@ -237,8 +239,11 @@ export class AuthService {
     if (!this.deps.profiles.ids().includes(profileId)) return
     const cancelled = isAppError(error) && (error.code === 'AUTH_FLOW_CANCELLED' || error.code === 'CANCELLED')
     const record = this.deps.book.record(profileId)
+    // A profile that needs repair keeps saying so (and nothing was sent).
+    const needsRepair = this.deps.book.activityOf(profileId)?.state === 'needs_repair'
     // A working connection stays as it was when a new attempt fails; the caller gets the error.
-    if (cancelled || (record && !record.grantEnded)) this.deps.book.setActivity(profileId, undefined)
+    if (needsRepair) this.deps.book.setActivity(profileId, this.deps.book.activityOf(profileId))
+    else if (cancelled || (record && !record.grantEnded)) this.deps.book.setActivity(profileId, undefined)
     else this.deps.book.setActivity(profileId, { state: 'error', error: isAppError(error) ? error.toBridge() : { code: 'INTERNAL', message: 'Connecting failed' } })
     this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: cancelled ? 'cancelled' : 'failed', detail: isAppError(error) ? error.message : 'Connecting failed' })
   }

@@ -12,6 +12,7 @@ import { createSettingsHandlers } from '../ipc/handlers/settings'
 import type { HandlersFor } from '../ipc/types'
 import { createLogger } from '../log/logger'
 import type { ProfileLookup } from '../profiles/profile-lookup'
+import { credentialBinding } from '../profiles/credential-binding'
 import { ProfileService, type ProfileConnectionHooks } from '../profiles/profile-service'
 import { openProfilesDocument, type ProfilesDocument } from '../profiles/profiles-document'
 import { systemClock, systemScheduler, type CoreAdapters } from '../ports'
@@ -100,6 +101,14 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
       beforeDelete: (profile) => late.hooks?.beforeDelete(profile) ?? Promise.resolve({ revoked: false }),
       clientChanging: (before) => late.hooks?.clientChanging(before) ?? Promise.resolve(),
     },
+  })
+  // The vault refuses a profile's secrets once its security fields differ from the bound ones.
+  vault.setBinder((profileId) => {
+    try {
+      return credentialBinding(profiles.get(profileId))
+    } catch {
+      return undefined
+    }
   })
   const tokens = new TokenManager({ profiles, secrets: vault, endpoint, book, timeline, clock, settings: () => settings.get(), log: createLogger(adapters.log, 'tokens'), lanes })
   const auth = new AuthService({

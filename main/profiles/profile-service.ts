@@ -12,6 +12,7 @@ import { writeFileAtomic, type DocumentFile } from '../store'
 import type { ProfileLanes } from '../tokens/profile-lanes'
 import type { SecretStore } from '../tokens/secret-store'
 import type { ProfileLookup } from './profile-lookup'
+import { credentialBinding } from './credential-binding'
 import { confirmImportReach, confirmNewCredentialHosts, newCredentialHosts } from './credential-reach'
 import { checkImport, exportProfiles, nameKey } from './profile-transfer'
 import type { ProfilesDocument } from './profiles-document'
@@ -71,7 +72,12 @@ export class ProfileService implements ProfileLookup {
     await confirmNewCredentialHosts(this.deps.dialogs, [{ profileName: valid.fields.name, hosts: newCredentialHosts(undefined, valid.fields) }])
     const id = randomUUID()
     const now = this.isoNow()
-    if (typeof valid.clientSecret === 'string') await this.deps.secrets.setSecret(id, 'clientSecret', valid.clientSecret)
+    if (typeof valid.clientSecret === 'string') {
+      await this.deps.secrets.setSecret(id, 'clientSecret', valid.clientSecret)
+      // Bound before the profile exists, so there is no moment its secret is usable unbound. (A
+      // profile without a secret is bound when it first connects.)
+      await this.deps.secrets.bind(id, credentialBinding(valid.fields))
+    }
     const profile: Profile = { ...valid.fields, id, createdAt: now, updatedAt: now }
     try {
       await this.deps.document.update((doc) => ({ ...doc, profiles: [...doc.profiles, profile] }))
@@ -96,13 +102,24 @@ export class ProfileService implements ProfileLookup {
       // meanwhile wins, and this one is refused rather than judged against the wrong profile.
       if (JSON.stringify(this.get(profileId)) !== JSON.stringify(before)) throw new AppError('CONFLICT', 'The profile was changed meanwhile; nothing was saved. Open it again.')
       const after: Profile = { ...valid.fields, id: profileId, createdAt: before.createdAt, updatedAt: this.isoNow() }
-      if (grantIdentity(before) !== grantIdentity(after)) await this.deps.hooks.clientChanging(before)
+      const binding = { before: credentialBinding(before), after: credentialBinding(after) }
+      const typedSecret = typeof valid.clientSecret === 'string'
+      // Repairing a profile whose file was edited: its secrets do not match what it now names.
+      const tampered = binding.before !== binding.after || typedSecret ? (await this.boundState(profileId, binding.before)) === 'mismatch' : false
+      if (tampered) {
+        if (!typedSecret && !isPublic) throw validationError('Not saved', [{ path: 'clientSecret', message: 'Enter the Client Secret again: the stored one was saved for other endpoints or allowed domains than this profile names' }])
+        // Tokens obtained for whatever the file said are dropped unsent, not revoked there.
+        if (this.deps.secrets.hasSecret(profileId, 'tokens')) await this.deps.secrets.deleteSecret(profileId, 'tokens')
+      } else if (grantIdentity(before) !== grantIdentity(after)) {
+        await this.deps.hooks.clientChanging(before)
+      }
       if (typeof valid.clientSecret === 'string') {
         // Typing a new secret is the person's repair action for one that cannot be decrypted.
         await this.deps.secrets.setSecret(profileId, 'clientSecret', valid.clientSecret, { replaceUndecryptable: true })
       } else if ((valid.clientSecret === null || isPublic) && this.deps.secrets.hasSecret(profileId, 'clientSecret')) {
         await this.deps.secrets.deleteSecret(profileId, 'clientSecret')
       }
+      if (binding.before !== binding.after || tampered) await this.deps.secrets.bind(profileId, binding.after)
       await this.deps.document.update((doc) => ({ ...doc, profiles: doc.profiles.map((p) => (p.id === profileId ? after : p)) }))
       return after
     })
@@ -216,6 +233,13 @@ export class ProfileService implements ProfileLookup {
       const candidate = `${name.slice(0, 100 - suffix.length).trimEnd()}${suffix}`
       if (!taken.has(nameKey(candidate))) return candidate
     }
+  }
+
+  /** How the profile's secrets are bound; 'none' when it stores none (nothing to protect). */
+  private async boundState(profileId: string, binding: string): Promise<'match' | 'mismatch' | 'none'> {
+    const { secrets } = this.deps
+    if (!secrets.hasSecret(profileId, 'clientSecret') && !secrets.hasSecret(profileId, 'tokens')) return 'none'
+    return secrets.checkBinding(profileId, binding)
   }
 
   private async repairFields(profileId: string): Promise<string[]> {

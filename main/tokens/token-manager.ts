@@ -7,13 +7,15 @@
 // service's edit and delete) runs in the profile's lane (profile-lanes.ts), and a token set is
 // used or saved only while it belongs to the profile as it is then (grant-identity.ts).
 import { AppError, isAppError, type BridgeError } from '../../common/errors'
-import type { Profile } from '../../common/profile'
+import { crossFieldIssues, type Profile } from '../../common/profile'
+import { describeIssues } from '../../common/validation'
 import type { Settings } from '../../common/contract/settings'
 import { mintServerToServer, refreshAccessToken } from '../auth/grants'
 import { isTokenEndpointError } from '../auth/token-endpoint-error'
 import type { OAuthClient, TokenEndpointClient } from '../auth/token-endpoint'
 import type { Logger } from '../log/logger'
 import { registerSecret } from '../log/redact'
+import { credentialBinding } from '../profiles/credential-binding'
 import type { ProfileLookup } from '../profiles/profile-lookup'
 import type { Clock } from '../ports'
 import { abortable } from './abortable'
@@ -111,7 +113,7 @@ export class TokenManager implements TokenProvider {
    */
   async storedTokens(profileId: string, purpose: 'use' | 'revoke' = 'use'): Promise<{ set: TokenSet; profile: Profile } | undefined> {
     return this.deps.lanes.run(profileId, async () => {
-      const profile = this.deps.profiles.get(profileId)
+      const profile = await this.profileForUse(profileId)
       const set = await this.load(profileId)
       // A set minted for other endpoints, client or account is sent nowhere, not even to revoke it.
       if (!set || !sameGrant(set, profile)) return undefined
@@ -127,7 +129,7 @@ export class TokenManager implements TokenProvider {
    */
   connectServerToServer(profileId: string, signal?: AbortSignal): Promise<TokenSet> {
     return this.deps.lanes.run(profileId, async () => {
-      const profile = this.deps.profiles.get(profileId)
+      const profile = await this.profileForUse(profileId)
       if (profile.grant !== 's2s') throw new AppError('VALIDATION', `"${profile.name}" is not a Server-to-Server profile`)
       const mine = this.bump(profileId)
       this.deps.book.setActivity(profileId, { state: 'connecting' })
@@ -226,6 +228,41 @@ export class TokenManager implements TokenProvider {
     })
   }
 
+  /**
+   * The stored profile, if its credentials may be used as it stands: it passes the cross-field
+   * checks (profiles.json may have been edited by hand), and its security fields are the ones its
+   * secrets were bound to. Otherwise nothing is sent: the profile needs repair. A profile whose
+   * secrets predate bindings is bound now, as it is.
+   */
+  async profileForUse(profileId: string): Promise<Profile> {
+    const profile = this.deps.profiles.get(profileId)
+    // A missing secret is reported by clientOf (AUTH_SECRET_MISSING), as before.
+    const issues = crossFieldIssues(profile, { stored: this.deps.secrets.hasSecret(profileId, 'clientSecret'), provided: undefined }).filter((i) => i.path !== 'clientSecret')
+    if (issues.length > 0) {
+      const error = new AppError('VALIDATION', `"${profile.name}" cannot be used as stored: ${describeIssues(issues)}. Edit it to repair it; nothing was sent.`, { issues })
+      this.deps.book.setActivity(profileId, { state: 'needs_repair', error: error.toBridge() })
+      throw error
+    }
+    const binding = credentialBinding(profile)
+    let state: 'match' | 'mismatch' | 'none'
+    try {
+      state = await this.deps.secrets.checkBinding(profileId, binding)
+    } catch (error) {
+      if (isVaultLocked(error) || isUndecryptable(error)) this.deps.book.setActivity(profileId, { state: stateOfFailure(error), error: toBridge(error) })
+      throw error
+    }
+    if (state === 'none') await this.deps.secrets.bind(profileId, binding)
+    if (state === 'mismatch') {
+      const error = new AppError(
+        'VAULT_DECRYPT_FAILED',
+        `"${profile.name}" now names other endpoints, client or allowed domains than its secrets were saved for (was its file edited?). Nothing was sent; enter its Client Secret again to repair it.`,
+      )
+      this.deps.book.setActivity(profileId, { state: 'needs_repair', error: error.toBridge() })
+      throw error
+    }
+    return profile
+  }
+
   /** The server ended the profile's grant (invalid_grant); only connecting again helps. */
   private grantEnded(profileId: string): boolean {
     return this.deps.book.record(profileId)?.grantEnded !== undefined
@@ -266,7 +303,7 @@ export class TokenManager implements TokenProvider {
 
   private async obtain(profileId: string, force: boolean): Promise<TokenSet> {
     const generation = this.generation(profileId)
-    const profile = this.deps.profiles.get(profileId)
+    const profile = await this.profileForUse(profileId)
     let current = await this.load(profileId)
     // A set minted for other endpoints, client or account is neither used nor saved.
     if (current && !sameGrant(current, profile)) current = undefined
