@@ -35,11 +35,13 @@ export interface Router {
 const channelNames = Object.keys(channels) as ChannelName[]
 
 /**
- * Replies that carry the person's Zoom data as Zoom returned it: passed as they are, since the
- * log-line patterns would rewrite ordinary text ("Area code: 555"); any `error` in them is still
- * redacted. Every other reply is redacted throughout.
+ * Replies that can carry text a server or the network wrote (connection statuses, timelines,
+ * validation results, job and download errors, console history): redacted throughout. Other
+ * replies hold the person's own data (profiles and their notes, Zoom's rows), which the
+ * log-line patterns would rewrite ("Area code: 555"); only an `error` in them is redacted.
  */
-const DATA_REPLIES: ReadonlySet<ChannelName> = new Set(['data.rows', 'data.row', 'data.detail', 'console.send', 'console.history', 'profiles.exportJson'])
+const SERVER_TEXT_CHANNELS = ['data.crawl', 'data.cancel', 'data.jobs', 'app.problems', 'app.dismissProblem', 'console.history']
+const carriesServerText = (channel: ChannelName) => channel.startsWith('auth.') || channel.startsWith('downloads.') || SERVER_TEXT_CHANNELS.includes(channel)
 const isChannel = (name: string): name is ChannelName => Object.hasOwn(channels, name)
 
 export function originOf(url: string): string | undefined {
@@ -97,7 +99,7 @@ function fail(error: AppError): Envelope<never> {
 }
 
 function redactReply(channel: ChannelName, value: unknown): unknown {
-  if (!DATA_REPLIES.has(channel)) return redactDeep(value)
+  if (carriesServerText(channel)) return redactDeep(value)
   if (typeof value === 'object' && value !== null && 'error' in value) return { ...value, error: redactDeep(value.error) }
   return value
 }

@@ -82,6 +82,7 @@ describe('what leaves main', () => {
     const router = routerWith({
       'auth.test': () => ({ ok: false, at: 'now', url: 'https://api.zoom.us/v2/users/me', latencyMs: 1, error: { code: 'ZOOM_UNAUTHORIZED', message: `bad ${SECRET.slice(2, 14)}` } }),
       'auth.timeline': () => [{ profileId: 'p1', at: 1, kind: 'refresh', outcome: 'failed', detail: `Zoom: ${SECRET.slice(0, 16)}` }],
+      'profiles.get': () => ({ id: 'p1', name: 'Acme', notes: 'Area code: 555, password: see the wiki' }) as never,
       'data.rows': () => ({ datasetId: 'd', offset: 0, rows: [{ index: 0, cells: ['Area code: 555'] }], columns: ['x'], total: 1, filteredTotal: 1 }),
     })
     for (const [channel, input] of [['auth.test', { profileId: 'p1' }], ['auth.timeline', { profileId: 'p1' }]] as const) {
@@ -91,6 +92,7 @@ describe('what leaves main', () => {
     }
     // The person's own data is not rewritten by patterns meant for log lines.
     expect(await router.invoke('data.rows', trusted, { datasetId: 'd', offset: 0, limit: 10 })).toMatchObject({ ok: true, value: { rows: [{ cells: ['Area code: 555'] }] } })
+    expect(await router.invoke('profiles.get', trusted, { id: 'p1' })).toMatchObject({ ok: true, value: { notes: 'Area code: 555, password: see the wiki' } })
   })
 
   it('events are scrubbed before they reach the renderer', () => {
