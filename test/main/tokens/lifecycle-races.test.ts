@@ -5,6 +5,8 @@
 // behind a recording proxy. Whatever the interleaving, no token or client secret of one cloud ever
 // reaches the other, and what is left at the end belongs to the profile as it then is.
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createZoomClients, type ZoomClients } from '../../../main/zoom'
@@ -156,6 +158,8 @@ describe('credential lifecycle races', () => {
           if (!exists) {
             expect(stored).toBeUndefined()
             expect((await app.call('auth.statuses', undefined)).some((s) => s.profileId === profile.id)).toBe(false)
+            // No connection record either (connections.json, not just the statuses shown).
+            expect(await readFile(join(harness.dataDir, 'connections.json'), 'utf8').catch(() => '')).not.toContain(profile.id)
           } else if (stored !== undefined) {
             const set = JSON.parse(stored) as { clientId: string; oauthBase?: string }
             expect(set.clientId).toBe(exists.clientId)
