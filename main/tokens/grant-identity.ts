@@ -20,18 +20,15 @@ export function grantIdentityOf(profile: Profile): GrantIdentity {
   return { grant: profile.grant, clientId: profile.clientId, ...(profile.grant === 's2s' ? { accountId: profile.accountId } : {}), oauthBase, apiBase }
 }
 
-/** Canonical text of an identity: equal texts, equal identities. */
-export function identityKey(identity: GrantIdentity): string {
-  return JSON.stringify([identity.grant, identity.clientId, identity.accountId ?? null, identity.oauthBase, identity.apiBase])
-}
-
 /**
  * Does a stored identity belong to `profile` as it is now? An identity without endpoints comes
  * from a set stored before sets carried them: it is judged by grant and client, as it was then.
  */
 export function sameGrant(identity: Omit<GrantIdentity, 'oauthBase' | 'apiBase'> & Partial<Pick<GrantIdentity, 'oauthBase' | 'apiBase'>>, profile: Profile): boolean {
-  const current = grantIdentityOf(profile)
-  if (identity.grant !== current.grant || identity.clientId !== current.clientId) return false
+  // Field by field, no allocation beyond the endpoints: this runs on every API request.
+  if (identity.grant !== profile.grant || identity.clientId !== profile.clientId) return false
   if (identity.oauthBase === undefined || identity.apiBase === undefined) return true
-  return identityKey({ ...identity, oauthBase: identity.oauthBase, apiBase: identity.apiBase }) === identityKey(current)
+  const { oauthBase, apiBase } = cloudEndpoints(profile.cloud)
+  const accountId = profile.grant === 's2s' ? profile.accountId : undefined
+  return identity.oauthBase === oauthBase && identity.apiBase === apiBase && identity.accountId === accountId
 }
