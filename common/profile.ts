@@ -1,6 +1,7 @@
 // The connection profile: one schema for the renderer's editor and main's bridge validation,
 // so a form never accepts what main would reject (DESIGN.md, common/profile.ts).
 import { z } from 'zod'
+import { hasLayoutCharacters, LAYOUT_CHARACTERS_MESSAGE } from './display-text'
 import type { FieldIssue } from './errors'
 import { toFieldIssues } from './validation'
 import { checkUrlAllowed } from './zoom/allowlist'
@@ -102,10 +103,18 @@ const domainSchema = z
   .max(253)
   .regex(/^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/, 'A domain is a host name, optionally starting with *. and ending with :port')
 
+/** A connection's name: shown in main's own dialogs, so it cannot carry line breaks or bidi marks. */
+export const profileNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the connection a name')
+  .max(100)
+  .refine((name) => !hasLayoutCharacters(name), LAYOUT_CHARACTERS_MESSAGE)
+
 /** What the editor sends and main stores, minus the id, timestamps and the secret. */
 export const profileFieldsSchema = z
   .object({
-    name: z.string().trim().min(1, 'Give the connection a name').max(100),
+    name: profileNameSchema,
     description: z.string().max(500).default(''),
     grant: z.enum(GRANTS),
     appType: z.enum(APP_TYPES).default('user'),
@@ -223,8 +232,12 @@ export function crossFieldIssues(fields: ProfileFields, secret: SecretContext): 
     } else if (!willHaveSecret) {
       secretMissing('A confidential app needs its Client Secret')
     }
-    if (fields.authorizeWith === 'system-browser' && fields.redirectUri && isValidRedirectUri(fields.redirectUri) && !isLoopback(fields.redirectUri)) {
-      add('fields.authorizeWith', 'The system browser needs a loopback redirect URL (http://127.0.0.1:PORT/...)')
+    if (fields.authorizeWith === 'system-browser' && fields.redirectUri && isValidRedirectUri(fields.redirectUri)) {
+      if (!isLoopback(fields.redirectUri)) add('fields.authorizeWith', 'The system browser needs a loopback redirect URL (http://127.0.0.1:PORT/...)')
+      else {
+        const localhost = localhostRedirectProblem(fields.redirectUri)
+        if (localhost) add('fields.redirectUri', localhost)
+      }
     }
   }
   const names = new Set<string>()
@@ -249,6 +262,21 @@ export function isLoopback(value: string): boolean {
   if (!URL.canParse(value)) return false
   const host = new URL(value).hostname
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]'
+}
+
+/**
+ * Why a system-browser sign-in cannot use this redirect URL, when its host is the name `localhost`
+ * (RFC 8252 §8.3): the browser may resolve it to ::1, or to whatever the hosts file says, where
+ * another program can be listening for the code. An IP literal leaves it no choice, so the
+ * listener and the editor both ask for 127.0.0.1 instead of binding every address localhost
+ * might mean.
+ */
+export function localhostRedirectProblem(redirectUri: string): string | undefined {
+  if (!URL.canParse(redirectUri)) return undefined
+  const url = new URL(redirectUri)
+  if (url.hostname !== 'localhost') return undefined
+  url.hostname = '127.0.0.1'
+  return `Sign-in in the system browser cannot use localhost, which another program could answer for: register ${url.href} in the Zoom app and use it here`
 }
 
 export type DraftResult = { ok: true; fields: ProfileFields; clientSecret: string | null | undefined } | { ok: false; issues: FieldIssue[] }

@@ -15,6 +15,7 @@ import { createVaultHandlers } from './ipc/handlers/vault'
 import { createRouter, type Router } from './ipc/router'
 import type { Handlers } from './ipc/types'
 import { createLogger } from './log/logger'
+import { redactingEvents } from './log/redacting-events'
 import { systemClock, systemScheduler, type CoreAdapters } from './ports'
 import { UpdateService } from './updates/update-service'
 import { openVault } from './vault/vault'
@@ -36,7 +37,9 @@ export interface Core {
   dispose(): Promise<void>
 }
 
-export async function createCore(adapters: CoreAdapters, options: CoreOptions): Promise<Core> {
+export async function createCore(given: CoreAdapters, options: CoreOptions): Promise<Core> {
+  // Every event main pushes passes the redactor (a server's words can quote a secret).
+  const adapters: CoreAdapters = { ...given, events: redactingEvents(given.events) }
   const clock = adapters.clock ?? systemClock
   // Files that could not be read were moved aside: keep telling the person until they dismiss it.
   const problems: StoreProblem[] = []
@@ -92,7 +95,7 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
         if (index >= 0) problems.splice(index, 1)
       },
     }),
-    ...createVaultHandlers(vault, adapters.events, vaultChanged),
+    ...createVaultHandlers(vault, adapters.events, vaultChanged, adapters.dialogs, () => credentials.beforeLock()),
     ...credentials.handlers,
     ...createDownloadFolderHandler({ dialogs: adapters.dialogs, settings: credentials.settings }),
     ...data.handlers,

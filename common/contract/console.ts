@@ -1,8 +1,13 @@
 import { z } from 'zod'
 import type { BridgeError } from '../errors'
+import { withinTotalChars } from './bounded'
 import { channel, idSchema } from './define'
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
+
+/** What HTTP servers accept in practice (Node and nginx refuse header blocks over 16 KB; URLs over 8 KB are commonly refused). */
+const QUERY_CHARS = 16_000
+const HEADER_CHARS = 16_000
 
 const headerName = z.string().min(1).max(256).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'Not a valid header name')
 
@@ -12,8 +17,16 @@ export const consoleRequestSchema = z
     method: z.enum(HTTP_METHODS),
     /** A path relative to the API base (`/users/me`, `/v2/users/me`) or an absolute URL within the allowed domains. */
     url: z.string().trim().min(1).max(4096),
-    query: z.array(z.object({ name: z.string().min(1).max(256), value: z.string().max(4096) }).strict()).max(100).default([]),
-    headers: z.array(z.object({ name: headerName, value: z.string().max(8192) }).strict()).max(100).default([]),
+    query: z
+      .array(z.object({ name: z.string().min(1).max(256), value: z.string().max(4096) }).strict())
+      .max(100)
+      .refine(withinTotalChars(QUERY_CHARS), `The query may have at most ${QUERY_CHARS} characters in all`)
+      .default([]),
+    headers: z
+      .array(z.object({ name: headerName, value: z.string().max(8192) }).strict())
+      .max(100)
+      .refine(withinTotalChars(HEADER_CHARS), `The headers may have at most ${HEADER_CHARS} characters in all`)
+      .default([]),
     /** Raw JSON text; parsed in main so the bridge never carries deeply nested objects. */
     body: z.string().max(1_000_000).optional(),
   })

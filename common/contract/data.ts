@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import type { BridgeError } from '../errors'
 import { DETAIL_RESOURCE_IDS, LIST_RESOURCE_IDS } from '../zoom/resource-ids'
+import { boundedRecord } from './bounded'
 import { channel, idSchema } from './define'
 
 /** Query parameters a resource accepts (status, type, from, to, …); validated again against the catalog in main. */
-const paramsSchema = z.record(z.string().max(64), z.union([z.string().max(512), z.number(), z.boolean()])).refine((p) => Object.keys(p).length <= 30, 'Too many parameters')
+const paramsSchema = boundedRecord(z.string().max(64), z.union([z.string().max(512), z.number(), z.boolean()]), { maxKeys: 30, maxChars: 8_000 })
 
 export const crawlInputSchema = z
   .object({
@@ -46,7 +47,7 @@ export const filterSchema = z
     /** Case-insensitive substring over all shown columns. */
     text: z.string().max(500).optional(),
     /** Exact-ish match per column (case-insensitive substring). */
-    columns: z.record(z.string().max(128), z.string().max(500)).optional(),
+    columns: boundedRecord(z.string().max(128), z.string().max(500), { maxKeys: 100, maxChars: 20_000 }).optional(),
   })
   .strict()
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ProfileView } from '../profile'
-import { profileDraftSchema } from '../profile'
+import { profileDraftSchema, profileNameSchema } from '../profile'
 import { channel, idSchema, noInput } from './define'
 
 export interface ImportResult {
@@ -18,7 +18,7 @@ export const profileChannels = {
   'profiles.get': channel<ProfileView>()(z.object({ id: idSchema }).strict()),
   'profiles.create': channel<ProfileView>()(profileDraftSchema),
   'profiles.update': channel<ProfileView>()(z.object({ id: idSchema, draft: profileDraftSchema }).strict()),
-  'profiles.duplicate': channel<ProfileView>()(z.object({ id: idSchema, name: z.string().trim().min(1).max(100).optional() }).strict()),
+  'profiles.duplicate': channel<ProfileView>()(z.object({ id: idSchema, name: profileNameSchema.optional() }).strict()),
   /** Revokes the token at Zoom (best effort), forgets secrets, tokens and the connect-window session. */
   'profiles.delete': channel<{ revoked: boolean }>()(z.object({ id: idSchema }).strict()),
   /** JSON without any secret; `ids` absent = all profiles. */

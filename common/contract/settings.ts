@@ -1,12 +1,18 @@
 import { z } from 'zod'
 import { channel, noInput } from './define'
 
+/**
+ * A copied access token is always wiped from the clipboard: after at least a few seconds (time
+ * to paste it) and at most five minutes (any app can read the clipboard meanwhile).
+ */
+export const CLIPBOARD_CLEAR_SECONDS = { min: 5, max: 300, default: 30 } as const
+
 // The fields without defaults: a patch must leave unnamed settings alone (with defaults inside
 // `.partial()`, zod would fill every missing key and reset it).
 const fields = {
   theme: z.enum(['system', 'light', 'dark']),
-  /** Seconds after which a copied token is wiped from the clipboard; 0 = never. */
-  clipboardClearSeconds: z.number().int().min(0).max(3600),
+  /** Seconds after which a copied token is wiped from the clipboard. */
+  clipboardClearSeconds: z.number().int().min(CLIPBOARD_CLEAR_SECONDS.min).max(CLIPBOARD_CLEAR_SECONDS.max),
   /** Keep the Zoom sign-in of the connect window between connects (per-profile session). */
   rememberZoomSignIn: z.boolean(),
   /** How long before expiry a token is refreshed. */
@@ -26,7 +32,9 @@ const fields = {
 export const settingsSchema = z
   .object({
     theme: fields.theme.default('system'),
-    clipboardClearSeconds: fields.clipboardClearSeconds.default(30),
+    // Older versions allowed 0 (never) and up to an hour: a stored value out of range falls back
+    // to the default instead of making profiles.json unreadable.
+    clipboardClearSeconds: fields.clipboardClearSeconds.catch(CLIPBOARD_CLEAR_SECONDS.default),
     rememberZoomSignIn: fields.rememberZoomSignIn.default(true),
     refreshSkewSeconds: fields.refreshSkewSeconds.default(300),
     downloadConcurrency: fields.downloadConcurrency.default(3),

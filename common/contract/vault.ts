@@ -16,7 +16,13 @@ export const vaultChannels = {
   'vault.lock': channel<VaultStatus>()(noInput),
   'vault.changeProtection': channel<VaultStatus>()(
     z.discriminatedUnion('protector', [
-      z.object({ protector: z.literal('os-keychain') }).strict(),
+      z
+        .object({
+          protector: z.literal('os-keychain'),
+          /** Required by main when a passphrase protects the vault now. */
+          currentPassphrase: z.string().max(1024).optional(),
+        })
+        .strict(),
       z
         .object({
           protector: z.literal('passphrase'),

@@ -8,17 +8,20 @@ import type { Logger } from '../log/logger'
 import { forgetSecret, registerSecret } from '../log/redact'
 import type { ProfileConnectionHooks } from '../profiles/profile-service'
 import type { ProfileLookup } from '../profiles/profile-lookup'
-import type { AuthWindowPort, ClipboardPort, Clock, Scheduler } from '../ports'
+import type { AuthWindowPort, ClipboardPort, Clock, DialogPort, Scheduler } from '../ports'
 import type { ConnectionBook } from '../tokens/connection-book'
 import type { Timeline } from '../tokens/timeline'
 import type { TokenManager } from '../tokens/token-manager'
+import { grantIdentityOf } from '../tokens/grant-identity'
 import { tokenSetFromResult, type TokenSet } from '../tokens/token-set'
 import { authorizeUrl } from './authorize-url'
+import { copyTokenQuestion } from './copy-token-question'
 import { generateState } from './flow-state'
 import { exchangeAuthorizationCode } from './grants'
 import { PendingFlows } from './pending-flows'
 import { createPkce } from './pkce'
 import { readAuthorizationResponse } from './redirect'
+import { revokeTokenSet } from './revoke'
 import type { OAuthClient, TokenEndpointClient } from './token-endpoint'
 import { persistentPartition, type UserAgent } from './user-agents'
 import { validateToken } from './validation'
@@ -34,6 +37,8 @@ export interface AuthServiceDeps {
   agents: { connectWindow: UserAgent; systemBrowser: UserAgent }
   authWindow: Pick<AuthWindowPort, 'clearSession'>
   clipboard: ClipboardPort
+  /** Asks before the access token goes to the clipboard. */
+  dialogs: Pick<DialogPort, 'confirm'>
   clock: Clock
   scheduler: Scheduler
   settings: () => Settings
@@ -68,7 +73,7 @@ export class AuthService {
     const profile = this.deps.profiles.get(profileId)
     if (profile.grant === 's2s') {
       try {
-        await this.deps.tokens.connectServerToServer(profile)
+        await this.deps.tokens.connectServerToServer(profileId)
       } catch (error) {
         this.reportConnectFailure(profileId, error)
         throw error
@@ -84,17 +89,19 @@ export class AuthService {
   }
 
   async disconnect(profileId: string): Promise<ConnectionStatus> {
-    const profile = this.deps.profiles.get(profileId)
+    this.deps.profiles.get(profileId)
     this.pending.cancel(profileId)
-    await this.revokeAndForget(profile)
+    await this.revokeAndForget(profileId)
     this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'disconnect', outcome: 'ok', detail: 'Disconnected; the tokens were forgotten' })
     return this.deps.book.status(profileId)
   }
 
   async test(profileId: string): Promise<ValidationResult> {
-    const profile = this.deps.profiles.get(profileId)
+    const stored = await this.deps.tokens.storedTokens(profileId)
+    // The endpoints of the profile the set was read for (and belongs to), not of a later edit.
+    const profile = stored?.profile ?? this.deps.profiles.get(profileId)
     const endpoints = effectiveEndpoints(profile)
-    const set = await this.deps.tokens.storedTokens(profileId)
+    const set = stored?.set
     if (!set) {
       return { ok: false, at: new Date(this.deps.clock.now()).toISOString(), url: endpoints.validationUrl, latencyMs: 0, error: { code: 'AUTH_NOT_CONNECTED', message: `"${profile.name}" is not connected, so there is no token to test` } }
     }
@@ -110,18 +117,22 @@ export class AuthService {
     return result
   }
 
+  /**
+   * Puts the access token on the clipboard once the person confirmed it in main's own dialog (a
+   * renderer calling this with no one at the keyboard gets CANCELLED), and wipes it later.
+   */
   async copyToken(profileId: string): Promise<{ clearsAfterSeconds: number }> {
+    const profile = this.deps.profiles.get(profileId)
     const { accessToken } = await this.deps.tokens.getAccessToken(profileId)
     const seconds = this.deps.settings().clipboardClearSeconds
+    const confirmed = await this.deps.dialogs.confirm(copyTokenQuestion(profile.name, seconds))
+    if (!confirmed) throw new AppError('CANCELLED', 'The access token was not copied.')
     this.copied?.cancelTimer()
-    this.copied = undefined
+    const copied = { token: accessToken, cancelTimer: () => undefined as void }
     this.deps.clipboard.writeText(accessToken)
-    if (seconds > 0) {
-      const copied = { token: accessToken, cancelTimer: () => undefined as void }
-      copied.cancelTimer = this.deps.scheduler.setTimeout(() => this.wipeClipboard(copied), seconds * 1000)
-      this.copied = copied
-    }
-    this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'token', outcome: 'ok', detail: seconds > 0 ? `Access token copied; the clipboard is cleared in ${seconds} s` : 'Access token copied' })
+    copied.cancelTimer = this.deps.scheduler.setTimeout(() => this.wipeClipboard(copied), seconds * 1000)
+    this.copied = copied
+    this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'token', outcome: 'ok', detail: `Access token copied; the clipboard is cleared in ${seconds} s` })
     return { clearsAfterSeconds: seconds }
   }
 
@@ -134,7 +145,7 @@ export class AuthService {
   readonly hooks: ProfileConnectionHooks = {
     beforeDelete: async (profile) => {
       this.pending.cancel(profile.id)
-      const revoked = await this.revokeAndForget(profile)
+      const revoked = await this.revokeAndForget(profile.id)
       await this.deps.authWindow.clearSession(persistentPartition(profile.id)).catch(() => undefined)
       this.deps.timeline.forget(profile.id)
       return { revoked }
@@ -142,7 +153,7 @@ export class AuthService {
     clientChanging: async (before) => {
       this.pending.cancel(before.id)
       // Like a disconnect: tokens that no longer belong to the profile are revoked, not just dropped.
-      await this.revokeAndForget(before)
+      await this.revokeAndForget(before.id)
       this.deps.timeline.add({ profileId: before.id, at: this.deps.clock.now(), kind: 'disconnect', outcome: 'ok', detail: 'The app credentials changed; connect again' })
     },
   }
@@ -170,6 +181,8 @@ export class AuthService {
     // Single-use values, registered with the log redactor only while the flow runs.
     const used: { code?: string; verifier?: string } = {}
     try {
+      // Checked before the browser opens: a profile that needs repair sends nothing anywhere.
+      await this.deps.tokens.profileForUse(profileId)
       const client = await this.deps.tokens.clientOf(profile)
       const { oauthBase } = cloudEndpoints(profile.cloud)
       const state = generateState()
@@ -186,7 +199,8 @@ export class AuthService {
       if (this.deps.tokens.generationOf(profileId) !== generation) throw this.overtaken(profileId, 'nothing was exchanged')
       // Exchanged exactly once; a failure is reported, never retried with the same code.
       const result = await exchangeAuthorizationCode(this.deps.endpoint, oauthBase, client, { code, redirectUri: profile.redirectUri, ...(pkce ? { codeVerifier: pkce.verifier } : {}) })
-      const set = tokenSetFromResult(result, { grant: 'authorization_code', clientId: profile.clientId })
+      // For the profile as it was when the sign-in began: adopt() refuses it if that changed.
+      const set = tokenSetFromResult(result, grantIdentityOf(profile))
       if ((await this.deps.tokens.adopt(profileId, set, generation)) === 'stale') {
         const revoked = await this.revokeUnwanted(profileId, oauthBase, client, set)
         this.deps.tokens.discard(set)
@@ -212,7 +226,7 @@ export class AuthService {
   /** Best effort: a token nobody will use is revoked at Zoom rather than left valid. */
   private async revokeUnwanted(profileId: string, oauthBase: string, client: OAuthClient, set: TokenSet): Promise<boolean> {
     try {
-      await this.deps.endpoint.revoke(oauthBase, client, set.accessToken)
+      await revokeTokenSet(this.deps.endpoint, oauthBase, client, set)
       return true
     } catch (error) {
       this.deps.log.warn('Revoking a token obtained for a deleted or changed connection failed', { profileId, error })
@@ -225,29 +239,39 @@ export class AuthService {
     if (!this.deps.profiles.ids().includes(profileId)) return
     const cancelled = isAppError(error) && (error.code === 'AUTH_FLOW_CANCELLED' || error.code === 'CANCELLED')
     const record = this.deps.book.record(profileId)
+    // A profile that needs repair keeps saying so (and nothing was sent).
+    const needsRepair = this.deps.book.activityOf(profileId)?.state === 'needs_repair'
     // A working connection stays as it was when a new attempt fails; the caller gets the error.
-    if (cancelled || (record && !record.grantEnded)) this.deps.book.setActivity(profileId, undefined)
+    if (needsRepair) this.deps.book.setActivity(profileId, this.deps.book.activityOf(profileId))
+    else if (cancelled || (record && !record.grantEnded)) this.deps.book.setActivity(profileId, undefined)
     else this.deps.book.setActivity(profileId, { state: 'error', error: isAppError(error) ? error.toBridge() : { code: 'INTERNAL', message: 'Connecting failed' } })
     this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: cancelled ? 'cancelled' : 'failed', detail: isAppError(error) ? error.message : 'Connecting failed' })
   }
 
-  /** Best effort: a revoke that fails (offline, already revoked) still forgets the tokens. */
-  private async revokeAndForget(profile: Profile): Promise<boolean> {
-    let revoked = false
-    try {
-      const set = await this.deps.tokens.storedTokens(profile.id, 'revoke')
-      if (set) {
-        const client = await this.deps.tokens.clientOf(profile)
-        await this.deps.endpoint.revoke(cloudEndpoints(profile.cloud).oauthBase, client, set.accessToken)
-        revoked = true
-        this.deps.timeline.add({ profileId: profile.id, at: this.deps.clock.now(), kind: 'revoke', outcome: 'ok', detail: 'Zoom revoked the token' })
+  /**
+   * Best effort: a revoke that fails (offline, already revoked) still forgets the tokens. In the
+   * profile's lane, so no connect or renewal stores a set between the revoke and the forget; the
+   * set is revoked where it was minted, with the client it was minted for.
+   */
+  private revokeAndForget(profileId: string): Promise<boolean> {
+    return this.deps.tokens.lifecycle(profileId, async () => {
+      let revoked = false
+      try {
+        const stored = await this.deps.tokens.storedTokens(profileId, 'revoke')
+        if (stored) {
+          const { set, profile } = stored
+          const client = await this.deps.tokens.clientOf(profile)
+          await revokeTokenSet(this.deps.endpoint, set.oauthBase ?? cloudEndpoints(profile.cloud).oauthBase, client, set)
+          revoked = true
+          this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'revoke', outcome: 'ok', detail: 'Zoom revoked the token' })
+        }
+      } catch (error) {
+        const detail = error instanceof AppError ? error.message : 'Revoking failed'
+        this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'revoke', outcome: 'failed', detail })
+        this.deps.log.warn('Revoking at Zoom failed; the tokens are forgotten anyway', { profileId, error })
       }
-    } catch (error) {
-      const detail = error instanceof AppError ? error.message : 'Revoking failed'
-      this.deps.timeline.add({ profileId: profile.id, at: this.deps.clock.now(), kind: 'revoke', outcome: 'failed', detail })
-      this.deps.log.warn('Revoking at Zoom failed; the tokens are forgotten anyway', { profileId: profile.id, error })
-    }
-    await this.deps.tokens.forget(profile.id)
-    return revoked
+      await this.deps.tokens.forget(profileId)
+      return revoked
+    })
   }
 }

@@ -12,6 +12,7 @@ import { createSettingsHandlers } from '../ipc/handlers/settings'
 import type { HandlersFor } from '../ipc/types'
 import { createLogger } from '../log/logger'
 import type { ProfileLookup } from '../profiles/profile-lookup'
+import { credentialBinding } from '../profiles/credential-binding'
 import { ProfileService, type ProfileConnectionHooks } from '../profiles/profile-service'
 import { openProfilesDocument, type ProfilesDocument } from '../profiles/profiles-document'
 import { systemClock, systemScheduler, type CoreAdapters } from '../ports'
@@ -19,11 +20,15 @@ import { createSettingsService, type SettingsService } from '../settings/setting
 import { ConnectionBook } from '../tokens/connection-book'
 import { openConnectionsDocument, type ConnectionsDocument } from '../tokens/connections-document'
 import { needsUnlock, type SecretStore } from '../tokens/secret-store'
+import { ProfileLanes } from '../tokens/profile-lanes'
 import { Timeline } from '../tokens/timeline'
 import { TokenManager, type TokenProvider } from '../tokens/token-manager'
 import { AuthService } from './auth-service'
 import { createTokenEndpointClient } from './token-endpoint'
 import { connectWindowAgent, systemBrowserAgent } from './user-agents'
+
+/** How long locking or quitting waits for a renewal in flight (a token request times out after 30 s). */
+const SETTLE_BOUND_MS = 15_000
 
 export interface CredentialsOptions {
   adapters: CoreAdapters
@@ -52,6 +57,11 @@ export interface Credentials {
   handlers: CredentialHandlers
   /** Re-evaluates statuses after the vault was set up, unlocked or locked. */
   vaultChanged(): void
+  /**
+   * Call before locking the vault: waits (bounded) for renewals and vault writes in flight and
+   * saves sets whose write failed, so a rotated refresh token is not left only in memory.
+   */
+  beforeLock(): Promise<void>
   dispose(): Promise<void>
 }
 
@@ -77,7 +87,10 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
   // The profile service and the auth service need each other (delete revokes; connect reads
   // profiles): the hooks are bound once both exist.
   const late: { hooks?: ProfileConnectionHooks } = {}
+  // One lane per profile, shared: edits and deletes never interleave with connect, renewal or forget.
+  const lanes = new ProfileLanes()
   const profiles = new ProfileService({
+    lanes,
     document: profilesDocument,
     secrets: vault,
     events: adapters.events,
@@ -89,7 +102,15 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
       clientChanging: (before) => late.hooks?.clientChanging(before) ?? Promise.resolve(),
     },
   })
-  const tokens = new TokenManager({ profiles, secrets: vault, endpoint, book, timeline, clock, settings: () => settings.get(), log: createLogger(adapters.log, 'tokens') })
+  // The vault refuses a profile's secrets once its security fields differ from the bound ones.
+  vault.setBinder((profileId) => {
+    try {
+      return credentialBinding(profiles.get(profileId))
+    } catch {
+      return undefined
+    }
+  })
+  const tokens = new TokenManager({ profiles, secrets: vault, endpoint, book, timeline, clock, settings: () => settings.get(), log: createLogger(adapters.log, 'tokens'), lanes })
   const auth = new AuthService({
     profiles,
     tokens,
@@ -102,6 +123,7 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     },
     authWindow: adapters.authWindow,
     clipboard: adapters.clipboard,
+    dialogs: adapters.dialogs,
     clock,
     scheduler,
     settings: () => settings.get(),
@@ -123,7 +145,10 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
       if (vault.status().state === 'locked') tokens.dropCache()
       book.republish(profiles.ids())
     },
+    beforeLock: () => tokens.settle(SETTLE_BOUND_MS),
     async dispose() {
+      // Quitting: renewed tokens reach the vault first (the caller locks it afterwards).
+      await tokens.settle(SETTLE_BOUND_MS)
       auth.dispose()
       book.dispose()
       await Promise.all([profilesDocument.flush(), connectionsDocument.flush()])

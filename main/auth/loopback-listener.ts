@@ -3,10 +3,12 @@
 // on the exact path with the exact Host header (DNS-rebinding defence) carrying the pending flow's
 // `state` (compared in constant time), answers with a static page, and is closed after the flow.
 // Anything else is refused and the listener stays open: another local program or web page
-// cannot end the sign-in by requesting the callback URL first. The query is never logged.
+// cannot end the sign-in by requesting the callback URL first. The query is never logged. A
+// redirect to the name `localhost` is refused rather than bound: see localhostRedirectProblem.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { AppError } from '../../common/errors'
+import { localhostRedirectProblem } from '../../common/profile'
 import { statesEqual } from './flow-state'
 
 export interface LoopbackListener {
@@ -32,7 +34,9 @@ function carriesState(query: string, expectedState: string): boolean {
 export async function startLoopbackListener(redirectUri: string, expectedState: string): Promise<LoopbackListener> {
   const target = new URL(redirectUri)
   if (target.protocol !== 'http:') throw new AppError('VALIDATION', 'The system browser needs an http://127.0.0.1:PORT/... redirect URL')
-  const bindHost = target.hostname === '[::1]' ? '::1' : target.hostname === '127.0.0.1' || target.hostname === 'localhost' ? '127.0.0.1' : undefined
+  const localhost = localhostRedirectProblem(redirectUri)
+  if (localhost) throw new AppError('VALIDATION', localhost)
+  const bindHost = target.hostname === '[::1]' ? '::1' : target.hostname === '127.0.0.1' ? '127.0.0.1' : undefined
   if (!bindHost) throw new AppError('VALIDATION', 'The system browser needs a loopback redirect URL (127.0.0.1)')
   if (!target.port) throw new AppError('VALIDATION', 'The loopback redirect URL needs an explicit port, e.g. http://127.0.0.1:8765/callback')
 

@@ -3,6 +3,7 @@
 // only a URL whose scheme, host, port and path equal the registered URI's is.
 import { AppError } from '../../common/errors'
 import { statesEqual } from './flow-state'
+import { authorizationErrorMessage } from './oauth-error-messages'
 import { readableText } from './readable-text'
 
 /** True when `candidate` targets exactly the registered redirect URI (scheme, host, port, path). */
@@ -47,8 +48,10 @@ export function readAuthorizationResponse(callbackUrl: string, expected: { redir
     // An error ends the flow whether or not Zoom echoed the state: nothing is accepted from it.
     const description = readableText(params.get('error_description') ?? '', 200)
     const said = description ? `: ${description}` : ''
-    if (error === 'access_denied') throw new AppError('AUTH_ACCESS_DENIED', `Access was declined at Zoom${said}`, { zoomCode: 'access_denied' })
-    throw new AppError('AUTH_RESPONSE_INVALID', `Zoom reported an authorization error (${readableText(error, 60)})${said}`, { zoomCode: readableText(error, 60) })
+    const zoomCode = readableText(error, 60)
+    const message = `${authorizationErrorMessage(zoomCode)}${said}`
+    if (error === 'access_denied') throw new AppError('AUTH_ACCESS_DENIED', message, { zoomCode })
+    throw new AppError('AUTH_RESPONSE_INVALID', message, { zoomCode })
   }
   if (state === null) throw new AppError('AUTH_STATE_MISMATCH', 'The authorization response has no state; it cannot be matched to this sign-in, so nothing was exchanged')
   const code = params.get('code')

@@ -44,7 +44,9 @@ export function createTokenEndpointClient(options: TokenEndpointOptions): TokenE
     const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }
     if (client.clientSecret !== undefined) {
       registerSecret(client.clientSecret)
-      const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`, 'utf8').toString('base64')
+      // RFC 6749 §2.3.1: each part is form-url-encoded before base64, so a secret with `:`, `+`,
+      // `%` or `&` reaches a conformant server intact. Zoom's alphanumeric secrets are unchanged.
+      const basic = Buffer.from(`${formEncode(client.clientId)}:${formEncode(client.clientSecret)}`, 'utf8').toString('base64')
       registerSecret(basic)
       headers.authorization = `Basic ${basic}`
     } else {
@@ -106,6 +108,11 @@ export function createTokenEndpointClient(options: TokenEndpointOptions): TokenE
 
 function tooLargeError(cap: number, status?: number): TokenEndpointError {
   return new TokenEndpointError('AUTH_RESPONSE_INVALID', `The token endpoint's response is larger than ${Math.round(cap / 1024)} KB and was refused`, 'transient', status ? { httpStatus: status } : undefined)
+}
+
+/** application/x-www-form-urlencoded (RFC 6749 Appendix B), as URLSearchParams writes a value. */
+function formEncode(value: string): string {
+  return new URLSearchParams([['', value]]).toString().slice(1)
 }
 
 const trimBase = (base: string) => base.replace(/\/+$/, '')

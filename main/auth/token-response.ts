@@ -1,6 +1,7 @@
 // Strict validation of token-endpoint responses before anything is stored (security.md §6.2 cases 8–9):
 // status, JSON object, field types; Zoom's `{reason, error}` failure shape mapped to typed errors.
 import { z } from 'zod'
+import { tokenErrorMessage } from './oauth-error-messages'
 import { readableText } from './readable-text'
 import { TokenEndpointError } from './token-endpoint-error'
 
@@ -71,6 +72,8 @@ function zoomError(status: number, json: Record<string, unknown>): TokenEndpoint
   if (status < 400) return new TokenEndpointError('AUTH_RESPONSE_INVALID', `The token endpoint answered HTTP ${status} with an error${error ? ` (${error})` : ''}${said}`, 'transient', details)
   if (error === 'invalid_grant') return new TokenEndpointError('AUTH_INVALID_GRANT', `Zoom no longer accepts this grant${said}`, 'grant-ended', details)
   if (error === 'invalid_client') return new TokenEndpointError('AUTH_INVALID_CLIENT', `Zoom rejected the Client ID or Client Secret${said}`, 'rejected', details)
+  const plain = tokenErrorMessage(error)
+  if (plain !== undefined) return new TokenEndpointError('AUTH_TOKEN_ENDPOINT', `${plain}${said}`, 'rejected', details)
   return new TokenEndpointError('AUTH_TOKEN_ENDPOINT', `Zoom rejected the token request${error ? ` (${error})` : ''}${said}`, 'rejected', details)
 }
 

@@ -3,6 +3,7 @@
 // and the system browser (ExternalBrowserPort + a loopback listener).
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../common/errors'
+import { quotedName } from '../dialog-text'
 import type { AuthWindowPort, ExternalBrowserPort } from '../ports'
 import { startLoopbackListener } from './loopback-listener'
 import { isRegisteredRedirect } from './redirect'
@@ -37,7 +38,7 @@ export function connectWindowAgent(authWindow: AuthWindowPort, rememberSignIn: (
           partition,
           isRedirect: (url) => isRegisteredRedirect(attempt.redirectUri, url),
           signal: attempt.signal,
-          title: `Connect ${attempt.profileName} to Zoom`,
+          title: `Connect ${quotedName(attempt.profileName)} to Zoom`,
         })
       } finally {
         if (!remember) await authWindow.clearSession(partition).catch(() => undefined)

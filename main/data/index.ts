@@ -23,7 +23,7 @@ import { createDownloadHandlers } from '../ipc/handlers/downloads'
 import { createLogger, type LogSink } from '../log/logger'
 import { type Clock, type DialogPort, type EventSink, type Scheduler, type ShellPort, systemClock, systemScheduler } from '../ports'
 import { DownloadQueue, type DownloadSettings } from '../downloads/download-queue'
-import { DatasetStore } from './datasets/dataset-store'
+import { DatasetStore, MAX_OPEN_DATASETS } from './datasets/dataset-store'
 import { JobManager } from './jobs/job-manager'
 import type { DetailSource, DownloadSource, PageSource, RateUsageSource } from './ports'
 
@@ -63,8 +63,9 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
   const clock = deps.clock ?? systemClock
   const scheduler = deps.scheduler ?? systemScheduler
   const options = deps.options ?? {}
-  const datasets = new DatasetStore()
-  const jobs = new JobManager({
+  // A dataset closed to make room for a new one takes its running crawl with it.
+  const datasets = new DatasetStore(MAX_OPEN_DATASETS, (dataset) => jobs.cancelForDataset(dataset.id))
+  const jobs: JobManager = new JobManager({
     pages: deps.pages,
     datasets,
     events: deps.events,

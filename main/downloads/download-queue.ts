@@ -83,7 +83,7 @@ export class DownloadQueue {
     this.lastFolder = folder
     let added = 0
     for (const index of new Set(input.rowIndexes)) {
-      for (const file of planRecordingFiles(dataset.row(index), dataset.hostEmails)) if (this.add(dataset.profileId, folder, file)) added++
+      for (const file of planRecordingFiles(dataset.row(index), dataset.hostEmails, { folder })) if (this.add(dataset.profileId, folder, file)) added++
     }
     this.deps.log.info('recordings queued', { files: added })
     this.pump()

@@ -3,7 +3,7 @@
 // The date is the meeting's start date in UTC (Zoom's start_time is UTC), so the layout does not
 // depend on the machine's time zone.
 import { join } from 'node:path'
-import { sanitiseFolderSegment, sanitiseSegment, truncateUtf8 } from './sanitise'
+import { sanitiseFolderSegment, sanitiseSegment, truncateChars, truncateUtf8 } from './sanitise'
 
 export interface PlannedFile {
   url: string
@@ -34,8 +34,28 @@ interface RecordingMeeting {
   recording_files?: unknown
 }
 
+/**
+ * The only extensions a downloaded file may get: the `file_extension` values of Zoom's recording
+ * files (Meetings API, recordings schema). A value from Zoom data outside this list (an `.exe`
+ * or `.lnk` a meeting's data could name) is never used.
+ */
+export const RECORDING_EXTENSIONS: ReadonlySet<string> = new Set(['mp4', 'm4a', 'txt', 'vtt', 'csv', 'json', 'jpg'])
+/** For a file whose type is unknown: plain data, which no OS runs or opens with a program. */
+const UNKNOWN_EXTENSION = 'bin'
+
+/** The extension of each `file_type` when `file_extension` is missing or not allowed. */
 const EXTENSIONS: Record<string, string> = {
   MP4: 'mp4', M4A: 'm4a', CHAT: 'txt', TRANSCRIPT: 'vtt', CC: 'vtt', CSV: 'csv', TB: 'json', SUMMARY: 'json', CHAT_MESSAGE: 'json', TIMELINE: 'json',
+}
+
+/** Windows' MAX_PATH is 260 UTF-16 units with the terminating NUL: a whole path stays below it. */
+export const MAX_WHOLE_PATH = 259
+const MIN_TOPIC = 8
+const MIN_HOST = 8
+
+export interface LayoutOptions {
+  /** The download folder: its length counts towards MAX_WHOLE_PATH. */
+  folder?: string
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined)
@@ -44,7 +64,7 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  * The downloadable files of one recordings row. Files without a download_url (still processing)
  * are left out. `hostEmails` fills in the host's email when the row has only host_id.
  */
-export function planRecordingFiles(row: unknown, hostEmails: ReadonlyMap<string, string>): PlannedFile[] {
+export function planRecordingFiles(row: unknown, hostEmails: ReadonlyMap<string, string>, options: LayoutOptions = {}): PlannedFile[] {
   const meeting = (row ?? {}) as RecordingMeeting
   const files = Array.isArray(meeting.recording_files) ? (meeting.recording_files as RecordingFile[]) : []
   const hostId = text(meeting.host_id)
@@ -53,24 +73,40 @@ export function planRecordingFiles(row: unknown, hostEmails: ReadonlyMap<string,
   const day = start && /^\d{4}-\d{2}-\d{2}/.test(start) ? dayOf(start) : 'unknown date'
   const topic = text(meeting.topic) ?? 'Untitled'
   const meetingId = text(meeting.id) ?? text(meeting.uuid) ?? 'no id'
-  const meetingFolder = `${truncateUtf8(sanitiseSegment(topic, 200), 90)} (${sanitiseSegment(meetingId, 60)})`
-  const planned: PlannedFile[] = []
-  files.forEach((file, position) => {
+  const downloadable = files.flatMap((file, position) => {
     const url = text(file?.download_url)
-    if (!url) return
+    if (!url) return []
     const fileType = text(file.file_type)
     const recordingType = text(file.recording_type) ?? fileType?.toLowerCase() ?? 'file'
-    const extension = (text(file.file_extension) ?? (fileType && EXTENSIONS[fileType.toUpperCase()]) ?? 'bin').toLowerCase()
-    const name = `${recordingType}-${text(file.id) ?? position}.${extension}`
-    planned.push({
-      url,
-      fileSize: typeof file.file_size === 'number' && file.file_size > 0 ? file.file_size : 0,
-      segments: [sanitiseFolderSegment(host), day, sanitiseFolderSegment(meetingFolder, 160), sanitiseSegment(name, 160)],
-      meetingTopic: topic,
-      recordingType,
-    })
+    const name = sanitiseSegment(`${recordingType}-${text(file.id) ?? position}.${extensionOf(file)}`, 160)
+    return [{ file, url, recordingType, name }]
   })
-  return planned
+  // Every file of a meeting shares its folder, sized for the longest file name.
+  const longestName = Math.max(0, ...downloadable.map((d) => d.name.length))
+  const topicText = truncateUtf8(sanitiseSegment(topic, 200), 90)
+  const idSuffix = ` (${sanitiseSegment(meetingId, 60)})`
+  let hostFolder = sanitiseFolderSegment(host)
+  // Separators: folder/host/day/topic (id)/name.
+  const fixed = (options.folder?.length ?? 0) + 4 + day.length + idSuffix.length + longestName
+  const topicRoom = MAX_WHOLE_PATH - fixed - hostFolder.length
+  if (topicRoom < MIN_TOPIC) hostFolder = sanitiseFolderSegment(truncateChars(hostFolder, Math.max(MIN_HOST, hostFolder.length - (MIN_TOPIC - topicRoom))))
+  const topicFolder = sanitiseFolderSegment(`${truncateChars(topicText, Math.max(MIN_TOPIC, MAX_WHOLE_PATH - fixed - hostFolder.length))}${idSuffix}`, 160)
+  return downloadable.map(({ file, url, recordingType, name }) => ({
+    url,
+    fileSize: typeof file.file_size === 'number' && file.file_size > 0 ? file.file_size : 0,
+    segments: [hostFolder, day, topicFolder, name],
+    meetingTopic: topic,
+    recordingType,
+  }))
+}
+
+/** An allowed extension: Zoom's file_extension when it is one, else the one of its file_type. */
+function extensionOf(file: RecordingFile): string {
+  const given = text(file.file_extension)?.toLowerCase()
+  if (given !== undefined && RECORDING_EXTENSIONS.has(given)) return given
+  const fileType = text(file.file_type)?.toUpperCase()
+  const byType = fileType === undefined ? undefined : EXTENSIONS[fileType]
+  return byType !== undefined && RECORDING_EXTENSIONS.has(byType) ? byType : UNKNOWN_EXTENSION
 }
 
 export const relativePathOf = (file: PlannedFile): string => join(...file.segments)

@@ -7,7 +7,7 @@ import { channels } from '../../common/contract'
 import { AppError } from '../../common/errors'
 import { describeIssues, toFieldIssues } from '../../common/validation'
 import type { Logger } from '../log/logger'
-import { redact } from '../log/redact'
+import { redactDeep } from '../log/redact'
 import type { HandlerContext, Handlers } from './types'
 
 /** What the transport knows about who called: enough to decide whether to trust it. */
@@ -33,6 +33,15 @@ export interface Router {
 }
 
 const channelNames = Object.keys(channels) as ChannelName[]
+
+/**
+ * Replies that can carry text a server or the network wrote (connection statuses, timelines,
+ * validation results, job and download errors, console history): redacted throughout. Other
+ * replies hold the person's own data (profiles and their notes, Zoom's rows), which the
+ * log-line patterns would rewrite ("Area code: 555"); only an `error` in them is redacted.
+ */
+const SERVER_TEXT_CHANNELS = ['data.crawl', 'data.cancel', 'data.jobs', 'app.problems', 'app.dismissProblem', 'console.history']
+const carriesServerText = (channel: ChannelName) => channel.startsWith('auth.') || channel.startsWith('downloads.') || SERVER_TEXT_CHANNELS.includes(channel)
 const isChannel = (name: string): name is ChannelName => Object.hasOwn(channels, name)
 
 export function originOf(url: string): string | undefined {
@@ -70,7 +79,7 @@ export function createRouter({ handlers, trustedOrigins, log }: RouterOptions): 
     try {
       const handler = handlers[channel] as (input: unknown, context: HandlerContext) => unknown
       const value = await handler(parsed.data, context)
-      return { ok: true, value }
+      return { ok: true, value: redactReply(channel, value) }
     } catch (error) {
       if (error instanceof AppError) return fail(error)
       // Unexpected: log (redacted) with a reference, tell the person only the reference.
@@ -84,7 +93,13 @@ export function createRouter({ handlers, trustedOrigins, log }: RouterOptions): 
 }
 
 function fail(error: AppError): Envelope<never> {
-  const bridge = error.toBridge()
-  // Belt and braces: messages are written without secrets, but scrub anything that slipped in.
-  return { ok: false, error: { ...bridge, message: redact(bridge.message) } }
+  // Belt and braces: messages are written without secrets, but details quote servers
+  // (zoomMessage) and anything may have slipped in: scrub every string.
+  return { ok: false, error: redactDeep(error.toBridge()) }
+}
+
+function redactReply(channel: ChannelName, value: unknown): unknown {
+  if (carriesServerText(channel)) return redactDeep(value)
+  if (typeof value === 'object' && value !== null && 'error' in value) return { ...value, error: redactDeep(value.error) }
+  return value
 }

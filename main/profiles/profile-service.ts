@@ -9,9 +9,11 @@ import { describeIssues } from '../../common/validation'
 import type { Logger } from '../log/logger'
 import type { Clock, DialogPort, EventSink } from '../ports'
 import { writeFileAtomic, type DocumentFile } from '../store'
+import type { ProfileLanes } from '../tokens/profile-lanes'
 import type { SecretStore } from '../tokens/secret-store'
 import type { ProfileLookup } from './profile-lookup'
-import { confirmNewCredentialHosts, newCredentialHosts } from './credential-reach'
+import { credentialBinding } from './credential-binding'
+import { confirmImportReach, confirmNewCredentialHosts, newCredentialHosts } from './credential-reach'
 import { checkImport, exportProfiles, nameKey } from './profile-transfer'
 import type { ProfilesDocument } from './profiles-document'
 
@@ -28,6 +30,8 @@ export interface ProfileConnectionHooks {
 }
 
 export interface ProfileServiceDeps {
+  /** The per-profile lanes the token manager uses: an edit or delete never interleaves with a connect or renewal. */
+  lanes: ProfileLanes
   document: DocumentFile<ProfilesDocument>
   secrets: SecretStore
   events: EventSink
@@ -68,7 +72,12 @@ export class ProfileService implements ProfileLookup {
     await confirmNewCredentialHosts(this.deps.dialogs, [{ profileName: valid.fields.name, hosts: newCredentialHosts(undefined, valid.fields) }])
     const id = randomUUID()
     const now = this.isoNow()
-    if (typeof valid.clientSecret === 'string') await this.deps.secrets.setSecret(id, 'clientSecret', valid.clientSecret)
+    if (typeof valid.clientSecret === 'string') {
+      await this.deps.secrets.setSecret(id, 'clientSecret', valid.clientSecret)
+      // Bound before the profile exists, so there is no moment its secret is usable unbound. (A
+      // profile without a secret is bound when it first connects.)
+      await this.deps.secrets.bind(id, credentialBinding(valid.fields))
+    }
     const profile: Profile = { ...valid.fields, id, createdAt: now, updatedAt: now }
     try {
       await this.deps.document.update((doc) => ({ ...doc, profiles: [...doc.profiles, profile] }))
@@ -88,15 +97,32 @@ export class ProfileService implements ProfileLookup {
     // Before anything changes (tokens, secret, file): a refusal leaves the profile as it was.
     await confirmNewCredentialHosts(this.deps.dialogs, [{ profileName: valid.fields.name, hosts: newCredentialHosts(before, valid.fields) }])
     const isPublic = valid.fields.grant === 'authorization_code' && valid.fields.clientType === 'public'
-    const after: Profile = { ...valid.fields, id: profileId, createdAt: before.createdAt, updatedAt: this.isoNow() }
-    if (grantIdentity(before) !== grantIdentity(after)) await this.deps.hooks.clientChanging(before)
-    if (typeof valid.clientSecret === 'string') {
-      // Typing a new secret is the person's repair action for one that cannot be decrypted.
-      await this.deps.secrets.setSecret(profileId, 'clientSecret', valid.clientSecret, { replaceUndecryptable: true })
-    } else if ((valid.clientSecret === null || isPublic) && this.deps.secrets.hasSecret(profileId, 'clientSecret')) {
-      await this.deps.secrets.deleteSecret(profileId, 'clientSecret')
-    }
-    await this.deps.document.update((doc) => ({ ...doc, profiles: doc.profiles.map((p) => (p.id === profileId ? after : p)) }))
+    const after = await this.deps.lanes.run(profileId, async () => {
+      // The draft was checked (and any new hosts confirmed) against `before`: an edit that landed
+      // meanwhile wins, and this one is refused rather than judged against the wrong profile.
+      if (JSON.stringify(this.get(profileId)) !== JSON.stringify(before)) throw new AppError('CONFLICT', 'The profile was changed meanwhile; nothing was saved. Open it again.')
+      const after: Profile = { ...valid.fields, id: profileId, createdAt: before.createdAt, updatedAt: this.isoNow() }
+      const binding = { before: credentialBinding(before), after: credentialBinding(after) }
+      const typedSecret = typeof valid.clientSecret === 'string'
+      // Repairing a profile whose file was edited: its secrets do not match what it now names.
+      const tampered = binding.before !== binding.after || typedSecret ? (await this.boundState(profileId, binding.before)) === 'mismatch' : false
+      if (tampered) {
+        if (!typedSecret && !isPublic) throw validationError('Not saved', [{ path: 'clientSecret', message: 'Enter the Client Secret again: the stored one was saved for other endpoints or allowed domains than this profile names' }])
+        // Tokens obtained for whatever the file said are dropped unsent, not revoked there.
+        if (this.deps.secrets.hasSecret(profileId, 'tokens')) await this.deps.secrets.deleteSecret(profileId, 'tokens')
+      } else if (grantIdentity(before) !== grantIdentity(after)) {
+        await this.deps.hooks.clientChanging(before)
+      }
+      if (typeof valid.clientSecret === 'string') {
+        // Typing a new secret is the person's repair action for one that cannot be decrypted.
+        await this.deps.secrets.setSecret(profileId, 'clientSecret', valid.clientSecret, { replaceUndecryptable: true })
+      } else if ((valid.clientSecret === null || isPublic) && this.deps.secrets.hasSecret(profileId, 'clientSecret')) {
+        await this.deps.secrets.deleteSecret(profileId, 'clientSecret')
+      }
+      if (binding.before !== binding.after || tampered) await this.deps.secrets.bind(profileId, binding.after)
+      await this.deps.document.update((doc) => ({ ...doc, profiles: doc.profiles.map((p) => (p.id === profileId ? after : p)) }))
+      return after
+    })
     this.changed([profileId])
     return this.view(after)
   }
@@ -114,16 +140,22 @@ export class ProfileService implements ProfileLookup {
   }
 
   async delete(profileId: string): Promise<{ revoked: boolean }> {
-    const profile = this.get(profileId)
-    let revoked = false
-    try {
-      revoked = (await this.deps.hooks.beforeDelete(profile)).revoked
-    } catch (error) {
-      // Deleting must not depend on Zoom being reachable.
-      this.deps.log.warn('Cleaning up the connection before deleting the profile failed', { profileId, error })
-    }
-    await this.deps.secrets.deleteProfile(profileId)
-    await this.deps.document.update((doc) => ({ ...doc, profiles: doc.profiles.filter((p) => p.id !== profileId) }))
+    this.get(profileId)
+    // In the profile's lane: a connect or renewal queued behind the delete finds the profile gone,
+    // one running before it finishes first and its tokens are revoked with the rest.
+    const revoked = await this.deps.lanes.run(profileId, async () => {
+      const profile = this.get(profileId)
+      let revoked = false
+      try {
+        revoked = (await this.deps.hooks.beforeDelete(profile)).revoked
+      } catch (error) {
+        // Deleting must not depend on Zoom being reachable.
+        this.deps.log.warn('Cleaning up the connection before deleting the profile failed', { profileId, error })
+      }
+      await this.deps.secrets.deleteProfile(profileId)
+      await this.deps.document.update((doc) => ({ ...doc, profiles: doc.profiles.filter((p) => p.id !== profileId) }))
+      return revoked
+    })
     this.changed([profileId])
     return { revoked }
   }
@@ -151,7 +183,7 @@ export class ProfileService implements ProfileLookup {
     if (!check.ok) throw validationError('Nothing was imported', check.issues)
     const reachIssues = check.profiles.flatMap((fields, index) => validationUrlIssues(fields, `profiles.${index}.validationUrl`))
     if (reachIssues.length > 0) throw validationError('Nothing was imported', reachIssues)
-    await confirmNewCredentialHosts(this.deps.dialogs, check.profiles.map((fields) => ({ profileName: fields.name, hosts: newCredentialHosts(undefined, fields) })))
+    await confirmImportReach(this.deps.dialogs, check.profiles)
     const now = this.isoNow()
     const created: Profile[] = check.profiles.map((fields) => ({ ...fields, id: randomUUID(), createdAt: now, updatedAt: now }))
     // One write: either every profile is added or none is.
@@ -201,6 +233,13 @@ export class ProfileService implements ProfileLookup {
       const candidate = `${name.slice(0, 100 - suffix.length).trimEnd()}${suffix}`
       if (!taken.has(nameKey(candidate))) return candidate
     }
+  }
+
+  /** How the profile's secrets are bound; 'none' when it stores none (nothing to protect). */
+  private async boundState(profileId: string, binding: string): Promise<'match' | 'mismatch' | 'none'> {
+    const { secrets } = this.deps
+    if (!secrets.hasSecret(profileId, 'clientSecret') && !secrets.hasSecret(profileId, 'tokens')) return 'none'
+    return secrets.checkBinding(profileId, binding)
   }
 
   private async repairFields(profileId: string): Promise<string[]> {

@@ -1,10 +1,19 @@
 // profiles.json: the connection profiles (no secret ever) and the app settings.
 import { z } from 'zod'
 import { settingsSchema } from '../../common/contract/settings'
+import { escapeLayoutCharacters } from '../../common/display-text'
 import { profileFieldsSchema } from '../../common/profile'
 import { openDocument, type DocumentFile, type DocumentProblem } from '../store'
 
 export const storedProfileSchema = profileFieldsSchema.extend({
+  // Names saved before line breaks and bidi marks were refused keep loading, shown escaped
+  // (a profile is not lost over its name); the editor asks for a clean one on the next save.
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1000)
+    .transform((name) => escapeLayoutCharacters(name).slice(0, 100)),
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -11,6 +11,15 @@ export interface SecretStore {
   hasSecret(profileId: string, field: SecretField): boolean
   deleteSecret(profileId: string, field: SecretField): Promise<void>
   deleteProfile(profileId: string): Promise<void>
+  /**
+   * The secrets of a profile are bound to the canonical text of its security fields
+   * (main/profiles/credential-binding.ts): `binder` gives it for a stored profile; getSecret
+   * refuses (VAULT_DECRYPT_FAILED, 'binding-mismatch') while it differs from the bound one.
+   */
+  setBinder(binder: (profileId: string) => string | undefined): void
+  bind(profileId: string, binding: string): Promise<void>
+  /** 'none': nothing bound yet (stored before bindings existed, or a new profile). */
+  checkBinding(profileId: string, binding: string): Promise<'match' | 'mismatch' | 'none'>
   /** Stored fields of the profile that cannot be decrypted (kept, never replaced silently). */
   repairState(profileId: string): Promise<SecretField[]>
   status(): { state: 'uninitialised' | 'locked' | 'unlocked'; protection: { kind: string } }

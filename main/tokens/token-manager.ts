@@ -2,20 +2,27 @@
 // renewal per profile however many callers wait (single-flight); the renewed set is written to
 // the vault before anyone sees the new access token; only invalid_grant ends a grant; anything
 // else keeps the tokens and backs off.
+//
+// Every step of a profile's credential lifecycle (load, connect, renew, forget — and the profile
+// service's edit and delete) runs in the profile's lane (profile-lanes.ts), and a token set is
+// used or saved only while it belongs to the profile as it is then (grant-identity.ts).
 import { AppError, isAppError, type BridgeError } from '../../common/errors'
-import type { Profile } from '../../common/profile'
-import { cloudEndpoints } from '../../common/profile'
+import { crossFieldIssues, type Profile } from '../../common/profile'
+import { describeIssues } from '../../common/validation'
 import type { Settings } from '../../common/contract/settings'
 import { mintServerToServer, refreshAccessToken } from '../auth/grants'
 import { isTokenEndpointError } from '../auth/token-endpoint-error'
 import type { OAuthClient, TokenEndpointClient } from '../auth/token-endpoint'
 import type { Logger } from '../log/logger'
 import { registerSecret } from '../log/redact'
+import { credentialBinding } from '../profiles/credential-binding'
 import type { ProfileLookup } from '../profiles/profile-lookup'
 import type { Clock } from '../ports'
 import { abortable } from './abortable'
 import { backoffDelay } from './backoff'
 import type { ConnectionBook } from './connection-book'
+import { grantIdentityOf, sameGrant } from './grant-identity'
+import type { ProfileLanes } from './profile-lanes'
 import { RegisteredTokens } from './registered-tokens'
 import type { SecretStore } from './secret-store'
 import type { Timeline } from './timeline'
@@ -38,6 +45,8 @@ export interface AccessToken {
   accessToken: string
   /** The token's regional API base (`api_url`), without a trailing slash. */
   apiUrl?: string
+  /** The profile's API base when the token was minted: a client built for another one must not send it. */
+  apiBase?: string
   expiresAt: number
 }
 
@@ -55,6 +64,8 @@ export interface TokenManagerDeps {
   clock: Clock
   settings: () => Pick<Settings, 'refreshSkewSeconds'>
   log: Logger
+  /** Shared with the profile service, whose edits and deletes run in the same lanes. */
+  lanes: ProfileLanes
 }
 
 interface Failure {
@@ -80,9 +91,18 @@ export class TokenManager implements TokenProvider {
     options.signal?.throwIfAborted()
     const cached = this.cache.get(profileId)
     const force = options.forceRefresh === true && (options.rejectedToken === undefined || cached === undefined || cached.accessToken === options.rejectedToken)
-    if (cached && !force && !this.unsaved.has(profileId) && this.isFresh(cached) && !this.inflight.has(profileId)) return toAccessToken(cached)
-    const set = await abortable(this.singleFlight(profileId, () => this.obtain(profileId, force)), options.signal)
+    if (cached && !force && !this.unsaved.has(profileId) && this.isFresh(cached) && !this.inflight.has(profileId) && !this.grantEnded(profileId) && sameGrant(cached, this.deps.profiles.get(profileId))) {
+      return toAccessToken(cached)
+    }
+    // Already in the profile's lane (nested work): a renewal queued behind us would wait for us.
+    if (this.deps.lanes.holds(profileId)) return toAccessToken(await this.obtain(profileId, force))
+    const set = await abortable(this.singleFlight(profileId, () => this.deps.lanes.run(profileId, () => this.obtain(profileId, force))), options.signal)
     return toAccessToken(set)
+  }
+
+  /** Runs `work` in the profile's lane: no connect, renewal, load or forget interleaves with it. */
+  lifecycle<T>(profileId: string, work: () => Promise<T>): Promise<T> {
+    return this.deps.lanes.run(profileId, work)
   }
 
   /**
@@ -91,25 +111,39 @@ export class TokenManager implements TokenProvider {
    * error — like getAccessToken: nothing is used before it is durable. For 'revoke', the set is
    * handed out as it is: revoking must not depend on the vault accepting a write.
    */
-  async storedTokens(profileId: string, purpose: 'use' | 'revoke' = 'use'): Promise<TokenSet | undefined> {
-    await this.inflight.get(profileId)?.catch(() => undefined)
-    const set = await this.load(profileId)
-    if (!set) return undefined
-    const unsaved = this.unsaved.get(profileId)
-    if (unsaved && purpose === 'use') await this.save(profileId, set, unsaved)
-    return set.clientId === this.deps.profiles.get(profileId).clientId ? set : undefined
+  async storedTokens(profileId: string, purpose: 'use' | 'revoke' = 'use'): Promise<{ set: TokenSet; profile: Profile } | undefined> {
+    return this.deps.lanes.run(profileId, async () => {
+      const profile = await this.profileForUse(profileId)
+      const set = await this.load(profileId)
+      // A set minted for other endpoints, client or account is sent nowhere, not even to revoke it.
+      if (!set || !sameGrant(set, profile)) return undefined
+      const unsaved = this.unsaved.get(profileId)
+      if (unsaved && purpose === 'use') await this.save(profileId, set, unsaved)
+      return { set, profile }
+    })
   }
 
-  /** Server-to-Server "connect": mints a token now. Failures are reported by the caller. */
-  connectServerToServer(profile: Profile, signal?: AbortSignal): Promise<TokenSet> {
-    return this.exclusive(profile.id, async () => {
-      this.deps.book.setActivity(profile.id, { state: 'connecting' })
+  /**
+   * Server-to-Server "connect": mints a token now, for the profile as it is when its turn comes
+   * (an edit or delete queued before it has landed). Failures are reported by the caller.
+   */
+  connectServerToServer(profileId: string, signal?: AbortSignal): Promise<TokenSet> {
+    return this.deps.lanes.run(profileId, async () => {
+      const profile = await this.profileForUse(profileId)
+      if (profile.grant !== 's2s') throw new AppError('VALIDATION', `"${profile.name}" is not a Server-to-Server profile`)
+      const mine = this.bump(profileId)
+      this.deps.book.setActivity(profileId, { state: 'connecting' })
       const client = await this.clientOf(profile)
-      const { oauthBase } = cloudEndpoints(profile.cloud)
-      const result = await mintServerToServer(this.deps.endpoint, oauthBase, client, profile.accountId, signal)
-      const set = tokenSetFromResult(result, { grant: 's2s', clientId: profile.clientId })
-      await this.save(profile.id, set, 'connect')
-      this.deps.timeline.add({ profileId: profile.id, at: this.deps.clock.now(), kind: 'token', outcome: 'ok', detail: `Server-to-Server token issued, valid until ${iso(set.expiresAt)}` })
+      const identity = grantIdentityOf(profile)
+      const result = await mintServerToServer(this.deps.endpoint, identity.oauthBase, client, profile.accountId, signal)
+      const set = tokenSetFromResult(result, identity)
+      // Kept only for the profile it was minted for, as it still is.
+      if (this.generation(profileId) !== mine || !this.exists(profileId) || !sameGrant(set, this.deps.profiles.get(profileId))) {
+        this.registered.release([set.accessToken])
+        throw new AppError('CANCELLED', 'The connection changed while its token was being issued; it was not kept')
+      }
+      await this.save(profileId, set, 'connect')
+      this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'token', outcome: 'ok', detail: `Server-to-Server token issued, valid until ${iso(set.expiresAt)}` })
       return set
     })
   }
@@ -129,20 +163,38 @@ export class TokenManager implements TokenProvider {
    * 'stale': the caller revokes and drops the set, it belongs to nobody any more.
    */
   async adopt(profileId: string, set: TokenSet, since?: number): Promise<'adopted' | 'stale'> {
-    if ((since !== undefined && this.generation(profileId) !== since) || !this.exists(profileId)) return 'stale'
-    // Callers waiting on this profile's renewal meanwhile get this error, never the refused set.
-    const refused = new AppError('CANCELLED', 'The connection was deleted, disconnected or changed while signing in')
-    try {
-      await this.exclusive(profileId, async (mine) => {
-        // Whatever was queued before us and forgot the tokens wins.
-        if (this.generation(profileId) !== mine || !this.exists(profileId)) throw refused
-        await this.save(profileId, set, 'connect')
-        return set
-      })
+    return this.deps.lanes.run(profileId, async () => {
+      // Whatever was queued before us and forgot the tokens, deleted or re-pointed the profile wins.
+      if ((since !== undefined && this.generation(profileId) !== since) || !this.exists(profileId)) return 'stale'
+      if (!sameGrant(set, this.deps.profiles.get(profileId))) return 'stale'
+      this.bump(profileId)
+      await this.save(profileId, set, 'connect')
       return 'adopted'
-    } catch (error) {
-      if (error === refused) return 'stale'
-      throw error
+    })
+  }
+
+  /**
+   * Before the vault is locked or the app quits: waits (at most `boundMs`) for renewals, connects
+   * and edits in flight — a rotated refresh token lives only in memory until its vault write is
+   * done — then writes any set whose vault write failed. What still cannot be written stays in
+   * memory (and is written at the next use after an unlock).
+   */
+  async settle(boundMs: number): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, boundMs)
+      timer.unref?.()
+    })
+    await Promise.race([this.deps.lanes.idle(), bound])
+    clearTimeout(timer)
+    for (const [profileId, kind] of [...this.unsaved]) {
+      const set = this.cache.get(profileId)
+      if (!set) continue
+      try {
+        await this.save(profileId, set, kind)
+      } catch (error) {
+        this.deps.log.warn('Renewed tokens could not be saved before locking; they stay in memory', { profileId, error })
+      }
     }
   }
 
@@ -164,13 +216,56 @@ export class TokenManager implements TokenProvider {
   /** Forgets the profile's tokens (after a revoke, a delete or a change of client). */
   async forget(profileId: string): Promise<void> {
     this.bump(profileId)
-    await this.inflight.get(profileId)?.catch(() => undefined)
-    this.cache.delete(profileId)
-    this.unsaved.delete(profileId)
-    this.failures.delete(profileId)
-    this.registered.forget(profileId)
-    if (this.deps.secrets.hasSecret(profileId, 'tokens')) await this.deps.secrets.deleteSecret(profileId, 'tokens')
-    await this.deps.book.forget(profileId)
+    await this.deps.lanes.run(profileId, async () => {
+      this.bump(profileId)
+      // The vault first: until it no longer holds the set, nothing may look disconnected.
+      if (this.deps.secrets.hasSecret(profileId, 'tokens')) await this.deps.secrets.deleteSecret(profileId, 'tokens')
+      this.cache.delete(profileId)
+      this.unsaved.delete(profileId)
+      this.failures.delete(profileId)
+      this.registered.forget(profileId)
+      await this.deps.book.forget(profileId)
+    })
+  }
+
+  /**
+   * The stored profile, if its credentials may be used as it stands: it passes the cross-field
+   * checks (profiles.json may have been edited by hand), and its security fields are the ones its
+   * secrets were bound to. Otherwise nothing is sent: the profile needs repair. A profile whose
+   * secrets predate bindings is bound now, as it is.
+   */
+  async profileForUse(profileId: string): Promise<Profile> {
+    const profile = this.deps.profiles.get(profileId)
+    // A missing secret is reported by clientOf (AUTH_SECRET_MISSING), as before.
+    const issues = crossFieldIssues(profile, { stored: this.deps.secrets.hasSecret(profileId, 'clientSecret'), provided: undefined }).filter((i) => i.path !== 'clientSecret')
+    if (issues.length > 0) {
+      const error = new AppError('VALIDATION', `"${profile.name}" cannot be used as stored: ${describeIssues(issues)}. Edit it to repair it; nothing was sent.`, { issues })
+      this.deps.book.setActivity(profileId, { state: 'needs_repair', error: error.toBridge() })
+      throw error
+    }
+    const binding = credentialBinding(profile)
+    let state: 'match' | 'mismatch' | 'none'
+    try {
+      state = await this.deps.secrets.checkBinding(profileId, binding)
+    } catch (error) {
+      if (isVaultLocked(error) || isUndecryptable(error)) this.deps.book.setActivity(profileId, { state: stateOfFailure(error), error: toBridge(error) })
+      throw error
+    }
+    if (state === 'none') await this.deps.secrets.bind(profileId, binding)
+    if (state === 'mismatch') {
+      const error = new AppError(
+        'VAULT_DECRYPT_FAILED',
+        `"${profile.name}" now names other endpoints, client or allowed domains than its secrets were saved for (was its file edited?). Nothing was sent; enter its Client Secret again to repair it.`,
+      )
+      this.deps.book.setActivity(profileId, { state: 'needs_repair', error: error.toBridge() })
+      throw error
+    }
+    return profile
+  }
+
+  /** The server ended the profile's grant (invalid_grant); only connecting again helps. */
+  private grantEnded(profileId: string): boolean {
+    return this.deps.book.record(profileId)?.grantEnded !== undefined
   }
 
   private isFresh(set: TokenSet): boolean {
@@ -206,29 +301,20 @@ export class TokenManager implements TokenProvider {
     return promise
   }
 
-  /** Runs after whatever is in flight, and makes later callers wait for it; older renewals lose. */
-  private exclusive(profileId: string, work: (generation: number) => Promise<TokenSet>): Promise<TokenSet> {
-    const mine = this.bump(profileId)
-    const previous = this.inflight.get(profileId)?.catch(() => undefined) ?? Promise.resolve()
-    const promise = previous.then(() => work(mine)).finally(() => {
-      if (this.inflight.get(profileId) === promise) this.inflight.delete(profileId)
-    })
-    this.inflight.set(profileId, promise)
-    return promise
-  }
-
   private async obtain(profileId: string, force: boolean): Promise<TokenSet> {
     const generation = this.generation(profileId)
-    const profile = this.deps.profiles.get(profileId)
+    const profile = await this.profileForUse(profileId)
     let current = await this.load(profileId)
+    // A set minted for other endpoints, client or account is neither used nor saved.
+    if (current && !sameGrant(current, profile)) current = undefined
     const unsaved = this.unsaved.get(profileId)
     if (current && unsaved) await this.save(profileId, current, unsaved)
-    if (current && current.clientId !== profile.clientId) current = undefined
     if (!current) throw new AppError('AUTH_NOT_CONNECTED', `"${profile.name}" is not connected`)
-    if (!force && this.isFresh(current)) return current
-
+    // Before freshness: once the server ended the grant, its access token is dead however fresh
+    // it looks locally (a forced refresh after a 401 learnt that), so it is never handed out.
     const ended = this.deps.book.record(profileId)?.grantEnded
     if (ended) throw new AppError('AUTH_RECONNECT_NEEDED', `Connect "${profile.name}" again: ${ended.message}`, ended.details)
+    if (!force && this.isFresh(current)) return current
     const now = this.deps.clock.now()
     const failure = this.failures.get(profileId)
     if (failure && now < failure.until) {
@@ -246,17 +332,17 @@ export class TokenManager implements TokenProvider {
     this.deps.book.setActivity(profileId, { state: 'refreshing' })
     try {
       const client = await this.clientOf(profile)
-      const { oauthBase } = cloudEndpoints(profile.cloud)
+      const identity = grantIdentityOf(profile)
       const result =
         profile.grant === 's2s'
-          ? await mintServerToServer(this.deps.endpoint, oauthBase, client, profile.accountId)
-          : await refreshAccessToken(this.deps.endpoint, oauthBase, client, current.refreshToken ?? '')
+          ? await mintServerToServer(this.deps.endpoint, identity.oauthBase, client, profile.accountId)
+          : await refreshAccessToken(this.deps.endpoint, identity.oauthBase, client, current.refreshToken ?? '')
       if (generation !== this.generation(profileId)) {
         // Nobody keeps this set (the connection was forgotten or replaced meanwhile).
         this.registered.release([result.access_token, result.refresh_token])
         throw new AppError('CANCELLED', 'The connection changed while its token was being renewed')
       }
-      const next = tokenSetFromResult(result, { grant: profile.grant, clientId: profile.clientId, previous: current })
+      const next = tokenSetFromResult(result, { ...identity, previous: current })
       await this.save(profileId, next, 'refresh')
       const what = profile.grant === 's2s' ? 'New Server-to-Server token' : 'Token refreshed'
       this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'refresh', outcome: 'ok', detail: `${what}, valid until ${iso(next.expiresAt)}` })
@@ -276,8 +362,8 @@ export class TokenManager implements TokenProvider {
       throw error
     }
     if (isTokenEndpointError(error) && error.kind === 'grant-ended' && profile.grant === 'authorization_code') {
-      this.cache.delete(profileId)
       await this.deps.book.recordGrantEnded(profileId, profile.grant, error.toBridge())
+      this.cache.delete(profileId)
       this.deps.log.warn('Zoom ended a grant', { profileId, reason: error.details?.zoomMessage })
       throw new AppError('AUTH_RECONNECT_NEEDED', `Connect "${profile.name}" again: ${error.message}`, error.details)
     }
@@ -294,6 +380,7 @@ export class TokenManager implements TokenProvider {
   private async load(profileId: string): Promise<TokenSet | undefined> {
     const cached = this.cache.get(profileId)
     if (cached) return cached
+    const generation = this.generation(profileId)
     if (!this.deps.secrets.hasSecret(profileId, 'tokens')) return undefined
     let text: string | undefined
     try {
@@ -311,6 +398,8 @@ export class TokenManager implements TokenProvider {
     // Another renewal may have filled the cache while the vault was read.
     const raced = this.cache.get(profileId)
     if (raced) return raced
+    // The tokens were forgotten or replaced while the vault was read: what was read is not theirs.
+    if (generation !== this.generation(profileId)) return undefined
     this.registered.remember(profileId, set)
     this.cache.set(profileId, set)
     return set
@@ -344,7 +433,7 @@ export class TokenManager implements TokenProvider {
 }
 
 function toAccessToken(set: TokenSet): AccessToken {
-  return { accessToken: set.accessToken, expiresAt: set.expiresAt, ...(set.apiUrl !== undefined ? { apiUrl: set.apiUrl } : {}) }
+  return { accessToken: set.accessToken, expiresAt: set.expiresAt, ...(set.apiUrl !== undefined ? { apiUrl: set.apiUrl } : {}), ...(set.apiBase !== undefined ? { apiBase: set.apiBase } : {}) }
 }
 
 function stateOfFailure(error: unknown): 'locked' | 'needs_repair' | 'error' {

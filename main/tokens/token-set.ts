@@ -1,14 +1,20 @@
 // What is stored (encrypted, one vault write) for a connected profile, and how a token response
 // becomes one. The whole set is written at once so access and refresh token never disagree.
 import { z } from 'zod'
-import { GRANTS, type Grant } from '../../common/profile'
+import { GRANTS } from '../../common/profile'
 import type { TokenResult } from '../auth/token-endpoint'
+import type { GrantIdentity } from './grant-identity'
 
 export const tokenSetSchema = z.object({
-  v: z.literal(1),
+  /** 1: written before sets carried their endpoints (no oauthBase/apiBase/accountId); 2: with them. */
+  v: z.union([z.literal(1), z.literal(2)]),
   grant: z.enum(GRANTS),
   /** The client the tokens were issued to: tokens of another client are never used (peers H). */
   clientId: z.string(),
+  /** Server-to-Server: the account. With the endpoints below, the grant identity (grant-identity.ts). */
+  accountId: z.string().optional(),
+  oauthBase: z.string().optional(),
+  apiBase: z.string().optional(),
   accessToken: z.string().min(1),
   refreshToken: z.string().min(1).optional(),
   /** Epoch ms: local time when the request started + expires_in. */
@@ -25,7 +31,8 @@ const DEFAULT_LIFETIME_S = 3599
 const MIN_LIFETIME_S = 30
 const MAX_LIFETIME_S = 86_400
 
-export function tokenSetFromResult(result: TokenResult, context: { grant: Grant; clientId: string; previous?: TokenSet }): TokenSet {
+/** `context`: the identity of the profile the request was made for (and the set it renews). */
+export function tokenSetFromResult(result: TokenResult, context: GrantIdentity & { previous?: TokenSet }): TokenSet {
   const { previous } = context
   const lifetime = Math.min(MAX_LIFETIME_S, Math.max(MIN_LIFETIME_S, result.expires_in ?? DEFAULT_LIFETIME_S))
   const scopes = result.scope !== undefined ? result.scope.split(/\s+/).filter(Boolean) : (previous?.scopes ?? [])
@@ -33,9 +40,12 @@ export function tokenSetFromResult(result: TokenResult, context: { grant: Grant;
   const refreshToken = result.refresh_token ?? previous?.refreshToken
   const apiUrl = result.api_url ?? previous?.apiUrl
   return {
-    v: 1,
+    v: 2,
     grant: context.grant,
     clientId: context.clientId,
+    ...(context.accountId !== undefined ? { accountId: context.accountId } : {}),
+    oauthBase: context.oauthBase,
+    apiBase: context.apiBase,
     accessToken: result.access_token,
     ...(refreshToken !== undefined ? { refreshToken } : {}),
     expiresAt: result.startedAt + lifetime * 1000,

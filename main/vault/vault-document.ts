@@ -5,7 +5,7 @@ import { openDocument, type DocumentFile, type DocumentProblem } from '../store'
 import { wrappedKeySchema } from './key-protector'
 
 export const VAULT_FILE_NAME = 'vault.json'
-export const VAULT_SCHEMA_VERSION = 1
+export const VAULT_SCHEMA_VERSION = 2
 
 export const SECRET_FIELDS = ['clientSecret', 'tokens', 'webhookSecret'] as const
 /**
@@ -45,12 +45,21 @@ export const vaultDocumentSchema = z
   .object({
     key: keySchema.nullable(),
     secrets: z.record(z.string(), secretSlotsSchema),
+    /** Per profile: the MAC of the profile fields its secrets are bound to (profile-binding.ts). */
+    bindings: z.record(z.string(), z.string().max(128)),
     archive: z.array(archiveEntrySchema),
   })
   .strict()
 export type VaultDocument = z.infer<typeof vaultDocumentSchema>
 
-export const emptyVaultDocument = (): VaultDocument => ({ key: null, secrets: {}, archive: [] })
+export const emptyVaultDocument = (): VaultDocument => ({ key: null, secrets: {}, bindings: {}, archive: [] })
+
+/** Version 2 adds the profile bindings; secrets stored before have none until first used. */
+const addBindings = { to: 2, migrate: (data: unknown) => (isObject(data) ? { ...data, bindings: {} } : data) }
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
 
 export function openVaultDocument(options: { dir: string; onProblem?: (problem: DocumentProblem) => void; now?: () => Date }): Promise<DocumentFile<VaultDocument>> {
   return openDocument({
@@ -59,7 +68,7 @@ export function openVaultDocument(options: { dir: string; onProblem?: (problem: 
     schema: vaultDocumentSchema,
     defaults: emptyVaultDocument,
     version: VAULT_SCHEMA_VERSION,
-    migrations: [],
+    migrations: [addBindings],
     ...(options.onProblem ? { onProblem: options.onProblem } : {}),
     ...(options.now ? { now: options.now } : {}),
   })

@@ -14,6 +14,7 @@ export type VaultErrorReason =
   | 'damaged' // stored bytes are malformed or fail authentication
   | 'unsupported-format' // written by a format this build does not know
   | 'needs-repair' // refusing to replace a secret that cannot be decrypted
+  | 'binding-mismatch' // the profile's fields are not the ones the secret was saved for
   | 'already-initialised'
   | 'passphrase-required'
 

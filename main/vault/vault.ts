@@ -5,22 +5,32 @@
 // A secret that cannot be decrypted is never deleted or silently replaced: it stays in the file,
 // the profile is reported as needing repair, and replacing it must be asked for explicitly (the
 // old ciphertext then moves to the archive).
-import { randomBytes } from 'node:crypto'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { ProtectionInfo, VaultStatus } from '../../common/contract/app'
+import { AppError } from '../../common/errors'
 import type { DocumentFile, DocumentProblem } from '../store'
 import { registerSecret } from '../log/redact'
 import type { SafeStorageLike } from '../ports'
 import type { KeyProtector, WrappedKey } from './key-protector'
 import { createOsKeychainProtector, type OsKeychainProtector } from './os-keychain-protector'
 import { createPassphraseProtector, type ScryptCost } from './passphrase-protector'
+import { bindingMac } from './profile-binding'
 import { KEY_BYTES, OpenFailure, canOpen, open, seal } from './sealed-box'
 import { VaultError } from './vault-error'
 import { SECRET_FIELDS, openVaultDocument, slotsOf, type SecretField, type SecretSlots, type VaultDocument, type VaultKeyRecord } from './vault-document'
 
+/** `currentPassphrase` is required whenever the vault is protected by a passphrase now. */
 export type ProtectionTarget =
-  | { kind: 'os-keychain' }
-  /** `currentPassphrase` is required when the vault is protected by a passphrase now. */
+  | { kind: 'os-keychain'; currentPassphrase?: string | undefined }
   | { kind: 'passphrase'; passphrase: string; currentPassphrase?: string | undefined }
+
+export interface ChangeProtectionOptions {
+  /**
+   * Asked once the current passphrase was checked, before anything is written, when the change
+   * takes the vault away from its passphrase; false leaves everything as it was (CANCELLED).
+   */
+  confirmLeavingPassphrase?: (target: ProtectionTarget['kind']) => Promise<boolean>
+}
 
 export interface VaultOptions {
   document: DocumentFile<VaultDocument>
@@ -65,6 +75,8 @@ export class Vault {
   private scryptTurn: Promise<unknown> = Promise.resolve()
   /** Bumped by lock(), so an unlock that finishes afterwards does not bring the key back. */
   private generation = 0
+  /** The canonical profile fields each profile's secrets must be bound to (undefined: unknown profile). */
+  private binder: ((profileId: string) => string | undefined) | undefined
 
   constructor(options: VaultOptions) {
     this.document = options.document
@@ -126,18 +138,24 @@ export class Vault {
 
   /**
    * Re-wraps the same data key with another protector (or a new passphrase); secrets are untouched.
-   * The vault must be unlocked (a keychain vault unlocks itself). Setting a new passphrase on a
-   * passphrase-protected vault also needs the current passphrase, so whoever finds the app
-   * unlocked cannot lock the person out of their own secrets.
+   * The vault must be unlocked (a keychain vault unlocks itself). Any change away from a
+   * passphrase (to the keychain, or to a new passphrase) also needs the current passphrase, so
+   * whoever finds the app unlocked can neither remove the protection nor lock the person out of
+   * their own secrets.
    */
-  async changeProtection(target: ProtectionTarget): Promise<VaultStatus> {
+  async changeProtection(target: ProtectionTarget, options: ChangeProtectionOptions = {}): Promise<VaultStatus> {
     const protector = target.kind === 'os-keychain' ? this.keychain : this.passphraseProtector(target.passphrase)
     await this.ensureKey()
     await this.oneScryptAtATime(async () => {
       const record = this.document.read().key
       if (!record) throw notInitialised()
       this.requireLoadedKey()
-      if (target.kind === 'passphrase' && record.wrapped.kind === 'passphrase') await this.checkCurrentPassphrase(target.currentPassphrase, record)
+      if (record.wrapped.kind === 'passphrase') {
+        await this.checkCurrentPassphrase(target.currentPassphrase, record)
+        if (options.confirmLeavingPassphrase && !(await options.confirmLeavingPassphrase(target.kind))) {
+          throw new AppError('CANCELLED', 'The protection of your secrets was not changed.')
+        }
+      }
       // A copy, taken before the next await: lock() zeroes the loaded key, and wrapping a zeroed key
       // would lose the real one for good.
       const dataKey = Buffer.from(this.requireLoadedKey())
@@ -187,6 +205,7 @@ export class Vault {
     const dataKey = this.requireLoadedKey()
     const sealedValue = slotsOf(this.document.read().secrets, profileId)?.[field]
     if (sealedValue === undefined) return undefined
+    await this.requireBinding(profileId, field)
     let plaintext: Buffer
     try {
       plaintext = open(dataKey, sealedValue, secretContext(profileId, field))
@@ -203,6 +222,28 @@ export class Vault {
     plaintext.fill(0)
     if (field !== 'tokens') registerSecret(value)
     return value
+  }
+
+  /**
+   * Where the canonical security fields of a profile come from (the profile service). From then
+   * on a secret is handed out only while its profile's fields are the ones it was bound to.
+   */
+  setBinder(binder: (profileId: string) => string | undefined): void {
+    this.binder = binder
+  }
+
+  /** Binds the profile's secrets to `binding` (the profile was created or edited in the app). */
+  async bind(profileId: string, binding: string): Promise<void> {
+    assertProfileId(profileId)
+    await this.ensureKey()
+    await this.document.update((doc) => ({ ...doc, bindings: { ...doc.bindings, [profileId]: bindingMac(this.requireLoadedKey(), profileId, binding) } }))
+  }
+
+  /** 'none': nothing recorded yet (secrets stored before bindings existed, or none stored). */
+  async checkBinding(profileId: string, binding: string): Promise<'match' | 'mismatch' | 'none'> {
+    assertProfileId(profileId)
+    await this.ensureKey()
+    return bindingState(this.requireLoadedKey(), this.document.read().bindings, profileId, binding)
   }
 
   /** Whether a value is stored (works while locked; says nothing about whether it decrypts). */
@@ -226,10 +267,12 @@ export class Vault {
   /** Removes every secret of a deleted profile. */
   async deleteProfile(profileId: string): Promise<void> {
     assertProfileId(profileId)
-    if (!slotsOf(this.document.read().secrets, profileId)) return
+    const doc = this.document.read()
+    if (!slotsOf(doc.secrets, profileId) && !Object.hasOwn(doc.bindings, profileId)) return
     await this.document.update((doc) => ({
       ...doc,
       secrets: Object.fromEntries(Object.entries(doc.secrets).filter(([id]) => id !== profileId)),
+      bindings: Object.fromEntries(Object.entries(doc.bindings).filter(([id]) => id !== profileId)),
     }))
   }
 
@@ -237,7 +280,10 @@ export class Vault {
   async repairState(profileId: string): Promise<SecretField[]> {
     assertProfileId(profileId)
     await this.ensureKey()
-    return undecryptableFields(this.requireLoadedKey(), profileId, slotsOf(this.document.read().secrets, profileId))
+    const dataKey = this.requireLoadedKey()
+    const slots = slotsOf(this.document.read().secrets, profileId)
+    if (slots && this.bindingOf(dataKey, profileId) === 'mismatch') return SECRET_FIELDS.filter((field) => slots[field] !== undefined)
+    return undecryptableFields(dataKey, profileId, slots)
   }
 
   /** repairState for every profile that has a problem. */
@@ -246,7 +292,7 @@ export class Vault {
     const dataKey = this.requireLoadedKey()
     const result: Record<string, SecretField[]> = {}
     for (const [profileId, slots] of Object.entries(this.document.read().secrets)) {
-      const fields = undecryptableFields(dataKey, profileId, slots)
+      const fields = this.bindingOf(dataKey, profileId) === 'mismatch' ? SECRET_FIELDS.filter((field) => slots[field] !== undefined) : undecryptableFields(dataKey, profileId, slots)
       if (fields.length > 0) result[profileId] = fields
     }
     return result
@@ -260,7 +306,7 @@ export class Vault {
     this.lock()
     await this.document.update((doc) => {
       if (!doc.key && Object.keys(doc.secrets).length === 0) return doc
-      return { ...doc, key: null, secrets: {}, archive: [...doc.archive, { at: this.now().toISOString(), reason: 'reset', key: doc.key, secrets: doc.secrets }] }
+      return { ...doc, key: null, secrets: {}, bindings: {}, archive: [...doc.archive, { at: this.now().toISOString(), reason: 'reset', key: doc.key, secrets: doc.secrets }] }
     })
     return this.status()
   }
@@ -382,6 +428,33 @@ export class Vault {
     await this.document.update((doc) => (doc.key ? { ...doc, key: { ...doc.key, wrapped: { ...rewrapped, previousBackend: wrapped.backend } } } : doc))
   }
 
+  /** The binder's verdict for a profile; 'none' without a binder or for a profile it does not know. */
+  private bindingOf(dataKey: Buffer, profileId: string): 'match' | 'mismatch' | 'none' {
+    const binding = this.binder?.(profileId)
+    if (binding === undefined) return 'none'
+    return bindingState(dataKey, this.document.read().bindings, profileId, binding)
+  }
+
+  /**
+   * Refuses a secret whose profile no longer has the fields it was bound to. A secret stored before
+   * bindings existed is bound on first use to the profile as it is then.
+   */
+  private async requireBinding(profileId: string, field: SecretField): Promise<void> {
+    const binding = this.binder?.(profileId)
+    if (binding === undefined) return
+    const state = this.bindingOf(this.requireLoadedKey(), profileId)
+    if (state === 'match') return
+    if (state === 'none') {
+      await this.bind(profileId, binding)
+      return
+    }
+    throw new VaultError(
+      'VAULT_DECRYPT_FAILED',
+      `The stored ${describe(field)} of profile ${profileId} was saved for other endpoints or allowed domains than the profile now names (was its file edited?); it was kept and nothing was sent. Repair the profile: enter its Client Secret again.`,
+      { reason: 'binding-mismatch', profileId, field },
+    )
+  }
+
   private requireLoadedKey(): Buffer {
     if (!this.dataKey) throw new VaultError('VAULT_LOCKED', 'The vault was locked meanwhile')
     return this.dataKey
@@ -417,6 +490,14 @@ function protectionOf(key: VaultKeyRecord | null, keychain: ReturnType<OsKeychai
     info.previousBackend = wrapped.previousBackend
   }
   return info
+}
+
+function bindingState(dataKey: Buffer, bindings: Record<string, string>, profileId: string, binding: string): 'match' | 'mismatch' | 'none' {
+  const stored = Object.hasOwn(bindings, profileId) ? bindings[profileId] : undefined
+  if (stored === undefined) return 'none'
+  const expected = Buffer.from(bindingMac(dataKey, profileId, binding))
+  const actual = Buffer.from(stored)
+  return actual.length === expected.length && timingSafeEqual(actual, expected) ? 'match' : 'mismatch'
 }
 
 function undecryptableFields(dataKey: Buffer, profileId: string, slots: SecretSlots | undefined): SecretField[] {

@@ -11,7 +11,7 @@ import { AppError } from '../../common/errors'
 import type { UrlChecker } from '../../common/zoom/allowlist'
 import { resolveConsoleUrl } from '../../common/zoom/console-url'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
-import { errorFromResponse, headerValue, toZoomError, zoomErrorBody } from './errors'
+import { errorFromResponse, headerValue, isRefusedAccessToken, toZoomError } from './errors'
 import { callState, type CallState } from './http'
 import { paginate, type PaginateRequest, type Query, type ZoomPage } from './paginate'
 import type { TokenProvider } from './ports'
@@ -237,13 +237,13 @@ export class ZoomClient {
     return url.pathname.startsWith('/v2/') && (url.origin === new URL(this.env.apiBase).origin || url.origin === new URL(this.lastBase).origin)
   }
 
-  /** Opens a stream; on 401/124 with our own token, refreshes once and opens again. */
+  /** Opens a stream; on a 401 refusing our own token (124 or invalid_token), refreshes once and opens again. */
   private async openWithRefresh(url: URL, init: OpenInit): Promise<Opened> {
     const first = await this.open(url, init)
     const { call } = init
     if (first.response.statusCode !== 401 || call.ownAuthorization || call.refreshed) return first
     const body = await readCapped(first.stream, ERROR_BODY_CAP)
-    if (Number(zoomErrorBody(body.text)?.code) !== 124) return { response: first.response, stream: replay(body.text) }
+    if (!isRefusedAccessToken(first.response.statusCode, first.response.headers, body.text)) return { response: first.response, stream: replay(body.text) }
     call.refreshed = true
     const rejectedToken = call.token
     call.token = (

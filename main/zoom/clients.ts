@@ -1,6 +1,7 @@
 // The factory core.ts calls: one ZoomClient per profile (rebuilt when the profile changes), and
 // one rate limiter per Zoom account shared by every profile of that account.
 import type { RateUsage } from '../../common/contract/data'
+import { AppError } from '../../common/errors'
 import { effectiveEndpoints, type Profile } from '../../common/profile'
 import { compileAllowlist } from '../../common/zoom/allowlist'
 import type { Logger } from '../log/logger'
@@ -59,9 +60,10 @@ export function createZoomClients(options: ZoomClientsOptions): ZoomClients {
     const endpoints = effectiveEndpoints(profile)
     const allowed = compileAllowlist(endpoints.allowedDomains)
     const limiter = limiterFor(profile, endpoints.apiBase)
+    const tokens = tokensFor(options.tokens, endpoints.apiBase)
     const env = {
       profileId: profile.id,
-      tokens: options.tokens,
+      tokens,
       allowed: () => allowed,
       limiter: () => limiter,
       retry,
@@ -73,7 +75,7 @@ export function createZoomClients(options: ZoomClientsOptions): ZoomClients {
       profileId: profile.id,
       apiBase: endpoints.apiBase,
       allowed,
-      tokens: options.tokens,
+      tokens,
       json: createProfileGot(env, 'json'),
       streams: createProfileGot(env, 'stream'),
       limiter,
@@ -98,6 +100,22 @@ export function createZoomClients(options: ZoomClientsOptions): ZoomClients {
     },
     forget(profileId) {
       clients.delete(profileId)
+    },
+  }
+}
+
+/**
+ * The token provider as one client sees it: a client built for a profile's old API base (a request
+ * prepared before an edit landed) gets no token minted for the new one, and the other way round.
+ */
+function tokensFor(tokens: TokenProvider, apiBase: string): TokenProvider {
+  return {
+    async getAccessToken(profileId, options) {
+      const token = await tokens.getAccessToken(profileId, options)
+      if (token.apiBase !== undefined && token.apiBase !== apiBase) {
+        throw new AppError('CANCELLED', 'The connection was pointed at other endpoints while this request was prepared; nothing was sent')
+      }
+      return token
     },
   }
 }

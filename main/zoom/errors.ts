@@ -30,6 +30,19 @@ export function zoomErrorBody(body: unknown): ZoomErrorBody | undefined {
   }
 }
 
+/**
+ * The server refused the access token itself, so one refresh and one retry may help: Zoom's 401
+ * with code 124, or the standard 401 with `WWW-Authenticate: Bearer error="invalid_token"`
+ * (RFC 6750 §3.1).
+ */
+export function isRefusedAccessToken(status: number, headers: HeaderMap, body: unknown): boolean {
+  if (status !== 401) return false
+  const challenge = headers['www-authenticate']
+  const challenges = Array.isArray(challenge) ? challenge : challenge === undefined ? [] : [challenge]
+  if (challenges.some((c) => /^\s*bearer\b/i.test(c) && /\berror\s*=\s*"?invalid_token"?/i.test(c))) return true
+  return Number(zoomErrorBody(body)?.code) === 124
+}
+
 export function headerValue(headers: HeaderMap, name: string): string | undefined {
   const v = headers[name]
   return Array.isArray(v) ? v[0] : v

@@ -3,8 +3,8 @@
 //   beforeRequest — refuses a URL outside the profile's allowlist before a socket is opened
 //                   (this also runs for every redirect and retry), paces the request through the
 //                   account's rate limiter, and sets `Authorization: Bearer …`;
-//   afterResponse — feeds the limiter (429s, X-RateLimit-* headers) and, on 401 with Zoom code
-//                   124, forces exactly one token refresh and retries once.
+//   afterResponse — feeds the limiter (429s, X-RateLimit-* headers) and, on a 401 refusing the token
+//                   (Zoom code 124, or RFC 6750 invalid_token), forces one token refresh and retries once.
 // Per-request state travels in `options.context.zoom` (got copies the context object shallowly,
 // so this one object is shared by all attempts of a request).
 import got, { type AfterResponseHook, type BeforeRequestHook, type Got } from 'got'
@@ -12,7 +12,7 @@ import { AppError } from '../../common/errors'
 import type { UrlChecker } from '../../common/zoom/allowlist'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import type { Logger } from '../log/logger'
-import { zoomErrorBody } from './errors'
+import { isRefusedAccessToken } from './errors'
 import type { TokenProvider } from './ports'
 import type { AccountRateLimiter } from './rate-limiter'
 import { createCalculateDelay, type RetryPolicy } from './retry'
@@ -94,13 +94,13 @@ export function createProfileGot(env: ProfileHttpEnv, mode: 'json' | 'stream'): 
     const status = response.statusCode
     if (call.category !== undefined) env.limiter()?.observe(call.family, call.category, status, response.headers)
     if (status === 429) call.waits++
-    if (status !== 401 || call.ownAuthorization || call.refreshed || Number(zoomErrorBody(response.body)?.code) !== 124) return response
+    if (call.ownAuthorization || call.refreshed || !isRefusedAccessToken(status, response.headers, response.body)) return response
     call.refreshed = true
     const sent = response.request.options.headers.authorization
     const rejectedToken = typeof sent === 'string' ? sent.replace(/^Bearer /, '') : undefined
     const signal = response.request.options.signal
     return env.tokens.getAccessToken(env.profileId, { forceRefresh: true, ...(rejectedToken ? { rejectedToken } : {}), ...(signal ? { signal } : {}) }).then(() => {
-      env.log?.info('Zoom said the access token is invalid (124); refreshed it and retrying once')
+      env.log?.info('The server refused the access token (401, code 124 or invalid_token); refreshed it and retrying once')
       return retryWithMergedOptions({ preserveHooks: true })
     })
   }

@@ -6,6 +6,8 @@ export interface AccessToken {
   accessToken: string
   /** The token response's `api_url` (regional cluster), when Zoom sent one. */
   apiUrl?: string
+  /** The API base of the profile the token was minted for, when known. */
+  apiBase?: string
 }
 
 export interface AccessTokenOptions {

@@ -24,6 +24,8 @@ export interface GatedProxy {
   target: string | undefined
   /** Paths (without query) of every request received, in order. */
   readonly seen: string[]
+  /** What every request carried that could be a credential: its Authorization header and body. */
+  readonly received: { path: string; authorization: string | undefined; body: string }[]
   /** Holds the next request whose path starts with `pathPrefix`. */
   hold(pathPrefix: string): Gate
   close(): Promise<void>
@@ -38,6 +40,7 @@ interface PendingGate {
 export async function startGatedProxy(): Promise<GatedProxy> {
   const gates: PendingGate[] = []
   const seen: string[] = []
+  const received: GatedProxy['received'] = []
   let target: string | undefined
 
   const forward = async (req: IncomingMessage, res: ServerResponse) => {
@@ -45,6 +48,7 @@ export async function startGatedProxy(): Promise<GatedProxy> {
     seen.push(path)
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
+    received.push({ path, authorization: req.headers.authorization, body: Buffer.concat(chunks).toString('utf8') })
     const index = gates.findIndex((g) => path.startsWith(g.pathPrefix))
     const gate = index >= 0 ? gates.splice(index, 1)[0] : undefined
     if (gate) {
@@ -76,6 +80,7 @@ export async function startGatedProxy(): Promise<GatedProxy> {
       target = value
     },
     seen,
+    received,
     hold(pathPrefix) {
       let arrived: () => void = () => undefined
       let release: () => void = () => undefined

@@ -321,8 +321,8 @@ export class FakeBridge {
       },
       'vault.changeProtection': (input) => {
         if (this.vault.state === 'locked') throw new FakeError('VAULT_LOCKED', 'Secret storage is locked. Unlock it with your passphrase.')
-        // Like main: a new passphrase over an existing one needs the current one.
-        if (input.protector === 'passphrase' && this.vault.protection.kind === 'passphrase' && input.currentPassphrase !== this.passphrase) {
+        // Like main: any change away from a passphrase needs the current one (main then also asks in its own dialog).
+        if (this.vault.protection.kind === 'passphrase' && input.currentPassphrase !== this.passphrase) {
           throw new FakeError('VAULT_BAD_PASSPHRASE', 'The current passphrase is not correct.')
         }
         if (input.protector === 'passphrase') this.passphrase = input.passphrase

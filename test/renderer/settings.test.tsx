@@ -53,6 +53,21 @@ describe('settings', () => {
     expect(fake.passphrase).toBe('lemon parachute')
   })
 
+  it('moves from the passphrase to the OS keychain only with the current passphrase', async () => {
+    const { user, fake } = await renderApp({ vault: { state: 'unlocked', protection: { kind: 'passphrase', secure: true }, keychain: { available: true, backend: 'gnome_libsecret', secure: true } } })
+    await user.click(screen.getByRole('button', { name: 'Settings' }))
+    await user.click(await screen.findByRole('button', { name: 'Use the OS keychain instead…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Remove the passphrase' })
+    expect(within(dialog).queryByLabelText('New passphrase')).toBeNull()
+    await user.click(within(dialog).getByRole('button', { name: 'Use the OS keychain' }))
+    expect(within(dialog).getByText('Enter the current passphrase')).toBeTruthy()
+    expect(fake.callsOf('vault.changeProtection')).toHaveLength(0)
+    await user.type(within(dialog).getByLabelText('Current passphrase'), fake.passphrase)
+    await user.click(within(dialog).getByRole('button', { name: 'Use the OS keychain' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(fake.callsOf('vault.changeProtection')).toEqual([{ protector: 'os-keychain', currentPassphrase: 'correct horse battery' }])
+  })
+
   it('locks now, and unlocks with the passphrase (a wrong one is said so)', async () => {
     const p = makeProfile({ name: 'Acme' })
     const { user, fake } = await renderApp({ profiles: [p], vault: { state: 'unlocked', protection: { kind: 'passphrase', secure: true }, keychain: { available: true, backend: 'gnome_libsecret', secure: true } } })

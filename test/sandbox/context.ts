@@ -6,6 +6,7 @@ import type { GrantStore } from './oauth/grants'
 import type { SessionStore } from './oauth/sessions'
 import type { RateLimiter } from './rate-limit'
 import type { StatsRecorder } from './stats'
+import type { StrictOAuthOptions } from './types'
 
 export interface SandboxContext {
   seed: number
@@ -22,5 +23,6 @@ export interface SandboxContext {
   password: string
   sso: boolean
   rejectHttpRedirects: boolean
+  strict: StrictOAuthOptions
   pageTokenSeconds: number
 }

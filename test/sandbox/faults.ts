@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { createRandom, hash2 } from './hash'
 
 export const faultRuleSchema = z.object({
-  kind: z.enum(['latency', 'status', 'html', 'reset', 'truncate', 'stall', 'rate-limit']),
+  kind: z.enum(['latency', 'status', 'html', 'reset', 'truncate', 'stall', 'rate-limit', 'oauth-echo']),
   /** Matches the request path (without query); '' or absent = every path. */
   pathPrefix: z.string().optional(),
   method: z.string().optional(),
@@ -24,6 +24,15 @@ export const faultRuleSchema = z.object({
   retryAfter: z.union([z.boolean(), z.number().int().min(0)]).optional(),
   /** rate-limit: send X-RateLimit-* headers (default true). */
   rateLimitHeaders: z.boolean().optional(),
+  /**
+   * oauth-echo: a hostile or careless token endpoint that answers `{ error, reason }` with what it
+   * was sent quoted in `reason`. Placeholders: {secret} (the client secret, from Basic or the
+   * body), {token} (the refresh token or code), {basic} (the raw Authorization header); {name:a:b}
+   * quotes only characters a..b of it. Status defaults to 400.
+   */
+  reason: z.string().max(2000).optional(),
+  /** oauth-echo: the OAuth `error` (default invalid_grant). */
+  oauthError: z.string().max(100).optional(),
 })
 
 export type FaultRule = z.infer<typeof faultRuleSchema>

@@ -35,7 +35,7 @@ import type { IssueCodeInput, Plan, Sandbox, SandboxOptions } from './types'
 import type { SandboxControl } from './admin'
 import type { FaultRule } from './faults'
 
-export type { AppKey, AppsInfo, IssueCodeInput, Plan, Sandbox, SandboxOptions, TokenLifetimes } from './types'
+export type { AppKey, AppsInfo, IssueCodeInput, Plan, Sandbox, SandboxOptions, StrictOAuthOptions, TokenLifetimes } from './types'
 export type { FaultRule } from './faults'
 export type { SandboxStats } from './stats'
 export { OPERATIONS } from './api/catalog'
@@ -88,6 +88,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     password: options.password ?? `sandbox-${idFrom(seed, hash2(0x9a55, 1), 12)}`,
     sso: options.sso ?? false,
     rejectHttpRedirects: options.rejectHttpRedirects ?? false,
+    strict: options.strict ?? {},
     pageTokenSeconds: lifetimes.pageTokenSeconds ?? 900,
   }
   const cache = new PageCache(options.pageCacheBytes)
@@ -96,6 +97,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     pageTokens: new PageTokens(clock, idFrom(seed, hash2(0x7a6e, 2), 16), ctx.pageTokenSeconds),
     plan: () => rateLimiter.currentPlan(),
     baseUrl: () => baseUrl,
+    bearerChallenge: ctx.strict.bearerChallenge ?? false,
   }, grants, rateLimiter, stats, data.users.accountId)
 
   const issueCode = (input: IssueCodeInput): string => {

@@ -6,7 +6,7 @@ import { handleAdmin } from './admin'
 import type { ApiDispatcher } from './api/dispatch'
 import type { SandboxContext } from './context'
 import type { FaultInjector, FaultRule } from './faults'
-import { nextTrackingId, sendHtml, sendJson, sendRaw, shapeResponse, splitUrl } from './http'
+import { nextTrackingId, readBody, sendHtml, sendJson, sendRaw, shapeResponse, splitUrl } from './http'
 import { handleAuthorizePages } from './oauth/authorize'
 import { handleRevoke, handleToken } from './oauth/token-endpoint'
 import { QPS_MESSAGE } from './rate-limit'
@@ -93,5 +93,25 @@ function applyFault(req: IncomingMessage, res: ServerResponse, fault: FaultRule,
     case 'stall':
       shapeResponse(res, { body: fault.kind })
       return false
+    case 'oauth-echo':
+      void echoCredentials(req, res, fault)
+      return true
   }
+}
+
+/** The oauth-echo fault: quotes what the client sent in the error's `reason`. */
+async function echoCredentials(req: IncomingMessage, res: ServerResponse, fault: FaultRule): Promise<void> {
+  const params = new URLSearchParams(await readBody(req))
+  const header = req.headers.authorization ?? ''
+  const basic = /^Basic\s+(.+)$/i.exec(header)?.[1]
+  const basicSecret = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':').slice(1).join(':') : undefined
+  const values: Record<string, string> = {
+    secret: params.get('client_secret') ?? (basicSecret ? decodeURIComponent(basicSecret.replaceAll('+', ' ')) : ''),
+    token: params.get('refresh_token') ?? params.get('code') ?? '',
+    basic: header,
+  }
+  const reason = (fault.reason ?? 'Refused {secret}').replace(/\{(secret|token|basic)(?::(\d+):(\d+))?\}/g, (_all, name: string, from?: string, to?: string) =>
+    from === undefined ? (values[name] ?? '') : (values[name] ?? '').slice(Number(from), Number(to)),
+  )
+  sendJson(res, fault.status ?? 400, { reason, error: fault.oauthError ?? 'invalid_grant' }, { 'cache-control': 'no-store' })
 }

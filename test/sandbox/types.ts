@@ -53,6 +53,11 @@ export interface SandboxOptions {
    * seen to do for loopback redirects ("Invalid redirect URL (4,700)"). Default false.
    */
   rejectHttpRedirects?: boolean
+  /**
+   * Behave like a strictly conformant OAuth 2.0 server (as panva's oidc-provider does) where Zoom
+   * is more lenient or answers in its own way. Every flag is off by default (Zoom's behaviour).
+   */
+  strict?: StrictOAuthOptions
   /** Per-app overrides (secrets, redirect URIs, scopes). */
   apps?: Partial<Record<AppKey, AppOverride>>
   /** Password of every signed-in user (default derived from the seed). */
@@ -64,6 +69,29 @@ export interface SandboxOptions {
   pageCacheBytes?: number
   /** `api_url` put in token responses (default: the sandbox's own URL). */
   apiUrl?: string
+}
+
+export interface StrictOAuthOptions {
+  /**
+   * RFC 6749 §2.3.1: the client ID and secret in a Basic header are form-url-encoded (Appendix B)
+   * before base64, so the server form-decodes them; a raw `+`, `%` or `&` then no longer matches.
+   */
+  formEncodedBasic?: boolean
+  /**
+   * RFC 7009 §2.1: revoking an access token revokes that token only ("MAY" revoke the refresh
+   * token too; this server does not). Zoom ends the whole grant.
+   */
+  revokeTokenOnly?: boolean
+  /**
+   * RFC 6750 §3.1: a refused bearer token gets 401 with `WWW-Authenticate: Bearer
+   * error="invalid_token"` and an OAuth error body, not Zoom's `{"code":124}`.
+   */
+  bearerChallenge?: boolean
+  /**
+   * RFC 6749 §3.3 lets a server refuse a request without `scope`: it redirects back with
+   * error=invalid_scope (§4.1.2.1). Zoom falls back to the app's configured scopes.
+   */
+  scopeRequired?: boolean
 }
 
 export interface AppsInfo {

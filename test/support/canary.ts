@@ -25,3 +25,14 @@ export async function readAllFiles(dir: string): Promise<{ path: string; text: s
   }
   return out
 }
+
+/**
+ * Which secrets have a piece of at least `length` characters in the text: a server that quotes
+ * part of a token, or a message cut short, leaks a fragment rather than the whole value.
+ */
+export function findFragments(text: string, secrets: string[], length = 8): string[] {
+  return secrets.filter((secret) => {
+    for (let i = 0; i + length <= secret.length; i++) if (text.includes(secret.slice(i, i + length))) return true
+    return false
+  })
+}

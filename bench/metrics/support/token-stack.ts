@@ -16,6 +16,7 @@ import type { ProfileLookup } from '../../../main/profiles/profile-lookup'
 import { ConnectionBook } from '../../../main/tokens/connection-book'
 import { openConnectionsDocument } from '../../../main/tokens/connections-document'
 import type { SecretField, SecretStore } from '../../../main/tokens/secret-store'
+import { ProfileLanes } from '../../../main/tokens/profile-lanes'
 import { Timeline } from '../../../main/tokens/timeline'
 import { TokenManager } from '../../../main/tokens/token-manager'
 
@@ -73,6 +74,14 @@ class MemorySecrets implements SecretStore {
   repairState() {
     return Promise.resolve([])
   }
+  // One profile that never changes: nothing to bind it to.
+  setBinder() {}
+  bind() {
+    return Promise.resolve()
+  }
+  checkBinding() {
+    return Promise.resolve('match' as const)
+  }
   status() {
     return { state: 'unlocked' as const, protection: { kind: 'memory' } }
   }
@@ -110,8 +119,9 @@ export async function connectedTokenStack(sandboxUrl: string, app: S2SApp, rateP
     clock,
     settings: () => ({ refreshSkewSeconds: SKEW_SECONDS }),
     log: createLogger(memoryLogSink(), 'tokens'),
+    lanes: new ProfileLanes(),
   })
-  await tokens.connectServerToServer(profile)
+  await tokens.connectServerToServer(profile.id)
   return {
     profile,
     profiles,

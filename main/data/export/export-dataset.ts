@@ -4,7 +4,6 @@ import { createWriteStream } from 'node:fs'
 import { rename, rm, stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { stringify } from 'csv-stringify'
 import type { ExportResult } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
 import type { Clock, DialogPort } from '../../ports'
@@ -44,7 +43,7 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
   const part = `${path}.part`
   try {
     const output = createWriteStream(part, { flags: 'w', mode: DOCUMENT_FILE_MODE })
-    if (request.format === 'csv') await pipeline(Readable.from(csvRecords(rows, shownColumns, shownColumns.map((column) => dataset.columnLabel(column)), counter)), stringify({ eof: true }), output)
+    if (request.format === 'csv') await pipeline(Readable.from(csvRecords(rows, shownColumns, shownColumns.map((column) => dataset.columnLabel(column)), counter)), output)
     else await pipeline(Readable.from(jsonChunks(rows, request.columns, counter)), output)
     const { size } = await stat(part)
     await rename(part, path)

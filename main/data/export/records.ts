@@ -1,18 +1,14 @@
 // The rows of an export, in view order, as CSV records or JSON text chunks.
 import { toCell } from '../datasets/cells'
 import { getPath } from '../datasets/paths'
-import { neutraliseFormula } from './formula'
+import { csvLine } from './csv-field'
 
-/** One CSV record per row; numbers and booleans as written by String(), nested values as JSON. */
-export function* csvRecords(rows: Iterable<unknown>, columns: readonly string[], header: readonly string[], counter: { rows: number }): Generator<string[]> {
-  yield header.map(neutraliseFormula)
+/** The CSV text, one line per record (header first); nested values as JSON (csv-field.ts encodes each cell). */
+export function* csvRecords(rows: Iterable<unknown>, columns: readonly string[], header: readonly string[], counter: { rows: number }): Generator<string> {
+  yield csvLine(header)
   for (const row of rows) {
     counter.rows++
-    yield columns.map((column) => {
-      const cell = toCell(getPath(row, column))
-      if (cell === null) return ''
-      return typeof cell === 'string' ? neutraliseFormula(cell) : String(cell)
-    })
+    yield csvLine(columns.map((column) => toCell(getPath(row, column))))
   }
 }
 

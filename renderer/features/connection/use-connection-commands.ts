@@ -1,6 +1,6 @@
 // Connect, disconnect, copy token and sign out, each reporting its outcome as a notice.
 import { useMemo } from 'react'
-import { errorMessage } from '../../ipc'
+import { BridgeCallError, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 
 export function useConnectionCommands(profileId: string) {
@@ -31,10 +31,11 @@ export function useConnectionCommands(profileId: string) {
       },
       copyToken: async () => {
         try {
+          // Main asks in its own dialog first; choosing Cancel there is not an error.
           const { clearsAfterSeconds } = await s().copyToken(profileId)
-          s().notify({ tone: 'success', title: 'Access token copied', description: clearsAfterSeconds > 0 ? `The clipboard is cleared in ${clearsAfterSeconds} s.` : 'The clipboard is not cleared automatically (see Settings).' })
+          s().notify({ tone: 'success', title: 'Access token copied', description: `The clipboard is cleared in ${clearsAfterSeconds} s.` })
         } catch (error) {
-          fail('Could not copy the token', error)
+          if (!(error instanceof BridgeCallError && error.code === 'CANCELLED')) fail('Could not copy the token', error)
         }
       },
       signOutZoom: async () => {

@@ -1,5 +1,6 @@
 // Choosing a passphrase (set up or change): typed twice, at least 8 characters, never kept after use.
-// Changing an existing passphrase also asks for the current one (main checks it).
+// Changing an existing passphrase also asks for the current one (main checks it), and so does
+// leaving the passphrase for the OS keychain (then only the current one is asked).
 import { Dialog } from 'radix-ui'
 import { useState } from 'react'
 import { Field } from '../../components/Field'
@@ -13,19 +14,21 @@ export interface PassphraseDialogProps {
   confirmLabel: string
   /** Ask for the current passphrase too (changing a passphrase); it is passed as `current`. */
   askCurrent?: boolean
+  /** False: only the current passphrase is asked (removing it); `passphrase` is then ''. */
+  askNew?: boolean
   onSubmit(passphrase: string, current?: string): Promise<void>
 }
 
 const MIN_LENGTH = 8
 
-export function PassphraseDialog({ open, onOpenChange, title, description, confirmLabel, askCurrent = false, onSubmit }: PassphraseDialogProps) {
+export function PassphraseDialog({ open, onOpenChange, title, description, confirmLabel, askCurrent = false, askNew = true, onSubmit }: PassphraseDialogProps) {
   const [current, setCurrent] = useState('')
   const [first, setFirst] = useState('')
   const [second, setSecond] = useState('')
   const [submitted, setSubmitted] = useState(false)
   const { pending, error, run, clearError } = usePendingAction()
-  const tooShort = first.length < MIN_LENGTH ? `Use at least ${MIN_LENGTH} characters` : undefined
-  const mismatch = second !== first ? 'The two passphrases differ' : undefined
+  const tooShort = askNew && first.length < MIN_LENGTH ? `Use at least ${MIN_LENGTH} characters` : undefined
+  const mismatch = askNew && second !== first ? 'The two passphrases differ' : undefined
   const currentMissing = askCurrent && current === '' ? 'Enter the current passphrase' : undefined
   const reset = () => {
     setCurrent('')
@@ -63,12 +66,16 @@ export function PassphraseDialog({ open, onOpenChange, title, description, confi
                 {(p) => <input {...p} className="input" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />}
               </Field>
             )}
-            <Field label="New passphrase" error={submitted ? tooShort : undefined} hint="There is no way to recover it: if you forget it, you reconnect every connection.">
-              {(p) => <input {...p} className="input" type="password" autoComplete="new-password" value={first} onChange={(e) => setFirst(e.target.value)} />}
-            </Field>
-            <Field label="Repeat the passphrase" error={submitted && !tooShort ? mismatch : undefined}>
-              {(p) => <input {...p} className="input" type="password" autoComplete="new-password" value={second} onChange={(e) => setSecond(e.target.value)} />}
-            </Field>
+            {askNew && (
+              <>
+                <Field label="New passphrase" error={submitted ? tooShort : undefined} hint="There is no way to recover it: if you forget it, you reconnect every connection.">
+                  {(p) => <input {...p} className="input" type="password" autoComplete="new-password" value={first} onChange={(e) => setFirst(e.target.value)} />}
+                </Field>
+                <Field label="Repeat the passphrase" error={submitted && !tooShort ? mismatch : undefined}>
+                  {(p) => <input {...p} className="input" type="password" autoComplete="new-password" value={second} onChange={(e) => setSecond(e.target.value)} />}
+                </Field>
+              </>
+            )}
             {error && (
               <p className="callout" data-tone="bad" role="alert">
                 {error}

@@ -12,7 +12,7 @@ export function ProtectionSettings() {
   const change = useStore((s) => s.changeProtection)
   const lock = useStore((s) => s.lockVault)
   const notify = useStore((s) => s.notify)
-  const [dialog, setDialog] = useState<'change'>()
+  const [dialog, setDialog] = useState<'change' | 'keychain'>()
   const [error, setError] = useState<string>()
   if (!vault) return null
   const { text, tone } = describeProtection(vault)
@@ -64,8 +64,8 @@ export function ProtectionSettings() {
               Change passphrase…
             </button>
             {keychainOk && (
-              <button type="button" className="btn" disabled={vault.state === 'locked'} onClick={() => void act(() => change({ protector: 'os-keychain' }), 'Secrets are protected by the OS keychain')}>
-                Use the OS keychain instead
+              <button type="button" className="btn" disabled={vault.state === 'locked'} onClick={() => setDialog('keychain')}>
+                Use the OS keychain instead…
               </button>
             )}
           </>
@@ -77,7 +77,20 @@ export function ProtectionSettings() {
         </p>
       )}
       <PassphraseDialog
-        open={dialog !== undefined}
+        open={dialog === 'keychain'}
+        onOpenChange={(open) => !open && setDialog(undefined)}
+        title="Remove the passphrase"
+        description="Your secrets will be protected by the OS keychain instead, and used without asking for the passphrase. Zoom Connect asks you to confirm in a window of its own."
+        confirmLabel="Use the OS keychain"
+        askCurrent
+        askNew={false}
+        onSubmit={async (_passphrase, currentPassphrase) => {
+          await change({ protector: 'os-keychain', currentPassphrase: currentPassphrase ?? '' })
+          notify({ tone: 'success', title: 'Secrets are protected by the OS keychain' })
+        }}
+      />
+      <PassphraseDialog
+        open={dialog === 'change'}
         onOpenChange={(open) => !open && setDialog(undefined)}
         title={p.kind === 'passphrase' ? 'Change the passphrase' : 'Protect secrets with a passphrase'}
         description="Your client secrets and tokens are encrypted with a key derived from this passphrase. You type it each time Zoom Connect starts."

@@ -9,7 +9,7 @@ import { RatePlanSettings } from './RatePlanSettings'
 import { StoreProblems } from './StoreProblems'
 import { UpdateSettings } from './UpdateSettings'
 
-const CLEAR_DELAYS = [0, 10, 30, 60, 120, 300]
+const CLEAR_DELAYS = [10, 30, 60, 120, 300]
 const SKEWS = [60, 120, 300, 600, 900, 1800]
 
 export default function SettingsScreen() {
@@ -48,7 +48,7 @@ export default function SettingsScreen() {
                   <select {...p} className="input" value={settings.clipboardClearSeconds} onChange={(e) => update({ clipboardClearSeconds: Number(e.target.value) })}>
                     {[...new Set([...CLEAR_DELAYS, settings.clipboardClearSeconds])].sort((a, b) => a - b).map((s) => (
                       <option key={s} value={s}>
-                        {s === 0 ? 'Never' : s < 60 ? `${s} seconds` : `${s / 60} minute${s === 60 ? '' : 's'}`}
+                        {s < 60 ? `${s} seconds` : `${s / 60} minute${s === 60 ? '' : 's'}`}
                       </option>
                     ))}
                   </select>

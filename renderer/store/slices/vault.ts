@@ -4,7 +4,7 @@ import type { VaultStatus } from '../../../common/contract/index'
 import { call } from '../../ipc'
 import type { Store } from '../types'
 
-export type Protector = { protector: 'os-keychain' } | { protector: 'passphrase'; passphrase: string; currentPassphrase?: string }
+export type Protector = { protector: 'os-keychain'; currentPassphrase?: string } | { protector: 'passphrase'; passphrase: string; currentPassphrase?: string }
 
 export interface VaultState {
   vault: VaultStatus | undefined

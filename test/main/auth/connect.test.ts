@@ -256,7 +256,8 @@ describe('a sign-in overtaken while its code is being exchanged', () => {
     const error = await connecting
     expect(error.code).toBe('NOT_FOUND')
     expect(error.message).toMatch(/deleted during the sign-in; the token Zoom issued was revoked/)
-    expect(sandbox.stats().revocations).toBe(revocationsBefore + 1)
+    // Its refresh token, then its access token (RFC 7009).
+    expect(sandbox.stats().revocations).toBe(revocationsBefore + 2)
     expect(app.vault.hasSecret(profileId, 'tokens')).toBe(false)
     expect((await app.call('auth.statuses', undefined)).some((s) => s.profileId === profileId)).toBe(false)
     // Neither the vault nor connections.json keeps anything of the deleted profile.
@@ -272,7 +273,8 @@ describe('a sign-in overtaken while its code is being exchanged', () => {
     const error = await connecting
     expect(error.code).toBe('CANCELLED')
     expect(error.message).toMatch(/disconnected or changed during the sign-in; the token Zoom issued was revoked/)
-    expect(sandbox.stats().revocations).toBe(revocationsBefore + 1)
+    // Its refresh token, then its access token (RFC 7009).
+    expect(sandbox.stats().revocations).toBe(revocationsBefore + 2)
     expect(app.vault.hasSecret(profileId, 'tokens')).toBe(false)
     expect((await app.call('auth.status', { profileId })).state).toBe('disconnected')
     await expect(app.credentials.tokens.getAccessToken(profileId)).rejects.toMatchObject({ code: 'AUTH_NOT_CONNECTED' })
@@ -302,6 +304,8 @@ describe('after connecting', () => {
 
   it('copies the token to the clipboard and clears it only if unchanged', async () => {
     await app.call('settings.update', { clipboardClearSeconds: 10 })
+    // Main asks before copying (copy-token.test.ts): the person confirms each time here.
+    app.fakes.dialogs.confirmAnswers.push(true, true)
     const { clearsAfterSeconds } = await app.call('auth.copyToken', { profileId })
     expect(clearsAfterSeconds).toBe(10)
     const [token] = await tokensOf(app, profileId)
@@ -317,6 +321,7 @@ describe('after connecting', () => {
   it('quitting clears a copied token that was still due to be cleared, and nothing the person copied since', async () => {
     const quitting = await harness.start()
     await quitting.call('settings.update', { clipboardClearSeconds: 30 })
+    quitting.fakes.dialogs.confirmAnswers.push(true)
     await quitting.call('auth.copyToken', { profileId })
     const [token] = await tokensOf(quitting, profileId)
     expect(quitting.fakes.clipboard.text).toBe(token)
@@ -324,6 +329,7 @@ describe('after connecting', () => {
     expect(quitting.fakes.clipboard.text).toBe('')
 
     const another = await harness.start()
+    another.fakes.dialogs.confirmAnswers.push(true)
     await another.call('auth.copyToken', { profileId })
     another.fakes.clipboard.writeText('the person copied this')
     await another.close()

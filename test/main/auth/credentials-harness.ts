@@ -42,8 +42,9 @@ export interface Harness {
   close(): Promise<void>
 }
 
-export async function createHarness(sandbox: Sandbox, time: ManualTime): Promise<Harness> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'zc-cred-'))
+/** `baseDir`: where the data dir is made (default the system temp dir; /dev/shm spares many-run tests the fsyncs). */
+export async function createHarness(sandbox: Sandbox, time: ManualTime, baseDir = tmpdir()): Promise<Harness> {
+  const dataDir = await mkdtemp(join(baseDir, 'zc-cred-'))
   const safeStorage = new FakeSafeStorage()
   const transcript: string[] = []
   const instances: Instance[] = []

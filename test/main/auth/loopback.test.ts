@@ -2,6 +2,7 @@
 import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../common/errors'
+import { crossFieldIssues, defaultProfileFields } from '../../../common/profile'
 import { startLoopbackListener } from '../../../main/auth/loopback-listener'
 import { systemBrowserAgent } from '../../../main/auth/user-agents'
 import { unusedFixedPort } from '../../support/free-port'
@@ -67,6 +68,27 @@ describe('loopback listener', () => {
     const { port, listener } = await listenerOnFreePort()
     await expect(startLoopbackListener(`http://127.0.0.1:${port}/cb`, STATE)).rejects.toMatchObject({ code: 'NETWORK' })
     await listener.close()
+  })
+
+  it('refuses a localhost redirect for the system browser with a message naming 127.0.0.1, before listening', async () => {
+    // RFC 8252 §8.3: the browser may resolve localhost to ::1 (or to whatever the hosts file says),
+    // where another program can listen; an IP literal leaves no choice.
+    const port = await unusedFixedPort()
+    const refusal = await startLoopbackListener(`http://localhost:${port}/cb`, STATE).then(
+      () => undefined,
+      (error: unknown) => error,
+    )
+    expect(refusal).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining(`http://127.0.0.1:${port}/cb`) })
+    expect((refusal as Error).message).toMatch(/localhost/)
+    await expect(get(port, '/cb')).rejects.toThrow()
+
+    const base = { ...defaultProfileFields('authorization_code'), name: 'n', clientId: 'c', authorizeWith: 'system-browser' as const }
+    const issues = (redirectUri: string) => crossFieldIssues({ ...base, redirectUri }, { stored: true, provided: undefined }).filter((i) => i.path === 'fields.redirectUri')
+    expect(issues(`http://localhost:${port}/cb`)).toEqual([{ path: 'fields.redirectUri', message: expect.stringContaining('127.0.0.1') }])
+    expect(issues(`http://127.0.0.1:${port}/cb`)).toEqual([])
+    expect(issues(`http://[::1]:${port}/cb`)).toEqual([])
+    // The connect window catches the redirect before any request leaves: localhost is fine there.
+    expect(crossFieldIssues({ ...base, authorizeWith: 'connect-window', redirectUri: 'http://localhost:8765/cb' }, { stored: true, provided: undefined })).toEqual([])
   })
 
   it('the system-browser agent closes the listener when the flow is cancelled', async () => {

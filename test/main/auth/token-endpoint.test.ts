@@ -108,6 +108,13 @@ describe('token endpoint client', () => {
     expect(error.message).toContain('Account does not exist')
   })
 
+  it('says in plain words that the requested scopes were refused (invalid_scope, RFC 6749 §5.2)', async () => {
+    reply = json(400, { error: 'invalid_scope', error_description: 'no scope requested' })
+    const error = await failure()
+    expect(error).toMatchObject({ code: 'AUTH_TOKEN_ENDPOINT', kind: 'rejected', details: { zoomCode: 'invalid_scope' } })
+    expect(error.message).toMatch(/^The token request was refused because of the requested scopes.*: no scope requested$/)
+  })
+
   it('keeps tokens on 429, 5xx, HTML errors and network failures', async () => {
     reply = json(429, { reason: 'slow down' }, { 'retry-after': '7' })
     expect(await failure()).toMatchObject({ code: 'ZOOM_RATE_LIMITED', kind: 'transient', details: { retryAfterMs: 7000 } })

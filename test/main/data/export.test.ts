@@ -55,7 +55,8 @@ describe('exportDataset', () => {
     expect(records.length).toBe(expected + 1)
 
     const order = [...dataset.iterate(dataset.view({ ...request }))] as SyntheticUser[]
-    const escape = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text)
+    // Formula characters are neutralised at the start and after every separator or line break.
+    const escape = (text: string) => text.replace(/(?<=^|[,;\t\r\n])(?=[=+\-@\t\r])/g, "'")
     records.slice(1).forEach((record, i) => {
       const u = order[i]!
       expect(record).toEqual([u.id, escape(u.first_name), String(u.type), String(u.settings.host_video), JSON.stringify(u.group_ids), escape(u.dept ?? '')])
@@ -66,6 +67,41 @@ describe('exportDataset', () => {
     expect(existsSync(`${target}.part`)).toBe(false)
     // The person's document: the usual umask-based mode (main/data/document-mode.ts).
     expect(await modeOf(target)).toBe(await defaultFileModeIn(dir))
+  })
+
+  it('quotes every text field and neutralises formulas wherever a spreadsheet splitting on , ; or tab would start a cell', async () => {
+    const hostile = ['a;+cmd|calc!A0', 'x,=1+2', 'tab\t@SUM(A1)', 'line\n-2+3', 'cr\r=1', '=start', "it's plain", 'semi;colon', '\t=both']
+    const rows = hostile.map((first_name, i) => ({ id: `h${i}`, first_name, type: -1 - i, settings: { host_video: i % 2 === 0 } }))
+    const small = new Dataset('hostile', 'p', usersResource, 0)
+    small.add(rows)
+    const target = join(dir, 'hostile.csv')
+    await exportDataset({ dialogs: dialogs(target), clock }, small, { format: 'csv', columns: ['id', 'first_name', 'type', 'settings.host_video'] })
+    const text = await readFile(target, 'utf8')
+
+    // Read back as RFC 4180: every text field is the value with a quote before each formula start.
+    const records = parseCsv(text)
+    expect(records.slice(1).map((r) => r[1])).toEqual([
+      "a;'+cmd|calc!A0",
+      "x,'=1+2",
+      "tab\t'@SUM(A1)",
+      "line\n'-2+3",
+      "cr\r'=1",
+      "'=start",
+      "it's plain",
+      'semi;colon',
+      "'\t'=both",
+    ])
+    expect(records[1]).toEqual(['h0', "a;'+cmd|calc!A0", '-1', 'true'])
+    // Text fields are always quoted (so a ; or tab inside stays in its cell); numbers and booleans are not.
+    expect(text.match(/^"h\d+","(?:[^"]|"")*",-\d+,(?:true|false)\n/gm)).toHaveLength(hostile.length)
+    expect(text.startsWith('"User ID","first_name","License","settings.host_video"\n')).toBe(true)
+
+    // A spreadsheet in a locale that splits on ; or tab, ignoring the quotes: no piece may start a formula.
+    for (const separator of [',', ';', '\t']) {
+      const pieces = text.split(/\r\n|\r|\n/).flatMap((line) => line.split(separator)).map((piece) => piece.replace(/^"+/, ''))
+      const formulas = pieces.filter((piece) => /^[=+\-@\t\r]/.test(piece) && !/^-\d+(,|$)/.test(piece))
+      expect({ separator, formulas }).toEqual({ separator, formulas: [] })
+    }
   })
 
   it('streams full rows as a JSON array, or the chosen columns keyed by path', async () => {

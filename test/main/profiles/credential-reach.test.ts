@@ -63,7 +63,7 @@ describe('widening the allowlist of a saved profile', () => {
     expect(error.message).toBe(`Not saved: sending this connection’s credential to ${foreign.host} was not confirmed.`)
     expect(app.fakes.dialogs.confirmations).toHaveLength(1)
     expect(app.fakes.dialogs.confirmations[0]).toMatchObject({ confirmLabel: 'Allow' })
-    expect(app.fakes.dialogs.confirmations[0]?.message).toContain('Hijack target')
+    expect(app.fakes.dialogs.confirmations[0]?.detail).toContain('“Hijack target”')
     expect(app.fakes.dialogs.confirmations[0]?.message).toContain(foreign.host)
 
     expect((await storedProfiles()).find((p) => p.id === profile.id)).toEqual(before)

@@ -102,7 +102,8 @@ describe('profiles', () => {
     sandbox.resetStats()
     const fields = userDraft(sandbox, 'New client').fields
     await app.call('profiles.update', { id: view.id, draft: { fields: { ...fields, clientId: 'anotherClientId' }, clientSecret: 'the-other-apps-secret' } })
-    expect(sandbox.stats().revocations).toBe(1)
+    // The refresh token, then the access token (RFC 7009).
+    expect(sandbox.stats().revocations).toBe(2)
     expect(app.vault.hasSecret(view.id, 'tokens')).toBe(false)
     const timeline = await app.call('auth.timeline', { profileId: view.id })
     expect(timeline.map((e) => `${e.kind}:${e.outcome}`)).toEqual(expect.arrayContaining(['revoke:ok', 'disconnect:ok']))
@@ -201,7 +202,10 @@ describe('export and import', () => {
       const file = join(otherDir.dataDir, 'incoming.json')
       await writeFile(file, json)
       other.fakes.dialogs.openAnswers.push(file)
+      // These connections point at the sandbox, not Zoom: main asks first (import-endpoints.test.ts).
+      other.fakes.dialogs.confirmAnswers.push(true)
       const result = await other.call('profiles.importFile', undefined)
+      expect(other.fakes.dialogs.confirmations).toHaveLength(1)
       const source = await app.call('profiles.list', undefined)
       expect(result.path).toBe(file)
       expect(result.created.map((p) => p.name)).toEqual(source.map((p) => p.name))

@@ -110,7 +110,8 @@ describe('persisting rotated tokens', () => {
       await expect(app.credentials.tokens.getAccessToken(profile.id)).rejects.toMatchObject({ code: 'FILE_IO' })
       sandbox.resetStats()
       expect((await app.call('auth.disconnect', { profileId: profile.id })).state).toBe('disconnected')
-      expect(sandbox.stats().revocations).toBe(1)
+      // The refresh token, then the access token (RFC 7009).
+      expect(sandbox.stats().revocations).toBe(2)
       expect(app.vault.hasSecret(profile.id, 'tokens')).toBe(false)
     } finally {
       app.vault.setSecret = realSetSecret

@@ -1,8 +1,10 @@
 // The vault.* channels as the renderer reaches them: contract schema, then handler, then vault.
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { channels, type ChannelInput } from '../../../common/contract'
 import { createVaultHandlers } from '../../../main/ipc/handlers/vault'
-import type { EventSink } from '../../../main/ports'
+import type { DialogPort, EventSink } from '../../../main/ports'
 import { makeTempDir, openTestVault, removeTempDir } from './helpers'
 
 let dir: string
@@ -18,7 +20,7 @@ const events: EventSink = { emit: () => undefined }
 it('vault.changeProtection passes the current passphrase on to the vault, which checks it', async () => {
   const vault = await openTestVault(dir)
   await vault.setupWithPassphrase('old passphrase')
-  const handlers = createVaultHandlers(vault, events, () => undefined)
+  const handlers = createVaultHandlers(vault, events, () => undefined, { confirm: async () => true })
   const change = (input: ChannelInput<'vault.changeProtection'>) =>
     handlers['vault.changeProtection'](channels['vault.changeProtection'].input.parse(input), {})
 
@@ -29,4 +31,58 @@ it('vault.changeProtection passes the current passphrase on to the vault, which 
   })
   vault.lock()
   await expect(vault.unlock('new passphrase')).resolves.toMatchObject({ state: 'unlocked' })
+})
+
+describe('moving away from a passphrase', () => {
+  /** Main's own confirmation (DialogPort.confirm), answered by the test. */
+  function dialogs(answers: boolean[]) {
+    const asked: { title: string; message: string; detail?: string; confirmLabel: string }[] = []
+    const port: Pick<DialogPort, 'confirm'> = {
+      confirm: async (options) => {
+        asked.push(options)
+        return answers.shift() ?? false
+      },
+    }
+    return { port, asked }
+  }
+
+  it('to the OS keychain needs the current passphrase and a confirmation in main’s dialog', async () => {
+    const vault = await openTestVault(dir)
+    await vault.setupWithPassphrase('old passphrase')
+    await vault.setSecret('p1', 'clientSecret', 'kept')
+    const fileBefore = await readFile(join(dir, 'vault.json'))
+    const { port, asked } = dialogs([false, true])
+    const handlers = createVaultHandlers(vault, events, () => undefined, port)
+    const change = (input: unknown) => handlers['vault.changeProtection'](channels['vault.changeProtection'].input.parse(input), {})
+
+    // A compromised renderer that found the app unlocked: no passphrase, no change, no dialog.
+    await expect(change({ protector: 'os-keychain' })).rejects.toMatchObject({ code: 'VAULT_BAD_PASSPHRASE' })
+    await expect(change({ protector: 'os-keychain', currentPassphrase: 'a guess at it' })).rejects.toMatchObject({ code: 'VAULT_BAD_PASSPHRASE' })
+    expect(asked).toEqual([])
+    // The right passphrase, but the person says no in main's dialog.
+    await expect(change({ protector: 'os-keychain', currentPassphrase: 'old passphrase' })).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(asked).toHaveLength(1)
+    expect(asked[0]!.message).toMatch(/passphrase/i)
+    expect(await readFile(join(dir, 'vault.json'))).toEqual(fileBefore)
+    expect(vault.status().protection.kind).toBe('passphrase')
+
+    await expect(change({ protector: 'os-keychain', currentPassphrase: 'old passphrase' })).resolves.toMatchObject({ protection: { kind: 'os-keychain' } })
+    expect(asked).toHaveLength(2)
+    const restarted = await openTestVault(dir)
+    expect(await restarted.getSecret('p1', 'clientSecret')).toBe('kept')
+  })
+
+  it('to a new passphrase is confirmed in main’s dialog too; from the keychain nothing is asked', async () => {
+    const vault = await openTestVault(dir)
+    await vault.setupWithKeychain()
+    const { port, asked } = dialogs([false])
+    const handlers = createVaultHandlers(vault, events, () => undefined, port)
+    const change = (input: unknown) => handlers['vault.changeProtection'](channels['vault.changeProtection'].input.parse(input), {})
+    await expect(change({ protector: 'passphrase', passphrase: 'first passphrase' })).resolves.toMatchObject({ protection: { kind: 'passphrase' } })
+    expect(asked).toEqual([])
+    await expect(change({ protector: 'passphrase', passphrase: 'second passphrase', currentPassphrase: 'first passphrase' })).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(asked).toHaveLength(1)
+    vault.lock()
+    await expect(vault.unlock('first passphrase')).resolves.toMatchObject({ state: 'unlocked' })
+  })
 })

@@ -197,7 +197,7 @@ describe('changing the protection', () => {
     expect((await vaultError(afterNewPassphrase.unlock('first passphrase'))).code).toBe('VAULT_BAD_PASSPHRASE')
     await afterNewPassphrase.unlock('second passphrase')
 
-    await afterNewPassphrase.changeProtection({ kind: 'os-keychain' })
+    await afterNewPassphrase.changeProtection({ kind: 'os-keychain', currentPassphrase: 'second passphrase' })
     const backOnKeychain = await openTestVault(dir, safeStorage)
     expect(await backOnKeychain.getSecret('p2', 'tokens')).toBe(tokenSet)
     expect((await readVaultFile(dir)).data.secrets).toEqual(secretsBefore)
@@ -211,7 +211,7 @@ describe('changing the protection', () => {
     expect((await vaultError(vault.changeProtection({ kind: 'os-keychain' }))).code).toBe('VAULT_LOCKED')
     await vault.unlock('a passphrase')
     safeStorage.backend = 'basic_text'
-    expect((await vaultError(vault.changeProtection({ kind: 'os-keychain' }))).code).toBe('VAULT_PROTECTION_INSECURE')
+    expect((await vaultError(vault.changeProtection({ kind: 'os-keychain', currentPassphrase: 'a passphrase' }))).code).toBe('VAULT_PROTECTION_INSECURE')
     expect(vault.status().protection.kind).toBe('passphrase')
   })
 

@@ -34,7 +34,7 @@ export class ApiDispatcher {
       return
     }
     const statKey = this.statKeys.get(match.op.id)!
-    const auth = checkBearer(req, query, this.grants)
+    const auth = checkBearer(req, query, this.grants, this.deps.bearerChallenge === true)
     if (!auth.ok) {
       this.send(res, statKey, auth.response)
       return

@@ -21,6 +21,8 @@ export interface ApiDeps {
   cache: PageCache
   plan(): string
   baseUrl(): string
+  /** Answer refused tokens the RFC 6750 way (SandboxOptions.strict.bearerChallenge). */
+  bearerChallenge?: boolean
 }
 
 export type Handler = (request: ApiRequest, deps: ApiDeps) => ApiResponse

@@ -16,7 +16,10 @@ interface AuthorizeRequest {
   scopes: string[]
 }
 
-type Validation = { ok: true; request: AuthorizeRequest } | { ok: false; message: string }
+type Validation =
+  | { ok: true; request: AuthorizeRequest }
+  /** `redirectError`: the error is sent back to the client's redirect URI instead of shown. */
+  | { ok: false; message: string; redirectError?: { redirectUri: string; error: string; state: string | undefined } }
 
 const CHALLENGE = /^[A-Za-z0-9\-._~]{43,128}$/
 
@@ -35,6 +38,10 @@ export function validateAuthorizeQuery(query: URLSearchParams, ctx: SandboxConte
   if (challenge !== undefined && !CHALLENGE.test(challenge)) return { ok: false, message: 'Invalid code_challenge.' }
   if (app.clientSecret === undefined && challenge === undefined) return { ok: false, message: 'A public client must send a PKCE code_challenge.' }
   const requested = query.get('scope')
+  // RFC 6749 §4.1.2.1: once client and redirect URI are known good, errors go back to the client.
+  if (ctx.strict.scopeRequired === true && (requested === null || requested.trim() === '')) {
+    return { ok: false, message: 'The request has no scope.', redirectError: { redirectUri, error: 'invalid_scope', state: query.get('state') ?? undefined } }
+  }
   let scopes = app.scopes
   if (requested !== null && requested.trim() !== '') {
     scopes = requested.split(/[\s+]+/).filter((s) => app.scopes.includes(s))
@@ -83,7 +90,9 @@ export async function handleAuthorizePages(req: IncomingMessage, res: ServerResp
     ctx.stats.authorizePage()
     const validation = validateAuthorizeQuery(query, ctx)
     if (!validation.ok) {
-      badRequest(res, validation.message)
+      const back = validation.redirectError
+      if (back !== undefined) redirect(res, backToClient(back.redirectUri, { error: back.error, error_description: validation.message, state: back.state }))
+      else badRequest(res, validation.message)
       return true
     }
     const session = ctx.sessions.userOf(req.headers.cookie)

@@ -12,8 +12,10 @@ export type ClientAuth =
 
 const INVALID_CLIENT: OAuthError = { status: 400, reason: 'Invalid client_id or client_secret', error: 'invalid_client' }
 
-export function authenticateClient(req: IncomingMessage, params: URLSearchParams, apps: AppRegistry): ClientAuth {
-  const basic = parseBasic(req.headers.authorization)
+/** `formEncoded`: the Basic credentials are form-url-encoded (RFC 6749 §2.3.1), as a strict server reads them. */
+export function authenticateClient(req: IncomingMessage, params: URLSearchParams, apps: AppRegistry, formEncoded = false): ClientAuth {
+  const basic = formEncoded ? formDecoded(parseBasic(req.headers.authorization)) : parseBasic(req.headers.authorization)
+  if (basic === null) return { ok: false, method: 'basic', failure: INVALID_CLIENT }
   const bodyClientId = params.get('client_id') ?? undefined
   if (basic !== undefined) {
     const app = apps.findByClientId(basic.clientId)
@@ -41,6 +43,25 @@ function parseBasic(header: string | undefined): { clientId: string; secret: str
   const colon = decoded.indexOf(':')
   if (colon < 0) return { clientId: decoded, secret: '' }
   return { clientId: decoded.slice(0, colon), secret: decoded.slice(colon + 1) }
+}
+
+/**
+ * RFC 6749 Appendix B: `+` is a space and `%XX` a UTF-8 byte; anything else outside the unreserved
+ * set must have been encoded. Null when the credentials are not validly encoded.
+ */
+function formDecoded(basic: { clientId: string; secret: string } | undefined): { clientId: string; secret: string } | undefined | null {
+  if (basic === undefined) return undefined
+  const decode = (value: string): string | null => {
+    if (!/^(?:[A-Za-z0-9*\-._+]|%[0-9A-Fa-f]{2})*$/.test(value)) return null
+    try {
+      return decodeURIComponent(value.replace(/\+/g, ' '))
+    } catch {
+      return null
+    }
+  }
+  const clientId = decode(basic.clientId)
+  const secret = decode(basic.secret)
+  return clientId === null || secret === null ? null : { clientId, secret }
 }
 
 function safeEqual(a: string, b: string): boolean {

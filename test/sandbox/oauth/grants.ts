@@ -135,12 +135,16 @@ export class GrantStore {
     return { ok: true, record }
   }
 
-  /** Revokes an access or refresh token of `app`, and the grant behind it. */
-  revoke(app: RegisteredApp, token: string): boolean {
+  /**
+   * Revokes an access or refresh token of `app`, and the grant behind it (Zoom). With
+   * `accessTokenOnly`, an access token is revoked alone and its grant's refresh token stays valid
+   * (RFC 7009 §2.1 leaves that to the server).
+   */
+  revoke(app: RegisteredApp, token: string, options: { accessTokenOnly?: boolean } = {}): boolean {
     const record = this.access.get(token)
     if (record !== undefined && record.app === app) {
       record.revoked = true
-      if (record.grant !== undefined) this.revokeGrant(record.grant)
+      if (record.grant !== undefined && options.accessTokenOnly !== true) this.revokeGrant(record.grant)
       return true
     }
     const grant = this.grantsByRefresh.get(token)

@@ -25,7 +25,7 @@ function sendFailure(res: ServerResponse, ctx: SandboxContext, failure: OAuthErr
 export async function handleToken(req: IncomingMessage, res: ServerResponse, ctx: SandboxContext): Promise<void> {
   const params = await readParams(req)
   const grantType = params.get('grant_type') ?? ''
-  const client = authenticateClient(req, params, ctx.apps)
+  const client = authenticateClient(req, params, ctx.apps, ctx.strict.formEncodedBasic === true)
   ctx.stats.tokenRequest(KNOWN_GRANTS.has(grantType) ? grantType : 'other', client.method)
   if (!client.ok) return sendFailure(res, ctx, client.failure)
   const app = client.app
@@ -59,11 +59,11 @@ export async function handleToken(req: IncomingMessage, res: ServerResponse, ctx
 
 export async function handleRevoke(req: IncomingMessage, res: ServerResponse, ctx: SandboxContext): Promise<void> {
   const params = await readParams(req)
-  const client = authenticateClient(req, params, ctx.apps)
+  const client = authenticateClient(req, params, ctx.apps, ctx.strict.formEncodedBasic === true)
   if (!client.ok) return sendFailure(res, ctx, client.failure, false)
   const token = params.get('token')
   if (token === null || token === '') return sendFailure(res, ctx, { status: 400, reason: 'Token cannot be empty.', error: 'invalid_request' }, false)
-  if (!ctx.grants.revoke(client.app, token)) return sendFailure(res, ctx, { status: 400, reason: 'Invalid Token!', error: 'invalid_grant' }, false)
+  if (!ctx.grants.revoke(client.app, token, { accessTokenOnly: ctx.strict.revokeTokenOnly === true })) return sendFailure(res, ctx, { status: 400, reason: 'Invalid Token!', error: 'invalid_grant' }, false)
   ctx.stats.revocation()
   sendJson(res, 200, { status: 'success' }, NO_STORE)
 }

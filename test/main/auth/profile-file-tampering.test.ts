@@ -1,0 +1,99 @@
+// Someone edits profiles.json on disk (no vault key needed) to point a connected profile at
+// their own host — its cloud, or its allowed domains and validation URL — and waits for the app to
+// start. The client secret and the token are bound to the fields they were saved for, so the
+// edited profile needs repair and nothing reaches that host; re-entering the secret repairs it.
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startGatedProxy, type GatedProxy } from '../../fakes/gated-proxy'
+import { ManualTime } from '../../fakes/manual-time'
+import { startSandbox, type Sandbox } from '../../sandbox'
+import { createHarness, s2sDraft, type Harness } from './credentials-harness'
+
+let sandbox: Sandbox
+let harness: Harness
+/** The host the file is edited to point at (it forwards to the sandbox, so a leak would "work"). */
+let evil: GatedProxy
+const time = new ManualTime()
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ now: () => time.now(), users: 10 })
+  evil = await startGatedProxy()
+  evil.target = sandbox.url
+  harness = await createHarness(sandbox, time)
+})
+afterAll(async () => {
+  await harness.close()
+  await evil.close()
+  await sandbox.close()
+})
+
+type StoredProfile = Record<string, unknown> & { id: string }
+
+/** Edits the profile in profiles.json while the app is not running. */
+async function editOnDisk(profileId: string, edit: (profile: StoredProfile) => StoredProfile): Promise<void> {
+  const path = join(harness.dataDir, 'profiles.json')
+  const file = JSON.parse(await readFile(path, 'utf8')) as { data: { profiles: StoredProfile[] } }
+  file.data.profiles = file.data.profiles.map((p) => (p.id === profileId ? edit(p) : p))
+  await writeFile(path, JSON.stringify(file))
+  await rm(join(harness.dataDir, 'profiles.json.bak'))
+}
+const rm = (path: string) => import('node:fs/promises').then((fs) => fs.rm(path, { force: true }))
+
+async function connectedProfile(name: string): Promise<string> {
+  const app = await harness.start()
+  const profile = await app.call('profiles.create', s2sDraft(sandbox, name) as never)
+  await app.call('auth.connect', { profileId: profile.id })
+  await app.close()
+  return profile.id
+}
+
+/** Everything the app may try after the edit; none of it may reach the edited-in host. */
+async function useEverything(profileId: string) {
+  evil.received.length = 0
+  const app = await harness.start()
+  const outcomes = await Promise.allSettled([
+    app.call('auth.test', { profileId }),
+    app.credentials.tokens.getAccessToken(profileId),
+    app.call('auth.connect', { profileId }),
+  ])
+  expect(evil.received.map((r) => r.path)).toEqual([])
+  return { app, outcomes }
+}
+
+describe('a profiles.json edited on disk', () => {
+  it('re-pointing the cloud: the secret and the token go nowhere, the profile needs repair', async () => {
+    const profileId = await connectedProfile('Moved cloud')
+    await editOnDisk(profileId, (p) => ({ ...p, cloud: { kind: 'custom', oauthBaseUrl: evil.url, apiBaseUrl: evil.url } }))
+    const { app, outcomes } = await useEverything(profileId)
+    expect(outcomes[1]).toMatchObject({ status: 'rejected', reason: { code: 'VAULT_DECRYPT_FAILED' } })
+    expect((await app.call('auth.status', { profileId })).state).toBe('needs_repair')
+    const view = (await app.call('profiles.list', undefined)).find((p) => p.id === profileId)
+    expect(view?.needsRepair).toEqual(['clientSecret', 'tokens'])
+    // Disconnecting forgets the tokens without revoking them at the edited-in host.
+    expect((await app.call('auth.disconnect', { profileId })).state).toBe('disconnected')
+    expect(evil.received).toEqual([])
+  })
+
+  it('widening the allowed domains and validation URL: Test connection sends the token nowhere', async () => {
+    const profileId = await connectedProfile('Widened')
+    const host = new URL(evil.url).host
+    await editOnDisk(profileId, (p) => ({ ...p, allowedDomains: [new URL(sandbox.url).host, host], validationUrl: `${evil.url}/v2/users/me` }))
+    const { app, outcomes } = await useEverything(profileId)
+    expect(outcomes[0]).toMatchObject({ status: 'rejected', reason: { code: 'VAULT_DECRYPT_FAILED' } })
+    // Repair: the person opens the profile and types the secret again; it works from then on.
+    const fields = (await app.call('profiles.list', undefined)).find((p) => p.id === profileId)
+    const { id: _id, createdAt: _c, updatedAt: _u, hasClientSecret: _h, needsRepair: _n, ...rest } = fields as unknown as Record<string, unknown>
+    app.fakes.dialogs.confirmAnswers.push(true)
+    await app.call('profiles.update', { id: profileId, draft: { fields: { ...rest, allowedDomains: [], validationUrl: '' }, clientSecret: sandbox.apps.s2s.clientSecret } as never })
+    expect((await app.call('auth.connect', { profileId })).state).toBe('connected')
+    expect((await app.call('auth.test', { profileId })).ok).toBe(true)
+  })
+
+  it('a validation URL outside the allowlist is refused when profiles are loaded (cross-field checks)', async () => {
+    const profileId = await connectedProfile('Outside')
+    await editOnDisk(profileId, (p) => ({ ...p, validationUrl: `${evil.url}/v2/users/me` }))
+    const { outcomes } = await useEverything(profileId)
+    expect(outcomes[1]).toMatchObject({ status: 'rejected' })
+  })
+})
