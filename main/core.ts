@@ -82,6 +82,7 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
     ...createAppHandlers({
       app: adapters.app,
       shell: adapters.shell,
+      clipboard: adapters.clipboard,
       vaultStatus: () => vault.status(),
       problems: () => [...problems],
       dismissProblem: (movedTo) => {
