@@ -1,16 +1,17 @@
 // Composition root (DESIGN.md "main/index.ts"): Electron adapters in, core out, IPC registered,
 // the main window created. Everything else lives in createCore and is tested without Electron.
 import { join } from 'node:path'
-import { app, BrowserWindow, clipboard, dialog, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell } from 'electron'
 import { isAppError } from '../common/errors'
 import { createCore } from './core'
+import { installAppMenu } from './platform/app-menu'
 import { APP_ENTRY_URL, APP_ORIGIN, handleAppScheme, registerAppScheme } from './platform/app-protocol'
 import { createAuthWindowPort } from './platform/auth-window'
-import { clipboardPort, dialogPort, fileLogSink, shellPort } from './platform/electron-adapters'
+import { clipboardPort, dialogPort, fileLogSink, proxyResolverPort, shellPort } from './platform/electron-adapters'
 import { registerIpc, windowEventSink } from './platform/ipc-bridge'
 import { createMainWindow } from './platform/main-window'
 import { createWindowStateStore } from './platform/window-state'
-import { denyAllPermissions } from './platform/window-security'
+import { denyAllPermissions, hardenWebContents } from './platform/window-security'
 import { originOf } from './ipc/router'
 import { systemClock, systemScheduler } from './ports'
 
@@ -31,9 +32,8 @@ if (!app.requestSingleInstanceLock()) {
       window.focus()
     }
   })
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault())
-  })
+  // Every webContents, ours, the connect window's and its pop-ups': no webviews, WebRTC only through the proxy.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
   app.on('window-all-closed', () => app.quit())
   void app.whenReady().then(start).catch((error: unknown) => {
     // A store file written by a newer version, or one the OS will not let us read: say so and
@@ -52,18 +52,22 @@ async function start(): Promise<void> {
 
   const userData = app.getPath('userData')
   const shellAdapter = shellPort(shell)
+  // Packaged builds: no DevTools in any window, and a menu without them (Electron's default has them).
+  const devTools = !app.isPackaged
+  installAppMenu(Menu, { appName: app.getName(), platform: process.platform, isPackaged: app.isPackaged, openExternal: (url) => shellAdapter.openExternal(url) })
   const core = await createCore(
     {
       dataDir: userData,
       app: { name: app.getName(), version: app.getVersion(), platform: process.platform, arch: process.arch, versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node } },
       safeStorage,
-      authWindow: createAuthWindowPort({ BrowserWindow, sessionFromPartition: (partition) => session.fromPartition(partition), parent: mainWindow }),
+      authWindow: createAuthWindowPort({ BrowserWindow, sessionFromPartition: (partition) => session.fromPartition(partition), parent: mainWindow, devTools }),
       externalBrowser: { open: (url) => shellAdapter.openExternal(url) },
       clipboard: clipboardPort(clipboard),
       dialogs: dialogPort(dialog, mainWindow),
       shell: shellAdapter,
       events: windowEventSink(() => [...ourWindows]),
       log: fileLogSink(userData),
+      proxy: proxyResolverPort(session.defaultSession),
       clock: systemClock,
       scheduler: systemScheduler,
     },
@@ -73,7 +77,7 @@ async function start(): Promise<void> {
   if (!app.isPackaged && process.env.ZOOM_CONNECT_DEMO) await core.seedDemo(JSON.parse(process.env.ZOOM_CONNECT_DEMO))
   registerIpc(ipcMain, core.router, { isOurWindow: (window) => window !== null && ourWindows.has(window), fromWebContents: (contents) => BrowserWindow.fromWebContents(contents) })
 
-  const windowState = createWindowStateStore()
+  const windowState = createWindowStateStore(screen)
   const window = createMainWindow(
     { BrowserWindow, openExternal: (url) => shellAdapter.openExternal(url) },
     {
@@ -81,9 +85,10 @@ async function start(): Promise<void> {
       entryUrl: devServer ?? APP_ENTRY_URL,
       backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
       bounds: windowState.initialBounds(),
+      maximized: windowState.wasMaximized(),
+      devTools,
     },
   )
-  if (windowState.wasMaximized()) window.maximize()
   windowState.track(window)
   ourWindows.add(window)
   window.on('closed', () => ourWindows.delete(window))
