@@ -28,10 +28,12 @@ export const STANDIN_SLOT = Symbol.for('zoom-connect.electron-standin')
 /**
  * Chromium as the stand-in runs it: the shared flags, plus site isolation off so that a
  * cross-site iframe stays in its page's renderer and its requests reach the page's CDP Fetch
- * interception (with site isolation each such iframe is a separate target).
+ * interception (with site isolation each such iframe is a separate target), and a fake camera and
+ * microphone so that a media request reaches the permission decision (without devices Chromium
+ * answers NotFoundError before asking).
  */
 export function launchStandinChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'], headless: true })
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process', '--use-fake-device-for-media-stream'], headless: true })
 }
 
 export interface StandinOptions {

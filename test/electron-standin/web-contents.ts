@@ -119,7 +119,7 @@ export class WebContents extends EventEmitter {
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) this.emit('did-navigate', electronEvent(), fromChromiumUrl(frame.url()), 200, 'OK')
     })
-    page.on('popup', (popup) => void this.onPopup(popup))
+    page.on('popup', (popup) => void this.onPopup(popup).catch((error: unknown) => console.error(`electron stand-in: pop-up handling failed: ${String(error)}`)))
     page.on('close', () => this.markDestroyed())
     return page
   }
@@ -168,7 +168,9 @@ export class WebContents extends EventEmitter {
       const scheme = mappedScheme(event.request.url)
       if (scheme !== undefined) return void (await this.answerFromHandler(event, scheme, url))
       await cdp.send('Fetch.continueRequest', { requestId: event.requestId })
-    } catch {
+    } catch (error) {
+      // A page that closed meanwhile is the usual cause; anything else is worth seeing.
+      if (!this.destroyed) console.error(`electron stand-in: request ${event.request.url} failed in the stand-in: ${String(error)}`)
       await fail('Failed')
     }
   }
