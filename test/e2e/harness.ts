@@ -78,8 +78,11 @@ export async function closeBrowser(): Promise<void> {
   sharedBrowser = undefined
 }
 
-/** Starts main/index.ts afresh (new module instances) on a new stand-in; resolves when the main window's page is ready. */
-export async function startApp(options: HarnessOptions & { dataDir: string }): Promise<{ standin: Standin; mainWindow: StandinBrowserWindow; page: Page }> {
+/**
+ * Runs main/index.ts afresh (new module instances: it has module-level side effects) on a new
+ * stand-in and makes the app ready. `env` is the app's environment while its entry runs and starts.
+ */
+export async function launchApp(options: HarnessOptions & { dataDir: string }): Promise<Standin> {
   const standin = createStandin({
     appPath: root,
     userData: options.dataDir,
@@ -90,8 +93,7 @@ export async function startApp(options: HarnessOptions & { dataDir: string }): P
     isPackaged: options.isPackaged ?? false,
     ...(options.displays ? { displays: options.displays } : {}),
   })
-  // The app reads its environment when it becomes ready: give it exactly what the test says.
-  const env = { ELECTRON_RENDERER_URL: undefined, ZOOM_CONNECT_DEMO: undefined, ...options.env }
+  const env: Record<string, string | undefined> = { ELECTRON_RENDERER_URL: undefined, ZOOM_CONNECT_DEMO: undefined, ...options.env }
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]))
   const setEnv = (values: Record<string, string | undefined>) => {
     for (const [key, value] of Object.entries(values)) {
@@ -101,22 +103,28 @@ export async function startApp(options: HarnessOptions & { dataDir: string }): P
   }
   setEnv(env)
   try {
-    // main/index.ts has module-level side effects: every start needs fresh module instances.
     vi.resetModules()
     await import('../../main/index')
     await standin.start()
-    const mainWindow = await Promise.race([
-      standin.window(0),
-      standin.exited.then((code) => {
-        const errors = standin.dialogs.calls.filter((c) => c.kind === 'showErrorBox').map((c) => JSON.stringify(c.options))
-        throw new Error(`The app exited with code ${code} before opening its window. ${errors.join('\n')}`)
-      }),
-    ])
-    const page = await standin.pageOf(mainWindow)
-    return { standin, mainWindow, page }
+    // The app reads its environment in its ready handler: let that run before restoring ours.
+    await Promise.race([standin.window(0), standin.exited])
   } finally {
     setEnv(saved)
   }
+  return standin
+}
+
+/** launchApp, then the main window and its page; fails with the app's error box if it quit instead. */
+export async function startApp(options: HarnessOptions & { dataDir: string }): Promise<{ standin: Standin; mainWindow: StandinBrowserWindow; page: Page }> {
+  const standin = await launchApp(options)
+  const mainWindow = await Promise.race([
+    standin.window(0),
+    standin.exited.then((code) => {
+      const errors = standin.dialogs.calls.filter((c) => c.kind === 'showErrorBox').map((c) => JSON.stringify(c.options))
+      throw new Error(`The app exited with code ${code} before opening its window. ${errors.join('\n')}`)
+    }),
+  ])
+  return { standin, mainWindow, page: await standin.pageOf(mainWindow) }
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
