@@ -82,7 +82,9 @@ function openAuthWindow(deps: AuthWindowDeps, request: AuthorizeRequest): Promis
       })
     }
     const popUp = (opener: BrowserWindow, url: string): WindowOpenHandlerResponse => {
-      if (settled || !isConnectWindowUrl(url)) return { action: 'deny' }
+      // Some providers open an empty pop-up and then set its location: about:blank copies the
+      // opener's web preferences (window-open.md), and its next navigation meets the locks below.
+      if (settled || !(url === 'about:blank' || isConnectWindowUrl(url))) return { action: 'deny' }
       return { action: 'allow', overrideBrowserWindowOptions: { width: 500, height: 640, parent: opener, modal: false, autoHideMenuBar: true, webPreferences } }
     }
     guard(window)

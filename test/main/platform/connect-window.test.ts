@@ -109,6 +109,14 @@ describe('SSO pop-ups', () => {
     expect(popup!.destroyed).toBe(true)
   })
 
+  it('allows an empty pop-up that the provider fills in later, under the same locks', () => {
+    const { window } = open()
+    const popup = window.openChild('about:blank')
+    expect(popup?.options.webPreferences).toMatchObject({ partition: 'zc-p1', sandbox: true })
+    expect(popup!.webContents.fire('will-navigate', 'http://idp.example/').defaultPrevented).toBe(true)
+    expect(popup!.webContents.fire('will-navigate', 'https://idp.example/sso').defaultPrevented).toBe(false)
+  })
+
   it('refuses pop-ups to places the connect window may not go', () => {
     const { window } = open()
     for (const url of ['http://idp.example/', 'javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x']) {
