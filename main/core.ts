@@ -16,7 +16,7 @@ import type { Handlers } from './ipc/types'
 import { createLogger } from './log/logger'
 import { systemClock, systemScheduler, type CoreAdapters } from './ports'
 import { openVault } from './vault/vault'
-import { proxyHook } from './net/proxy'
+import { ProxyAgents, proxyHook } from './net/proxy'
 import { createZoomClients, type ZoomClients } from './zoom'
 
 export interface CoreOptions {
@@ -46,7 +46,8 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
 
   const vault = await openVault({ dir: adapters.dataDir, safeStorage: adapters.safeStorage, platform: adapters.app.platform, onProblem: reportProblem })
   // One hook (and one set of proxy agents) for all of main's HTTP: token endpoint, validation, Zoom API, downloads.
-  const proxy = adapters.proxy ? { proxy: proxyHook(adapters.proxy) } : {}
+  const proxyAgents = new ProxyAgents()
+  const proxy = adapters.proxy ? { proxy: proxyHook(adapters.proxy, proxyAgents) } : {}
   const credentials = await createCredentials({ adapters, vault, onProblem: reportProblem, ...proxy })
   const zoom = createZoomClients({ tokens: credentials.tokens, profiles: credentials.profileLookup, log: createLogger(adapters.log, 'zoom'), clock, ...proxy })
   const data = createDataServices({
@@ -118,6 +119,7 @@ export async function createCore(adapters: CoreAdapters, options: CoreOptions): 
       liveEvents.service.stopAll()
       await data.shutdown()
       await credentials.dispose()
+      proxyAgents.destroy()
       vault.lock()
     },
   }
