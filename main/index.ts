@@ -11,12 +11,15 @@ import { clipboardPort, dialogPort, fileLogSink, proxyResolverPort, shellPort } 
 import { registerIpc, windowEventSink } from './platform/ipc-bridge'
 import { createMainWindow } from './platform/main-window'
 import { createWindowStateStore } from './platform/window-state'
-import { denyAllPermissions, hardenWebContents } from './platform/window-security'
+import { denyAllPermissions, hardenWebContents, WEBRTC_IP_HANDLING_POLICY } from './platform/window-security'
 import { originOf } from './ipc/router'
 import { systemClock, systemScheduler } from './ports'
 
 app.enableSandbox()
 registerAppScheme(protocol)
+// Chromium's own switch for the WebRTC IP policy, before any renderer starts; every webContents
+// also gets it (hardenWebContents), so neither path alone is relied on.
+app.commandLine.appendSwitch('force-webrtc-ip-handling-policy', WEBRTC_IP_HANDLING_POLICY)
 
 const ourWindows = new Set<BrowserWindow>()
 const mainWindow = () => [...ourWindows][0]

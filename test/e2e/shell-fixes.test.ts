@@ -76,11 +76,12 @@ describe.skipIf(chromiumMissingReason !== undefined)('shell fixes on the sandbox
 
   it('reports a refusing proxy as NETWORK_PROXY_REFUSED', async () => {
     const { page, standin } = harness
+    const id = await profileId(page, S2S_APP)
+    expect(await invoke(page, 'auth.connect', { profileId: id })).toMatchObject({ ok: true })
     const refusing = await startConnectProxy()
     refusing.mode = 407
     standin.setSystemProxy(() => `PROXY ${refusing.hostPort}`)
     try {
-      const id = await profileId(page, S2S_APP)
       const reply = await invoke<{ error?: { code: string; message: string } }>(page, 'console.send', { profileId: id, method: 'GET', url: '/users/me' })
       expect(reply).toMatchObject({ ok: true, value: { error: { code: 'NETWORK_PROXY_REFUSED', message: expect.stringContaining('407') } } })
       expect(refusing.tunnels).toEqual([new URL(zoom.url).host])
@@ -103,9 +104,17 @@ describe.skipIf(chromiumMissingReason !== undefined)('shell fixes on the sandbox
     await editor.getByRole('button', { name: 'Copy redirect URL: copied' }).waitFor()
   })
 
-  it('sets the WebRTC policy on the main window and on connect windows', () => {
-    for (const window of harness.standin.allWindowsEverCreated()) expect(window.webContents.getWebRTCIPHandlingPolicy()).toBe('disable_non_proxied_udp')
-    expect(harness.standin.allWindowsEverCreated().length).toBeGreaterThan(1)
+  it('sets the WebRTC policy on the main window and on connect windows', async () => {
+    const { page, standin, mainWindow } = harness
+    expect(mainWindow.webContents.getWebRTCIPHandlingPolicy()).toBe('disable_non_proxied_udp')
+    const index = standin.allWindowsEverCreated().length
+    const connecting = invoke(page, 'auth.connect', { profileId: await profileId(page, USER_APP) })
+    const connectWindow = await standin.window(index)
+    expect(connectWindow.webContents.getWebRTCIPHandlingPolicy()).toBe('disable_non_proxied_udp')
+    connectWindow.close()
+    expect(await connecting).toMatchObject({ ok: false, error: { code: 'AUTH_FLOW_CANCELLED' } })
+    // And Chromium's switch, set before any renderer starts.
+    expect(standin.electron.app.commandLine.getSwitchValue('force-webrtc-ip-handling-policy')).toBe('disable_non_proxied_udp')
   })
 })
 
