@@ -133,6 +133,14 @@ describe('main’s HTTP through the system proxy', () => {
     expect(response.error).toMatchObject({ code: 'NETWORK_PROXY_UNSUPPORTED' })
   })
 
+  it('fails clearly when the proxy cannot be determined (resolveProxy rejected)', async () => {
+    answer = () => {
+      throw new Error('the PAC script threw')
+    }
+    const response = await send()
+    expect(response.error).toMatchObject({ code: 'NETWORK_PROXY_UNSUPPORTED', message: expect.stringContaining(new URL(zoom.url).host) })
+  })
+
   it('the default resolver answers DIRECT', async () => {
     expect(await directProxyResolver.resolve('https://api.zoom.us/v2/users/me')).toBe('DIRECT')
   })
