@@ -32,7 +32,7 @@ const pages: Record<string, (request: IncomingMessage, response: ServerResponse)
   '/redirect': (_q, s) => s.writeHead(302, { Location: '/target' }).end(),
   '/target': (_q, s) => s.end(html('target')),
   '/frame-host': (_q, s) => s.end(html('<iframe id="f" src="/redirect"></iframe>')),
-  '/popup-opener': (_q, s) => s.end(html('<a id="pop" href="/next" target="_blank">pop</a>')),
+  '/popup-opener': (_q, s) => s.end(html('<a id="pop" href="/next" target="_blank">pop</a><button id="open" onclick="window.open(\'/target\', \'named\', \'width=300\')">open</button>')),
   '/image-page': (_q, s) => s.end(html('<img src="/pixel.png">')),
   '/pixel.png': (_q, s) => s.writeHead(404).end(),
 }

@@ -119,9 +119,11 @@ describe.skipIf(chromiumMissingReason !== undefined)('Electron stand-in: windows
   it('setWindowOpenHandler: deny leaves no window; allow makes a child window in the same session', async () => {
     const window = open({ webPreferences: { partition: 'popups' } })
     const asked: string[] = []
+    const details: { url: string; frameName: string; features: string; disposition: string }[] = []
     let answer: 'deny' | 'allow' = 'deny'
-    window.webContents.setWindowOpenHandler(({ url }) => {
-      asked.push(url)
+    window.webContents.setWindowOpenHandler((open) => {
+      asked.push(open.url)
+      details.push(open)
       return { action: answer }
     })
     await window.loadURL(`${site.url}/popup-opener`)
@@ -138,7 +140,13 @@ describe.skipIf(chromiumMissingReason !== undefined)('Electron stand-in: windows
     const child = created[0] as typeof window
     expect(child.webContents.session).toBe(window.webContents.session)
     expect(asked).toEqual([`${site.url}/next`, `${site.url}/next`])
+    expect(details[0]).toMatchObject({ frameName: '_blank', features: '', disposition: 'foreground-tab' })
     child.destroy()
+    // window.open: the handler sees the URL asked for (not the pop-up's initial about:blank), its name and features.
+    answer = 'deny'
+    await page.click('#open')
+    await expect.poll(() => asked.length).toBe(3)
+    expect(details[2]).toMatchObject({ url: `${site.url}/target`, frameName: 'named', features: 'width=300', disposition: 'new-window' })
     window.destroy()
   })
 

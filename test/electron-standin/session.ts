@@ -25,6 +25,7 @@ export interface SessionRecord {
   partition: string
   storageCleared: number
   cacheCleared: number
+  authCacheCleared: number
 }
 
 export class Session extends EventEmitter {
@@ -47,7 +48,7 @@ export class Session extends EventEmitter {
     super()
     this.partition = partition
     this.persistent = partition.startsWith('persist:')
-    this.record = { partition, storageCleared: 0, cacheCleared: 0 }
+    this.record = { partition, storageCleared: 0, cacheCleared: 0, authCacheCleared: 0 }
   }
 
   /** Where a persistent partition keeps its cookies and storage between runs. */
@@ -120,6 +121,14 @@ export class Session extends EventEmitter {
     this.record.cacheCleared += 1
     if (!this.context) return
     await this.withCdp(await this.context, (cdp) => cdp.send('Network.clearBrowserCache').then(() => {}))
+  }
+
+  /**
+   * session.md: "resolves when the session's HTTP authentication cache has been cleared". Chromium's
+   * per-context HTTP auth cache cannot be read or cleared through CDP: recorded only.
+   */
+  async clearAuthCache(): Promise<void> {
+    this.record.authCacheCleared += 1
   }
 
   private async withCdp(context: BrowserContext, work: (cdp: CDPSession) => Promise<void>): Promise<void> {

@@ -71,6 +71,9 @@ export class WebContents extends EventEmitter {
   private devToolsOpen = false
   private webRtcPolicy = 'default'
   private requestCounter = 0
+  /** What CDP Page.windowOpen told about pop-ups this page opened, oldest first. */
+  private readonly windowOpens: { url: string; windowName: string; windowFeatures: string[]; userGesture: boolean }[] = []
+  private windowOpenWaiter?: () => void
   readonly ready: Promise<Page>
 
   constructor(
@@ -100,6 +103,10 @@ export class WebContents extends EventEmitter {
       const frame = this.subframes.get(frameId)
       if (frame) frame.detached = true
       this.subframes.delete(frameId)
+    })
+    cdp.on('Page.windowOpen', (event: { url: string; windowName: string; windowFeatures: string[]; userGesture: boolean }) => {
+      this.windowOpens.push(event)
+      this.windowOpenWaiter?.()
     })
     await cdp.send('Page.enable')
     cdp.on('Fetch.requestPaused', (event: PausedRequest) => void this.onRequest(event))
@@ -206,9 +213,32 @@ export class WebContents extends EventEmitter {
     await this.cdp!.send('Fetch.fulfillRequest', { requestId: event.requestId, responseCode: response.status, responseHeaders, body: body.toString('base64') })
   }
 
+  /**
+   * The handler's details come from CDP Page.windowOpen (the URL the page asked for, the window
+   * name and features), which Chromium sends for window.open, target=_blank links and forms; the
+   * pop-up's own URL is still about:blank when Playwright reports it.
+   */
   private async onPopup(popup: Page): Promise<void> {
-    const url = fromChromiumUrl(popup.url())
-    const details: WindowOpenDetails = { url, frameName: '', features: '', disposition: 'new-window', referrer: { url: this.getURL(), policy: 'strict-origin-when-cross-origin' }, postBody: null }
+    if (this.windowOpens.length === 0) {
+      await Promise.race([new Promise<void>((resolve) => (this.windowOpenWaiter = resolve)), popup.waitForEvent('domcontentloaded').catch(() => {})])
+      this.windowOpenWaiter = undefined
+    }
+    const open = this.windowOpens.shift()
+    const url = fromChromiumUrl(open?.url ?? popup.url())
+    // CDP gives Chromium's parsed features, not the page's string: the sized ones (width=…) are
+    // what the page wrote; a window with the toolbar and menu bar is a tab, anything else a pop-up.
+    const parsed = open?.windowFeatures ?? []
+    const features = parsed.filter((f) => f.includes('=')).join(',')
+    const isTab = parsed.includes('menubar') && parsed.includes('toolbar')
+    const details: WindowOpenDetails = {
+      url,
+      frameName: open?.windowName ?? '',
+      features,
+      // web-contents.md dispositions: a left click on a target=_blank link → 'foreground-tab'; a pop-up → 'new-window'.
+      disposition: isTab ? 'foreground-tab' : 'new-window',
+      referrer: { url: this.getURL(), policy: 'strict-origin-when-cross-origin' },
+      postBody: null,
+    }
     this.host.onPopup(this, popup, details)
   }
 
