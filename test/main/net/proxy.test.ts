@@ -11,6 +11,7 @@ import { chooseProxy, directProxyResolver } from '../../../main/net/proxy'
 import type { ProxyResolver } from '../../../main/ports'
 import { createFakeAdapters } from '../../fakes/adapters'
 import { startSandbox, type Sandbox } from '../../sandbox'
+import { findCanaries, SANDBOX_TOKEN_PREFIX } from '../../support/canary'
 import { startConnectProxy, type ConnectProxy } from '../../support/connect-proxy'
 
 describe('chooseProxy (Chromium PAC result lists)', () => {
@@ -42,6 +43,8 @@ describe('main’s HTTP through the system proxy', () => {
   let dataDir: string
   let core: Core
   let profileId: string
+  let logs: { records: unknown[] }
+  const errors: unknown[] = []
   const resolved: string[] = []
   let answer = (): string => `PROXY ${proxy.hostPort}`
   const resolver: ProxyResolver = {
@@ -54,6 +57,7 @@ describe('main’s HTTP through the system proxy', () => {
   const send = async () => {
     const reply = await core.router.invoke('console.send', trusted, { profileId, method: 'GET', url: '/users/me' })
     if (!reply.ok) throw new Error(reply.error.message)
+    errors.push((reply.value as ConsoleResponse).error)
     return reply.value as ConsoleResponse
   }
 
@@ -61,7 +65,8 @@ describe('main’s HTTP through the system proxy', () => {
     zoom = await startSandbox({ seed: 7, users: 10, plan: 'unlimited' })
     proxy = await startConnectProxy()
     dataDir = await mkdtemp(join(tmpdir(), 'zc-proxy-'))
-    const { adapters } = createFakeAdapters({ dataDir, real: true, script: { credentials: zoom.login } })
+    const { adapters, fakes } = createFakeAdapters({ dataDir, real: true, script: { credentials: zoom.login } })
+    logs = fakes.logs
     core = await createCore({ ...adapters, proxy: resolver }, { trustedOrigins: ['app://zoom-connect'] })
     await core.seedDemo({ url: zoom.url, apps: zoom.apps })
     profileId = (await core.credentials.profiles.list()).find((p) => p.name === 'Sandbox · Server-to-Server')!.id
@@ -101,7 +106,9 @@ describe('main’s HTTP through the system proxy', () => {
   it('says the proxy asked for a sign-in (407) when it refuses the token request', async () => {
     const refusing = await refusingProxy(407)
     try {
-      await expect(core.credentials.auth.connect(profileId)).rejects.toMatchObject({ code: 'NETWORK_PROXY_REFUSED', message: expect.stringContaining('407') })
+      const failure = await core.credentials.auth.connect(profileId).then(() => undefined, (error: unknown) => error)
+      errors.push({ message: (failure as Error | undefined)?.message })
+      expect(failure).toMatchObject({ code: 'NETWORK_PROXY_REFUSED', message: expect.stringContaining('407') })
       expect(refusing.tunnels).toEqual([new URL(zoom.url).host])
     } finally {
       await refusing.close()
@@ -139,6 +146,13 @@ describe('main’s HTTP through the system proxy', () => {
     }
     const response = await send()
     expect(response.error).toMatchObject({ code: 'NETWORK_PROXY_UNSUPPORTED', message: expect.stringContaining(new URL(zoom.url).host) })
+  })
+
+  it('no proxy error or log line carries the client secret or a token', () => {
+    const needles = [SANDBOX_TOKEN_PREFIX, zoom.apps.s2s.clientSecret, zoom.apps.userOAuth.clientSecret]
+    expect(errors.some((e) => e !== undefined)).toBe(true)
+    expect(findCanaries(JSON.stringify(errors), needles)).toEqual([])
+    expect(findCanaries(JSON.stringify(logs.records), needles)).toEqual([])
   })
 
   it('the default resolver answers DIRECT', async () => {
