@@ -29,6 +29,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['main/**/*.ts', 'common/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+      exclude: ['test/**', 'out/**'],
       reporter: ['text-summary', 'json-summary', 'html'],
       reportsDirectory: 'coverage',
     },
