@@ -32,6 +32,8 @@ async function profileId(page: Page, name: string): Promise<string> {
 }
 
 const USER_APP = 'Sandbox · User-managed app'
+/** How long expect.poll waits for Chromium (vitest's default is 1 s, too short on a busy 2-core machine). */
+const CHROMIUM = { timeout: 20_000 }
 const S2S_APP = 'Sandbox · Server-to-Server'
 
 describe.skipIf(chromiumMissingReason !== undefined)('shell fixes on the sandbox (npm run demo, proxy, clipboard)', () => {
@@ -100,7 +102,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('shell fixes on the sandbox
     await editor.getByRole('radio', { name: /^User-managed OAuth app/ }).check()
     await editor.getByLabel('Redirect URL', { exact: true }).fill('http://127.0.0.1:4199/zoom/callback')
     await editor.getByRole('button', { name: 'Copy redirect URL' }).click()
-    await expect.poll(() => readMainClipboard(harness)).toBe('http://127.0.0.1:4199/zoom/callback')
+    await expect.poll(() => readMainClipboard(harness), CHROMIUM).toBe('http://127.0.0.1:4199/zoom/callback')
     await editor.getByRole('button', { name: 'Copy redirect URL: copied' }).waitFor()
   })
 
@@ -185,7 +187,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('connect window rules again
     // Registered after main's listeners, so it sees main's verdict.
     window.webContents.on('will-redirect', (event: { url: string; isMainFrame: boolean; defaultPrevented: boolean }) => redirects.push({ url: event.url, isMainFrame: event.isMainFrame, prevented: event.defaultPrevented }))
     const signIn = await standin.pageOf(window)
-    await expect.poll(() => redirects.find((r) => r.url.includes('code=forged'))).toMatchObject({ isMainFrame: false, prevented: true })
+    await expect.poll(() => redirects.find((r) => r.url.includes('code=forged')), CHROMIUM).toMatchObject({ isMainFrame: false, prevented: true })
     expect(window.isDestroyed()).toBe(false)
     expect(idp.tokenCodes).toEqual([])
     // The top-level navigation to the redirect URI is the one that counts.
@@ -202,7 +204,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('connect window rules again
     const window = await standin.window(index)
     const signIn = await standin.pageOf(window)
     await signIn.getByRole('button', { name: 'Sign in with SSO' }).click()
-    await expect.poll(() => nextWindowIndex()).toBe(index + 2)
+    await expect.poll(() => nextWindowIndex(), CHROMIUM).toBe(index + 2)
     const popup = standin.allWindowsEverCreated()[index + 1]!
     expect(popup.getParentWindow()).toBe(window)
     expect(popup.webContents.webPreferences.partition).toBe(window.webContents.webPreferences.partition)
@@ -211,11 +213,11 @@ describe.skipIf(chromiumMissingReason !== undefined)('connect window rules again
     const popupPage = await standin.pageOf(popup)
     await popupPage.getByText('Single sign-on').waitFor()
     // The pop-up is held to the connect window's rules: no plain http beyond this machine.
-    const refused = await popupPage.evaluate(() => new Promise<string>((resolve) => {
-      location.href = 'http://example.invalid/'
-      setTimeout(() => resolve(location.href), 0)
-    }))
-    expect(refused).toContain('/sso-popup')
+    const navigations: { url: string; prevented: boolean }[] = []
+    popup.webContents.on('will-navigate', (event: { url: string; defaultPrevented: boolean }) => navigations.push({ url: event.url, prevented: event.defaultPrevented }))
+    await popupPage.evaluate(() => void (location.href = 'http://example.invalid/'))
+    await expect.poll(() => navigations, CHROMIUM).toEqual([{ url: 'http://example.invalid/', prevented: true }])
+    expect(popupPage.url()).toContain('/sso-popup')
     await popupPage.evaluate((target) => void (location.href = target), `${redirectUri}?code=popup&state=${new URL(signIn.url()).searchParams.get('state')}`)
     expect(await connecting).toMatchObject({ ok: false })
     expect(idp.tokenCodes.at(-1)).toBe('popup')
@@ -223,23 +225,29 @@ describe.skipIf(chromiumMissingReason !== undefined)('connect window rules again
     expect(popup.isDestroyed()).toBe(true)
   })
 
-  it('the main window still opens no window of its own', async () => {
+  it('the main window still opens no window of its own; a vetted https link goes to the system browser', async () => {
     const { page, standin } = harness
     const before = nextWindowIndex()
-    // window.open needs a user gesture (Chromium's pop-up blocker): a button, clicked.
-    await page.evaluate(() => {
-      const button = document.createElement('button')
-      button.textContent = 'open a pop-up'
-      button.addEventListener('click', () => void window.open('https://idp.example/popup'))
-      document.body.append(button)
-    })
-    const popup = page.waitForEvent('popup')
-    await page.getByRole('button', { name: 'open a pop-up' }).click()
-    // Chromium made the pop-up; main's handler denied it, so it is closed again and no window adopts it.
-    const opened = await popup
-    if (!opened.isClosed()) await opened.waitForEvent('close')
+    // window.open needs a user gesture (Chromium's pop-up blocker): one button per target, clicked in turn.
+    const targets = ['https://idp.example/popup', 'https://marketplace.zoom.us/develop/create']
+    await page.evaluate((urls) => {
+      for (const url of urls) {
+        const button = document.createElement('button')
+        button.textContent = `open ${url}`
+        button.addEventListener('click', () => void window.open(url))
+        document.body.append(button)
+      }
+    }, targets)
+    for (const url of targets) {
+      const popup = page.waitForEvent('popup')
+      await page.getByRole('button', { name: `open ${url}` }).click()
+      // Chromium made the pop-up; main's handler denied it, so it is closed again and no window adopts it.
+      const opened = await popup
+      if (!opened.isClosed()) await opened.waitForEvent('close')
+    }
     expect(nextWindowIndex()).toBe(before)
     expect(standin.windows()).toEqual([harness.mainWindow])
+    expect(standin.shellCalls.filter((call) => call.method === 'openExternal').map((call) => call.target)).toEqual(['https://marketplace.zoom.us/develop/create'])
   })
 
   it('a sign-in that is not remembered reuses one in-memory partition per profile, cleared after each attempt', async () => {
@@ -255,7 +263,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('connect window rules again
     }
     const forgotten = standin.sessions().filter((s) => !s.partition.startsWith('persist:') && s.partition.includes(id))
     expect(forgotten.map((s) => s.partition)).toEqual([`zc-${id}`])
-    expect(forgotten[0]!.storageCleared).toBe(2)
+    expect(forgotten[0]).toMatchObject({ storageCleared: 2, cacheCleared: 2, authCacheCleared: 2 })
   })
 })
 
@@ -275,7 +283,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('window state and the packa
       expect(normal.x + normal.width).toBeLessThanOrEqual(1920)
       expect(normal.y + normal.height).toBeLessThanOrEqual(1040)
       expect(normal.x).toBeGreaterThanOrEqual(0)
-      await expect.poll(() => mainWindow.isMaximized()).toBe(true)
+      await expect.poll(() => mainWindow.isMaximized(), CHROMIUM).toBe(true)
       const history = mainWindow.webContents.history
       expect(history).not.toContain('show-before-ready-to-show')
       expect(history.indexOf('ready-to-show')).toBeGreaterThanOrEqual(0)
@@ -300,7 +308,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('window state and the packa
       expect(menu!.items.map((item) => item.label)).toEqual(expect.arrayContaining(['Edit', 'View', 'Window', 'Help']))
       const help = menu!.items.find((item) => item.label === 'Help')!.submenu!.items
       help[0]!.click()
-      await expect.poll(() => standin.shellCalls.filter((c) => c.method === 'openExternal').map((c) => c.target)).toEqual([expect.stringMatching(/^https:\/\/github\.com\//)])
+      await expect.poll(() => standin.shellCalls.filter((c) => c.method === 'openExternal').map((c) => c.target), CHROMIUM).toEqual([expect.stringMatching(/^https:\/\/github\.com\//)])
       expect(mainWindow.webContents.webPreferences.devTools).toBe(false)
       mainWindow.webContents.openDevTools()
       expect(mainWindow.webContents.history).not.toContain('devtools-opened')
