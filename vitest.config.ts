@@ -59,6 +59,8 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // Chromium on a busy machine: expect.poll's 1 s default is too short a bound for a page to settle.
+          expect: { poll: { timeout: 15_000 } },
           server: { deps: { inline: ['electron-store'] } },
           // After the unit project, never alongside it: both want the two cores.
           sequence: { groupOrder: 1 },
