@@ -42,6 +42,10 @@ export const ERROR_CODES = [
   'ZOOM_SERVER_ERROR',
   'ZOOM_RESPONSE_INVALID',
   'NETWORK',
+  /** The proxy the system settings name for a URL would not open the tunnel (407, 403, …) or was unreachable. */
+  'NETWORK_PROXY_REFUSED',
+  /** The system settings name only proxies main cannot use (SOCKS), or could not be read. */
+  'NETWORK_PROXY_UNSUPPORTED',
   'DOMAIN_NOT_ALLOWED',
   // data
   'DOWNLOAD_SIZE_MISMATCH',

@@ -19,6 +19,7 @@ import { redactingEvents } from './log/redacting-events'
 import { systemClock, systemScheduler, type CoreAdapters } from './ports'
 import { UpdateService } from './updates/update-service'
 import { openVault } from './vault/vault'
+import { ProxyAgents, proxyHook } from './net/proxy'
 import { createZoomClients, type ZoomClients } from './zoom'
 
 export interface CoreOptions {
@@ -49,8 +50,11 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
   }
 
   const vault = await openVault({ dir: adapters.dataDir, safeStorage: adapters.safeStorage, platform: adapters.app.platform, onProblem: reportProblem })
-  const credentials = await createCredentials({ adapters, vault, onProblem: reportProblem })
-  const zoom = createZoomClients({ tokens: credentials.tokens, profiles: credentials.profileLookup, log: createLogger(adapters.log, 'zoom'), clock })
+  // One hook (and one set of proxy agents) for all of main's HTTP: token endpoint, validation, Zoom API, downloads.
+  const proxyAgents = new ProxyAgents()
+  const proxy = adapters.proxy ? { proxy: proxyHook(adapters.proxy, proxyAgents) } : {}
+  const credentials = await createCredentials({ adapters, vault, onProblem: reportProblem, ...proxy })
+  const zoom = createZoomClients({ tokens: credentials.tokens, profiles: credentials.profileLookup, log: createLogger(adapters.log, 'zoom'), clock, ...proxy })
   const data = createDataServices({
     ...createZoomDataPorts(zoom),
     dialogs: adapters.dialogs,
@@ -88,6 +92,7 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     ...createAppHandlers({
       app: adapters.app,
       shell: adapters.shell,
+      clipboard: adapters.clipboard,
       vaultStatus: () => vault.status(),
       problems: () => [...problems],
       dismissProblem: (movedTo) => {
@@ -124,6 +129,7 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
       updates.dispose()
       await data.shutdown()
       await credentials.dispose()
+      proxyAgents.destroy()
       vault.lock()
     },
   }

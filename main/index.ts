@@ -2,18 +2,19 @@
 // the main window created. Everything else lives in createCore and is tested without Electron.
 import { join } from 'node:path'
 import electronUpdater from 'electron-updater'
-import { app, BrowserWindow, clipboard, dialog, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell } from 'electron'
 import { isAppError } from '../common/errors'
 import { createCore } from './core'
+import { installAppMenu } from './platform/app-menu'
 import { APP_ENTRY_URL, APP_ORIGIN, handleAppScheme, registerAppScheme } from './platform/app-protocol'
 import { createAuthWindowPort } from './platform/auth-window'
-import { clipboardPort, dialogPort, fileLogSink, shellPort } from './platform/electron-adapters'
+import { clipboardPort, dialogPort, fileLogSink, proxyResolverPort, shellPort } from './platform/electron-adapters'
 import { registerIpc, windowEventSink } from './platform/ipc-bridge'
 import { createMainWindow } from './platform/main-window'
 import { smokeTestRequested, startSmokeTest } from './platform/smoke-test'
 import { createElectronUpdater } from './platform/updater'
 import { createWindowStateStore } from './platform/window-state'
-import { denyAllPermissions } from './platform/window-security'
+import { denyAllPermissions, hardenWebContents, WEBRTC_IP_HANDLING_POLICY } from './platform/window-security'
 import { originOf } from './ipc/router'
 import { createLogger } from './log/logger'
 import { systemClock, systemScheduler } from './ports'
@@ -23,6 +24,9 @@ registerAppScheme(protocol)
 // The release workflow's check of a packaged build (see platform/smoke-test.ts).
 // eslint-disable-next-line no-console
 const smokeTest = smokeTestRequested(process.argv) ? startSmokeTest({ exit: (code) => app.exit(code), report: (line) => console.log(line), setTimeout }) : undefined
+// Chromium's own switch for the WebRTC IP policy, before any renderer starts; every webContents
+// also gets it (hardenWebContents), so neither path alone is relied on.
+app.commandLine.appendSwitch('force-webrtc-ip-handling-policy', WEBRTC_IP_HANDLING_POLICY)
 
 const ourWindows = new Set<BrowserWindow>()
 const mainWindow = () => [...ourWindows][0]
@@ -38,9 +42,8 @@ if (!app.requestSingleInstanceLock()) {
       window.focus()
     }
   })
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault())
-  })
+  // Every webContents, ours, the connect window's and its pop-ups': no webviews, WebRTC only through the proxy.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
   app.on('window-all-closed', () => app.quit())
   void app.whenReady().then(start).catch((error: unknown) => {
     // A store file written by a newer version, or one the OS will not let us read: say so and
@@ -60,18 +63,22 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData')
   const shellAdapter = shellPort(shell)
   const logSink = fileLogSink(userData)
+  // Packaged builds: no DevTools in any window, and a menu without them (Electron's default has them).
+  const devTools = !app.isPackaged
+  installAppMenu(Menu, { appName: app.getName(), platform: process.platform, isPackaged: app.isPackaged, openExternal: (url) => shellAdapter.openExternal(url) })
   const core = await createCore(
     {
       dataDir: userData,
       app: { name: app.getName(), version: app.getVersion(), platform: process.platform, arch: process.arch, versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node } },
       safeStorage,
-      authWindow: createAuthWindowPort({ BrowserWindow, sessionFromPartition: (partition) => session.fromPartition(partition), parent: mainWindow }),
+      authWindow: createAuthWindowPort({ BrowserWindow, sessionFromPartition: (partition) => session.fromPartition(partition), parent: mainWindow, devTools }),
       externalBrowser: { open: (url) => shellAdapter.openExternal(url) },
       clipboard: clipboardPort(clipboard),
       dialogs: dialogPort(dialog, mainWindow),
       shell: shellAdapter,
       events: windowEventSink(() => [...ourWindows]),
       log: logSink,
+      proxy: proxyResolverPort(session.defaultSession),
       clock: systemClock,
       scheduler: systemScheduler,
       updater: createElectronUpdater(() => electronUpdater.autoUpdater, { isPackaged: app.isPackaged, platform: process.platform, resourcesPath: process.resourcesPath, env: process.env, log: createLogger(logSink, 'updater') }),
@@ -82,7 +89,7 @@ async function start(): Promise<void> {
   if (!app.isPackaged && process.env.ZOOM_CONNECT_DEMO) await core.seedDemo(JSON.parse(process.env.ZOOM_CONNECT_DEMO))
   registerIpc(ipcMain, core.router, { isOurWindow: (window) => window !== null && ourWindows.has(window), fromWebContents: (contents) => BrowserWindow.fromWebContents(contents) })
 
-  const windowState = createWindowStateStore()
+  const windowState = createWindowStateStore(screen)
   const window = createMainWindow(
     { BrowserWindow, openExternal: (url) => shellAdapter.openExternal(url) },
     {
@@ -90,10 +97,11 @@ async function start(): Promise<void> {
       entryUrl: devServer ?? APP_ENTRY_URL,
       backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
       bounds: windowState.initialBounds(),
+      maximized: windowState.wasMaximized(),
+      devTools,
     },
   )
   smokeTest?.watch(window.webContents)
-  if (windowState.wasMaximized()) window.maximize()
   windowState.track(window)
   ourWindows.add(window)
   window.on('closed', () => ourWindows.delete(window))

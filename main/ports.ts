@@ -36,6 +36,14 @@ export interface AuthWindowPort {
   clearSession(partition: string): Promise<void>
 }
 
+/**
+ * Which proxy a URL goes through, as Chromium decides it (system settings, PAC script): Electron's
+ * `session.resolveProxy` answer, a PAC result list such as `PROXY host:port; DIRECT`.
+ */
+export interface ProxyResolver {
+  resolve(url: string): Promise<string>
+}
+
 export interface ExternalBrowserPort {
   open(url: string): Promise<void>
 }
@@ -105,6 +113,8 @@ export interface CoreAdapters {
   shell: ShellPort
   events: EventSink
   log: LogSink
+  /** Where main's HTTP goes; without it every request goes DIRECT (tests, benchmarks). */
+  proxy?: ProxyResolver
   clock?: Clock
   scheduler?: Scheduler
   /** Opens Zoom's event WebSocket; default: the ws package (main/events/ws-factory.ts). */

@@ -38,9 +38,17 @@ export interface StoreProblem {
   at: string
 }
 
+/**
+ * The longest text a Copy button may hand to main (UTF-16 units): a whole console response body
+ * (capped at 2 MiB) pretty-printed still fits; anything bigger is refused, not truncated.
+ */
+export const COPY_TEXT_MAX_CHARS = 4 * 1024 * 1024
+
 export const appChannels = {
   'app.info': channel<AppInfo>()(noInput),
   'app.problems': channel<StoreProblem[]>()(noInput),
   'app.dismissProblem': channel<StoreProblem[]>()(z.object({ movedTo: z.string().max(4096) }).strict()),
   'app.openExternal': channel<void>()(z.object({ url: z.string().max(2048) }).strict()),
+  /** Non-secret text (a redirect URL, scopes, curl, a response) put on the clipboard by main, so no page needs a clipboard permission. */
+  'app.copyText': channel<void>()(z.object({ text: z.string().min(1).max(COPY_TEXT_MAX_CHARS) }).strict()),
 }

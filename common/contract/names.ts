@@ -7,6 +7,7 @@ export const CHANNEL_NAMES = [
   'app.problems',
   'app.dismissProblem',
   'app.openExternal',
+  'app.copyText',
   'vault.status',
   'vault.setup',
   'vault.unlock',

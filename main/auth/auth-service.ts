@@ -1,5 +1,6 @@
 // The auth.* operations: connect (S2S mint or the authorization-code flow), cancel, disconnect,
 // test, copy token, sign out of Zoom, statuses and timeline.
+import type { BeforeRequestHook } from 'got'
 import type { ConnectionStatus, TimelineEvent, ValidationResult } from '../../common/contract/auth'
 import type { Settings } from '../../common/contract/settings'
 import { AppError, isAppError } from '../../common/errors'
@@ -44,6 +45,8 @@ export interface AuthServiceDeps {
   settings: () => Settings
   log: Logger
   flowTimeoutMs?: number
+  /** The proxy hook for the validation request (main/net/proxy). */
+  proxy?: BeforeRequestHook
 }
 
 export class AuthService {
@@ -107,7 +110,7 @@ export class AuthService {
     }
     // The allowlist in force, as for every API request: the token's api_url is honoured only
     // where that list already allows it (the Zoom client does the same), never added to it.
-    const result = await validateToken({ url: endpoints.validationUrl, accessToken: set.accessToken, allowedDomains: endpoints.allowedDomains, clock: this.deps.clock })
+    const result = await validateToken({ url: endpoints.validationUrl, accessToken: set.accessToken, allowedDomains: endpoints.allowedDomains, clock: this.deps.clock, ...(this.deps.proxy ? { proxy: this.deps.proxy } : {}) })
     if (!result.ok && result.httpStatus === 401 && this.deps.clock.now() >= set.expiresAt && result.error) {
       result.error = { ...result.error, message: `${result.error.message} (the stored token has expired; it is renewed on the next request)` }
     }

@@ -5,6 +5,7 @@
 //   handlers = { ...handlers, ...credentials.handlers }
 //   zoomClient = createZoomClient({ tokens: credentials.tokens, profiles: credentials.profileLookup })
 //   after vault.setup/unlock/lock: credentials.vaultChanged()
+import type { BeforeRequestHook } from 'got'
 import type { DocumentFile, DocumentProblem } from '../store'
 import { createAuthHandlers } from '../ipc/handlers/auth'
 import { createProfileHandlers } from '../ipc/handlers/profiles'
@@ -42,6 +43,8 @@ export interface CredentialsOptions {
   flowTimeoutMs?: number
   /** Timeout of one token-endpoint request (default 30 s). */
   tokenRequestTimeoutMs?: number
+  /** Routes the token endpoint and validation requests through the system proxy (main/net/proxy). */
+  proxy?: BeforeRequestHook
 }
 
 export type CredentialHandlers = HandlersFor<'profiles'> & Omit<HandlersFor<'settings'>, 'settings.chooseDownloadFolder'> & HandlersFor<'auth'>
@@ -82,7 +85,8 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     skewMs: () => settings.get().refreshSkewSeconds * 1000,
     vaultLocked: () => needsUnlock(vault),
   })
-  const endpoint = createTokenEndpointClient({ clock, ...(options.tokenRequestTimeoutMs ? { timeoutMs: options.tokenRequestTimeoutMs } : {}) })
+  const proxy = options.proxy ? { proxy: options.proxy } : {}
+  const endpoint = createTokenEndpointClient({ clock, ...proxy, ...(options.tokenRequestTimeoutMs ? { timeoutMs: options.tokenRequestTimeoutMs } : {}) })
 
   // The profile service and the auth service need each other (delete revokes; connect reads
   // profiles): the hooks are bound once both exist.
@@ -128,6 +132,7 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     scheduler,
     settings: () => settings.get(),
     log: createLogger(adapters.log, 'auth'),
+    ...proxy,
     ...(options.flowTimeoutMs !== undefined ? { flowTimeoutMs: options.flowTimeoutMs } : {}),
   })
   late.hooks = auth.hooks

@@ -2,8 +2,9 @@
 // Confidential clients authenticate with Basic; public PKCE clients send client_id in the body
 // and never a client secret, empty or not (Postman #9409, Insomnia #8809).
 // No retries here: a code is exchanged once, a refresh is never repeated blindly (tokens rotate).
-import got from 'got'
+import got, { type BeforeRequestHook } from 'got'
 import { registerSecret } from '../log/redact'
+import { proxyOptions } from '../net/proxy'
 import type { Clock } from '../ports'
 import { transportFailure } from './http-failure'
 import { TokenEndpointError } from './token-endpoint-error'
@@ -33,6 +34,8 @@ export interface TokenEndpointOptions {
   timeoutMs?: number
   /** Responses larger than this are refused (default 64 KiB). */
   maxBodyBytes?: number
+  /** Sends the requests through the system proxy (main/net/proxy). */
+  proxy?: BeforeRequestHook
 }
 
 export function createTokenEndpointClient(options: TokenEndpointOptions): TokenEndpointClient {
@@ -63,6 +66,7 @@ export function createTokenEndpointClient(options: TokenEndpointOptions): TokenE
       retry: { limit: 0 },
       timeout: { request: timeoutMs },
       ...(signal ? { signal } : {}),
+      ...proxyOptions(options.proxy),
     })
     request.on('downloadProgress', (progress) => {
       if (progress.transferred > maxBodyBytes && !tooLarge) {

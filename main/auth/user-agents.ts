@@ -1,7 +1,6 @@
 // The two user agents that show Zoom's sign-in and consent: the connect window (a main-owned
 // BrowserWindow behind AuthWindowPort, which intercepts the redirect before it leaves the machine)
 // and the system browser (ExternalBrowserPort + a loopback listener).
-import { randomUUID } from 'node:crypto'
 import { AppError } from '../../common/errors'
 import { quotedName } from '../dialog-text'
 import type { AuthWindowPort, ExternalBrowserPort } from '../ports'
@@ -26,12 +25,19 @@ export interface UserAgent {
 /** The persistent session of a profile's connect window (a remembered Zoom/SSO sign-in). */
 export const persistentPartition = (profileId: string) => `persist:zc-${profileId}`
 
+/**
+ * The in-memory session of a sign-in that is not remembered (no `persist:` prefix). Electron
+ * keeps every session it created until the app quits (session.fromPartition returns the same one
+ * for the same name), so the name is fixed per profile, not new per attempt, and its storage is
+ * cleared after each flow: the number of sessions stays bounded by the number of profiles.
+ */
+export const ephemeralPartition = (profileId: string) => `zc-${profileId}`
+
 export function connectWindowAgent(authWindow: AuthWindowPort, rememberSignIn: () => boolean): UserAgent {
   return {
     async authorize(attempt) {
       const remember = rememberSignIn()
-      // Without `persist:` Electron keeps the session in memory only; it is also cleared afterwards.
-      const partition = remember ? persistentPartition(attempt.profileId) : `zc-${attempt.profileId}-${randomUUID()}`
+      const partition = remember ? persistentPartition(attempt.profileId) : ephemeralPartition(attempt.profileId)
       try {
         return await authWindow.authorize({
           url: attempt.url,

@@ -1,10 +1,11 @@
 // "Test connection": one GET of the validation URL with the token already held (DESIGN.md
 // "Validation": never mint a token just to test). Reports who the token belongs to.
-import got from 'got'
+import got, { type BeforeRequestHook } from 'got'
 import type { ValidationResult } from '../../common/contract/auth'
 import { AppError, type ErrorCode } from '../../common/errors'
 import { checkUrlAllowed } from '../../common/zoom/allowlist'
 import type { Clock } from '../ports'
+import { proxyOptions } from '../net/proxy'
 import { transportFailure } from './http-failure'
 import { readableText } from './readable-text'
 
@@ -15,6 +16,8 @@ export interface ValidationRequest {
   clock: Clock
   timeoutMs?: number
   signal?: AbortSignal
+  /** Sends the request through the system proxy (main/net/proxy). */
+  proxy?: BeforeRequestHook
 }
 
 const MAX_BODY = 1_000_000
@@ -39,6 +42,7 @@ export async function validateToken(request: ValidationRequest): Promise<Validat
       retry: { limit: 0 },
       timeout: { request: request.timeoutMs ?? 15_000 },
       ...(request.signal ? { signal: request.signal } : {}),
+      ...proxyOptions(request.proxy),
     })
   } catch (error) {
     const failure = transportFailure(error, 'The validation request', request.signal)

@@ -1,27 +1,29 @@
 // The connect window: a main-owned BrowserWindow without preload, sandboxed, in the profile's
 // own session partition. The request to the registered redirect URI is caught before it leaves
 // the machine (webRequest + will-redirect/will-navigate), so nothing has to listen there.
-import type { BrowserWindow, BrowserWindowConstructorOptions, Session } from 'electron'
+import type { BrowserWindow, BrowserWindowConstructorOptions, Event, Session, WebContents, WebContentsWillNavigateEventParams, WindowOpenHandlerResponse } from 'electron'
 import { AppError } from '../../common/errors'
 import type { AuthWindowPort, AuthorizeRequest } from '../ports'
+import { isConnectWindowUrl } from './connect-navigation'
 import { denyAllPermissions, lockDownContents, secureWebPreferences } from './window-security'
 
 export interface AuthWindowDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow
   sessionFromPartition(partition: string): Session
   parent?: () => BrowserWindow | undefined
+  /** False in packaged builds: no DevTools in any window. */
+  devTools?: boolean
 }
-
-/** SSO identity providers may be anywhere, but only over https. */
-const isHttps = (url: string) => URL.canParse(url) && new URL(url).protocol === 'https:'
 
 export function createAuthWindowPort(deps: AuthWindowDeps): AuthWindowPort {
   return {
     authorize: (request) => openAuthWindow(deps, request),
+    // Cookies, storage, cache and remembered HTTP sign-ins (Basic/NTLM at an IdP) all go.
     async clearSession(partition) {
       const session = deps.sessionFromPartition(partition)
       await session.clearStorageData()
       await session.clearCache()
+      await session.clearAuthCache()
     },
   }
 }
@@ -31,6 +33,7 @@ function openAuthWindow(deps: AuthWindowDeps, request: AuthorizeRequest): Promis
     if (request.signal.aborted) return reject(request.signal.reason)
     const session = deps.sessionFromPartition(request.partition)
     denyAllPermissions(session)
+    const webPreferences = secureWebPreferences({ partition: request.partition, devTools: deps.devTools ?? false })
     const parent = deps.parent?.()
     const window = new deps.BrowserWindow({
       width: 520,
@@ -38,8 +41,10 @@ function openAuthWindow(deps: AuthWindowDeps, request: AuthorizeRequest): Promis
       title: request.title,
       ...(parent ? { parent, modal: false } : {}),
       autoHideMenuBar: true,
-      webPreferences: secureWebPreferences({ partition: request.partition }),
+      webPreferences,
     })
+    // The connect window and the SSO pop-ups its pages opened: all closed when the flow ends.
+    const windows = new Set<BrowserWindow>()
     let settled = false
     const finish = (outcome: () => void) => {
       if (settled) return
@@ -47,34 +52,65 @@ function openAuthWindow(deps: AuthWindowDeps, request: AuthorizeRequest): Promis
       session.webRequest.onBeforeRequest(null)
       request.signal.removeEventListener('abort', onAbort)
       outcome()
-      if (!window.isDestroyed()) window.destroy()
+      for (const open of [...windows].reverse()) if (!open.isDestroyed()) open.destroy()
     }
     const onRedirect = (url: string) => finish(() => resolve(url))
     const onAbort = () => finish(() => reject(request.signal.reason))
     request.signal.addEventListener('abort', onAbort, { once: true })
 
     // Catch the redirect at the network layer: the request is cancelled, never sent. Only a
-    // top-level navigation completes the flow: an image or script some page points at the
-    // redirect URI is cancelled too, but cannot end the sign-in.
+    // top-level navigation completes the flow: an image, script or iframe some page points at
+    // the redirect URI is cancelled too, but cannot end the sign-in.
     session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
       if (!request.isRedirect(details.url)) return callback({})
       callback({ cancel: true })
       if (details.resourceType === 'mainFrame') onRedirect(details.url)
     })
-    const contents = window.webContents
-    lockDownContents(contents, { allowNavigation: isHttps })
-    // Navigation events can beat the network hook for redirects the server sends: check there too.
-    for (const event of ['will-redirect', 'will-navigate'] as const) {
-      contents.on(event as 'will-navigate', (navigation, url) => {
-        if (request.isRedirect(url)) {
-          navigation.preventDefault()
-          onRedirect(url)
-        }
+
+    // Every window of the flow gets the same locks. An identity provider that signs in through a
+    // pop-up (window.open) gets a child connect window: same partition (Chromium keeps an opened
+    // window in its opener's storage partition, so the pop-up's cookies are the flow's), no
+    // preload, never one of the app's windows.
+    const guard = (guarded: BrowserWindow) => {
+      windows.add(guarded)
+      const contents = guarded.webContents
+      lockDownContents(contents, { allowNavigation: isConnectWindowUrl, openWindow: (url) => popUp(guarded, url) })
+      catchRedirectNavigation(contents, request.isRedirect, onRedirect)
+      contents.on('did-create-window', (child) => {
+        if (settled) return void child.destroy()
+        guard(child)
       })
     }
+    const popUp = (opener: BrowserWindow, url: string): WindowOpenHandlerResponse => {
+      // Some providers open an empty pop-up and then set its location: about:blank copies the
+      // opener's web preferences (window-open.md), and its next navigation meets the locks below.
+      if (settled || !(url === 'about:blank' || isConnectWindowUrl(url))) return { action: 'deny' }
+      return { action: 'allow', overrideBrowserWindowOptions: { width: 500, height: 640, parent: opener, modal: false, autoHideMenuBar: true, webPreferences } }
+    }
+    guard(window)
+    // Closing a pop-up is part of many SSO flows; closing the connect window itself cancels.
     window.on('closed', () => finish(() => reject(new AppError('AUTH_FLOW_CANCELLED', 'The connect window was closed before Zoom finished.'))))
     void window.loadURL(request.url).catch(() => {
       // A cancelled redirect makes loadURL reject; the flow has already been resolved then.
     })
+  })
+}
+
+/**
+ * Navigation events can beat the network hook for redirects the server sends: check there too.
+ * Electron fires will-redirect for subframes as well (web-contents.md, "Event: 'will-redirect'"),
+ * so only a main-frame navigation or redirect completes the sign-in; a subframe's is only refused.
+ */
+function catchRedirectNavigation(contents: WebContents, isRedirect: (url: string) => boolean, onRedirect: (url: string) => void): void {
+  const check = (navigation: Event<WebContentsWillNavigateEventParams>) => {
+    if (!isRedirect(navigation.url)) return
+    navigation.preventDefault()
+    if (navigation.isMainFrame) onRedirect(navigation.url)
+  }
+  contents.on('will-navigate', check)
+  contents.on('will-redirect', check)
+  // A subframe's own navigation (not a redirect) is reported here, never as will-navigate.
+  contents.on('will-frame-navigate', (navigation) => {
+    if (!navigation.isMainFrame && isRedirect(navigation.url)) navigation.preventDefault()
   })
 }

@@ -1,13 +1,21 @@
 // The Electron implementations of main's ports (main/ports.ts).
 import { createWriteStream, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { BrowserWindow, Clipboard, Dialog, Shell } from 'electron'
+import type { BrowserWindow, Clipboard, Dialog, Session, Shell } from 'electron'
 import type { LogSink } from '../log/logger'
-import type { ClipboardPort, DialogPort, ShellPort } from '../ports'
+import type { ClipboardPort, DialogPort, ProxyResolver, ShellPort } from '../ports'
 import { isSafeExternalUrl } from '../external-url'
 
 export function clipboardPort(clipboard: Clipboard): ClipboardPort {
   return { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText() }
+}
+
+/**
+ * Chromium's proxy decision for a URL (system settings, PAC, --proxy-server), from the session
+ * whose settings the connect window uses too: "DIRECT", "PROXY host:port; DIRECT", … (session.md).
+ */
+export function proxyResolverPort(session: Pick<Session, 'resolveProxy'>): ProxyResolver {
+  return { resolve: (url) => session.resolveProxy(url) }
 }
 
 export function dialogPort(dialog: Dialog, parent: () => BrowserWindow | undefined): DialogPort {

@@ -16,6 +16,10 @@ export interface MainWindowOptions {
   backgroundColor: string
   /** Where and how big the window opens (remembered between runs). */
   bounds?: Partial<{ x: number; y: number; width: number; height: number }>
+  /** Maximized when it was closed last time: maximized once ready, never before it is shown. */
+  maximized?: boolean
+  /** False in packaged builds: no DevTools. */
+  devTools: boolean
 }
 
 export function createMainWindow(deps: MainWindowDeps, options: MainWindowOptions): BrowserWindow {
@@ -28,7 +32,7 @@ export function createMainWindow(deps: MainWindowDeps, options: MainWindowOption
     show: false,
     title: 'Zoom Connect',
     backgroundColor: options.backgroundColor,
-    webPreferences: secureWebPreferences({ preload: options.preloadPath }),
+    webPreferences: secureWebPreferences({ preload: options.preloadPath, devTools: options.devTools }),
   })
   lockDownContents(window.webContents, {
     // Links in our UI (Zoom Marketplace, docs) open in the system browser, https only.
@@ -36,7 +40,12 @@ export function createMainWindow(deps: MainWindowDeps, options: MainWindowOption
       if (isSafeExternalUrl(url)) void deps.openExternal(url)
     },
   })
-  window.once('ready-to-show', () => window.show())
+  // Hidden until the first paint, so nobody sees an empty frame. maximize() would show the window
+  // at once (browser-window.md), so it waits for ready-to-show too.
+  window.once('ready-to-show', () => {
+    if (options.maximized) window.maximize()
+    window.show()
+  })
   void window.loadURL(options.entryUrl)
   return window
 }

@@ -1,9 +1,9 @@
 // The security settings every window gets (DESIGN.md "Security model"). Electron is passed in
 // (types only here) so the tests can check every setting with a hand-written fake.
-import type { Session, WebContents, WebPreferences } from 'electron'
+import type { Session, WebContents, WebPreferences, WindowOpenHandlerResponse } from 'electron'
 
 /** Web preferences for any window we create; the connect window passes no preload. */
-export function secureWebPreferences(options: { preload?: string; partition?: string } = {}): WebPreferences {
+export function secureWebPreferences(options: { preload?: string; partition?: string; devTools?: boolean } = {}): WebPreferences {
   return {
     ...(options.preload ? { preload: options.preload } : {}),
     ...(options.partition ? { partition: options.partition } : {}),
@@ -19,6 +19,9 @@ export function secureWebPreferences(options: { preload?: string; partition?: st
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    // A DevTools console in our app:// page could call every bridge channel: packaged builds
+    // pass false (then openDevTools and the shortcuts do nothing).
+    devTools: options.devTools ?? false,
   }
 }
 
@@ -27,22 +30,40 @@ export interface LockDownOptions {
   allowNavigation?: (url: string) => boolean
   /** Called for links the page tries to open in a new window: we open vetted ones outside. */
   onWindowOpen?: (url: string) => void
+  /** Decides window.open itself (the connect window's SSO pop-ups); without it every new window is denied. */
+  openWindow?: (url: string) => WindowOpenHandlerResponse
 }
 
 /** No navigation away from our page, no new windows, no webviews. */
 export function lockDownContents(contents: WebContents, options: LockDownOptions = {}): void {
   const allow = options.allowNavigation ?? (() => false)
-  contents.on('will-navigate', (event, url) => {
-    if (!allow(url)) event.preventDefault()
+  contents.on('will-navigate', (event) => {
+    if (!allow(event.url)) event.preventDefault()
   })
-  contents.on('will-redirect', (event, url) => {
-    if (!allow(url)) event.preventDefault()
+  // Fired for subframes too: a frame is held to the same rule as the page.
+  contents.on('will-redirect', (event) => {
+    if (!allow(event.url)) event.preventDefault()
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
+    if (options.openWindow) return options.openWindow(url)
     options.onWindowOpen?.(url)
     return { action: 'deny' }
   })
+}
+
+/**
+ * WebRTC may send nothing the CSP and the proxy do not see. `disable_non_proxied_udp` is the
+ * strictest policy Chromium offers (web-contents.md, setWebRTCIPHandlingPolicy): no local or
+ * public address is exposed and peers are reached over TCP through the proxy only, never by
+ * UDP straight from this machine. (Chromium has no policy that turns WebRTC off.)
+ */
+export const WEBRTC_IP_HANDLING_POLICY = 'disable_non_proxied_udp' as const
+
+/** Applied to every webContents Electron creates (app 'web-contents-created'), ours or a pop-up. */
+export function hardenWebContents(contents: WebContents): void {
+  contents.setWebRTCIPHandlingPolicy(WEBRTC_IP_HANDLING_POLICY)
+  contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
 /** Camera, microphone, notifications, geolocation…: nothing is granted, nothing is asked. */

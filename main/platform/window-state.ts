@@ -3,6 +3,7 @@
 // main/vault instead (atomic, fsynced, quarantined on corruption).
 import type { BrowserWindow, Rectangle } from 'electron'
 import Store from 'electron-store'
+import { fitToDisplay, type ScreenLike } from './window-bounds'
 
 interface WindowState {
   bounds?: Rectangle
@@ -11,14 +12,14 @@ interface WindowState {
 
 const DEFAULT_SIZE = { width: 1280, height: 820 }
 
-export function createWindowStateStore() {
+export function createWindowStateStore(screen: ScreenLike) {
   const store = new Store<WindowState>({ name: 'window-state', clearInvalidConfig: true })
   return {
-    /** The bounds to open with: the saved ones when they are sane, else the default size. */
+    /** The bounds to open with: the saved ones when they are sane, else the default size; either fitted to a display there is. */
     initialBounds(): Partial<Rectangle> {
       const bounds = store.get('bounds')
       const sane = bounds && bounds.width >= 600 && bounds.height >= 400 && bounds.width <= 10_000 && bounds.height <= 10_000
-      return sane ? bounds : DEFAULT_SIZE
+      return fitToDisplay(sane ? bounds : DEFAULT_SIZE, screen)
     },
     wasMaximized: () => store.get('maximized') === true,
     track(window: BrowserWindow) {

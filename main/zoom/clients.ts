@@ -1,5 +1,6 @@
 // The factory core.ts calls: one ZoomClient per profile (rebuilt when the profile changes), and
 // one rate limiter per Zoom account shared by every profile of that account.
+import type { BeforeRequestHook } from 'got'
 import type { RateUsage } from '../../common/contract/data'
 import { AppError } from '../../common/errors'
 import { effectiveEndpoints, type Profile } from '../../common/profile'
@@ -22,6 +23,8 @@ export interface ZoomClientsOptions {
   /** Client-side pacing under the plan's limits (default true). Benchmarks of raw overhead turn it off. */
   rateLimiting?: boolean
   limiter?: Omit<RateLimiterOptions, 'now'>
+  /** Sends every request (API, console, downloads) through the system proxy (main/net/proxy); DIRECT without it. */
+  proxy?: BeforeRequestHook
 }
 
 export interface ZoomClients {
@@ -70,6 +73,7 @@ export function createZoomClients(options: ZoomClientsOptions): ZoomClients {
       timeouts,
       log: options.log,
       now,
+      proxy: options.proxy,
     }
     const client = new ZoomClient({
       profileId: profile.id,

@@ -54,6 +54,8 @@ export interface ProfileHttpEnv {
   timeouts: ZoomTimeouts
   log: Logger | undefined
   now: () => number
+  /** Runs after the allowlist check, so nothing is resolved for a refused URL. */
+  proxy?: BeforeRequestHook | undefined
 }
 
 export function callState(family: RateFamily, category: RateCategory | undefined, token: string | undefined): CallState {
@@ -119,7 +121,7 @@ export function createProfileGot(env: ProfileHttpEnv, mode: 'json' | 'stream'): 
       calculateDelay: createCalculateDelay(env.retry, env.now),
     },
     hooks: {
-      beforeRequest: [beforeRequest],
+      beforeRequest: env.proxy ? [beforeRequest, env.proxy] : [beforeRequest],
       afterResponse: [afterResponse],
       beforeRetry: [
         (error, retryCount) => {

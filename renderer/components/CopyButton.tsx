@@ -1,9 +1,12 @@
-// Copies non-secret text (a redirect URL, a scope list, a curl command) and says so. Tokens are
-// never copied this way: main writes those to the clipboard itself.
+// Copies non-secret text (a redirect URL, a scope list, a curl command) and says so. Main writes
+// the clipboard (app.copyText): pages get no clipboard permission, so navigator.clipboard would
+// fail. Tokens are never copied this way: main reads those from the vault itself.
 import { useEffect, useState } from 'react'
+import { useStore } from '../store/index'
 import { CheckIcon, CopyIcon } from './icons'
 
 export function CopyButton({ text, label, className = 'btn btn-small' }: { text: string; label: string; className?: string }) {
+  const copyText = useStore((s) => s.copyText)
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   useEffect(() => {
     if (state === 'idle') return undefined
@@ -12,7 +15,7 @@ export function CopyButton({ text, label, className = 'btn btn-small' }: { text:
   }, [state])
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(text)
+      await copyText(text)
       setState('copied')
     } catch {
       setState('failed')

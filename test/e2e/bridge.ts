@@ -1,5 +1,5 @@
 // Calls the real bridge (window.zoomConnect, built by the real preload) from the test, as the
-// renderer would: everything goes through the shim, the Playwright binding and the router.
+// renderer would: everything goes through the preload, the stand-in's IPC and the app's router.
 import type { Page } from 'playwright-core'
 import type { ChannelInput, ChannelName, ChannelOutput, Envelope } from '../../common/contract'
 

@@ -1,5 +1,5 @@
-// The foundation's vertical slice in real Chromium: the built renderer, the real preload bundle,
-// the real router of createCore(); the shell renders what app.info returns.
+// The foundation's vertical slice: the app started through main/index.ts on the Electron stand-in,
+// the built renderer over app://, the real preload bundle; the shell renders what app.info returns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumMissingReason } from '../support/chromium'
 import { closeBrowser, startHarness, type Harness } from './harness'
@@ -45,16 +45,22 @@ describe.skipIf(chromiumMissingReason !== undefined)('app shell (end to end)', (
     const { page } = harness
     const reply = await page.evaluate(() => (globalThis as unknown as { zoomConnect: Record<string, (i: unknown) => Promise<unknown>> }).zoomConnect['profiles.get']({ id: '../../etc' }))
     expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-    const received = await page.evaluate(async () => {
-      const bridge = (globalThis as unknown as { zoomConnect: { on(e: string, cb: (p: unknown) => void): () => void }; __zcEmit(c: string, p: unknown): void })
-      const seen: unknown[] = []
+    // Events come from main (webContents.send), as they do in the app.
+    type Bridge = { zoomConnect: { on(e: string, cb: (p: unknown) => void): () => void }; __seen: unknown[]; __all: number; __off(): void }
+    await page.evaluate(() => {
+      const bridge = globalThis as unknown as Bridge
+      bridge.__seen = []
+      bridge.__all = 0
       // A payload the app handles like any real one (nothing changed), so the shell stays intact.
-      const off = bridge.zoomConnect.on('profiles.changed', (p) => seen.push(p))
-      bridge.__zcEmit('event:profiles.changed', { ids: ['first'] })
-      off()
-      bridge.__zcEmit('event:profiles.changed', { ids: ['second'] })
-      return seen
+      bridge.zoomConnect.on('profiles.changed', () => void (bridge.__all += 1))
+      bridge.__off = bridge.zoomConnect.on('profiles.changed', (p) => bridge.__seen.push(p))
     })
+    harness.sendToPage('event:profiles.changed', { ids: ['first'] })
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as Bridge).__all)).toBe(1)
+    await page.evaluate(() => (globalThis as unknown as Bridge).__off())
+    harness.sendToPage('event:profiles.changed', { ids: ['second'] })
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as Bridge).__all)).toBe(2)
+    const received = await page.evaluate(() => (globalThis as unknown as Bridge).__seen)
     expect(received).toEqual([{ ids: ['first'] }])
   })
 

@@ -7,7 +7,7 @@ import { startSandbox, type Sandbox } from '../sandbox'
 import { findCanaries, SANDBOX_TOKEN_PREFIX } from '../support/canary'
 import { chromiumMissingReason } from '../support/chromium'
 import { closeBrowser, startHarness, type Harness } from './harness'
-import { addS2SConnection, allowClipboard, chooseKeychain, expectAccessible, quickFailures, readPageClipboard } from './ui-helpers'
+import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures, readMainClipboard } from './ui-helpers'
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: request console (end to end)', () => {
   let zoom: Sandbox
@@ -17,7 +17,6 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: request console (end t
     zoom = await startSandbox({ seed: 65, users: 20, plan: 'unlimited' })
     harness = await startHarness()
     quickFailures(harness)
-    await allowClipboard(harness.page)
     await chooseKeychain(harness.page)
     await addS2SConnection(harness.page, zoom, 'Console account')
     await harness.page.getByRole('tab', { name: 'Console' }).click()
@@ -60,8 +59,8 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: request console (end t
   it('copies the request as curl with the $ZOOM_ACCESS_TOKEN placeholder, never a token', async () => {
     const { page } = harness
     await request().getByRole('button', { name: 'Copy as curl' }).click()
-    await expect.poll(() => readPageClipboard(page)).toContain('curl')
-    const curl = await readPageClipboard(page)
+    await expect.poll(() => readMainClipboard(harness)).toContain('curl')
+    const curl = readMainClipboard(harness)
     expect(curl).toContain('$ZOOM_ACCESS_TOKEN')
     expect(curl).toContain(`${zoom.url}/v2/users/me`)
     expect(findCanaries(curl, [SANDBOX_TOKEN_PREFIX])).toEqual([])

@@ -3,13 +3,16 @@
 // type), an event's detail checked against Zoom's schema, a dropped socket coming back, another
 // client taking the subscription over, and no token anywhere the page or the bridge can see.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import WebSocket from 'ws'
-import { createLogger } from '../../main/log/logger'
-import { FolderWebhookSchemas } from '../../main/events/schemas/webhook-schemas'
+import { EVENT_SCHEMAS_DIR } from '../../main/events'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { WEBHOOKS_AVAILABLE, WEBHOOKS_DIR } from '../sandbox/ws/event-factory'
 import { findCanaries, SANDBOX_TOKEN_PREFIX } from '../support/canary'
 import { chromiumMissingReason } from '../support/chromium'
+import { value } from './bridge'
 import { closeBrowser, startHarness, type Harness } from './harness'
 import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures, UI_STEP_TIMEOUT_MS } from './ui-helpers'
 
@@ -21,12 +24,15 @@ const skipReason = chromiumMissingReason ?? (WEBHOOKS_AVAILABLE ? undefined : `Z
 describe.skipIf(skipReason !== undefined)('UI: live events (end to end)', () => {
   let zoom: Sandbox
   let harness: Harness
+  let dataDir: string
 
   beforeAll(async () => {
     zoom = await startSandbox({ seed: 16, users: 20, plan: 'unlimited' })
-    const log = { write: () => undefined }
-    // Zoom's event schemas from the shared copies: the app's default would download them from Zoom.
-    harness = await startHarness({ overrides: { eventSchemas: new FolderWebhookSchemas({ dir: WEBHOOKS_DIR, log: createLogger(log, 'schemas') }) } })
+    // Zoom's event schemas from the shared copies, put where the app caches them: otherwise it would
+    // download them from Zoom on first use.
+    dataDir = await mkdtemp(join(tmpdir(), 'zc-e2e-events-'))
+    await cp(WEBHOOKS_DIR, join(dataDir, EVENT_SCHEMAS_DIR), { recursive: true })
+    harness = await startHarness({ dataDir })
     quickFailures(harness)
     await chooseKeychain(harness.page)
     await addS2SConnection(harness.page, zoom, 'Events account')
@@ -37,6 +43,7 @@ describe.skipIf(skipReason !== undefined)('UI: live events (end to end)', () => 
     await harness?.close()
     await zoom?.close()
     await closeBrowser()
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
   })
 
   const state = () => harness.page.getByRole('region', { name: 'Event socket' }).getByRole('status')
@@ -93,7 +100,9 @@ describe.skipIf(skipReason !== undefined)('UI: live events (end to end)', () => 
 
   it('says the subscription was taken over by another client, and stops', async () => {
     const { page } = harness
-    const token = await harness.core.credentials.tokens.getAccessToken((await harness.core.credentials.profiles.list())[0]!.id)
+    // The token, as the user can get it: Copy access token writes main's clipboard.
+    await value(page, 'auth.copyToken', { profileId: (await value(page, 'profiles.list'))[0]!.id })
+    const token = { accessToken: harness.clipboard.text }
     const other = new WebSocket(`${zoom.url.replace('http:', 'ws:')}/ws?subscriptionId=${zoom.events.info().subscriptionId}&access_token=${token.accessToken}`)
     await new Promise((resolve) => other.once('open', resolve))
     await expect.poll(() => state().innerText(), POLL).toMatch(/^Taken over — Another client connected/)

@@ -140,12 +140,8 @@ export async function signInAndAllow(harness: Harness, zoom: Sandbox, screenshot
 
 // ── clipboard ────────────────────────────────────────────────────────────────────────────────
 
-/** Lets the page's navigator.clipboard work (copy buttons for non-secret text). */
-export async function allowClipboard(page: Page): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin })
-}
-
-export const readPageClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText())
+/** What main's clipboard holds: Copy buttons go through main (app.copyText); pages have no clipboard permission. */
+export const readMainClipboard = (harness: { clipboard: { text: string } }) => harness.clipboard.text
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

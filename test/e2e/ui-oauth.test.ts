@@ -7,7 +7,7 @@ import { startSandbox, type Sandbox } from '../sandbox'
 import { findCanaries, readAllFiles, SANDBOX_TOKEN_PREFIX } from '../support/canary'
 import { chromiumMissingReason } from '../support/chromium'
 import { closeBrowser, startHarness, type Harness } from './harness'
-import { allowClipboard, canarySecret, chooseKeychain, expectAccessible, fillNewConnection, quickFailures, sidebarState, readPageClipboard, signInAndAllow, waitConnected } from './ui-helpers'
+import { canarySecret, chooseKeychain, expectAccessible, fillNewConnection, quickFailures, sidebarState, readMainClipboard, signInAndAllow, waitConnected } from './ui-helpers'
 
 const SECRET = canarySecret('user')
 const NAME = 'My user app'
@@ -20,7 +20,6 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: user-managed OAuth (en
     zoom = await startSandbox({ seed: 62, users: 20, plan: 'unlimited', apps: { userOAuth: { clientSecret: SECRET } } })
     harness = await startHarness()
     quickFailures(harness)
-    await allowClipboard(harness.page)
     await chooseKeychain(harness.page)
   })
   afterAll(async () => {
@@ -47,11 +46,11 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: user-managed OAuth (en
     await expect.poll(() => editor.getByLabel('Scopes', { exact: true }).inputValue()).toBe('user:read:user')
     await harness.screenshot('ui-oauth-01-editor-user-app')
     await expectAccessible(page, 'editor (new user-managed app)')
-    // The copy buttons hand non-secret text to the page's clipboard, exactly as shown.
+    // The copy buttons hand non-secret text to main's clipboard, exactly as shown.
     await editor.getByRole('button', { name: 'Copy redirect URL' }).click()
-    await expect.poll(() => readPageClipboard(page)).toBe(zoom.apps.userOAuth.redirectUri)
+    await expect.poll(() => readMainClipboard(harness)).toBe(zoom.apps.userOAuth.redirectUri)
     await editor.getByRole('button', { name: 'Copy scopes' }).click()
-    await expect.poll(() => readPageClipboard(page)).toBe('user:read:user')
+    await expect.poll(() => readMainClipboard(harness)).toBe('user:read:user')
 
     await editor.getByRole('button', { name: 'Save & connect' }).click()
     await signInAndAllow(harness, zoom, 'ui-oauth-02-waiting-for-sign-in')

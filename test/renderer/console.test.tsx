@@ -29,9 +29,11 @@ describe('request console', () => {
   })
 
   it('copies a curl command that carries only the token placeholder', async () => {
-    const { user } = await openConsole()
+    const { user, fake } = await openConsole()
     await user.click(screen.getByRole('button', { name: 'Copy as curl' }))
-    const text = await navigator.clipboard.readText()
+    // Main's clipboard (app.copyText), not the page's.
+    await waitFor(() => expect(fake.callsOf('app.copyText')).toHaveLength(1))
+    const text = fake.clipboard
     expect(text).toContain("--url 'https://api.zoom.us/v2/users/me'")
     expect(text).toContain('Authorization: Bearer $ZOOM_ACCESS_TOKEN')
   })

@@ -120,6 +120,8 @@ export class FakeBridge {
   datasets = new Map<string, Dataset>()
   downloads: DownloadItem[] = []
   history: HistoryEntry[] = []
+  /** What main's clipboard holds after app.copyText (the page never touches navigator.clipboard). */
+  clipboard = ''
   /** The one passphrase the fake accepts. */
   passphrase = 'correct horse battery'
   /** What main's folder picker answers next, in order; empty = the person cancels. */
@@ -304,6 +306,7 @@ export class FakeBridge {
       'app.problems': () => this.problems,
       'app.dismissProblem': ({ movedTo }) => (this.problems = this.problems.filter((p) => p.movedTo !== movedTo)),
       'app.openExternal': () => undefined,
+      'app.copyText': ({ text }) => void (this.clipboard = text),
 
       'vault.status': () => this.vault,
       'vault.setup': (input) => this.setVault(input.protector === 'passphrase' ? { kind: 'passphrase', secure: true } : { kind: 'os-keychain', backend: this.vault.keychain.backend, secure: this.vault.keychain.secure }),

@@ -1,12 +1,13 @@
 import type { AppInfo, StoreProblem, VaultStatus } from '../../../common/contract'
 import { AppError } from '../../../common/errors'
-import type { AppIdentity, ShellPort } from '../../ports'
+import type { AppIdentity, ClipboardPort, ShellPort } from '../../ports'
 import { isSafeExternalUrl } from '../../external-url'
 import type { HandlersFor } from '../types'
 
 export interface AppHandlerDeps {
   app: AppIdentity
   shell: ShellPort
+  clipboard: ClipboardPort
   vaultStatus(): VaultStatus
   problems(): StoreProblem[]
   dismissProblem(movedTo: string): void
@@ -24,5 +25,8 @@ export function createAppHandlers(deps: AppHandlerDeps): HandlersFor<'app'> {
       if (!isSafeExternalUrl(url)) throw new AppError('VALIDATION', 'Only https links can be opened.')
       await deps.shell.openExternal(url)
     },
+    // Main writes the clipboard for the page: Chromium would ask the permission handler (which
+    // denies everything) before navigator.clipboard.writeText, and Electron deprecated renderer clipboard access.
+    'app.copyText': ({ text }) => deps.clipboard.writeText(text),
   }
 }

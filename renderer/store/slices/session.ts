@@ -40,6 +40,8 @@ export interface SessionSlice extends SessionState {
   dismissProblem(movedTo: string): Promise<void>
   /** Opens a web page in the system browser (main checks the scheme). */
   openExternal(url: string): Promise<void>
+  /** Puts non-secret text on the clipboard through main (pages have no clipboard permission); throws when main refuses. */
+  copyText(text: string): Promise<void>
 }
 
 export const getEmptySessionState = (): SessionState => ({
@@ -101,4 +103,5 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
       get().notify({ tone: 'error', title: 'Could not open the browser', description: errorMessage(error) })
     }
   },
+  copyText: (text) => call('app.copyText', { text }),
 })

@@ -1,46 +1,86 @@
 // Minimal stand-ins for Electron's window classes: they record what the code under test set up
-// and let a test fire the events Electron would.
-type Listener = (event: NavigationEvent, url: string) => void
+// and let a test fire the events Electron would. The event shapes follow Electron 41's
+// web-contents.md and browser-window.md: navigation events carry `url` and `isMainFrame` on the
+// event object (will-navigate fires for main frames only, will-redirect and will-frame-navigate for
+// any frame); did-create-window passes the new BrowserWindow; `ready-to-show` fires once.
+type Listener = (...args: never[]) => void
 
 export interface NavigationEvent {
+  url: string
+  isMainFrame: boolean
   defaultPrevented: boolean
   preventDefault(): void
 }
 
-export class FakeWebContents {
+class Emitter {
   private readonly listeners = new Map<string, Listener[]>()
-  windowOpenHandler?: (details: { url: string }) => unknown
 
   on(event: string, listener: Listener) {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener])
     return this
   }
 
+  once(event: string, listener: Listener) {
+    const wrapped = (...args: never[]) => {
+      this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== wrapped))
+      listener(...args)
+    }
+    return this.on(event, wrapped)
+  }
+
+  emit(event: string, ...args: unknown[]) {
+    for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => void)(...args)
+  }
+
+  listenerCount(event: string) {
+    return this.listeners.get(event)?.length ?? 0
+  }
+}
+
+export class FakeWebContents extends Emitter {
+  windowOpenHandler?: (details: { url: string }) => unknown
+  webRTCIPHandlingPolicy = 'default'
+
   setWindowOpenHandler(handler: (details: { url: string }) => unknown) {
     this.windowOpenHandler = handler
   }
 
-  fire(event: string, url: string): NavigationEvent {
+  setWebRTCIPHandlingPolicy(policy: string) {
+    this.webRTCIPHandlingPolicy = policy
+  }
+
+  /** Fires a navigation-like event; `isMainFrame` defaults to true. */
+  fire(event: string, url: string, options: { isMainFrame?: boolean } = {}): NavigationEvent {
     const navigation: NavigationEvent = {
+      url,
+      isMainFrame: options.isMainFrame ?? true,
       defaultPrevented: false,
       preventDefault() {
         this.defaultPrevented = true
       },
     }
-    for (const listener of this.listeners.get(event) ?? []) listener(navigation, url)
+    // Electron still passes the deprecated positional arguments after the event.
+    this.emit(event, navigation, url, false, navigation.isMainFrame)
     return navigation
   }
 }
 
-export class FakeBrowserWindow {
+export class FakeBrowserWindow extends Emitter {
   static last: FakeBrowserWindow | undefined
+  static readonly all: FakeBrowserWindow[] = []
   readonly webContents = new FakeWebContents()
   readonly loadedUrls: string[] = []
+  /** What happened to the window, in order: 'show', 'maximize', 'ready-to-show'. */
+  readonly history: string[] = []
   destroyed = false
-  private readonly handlers = new Map<string, (() => void)[]>()
+  visible: boolean
+  maximized = false
 
-  constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
+  constructor(readonly options: { show?: boolean; parent?: unknown; webPreferences?: Record<string, unknown>; x?: number; y?: number; width?: number; height?: number }) {
+    super()
+    this.visible = options.show !== false
     FakeBrowserWindow.last = this
+    FakeBrowserWindow.all.push(this)
   }
 
   loadURL(url: string) {
@@ -48,13 +88,22 @@ export class FakeBrowserWindow {
     return Promise.resolve()
   }
 
-  on(event: string, handler: () => void) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler])
-    return this
+  /** The first paint happened (Electron emits this once, for windows created with show: false too). */
+  becomeReady() {
+    this.history.push('ready-to-show')
+    this.emit('ready-to-show')
   }
 
-  once(event: string, handler: () => void) {
-    return this.on(event, handler)
+  show() {
+    this.history.push('show')
+    this.visible = true
+  }
+
+  /** browser-window.md: maximize() also shows the window if it isn't shown yet. */
+  maximize() {
+    this.history.push('maximize')
+    this.maximized = true
+    this.visible = true
   }
 
   isDestroyed() {
@@ -64,12 +113,21 @@ export class FakeBrowserWindow {
   destroy() {
     if (this.destroyed) return
     this.destroyed = true
-    for (const handler of this.handlers.get('closed') ?? []) handler()
+    this.emit('closed')
   }
 
   /** The person closes the window. */
   close() {
     this.destroy()
+  }
+
+  /** Electron creates the window of an allowed window.open and announces it on the opener. */
+  openChild(url: string): FakeBrowserWindow | undefined {
+    const answer = this.webContents.windowOpenHandler?.({ url }) as { action: string; overrideBrowserWindowOptions?: FakeBrowserWindow['options'] } | undefined
+    if (answer?.action !== 'allow') return undefined
+    const child = new FakeBrowserWindow(answer.overrideBrowserWindowOptions ?? {})
+    this.webContents.emit('did-create-window', child, { url })
+    return child
   }
 }
 
@@ -78,6 +136,7 @@ export class FakeSession {
   permissionCheckHandler?: () => boolean
   beforeRequest?: (details: { url: string; resourceType?: string }) => unknown
   cleared = 0
+  cacheCleared = 0
 
   readonly webRequest = {
     onBeforeRequest: (filter: unknown, listener?: (details: { url: string; resourceType?: string }, callback: (response: unknown) => void) => void) => {
@@ -107,5 +166,12 @@ export class FakeSession {
     this.cleared++
   }
 
-  async clearCache() {}
+  async clearCache() {
+    this.cacheCleared++
+  }
+
+  authCacheCleared = 0
+  async clearAuthCache() {
+    this.authCacheCleared++
+  }
 }

@@ -10,7 +10,7 @@ function makeMainWindow() {
   const opened: string[] = []
   const window = createMainWindow(
     { BrowserWindow: FakeBrowserWindow as never, openExternal: async (url) => void opened.push(url) },
-    { preloadPath: '/app/out/preload/index.cjs', entryUrl: 'app://zoom-connect/index.html', backgroundColor: '#fff' },
+    { preloadPath: '/app/out/preload/index.cjs', entryUrl: 'app://zoom-connect/index.html', backgroundColor: '#fff', devTools: false },
   ) as unknown as FakeBrowserWindow
   return { window, opened }
 }

@@ -1,0 +1,95 @@
+// main/index.ts as Electron runs it, through the stand-in: what happens at start, with a second
+// instance, with a data file it must not touch, in `npm run demo`, and when the window closes.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSandbox, type Sandbox } from '../sandbox'
+import { chromiumMissingReason } from '../support/chromium'
+import { call, value } from './bridge'
+import { closeBrowser, launchApp, startHarness } from './harness'
+
+describe.skipIf(chromiumMissingReason !== undefined)('the app entry (main/index.ts on the stand-in)', () => {
+  let dataDir: string
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'zc-e2e-entry-'))
+  })
+  afterAll(async () => {
+    await closeBrowser()
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('refuses to start over a data file from a newer version: an error box, exit code 1, the file untouched', async () => {
+    const folder = join(dataDir, 'newer')
+    await mkdir(folder, { recursive: true })
+    const newer = JSON.stringify({ schemaVersion: 999, data: { profiles: [] } })
+    await writeFile(join(folder, 'profiles.json'), newer)
+    const standin = await launchApp({ dataDir: folder })
+    expect(await standin.exited).toBe(1)
+    expect(standin.allWindowsEverCreated()).toEqual([])
+    const box = standin.dialogs.calls.find((c) => c.kind === 'showErrorBox')
+    expect(box?.options).toMatchObject({ title: 'Zoom Connect could not start', content: expect.stringMatching(/newer version/) })
+    expect(await readFile(join(folder, 'profiles.json'), 'utf8')).toBe(newer)
+  })
+
+  it('a second instance over the same folder hands over to the first and quits; the first comes to the front', async () => {
+    const folder = join(dataDir, 'single')
+    const first = await startHarness({ dataDir: folder })
+    first.mainWindow.minimize()
+    expect(first.mainWindow.isMinimized()).toBe(true)
+    const second = await launchApp({ dataDir: folder })
+    expect(await second.exited).toBe(0)
+    expect(second.allWindowsEverCreated()).toEqual([])
+    expect(first.mainWindow.isMinimized()).toBe(false)
+    expect(first.mainWindow.isFocused()).toBe(true)
+    await first.close()
+  })
+
+  it('closing the main window quits the app, after the core has finished (before-quit waits for it)', async () => {
+    const harness = await startHarness({ dataDir: join(dataDir, 'close') })
+    const quitSteps: string[] = []
+    harness.standin.electron.app.on('before-quit', () => quitSteps.push('before-quit'))
+    harness.standin.electron.app.on('quit', () => quitSteps.push('quit'))
+    harness.mainWindow.close()
+    expect(await harness.standin.exited).toBe(0)
+    // The app defers the first before-quit until core.dispose() is done, then quits again.
+    expect(quitSteps).toEqual(['before-quit', 'before-quit', 'quit'])
+  })
+
+  describe('npm run demo (ZOOM_CONNECT_DEMO)', () => {
+    let zoom: Sandbox
+    beforeAll(async () => {
+      zoom = await startSandbox({ seed: 7, users: 20 })
+    })
+    afterAll(async () => {
+      await zoom?.close()
+    })
+
+    it('seeds one connection per sandbox app, and the user-managed one signs in through the connect window', async () => {
+      const harness = await startHarness({ dataDir: join(dataDir, 'demo'), env: { ZOOM_CONNECT_DEMO: JSON.stringify({ url: zoom.url, apps: zoom.apps }) } })
+      try {
+        const names = (await value(harness.page, 'profiles.list')).map((p) => p.name).sort()
+        expect(names).toEqual(['Sandbox · Admin-managed app', 'Sandbox · Public PKCE app', 'Sandbox · Server-to-Server', 'Sandbox · User-managed app'])
+        const user = (await value(harness.page, 'profiles.list')).find((p) => p.name === 'Sandbox · User-managed app')!
+        const connecting = call(harness.page, 'auth.connect', { profileId: user.id })
+        const consent = await harness.authWindow.nextPage()
+        await consent.getByLabel('Email').fill(zoom.login.email)
+        await consent.getByLabel('Password').fill(zoom.login.password)
+        await consent.getByRole('button', { name: 'Sign in', exact: true }).click()
+        await consent.getByRole('button', { name: 'Allow' }).click()
+        expect(await connecting).toMatchObject({ ok: true, value: { state: 'connected' } })
+      } finally {
+        await harness.close()
+      }
+    })
+
+    it('is ignored by a packaged app', async () => {
+      const harness = await startHarness({ dataDir: join(dataDir, 'demo-packaged'), isPackaged: true, env: { ZOOM_CONNECT_DEMO: JSON.stringify({ url: zoom.url, apps: zoom.apps }) } })
+      try {
+        expect(await value(harness.page, 'profiles.list')).toEqual([])
+      } finally {
+        await harness.close()
+      }
+    })
+  })
+})
