@@ -88,12 +88,25 @@ export function defaultValidationUrl(cloud: Cloud): string {
   return `${cloudEndpoints(cloud).apiBase}/v2/users/me`
 }
 
-const scopeSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'A scope is letters, digits and the characters _ . : -')
+/**
+ * Limits that keep one profile small (profiles.json is rewritten whole on every change). The
+ * longest scope name in Zoom's API descriptions is 61 characters, and Meetings alone lists 368
+ * scopes: an app asking for every scope of a product still fits.
+ */
+export const MAX_SCOPES = 500
+export const MAX_SCOPE_LENGTH = 100
+export const MAX_NOTES_LENGTH = 2000
+
+/** A scope name of at most `maxLength` characters. */
+export const scopeSchemaUpTo = (maxLength: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(maxLength)
+    .regex(/^[A-Za-z0-9_.:-]+$/, 'A scope is letters, digits and the characters _ . : -')
+
+const scopeSchema = scopeSchemaUpTo(MAX_SCOPE_LENGTH)
 
 const domainSchema = z
   .string()
@@ -121,7 +134,7 @@ export const profileFieldsSchema = z
     clientType: z.enum(CLIENT_TYPES).default('confidential'),
     accountId: z.string().trim().max(100).default(''),
     clientId: z.string().trim().min(1, 'The Client ID is required').max(100).regex(/^[A-Za-z0-9_-]+$/, 'A Client ID is letters, digits, _ and -'),
-    scopes: z.array(scopeSchema).max(500).default([]),
+    scopes: z.array(scopeSchema).max(MAX_SCOPES).default([]),
     pkceMethod: z.enum(PKCE_METHODS).default('S256'),
     redirectUri: z.string().trim().max(2048).default(''),
     authorizeWith: z.enum(AUTHORIZE_WITH).default('connect-window'),
@@ -135,7 +148,7 @@ export const profileFieldsSchema = z
       .default(''),
     allowedDomains: z.array(domainSchema).max(50).default([]),
     ratePlan: z.enum(RATE_PLANS).default('pro'),
-    notes: z.string().max(5000).default(''),
+    notes: z.string().max(MAX_NOTES_LENGTH).default(''),
   })
   .strict()
 

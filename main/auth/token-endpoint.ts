@@ -3,7 +3,7 @@
 // and never a client secret, empty or not (Postman #9409, Insomnia #8809).
 // No retries here: a code is exchanged once, a refresh is never repeated blindly (tokens rotate).
 import got, { type BeforeRequestHook } from 'got'
-import { registerSecret } from '../log/redact'
+import { registerClientCredentials, registerSecret } from '../log/redact'
 import { proxyOptions } from '../net/proxy'
 import type { Clock } from '../ports'
 import { transportFailure } from './http-failure'
@@ -46,7 +46,8 @@ export function createTokenEndpointClient(options: TokenEndpointOptions): TokenE
     const body = new URLSearchParams(form)
     const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }
     if (client.clientSecret !== undefined) {
-      registerSecret(client.clientSecret)
+      // The secret and every encoding of `clientId:secret` a server could quote back.
+      registerClientCredentials(client.clientId, client.clientSecret, formEncode)
       // RFC 6749 §2.3.1: each part is form-url-encoded before base64, so a secret with `:`, `+`,
       // `%` or `&` reaches a conformant server intact. Zoom's alphanumeric secrets are unchanged.
       const basic = Buffer.from(`${formEncode(client.clientId)}:${formEncode(client.clientSecret)}`, 'utf8').toString('base64')

@@ -1,6 +1,7 @@
 // Strict validation of token-endpoint responses before anything is stored (security.md §6.2 cases 8–9):
 // status, JSON object, field types; Zoom's `{reason, error}` failure shape mapped to typed errors.
 import { z } from 'zod'
+import { hasOpaqueRun } from '../log/redact'
 import { tokenErrorMessage } from './oauth-error-messages'
 import { readableText } from './readable-text'
 import { TokenEndpointError } from './token-endpoint-error'
@@ -65,9 +66,14 @@ function zoomError(status: number, json: Record<string, unknown>): TokenEndpoint
   const parsed = zoomErrorSchema.safeParse(json)
   if (!parsed.success) return invalid(`The token endpoint answered HTTP ${status} with an unreadable error`, status)
   const error = readableText(parsed.data.error ?? '', 60)
-  const reason = readableText(parsed.data.reason ?? parsed.data.error_description ?? '', 300)
+  // The server's words are shown only when they read as words: a long code in them may be the
+  // client secret or a token quoted back in a form the redactor cannot know (and our own message
+  // already says what went wrong).
+  const serverReason = parsed.data.reason ?? parsed.data.error_description ?? ''
+  const withheld = hasOpaqueRun(serverReason)
+  const reason = withheld ? '' : readableText(serverReason, 300)
   const details = { httpStatus: status, ...(error ? { zoomCode: error } : {}), ...(reason ? { zoomMessage: reason } : {}) }
-  const said = reason ? `: ${reason}` : ''
+  const said = reason ? `: ${reason}` : withheld ? ' (the server’s explanation was left out: it contained a long code that could be a credential)' : ''
   // A 2xx carrying an error is not how Zoom ends a grant: it is a malformed answer, and tokens are kept.
   if (status < 400) return new TokenEndpointError('AUTH_RESPONSE_INVALID', `The token endpoint answered HTTP ${status} with an error${error ? ` (${error})` : ''}${said}`, 'transient', details)
   if (error === 'invalid_grant') return new TokenEndpointError('AUTH_INVALID_GRANT', `Zoom no longer accepts this grant${said}`, 'grant-ended', details)

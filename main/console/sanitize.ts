@@ -1,7 +1,8 @@
 // What of a console request may be written to history.json: never a credential. Headers whose
 // name looks like a credential (Authorization, Cookie, *token*, *secret*, *key*, …) are dropped;
-// query parameters and JSON body fields with such names keep their name with a redacted value;
-// and every remaining string goes through the log redactor, which also scrubs the exact token
+// query parameters and JSON body fields with such names keep their name with a redacted value
+// (for a field, its whole value, even an object or array); and every remaining string goes
+// through the log redactor, which also scrubs the exact token
 // values the token manager registered and anything shaped like a bearer token or a JWT.
 import type { ParsedInput } from '../../common/contract'
 import { redact } from '../log/redact'
@@ -56,6 +57,11 @@ function sanitizeUrl(url: string): string {
   return absolute ? parsed.href : `${parsed.pathname}${parsed.search}`
 }
 
+/**
+ * A JSON body is walked and written back as JSON: everything below a sensitive name (a string, or
+ * a whole object or array) becomes REDACTED, and other strings and names go through the log
+ * redactor one by one, so the stored body stays valid JSON. Other bodies go through the redactor.
+ */
 function sanitizeBody(text: string): string {
   let value: unknown
   try {
@@ -64,22 +70,29 @@ function sanitizeBody(text: string): string {
     return redact(text)
   }
   let changed = false
+  const scrub = (s: string): string => {
+    const out = redact(s)
+    if (out !== s) changed = true
+    return out
+  }
   const walk = (node: unknown, depth: number): unknown => {
+    if (typeof node === 'string') return scrub(node)
     if (node === null || typeof node !== 'object') return node
     if (depth >= MAX_HISTORY_DEPTH) {
       changed = true
       return TOO_DEEP
     }
     if (Array.isArray(node)) return node.map((item) => walk(item, depth + 1))
-    const out: Record<string, unknown> = {}
-    for (const [key, v] of Object.entries(node)) {
-      if (isSensitiveName(key) && v !== null && typeof v !== 'object') {
-        out[key] = REDACTED
+    const entries = Object.entries(node).map(([key, v]): [string, unknown] => {
+      if (isSensitiveName(key) && v !== null) {
         changed = true
-      } else out[key] = walk(v, depth + 1)
-    }
-    return out
+        return [scrub(key), REDACTED]
+      }
+      return [scrub(key), walk(v, depth + 1)]
+    })
+    // fromEntries defines own properties, so a "__proto__" name stays a plain field.
+    return Object.fromEntries(entries)
   }
   const cleaned = walk(value, 0)
-  return redact(changed ? JSON.stringify(cleaned, null, 2) : text)
+  return changed ? JSON.stringify(cleaned, null, 2) : text
 }

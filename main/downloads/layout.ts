@@ -1,7 +1,9 @@
 // Where each recording file of a recordings row goes:
 //   <folder>/<host email>/<YYYY-MM-DD>/<topic> (<meeting id>)/<recording_type>-<file id>.<ext>
+// Each segment has a length budget; over-long values keep their start and a hash of the whole.
 // The date is the meeting's start date in UTC (Zoom's start_time is UTC), so the layout does not
 // depend on the machine's time zone.
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { sanitiseFolderSegment, sanitiseSegment, truncateChars, truncateUtf8 } from './sanitise'
 
@@ -51,7 +53,14 @@ const EXTENSIONS: Record<string, string> = {
 /** Windows' MAX_PATH is 260 UTF-16 units with the terminating NUL: a whole path stays below it. */
 export const MAX_WHOLE_PATH = 259
 const MIN_TOPIC = 8
-const MIN_HOST = 8
+/** A shortened segment keeps a readable start and a hash of the whole: HASH_LENGTH + 1 of it. */
+const HASH_LENGTH = 8
+const MIN_HOST = 12
+/** Budgets per segment (UTF-16 units), so that no single value from Zoom can eat the whole path. */
+const MAX_FILE_STEM = 64
+const MIN_FILE_STEM = 12
+const MAX_MEETING_ID = 21
+const MAX_HOST = 64
 
 export interface LayoutOptions {
   /** The download folder: its length counts towards MAX_WHOLE_PATH. */
@@ -78,20 +87,29 @@ export function planRecordingFiles(row: unknown, hostEmails: ReadonlyMap<string,
     if (!url) return []
     const fileType = text(file.file_type)
     const recordingType = text(file.recording_type) ?? fileType?.toLowerCase() ?? 'file'
-    const name = sanitiseSegment(`${recordingType}-${text(file.id) ?? position}.${extensionOf(file)}`, 160)
-    return [{ file, url, recordingType, name }]
+    // The stem alone is cleaned and shortened; the allowed extension is appended afterwards, so
+    // no cut can leave an extension from Zoom's data (`….exe`) at the end of the name.
+    const stem = fitSegment(sanitiseSegment(`${recordingType}-${text(file.id) ?? position}`, 200), MAX_FILE_STEM)
+    return [{ file, url, recordingType, stem, extension: extensionOf(file) }]
   })
-  // Every file of a meeting shares its folder, sized for the longest file name.
-  const longestName = Math.max(0, ...downloadable.map((d) => d.name.length))
   const topicText = truncateUtf8(sanitiseSegment(topic, 200), 90)
-  const idSuffix = ` (${sanitiseSegment(meetingId, 60)})`
-  let hostFolder = sanitiseFolderSegment(host)
+  const idSuffix = ` (${fitSegment(sanitiseSegment(meetingId, 200), MAX_MEETING_ID)})`
+  let hostFolder = fitSegment(sanitiseFolderSegment(host), MAX_HOST)
+  // Every file of a meeting shares its folder, sized for the longest file name.
+  const longestName = Math.max(0, ...downloadable.map((d) => d.stem.length + 1 + d.extension.length))
   // Separators: folder/host/day/topic (id)/name.
   const fixed = (options.folder?.length ?? 0) + 4 + day.length + idSuffix.length + longestName
   const topicRoom = MAX_WHOLE_PATH - fixed - hostFolder.length
-  if (topicRoom < MIN_TOPIC) hostFolder = sanitiseFolderSegment(truncateChars(hostFolder, Math.max(MIN_HOST, hostFolder.length - (MIN_TOPIC - topicRoom))))
+  if (topicRoom < MIN_TOPIC) hostFolder = fitSegment(hostFolder, Math.max(MIN_HOST, hostFolder.length - (MIN_TOPIC - topicRoom)))
   const topicFolder = sanitiseFolderSegment(`${truncateChars(topicText, Math.max(MIN_TOPIC, MAX_WHOLE_PATH - fixed - hostFolder.length))}${idSuffix}`, 160)
-  return downloadable.map(({ file, url, recordingType, name }) => ({
+  // A download folder so deep that even the shortest host and topic do not fit: the file names
+  // give up their readable part and keep a short unique one.
+  const nameRoom = MAX_WHOLE_PATH - ((options.folder?.length ?? 0) + 4 + hostFolder.length + day.length + topicFolder.length)
+  const named = downloadable.map((d) => {
+    const stem = d.stem.length + 1 + d.extension.length > nameRoom ? fitSegment(d.stem, Math.max(MIN_FILE_STEM, nameRoom - 1 - d.extension.length)) : d.stem
+    return { ...d, name: `${stem}.${d.extension}` }
+  })
+  return named.map(({ file, url, recordingType, name }) => ({
     url,
     fileSize: typeof file.file_size === 'number' && file.file_size > 0 ? file.file_size : 0,
     segments: [hostFolder, day, topicFolder, name],
@@ -107,6 +125,17 @@ function extensionOf(file: RecordingFile): string {
   const fileType = text(file.file_type)?.toUpperCase()
   const byType = fileType === undefined ? undefined : EXTENSIONS[fileType]
   return byType !== undefined && RECORDING_EXTENSIONS.has(byType) ? byType : UNKNOWN_EXTENSION
+}
+
+/**
+ * `segment` cut to `maxLength` UTF-16 units. A cut one ends in `~` and a hash of the whole, so two
+ * long values that share their start (two file ids, two hosts) still get different names.
+ */
+function fitSegment(segment: string, maxLength: number): string {
+  if (segment.length <= maxLength) return segment
+  const hash = createHash('sha256').update(segment).digest('hex').slice(0, HASH_LENGTH)
+  const start = truncateChars(segment, Math.max(0, maxLength - HASH_LENGTH - 1)).replace(/[. ]+$/, '')
+  return `${start}~${hash}`
 }
 
 export const relativePathOf = (file: PlannedFile): string => join(...file.segments)

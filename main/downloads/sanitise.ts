@@ -9,7 +9,7 @@ import { isBundleName } from './safe-folder'
 
 // eslint-disable-next-line no-control-regex -- control characters are what this removes
 const RESERVED_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f]/g
-const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i
 const TRAILING_DOTS_SPACES = /[. ]+$/
 const LEADING_DOTS = /^\.+/
 
@@ -19,7 +19,16 @@ export function sanitiseSegment(name: string, maxBytes = DEFAULT_SEGMENT_BYTES):
   let text = stripLayoutCharacters(name.normalize('NFC').replace(/\s+/g, ' ').replace(RESERVED_CHARS, '_')).trim()
   text = truncateUtf8(text, maxBytes).replace(TRAILING_DOTS_SPACES, '').replace(LEADING_DOTS, '_')
   if (text === '') return '_'
-  return WINDOWS_DEVICE.test(text) ? `_${text}` : text
+  return isWindowsDeviceName(text) ? `_${text}` : text
+}
+
+/**
+ * Windows opens a device, not a file, when the part of a name before its first dot is a device
+ * name, ignoring the spaces that end that part: `CON .txt` and `nul .mp4` are the devices too.
+ */
+export function isWindowsDeviceName(name: string): boolean {
+  const beforeDot = name.split('.', 1)[0]!.replace(/ +$/, '')
+  return WINDOWS_DEVICE.test(beforeDot)
 }
 
 /** sanitiseSegment for a folder: `company.app` becomes `company_app`. */

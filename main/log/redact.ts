@@ -1,7 +1,8 @@
 // Defence in depth: code must never log a secret, but if one slips into a message this scrubs
 // it. Exact values registered by the vault and token manager are replaced, and so is any piece of
 // at least FRAGMENT_LENGTH characters of one (a server quoting part of a token, a message cut
-// short), and anything shaped like a bearer token, a JWT or an OAuth parameter carrying a secret.
+// short) in any letter case, reversed, base64-encoded or with invisible characters inserted, and
+// anything shaped like a bearer token, a JWT or an OAuth parameter carrying a secret.
 //
 // The registry holds secrets in memory, so it must not outlive them: owners forget values they no
 // longer hold (rotated-out tokens, a forgotten connection, a finished sign-in's code), and
@@ -10,34 +11,84 @@
 /** Pieces of a registered secret at least this long are scrubbed too. */
 export const FRAGMENT_LENGTH = 8
 
-const known = new Set<string>()
-/** Every FRAGMENT_LENGTH-character window of every registered value, with how many values have it. */
+/**
+ * Registered values, each with the forms it is looked for in. A server quoting a secret back may
+ * change it: base64 or base64url (the Basic header, a "helpful" echo), reversed, another letter
+ * case. Forms are kept ASCII-case-folded, and text is folded the same way before matching.
+ */
+const known = new Map<string, string[]>()
+/** Every FRAGMENT_LENGTH-character window of every form, with how many forms have it. */
 const fragments = new Map<string, number>()
+/** Forms shorter than FRAGMENT_LENGTH (a six-character value), matched whole. */
+const shortForms = new Map<string, number>()
 
-function indexFragments(value: string, delta: 1 | -1): void {
-  for (let i = 0; i + FRAGMENT_LENGTH <= value.length; i++) {
-    const piece = value.slice(i, i + FRAGMENT_LENGTH)
-    const count = (fragments.get(piece) ?? 0) + delta
-    if (count > 0) fragments.set(piece, count)
-    else fragments.delete(piece)
+/** Lower-cases A–Z only, so every character keeps its position (a match maps back to the original text). */
+const fold = (text: string): string => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
+
+/**
+ * Characters that show as nothing (zero-width spaces and joiners, bidi marks, soft hyphens,
+ * variation selectors): a server inserting them into a quoted secret would hide it from matching.
+ */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu
+
+function formsOf(value: string): string[] {
+  const bytes = Buffer.from(value, 'utf8')
+  return [...new Set([value, [...value].reverse().join(''), bytes.toString('base64'), bytes.toString('base64url')].map(fold))]
+}
+
+function count(map: Map<string, number>, key: string, delta: 1 | -1): void {
+  const n = (map.get(key) ?? 0) + delta
+  if (n > 0) map.set(key, n)
+  else map.delete(key)
+}
+
+function indexForms(forms: readonly string[], delta: 1 | -1): void {
+  for (const form of forms) {
+    if (form.length < FRAGMENT_LENGTH) count(shortForms, form, delta)
+    for (let i = 0; i + FRAGMENT_LENGTH <= form.length; i++) count(fragments, form.slice(i, i + FRAGMENT_LENGTH), delta)
   }
+}
+
+function remember(key: string, forms: string[]): void {
+  if (known.has(key)) return
+  known.set(key, forms)
+  indexForms(forms, 1)
 }
 
 /** Remember a secret value so that it is scrubbed from every log line and error message. */
 export function registerSecret(value: string | undefined): void {
-  if (!value || value.length < 6 || known.has(value)) return
-  known.add(value)
-  indexFragments(value, 1)
+  if (!value || value.length < 6) return
+  remember(value, formsOf(value))
+}
+
+/**
+ * Remember a client's secret and the ways `clientId:secret` travels in a Basic header (as is and
+ * form-encoded, base64 and base64url). The pair itself is not a form: its start is the Client ID,
+ * which is no secret and is shown everywhere.
+ */
+export function registerClientCredentials(clientId: string, secret: string, encode: (part: string) => string = (part) => part): void {
+  registerSecret(secret)
+  if (secret.length < 6) return
+  const pairs = [...new Set([`${clientId}:${secret}`, `${encode(clientId)}:${encode(secret)}`])]
+  const encoded = pairs.flatMap((pair) => {
+    const bytes = Buffer.from(pair, 'utf8')
+    return [bytes.toString('base64'), bytes.toString('base64url')]
+  })
+  remember(`client-credentials\n${clientId}\n${secret}`, [...new Set(encoded.map(fold))])
 }
 
 export function forgetSecret(value: string | undefined): void {
-  if (value && known.delete(value)) indexFragments(value, -1)
+  const forms = value === undefined ? undefined : known.get(value)
+  if (value === undefined || forms === undefined) return
+  known.delete(value)
+  indexForms(forms, -1)
 }
 
 /** Drops every registered value (the vault was locked: no secret should stay in memory). */
 export function forgetAllSecrets(): void {
   known.clear()
   fragments.clear()
+  shortForms.clear()
 }
 
 /** Whether a value is registered (tests, and owners sharing a value). */
@@ -59,32 +110,52 @@ const PATTERNS: [RegExp, string][] = [
 const REDACTED = '[redacted]'
 
 export function redact(text: string): string {
-  let out = text
-  for (const secret of known) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
-  out = redactFragments(out)
+  let out = redactRegistered(text)
+  const visible = out === text ? text.replace(INVISIBLE, '') : text
+  if (visible !== text) {
+    // Only when something registered hides behind invisible characters is the text shown without them.
+    const scrubbed = redactRegistered(visible)
+    if (scrubbed !== visible) out = scrubbed
+  }
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement)
   return out
 }
 
-/** Replaces every run of text made of overlapping registered fragments. */
-function redactFragments(text: string): string {
-  if (fragments.size === 0 || text.length < FRAGMENT_LENGTH) return text
+/**
+ * A run of at least `minLength` characters that looks like a code rather than words (letters and
+ * digits mixed, or letters of both cases, in the alphabets tokens and base64 use). Text a server
+ * wrote with such a run may be quoting a credential in a form no registry can know.
+ */
+export function hasOpaqueRun(text: string, minLength = 20): boolean {
+  const runs = text.replace(INVISIBLE, '').match(new RegExp(`[A-Za-z0-9+/=_~.-]{${minLength},}`, 'g')) ?? []
+  return runs.some((run) => /\d/.test(run) || (/[a-z]/.test(run) && /[A-Z]/.test(run)))
+}
+
+/** Replaces every run of text made of overlapping registered forms or their fragments, in any ASCII letter case. */
+function redactRegistered(text: string): string {
+  if (known.size === 0 || text.length < 6) return text
+  const folded = fold(text)
+  const ranges: [number, number][] = []
+  for (const form of shortForms.keys()) {
+    for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) ranges.push([at, at + form.length])
+  }
+  for (let i = 0; i + FRAGMENT_LENGTH <= folded.length; i++) {
+    if (fragments.has(folded.slice(i, i + FRAGMENT_LENGTH))) ranges.push([i, i + FRAGMENT_LENGTH])
+  }
+  if (ranges.length === 0) return text
+  ranges.sort((a, b) => a[0] - b[0])
   let out = ''
   let copiedUpTo = 0
-  let runStart = -1
-  let runEnd = -1
-  for (let i = 0; i + FRAGMENT_LENGTH <= text.length; i++) {
-    if (!fragments.has(text.slice(i, i + FRAGMENT_LENGTH))) continue
-    if (i > runEnd) {
-      if (runStart >= 0) {
-        out += text.slice(copiedUpTo, runStart) + REDACTED
-        copiedUpTo = runEnd
-      }
-      runStart = i
+  let runStart = ranges[0]![0]
+  let runEnd = ranges[0]![1]
+  for (const [start, end] of ranges.slice(1)) {
+    if (start > runEnd) {
+      out += text.slice(copiedUpTo, runStart) + REDACTED
+      copiedUpTo = runEnd
+      runStart = start
     }
-    runEnd = i + FRAGMENT_LENGTH
+    runEnd = Math.max(runEnd, end)
   }
-  if (runStart < 0) return text
   return out + text.slice(copiedUpTo, runStart) + REDACTED + text.slice(runEnd)
 }
 

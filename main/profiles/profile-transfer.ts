@@ -5,6 +5,7 @@
 // imported is exactly what the file says; the person renames and imports again.
 import type { FieldIssue } from '../../common/errors'
 import { crossFieldIssues, profileFieldsSchema, type Profile, type ProfileFields } from '../../common/profile'
+import { storedProfileSchema } from './profiles-document'
 import { toFieldIssues } from '../../common/validation'
 
 export const EXPORT_FORMAT = 'zoom-connect-profiles'
@@ -24,8 +25,11 @@ export function exportProfiles(profiles: readonly Profile[], exportedAt: string)
 
 export function fieldsOf(profile: Profile): ProfileFields {
   const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = profile as Profile & Record<string, unknown>
-  return profileFieldsSchema.parse(fields)
+  // The stored schema: a profile saved under earlier, looser limits can still be exported.
+  return storedFieldsSchema.parse(fields)
 }
+
+const storedFieldsSchema = storedProfileSchema.omit({ id: true, createdAt: true, updatedAt: true })
 
 /** Keys an exported view may carry that are not profile fields; dropped rather than refused. */
 const IGNORED_KEYS = ['id', 'createdAt', 'updatedAt', 'hasClientSecret', 'needsRepair']

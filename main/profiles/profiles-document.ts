@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { settingsSchema } from '../../common/contract/settings'
 import { escapeLayoutCharacters } from '../../common/display-text'
-import { profileFieldsSchema } from '../../common/profile'
+import { profileFieldsSchema, scopeSchemaUpTo } from '../../common/profile'
 import { openDocument, type DocumentFile, type DocumentProblem } from '../store'
 
 export const storedProfileSchema = profileFieldsSchema.extend({
@@ -14,6 +14,10 @@ export const storedProfileSchema = profileFieldsSchema.extend({
     .min(1)
     .max(1000)
     .transform((name) => escapeLayoutCharacters(name).slice(0, 100)),
+  // Profiles saved under the earlier, looser limits keep loading; the editor asks for values within
+  // the current ones on the next save.
+  scopes: z.array(scopeSchemaUpTo(200)).max(500).default([]),
+  notes: z.string().max(5000).default(''),
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -26,6 +30,8 @@ export const profilesDocumentSchema = z.object({
 export type ProfilesDocument = z.infer<typeof profilesDocumentSchema>
 
 export const PROFILES_FILE = 'profiles.json'
+/** profiles.json is rewritten whole on every change and read at every start: it stays below this. */
+export const MAX_PROFILES_BYTES = 5_000_000
 
 export function openProfilesDocument(dir: string, onProblem?: (problem: DocumentProblem) => void): Promise<DocumentFile<ProfilesDocument>> {
   return openDocument({
@@ -34,6 +40,7 @@ export function openProfilesDocument(dir: string, onProblem?: (problem: Document
     schema: profilesDocumentSchema,
     defaults: () => ({ profiles: [], settings: settingsSchema.parse({}) }),
     version: 1,
+    maxBytes: MAX_PROFILES_BYTES,
     ...(onProblem ? { onProblem } : {}),
   })
 }

@@ -54,6 +54,12 @@ export interface OpenDocumentOptions<T> {
   onProblem?: (problem: DocumentProblem) => void
   /** Clock for the `.corrupt-<time>` name; tests pin it. */
   now?: () => Date
+  /**
+   * Largest file an update may write, in bytes: every update rewrites and re-reads the whole file,
+   * so an unbounded one would stall the app. An update that grows the file past it is refused
+   * (STORE_TOO_LARGE); one that shrinks it always goes through, so an oversized file can be fixed.
+   */
+  maxBytes?: number
 }
 
 export interface DocumentFile<T> {
@@ -148,7 +154,9 @@ export async function openDocument<T>(options: OpenDocumentOptions<T>): Promise<
     update(fn) {
       const run = async (): Promise<T> => {
         const next = validate(fn(structuredClone(snapshot)), 'The updated document')
-        await writeOrFail(path, serialize(next))
+        const bytes = serialize(next)
+        if (options.maxBytes !== undefined) assertWithin(name, Buffer.byteLength(bytes), () => Buffer.byteLength(serialize(snapshot)), options.maxBytes)
+        await writeOrFail(path, bytes)
         snapshot = deepFreeze(next)
         return snapshot
       }
@@ -160,6 +168,12 @@ export async function openDocument<T>(options: OpenDocumentOptions<T>): Promise<
       await queue
     },
   }
+}
+
+function assertWithin(name: string, size: number, sizeBefore: () => number, maxBytes: number): void {
+  if (size <= maxBytes || size <= sizeBefore()) return
+  const mb = (n: number) => (n / 1_000_000).toFixed(1)
+  throw new StoreError('STORE_TOO_LARGE', `Not saved: ${name} would grow to ${mb(size)} MB, more than the ${mb(maxBytes)} MB it may hold. Remove some profiles or shorten their notes and scopes.`)
 }
 
 /** Reads and checks one file; throws a StoreError refusal when the file must not be touched. */

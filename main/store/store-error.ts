@@ -1,6 +1,6 @@
 import { AppError } from '../../common/errors'
 
-export type StoreErrorCode = 'FILE_IO' | 'STORE_CORRUPT' | 'INTERNAL'
+export type StoreErrorCode = 'FILE_IO' | 'STORE_CORRUPT' | 'STORE_TOO_LARGE' | 'INTERNAL'
 
 /**
  * Why a file was refused at open without being touched: it could not be read (an I/O error other

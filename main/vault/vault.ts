@@ -26,10 +26,11 @@ export type ProtectionTarget =
 
 export interface ChangeProtectionOptions {
   /**
-   * Asked once the current passphrase was checked, before anything is written, when the change
-   * takes the vault away from its passphrase; false leaves everything as it was (CANCELLED).
+   * Asked for every change, once the current passphrase (if any) was checked and before anything
+   * is written; false leaves everything as it was (CANCELLED). A keychain vault moved to a
+   * passphrase nobody told the person would lock them out at the next start, so that is asked too.
    */
-  confirmLeavingPassphrase?: (target: ProtectionTarget['kind']) => Promise<boolean>
+  confirmChange?: (change: { from: ProtectionTarget['kind']; to: ProtectionTarget['kind'] }) => Promise<boolean>
 }
 
 export interface VaultOptions {
@@ -139,9 +140,9 @@ export class Vault {
   /**
    * Re-wraps the same data key with another protector (or a new passphrase); secrets are untouched.
    * The vault must be unlocked (a keychain vault unlocks itself). Any change away from a
-   * passphrase (to the keychain, or to a new passphrase) also needs the current passphrase, so
-   * whoever finds the app unlocked can neither remove the protection nor lock the person out of
-   * their own secrets.
+   * passphrase (to the keychain, or to a new passphrase) also needs the current passphrase, and
+   * every change is confirmed by the person (options.confirmChange), so whoever finds the app
+   * unlocked can neither remove the protection nor lock the person out of their own secrets.
    */
   async changeProtection(target: ProtectionTarget, options: ChangeProtectionOptions = {}): Promise<VaultStatus> {
     const protector = target.kind === 'os-keychain' ? this.keychain : this.passphraseProtector(target.passphrase)
@@ -150,11 +151,10 @@ export class Vault {
       const record = this.document.read().key
       if (!record) throw notInitialised()
       this.requireLoadedKey()
-      if (record.wrapped.kind === 'passphrase') {
-        await this.checkCurrentPassphrase(target.currentPassphrase, record)
-        if (options.confirmLeavingPassphrase && !(await options.confirmLeavingPassphrase(target.kind))) {
-          throw new AppError('CANCELLED', 'The protection of your secrets was not changed.')
-        }
+      const from = record.wrapped.kind === 'passphrase' ? 'passphrase' : 'os-keychain'
+      if (from === 'passphrase') await this.checkCurrentPassphrase(target.currentPassphrase, record)
+      if (options.confirmChange && !(await options.confirmChange({ from, to: target.kind }))) {
+        throw new AppError('CANCELLED', 'The protection of your secrets was not changed.')
       }
       // A copy, taken before the next await: lock() zeroes the loaded key, and wrapping a zeroed key
       // would lose the real one for good.

@@ -4,9 +4,9 @@ import type { ProtectionTarget, Vault } from '../../vault/vault'
 import type { HandlersFor } from '../types'
 
 /**
- * vault.* channels; every change of state is also pushed as a 'vault.status' event. Taking the
- * vault away from its passphrase needs the passphrase (the vault checks it) and then a yes in
- * main's own dialog, which a script in the renderer cannot give.
+ * vault.* channels; every change of state is also pushed as a 'vault.status' event. Every change
+ * of protection needs a yes in main's own dialog, which a script in the renderer cannot give;
+ * taking the vault away from its passphrase also needs the passphrase (the vault checks it).
  */
 /** `beforeLock`: lets renewals in flight finish and reach the vault before the key is dropped. */
 export function createVaultHandlers(vault: Vault, events: EventSink, vaultChanged: () => void, dialogs: Pick<DialogPort, 'confirm'>, beforeLock: () => Promise<void> = async () => undefined): HandlersFor<'vault'> {
@@ -16,7 +16,7 @@ export function createVaultHandlers(vault: Vault, events: EventSink, vaultChange
     events.emit('vault.status', status)
     return status
   }
-  const confirmLeavingPassphrase = (to: ProtectionTarget['kind']) => dialogs.confirm(leavingPassphraseQuestion(to, vault.status().keychain.backend))
+  const confirmChange = (change: { from: ProtectionTarget['kind']; to: ProtectionTarget['kind'] }) => dialogs.confirm(changeQuestion(change, vault.status().keychain.backend))
   return {
     'vault.status': () => vault.status(),
     'vault.setup': async (input) => announce(input.protector === 'passphrase' ? await vault.setupWithPassphrase(input.passphrase) : await vault.setupWithKeychain()),
@@ -30,12 +30,28 @@ export function createVaultHandlers(vault: Vault, events: EventSink, vaultChange
         input.protector === 'passphrase'
           ? { kind: 'passphrase', passphrase: input.passphrase, currentPassphrase: input.currentPassphrase }
           : { kind: 'os-keychain', currentPassphrase: input.currentPassphrase }
-      return announce(await vault.changeProtection(target, { confirmLeavingPassphrase }))
+      return announce(await vault.changeProtection(target, { confirmChange }))
     },
   }
 }
 
-function leavingPassphraseQuestion(to: ProtectionTarget['kind'], backend: string | undefined): Parameters<DialogPort['confirm']>[0] {
+function changeQuestion({ from, to }: { from: ProtectionTarget['kind']; to: ProtectionTarget['kind'] }, backend: string | undefined): Parameters<DialogPort['confirm']>[0] {
+  if (from === 'os-keychain' && to === 'passphrase') {
+    return {
+      title: 'Protect with a passphrase',
+      message: 'Protect your secrets with a passphrase from now on?',
+      detail: 'Zoom Connect will ask for the passphrase you just chose each time it starts; without it your client secrets and tokens cannot be read. If you did not just ask for this, choose Cancel.',
+      confirmLabel: 'Use passphrase',
+    }
+  }
+  if (from === 'os-keychain') {
+    return {
+      title: 'Protect with the OS keychain',
+      message: 'Protect your secrets with the OS keychain again?',
+      detail: `Your client secrets and tokens stay protected by the OS keychain${backend ? ` (${backend})` : ''}. If you did not just ask for this, choose Cancel.`,
+      confirmLabel: 'Continue',
+    }
+  }
   if (to === 'os-keychain') {
     return {
       title: 'Remove the passphrase',

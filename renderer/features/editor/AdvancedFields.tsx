@@ -1,6 +1,6 @@
 // Rarely changed settings, folded away: cloud, endpoints, validation URL, allowed domains, plan, notes.
 import type { ProfileFields } from '../../../common/profile'
-import { cloudEndpoints, defaultAllowedDomains, defaultValidationUrl } from '../../../common/profile'
+import { cloudEndpoints, defaultAllowedDomains, defaultValidationUrl, MAX_NOTES_LENGTH } from '../../../common/profile'
 import { Field } from '../../components/Field'
 import type { EditorDraft } from './draft'
 
@@ -91,7 +91,7 @@ export function AdvancedFields({ draft, setField, setDraft, touch, errorOf }: Ad
           {(p) => <input {...p} className="input" value={f.description} onChange={(e) => setField('description', e.target.value)} maxLength={500} />}
         </Field>
         <Field label="Notes" error={errorOf('notes')} hint="For yourself: never put a secret here, notes are exported.">
-          {(p) => <textarea {...p} className="input" rows={3} style={{ fontFamily: 'var(--font)' }} value={f.notes} onChange={(e) => setField('notes', e.target.value)} maxLength={5000} />}
+          {(p) => <textarea {...p} className="input" rows={3} style={{ fontFamily: 'var(--font)' }} value={f.notes} onChange={(e) => setField('notes', e.target.value)} maxLength={MAX_NOTES_LENGTH} />}
         </Field>
       </div>
     </details>

@@ -72,17 +72,43 @@ describe('moving away from a passphrase', () => {
     expect(await restarted.getSecret('p1', 'clientSecret')).toBe('kept')
   })
 
-  it('to a new passphrase is confirmed in main’s dialog too; from the keychain nothing is asked', async () => {
+  it('to a new passphrase is confirmed in main’s dialog too', async () => {
     const vault = await openTestVault(dir)
     await vault.setupWithKeychain()
-    const { port, asked } = dialogs([false])
+    const { port, asked } = dialogs([true, false])
     const handlers = createVaultHandlers(vault, events, () => undefined, port)
     const change = (input: unknown) => handlers['vault.changeProtection'](channels['vault.changeProtection'].input.parse(input), {})
     await expect(change({ protector: 'passphrase', passphrase: 'first passphrase' })).resolves.toMatchObject({ protection: { kind: 'passphrase' } })
-    expect(asked).toEqual([])
-    await expect(change({ protector: 'passphrase', passphrase: 'second passphrase', currentPassphrase: 'first passphrase' })).rejects.toMatchObject({ code: 'CANCELLED' })
     expect(asked).toHaveLength(1)
+    await expect(change({ protector: 'passphrase', passphrase: 'second passphrase', currentPassphrase: 'first passphrase' })).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(asked).toHaveLength(2)
     vault.lock()
     await expect(vault.unlock('first passphrase')).resolves.toMatchObject({ state: 'unlocked' })
+  })
+})
+
+describe('from the OS keychain', () => {
+  it('to a passphrase the renderer chose: nothing changes unless the person says yes in main’s dialog', async () => {
+    const vault = await openTestVault(dir)
+    await vault.setupWithKeychain()
+    await vault.setSecret('p1', 'clientSecret', 'kept')
+    const fileBefore = await readFile(join(dir, 'vault.json'))
+    const asked: string[] = []
+    const handlers = createVaultHandlers(vault, events, () => undefined, {
+      confirm: async (options) => {
+        asked.push(options.message)
+        return false
+      },
+    })
+    const change = (input: unknown) => handlers['vault.changeProtection'](channels['vault.changeProtection'].input.parse(input), {})
+    await expect(change({ protector: 'passphrase', passphrase: 'attacker-chosen-pass' })).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(asked).toHaveLength(1)
+    expect(asked[0]).toMatch(/passphrase/i)
+    await expect(change({ protector: 'os-keychain' })).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(asked).toHaveLength(2)
+    expect(await readFile(join(dir, 'vault.json'))).toEqual(fileBefore)
+    expect(vault.status().protection.kind).toBe('os-keychain')
+    const restarted = await openTestVault(dir)
+    expect(await restarted.getSecret('p1', 'clientSecret')).toBe('kept')
   })
 })

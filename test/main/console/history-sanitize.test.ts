@@ -1,0 +1,38 @@
+// What sanitizeForHistory keeps of a JSON body: nothing below a sensitive name, whatever its shape,
+// and always valid JSON (the history view and curl export parse it back).
+import { afterEach, describe, expect, it } from 'vitest'
+import { REDACTED, sanitizeForHistory } from '../../../main/console/sanitize'
+import { forgetAllSecrets, registerSecret } from '../../../main/log/redact'
+
+const withBody = (body: string) => sanitizeForHistory({ profileId: 'p', method: 'POST', url: '/users', query: [], headers: [], body })
+
+afterEach(() => forgetAllSecrets())
+
+describe('history body', () => {
+  it('replaces a whole array or object under a sensitive name', () => {
+    const out = withBody(JSON.stringify({ password: ['Hunter2Hunter2'], client_secret: { value: 'S3cr3tValue99' }, ['__proto__']: { token: 'proto-token-1' }, keep: { a: [1, 'two'] } }))
+    expect(out.body).not.toContain('Hunter2Hunter2')
+    expect(out.body).not.toContain('S3cr3tValue99')
+    expect(out.body).not.toContain('proto-token-1')
+    const parsed = JSON.parse(out.body!) as Record<string, unknown>
+    expect(parsed.password).toBe(REDACTED)
+    expect(parsed.client_secret).toBe(REDACTED)
+    expect(Object.getOwnPropertyDescriptor(parsed, '__proto__')?.value).toEqual({ token: REDACTED })
+    expect(parsed.keep).toEqual({ a: [1, 'two'] })
+  })
+
+  it('stays valid JSON when a string holds a registered secret or a bearer token', () => {
+    registerSecret('registered-secret-value-42')
+    const out = withBody(JSON.stringify({ note: 'quote "registered-secret-value-42" here', header: 'Bearer abcdefghijklmnop"}', list: ['client_secret=zzzzzzzz"'] }))
+    const parsed = JSON.parse(out.body!) as { note: string; header: string; list: string[] }
+    expect(out.body).not.toContain('registered-secret-value-42')
+    expect(out.body).not.toContain('abcdefghijklmnop')
+    expect(parsed.note).toContain('[redacted]')
+    expect(parsed.list[0]).not.toContain('zzzzzzzz')
+  })
+
+  it('keeps a body without anything to redact byte for byte', () => {
+    const body = '{"email":"a@example.com",  "n": 1}'
+    expect(withBody(body).body).toBe(body)
+  })
+})
