@@ -19,7 +19,7 @@ import { redactingEvents } from './log/redacting-events'
 import { systemClock, systemScheduler, type CoreAdapters } from './ports'
 import { UpdateService } from './updates/update-service'
 import { openVault } from './vault/vault'
-import { ProxyAgents, proxyHook } from './net/proxy'
+import { ProxyAgents, proxyAgentsFor, proxyHook } from './net/proxy'
 import { createZoomClients, type ZoomClients } from './zoom'
 
 export interface CoreOptions {
@@ -53,6 +53,7 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
   // One hook (and one set of proxy agents) for all of main's HTTP: token endpoint, validation, Zoom API, downloads.
   const proxyAgents = new ProxyAgents()
   const proxy = adapters.proxy ? { proxy: proxyHook(adapters.proxy, proxyAgents) } : {}
+  const eventsProxy = adapters.proxy ? { proxy: { hook: proxyHook(adapters.proxy, proxyAgents), agentsFor: proxyAgentsFor(adapters.proxy, proxyAgents) } } : {}
   const credentials = await createCredentials({ adapters, vault, onProblem: reportProblem, ...proxy })
   const zoom = createZoomClients({ tokens: credentials.tokens, profiles: credentials.profileLookup, log: createLogger(adapters.log, 'zoom'), clock, ...proxy })
   const data = createDataServices({
@@ -77,6 +78,7 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     log: createLogger(adapters.log, 'events'),
     refreshSkewMs: () => credentials.settings.get().refreshSkewSeconds * 1000,
     onProblem: reportProblem,
+    ...eventsProxy,
     ...(adapters.eventSockets ? { factory: adapters.eventSockets } : {}),
     ...(adapters.eventSchemas ? { schemas: adapters.eventSchemas } : {}),
   })

@@ -2,7 +2,8 @@
 // (a cache folder in the data directory filled from Zoom's published event files), the socket
 // factory (ws), the service and its handlers.
 import { join } from 'node:path'
-import got from 'got'
+import type { Agent } from 'node:http'
+import got, { type Agents, type BeforeRequestHook } from 'got'
 import type { DocumentProblem } from '../store'
 import { createEventsHandlers } from '../ipc/handlers/events'
 import type { HandlersFor } from '../ipc/types'
@@ -16,6 +17,7 @@ import type { SocketFactory } from './event-socket'
 import { openEventsDocument } from './events-config-document'
 import { EventsService, type EventsServiceDeps } from './events-service'
 import { FolderWebhookSchemas, type WebhookSchemaPort } from './schemas/webhook-schemas'
+import { proxyOptions } from '../net/proxy'
 import { createWsFactory } from './ws-factory'
 
 export const EVENT_SCHEMAS_DIR = 'zoom-event-schemas'
@@ -31,6 +33,8 @@ export interface LiveEventsOptions {
   scheduler: Scheduler
   log: Logger
   refreshSkewMs: () => number
+  /** The system proxy, as for the rest of main's network: the socket's agents and the schema download's hook. */
+  proxy?: { agentsFor: (url: string) => Promise<Agents | undefined>; hook: BeforeRequestHook }
   /** Tests: a socket factory other than ws, schemas from elsewhere, socket tuning. */
   factory?: SocketFactory
   schemas?: WebhookSchemaPort
@@ -52,7 +56,7 @@ export async function createLiveEvents(options: LiveEventsOptions): Promise<Live
     options.schemas ??
     new FolderWebhookSchemas({
       dir: join(options.dataDir, EVENT_SCHEMAS_DIR),
-      fetchText: (url) => got(url, { timeout: { request: 30_000 }, retry: { limit: 1 } }).text(),
+      fetchText: (url) => got(url, { timeout: { request: 30_000 }, retry: { limit: 1 }, ...proxyOptions(options.proxy?.hook) }).text(),
       log: options.log,
     })
   const service = new EventsService({
@@ -63,7 +67,7 @@ export async function createLiveEvents(options: LiveEventsOptions): Promise<Live
     datasets: options.datasets,
     schemas,
     events: options.events,
-    factory: options.factory ?? createWsFactory(),
+    factory: options.factory ?? createWsFactory(options.proxy ? { agentFor: socketAgent(options.proxy.agentsFor) } : {}),
     clock: options.clock,
     scheduler: options.scheduler,
     log: options.log,
@@ -71,4 +75,13 @@ export async function createLiveEvents(options: LiveEventsOptions): Promise<Live
     ...(options.socket ? { socket: options.socket } : {}),
   })
   return { service, handlers: createEventsHandlers(service) }
+}
+
+/** A wss:// socket tunnels through the proxy (CONNECT); a ws:// one (a local sandbox) goes to it as plain HTTP. */
+function socketAgent(agentsFor: (url: string) => Promise<Agents | undefined>): (url: string) => Promise<Agent | undefined> {
+  return async (url) => {
+    const agents = await agentsFor(url)
+    if (!agents) return undefined
+    return (url.startsWith('wss:') ? agents.https : agents.http) as Agent | undefined
+  }
 }

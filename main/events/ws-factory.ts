@@ -1,5 +1,6 @@
 // The SocketFactory on the `ws` package: what main uses to reach Zoom's event socket. Errors are
 // reduced to their code: a message could quote the URL, and the URL holds the access token.
+import type { Agent } from 'node:http'
 import WebSocket from 'ws'
 import type { SocketFactory } from './event-socket'
 
@@ -8,36 +9,64 @@ export interface WsFactoryOptions {
   handshakeTimeoutMs?: number
   /** Largest frame accepted (default 8 MiB: Zoom's biggest events are well below). */
   maxPayload?: number
+  /**
+   * The agent for a socket URL, from the proxy the system settings give for it (as for main's
+   * HTTP); undefined means DIRECT. A rejection (a proxy we cannot use) fails the attempt.
+   */
+  agentFor?: (url: string) => Promise<Agent | undefined>
+}
+
+/** A code for the failure, never its message: a message could quote the URL and its token. */
+const codeOf = (error: unknown, fallback: string) => {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : fallback
 }
 
 export function createWsFactory(options: WsFactoryOptions = {}): SocketFactory {
   return (url, handlers) => {
-    const socket = new WebSocket(url, { handshakeTimeout: options.handshakeTimeoutMs ?? 30_000, maxPayload: options.maxPayload ?? 8 * 1024 * 1024, followRedirects: false })
+    let socket: WebSocket | undefined
     let done = false
-    socket.on('open', () => handlers.open())
-    socket.on('message', (data, isBinary) => {
-      if (!isBinary) handlers.message(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'))
-    })
-    socket.on('unexpected-response', (request, response) => {
-      done = true
-      handlers.rejected(response.statusCode ?? 0)
-      response.resume()
-      request.destroy()
-    })
-    socket.on('error', (error: NodeJS.ErrnoException) => {
+    const listen = (ws: WebSocket) => {
+      ws.on('open', () => handlers.open())
+      ws.on('message', (data, isBinary) => {
+        if (!isBinary) handlers.message(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'))
+      })
+      ws.on('unexpected-response', (request, response) => {
+        done = true
+        handlers.rejected(response.statusCode ?? 0)
+        response.resume()
+        request.destroy()
+      })
+      ws.on('error', (error: NodeJS.ErrnoException) => {
+        if (done) return
+        done = true
+        handlers.error(codeOf(error, 'ERR_SOCKET'))
+      })
+      ws.on('close', (code, reason) => {
+        if (done) return
+        done = true
+        handlers.close(code, reason.toString('utf8'))
+      })
+    }
+    const open = (agent: Agent | undefined) => {
       if (done) return
-      done = true
-      handlers.error(typeof error.code === 'string' ? error.code : 'ERR_SOCKET')
-    })
-    socket.on('close', (code, reason) => {
-      if (done) return
-      done = true
-      handlers.close(code, reason.toString('utf8'))
-    })
+      socket = new WebSocket(url, { handshakeTimeout: options.handshakeTimeoutMs ?? 30_000, maxPayload: options.maxPayload ?? 8 * 1024 * 1024, followRedirects: false, ...(agent ? { agent } : {}) })
+      listen(socket)
+    }
+    if (options.agentFor) {
+      options.agentFor(url).then(open, (error: unknown) => {
+        if (done) return
+        done = true
+        handlers.error(codeOf(error, 'ERR_PROXY'))
+      })
+    } else {
+      open(undefined)
+    }
     return {
-      send: (text) => socket.send(text),
+      send: (text) => socket?.send(text),
       close: (code, reason) => {
         done = true
+        if (!socket) return
         if (socket.readyState === WebSocket.CONNECTING) socket.terminate()
         else socket.close(code, reason)
       },

@@ -118,11 +118,25 @@ export const directProxyResolver: ProxyResolver = { resolve: async () => 'DIRECT
  * that will not be sent.
  */
 export function proxyHook(resolver: ProxyResolver, agents = new ProxyAgents()): BeforeRequestHook {
+  const agentsFor = proxyAgentsFor(resolver, agents)
   return async (options) => {
-    const url = new URL(String(options.url))
+    options.agent = (await agentsFor(String(options.url))) ?? {}
+  }
+}
+
+/**
+ * The agents for one URL, from the proxy resolved for it; undefined for DIRECT. A WebSocket URL
+ * is resolved as the http(s) URL of the same host, which is how Chromium picks a proxy for it.
+ */
+export function proxyAgentsFor(resolver: ProxyResolver, agents: ProxyAgents): (target: string) => Promise<Agents | undefined> {
+  return async (target) => {
+    const url = new URL(target)
     url.username = ''
     url.password = ''
     url.hash = ''
+    url.search = ''
+    if (url.protocol === 'wss:') url.protocol = 'https:'
+    else if (url.protocol === 'ws:') url.protocol = 'http:'
     let answer: string
     try {
       answer = await resolver.resolve(url.href)
@@ -130,7 +144,7 @@ export function proxyHook(resolver: ProxyResolver, agents = new ProxyAgents()): 
       throw new AppError('NETWORK_PROXY_UNSUPPORTED', `The proxy for ${url.host} could not be determined from the system settings.`)
     }
     const choice = chooseProxy(answer)
-    options.agent = choice.kind === 'direct' ? {} : agents.for(choice.url)
+    return choice.kind === 'direct' ? undefined : agents.for(choice.url)
   }
 }
 
