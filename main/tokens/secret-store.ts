@@ -18,7 +18,7 @@ export interface SecretStore {
    */
   setBinder(binder: (profileId: string) => string | undefined): void
   bind(profileId: string, binding: string): Promise<void>
-  /** 'none': nothing bound yet (stored before bindings existed, or a new profile). */
+  /** 'none': nothing bound and nothing stored yet (a new profile); stored secrets without a binding are a 'mismatch'. */
   checkBinding(profileId: string, binding: string): Promise<'match' | 'mismatch' | 'none'>
   /** Stored fields of the profile that cannot be decrypted (kept, never replaced silently). */
   repairState(profileId: string): Promise<SecretField[]>

@@ -231,8 +231,10 @@ export class TokenManager implements TokenProvider {
   /**
    * The stored profile, if its credentials may be used as it stands: it passes the cross-field
    * checks (profiles.json may have been edited by hand), and its security fields are the ones its
-   * secrets were bound to. Otherwise nothing is sent: the profile needs repair. A profile whose
-   * secrets predate bindings is bound now, as it is.
+   * secrets were bound to. Otherwise nothing is sent: the profile needs repair. A profile that
+   * stores no secret yet (a first connection) is bound now, as it is; one that stores secrets
+   * without an authentic binding is a mismatch (the vault bound every older secret when it was
+   * migrated, so a missing binding was removed).
    */
   async profileForUse(profileId: string): Promise<Profile> {
     const profile = this.deps.profiles.get(profileId)

@@ -5,7 +5,7 @@ import { openDocument, type DocumentFile, type DocumentProblem } from '../store'
 import { wrappedKeySchema } from './key-protector'
 
 export const VAULT_FILE_NAME = 'vault.json'
-export const VAULT_SCHEMA_VERSION = 2
+export const VAULT_SCHEMA_VERSION = 3
 
 export const SECRET_FIELDS = ['clientSecret', 'tokens', 'webhookSecret'] as const
 /**
@@ -47,15 +47,25 @@ export const vaultDocumentSchema = z
     secrets: z.record(z.string(), secretSlotsSchema),
     /** Per profile: the MAC of the profile fields its secrets are bound to (profile-binding.ts). */
     bindings: z.record(z.string(), z.string().max(128)),
+    /**
+     * The MAC of the whole `bindings` table (profile-binding.ts), so an entry cannot be removed
+     * unnoticed. null until the vault is unlocked once by a version that writes it.
+     */
+    bindingsMac: z.string().max(128).nullable(),
     archive: z.array(archiveEntrySchema),
   })
   .strict()
 export type VaultDocument = z.infer<typeof vaultDocumentSchema>
 
-export const emptyVaultDocument = (): VaultDocument => ({ key: null, secrets: {}, bindings: {}, archive: [] })
+export const emptyVaultDocument = (): VaultDocument => ({ key: null, secrets: {}, bindings: {}, bindingsMac: null, archive: [] })
 
-/** Version 2 adds the profile bindings; secrets stored before have none until first used. */
+// Neither migration below trusts anything: the file's schema version can be rolled back by anyone.
+// Whether a vault's secrets are bound is decided by its key check (vault.ts), which only the key
+// can write; the vault binds secrets stored before bindings existed once, at its first unlock.
+/** Version 2 adds the profile bindings. */
 const addBindings = { to: 2, migrate: (data: unknown) => (isObject(data) ? { ...data, bindings: {} } : data) }
+/** Version 3 adds the MAC of the bindings table. */
+const addBindingsMac = { to: 3, migrate: (data: unknown) => (isObject(data) ? { ...data, bindingsMac: null } : data) }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -68,7 +78,7 @@ export function openVaultDocument(options: { dir: string; onProblem?: (problem: 
     schema: vaultDocumentSchema,
     defaults: emptyVaultDocument,
     version: VAULT_SCHEMA_VERSION,
-    migrations: [addBindings],
+    migrations: [addBindings, addBindingsMac],
     ...(options.onProblem ? { onProblem: options.onProblem } : {}),
     ...(options.now ? { now: options.now } : {}),
   })

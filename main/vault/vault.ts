@@ -14,7 +14,7 @@ import type { SafeStorageLike } from '../ports'
 import type { KeyProtector, WrappedKey } from './key-protector'
 import { createOsKeychainProtector, type OsKeychainProtector } from './os-keychain-protector'
 import { createPassphraseProtector, type ScryptCost } from './passphrase-protector'
-import { bindingMac } from './profile-binding'
+import { bindingMac, bindingTableMac } from './profile-binding'
 import { KEY_BYTES, OpenFailure, canOpen, open, seal } from './sealed-box'
 import { VaultError } from './vault-error'
 import { SECRET_FIELDS, openVaultDocument, slotsOf, type SecretField, type SecretSlots, type VaultDocument, type VaultKeyRecord } from './vault-document'
@@ -53,7 +53,17 @@ export interface SetSecretOptions {
   replaceUndecryptable?: boolean
 }
 
-const KEY_CHECK_CONTEXT = ['key-check'] as const
+/**
+ * The key check of a vault written before secrets were bound to profiles. Such a vault is migrated
+ * at its first unlock: each profile that stores secrets and has no binding yet is bound to the
+ * profile as profiles.json names it then. That is the one moment a binding is trusted on first use.
+ */
+const LEGACY_KEY_CHECK_CONTEXT = ['key-check'] as const
+/**
+ * The key check of a vault whose secrets are bound. Only the key can seal it, so a file edit cannot
+ * make a migrated vault look unmigrated (its schema version can be rolled back, this cannot).
+ */
+const KEY_CHECK_CONTEXT = ['key-check', 'bound-secrets'] as const
 const KEY_CHECK_PLAINTEXT = 'zoom-connect vault key check'
 const PROFILE_ID = /^[A-Za-z0-9_-]{1,128}$/
 
@@ -193,7 +203,13 @@ export class Vault {
         archive = [...archive, { at: this.now().toISOString(), reason: 'replaced', key: doc.key, secrets: { [profileId]: { [field]: existing } } }]
       }
       const sealedValue = seal(dataKey, value, secretContext(profileId, field))
-      return { ...doc, archive, secrets: { ...doc.secrets, [profileId]: { ...slots, [field]: sealedValue } } }
+      const next = { ...doc, archive, secrets: { ...doc.secrets, [profileId]: { ...slots, [field]: sealedValue } } }
+      // A profile's first secret, stored by the app, is bound to the profile as it stands (as when
+      // it first connects); a profile that already stores secrets keeps the binding it has.
+      const binding = this.binder?.(profileId)
+      const bindings = authenticBindings(dataKey, doc)
+      if (binding === undefined || Object.hasOwn(bindings, profileId) || storesSecrets(doc, profileId)) return next
+      return withBindings(dataKey, next, { ...bindings, [profileId]: bindingMac(dataKey, profileId, binding) })
     })
   }
 
@@ -236,14 +252,20 @@ export class Vault {
   async bind(profileId: string, binding: string): Promise<void> {
     assertProfileId(profileId)
     await this.ensureKey()
-    await this.document.update((doc) => ({ ...doc, bindings: { ...doc.bindings, [profileId]: bindingMac(this.requireLoadedKey(), profileId, binding) } }))
+    await this.document.update((doc) => {
+      const dataKey = this.requireLoadedKey()
+      return withBindings(dataKey, doc, { ...authenticBindings(dataKey, doc), [profileId]: bindingMac(dataKey, profileId, binding) })
+    })
   }
 
-  /** 'none': nothing recorded yet (secrets stored before bindings existed, or none stored). */
+  /**
+   * 'none': the profile stores no secret and has no binding (nothing to protect yet). A profile that
+   * stores secrets without an authentic binding is a 'mismatch': its binding was removed.
+   */
   async checkBinding(profileId: string, binding: string): Promise<'match' | 'mismatch' | 'none'> {
     assertProfileId(profileId)
     await this.ensureKey()
-    return bindingState(this.requireLoadedKey(), this.document.read().bindings, profileId, binding)
+    return bindingState(this.requireLoadedKey(), this.document.read(), profileId, binding)
   }
 
   /** Whether a value is stored (works while locked; says nothing about whether it decrypts). */
@@ -269,11 +291,14 @@ export class Vault {
     assertProfileId(profileId)
     const doc = this.document.read()
     if (!slotsOf(doc.secrets, profileId) && !Object.hasOwn(doc.bindings, profileId)) return
-    await this.document.update((doc) => ({
-      ...doc,
-      secrets: Object.fromEntries(Object.entries(doc.secrets).filter(([id]) => id !== profileId)),
-      bindings: Object.fromEntries(Object.entries(doc.bindings).filter(([id]) => id !== profileId)),
-    }))
+    await this.document.update((doc) => {
+      const next = { ...doc, secrets: Object.fromEntries(Object.entries(doc.secrets).filter(([id]) => id !== profileId)) }
+      // Without the key the table cannot be signed again; a binding left for a profile that stores
+      // nothing protects nothing and harms nothing.
+      if (!this.dataKey) return next
+      const bindings = Object.fromEntries(Object.entries(authenticBindings(this.dataKey, doc)).filter(([id]) => id !== profileId))
+      return withBindings(this.dataKey, next, bindings)
+    })
   }
 
   /** The stored fields of a profile that cannot be decrypted; empty when the profile is healthy. */
@@ -306,7 +331,7 @@ export class Vault {
     this.lock()
     await this.document.update((doc) => {
       if (!doc.key && Object.keys(doc.secrets).length === 0) return doc
-      return { ...doc, key: null, secrets: {}, bindings: {}, archive: [...doc.archive, { at: this.now().toISOString(), reason: 'reset', key: doc.key, secrets: doc.secrets }] }
+      return { ...doc, key: null, secrets: {}, bindings: {}, bindingsMac: null, archive: [...doc.archive, { at: this.now().toISOString(), reason: 'reset', key: doc.key, secrets: doc.secrets }] }
     })
     return this.status()
   }
@@ -319,7 +344,8 @@ export class Vault {
     const key: VaultKeyRecord = { wrapped, check: seal(dataKey, KEY_CHECK_PLAINTEXT, KEY_CHECK_CONTEXT), createdAt: this.now().toISOString() }
     await this.document.update((doc) => {
       if (doc.key) throw alreadyInitialised()
-      return { ...doc, key }
+      // A new vault is born bound: an empty, signed table.
+      return withBindings(dataKey, { ...doc, key }, {})
     })
     this.lock()
     this.dataKey = dataKey
@@ -339,14 +365,43 @@ export class Vault {
     return result
   }
 
-  /** The data key, unwrapping it if needed. */
+  /** The data key, unwrapping it if needed; a vault from before bindings is migrated first. */
   private async ensureKey(passphrase?: string): Promise<Buffer> {
+    const dataKey = await this.loadKey(passphrase)
+    if (this.binder && isLegacy(dataKey, this.document.read().key)) await this.migrateToBindings()
+    return this.requireLoadedKey()
+  }
+
+  private async loadKey(passphrase?: string): Promise<Buffer> {
     if (this.dataKey) return this.dataKey
     const record = this.document.read().key
     if (!record) throw notInitialised()
     if (record.wrapped.kind === 'os-keychain') return this.unlockWithKeychain(record)
     if (passphrase === undefined) throw new VaultError('VAULT_LOCKED', 'The vault is locked: enter the passphrase to unlock it')
     return this.unlockWithPassphrase(passphrase)
+  }
+
+  /**
+   * The first unlock of a vault written before secrets were bound (the only trust-on-first-use
+   * moment): bindings already recorded are kept (each is a MAC only the key can make), each other
+   * profile that stores secrets is bound to the profile as it stands now, the table is signed, and
+   * the key check is sealed again in the bound form — all in one write. Key records kept in the
+   * archive get the new check too, so none of them can be copied back to pass for an old vault.
+   */
+  private async migrateToBindings(): Promise<void> {
+    await this.document.update((doc) => {
+      const dataKey = this.requireLoadedKey()
+      if (!doc.key || !isLegacy(dataKey, doc.key)) return doc
+      const bindings: Record<string, string> = {}
+      for (const [profileId, mac] of Object.entries(doc.bindings)) if (PROFILE_ID.test(profileId)) bindings[profileId] = mac
+      for (const profileId of Object.keys(doc.secrets)) {
+        const binding = storesSecrets(doc, profileId) && !Object.hasOwn(bindings, profileId) ? this.binder?.(profileId) : undefined
+        if (binding !== undefined) bindings[profileId] = bindingMac(dataKey, profileId, binding)
+      }
+      const upgrade = (record: VaultKeyRecord): VaultKeyRecord => (isLegacy(dataKey, record) ? { ...record, check: seal(dataKey, KEY_CHECK_PLAINTEXT, KEY_CHECK_CONTEXT) } : record)
+      const archive = doc.archive.map((entry) => (entry.key ? { ...entry, key: upgrade(entry.key) } : entry))
+      return withBindings(dataKey, { ...doc, key: upgrade(doc.key), archive }, bindings)
+    })
   }
 
   /** Single-flight: any number of concurrent callers cause one keychain request. */
@@ -411,7 +466,7 @@ export class Vault {
 
   private async unwrapAndVerify(protector: KeyProtector, record: VaultKeyRecord): Promise<Buffer> {
     const dataKey = await protector.unwrap(record.wrapped)
-    if (!canOpen(dataKey, record.check, KEY_CHECK_CONTEXT)) {
+    if (!canOpen(dataKey, record.check, KEY_CHECK_CONTEXT) && !canOpen(dataKey, record.check, LEGACY_KEY_CHECK_CONTEXT)) {
       dataKey.fill(0)
       throw new VaultError('VAULT_DECRYPT_FAILED', 'The recovered key is not the key of this vault.', { reason: 'key-mismatch' })
     }
@@ -432,12 +487,12 @@ export class Vault {
   private bindingOf(dataKey: Buffer, profileId: string): 'match' | 'mismatch' | 'none' {
     const binding = this.binder?.(profileId)
     if (binding === undefined) return 'none'
-    return bindingState(dataKey, this.document.read().bindings, profileId, binding)
+    return bindingState(dataKey, this.document.read(), profileId, binding)
   }
 
   /**
-   * Refuses a secret whose profile no longer has the fields it was bound to. A secret stored before
-   * bindings existed is bound on first use to the profile as it is then.
+   * Refuses a secret whose profile no longer has the fields it was bound to, or has no authentic
+   * binding at all (secrets stored before bindings existed were bound when the vault was migrated).
    */
   private async requireBinding(profileId: string, field: SecretField): Promise<void> {
     const binding = this.binder?.(profileId)
@@ -492,12 +547,40 @@ function protectionOf(key: VaultKeyRecord | null, keychain: ReturnType<OsKeychai
   return info
 }
 
-function bindingState(dataKey: Buffer, bindings: Record<string, string>, profileId: string, binding: string): 'match' | 'mismatch' | 'none' {
+function bindingState(dataKey: Buffer, doc: VaultDocument, profileId: string, binding: string): 'match' | 'mismatch' | 'none' {
+  const bindings = authenticBindings(dataKey, doc)
   const stored = Object.hasOwn(bindings, profileId) ? bindings[profileId] : undefined
-  if (stored === undefined) return 'none'
-  const expected = Buffer.from(bindingMac(dataKey, profileId, binding))
-  const actual = Buffer.from(stored)
-  return actual.length === expected.length && timingSafeEqual(actual, expected) ? 'match' : 'mismatch'
+  if (stored === undefined) return storesSecrets(doc, profileId) ? 'mismatch' : 'none'
+  return sameText(stored, bindingMac(dataKey, profileId, binding)) ? 'match' : 'mismatch'
+}
+
+/**
+ * The bindings table if its MAC holds, otherwise none at all: an entry removed, added or rolled back
+ * on its own, or the MAC deleted, leaves every profile that stores secrets needing repair.
+ */
+function authenticBindings(dataKey: Buffer, doc: VaultDocument): Record<string, string> {
+  if (doc.bindingsMac === null || isLegacy(dataKey, doc.key)) return {}
+  return sameText(doc.bindingsMac, bindingTableMac(dataKey, doc.bindings)) ? doc.bindings : {}
+}
+
+function withBindings(dataKey: Buffer, doc: VaultDocument, bindings: Record<string, string>): VaultDocument {
+  return { ...doc, bindings, bindingsMac: bindingTableMac(dataKey, bindings) }
+}
+
+/** True for the key check of a vault from before bindings (see LEGACY_KEY_CHECK_CONTEXT). */
+function isLegacy(dataKey: Buffer, record: VaultKeyRecord | null): boolean {
+  return record !== null && !canOpen(dataKey, record.check, KEY_CHECK_CONTEXT)
+}
+
+function storesSecrets(doc: VaultDocument, profileId: string): boolean {
+  const slots = slotsOf(doc.secrets, profileId)
+  return slots !== undefined && SECRET_FIELDS.some((field) => slots[field] !== undefined)
+}
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a)
+  const right = Buffer.from(b)
+  return left.length === right.length && timingSafeEqual(left, right)
 }
 
 function undecryptableFields(dataKey: Buffer, profileId: string, slots: SecretSlots | undefined): SecretField[] {

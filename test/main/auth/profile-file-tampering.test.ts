@@ -38,6 +38,14 @@ async function editOnDisk(profileId: string, edit: (profile: StoredProfile) => S
   await writeFile(path, JSON.stringify(file))
   await rm(join(harness.dataDir, 'profiles.json.bak'))
 }
+/** Edits vault.json while the app is not running (no key needed for this), and drops its backup. */
+async function editVaultOnDisk(edit: (file: { schemaVersion: number; data: Record<string, unknown> }) => void): Promise<void> {
+  const path = join(harness.dataDir, 'vault.json')
+  const file = JSON.parse(await readFile(path, 'utf8')) as { schemaVersion: number; data: Record<string, unknown> }
+  edit(file)
+  await writeFile(path, JSON.stringify(file))
+  await rm(join(harness.dataDir, 'vault.json.bak'))
+}
 const rm = (path: string) => import('node:fs/promises').then((fs) => fs.rm(path, { force: true }))
 
 async function connectedProfile(name: string): Promise<string> {
@@ -95,5 +103,41 @@ describe('a profiles.json edited on disk', () => {
     await editOnDisk(profileId, (p) => ({ ...p, validationUrl: `${evil.url}/v2/users/me` }))
     const { outcomes } = await useEverything(profileId)
     expect(outcomes[1]).toMatchObject({ status: 'rejected' })
+  })
+
+  // The same edits, with the profile's binding removed from vault.json too: a missing binding is not
+  // trusted on first use, and neither is a vault whose schema version was rolled back to before
+  // bindings existed.
+  const strips: Array<[string, (file: { schemaVersion: number; data: Record<string, unknown> }) => void]> = [
+    ['its binding deleted', (file) => void delete (file.data.bindings as Record<string, string>)[strippedId]],
+    [
+      'the schema rolled back to version 1',
+      (file) => {
+        file.schemaVersion = 1
+        delete file.data.bindings
+        delete file.data.bindingsMac
+      },
+    ],
+  ]
+  let strippedId = ''
+  it.each(strips)('re-pointing the cloud with %s: nothing reaches the edited-in host', async (_name, strip) => {
+    strippedId = await connectedProfile(`Stripped cloud ${_name}`)
+    await editOnDisk(strippedId, (p) => ({ ...p, cloud: { kind: 'custom', oauthBaseUrl: evil.url, apiBaseUrl: evil.url } }))
+    await editVaultOnDisk(strip)
+    const { app, outcomes } = await useEverything(strippedId)
+    expect(outcomes[2]).toMatchObject({ status: 'rejected', reason: { code: 'VAULT_DECRYPT_FAILED' } })
+    expect((await app.call('auth.status', { profileId: strippedId })).state).toBe('needs_repair')
+    expect(evil.received).toEqual([])
+  })
+
+  it.each(strips)('widening the allowed domains with %s: Test connection sends the token nowhere', async (_name, strip) => {
+    strippedId = await connectedProfile(`Stripped domains ${_name}`)
+    const host = new URL(evil.url).host
+    await editOnDisk(strippedId, (p) => ({ ...p, allowedDomains: [new URL(sandbox.url).host, host], validationUrl: `${evil.url}/v2/users/me` }))
+    await editVaultOnDisk(strip)
+    const { app, outcomes } = await useEverything(strippedId)
+    expect(outcomes[0]).toMatchObject({ status: 'rejected', reason: { code: 'VAULT_DECRYPT_FAILED' } })
+    expect((await app.call('auth.status', { profileId: strippedId })).state).toBe('needs_repair')
+    expect(evil.received).toEqual([])
   })
 })

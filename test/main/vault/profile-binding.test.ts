@@ -1,11 +1,18 @@
 // The vault binds each profile's secrets to the canonical text of its security fields, with a MAC
 // under a key derived from the data key: a secret is handed out only while the profile still names
-// what it was bound to; a vault written before bindings existed is migrated and bound on first use.
+// what it was bound to. The table of bindings carries a MAC of its own, so an entry cannot be deleted
+// unnoticed; a vault written before bindings existed is migrated once, at its first unlock, which
+// its key check (sealed again in a form only the key can make) records.
+import { cp } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Vault } from '../../../main/vault'
+import { GOLDEN_BACKEND, GOLDEN_KEYRING, GOLDEN_SECRETS } from '../../fixtures/vault/golden-values'
 import { editVaultFile, makeTempDir, openTestVault, readVaultFile, removeTempDir } from './helpers'
 import { FakeSafeStorage } from './fake-safe-storage'
 
+const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/vault')
 let dir: string
 let safeStorage: FakeSafeStorage
 let vault: Vault
@@ -42,19 +49,87 @@ describe('profile bindings', () => {
     await expect(reopened.getSecret('p1', 'clientSecret')).rejects.toMatchObject({ reason: 'binding-mismatch' })
   })
 
-  it('migrates a version-1 vault; its secrets are bound on first use to the profile as it is', async () => {
-    await vault.setSecret('p1', 'tokens', '{"v":1}')
-    await editVaultFile(dir, (file) => {
-      file.schemaVersion = 1
-      delete file.data.bindings
-    })
+  it('a vault from before bindings is migrated once, at its first unlock: each profile is bound as it is then', async () => {
+    const old = await makeTempDir()
+    try {
+      await cp(join(fixturesDir, 'keychain-v1'), old, { recursive: true })
+      const golden = () => new FakeSafeStorage({ backend: GOLDEN_BACKEND, keyring: GOLDEN_KEYRING })
+      const reopened = await openTestVault(old, golden())
+      const names = new Map(GOLDEN_SECRETS.map((s) => [s.profileId, `${s.profileId}.example`]))
+      reopened.setBinder((id) => names.get(id))
+      for (const { profileId, field, value } of GOLDEN_SECRETS) expect(await reopened.getSecret(profileId, field)).toBe(value)
+      expect(await reopened.checkBinding('golden-s2s', 'golden-s2s.example')).toBe('match')
+      const file = await readVaultFile(old)
+      expect(file.schemaVersion).toBe(3)
+      expect(Object.keys(file.data.bindings as object).sort()).toEqual([...new Set(GOLDEN_SECRETS.map((s) => s.profileId))].sort())
+      // From now on the file cannot pass for an unmigrated one: rolled back and stripped, it needs repair.
+      await editVaultFile(old, (f) => {
+        f.schemaVersion = 1
+        delete f.data.bindings
+        delete f.data.bindingsMac
+      })
+      const again = await openTestVault(old, golden())
+      names.set('golden-s2s', 'evil.example')
+      again.setBinder((id) => names.get(id))
+      await expect(again.getSecret('golden-s2s', 'clientSecret')).rejects.toMatchObject({ code: 'VAULT_DECRYPT_FAILED', reason: 'binding-mismatch' })
+      expect(await again.checkBinding('golden-s2s', 'evil.example')).toBe('mismatch')
+      expect((await again.profilesNeedingRepair())['golden-s2s']).toEqual(['clientSecret', 'tokens'])
+    } finally {
+      await removeTempDir(old)
+    }
+  })
+
+  it('deleting one binding from the file, or the table, or its MAC, or rolling the schema back leaves the secret refused', async () => {
+    await vault.setSecret('p1', 'clientSecret', 'the secret')
+    await vault.bind('p1', 'api.zoom.us')
+    await vault.setSecret('p2', 'tokens', '{"v":2}')
+    await vault.bind('p2', 'api.zoom.us')
+    const edits: Array<(file: Awaited<ReturnType<typeof readVaultFile>>) => void> = [
+      (file) => void delete (file.data.bindings as Record<string, string>).p1,
+      (file) => void (file.data.bindings = {}),
+      (file) => void delete file.data.bindingsMac,
+      (file) => {
+        file.schemaVersion = 1
+        delete file.data.bindings
+        delete file.data.bindingsMac
+      },
+      (file) => {
+        file.schemaVersion = 2
+        delete (file.data.bindings as Record<string, string>).p1
+        delete file.data.bindingsMac
+      },
+    ]
+    const pristine = await readVaultFile(dir)
+    for (const edit of edits) {
+      await editVaultFile(dir, (file) => {
+        Object.assign(file, structuredClone(pristine))
+        edit(file)
+      })
+      const reopened = await openTestVault(dir, safeStorage)
+      bindings.set('p1', 'evil.example')
+      reopened.setBinder((id) => bindings.get(id))
+      await expect(reopened.getSecret('p1', 'clientSecret')).rejects.toMatchObject({ code: 'VAULT_DECRYPT_FAILED', reason: 'binding-mismatch' })
+      expect(await reopened.checkBinding('p1', 'evil.example')).toBe('mismatch')
+      expect(await reopened.repairState('p1')).toEqual(['clientSecret'])
+    }
+    // Repair: the app binds the profile again (after the person re-entered the secret); the others
+    // whose bindings were dropped with the table stay refused until they are repaired too.
     const reopened = await openTestVault(dir, safeStorage)
-    bindings.set('p1', 'api.zoom.us')
+    bindings.set('p2', 'api.zoom.us')
     reopened.setBinder((id) => bindings.get(id))
-    expect(await reopened.getSecret('p1', 'tokens')).toBe('{"v":1}')
-    expect(await reopened.checkBinding('p1', 'api.zoom.us')).toBe('match')
-    expect((await readVaultFile(dir)).schemaVersion).toBe(2)
-    await reopened.deleteProfile('p1')
+    await reopened.setSecret('p1', 'clientSecret', 'typed again')
+    await reopened.bind('p1', 'evil.example')
+    expect(await reopened.getSecret('p1', 'clientSecret')).toBe('typed again')
+    await expect(reopened.getSecret('p2', 'tokens')).rejects.toMatchObject({ reason: 'binding-mismatch' })
+  })
+
+  it('binds a profile that stores nothing yet when its first secret is stored; deleting the profile drops its binding', async () => {
+    bindings.set('p1', 'api.zoom.us')
+    expect(await vault.checkBinding('p1', 'api.zoom.us')).toBe('none')
+    await vault.setSecret('p1', 'webhookSecret', 'hook')
+    expect(await vault.checkBinding('p1', 'api.zoom.us')).toBe('match')
+    expect(await vault.getSecret('p1', 'webhookSecret')).toBe('hook')
+    await vault.deleteProfile('p1')
     expect((await readVaultFile(dir)).data.bindings).toEqual({})
   })
 })
