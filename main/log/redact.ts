@@ -31,9 +31,16 @@ const fold = (text: string): string => text.replace(/[A-Z]+/g, (letters) => lett
  */
 const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu
 
+/** base64 and base64url of the text's UTF-8 bytes, without Buffer (this module is also type-checked for the web). */
+function base64Forms(text: string): [string, string] {
+  let binary = ''
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
+  const base64 = btoa(binary)
+  return [base64, base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')]
+}
+
 function formsOf(value: string): string[] {
-  const bytes = Buffer.from(value, 'utf8')
-  return [...new Set([value, [...value].reverse().join(''), bytes.toString('base64'), bytes.toString('base64url')].map(fold))]
+  return [...new Set([value, [...value].reverse().join(''), ...base64Forms(value)].map(fold))]
 }
 
 function count(map: Map<string, number>, key: string, delta: 1 | -1): void {
@@ -70,10 +77,7 @@ export function registerClientCredentials(clientId: string, secret: string, enco
   registerSecret(secret)
   if (secret.length < 6) return
   const pairs = [...new Set([`${clientId}:${secret}`, `${encode(clientId)}:${encode(secret)}`])]
-  const encoded = pairs.flatMap((pair) => {
-    const bytes = Buffer.from(pair, 'utf8')
-    return [bytes.toString('base64'), bytes.toString('base64url')]
-  })
+  const encoded = pairs.flatMap((pair) => base64Forms(pair))
   remember(`client-credentials\n${clientId}\n${secret}`, [...new Set(encoded.map(fold))])
 }
 
