@@ -64,6 +64,8 @@ const meetingColumns = (types: Readonly<Record<string, string>>): ColumnSpec[] =
   { path: 'start_time', label: 'Start', format: 'datetime' },
   { path: 'duration', label: 'Duration', format: 'minutes' },
   { path: 'timezone', label: 'Time zone' },
+  // Zoom's list gives only host_id; the crawl adds the host's e-mail (main/data/jobs/crawl-units.ts).
+  { path: 'host_email', label: 'Host e-mail' },
   { path: 'host_id', label: 'Host ID' },
   { path: 'created_at', label: 'Created', format: 'datetime' },
   { path: 'join_url', label: 'Join URL', format: 'url' },
@@ -179,6 +181,7 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
       { path: 'duration', label: 'Duration', format: 'minutes' },
       { path: 'recording_count', label: 'Files', format: 'number' },
       { path: 'total_size', label: 'Size', format: 'bytes' },
+      { path: 'host_email', label: 'Host e-mail' },
       { path: 'host_id', label: 'Host ID' },
       { path: 'id', label: 'Meeting ID' },
       { path: 'uuid', label: 'UUID' },
