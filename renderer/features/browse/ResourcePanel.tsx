@@ -1,6 +1,7 @@
 // One catalog resource: parameters, Load, crawl progress, then the grid with its toolbar, the
 // detail drawer, multi-select downloads (recordings) and the chart (daily usage report).
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { CrawlInput, DatasetInfo, JobProgress } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
 import type { ListResource } from '../../../common/zoom/catalog'
 import { validateResourceParams } from '../../../common/zoom/params'
@@ -9,27 +10,58 @@ import { formatCount } from '../overview/format'
 import { BridgeCallError, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import { isAccountWide } from '../../store/selectors/scopes'
-import { datasetKey, EMPTY_GRID_VIEW, gridQuery } from '../../store/slices/browse'
+import type { ListResourceId } from '../../../common/zoom/resource-ids'
+import type { ExportChoice, TargetUser, UserTarget } from '../../store/slices/browse'
+import { datasetKey, EMPTY_GRID_VIEW } from '../../store/slices/browse'
 import { CrawlProgress } from './CrawlProgress'
 import { DailyUsageChart } from './DailyUsageChart'
 import { DataGrid } from './DataGrid'
 import { DetailDrawer } from './DetailDrawer'
 import { DownloadsPanel } from './DownloadsPanel'
+import type { ExportFormat } from './ExportDialog'
+import { ExportDialog } from './ExportDialog'
 import { GridToolbar } from './GridToolbar'
-import type { ParamValues, UsersChoice } from './ParamsForm'
+import type { ParamValues } from './ParamsForm'
 import { ParamsForm, toCrawlParams } from './ParamsForm'
+import { resolveTargetUser } from './UserTargetPicker'
 import { useRowWindows } from './use-row-windows'
+
+/** What an export of this dataset would lack: main's account of it, or the crawl's own state. */
+function incompleteness(info: DatasetInfo, job: JobProgress | undefined): string[] | undefined {
+  if (job?.state === 'running') return ['the load is still running']
+  if (info.complete) return undefined
+  return info.missing && info.missing.length > 0 ? info.missing : ['the load did not finish']
+}
+
+const ONLY_ME: UserTarget = { kind: 'me' }
+const ALL_USERS: UserTarget = { kind: 'all' }
 
 export function ResourcePanel({ profile, resource, missing, unavailable }: { profile: ProfileView; resource: ListResource; missing: string[]; unavailable: boolean }) {
   const dataset = useStore((s) => s.datasets[datasetKey(profile.id, resource.id)])
   const job = useStore((s) => (dataset ? s.jobs[dataset.jobId] : undefined))
   const startCrawl = useStore((s) => s.startCrawl)
   const cancelJob = useStore((s) => s.cancelJob)
+  const resumeJob = useStore((s) => s.resumeJob)
+  const retryFailedUnits = useStore((s) => s.retryFailedUnits)
   const [values, setValues] = useState<ParamValues>({})
-  const [users, setUsers] = useState<UsersChoice>(isAccountWide(profile) ? 'all' : 'me')
+  const accountWide = isAccountWide(profile)
+  const target = useStore((s) => s.userTargets[profile.id]) ?? (accountWide ? ALL_USERS : ONLY_ME)
+  const setUserTarget = useStore((s) => s.setUserTarget)
+  const request = useStore((s) => s.browseRequest)
+  const markRequestHandled = useStore((s) => s.markBrowseRequestHandled)
   const [paramErrors, setParamErrors] = useState<Record<string, string>>({})
   const [loadError, setLoadError] = useState<string>()
   const running = job?.state === 'running'
+
+  /** The crawl's `users`: one user is resolved first (typed text that was not picked from the list). */
+  const crawlUsers = async (): Promise<CrawlInput['users'] | { error: string }> => {
+    if (!resource.perUser) return undefined
+    if (target.kind !== 'one') return target.kind
+    const resolved = await resolveTargetUser(profile.id, target.user)
+    if ('error' in resolved) return resolved
+    if (resolved.user !== target.user) setUserTarget(profile.id, { kind: 'one', user: resolved.user })
+    return [resolved.user.id ?? '']
+  }
 
   const load = async () => {
     setLoadError(undefined)
@@ -40,12 +72,27 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
     }
     setParamErrors({})
     try {
-      await startCrawl({ profileId: profile.id, resource: resource.id, params: toCrawlParams(resource, values), ...(resource.perUser ? { users } : {}) })
+      const users = await crawlUsers()
+      if (users !== undefined && typeof users === 'object' && 'error' in users) {
+        setParamErrors({ users: users.error })
+        return
+      }
+      await startCrawl({ profileId: profile.id, resource: resource.id, params: toCrawlParams(resource, values), ...(users !== undefined ? { users } : {}) })
     } catch (error) {
       if (error instanceof BridgeCallError && error.issues.length > 0) setParamErrors(issuesByField(error.issues.map((i) => ({ ...i, path: i.path.replace(/^params\./, '') }))))
       setLoadError(error instanceof BridgeCallError && error.code === 'ZOOM_SCOPE_MISSING' && error.details?.acceptedScopes ? `${error.message} Add one of ${error.details.acceptedScopes.join(', ')} to the app, then reconnect.` : errorMessage(error))
     }
   }
+
+  // A link from a user's details ("Meetings", "Recordings") loads this tab for that user at once.
+  const loadRef = useRef(load)
+  loadRef.current = load
+  const requested = request !== undefined && !request.handled && request.profileId === profile.id && request.resource === resource.id
+  useEffect(() => {
+    if (!requested) return
+    markRequestHandled()
+    void loadRef.current()
+  }, [requested, markRequestHandled])
 
   return (
     <div className="stack" style={{ gap: 12 }}>
@@ -76,7 +123,16 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
           void load()
         }}
       >
-        <ParamsForm resource={resource} values={values} onChange={setValues} users={users} onUsers={setUsers} accountWide={isAccountWide(profile)} errors={paramErrors} />
+        <ParamsForm
+          resource={resource}
+          values={values}
+          onChange={setValues}
+          profileId={profile.id}
+          target={target}
+          onTarget={(t) => setUserTarget(profile.id, t)}
+          accountWide={accountWide}
+          errors={paramErrors}
+        />
         <div className="row">
           <button type="submit" className="btn btn-primary" disabled={running}>
             {dataset ? 'Reload' : 'Load'} {resource.title.toLowerCase()}
@@ -88,8 +144,15 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
           {loadError}
         </p>
       )}
-      {job && <CrawlProgress job={job} onCancel={() => void cancelJob(job.jobId).catch((e: unknown) => setLoadError(errorMessage(e)))} />}
-      {dataset?.info && !running && <DatasetView profile={profile} resource={resource} datasetId={dataset.datasetId} rowsInDataset={dataset.info.rows} availableColumns={dataset.info.availableColumns} defaultColumns={dataset.info.defaultColumns} />}
+      {job && (
+        <CrawlProgress
+          job={job}
+          onCancel={() => void cancelJob(job.jobId).catch((e: unknown) => setLoadError(errorMessage(e)))}
+          onResume={() => void resumeJob(job.jobId).catch((e: unknown) => setLoadError(errorMessage(e)))}
+          onRetryFailed={() => void retryFailedUnits(job.jobId).catch((e: unknown) => setLoadError(errorMessage(e)))}
+        />
+      )}
+      {dataset?.info && !running && <DatasetView profile={profile} resource={resource} job={job} info={dataset.info} />}
       {resource.id === 'recordings' && <DownloadsPanel />}
     </div>
   )
@@ -98,17 +161,17 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
 interface DatasetViewProps {
   profile: ProfileView
   resource: ListResource
-  datasetId: string
-  rowsInDataset: number
-  availableColumns: string[]
-  defaultColumns: string[]
+  job: JobProgress | undefined
+  info: DatasetInfo
 }
 
-function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, defaultColumns }: DatasetViewProps) {
+function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
+  const { datasetId, rows: rowsInDataset, availableColumns, defaultColumns } = info
   const view = useStore((s) => s.gridViews[datasetId]) ?? EMPTY_GRID_VIEW
   const setGridView = useStore((s) => s.setGridView)
   const exportDataset = useStore((s) => s.exportDataset)
   const enqueue = useStore((s) => s.enqueueDownloads)
+  const openForUser = useStore((s) => s.openForUser)
   const notify = useStore((s) => s.notify)
   const rows = useRowWindows(datasetId, view, rowsInDataset)
   const [detail, setDetail] = useState<number>()
@@ -125,11 +188,18 @@ function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, def
     [view.sort, setGridView, datasetId],
   )
   const onFilter = useCallback((filterText: string) => setGridView(datasetId, { filterText }), [setGridView, datasetId])
-  const onExport = async (format: 'csv' | 'json') => {
+  const [exportFormat, setExportFormat] = useState<ExportFormat>()
+  const onExport = async (choice: ExportChoice) => {
     setExporting(true)
     try {
-      const result = await exportDataset(datasetId, format)
-      if (result.path) notify({ tone: 'success', title: `Exported ${formatCount(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}`, description: result.path })
+      const result = await exportDataset(datasetId, choice)
+      const incomplete = result.incomplete && result.incomplete.length > 0 ? result.incomplete : undefined
+      if (result.path)
+        notify({
+          tone: incomplete ? 'info' : 'success',
+          title: `Exported ${formatCount(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}${incomplete ? ' of incomplete data' : ''}`,
+          description: incomplete ? `${result.path}. Missing: ${incomplete.join('; ')}.` : result.path,
+        })
     } catch (error) {
       notify({ tone: 'error', title: 'Export failed', description: errorMessage(error) })
     } finally {
@@ -146,20 +216,13 @@ function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, def
       }),
     [],
   )
-  const fetchRows = useStore((s) => s.fetchRows)
+  const selectAllRows = useStore((s) => s.selectAllRows)
   const [selectingAll, setSelectingAll] = useState(false)
-  /** Every row the filter shows, fetched as index windows (1,000 at a time), not the rows' data. */
+  /** Every row the filter shows (main answers with their dataset indexes), not only the loaded ones. */
   const selectAll = async () => {
-    const total = rows.total ?? 0
     setSelectingAll(true)
     try {
-      const all = new Set<number>()
-      const { columns: _columns, ...query } = gridQuery(view)
-      for (let offset = 0; offset < total; offset += 1000) {
-        const window = await fetchRows({ datasetId, offset, limit: 1000, columns: [defaultColumns[0] ?? 'id'], ...query })
-        for (const r of window.rows) all.add(r.index)
-      }
-      setSelection(all)
+      setSelection(new Set(await selectAllRows(datasetId)))
     } catch (error) {
       notify({ tone: 'error', title: 'Could not select every row', description: errorMessage(error) })
     } finally {
@@ -188,9 +251,21 @@ function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, def
         columns={view.columns ?? (rows.columns.length > 0 ? rows.columns : defaultColumns)}
         availableColumns={availableColumns}
         onColumns={(columns) => setGridView(datasetId, { columns })}
-        onExport={(format) => void onExport(format)}
+        onExport={setExportFormat}
         exporting={exporting}
       />
+      <ExportDialog format={exportFormat} onClose={() => setExportFormat(undefined)} onExport={(choice) => void onExport(choice)} rows={rows.total} filtered={view.filterText.trim() !== ''} missing={incompleteness(info, job)} />
+      {rows.total === 0 && view.filterText.trim() !== '' && (
+        <div className="callout row" data-tone="info" role="status">
+          <span>
+            No rows match “{view.filterText.trim()}” in any column of the {formatCount(rows.datasetTotal ?? 0)} loaded.
+          </span>
+          <span className="spacer" />
+          <button type="button" className="btn btn-small" onClick={() => onFilter('')}>
+            Clear filter
+          </button>
+        </div>
+      )}
       {selectable && (
         <div className="row">
           <span className="muted">{selection.size > 0 ? `${formatCount(selection.size)} selected` : 'Select recordings with the checkboxes or Space.'}</span>
@@ -208,7 +283,21 @@ function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, def
         </div>
       )}
       <DataGrid resource={resource} rows={rows} view={view} onSort={onSort} onOpen={setDetail} label={resource.title} {...(selectable ? { selection, onToggle: toggle } : {})} />
-      <DetailDrawer datasetId={datasetId} index={detail} title={`${resource.title.replace(/s$/, '')} details`} onClose={() => setDetail(undefined)} />
+      <DetailDrawer
+        datasetId={datasetId}
+        index={detail}
+        title={`${resource.title.replace(/s$/, '')} details`}
+        onClose={() => setDetail(undefined)}
+        columns={resource.defaultColumns}
+        {...(resource.id === 'users'
+          ? {
+              onOpenForUser: (target: ListResourceId, user: TargetUser) => {
+                setDetail(undefined)
+                openForUser(profile.id, target, user)
+              },
+            }
+          : {})}
+      />
     </>
   )
 }

@@ -1,6 +1,8 @@
 // The connection editor with its guided setup: each step of the Zoom Marketplace beside the
 // fields it fills, inline validation (the same rules as main), "Save & connect" in one click.
+import { useEffect, useRef } from 'react'
 import type { ProfileView } from '../../../common/profile'
+import { checkboxEnterToggles, focusFirstInvalid } from '../../components/form-keys'
 import { ExternalLink } from '../../components/ExternalLink'
 import { Field } from '../../components/Field'
 import type { AppKind } from '../../store/slices/session'
@@ -13,16 +15,34 @@ import { RedirectFields } from './RedirectFields'
 import { ScopePicker } from './ScopePicker'
 import { SecretField } from './SecretField'
 import { TestConnection } from './TestConnection'
-import { usesSecret } from './draft'
+import { usesSecret, withSuggestedRedirect } from './draft'
 import { useEditor } from './use-editor'
+
+/**
+ * Scrolls a focused control clear of the sticky footer when it landed under it (a browser that
+ * ignores scroll-padding for focus, or a control focused by a click at the window's bottom edge).
+ */
+function keepAboveFooter(control: EventTarget, form: HTMLFormElement | null): void {
+  const footer = form?.querySelector('.editor-actions')
+  if (!(control instanceof HTMLElement) || !footer || footer.contains(control)) return
+  const top = footer.getBoundingClientRect().top
+  if (control.getBoundingClientRect().bottom > top) control.scrollIntoView?.({ block: 'center' })
+}
 
 export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?: ProfileView; kind?: AppKind; onCancel?: () => void }) {
   const editor = useEditor(profile, kind)
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    if (editor.focusInvalid > 0 && formRef.current) focusFirstInvalid(formRef.current)
+  }, [editor.focusInvalid])
   const { draft, setField, touch, errorOf } = editor
   const f = draft.fields
   const currentKind = kindOf(f)
   const changeKind = (next: AppKind) =>
-    editor.setDraft('kind', (d) => ({ ...d, fields: { ...d.fields, ...kindInfo(next).defaults, appType: kindInfo(next).defaults.appType ?? 'user', clientType: kindInfo(next).defaults.clientType ?? 'confidential' } }))
+    editor.setDraft('kind', (d) => ({
+      ...d,
+      fields: withSuggestedRedirect({ ...d.fields, ...kindInfo(next).defaults, appType: kindInfo(next).defaults.appType ?? 'user', clientType: kindInfo(next).defaults.clientType ?? 'confidential' }),
+    }))
   const steps = GUIDES[currentKind]
   const busy = editor.pending !== undefined
 
@@ -88,9 +108,12 @@ export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?
 
   return (
     <form
+      ref={formRef}
       className="editor"
       aria-label={profile ? `Edit ${profile.name}` : 'New connection'}
       noValidate
+      onKeyDown={checkboxEnterToggles}
+      onFocus={(e) => keepAboveFooter(e.target, formRef.current)}
       onSubmit={(e) => {
         e.preventDefault()
         void editor.saveAndConnect()

@@ -27,6 +27,8 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
   const [formErrorCode, setFormErrorCode] = useState<ErrorCode>()
   const [lastAction, setLastAction] = useState<'save' | 'connect'>('connect')
   const [pending, setPending] = useState<'save' | 'connect'>()
+  /** Bumped when a save stops on invalid fields: the form then moves focus to the first one. */
+  const [focusInvalid, setFocusInvalid] = useState(0)
   const stored = useStore((s) => s.profiles.find((p) => p.id === savedId))
   const hasStoredSecret = stored?.hasClientSecret ?? false
 
@@ -51,7 +53,7 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
     setFormError(undefined)
     setFormErrorCode(undefined)
     if (Object.keys(clientIssues).length > 0) {
-      setFormError('Some fields need attention.')
+      setFocusInvalid((n) => n + 1)
       return undefined
     }
     const s = useStore.getState()
@@ -63,7 +65,10 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
       setDraft((d) => ({ ...d, secret: saved.hasClientSecret ? { mode: 'keep', value: '' } : { mode: 'replace', value: '' } }))
       return saved.id
     } catch (error) {
-      if (error instanceof BridgeCallError && error.issues.length > 0) setServerIssues(issuesByField(error.issues))
+      if (error instanceof BridgeCallError && error.issues.length > 0) {
+        setServerIssues(issuesByField(error.issues))
+        setFocusInvalid((n) => n + 1)
+      }
       setFormError(errorMessage(error))
       if (error instanceof BridgeCallError) setFormErrorCode(error.code)
       return undefined
@@ -102,7 +107,9 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
     setField,
     touch,
     errorOf,
-    formError,
+    /** The footer's summary: "Some fields need attention" only while some still do. */
+    formError: formError ?? (submitted && Object.keys(clientIssues).length > 0 ? 'Some fields need attention.' : undefined),
+    focusInvalid,
     /** Main refused because secret storage is not chosen yet: the editor offers the choice, then retries. */
     needsVaultSetup: formErrorCode === 'VAULT_NOT_INITIALISED',
     retry: () => run(lastAction),
