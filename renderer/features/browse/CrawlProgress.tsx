@@ -11,8 +11,11 @@ export interface CrawlProgressProps {
   onRetryFailed(): void
 }
 
-/** Whole seconds until `at`, never below zero. */
-const secondsUntil = (at: number, now: number) => Math.max(0, Math.ceil((at - now) / 1000))
+/**
+ * Whole seconds until `at`, never below zero. Read against the clock at render (useNow's tick can
+ * be a second old when an event re-renders), so a fresh "retrying in 20 s" never reads 21.
+ */
+const secondsUntil = (at: number, tick: number) => Math.max(0, Math.ceil((at - Math.max(tick, Date.now())) / 1000))
 
 export function CrawlProgress({ job, onCancel, onResume, onRetryFailed }: CrawlProgressProps) {
   const now = useNow(1000)
