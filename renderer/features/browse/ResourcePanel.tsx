@@ -6,6 +6,7 @@ import type { ProfileView } from '../../../common/profile'
 import type { ListResource } from '../../../common/zoom/catalog'
 import { validateResourceParams } from '../../../common/zoom/params'
 import { issuesByField } from '../editor/draft'
+import { useFocusReturn } from '../../components/use-focus-return'
 import { formatCount } from '../overview/format'
 import { BridgeCallError, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
@@ -52,6 +53,9 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
   const [paramErrors, setParamErrors] = useState<Record<string, string>>({})
   const [loadError, setLoadError] = useState<string>()
   const running = job?.state === 'running'
+  /** Between Load and main's answer (resolving a typed user, starting the crawl). */
+  const [starting, setStarting] = useState(false)
+  const loadButton = useFocusReturn<HTMLButtonElement>(running || starting)
 
   /** The crawl's `users`: one user is resolved first (typed text that was not picked from the list). */
   const crawlUsers = async (): Promise<CrawlInput['users'] | { error: string }> => {
@@ -65,6 +69,14 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
 
   const load = async () => {
     setLoadError(undefined)
+    setStarting(true)
+    try {
+      await startLoad()
+    } finally {
+      setStarting(false)
+    }
+  }
+  const startLoad = async () => {
     const check = validateResourceParams(resource, toCrawlParams(resource, values), { now: Date.now() })
     if (!check.ok) {
       setParamErrors(issuesByField(check.issues))
@@ -134,7 +146,7 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
           errors={paramErrors}
         />
         <div className="row">
-          <button type="submit" className="btn btn-primary" disabled={running}>
+          <button ref={loadButton} type="submit" className="btn btn-primary" disabled={running || starting}>
             {dataset ? 'Reload' : 'Load'} {resource.title.toLowerCase()}
           </button>
         </div>

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react'
 import type { ProfileView } from '../../../common/profile'
 import { checkboxEnterToggles, focusFirstInvalid } from '../../components/form-keys'
+import { useFocusReturn } from '../../components/use-focus-return'
 import { ExternalLink } from '../../components/ExternalLink'
 import { Field } from '../../components/Field'
 import type { AppKind } from '../../store/slices/session'
@@ -45,6 +46,7 @@ export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?
     }))
   const steps = GUIDES[currentKind]
   const busy = editor.pending !== undefined
+  const submitButton = useFocusReturn<HTMLButtonElement>(busy)
 
   const stepFields = (id: (typeof steps)[number]['id']) => {
     switch (id) {
@@ -158,7 +160,7 @@ export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?
       )}
       <div className="editor-actions" role="group" aria-label="Save">
         <div className="row wrap">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button ref={submitButton} type="submit" className="btn btn-primary" disabled={busy}>
             {editor.pending === 'connect' ? 'Connecting…' : 'Save & connect'}
           </button>
           <button type="button" className="btn" disabled={busy} onClick={() => void editor.saveOnly()}>

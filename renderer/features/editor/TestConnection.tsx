@@ -1,5 +1,6 @@
 // "Test connection": calls the validation URL with the cached token and says what happened.
 import { useState } from 'react'
+import { useFocusReturn } from '../../components/use-focus-return'
 import type { ValidationResult } from '../../../common/contract/index'
 import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
@@ -9,6 +10,7 @@ export function TestConnection({ profileId }: { profileId: string }) {
   const test = useStore((s) => s.testConnection)
   const busy = useStore((s) => s.busy[profileId])
   const [result, setResult] = useState<ValidationResult | { error: string }>()
+  const button = useFocusReturn<HTMLButtonElement>(busy !== undefined)
   const run = async () => {
     try {
       setResult(await test(profileId))
@@ -18,7 +20,7 @@ export function TestConnection({ profileId }: { profileId: string }) {
   }
   return (
     <>
-      <button type="button" className="btn" disabled={busy !== undefined} onClick={() => void run()}>
+      <button ref={button} type="button" className="btn" disabled={busy !== undefined} onClick={() => void run()}>
         {busy === 'testing' ? 'Testing…' : 'Test connection'}
       </button>
       <span role="status" className="test-result">
