@@ -3,6 +3,7 @@ import type { ParamSpec } from '../../../common/zoom/catalog'
 import type { ListResource } from '../../../common/zoom/catalog'
 import { Field } from '../../components/Field'
 import type { UserTarget } from '../../store/slices/browse'
+import { datePresets } from './date-presets'
 import { UserTargetPicker } from './UserTargetPicker'
 
 export type ParamValues = Record<string, string | boolean>
@@ -25,9 +26,26 @@ export function ParamsForm({ resource, values, onChange, profileId, target, onTa
   return (
     <div className="params">
       {resource.perUser && <UserTargetPicker profileId={profileId} target={target} onTarget={onTarget} accountWide={accountWide} {...(errors.users ? { error: errors.users } : {})} />}
+      {resource.dateWindow && <DatePresets fromName={resource.dateWindow.from} toName={resource.dateWindow.to} values={values} onChange={onChange} />}
       {resource.params.map((spec) => (
         <ParamField key={spec.name} spec={spec} value={values[spec.name]} onChange={(v) => set(spec.name, v)} error={errors[spec.name]} />
       ))}
+    </div>
+  )
+}
+
+function DatePresets({ fromName, toName, values, onChange }: { fromName: string; toName: string; values: ParamValues; onChange(values: ParamValues): void }) {
+  const presets = datePresets(Date.now())
+  return (
+    <div className="date-presets" role="group" aria-label="Date range presets">
+      {presets.map((p) => {
+        const current = values[fromName] === p.from && values[toName] === p.to
+        return (
+          <button key={p.id} type="button" className="btn btn-small" aria-pressed={current} onClick={() => onChange({ ...values, [fromName]: p.from, [toName]: p.to })}>
+            {p.label}
+          </button>
+        )
+      })}
     </div>
   )
 }

@@ -20,6 +20,7 @@ import { DataGrid } from './DataGrid'
 import { DetailDrawer } from './DetailDrawer'
 import { DownloadsPanel } from './DownloadsPanel'
 import type { ExportFormat } from './ExportDialog'
+import { initialDateRange } from './date-presets'
 import { ExportDialog } from './ExportDialog'
 import { GridToolbar } from './GridToolbar'
 import type { ParamValues } from './ParamsForm'
@@ -34,6 +35,11 @@ function incompleteness(info: DatasetInfo, job: JobProgress | undefined): string
   return info.missing && info.missing.length > 0 ? info.missing : ['the load did not finish']
 }
 
+function initialValues(window: NonNullable<ListResource['dateWindow']>): ParamValues {
+  const { from, to } = initialDateRange(Date.now())
+  return { [window.from]: from, [window.to]: to }
+}
+
 const ONLY_ME: UserTarget = { kind: 'me' }
 const ALL_USERS: UserTarget = { kind: 'all' }
 
@@ -44,7 +50,8 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
   const cancelJob = useStore((s) => s.cancelJob)
   const resumeJob = useStore((s) => s.resumeJob)
   const retryFailedUnits = useStore((s) => s.retryFailedUnits)
-  const [values, setValues] = useState<ParamValues>({})
+  // Dated resources start on the last 30 days, not Zoom's default of today only.
+  const [values, setValues] = useState<ParamValues>(() => (resource.dateWindow ? { ...initialValues(resource.dateWindow) } : {}))
   const accountWide = isAccountWide(profile)
   const target = useStore((s) => s.userTargets[profile.id]) ?? (accountWide ? ALL_USERS : ONLY_ME)
   const setUserTarget = useStore((s) => s.setUserTarget)
@@ -268,7 +275,7 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
       />
       <ExportDialog format={exportFormat} onClose={() => setExportFormat(undefined)} onExport={(choice) => void onExport(choice)} rows={rows.total} filtered={view.filterText.trim() !== ''} missing={incompleteness(info, job)} />
       {rows.total === 0 && view.filterText.trim() !== '' && (
-        <div className="callout row" data-tone="info" role="status">
+        <div className="callout callout-row" role="status">
           <span>
             No rows match “{view.filterText.trim()}” in any column of the {formatCount(rows.datasetTotal ?? 0)} loaded.
           </span>
