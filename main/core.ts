@@ -54,7 +54,7 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
   const proxyAgents = new ProxyAgents()
   const proxy = adapters.proxy ? { proxy: proxyHook(adapters.proxy, proxyAgents) } : {}
   const credentials = await createCredentials({ adapters, vault, onProblem: reportProblem, ...proxy })
-  const zoom = createZoomClients({ tokens: credentials.tokens, profiles: credentials.profileLookup, log: createLogger(adapters.log, 'zoom'), clock, ...proxy })
+  const zoom = createZoomClients({ tokens: credentials.tokens, profiles: credentials.profileLookup, outcomes: credentials.outcomes, log: createLogger(adapters.log, 'zoom'), clock, ...proxy })
   const data = createDataServices({
     ...createZoomDataPorts(zoom),
     dialogs: adapters.dialogs,

@@ -14,7 +14,7 @@ import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import { errorFromResponse, headerValue, isRefusedAccessToken, toZoomError } from './errors'
 import { callState, type CallState } from './http'
 import { paginate, type PaginateRequest, type Query, type ZoomPage } from './paginate'
-import type { TokenProvider } from './ports'
+import type { ConnectionOutcomes, TokenProvider } from './ports'
 import type { AccountRateLimiter } from './rate-limiter'
 import { routeLabel } from './routes'
 
@@ -83,7 +83,11 @@ export interface ClientEnv {
   json: Got
   streams: Got
   limiter: AccountRateLimiter | undefined
+  outcomes?: ConnectionOutcomes
 }
+
+/** Failures that say something about the connection itself, not about one request. */
+const CONNECTION_FAILURES = new Set(['NETWORK', 'TIMEOUT', 'ZOOM_UNAUTHORIZED'])
 
 const ERROR_BODY_CAP = 64 * 1024
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -121,9 +125,12 @@ export class ZoomClient {
         ...(signal ? { signal } : {}),
       })
       const trackingId = headerValue(response.headers, 'x-zm-trackingid')
+      this.env.outcomes?.succeeded(this.env.profileId)
       return { status: response.statusCode, headers: response.headers, body: response.body as T, waits: call.waits, ...(trackingId ? { trackingId } : {}) }
     } catch (error) {
-      throw toZoomError(error, signal)
+      const mapped = toZoomError(error, signal)
+      if (CONNECTION_FAILURES.has(mapped.code)) this.env.outcomes?.failed(this.env.profileId, mapped)
+      throw mapped
     }
   }
 
