@@ -9,10 +9,10 @@ import type { ColumnSpec, DetailResource, ListResource, ParamSpec, Resource } fr
 import { DETAIL_RESOURCE_IDS, LIST_RESOURCE_IDS, type DetailResourceId, type ListResourceId } from './resource-ids'
 
 export type * from './catalog-types'
-export { missingScopes, acceptedScopes, isAccountWideScope, parseScopeString } from './scopes'
+export { missingScopes, acceptedScopes, isAccountWideScope, parseScopeString, grantableScopes, scopesForApp, missingScopesForApp, scopeLevelOf, scopeMissingMessage, type ScopeLevel, type ScopeStyle } from './scopes'
 export { splitDateWindows, type DateWindow } from './date-windows'
 export { expandPath, pathParamNames } from './paths'
-export { SCOPE_PRESETS, presetScopes, type ScopePreset, type ScopePresetId, type ScopeStyle, type ScopeLevel } from './scope-presets'
+// The scope presets are derived from this catalog: import them from './scope-presets'.
 
 // Zoom caps some ranges at "one month". February makes a month as short as 28 days, so windows
 // of 28 days (to = from + 27) are within one month whatever the start date.

@@ -12,6 +12,7 @@ import type { HandlerContext } from '../../../main/ipc/types'
 import { memoryLogSink } from '../../../main/log/logger'
 import type { DialogPort } from '../../../main/ports'
 import { createZoomClients } from '../../../main/zoom'
+import { LIST_RESOURCES, scopesForApp } from '../../../common/zoom/catalog'
 import { type Sandbox, startSandbox } from '../../sandbox'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens } from '../zoom/sandbox-helpers'
 import { parseCsv } from './csv-parse'
@@ -149,5 +150,30 @@ describe('one user’s data', () => {
     const bytes = await readFile(savePath)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(parseCsv(bytes.subarray(3).toString('utf8')).slice(1).map((r) => r[1])).toEqual(rawTypes)
+  })
+
+  it('a 403 names the scopes this app type can be granted, as the presets and tab warnings do', async () => {
+    const limited = await startSandbox({ seed: 34, users: 10, plan: 'unlimited', now: () => NOW, apps: { s2s: { scopes: ['user:read:list_users:admin'] } } })
+    try {
+      const clients = createZoomClients({ tokens: sandboxTokens(limited), profiles: profileLookup(sandboxProfile(limited)), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS, rateLimiting: false })
+      const limitedServices = createDataServices({
+        ...createZoomDataPorts(clients, { scopeLevel: () => 'admin' }),
+        dialogs,
+        shell: { openPath: async () => undefined, openExternal: async () => undefined },
+        events: recordingSink(),
+        settings: async () => ({ downloadConcurrency: 1, downloadFolder: dir }),
+        log: memoryLogSink(),
+      })
+      const first = await limitedServices.handlers['data.crawl']({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }, ctx)
+      await limitedServices.jobs.get(first.jobId).start()
+      const done = limitedServices.jobs.get(first.jobId).snapshot()
+      const error = done.error ?? done.errors[0]?.error
+      expect(error).toMatchObject({ code: 'ZOOM_SCOPE_MISSING', details: { acceptedScopes: scopesForApp(LIST_RESOURCES.meetings, 'admin') } })
+      expect(error?.message).toContain(scopesForApp(LIST_RESOURCES.meetings, 'admin').join(', '))
+      expect(error?.message).not.toMatch(/meeting:read(,|\s|$)/)
+      await limitedServices.shutdown()
+    } finally {
+      await limited.close()
+    }
   })
 })
