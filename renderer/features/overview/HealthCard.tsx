@@ -1,6 +1,7 @@
 // Expires-in countdown, last refresh, last validation, and the token actions.
 import type { ConnectionState, ConnectionStatus } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
+import { CopyButton } from '../../components/CopyButton'
 import { CopyIcon } from '../../components/icons'
 import { useStore } from '../../store/index'
 import { useConnectionCommands } from '../connection/use-connection-commands'
@@ -34,12 +35,23 @@ export function HealthCard({ profile, status, state }: { profile: ProfileView; s
           {status.error.details?.zoomMessage ? ` — Zoom said: “${status.error.details.zoomMessage}”` : ''}
           {tokenStillValid ? ' The current token still works; the app retries by itself.' : ''}
         </p>
-      ) : (
-        ADVICE[state] && (
-          <p className="callout" data-tone={state === 'disconnected' ? undefined : 'bad'}>
-            {ADVICE[state]}
+      ) : null}
+      {status?.error?.code === 'AUTH_REDIRECT_MISMATCH' && profile.redirectUri ? (
+        <div className="callout" data-testid="redirect-help">
+          <p>
+            Zoom does not know this app’s redirect URL. On the app’s page in the Zoom Marketplace, add it to both “OAuth Redirect URL” and the “OAuth Allow List”, then press
+            Reconnect:
           </p>
-        )
+          <div className="row">
+            <code className="mono">{profile.redirectUri}</code>
+            <CopyButton text={profile.redirectUri} label="Copy redirect URL" />
+          </div>
+        </div>
+      ) : null}
+      {!status?.error && ADVICE[state] && (
+        <p className="callout" data-tone={state === 'disconnected' ? undefined : 'bad'}>
+          {ADVICE[state]}
+        </p>
       )}
       <dl className="facts">
         <div>
