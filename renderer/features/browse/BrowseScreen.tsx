@@ -22,9 +22,9 @@ export default function BrowseScreen({ profile }: { profile: ProfileView }) {
           </Tabs.Trigger>
         ))}
       </Tabs.List>
-      {access.map(({ resource, missing, unavailable }) => (
+      {access.map(({ resource, missing, unavailable, advice }) => (
         <Tabs.Content key={resource.id} value={resource.id} className="browse-panel">
-          {tab === resource.id && <ResourcePanel profile={profile} resource={resource} missing={missing} unavailable={unavailable} />}
+          {tab === resource.id && <ResourcePanel profile={profile} resource={resource} missing={missing} unavailable={unavailable} {...(advice ? { advice } : {})} />}
         </Tabs.Content>
       ))}
     </Tabs.Root>

@@ -43,7 +43,7 @@ function initialValues(window: NonNullable<ListResource['dateWindow']>): ParamVa
 const ONLY_ME: UserTarget = { kind: 'me' }
 const ALL_USERS: UserTarget = { kind: 'all' }
 
-export function ResourcePanel({ profile, resource, missing, unavailable }: { profile: ProfileView; resource: ListResource; missing: string[]; unavailable: boolean }) {
+export function ResourcePanel({ profile, resource, missing, unavailable, advice }: { profile: ProfileView; resource: ListResource; missing: string[]; unavailable: boolean; advice?: string }) {
   const dataset = useStore((s) => s.datasets[datasetKey(profile.id, resource.id)])
   const job = useStore((s) => (dataset ? s.jobs[dataset.jobId] : undefined))
   const startCrawl = useStore((s) => s.startCrawl)
@@ -99,7 +99,8 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
       await startCrawl({ profileId: profile.id, resource: resource.id, params: toCrawlParams(resource, values), ...(users !== undefined ? { users } : {}) })
     } catch (error) {
       if (error instanceof BridgeCallError && error.issues.length > 0) setParamErrors(issuesByField(error.issues.map((i) => ({ ...i, path: i.path.replace(/^params\./, '') }))))
-      setLoadError(error instanceof BridgeCallError && error.code === 'ZOOM_SCOPE_MISSING' && error.details?.acceptedScopes ? `${error.message} Add one of ${error.details.acceptedScopes.join(', ')} to the app, then reconnect.` : errorMessage(error))
+      // Main's 403 message already names the scopes this kind of app can be granted.
+      setLoadError(errorMessage(error))
     }
   }
 
@@ -124,14 +125,9 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
           </p>
         </div>
       </div>
-      {unavailable && (
-        <p className="callout" data-tone="warn">
-          {resource.title} needs an account-wide scope: use a Server-to-Server or admin-managed app for it.
-        </p>
-      )}
-      {missing.length > 0 && (
-        <p className="callout" data-tone="warn">
-          This connection was not granted a scope for {resource.title.toLowerCase()}. Add one of <span className="mono">{missing.slice(0, 4).join(', ')}</span> on the app’s Scopes page, then reconnect.
+      {(unavailable || missing.length > 0) && advice && (
+        <p className="callout" data-tone="warn" data-testid="scope-advice">
+          {advice}
         </p>
       )}
       <form
