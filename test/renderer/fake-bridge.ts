@@ -259,7 +259,7 @@ export class FakeBridge {
     return snap
   }
 
-  private save(id: string | undefined, draft: unknown): ProfileView {
+  private save(id: string | undefined, draft: unknown, replaceSecretNow = false): ProfileView {
     const existing = id ? this.profile(id) : undefined
     const result = validateProfileDraft(draft, existing?.hasClientSecret ?? false, existing)
     if (!result.ok) throw new FakeError('VALIDATION', 'Some fields need attention.', { issues: result.issues })
@@ -269,7 +269,18 @@ export class FakeBridge {
     }
     const now = new Date(this.now()).toISOString()
     const hasClientSecret = result.clientSecret === undefined ? (existing?.hasClientSecret ?? false) : result.clientSecret !== null
-    const profile: ProfileView = { ...result.fields, id: existing?.id ?? newId('p'), createdAt: existing?.createdAt ?? now, updatedAt: now, hasClientSecret, needsRepair: [] }
+    // Like main: a new secret for a working connection waits until a connect with it succeeds.
+    const working = existing !== undefined && ['connected', 'expiring', 'refreshing'].includes(this.status(existing.id).state)
+    const pending = typeof result.clientSecret === 'string' && existing?.hasClientSecret === true && working && !replaceSecretNow
+    const profile: ProfileView = {
+      ...result.fields,
+      id: existing?.id ?? newId('p'),
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+      hasClientSecret,
+      needsRepair: [],
+      ...(pending || (existing?.pendingClientSecret && result.clientSecret === undefined) ? { pendingClientSecret: true } : {}),
+    }
     this.profiles = [...this.profiles.filter((p) => p.id !== profile.id), profile]
     this.emit('profiles.changed', { ids: [profile.id] })
     return profile
@@ -379,7 +390,7 @@ export class FakeBridge {
       'profiles.list': () => this.profiles,
       'profiles.get': ({ id }) => this.profile(id),
       'profiles.create': (draft) => this.save(undefined, draft),
-      'profiles.update': ({ id, draft }) => this.save(id, draft),
+      'profiles.update': ({ id, draft, replaceSecretNow }) => this.save(id, draft, replaceSecretNow === true),
       'profiles.duplicate': ({ id, name }) => {
         const source = this.profile(id)
         const copy: ProfileView = { ...source, id: newId('p'), name: name ?? `${source.name} (copy)`, hasClientSecret: source.hasClientSecret }
@@ -414,6 +425,12 @@ export class FakeBridge {
         this.setStatus({ ...this.status(profileId), state: 'connecting' })
         const now = this.now()
         this.record(profileId, p.grant === 's2s' ? 'token' : 'authorize', 'ok', p.grant === 's2s' ? 'Token minted (account_credentials)' : 'Signed in and authorised')
+        if (p.pendingClientSecret) {
+          // The held secret connected: it replaces the old one.
+          const { pendingClientSecret: _held, ...rest } = p
+          this.profiles = this.profiles.map((x) => (x.id === profileId ? rest : x))
+          this.emit('profiles.changed', { ids: [profileId] })
+        }
         return this.setStatus({
           profileId,
           state: 'connected',

@@ -51,4 +51,21 @@ describe('status truth in the UI', () => {
     expect(within(help).getByRole('button', { name: 'Copy redirect URL' })).toBeTruthy()
     expect(screen.getByRole('alert').textContent).toContain('4700')
   })
+
+  it('keeps a new secret aside until it connects, unless asked to use it at once', async () => {
+    const { user, fake, profile } = await openOverview()
+    await user.click(screen.getByRole('tab', { name: 'Edit' }))
+    await user.click(await screen.findByRole('button', { name: 'Replace secret' }))
+    await user.type(screen.getByLabelText('Client Secret'), 'new-secret-1')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    expect((await screen.findByTestId('pending-secret')).textContent).toContain('the previous one is still in use')
+    expect(fake.callsOf('profiles.update').at(-1)).not.toHaveProperty('replaceSecretNow')
+
+    await user.click(await screen.findByRole('button', { name: 'Replace secret' }))
+    await user.type(screen.getByLabelText('Client Secret'), 'new-secret-2')
+    await user.click(screen.getByRole('checkbox', { name: 'Use the new secret at once, even before it has connected' }))
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(fake.callsOf('profiles.update').at(-1)).toMatchObject({ id: profile.id, replaceSecretNow: true }))
+    await waitFor(() => expect(screen.queryByTestId('pending-secret')).toBeNull())
+  })
 })

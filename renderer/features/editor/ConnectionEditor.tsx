@@ -77,7 +77,19 @@ export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?
                 onBlur={() => touch('clientSecret')}
                 error={errorOf('clientSecret')}
               />
-            ) : (
+            ) : null}
+            {usesSecret(f) && editor.replacingWorkingSecret && (
+              <label className="param-check">
+                <input type="checkbox" checked={editor.replaceSecretNow} onChange={(e) => editor.setReplaceSecretNow(e.target.checked)} />
+                Use the new secret at once, even before it has connected
+              </label>
+            )}
+            {usesSecret(f) && editor.stored?.pendingClientSecret && (
+              <p className="callout" data-tone="warn" role="status" data-testid="pending-secret">
+                The new Client Secret is kept aside until it connects; the previous one is still in use. Press Save &amp; connect (or Reconnect) to switch to it.
+              </p>
+            )}
+            {!usesSecret(f) && (
               <Field label="PKCE method" error={errorOf('pkceMethod')} hint="S256 unless your app was set up otherwise. A public client cannot go without PKCE.">
                 {(p) => (
                   <select {...p} className="input" value={f.pkceMethod} onChange={(e) => setField('pkceMethod', e.target.value as typeof f.pkceMethod)}>

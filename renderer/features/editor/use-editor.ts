@@ -27,9 +27,12 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
   const [formErrorCode, setFormErrorCode] = useState<ErrorCode>()
   const [lastAction, setLastAction] = useState<'save' | 'connect'>('connect')
   const [pending, setPending] = useState<'save' | 'connect'>()
+  /** Store a new secret for a working connection at once, not only after it has connected. */
+  const [replaceSecretNow, setReplaceSecretNow] = useState(false)
   /** Bumped when a save stops on invalid fields: the form then moves focus to the first one. */
   const [focusInvalid, setFocusInvalid] = useState(0)
   const stored = useStore((s) => s.profiles.find((p) => p.id === savedId))
+  const liveState = useStore((s) => (savedId ? ['connected', 'expiring', 'refreshing'].includes(s.statuses[savedId]?.state ?? '') : false))
   const hasStoredSecret = stored?.hasClientSecret ?? false
 
   const clientIssues = useMemo(() => validateDraft(draft, hasStoredSecret, stored), [draft, hasStoredSecret, stored])
@@ -59,7 +62,8 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
     const s = useStore.getState()
     try {
       const body = toProfileDraft(draft, hasStoredSecret)
-      const saved = savedId ? await s.updateProfile(savedId, body) : await s.createProfile(body)
+      const saved = savedId ? await s.updateProfile(savedId, body, { replaceSecretNow }) : await s.createProfile(body)
+      setReplaceSecretNow(false)
       setSavedId(saved.id)
       // The secret was handed to main; forget it here and show it as stored.
       setDraft((d) => ({ ...d, secret: saved.hasClientSecret ? { mode: 'keep', value: '' } : { mode: 'replace', value: '' } }))
@@ -110,6 +114,10 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
     /** The footer's summary: "Some fields need attention" only while some still do. */
     formError: formError ?? (submitted && Object.keys(clientIssues).length > 0 ? 'Some fields need attention.' : undefined),
     focusInvalid,
+    replaceSecretNow,
+    setReplaceSecretNow,
+    /** A new secret is typed for a connection that works with its stored one: main holds it until it connects. */
+    replacingWorkingSecret: hasStoredSecret && draft.secret.mode === 'replace' && draft.secret.value.trim() !== '' && liveState,
     /** Main refused because secret storage is not chosen yet: the editor offers the choice, then retries. */
     needsVaultSetup: formErrorCode === 'VAULT_NOT_INITIALISED',
     retry: () => run(lastAction),
