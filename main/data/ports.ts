@@ -41,6 +41,8 @@ export interface DownloadResponse {
 /** A raw streaming GET of a recording's download_url, authorised with the profile's token. */
 export interface DownloadSource {
   open(profileId: string, url: string, options: { start: number; signal: AbortSignal }): Promise<DownloadResponse>
+  /** Moves one meeting instance's cloud recording (by UUID) to Zoom's trash. */
+  trash?(profileId: string, meetingUuid: string, signal: AbortSignal): Promise<void>
 }
 
 export interface DetailSource {

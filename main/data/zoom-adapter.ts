@@ -53,6 +53,12 @@ export function createZoomDataPorts(clients: ZoomClients, options: ZoomDataPorts
         const stream = await clients.forProfile(profileId).stream(url, { signal, ...(start > 0 ? { range: { start } } : {}) })
         return { status: stream.status, headers: stream.headers, body: stream.body }
       },
+      async trash(profileId, meetingUuid, signal) {
+        // Zoom: a UUID starting with "/" or containing "//" must be encoded twice.
+        const once = encodeURIComponent(meetingUuid)
+        const id = meetingUuid.startsWith('/') || meetingUuid.includes('//') ? encodeURIComponent(once) : once
+        await clients.forProfile(profileId).request({ method: 'DELETE', path: `/meetings/${id}/recordings`, searchParams: { action: 'trash' }, signal })
+      },
     },
     details: {
       detail: ({ profileId, resource, id, params, signal }) =>

@@ -16,7 +16,7 @@ const JSON_TYPE = 'application/json;charset=UTF-8'
 
 export class ApiDispatcher {
   private readonly router = new ApiRouter(OPERATIONS)
-  private readonly statKeys = new Map(OPERATIONS.map((op) => [op.id, `GET /v2${op.path}`]))
+  private readonly statKeys = new Map(OPERATIONS.map((op) => [op.id, `${(op.method ?? 'get').toUpperCase()} /v2${op.path}`]))
 
   constructor(
     private readonly deps: ApiDeps,
@@ -28,7 +28,7 @@ export class ApiDispatcher {
 
   /** `path` is the full request path starting with /v2/. */
   handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): void {
-    const match = req.method === 'GET' ? this.router.match(path.slice(3)) : undefined
+    const match = this.router.match(path.slice(3), (req.method ?? 'GET').toLowerCase())
     if (match === undefined) {
       this.send(res, 'unrouted /v2', Errors.notRecognized())
       return

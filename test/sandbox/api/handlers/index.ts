@@ -2,7 +2,7 @@
 import type { Handler } from '../handler'
 import { getMeeting, listMeetings } from './meetings'
 import { accountCallHistory, listPhoneUsers, userCallHistory } from './phone'
-import { listRecordings } from './recordings'
+import { deleteRecordings, listRecordings } from './recordings'
 import { reportDaily, reportUsers } from './reports'
 import { getUser, listUsers } from './users'
 import { listWebinars } from './webinars'
@@ -14,6 +14,7 @@ export const HANDLERS: Record<string, Handler> = {
   meeting: getMeeting,
   webinars: listWebinars,
   recordingsList: listRecordings,
+  recordingDelete: deleteRecordings,
   reportDaily,
   reportUsers,
   listPhoneUsers,
