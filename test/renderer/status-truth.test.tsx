@@ -44,7 +44,7 @@ describe('status truth in the UI', () => {
       state: 'error',
       grantedScopes: [],
       hasRefreshToken: false,
-      error: { code: 'AUTH_REDIRECT_MISMATCH', message: 'Zoom showed error 4700: the redirect URL is not registered for this app.' },
+      error: { code: 'AUTH_REDIRECT_NOT_REGISTERED', message: 'Zoom showed error 4700: the redirect URL is not registered for this app.', details: { redirectUri: REDIRECT, zoomCode: 4700 } },
     })
     const help = await screen.findByTestId('redirect-help')
     expect(help.textContent).toContain(REDIRECT)

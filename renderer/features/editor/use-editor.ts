@@ -14,6 +14,7 @@ import { draftFromKind, draftFromProfile, issuesByField, toProfileDraft, validat
 const FIELD_OF_ERROR: Partial<Record<ErrorCode, string>> = {
   AUTH_INVALID_CLIENT: 'clientSecret',
   AUTH_REDIRECT_MISMATCH: 'redirectUri',
+  AUTH_REDIRECT_NOT_REGISTERED: 'redirectUri',
   AUTH_SECRET_MISSING: 'clientSecret',
 }
 

@@ -24,6 +24,9 @@ export function HealthCard({ profile, status, state }: { profile: ProfileView; s
   const live = state === 'connected' || state === 'expiring' || state === 'refreshing'
   const expiresIn = status?.expiresAt !== undefined ? status.expiresAt - now : undefined
   const tokenStillValid = expiresIn !== undefined && expiresIn > 0
+  // Zoom's error page said the redirect URL is not registered: the URL to add, from main or the profile.
+  const redirectProblem = status?.error?.code === 'AUTH_REDIRECT_NOT_REGISTERED' || status?.error?.code === 'AUTH_REDIRECT_MISMATCH'
+  const redirectToRegister = redirectProblem ? (status?.error?.details?.redirectUri ?? profile.redirectUri) || undefined : undefined
   return (
     <section className="card health" aria-labelledby="health-title">
       <h2 id="health-title" className="card-title">
@@ -36,15 +39,13 @@ export function HealthCard({ profile, status, state }: { profile: ProfileView; s
           {tokenStillValid ? ' The current token still works; the app retries by itself.' : ''}
         </p>
       ) : null}
-      {status?.error?.code === 'AUTH_REDIRECT_MISMATCH' && profile.redirectUri ? (
+      {redirectToRegister ? (
         <div className="callout" data-testid="redirect-help">
-          <p>
-            Zoom does not know this app’s redirect URL. On the app’s page in the Zoom Marketplace, add it to both “OAuth Redirect URL” and the “OAuth Allow List”, then press
-            Reconnect:
-          </p>
-          <div className="row">
-            <code className="mono">{profile.redirectUri}</code>
-            <CopyButton text={profile.redirectUri} label="Copy redirect URL" />
+          {/* Main's message says what to fix; this is the URL to paste, ready to copy. */}
+          <p>The redirect URL to register in the Zoom Marketplace:</p>
+          <div className="row wrap">
+            <code className="mono">{redirectToRegister}</code>
+            <CopyButton text={redirectToRegister} label="Copy redirect URL" />
           </div>
         </div>
       ) : null}
