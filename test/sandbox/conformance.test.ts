@@ -13,6 +13,7 @@ import { ADMIN_SCOPES } from './apps'
 import { getJson, s2sToken, userTokens } from './testing'
 
 const NOW = Date.UTC(2026, 8, 16, 14, 45) // a Wednesday
+const WRITE_SCOPES = ['cloud_recording:delete:meeting_recording:admin', 'meeting:write:meeting:admin', 'meeting:update:meeting:admin', 'meeting:delete:meeting:admin']
 const router = new ApiRouter(OPERATIONS)
 const errorEnvelope = new Ajv({ strict: false }).compile({
   type: 'object',
@@ -21,9 +22,10 @@ const errorEnvelope = new Ajv({ strict: false }).compile({
   properties: { code: { type: 'integer' }, message: { type: 'string', minLength: 1 }, errors: { type: 'array' } },
 })
 
-/** The success status the operation documents: 200 for reads, 204 for Zoom's deletes. */
+/** The success status Zoom documents: 200 for reads, 201 for creates, 204 for updates and deletes. */
+const SUCCESS: Record<string, number> = { get: 200, post: 201, patch: 204, put: 204, delete: 204 }
 function isSuccess(op: Operation, status: number): boolean {
-  return (op.method ?? 'get') === 'get' ? status === 200 : status === 204 || status === 201
+  return status === SUCCESS[op.method ?? 'get']
 }
 
 interface Exchange {
@@ -43,9 +45,10 @@ describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
   let user: string
   const exchanges: Exchange[] = []
 
-  async function call(pathAndQuery: string, token: string | undefined = admin, method = 'GET'): Promise<Exchange> {
+  async function call(pathAndQuery: string, token: string | undefined = admin, method = 'GET', body?: string): Promise<Exchange> {
     const url = `${zoom.url}/v2${pathAndQuery}`
-    const res = method === 'GET' ? await getJson(url, token) : await fetch(url, { method, headers: token ? { authorization: `Bearer ${token}` } : {} })
+    const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }
+    const res = method === 'GET' ? await getJson(url, token) : await fetch(url, { method, headers, ...(body !== undefined ? { body } : {}) })
     const match = router.match(pathAndQuery.split('?')[0]!, method.toLowerCase())
     if (match === undefined) throw new Error(`no operation for ${method} ${pathAndQuery}`)
     expect(res.headers.get('x-zm-trackingid')).toBeTruthy()
@@ -63,7 +66,7 @@ describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
 
   beforeAll(async () => {
     // The Server-to-Server app may also delete recordings, so the write operations answer 2xx too.
-    zoom = await startSandbox({ seed: 31, users: 150, plan: 'unlimited', now: () => NOW, apps: { s2s: { scopes: [...ADMIN_SCOPES, 'cloud_recording:delete:meeting_recording:admin'] } } })
+    zoom = await startSandbox({ seed: 31, users: 150, plan: 'unlimited', now: () => NOW, apps: { s2s: { scopes: [...ADMIN_SCOPES, ...WRITE_SCOPES] } } })
     admin = (await s2sToken(zoom)).access_token
     user = (await userTokens(zoom, 'userOAuth')).access_token
     const day = (n: number) => isoDate(NOW + n * DAY_MS)
@@ -101,12 +104,25 @@ describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
     const [trashed, deleted] = recordingUuids
     await call(`/meetings/${encodeURIComponent(trashed!)}/recordings?action=trash`, admin, 'DELETE')
     await call(`/meetings/${encodeURIComponent(deleted!)}/recordings?action=delete`, admin, 'DELETE')
+    const created = (await call('/users/me/meetings', admin, 'POST', JSON.stringify({ topic: 'Conformance', type: 2, start_time: `${day(3)}T15:00:00Z`, duration: 45, agenda: 'Checks' }))).body as { id: number }
+    await call(`/users/${everyone[2]}/meetings`, admin, 'POST', '{}')
+    await call(`/meetings/${created.id}`)
+    await call(`/meetings/${created.id}`, admin, 'PATCH', JSON.stringify({ topic: 'Conformance, renamed', duration: 30 }))
+    await call(`/meetings/${created.id}`)
+    await call(`/meetings/${created.id}`, admin, 'DELETE')
+    await call(`/meetings/${meetingIds[0]}`, admin, 'DELETE')
 
     // Errors.
     await call(`/meetings/${encodeURIComponent(trashed!)}/recordings?action=trash`, admin, 'DELETE')
     await call('/meetings/no-such-meeting/recordings', admin, 'DELETE')
     await call(`/meetings/${encodeURIComponent(recordingUuids[2]!)}/recordings?action=shred`, admin, 'DELETE')
     await call(`/meetings/${encodeURIComponent(recordingUuids[2]!)}/recordings`, user, 'DELETE')
+    await call(`/meetings/${created.id}`, admin, 'DELETE')
+    await call(`/meetings/${created.id}`, admin, 'PATCH', '{"topic":"gone"}')
+    await call('/users/does-not-exist/meetings', admin, 'POST', '{}')
+    await call('/users/me/meetings', admin, 'POST', '{"type": 7}')
+    await call('/users/me/meetings', admin, 'POST', 'not json')
+    await call(`/meetings/${meetingIds[1]}`, admin, 'PATCH', '{"start_time": "soon"}')
     await call('/users/me', undefined)
     await call('/users', 'bogus')
     await call('/users', user)
@@ -144,12 +160,13 @@ describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
   for (const op of OPERATIONS) {
     it(`${op.id}: 200 bodies match the schema, with no undeclared fields`, () => {
       const successes = exchanges.filter((e) => e.op === op && isSuccess(op, e.status))
+      const method = op.method ?? 'get'
       // A 204 has no body at all.
-      if ((op.method ?? 'get') !== 'get') {
+      if (SUCCESS[method] === 204) {
         for (const exchange of successes) expect(exchange.body, exchange.url).toBeUndefined()
         return
       }
-      const validate = responseValidator(op.spec, op.path, true)
+      const validate = responseValidator(op.spec, op.path, true, String(SUCCESS[method]), method)
       for (const exchange of successes) {
         if (!validate(exchange.body)) throw new Error(`${exchange.url}: ${JSON.stringify(validate.errors?.slice(0, 5))}`)
       }

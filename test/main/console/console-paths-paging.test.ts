@@ -6,12 +6,14 @@ import { ConsoleService, memoryConsoleHistory } from '../../../main/console'
 import { createConsoleHandlers } from '../../../main/ipc/handlers/console'
 import { createZoomClients } from '../../../main/zoom'
 import { startSandbox, type Sandbox } from '../../sandbox'
+import { ADMIN_SCOPES } from '../../sandbox/apps'
 import { caught } from '../../support/caught'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens } from '../zoom/sandbox-helpers'
 
 let sandbox: Sandbox
 beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 3, users: 30, plan: 'unlimited' })
+  // The Server-to-Server app may also write meetings, as one with those scopes added would.
+  sandbox = await startSandbox({ seed: 3, users: 30, plan: 'unlimited', apps: { s2s: { scopes: [...ADMIN_SCOPES, 'meeting:write:meeting:admin', 'meeting:update:meeting:admin', 'meeting:delete:meeting:admin'] } } })
 })
 afterAll(() => sandbox.close())
 
@@ -51,5 +53,23 @@ describe('console path parameters and paging', () => {
     expect(second.status).toBe(200)
     expect(ids(second.body)).toHaveLength(10)
     expect(ids(second.body).some((id) => ids(first.body).includes(id))).toBe(false)
+  })
+
+  it('creates a meeting with POST /users/me/meetings, finds it in the list, updates and deletes it', async () => {
+    const { send } = setup()
+    const created = await send({ method: 'POST', url: '/users/me/meetings', body: JSON.stringify({ topic: 'Quarterly review', type: 2, start_time: '2030-01-15T10:00:00Z', duration: 45 }) })
+    expect(created.status).toBe(201)
+    const meeting = JSON.parse(created.body) as { id: number; topic: string; join_url: string }
+    expect(meeting.topic).toBe('Quarterly review')
+    const listed = async () => (JSON.parse((await send({ method: 'GET', url: '/users/me/meetings', query: [{ name: 'page_size', value: '300' }] })).body) as { meetings: { id: number; topic: string }[] }).meetings
+    expect((await listed()).find((m) => m.id === meeting.id)).toMatchObject({ topic: 'Quarterly review' })
+
+    expect((await send({ method: 'PATCH', url: '/meetings/{meetingId}', pathParams: [{ name: 'meetingId', value: String(meeting.id) }], body: '{"topic":"Quarterly review (moved)"}' })).status).toBe(204)
+    expect((await listed()).find((m) => m.id === meeting.id)?.topic).toBe('Quarterly review (moved)')
+    expect((await send({ method: 'DELETE', url: `/meetings/${meeting.id}` })).status).toBe(204)
+    expect((await listed()).some((m) => m.id === meeting.id)).toBe(false)
+    const gone = await send({ method: 'GET', url: `/meetings/${meeting.id}` })
+    expect(gone.status).toBe(404)
+    expect(JSON.parse(gone.body).code).toBe(3001)
   })
 })

@@ -40,6 +40,18 @@ export const OPERATIONS: readonly Operation[] = [
     scopes: ['meeting:read:admin', 'meeting:read', 'meeting:read:list_meetings', 'meeting:read:list_meetings:admin'],
   },
   {
+    id: 'meetingCreate', spec: 'Meetings', method: 'post', path: '/users/{userId}/meetings', category: 'light', family: 'api',
+    scopes: ['meeting:write:admin', 'meeting:write', 'meeting:write:meeting', 'meeting:write:meeting:admin'],
+  },
+  {
+    id: 'meetingUpdate', spec: 'Meetings', method: 'patch', path: '/meetings/{meetingId}', category: 'light', family: 'api',
+    scopes: ['meeting:write', 'meeting:write:admin', 'meeting:update:meeting:admin', 'meeting:update:meeting'],
+  },
+  {
+    id: 'meetingDelete', spec: 'Meetings', method: 'delete', path: '/meetings/{meetingId}', category: 'light', family: 'api',
+    scopes: ['meeting:write:admin', 'meeting:write', 'meeting:delete:meeting', 'meeting:delete:meeting:admin'],
+  },
+  {
     id: 'meeting', spec: 'Meetings', path: '/meetings/{meetingId}', category: 'light', family: 'api',
     scopes: ['meeting:read', 'meeting:read:admin', 'meeting:read:meeting', 'meeting:read:meeting:admin'],
   },

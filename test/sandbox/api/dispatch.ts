@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RateLimiter } from '../rate-limit'
 import type { StatsRecorder } from '../stats'
 import type { GrantStore } from '../oauth/grants'
-import { sendRaw } from '../http'
+import { readBody, sendRaw } from '../http'
 import { checkBearer } from './access'
 import { OPERATIONS } from './catalog'
 import type { ApiDeps, Handler } from './handler'
@@ -49,8 +49,25 @@ export class ApiDispatcher {
       this.send(res, statKey, Errors.notRecognized())
       return
     }
-    const response = handler({ op: match.op, params: match.params, query, access: auth.access }, this.deps)
-    this.send(res, statKey, response, decision.headers)
+    const method = match.op.method ?? 'get'
+    if (method === 'get' || method === 'delete') {
+      this.send(res, statKey, handler({ op: match.op, params: match.params, query, access: auth.access }, this.deps), decision.headers)
+      return
+    }
+    // Writes carry a JSON body; Zoom answers one it cannot parse with 400 / 300.
+    readBody(req).then(
+      (text) => {
+        let body: unknown
+        try {
+          body = text.trim() === '' ? {} : JSON.parse(text)
+        } catch {
+          this.send(res, statKey, Errors.validation('Request Body should be a valid JSON object.'), decision.headers)
+          return
+        }
+        this.send(res, statKey, handler({ op: match.op, params: match.params, query, access: auth.access, body }, this.deps), decision.headers)
+      },
+      () => this.send(res, statKey, Errors.validation('Request Body should be a valid JSON object.'), decision.headers),
+    )
   }
 
   private send(res: ServerResponse, statKey: string, response: ApiResponse, rateHeaders?: Record<string, string>): void {

@@ -1,6 +1,6 @@
 // operationId → handler.
 import type { Handler } from '../handler'
-import { getMeeting, listMeetings } from './meetings'
+import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from './meetings'
 import { accountCallHistory, listPhoneUsers, userCallHistory } from './phone'
 import { deleteRecordings, listRecordings } from './recordings'
 import { reportDaily, reportUsers } from './reports'
@@ -12,6 +12,9 @@ export const HANDLERS: Record<string, Handler> = {
   user: getUser,
   meetings: listMeetings,
   meeting: getMeeting,
+  meetingCreate: createMeeting,
+  meetingUpdate: updateMeeting,
+  meetingDelete: deleteMeeting,
   webinars: listWebinars,
   recordingsList: listRecordings,
   recordingDelete: deleteRecordings,
