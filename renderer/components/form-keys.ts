@@ -19,3 +19,18 @@ export function focusFirstInvalid(root: HTMLElement): boolean {
   field.scrollIntoView?.({ block: 'center' })
   return true
 }
+
+/**
+ * After a navigation, focuses the field labelled `label` once it is on screen (opening a folded
+ * <details> around it), e.g. the editor's Allowed domains from the console's refusal.
+ */
+export function focusWhenShown(label: string, tries = 20): void {
+  const field = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === label)?.control
+  if (field instanceof HTMLElement) {
+    for (let folded = field.closest('details'); folded; folded = folded.parentElement?.closest('details') ?? null) folded.open = true
+    field.focus()
+    field.scrollIntoView?.({ block: 'center' })
+    return
+  }
+  if (tries > 0) requestAnimationFrame(() => focusWhenShown(label, tries - 1))
+}
