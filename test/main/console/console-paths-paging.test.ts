@@ -6,14 +6,12 @@ import { ConsoleService, memoryConsoleHistory } from '../../../main/console'
 import { createConsoleHandlers } from '../../../main/ipc/handlers/console'
 import { createZoomClients } from '../../../main/zoom'
 import { startSandbox, type Sandbox } from '../../sandbox'
-import { ADMIN_SCOPES } from '../../sandbox/apps'
 import { caught } from '../../support/caught'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens } from '../zoom/sandbox-helpers'
 
 let sandbox: Sandbox
 beforeAll(async () => {
-  // The Server-to-Server app may also write meetings, as one with those scopes added would.
-  sandbox = await startSandbox({ seed: 3, users: 30, plan: 'unlimited', apps: { s2s: { scopes: [...ADMIN_SCOPES, 'meeting:write:meeting:admin', 'meeting:update:meeting:admin', 'meeting:delete:meeting:admin'] } } })
+  sandbox = await startSandbox({ seed: 3, users: 30, plan: 'unlimited' })
 })
 afterAll(() => sandbox.close())
 

@@ -12,7 +12,6 @@ import { memoryLogSink } from '../../../main/log/logger'
 import type { DialogPort } from '../../../main/ports'
 import { createZoomClients } from '../../../main/zoom'
 import { type Sandbox, startSandbox } from '../../sandbox'
-import { ADMIN_SCOPES } from '../../sandbox/apps'
 import { DAY_MS, isoDate } from '../../sandbox/clock'
 import { recordingSink } from '../data/harness'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens } from '../zoom/sandbox-helpers'
@@ -41,7 +40,7 @@ describe('recording downloads: file types and the trash', () => {
   }
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ seed: 41, users: 40, plan: 'unlimited', now: () => NOW, apps: { s2s: { scopes: [...ADMIN_SCOPES, 'cloud_recording:delete:meeting_recording:admin'] } } })
+    sandbox = await startSandbox({ seed: 41, users: 40, plan: 'unlimited', now: () => NOW })
     dir = await mkdtemp(join(tmpdir(), 'zc-trash-'))
     folder = join(dir, 'recordings')
     const tokens = sandboxTokens(sandbox)
