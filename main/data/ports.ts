@@ -13,6 +13,8 @@ export interface PageRequest {
   userId?: string
   params: QueryParams
   signal: AbortSignal
+  /** Told when a request waits a noticeable time for Zoom's rate limit (429), with when it goes on (epoch ms). */
+  onRateLimitWait?: (untilMs: number) => void
 }
 
 export interface Page {

@@ -37,9 +37,9 @@ export function createZoomDataPorts(clients: ZoomClients, options: ZoomDataPorts
   }
   return {
     pages: {
-      async *pages({ profileId, resource, userId, params, signal }): AsyncIterable<Page> {
+      async *pages({ profileId, resource, userId, params, signal, onRateLimitWait }): AsyncIterable<Page> {
         try {
-          const pages = listPages(clients.forProfile(profileId), resource, { params, signal, ...(userId !== undefined ? { userId } : {}) })
+          const pages = listPages(clients.forProfile(profileId), resource, { params, signal, ...(userId !== undefined ? { userId } : {}), ...(onRateLimitWait ? { onRateLimitWait } : {}) })
           for await (const page of pages) {
             yield { items: page.items, rateLimitWaits: page.rateLimitWaits, ...(page.totalRecords !== undefined ? { totalRecords: page.totalRecords } : {}) }
           }

@@ -31,6 +31,8 @@ export interface ZoomRequest {
   /** Rate-limit bucket; default: the catalog's label for the path, else Light. */
   family?: RateFamily
   category?: RateCategory
+  /** Told when this request must wait a noticeable time for Zoom's rate limit, with when it goes on (epoch ms). */
+  onRateLimitWait?: (untilMs: number) => void
 }
 
 export interface ZoomResponse<T> {
@@ -116,6 +118,7 @@ export class ZoomClient {
       const auth = await this.env.tokens.getAccessToken(this.env.profileId, signal ? { signal } : undefined)
       const label = request.category ? undefined : routeLabel(request.path)
       const call = callState(request.family ?? label?.family ?? 'api', request.category ?? label?.category, auth.accessToken)
+      if (request.onRateLimitWait) call.onRateLimitWait = request.onRateLimitWait
       const response = await this.env.json(this.baseFor(auth.apiUrl) + request.path, {
         method: request.method ?? 'GET',
         responseType: 'json',

@@ -325,7 +325,7 @@ export class CrawlJob {
     for (const window of this.queries.windows) {
       const key = `${unit.label}\u0000${JSON.stringify(params)}\u0000${window?.from ?? ''}`
       let first = true
-      const request = { profileId: this.dataset.profileId, resource: this.dataset.resource.id, userId: unit.userId, params: withWindow(this.dataset.resource, params, window), signal }
+      const request = { profileId: this.dataset.profileId, resource: this.dataset.resource.id, userId: unit.userId, params: withWindow(this.dataset.resource, params, window), signal, onRateLimitWait: this.rateLimitWait }
       for await (const page of this.deps.pages.pages(request)) {
         if (signal.aborted) return
         if (first && page.totalRecords !== undefined && !this.counted.has(key)) {
@@ -377,7 +377,15 @@ export class CrawlJob {
     this.controller.abort(error)
   }
 
+  /** A live rate-limit wait (429): shown in progress until it is over or a page arrives. */
+  private readonly rateLimitWait = (untilMs: number): void => {
+    if (!this.running || untilMs <= (this.progress.rateLimitedUntil ?? 0)) return
+    this.progress.rateLimitedUntil = untilMs
+    this.deps.changed(false)
+  }
+
   private countPage(rateLimitWaits = 0): void {
+    if (this.progress.rateLimitedUntil !== undefined && this.progress.rateLimitedUntil <= this.deps.clock.now()) delete this.progress.rateLimitedUntil
     this.progress.pages++
     this.progress.rateLimitWaits += rateLimitWaits
     this.progress.rows = this.dataset.rows.length

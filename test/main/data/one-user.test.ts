@@ -27,6 +27,7 @@ describe('one user’s data', () => {
   let services: DataServices
   let savePath: string | undefined
   let token: string
+  const events = recordingSink()
   const dialogs: DialogPort = { chooseSaveFile: async () => savePath, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => false }
 
   const crawl = async (input: Parameters<DataServices['handlers']['data.crawl']>[0]): Promise<JobProgress> => {
@@ -46,7 +47,7 @@ describe('one user’s data', () => {
       ...createZoomDataPorts(clients),
       dialogs,
       shell: { openPath: async () => undefined, openExternal: async () => undefined },
-      events: recordingSink(),
+      events,
       settings: async () => ({ downloadConcurrency: 2, downloadFolder: dir }),
       log: memoryLogSink(),
       options: { progressIntervalMs: 20 },
@@ -110,6 +111,19 @@ describe('one user’s data', () => {
     expect(filtered.filteredTotal).toBe(meetings.length)
     const none = await services.handlers['data.rows']({ datasetId: done.datasetId, offset: 0, limit: 10, filter: { text: 'no such text anywhere' } }, ctx)
     expect(none.filteredTotal).toBe(0)
+  })
+
+  it('shows a live 429 wait in the progress, then goes on', async () => {
+    const { user, meetings } = await someHost()
+    sandbox.setFaults([{ kind: 'rate-limit', pathPrefix: `/v2/users/${user.id}/meetings`, count: 1, retryAfter: 1 }])
+    const before = events.jobEvents().length
+    const done = await crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: [user.id] })
+    sandbox.setFaults([])
+    expect(done).toMatchObject({ state: 'done', rows: meetings.length })
+    const waiting = events.jobEvents().slice(before).filter((p) => p.jobId === done.jobId && p.rateLimitedUntil !== undefined)
+    expect(waiting.length).toBeGreaterThan(0)
+    expect(waiting[0]!.rateLimitedUntil).toBeGreaterThanOrEqual(waiting[0]!.startedAt + 1000)
+    expect(waiting[0]!.state).toBe('running')
   })
 
   it('fails a crawl for an e-mail Zoom does not know, saying so', async () => {
