@@ -28,6 +28,7 @@ import { UpdateService } from '../../main/updates/update-service'
 import { FakeUpdater } from '../fakes/fake-updater'
 import type { ProfileView } from '../../common/profile'
 import { defaultProfileFields, validateProfileDraft } from '../../common/profile'
+import { recordingFileKind } from '../../common/zoom/recording-files'
 import type { Row } from './fake/rows'
 import { fakeEventsHandlers } from './fake/events'
 import { cellAt, columnsOf, SHAPES } from './fake/rows'
@@ -567,12 +568,14 @@ export class FakeBridge {
         { category: 'resource-intensive', plan: 'pro', limitPerSecond: 10, used: 0, total: 0, throttledMs: 0, rejected: 0 },
       ],
 
-      'downloads.enqueue': ({ datasetId, rowIndexes }) => {
+      'downloads.enqueue': ({ datasetId, rowIndexes, fileKinds }) => {
         const ds = this.datasets.get(datasetId)
         if (!ds) throw new FakeError('NOT_FOUND', 'That dataset was closed.')
         for (const index of rowIndexes) {
           const row = ds.row(index)
           for (const file of (row.recording_files as { id: string; file_type: string; file_size: number; recording_type: string }[] | undefined) ?? []) {
+            // Like main: only the chosen kinds of files.
+            if (fileKinds && !fileKinds.includes(recordingFileKind(file.file_type))) continue
             this.downloads.push({
               id: newId('dl'),
               profileId: ds.info.profileId,

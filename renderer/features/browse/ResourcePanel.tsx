@@ -19,6 +19,8 @@ import { DailyUsageChart } from './DailyUsageChart'
 import { DataGrid } from './DataGrid'
 import { DetailDrawer } from './DetailDrawer'
 import { DownloadsPanel } from './DownloadsPanel'
+import type { DownloadChoice } from './DownloadChoices'
+import { ALL_FILES, DownloadChoices } from './DownloadChoices'
 import type { ExportFormat } from './ExportDialog'
 import { initialDateRange } from './date-presets'
 import { ExportDialog } from './ExportDialog'
@@ -193,6 +195,7 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
   const [exporting, setExporting] = useState(false)
   const [selection, setSelection] = useState<ReadonlySet<number>>(new Set())
   const selectable = resource.id === 'recordings'
+  const [downloadChoice, setDownloadChoice] = useState<DownloadChoice>(ALL_FILES)
 
   const onSort = useCallback(
     (column: string) => {
@@ -246,7 +249,7 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
   }
   const download = async () => {
     try {
-      await enqueue(datasetId, [...selection])
+      await enqueue(datasetId, [...selection], { fileKinds: downloadChoice.kinds, trashAfterVerified: downloadChoice.trashAfterVerified })
       notify({ tone: 'success', title: `Downloading the files of ${selection.size} ${selection.size === 1 ? 'recording' : 'recordings'}` })
       setSelection(new Set())
     } catch (error) {
@@ -287,7 +290,7 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
           <button type="button" className="btn btn-small" disabled={selectingAll || !rows.total} onClick={() => void selectAll()}>
             {selectingAll ? 'Selecting…' : `Select all ${formatCount(rows.total ?? 0)}`}
           </button>
-          <button type="button" className="btn btn-small btn-primary" disabled={selection.size === 0} onClick={() => void download()}>
+          <button type="button" className="btn btn-small btn-primary" disabled={selection.size === 0 || downloadChoice.kinds.length === 0} onClick={() => void download()}>
             Download selected
           </button>
           {selection.size > 0 && (
@@ -297,6 +300,7 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
           )}
         </div>
       )}
+      {selectable && <DownloadChoices choice={downloadChoice} onChange={setDownloadChoice} />}
       <DataGrid resource={resource} rows={rows} view={view} onSort={onSort} onOpen={setDetail} label={resource.title} {...(selectable ? { selection, onToggle: toggle } : {})} />
       <DetailDrawer
         datasetId={datasetId}
