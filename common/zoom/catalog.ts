@@ -168,7 +168,7 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
       granular: ['cloud_recording:read:list_user_recordings:admin', 'cloud_recording:read:list_user_recordings:master', 'cloud_recording:read:list_user_recordings'],
     },
     params: [
-      dateParam('from', false, 'UTC date; Zoom returns at most one month per request; longer ranges are fetched month by month. Without a date Zoom lists today's recordings only.'),
+      dateParam('from', false, 'UTC date; Zoom returns at most one month per request; longer ranges are fetched month by month. Without a date Zoom lists the recordings of today only.'),
       dateParam('to'),
       { name: 'trash', label: 'From the trash', type: 'boolean', default: false, help: 'Trash results cannot be filtered by date.' },
       { name: 'trash_type', label: 'Trash type', type: 'enum', values: ['meeting_recordings', 'recording_file'], default: 'meeting_recordings' },
