@@ -93,6 +93,31 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: console tools (end to 
     await expect.poll(() => domains.evaluate((el) => el === document.activeElement)).toBe(true)
   })
 
+  it('creates a meeting with POST /users/me/meetings, then finds it in the Meetings list', async () => {
+    const { page } = harness
+    await page.getByRole('tab', { name: 'Console' }).click()
+    await request().getByLabel('Method', { exact: true }).selectOption('POST')
+    await request().getByLabel('Path', { exact: true }).fill('/users/me/meetings')
+    await request().getByRole('tab', { name: 'Body' }).click()
+    await request().getByLabel('JSON body', { exact: true }).fill(JSON.stringify({ topic: 'Made in the console', type: 2, start_time: '2026-12-24T10:00:00Z', duration: 30 }))
+    await request().getByRole('button', { name: 'Send' }).click()
+    await expect.poll(() => page.getByTestId('response-status').innerText()).toMatch(/^201\b/)
+    const created = JSON.parse(await page.getByLabel('Response body, formatted').innerText()) as { id: number; topic: string }
+    expect(created.topic).toBe('Made in the console')
+    await harness.screenshot('ui-console-tools-05-meeting-created')
+
+    await page.getByRole('tab', { name: 'Browse' }).click()
+    await page.getByRole('tab', { name: 'Meetings' }).click()
+    const form = page.getByRole('form', { name: 'Meetings parameters' })
+    await form.getByRole('radio', { name: 'Only me' }).check()
+    await form.getByRole('button', { name: /^(Re)?load meetings$/i }).click()
+    await page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
+    await page.getByRole('searchbox', { name: 'Filter rows' }).fill('Made in the console')
+    const grid = page.getByRole('grid', { name: 'Meetings' })
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('2')
+    expect(await grid.locator('[aria-rowindex="2"]').innerText()).toContain(String(created.id))
+  })
+
   it('opened no page error on the way', () => {
     expect(harness.pageErrors).toEqual([])
   })

@@ -63,6 +63,9 @@ export function ResponseViewer({ response, onNextPage, onOpenAllowedDomains }: R
   const shown = view === 'pretty' ? (formatted ?? '') : response.body
   const matches = countMatches(shown, find)
   useEffect(() => setCurrent(0), [find, shown])
+  // A new response opens on its pretty view when it has one (the last may have been raw only).
+  const hasPretty = formatted !== undefined
+  useEffect(() => setView(hasPretty ? 'pretty' : 'raw'), [response, hasPretty])
   // Keeps the current match in view as Enter steps through them.
   useEffect(() => {
     bodyRef.current?.querySelector('mark[data-current]')?.scrollIntoView?.({ block: 'nearest' })
