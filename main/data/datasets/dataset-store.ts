@@ -39,7 +39,7 @@ export class DatasetStore {
   }
 
   /** Every open dataset, oldest first. */
-  all(): Dataset[] {
+  all(): Dataset<DatasetResource>[] {
     return [...this.datasets.values()]
   }
 
