@@ -34,6 +34,10 @@ export const ERROR_CODES = [
   'AUTH_NOT_CONNECTED',
   'AUTH_RECONNECT_NEEDED',
   'AUTH_SECRET_MISSING',
+  /** The connect window landed on Zoom's "Invalid redirect" page (4700): the redirect URL is not registered. */
+  'AUTH_REDIRECT_NOT_REGISTERED',
+  /** The connect window landed on another Zoom error page instead of the sign-in. */
+  'AUTH_ZOOM_ERROR_PAGE',
   // Zoom API
   'ZOOM_RATE_LIMITED',
   'ZOOM_SCOPE_MISSING',
@@ -72,6 +76,8 @@ export interface ErrorDetails {
   trackingId?: string
   retryAfterMs?: number
   acceptedScopes?: string[]
+  /** The redirect URL to register at Zoom (AUTH_REDIRECT_NOT_REGISTERED). */
+  redirectUri?: string
 }
 
 export interface BridgeError {

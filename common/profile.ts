@@ -185,6 +185,11 @@ export interface ProfileView extends Profile {
   hasClientSecret: boolean
   /** Fields whose stored secret cannot be decrypted (repair state). */
   needsRepair: string[]
+  /**
+   * A new Client Secret was saved while the connection worked: it waits (in memory) until a
+   * connect with it succeeds, and the stored one stays in use until then.
+   */
+  pendingClientSecret?: boolean
 }
 
 /**

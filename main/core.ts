@@ -6,6 +6,7 @@ import { ConsoleService, openConsoleHistory } from './console'
 import { createDataServices, type DataServices } from './data'
 import { demoSeedSchema, seedDemoProfiles } from './demo-seed'
 import { createZoomDataPorts } from './data/zoom-adapter'
+import { scopeLevelOf } from '../common/zoom/catalog'
 import { createAppHandlers } from './ipc/handlers/app'
 import { createConsoleHandlers } from './ipc/handlers/console'
 import { createLiveEvents, type LiveEvents } from './events'
@@ -55,9 +56,9 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
   const proxy = adapters.proxy ? { proxy: proxyHook(adapters.proxy, proxyAgents) } : {}
   const eventsProxy = adapters.proxy ? { proxy: { hook: proxyHook(adapters.proxy, proxyAgents), agentsFor: proxyAgentsFor(adapters.proxy, proxyAgents) } } : {}
   const credentials = await createCredentials({ adapters, vault, onProblem: reportProblem, ...proxy })
-  const zoom = createZoomClients({ tokens: credentials.tokens, profiles: credentials.profileLookup, log: createLogger(adapters.log, 'zoom'), clock, ...proxy })
+  const zoom = createZoomClients({ tokens: credentials.tokens, profiles: credentials.profileLookup, outcomes: credentials.outcomes, log: createLogger(adapters.log, 'zoom'), clock, ...proxy })
   const data = createDataServices({
-    ...createZoomDataPorts(zoom),
+    ...createZoomDataPorts(zoom, { scopeLevel: (profileId) => scopeLevelOf(credentials.profileLookup.get(profileId)) }),
     dialogs: adapters.dialogs,
     shell: adapters.shell,
     events: adapters.events,

@@ -1,6 +1,7 @@
 // The ports main's domain code depends on. main/platform/ implements them with Electron;
 // tests implement them with hand-written fakes (DESIGN.md, "Testing on these machines").
 import type { EventMap, EventName } from '../common/contract/events'
+import type { AppError } from '../common/errors'
 import type { SocketFactory } from './events/event-socket'
 import type { WebhookSchemaPort } from './events/schemas/webhook-schemas'
 import type { LogSink } from './log/logger'
@@ -23,6 +24,19 @@ export interface AuthorizeRequest {
   isRedirect(url: string): boolean
   signal: AbortSignal
   title: string
+  /**
+   * Called with each page the window finished loading (not the redirect): an AppError when it is
+   * a Zoom error page (e.g. 4700 "Invalid redirect"), which then ends the flow with that error.
+   */
+  errorPage?(page: LoadedPage): AppError | undefined
+}
+
+/** What the connect window read of a page it loaded. */
+export interface LoadedPage {
+  url: string
+  title: string
+  /** The page's visible text (capped). */
+  text: string
 }
 
 /** The connect window: a main-owned window without preload. */

@@ -29,6 +29,10 @@ export const consoleRequestSchema = z
       .default([]),
     /** Raw JSON text; parsed in main so the bridge never carries deeply nested objects. */
     body: z.string().max(1_000_000).optional(),
+    /** Values for `{name}` placeholders in the path (`/users/{userId}/meetings`); a placeholder left empty is refused. */
+    pathParams: z.array(z.object({ name: z.string().min(1).max(64).regex(/^[A-Za-z0-9_]+$/), value: z.string().max(1024) }).strict()).max(20).optional(),
+    /** "Next page": sent as next_page_token (the previous response's `nextPageToken`). */
+    nextPageToken: z.string().min(1).max(4096).optional(),
   })
   .strict()
 export type ConsoleRequest = z.input<typeof consoleRequestSchema>
@@ -44,6 +48,8 @@ export interface ConsoleResponse {
   bodyBytes: number
   truncated: boolean
   contentType?: string
+  /** Zoom's next_page_token from the body, when there is a next page. */
+  nextPageToken?: string
   error?: BridgeError
 }
 

@@ -12,8 +12,11 @@ export const crawlInputSchema = z
     profileId: idSchema,
     resource: z.enum(LIST_RESOURCE_IDS),
     params: paramsSchema.default({}),
-    /** For per-user resources (meetings, webinars, recordings): the users to crawl; 'all' = every user of the account. */
-    users: z.union([z.literal('all'), z.literal('me'), z.array(z.string().min(1).max(128)).max(100_000)]).optional(),
+    /**
+     * For per-user resources (meetings, webinars, recordings): the users to crawl; 'all' = every user of
+     * the account, 'me' = the token's owner, or named users by ID or e-mail (one user = a one-item list).
+     */
+    users: z.union([z.literal('all'), z.literal('me'), z.array(z.string().trim().min(1).max(128)).max(100_000)]).optional(),
   })
   .strict()
 export type CrawlInput = z.input<typeof crawlInputSchema>
@@ -34,8 +37,23 @@ export interface JobProgress {
   unitsDone?: number
   unitsTotal?: number
   rateLimitWaits: number
-  /** Per-unit errors collected without stopping the rest. */
+  /** Per-unit errors collected without stopping the rest (after their retries). */
   errors: { unit: string; error: BridgeError }[]
+  /**
+   * Set while the crawl waits because Zoom cannot be reached (several network errors in a row):
+   * "Zoom is unreachable — retrying in N s" (N counted down from `retryAt`). Cleared when it goes on.
+   */
+  paused?: { reason: 'unreachable'; message: string; retryAt: number; retryInSeconds: number }
+  /** Units waiting to be tried again after a transient failure (backoff). */
+  retryingUnits?: number
+  /** Live: a request is waiting out Zoom's rate limit (429 Retry-After or the pacing) until this time. */
+  rateLimitedUntil?: number
+  /** Units not fetched yet when the crawl stopped (Cancel, a rate-limit stop): `data.resume` fetches them. */
+  pendingUnits?: number
+  /** Units that failed for good: "Retry N failed" (`data.retryFailed`). */
+  failedUnits?: number
+  /** The crawl stopped short (pending or failed units): `data.resume` continues where it stopped. */
+  resumable?: boolean
   startedAt: number
   finishedAt?: number
   error?: BridgeError
@@ -44,7 +62,7 @@ export interface JobProgress {
 export const sortSchema = z.object({ column: z.string().min(1).max(128), direction: z.enum(['asc', 'desc']) }).strict()
 export const filterSchema = z
   .object({
-    /** Case-insensitive substring over all shown columns. */
+    /** Case-insensitive substring over every column of the row (shown or not) and coded values' labels. */
     text: z.string().max(500).optional(),
     /** Exact-ish match per column (case-insensitive substring). */
     columns: boundedRecord(z.string().max(128), z.string().max(500), { maxKeys: 100, maxChars: 20_000 }).optional(),
@@ -85,12 +103,18 @@ export interface DatasetInfo {
   availableColumns: string[]
   defaultColumns: string[]
   createdAt: number
+  /** False while loading, or when the crawl stopped short or units failed; `missing` says what. */
+  complete: boolean
+  /** What the dataset lacks, in words ("3 users failed: a@x.com, …", "cancelled after 40 of 100 users"). */
+  missing?: string[]
 }
 
 export interface ExportResult {
   path?: string
   rows: number
   bytes: number
+  /** The dataset was incomplete when exported: what is missing (same as DatasetInfo.missing). */
+  incomplete?: string[]
 }
 
 export interface RateUsage {
@@ -106,9 +130,31 @@ export interface RateUsage {
   rejected: number
 }
 
+/** A user offered by the one-user picker's type-ahead. */
+export interface UserMatch {
+  id: string
+  email: string
+  name?: string
+  /** Where it was found: a loaded users list of this connection, or Zoom's GET /users/{email or ID}. */
+  source: 'dataset' | 'zoom'
+}
+
+export const findUsersInputSchema = z
+  .object({
+    profileId: idSchema,
+    /** Part of an e-mail, name or ID; a whole e-mail or ID not in a loaded list is looked up at Zoom. */
+    query: z.string().trim().min(1).max(256),
+    limit: z.number().int().min(1).max(100).default(20),
+  })
+  .strict()
+
 export const dataChannels = {
   'data.crawl': channel<JobProgress>()(crawlInputSchema),
   'data.cancel': channel<JobProgress>()(z.object({ jobId: idSchema }).strict()),
+  /** Continues a stopped crawl (cancelled, stopped by a rate limit, failed) into the same dataset: pending and failed units. */
+  'data.resume': channel<JobProgress>()(z.object({ jobId: idSchema }).strict()),
+  /** Fetches again only the units that failed ("Retry N failed"), into the same dataset. */
+  'data.retryFailed': channel<JobProgress>()(z.object({ jobId: idSchema }).strict()),
   'data.jobs': channel<JobProgress[]>()(z.object({ profileId: idSchema.optional() }).strict()),
   'data.dataset': channel<DatasetInfo>()(z.object({ datasetId: idSchema }).strict()),
   'data.rows': channel<RowsWindow>()(rowsInputSchema),
@@ -128,8 +174,18 @@ export const dataChannels = {
         columns: z.array(z.string().min(1).max(128)).max(200).optional(),
         sort: sortSchema.optional(),
         filter: filterSchema.optional(),
+        /** CSV cells as the grid labels coded values ('labels', the default: "Licensed") or as Zoom sent them ('raw': 2). JSON is always raw. */
+        values: z.enum(['labels', 'raw']).optional(),
+        /** CSV for Excel: starts with a UTF-8 byte-order mark so Excel reads accented names right. */
+        excel: z.boolean().optional(),
       })
       .strict(),
   ),
+  /** "Select all N": the dataset indexes of every row passing the filter, in view order. */
+  'data.select': channel<{ indexes: number[]; total: number }>()(
+    z.object({ datasetId: idSchema, sort: sortSchema.optional(), filter: filterSchema.optional() }).strict(),
+  ),
   'data.rateUsage': channel<RateUsage[]>()(z.object({ profileId: idSchema }).strict()),
+  /** Type-ahead for the one-user target of per-user resources. */
+  'data.findUsers': channel<UserMatch[]>()(findUsersInputSchema),
 }

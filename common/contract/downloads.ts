@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { BridgeError } from '../errors'
+import { RECORDING_FILE_KINDS } from '../zoom/recording-files'
 import { channel, idSchema, noInput } from './define'
 
 export type DownloadState = 'queued' | 'downloading' | 'paused' | 'done' | 'skipped' | 'failed' | 'cancelled'
@@ -16,13 +17,18 @@ export interface DownloadItem {
   error?: BridgeError
   meetingTopic?: string
   recordingType?: string
+  /** Set while a transfer waits to try again: it received nothing for a while ('stalled') or broke off. */
+  retrying?: { attempt: number; reason: 'stalled' | 'interrupted' }
 }
 
 export interface DownloadsSnapshot {
   items: DownloadItem[]
+  /** Bytes of every file but the cancelled ones. */
   totalBytes: number
   receivedBytes: number
   active: number
+  /** Recordings marked "move to Zoom's trash once verified" (absent when none): how they stand. */
+  trash?: { waiting: number; trashed: number; kept: number; failed: number; logFile: string }
 }
 
 export const downloadChannels = {
@@ -35,6 +41,14 @@ export const downloadChannels = {
       .object({
         datasetId: idSchema,
         rowIndexes: z.array(z.number().int().min(0)).min(1).max(100_000),
+        /** Only these kinds of files (video, audio only, transcript, chat, …); absent = every file. */
+        fileKinds: z.array(z.enum(RECORDING_FILE_KINDS)).min(1).max(RECORDING_FILE_KINDS.length).optional(),
+        /**
+         * Move each recording to Zoom's trash once every one of its files is downloaded and its size
+         * verified. Main asks the person to confirm in its own dialog first; each move is logged in
+         * zoom-trash-log.jsonl in the download folder. Recoverable from Zoom's trash while Zoom keeps it.
+         */
+        trashAfterVerified: z.boolean().optional(),
       })
       .strict(),
   ),

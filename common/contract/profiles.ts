@@ -17,7 +17,11 @@ export const profileChannels = {
   'profiles.list': channel<ProfileView[]>()(noInput),
   'profiles.get': channel<ProfileView>()(z.object({ id: idSchema }).strict()),
   'profiles.create': channel<ProfileView>()(profileDraftSchema),
-  'profiles.update': channel<ProfileView>()(z.object({ id: idSchema, draft: profileDraftSchema }).strict()),
+  /**
+   * A new Client Secret for a working connection waits until a connect with it succeeds (the old
+   * one stays in use); `replaceSecretNow` stores it at once.
+   */
+  'profiles.update': channel<ProfileView>()(z.object({ id: idSchema, draft: profileDraftSchema, replaceSecretNow: z.boolean().optional() }).strict()),
   'profiles.duplicate': channel<ProfileView>()(z.object({ id: idSchema, name: profileNameSchema.optional() }).strict()),
   /** Revokes the token at Zoom (best effort), forgets secrets, tokens and the connect-window session. */
   'profiles.delete': channel<{ revoked: boolean }>()(z.object({ id: idSchema }).strict()),

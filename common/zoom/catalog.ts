@@ -9,10 +9,10 @@ import type { ColumnSpec, DetailResource, ListResource, ParamSpec, Resource } fr
 import { DETAIL_RESOURCE_IDS, LIST_RESOURCE_IDS, type DetailResourceId, type ListResourceId } from './resource-ids'
 
 export type * from './catalog-types'
-export { missingScopes, acceptedScopes, isAccountWideScope, parseScopeString } from './scopes'
+export { missingScopes, acceptedScopes, isAccountWideScope, parseScopeString, grantableScopes, scopesForApp, missingScopesForApp, scopeLevelOf, scopeMissingMessage, type ScopeLevel, type ScopeStyle } from './scopes'
 export { splitDateWindows, type DateWindow } from './date-windows'
 export { expandPath, pathParamNames } from './paths'
-export { SCOPE_PRESETS, presetScopes, type ScopePreset, type ScopePresetId, type ScopeStyle, type ScopeLevel } from './scope-presets'
+// The scope presets are derived from this catalog: import them from './scope-presets'.
 
 // Zoom caps some ranges at "one month". February makes a month as short as 28 days, so windows
 // of 28 days (to = from + 27) are within one month whatever the start date.
@@ -64,6 +64,8 @@ const meetingColumns = (types: Readonly<Record<string, string>>): ColumnSpec[] =
   { path: 'start_time', label: 'Start', format: 'datetime' },
   { path: 'duration', label: 'Duration', format: 'minutes' },
   { path: 'timezone', label: 'Time zone' },
+  // Zoom's list gives only host_id; the crawl adds the host's e-mail (main/data/jobs/crawl-units.ts).
+  { path: 'host_email', label: 'Host e-mail' },
   { path: 'host_id', label: 'Host ID' },
   { path: 'created_at', label: 'Created', format: 'datetime' },
   { path: 'join_url', label: 'Join URL', format: 'url' },
@@ -166,7 +168,7 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
       granular: ['cloud_recording:read:list_user_recordings:admin', 'cloud_recording:read:list_user_recordings:master', 'cloud_recording:read:list_user_recordings'],
     },
     params: [
-      dateParam('from', false, 'UTC date; Zoom returns at most one month per request (longer ranges are fetched month by month). Default: today.'),
+      dateParam('from', false, 'UTC date; Zoom returns at most one month per request; longer ranges are fetched month by month. Without a date Zoom lists the recordings of today only.'),
       dateParam('to'),
       { name: 'trash', label: 'From the trash', type: 'boolean', default: false, help: 'Trash results cannot be filtered by date.' },
       { name: 'trash_type', label: 'Trash type', type: 'enum', values: ['meeting_recordings', 'recording_file'], default: 'meeting_recordings' },
@@ -179,6 +181,7 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
       { path: 'duration', label: 'Duration', format: 'minutes' },
       { path: 'recording_count', label: 'Files', format: 'number' },
       { path: 'total_size', label: 'Size', format: 'bytes' },
+      { path: 'host_email', label: 'Host e-mail' },
       { path: 'host_id', label: 'Host ID' },
       { path: 'id', label: 'Meeting ID' },
       { path: 'uuid', label: 'UUID' },

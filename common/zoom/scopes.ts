@@ -31,3 +31,46 @@ export function missingScopes(resource: { scopes: AcceptedScopes }, grantedScope
   const candidates = acceptedScopes(resource).filter((s) => !options.accountWide || isAccountWideScope(s))
   return candidates.some((s) => granted.has(s)) ? [] : candidates
 }
+
+/** What a Zoom app can be granted: admin-level (Server-to-Server, admin-managed) or user-level scopes. */
+export type ScopeLevel = 'admin' | 'user'
+export type ScopeStyle = 'classic' | 'granular'
+
+/** Server-to-Server and admin-managed apps get admin-level scopes; user-managed and public apps user-level ones. */
+export function scopeLevelOf(app: { grant: string; appType?: string }): ScopeLevel {
+  return app.grant === 's2s' || app.appType === 'admin' ? 'admin' : 'user'
+}
+
+/**
+ * The scopes of `resource` an app of `level` can be granted, classic and granular: admin-level
+ * apps get the account-wide (`:admin`, `:master`) ones, user-level apps the others. The one list
+ * the editor's presets, the Browse tab warnings and the 403 message all name.
+ */
+export function grantableScopes(resource: { scopes: AcceptedScopes }, level: ScopeLevel): AcceptedScopes {
+  const fits = (scope: string) => (level === 'admin' ? isAccountWideScope(scope) : !isAccountWideScope(scope))
+  return { classic: resource.scopes.classic.filter(fits), granular: resource.scopes.granular.filter(fits) }
+}
+
+/** `grantableScopes` as one list, classic first (any one of them is enough). */
+export function scopesForApp(resource: { scopes: AcceptedScopes }, level: ScopeLevel): string[] {
+  const { classic, granular } = grantableScopes(resource, level)
+  return [...classic, ...granular]
+}
+
+/**
+ * What an app of `level` should add so `resource` works: `[]` when a granted scope already
+ * covers it, else the alternatives it can be granted (empty too when it can be granted none —
+ * check `scopesForApp` to tell "fine" from "not for this app type").
+ */
+export function missingScopesForApp(resource: { scopes: AcceptedScopes }, grantedScopes: Iterable<string>, level: ScopeLevel): string[] {
+  const granted = new Set(grantedScopes)
+  if (acceptedScopes(resource).some((scope) => granted.has(scope))) return []
+  return scopesForApp(resource, level)
+}
+
+/** The 403 message naming what to add, for the app type. */
+export function scopeMissingMessage(resource: { title: string; scopes: AcceptedScopes }, level: ScopeLevel): string {
+  const scopes = scopesForApp(resource, level)
+  if (scopes.length === 0) return `${resource.title} needs ${level === 'user' ? 'an admin-level app (Server-to-Server or admin-managed)' : 'a user-level app'}: this app type cannot be granted a scope for it.`
+  return `The token lacks a scope ${resource.title} needs. Add one of ${scopes.join(', ')} to the app, then reconnect.`
+}

@@ -14,6 +14,7 @@ import type { ConnectionBook } from '../tokens/connection-book'
 import type { Timeline } from '../tokens/timeline'
 import type { TokenManager } from '../tokens/token-manager'
 import { grantIdentityOf } from '../tokens/grant-identity'
+import { RECONNECT_AFTER_401 } from '../tokens/connection-outcomes'
 import { tokenSetFromResult, type TokenSet } from '../tokens/token-set'
 import { authorizeUrl } from './authorize-url'
 import { copyTokenQuestion } from './copy-token-question'
@@ -110,14 +111,33 @@ export class AuthService {
     }
     // The allowlist in force, as for every API request: the token's api_url is honoured only
     // where that list already allows it (the Zoom client does the same), never added to it.
-    const result = await validateToken({ url: endpoints.validationUrl, accessToken: set.accessToken, allowedDomains: endpoints.allowedDomains, clock: this.deps.clock, ...(this.deps.proxy ? { proxy: this.deps.proxy } : {}) })
-    if (!result.ok && result.httpStatus === 401 && this.deps.clock.now() >= set.expiresAt && result.error) {
-      result.error = { ...result.error, message: `${result.error.message} (the stored token has expired; it is renewed on the next request)` }
-    }
+    const validate = (accessToken: string) =>
+      validateToken({ url: endpoints.validationUrl, accessToken, allowedDomains: endpoints.allowedDomains, clock: this.deps.clock, ...(this.deps.proxy ? { proxy: this.deps.proxy } : {}) })
+    let result = await validate(set.accessToken)
+    if (!result.ok && result.httpStatus === 401) result = await this.retestAfterRefresh(profileId, set.accessToken, result, validate)
     await this.deps.book.recordValidation(profileId, result).catch((error: unknown) => this.deps.log.warn('Could not record the validation', { profileId, error }))
+    // A failed test is the connection's last real outcome; a passing one clears an earlier failure.
+    this.deps.book.recordOutcome(profileId, result.ok ? undefined : result.error)
     const who = result.identity?.email ?? result.identity?.displayName ?? ''
     this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'validate', outcome: result.ok ? 'ok' : 'failed', detail: result.ok ? `Token works${who ? ` (${who})` : ''}` : (result.error?.message ?? 'Validation failed') })
     return result
+  }
+
+  /**
+   * Zoom refused the token: renew it once (as an API call would) and test again. Still refused,
+   * or not renewable, the answer is AUTH_RECONNECT_NEEDED — the remedy the UI offers is Reconnect.
+   */
+  private async retestAfterRefresh(profileId: string, rejected: string, first: ValidationResult, validate: (token: string) => Promise<ValidationResult>): Promise<ValidationResult> {
+    let renewed: string
+    try {
+      renewed = (await this.deps.tokens.getAccessToken(profileId, { forceRefresh: true, rejectedToken: rejected })).accessToken
+    } catch (error) {
+      const reason = isAppError(error) ? error.message : 'the token could not be renewed'
+      return { ...first, error: { code: 'AUTH_RECONNECT_NEEDED', message: `Zoom refuses the token (401) and renewing it failed: ${reason}. Reconnect to sign in again.`, details: { httpStatus: 401 } } }
+    }
+    const second = await validate(renewed)
+    if (second.ok || second.httpStatus !== 401) return second
+    return { ...second, error: { code: 'AUTH_RECONNECT_NEEDED', message: RECONNECT_AFTER_401, details: { ...second.error?.details, httpStatus: 401 } } }
   }
 
   /**
@@ -186,7 +206,7 @@ export class AuthService {
     try {
       // Checked before the browser opens: a profile that needs repair sends nothing anywhere.
       await this.deps.tokens.profileForUse(profileId)
-      const client = await this.deps.tokens.clientOf(profile)
+      const client = await this.deps.tokens.clientOf(profile, { connecting: true })
       const { oauthBase } = cloudEndpoints(profile.cloud)
       const state = generateState()
       const pkce = createPkce(profile.pkceMethod)
@@ -209,6 +229,7 @@ export class AuthService {
         this.deps.tokens.discard(set)
         throw this.overtaken(profileId, revoked ? 'the token Zoom issued was revoked and not kept' : 'the token Zoom issued was not kept')
       }
+      await this.deps.tokens.adoptPendingSecret(profileId, client)
       this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: 'ok', detail: `Connected; ${set.scopes.length} scope(s) granted` })
     } catch (error) {
       this.reportConnectFailure(profileId, error)
@@ -244,10 +265,16 @@ export class AuthService {
     const record = this.deps.book.record(profileId)
     // A profile that needs repair keeps saying so (and nothing was sent).
     const needsRepair = this.deps.book.activityOf(profileId)?.state === 'needs_repair'
-    // A working connection stays as it was when a new attempt fails; the caller gets the error.
+    const bridged = isAppError(error) ? error.toBridge() : { code: 'INTERNAL' as const, message: 'Connecting failed' }
     if (needsRepair) this.deps.book.setActivity(profileId, this.deps.book.activityOf(profileId))
-    else if (cancelled || (record && !record.grantEnded)) this.deps.book.setActivity(profileId, undefined)
-    else this.deps.book.setActivity(profileId, { state: 'error', error: isAppError(error) ? error.toBridge() : { code: 'INTERNAL', message: 'Connecting failed' } })
+    else if (cancelled) this.deps.book.setActivity(profileId, undefined)
+    else if (record && !record.grantEnded) {
+      // The tokens of the working connection are kept (they still work), but the badge tells the
+      // truth: the last attempt failed, and why.
+      this.deps.book.setActivity(profileId, undefined)
+      const secretNote = this.deps.tokens.hasPendingSecret(profileId) ? ' with the new Client Secret' : ''
+      this.deps.book.recordOutcome(profileId, { ...bridged, message: `Connecting again${secretNote} failed: ${bridged.message} The previous connection is kept and still in use.` })
+    } else this.deps.book.setActivity(profileId, { state: 'error', error: bridged })
     this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: cancelled ? 'cancelled' : 'failed', detail: isAppError(error) ? error.message : 'Connecting failed' })
   }
 

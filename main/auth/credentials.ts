@@ -19,6 +19,9 @@ import { openProfilesDocument, type ProfilesDocument } from '../profiles/profile
 import { systemClock, systemScheduler, type CoreAdapters } from '../ports'
 import { createSettingsService, type SettingsService } from '../settings/settings-service'
 import { ConnectionBook } from '../tokens/connection-book'
+import { bookOutcomes } from '../tokens/connection-outcomes'
+import { PendingSecrets } from '../tokens/pending-secrets'
+import type { ConnectionOutcomes } from '../zoom/ports'
 import { openConnectionsDocument, type ConnectionsDocument } from '../tokens/connections-document'
 import { needsUnlock, type SecretStore } from '../tokens/secret-store'
 import { ProfileLanes } from '../tokens/profile-lanes'
@@ -57,6 +60,8 @@ export interface Credentials {
   tokens: TokenProvider
   /** For the Zoom client: the stored profile (throws NOT_FOUND). */
   profileLookup: ProfileLookup
+  /** For the Zoom client: what became of API calls, shown in the connection status. */
+  outcomes: ConnectionOutcomes
   handlers: CredentialHandlers
   /** Re-evaluates statuses after the vault was set up, unlocked or locked. */
   vaultChanged(): void
@@ -93,8 +98,14 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
   const late: { hooks?: ProfileConnectionHooks } = {}
   // One lane per profile, shared: edits and deletes never interleave with connect, renewal or forget.
   const lanes = new ProfileLanes()
+  const pendingSecrets = new PendingSecrets()
   const profiles = new ProfileService({
     lanes,
+    pendingSecrets,
+    hasWorkingConnection: (profileId) => {
+      const record = book.record(profileId)
+      return record !== undefined && !record.grantEnded && vault.hasSecret(profileId, 'tokens')
+    },
     document: profilesDocument,
     secrets: vault,
     events: adapters.events,
@@ -114,7 +125,7 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
       return undefined
     }
   })
-  const tokens = new TokenManager({ profiles, secrets: vault, endpoint, book, timeline, clock, settings: () => settings.get(), log: createLogger(adapters.log, 'tokens'), lanes })
+  const tokens = new TokenManager({ profiles, secrets: vault, pendingSecrets, endpoint, book, timeline, clock, settings: () => settings.get(), log: createLogger(adapters.log, 'tokens'), lanes })
   const auth = new AuthService({
     profiles,
     tokens,
@@ -143,6 +154,7 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     auth,
     tokens,
     profileLookup: profiles,
+    outcomes: bookOutcomes(book),
     handlers: { ...createProfileHandlers(profiles), ...createSettingsHandlers(settings), ...createAuthHandlers(auth) },
     vaultChanged: () => {
       // Locked (by the person, or a passphrase vault at start): no token stays in memory, nor in

@@ -6,6 +6,7 @@ import { quotedName } from '../dialog-text'
 import type { AuthWindowPort, ExternalBrowserPort } from '../ports'
 import { startLoopbackListener } from './loopback-listener'
 import { isRegisteredRedirect } from './redirect'
+import { zoomErrorFromPage } from './zoom-error-page'
 
 export interface AuthorizationAttempt {
   profileId: string
@@ -45,6 +46,7 @@ export function connectWindowAgent(authWindow: AuthWindowPort, rememberSignIn: (
           isRedirect: (url) => isRegisteredRedirect(attempt.redirectUri, url),
           signal: attempt.signal,
           title: `Connect ${quotedName(attempt.profileName)} to Zoom`,
+          errorPage: (page) => zoomErrorFromPage(page, { authorizeUrl: attempt.url, redirectUri: attempt.redirectUri }),
         })
       } finally {
         if (!remember) await authWindow.clearSession(partition).catch(() => undefined)

@@ -21,6 +21,7 @@ import type { Clock } from '../ports'
 import type { ZoomClient } from '../zoom/client'
 import { toZoomError } from '../zoom/errors'
 import type { ConsoleHistory, StoredHistoryEntry } from './history'
+import { fillPathParams, nextPageTokenOf, withPageToken } from './request-path'
 import { sanitizeForHistory, type ParsedConsoleRequest } from './sanitize'
 
 export const MAX_RESPONSE_BODY = 2 * 1024 * 1024
@@ -66,8 +67,9 @@ export class ConsoleService {
   }
 
   async send(request: ParsedConsoleRequest, signal?: AbortSignal): Promise<ConsoleResponse> {
-    const issues = validate(request)
-    if (issues.length > 0) throw new AppError('VALIDATION', issues.map((i) => i.message).join('; '), { issues })
+    const filled = fillPathParams(request.url, request.pathParams ?? [])
+    const issues = [...validate(request), ...(filled.ok ? [] : filled.issues)]
+    if (issues.length > 0 || !filled.ok) throw new AppError('VALIDATION', issues.map((i) => i.message).join('; '), { issues })
     const at = this.now()
     let response: ConsoleResponse
     try {
@@ -75,14 +77,16 @@ export class ConsoleService {
       const body = request.body !== undefined && request.body.trim() !== '' ? request.body : undefined
       const raw = await client.send({
         method: request.method,
-        url: request.url,
-        query: request.query,
+        url: filled.url,
+        query: withPageToken(request.query, request.nextPageToken),
         headers: request.headers,
         ...(body !== undefined ? { body } : {}),
         ...(signal ? { signal } : {}),
         maxBodyBytes: this.deps.maxResponseBytes ?? MAX_RESPONSE_BODY,
       })
+      const nextPageToken = nextPageTokenOf(raw.body, raw.contentType, raw.truncated)
       response = {
+        ...(nextPageToken ? { nextPageToken } : {}),
         status: raw.status,
         statusText: raw.statusText,
         headers: raw.headers,

@@ -32,6 +32,7 @@ export function sanitizeForHistory(request: ParsedConsoleRequest): ParsedConsole
     url: redact(sanitizeUrl(request.url)),
     query: request.query.map(({ name, value }) => ({ name, value: isSensitiveName(name) ? REDACTED : redact(value) })),
     headers: request.headers.filter(({ name }) => !isSensitiveName(name)).map(({ name, value }) => ({ name, value: redact(value) })),
+    ...(request.pathParams?.length ? { pathParams: request.pathParams.map(({ name, value }) => ({ name, value: isSensitiveName(name) ? REDACTED : redact(value) })) } : {}),
     ...(body !== undefined ? { body } : {}),
   }
 }

@@ -26,6 +26,8 @@ import { DownloadQueue, type DownloadSettings } from '../downloads/download-queu
 import { DatasetStore, MAX_OPEN_DATASETS } from './datasets/dataset-store'
 import { JobManager } from './jobs/job-manager'
 import type { DetailSource, DownloadSource, PageSource, RateUsageSource } from './ports'
+import { UserDirectory } from './users/user-directory'
+import type { CrawlRetryPolicy } from './jobs/unit-retry'
 
 export interface DataServicesDeps {
   pages: PageSource
@@ -43,6 +45,8 @@ export interface DataServicesDeps {
   options?: {
     /** Users crawled at once in a fan-out (default 6). */
     crawlConcurrency?: number
+    /** How crawls retry units and wait out an outage. */
+    crawlRetry?: Partial<CrawlRetryPolicy>
     progressIntervalMs?: number
     stallTimeoutMs?: number
     downloadAttempts?: number
@@ -65,7 +69,10 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
   const options = deps.options ?? {}
   // A dataset closed to make room for a new one takes its running crawl with it.
   const datasets = new DatasetStore(MAX_OPEN_DATASETS, (dataset) => jobs.cancelForDataset(dataset.id))
+  const users = new UserDirectory(datasets, deps.details)
   const jobs: JobManager = new JobManager({
+    users,
+    ...(options.crawlRetry ? { retry: options.crawlRetry } : {}),
     pages: deps.pages,
     datasets,
     events: deps.events,
@@ -95,7 +102,7 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
     jobs,
     downloads,
     handlers: {
-      ...createDataHandlers({ jobs, datasets, details: deps.details, rateUsage: deps.rateUsage, dialogs: deps.dialogs, clock }),
+      ...createDataHandlers({ jobs, datasets, details: deps.details, rateUsage: deps.rateUsage, dialogs: deps.dialogs, clock, users }),
       ...createDownloadHandlers(downloads),
     },
     async shutdown() {

@@ -13,6 +13,8 @@ export interface PageRequest {
   userId?: string
   params: QueryParams
   signal: AbortSignal
+  /** Told when a request waits a noticeable time for Zoom's rate limit (429), with when it goes on (epoch ms). */
+  onRateLimitWait?: (untilMs: number) => void
 }
 
 export interface Page {
@@ -41,6 +43,8 @@ export interface DownloadResponse {
 /** A raw streaming GET of a recording's download_url, authorised with the profile's token. */
 export interface DownloadSource {
   open(profileId: string, url: string, options: { start: number; signal: AbortSignal }): Promise<DownloadResponse>
+  /** Moves one meeting instance's cloud recording (by UUID) to Zoom's trash. */
+  trash?(profileId: string, meetingUuid: string, signal: AbortSignal): Promise<void>
 }
 
 export interface DetailSource {

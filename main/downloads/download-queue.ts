@@ -22,6 +22,8 @@ import type { Clock, DialogPort, EventSink, Scheduler, ShellPort } from '../port
 import { planRecordingFiles, type PlannedFile, relativePathOf } from './layout'
 import { assertSafeFolder } from './safe-folder'
 import { isComplete, partPathOf, RetryableTransferError, transferOnce } from './transfer'
+import type { RecordingFileKind } from '../../common/zoom/recording-files'
+import { groupReadiness, logTrash, TRASH_LOG_NAME, type TrashGroup } from './trash-after-download'
 
 export type DownloadSettings = Pick<Settings, 'downloadConcurrency' | 'downloadFolder'>
 
@@ -57,8 +59,28 @@ const IN_QUEUE = new Set<DownloadItem['state']>(['queued', 'downloading'])
 const CANCELLABLE = new Set<DownloadItem['state']>(['queued', 'downloading', 'paused'])
 const FINISHED = new Set<DownloadItem['state']>(['done', 'skipped', 'cancelled', 'failed'])
 
+export interface EnqueueRequest {
+  datasetId: string
+  rowIndexes: number[]
+  fileKinds?: RecordingFileKind[]
+  trashAfterVerified?: boolean
+}
+
+interface RecordingRow {
+  uuid?: unknown
+  id?: unknown
+  topic?: unknown
+  host_email?: unknown
+}
+
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined)
+
 export class DownloadQueue {
   private readonly entries = new Map<string, Entry>()
+  /** Recordings to move to Zoom's trash once all their files are verified. */
+  private readonly trashGroups: TrashGroup[] = []
+  /** Trash checks run one after another, so a recording is never trashed twice. */
+  private trashWork: Promise<void> = Promise.resolve()
   private concurrency = 3
   private lastFolder: string | undefined
   private closing = false
@@ -72,23 +94,86 @@ export class DownloadQueue {
    * Queues every downloadable file of the chosen rows of a recordings dataset, into the settings'
    * folder, or one the person picks now when none is set.
    */
-  async enqueue(input: { datasetId: string; rowIndexes: number[] }): Promise<DownloadsSnapshot> {
+  async enqueue(input: EnqueueRequest): Promise<DownloadsSnapshot> {
     const dataset = this.deps.datasets.get(input.datasetId)
     if (dataset.resource.id !== 'recordings') throw new AppError('VALIDATION', 'Only cloud recordings can be downloaded.')
+    const rows = [...new Set(input.rowIndexes)].map((index) => ({ index, row: dataset.row(index) }))
     const settings = await this.deps.settings()
     this.concurrency = settings.downloadConcurrency
     const folder = settings.downloadFolder || (await this.deps.dialogs.chooseFolder({ title: 'Download recordings to' }))
     if (!folder) return this.snapshot()
     assertSafeFolder(folder)
+    const trash = input.trashAfterVerified === true && (await this.confirmTrash(rows.length, input.fileKinds !== undefined))
     this.lastFolder = folder
     let added = 0
-    for (const index of new Set(input.rowIndexes)) {
-      for (const file of planRecordingFiles(dataset.row(index), dataset.hostEmails, { folder })) if (this.add(dataset.profileId, folder, file)) added++
+    for (const { row } of rows) {
+      const files = planRecordingFiles(row, dataset.hostEmails, { folder, ...(input.fileKinds ? { kinds: input.fileKinds } : {}) })
+      const ids: string[] = []
+      for (const file of files) {
+        const { id, added: isNew } = this.add(dataset.profileId, folder, file)
+        ids.push(id)
+        if (isNew) added++
+      }
+      // Only a recording whose every file is in this batch can be trashed: a file left out by
+      // the type choice would be lost with it.
+      const meeting = (row ?? {}) as RecordingRow
+      const uuid = textOf(meeting.uuid)
+      if (trash && uuid && ids.length > 0 && files.length === planRecordingFiles(row, dataset.hostEmails, { folder }).length) {
+        const meetingId = textOf(meeting.id)
+        const topic = textOf(meeting.topic)
+        const host = files[0]?.segments[0]
+        this.trashGroups.push({ profileId: dataset.profileId, folder, meetingUuid: uuid, files: ids, state: 'waiting', ...(meetingId ? { meetingId } : {}), ...(topic ? { topic } : {}), ...(host ? { host } : {}) })
+      }
     }
     this.deps.log.info('recordings queued', { files: added })
     this.pump()
+    this.queueTrashCheck()
     this.changed.flush()
     return this.snapshot()
+  }
+
+  /** The person's explicit yes, in main's own dialog, before anything is marked for the trash. */
+  private async confirmTrash(recordings: number, filtered: boolean): Promise<boolean> {
+    if (!this.deps.source.trash) throw new AppError('VALIDATION', 'Moving recordings to Zoom’s trash is not available here.')
+    return this.deps.dialogs.confirm({
+      title: 'Move recordings to Zoom’s trash?',
+      message: `Move ${recordings === 1 ? 'this recording' : `these ${recordings} recordings`} to Zoom’s trash once every one of its files is downloaded and its size checked?`,
+      detail:
+        'A recording with a file that fails, is cancelled or cannot be checked stays in the cloud.' +
+        (filtered ? ' Recordings with files left out by your file-type choice stay in the cloud too.' : '') +
+        ` Each move is written to ${TRASH_LOG_NAME} in the download folder; Zoom keeps trashed recordings for a while, and they can be restored from its trash.`,
+      confirmLabel: 'Move to trash after download',
+    })
+  }
+
+  private queueTrashCheck(): void {
+    if (this.trashGroups.length === 0) return
+    this.trashWork = this.trashWork.then(() => this.checkTrash()).catch((error: unknown) => this.deps.log.warn('trash check failed', { error }))
+  }
+
+  /** Trashes each recording whose files are all verified; runs after every file finishes. */
+  private async checkTrash(): Promise<void> {
+    const trash = this.deps.source.trash
+    if (!trash) return
+    for (const group of this.trashGroups) {
+      if (group.state !== 'waiting') continue
+      const readiness = groupReadiness(group, (id) => this.entries.get(id)?.item)
+      if (readiness === 'kept') group.state = 'kept'
+      if (readiness !== 'ready') continue
+      group.state = 'trashing'
+      try {
+        await trash(group.profileId, group.meetingUuid, new AbortController().signal)
+        group.state = 'trashed'
+        await logTrash(group, this.deps.clock.now(), 'trashed')
+        this.deps.log.info('recording moved to Zoom’s trash', { files: group.files.length })
+      } catch (error) {
+        group.state = 'failed'
+        group.error = toAppError(error, { message: 'Moving the recording to Zoom’s trash failed' }).toBridge()
+        await logTrash(group, this.deps.clock.now(), 'failed', group.error).catch(() => undefined)
+        this.deps.log.warn('moving a recording to Zoom’s trash failed', { code: group.error.code })
+      }
+      this.changed.flush()
+    }
   }
 
   snapshot(): DownloadsSnapshot {
@@ -103,7 +188,14 @@ export class DownloadQueue {
       receivedBytes += item.received
       if (item.state === 'downloading') active++
     }
-    return { items, totalBytes, receivedBytes, active }
+    const trash = this.trashSummary()
+    return { items, totalBytes, receivedBytes, active, ...(trash ? { trash } : {}) }
+  }
+
+  private trashSummary(): DownloadsSnapshot['trash'] {
+    if (this.trashGroups.length === 0) return undefined
+    const count = (state: TrashGroup['state']) => this.trashGroups.filter((group) => group.state === state).length
+    return { waiting: count('waiting') + count('trashing'), trashed: count('trashed'), kept: count('kept'), failed: count('failed'), logFile: TRASH_LOG_NAME }
   }
 
   cancel(id: string): DownloadsSnapshot {
@@ -152,7 +244,7 @@ export class DownloadQueue {
   async whenIdle(): Promise<void> {
     for (;;) {
       const running = [...this.entries.values()].map((entry) => entry.running).filter((p): p is Promise<void> => p !== undefined)
-      if (running.length === 0) return
+      if (running.length === 0) return this.trashWork
       await Promise.all(running)
     }
   }
@@ -171,18 +263,18 @@ export class DownloadQueue {
     return entry
   }
 
-  private add(profileId: string, folder: string, file: PlannedFile): boolean {
+  private add(profileId: string, folder: string, file: PlannedFile): { id: string; added: boolean } {
     const relativePath = relativePathOf(file)
     const finalPath = join(folder, relativePath)
     // Keyed by the target path alone: two entries must never write the same .part.
     const id = createHash('sha256').update(finalPath).digest('base64url').slice(0, 32)
     const existing = this.entries.get(id)
-    if (existing && (IN_QUEUE.has(existing.item.state) || existing.running)) return false
+    if (existing && (IN_QUEUE.has(existing.item.state) || existing.running)) return { id, added: false }
     const item: DownloadItem = { id, profileId, relativePath, folder, fileSize: file.fileSize, received: 0, state: 'queued' }
     if (file.meetingTopic !== undefined) item.meetingTopic = file.meetingTopic
     if (file.recordingType !== undefined) item.recordingType = file.recordingType
     this.entries.set(id, { item, url: file.url, finalPath })
-    return true
+    return { id, added: true }
   }
 
   private requeue(entry: Entry): void {
@@ -211,6 +303,7 @@ export class DownloadQueue {
         entry.running = undefined
         this.changed.flush()
         this.pump()
+        this.queueTrashCheck()
       })
     }
   }
@@ -253,10 +346,15 @@ export class DownloadQueue {
         } catch (error) {
           if (controller.signal.aborted || !(error instanceof RetryableTransferError) || attempt >= attempts) throw error
           this.deps.log.info('download interrupted, resuming', { id: item.id, attempt, code: error.code })
+          // Shown while it waits: a transfer that received nothing for a while is "stalled".
+          item.retrying = { attempt, reason: error.code === 'TIMEOUT' ? 'stalled' : 'interrupted' }
+          this.changed.flush()
           await this.pause((this.deps.retryDelayMs ?? 1000) * 2 ** (attempt - 1), controller.signal)
+          delete item.retrying
         }
       }
     } catch (error) {
+      delete item.retrying
       if (isAbort(error, controller.signal)) {
         if (item.state === 'cancelled') await rm(partPathOf(entry.finalPath), { force: true }).catch(() => undefined)
         else item.state = 'paused'

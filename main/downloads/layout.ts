@@ -5,6 +5,7 @@
 // depend on the machine's time zone.
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
+import { type RecordingFileKind, recordingFileKind } from '../../common/zoom/recording-files'
 import { sanitiseFolderSegment, sanitiseSegment, truncateChars, truncateUtf8 } from './sanitise'
 
 export interface PlannedFile {
@@ -14,6 +15,7 @@ export interface PlannedFile {
   segments: string[]
   meetingTopic?: string
   recordingType?: string
+  kind: RecordingFileKind
 }
 
 interface RecordingFile {
@@ -65,6 +67,8 @@ const MAX_HOST = 64
 export interface LayoutOptions {
   /** The download folder: its length counts towards MAX_WHOLE_PATH. */
   folder?: string
+  /** Only files of these kinds (video, audio only, transcript, …); absent = every file. */
+  kinds?: readonly RecordingFileKind[]
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined)
@@ -86,11 +90,13 @@ export function planRecordingFiles(row: unknown, hostEmails: ReadonlyMap<string,
     const url = text(file?.download_url)
     if (!url) return []
     const fileType = text(file.file_type)
+    const kind = recordingFileKind(fileType)
+    if (options.kinds && !options.kinds.includes(kind)) return []
     const recordingType = text(file.recording_type) ?? fileType?.toLowerCase() ?? 'file'
     // The stem alone is cleaned and shortened; the allowed extension is appended afterwards, so
     // no cut can leave an extension from Zoom's data (`….exe`) at the end of the name.
     const stem = fitSegment(sanitiseSegment(`${recordingType}-${text(file.id) ?? position}`, 200), MAX_FILE_STEM)
-    return [{ file, url, recordingType, stem, extension: extensionOf(file) }]
+    return [{ file, url, recordingType, stem, extension: extensionOf(file), kind }]
   })
   const topicText = truncateUtf8(sanitiseSegment(topic, 200), 90)
   const idSuffix = ` (${fitSegment(sanitiseSegment(meetingId, 200), MAX_MEETING_ID)})`
@@ -109,12 +115,13 @@ export function planRecordingFiles(row: unknown, hostEmails: ReadonlyMap<string,
     const stem = d.stem.length + 1 + d.extension.length > nameRoom ? fitSegment(d.stem, Math.max(MIN_FILE_STEM, nameRoom - 1 - d.extension.length)) : d.stem
     return { ...d, name: `${stem}.${d.extension}` }
   })
-  return named.map(({ file, url, recordingType, name }) => ({
+  return named.map(({ file, url, recordingType, name, kind }) => ({
     url,
     fileSize: typeof file.file_size === 'number' && file.file_size > 0 ? file.file_size : 0,
     segments: [hostFolder, day, topicFolder, name],
     meetingTopic: topic,
     recordingType,
+    kind,
   }))
 }
 

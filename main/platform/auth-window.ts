@@ -88,6 +88,20 @@ function openAuthWindow(deps: AuthWindowDeps, request: AuthorizeRequest): Promis
       return { action: 'allow', overrideBrowserWindowOptions: { width: 500, height: 640, parent: opener, modal: false, autoHideMenuBar: true, webPreferences } }
     }
     guard(window)
+    // A Zoom error page (e.g. 4700, the redirect URL is not registered) ends the flow with what
+    // to fix, instead of leaving the person in front of it until they close the window.
+    const contents = window.webContents
+    contents.on('did-finish-load', () => {
+      const url = contents.getURL()
+      if (!request.errorPage || request.isRedirect(url)) return
+      contents
+        .executeJavaScript('document.body ? document.body.innerText.slice(0, 4000) : ""', false)
+        .then((text: unknown) => {
+          const error = request.errorPage?.({ url, title: contents.getTitle(), text: typeof text === 'string' ? text : '' })
+          if (error) finish(() => reject(error))
+        })
+        .catch(() => undefined)
+    })
     // Closing a pop-up is part of many SSO flows; closing the connect window itself cancels.
     window.on('closed', () => finish(() => reject(new AppError('AUTH_FLOW_CANCELLED', 'The connect window was closed before Zoom finished.'))))
     void window.loadURL(request.url).catch(() => {

@@ -10,6 +10,7 @@ import type { Logger } from '../log/logger'
 import type { Clock, DialogPort, EventSink } from '../ports'
 import { writeFileAtomic, type DocumentFile } from '../store'
 import type { ProfileLanes } from '../tokens/profile-lanes'
+import type { PendingSecrets } from '../tokens/pending-secrets'
 import type { SecretStore } from '../tokens/secret-store'
 import type { ProfileLookup } from './profile-lookup'
 import { credentialBinding } from './credential-binding'
@@ -39,6 +40,10 @@ export interface ProfileServiceDeps {
   dialogs: DialogPort
   hooks: ProfileConnectionHooks
   log: Logger
+  /** New secrets for working connections, held until a connect with them succeeds. */
+  pendingSecrets?: PendingSecrets
+  /** True when the profile has tokens Zoom has not ended (a connection worth keeping). */
+  hasWorkingConnection?: (profileId: string) => boolean
 }
 
 const MAX_IMPORT_FILE_BYTES = 5_000_000
@@ -63,7 +68,13 @@ export class ProfileService implements ProfileLookup {
 
   async view(profileOrId: Profile | string): Promise<ProfileView> {
     const profile = typeof profileOrId === 'string' ? this.get(profileOrId) : profileOrId
-    return { ...profile, hasClientSecret: this.deps.secrets.hasSecret(profile.id, 'clientSecret'), needsRepair: await this.repairFields(profile.id) }
+    const pending = this.deps.pendingSecrets?.has(profile.id) === true
+    return {
+      ...profile,
+      hasClientSecret: this.deps.secrets.hasSecret(profile.id, 'clientSecret'),
+      needsRepair: await this.repairFields(profile.id),
+      ...(pending ? { pendingClientSecret: true } : {}),
+    }
   }
 
   async create(draft: unknown): Promise<ProfileView> {
@@ -89,7 +100,11 @@ export class ProfileService implements ProfileLookup {
     return this.view(profile)
   }
 
-  async update(profileId: string, draft: unknown): Promise<ProfileView> {
+  /**
+   * `replaceSecretNow`: a new secret replaces the stored one at once even when the connection
+   * works; otherwise it waits (in memory) until a connect with it has succeeded.
+   */
+  async update(profileId: string, draft: unknown, options: { replaceSecretNow?: boolean } = {}): Promise<ProfileView> {
     const before = this.get(profileId)
     // A stored secret stays with the client and endpoints it was entered for (secretBinding).
     const valid = this.validate(draft, this.deps.secrets.hasSecret(profileId, 'clientSecret'), before)
@@ -113,7 +128,12 @@ export class ProfileService implements ProfileLookup {
       } else if (grantIdentity(before) !== grantIdentity(after)) {
         await this.deps.hooks.clientChanging(before)
       }
-      if (typeof valid.clientSecret === 'string') {
+      const pending = this.deps.pendingSecrets
+      if (typedSecret && !tampered && pending && !options.replaceSecretNow && this.deps.secrets.hasSecret(profileId, 'clientSecret') && this.deps.hasWorkingConnection?.(profileId)) {
+        // The working connection keeps its secret until the new one has connected.
+        pending.set(profileId, valid.clientSecret as string)
+      } else if (typeof valid.clientSecret === 'string') {
+        pending?.clear(profileId)
         // Typing a new secret is the person's repair action for one that cannot be decrypted.
         await this.deps.secrets.setSecret(profileId, 'clientSecret', valid.clientSecret, { replaceUndecryptable: true })
       } else if ((valid.clientSecret === null || isPublic) && this.deps.secrets.hasSecret(profileId, 'clientSecret')) {
@@ -152,6 +172,7 @@ export class ProfileService implements ProfileLookup {
         // Deleting must not depend on Zoom being reachable.
         this.deps.log.warn('Cleaning up the connection before deleting the profile failed', { profileId, error })
       }
+      this.deps.pendingSecrets?.clear(profileId)
       await this.deps.secrets.deleteProfile(profileId)
       await this.deps.document.update((doc) => ({ ...doc, profiles: doc.profiles.filter((p) => p.id !== profileId) }))
       return revoked

@@ -28,6 +28,12 @@ export interface ConnectionBookDeps {
 
 export class ConnectionBook {
   private readonly activity = new Map<string, Activity>()
+  /**
+   * The last real outcome when it was a failure: a failed connect or save, a 401 a refresh could
+   * not cure, Zoom unreachable, a failed Test connection. The tokens are kept (they may work
+   * again); the badge says what happened until something succeeds.
+   */
+  private readonly failures = new Map<string, BridgeError>()
   private readonly lastEmitted = new Map<string, string>()
   private readonly timers = new Map<string, () => void>()
 
@@ -57,6 +63,8 @@ export class ConnectionBook {
     if (!record) return base
     if (record.grantEnded) return { ...base, state: 'reconnect_needed', error: record.grantEnded as BridgeError }
     if (this.deps.vaultLocked()) return { ...base, state: 'locked' }
+    const failure = this.failures.get(profileId)
+    if (failure) return { ...base, state: 'error', error: failure }
     if (record.expiresAt === undefined) return base
     return { ...base, state: this.deps.clock.now() >= this.renewAt(record) ? 'expiring' : 'connected' }
   }
@@ -65,6 +73,15 @@ export class ConnectionBook {
   setActivity(profileId: string, activity: Activity | undefined): void {
     if (activity) this.activity.set(profileId, activity)
     else this.activity.delete(profileId)
+    this.publish(profileId)
+  }
+
+  /** Something used the connection: `error` when it failed, `undefined` when it worked. */
+  recordOutcome(profileId: string, error: BridgeError | undefined): void {
+    const previous = this.failures.get(profileId)
+    if (error) this.failures.set(profileId, error)
+    else if (!previous) return
+    else this.failures.delete(profileId)
     this.publish(profileId)
   }
 
@@ -91,6 +108,7 @@ export class ConnectionBook {
       return { connections: { ...doc.connections, [profileId]: record } }
     })
     this.activity.delete(profileId)
+    this.failures.delete(profileId)
     const record = this.record(profileId)
     if (record) this.scheduleExpiring(profileId, record)
     this.publish(profileId)
@@ -119,6 +137,7 @@ export class ConnectionBook {
     this.timers.get(profileId)?.()
     this.timers.delete(profileId)
     this.activity.delete(profileId)
+    this.failures.delete(profileId)
     if (this.record(profileId)) {
       await this.deps.document.update((doc) => {
         const { [profileId]: _removed, ...rest } = doc.connections

@@ -9,6 +9,7 @@
 import { AppError, isAppError, type BridgeError } from '../../common/errors'
 import { crossFieldIssues, type Profile } from '../../common/profile'
 import { describeIssues } from '../../common/validation'
+import type { PendingSecrets } from './pending-secrets'
 import type { Settings } from '../../common/contract/settings'
 import { mintServerToServer, refreshAccessToken } from '../auth/grants'
 import { isTokenEndpointError } from '../auth/token-endpoint-error'
@@ -66,6 +67,8 @@ export interface TokenManagerDeps {
   log: Logger
   /** Shared with the profile service, whose edits and deletes run in the same lanes. */
   lanes: ProfileLanes
+  /** A new secret waiting for a successful connect (see pending-secrets.ts). */
+  pendingSecrets?: PendingSecrets
 }
 
 interface Failure {
@@ -133,7 +136,7 @@ export class TokenManager implements TokenProvider {
       if (profile.grant !== 's2s') throw new AppError('VALIDATION', `"${profile.name}" is not a Server-to-Server profile`)
       const mine = this.bump(profileId)
       this.deps.book.setActivity(profileId, { state: 'connecting' })
-      const client = await this.clientOf(profile)
+      const client = await this.clientOf(profile, { connecting: true })
       const identity = grantIdentityOf(profile)
       const result = await mintServerToServer(this.deps.endpoint, identity.oauthBase, client, profile.accountId, signal)
       const set = tokenSetFromResult(result, identity)
@@ -142,6 +145,7 @@ export class TokenManager implements TokenProvider {
         this.registered.release([set.accessToken])
         throw new AppError('CANCELLED', 'The connection changed while its token was being issued; it was not kept')
       }
+      await this.adoptPendingSecret(profileId, client)
       await this.save(profileId, set, 'connect')
       this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'token', outcome: 'ok', detail: `Server-to-Server token issued, valid until ${iso(set.expiresAt)}` })
       return set
@@ -424,9 +428,29 @@ export class TokenManager implements TokenProvider {
     }
   }
 
-  /** The client credentials of a profile: the secret from the vault, none for a public client. */
-  async clientOf(profile: Profile): Promise<OAuthClient> {
+  /** A connect with `client` succeeded: if it used the pending secret, that secret is now the stored one. */
+  async adoptPendingSecret(profileId: string, client: OAuthClient): Promise<void> {
+    const pending = this.deps.pendingSecrets
+    const secret = pending?.get(profileId)
+    if (secret === undefined || client.clientSecret !== secret) return
+    // Cleared first: the vault registers the value with the log redactor again as it stores it.
+    pending?.clear(profileId)
+    await this.deps.secrets.setSecret(profileId, 'clientSecret', secret, { replaceUndecryptable: true })
+  }
+
+  /** Whether a new secret waits for a successful connect. */
+  hasPendingSecret(profileId: string): boolean {
+    return this.deps.pendingSecrets?.has(profileId) === true
+  }
+
+  /**
+   * The client credentials of a profile: the secret from the vault, none for a public client.
+   * `connecting`: a new secret waiting for its first successful connect is used instead.
+   */
+  async clientOf(profile: Profile, options: { connecting?: boolean } = {}): Promise<OAuthClient> {
     if (profile.grant === 'authorization_code' && profile.clientType === 'public') return { clientId: profile.clientId }
+    const pending = options.connecting ? this.deps.pendingSecrets?.get(profile.id) : undefined
+    if (pending !== undefined) return { clientId: profile.clientId, clientSecret: pending }
     const secret = await this.deps.secrets.getSecret(profile.id, 'clientSecret')
     if (!secret) throw new AppError('AUTH_SECRET_MISSING', `Enter the Client Secret of "${profile.name}" first`)
     registerSecret(secret)

@@ -14,7 +14,7 @@ import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import { errorFromResponse, headerValue, isRefusedAccessToken, toZoomError } from './errors'
 import { callState, type CallState } from './http'
 import { paginate, type PaginateRequest, type Query, type ZoomPage } from './paginate'
-import type { TokenProvider } from './ports'
+import type { ConnectionOutcomes, TokenProvider } from './ports'
 import type { AccountRateLimiter } from './rate-limiter'
 import { routeLabel } from './routes'
 
@@ -31,6 +31,8 @@ export interface ZoomRequest {
   /** Rate-limit bucket; default: the catalog's label for the path, else Light. */
   family?: RateFamily
   category?: RateCategory
+  /** Told when this request must wait a noticeable time for Zoom's rate limit, with when it goes on (epoch ms). */
+  onRateLimitWait?: (untilMs: number) => void
 }
 
 export interface ZoomResponse<T> {
@@ -83,7 +85,11 @@ export interface ClientEnv {
   json: Got
   streams: Got
   limiter: AccountRateLimiter | undefined
+  outcomes?: ConnectionOutcomes
 }
+
+/** Failures that say something about the connection itself, not about one request. */
+const CONNECTION_FAILURES = new Set(['NETWORK', 'TIMEOUT', 'ZOOM_UNAUTHORIZED'])
 
 const ERROR_BODY_CAP = 64 * 1024
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -112,6 +118,7 @@ export class ZoomClient {
       const auth = await this.env.tokens.getAccessToken(this.env.profileId, signal ? { signal } : undefined)
       const label = request.category ? undefined : routeLabel(request.path)
       const call = callState(request.family ?? label?.family ?? 'api', request.category ?? label?.category, auth.accessToken)
+      if (request.onRateLimitWait) call.onRateLimitWait = request.onRateLimitWait
       const response = await this.env.json(this.baseFor(auth.apiUrl) + request.path, {
         method: request.method ?? 'GET',
         responseType: 'json',
@@ -121,9 +128,12 @@ export class ZoomClient {
         ...(signal ? { signal } : {}),
       })
       const trackingId = headerValue(response.headers, 'x-zm-trackingid')
+      this.env.outcomes?.succeeded(this.env.profileId)
       return { status: response.statusCode, headers: response.headers, body: response.body as T, waits: call.waits, ...(trackingId ? { trackingId } : {}) }
     } catch (error) {
-      throw toZoomError(error, signal)
+      const mapped = toZoomError(error, signal)
+      if (CONNECTION_FAILURES.has(mapped.code)) this.env.outcomes?.failed(this.env.profileId, mapped)
+      throw mapped
     }
   }
 

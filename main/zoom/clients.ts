@@ -9,7 +9,7 @@ import type { Logger } from '../log/logger'
 import type { Clock } from '../ports'
 import { ZoomClient } from './client'
 import { createProfileGot, DEFAULT_TIMEOUTS, type ZoomTimeouts } from './http'
-import type { ProfileLookup, TokenProvider } from './ports'
+import type { ConnectionOutcomes, ProfileLookup, TokenProvider } from './ports'
 import { AccountRateLimiter, type RateLimiterOptions } from './rate-limiter'
 import { DEFAULT_RETRY, type RetryPolicy } from './retry'
 
@@ -25,6 +25,8 @@ export interface ZoomClientsOptions {
   limiter?: Omit<RateLimiterOptions, 'now'>
   /** Sends every request (API, console, downloads) through the system proxy (main/net/proxy); DIRECT without it. */
   proxy?: BeforeRequestHook
+  /** Told whether each API call worked, for the connection's status. */
+  outcomes?: ConnectionOutcomes
 }
 
 export interface ZoomClients {
@@ -83,6 +85,7 @@ export function createZoomClients(options: ZoomClientsOptions): ZoomClients {
       json: createProfileGot(env, 'json'),
       streams: createProfileGot(env, 'stream'),
       limiter,
+      ...(options.outcomes ? { outcomes: options.outcomes } : {}),
     })
     return { updatedAt: profile.updatedAt, client, limiter }
   }

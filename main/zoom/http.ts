@@ -31,7 +31,12 @@ export interface CallState {
   refreshed: boolean
   /** Times this request waited for the limiter or was answered 429. */
   waits: number
+  /** Told of a noticeable rate-limit wait (a 429's Retry-After, the limiter pausing after one), with its end (epoch ms). */
+  onRateLimitWait?: (untilMs: number) => void
 }
+
+/** Waits shorter than this are ordinary pacing, not worth telling the person about. */
+export const NOTICEABLE_WAIT_MS = 1_000
 
 export interface ZoomTimeouts {
   connect: number
@@ -79,7 +84,10 @@ export function createProfileGot(env: ProfileHttpEnv, mode: 'json' | 'stream'): 
     }
     const limiter = call.category === undefined ? undefined : env.limiter()
     if (limiter) {
-      const wait = limiter.limiter(call.family, call.category as RateCategory).acquire(options.signal)
+      const bucket = limiter.limiter(call.family, call.category as RateCategory)
+      const wait = bucket.acquire(options.signal, (ms) => {
+        if (ms >= NOTICEABLE_WAIT_MS) call.onRateLimitWait?.(env.now() + ms)
+      })
       if (wait) {
         call.waits++
         await wait
@@ -118,7 +126,7 @@ export function createProfileGot(env: ProfileHttpEnv, mode: 'json' | 'stream'): 
         : { connect: env.timeouts.connect, response: env.timeouts.response, socket: env.timeouts.idle },
     retry: {
       limit: mode === 'json' ? env.retry.limit : 0,
-      calculateDelay: createCalculateDelay(env.retry, env.now),
+      calculateDelay: reportingRateLimitWaits(createCalculateDelay(env.retry, env.now), env.now),
     },
     hooks: {
       beforeRequest: env.proxy ? [beforeRequest, env.proxy] : [beforeRequest],
@@ -131,4 +139,16 @@ export function createProfileGot(env: ProfileHttpEnv, mode: 'json' | 'stream'): 
       ],
     },
   })
+}
+
+/** Wraps got's retry delay: a 429 answered with a noticeable wait is reported to the caller. */
+function reportingRateLimitWaits(calculate: ReturnType<typeof createCalculateDelay>, now: () => number): ReturnType<typeof createCalculateDelay> {
+  return (retry) => {
+    const delay = calculate(retry)
+    if (delay >= NOTICEABLE_WAIT_MS && retry.error.response?.statusCode === 429) {
+      const call = retry.error.options?.context?.zoom as CallState | undefined
+      call?.onRateLimitWait?.(now() + delay)
+    }
+    return delay
+  }
 }

@@ -34,6 +34,8 @@ export interface PaginateRequest {
   signal?: AbortSignal
   /** Restarts after an expired page token before giving up (default 3). */
   maxRestarts?: number
+  /** Told when a request has to wait for Zoom's rate limit (a 429 or the limiter holding it) until a time (epoch ms). */
+  onRateLimitWait?: (untilMs: number) => void
 }
 
 export interface ZoomPage<T = unknown> {
@@ -52,7 +54,7 @@ export interface ZoomPage<T = unknown> {
 
 /** What pagination needs from the client: one JSON GET. */
 export interface PageFetcher {
-  request<T>(request: { path: string; searchParams?: Query; family?: RateFamily; category?: RateCategory; signal?: AbortSignal }): Promise<{ body: T; waits: number }>
+  request<T>(request: { path: string; searchParams?: Query; family?: RateFamily; category?: RateCategory; signal?: AbortSignal; onRateLimitWait?: (untilMs: number) => void }): Promise<{ body: T; waits: number }>
 }
 
 export function isExpiredPageToken(error: unknown): boolean {
@@ -104,6 +106,7 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
         ...(request.family ? { family: request.family } : {}),
         ...(request.category ? { category: request.category } : {}),
         ...(request.signal ? { signal: request.signal } : {}),
+        ...(request.onRateLimitWait ? { onRateLimitWait: request.onRateLimitWait } : {}),
       })
     } catch (error) {
       if (pageToken !== '' && restarts < maxRestarts && isExpiredPageToken(error)) {

@@ -1,5 +1,6 @@
 // What the Zoom client needs from the rest of main, as ports: the token manager (main/tokens)
 // and the profile store. core.ts passes the real services; tests pass small fakes.
+import type { AppError } from '../../common/errors'
 import type { Profile } from '../../common/profile'
 
 export interface AccessToken {
@@ -28,4 +29,13 @@ export interface TokenProvider {
 export interface ProfileLookup {
   /** The profile, or throws AppError('NOT_FOUND'). */
   get(profileId: string): Profile
+}
+
+/**
+ * Told what became of each API call, so the connection's status reflects the last real outcome:
+ * a 401 that a token refresh could not cure, or Zoom unreachable, until a call succeeds again.
+ */
+export interface ConnectionOutcomes {
+  succeeded(profileId: string): void
+  failed(profileId: string, error: AppError): void
 }

@@ -142,7 +142,8 @@ export class CategoryLimiter {
    * promise that resolves at its slot. Rejects with ZOOM_RATE_LIMITED when the wait would exceed
    * `maxWaitMs` (a daily cap), with CANCELLED when `signal` aborts.
    */
-  acquire(signal?: AbortSignal): Promise<void> | undefined {
+  /** `onWait` is told how long the request will be held, when it is. */
+  acquire(signal?: AbortSignal, onWait?: (ms: number) => void): Promise<void> | undefined {
     const now = this.now()
     const blockedFor = this.daily.take(now)
     if (blockedFor !== undefined) return Promise.reject(this.capError(blockedFor))
@@ -155,6 +156,7 @@ export class CategoryLimiter {
       return undefined
     }
     this.throttledMs += slot - now
+    onWait?.(slot - now)
     return this.sleep(slot - now, signal).then(() => this.admit(signal))
   }
 

@@ -15,6 +15,8 @@ export interface ListPagesOptions {
   signal?: AbortSignal
   /** For the "within the last 6 months" check; default Date.now(). */
   now?: number
+  /** Told when a request waits a noticeable time for Zoom's rate limit, with when it goes on. */
+  onRateLimitWait?: (untilMs: number) => void
 }
 
 function validated(resource: Parameters<typeof validateResourceParams>[0], params: ListPagesOptions['params'], now: number): Record<string, string> {
@@ -54,6 +56,7 @@ export async function* listPages<T = unknown>(client: ZoomClient, id: ListResour
       family: resource.family,
       category: resource.category,
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onRateLimitWait ? { onRateLimitWait: options.onRateLimitWait } : {}),
     })) {
       yield { ...page, index: index++ }
     }

@@ -50,7 +50,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: cloud recordings and d
     await page.getByRole('tab', { name: 'Browse' }).click()
     await page.getByRole('tab', { name: 'Cloud recordings' }).click()
     const form = page.getByRole('form', { name: 'Cloud recordings parameters' })
-    expect(await form.getByLabel('Users', { exact: true }).inputValue()).toBe('all')
+    expect(await form.getByRole('radio', { name: 'Every user' }).isChecked()).toBe(true)
     const today = zoom.now()
     await form.getByLabel('From', { exact: true }).fill(isoDay(today - 60 * DAY_MS))
     await form.getByLabel('To', { exact: true }).fill(isoDay(today))

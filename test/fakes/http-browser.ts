@@ -20,6 +20,8 @@ export interface BrowseOptions {
   script: ConsentScript
   /** Upper bound on navigations, against redirect loops. */
   maxSteps?: number
+  /** Stop at an error page (status ≥ 400) and return it, as a window would show it, instead of throwing. */
+  keepErrorPages?: boolean
 }
 
 export interface BrowseResult {
@@ -28,6 +30,8 @@ export interface BrowseResult {
   intercepted: boolean
   /** Every URL navigated to, in order (including the intercepted one). */
   visited: string[]
+  /** The last page loaded when not intercepted: its title and visible text, as a window shows it. */
+  page?: { title: string; text: string }
 }
 
 interface Form {
@@ -101,8 +105,8 @@ export async function browse(startUrl: string, jar: Map<string, string>, options
         request = undefined
         continue
       }
-      if (response.status >= 400) throw new Error(`The page at ${new URL(request.url).pathname} answered ${response.status}: ${alertText(html)}`)
-      return { url: request.url, intercepted: false, visited }
+      if (response.status >= 400 && !options.keepErrorPages) throw new Error(`The page at ${new URL(request.url).pathname} answered ${response.status}: ${alertText(html)}`)
+      return { url: request.url, intercepted: false, visited, page: { title: decode(/<title>([\s\S]*?)</i.exec(html)?.[1] ?? ''), text: visibleText(html) } }
     }
     request = submit(form, request.url, options.script)
   }
@@ -173,4 +177,14 @@ function decode(text: string): string {
 function alertText(html: string): string {
   const alert = /role="alert"[^>]*>([\s\S]*?)</i.exec(html)?.[1] ?? /<h1[^>]*>([\s\S]*?)</i.exec(html)?.[1] ?? ''
   return decode(alert.trim())
+}
+
+/** The text a browser would show: tags dropped, entities decoded, one line per block. */
+function visibleText(html: string): string {
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html
+  return decode(body.replace(/<(style|script)[\s\S]*?<\/\1>/gi, '').replace(/<\/(p|h\d|div|li|dt|dd)>|<br\s*\/?>/gi, '\n').replace(/<[^>]+>/g, ''))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n')
 }

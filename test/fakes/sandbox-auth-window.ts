@@ -44,10 +44,13 @@ export class SandboxAuthWindow implements AuthWindowPort {
         request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true })
       })
     }
-    const result = await browse(request.url, this.jars.jar(request.partition), { stopAt: (url) => request.isRedirect(url), signal: request.signal, script: this.script }).catch((error: unknown) => {
+    const result = await browse(request.url, this.jars.jar(request.partition), { stopAt: (url) => request.isRedirect(url), signal: request.signal, script: this.script, keepErrorPages: request.errorPage !== undefined }).catch((error: unknown) => {
       throw request.signal.aborted ? request.signal.reason : error
     })
     this.lastVisited = result.visited
+    // As the real window does on did-finish-load: a Zoom error page ends the flow with its error.
+    const pageError = !result.intercepted && result.page ? request.errorPage?.({ url: result.url, ...result.page }) : undefined
+    if (pageError) throw pageError
     if (!result.intercepted) throw new Error(`The flow ended at ${result.url} without reaching the redirect URI`)
     return this.rewriteCallback ? this.rewriteCallback(result.url) : result.url
   }

@@ -3,6 +3,7 @@
 // as status: 'all'; the main process lists each status and merges them.
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { datePresets } from '../../renderer/features/browse/date-presets'
 import { makeProfile } from './fake-bridge'
 import { renderApp } from './render-app'
 
@@ -20,5 +21,34 @@ describe('browse parameters', () => {
     await screen.findByRole('progressbar', { name: 'Loading progress' })
     expect(fake.callsOf('data.crawl')).toEqual([expect.objectContaining({ resource: 'users', params: { status: 'all' } })])
     expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('starts recordings on the last 30 days, not today only, and offers date presets', async () => {
+    const profile = makeProfile({ name: 'Acme', scopes: ['recording:read:admin'] })
+    const { user, fake } = await renderApp({ profiles: [profile], manualJobs: true, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: ['recording:read:admin'], hasRefreshToken: false }] })
+    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
+    await user.click(await screen.findByRole('tab', { name: 'Browse' }))
+    await user.click(await screen.findByRole('tab', { name: 'Cloud recordings' }))
+    const presets = datePresets(Date.now())
+    const last30 = presets.find((p) => p.id === 'last30')!
+    const from = (await screen.findByLabelText('From')) as HTMLInputElement
+    expect(from.value).toBe(last30.from)
+    expect(from.value).not.toBe(new Date().toISOString().slice(0, 10))
+    const group = screen.getByRole('group', { name: 'Date range presets' })
+    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['Last 7 days', 'Last 30 days', 'Last 90 days', 'This month', 'Last month'])
+    await user.click(within(group).getByRole('button', { name: 'Last month' }))
+    const lastMonth = presets.find((p) => p.id === 'lastMonth')!
+    expect(within(group).getByRole('button', { name: 'Last month' }).getAttribute('aria-pressed')).toBe('true')
+    await user.click(screen.getByRole('button', { name: 'Load cloud recordings' }))
+    expect(fake.callsOf('data.crawl').at(-1)?.params).toMatchObject({ from: lastMonth.from, to: lastMonth.to })
+  })
+
+  it('computes calendar presets across a year boundary in UTC days', () => {
+    const jan3 = Date.UTC(2027, 0, 3, 15)
+    const byId = Object.fromEntries(datePresets(jan3).map((p) => [p.id, p]))
+    expect(byId.lastMonth).toMatchObject({ from: '2026-12-01', to: '2026-12-31' })
+    expect(byId.thisMonth).toMatchObject({ from: '2027-01-01', to: '2027-01-03' })
+    expect(byId.last7).toMatchObject({ from: '2026-12-28', to: '2027-01-03' })
+    expect(byId.last90).toMatchObject({ from: '2026-10-06', to: '2027-01-03' })
   })
 })

@@ -43,17 +43,59 @@ describe('recording downloads', () => {
     expect(fake.callsOf('downloads.openFolder')).toEqual([{}])
   })
 
-  it('selects every filtered row by index windows, never by fetching row data', async () => {
+  it('"Select all N" under a filter selects exactly those N rows, by their indexes from main', async () => {
     const p = makeProfile({ name: 'Acme' })
     const { user, fake } = await renderApp({ profiles: [p], rowCount: 2_500, statuses: [{ profileId: p.id, state: 'connected', grantedScopes: ['recording:read:admin'], hasRefreshToken: false }] })
     await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
     await user.click(await screen.findByRole('tab', { name: 'Browse' }))
     await user.click(await screen.findByRole('tab', { name: 'Cloud recordings' }))
     await user.click(await screen.findByRole('button', { name: 'Load cloud recordings' }))
-    await user.click(await screen.findByRole('button', { name: 'Select all 2,500' }))
-    expect(await screen.findByText('2,500 selected')).toBeTruthy()
-    const windows = fake.callsOf('data.rows').filter((r) => r.limit === 1000)
-    expect(windows.map((w) => w.offset)).toEqual([0, 1000, 2000])
-    expect(windows.every((w) => w.columns?.length === 1)).toBe(true)
+    await user.type(await screen.findByRole('searchbox', { name: 'Filter rows' }), 'weekly sync')
+    await waitFor(() => expect(screen.getByTestId('row-count').textContent).toMatch(/^\d+ of 2,500 rows$/))
+    const shown = Number(screen.getByTestId('row-count').textContent?.split(' ')[0])
+    expect(shown).toBeGreaterThan(0)
+    expect(shown).toBeLessThan(2_500)
+    await user.click(await screen.findByRole('button', { name: `Select all ${shown}` }))
+    expect(await screen.findByText(`${shown} selected`)).toBeTruthy()
+    expect(fake.callsOf('data.select').at(-1)).toMatchObject({ filter: { text: 'weekly sync' } })
+    // Never by fetching every row's data: no window larger than a grid page.
+    expect(fake.callsOf('data.rows').every((r) => r.limit <= 100)).toBe(true)
+    await user.click(screen.getByRole('button', { name: 'Download selected' }))
+    await waitFor(() => expect(fake.callsOf('downloads.enqueue')).toHaveLength(1))
+    const chosen = fake.callsOf('downloads.enqueue')[0]?.rowIndexes ?? []
+    expect(chosen).toHaveLength(shown)
+    const ds = [...fake.datasets.values()][0]
+    expect(chosen.every((i) => String(ds?.row(i).topic).toLowerCase().includes('weekly sync'))).toBe(true)
+  })
+
+  it('downloads only the chosen kinds of files, asks for the trash per batch, and shows stalled and cancelled files', async () => {
+    const p = makeProfile({ name: 'Acme' })
+    const { user, fake } = await renderApp({ profiles: [p], rowCount: 12, statuses: [{ profileId: p.id, state: 'connected', grantedScopes: ['recording:read:admin'], hasRefreshToken: false }] })
+    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
+    await user.click(await screen.findByRole('tab', { name: 'Browse' }))
+    await user.click(await screen.findByRole('tab', { name: 'Cloud recordings' }))
+    await user.click(await screen.findByRole('button', { name: 'Load cloud recordings' }))
+    const grid = await screen.findByRole('grid', { name: 'Cloud recordings' })
+    await user.click(await within(grid).findByRole('checkbox', { name: 'Select row 2' }))
+    const kinds = screen.getByRole('group', { name: 'Files to download' })
+    for (const label of [/^Audio only/, /^Transcript/, /^Chat/, /^Closed captions/, /^Other files/]) await user.click(within(kinds).getByRole('checkbox', { name: label }))
+    await user.click(screen.getByRole('checkbox', { name: /Move each recording to Zoom’s trash/ }))
+    await user.click(screen.getByRole('button', { name: 'Download selected' }))
+    await waitFor(() => expect(fake.callsOf('downloads.enqueue').at(-1)).toMatchObject({ fileKinds: ['video'], trashAfterVerified: true }))
+    const panel = await screen.findByRole('region', { name: 'Downloads' })
+    // Row 1 has an MP4, an M4A and a transcript: only the video is queued.
+    expect(within(panel).getAllByRole('listitem')).toHaveLength(1)
+
+    const [item] = fake.downloads
+    fake.emit('downloads.changed', {
+      items: [{ ...item!, state: 'downloading', retrying: { attempt: 2, reason: 'stalled' } }, { ...item!, id: 'other', state: 'cancelled' }],
+      totalBytes: item!.fileSize,
+      receivedBytes: 0,
+      active: 1,
+      trash: { waiting: 1, trashed: 0, kept: 0, failed: 0, logFile: 'zoom-trash-log.jsonl' },
+    })
+    expect(await within(panel).findByText(/Stalled: nothing received for a while — retrying \(attempt 2\)/)).toBeTruthy()
+    expect(within(panel).getByText(/Cancelled \(not counted in the totals\)/)).toBeTruthy()
+    expect(screen.getByTestId('trash-status').textContent).toContain('zoom-trash-log.jsonl')
   })
 })

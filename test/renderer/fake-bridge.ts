@@ -19,6 +19,7 @@ import type {
   Settings,
   StoreProblem,
   TimelineEvent,
+  UserMatch,
   VaultStatus,
 } from '../../common/contract/index'
 import type { BridgeError, ErrorCode, ErrorDetails } from '../../common/errors'
@@ -27,6 +28,7 @@ import { UpdateService } from '../../main/updates/update-service'
 import { FakeUpdater } from '../fakes/fake-updater'
 import type { ProfileView } from '../../common/profile'
 import { defaultProfileFields, validateProfileDraft } from '../../common/profile'
+import { recordingFileKind } from '../../common/zoom/recording-files'
 import type { Row } from './fake/rows'
 import { fakeEventsHandlers } from './fake/events'
 import { cellAt, columnsOf, SHAPES } from './fake/rows'
@@ -124,6 +126,8 @@ export class FakeBridge {
   clipboard = ''
   /** The one passphrase the fake accepts. */
   passphrase = 'correct horse battery'
+  /** Users only Zoom knows (not in a loaded list): what GET /users/{email or ID} finds. */
+  zoomUsers: Omit<UserMatch, 'source'>[] = []
   /** What main's folder picker answers next, in order; empty = the person cancels. */
   folderAnswers: string[] = []
   private listeners = new Map<EventName, Set<(payload: never) => void>>()
@@ -163,7 +167,9 @@ export class FakeBridge {
   finishJob(jobId: string, state: 'done' | 'failed' = 'done'): void {
     const job = this.jobs.get(jobId)
     if (!job) throw new Error(`no job ${jobId}`)
-    const rows = this.datasets.get(job.datasetId)?.info.rows ?? 0
+    const ds = this.datasets.get(job.datasetId)
+    const rows = ds?.info.rows ?? 0
+    if (ds) ds.info = { ...ds.info, complete: state === 'done', ...(state === 'done' ? {} : { missing: ['the load failed'] }) }
     this.updateJob({ ...job, state, rows, pages: Math.ceil(rows / 300), unitsDone: job.unitsTotal, finishedAt: this.now() })
   }
 
@@ -254,7 +260,7 @@ export class FakeBridge {
     return snap
   }
 
-  private save(id: string | undefined, draft: unknown): ProfileView {
+  private save(id: string | undefined, draft: unknown, replaceSecretNow = false): ProfileView {
     const existing = id ? this.profile(id) : undefined
     const result = validateProfileDraft(draft, existing?.hasClientSecret ?? false, existing)
     if (!result.ok) throw new FakeError('VALIDATION', 'Some fields need attention.', { issues: result.issues })
@@ -264,13 +270,46 @@ export class FakeBridge {
     }
     const now = new Date(this.now()).toISOString()
     const hasClientSecret = result.clientSecret === undefined ? (existing?.hasClientSecret ?? false) : result.clientSecret !== null
-    const profile: ProfileView = { ...result.fields, id: existing?.id ?? newId('p'), createdAt: existing?.createdAt ?? now, updatedAt: now, hasClientSecret, needsRepair: [] }
+    // Like main: a new secret for a working connection waits until a connect with it succeeds.
+    const working = existing !== undefined && ['connected', 'expiring', 'refreshing'].includes(this.status(existing.id).state)
+    const pending = typeof result.clientSecret === 'string' && existing?.hasClientSecret === true && working && !replaceSecretNow
+    const profile: ProfileView = {
+      ...result.fields,
+      id: existing?.id ?? newId('p'),
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+      hasClientSecret,
+      needsRepair: [],
+      ...(pending || (existing?.pendingClientSecret && result.clientSecret === undefined) ? { pendingClientSecret: true } : {}),
+    }
     this.profiles = [...this.profiles.filter((p) => p.id !== profile.id), profile]
     this.emit('profiles.changed', { ids: [profile.id] })
     return profile
   }
 
   private lastView: { key: string; indexes: number[] } | undefined
+  /** The last data.export input, as main parsed it (values and excel defaulted). */
+  lastExport: ChannelInput<'data.export'> | undefined
+
+  /** Marks a dataset incomplete, as main does when a crawl stopped short (`missing` in words). */
+  markIncomplete(datasetId: string, missing: string[]): void {
+    const ds = this.datasets.get(datasetId)
+    if (!ds) throw new Error(`no dataset ${datasetId}`)
+    ds.info = { ...ds.info, complete: false, missing }
+  }
+
+  private continueJob(jobId: string, how: 'resume' | 'retry'): JobProgress {
+    const job = this.jobs.get(jobId)
+    if (!job) throw new FakeError('NOT_FOUND', 'No such job')
+    if (how === 'resume' ? !job.resumable : !job.failedUnits) throw new FakeError('CONFLICT', how === 'resume' ? 'Nothing is left to load.' : 'No user failed.')
+    const running: JobProgress = { ...job, state: 'running', resumable: false, pendingUnits: 0, failedUnits: 0, errors: [] }
+    const { finishedAt: _f, ...withoutEnd } = running
+    this.updateJob(withoutEnd)
+    const ds = this.datasets.get(job.datasetId)
+    if (ds) ds.info = { ...ds.info, complete: true, missing: [] }
+    if (!this.options.manualJobs) queueMicrotask(() => this.finishJob(jobId))
+    return withoutEnd
+  }
 
   private windowOf(input: ChannelInput<'data.rows'>) {
     const ds = this.datasets.get(input.datasetId)
@@ -279,15 +318,17 @@ export class FakeBridge {
     // Like main's cached views: one sort/filter per query, not one per window.
     const key = JSON.stringify([input.datasetId, ds.info.rows, columns, input.sort, input.filter])
     if (this.lastView?.key === key) return { ds, columns, indexes: this.lastView.indexes }
-    const indexes = this.computeView(ds, columns, input)
+    const indexes = this.computeView(ds, input)
     this.lastView = { key, indexes }
     return { ds, columns, indexes }
   }
 
-  private computeView(ds: Dataset, columns: string[], input: ChannelInput<'data.rows'>): number[] {
+  private computeView(ds: Dataset, input: Pick<ChannelInput<'data.rows'>, 'filter' | 'sort'>): number[] {
     let indexes = Array.from({ length: ds.info.rows }, (_, i) => i)
     const text = input.filter?.text?.toLowerCase()
-    if (text) indexes = indexes.filter((i) => columns.some((c) => String(cellAt(ds.row(i), c) ?? '').toLowerCase().includes(text)))
+    // Like main's filter: every field of the row, not only the shown columns (main also matches
+    // coded values' labels, "Licensed"; not emulated here).
+    if (text) indexes = indexes.filter((i) => columnsOf(ds.row(i)).some((c) => String(cellAt(ds.row(i), c) ?? '').toLowerCase().includes(text)))
     if (input.sort) {
       const { column, direction } = input.sort
       const sign = direction === 'asc' ? 1 : -1
@@ -350,7 +391,7 @@ export class FakeBridge {
       'profiles.list': () => this.profiles,
       'profiles.get': ({ id }) => this.profile(id),
       'profiles.create': (draft) => this.save(undefined, draft),
-      'profiles.update': ({ id, draft }) => this.save(id, draft),
+      'profiles.update': ({ id, draft, replaceSecretNow }) => this.save(id, draft, replaceSecretNow === true),
       'profiles.duplicate': ({ id, name }) => {
         const source = this.profile(id)
         const copy: ProfileView = { ...source, id: newId('p'), name: name ?? `${source.name} (copy)`, hasClientSecret: source.hasClientSecret }
@@ -385,6 +426,12 @@ export class FakeBridge {
         this.setStatus({ ...this.status(profileId), state: 'connecting' })
         const now = this.now()
         this.record(profileId, p.grant === 's2s' ? 'token' : 'authorize', 'ok', p.grant === 's2s' ? 'Token minted (account_credentials)' : 'Signed in and authorised')
+        if (p.pendingClientSecret) {
+          // The held secret connected: it replaces the old one.
+          const { pendingClientSecret: _held, ...rest } = p
+          this.profiles = this.profiles.map((x) => (x.id === profileId ? rest : x))
+          this.emit('profiles.changed', { ids: [profileId] })
+        }
         return this.setStatus({
           profileId,
           state: 'connected',
@@ -436,7 +483,16 @@ export class FakeBridge {
         const jobId = newId('j')
         this.datasets.set(datasetId, {
           row: shape.row,
-          info: { datasetId, profileId: input.profileId, resource: input.resource, rows, availableColumns: rows > 0 ? columnsOf(shape.row(0)) : shape.defaultColumns, defaultColumns: shape.defaultColumns, createdAt: this.now() },
+          info: {
+            datasetId,
+            profileId: input.profileId,
+            resource: input.resource,
+            rows,
+            availableColumns: rows > 0 ? columnsOf(shape.row(0)) : shape.defaultColumns,
+            defaultColumns: shape.defaultColumns,
+            createdAt: this.now(),
+            complete: !this.options.manualJobs,
+          },
         })
         const job: JobProgress = { jobId, datasetId, profileId: input.profileId, resource: input.resource, state: 'running', pages: 0, rows: 0, totalRecords: rows, rateLimitWaits: 0, errors: [], startedAt: this.now() }
         this.jobs.set(jobId, job)
@@ -454,6 +510,15 @@ export class FakeBridge {
         const cancelled = { ...job, state: 'cancelled' as const, finishedAt: this.now() }
         this.updateJob(cancelled)
         return cancelled
+      },
+      // Like main: both continue the same job into the same dataset; here they finish it at once.
+      'data.resume': ({ jobId }) => this.continueJob(jobId, 'resume'),
+      'data.retryFailed': ({ jobId }) => this.continueJob(jobId, 'retry'),
+      'data.select': ({ datasetId, sort, filter }) => {
+        const ds = this.datasets.get(datasetId)
+        if (!ds) throw new FakeError('NOT_FOUND', 'That dataset was closed.')
+        const indexes = this.computeView(ds, { ...(sort ? { sort } : {}), ...(filter ? { filter } : {}) })
+        return { indexes, total: indexes.length }
       },
       'data.jobs': ({ profileId }) => [...this.jobs.values()].filter((j) => !profileId || j.profileId === profileId),
       'data.dataset': ({ datasetId }) => {
@@ -473,9 +538,28 @@ export class FakeBridge {
       },
       'data.closeDataset': ({ datasetId }) => void this.datasets.delete(datasetId),
       'data.detail': ({ id }) => ({ id }),
+      // Like main's data.findUsers: loaded users lists of the connection first (e-mail, name or ID
+      // containing the query), then one lookup of a whole e-mail or ID at Zoom (here: `zoomUsers`).
+      'data.findUsers': ({ profileId, query, limit = 20 }) => {
+        const needle = query.trim().toLowerCase()
+        const found: UserMatch[] = []
+        for (const ds of this.datasets.values()) {
+          if (ds.info.profileId !== profileId || ds.info.resource !== 'users') continue
+          for (let i = 0; i < ds.info.rows && found.length < limit; i++) {
+            const row = ds.row(i) as { id: string; email: string; display_name?: string }
+            if ([row.id, row.email, row.display_name ?? ''].some((v) => v.toLowerCase().includes(needle)) && !found.some((f) => f.id === row.id))
+              found.push({ id: row.id, email: row.email, ...(row.display_name ? { name: row.display_name } : {}), source: 'dataset' })
+          }
+        }
+        if (found.length > 0) return found
+        const remote = this.zoomUsers.find((u) => u.email.toLowerCase() === needle || u.id.toLowerCase() === needle)
+        return remote ? [{ ...remote, source: 'zoom' as const }] : []
+      },
       'data.export': (input) => {
         const { indexes } = this.windowOf({ datasetId: input.datasetId, offset: 0, limit: 0, ...(input.sort ? { sort: input.sort } : {}), ...(input.filter ? { filter: input.filter } : {}), ...(input.columns ? { columns: input.columns } : {}) })
-        return { path: `/home/me/export.${input.format}`, rows: indexes.length, bytes: indexes.length * 120 }
+        const ds = this.datasets.get(input.datasetId)
+        this.lastExport = input
+        return { path: `/home/me/export.${input.format}`, rows: indexes.length, bytes: indexes.length * 120, ...(ds && !ds.info.complete ? { incomplete: ds.info.missing ?? ['the load did not finish'] } : {}) }
       },
       'data.rateUsage': () => [
         { category: 'light', plan: 'pro', limitPerSecond: 30, used: 4, total: 812, throttledMs: 0, rejected: 0 },
@@ -484,12 +568,14 @@ export class FakeBridge {
         { category: 'resource-intensive', plan: 'pro', limitPerSecond: 10, used: 0, total: 0, throttledMs: 0, rejected: 0 },
       ],
 
-      'downloads.enqueue': ({ datasetId, rowIndexes }) => {
+      'downloads.enqueue': ({ datasetId, rowIndexes, fileKinds }) => {
         const ds = this.datasets.get(datasetId)
         if (!ds) throw new FakeError('NOT_FOUND', 'That dataset was closed.')
         for (const index of rowIndexes) {
           const row = ds.row(index)
           for (const file of (row.recording_files as { id: string; file_type: string; file_size: number; recording_type: string }[] | undefined) ?? []) {
+            // Like main: only the chosen kinds of files.
+            if (fileKinds && !fileKinds.includes(recordingFileKind(file.file_type))) continue
             this.downloads.push({
               id: newId('dl'),
               profileId: ds.info.profileId,

@@ -17,12 +17,17 @@ export interface RegisteredApp {
   level: AppLevel
 }
 
-/** Granular admin scopes, plus the classic report scope the daily report still requires. */
+/**
+ * Granular admin scopes, plus the classic report scope the daily report still requires, and the
+ * write scopes of the writes the sandbox answers (meetings; moving recordings to the trash).
+ */
 export const ADMIN_SCOPES = [
   'user:read:list_users:admin', 'user:read:user:admin', 'meeting:read:list_meetings:admin',
   'meeting:read:meeting:admin', 'webinar:read:list_webinars:admin',
   'cloud_recording:read:list_user_recordings:admin', 'report:read:list_users:admin', 'report:read:admin',
   'phone:read:list_users:admin', 'phone:read:list_call_logs:admin',
+  'meeting:write:meeting:admin', 'meeting:update:meeting:admin', 'meeting:delete:meeting:admin',
+  'cloud_recording:delete:meeting_recording:admin',
 ]
 
 export const USER_SCOPES = [

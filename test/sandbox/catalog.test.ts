@@ -12,8 +12,8 @@ const title = OPENAPI_AVAILABLE
 
 describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
   for (const op of OPERATIONS) {
-    it(`${op.spec} GET ${op.path}`, () => {
-      const spec = findOperation(op.spec, op.path)
+    it(`${op.spec} ${(op.method ?? 'get').toUpperCase()} ${op.path}`, () => {
+      const spec = findOperation(op.spec, op.path, op.method ?? 'get')
       expect(spec, 'operation exists').toBeDefined()
       expect(spec!.operationId).toBe(op.id)
       const scopes = spec!.security?.flatMap((s) => s.openapi_oauth ?? []) ?? []

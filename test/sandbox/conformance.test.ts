@@ -20,6 +20,12 @@ const errorEnvelope = new Ajv({ strict: false }).compile({
   properties: { code: { type: 'integer' }, message: { type: 'string', minLength: 1 }, errors: { type: 'array' } },
 })
 
+/** The success status Zoom documents: 200 for reads, 201 for creates, 204 for updates and deletes. */
+const SUCCESS: Record<string, number> = { get: 200, post: 201, patch: 204, put: 204, delete: 204 }
+function isSuccess(op: Operation, status: number): boolean {
+  return status === SUCCESS[op.method ?? 'get']
+}
+
 interface Exchange {
   op: Operation
   url: string
@@ -37,13 +43,15 @@ describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
   let user: string
   const exchanges: Exchange[] = []
 
-  async function call(pathAndQuery: string, token: string | undefined = admin): Promise<Exchange> {
+  async function call(pathAndQuery: string, token: string | undefined = admin, method = 'GET', body?: string): Promise<Exchange> {
     const url = `${zoom.url}/v2${pathAndQuery}`
-    const res = await getJson(url, token)
-    const match = router.match(pathAndQuery.split('?')[0]!)
-    if (match === undefined) throw new Error(`no operation for ${pathAndQuery}`)
+    const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }
+    const res = method === 'GET' ? await getJson(url, token) : await fetch(url, { method, headers, ...(body !== undefined ? { body } : {}) })
+    const match = router.match(pathAndQuery.split('?')[0]!, method.toLowerCase())
+    if (match === undefined) throw new Error(`no operation for ${method} ${pathAndQuery}`)
     expect(res.headers.get('x-zm-trackingid')).toBeTruthy()
-    const exchange = { op: match.op, url, status: res.status, body: await res.json() }
+    const text = await res.text()
+    const exchange = { op: match.op, url, status: res.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) }
     exchanges.push(exchange)
     return exchange
   }
@@ -71,6 +79,7 @@ describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
     }
     await call('/users/me', user)
     const meetingIds: number[] = []
+    const recordingUuids: string[] = []
     for (const id of everyone) {
       await call(`/users/${id}`)
       for (const type of ['scheduled', 'upcoming', 'previous_meetings', 'live']) {
@@ -78,7 +87,8 @@ describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
         if (type === 'scheduled') meetingIds.push(...(body.meetings ?? []).map((m) => m.id))
       }
       await call(`/users/${id}/webinars`)
-      await call(`/users/${id}/recordings?from=${day(-28)}&to=${day(0)}`)
+      const recordings = (await call(`/users/${id}/recordings?from=${day(-28)}&to=${day(0)}`)).body as { meetings?: { uuid: string }[] }
+      recordingUuids.push(...(recordings.meetings ?? []).map((m) => m.uuid))
       await call(`/phone/users/${id}/call_history?from=${day(-6)}&to=${day(0)}`)
     }
     for (const id of meetingIds) await call(`/meetings/${id}`)
@@ -88,8 +98,28 @@ describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
     for (const status of ['', 'activate', 'deactivate', 'pending']) await pageTwo(`/phone/users?page_size=20${status && `&status=${status}`}`)
     await pageTwo(`/phone/call_history?from=${day(-1)}&to=${day(0)}&page_size=300`)
     await call('/phone/call_history')
+    const [trashed, deleted] = recordingUuids
+    await call(`/meetings/${encodeURIComponent(trashed!)}/recordings?action=trash`, admin, 'DELETE')
+    await call(`/meetings/${encodeURIComponent(deleted!)}/recordings?action=delete`, admin, 'DELETE')
+    const created = (await call('/users/me/meetings', admin, 'POST', JSON.stringify({ topic: 'Conformance', type: 2, start_time: `${day(3)}T15:00:00Z`, duration: 45, agenda: 'Checks' }))).body as { id: number }
+    await call(`/users/${everyone[2]}/meetings`, admin, 'POST', '{}')
+    await call(`/meetings/${created.id}`)
+    await call(`/meetings/${created.id}`, admin, 'PATCH', JSON.stringify({ topic: 'Conformance, renamed', duration: 30 }))
+    await call(`/meetings/${created.id}`)
+    await call(`/meetings/${created.id}`, admin, 'DELETE')
+    await call(`/meetings/${meetingIds[0]}`, admin, 'DELETE')
 
     // Errors.
+    await call(`/meetings/${encodeURIComponent(trashed!)}/recordings?action=trash`, admin, 'DELETE')
+    await call('/meetings/no-such-meeting/recordings', admin, 'DELETE')
+    await call(`/meetings/${encodeURIComponent(recordingUuids[2]!)}/recordings?action=shred`, admin, 'DELETE')
+    await call(`/meetings/${encodeURIComponent(recordingUuids[2]!)}/recordings`, user, 'DELETE')
+    await call(`/meetings/${created.id}`, admin, 'DELETE')
+    await call(`/meetings/${created.id}`, admin, 'PATCH', '{"topic":"gone"}')
+    await call('/users/does-not-exist/meetings', admin, 'POST', '{}')
+    await call('/users/me/meetings', admin, 'POST', '{"type": 7}')
+    await call('/users/me/meetings', admin, 'POST', 'not json')
+    await call(`/meetings/${meetingIds[1]}`, admin, 'PATCH', '{"start_time": "soon"}')
     await call('/users/me', undefined)
     await call('/users', 'bogus')
     await call('/users', user)
@@ -118,24 +148,30 @@ describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
   afterAll(() => zoom.close())
 
   it('exercised every operation with successes and errors (including 401, 4711 and 429)', () => {
-    for (const op of OPERATIONS) expect(exchanges.some((e) => e.op === op && e.status === 200), op.id).toBe(true)
+    for (const op of OPERATIONS) expect(exchanges.some((e) => e.op === op && isSuccess(op, e.status)), op.id).toBe(true)
     const statuses = new Set(exchanges.map((e) => e.status))
     for (const status of [400, 401, 404, 429]) expect(statuses.has(status), String(status)).toBe(true)
-    expect(exchanges.some((e) => (e.body as { code?: number }).code === 4711)).toBe(true)
+    expect(exchanges.some((e) => (e.body as { code?: number } | undefined)?.code === 4711)).toBe(true)
   })
 
   for (const op of OPERATIONS) {
     it(`${op.id}: 200 bodies match the schema, with no undeclared fields`, () => {
-      const validate = responseValidator(op.spec, op.path, true)
-      const successes = exchanges.filter((e) => e.op === op && e.status === 200)
+      const successes = exchanges.filter((e) => e.op === op && isSuccess(op, e.status))
+      const method = op.method ?? 'get'
+      // A 204 has no body at all.
+      if (SUCCESS[method] === 204) {
+        for (const exchange of successes) expect(exchange.body, exchange.url).toBeUndefined()
+        return
+      }
+      const validate = responseValidator(op.spec, op.path, true, String(SUCCESS[method]), method)
       for (const exchange of successes) {
         if (!validate(exchange.body)) throw new Error(`${exchange.url}: ${JSON.stringify(validate.errors?.slice(0, 5))}`)
       }
     })
 
     it(`${op.id}: error bodies are Zoom's envelope with a documented status`, () => {
-      const documented = new Set(Object.keys(findOperation(op.spec, op.path)!.responses))
-      for (const exchange of exchanges.filter((e) => e.op === op && e.status !== 200)) {
+      const documented = new Set(Object.keys(findOperation(op.spec, op.path, op.method ?? 'get')!.responses))
+      for (const exchange of exchanges.filter((e) => e.op === op && !isSuccess(op, e.status))) {
         if (!errorEnvelope(exchange.body)) throw new Error(`${exchange.url}: ${JSON.stringify(errorEnvelope.errors)}`)
         const code = (exchange.body as { code: number }).code
         // 401/124, 429, and 400 with 300 (validation) or 4711 (scopes) are answered by every endpoint.

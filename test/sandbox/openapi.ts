@@ -95,9 +95,9 @@ function flattenAllOf(parts: Json[]): Json[] {
 const validators = new Map<string, ValidateFunction>()
 let ajvInstance: Ajv | undefined
 
-/** A validator for the 200 response of an operation; `closed` also forbids undeclared fields. */
-export function responseValidator(spec: SpecName, apiPath: string, closed: boolean, status = '200'): ValidateFunction {
-  const key = `${spec} ${apiPath} ${status} ${closed}`
+/** A validator for the 200 (or `status`) response of an operation; `closed` also forbids undeclared fields. */
+export function responseValidator(spec: SpecName, apiPath: string, closed: boolean, status = '200', method = 'get'): ValidateFunction {
+  const key = `${spec} ${method} ${apiPath} ${status} ${closed}`
   let validate = validators.get(key)
   if (validate !== undefined) return validate
   const ajv = (ajvInstance ??= createAjv())
@@ -105,7 +105,7 @@ export function responseValidator(spec: SpecName, apiPath: string, closed: boole
   if (ajv.getSchema(docId) === undefined) {
     ajv.addSchema({ $id: docId, components: toJsonSchema(loadSpec(spec).components ?? {}, docId, closed) })
   }
-  const op = findOperation(spec, apiPath)
+  const op = findOperation(spec, apiPath, method)
   const schema = op?.responses[status]?.content?.['application/json']?.schema
   if (schema === undefined) throw new Error(`no ${status} schema for ${spec} ${apiPath}`)
   validate = ajv.compile(toJsonSchema(schema, docId, closed) as Json)

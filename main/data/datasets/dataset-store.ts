@@ -38,6 +38,11 @@ export class DatasetStore {
     return dataset
   }
 
+  /** Every open dataset, oldest first. */
+  all(): Dataset<DatasetResource>[] {
+    return [...this.datasets.values()]
+  }
+
   has(datasetId: string): boolean {
     return this.datasets.has(datasetId)
   }

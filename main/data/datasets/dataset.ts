@@ -3,7 +3,7 @@
 import type { DatasetInfo, RowsWindow } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
 import type { ListResource } from '../../../common/zoom/catalog'
-import { toCell } from './cells'
+import { toCell, type ValueLabels } from './cells'
 import { discoverColumns, getPath } from './paths'
 import { ViewCache, type ViewIndex, type ViewSpec, viewLength, viewRow } from './view'
 
@@ -29,6 +29,8 @@ export class Dataset<R extends DatasetResource = ListResource> {
   private ids: Set<string> | undefined = new Set()
   private readonly views = new ViewCache()
   private columnsCache: { rowCount: number; columns: string[] } | undefined
+  /** What the crawl could not load; `undefined` while it is still loading. */
+  private missing: string[] | undefined = []
 
   constructor(
     readonly id: string,
@@ -57,6 +59,33 @@ export class Dataset<R extends DatasetResource = ListResource> {
     this.ids = undefined
   }
 
+  /** A crawl goes on (resume, retry): rows already here are not added again. */
+  unseal(): void {
+    if (this.ids) return
+    this.ids = new Set()
+    for (const row of this.rows) {
+      const key = this.rowKey(row)
+      if (key !== undefined) this.ids.add(key)
+    }
+    this.missing = undefined
+  }
+
+  /** A crawl is filling the dataset: incomplete until it ends. */
+  markLoading(): void {
+    this.missing = undefined
+  }
+
+  /** The crawl ended: `missing` lists what it could not load (empty = complete). */
+  setCompleteness(missing: readonly string[]): void {
+    this.missing = [...missing]
+  }
+
+  /** `complete` once the crawl ended without losing anything; `missing` says what is lacking. */
+  completeness(): { complete: boolean; missing?: string[] } {
+    if (this.missing === undefined) return { complete: false, missing: ['The list is still loading.'] }
+    return this.missing.length === 0 ? { complete: true } : { complete: false, missing: [...this.missing] }
+  }
+
   availableColumns(): string[] {
     if (this.columnsCache?.rowCount !== this.rows.length) {
       this.columnsCache = { rowCount: this.rows.length, columns: discoverColumns(this.sample()) }
@@ -78,11 +107,12 @@ export class Dataset<R extends DatasetResource = ListResource> {
       availableColumns: this.availableColumns(),
       defaultColumns: this.defaultColumns(),
       createdAt: this.createdAt,
+      ...this.completeness(),
     }
   }
 
   view(spec: { sort?: ViewSpec['sort']; filter?: ViewSpec['filter']; columns?: readonly string[] }): ViewIndex {
-    return this.views.get(this.rows, { sort: spec.sort, filter: spec.filter, shownColumns: spec.columns ?? this.defaultColumns() })
+    return this.views.get(this.rows, { sort: spec.sort, filter: spec.filter, shownColumns: spec.columns ?? this.defaultColumns(), valueLabels: this.valueLabels() })
   }
 
   window(request: WindowRequest): RowsWindow {
@@ -110,6 +140,12 @@ export class Dataset<R extends DatasetResource = ListResource> {
     for (let position = 0; position < length; position++) yield this.rows[viewRow(index, position)]
   }
 
+  /** Dataset indexes in view order (a selection of every row passing a filter). */
+  *iterateIndexes(index: ViewIndex): Generator<number> {
+    const length = viewLength(this.rows, index)
+    for (let position = 0; position < length; position++) yield viewRow(index, position)
+  }
+
   /** The first non-empty id key of the row (e.g. uuid, else id); rows without one are kept. */
   private rowKey(item: unknown): string | undefined {
     for (const key of this.resource.idKeys) {
@@ -118,6 +154,13 @@ export class Dataset<R extends DatasetResource = ListResource> {
       if (typeof value === 'number' || typeof value === 'bigint') return `${key}:${value}`
     }
     return undefined
+  }
+
+  /** The catalog's display names of coded values, by column path. */
+  valueLabels(): ValueLabels {
+    const labels: Record<string, Readonly<Record<string, string>>> = {}
+    for (const column of this.resource.defaultColumns) if (column.valueLabels) labels[column.path] = column.valueLabels
+    return labels
   }
 
   /** Column path → label, for export headers (catalog labels for the default columns). */

@@ -1,15 +1,17 @@
 // A view of a dataset: the row indexes that pass a filter, in sort order. Computed once per
 // (sort, filter, shown columns) and cached, so scrolling is a slice of an index array.
 import { createHash } from 'node:crypto'
-import { cellText } from './cells'
+import { cellText, rowContains, type ValueLabels } from './cells'
 import { getPath } from './paths'
 import { sortIndexes } from './sort'
 
 export interface ViewSpec {
   sort?: { column: string; direction: 'asc' | 'desc' }
   filter?: { text?: string; columns?: Record<string, string> }
-  /** The columns the text filter searches (those shown in the grid). */
+  /** The columns shown in the grid (the text filter searches every column, shown or not). */
   shownColumns: readonly string[]
+  /** Coded values' display names, so "Licensed" finds type 2 as the grid shows it. */
+  valueLabels?: ValueLabels
 }
 
 /** Index of dataset rows in view order; `undefined` = every row in dataset order. */
@@ -19,7 +21,6 @@ interface NormalisedSpec {
   sort?: { column: string; direction: 'asc' | 'desc' }
   text?: string
   columnFilters: [string, string][]
-  textColumns?: readonly string[]
 }
 
 function normalise(spec: ViewSpec): NormalisedSpec {
@@ -28,7 +29,7 @@ function normalise(spec: ViewSpec): NormalisedSpec {
     .map(([column, needle]): [string, string] => [column, needle.trim().toLowerCase()])
     .filter(([, needle]) => needle !== '')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return { sort: spec.sort, text, columnFilters, textColumns: text ? spec.shownColumns : undefined }
+  return { sort: spec.sort, text, columnFilters }
 }
 
 /** A SHA-256 of the normalised spec: a cached view costs 64 characters, however large its filter. */
@@ -37,13 +38,14 @@ export function viewKey(spec: ViewSpec): string {
 }
 
 export function computeView(rows: readonly unknown[], spec: ViewSpec): ViewIndex {
-  const { sort, text, columnFilters, textColumns } = normalise(spec)
+  const { sort, text, columnFilters } = normalise(spec)
+  const labels = spec.valueLabels ?? {}
   if (!sort && !text && columnFilters.length === 0) return undefined
   let indexes: number[] = []
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]
     if (columnFilters.length > 0 && !columnFilters.every(([column, needle]) => cellText(getPath(row, column)).includes(needle))) continue
-    if (text && textColumns && !textColumns.some((column) => cellText(getPath(row, column)).includes(text))) continue
+    if (text && !rowContains(row, text, labels)) continue
     indexes.push(index)
   }
   if (sort) indexes = sortIndexes(rows, indexes, sort.column, sort.direction)

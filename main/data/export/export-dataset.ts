@@ -22,7 +22,13 @@ export interface ExportRequest {
   columns?: string[]
   sort?: ViewSpec['sort']
   filter?: ViewSpec['filter']
+  /** CSV: coded values as the grid labels them (default) or as Zoom sent them. */
+  values?: 'labels' | 'raw'
+  /** CSV for Excel: a UTF-8 byte-order mark first, or Excel reads UTF-8 as the local code page. */
+  excel?: boolean
 }
+
+const UTF8_BOM = '\uFEFF'
 
 const FILTERS = {
   csv: [{ name: 'CSV', extensions: ['csv'] }],
@@ -43,11 +49,17 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
   const part = `${path}.part`
   try {
     const output = createWriteStream(part, { flags: 'w', mode: DOCUMENT_FILE_MODE })
-    if (request.format === 'csv') await pipeline(Readable.from(csvRecords(rows, shownColumns, shownColumns.map((column) => dataset.columnLabel(column)), counter)), output)
+    if (request.format === 'csv') {
+      const labels = request.values === 'raw' ? {} : dataset.valueLabels()
+      const header = shownColumns.map((column) => dataset.columnLabel(column))
+      if (request.excel) output.write(UTF8_BOM)
+      await pipeline(Readable.from(csvRecords(rows, shownColumns, header, counter, labels)), output)
+    }
     else await pipeline(Readable.from(jsonChunks(rows, request.columns, counter)), output)
     const { size } = await stat(part)
     await rename(part, path)
-    return { path, rows: counter.rows, bytes: size }
+    const { missing } = dataset.completeness()
+    return { path, rows: counter.rows, bytes: size, ...(missing ? { incomplete: missing } : {}) }
   } catch (error) {
     await rm(part, { force: true }).catch(() => undefined)
     const cause = toAppError(error, { message: 'write error' })

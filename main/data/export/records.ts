@@ -3,12 +3,26 @@ import { toCell } from '../datasets/cells'
 import { getPath } from '../datasets/paths'
 import { csvLine } from './csv-field'
 
-/** The CSV text, one line per record (header first); nested values as JSON (csv-field.ts encodes each cell). */
-export function* csvRecords(rows: Iterable<unknown>, columns: readonly string[], header: readonly string[], counter: { rows: number }): Generator<string> {
+/**
+ * The CSV text, one line per record (header first); nested values as JSON (csv-field.ts encodes
+ * each cell). `labels` (column path → coded value → name) writes a coded value as the grid shows it.
+ */
+export function* csvRecords(
+  rows: Iterable<unknown>,
+  columns: readonly string[],
+  header: readonly string[],
+  counter: { rows: number },
+  labels: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
+): Generator<string> {
   yield csvLine(header)
   for (const row of rows) {
     counter.rows++
-    yield csvLine(columns.map((column) => toCell(getPath(row, column))))
+    yield csvLine(
+      columns.map((column) => {
+        const cell = toCell(getPath(row, column))
+        return (cell === null ? undefined : labels[column]?.[String(cell)]) ?? cell
+      }),
+    )
   }
 }
 

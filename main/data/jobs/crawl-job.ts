@@ -2,28 +2,61 @@
 // Rows already fetched are kept whatever happens (cancel, a unit's error, the list failing).
 // A unit made of several lists (an expanded parameter: users of every status) sums their pages,
 // rows and totals; the dataset drops a row another list already gave.
+//
+// Trouble is survived rather than reported user by user:
+//   - a unit failing for a transient reason (network, timeout, 5xx) is tried again with backoff;
+//   - several network errors in a row mean Zoom is unreachable: every unit waits (`paused`,
+//     "retrying in N s") and the crawl goes on when a retry gets through, nothing skipped;
+//   - Zoom's rate limit that the client could not wait out (a daily cap) stops the crawl; the
+//     units not fetched stay pending, and `resume()` continues with them (as after Cancel);
+//   - units that failed for good are listed, and `retryFailed()` fetches them again.
 import type { JobProgress } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
 import type { Logger } from '../../log/logger'
-import type { Clock } from '../../ports'
+import type { Clock, Scheduler } from '../../ports'
 import type { Dataset } from '../datasets/dataset'
 import { isAbort, toAppError } from '../errors'
 import type { PageSource, QueryParams } from '../ports'
-import { type CrawlQueries, type CrawlUnit, type UserScope, withWindow } from './crawl-units'
+import type { UserDirectory } from '../users/user-directory'
+import { type CrawlQueries, type CrawlUnit, type UserScope, withHostEmail, withWindow } from './crawl-units'
 import { runPool } from './pool'
+import { abortableSleep, type CrawlRetryPolicy, DEFAULT_CRAWL_RETRY, isNetworkFailure, isTransientFailure, unitBackoffMs } from './unit-retry'
 
 export interface CrawlJobDeps {
   pages: PageSource
   clock: Clock
+  scheduler: Scheduler
   log: Logger
   concurrency: number
+  /** Resolves named users (e-mail or ID) so rows carry the host's e-mail; optional in tests. */
+  users?: UserDirectory
+  retry?: Partial<CrawlRetryPolicy>
   /** Called after every change of `progress`; the manager throttles and emits. */
   changed(stateChanged: boolean): void
 }
 
 export class CrawlJob {
   readonly progress: JobProgress
-  private readonly controller = new AbortController()
+  private controller = new AbortController()
+  private readonly retry: CrawlRetryPolicy
+  /** Every unit of the crawl, once known (a fan-out over all users lists them first). */
+  private units: CrawlUnit[] | undefined
+  /** Units not fetched completely yet. */
+  private readonly remaining = new Set<CrawlUnit>()
+  /** Units that failed for good, by label. */
+  private readonly failed = new Map<string, CrawlUnit>()
+  /** Listings whose total_records was already added (a retried unit does not count twice). */
+  private readonly counted = new Set<string>()
+  private networkStreak = 0
+  private outages = 0
+  private outage: Promise<void> | undefined
+  private retrying = 0
+  /** Each run (start, resume, retry) has its own number: a superseded run never finishes the job. */
+  private generation = 0
+  private stopError: AppError | undefined
+  /** A whole-account list (no fan-out) that failed for good: the job fails with its error. */
+  private listFailure: AppError | undefined
+  private finishedPromise: Promise<void> | undefined
 
   constructor(
     readonly id: string,
@@ -32,6 +65,8 @@ export class CrawlJob {
     private readonly scope: UserScope | undefined,
     private readonly deps: CrawlJobDeps,
   ) {
+    this.retry = { ...DEFAULT_CRAWL_RETRY, ...deps.retry }
+    dataset.markLoading()
     this.progress = {
       jobId: id,
       datasetId: dataset.id,
@@ -54,41 +89,92 @@ export class CrawlJob {
     return { ...this.progress, errors: [...this.progress.errors] }
   }
 
-  private finishedPromise: Promise<void> | undefined
-
   /** Starts the crawl once; the promise settles when it has finished (never rejects). */
   start(): Promise<void> {
-    this.finishedPromise ??= this.run()
+    this.finishedPromise ??= this.run(this.generation)
     return this.finishedPromise
   }
 
-  private async run(): Promise<void> {
+  /** Continues a stopped crawl with its pending and failed units, into the same dataset. */
+  resume(): Promise<void> {
+    return this.restart(true)
+  }
+
+  /** Fetches the failed units again, into the same dataset. */
+  retryFailed(): Promise<void> {
+    if (this.failed.size === 0) throw new AppError('CONFLICT', 'Nothing failed in this crawl.')
+    return this.restart(false)
+  }
+
+  private restart(withPending: boolean): Promise<void> {
+    if (this.running) throw new AppError('CONFLICT', 'This crawl is still running.')
+    if (!withPending && this.failed.size === 0) throw new AppError('CONFLICT', 'Nothing failed in this crawl.')
+    if (withPending && !this.isResumable()) throw new AppError('CONFLICT', 'This crawl has nothing left to fetch.')
+    if (!withPending) {
+      // Only the failed units run again: the pending ones stay pending for a later Resume.
+      for (const unit of this.remaining) this.parked.add(unit)
+      this.remaining.clear()
+    } else {
+      for (const unit of this.parked) this.remaining.add(unit)
+      this.parked.clear()
+    }
+    for (const unit of this.failed.values()) this.remaining.add(unit)
+    const labels = new Set(this.failed.keys())
+    this.progress.errors = this.progress.errors.filter((entry) => !labels.has(entry.unit))
+    if (this.progress.unitsDone !== undefined) this.progress.unitsDone -= this.failed.size
+    this.failed.clear()
+    this.controller = new AbortController()
+    this.stopError = undefined
+    this.listFailure = undefined
+    this.networkStreak = 0
+    this.outages = 0
+    this.outage = undefined
+    this.progress.state = 'running'
+    delete this.progress.error
+    delete this.progress.finishedAt
+    this.dataset.unseal()
+    this.deps.changed(true)
+    this.finishedPromise = this.run(++this.generation)
+    return this.finishedPromise
+  }
+
+  /** Pending units set aside while only the failed ones are retried. */
+  private readonly parked = new Set<CrawlUnit>()
+
+  private isResumable(): boolean {
+    return this.units === undefined || this.remaining.size > 0 || this.failed.size > 0 || this.parked.size > 0
+  }
+
+  private async run(generation: number): Promise<void> {
+    const signal = this.controller.signal
     try {
-      if (!this.scope) {
-        // The whole crawl is one unit: its lists run side by side (the client's limiter paces them).
-        await this.fetchUnit({ label: this.dataset.resource.id }, this.deps.concurrency, true)
-      } else {
-        const units = this.scope.kind === 'all' ? await this.listUsers() : this.scope.users
-        this.progress.unitsTotal = units.length
-        this.progress.unitsDone = 0
+      if (this.units === undefined) {
+        const units = !this.scope ? [{ label: this.dataset.resource.id }] : this.scope.kind === 'all' ? await this.listUsers(signal) : this.scope.users
+        this.units = units
+        for (const unit of units) this.remaining.add(unit)
+        if (this.scope) {
+          this.progress.unitsTotal = units.length
+          this.progress.unitsDone = 0
+        }
         this.deps.changed(false)
-        await runPool(units, this.deps.concurrency, this.controller.signal, async (unit) => {
-          // Units already run side by side; a unit's own lists go one after another.
-          const failed = await this.fetchUnit(unit, 1, false)
-          // A unit cut short by cancel is not done; a failed one is (its error is recorded).
-          if (failed || !this.controller.signal.aborted) this.progress.unitsDone = (this.progress.unitsDone ?? 0) + 1
-          this.deps.changed(false)
-        })
-        const first = this.progress.errors[0]?.error
-        if (first && this.progress.errors.length === units.length) throw new AppError(first.code, `Every user failed. ${first.message}`, first.details)
       }
-      this.finish('done')
+      // A whole-account list is one unit whose lists run side by side (the client's limiter paces
+      // them); a fan-out runs units side by side and each unit's lists one after another.
+      await runPool([...this.remaining], this.scope ? this.deps.concurrency : 1, signal, (unit) => this.runUnit(unit, signal))
+      if (generation !== this.generation) return
+      if (this.stopError) throw this.stopError
+      if (signal.aborted) throw signal.reason
+      if (this.listFailure) throw this.listFailure
+      const first = this.progress.errors[0]?.error
+      if (first && this.progress.errors.length === this.units.length) throw new AppError(first.code, `Every user failed. ${first.message}`, first.details)
+      this.finish('done', generation)
     } catch (error) {
-      if (isAbort(error, this.controller.signal)) this.finish('cancelled')
+      if (generation !== this.generation) return
+      if (!this.stopError && isAbort(error, signal)) this.finish('cancelled', generation)
       else {
-        this.progress.error = toAppError(error, { message: 'The list could not be loaded' }).toBridge()
+        this.progress.error = toAppError(this.stopError ?? error, { message: 'The list could not be loaded' }).toBridge()
         this.deps.log.warn('crawl failed', { jobId: this.id, resource: this.dataset.resource.id, code: this.progress.error.code })
-        this.finish('failed')
+        this.finish('failed', generation)
       }
     }
   }
@@ -96,80 +182,210 @@ export class CrawlJob {
   cancel(): void {
     if (!this.running) return
     this.controller.abort(new AppError('CANCELLED', 'Cancelled.'))
-    this.finish('cancelled')
+    this.finish('cancelled', this.generation)
   }
 
-  private finish(state: JobProgress['state']): void {
-    if (!this.running) return
+  private finish(state: JobProgress['state'], generation: number): void {
+    if (!this.running || generation !== this.generation) return
     this.progress.state = state
     this.progress.finishedAt = this.deps.clock.now()
+    delete this.progress.paused
+    delete this.progress.rateLimitedUntil
+    this.retrying = 0
+    delete this.progress.retryingUnits
     this.dataset.seal()
     this.progress.rows = this.dataset.rows.length
+    const pending = this.remaining.size + this.parked.size
+    this.progress.pendingUnits = this.units === undefined ? undefined : pending
+    if (this.progress.pendingUnits === undefined) delete this.progress.pendingUnits
+    this.progress.failedUnits = this.failed.size
+    this.progress.resumable = state !== 'done' || this.failed.size > 0 ? this.isResumable() : false
+    this.dataset.setCompleteness(this.missing(state))
     this.deps.changed(true)
   }
 
+  /** What the dataset lacks, in words, for the export warning. */
+  private missing(state: JobProgress['state']): string[] {
+    const missing: string[] = []
+    const noun = this.scope ? 'users' : 'lists'
+    const pending = this.remaining.size + this.parked.size
+    if (state === 'cancelled') missing.push(this.units === undefined ? 'The crawl was cancelled before it started.' : `Cancelled with ${pending} of ${this.units.length} ${noun} not loaded.`)
+    else if (state === 'failed' && this.progress.error) missing.push(`Stopped: ${this.progress.error.message}${pending > 0 ? ` (${pending} ${noun} not loaded)` : ''}`)
+    if (this.failed.size > 0) {
+      const labels = [...this.failed.keys()]
+      missing.push(`${labels.length} ${labels.length === 1 ? noun.replace(/s$/, '') : noun} failed: ${labels.slice(0, 5).join(', ')}${labels.length > 5 ? ', …' : ''}`)
+    }
+    return missing
+  }
+
   /** Fan-out to all users: the account's users list first (its failure fails the job). */
-  private async listUsers(): Promise<CrawlUnit[]> {
+  private async listUsers(signal: AbortSignal): Promise<CrawlUnit[]> {
     const seen = new Set<string>()
     const units: CrawlUnit[] = []
-    for await (const page of this.deps.pages.pages({ profileId: this.dataset.profileId, resource: 'users', params: {}, signal: this.controller.signal })) {
+    for await (const page of this.deps.pages.pages({ profileId: this.dataset.profileId, resource: 'users', params: {}, signal })) {
       this.countPage(page.rateLimitWaits)
       for (const user of page.items) {
         const { id, email } = (user ?? {}) as { id?: unknown; email?: unknown }
         if (typeof id !== 'string' || id === '' || seen.has(id)) continue
         seen.add(id)
-        if (typeof email === 'string' && email !== '') this.dataset.hostEmails.set(id, email)
-        units.push({ label: typeof email === 'string' && email !== '' ? email : id, userId: id })
+        const known = typeof email === 'string' && email !== '' ? email : undefined
+        if (known) this.dataset.hostEmails.set(id, known)
+        units.push({ label: known ?? id, userId: id, ...(known ? { email: known } : {}) })
       }
       this.deps.changed(false)
     }
     return units
   }
 
-  /** Returns true when the unit failed (its error is recorded unless `rethrow`). */
-  private async fetchUnit(unit: CrawlUnit, concurrency: number, rethrow: boolean): Promise<boolean> {
+  /** One unit, retried while the failure is transient; the outcome is recorded in progress. */
+  private async runUnit(unit: CrawlUnit, signal: AbortSignal): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      if (this.outage) await this.outage
+      if (signal.aborted) return
+      try {
+        await this.resolveUnit(unit, signal)
+        await this.fetchUnit(unit, signal)
+        this.networkStreak = 0
+        this.outages = 0
+        this.remaining.delete(unit)
+        if (this.scope) this.progress.unitsDone = (this.progress.unitsDone ?? 0) + 1
+        this.deps.changed(false)
+        return
+      } catch (thrown) {
+        // Cut short by Cancel or a stop: the unit stays pending for Resume.
+        if (signal.aborted) return
+        const error = toAppError(thrown, { message: this.scope ? `Could not load ${unit.label}` : 'The list could not be loaded' })
+        if (isNetworkFailure(error)) {
+          this.networkStreak++
+          if (this.networkStreak >= this.retry.outageAfterErrors) {
+            this.enterOutage(signal)
+            attempt = 0
+            continue
+          }
+        } else this.networkStreak = 0
+        if (error.code === 'ZOOM_RATE_LIMITED') return this.stop(error)
+        if (isTransientFailure(error) && attempt < this.retry.attempts) {
+          await this.backoff(attempt, signal)
+          continue
+        }
+        this.remaining.delete(unit)
+        this.failed.set(unit.label, unit)
+        if (this.scope) this.progress.errors.push({ unit: unit.label, error: error.toBridge() })
+        else this.listFailure = error
+        if (this.scope) this.progress.unitsDone = (this.progress.unitsDone ?? 0) + 1
+        this.deps.log.info('crawl unit failed', { jobId: this.id, code: error.code })
+        this.deps.changed(false)
+        return
+      }
+    }
+  }
+
+  /** A named user (e-mail, ID or me) is looked up once, so its rows carry the host's e-mail. */
+  private async resolveUnit(unit: CrawlUnit, signal: AbortSignal): Promise<void> {
+    if (!unit.resolve || unit.email !== undefined || !this.deps.users) return
+    let user
+    try {
+      user = await this.deps.users.resolve(this.dataset.profileId, unit.userId ?? unit.label, signal)
+    } catch (error) {
+      // Without the user's details (no user:read scope) the list itself may still work.
+      if (isAbort(error, signal) || isNetworkFailure(toAppError(error, { message: '' }))) throw error
+      unit.resolve = false
+      return
+    }
+    if (!user) throw new AppError('ZOOM_NOT_FOUND', `No user ${unit.label} in this account.`)
+    unit.email = user.email
+    unit.userId = user.id
+    unit.resolve = false
+    this.dataset.hostEmails.set(user.id, user.email)
+  }
+
+  private async fetchUnit(unit: CrawlUnit, signal: AbortSignal): Promise<void> {
     // One list failing stops the unit's other lists, without that counting as a cancel.
     const unitController = new AbortController()
-    const signal = AbortSignal.any([this.controller.signal, unitController.signal])
+    const unitSignal = AbortSignal.any([signal, unitController.signal])
     let failure: unknown
     try {
-      await runPool(this.queries.lists, concurrency, signal, async (list) => {
+      await runPool(this.queries.lists, this.scope ? 1 : this.deps.concurrency, unitSignal, async (list) => {
         try {
-          await this.fetchList(unit, { ...this.queries.params, ...list }, signal)
+          await this.fetchList(unit, { ...this.queries.params, ...list }, unitSignal)
         } catch (error) {
           failure ??= error
           unitController.abort(error)
           throw error
         }
       })
-      return false
     } catch (thrown) {
-      const error = failure ?? thrown
-      if (rethrow || isAbort(error, this.controller.signal)) throw error
-      const appError = toAppError(error, { message: `Could not load ${unit.label}` })
-      this.progress.errors.push({ unit: unit.label, error: appError.toBridge() })
-      this.deps.log.info('crawl unit failed', { jobId: this.id, code: appError.code })
-      return true
+      throw failure ?? thrown
     }
+    if (failure) throw failure
   }
 
   /** One list of a unit, window by window; each listing's total is added once, from its first page. */
   private async fetchList(unit: CrawlUnit, params: QueryParams, signal: AbortSignal): Promise<void> {
     for (const window of this.queries.windows) {
+      const key = `${unit.label}\u0000${JSON.stringify(params)}\u0000${window?.from ?? ''}`
       let first = true
-      const request = { profileId: this.dataset.profileId, resource: this.dataset.resource.id, userId: unit.userId, params: withWindow(this.dataset.resource, params, window), signal }
+      const request = { profileId: this.dataset.profileId, resource: this.dataset.resource.id, userId: unit.userId, params: withWindow(this.dataset.resource, params, window), signal, onRateLimitWait: this.rateLimitWait }
       for await (const page of this.deps.pages.pages(request)) {
-        if (!this.running) return
-        if (first && page.totalRecords !== undefined) this.progress.totalRecords = (this.progress.totalRecords ?? 0) + page.totalRecords
+        if (signal.aborted) return
+        if (first && page.totalRecords !== undefined && !this.counted.has(key)) {
+          this.counted.add(key)
+          this.progress.totalRecords = (this.progress.totalRecords ?? 0) + page.totalRecords
+        }
         first = false
-        this.dataset.add(page.items)
+        this.dataset.add(unit.email ? withHostEmail(page.items, unit.email) : page.items)
         this.countPage(page.rateLimitWaits)
         this.deps.changed(false)
       }
     }
   }
 
+  /** Zoom is unreachable: every unit waits, then tries again (waits grow while it stays down). */
+  private enterOutage(signal: AbortSignal): void {
+    if (this.outage) return
+    const delays = this.retry.outageDelaysMs
+    const delay = delays[Math.min(this.outages, delays.length - 1)] ?? 30_000
+    this.outages++
+    const retryAt = this.deps.clock.now() + delay
+    const seconds = Math.ceil(delay / 1000)
+    this.progress.paused = { reason: 'unreachable', message: `Zoom is unreachable — retrying in ${seconds} s`, retryAt, retryInSeconds: seconds }
+    this.deps.log.warn('Zoom unreachable; crawl paused', { jobId: this.id, delayMs: delay })
+    this.deps.changed(false)
+    this.outage = abortableSleep(this.deps.scheduler, delay, signal).then(() => {
+      this.outage = undefined
+      delete this.progress.paused
+      this.deps.changed(false)
+    })
+  }
+
+  private async backoff(attempt: number, signal: AbortSignal): Promise<void> {
+    this.retrying++
+    this.progress.retryingUnits = this.retrying
+    this.deps.changed(false)
+    try {
+      await abortableSleep(this.deps.scheduler, unitBackoffMs(this.retry, attempt), signal)
+    } finally {
+      this.retrying--
+      if (this.retrying > 0) this.progress.retryingUnits = this.retrying
+      else delete this.progress.retryingUnits
+    }
+  }
+
+  /** A rate limit the client could not wait out: stop here, keeping the rest pending for Resume. */
+  private stop(error: AppError): void {
+    this.stopError ??= error
+    this.controller.abort(error)
+  }
+
+  /** A live rate-limit wait (429): shown in progress until it is over or a page arrives. */
+  private readonly rateLimitWait = (untilMs: number): void => {
+    if (!this.running || untilMs <= (this.progress.rateLimitedUntil ?? 0)) return
+    this.progress.rateLimitedUntil = untilMs
+    this.deps.changed(false)
+  }
+
   private countPage(rateLimitWaits = 0): void {
+    if (this.progress.rateLimitedUntil !== undefined && this.progress.rateLimitedUntil <= this.deps.clock.now()) delete this.progress.rateLimitedUntil
     this.progress.pages++
     this.progress.rateLimitWaits += rateLimitWaits
     this.progress.rows = this.dataset.rows.length

@@ -12,6 +12,10 @@ export interface CrawlUnit {
   /** How the unit is named in errors: the user's email or id. */
   label: string
   userId?: string
+  /** The user's e-mail, once known: added to rows that lack `host_email`. */
+  email?: string
+  /** Named by the person (e-mail, ID or me): looked up before its lists, for its e-mail. */
+  resolve?: boolean
 }
 
 /** The queries each unit is fetched with: `params` overlaid with each of `lists`, window by window. */
@@ -30,10 +34,23 @@ export function userScope(resource: ListResource, users: CrawlInput['users']): U
     return undefined
   }
   if (users === 'all') return { kind: 'all' }
-  if (users === undefined || users === 'me') return { kind: 'listed', users: [{ label: 'me', userId: 'me' }] }
-  const unique = [...new Set(users)]
+  if (users === undefined || users === 'me') return { kind: 'listed', users: [{ label: 'me', userId: 'me', resolve: true }] }
+  const unique = [...new Set(users.map((user) => user.trim()).filter((user) => user !== ''))]
   if (unique.length === 0) throw new AppError('VALIDATION', 'Choose at least one user.')
-  return { kind: 'listed', users: unique.map((userId) => ({ label: userId, userId })) }
+  return { kind: 'listed', users: unique.map((userId) => ({ label: userId, userId, resolve: true })) }
+}
+
+/**
+ * Rows of a per-user list with the host's e-mail: Zoom's meeting, webinar and recording lists
+ * give only `host_id`, and the grid, the filter and the exports should show who it is. A row that
+ * has its own `host_email` keeps it; the others get a copy with the unit's e-mail added.
+ */
+export function withHostEmail(items: readonly unknown[], email: string): unknown[] {
+  return items.map((item) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item
+    const host = (item as { host_email?: unknown }).host_email
+    return typeof host === 'string' && host !== '' ? item : { ...(item as Record<string, unknown>), host_email: email }
+  })
 }
 
 /**

@@ -12,6 +12,8 @@ import type { PageSource, QueryParams } from '../ports'
 import { throttle } from '../throttle'
 import { CrawlJob } from './crawl-job'
 import { dateWindows, expandedLists, userScope } from './crawl-units'
+import type { UserDirectory } from '../users/user-directory'
+import type { CrawlRetryPolicy } from './unit-retry'
 
 export interface JobManagerDeps {
   pages: PageSource
@@ -23,6 +25,9 @@ export interface JobManagerDeps {
   /** Users crawled at once in a fan-out (all under the client's rate limiter). */
   concurrency?: number
   progressIntervalMs?: number
+  /** Resolves named users of a per-user crawl (e-mail or ID), for the host's e-mail. */
+  users?: UserDirectory
+  retry?: Partial<CrawlRetryPolicy>
 }
 
 const KEEP_FINISHED = 50
@@ -51,12 +56,16 @@ export class JobManager {
     const job: CrawlJob = new CrawlJob(id, dataset, { params: checked.query, lists: expandedLists(checked.expand), windows }, scope, {
       pages: this.deps.pages,
       clock: this.deps.clock,
+      scheduler: this.deps.scheduler,
       log: this.deps.log,
       concurrency: this.deps.concurrency ?? 6,
+      ...(this.deps.users ? { users: this.deps.users } : {}),
+      ...(this.deps.retry ? { retry: this.deps.retry } : {}),
       changed: (stateChanged) => {
         if (!stateChanged) return progressEvents.request()
+        // A state change goes out at once; a finished job sends nothing more until it is resumed.
         progressEvents.flush()
-        progressEvents.dispose()
+        if (!job.running) progressEvents.dispose()
       },
     })
     this.jobs.set(id, job)
@@ -69,6 +78,22 @@ export class JobManager {
   cancel(jobId: string): JobProgress {
     const job = this.get(jobId)
     job.cancel()
+    return job.snapshot()
+  }
+
+  /** Continues a stopped crawl where it stopped (pending and failed units), into its dataset. */
+  resume(jobId: string): JobProgress {
+    const job = this.get(jobId)
+    if (!this.deps.datasets.has(job.dataset.id)) throw new AppError('NOT_FOUND', 'This list was closed. Load it again.')
+    void job.resume()
+    return job.snapshot()
+  }
+
+  /** Fetches the failed units of a crawl again ("Retry N failed"). */
+  retryFailed(jobId: string): JobProgress {
+    const job = this.get(jobId)
+    if (!this.deps.datasets.has(job.dataset.id)) throw new AppError('NOT_FOUND', 'This list was closed. Load it again.')
+    void job.retryFailed()
     return job.snapshot()
   }
 

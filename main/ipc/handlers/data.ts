@@ -7,6 +7,7 @@ import { exportDataset } from '../../data/export/export-dataset'
 import type { JobManager } from '../../data/jobs/job-manager'
 import type { DetailSource, RateUsageSource } from '../../data/ports'
 import type { Clock, DialogPort } from '../../ports'
+import type { UserDirectory } from '../../data/users/user-directory'
 import type { HandlersFor } from '../types'
 
 export interface DataHandlerDeps {
@@ -16,6 +17,7 @@ export interface DataHandlerDeps {
   rateUsage: RateUsageSource
   dialogs: DialogPort
   clock: Clock
+  users: UserDirectory
 }
 
 export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
@@ -23,6 +25,8 @@ export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
   return {
     'data.crawl': ({ profileId, resource, params, users }) => jobs.crawl({ profileId, resource, params, ...(users !== undefined ? { users } : {}) }),
     'data.cancel': ({ jobId }) => jobs.cancel(jobId),
+    'data.resume': ({ jobId }) => jobs.resume(jobId),
+    'data.retryFailed': ({ jobId }) => jobs.retryFailed(jobId),
     'data.jobs': ({ profileId }) => jobs.list(profileId),
     'data.dataset': ({ datasetId }) => datasets.get(datasetId).info(),
     'data.rows': ({ datasetId, ...window }) => datasets.get(datasetId).window(window),
@@ -37,6 +41,12 @@ export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
       return deps.details.detail({ profileId, resource, id, params: checked.query, ...(context.signal ? { signal: context.signal } : {}) })
     },
     'data.export': ({ datasetId, ...request }) => exportDataset({ dialogs: deps.dialogs, clock: deps.clock }, datasets.get(datasetId), request),
+    'data.select': ({ datasetId, sort, filter }) => {
+      const dataset = datasets.get(datasetId)
+      const indexes = [...dataset.iterateIndexes(dataset.view({ sort, filter }))]
+      return { indexes, total: dataset.rows.length }
+    },
     'data.rateUsage': ({ profileId }) => deps.rateUsage.rateUsage(profileId),
+    'data.findUsers': ({ profileId, query, limit }, context) => deps.users.find(profileId, query, limit, context.signal),
   }
 }

@@ -7,7 +7,7 @@ export function createProfileHandlers(profiles: ProfileService): HandlersFor<'pr
     'profiles.list': () => profiles.list(),
     'profiles.get': ({ id }) => profiles.view(id),
     'profiles.create': (draft) => profiles.create(draft),
-    'profiles.update': ({ id, draft }) => profiles.update(id, draft),
+    'profiles.update': ({ id, draft, replaceSecretNow }) => profiles.update(id, draft, replaceSecretNow !== undefined ? { replaceSecretNow } : {}),
     'profiles.duplicate': ({ id, name }) => profiles.duplicate(id, name),
     'profiles.delete': ({ id }) => profiles.delete(id),
     'profiles.exportJson': ({ ids }) => profiles.exportJson(ids),

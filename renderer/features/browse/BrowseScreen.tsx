@@ -1,6 +1,5 @@
 // Browse: a tab per catalog resource; tabs the connection has no scope for are marked.
 import { Tabs } from 'radix-ui'
-import { useState } from 'react'
 import type { ProfileView } from '../../../common/profile'
 import type { ListResourceId } from '../../../common/zoom/resource-ids'
 import { useStore } from '../../store/index'
@@ -11,7 +10,9 @@ import '../../styles/browse.css'
 export default function BrowseScreen({ profile }: { profile: ProfileView }) {
   const status = useStore((s) => s.statuses[profile.id])
   const access = tabAccess(profile, status)
-  const [tab, setTab] = useState<ListResourceId>('users')
+  const tab = useStore((s) => s.browseTabs[profile.id]) ?? 'users'
+  const setBrowseTab = useStore((s) => s.setBrowseTab)
+  const setTab = (resource: ListResourceId) => setBrowseTab(profile.id, resource)
   return (
     <Tabs.Root value={tab} onValueChange={(v) => setTab(v as ListResourceId)} className="browse">
       <Tabs.List className="resource-tabs" aria-label="Resources">
@@ -21,9 +22,9 @@ export default function BrowseScreen({ profile }: { profile: ProfileView }) {
           </Tabs.Trigger>
         ))}
       </Tabs.List>
-      {access.map(({ resource, missing, unavailable }) => (
+      {access.map(({ resource, missing, unavailable, advice }) => (
         <Tabs.Content key={resource.id} value={resource.id} className="browse-panel">
-          {tab === resource.id && <ResourcePanel profile={profile} resource={resource} missing={missing} unavailable={unavailable} />}
+          {tab === resource.id && <ResourcePanel profile={profile} resource={resource} missing={missing} unavailable={unavailable} {...(advice ? { advice } : {})} />}
         </Tabs.Content>
       ))}
     </Tabs.Root>

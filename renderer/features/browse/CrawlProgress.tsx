@@ -1,9 +1,23 @@
-// A running or finished crawl: progress bar, counts, rate-limit waits, per-user errors, Cancel.
+// A running or finished crawl: progress bar, counts, rate-limit waits (live), a pause while Zoom
+// is unreachable, per-user errors, Cancel, and after a stop "Resume" and "Retry N failed".
 import type { JobProgress } from '../../../common/contract/index'
 import { formatCount, formatDuration } from '../overview/format'
 import { useNow } from '../overview/use-now'
 
-export function CrawlProgress({ job, onCancel }: { job: JobProgress; onCancel(): void }) {
+export interface CrawlProgressProps {
+  job: JobProgress
+  onCancel(): void
+  onResume(): void
+  onRetryFailed(): void
+}
+
+/**
+ * Whole seconds until `at`, never below zero. Read against the clock at render (useNow's tick can
+ * be a second old when an event re-renders), so a fresh "retrying in 20 s" never reads 21.
+ */
+const secondsUntil = (at: number, tick: number) => Math.max(0, Math.ceil((at - Math.max(tick, Date.now())) / 1000))
+
+export function CrawlProgress({ job, onCancel, onResume, onRetryFailed }: CrawlProgressProps) {
   const now = useNow(1000)
   const running = job.state === 'running'
   const max = job.unitsTotal ?? job.totalRecords
@@ -27,6 +41,40 @@ export function CrawlProgress({ job, onCancel }: { job: JobProgress; onCancel():
         )}
       </div>
       {running && (max !== undefined && max > 0 ? <progress aria-label="Loading progress" max={max} value={Math.min(value, max)} /> : <progress aria-label="Loading progress" />)}
+      {running && job.paused && (
+        <p className="callout" data-tone="warn" role="status" data-testid="crawl-paused">
+          Zoom is unreachable — retrying in {secondsUntil(job.paused.retryAt, now)} s. The load goes on by itself when Zoom answers again.
+        </p>
+      )}
+      {running && job.rateLimitedUntil !== undefined && job.rateLimitedUntil > now && (
+        <p className="muted" role="status" data-testid="crawl-rate-limited">
+          Waiting {secondsUntil(job.rateLimitedUntil, now)} s for Zoom’s rate limit…
+        </p>
+      )}
+      {running && (job.retryingUnits ?? 0) > 0 && (
+        <p className="muted">
+          {formatCount(job.retryingUnits ?? 0)} {job.retryingUnits === 1 ? 'user is' : 'users are'} tried again after an error.
+        </p>
+      )}
+      {!running && (job.resumable || (job.failedUnits ?? 0) > 0) && (
+        <div className="row wrap">
+          {job.resumable && (job.pendingUnits ?? 0) > 0 && (
+            <span className="muted">
+              {formatCount(job.pendingUnits ?? 0)} {job.pendingUnits === 1 ? 'user was' : 'users were'} not loaded yet.
+            </span>
+          )}
+          {job.resumable && (
+            <button type="button" className="btn btn-small btn-primary" onClick={onResume}>
+              Resume
+            </button>
+          )}
+          {(job.failedUnits ?? 0) > 0 && (
+            <button type="button" className="btn btn-small" onClick={onRetryFailed}>
+              Retry {formatCount(job.failedUnits ?? 0)} failed
+            </button>
+          )}
+        </div>
+      )}
       {job.error && (
         <p className="callout" data-tone="bad" role="alert">
           {job.error.message}

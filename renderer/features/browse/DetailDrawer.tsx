@@ -1,10 +1,15 @@
 // One row as Zoom returned it (data.row): a formatted view and the raw JSON, in a side drawer.
 import { Dialog, Tabs } from 'radix-ui'
 import { useEffect, useState } from 'react'
+import type { Cell } from '../../../common/contract/index'
+import type { ColumnSpec } from '../../../common/zoom/catalog'
+import type { ListResourceId } from '../../../common/zoom/resource-ids'
 import { CopyButton } from '../../components/CopyButton'
 import { CloseIcon } from '../../components/icons'
 import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
+import type { TargetUser } from '../../store/slices/browse'
+import { formatCell } from './columns'
 
 /** Flattens nested objects to dotted paths; arrays of objects stay JSON. */
 function flatten(value: unknown, prefix = '', out: [string, string][] = []): [string, string][] {
@@ -16,7 +21,40 @@ function flatten(value: unknown, prefix = '', out: [string, string][] = []): [st
   return out
 }
 
-export function DetailDrawer({ datasetId, index, title, onClose }: { datasetId: string; index: number | undefined; title: string; onClose(): void }) {
+/** A flattened value back to a cell: JSON numbers and booleans, otherwise the text. */
+function rawCell(text: string): Cell {
+  if (text === 'true' || text === 'false' || text === 'null' || /^-?\d+(\.\d+)?$/.test(text)) return JSON.parse(text) as Cell
+  return text
+}
+
+/** A Zoom user row's identity, for the links to their meetings, webinars and recordings. */
+function userOfRow(row: unknown): TargetUser | undefined {
+  if (row === null || typeof row !== 'object') return undefined
+  const { id, email, display_name: displayName, first_name: first, last_name: last } = row as Record<string, unknown>
+  if (typeof id !== 'string' || id === '') return undefined
+  const name = typeof displayName === 'string' && displayName ? displayName : [first, last].filter((p) => typeof p === 'string' && p).join(' ')
+  return { id, ...(typeof email === 'string' ? { email } : {}), ...(name ? { name } : {}) }
+}
+
+export interface DetailDrawerProps {
+  datasetId: string
+  index: number | undefined
+  title: string
+  onClose(): void
+  /** Catalog columns: their labels and value labels show beside the raw values. */
+  columns?: readonly ColumnSpec[]
+  /** For a user's row: opens one of that user's per-user tabs. */
+  onOpenForUser?(resource: ListResourceId, user: TargetUser): void
+}
+
+/** The per-user tabs a user's details link to. */
+const USER_LINKS: { resource: ListResourceId; label: string }[] = [
+  { resource: 'meetings', label: 'Meetings' },
+  { resource: 'webinars', label: 'Webinars' },
+  { resource: 'recordings', label: 'Recordings' },
+]
+
+export function DetailDrawer({ datasetId, index, title, onClose, columns = [], onOpenForUser }: DetailDrawerProps) {
   const fetchRow = useStore((s) => s.fetchRow)
   const [state, setState] = useState<{ row?: unknown; error?: string }>({})
   useEffect(() => {
@@ -32,6 +70,7 @@ export function DetailDrawer({ datasetId, index, title, onClose }: { datasetId: 
     }
   }, [datasetId, index, fetchRow])
   const raw = state.row === undefined ? '' : JSON.stringify(state.row, null, 2)
+  const user = onOpenForUser ? userOfRow(state.row) : undefined
   return (
     <Dialog.Root open={index !== undefined} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
@@ -56,6 +95,15 @@ export function DetailDrawer({ datasetId, index, title, onClose }: { datasetId: 
               </p>
             ) : (
               <Tabs.Root defaultValue="formatted" className="stack">
+                {user && onOpenForUser && (
+                  <nav className="row wrap" aria-label="This user’s data">
+                    {USER_LINKS.map(({ resource, label }) => (
+                      <button key={resource} type="button" className="btn btn-small" onClick={() => onOpenForUser(resource, user)}>
+                        {label}
+                      </button>
+                    ))}
+                  </nav>
+                )}
                 <Tabs.List className="tabs-list" aria-label="Row view">
                   <Tabs.Trigger value="formatted" className="tab">
                     Formatted
@@ -66,12 +114,27 @@ export function DetailDrawer({ datasetId, index, title, onClose }: { datasetId: 
                 </Tabs.List>
                 <Tabs.Content value="formatted">
                   <dl className="detail-list">
-                    {flatten(state.row).map(([k, v]) => (
-                      <div key={k}>
-                        <dt className="mono">{k}</dt>
-                        <dd>{v}</dd>
-                      </div>
-                    ))}
+                    {flatten(state.row).map(([k, v]) => {
+                      const spec = columns.find((c) => c.path === k)
+                      const label = spec ? formatCell(spec, rawCell(v)) : ''
+                      return (
+                        <div key={k}>
+                          <dt>
+                            {spec && <span className="detail-label">{spec.label} </span>}
+                            <span className="mono">{k}</span>
+                          </dt>
+                          <dd>
+                            {label && label !== v ? (
+                              <>
+                                {label} <span className="muted mono">({v})</span>
+                              </>
+                            ) : (
+                              v
+                            )}
+                          </dd>
+                        </div>
+                      )
+                    })}
                   </dl>
                 </Tabs.Content>
                 <Tabs.Content value="raw">

@@ -19,7 +19,13 @@ const STATE_LABELS: Record<DownloadItem['state'], string> = {
 function downloadFacts(d: DownloadItem, name: string): string {
   const kind = fileKind(name)
   const size = d.state === 'done' || d.state === 'skipped' ? formatBytes(d.fileSize) : `${formatBytes(d.received)} of ${formatBytes(d.fileSize)}`
-  const state = d.error ? `${STATE_LABELS[d.state]}: ${d.error.message}` : STATE_LABELS[d.state]
+  const state = d.retrying
+    ? `${d.retrying.reason === 'stalled' ? 'Stalled: nothing received for a while' : 'Interrupted'} — retrying (attempt ${d.retrying.attempt})`
+    : d.error
+      ? `${STATE_LABELS[d.state]}: ${d.error.message}`
+      : d.state === 'cancelled'
+        ? 'Cancelled (not counted in the totals)'
+        : STATE_LABELS[d.state]
   return [d.recordingType ? humanise(d.recordingType) : undefined, kind, size, state].filter(Boolean).join(' · ')
 }
 
@@ -56,12 +62,18 @@ export function DownloadsPanel() {
           </button>
         )}
       </div>
+      {snapshot.trash && (
+        <p className="muted" data-testid="trash-status">
+          Zoom’s trash: {snapshot.trash.waiting} waiting for their files · {snapshot.trash.trashed} moved · {snapshot.trash.kept} kept in the cloud
+          {snapshot.trash.failed > 0 ? ` · ${snapshot.trash.failed} could not be moved` : ''} · log: <span className="mono">{snapshot.trash.logFile}</span>
+        </p>
+      )}
       <ul className="download-list">
         {snapshot.items.map((d) => {
           const name = d.relativePath.split('/').pop() ?? d.relativePath
           const inFlight = d.state === 'queued' || d.state === 'downloading' || d.state === 'paused'
           return (
-            <li key={d.id} data-state={d.state}>
+            <li key={d.id} data-state={d.retrying ? 'retrying' : d.state}>
               <div className="download-main">
                 {/* Topic first; the long generated file name gives way (ellipsis) and shows whole on hover. */}
                 <div className="download-line" title={d.relativePath}>

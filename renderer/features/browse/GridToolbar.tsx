@@ -1,10 +1,11 @@
 // Above the grid: filter, row count, column chooser and export.
 import { DropdownMenu } from 'radix-ui'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ListResource } from '../../../common/zoom/catalog'
 import { ChevronDownIcon, ColumnsIcon, ExportIcon, SearchIcon } from '../../components/icons'
 import { formatCount } from '../overview/format'
 import { columnSpec } from './columns'
+import type { ExportFormat } from './ExportDialog'
 
 export interface GridToolbarProps {
   resource: ListResource
@@ -15,7 +16,8 @@ export interface GridToolbarProps {
   columns: string[]
   availableColumns: string[]
   onColumns(columns: string[] | undefined): void
-  onExport(format: 'csv' | 'json'): void
+  /** Opens the export dialog with this format chosen. */
+  onExport(format: ExportFormat): void
   exporting: boolean
 }
 
@@ -23,10 +25,20 @@ const FILTER_DEBOUNCE_MS = 250
 
 export function GridToolbar({ resource, filterText, onFilter, shown, total, columns, availableColumns, onColumns, onExport, exporting }: GridToolbarProps) {
   const [text, setText] = useState(filterText)
+  /** The text last sent to main, so a filter changed elsewhere (Clear) shows here without undoing typing. */
+  const sent = useRef(filterText)
+  useEffect(() => {
+    if (filterText === sent.current) return
+    sent.current = filterText
+    setText(filterText)
+  }, [filterText])
   // Filtering runs in main over every row: wait for a pause in typing before asking.
   useEffect(() => {
     if (text === filterText) return undefined
-    const timer = setTimeout(() => onFilter(text), FILTER_DEBOUNCE_MS)
+    const timer = setTimeout(() => {
+      sent.current = text
+      onFilter(text)
+    }, FILTER_DEBOUNCE_MS)
     return () => clearTimeout(timer)
   }, [text, filterText, onFilter])
   const chosen = new Set(columns)
@@ -83,6 +95,9 @@ export function GridToolbar({ resource, filterText, onFilter, shown, total, colu
           <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
             <DropdownMenu.Item className="menu-item" onSelect={() => onExport('csv')}>
               CSV file…
+            </DropdownMenu.Item>
+            <DropdownMenu.Item className="menu-item" onSelect={() => onExport('excel')}>
+              CSV for Excel…
             </DropdownMenu.Item>
             <DropdownMenu.Item className="menu-item" onSelect={() => onExport('json')}>
               JSON file…

@@ -2,38 +2,50 @@
 import type { ParamSpec } from '../../../common/zoom/catalog'
 import type { ListResource } from '../../../common/zoom/catalog'
 import { Field } from '../../components/Field'
+import type { UserTarget } from '../../store/slices/browse'
+import { datePresets } from './date-presets'
+import { UserTargetPicker } from './UserTargetPicker'
 
 export type ParamValues = Record<string, string | boolean>
-export type UsersChoice = 'me' | 'all'
 
 export interface ParamsFormProps {
   resource: ListResource
   values: ParamValues
   onChange(values: ParamValues): void
-  users: UsersChoice
-  onUsers(users: UsersChoice): void
-  /** Account-wide connections can fan out over every user. */
+  profileId: string
+  target: UserTarget
+  onTarget(target: UserTarget): void
+  /** Account-wide connections can read one other user's data, or fan out over every user. */
   accountWide: boolean
+  /** Field errors by parameter name; `users` is the user target's. */
   errors: Record<string, string>
 }
 
-export function ParamsForm({ resource, values, onChange, users, onUsers, accountWide, errors }: ParamsFormProps) {
+export function ParamsForm({ resource, values, onChange, profileId, target, onTarget, accountWide, errors }: ParamsFormProps) {
   const set = (name: string, value: string | boolean) => onChange({ ...values, [name]: value })
   return (
     <div className="params">
-      {resource.perUser && (
-        <Field label="Users" hint={users === 'all' ? 'Lists every user first, then each one’s data.' : undefined}>
-          {(p) => (
-            <select {...p} className="input" value={users} onChange={(e) => onUsers(e.target.value as UsersChoice)}>
-              <option value="me">Only me</option>
-              {accountWide && <option value="all">Every user of the account</option>}
-            </select>
-          )}
-        </Field>
-      )}
+      {resource.perUser && <UserTargetPicker profileId={profileId} target={target} onTarget={onTarget} accountWide={accountWide} {...(errors.users ? { error: errors.users } : {})} />}
+      {resource.dateWindow && <DatePresets fromName={resource.dateWindow.from} toName={resource.dateWindow.to} values={values} onChange={onChange} />}
       {resource.params.map((spec) => (
         <ParamField key={spec.name} spec={spec} value={values[spec.name]} onChange={(v) => set(spec.name, v)} error={errors[spec.name]} />
       ))}
+    </div>
+  )
+}
+
+function DatePresets({ fromName, toName, values, onChange }: { fromName: string; toName: string; values: ParamValues; onChange(values: ParamValues): void }) {
+  const presets = datePresets(Date.now())
+  return (
+    <div className="date-presets" role="group" aria-label="Date range presets">
+      {presets.map((p) => {
+        const current = values[fromName] === p.from && values[toName] === p.to
+        return (
+          <button key={p.id} type="button" className="btn btn-small" aria-pressed={current} onClick={() => onChange({ ...values, [fromName]: p.from, [toName]: p.to })}>
+            {p.label}
+          </button>
+        )
+      })}
     </div>
   )
 }

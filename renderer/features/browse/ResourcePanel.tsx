@@ -1,38 +1,91 @@
 // One catalog resource: parameters, Load, crawl progress, then the grid with its toolbar, the
 // detail drawer, multi-select downloads (recordings) and the chart (daily usage report).
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { CrawlInput, DatasetInfo, JobProgress } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
 import type { ListResource } from '../../../common/zoom/catalog'
 import { validateResourceParams } from '../../../common/zoom/params'
 import { issuesByField } from '../editor/draft'
+import { useFocusReturn } from '../../components/use-focus-return'
 import { formatCount } from '../overview/format'
 import { BridgeCallError, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import { isAccountWide } from '../../store/selectors/scopes'
-import { datasetKey, EMPTY_GRID_VIEW, gridQuery } from '../../store/slices/browse'
+import type { ListResourceId } from '../../../common/zoom/resource-ids'
+import type { ExportChoice, TargetUser, UserTarget } from '../../store/slices/browse'
+import { datasetKey, EMPTY_GRID_VIEW } from '../../store/slices/browse'
 import { CrawlProgress } from './CrawlProgress'
 import { DailyUsageChart } from './DailyUsageChart'
 import { DataGrid } from './DataGrid'
 import { DetailDrawer } from './DetailDrawer'
 import { DownloadsPanel } from './DownloadsPanel'
+import type { DownloadChoice } from './DownloadChoices'
+import { ALL_FILES, DownloadChoices } from './DownloadChoices'
+import type { ExportFormat } from './ExportDialog'
+import { initialDateRange } from './date-presets'
+import { ExportDialog } from './ExportDialog'
 import { GridToolbar } from './GridToolbar'
-import type { ParamValues, UsersChoice } from './ParamsForm'
+import type { ParamValues } from './ParamsForm'
 import { ParamsForm, toCrawlParams } from './ParamsForm'
+import { resolveTargetUser } from './UserTargetPicker'
 import { useRowWindows } from './use-row-windows'
 
-export function ResourcePanel({ profile, resource, missing, unavailable }: { profile: ProfileView; resource: ListResource; missing: string[]; unavailable: boolean }) {
+/** What an export of this dataset would lack: main's account of it, or the crawl's own state. */
+function incompleteness(info: DatasetInfo, job: JobProgress | undefined): string[] | undefined {
+  if (job?.state === 'running') return ['the load is still running']
+  if (info.complete) return undefined
+  return info.missing && info.missing.length > 0 ? info.missing : ['the load did not finish']
+}
+
+function initialValues(window: NonNullable<ListResource['dateWindow']>): ParamValues {
+  const { from, to } = initialDateRange(Date.now())
+  return { [window.from]: from, [window.to]: to }
+}
+
+const ONLY_ME: UserTarget = { kind: 'me' }
+const ALL_USERS: UserTarget = { kind: 'all' }
+
+export function ResourcePanel({ profile, resource, missing, unavailable, advice }: { profile: ProfileView; resource: ListResource; missing: string[]; unavailable: boolean; advice?: string }) {
   const dataset = useStore((s) => s.datasets[datasetKey(profile.id, resource.id)])
   const job = useStore((s) => (dataset ? s.jobs[dataset.jobId] : undefined))
   const startCrawl = useStore((s) => s.startCrawl)
   const cancelJob = useStore((s) => s.cancelJob)
-  const [values, setValues] = useState<ParamValues>({})
-  const [users, setUsers] = useState<UsersChoice>(isAccountWide(profile) ? 'all' : 'me')
+  const resumeJob = useStore((s) => s.resumeJob)
+  const retryFailedUnits = useStore((s) => s.retryFailedUnits)
+  // Dated resources start on the last 30 days, not Zoom's default of today only.
+  const [values, setValues] = useState<ParamValues>(() => (resource.dateWindow ? { ...initialValues(resource.dateWindow) } : {}))
+  const accountWide = isAccountWide(profile)
+  const target = useStore((s) => s.userTargets[profile.id]) ?? (accountWide ? ALL_USERS : ONLY_ME)
+  const setUserTarget = useStore((s) => s.setUserTarget)
+  const request = useStore((s) => s.browseRequest)
+  const markRequestHandled = useStore((s) => s.markBrowseRequestHandled)
   const [paramErrors, setParamErrors] = useState<Record<string, string>>({})
   const [loadError, setLoadError] = useState<string>()
   const running = job?.state === 'running'
+  /** Between Load and main's answer (resolving a typed user, starting the crawl). */
+  const [starting, setStarting] = useState(false)
+  const loadButton = useFocusReturn<HTMLButtonElement>(running || starting)
+
+  /** The crawl's `users`: one user is resolved first (typed text that was not picked from the list). */
+  const crawlUsers = async (): Promise<CrawlInput['users'] | { error: string }> => {
+    if (!resource.perUser) return undefined
+    if (target.kind !== 'one') return target.kind
+    const resolved = await resolveTargetUser(profile.id, target.user)
+    if ('error' in resolved) return resolved
+    if (resolved.user !== target.user) setUserTarget(profile.id, { kind: 'one', user: resolved.user })
+    return [resolved.user.id ?? '']
+  }
 
   const load = async () => {
     setLoadError(undefined)
+    setStarting(true)
+    try {
+      await startLoad()
+    } finally {
+      setStarting(false)
+    }
+  }
+  const startLoad = async () => {
     const check = validateResourceParams(resource, toCrawlParams(resource, values), { now: Date.now() })
     if (!check.ok) {
       setParamErrors(issuesByField(check.issues))
@@ -40,12 +93,28 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
     }
     setParamErrors({})
     try {
-      await startCrawl({ profileId: profile.id, resource: resource.id, params: toCrawlParams(resource, values), ...(resource.perUser ? { users } : {}) })
+      const users = await crawlUsers()
+      if (users !== undefined && typeof users === 'object' && 'error' in users) {
+        setParamErrors({ users: users.error })
+        return
+      }
+      await startCrawl({ profileId: profile.id, resource: resource.id, params: toCrawlParams(resource, values), ...(users !== undefined ? { users } : {}) })
     } catch (error) {
       if (error instanceof BridgeCallError && error.issues.length > 0) setParamErrors(issuesByField(error.issues.map((i) => ({ ...i, path: i.path.replace(/^params\./, '') }))))
-      setLoadError(error instanceof BridgeCallError && error.code === 'ZOOM_SCOPE_MISSING' && error.details?.acceptedScopes ? `${error.message} Add one of ${error.details.acceptedScopes.join(', ')} to the app, then reconnect.` : errorMessage(error))
+      // Main's 403 message already names the scopes this kind of app can be granted.
+      setLoadError(errorMessage(error))
     }
   }
+
+  // A link from a user's details ("Meetings", "Recordings") loads this tab for that user at once.
+  const loadRef = useRef(load)
+  loadRef.current = load
+  const requested = request !== undefined && !request.handled && request.profileId === profile.id && request.resource === resource.id
+  useEffect(() => {
+    if (!requested) return
+    markRequestHandled()
+    void loadRef.current()
+  }, [requested, markRequestHandled])
 
   return (
     <div className="stack" style={{ gap: 12 }}>
@@ -58,14 +127,9 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
           </p>
         </div>
       </div>
-      {unavailable && (
-        <p className="callout" data-tone="warn">
-          {resource.title} needs an account-wide scope: use a Server-to-Server or admin-managed app for it.
-        </p>
-      )}
-      {missing.length > 0 && (
-        <p className="callout" data-tone="warn">
-          This connection was not granted a scope for {resource.title.toLowerCase()}. Add one of <span className="mono">{missing.slice(0, 4).join(', ')}</span> on the app’s Scopes page, then reconnect.
+      {(unavailable || missing.length > 0) && advice && (
+        <p className="callout" data-tone="warn" data-testid="scope-advice">
+          {advice}
         </p>
       )}
       <form
@@ -76,9 +140,18 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
           void load()
         }}
       >
-        <ParamsForm resource={resource} values={values} onChange={setValues} users={users} onUsers={setUsers} accountWide={isAccountWide(profile)} errors={paramErrors} />
+        <ParamsForm
+          resource={resource}
+          values={values}
+          onChange={setValues}
+          profileId={profile.id}
+          target={target}
+          onTarget={(t) => setUserTarget(profile.id, t)}
+          accountWide={accountWide}
+          errors={paramErrors}
+        />
         <div className="row">
-          <button type="submit" className="btn btn-primary" disabled={running}>
+          <button ref={loadButton} type="submit" className="btn btn-primary" disabled={running || starting}>
             {dataset ? 'Reload' : 'Load'} {resource.title.toLowerCase()}
           </button>
         </div>
@@ -88,8 +161,15 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
           {loadError}
         </p>
       )}
-      {job && <CrawlProgress job={job} onCancel={() => void cancelJob(job.jobId).catch((e: unknown) => setLoadError(errorMessage(e)))} />}
-      {dataset?.info && !running && <DatasetView profile={profile} resource={resource} datasetId={dataset.datasetId} rowsInDataset={dataset.info.rows} availableColumns={dataset.info.availableColumns} defaultColumns={dataset.info.defaultColumns} />}
+      {job && (
+        <CrawlProgress
+          job={job}
+          onCancel={() => void cancelJob(job.jobId).catch((e: unknown) => setLoadError(errorMessage(e)))}
+          onResume={() => void resumeJob(job.jobId).catch((e: unknown) => setLoadError(errorMessage(e)))}
+          onRetryFailed={() => void retryFailedUnits(job.jobId).catch((e: unknown) => setLoadError(errorMessage(e)))}
+        />
+      )}
+      {dataset?.info && !running && <DatasetView profile={profile} resource={resource} job={job} info={dataset.info} />}
       {resource.id === 'recordings' && <DownloadsPanel />}
     </div>
   )
@@ -98,23 +178,24 @@ export function ResourcePanel({ profile, resource, missing, unavailable }: { pro
 interface DatasetViewProps {
   profile: ProfileView
   resource: ListResource
-  datasetId: string
-  rowsInDataset: number
-  availableColumns: string[]
-  defaultColumns: string[]
+  job: JobProgress | undefined
+  info: DatasetInfo
 }
 
-function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, defaultColumns }: DatasetViewProps) {
+function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
+  const { datasetId, rows: rowsInDataset, availableColumns, defaultColumns } = info
   const view = useStore((s) => s.gridViews[datasetId]) ?? EMPTY_GRID_VIEW
   const setGridView = useStore((s) => s.setGridView)
   const exportDataset = useStore((s) => s.exportDataset)
   const enqueue = useStore((s) => s.enqueueDownloads)
+  const openForUser = useStore((s) => s.openForUser)
   const notify = useStore((s) => s.notify)
   const rows = useRowWindows(datasetId, view, rowsInDataset)
   const [detail, setDetail] = useState<number>()
   const [exporting, setExporting] = useState(false)
   const [selection, setSelection] = useState<ReadonlySet<number>>(new Set())
   const selectable = resource.id === 'recordings'
+  const [downloadChoice, setDownloadChoice] = useState<DownloadChoice>(ALL_FILES)
 
   const onSort = useCallback(
     (column: string) => {
@@ -125,11 +206,18 @@ function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, def
     [view.sort, setGridView, datasetId],
   )
   const onFilter = useCallback((filterText: string) => setGridView(datasetId, { filterText }), [setGridView, datasetId])
-  const onExport = async (format: 'csv' | 'json') => {
+  const [exportFormat, setExportFormat] = useState<ExportFormat>()
+  const onExport = async (choice: ExportChoice) => {
     setExporting(true)
     try {
-      const result = await exportDataset(datasetId, format)
-      if (result.path) notify({ tone: 'success', title: `Exported ${formatCount(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}`, description: result.path })
+      const result = await exportDataset(datasetId, choice)
+      const incomplete = result.incomplete && result.incomplete.length > 0 ? result.incomplete : undefined
+      if (result.path)
+        notify({
+          tone: incomplete ? 'info' : 'success',
+          title: `Exported ${formatCount(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}${incomplete ? ' of incomplete data' : ''}`,
+          description: incomplete ? `${result.path}. Missing: ${incomplete.join('; ')}.` : result.path,
+        })
     } catch (error) {
       notify({ tone: 'error', title: 'Export failed', description: errorMessage(error) })
     } finally {
@@ -146,20 +234,13 @@ function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, def
       }),
     [],
   )
-  const fetchRows = useStore((s) => s.fetchRows)
+  const selectAllRows = useStore((s) => s.selectAllRows)
   const [selectingAll, setSelectingAll] = useState(false)
-  /** Every row the filter shows, fetched as index windows (1,000 at a time), not the rows' data. */
+  /** Every row the filter shows (main answers with their dataset indexes), not only the loaded ones. */
   const selectAll = async () => {
-    const total = rows.total ?? 0
     setSelectingAll(true)
     try {
-      const all = new Set<number>()
-      const { columns: _columns, ...query } = gridQuery(view)
-      for (let offset = 0; offset < total; offset += 1000) {
-        const window = await fetchRows({ datasetId, offset, limit: 1000, columns: [defaultColumns[0] ?? 'id'], ...query })
-        for (const r of window.rows) all.add(r.index)
-      }
-      setSelection(all)
+      setSelection(new Set(await selectAllRows(datasetId)))
     } catch (error) {
       notify({ tone: 'error', title: 'Could not select every row', description: errorMessage(error) })
     } finally {
@@ -168,7 +249,7 @@ function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, def
   }
   const download = async () => {
     try {
-      await enqueue(datasetId, [...selection])
+      await enqueue(datasetId, [...selection], { fileKinds: downloadChoice.kinds, trashAfterVerified: downloadChoice.trashAfterVerified })
       notify({ tone: 'success', title: `Downloading the files of ${selection.size} ${selection.size === 1 ? 'recording' : 'recordings'}` })
       setSelection(new Set())
     } catch (error) {
@@ -188,16 +269,28 @@ function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, def
         columns={view.columns ?? (rows.columns.length > 0 ? rows.columns : defaultColumns)}
         availableColumns={availableColumns}
         onColumns={(columns) => setGridView(datasetId, { columns })}
-        onExport={(format) => void onExport(format)}
+        onExport={setExportFormat}
         exporting={exporting}
       />
+      <ExportDialog format={exportFormat} onClose={() => setExportFormat(undefined)} onExport={(choice) => void onExport(choice)} rows={rows.total} filtered={view.filterText.trim() !== ''} missing={incompleteness(info, job)} />
+      {rows.total === 0 && view.filterText.trim() !== '' && (
+        <div className="callout callout-row" role="status">
+          <span>
+            No rows match “{view.filterText.trim()}” in any column of the {formatCount(rows.datasetTotal ?? 0)} loaded.
+          </span>
+          <span className="spacer" />
+          <button type="button" className="btn btn-small" onClick={() => onFilter('')}>
+            Clear filter
+          </button>
+        </div>
+      )}
       {selectable && (
         <div className="row">
           <span className="muted">{selection.size > 0 ? `${formatCount(selection.size)} selected` : 'Select recordings with the checkboxes or Space.'}</span>
           <button type="button" className="btn btn-small" disabled={selectingAll || !rows.total} onClick={() => void selectAll()}>
             {selectingAll ? 'Selecting…' : `Select all ${formatCount(rows.total ?? 0)}`}
           </button>
-          <button type="button" className="btn btn-small btn-primary" disabled={selection.size === 0} onClick={() => void download()}>
+          <button type="button" className="btn btn-small btn-primary" disabled={selection.size === 0 || downloadChoice.kinds.length === 0} onClick={() => void download()}>
             Download selected
           </button>
           {selection.size > 0 && (
@@ -207,8 +300,23 @@ function DatasetView({ resource, datasetId, rowsInDataset, availableColumns, def
           )}
         </div>
       )}
+      {selectable && <DownloadChoices choice={downloadChoice} onChange={setDownloadChoice} />}
       <DataGrid resource={resource} rows={rows} view={view} onSort={onSort} onOpen={setDetail} label={resource.title} {...(selectable ? { selection, onToggle: toggle } : {})} />
-      <DetailDrawer datasetId={datasetId} index={detail} title={`${resource.title.replace(/s$/, '')} details`} onClose={() => setDetail(undefined)} />
+      <DetailDrawer
+        datasetId={datasetId}
+        index={detail}
+        title={`${resource.title.replace(/s$/, '')} details`}
+        onClose={() => setDetail(undefined)}
+        columns={resource.defaultColumns}
+        {...(resource.id === 'users'
+          ? {
+              onOpenForUser: (target: ListResourceId, user: TargetUser) => {
+                setDetail(undefined)
+                openForUser(profile.id, target, user)
+              },
+            }
+          : {})}
+      />
     </>
   )
 }

@@ -9,6 +9,14 @@ import { useConnectionCommands } from './use-connection-commands'
 
 const LIVE: ConnectionState[] = ['connected', 'expiring', 'refreshing']
 
+/** What is going on while a connect runs, and how it ends: in words, not only "waiting". */
+function connectingText(profile: ProfileView): string {
+  if (profile.grant === 's2s') return 'Requesting a token from Zoom…'
+  if (profile.authorizeWith === 'system-browser')
+    return 'Your web browser shows Zoom’s sign-in page. Sign in there and press Allow; Zoom then sends the browser back to this app. Cancel sign-in stops waiting.'
+  return 'A Zoom sign-in window is open. Sign in there and press Allow; the window closes by itself when Zoom sends you back. Closing it, or Cancel sign-in, stops.'
+}
+
 export function ConnectButtons({ profile, state }: { profile: ProfileView; state: ConnectionState }) {
   const busy = useStore((s) => s.busy[profile.id])
   const commands = useConnectionCommands(profile.id)
@@ -29,7 +37,11 @@ export function ConnectButtons({ profile, state }: { profile: ProfileView; state
           <PlugIcon size={14} /> {state === 'disconnected' ? 'Connect' : 'Reconnect'}
         </button>
       )}
-      {connecting && <span role="status" className="muted">{profile.grant === 's2s' ? 'Requesting a token…' : 'Waiting for the Zoom sign-in…'}</span>}
+      {connecting && (
+        <span role="status" className="muted connect-explainer">
+          {connectingText(profile)}
+        </span>
+      )}
       {live && (
         <button type="button" className="btn" disabled={busy !== undefined} onClick={() => setConfirming(true)}>
           Disconnect

@@ -1,4 +1,6 @@
 // The home screen: with no connections, how to start; otherwise an overview of all of them.
+import { useEffect, useRef } from 'react'
+import { focusIsLost } from '../../components/use-focus-return'
 import { useStore } from '../../store/index'
 import { StatusBadge } from '../../components/StatusBadge'
 import { ImportIcon } from '../../components/icons'
@@ -16,6 +18,13 @@ function FirstRun() {
   const navigate = useStore((s) => s.navigate)
   const uninitialised = useStore((s) => s.vault?.state === 'uninitialised')
   const actions = useProfileActions()
+  const firstChoice = useRef<HTMLButtonElement>(null)
+  // The storage choice disappears once made: focus goes on to the next step, not back to the top.
+  const wasUninitialised = useRef(uninitialised)
+  useEffect(() => {
+    if (wasUninitialised.current && !uninitialised && focusIsLost()) firstChoice.current?.focus()
+    wasUninitialised.current = uninitialised
+  }, [uninitialised])
   return (
     <div className="welcome">
       {uninitialised && (
@@ -36,8 +45,8 @@ function FirstRun() {
       <section className="stack" aria-labelledby="start-title">
         <h2 id="start-title">What kind of Zoom app do you have (or want)?</h2>
         <div className="choice-grid">
-          {KINDS.map((k) => (
-            <button key={k.kind} type="button" className="choice" onClick={() => navigate({ screen: 'new', kind: k.kind })}>
+          {KINDS.map((k, i) => (
+            <button key={k.kind} ref={i === 0 ? firstChoice : undefined} type="button" className="choice" onClick={() => navigate({ screen: 'new', kind: k.kind })}>
               <strong>{k.title}</strong>
               <span>{k.summary}</span>
             </button>

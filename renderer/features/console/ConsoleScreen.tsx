@@ -14,13 +14,26 @@ import { SendIcon } from '../../components/icons'
 import { BridgeCallError, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import type { ConsoleDraft, HttpMethod } from '../../store/slices/console'
-import { EMPTY_DRAFT } from '../../store/slices/console'
+import { EMPTY_DRAFT, expandDraftPath } from '../../store/slices/console'
+import { pathParamNames } from '../../../common/zoom/paths'
+import { focusWhenShown } from '../../components/form-keys'
 import { HistoryList } from './HistoryList'
 import { KeyValueEditor } from './KeyValueEditor'
 import { ResponseViewer } from './ResponseViewer'
 import '../../styles/console.css'
 
 const SUGGESTIONS = ['/users/me', ...new Set(ALL_RESOURCES.map((r) => r.path))]
+
+/** A list response's `next_page_token`, when there is a next page. */
+function nextPageTokenOf(body: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body)
+    const token = parsed !== null && typeof parsed === 'object' ? (parsed as { next_page_token?: unknown }).next_page_token : undefined
+    return typeof token === 'string' && token !== '' ? token : undefined
+  } catch {
+    return undefined
+  }
+}
 
 function jsonProblem(body: string): string | undefined {
   if (!body.trim()) return undefined
@@ -44,23 +57,44 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   const hasBody = draft.method !== 'GET' && draft.method !== 'DELETE'
   const bodyProblem = hasBody ? jsonProblem(draft.body) : undefined
   const apiBase = apiUrl ?? cloudEndpoints(profile.cloud).apiBase
-  const resolved = resolveConsoleUrl(draft.url, apiBase, draft.query.filter((q) => q.name.trim()))
+  const pathNames = pathParamNames(draft.url)
+  const path = expandDraftPath(draft)
+  const resolved = path.ok
+    ? resolveConsoleUrl(path.url, apiBase, draft.query.filter((q) => q.name.trim()))
+    : { ok: false as const, message: `Fill in the path parameter${path.missing.length === 1 ? '' : 's'} ${path.missing.join(', ')} below.` }
   const curl = resolved.ok ? toCurl({ method: draft.method, url: resolved.url.toString(), headers: draft.headers.filter((h) => h.name.trim()), ...(hasBody ? { body: draft.body } : {}) }) : ''
 
   const [sendError, setSendError] = useState<string>()
+  const [sendErrorCode, setSendErrorCode] = useState<string>()
+  const navigate = useStore((s) => s.navigate)
+  /** The connection's allowed domains, in the editor: where a refused host is added. */
+  const openAllowedDomains = () => {
+    navigate({ screen: 'connection', profileId: profile.id, tab: 'edit' })
+    focusWhenShown('Allowed domains')
+  }
+  const domainRefused = sendErrorCode === 'DOMAIN_NOT_ALLOWED' || response?.error?.code === 'DOMAIN_NOT_ALLOWED'
+  /** Zoom's cursor for the next page of a list, when the response has one. */
+  const nextPageToken = response ? nextPageTokenOf(response.body) : undefined
+  const nextPage = () => {
+    if (!nextPageToken) return
+    update({ query: [...draft.query.filter((q) => q.name !== 'next_page_token'), { name: 'next_page_token', value: nextPageToken }] })
+    void submit()
+  }
   const submit = async () => {
     if (!resolved.ok || bodyProblem) return
     setSendError(undefined)
+    setSendErrorCode(undefined)
     try {
       await send(profile.id)
     } catch (error) {
       // Shown under the request it belongs to; main's field issues name the part (headers.0.name, …).
       const issues = error instanceof BridgeCallError ? error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)) : []
       setSendError(issues.length > 0 ? `${errorMessage(error)} ${issues.join('; ')}` : errorMessage(error))
+      if (error instanceof BridgeCallError) setSendErrorCode(error.code)
     }
   }
   const restore = (entry: HistoryEntry) =>
-    update({ method: entry.request.method, url: entry.request.url, query: entry.request.query ?? [], headers: entry.request.headers ?? [], body: entry.request.body ?? '' })
+    update({ method: entry.request.method, url: entry.request.url, query: entry.request.query ?? [], headers: entry.request.headers ?? [], body: entry.request.body ?? '', pathParams: {} })
 
   return (
     <div className="console">
@@ -114,6 +148,24 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
           <p id={`${id}-url-hint`} className={resolved.ok ? 'muted url-preview mono' : 'error'}>
             {resolved.ok ? resolved.url.toString() : resolved.message}
           </p>
+          {pathNames.length > 0 && (
+            <fieldset className="path-params">
+              <legend className="field-label">Path parameters</legend>
+              {pathNames.map((name) => (
+                <label key={name} className="path-param">
+                  <span className="mono">{`{${name}}`}</span>
+                  <input
+                    className="input mono"
+                    aria-label={`Path parameter ${name}`}
+                    spellCheck={false}
+                    value={draft.pathParams[name] ?? ''}
+                    placeholder={name === 'userId' ? 'me, a user ID or an e-mail' : name}
+                    onChange={(e) => update({ pathParams: { ...draft.pathParams, [name]: e.target.value } })}
+                  />
+                </label>
+              ))}
+            </fieldset>
+          )}
           <Tabs.Root defaultValue="query" className="stack" style={{ gap: 10 }}>
             <Tabs.List className="tabs-list" aria-label="Request parts">
               <Tabs.Trigger value="query" className="tab">
@@ -164,6 +216,14 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
           {sendError && (
             <p className="callout" data-tone="bad" role="alert">
               The request was not sent: {sendError}
+              {domainRefused && (
+                <>
+                  {' '}
+                  <button type="button" className="btn btn-small" onClick={openAllowedDomains}>
+                    Open this connection’s allowed domains
+                  </button>
+                </>
+              )}
             </p>
           )}
           <div className="row">
@@ -182,7 +242,13 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
             Sending…
           </p>
         )}
-        {response && <ResponseViewer response={response} />}
+        {response && (
+          <ResponseViewer
+            response={response}
+            {...(nextPageToken ? { onNextPage: nextPage } : {})}
+            {...(response.error?.code === 'DOMAIN_NOT_ALLOWED' ? { onOpenAllowedDomains: openAllowedDomains } : {})}
+          />
+        )}
       </div>
       <HistoryList profileId={profile.id} onPick={restore} />
     </div>

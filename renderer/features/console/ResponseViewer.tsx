@@ -1,5 +1,7 @@
-// The response: status, time, size, tracking id; pretty JSON, raw body and headers.
+// The response: status, time, size, tracking id; pretty JSON, raw body and headers; Find in the
+// body, and "Next page" when Zoom sent a next_page_token.
 import { Tabs } from 'radix-ui'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { ConsoleResponse } from '../../../common/contract/index'
 import { CopyButton } from '../../components/CopyButton'
 import { formatBytes } from '../overview/format'
@@ -12,8 +14,62 @@ function pretty(body: string): string | undefined {
   }
 }
 
-export function ResponseViewer({ response }: { response: ConsoleResponse }) {
+export interface ResponseViewerProps {
+  response: ConsoleResponse
+  /** Present when the response is a list with a next page. */
+  onNextPage?(): void
+  /** Present when the request was refused for a host outside the allowed domains. */
+  onOpenAllowedDomains?(): void
+}
+
+/** The body split around every case-insensitive occurrence of `needle`, matches in <mark>. */
+function Highlighted({ text, needle, current }: { text: string; needle: string; current: number }) {
+  if (!needle) return <>{text}</>
+  const parts: React.ReactNode[] = []
+  const lower = text.toLowerCase()
+  const find = needle.toLowerCase()
+  let at = 0
+  let n = 0
+  for (let i = lower.indexOf(find); i >= 0; i = lower.indexOf(find, i + find.length)) {
+    parts.push(text.slice(at, i))
+    parts.push(
+      <mark key={i} data-current={n === current || undefined}>
+        {text.slice(i, i + find.length)}
+      </mark>,
+    )
+    at = i + find.length
+    n++
+  }
+  parts.push(text.slice(at))
+  return <>{parts}</>
+}
+
+function countMatches(text: string, needle: string): number {
+  if (!needle) return 0
+  const lower = text.toLowerCase()
+  const find = needle.toLowerCase()
+  let n = 0
+  for (let i = lower.indexOf(find); i >= 0; i = lower.indexOf(find, i + find.length)) n++
+  return n
+}
+
+export function ResponseViewer({ response, onNextPage, onOpenAllowedDomains }: ResponseViewerProps) {
+  const id = useId()
   const formatted = pretty(response.body)
+  const [find, setFind] = useState('')
+  const [current, setCurrent] = useState(0)
+  const [view, setView] = useState(formatted ? 'pretty' : 'raw')
+  const bodyRef = useRef<HTMLDivElement>(null)
+  const shown = view === 'pretty' ? (formatted ?? '') : response.body
+  const matches = countMatches(shown, find)
+  useEffect(() => setCurrent(0), [find, shown])
+  // A new response opens on its pretty view when it has one (the last may have been raw only).
+  const hasPretty = formatted !== undefined
+  useEffect(() => setView(hasPretty ? 'pretty' : 'raw'), [response, hasPretty])
+  // Keeps the current match in view as Enter steps through them.
+  useEffect(() => {
+    bodyRef.current?.querySelector('mark[data-current]')?.scrollIntoView?.({ block: 'nearest' })
+  }, [current, find, view])
   const tone = response.status >= 200 && response.status < 300 ? 'ok' : response.status >= 400 || response.status === 0 ? 'bad' : 'warn'
   return (
     <section className="card response" aria-labelledby="response-title">
@@ -33,14 +89,51 @@ export function ResponseViewer({ response }: { response: ConsoleResponse }) {
         <p className="callout" data-tone="bad" role="alert">
           {response.error.message}
           {response.error.details?.zoomCode !== undefined ? ` (Zoom code ${String(response.error.details.zoomCode)})` : ''}
+          {onOpenAllowedDomains && (
+            <>
+              {' '}
+              <button type="button" className="btn btn-small" onClick={onOpenAllowedDomains}>
+                Open this connection’s allowed domains
+              </button>
+            </>
+          )}
         </p>
       )}
+      <div className="row wrap">
+        <div className="search" style={{ maxWidth: 320 }}>
+          <label className="visually-hidden" htmlFor={`${id}-find`}>
+            Find in response
+          </label>
+          <input
+            id={`${id}-find`}
+            className="input"
+            type="search"
+            placeholder="Find in response"
+            value={find}
+            onChange={(e) => setFind(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' || matches === 0) return
+              e.preventDefault()
+              setCurrent((c) => (e.shiftKey ? (c - 1 + matches) % matches : (c + 1) % matches))
+            }}
+          />
+        </div>
+        <span className="muted" role="status" data-testid="find-count">
+          {find ? (matches === 0 ? 'No match' : `${current + 1} of ${matches} ${matches === 1 ? 'match' : 'matches'}`) : ''}
+        </span>
+        <span className="spacer" />
+        {onNextPage && (
+          <button type="button" className="btn btn-small" onClick={onNextPage}>
+            Next page
+          </button>
+        )}
+      </div>
       {response.trackingId && (
         <p className="muted" style={{ fontSize: 12 }}>
           Tracking ID <span className="mono">{response.trackingId}</span> — quote it to Zoom support.
         </p>
       )}
-      <Tabs.Root defaultValue={formatted ? 'pretty' : 'raw'} className="stack">
+      <Tabs.Root value={view} onValueChange={setView} className="stack">
         <Tabs.List className="tabs-list" aria-label="Response view">
           <Tabs.Trigger value="pretty" className="tab" disabled={!formatted}>
             Pretty
@@ -53,14 +146,18 @@ export function ResponseViewer({ response }: { response: ConsoleResponse }) {
           </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="pretty">
-          <pre className="json response-body" tabIndex={0} aria-label="Response body, formatted">
-            {formatted}
-          </pre>
+          <div ref={view === 'pretty' ? bodyRef : undefined}>
+            <pre className="json response-body" tabIndex={0} aria-label="Response body, formatted">
+              <Highlighted text={formatted ?? ''} needle={find} current={current} />
+            </pre>
+          </div>
         </Tabs.Content>
         <Tabs.Content value="raw">
-          <pre className="json response-body" tabIndex={0} aria-label="Response body, raw" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-            {response.body}
-          </pre>
+          <div ref={view === 'raw' ? bodyRef : undefined}>
+            <pre className="json response-body" tabIndex={0} aria-label="Response body, raw" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              <Highlighted text={response.body} needle={find} current={current} />
+            </pre>
+          </div>
         </Tabs.Content>
         <Tabs.Content value="headers">
           <table className="scope-table">

@@ -1,4 +1,5 @@
 // Rarely changed settings, folded away: cloud, endpoints, validation URL, allowed domains, plan, notes.
+import { useEffect, useState } from 'react'
 import type { ProfileFields } from '../../../common/profile'
 import { cloudEndpoints, defaultAllowedDomains, defaultValidationUrl, MAX_NOTES_LENGTH } from '../../../common/profile'
 import { Field } from '../../components/Field'
@@ -18,6 +19,12 @@ export function AdvancedFields({ draft, setField, setDraft, touch, errorOf }: Ad
   const f = draft.fields
   const cloud = f.cloud
   const hasError = ADVANCED_KEYS.some((k) => errorOf(k))
+  // Open by the person's choice, and by itself when one of its fields has a problem so no error
+  // stays hidden; never closed by a fix: that would take the field being typed in away mid-word.
+  const [open, setOpen] = useState(hasError)
+  useEffect(() => {
+    if (hasError) setOpen(true)
+  }, [hasError])
   const safeDefaults = (() => {
     try {
       return { validation: defaultValidationUrl(cloud), domains: defaultAllowedDomains(cloud).join(', '), api: cloudEndpoints(cloud).apiBase }
@@ -26,8 +33,7 @@ export function AdvancedFields({ draft, setField, setDraft, touch, errorOf }: Ad
     }
   })()
   return (
-    // Opened by itself when one of its fields has a problem, so no error stays hidden.
-    <details className="advanced card" open={hasError || undefined}>
+    <details className="advanced card" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         <h2 style={{ display: 'inline' }}>Advanced</h2> <span className="muted">cloud, endpoints, allowed domains, rate-limit plan, notes</span>
       </summary>

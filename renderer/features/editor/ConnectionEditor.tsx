@@ -1,6 +1,9 @@
 // The connection editor with its guided setup: each step of the Zoom Marketplace beside the
 // fields it fills, inline validation (the same rules as main), "Save & connect" in one click.
+import { useEffect, useRef } from 'react'
 import type { ProfileView } from '../../../common/profile'
+import { checkboxEnterToggles, focusFirstInvalid } from '../../components/form-keys'
+import { useFocusReturn } from '../../components/use-focus-return'
 import { ExternalLink } from '../../components/ExternalLink'
 import { Field } from '../../components/Field'
 import type { AppKind } from '../../store/slices/session'
@@ -13,18 +16,37 @@ import { RedirectFields } from './RedirectFields'
 import { ScopePicker } from './ScopePicker'
 import { SecretField } from './SecretField'
 import { TestConnection } from './TestConnection'
-import { usesSecret } from './draft'
+import { usesSecret, withSuggestedRedirect } from './draft'
 import { useEditor } from './use-editor'
+
+/**
+ * Scrolls a focused control clear of the sticky footer when it landed under it (a browser that
+ * ignores scroll-padding for focus, or a control focused by a click at the window's bottom edge).
+ */
+function keepAboveFooter(control: EventTarget, form: HTMLFormElement | null): void {
+  const footer = form?.querySelector('.editor-actions')
+  if (!(control instanceof HTMLElement) || !footer || footer.contains(control)) return
+  const top = footer.getBoundingClientRect().top
+  if (control.getBoundingClientRect().bottom > top) control.scrollIntoView?.({ block: 'center' })
+}
 
 export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?: ProfileView; kind?: AppKind; onCancel?: () => void }) {
   const editor = useEditor(profile, kind)
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    if (editor.focusInvalid > 0 && formRef.current) focusFirstInvalid(formRef.current)
+  }, [editor.focusInvalid])
   const { draft, setField, touch, errorOf } = editor
   const f = draft.fields
   const currentKind = kindOf(f)
   const changeKind = (next: AppKind) =>
-    editor.setDraft('kind', (d) => ({ ...d, fields: { ...d.fields, ...kindInfo(next).defaults, appType: kindInfo(next).defaults.appType ?? 'user', clientType: kindInfo(next).defaults.clientType ?? 'confidential' } }))
+    editor.setDraft('kind', (d) => ({
+      ...d,
+      fields: withSuggestedRedirect({ ...d.fields, ...kindInfo(next).defaults, appType: kindInfo(next).defaults.appType ?? 'user', clientType: kindInfo(next).defaults.clientType ?? 'confidential' }),
+    }))
   const steps = GUIDES[currentKind]
   const busy = editor.pending !== undefined
+  const submitButton = useFocusReturn<HTMLButtonElement>(busy)
 
   const stepFields = (id: (typeof steps)[number]['id']) => {
     switch (id) {
@@ -55,7 +77,19 @@ export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?
                 onBlur={() => touch('clientSecret')}
                 error={errorOf('clientSecret')}
               />
-            ) : (
+            ) : null}
+            {usesSecret(f) && editor.replacingWorkingSecret && (
+              <label className="param-check">
+                <input type="checkbox" checked={editor.replaceSecretNow} onChange={(e) => editor.setReplaceSecretNow(e.target.checked)} />
+                Use the new secret at once, even before it has connected
+              </label>
+            )}
+            {usesSecret(f) && editor.stored?.pendingClientSecret && (
+              <p className="callout" data-tone="warn" role="status" data-testid="pending-secret">
+                The new Client Secret is kept aside until it connects; the previous one is still in use. Press Save &amp; connect (or Reconnect) to switch to it.
+              </p>
+            )}
+            {!usesSecret(f) && (
               <Field label="PKCE method" error={errorOf('pkceMethod')} hint="S256 unless your app was set up otherwise. A public client cannot go without PKCE.">
                 {(p) => (
                   <select {...p} className="input" value={f.pkceMethod} onChange={(e) => setField('pkceMethod', e.target.value as typeof f.pkceMethod)}>
@@ -88,9 +122,12 @@ export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?
 
   return (
     <form
+      ref={formRef}
       className="editor"
       aria-label={profile ? `Edit ${profile.name}` : 'New connection'}
       noValidate
+      onKeyDown={checkboxEnterToggles}
+      onFocus={(e) => keepAboveFooter(e.target, formRef.current)}
       onSubmit={(e) => {
         e.preventDefault()
         void editor.saveAndConnect()
@@ -135,7 +172,7 @@ export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?
       )}
       <div className="editor-actions" role="group" aria-label="Save">
         <div className="row wrap">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button ref={submitButton} type="submit" className="btn btn-primary" disabled={busy}>
             {editor.pending === 'connect' ? 'Connecting…' : 'Save & connect'}
           </button>
           <button type="button" className="btn" disabled={busy} onClick={() => void editor.saveOnly()}>

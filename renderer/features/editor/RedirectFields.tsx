@@ -30,7 +30,7 @@ export function RedirectFields({ fields, setField, touch, errorOf }: RedirectFie
           </div>
         }
       >
-        {(p) => <input {...p} className="input mono" spellCheck={false} placeholder={SUGGESTED_REDIRECT} value={fields.redirectUri} onChange={(e) => setField('redirectUri', e.target.value)} onBlur={() => touch('redirectUri')} />}
+        {(p) => <input {...p} className="input mono" spellCheck={false} value={fields.redirectUri} onChange={(e) => setField('redirectUri', e.target.value)} onBlur={() => touch('redirectUri')} />}
       </Field>
       <Field
         label="Sign in with"

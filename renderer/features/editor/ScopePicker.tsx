@@ -2,7 +2,9 @@
 // free entry. A preset is "on" when all its scopes are listed; toggling adds or removes them.
 import { useState } from 'react'
 import type { ScopeLevel, ScopeStyle } from '../../../common/zoom/scope-presets'
-import { SCOPE_PRESETS } from '../../../common/zoom/scope-presets'
+import { DETAIL_RESOURCES, LIST_RESOURCES } from '../../../common/zoom/catalog'
+import type { DetailResourceId, ListResourceId } from '../../../common/zoom/resource-ids'
+import { presetResources, SCOPE_PRESETS } from '../../../common/zoom/scope-presets'
 import { CopyButton } from '../../components/CopyButton'
 import { Field } from '../../components/Field'
 import { splitList } from './draft'
@@ -14,6 +16,19 @@ export interface ScopePickerProps {
   error?: string
   /** S2S: scopes are chosen in Zoom; listing them here lets the app compare them with what was granted. */
   informative: boolean
+}
+
+const titleOf = (id: ListResourceId | DetailResourceId) => (id in LIST_RESOURCES ? LIST_RESOURCES[id as ListResourceId].title : `${DETAIL_RESOURCES[id as DetailResourceId].title} details`)
+
+/**
+ * What a preset really unlocks for this kind of app: its description when every tab it names can
+ * be granted, else only the tabs that can (a user-level Users preset reads your own profile, it
+ * does not list users).
+ */
+function presetPromise(preset: (typeof SCOPE_PRESETS)[number], style: ScopeStyle, level: ScopeLevel): string {
+  const unlocked = presetResources(preset, style, level)
+  if (unlocked.length === preset.resources.length) return preset.description
+  return `For this kind of app: ${unlocked.map(titleOf).join(', ')} only.`
 }
 
 export function ScopePicker({ text, level, onChange, error, informative }: ScopePickerProps) {
@@ -49,7 +64,7 @@ export function ScopePicker({ text, level, onChange, error, informative }: Scope
                 <input type="checkbox" checked={on} disabled={!available} onChange={(e) => toggle(presetScopes, e.target.checked)} />
                 <span>
                   <strong>{preset.title}</strong>
-                  <span className="muted">{available ? preset.description : `Not available to ${level === 'user' ? 'user-managed' : 'this kind of'} app`}</span>
+                  <span className="muted">{available ? presetPromise(preset, style, level) : `Not available to ${level === 'user' ? 'user-managed' : 'this kind of'} app`}</span>
                 </span>
               </label>
             )

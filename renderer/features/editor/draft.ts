@@ -28,7 +28,15 @@ export function emptyFields(kind: AppKind): ProfileFields {
 }
 
 export function draftFromKind(kind: AppKind): EditorDraft {
-  return { fields: emptyFields(kind), scopesText: '', allowedDomainsText: '', secret: { mode: 'replace', value: '' } }
+  return { fields: withSuggestedRedirect(emptyFields(kind)), scopesText: '', allowedDomainsText: '', secret: { mode: 'replace', value: '' } }
+}
+
+/**
+ * Apps that sign in through a redirect start with the suggested URL as the field's value (not a
+ * placeholder that only looks like one), so it can be copied into the Marketplace at once.
+ */
+export function withSuggestedRedirect(fields: ProfileFields): ProfileFields {
+  return fields.grant === 'authorization_code' && fields.redirectUri === '' ? { ...fields, redirectUri: SUGGESTED_REDIRECT } : fields
 }
 
 export function draftFromProfile(profile: ProfileView): EditorDraft {

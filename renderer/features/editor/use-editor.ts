@@ -14,6 +14,7 @@ import { draftFromKind, draftFromProfile, issuesByField, toProfileDraft, validat
 const FIELD_OF_ERROR: Partial<Record<ErrorCode, string>> = {
   AUTH_INVALID_CLIENT: 'clientSecret',
   AUTH_REDIRECT_MISMATCH: 'redirectUri',
+  AUTH_REDIRECT_NOT_REGISTERED: 'redirectUri',
   AUTH_SECRET_MISSING: 'clientSecret',
 }
 
@@ -27,7 +28,12 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
   const [formErrorCode, setFormErrorCode] = useState<ErrorCode>()
   const [lastAction, setLastAction] = useState<'save' | 'connect'>('connect')
   const [pending, setPending] = useState<'save' | 'connect'>()
+  /** Store a new secret for a working connection at once, not only after it has connected. */
+  const [replaceSecretNow, setReplaceSecretNow] = useState(false)
+  /** Bumped when a save stops on invalid fields: the form then moves focus to the first one. */
+  const [focusInvalid, setFocusInvalid] = useState(0)
   const stored = useStore((s) => s.profiles.find((p) => p.id === savedId))
+  const liveState = useStore((s) => (savedId ? ['connected', 'expiring', 'refreshing'].includes(s.statuses[savedId]?.state ?? '') : false))
   const hasStoredSecret = stored?.hasClientSecret ?? false
 
   const clientIssues = useMemo(() => validateDraft(draft, hasStoredSecret, stored), [draft, hasStoredSecret, stored])
@@ -51,19 +57,23 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
     setFormError(undefined)
     setFormErrorCode(undefined)
     if (Object.keys(clientIssues).length > 0) {
-      setFormError('Some fields need attention.')
+      setFocusInvalid((n) => n + 1)
       return undefined
     }
     const s = useStore.getState()
     try {
       const body = toProfileDraft(draft, hasStoredSecret)
-      const saved = savedId ? await s.updateProfile(savedId, body) : await s.createProfile(body)
+      const saved = savedId ? await s.updateProfile(savedId, body, { replaceSecretNow }) : await s.createProfile(body)
+      setReplaceSecretNow(false)
       setSavedId(saved.id)
       // The secret was handed to main; forget it here and show it as stored.
       setDraft((d) => ({ ...d, secret: saved.hasClientSecret ? { mode: 'keep', value: '' } : { mode: 'replace', value: '' } }))
       return saved.id
     } catch (error) {
-      if (error instanceof BridgeCallError && error.issues.length > 0) setServerIssues(issuesByField(error.issues))
+      if (error instanceof BridgeCallError && error.issues.length > 0) {
+        setServerIssues(issuesByField(error.issues))
+        setFocusInvalid((n) => n + 1)
+      }
       setFormError(errorMessage(error))
       if (error instanceof BridgeCallError) setFormErrorCode(error.code)
       return undefined
@@ -102,7 +112,13 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
     setField,
     touch,
     errorOf,
-    formError,
+    /** The footer's summary: "Some fields need attention" only while some still do. */
+    formError: formError ?? (submitted && Object.keys(clientIssues).length > 0 ? 'Some fields need attention.' : undefined),
+    focusInvalid,
+    replaceSecretNow,
+    setReplaceSecretNow,
+    /** A new secret is typed for a connection that works with its stored one: main holds it until it connects. */
+    replacingWorkingSecret: hasStoredSecret && draft.secret.mode === 'replace' && draft.secret.value.trim() !== '' && liveState,
     /** Main refused because secret storage is not chosen yet: the editor offers the choice, then retries. */
     needsVaultSetup: formErrorCode === 'VAULT_NOT_INITIALISED',
     retry: () => run(lastAction),

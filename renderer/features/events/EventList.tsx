@@ -30,7 +30,8 @@ export function EventList({ status, onOpen }: { status: EventsStatus & { dataset
 
   const onExport = async (format: 'csv' | 'json') => {
     try {
-      const result = await exportDataset(datasetId, format)
+      // Events have no coded values to label: Zoom's values as they came, plain CSV or JSON.
+      const result = await exportDataset(datasetId, { format, values: 'raw', excel: false })
       if (result.path) notify({ tone: 'success', title: `Exported ${formatCount(result.rows)} ${result.rows === 1 ? 'event' : 'events'}`, description: result.path })
     } catch (error) {
       notify({ tone: 'error', title: 'Export failed', description: errorMessage(error) })

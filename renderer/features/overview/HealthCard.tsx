@@ -1,6 +1,7 @@
 // Expires-in countdown, last refresh, last validation, and the token actions.
 import type { ConnectionState, ConnectionStatus } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
+import { CopyButton } from '../../components/CopyButton'
 import { CopyIcon } from '../../components/icons'
 import { useStore } from '../../store/index'
 import { useConnectionCommands } from '../connection/use-connection-commands'
@@ -23,6 +24,9 @@ export function HealthCard({ profile, status, state }: { profile: ProfileView; s
   const live = state === 'connected' || state === 'expiring' || state === 'refreshing'
   const expiresIn = status?.expiresAt !== undefined ? status.expiresAt - now : undefined
   const tokenStillValid = expiresIn !== undefined && expiresIn > 0
+  // Zoom's error page said the redirect URL is not registered: the URL to add, from main or the profile.
+  const redirectProblem = status?.error?.code === 'AUTH_REDIRECT_NOT_REGISTERED' || status?.error?.code === 'AUTH_REDIRECT_MISMATCH'
+  const redirectToRegister = redirectProblem ? (status?.error?.details?.redirectUri ?? profile.redirectUri) || undefined : undefined
   return (
     <section className="card health" aria-labelledby="health-title">
       <h2 id="health-title" className="card-title">
@@ -34,12 +38,21 @@ export function HealthCard({ profile, status, state }: { profile: ProfileView; s
           {status.error.details?.zoomMessage ? ` — Zoom said: “${status.error.details.zoomMessage}”` : ''}
           {tokenStillValid ? ' The current token still works; the app retries by itself.' : ''}
         </p>
-      ) : (
-        ADVICE[state] && (
-          <p className="callout" data-tone={state === 'disconnected' ? undefined : 'bad'}>
-            {ADVICE[state]}
-          </p>
-        )
+      ) : null}
+      {redirectToRegister ? (
+        <div className="callout" data-testid="redirect-help">
+          {/* Main's message says what to fix; this is the URL to paste, ready to copy. */}
+          <p>The redirect URL to register in the Zoom Marketplace:</p>
+          <div className="row wrap">
+            <code className="mono">{redirectToRegister}</code>
+            <CopyButton text={redirectToRegister} label="Copy redirect URL" />
+          </div>
+        </div>
+      ) : null}
+      {!status?.error && ADVICE[state] && (
+        <p className="callout" data-tone={state === 'disconnected' ? undefined : 'bad'}>
+          {ADVICE[state]}
+        </p>
       )}
       <dl className="facts">
         <div>

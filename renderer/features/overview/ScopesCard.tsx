@@ -53,11 +53,11 @@ export function ScopesCard({ profile, status }: { profile: ProfileView; status: 
         <div className="stack" style={{ gap: 6 }}>
           <h3>Browse tabs without access</h3>
           <ul className="blocked-tabs">
-            {blocked.map(({ resource, missing, unavailable }) => (
+            {blocked.map(({ resource, missing, unavailable, advice }) => (
               <li key={resource.id}>
                 {unavailable ? (
                   <>
-                    <strong>{resource.title}</strong> needs an account-wide scope, which a user-managed app cannot have
+                    <strong>{resource.title}</strong>: {advice}
                   </>
                 ) : (
                   <>

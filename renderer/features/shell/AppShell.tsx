@@ -1,5 +1,5 @@
 // The frame: the connections sidebar and the main area showing the current view.
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useStore } from '../../store/index'
 import { Welcome } from '../connections/Welcome'
 import { StoreProblems } from '../settings/StoreProblems'
@@ -37,8 +37,12 @@ export function AppShell() {
   }
   return (
     <div className="shell">
+      {/* The first stop of Tab: past the sidebar's connection list straight to the content. */}
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to content
+      </a>
       <Sidebar />
-      <main className="main" id="main" aria-label="Main">
+      <main className="main" id="main" aria-label="Main" tabIndex={-1}>
         <ProblemsBanner />
         <Suspense fallback={<div className="boot" role="status">Loading…</div>}>
           <MainView />
@@ -46,6 +50,12 @@ export function AppShell() {
       </main>
     </div>
   )
+}
+
+/** Moves focus (not only the scroll position) into the main area, so the next Tab continues there. */
+function skipToMain(event: React.MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault()
+  document.getElementById('main')?.focus()
 }
 
 /** Store problems stay in view until dismissed (they are also listed in Settings). */
@@ -57,6 +67,12 @@ function ProblemsBanner() {
 function MainView() {
   const view = useStore((s) => s.view)
   const locked = useStore((s) => s.vault?.state === 'locked')
+  // Each screen and tab opens at its top, not where the previous one was scrolled to (after
+  // saving a long editor form, the overview would otherwise open scrolled into blank space).
+  const place = `${view.screen}|${'profileId' in view ? view.profileId : ''}|${'tab' in view ? view.tab : ''}`
+  useEffect(() => {
+    document.getElementById('main')?.scrollTo?.({ top: 0 })
+  }, [place])
   if (view.screen === 'settings') return <SettingsScreen />
   if (locked) return <UnlockScreen />
   switch (view.screen) {

@@ -1,7 +1,7 @@
 // Browse: crawl jobs ('data.job' events), the dataset shown per connection and resource, and the
 // grid's sort, filter and columns. Rows themselves stay in main; the grid asks for windows.
 import type { StateCreator } from 'zustand'
-import type { CrawlInput, DatasetInfo, ExportResult, JobProgress, RowsInput, RowsWindow } from '../../../common/contract/index'
+import type { CrawlInput, DatasetInfo, ExportResult, JobProgress, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
 import type { ListResourceId } from '../../../common/zoom/resource-ids'
 import { call } from '../../ipc'
 import type { Store } from '../types'
@@ -21,11 +21,35 @@ export interface ResourceDataset {
   info?: DatasetInfo
 }
 
+/** Whose data a per-user resource loads: the token's owner, one chosen user, or every user. */
+export type UserTarget = { kind: 'me' } | { kind: 'all' } | { kind: 'one'; user: TargetUser }
+
+/** A user picked by e-mail, name or ID: `id` once resolved, else the text typed so far. */
+export interface TargetUser {
+  id?: string
+  email?: string
+  name?: string
+  query?: string
+}
+
+/** A link from elsewhere (a user's detail drawer) to a resource tab, loading it at once. */
+export interface BrowseRequest {
+  profileId: string
+  resource: ListResourceId
+  /** Set once the panel started the load, so re-rendering does not load again. */
+  handled?: boolean
+}
+
 export interface BrowseState {
   jobs: Record<string, JobProgress>
   /** Key: datasetKey(profileId, resource). */
   datasets: Record<string, ResourceDataset | undefined>
   gridViews: Record<string, GridView | undefined>
+  /** Per connection: the chosen user target, shared by every per-user tab. */
+  userTargets: Record<string, UserTarget | undefined>
+  /** Per connection: the Browse tab shown. */
+  browseTabs: Record<string, ListResourceId | undefined>
+  browseRequest: BrowseRequest | undefined
 }
 
 export interface BrowseSlice extends BrowseState {
@@ -36,13 +60,31 @@ export interface BrowseSlice extends BrowseState {
   setGridView(datasetId: string, patch: Partial<GridView>): void
   fetchRows(input: RowsInput): Promise<RowsWindow>
   fetchRow(datasetId: string, index: number): Promise<unknown>
-  exportDataset(datasetId: string, format: 'csv' | 'json'): Promise<ExportResult>
+  exportDataset(datasetId: string, options: ExportChoice): Promise<ExportResult>
+  /** "Select all N": the dataset indexes of every row the grid's filter passes. */
+  selectAllRows(datasetId: string): Promise<number[]>
+  /** The one-user picker's type-ahead (loaded users lists, then Zoom for a whole e-mail or ID). */
+  findUsers(profileId: string, query: string, limit: number): Promise<UserMatch[]>
+  resumeJob(jobId: string): Promise<void>
+  retryFailedUnits(jobId: string): Promise<void>
+  setUserTarget(profileId: string, target: UserTarget): void
+  setBrowseTab(profileId: string, resource: ListResourceId): void
+  /** Opens a per-user tab for one user and loads it (the user drawer's links). */
+  openForUser(profileId: string, resource: ListResourceId, user: TargetUser): void
+  markBrowseRequestHandled(): void
+}
+
+/** What the export dialog asks: the file format, labels or raw values, and Excel's byte-order mark. */
+export interface ExportChoice {
+  format: 'csv' | 'json'
+  values: 'labels' | 'raw'
+  excel: boolean
 }
 
 export const datasetKey = (profileId: string, resource: string) => `${profileId}:${resource}`
 export const EMPTY_GRID_VIEW: GridView = { filterText: '' }
 
-export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {} })
+export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined })
 
 /** The request form of a grid view, shared by row windows and exports so both see the same rows. */
 export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | 'columns'> {
@@ -58,11 +100,14 @@ export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | '
 export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set, get) => ({
   ...getEmptyBrowseState(),
   applyJob: (job) => {
+    const before = get().jobs[job.jobId]
     set((s) => ({ jobs: { ...s.jobs, [job.jobId]: job } }))
     const key = datasetKey(job.profileId, job.resource)
     const current = get().datasets[key]
-    // A finished job's dataset gains its columns; fetch the info once it is done.
-    if (current?.jobId === job.jobId && job.state !== 'running' && !current.info) void get().loadDatasetInfo(job.profileId, job.resource as ListResourceId).catch(() => undefined)
+    // A job that stops (first load, a resume or a retry) changed its dataset's rows, columns and
+    // completeness: fetch the info again.
+    const stopped = job.state !== 'running' && (before?.state === 'running' || !current?.info)
+    if (current?.jobId === job.jobId && stopped) void get().loadDatasetInfo(job.profileId, job.resource as ListResourceId).catch(() => undefined)
   },
   startCrawl: async (input) => {
     const job = await call('data.crawl', input)
@@ -89,8 +134,24 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
   setGridView: (datasetId, patch) => set((s) => ({ gridViews: { ...s.gridViews, [datasetId]: { ...(s.gridViews[datasetId] ?? EMPTY_GRID_VIEW), ...patch } } })),
   fetchRows: (input) => call('data.rows', input),
   fetchRow: (datasetId, index) => call('data.row', { datasetId, index }),
-  exportDataset: (datasetId, format) => {
+  exportDataset: (datasetId, { format, values, excel }) => {
     const { columns, ...query } = gridQuery(get().gridViews[datasetId] ?? EMPTY_GRID_VIEW)
-    return call('data.export', { datasetId, format, ...query, ...(columns ? { columns } : {}) })
+    return call('data.export', { datasetId, format, values, ...(format === 'csv' && excel ? { excel: true } : {}), ...query, ...(columns ? { columns } : {}) })
   },
+  selectAllRows: async (datasetId) => {
+    const { columns: _columns, ...query } = gridQuery(get().gridViews[datasetId] ?? EMPTY_GRID_VIEW)
+    return (await call('data.select', { datasetId, ...query })).indexes
+  },
+  findUsers: (profileId, query, limit) => call('data.findUsers', { profileId, query, limit }),
+  resumeJob: async (jobId) => get().applyJob(await call('data.resume', { jobId })),
+  retryFailedUnits: async (jobId) => get().applyJob(await call('data.retryFailed', { jobId })),
+  setUserTarget: (profileId, target) => set((s) => ({ userTargets: { ...s.userTargets, [profileId]: target } })),
+  setBrowseTab: (profileId, resource) => set((s) => ({ browseTabs: { ...s.browseTabs, [profileId]: resource } })),
+  openForUser: (profileId, resource, user) =>
+    set((s) => ({
+      userTargets: { ...s.userTargets, [profileId]: { kind: 'one', user } },
+      browseTabs: { ...s.browseTabs, [profileId]: resource },
+      browseRequest: { profileId, resource },
+    })),
+  markBrowseRequestHandled: () => set((s) => (s.browseRequest ? { browseRequest: { ...s.browseRequest, handled: true } } : {})),
 })

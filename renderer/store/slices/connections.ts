@@ -28,7 +28,8 @@ export interface ConnectionsSlice extends ConnectionsState {
   appendTimeline(event: TimelineEvent): void
   refreshProfiles(ids: string[]): Promise<void>
   createProfile(draft: ProfileDraft): Promise<ProfileView>
-  updateProfile(id: string, draft: ProfileDraft): Promise<ProfileView>
+  /** `replaceSecretNow`: store a new Client Secret at once instead of after it has connected. */
+  updateProfile(id: string, draft: ProfileDraft, options?: { replaceSecretNow?: boolean }): Promise<ProfileView>
   duplicateProfile(id: string): Promise<ProfileView>
   deleteProfile(id: string): Promise<{ revoked: boolean }>
   importProfilesFile(): Promise<ImportResult & { path?: string }>
@@ -99,9 +100,9 @@ export const createConnectionsSlice: StateCreator<Store, [], [], ConnectionsSlic
       get().applyStatus(await call('auth.status', { profileId: profile.id }).catch(() => ({ profileId: profile.id, state: 'disconnected' as const, grantedScopes: [], hasRefreshToken: false })))
       return profile
     },
-    updateProfile: (id, draft) =>
+    updateProfile: (id, draft, options = {}) =>
       withBusy(id, 'saving', async () => {
-        const profile = await call('profiles.update', { id, draft })
+        const profile = await call('profiles.update', { id, draft, ...(options.replaceSecretNow ? { replaceSecretNow: true } : {}) })
         upsertProfile(profile)
         return profile
       }),

@@ -2,7 +2,8 @@
 import type { StateCreator } from 'zustand'
 import type { ConsoleResponse, HistoryEntry } from '../../../common/contract/index'
 import type { HTTP_METHODS } from '../../../common/contract/console'
-import { call } from '../../ipc'
+import { expandPath, pathParamNames } from '../../../common/zoom/paths'
+import { BridgeCallError, call } from '../../ipc'
 import type { Store } from '../types'
 
 export type HttpMethod = (typeof HTTP_METHODS)[number]
@@ -16,6 +17,8 @@ export interface ConsoleDraft {
   query: KeyValue[]
   headers: KeyValue[]
   body: string
+  /** Values of the path's `{name}` placeholders (`{userId}` → `me`), filled in before sending. */
+  pathParams: Record<string, string>
 }
 
 export interface ConsoleState {
@@ -32,7 +35,18 @@ export interface ConsoleSlice extends ConsoleState {
   clearHistory(profileId?: string): Promise<void>
 }
 
-export const EMPTY_DRAFT: ConsoleDraft = { method: 'GET', url: '/users/me', query: [], headers: [], body: '' }
+export const EMPTY_DRAFT: ConsoleDraft = { method: 'GET', url: '/users/me', query: [], headers: [], body: '', pathParams: {} }
+
+/**
+ * The draft's path with its `{name}` placeholders filled in (each value encoded as Zoom asks), or
+ * the names still missing a value. A path without placeholders is returned as it is.
+ */
+export function expandDraftPath(draft: Pick<ConsoleDraft, 'url' | 'pathParams'>): { ok: true; url: string } | { ok: false; missing: string[] } {
+  const names = pathParamNames(draft.url)
+  const missing = names.filter((n) => !(draft.pathParams[n] ?? '').trim())
+  if (missing.length > 0) return { ok: false, missing }
+  return { ok: true, url: names.length === 0 ? draft.url : expandPath(draft.url, Object.fromEntries(names.map((n) => [n, (draft.pathParams[n] ?? '').trim()]))) }
+}
 
 export const getEmptyConsoleState = (): ConsoleState => ({ drafts: {}, responses: {}, sending: {}, history: [] })
 
@@ -44,13 +58,16 @@ export const createConsoleSlice: StateCreator<Store, [], [], ConsoleSlice> = (se
   setConsoleDraft: (profileId, patch) => set((s) => ({ drafts: { ...s.drafts, [profileId]: { ...(s.drafts[profileId] ?? EMPTY_DRAFT), ...patch } } })),
   sendRequest: async (profileId) => {
     const draft = get().drafts[profileId] ?? EMPTY_DRAFT
+    const path = expandDraftPath(draft)
+    // Never sent with a literal `{userId}`: the form asks for every placeholder first.
+    if (!path.ok) throw new BridgeCallError('VALIDATION', `Fill in the path parameter${path.missing.length === 1 ? '' : 's'} ${path.missing.join(', ')}.`)
     set((s) => ({ sending: { ...s.sending, [profileId]: true } }))
     try {
       const withBody = draft.method !== 'GET' && draft.method !== 'DELETE' && draft.body.trim() !== ''
       const response = await call('console.send', {
         profileId,
         method: draft.method,
-        url: draft.url,
+        url: path.url,
         query: filled(draft.query),
         headers: filled(draft.headers).map((h) => ({ name: h.name.trim(), value: h.value })),
         ...(withBody ? { body: draft.body } : {}),

@@ -1,6 +1,7 @@
 // Recording downloads: the snapshot main pushes with 'downloads.changed'.
 import type { StateCreator } from 'zustand'
 import type { DownloadsSnapshot } from '../../../common/contract/index'
+import { RECORDING_FILE_KINDS, type RecordingFileKind } from '../../../common/zoom/recording-files'
 import { call } from '../../ipc'
 import type { Store } from '../types'
 
@@ -11,7 +12,7 @@ export interface DownloadsState {
 export interface DownloadsSlice extends DownloadsState {
   setDownloads(snapshot: DownloadsSnapshot): void
   loadDownloads(): Promise<void>
-  enqueueDownloads(datasetId: string, rowIndexes: number[]): Promise<void>
+  enqueueDownloads(datasetId: string, rowIndexes: number[], options?: { fileKinds?: readonly RecordingFileKind[]; trashAfterVerified?: boolean }): Promise<void>
   cancelDownload(id: string): Promise<void>
   cancelAllDownloads(): Promise<void>
   retryDownload(id: string): Promise<void>
@@ -25,7 +26,11 @@ export const createDownloadsSlice: StateCreator<Store, [], [], DownloadsSlice> =
   ...getEmptyDownloadsState(),
   setDownloads: (downloads) => set({ downloads }),
   loadDownloads: async () => set({ downloads: await call('downloads.list', undefined) }),
-  enqueueDownloads: async (datasetId, rowIndexes) => set({ downloads: await call('downloads.enqueue', { datasetId, rowIndexes }) }),
+  enqueueDownloads: async (datasetId, rowIndexes, options = {}) => {
+    // Every kind chosen = no filter (files of kinds added later are fetched too).
+    const fileKinds = options.fileKinds && options.fileKinds.length < RECORDING_FILE_KINDS.length ? [...options.fileKinds] : undefined
+    set({ downloads: await call('downloads.enqueue', { datasetId, rowIndexes, ...(fileKinds ? { fileKinds } : {}), ...(options.trashAfterVerified ? { trashAfterVerified: true } : {}) }) })
+  },
   cancelDownload: async (id) => set({ downloads: await call('downloads.cancel', { id }) }),
   cancelAllDownloads: async () => set({ downloads: await call('downloads.cancelAll', undefined) }),
   retryDownload: async (id) => set({ downloads: await call('downloads.retry', { id }) }),

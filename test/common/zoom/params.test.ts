@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DETAIL_RESOURCES, LIST_RESOURCES, SCOPE_PRESETS, expandPath, missingScopes, pathParamNames, presetScopes } from '../../../common/zoom/catalog'
+import { DETAIL_RESOURCES, LIST_RESOURCES, expandPath, missingScopes, pathParamNames } from '../../../common/zoom/catalog'
+import { SCOPE_PRESETS, presetScopes } from '../../../common/zoom/scope-presets'
 import { validateResourceParams } from '../../../common/zoom/params'
 import { LIST_RESOURCE_IDS } from '../../../common/zoom/resource-ids'
 

@@ -76,14 +76,22 @@ describe('Dataset', () => {
     }
   })
 
-  it('filters by text over the shown columns only, and per column', () => {
+  it('filters by text over every column, shown or not, and per column', () => {
     const needle = 'ann1'
     const shown = ['id', 'first_name']
-    const expected = users.map((u, i) => (u.first_name.toLowerCase().includes(needle) || u.id.includes(needle) ? i : -1)).filter((i) => i >= 0)
+    const leaves = (u: SyntheticUser): string[] => [u.id, u.email, u.first_name, String(u.type), u.created_at, u.dept ?? '', String(u.settings.host_video), String(u.settings.pmi), ...u.group_ids]
+    const expected = users.map((u, i) => (leaves(u).some((text) => text.toLowerCase().includes(needle)) ? i : -1)).filter((i) => i >= 0)
     const window = dataset.window({ offset: 0, limit: 1000, columns: shown, filter: { text: 'ANN1' } })
     expect(window.filteredTotal).toBe(expected.length)
     expect(window.rows.map((r) => r.index)).toEqual(expected.slice(0, 1000))
-    expect(dataset.window({ offset: 0, limit: 10, columns: ['id'], filter: { text: 'ann1' } }).filteredTotal).toBe(users.filter((u) => u.id.includes(needle)).length)
+    // A column the grid does not show is searched too: an e-mail finds its row with only the id shown.
+    const email = users[7]!.email
+    const byEmail = dataset.window({ offset: 0, limit: 1000, columns: ['id'], filter: { text: email.toUpperCase() } })
+    expect(byEmail.filteredTotal).toBe(users.filter((u) => u.email.includes(email)).length)
+    expect(byEmail.rows.map((r) => r.index)).toContain(7)
+    // A coded value is found by the name the grid shows for it (type 2 is "Licensed").
+    const licensed = dataset.window({ offset: 0, limit: 10, columns: ['id'], filter: { text: 'licensed' } })
+    expect(licensed.filteredTotal).toBe(users.filter((u) => u.type === 2 || leaves(u).some((text) => text.toLowerCase().includes('licensed'))).length)
 
     const keep = (u: SyntheticUser) => (u.dept ?? '').toLowerCase().includes('sales') && String(u.type).includes('2')
     const expectedSorted = referenceOrder(users, (u) => u.email, 'asc', keep)

@@ -57,9 +57,11 @@ describe('exportDataset', () => {
     const order = [...dataset.iterate(dataset.view({ ...request }))] as SyntheticUser[]
     // Formula characters are neutralised at the start and after every separator or line break.
     const escape = (text: string) => text.replace(/(?<=^|[,;\t\r\n])(?=[=+\-@\t\r])/g, "'")
+    // By default a coded value is written as the grid labels it (type 2 → "Licensed").
+    const license = usersResource.defaultColumns.find((c) => c.path === 'type')!.valueLabels!
     records.slice(1).forEach((record, i) => {
       const u = order[i]!
-      expect(record).toEqual([u.id, escape(u.first_name), String(u.type), String(u.settings.host_video), JSON.stringify(u.group_ids), escape(u.dept ?? '')])
+      expect(record).toEqual([u.id, escape(u.first_name), license[String(u.type)] ?? String(u.type), String(u.settings.host_video), JSON.stringify(u.group_ids), escape(u.dept ?? '')])
     })
     const names = records.map((r) => r[1])
     for (const tricky of TRICKY.filter((t) => order.some((u) => u.first_name === t))) expect(names).toContain(escape(tricky))

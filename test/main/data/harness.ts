@@ -3,6 +3,8 @@ import type { EventMap } from '../../../common/contract/events'
 import type { JobProgress } from '../../../common/contract/data'
 import { DatasetStore } from '../../../main/data/datasets/dataset-store'
 import { JobManager } from '../../../main/data/jobs/job-manager'
+import type { CrawlRetryPolicy } from '../../../main/data/jobs/unit-retry'
+import type { UserDirectory } from '../../../main/data/users/user-directory'
 import type { PageSource } from '../../../main/data/ports'
 import { createLogger, memoryLogSink } from '../../../main/log/logger'
 import { type EventSink, systemClock, systemScheduler } from '../../../main/ports'
@@ -23,7 +25,7 @@ export function recordingSink(): RecordingSink {
   }
 }
 
-export function jobHarness(pages: PageSource, options: { concurrency?: number } = {}) {
+export function jobHarness(pages: PageSource, options: { concurrency?: number; users?: UserDirectory; retry?: Partial<CrawlRetryPolicy> } = {}) {
   const events = recordingSink()
   const datasets = new DatasetStore()
   const logSink = memoryLogSink()
@@ -35,7 +37,10 @@ export function jobHarness(pages: PageSource, options: { concurrency?: number } 
     scheduler: systemScheduler,
     log: createLogger(logSink, 'data'),
     progressIntervalMs: 50,
-    ...options,
+    // Unit retries wait 1 ms, not seconds: the tests are about what is retried, not how long.
+    retry: { baseDelayMs: 1, maxDelayMs: 4, ...options.retry },
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.users ? { users: options.users } : {}),
   })
   /** Resolves with the final progress of a job. */
   const finished = async (jobId: string) => {

@@ -41,6 +41,8 @@ const meeting = (i: number): Row => ({
   id: 81_000_000_000 + i * 97,
   topic: `${at(TOPICS, i)} #${i % 50}`,
   host_id: user(i % 997).id,
+  // Main adds the host's e-mail to per-user rows (Zoom's list rows carry only host_id).
+  host_email: user(i % 997).email,
   type: at([2, 8, 3], i),
   start_time: iso(new Date(day(i).getTime() + (i % 10) * 3_600_000)),
   duration: at([15, 30, 45, 60, 90], i),
@@ -70,9 +72,9 @@ const daily = (i: number): Row => ({
 
 export const SHAPES: Record<string, ResourceShape> = {
   users: { defaultColumns: ['email', 'display_name', 'type', 'status', 'dept', 'last_login_time'], row: user },
-  meetings: { defaultColumns: ['topic', 'id', 'start_time', 'duration', 'type'], row: meeting },
-  webinars: { defaultColumns: ['topic', 'id', 'start_time', 'duration'], row: meeting },
-  recordings: { defaultColumns: ['topic', 'start_time', 'recording_count', 'total_size'], row: recording },
+  meetings: { defaultColumns: ['topic', 'id', 'start_time', 'duration', 'type', 'host_email'], row: meeting },
+  webinars: { defaultColumns: ['topic', 'id', 'start_time', 'duration', 'host_email'], row: meeting },
+  recordings: { defaultColumns: ['topic', 'start_time', 'recording_count', 'total_size', 'host_email'], row: recording },
   'report.daily': { defaultColumns: ['date', 'new_users', 'meetings', 'participants', 'meeting_minutes'], row: daily },
   'report.hosts': { defaultColumns: ['email', 'display_name', 'dept'], row: user },
   'phone.users': { defaultColumns: ['email', 'display_name', 'status'], row: user },

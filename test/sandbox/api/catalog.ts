@@ -6,9 +6,13 @@ export type RateCategory = 'light' | 'medium' | 'heavy' | 'resource-intensive'
 export type RateFamily = 'api' | 'phone'
 export type SpecName = 'Users' | 'Meetings' | 'Phone'
 
+export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete'
+
 export interface Operation {
   /** operationId in Zoom's OpenAPI file. */
   id: string
+  /** The HTTP method as the OpenAPI file writes it; default 'get'. */
+  method?: HttpMethod
   spec: SpecName
   /** Path as the OpenAPI file writes it, relative to /v2. */
   path: string
@@ -36,6 +40,18 @@ export const OPERATIONS: readonly Operation[] = [
     scopes: ['meeting:read:admin', 'meeting:read', 'meeting:read:list_meetings', 'meeting:read:list_meetings:admin'],
   },
   {
+    id: 'meetingCreate', spec: 'Meetings', method: 'post', path: '/users/{userId}/meetings', category: 'light', family: 'api',
+    scopes: ['meeting:write:admin', 'meeting:write', 'meeting:write:meeting', 'meeting:write:meeting:admin'],
+  },
+  {
+    id: 'meetingUpdate', spec: 'Meetings', method: 'patch', path: '/meetings/{meetingId}', category: 'light', family: 'api',
+    scopes: ['meeting:write', 'meeting:write:admin', 'meeting:update:meeting:admin', 'meeting:update:meeting'],
+  },
+  {
+    id: 'meetingDelete', spec: 'Meetings', method: 'delete', path: '/meetings/{meetingId}', category: 'light', family: 'api',
+    scopes: ['meeting:write:admin', 'meeting:write', 'meeting:delete:meeting', 'meeting:delete:meeting:admin'],
+  },
+  {
     id: 'meeting', spec: 'Meetings', path: '/meetings/{meetingId}', category: 'light', family: 'api',
     scopes: ['meeting:read', 'meeting:read:admin', 'meeting:read:meeting', 'meeting:read:meeting:admin'],
   },
@@ -46,6 +62,10 @@ export const OPERATIONS: readonly Operation[] = [
   {
     id: 'recordingsList', spec: 'Meetings', path: '/users/{userId}/recordings', category: 'medium', family: 'api', maxPageSize: 300, listKey: 'meetings',
     scopes: ['recording:read:admin', 'recording:read', 'cloud_recording:read:list_user_recordings', 'cloud_recording:read:list_user_recordings:master', 'cloud_recording:read:list_user_recordings:admin'],
+  },
+  {
+    id: 'recordingDelete', spec: 'Meetings', method: 'delete', path: '/meetings/{meetingId}/recordings', category: 'light', family: 'api',
+    scopes: ['recording:write:admin', 'recording:write', 'cloud_recording:delete:meeting_recording', 'cloud_recording:delete:meeting_recording:admin', 'cloud_recording:delete:meeting_recording:master'],
   },
   { id: 'reportDaily', spec: 'Meetings', path: '/report/daily', category: 'heavy', family: 'api', scopes: ['report:read:admin'] },
   {

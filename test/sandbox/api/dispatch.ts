@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RateLimiter } from '../rate-limit'
 import type { StatsRecorder } from '../stats'
 import type { GrantStore } from '../oauth/grants'
-import { sendRaw } from '../http'
+import { readBody, sendRaw } from '../http'
 import { checkBearer } from './access'
 import { OPERATIONS } from './catalog'
 import type { ApiDeps, Handler } from './handler'
@@ -16,7 +16,7 @@ const JSON_TYPE = 'application/json;charset=UTF-8'
 
 export class ApiDispatcher {
   private readonly router = new ApiRouter(OPERATIONS)
-  private readonly statKeys = new Map(OPERATIONS.map((op) => [op.id, `GET /v2${op.path}`]))
+  private readonly statKeys = new Map(OPERATIONS.map((op) => [op.id, `${(op.method ?? 'get').toUpperCase()} /v2${op.path}`]))
 
   constructor(
     private readonly deps: ApiDeps,
@@ -28,7 +28,7 @@ export class ApiDispatcher {
 
   /** `path` is the full request path starting with /v2/. */
   handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): void {
-    const match = req.method === 'GET' ? this.router.match(path.slice(3)) : undefined
+    const match = this.router.match(path.slice(3), (req.method ?? 'GET').toLowerCase())
     if (match === undefined) {
       this.send(res, 'unrouted /v2', Errors.notRecognized())
       return
@@ -49,8 +49,25 @@ export class ApiDispatcher {
       this.send(res, statKey, Errors.notRecognized())
       return
     }
-    const response = handler({ op: match.op, params: match.params, query, access: auth.access }, this.deps)
-    this.send(res, statKey, response, decision.headers)
+    const method = match.op.method ?? 'get'
+    if (method === 'get' || method === 'delete') {
+      this.send(res, statKey, handler({ op: match.op, params: match.params, query, access: auth.access }, this.deps), decision.headers)
+      return
+    }
+    // Writes carry a JSON body; Zoom answers one it cannot parse with 400 / 300.
+    readBody(req).then(
+      (text) => {
+        let body: unknown
+        try {
+          body = text.trim() === '' ? {} : JSON.parse(text)
+        } catch {
+          this.send(res, statKey, Errors.validation('Request Body should be a valid JSON object.'), decision.headers)
+          return
+        }
+        this.send(res, statKey, handler({ op: match.op, params: match.params, query, access: auth.access, body }, this.deps), decision.headers)
+      },
+      () => this.send(res, statKey, Errors.validation('Request Body should be a valid JSON object.'), decision.headers),
+    )
   }
 
   private send(res: ServerResponse, statKey: string, response: ApiResponse, rateHeaders?: Record<string, string>): void {

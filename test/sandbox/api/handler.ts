@@ -12,6 +12,8 @@ export interface ApiRequest {
   params: Record<string, string>
   query: URLSearchParams
   access: AccessRecord
+  /** The parsed JSON body of a POST, PATCH or PUT. */
+  body?: unknown
 }
 
 export interface ApiDeps {

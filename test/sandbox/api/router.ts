@@ -21,12 +21,12 @@ export class ApiRouter {
       .sort((a, b) => literalCount(b.segments) - literalCount(a.segments))
   }
 
-  /** `path` is relative to /v2, e.g. `/users/me`. */
-  match(path: string): RouteMatch | undefined {
+  /** `path` is relative to /v2, e.g. `/users/me`; `method` lower-case, as the OpenAPI files write it. */
+  match(path: string, method = 'get'): RouteMatch | undefined {
     const parts = path.split('/')
     const count = parts.length - 1
     for (const route of this.routes) {
-      if (route.segments.length !== count) continue
+      if (route.segments.length !== count || (route.op.method ?? 'get') !== method) continue
       let params: Record<string, string> | undefined = {}
       for (let i = 0; i < count; i++) {
         const pattern = route.segments[i]!

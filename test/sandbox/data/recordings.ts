@@ -40,6 +40,9 @@ export interface RecordingFile {
 export class RecordingLibrary {
   private readonly fileIds: IndexIds
   private readonly base: number
+  /** Recordings moved to the trash (DELETE …/recordings?action=trash) and deleted for good, as `u:r`. */
+  private readonly trashed = new Set<string>()
+  private readonly deleted = new Set<string>()
 
   constructor(private readonly seed: number, private readonly users: UserDirectory) {
     this.fileIds = new IndexIds(seed, 0x7ec0, 30)
@@ -57,14 +60,44 @@ export class RecordingLibrary {
       + between(hash4(this.seed, u, r, 2), 28, 72) * 15 * 60_000
   }
 
-  /** Recordings of user u whose start falls in [fromMs, toMs), newest first. */
-  inWindow(u: number, fromMs: number, toMs: number): number[] {
+  /** Recordings of user u whose start falls in [fromMs, toMs), newest first; `trash` lists the trashed ones instead. */
+  inWindow(u: number, fromMs: number, toMs: number, trash = false): number[] {
     const found: number[] = []
     for (let r = 0, n = this.count(u); r < n; r++) {
+      const key = `${u}:${r}`
+      if (this.deleted.has(key) || this.trashed.has(key) !== trash) continue
       const start = this.startMs(u, r)
       if (start >= fromMs && start < toMs) found.push(r)
     }
     return found.sort((a, b) => this.startMs(u, b) - this.startMs(u, a))
+  }
+
+  /** The meeting instance's UUID. */
+  uuid(u: number, r: number): string {
+    return `${idFrom(this.seed, hash3(0x7ec2, u, r), 22)}==`
+  }
+
+  /** A recording by meeting UUID, or by meeting ID (then its latest instance, as Zoom does). */
+  find(meetingId: string): { u: number; r: number } | undefined {
+    let latest: { u: number; r: number } | undefined
+    for (let u = 0; u < this.users.count; u++) {
+      for (let r = 0, n = this.count(u); r < n; r++) {
+        if (this.deleted.has(`${u}:${r}`)) continue
+        if (this.uuid(u, r) === meetingId) return { u, r }
+        if (String(this.meetingId(u, r)) === meetingId && (!latest || this.startMs(u, r) > this.startMs(latest.u, latest.r))) latest = { u, r }
+      }
+    }
+    return latest
+  }
+
+  /** Moves a recording to the trash, or deletes it for good. */
+  remove(u: number, r: number, action: 'trash' | 'delete'): void {
+    if (action === 'trash') this.trashed.add(`${u}:${r}`)
+    else this.deleted.add(`${u}:${r}`)
+  }
+
+  isTrashed(u: number, r: number): boolean {
+    return this.trashed.has(`${u}:${r}`)
   }
 
   meetingId(u: number, r: number): number {
@@ -97,7 +130,7 @@ export class RecordingLibrary {
     const duration = between(hash4(this.seed, u, r, 3), 10, 90)
     const end = start + duration * 60_000
     const meetingId = this.meetingId(u, r)
-    const uuid = `${idFrom(this.seed, hash3(0x7ec2, u, r), 22)}==`
+    const uuid = this.uuid(u, r)
     const files = this.files(u, r).map((file) => ({
       id: file.id,
       meeting_id: uuid,

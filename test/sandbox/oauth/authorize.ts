@@ -19,7 +19,7 @@ interface AuthorizeRequest {
 type Validation =
   | { ok: true; request: AuthorizeRequest }
   /** `redirectError`: the error is sent back to the client's redirect URI instead of shown. */
-  | { ok: false; message: string; redirectError?: { redirectUri: string; error: string; state: string | undefined } }
+  | { ok: false; message: string; redirectError?: { redirectUri: string; error: string; state: string | undefined }; title?: string }
 
 const CHALLENGE = /^[A-Za-z0-9\-._~]{43,128}$/
 
@@ -29,8 +29,9 @@ export function validateAuthorizeQuery(query: URLSearchParams, ctx: SandboxConte
   if (app === undefined || app.level === 'account') return { ok: false, message: 'Invalid client_id. The app does not exist or cannot be authorized.' }
   const redirectUri = query.get('redirect_uri')
   // Exact match on scheme, host, port, path and query: the Strict Mode behaviour.
-  if (redirectUri === null || !app.redirectUris.includes(redirectUri)) return { ok: false, message: 'Invalid redirect: the redirect_uri is not registered for this app (4700).' }
-  if (ctx.rejectHttpRedirects && redirectUri.startsWith('http:')) return { ok: false, message: 'Invalid redirect URL. (4,700)' }
+  // Zoom answers an unregistered redirect with its error page "Invalid redirect: <uri> (4,700)".
+  if (redirectUri === null || !app.redirectUris.includes(redirectUri)) return { ok: false, message: `Invalid redirect: ${redirectUri ?? ''} (4,700)`, title: 'Error' }
+  if (ctx.rejectHttpRedirects && redirectUri.startsWith('http:')) return { ok: false, message: 'Invalid redirect URL. (4,700)', title: 'Error' }
   if (query.get('response_type') !== 'code') return { ok: false, message: 'Invalid response_type: only "code" is supported.' }
   const challenge = query.get('code_challenge') ?? undefined
   const methodParam = query.get('code_challenge_method') ?? undefined
@@ -56,8 +57,8 @@ export function validateAuthorizeQuery(query: URLSearchParams, ctx: SandboxConte
   }
 }
 
-function badRequest(res: ServerResponse, message: string, status = 400): void {
-  sendHtml(res, status, errorPage('Something went wrong', message))
+function badRequest(res: ServerResponse, message: string, status = 400, title = 'Something went wrong'): void {
+  sendHtml(res, status, errorPage(title, message))
 }
 
 /** Builds the redirect back to the client, keeping any query the registered URI has. */
@@ -92,7 +93,7 @@ export async function handleAuthorizePages(req: IncomingMessage, res: ServerResp
     if (!validation.ok) {
       const back = validation.redirectError
       if (back !== undefined) redirect(res, backToClient(back.redirectUri, { error: back.error, error_description: validation.message, state: back.state }))
-      else badRequest(res, validation.message)
+      else badRequest(res, validation.message, 400, validation.title)
       return true
     }
     const session = ctx.sessions.userOf(req.headers.cookie)

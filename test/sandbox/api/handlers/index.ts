@@ -1,8 +1,8 @@
 // operationId → handler.
 import type { Handler } from '../handler'
-import { getMeeting, listMeetings } from './meetings'
+import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from './meetings'
 import { accountCallHistory, listPhoneUsers, userCallHistory } from './phone'
-import { listRecordings } from './recordings'
+import { deleteRecordings, listRecordings } from './recordings'
 import { reportDaily, reportUsers } from './reports'
 import { getUser, listUsers } from './users'
 import { listWebinars } from './webinars'
@@ -12,8 +12,12 @@ export const HANDLERS: Record<string, Handler> = {
   user: getUser,
   meetings: listMeetings,
   meeting: getMeeting,
+  meetingCreate: createMeeting,
+  meetingUpdate: updateMeeting,
+  meetingDelete: deleteMeeting,
   webinars: listWebinars,
   recordingsList: listRecordings,
+  recordingDelete: deleteRecordings,
   reportDaily,
   reportUsers,
   listPhoneUsers,

@@ -7,7 +7,7 @@ import { dateWindow } from '../dates'
 import type { Handler } from '../handler'
 import { resolveUserParam } from '../handler'
 import { listResponse } from '../list'
-import { Errors } from '../responses'
+import { Errors, zoomError } from '../responses'
 
 export const listRecordings: Handler = (request, deps) => {
   const user = resolveUserParam(request, deps)
@@ -20,8 +20,8 @@ export const listRecordings: Handler = (request, deps) => {
   const { window } = parsed
   const u = user.index
   const library = deps.data.recordings
-  // Nothing is ever in the trash in the sandbox.
-  let selected = request.query.get('trash') === 'true' ? [] : library.inWindow(u, window.fromMs, window.toMs)
+  // The trash holds what DELETE …/recordings?action=trash moved there.
+  let selected = library.inWindow(u, window.fromMs, window.toMs, request.query.get('trash') === 'true')
   const meetingId = request.query.get('meeting_id')
   if (meetingId !== null && meetingId !== '') selected = selected.filter((r) => String(library.meetingId(u, r)) === meetingId)
   const baseUrl = deps.baseUrl()
@@ -30,4 +30,23 @@ export const listRecordings: Handler = (request, deps) => {
     head: { from: window.from, to: window.to },
     item: (k) => JSON.stringify(library.meeting(u, selected[k]!, baseUrl)),
   })
+}
+
+/**
+ * DELETE /meetings/{meetingId}/recordings: `action=trash` (Zoom's default when omitted is
+ * `trash`) moves the instance's recording to the trash, `delete` removes it for good; 204 with no
+ * body. Errors as Meetings.json documents them: 404 / 3301 when there is no recording, 400 / 300
+ * for an unknown action.
+ */
+export const deleteRecordings: Handler = (request, deps) => {
+  const action = request.query.get('action') ?? 'trash'
+  if (action !== 'trash' && action !== 'delete') return Errors.validation(`Invalid field: action ${action}.`)
+  const library = deps.data.recordings
+  const found = library.find(request.params.meetingId ?? '')
+  const own = found !== undefined && found.u === request.access.userIndex
+  const denied = checkScopes(request.op, request.access, own)
+  if (denied !== undefined) return denied
+  if (found === undefined || (action === 'trash' && library.isTrashed(found.u, found.r))) return zoomError(404, 3301, 'There is no recording for this meeting.')
+  library.remove(found.u, found.r, action)
+  return { status: 204, json: '' }
 }

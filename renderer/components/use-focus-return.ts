@@ -1,0 +1,24 @@
+// Focus comes back to the control whose work just finished. A button disabled while its work runs
+// (Load, Test connection, Save & connect) loses focus to <body>, so a keyboard user would start
+// again from the top of the page; this puts focus back on it when the work ends.
+import { useEffect, useRef } from 'react'
+
+/** Focus is nowhere a person put it: on <body> or gone. */
+export const focusIsLost = () => document.activeElement === null || document.activeElement === document.body
+
+export function useFocusReturn<T extends HTMLElement>(busy: boolean) {
+  const ref = useRef<T>(null)
+  const armed = useRef(false)
+  useEffect(() => {
+    const control = ref.current
+    if (busy) {
+      // Only when this control started it (it has focus, or lost it by being disabled).
+      armed.current = document.activeElement === control || focusIsLost()
+      return
+    }
+    if (!armed.current) return
+    armed.current = false
+    if (control && (focusIsLost() || document.activeElement === control)) control.focus()
+  }, [busy])
+  return ref
+}

@@ -1,0 +1,95 @@
+// Before an export: the file format (CSV, CSV for Excel with a byte-order mark, JSON), labels as
+// the grid shows them or Zoom's raw values, and a warning when the loaded data is incomplete.
+import { Dialog } from 'radix-ui'
+import { useEffect, useId, useState } from 'react'
+import { formatCount } from '../overview/format'
+import type { ExportChoice } from '../../store/slices/browse'
+
+export type ExportFormat = 'csv' | 'excel' | 'json'
+
+export interface ExportDialogProps {
+  /** The format picked in the Export menu; undefined = closed. */
+  format: ExportFormat | undefined
+  onClose(): void
+  onExport(choice: ExportChoice): void
+  rows: number | undefined
+  filtered: boolean
+  /** What the loaded data lacks (main's DatasetInfo.missing); undefined = complete. */
+  missing: string[] | undefined
+}
+
+export function ExportDialog({ format, onClose, onExport, rows, filtered, missing }: ExportDialogProps) {
+  const id = useId()
+  const [chosen, setChosen] = useState<ExportFormat>(format ?? 'csv')
+  const [values, setValues] = useState<ExportChoice['values']>('labels')
+  useEffect(() => {
+    if (format) setChosen(format)
+  }, [format])
+  const submit = () => {
+    onExport({ format: chosen === 'json' ? 'json' : 'csv', values, excel: chosen === 'excel' })
+    onClose()
+  }
+  return (
+    <Dialog.Root open={format !== undefined} onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog" aria-describedby={`${id}-desc`}>
+          <Dialog.Title className="dialog-title">Export {rows === undefined ? '' : `${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'}`}</Dialog.Title>
+          <p id={`${id}-desc`} className="dialog-description">
+            {filtered ? 'The rows the filter shows, in the grid’s order and columns.' : 'Every loaded row, in the grid’s order and columns.'}
+          </p>
+          <form
+            className="stack"
+            onSubmit={(e) => {
+              e.preventDefault()
+              submit()
+            }}
+          >
+            <fieldset className="stack" style={{ gap: 4 }}>
+              <legend>Format</legend>
+              <label className="radio-inline">
+                <input type="radio" name={`${id}-format`} checked={chosen === 'csv'} onChange={() => setChosen('csv')} /> CSV
+              </label>
+              <label className="radio-inline">
+                <input type="radio" name={`${id}-format`} checked={chosen === 'excel'} onChange={() => setChosen('excel')} /> CSV for Excel
+                <span className="muted"> (keeps accented names readable)</span>
+              </label>
+              <label className="radio-inline">
+                <input type="radio" name={`${id}-format`} checked={chosen === 'json'} onChange={() => setChosen('json')} /> JSON
+              </label>
+            </fieldset>
+            <fieldset className="stack" style={{ gap: 4 }}>
+              <legend>Values</legend>
+              <label className="radio-inline">
+                <input type="radio" name={`${id}-values`} checked={values === 'labels'} onChange={() => setValues('labels')} /> As the grid shows them
+                <span className="muted"> (License: Licensed)</span>
+              </label>
+              <label className="radio-inline">
+                <input type="radio" name={`${id}-values`} checked={values === 'raw'} onChange={() => setValues('raw')} /> Raw values from Zoom
+                <span className="muted"> (type: 2)</span>
+              </label>
+            </fieldset>
+            {missing && (
+              <div className="callout" data-tone="warn" role="alert">
+                <p>This data is incomplete; the file will hold only the rows that were loaded. Missing:</p>
+                <ul>
+                  {missing.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <div className="dialog-actions">
+              <Dialog.Close className="btn" type="button">
+                Cancel
+              </Dialog.Close>
+              <button type="submit" className="btn btn-primary">
+                {missing ? 'Export anyway…' : 'Export…'}
+              </button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  )
+}

@@ -1,0 +1,35 @@
+// Ready-made date ranges for resources with a from/to window (recordings, reports): the last 7,
+// 30 or 90 days, this month and last month, in UTC days as Zoom reads these dates.
+import { formatIsoDate } from '../../../common/zoom/date-windows'
+
+export interface DatePreset {
+  id: 'last7' | 'last30' | 'last90' | 'thisMonth' | 'lastMonth'
+  label: string
+  /** yyyy-mm-dd, inclusive. */
+  from: string
+  to: string
+}
+
+const DAY_MS = 86_400_000
+
+export function datePresets(now: number): DatePreset[] {
+  const today = new Date(now)
+  const y = today.getUTCFullYear()
+  const m = today.getUTCMonth()
+  const end = formatIsoDate(now)
+  const daysBack = (n: number) => formatIsoDate(now - (n - 1) * DAY_MS)
+  return [
+    { id: 'last7', label: 'Last 7 days', from: daysBack(7), to: end },
+    { id: 'last30', label: 'Last 30 days', from: daysBack(30), to: end },
+    { id: 'last90', label: 'Last 90 days', from: daysBack(90), to: end },
+    { id: 'thisMonth', label: 'This month', from: formatIsoDate(Date.UTC(y, m, 1)), to: end },
+    // Day 0 of this month is the last day of the previous one.
+    { id: 'lastMonth', label: 'Last month', from: formatIsoDate(Date.UTC(y, m - 1, 1)), to: formatIsoDate(Date.UTC(y, m, 0)) },
+  ]
+}
+
+/** The range a dated resource starts with: the last 30 days (Zoom's own default, today, is rarely what is wanted). */
+export function initialDateRange(now: number): Pick<DatePreset, 'from' | 'to'> {
+  const preset = datePresets(now).find((p) => p.id === 'last30')!
+  return { from: preset.from, to: preset.to }
+}
