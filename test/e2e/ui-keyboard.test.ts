@@ -24,7 +24,9 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the editor and the key
 
   beforeAll(async () => {
     zoom = await startSandbox({ seed: 132, users: 10, plan: 'unlimited' })
-    harness = await startHarness({ viewport: { width: 1200, height: 640 } })
+    harness = await startHarness()
+    // A short window, so the sticky footer has controls to hide.
+    await harness.page.setViewportSize({ width: 1200, height: 640 })
     quickFailures(harness)
   })
   afterAll(async () => {

@@ -1,0 +1,110 @@
+// Zoom's whole API as a catalog, built from Zoom's OpenAPI files when first needed. Each file is
+// kept in the data folder; a copy younger than a week is used as it is, an older one is checked
+// with Zoom (If-None-Match / If-Modified-Since), and when Zoom cannot be reached the last copy is
+// used whatever its age. A product never fetched and unreachable is simply missing: the built-in
+// catalog of hand-written resources does not depend on this one.
+import { assembleApiCatalog, parseApiFile } from '../../common/zoom/api/parse'
+import { API_PRODUCT_NAMES, type ApiProductName } from '../../common/zoom/api/products'
+import type { ApiCatalog } from '../../common/zoom/api/types'
+import type { Logger } from '../log/logger'
+import type { Clock } from '../ports'
+import { ApiFileCache } from './file-cache'
+import type { ApiFileSource, ApiFileValidators } from './ports'
+
+export const API_FILE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000
+/** Files fetched at once: 31 files of up to a few MB each. */
+const FETCH_CONCURRENCY = 4
+
+export interface ApiCatalogServiceOptions {
+  /** The folder the copies live in (inside the app's data folder). */
+  dir: string
+  source: ApiFileSource
+  clock: Clock
+  log: Logger
+  products?: readonly ApiProductName[]
+  maxAgeMs?: number
+}
+
+export class ApiCatalogService {
+  private readonly cache: ApiFileCache
+  private loading: Promise<ApiCatalog> | undefined
+  private current: ApiCatalog | undefined
+
+  constructor(private readonly options: ApiCatalogServiceOptions) {
+    this.cache = new ApiFileCache(options.dir)
+  }
+
+  /** The catalog once built (undefined before the first `catalog()` has finished). */
+  get loaded(): ApiCatalog | undefined {
+    return this.current
+  }
+
+  /** Builds the catalog once per run; a failed build is tried again on the next call. */
+  catalog(): Promise<ApiCatalog> {
+    this.loading ??= this.build().then(
+      (catalog) => (this.current = catalog),
+      (error: unknown) => {
+        this.loading = undefined
+        throw error
+      },
+    )
+    return this.loading
+  }
+
+  private async build(): Promise<ApiCatalog> {
+    const products = [...(this.options.products ?? API_PRODUCT_NAMES)]
+    const documents = new Map<ApiProductName, ParsedFile>()
+    const queue = [...products]
+    await Promise.all(
+      Array.from({ length: Math.min(FETCH_CONCURRENCY, queue.length) }, async () => {
+        for (let product = queue.shift(); product !== undefined; product = queue.shift()) {
+          const document = await this.document(product)
+          if (document !== undefined) documents.set(product, document)
+        }
+      }),
+    )
+    // In the products' order, so the catalog does not depend on which download finished first.
+    return assembleApiCatalog(products.flatMap((p) => documents.get(p) ?? []))
+  }
+
+  /** One product's parsed file: the fresh copy, the last one, or none. */
+  private async document(product: ApiProductName): Promise<ParsedFile | undefined> {
+    const { clock, log, source } = this.options
+    const maxAge = this.options.maxAgeMs ?? API_FILE_MAX_AGE_MS
+    const cached = await this.cache.read(product).catch((error: unknown) => {
+      log.warn('api file copy unreadable', { product, error: String(error) })
+      return undefined
+    })
+    const cachedDocument = cached && usable(product, cached.text)
+    if (cached && cachedDocument !== undefined && clock.now() - cached.meta.checkedAt < maxAge) return cachedDocument
+    try {
+      const validators: ApiFileValidators = cached && cachedDocument !== undefined ? cached.meta : {}
+      const answer = await source.fetch(product, { ...(validators.etag ? { etag: validators.etag } : {}), ...(validators.lastModified ? { lastModified: validators.lastModified } : {}) })
+      if (answer.kind === 'unchanged' && cached && cachedDocument !== undefined) {
+        await this.cache.write(product, undefined, { ...cached.meta, checkedAt: clock.now() })
+        return cachedDocument
+      }
+      if (answer.kind === 'fresh') {
+        const document = usable(product, answer.text)
+        if (document === undefined) throw new Error('the file Zoom served is not an OpenAPI document')
+        await this.cache.write(product, answer.text, { checkedAt: clock.now(), ...(answer.etag ? { etag: answer.etag } : {}), ...(answer.lastModified ? { lastModified: answer.lastModified } : {}) })
+        return document
+      }
+      throw new Error('Zoom said the file is unchanged, but there is no copy')
+    } catch (error) {
+      log.warn('api file not refreshed; using the last copy if any', { product, hasCopy: cachedDocument !== undefined, error: error instanceof Error ? error.message : String(error) })
+      return cachedDocument
+    }
+  }
+}
+
+type ParsedFile = ReturnType<typeof parseApiFile>
+
+/** The file's operations when `text` is an OpenAPI file this catalog can read. */
+function usable(product: ApiProductName, text: string): ParsedFile | undefined {
+  try {
+    return parseApiFile(product, JSON.parse(text) as unknown)
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,61 @@
+// The last copy of each of Zoom's OpenAPI files in the data folder, with what it was served with
+// (ETag, Last-Modified) and when it was last checked against Zoom: `<Product>.json` and
+// `<Product>.meta.json`.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { ApiProductName } from '../../common/zoom/api/products'
+import { ensureDirectory, isErrno, writeFileAtomic } from '../store/atomic-file'
+import type { ApiFileValidators } from './ports'
+
+export interface ApiFileMeta extends ApiFileValidators {
+  /** When Zoom was last asked about this file (ms since epoch). */
+  checkedAt: number
+}
+
+export interface CachedApiFile {
+  text: string
+  meta: ApiFileMeta
+}
+
+function parseMeta(text: string): ApiFileMeta | undefined {
+  try {
+    const raw = JSON.parse(text) as Record<string, unknown>
+    if (typeof raw.checkedAt !== 'number') return undefined
+    return {
+      checkedAt: raw.checkedAt,
+      ...(typeof raw.etag === 'string' ? { etag: raw.etag } : {}),
+      ...(typeof raw.lastModified === 'string' ? { lastModified: raw.lastModified } : {}),
+    }
+  } catch {
+    return undefined
+  }
+}
+
+export class ApiFileCache {
+  constructor(private readonly dir: string) {}
+
+  private paths(product: ApiProductName): { file: string; meta: string } {
+    return { file: path.join(this.dir, `${product}.json`), meta: path.join(this.dir, `${product}.meta.json`) }
+  }
+
+  /** The last copy, or undefined when there is none (or its record is unreadable: fetched again). */
+  async read(product: ApiProductName): Promise<CachedApiFile | undefined> {
+    const paths = this.paths(product)
+    try {
+      const [text, metaText] = await Promise.all([readFile(paths.file, 'utf8'), readFile(paths.meta, 'utf8')])
+      const meta = parseMeta(metaText)
+      return meta ? { text, meta } : undefined
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return undefined
+      throw error
+    }
+  }
+
+  /** The file first, then its record: a crash in between leaves a copy that is checked again. */
+  async write(product: ApiProductName, text: string | undefined, meta: ApiFileMeta): Promise<void> {
+    await ensureDirectory(this.dir)
+    const paths = this.paths(product)
+    if (text !== undefined) await writeFileAtomic(paths.file, text)
+    await writeFileAtomic(paths.meta, JSON.stringify(meta))
+  }
+}

@@ -1,0 +1,50 @@
+// Zoom's OpenAPI files from Zoom's API hub, asked conditionally (ETag / Last-Modified) so an
+// unchanged file costs a 304. These are public documents: no credential is ever sent.
+import got, { type BeforeRequestHook } from 'got'
+import { proxyOptions } from '../net/proxy'
+import { AppError } from '../../common/errors'
+import { apiHubUrl, type ApiProductName } from '../../common/zoom/api/products'
+import type { ApiFileAnswer, ApiFileSource } from './ports'
+
+/** The largest product file is under 4 MB; a much larger answer is not one of them. */
+const MAX_FILE_BYTES = 32 * 1024 * 1024
+
+export interface HttpApiFileOptions {
+  /** Where a product's file is; Zoom's API hub by default (tests: a loopback server). */
+  urlFor?: (product: ApiProductName) => string
+  timeoutMs?: number
+  /** The system proxy, as for the rest of main's HTTP (main/net/proxy). */
+  proxy?: BeforeRequestHook
+}
+
+export function createHttpApiFileSource(options: HttpApiFileOptions = {}): ApiFileSource {
+  const urlFor = options.urlFor ?? apiHubUrl
+  return {
+    async fetch(product, validators, signal): Promise<ApiFileAnswer> {
+      const headers: Record<string, string> = { accept: 'application/json' }
+      if (validators.etag) headers['if-none-match'] = validators.etag
+      if (validators.lastModified) headers['if-modified-since'] = validators.lastModified
+      let response
+      try {
+        response = await got(urlFor(product), {
+          headers,
+          responseType: 'text',
+          throwHttpErrors: false,
+          followRedirect: true,
+          retry: { limit: 1 },
+          timeout: { request: options.timeoutMs ?? 60_000 },
+          ...(signal ? { signal } : {}),
+          ...proxyOptions(options.proxy),
+        })
+      } catch (error) {
+        throw new AppError('NETWORK', `Zoom's ${product} API file could not be downloaded: ${error instanceof Error ? error.message : String(error)}`)
+      }
+      if (response.statusCode === 304) return { kind: 'unchanged' }
+      if (response.statusCode !== 200) throw new AppError('NETWORK', `Zoom's ${product} API file: HTTP ${response.statusCode}.`)
+      if (Buffer.byteLength(response.body) > MAX_FILE_BYTES) throw new AppError('NETWORK', `Zoom's ${product} API file is larger than expected.`)
+      const etag = response.headers.etag
+      const lastModified = response.headers['last-modified']
+      return { kind: 'fresh', text: response.body, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) }
+    },
+  }
+}

@@ -1,0 +1,33 @@
+// The older page_number pagination a few of Zoom's lists still use instead of next_page_token:
+// pages 1, 2, … until Zoom's page_count is reached, or, without one, until a short or empty page.
+import { AppError } from '../../common/errors'
+import type { PageFetcher, PaginateRequest, QueryValue, ZoomPage } from './paginate'
+
+/** Far beyond any real list; a server that never stops paging is not followed forever. */
+const MAX_PAGES = 10_000
+
+export async function* paginateByNumber<T = unknown>(fetcher: PageFetcher, request: PaginateRequest): AsyncGenerator<ZoomPage<T>, void, undefined> {
+  const keys = [request.listKey, ...(request.altListKeys ?? [])]
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const searchParams: Record<string, QueryValue> = { ...request.searchParams, page_number: page }
+    if (request.pageSize !== undefined) searchParams.page_size = request.pageSize
+    const response = await fetcher.request<unknown>({
+      path: request.path,
+      searchParams,
+      ...(request.family ? { family: request.family } : {}),
+      ...(request.category ? { category: request.category } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
+    })
+    const body = response.body
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError('ZOOM_RESPONSE_INVALID', 'Zoom answered a list request with something other than a JSON object.')
+    const envelope = body as Record<string, unknown>
+    const key = keys.find((k) => envelope[k] !== undefined && envelope[k] !== null)
+    const rows = key === undefined ? [] : envelope[key]
+    if (!Array.isArray(rows)) throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer has a “${key}” that is not a list.`)
+    const total = envelope.total_records
+    yield { items: rows as T[], index: page - 1, ...(typeof total === 'number' ? { totalRecords: total } : {}), rateLimitWaits: response.waits, restarted: false, skipped: 0 }
+    const pageCount = envelope.page_count
+    const done = typeof pageCount === 'number' ? page >= pageCount : rows.length === 0 || (request.pageSize !== undefined && rows.length < request.pageSize)
+    if (done || rows.length === 0 || request.paginated === false) return
+  }
+}
