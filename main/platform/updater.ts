@@ -21,7 +21,9 @@ export interface ElectronUpdaterOptions {
 export function updateUnavailableReason(options: Omit<ElectronUpdaterOptions, 'log'>): string | undefined {
   if (!options.isPackaged) return 'This copy runs from source (npm start), so it does not update itself: pull and reinstall instead.'
   // On Linux only the AppImage and the .deb can be updated in place (electron-updater's Linux updaters).
-  if (options.platform === 'linux' && !options.env.APPIMAGE && !existsSync(join(options.resourcesPath, 'package-type'))) {
+  // Electron always sets process.resourcesPath; without it (a host that is not Electron) nothing can be updated in place.
+  const packageTypeFile = typeof options.resourcesPath === 'string' ? join(options.resourcesPath, 'package-type') : undefined
+  if (options.platform === 'linux' && !options.env.APPIMAGE && !(packageTypeFile !== undefined && existsSync(packageTypeFile))) {
     return 'This copy was not installed from the AppImage or the .deb, so it does not update itself.'
   }
   return undefined

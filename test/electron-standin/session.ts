@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, CDPSession } from 'playwright-core'
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { applyPermissions, type CheckHandler, type PermissionHandlers, type RequestHandler } from './permissions'
 import { resolveWithConfig, type ProxyConfig } from './proxy'
 import { createWebRequest } from './web-request'
@@ -132,14 +132,31 @@ export class Session extends EventEmitter {
   }
 
   private async withCdp(context: BrowserContext, work: (cdp: CDPSession) => Promise<void>): Promise<void> {
-    const existing = context.pages()[0]
-    const page = existing ?? (await context.newPage())
+    // A window of this session may be closing right now (a flow that just ended): its page can
+    // refuse a CDP session. Electron clears a session whatever its windows do, so fall back to a
+    // page of our own.
+    const existing = context.pages().find((page) => !page.isClosed())
+    if (existing) {
+      const done = await this.onPage(context, existing, work).then(
+        () => true,
+        () => false,
+      )
+      if (done) return
+    }
+    const page = await context.newPage()
+    try {
+      await this.onPage(context, page, work)
+    } finally {
+      await page.close().catch(() => {})
+    }
+  }
+
+  private async onPage(context: BrowserContext, page: Page, work: (cdp: CDPSession) => Promise<void>): Promise<void> {
     const cdp = await context.newCDPSession(page)
     try {
       await work(cdp)
     } finally {
       await cdp.detach().catch(() => {})
-      if (!existing) await page.close().catch(() => {})
     }
   }
 
