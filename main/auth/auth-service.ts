@@ -114,7 +114,7 @@ export class AuthService {
     const validate = (accessToken: string) =>
       validateToken({ url: endpoints.validationUrl, accessToken, allowedDomains: endpoints.allowedDomains, clock: this.deps.clock, ...(this.deps.proxy ? { proxy: this.deps.proxy } : {}) })
     let result = await validate(set.accessToken)
-    if (!result.ok && result.httpStatus === 401) result = await this.retestAfterRefresh(profileId, set.accessToken, result, validate)
+    if (!result.ok && result.httpStatus === 401) result = await this.retestAfterRefresh(profileId, set.accessToken, result, validate, JSON.stringify(endpoints))
     await this.deps.book.recordValidation(profileId, result).catch((error: unknown) => this.deps.log.warn('Could not record the validation', { profileId, error }))
     // A failed test is the connection's last real outcome; a passing one clears an earlier failure.
     this.deps.book.recordOutcome(profileId, result.ok ? undefined : result.error)
@@ -127,13 +127,19 @@ export class AuthService {
    * Zoom refused the token: renew it once (as an API call would) and test again. Still refused,
    * or not renewable, the answer is AUTH_RECONNECT_NEEDED — the remedy the UI offers is Reconnect.
    */
-  private async retestAfterRefresh(profileId: string, rejected: string, first: ValidationResult, validate: (token: string) => Promise<ValidationResult>): Promise<ValidationResult> {
+  private async retestAfterRefresh(profileId: string, rejected: string, first: ValidationResult, validate: (token: string) => Promise<ValidationResult>, testedEndpoints: string): Promise<ValidationResult> {
     let renewed: string
     try {
       renewed = (await this.deps.tokens.getAccessToken(profileId, { forceRefresh: true, rejectedToken: rejected })).accessToken
     } catch (error) {
       const reason = isAppError(error) ? error.message : 'the token could not be renewed'
       return { ...first, error: { code: 'AUTH_RECONNECT_NEEDED', message: `Zoom refuses the token (401) and renewing it failed: ${reason}. Reconnect to sign in again.`, details: { httpStatus: 401 } } }
+    }
+    // The renewal is for the profile as it is now: if an edit re-pointed it meanwhile, the new
+    // token belongs to other endpoints and must not go to the validation URL tested first.
+    const now = await this.deps.tokens.storedTokens(profileId)
+    if (!now || now.set.accessToken !== renewed || JSON.stringify(effectiveEndpoints(now.profile)) !== testedEndpoints) {
+      return { ...first, error: { code: 'CONFLICT', message: 'The connection was changed while it was being tested. Test it again.' } }
     }
     const second = await validate(renewed)
     if (second.ok || second.httpStatus !== 401) return second
