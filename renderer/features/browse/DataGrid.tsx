@@ -1,12 +1,12 @@
 // A virtualized grid over a dataset kept in main: only the visible rows are in the DOM, and only
 // the pages covering them are fetched. Sortable headers, keyboard navigation (arrows, Page Up/Down,
 // Home/End, Enter opens the row, Space selects it), optional multi-select.
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useId, useMemo, useState } from 'react'
 import type { ColumnSpec, ListResource } from '../../../common/zoom/catalog'
 import type { GridView } from '../../store/slices/browse'
 import { columnSpec, formatCell, isNumeric } from './columns'
 import type { GridRow, RowWindows } from './use-row-windows'
+import { useVirtualWindow } from './use-virtual-window'
 
 export const ROW_HEIGHT = 34
 
@@ -53,19 +53,9 @@ export interface DataGridProps {
 }
 
 export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onToggle, label }: DataGridProps) {
-  const scrollRef = useRef<HTMLDivElement>(null)
   const id = useId()
   const [active, setActive] = useState(0)
-  const count = rows.total ?? 0
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? 0
-
-  const { ensure } = rows
-  useEffect(() => {
-    if (count > 0) ensure(first, last)
-  }, [first, last, count, ensure])
+  const { scrollRef, virtualizer, items, count } = useVirtualWindow(rows, ROW_HEIGHT)
 
   useEffect(() => {
     if (active >= count && count > 0) setActive(count - 1)

@@ -1,12 +1,11 @@
 // One row as Zoom returned it (data.row): a formatted view and the raw JSON, in a side drawer.
 import { Dialog, Tabs } from 'radix-ui'
-import { useEffect, useState } from 'react'
 import type { Cell } from '../../../common/contract/index'
 import type { ColumnSpec } from '../../../common/zoom/catalog'
 import type { ListResourceId } from '../../../common/zoom/resource-ids'
 import { CopyButton } from '../../components/CopyButton'
 import { CloseIcon } from '../../components/icons'
-import { errorMessage } from '../../ipc'
+import { useRowAt } from '../../components/use-row-at'
 import { useStore } from '../../store/index'
 import type { TargetUser } from '../../store/slices/browse'
 import { formatCell } from './columns'
@@ -56,21 +55,9 @@ const USER_LINKS: { resource: ListResourceId; label: string }[] = [
 
 export function DetailDrawer({ datasetId, index, title, onClose, columns = [], onOpenForUser }: DetailDrawerProps) {
   const fetchRow = useStore((s) => s.fetchRow)
-  const [state, setState] = useState<{ row?: unknown; error?: string }>({})
-  useEffect(() => {
-    if (index === undefined) return undefined
-    let current = true
-    setState({})
-    fetchRow(datasetId, index).then(
-      (row) => current && setState({ row }),
-      (error: unknown) => current && setState({ error: errorMessage(error) }),
-    )
-    return () => {
-      current = false
-    }
-  }, [datasetId, index, fetchRow])
-  const raw = state.row === undefined ? '' : JSON.stringify(state.row, null, 2)
-  const user = onOpenForUser ? userOfRow(state.row) : undefined
+  const state = useRowAt(fetchRow, datasetId, index)
+  const raw = state.value === undefined ? '' : JSON.stringify(state.value, null, 2)
+  const user = onOpenForUser ? userOfRow(state.value) : undefined
   return (
     <Dialog.Root open={index !== undefined} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
@@ -89,7 +76,7 @@ export function DetailDrawer({ datasetId, index, title, onClose, columns = [], o
               <p className="callout" data-tone="bad" role="alert">
                 {state.error}
               </p>
-            ) : state.row === undefined ? (
+            ) : state.value === undefined ? (
               <p role="status" className="muted">
                 Loading…
               </p>
@@ -114,7 +101,7 @@ export function DetailDrawer({ datasetId, index, title, onClose, columns = [], o
                 </Tabs.List>
                 <Tabs.Content value="formatted">
                   <dl className="detail-list">
-                    {flatten(state.row).map(([k, v]) => {
+                    {flatten(state.value).map(([k, v]) => {
                       const spec = columns.find((c) => c.path === k)
                       const label = spec ? formatCell(spec, rawCell(v)) : ''
                       return (

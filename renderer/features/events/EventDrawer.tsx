@@ -1,29 +1,16 @@
 // One event: its payload as Zoom sent it, and how it compares with Zoom's schema for its type.
 import { Dialog } from 'radix-ui'
-import { useEffect, useState } from 'react'
 import type { EventDetail } from '../../../common/contract/index'
 import { CopyButton } from '../../components/CopyButton'
 import { CloseIcon } from '../../components/icons'
-import { errorMessage } from '../../ipc'
+import { useRowAt } from '../../components/use-row-at'
 import { useStore } from '../../store/index'
 import { formatDateTime } from '../overview/format'
 
 export function EventDrawer({ datasetId, index, onClose }: { datasetId: string; index: number | undefined; onClose(): void }) {
   const eventDetail = useStore((s) => s.eventDetail)
-  const [state, setState] = useState<{ detail?: EventDetail; error?: string }>({})
-  useEffect(() => {
-    if (index === undefined) return undefined
-    let current = true
-    setState({})
-    eventDetail(datasetId, index).then(
-      (detail) => current && setState({ detail }),
-      (error: unknown) => current && setState({ error: errorMessage(error) }),
-    )
-    return () => {
-      current = false
-    }
-  }, [datasetId, index, eventDetail])
-  const detail = state.detail
+  const state = useRowAt(eventDetail, datasetId, index)
+  const detail = state.value
   const raw = detail ? JSON.stringify(detail.body, null, 2) : ''
   return (
     <Dialog.Root open={index !== undefined} onOpenChange={(open) => !open && onClose()}>

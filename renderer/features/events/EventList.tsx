@@ -1,12 +1,12 @@
 // The live list: newest first, virtualized, read from main's events dataset in windows (like a
 // crawl's grid), with a filter by type, pause (the list stops following new events) and counts.
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import type { EventsStatus } from '../../../common/contract/index'
 import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import { EMPTY_GRID_VIEW } from '../../store/slices/browse'
 import { useRowWindows } from '../browse/use-row-windows'
+import { useVirtualWindow } from '../browse/use-virtual-window'
 import { formatCount, formatTime } from '../overview/format'
 
 const ROW_HEIGHT = 32
@@ -74,16 +74,7 @@ export function EventList({ status, onOpen }: { status: EventsStatus & { dataset
 }
 
 function EventRows({ rows, onOpen }: { rows: ReturnType<typeof useRowWindows>; onOpen(index: number): void }) {
-  const scrollRef = useRef<HTMLDivElement>(null)
-  const count = rows.total ?? 0
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? 0
-  const { ensure } = rows
-  useEffect(() => {
-    if (count > 0) ensure(first, last)
-  }, [first, last, count, ensure])
+  const { scrollRef, virtualizer, items, count } = useVirtualWindow(rows, ROW_HEIGHT)
   if (count === 0) return <p className="muted">{rows.total === undefined ? 'Loading…' : 'No events match.'}</p>
   return (
     <div className="grid-frame">
