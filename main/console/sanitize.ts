@@ -6,11 +6,12 @@
 // values the token manager registered and anything shaped like a bearer token or a JWT.
 import type { ParsedInput } from '../../common/contract'
 import { redact } from '../log/redact'
+import { REDACTED, redactJsonFields } from '../log/redact-json'
 
 export type ParsedConsoleRequest = ParsedInput<'console.send'>
 
 const SENSITIVE_NAME = /authorization|token|secret|password|passphrase|api[-_]?key|cookie|session|signature|credential|bearer/i
-export const REDACTED = '[redacted]'
+export { REDACTED }
 
 export const isSensitiveName = (name: string) => SENSITIVE_NAME.test(name)
 
@@ -22,7 +23,7 @@ export const MAX_HISTORY_BODY = 100_000
  * stack): the deeper part is replaced by a marker, so nothing unchecked reaches the history.
  */
 export const MAX_HISTORY_DEPTH = 64
-export const TOO_DEEP = '[nested too deeply to keep]'
+export { TOO_DEEP } from '../log/redact-json'
 
 export function sanitizeForHistory(request: ParsedConsoleRequest): ParsedConsoleRequest {
   const body = request.body !== undefined && request.body.length <= MAX_HISTORY_BODY ? sanitizeBody(request.body) : undefined
@@ -58,11 +59,7 @@ function sanitizeUrl(url: string): string {
   return absolute ? parsed.href : `${parsed.pathname}${parsed.search}`
 }
 
-/**
- * A JSON body is walked and written back as JSON: everything below a sensitive name (a string, or
- * a whole object or array) becomes REDACTED, and other strings and names go through the log
- * redactor one by one, so the stored body stays valid JSON. Other bodies go through the redactor.
- */
+/** A JSON body is walked and written back as JSON (still valid JSON); other bodies go through the redactor. */
 function sanitizeBody(text: string): string {
   let value: unknown
   try {
@@ -70,30 +67,6 @@ function sanitizeBody(text: string): string {
   } catch {
     return redact(text)
   }
-  let changed = false
-  const scrub = (s: string): string => {
-    const out = redact(s)
-    if (out !== s) changed = true
-    return out
-  }
-  const walk = (node: unknown, depth: number): unknown => {
-    if (typeof node === 'string') return scrub(node)
-    if (node === null || typeof node !== 'object') return node
-    if (depth >= MAX_HISTORY_DEPTH) {
-      changed = true
-      return TOO_DEEP
-    }
-    if (Array.isArray(node)) return node.map((item) => walk(item, depth + 1))
-    const entries = Object.entries(node).map(([key, v]): [string, unknown] => {
-      if (isSensitiveName(key) && v !== null) {
-        changed = true
-        return [scrub(key), REDACTED]
-      }
-      return [scrub(key), walk(v, depth + 1)]
-    })
-    // fromEntries defines own properties, so a "__proto__" name stays a plain field.
-    return Object.fromEntries(entries)
-  }
-  const cleaned = walk(value, 0)
-  return changed ? JSON.stringify(cleaned, null, 2) : text
+  const cleaned = redactJsonFields(value, isSensitiveName, MAX_HISTORY_DEPTH)
+  return cleaned.changed ? JSON.stringify(cleaned.value, null, 2) : text
 }

@@ -13,6 +13,7 @@ import {
 import type { DatasetStore } from '../data/datasets/dataset-store'
 import type { Dataset, DatasetResource } from '../data/datasets/dataset'
 import type { Logger } from '../log/logger'
+import { redactJsonFields } from '../log/redact-json'
 import type { ProfileLookup } from '../profiles/profile-lookup'
 import type { Clock, EventSink, Scheduler } from '../ports'
 import type { DocumentFile } from '../store'
@@ -24,6 +25,11 @@ import { checkEvent, type WebhookSchemaPort } from './schemas/webhook-schemas'
 import { assertSocketAllowed, eventsBaseUrl } from './socket-url'
 import { summarizeEvent } from './summary'
 import { urlValidationResponse, verifyWebhookSignature } from './webhook-signature'
+
+/** Field names that hold a credential in Zoom's event payloads (download_token, password, …). */
+const isEventCredentialName = (name: string) => /token|secret|password|passcode|signature|credential/i.test(name)
+/** Zoom's event payloads are a few levels deep; anything far deeper is not walked. */
+const MAX_EVENT_DEPTH = 32
 
 export const EVENTS_RESOURCE_ID = 'events'
 
@@ -221,7 +227,10 @@ export class EventsService {
     })
   }
 
-  private async store(profileId: string, sub: Subscription, body: unknown, receivedAt: number): Promise<void> {
+  private async store(profileId: string, sub: Subscription, received: unknown, receivedAt: number): Promise<void> {
+    // Some events carry credentials (recording.completed's download_token can fetch the files):
+    // they are redacted before the event is stored, so no view, detail, copy or export has them.
+    const body = redactJsonFields(received, isEventCredentialName, MAX_EVENT_DEPTH).value
     const record = body as { event?: unknown; event_ts?: unknown; payload?: { account_id?: unknown } }
     const event = typeof record.event === 'string' ? record.event.slice(0, 200) : '(no event name)'
     const checked = await checkEvent(this.deps.schemas, event, body)
