@@ -19,6 +19,7 @@
 //     socket is opened first and the old one closed once it is replaced, so the gap is short.
 import { AppError, isAppError, type BridgeError } from '../../common/errors'
 import type { EventsStatus, EventSocketState } from '../../common/contract/events-subscription'
+import { readableText } from '../auth/readable-text'
 import type { Logger } from '../log/logger'
 import type { Clock, Scheduler } from '../ports'
 import type { AccessToken, AccessTokenOptions } from '../tokens/token-manager'
@@ -345,7 +346,7 @@ export class EventSocket {
 function describe(why: { code?: number; reason?: string; httpStatus?: number; transport?: string }): Record<string, string | number> {
   const out: Record<string, string | number> = {}
   if (why.code !== undefined) out.code = why.code
-  if (why.reason) out.reason = why.reason.slice(0, 120)
+  if (why.reason) out.reason = readableText(why.reason, 120)
   if (why.httpStatus !== undefined) out.httpStatus = why.httpStatus
   if (why.transport) out.transport = why.transport
   return out
@@ -354,5 +355,5 @@ function describe(why: { code?: number; reason?: string; httpStatus?: number; tr
 function describeReason(why: { code?: number; reason?: string; httpStatus?: number; transport?: string }): string {
   if (why.httpStatus !== undefined) return `Zoom answered the connection with HTTP ${why.httpStatus}`
   if (why.transport) return `Network error (${why.transport})`
-  return `The connection closed (code ${why.code ?? 1006}${why.reason ? `: ${why.reason.slice(0, 120)}` : ''})`
+  return `The connection closed (code ${why.code ?? 1006}${why.reason ? `: ${readableText(why.reason, 120)}` : ''})`
 }

@@ -41,7 +41,8 @@ const channelNames = Object.keys(channels) as ChannelName[]
  * log-line patterns would rewrite ("Area code: 555"); only an `error` in them is redacted.
  */
 const SERVER_TEXT_CHANNELS = ['data.crawl', 'data.cancel', 'data.jobs', 'app.problems', 'app.dismissProblem', 'console.history']
-const carriesServerText = (channel: ChannelName) => channel.startsWith('auth.') || channel.startsWith('downloads.') || SERVER_TEXT_CHANNELS.includes(channel)
+const SERVER_TEXT_NAMESPACES = ['auth.', 'downloads.', 'events.', 'updates.']
+const carriesServerText = (channel: ChannelName) => SERVER_TEXT_NAMESPACES.some((namespace) => channel.startsWith(namespace)) || SERVER_TEXT_CHANNELS.includes(channel)
 const isChannel = (name: string): name is ChannelName => Object.hasOwn(channels, name)
 
 export function originOf(url: string): string | undefined {

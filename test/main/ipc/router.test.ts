@@ -6,6 +6,7 @@ import { AppError } from '../../../common/errors'
 import { createRouter, type SenderInfo } from '../../../main/ipc/router'
 import type { Handlers } from '../../../main/ipc/types'
 import { createLogger, memoryLogSink } from '../../../main/log/logger'
+import { forgetSecret, registerSecret } from '../../../main/log/redact'
 
 const ORIGIN = 'app://zoom-connect'
 const trusted: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, isOurWindow: true }
@@ -152,3 +153,19 @@ function deepNest(depth: number): unknown {
   for (let i = 0; i < depth; i++) value = { id: value }
   return value
 }
+
+describe('server text in replies', () => {
+  it.each(['events.status', 'updates.state'] as const)('%s replies have registered secrets scrubbed (a server may quote a token in a close reason or an error)', async (channel) => {
+    const token = 'CANARY-SOCKET-TOKEN-7f3e91ab'
+    registerSecret(token)
+    try {
+      const { router } = setup({ [channel]: () => ({ state: 'closed', reason: `Zoom closed it: bad access_token=${token}` }) } as Partial<Handlers>)
+      const input = channel === 'events.status' ? { profileId: 'abc-123' } : undefined
+      const reply = await router.invoke(channel, trusted, input)
+      expect(reply.ok).toBe(true)
+      expect(JSON.stringify(reply)).not.toContain(token)
+    } finally {
+      forgetSecret(token)
+    }
+  })
+})
