@@ -4,6 +4,7 @@
 // (Zoom compares scheme, host, port, path and query exactly). Pure: the window passes what it read.
 import { AppError } from '../../common/errors'
 import type { LoadedPage } from '../ports'
+import { readableText } from './readable-text'
 
 /** Zoom's error code on the page: "(4,700)", "(4700)" or "error code: 4700". */
 const CODE = /\((\d{1,2},?\d{3})\)|error code:?\s*(\d{4,5})/i
@@ -22,10 +23,10 @@ function codeOf(text: string): number | undefined {
   return digits === undefined ? undefined : Number(digits)
 }
 
-/** The first line that carries the code, clipped: what Zoom said, for the details. */
+/** The first line that carries the code, as readable text (redacted, escaped, clipped): what Zoom said, for the details. */
 function zoomLine(text: string): string {
   const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => CODE.test(l)) ?? text.trim().split(/\r?\n/)[0] ?? ''
-  return line.length > MAX_SHOWN ? `${line.slice(0, MAX_SHOWN)}…` : line
+  return readableText(line, MAX_SHOWN)
 }
 
 export function zoomErrorFromPage(page: LoadedPage, flow: ExpectedFlow): AppError | undefined {

@@ -5,7 +5,7 @@
 // A secret that cannot be decrypted is never deleted or silently replaced: it stays in the file,
 // the profile is reported as needing repair, and replacing it must be asked for explicitly (the
 // old ciphertext then moves to the archive).
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { ProtectionInfo, VaultStatus } from '../../common/contract/app'
 import { AppError } from '../../common/errors'
 import type { DocumentFile, DocumentProblem } from '../store'
@@ -18,6 +18,7 @@ import { bindingMac, bindingTableMac } from './profile-binding'
 import { KEY_BYTES, OpenFailure, canOpen, open, seal } from './sealed-box'
 import { VaultError } from './vault-error'
 import { SECRET_FIELDS, openVaultDocument, slotsOf, type SecretField, type SecretSlots, type VaultDocument, type VaultKeyRecord } from './vault-document'
+import { equalInConstantTime } from '../constant-time'
 
 /** `currentPassphrase` is required whenever the vault is protected by a passphrase now. */
 export type ProtectionTarget =
@@ -551,7 +552,7 @@ function bindingState(dataKey: Buffer, doc: VaultDocument, profileId: string, bi
   const bindings = authenticBindings(dataKey, doc)
   const stored = Object.hasOwn(bindings, profileId) ? bindings[profileId] : undefined
   if (stored === undefined) return storesSecrets(doc, profileId) ? 'mismatch' : 'none'
-  return sameText(stored, bindingMac(dataKey, profileId, binding)) ? 'match' : 'mismatch'
+  return equalInConstantTime(stored, bindingMac(dataKey, profileId, binding)) ? 'match' : 'mismatch'
 }
 
 /**
@@ -560,7 +561,7 @@ function bindingState(dataKey: Buffer, doc: VaultDocument, profileId: string, bi
  */
 function authenticBindings(dataKey: Buffer, doc: VaultDocument): Record<string, string> {
   if (doc.bindingsMac === null || isLegacy(dataKey, doc.key)) return {}
-  return sameText(doc.bindingsMac, bindingTableMac(dataKey, doc.bindings)) ? doc.bindings : {}
+  return equalInConstantTime(doc.bindingsMac, bindingTableMac(dataKey, doc.bindings)) ? doc.bindings : {}
 }
 
 function withBindings(dataKey: Buffer, doc: VaultDocument, bindings: Record<string, string>): VaultDocument {
@@ -575,12 +576,6 @@ function isLegacy(dataKey: Buffer, record: VaultKeyRecord | null): boolean {
 function storesSecrets(doc: VaultDocument, profileId: string): boolean {
   const slots = slotsOf(doc.secrets, profileId)
   return slots !== undefined && SECRET_FIELDS.some((field) => slots[field] !== undefined)
-}
-
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a)
-  const right = Buffer.from(b)
-  return left.length === right.length && timingSafeEqual(left, right)
 }
 
 function undecryptableFields(dataKey: Buffer, profileId: string, slots: SecretSlots | undefined): SecretField[] {
