@@ -185,6 +185,11 @@ export class AuthService {
       await this.revokeAndForget(before.id)
       this.deps.timeline.add({ profileId: before.id, at: this.deps.clock.now(), kind: 'disconnect', outcome: 'ok', detail: 'The app credentials changed; connect again' })
     },
+    dropTokens: async (profileId) => {
+      this.pending.cancel(profileId)
+      await this.deps.tokens.forget(profileId)
+      this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'disconnect', outcome: 'ok', detail: 'Tokens obtained for an edited profile were dropped unsent; connect again' })
+    },
   }
 
   /** On quit: pending flows are cancelled, and a copied token due to be cleared is cleared now. */

@@ -115,6 +115,7 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     hooks: {
       beforeDelete: (profile) => late.hooks?.beforeDelete(profile) ?? Promise.resolve({ revoked: false }),
       clientChanging: (before) => late.hooks?.clientChanging(before) ?? Promise.resolve(),
+      dropTokens: (profileId) => late.hooks?.dropTokens(profileId) ?? Promise.resolve(),
     },
   })
   // The vault refuses a profile's secrets once its security fields differ from the bound ones.

@@ -28,6 +28,11 @@ export interface ProfileConnectionHooks {
    * with the client (and secret, and endpoints) they were issued to.
    */
   clientChanging(before: Profile): Promise<void>
+  /**
+   * The profile's tokens were obtained for what an edited file said: they are forgotten (vault,
+   * cache, connection record) without being sent anywhere, not even to be revoked.
+   */
+  dropTokens(profileId: string): Promise<void>
 }
 
 export interface ProfileServiceDeps {
@@ -124,7 +129,7 @@ export class ProfileService implements ProfileLookup {
       if (tampered) {
         if (!typedSecret && !isPublic) throw validationError('Not saved', [{ path: 'clientSecret', message: 'Enter the Client Secret again: the stored one was saved for other endpoints or allowed domains than this profile names' }])
         // Tokens obtained for whatever the file said are dropped unsent, not revoked there.
-        if (this.deps.secrets.hasSecret(profileId, 'tokens')) await this.deps.secrets.deleteSecret(profileId, 'tokens')
+        await this.deps.hooks.dropTokens(profileId)
       } else if (grantIdentity(before) !== grantIdentity(after)) {
         await this.deps.hooks.clientChanging(before)
       }

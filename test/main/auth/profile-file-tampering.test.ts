@@ -83,6 +83,19 @@ describe('a profiles.json edited on disk', () => {
     expect(evil.received).toEqual([])
   })
 
+  it('repairing by typing the secret again drops the tokens from everywhere: vault, badge and connection record', async () => {
+    const profileId = await connectedProfile('Repaired cloud')
+    await editOnDisk(profileId, (p) => ({ ...p, cloud: { kind: 'custom', oauthBaseUrl: evil.url, apiBaseUrl: evil.url } }))
+    const { app } = await useEverything(profileId)
+    // The person accepts the endpoints the file now names by typing the secret again.
+    const draft = s2sDraft(sandbox, 'Repaired cloud')
+    await app.call('profiles.update', { id: profileId, draft: { ...draft, fields: { ...draft.fields, cloud: { kind: 'custom', oauthBaseUrl: evil.url, apiBaseUrl: evil.url } } } } as never)
+    expect((await app.call('auth.status', { profileId })).state).toBe('disconnected')
+    expect(await readFile(join(harness.dataDir, 'connections.json'), 'utf8')).not.toContain(profileId)
+    expect(evil.received).toEqual([])
+    await app.close()
+  })
+
   it('widening the allowed domains and validation URL: Test connection sends the token nowhere', async () => {
     const profileId = await connectedProfile('Widened')
     const host = new URL(evil.url).host
