@@ -235,12 +235,11 @@ export class AuthService {
       const result = await exchangeAuthorizationCode(this.deps.endpoint, oauthBase, client, { code, redirectUri: profile.redirectUri, ...(pkce ? { codeVerifier: pkce.verifier } : {}) })
       // For the profile as it was when the sign-in began: adopt() refuses it if that changed.
       const set = tokenSetFromResult(result, grantIdentityOf(profile))
-      if ((await this.deps.tokens.adopt(profileId, set, generation)) === 'stale') {
+      if ((await this.deps.tokens.adopt(profileId, set, generation, client)) === 'stale') {
         const revoked = await this.revokeUnwanted(profileId, oauthBase, client, set)
         this.deps.tokens.discard(set)
         throw this.overtaken(profileId, revoked ? 'the token Zoom issued was revoked and not kept' : 'the token Zoom issued was not kept')
       }
-      await this.deps.tokens.adoptPendingSecret(profileId, client)
       this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: 'ok', detail: `Connected; ${set.scopes.length} scope(s) granted` })
     } catch (error) {
       this.reportConnectFailure(profileId, error)

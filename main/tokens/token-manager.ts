@@ -166,13 +166,15 @@ export class TokenManager implements TokenProvider {
    * forgotten (disconnect, another client) or replaced. Then nothing is stored and the answer is
    * 'stale': the caller revokes and drops the set, it belongs to nobody any more.
    */
-  async adopt(profileId: string, set: TokenSet, since?: number): Promise<'adopted' | 'stale'> {
+  async adopt(profileId: string, set: TokenSet, since?: number, client?: OAuthClient): Promise<'adopted' | 'stale'> {
     return this.deps.lanes.run(profileId, async () => {
       // Whatever was queued before us and forgot the tokens, deleted or re-pointed the profile wins.
       if ((since !== undefined && this.generation(profileId) !== since) || !this.exists(profileId)) return 'stale'
       if (!sameGrant(set, this.deps.profiles.get(profileId))) return 'stale'
       this.bump(profileId)
       await this.save(profileId, set, 'connect')
+      // In the same lane turn: a delete queued behind us must find the new secret stored, to remove it.
+      if (client) await this.adoptPendingSecret(profileId, client)
       return 'adopted'
     })
   }
@@ -429,7 +431,7 @@ export class TokenManager implements TokenProvider {
   }
 
   /** A connect with `client` succeeded: if it used the pending secret, that secret is now the stored one. */
-  async adoptPendingSecret(profileId: string, client: OAuthClient): Promise<void> {
+  private async adoptPendingSecret(profileId: string, client: OAuthClient): Promise<void> {
     const pending = this.deps.pendingSecrets
     const secret = pending?.get(profileId)
     if (secret === undefined || client.clientSecret !== secret) return
