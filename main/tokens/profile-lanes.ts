@@ -32,6 +32,11 @@ export class ProfileLanes {
     return this.held.getStore()?.has(profileId) === true
   }
 
+  /** True while work is running or queued in the profile's lane. */
+  busy(profileId: string): boolean {
+    return this.tails.has(profileId)
+  }
+
   /** Resolves once everything queued so far, in every lane, has finished. */
   async idle(): Promise<void> {
     while (this.tails.size > 0) await Promise.all([...this.tails.values()])

@@ -195,7 +195,9 @@ export class TokenManager implements TokenProvider {
     clearTimeout(timer)
     for (const [profileId, kind] of [...this.unsaved]) {
       const set = this.cache.get(profileId)
-      if (!set) continue
+      // Past the bound, a lane still at work (a forget, an edit) owns its profile: writing here
+      // could bring back a set it is removing. Its set stays in memory, as for a failed write.
+      if (!set || this.deps.lanes.busy(profileId) || !this.exists(profileId) || !sameGrant(set, this.deps.profiles.get(profileId))) continue
       try {
         await this.save(profileId, set, kind)
       } catch (error) {
