@@ -37,7 +37,8 @@ function isDailyLimit(type: string | string[] | undefined, body: unknown): boole
   return /daily/i.test(text)
 }
 
-export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+/** Exponential backoff with jitter (half fixed, half random): parallel retries do not fire in lockstep. */
+export function backoffDelay(policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, attempt: number, random: () => number = Math.random): number {
   const full = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1))
   return full / 2 + (random() * full) / 2
 }

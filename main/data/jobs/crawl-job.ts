@@ -20,7 +20,8 @@ import type { PageSource, QueryParams } from '../ports'
 import type { UserDirectory } from '../users/user-directory'
 import { type CrawlQueries, type CrawlUnit, type UserScope, withHostEmail, withWindow } from './crawl-units'
 import { runPool } from './pool'
-import { abortableSleep, type CrawlRetryPolicy, DEFAULT_CRAWL_RETRY, isNetworkFailure, isTransientFailure, unitBackoffMs } from './unit-retry'
+import { abortableSleep, type CrawlRetryPolicy, DEFAULT_CRAWL_RETRY, isNetworkFailure, isTransientFailure } from './unit-retry'
+import { backoffDelay } from '../../zoom/retry'
 
 export interface CrawlJobDeps {
   pages: PageSource
@@ -363,7 +364,7 @@ export class CrawlJob {
     this.progress.retryingUnits = this.retrying
     this.deps.changed(false)
     try {
-      await abortableSleep(this.deps.scheduler, unitBackoffMs(this.retry, attempt), signal)
+      await abortableSleep(this.deps.scheduler, backoffDelay(this.retry, attempt), signal)
     } finally {
       this.retrying--
       if (this.retrying > 0) this.progress.retryingUnits = this.retrying

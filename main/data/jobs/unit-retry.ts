@@ -33,10 +33,6 @@ export function isTransientFailure(error: AppError): boolean {
   return isNetworkFailure(error) || error.code === 'ZOOM_SERVER_ERROR' || error.code === 'ZOOM_RESPONSE_INVALID'
 }
 
-export function unitBackoffMs(policy: CrawlRetryPolicy, attempt: number): number {
-  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1))
-}
-
 /** Resolves after `ms`, or at once when the signal is aborted (the caller checks the signal). */
 export function abortableSleep(scheduler: Scheduler, ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
