@@ -66,6 +66,8 @@ export const filterSchema = z
     text: z.string().max(500).optional(),
     /** Exact-ish match per column (case-insensitive substring). */
     columns: boundedRecord(z.string().max(128), z.string().max(500), { maxKeys: 100, maxChars: 20_000 }).optional(),
+    /** Exact match per column, as the value's text (an event type that must not also match longer ones). */
+    equals: boundedRecord(z.string().max(128), z.string().max(500), { maxKeys: 100, maxChars: 20_000 }).optional(),
   })
   .strict()
 

@@ -8,10 +8,15 @@ export function toCell(value: unknown): Cell {
   return JSON.stringify(value) ?? null
 }
 
+/** A value as the grid shows it, as text ('' for none). */
+export function cellString(value: unknown): string {
+  const cell = toCell(value)
+  return cell === null ? '' : String(cell)
+}
+
 /** Lower-cased text of a value for case-insensitive "contains" filters; '' for empty values. */
 export function cellText(value: unknown): string {
-  const cell = toCell(value)
-  return cell === null ? '' : String(cell).toLowerCase()
+  return cellString(value).toLowerCase()
 }
 
 /** Column path → coded value → display name (the catalog's `valueLabels`). */

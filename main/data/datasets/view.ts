@@ -1,13 +1,13 @@
 // A view of a dataset: the row indexes that pass a filter, in sort order. Computed once per
 // (sort, filter, shown columns) and cached, so scrolling is a slice of an index array.
 import { createHash } from 'node:crypto'
-import { cellText, rowContains, type ValueLabels } from './cells'
+import { cellString, cellText, rowContains, type ValueLabels } from './cells'
 import { getPath } from './paths'
 import { sortIndexes } from './sort'
 
 export interface ViewSpec {
   sort?: { column: string; direction: 'asc' | 'desc' }
-  filter?: { text?: string; columns?: Record<string, string> }
+  filter?: { text?: string; columns?: Record<string, string>; equals?: Record<string, string> }
   /** The columns shown in the grid (the text filter searches every column, shown or not). */
   shownColumns: readonly string[]
   /** Coded values' display names, so "Licensed" finds type 2 as the grid shows it. */
@@ -21,6 +21,7 @@ interface NormalisedSpec {
   sort?: { column: string; direction: 'asc' | 'desc' }
   text?: string
   columnFilters: [string, string][]
+  equals: [string, string][]
 }
 
 function normalise(spec: ViewSpec): NormalisedSpec {
@@ -29,7 +30,8 @@ function normalise(spec: ViewSpec): NormalisedSpec {
     .map(([column, needle]): [string, string] => [column, needle.trim().toLowerCase()])
     .filter(([, needle]) => needle !== '')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return { sort: spec.sort, text, columnFilters }
+  const equals = Object.entries(spec.filter?.equals ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return { sort: spec.sort, text, columnFilters, equals }
 }
 
 /** A SHA-256 of the normalised spec: a cached view costs 64 characters, however large its filter. */
@@ -38,13 +40,14 @@ export function viewKey(spec: ViewSpec): string {
 }
 
 export function computeView(rows: readonly unknown[], spec: ViewSpec): ViewIndex {
-  const { sort, text, columnFilters } = normalise(spec)
+  const { sort, text, columnFilters, equals } = normalise(spec)
   const labels = spec.valueLabels ?? {}
-  if (!sort && !text && columnFilters.length === 0) return undefined
+  if (!sort && !text && columnFilters.length === 0 && equals.length === 0) return undefined
   let indexes: number[] = []
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]
     if (columnFilters.length > 0 && !columnFilters.every(([column, needle]) => cellText(getPath(row, column)).includes(needle))) continue
+    if (equals.length > 0 && !equals.every(([column, value]) => cellString(getPath(row, column)) === value)) continue
     if (text && !rowContains(row, text, labels)) continue
     indexes.push(index)
   }

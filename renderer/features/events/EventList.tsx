@@ -20,7 +20,7 @@ export function EventList({ status, onOpen }: { status: EventsStatus & { dataset
   const notify = useStore((s) => s.notify)
   const [paused, setPaused] = useState<number>()
   const shownCount = paused ?? status.received
-  const type = view.columnFilters?.event ?? ''
+  const type = view.equals?.event ?? ''
   useEffect(() => {
     if (!view.sort) setGridView(datasetId, { sort: NEWEST_FIRST })
   }, [datasetId, view.sort, setGridView])
@@ -42,7 +42,7 @@ export function EventList({ status, onOpen }: { status: EventsStatus & { dataset
     <section className="card stack" aria-label="Received events">
       <div className="row events-toolbar">
         <label htmlFor={filterId}>Type</label>
-        <select id={filterId} className="input" value={type} onChange={(e) => setGridView(datasetId, { columnFilters: e.target.value ? { event: e.target.value } : undefined })}>
+        <select id={filterId} className="input" value={type} onChange={(e) => setGridView(datasetId, { equals: e.target.value ? { event: e.target.value } : undefined })}>
           <option value="">All types ({formatCount(status.received)})</option>
           {types.map(([name, count]) => (
             <option key={name} value={name}>

@@ -12,7 +12,8 @@ export interface GridView {
   /** Chosen columns; undefined = the resource's defaults. */
   columns?: string[]
   /** Per-column filters (the Events tab's filter by type). */
-  columnFilters?: Record<string, string>
+  /** Exact match per column (the events grid's type filter). */
+  equals?: Record<string, string>
 }
 
 export interface ResourceDataset {
@@ -90,8 +91,8 @@ export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {},
 export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | 'columns'> {
   return {
     ...(view.sort ? { sort: view.sort } : {}),
-    ...(view.filterText.trim() || view.columnFilters
-      ? { filter: { ...(view.filterText.trim() ? { text: view.filterText.trim() } : {}), ...(view.columnFilters ? { columns: view.columnFilters } : {}) } }
+    ...(view.filterText.trim() || view.equals
+      ? { filter: { ...(view.filterText.trim() ? { text: view.filterText.trim() } : {}), ...(view.equals ? { equals: view.equals } : {}) } }
       : {}),
     ...(view.columns ? { columns: view.columns } : {}),
   }
