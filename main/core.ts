@@ -53,8 +53,9 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
   const vault = await openVault({ dir: adapters.dataDir, safeStorage: adapters.safeStorage, platform: adapters.app.platform, onProblem: reportProblem })
   // One hook (and one set of proxy agents) for all of main's HTTP: token endpoint, validation, Zoom API, downloads.
   const proxyAgents = new ProxyAgents()
-  const proxy = adapters.proxy ? { proxy: proxyHook(adapters.proxy, proxyAgents) } : {}
-  const eventsProxy = adapters.proxy ? { proxy: { hook: proxyHook(adapters.proxy, proxyAgents), agentsFor: proxyAgentsFor(adapters.proxy, proxyAgents) } } : {}
+  const hook = adapters.proxy ? proxyHook(adapters.proxy, proxyAgents) : undefined
+  const proxy = hook ? { proxy: hook } : {}
+  const eventsProxy = hook && adapters.proxy ? { proxy: { hook, agentsFor: proxyAgentsFor(adapters.proxy, proxyAgents) } } : {}
   const credentials = await createCredentials({ adapters, vault, onProblem: reportProblem, ...proxy })
   const zoom = createZoomClients({ tokens: credentials.tokens, profiles: credentials.profileLookup, outcomes: credentials.outcomes, log: createLogger(adapters.log, 'zoom'), clock, ...proxy })
   const data = createDataServices({

@@ -3,10 +3,11 @@
 // Main keeps them in a cache folder of its data directory and reads them from there; an empty
 // cache is filled from Zoom's URLs once, on first use. Tests point the folder at the copies in
 // ../shared/zoom-openapi/webhooks and give no fetcher. The files are never part of the app.
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SchemaIssue } from '../../../common/contract/events-subscription'
 import type { Logger } from '../../log/logger'
+import { ensureDirectory, writeFileAtomic } from '../../store/atomic-file'
 import { checkAgainstSchema } from './check-schema'
 
 /** The API hub domains that publish an event file (Zoom's API hub, March 2026). */
@@ -79,14 +80,13 @@ export class FolderWebhookSchemas implements WebhookSchemaPort {
   }
 
   private async fill(fetchText: FetchText): Promise<void> {
-    await mkdir(this.options.dir, { recursive: true, mode: 0o700 })
+    await ensureDirectory(this.options.dir)
     for (const domain of WEBHOOK_DOMAINS) {
       try {
         const text = await fetchText(webhookFileUrl(domain))
         if (eventSchemas(JSON.parse(text)).length === 0) continue
         const target = join(this.options.dir, `${domain}.json`)
-        await writeFile(`${target}.tmp`, text, { mode: 0o600 })
-        await rename(`${target}.tmp`, target)
+        await writeFileAtomic(target, text)
       } catch {
         this.options.log.warn('an event schema file could not be downloaded', { domain })
       }
