@@ -12,6 +12,7 @@ import {
 } from '../../common/contract/events-subscription'
 import type { DatasetStore } from '../data/datasets/dataset-store'
 import type { Dataset, DatasetResource } from '../data/datasets/dataset'
+import { throttle, type Throttled } from '../data/throttle'
 import type { Logger } from '../log/logger'
 import { redactJsonFields } from '../log/redact-json'
 import type { ProfileLookup } from '../profiles/profile-lookup'
@@ -82,7 +83,8 @@ interface Subscription {
   counts: Record<string, number>
   /** Events are checked and stored one after another, in arrival order. */
   queue: Promise<void>
-  pushPending: boolean
+  /** Status pushes while events stream in: at most one per throttle interval, the last always sent. */
+  pushes: Throttled
 }
 
 export class EventsService {
@@ -208,13 +210,16 @@ export class EventsService {
 
   /** Stops every socket (the app quits, or the vault was locked: no token may be used). */
   stopAll(reason = 'Disconnected'): void {
-    for (const sub of this.subscriptions.values()) sub.socket?.stop(reason)
+    for (const sub of this.subscriptions.values()) {
+      sub.socket?.stop(reason)
+      sub.pushes.dispose()
+    }
   }
 
   private subscription(profileId: string): Subscription {
     let sub = this.subscriptions.get(profileId)
     if (!sub) {
-      sub = { received: 0, counts: {}, queue: Promise.resolve(), pushPending: false }
+      sub = { received: 0, counts: {}, queue: Promise.resolve(), pushes: throttle(() => this.deps.events.emit('events.status', this.status(profileId)), this.deps.statusThrottleMs ?? 250, this.deps.clock, this.deps.scheduler) }
       this.subscriptions.set(profileId, sub)
     }
     return sub
@@ -261,16 +266,8 @@ export class EventsService {
 
   /** State changes are pushed at once; event counts at most every statusThrottleMs. */
   private push(profileId: string, now: boolean): void {
-    const sub = this.subscription(profileId)
-    if (now) {
-      this.deps.events.emit('events.status', this.status(profileId))
-      return
-    }
-    if (sub.pushPending) return
-    sub.pushPending = true
-    this.deps.scheduler.setTimeout(() => {
-      sub.pushPending = false
-      this.deps.events.emit('events.status', this.status(profileId))
-    }, this.deps.statusThrottleMs ?? 250)
+    const { pushes } = this.subscription(profileId)
+    if (now) pushes.flush()
+    else pushes.request()
   }
 }
