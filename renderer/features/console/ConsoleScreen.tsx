@@ -24,17 +24,6 @@ import '../../styles/console.css'
 
 const SUGGESTIONS = ['/users/me', ...new Set(ALL_RESOURCES.map((r) => r.path))]
 
-/** A list response's `next_page_token`, when there is a next page. */
-function nextPageTokenOf(body: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(body)
-    const token = parsed !== null && typeof parsed === 'object' ? (parsed as { next_page_token?: unknown }).next_page_token : undefined
-    return typeof token === 'string' && token !== '' ? token : undefined
-  } catch {
-    return undefined
-  }
-}
-
 function jsonProblem(body: string): string | undefined {
   if (!body.trim()) return undefined
   try {
@@ -73,8 +62,8 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
     focusWhenShown('Allowed domains')
   }
   const domainRefused = sendErrorCode === 'DOMAIN_NOT_ALLOWED' || response?.error?.code === 'DOMAIN_NOT_ALLOWED'
-  /** Zoom's cursor for the next page of a list, when the response has one. */
-  const nextPageToken = response ? nextPageTokenOf(response.body) : undefined
+  /** Zoom's cursor for the next page of a list, read by main from the response. */
+  const nextPageToken = response?.nextPageToken
   const nextPage = () => {
     if (!nextPageToken) return
     update({ query: [...draft.query.filter((q) => q.name !== 'next_page_token'), { name: 'next_page_token', value: nextPageToken }] })
