@@ -50,7 +50,14 @@ export function createWsFactory(options: WsFactoryOptions = {}): SocketFactory {
     }
     const open = (agent: Agent | undefined) => {
       if (done) return
-      socket = new WebSocket(url, { handshakeTimeout: options.handshakeTimeoutMs ?? 30_000, maxPayload: options.maxPayload ?? 8 * 1024 * 1024, followRedirects: false, ...(agent ? { agent } : {}) })
+      try {
+        socket = new WebSocket(url, { handshakeTimeout: options.handshakeTimeoutMs ?? 30_000, maxPayload: options.maxPayload ?? 8 * 1024 * 1024, followRedirects: false, ...(agent ? { agent } : {}) })
+      } catch (error) {
+        // ws throws at once for a URL it cannot use, quoting the URL (and so the token): keep only a code.
+        done = true
+        handlers.error(codeOf(error, 'ERR_INVALID_URL'))
+        return
+      }
       listen(socket)
     }
     if (options.agentFor) {

@@ -1,6 +1,7 @@
 // The event socket goes through the system proxy like the rest of main's network, and its URL's
 // access token never reaches the proxy resolver (a PAC script sees what resolveProxy is given).
 import { describe, expect, it } from 'vitest'
+import { createWsFactory } from '../../../main/events/ws-factory'
 import { ProxyAgents, proxyAgentsFor } from '../../../main/net/proxy'
 
 function recordingResolver(answer: string) {
@@ -27,5 +28,16 @@ describe('proxy agents for a WebSocket URL', () => {
     expect(await proxyAgentsFor(recordingResolver('DIRECT').resolver, agents)('ws://127.0.0.1:9/ws?access_token=x')).toBeUndefined()
     await expect(proxyAgentsFor(recordingResolver('SOCKS5 127.0.0.1:1080').resolver, agents)('wss://ws.zoom.us/ws')).rejects.toMatchObject({ code: 'NETWORK_PROXY_UNSUPPORTED' })
     agents.destroy()
+  })
+})
+
+describe('the event socket factory', () => {
+  it('reports a URL ws cannot use as a code, never as a thrown message quoting the URL and its token', async () => {
+    const errors: string[] = []
+    const handlers = { open: () => {}, message: () => {}, rejected: () => {}, close: () => {}, error: (code: string) => errors.push(code) }
+    createWsFactory()('ftp://ws.zoom.us/ws?access_token=CANARY-TOKEN-456', handlers)
+    createWsFactory({ agentFor: async () => undefined })('ftp://ws.zoom.us/ws?access_token=CANARY-TOKEN-456', handlers)
+    await expect.poll(() => errors.length).toBe(2)
+    expect(errors.join(' ')).not.toContain('CANARY')
   })
 })
