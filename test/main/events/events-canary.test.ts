@@ -7,9 +7,9 @@ import { findCanaries, readAllFiles } from '../../support/canary'
 import { WEBHOOKS_AVAILABLE, WEBHOOKS_DIR } from '../../sandbox/ws/event-factory'
 import { createEventsHarness, type EventsHarness } from './events-harness'
 
-// Log lines reach the sink unredacted: a path that hands the URL to the logger fails here
-// instead of being masked by the redactor.
-vi.mock('../../../main/log/redact', async (importOriginal) => ({ ...(await importOriginal<typeof RedactModule>()), redact: (text: string) => text }))
+// Log lines, replies and pushed events reach the test unredacted: a path that hands the URL or a
+// token to any of them fails here instead of being masked by the redactor.
+vi.mock('../../../main/log/redact', async (importOriginal) => ({ ...(await importOriginal<typeof RedactModule>()), redact: (text: string) => text, redactDeep: <T>(value: T) => value }))
 
 const WEBHOOK_SECRET = 'CANARY-WEBHOOK-SECRET-51d0e'
 
