@@ -560,9 +560,15 @@ function bindingState(dataKey: Buffer, doc: VaultDocument, profileId: string, bi
  * on its own, or the MAC deleted, leaves every profile that stores secrets needing repair.
  */
 function authenticBindings(dataKey: Buffer, doc: VaultDocument): Record<string, string> {
-  if (doc.bindingsMac === null || isLegacy(dataKey, doc.key)) return {}
-  return equalInConstantTime(doc.bindingsMac, bindingTableMac(dataKey, doc.bindings)) ? doc.bindings : {}
+  // Every secret read and profile view asks; the table's MAC covers all of it, so the verdict is
+  // kept per document version (a write makes a new document object) and per unlocked key.
+  const known = verdicts.get(doc)
+  if (known?.dataKey === dataKey) return known.bindings
+  const bindings = doc.bindingsMac !== null && !isLegacy(dataKey, doc.key) && equalInConstantTime(doc.bindingsMac, bindingTableMac(dataKey, doc.bindings)) ? doc.bindings : {}
+  verdicts.set(doc, { dataKey, bindings })
+  return bindings
 }
+const verdicts = new WeakMap<VaultDocument, { dataKey: Buffer; bindings: Record<string, string> }>()
 
 function withBindings(dataKey: Buffer, doc: VaultDocument, bindings: Record<string, string>): VaultDocument {
   return { ...doc, bindings, bindingsMac: bindingTableMac(dataKey, bindings) }
@@ -570,8 +576,15 @@ function withBindings(dataKey: Buffer, doc: VaultDocument, bindings: Record<stri
 
 /** True for the key check of a vault from before bindings (see LEGACY_KEY_CHECK_CONTEXT). */
 function isLegacy(dataKey: Buffer, record: VaultKeyRecord | null): boolean {
-  return record !== null && !canOpen(dataKey, record.check, KEY_CHECK_CONTEXT)
+  if (record === null) return false
+  // Asked on every vault call (ensureKey): one decryption per key record and unlocked key.
+  const known = legacyChecks.get(record)
+  if (known?.dataKey === dataKey) return known.legacy
+  const legacy = !canOpen(dataKey, record.check, KEY_CHECK_CONTEXT)
+  legacyChecks.set(record, { dataKey, legacy })
+  return legacy
 }
+const legacyChecks = new WeakMap<VaultKeyRecord, { dataKey: Buffer; legacy: boolean }>()
 
 function storesSecrets(doc: VaultDocument, profileId: string): boolean {
   const slots = slotsOf(doc.secrets, profileId)
