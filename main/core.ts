@@ -8,6 +8,8 @@ import { demoSeedSchema, seedDemoProfiles } from './demo-seed'
 import { createZoomDataPorts } from './data/zoom-adapter'
 import { scopeLevelOf } from '../common/zoom/catalog'
 import { createAppHandlers } from './ipc/handlers/app'
+import { createCatalogHandlers } from './ipc/handlers/catalog'
+import { ApiCatalogService, API_FILES_FOLDER, createHttpApiFileSource } from './catalog'
 import { createConsoleHandlers } from './ipc/handlers/console'
 import { createLiveEvents, type LiveEvents } from './events'
 import { createDownloadFolderHandler } from './ipc/handlers/download-folder'
@@ -22,6 +24,7 @@ import { UpdateService } from './updates/update-service'
 import { openVault } from './vault/vault'
 import { ProxyAgents, proxyAgentsFor, proxyHook } from './net/proxy'
 import { createZoomClients, type ZoomClients } from './zoom'
+import path from 'node:path'
 
 export interface CoreOptions {
   /** Origins the renderer is served from; calls from anywhere else are refused. */
@@ -33,6 +36,7 @@ export interface Core {
   credentials: Credentials
   zoom: ZoomClients
   data: DataServices
+  apiCatalog: ApiCatalogService
   liveEvents: LiveEvents
   /** Creates one profile per sandbox app (npm run demo); input is validated. */
   seedDemo(input: unknown): Promise<number>
@@ -90,6 +94,13 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     credentials.vaultChanged()
   }
   const updates = new UpdateService({ updater: adapters.updater, currentVersion: adapters.app.version, events: adapters.events, clock, log: createLogger(adapters.log, 'updates') })
+  // Zoom's whole API, read from its OpenAPI files when first asked (public documents: no credential is sent).
+  const apiCatalog = new ApiCatalogService({
+    dir: path.join(adapters.dataDir, API_FILES_FOLDER),
+    source: adapters.apiFiles ?? createHttpApiFileSource(hook ? { proxy: hook } : {}),
+    clock,
+    log: createLogger(adapters.log, 'catalog'),
+  })
   const requestConsole = new ConsoleService({ clients: zoom, history: await openConsoleHistory(adapters.dataDir, reportProblem), clock, log: createLogger(adapters.log, 'console') })
 
   const handlers: Handlers = {
@@ -109,6 +120,7 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     ...createDownloadFolderHandler({ dialogs: adapters.dialogs, settings: credentials.settings }),
     ...data.handlers,
     ...createConsoleHandlers(requestConsole),
+    ...createCatalogHandlers(apiCatalog),
     ...liveEvents.handlers,
     ...createUpdatesHandlers(updates),
   }
@@ -121,6 +133,7 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     credentials,
     zoom,
     data,
+    apiCatalog,
     liveEvents,
     seedDemo: async (input) => {
       const created = await seedDemoProfiles(input, { vault, credentials })

@@ -1,5 +1,6 @@
 // The ports main's domain code depends on. main/platform/ implements them with Electron;
 // tests implement them with hand-written fakes (DESIGN.md, "Testing on these machines").
+import type { ApiFileSource } from './catalog/ports'
 import type { EventMap, EventName } from '../common/contract/events'
 import type { AppError } from '../common/errors'
 import type { SocketFactory } from './events/event-socket'
@@ -135,6 +136,8 @@ export interface CoreAdapters {
   eventSockets?: SocketFactory
   /** Zoom's event schemas; default: a cache folder in dataDir filled from Zoom's published files. */
   eventSchemas?: WebhookSchemaPort
+  /** Zoom's OpenAPI files; default: Zoom's API hub over HTTP, copies kept in dataDir/api-files. */
+  apiFiles?: ApiFileSource
   /** The app's own updates; without one (tests, development) Settings → Updates says why not. */
   updater?: UpdaterPort
 }

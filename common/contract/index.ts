@@ -6,6 +6,7 @@ import type { BridgeError } from '../errors'
 import type { EventMap, EventName } from './events'
 import { appChannels } from './app'
 import { authChannels } from './auth'
+import { catalogChannels } from './catalog'
 import { consoleChannels } from './console'
 import { dataChannels } from './data'
 import type { ChannelDef } from './define'
@@ -25,6 +26,7 @@ export const channels = {
   ...dataChannels,
   ...downloadChannels,
   ...consoleChannels,
+  ...catalogChannels,
   ...eventsChannels,
   ...updatesChannels,
 }
@@ -50,6 +52,7 @@ export { BRIDGE_GLOBAL } from './bridge-global'
 
 export * from './app'
 export * from './auth'
+export * from './catalog'
 export * from './console'
 export * from './data'
 export * from './define'

@@ -59,6 +59,8 @@ export const CHANNEL_NAMES = [
   'console.send',
   'console.history',
   'console.clearHistory',
+  'catalog.index',
+  'catalog.operation',
   'events.config',
   'events.saveConfig',
   'events.status',

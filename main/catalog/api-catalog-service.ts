@@ -11,6 +11,9 @@ import type { Clock } from '../ports'
 import { ApiFileCache } from './file-cache'
 import type { ApiFileSource, ApiFileValidators } from './ports'
 
+/** The copies' folder inside the app's data folder. */
+export const API_FILES_FOLDER = 'api-files'
+
 export const API_FILE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000
 /** Files fetched at once: 31 files of up to a few MB each. */
 const FETCH_CONCURRENCY = 4
@@ -34,6 +37,11 @@ export class ApiCatalogService {
     this.cache = new ApiFileCache(options.dir)
   }
 
+  /** The products this catalog is built from (all of Zoom's by default). */
+  get products(): readonly ApiProductName[] {
+    return this.options.products ?? API_PRODUCT_NAMES
+  }
+
   /** The catalog once built (undefined before the first `catalog()` has finished). */
   get loaded(): ApiCatalog | undefined {
     return this.current
@@ -52,7 +60,7 @@ export class ApiCatalogService {
   }
 
   private async build(): Promise<ApiCatalog> {
-    const products = [...(this.options.products ?? API_PRODUCT_NAMES)]
+    const products = [...this.products]
     const documents = new Map<ApiProductName, ParsedFile>()
     const queue = [...products]
     await Promise.all(

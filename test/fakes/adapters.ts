@@ -5,6 +5,8 @@
 import { memoryLogSink } from '../../main/log/logger'
 import type { CoreAdapters } from '../../main/ports'
 import { FakeSafeStorage } from './fake-safe-storage'
+import { FolderApiFiles } from './folder-api-files'
+import { ZOOM_OPENAPI_DIR } from '../support/zoom-openapi'
 import type { ConsentScript } from './http-browser'
 import { ManualTime } from './manual-time'
 import { RecordingEvents } from './recording-events'
@@ -34,6 +36,8 @@ export function createFakeAdapters(options: FakeAdapterOptions) {
     events: new RecordingEvents(),
     logs: memoryLogSink(),
     time: options.time ?? new ManualTime(),
+    // Zoom's OpenAPI files from the shared copies (absent: every fetch fails, as offline).
+    apiFiles: new FolderApiFiles(ZOOM_OPENAPI_DIR),
   }
   const adapters: CoreAdapters = {
     dataDir: options.dataDir,
@@ -46,6 +50,7 @@ export function createFakeAdapters(options: FakeAdapterOptions) {
     shell: fakes.shell,
     events: fakes.events,
     log: fakes.logs,
+    apiFiles: fakes.apiFiles,
     ...(options.real ? {} : { clock: fakes.time, scheduler: fakes.time }),
   }
   return { adapters, fakes }

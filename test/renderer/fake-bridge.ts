@@ -23,7 +23,7 @@ import type {
   VaultStatus,
 } from '../../common/contract/index'
 import type { BridgeError, ErrorCode, ErrorDetails } from '../../common/errors'
-import { isAppError } from '../../common/errors'
+import { AppError, isAppError } from '../../common/errors'
 import { UpdateService } from '../../main/updates/update-service'
 import { FakeUpdater } from '../fakes/fake-updater'
 import type { ProfileView } from '../../common/profile'
@@ -620,6 +620,11 @@ export class FakeBridge {
       'console.history': ({ profileId }) => this.history.filter((h) => !profileId || h.request.profileId === profileId),
       'console.clearHistory': ({ profileId }) => {
         this.history = this.history.filter((h) => profileId && h.request.profileId !== profileId)
+      },
+      // As main answers before any of Zoom's files could be had: only the built-in resources.
+      'catalog.index': () => ({ state: 'unavailable', products: [], operations: [], missingProducts: [] }),
+      'catalog.operation': ({ method, path }) => {
+        throw new AppError('NOT_FOUND', `Zoom's API files do not describe ${method} ${path}.`)
       },
       ...this.eventHandlers,
     }
