@@ -161,3 +161,24 @@ function withNextPageToken(schema: Json): Json {
   }
   return out
 }
+
+/**
+ * How many of the catalog's list GETs a fresh sandbox answers with a body valid against the
+ * list's response schema (hand-written lists included), out of how many.
+ */
+export async function countValidatingLists(catalog: ApiCatalog, handWritten: ReadonlySet<string>): Promise<{ validating: number; lists: number }> {
+  const { startSandbox } = await import('./index')
+  const { s2sToken } = await import('./testing')
+  const zoom = await startSandbox({ seed: 1, plan: 'unlimited' })
+  try {
+    const sweep = new GenericSweep(zoom.url, (await s2sToken(zoom)).access_token, catalog, handWritten)
+    let validating = 0
+    for (const op of catalog.lists) {
+      const answer = await sweep.call(op)
+      if (answer !== undefined && nonConformance(answer) === undefined) validating++
+    }
+    return { validating, lists: catalog.lists.length }
+  } finally {
+    await zoom.close()
+  }
+}
