@@ -1,11 +1,14 @@
-// npm run catalog:stats: one JSON line about the catalog built from Zoom's OpenAPI files
-// (../shared/zoom-openapi): operations known, GET lists browsable (by path template through
-// data.crawl), and lists whose sandbox answers validate — null until the sandbox generates
-// answers for Zoom's files (it serves the hand-written endpoints only).
+// npm run catalog:stats: one JSON line of figures about the catalog built from Zoom's OpenAPI
+// files (../shared/zoom-openapi): operations known, GET lists browsable (by path template through
+// data.crawl), and lists whose sandbox answers validate against their response schema (a sandbox
+// is started and each list asked once). A new figure is one more entry in FIGURES.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { buildApiCatalog } from '../common/zoom/api/parse'
 import { API_PRODUCT_NAMES } from '../common/zoom/api/products'
+import type { ApiCatalog } from '../common/zoom/api/types'
+import { HAND_WRITTEN_GETS } from '../test/sandbox/api/dispatch'
+import { countValidatingLists } from '../test/sandbox/generic-sweep'
 
 const dir = path.resolve(import.meta.dirname, '../../shared/zoom-openapi')
 const missing = API_PRODUCT_NAMES.filter((p) => !existsSync(path.join(dir, `${p}.json`)))
@@ -14,13 +17,17 @@ if (missing.length > 0) {
   process.exit(1)
 }
 const catalog = buildApiCatalog(API_PRODUCT_NAMES.map((product) => ({ product, document: JSON.parse(readFileSync(path.join(dir, `${product}.json`), 'utf8')) as unknown })))
-console.log(
-  JSON.stringify({
-    products: catalog.products.length,
-    operations: catalog.operations.length,
-    gets: catalog.gets.size,
-    listsBrowsable: catalog.lists.length,
-    paginatedLists: catalog.lists.filter((op) => op.pagination !== 'none').length,
-    sandboxListsValidating: null,
-  }),
-)
+
+/** Each figure of the line, in order: its name and how it is worked out. */
+const FIGURES: [string, (catalog: ApiCatalog) => unknown][] = [
+  ['products', (c) => c.products.length],
+  ['operations', (c) => c.operations.length],
+  ['gets', (c) => c.gets.size],
+  ['listsBrowsable', (c) => c.lists.length],
+  ['paginatedLists', (c) => c.lists.filter((op) => op.pagination !== 'none').length],
+  ['sandboxListsValidating', async (c) => (await countValidatingLists(c, HAND_WRITTEN_GETS)).validating],
+]
+
+const line: Record<string, unknown> = {}
+for (const [name, figure] of FIGURES) line[name] = await figure(catalog)
+console.log(JSON.stringify(line))

@@ -1,5 +1,6 @@
 // The Marketplace apps registered on the sandbox account, with ids and secrets derived from the
 // seed (or overridden, so other suites can plant recognisable canary secrets).
+import { ZOOM_READ_SCOPES } from './api/generic/read-scopes'
 import { hash2, idFrom } from './hash'
 import type { AppKey, AppOverride, AppsInfo } from './types'
 
@@ -35,10 +36,13 @@ export const USER_SCOPES = [
   'cloud_recording:read:list_user_recordings', 'phone:read:list_call_logs',
 ]
 
+/** The account-level apps' scopes: the hand-written endpoints' and a read scope of every other GET. */
+export const ACCOUNT_APP_SCOPES = [...ADMIN_SCOPES, ...ZOOM_READ_SCOPES]
+
 const DEFINITIONS: Record<AppKey, { name: string; level: AppLevel; scopes: string[]; confidential: boolean }> = {
-  s2s: { name: 'Sandbox Server-to-Server App', level: 'account', scopes: ADMIN_SCOPES, confidential: true },
+  s2s: { name: 'Sandbox Server-to-Server App', level: 'account', scopes: ACCOUNT_APP_SCOPES, confidential: true },
   userOAuth: { name: 'Sandbox User-managed App', level: 'user', scopes: USER_SCOPES, confidential: true },
-  adminOAuth: { name: 'Sandbox Admin-managed App', level: 'admin', scopes: ADMIN_SCOPES, confidential: true },
+  adminOAuth: { name: 'Sandbox Admin-managed App', level: 'admin', scopes: ACCOUNT_APP_SCOPES, confidential: true },
   public: { name: 'Sandbox Public PKCE Client', level: 'user', scopes: USER_SCOPES, confidential: false },
 }
 

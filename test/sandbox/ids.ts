@@ -10,11 +10,12 @@ const ODD_INVERSE = (() => {
   return inv
 })()
 
-function scramble(n: number, key: number): number {
+/** An invertible 32-bit mix of `n` under `key` (unscramble undoes it). */
+export function scramble(n: number, key: number): number {
   return (Math.imul((n ^ key) >>> 0, ODD) ^ 0x5bd1e995) >>> 0
 }
 
-function unscramble(x: number, key: number): number {
+export function unscramble(x: number, key: number): number {
   return ((Math.imul((x ^ 0x5bd1e995) >>> 0, ODD_INVERSE) >>> 0) ^ key) >>> 0
 }
 

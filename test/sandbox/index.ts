@@ -17,6 +17,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { AppRegistry } from './apps'
 import { ApiDispatcher } from './api/dispatch'
+import { OPENAPI_DIR } from './api/generic/zoom-files'
 import { PageCache } from './api/page-cache'
 import { PageTokens } from './api/pagination'
 import { createClock, startOfUtcDay } from './clock'
@@ -98,7 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     plan: () => rateLimiter.currentPlan(),
     baseUrl: () => baseUrl,
     bearerChallenge: ctx.strict.bearerChallenge ?? false,
-  }, grants, rateLimiter, stats, data.users.accountId)
+  }, grants, rateLimiter, stats, data.users.accountId, options.openApiDir === null ? undefined : (options.openApiDir ?? OPENAPI_DIR))
 
   const issueCode = (input: IssueCodeInput): string => {
     const app = apps.get(input.app)

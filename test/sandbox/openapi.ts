@@ -3,13 +3,12 @@
 // `nullable`, formats ajv does not know (int64, …), `$ref` into the document's components.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Ajv, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { SpecName } from './api/catalog'
+import { OPENAPI_DIR } from './api/generic/zoom-files'
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-export const OPENAPI_DIR = path.resolve(repoRoot, '../shared/zoom-openapi')
+export { OPENAPI_DIR }
 export const OPENAPI_AVAILABLE = (['Users', 'Meetings', 'Phone'] as const).every((name) => existsSync(path.join(OPENAPI_DIR, `${name}.json`)))
 
 type Json = Record<string, unknown>
@@ -42,7 +41,9 @@ export function findOperation(spec: SpecName, apiPath: string, method = 'get'): 
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv
 
 function createAjv(): Ajv {
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true })
+  // Zoom's files are not always valid JSON Schema (duplicate enum values, formats such as
+  // "YYYY-MM-DD"): answers are checked against what they declare, the files themselves are not.
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, validateSchema: false, logger: false })
   addFormats(ajv)
   for (const format of ['int64', 'int32', 'double', 'float', 'binary', 'byte', 'password']) ajv.addFormat(format, true)
   return ajv
@@ -66,15 +67,31 @@ export function toJsonSchema(schema: unknown, docId: string, closed: boolean): u
       node = {
         ...node,
         type: 'object',
-        properties: Object.assign({}, ...parts.map((p) => p.properties ?? {})),
-        required: parts.flatMap((p) => (p.required as string[] | undefined) ?? []),
+        // The node's own properties sit beside its allOf in some of Zoom's schemas.
+        properties: Object.assign({}, ...parts.map((p) => p.properties ?? {}), node.properties ?? {}),
+        required: [...parts.flatMap((p) => (p.required as string[] | undefined) ?? []), ...((node.required as string[] | undefined) ?? [])],
       }
+    }
+  }
+  if (closed && node.properties !== undefined) {
+    // Properties beside a oneOf/anyOf belong to every alternative; closing the node and each
+    // alternative apart would make every alternative refuse the node's own fields.
+    for (const key of ['oneOf', 'anyOf'] as const) {
+      if (!Array.isArray(node[key])) continue
+      const shared = node.properties as Json
+      const sharedRequired = (node.required as string[] | undefined) ?? []
+      node[key] = (node[key] as Json[]).map((alt) => ({ ...alt, properties: { ...shared, ...((alt.properties as Json | undefined) ?? {}) }, required: [...sharedRequired, ...((alt.required as string[] | undefined) ?? [])] }))
+      delete node.properties
+      delete node.required
+      break
     }
   }
   const out: Json = {}
   for (const [key, value] of Object.entries(node)) {
     if (key === 'example' || key === 'description' || key.startsWith('x-')) continue
     if (key === '$ref' && typeof value === 'string' && value.startsWith('#')) out.$ref = `${docId}${value}`
+    // A few of Zoom's schemas write "Integer" or "String"; JSON Schema's type names are lower-case.
+    else if (key === 'type' && typeof value === 'string') out.type = value.toLowerCase()
     else if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, toJsonSchema(v, docId, closed)]))
     else out[key] = toJsonSchema(value, docId, closed)
   }
@@ -83,7 +100,12 @@ export function toJsonSchema(schema: unknown, docId: string, closed: boolean): u
     if (typeof out.type === 'string') out.type = [out.type, 'null']
     if (Array.isArray(out.enum)) out.enum = [...(out.enum as unknown[]), null]
   }
-  if (closed && out.type === 'object' && out.properties !== undefined && out.additionalProperties === undefined) out.additionalProperties = false
+  if (closed && out.type === 'object' && out.properties !== undefined && out.additionalProperties === undefined) {
+    out.additionalProperties = false
+    // A field the schema requires is declared by that, even where `properties` misses it.
+    const properties = out.properties as Json
+    for (const name of (out.required as string[] | undefined) ?? []) if (!(name in properties)) properties[name] = {}
+  }
   return out
 }
 
@@ -116,4 +138,24 @@ export function responseValidator(spec: SpecName, apiPath: string, closed: boole
 /** The "Rate Limit Label" Zoom writes in each operation's description. */
 export function rateLimitLabel(op: OpenApiOperation): string | undefined {
   return /Rate Limit Label[^`]*`([A-Z_-]+)`/.exec(op.description ?? '')?.[1]
+}
+
+const inlineValidators = new WeakMap<object, Map<boolean, ValidateFunction>>()
+
+/**
+ * A validator for a schema given inline (the parsed catalog's response schemas, which Zoom's
+ * files write without `$ref`s); `closed` also forbids undeclared fields. Memoised per schema.
+ */
+export function schemaValidator(schema: Json, closed: boolean): ValidateFunction {
+  let byMode = inlineValidators.get(schema)
+  if (byMode === undefined) {
+    byMode = new Map()
+    inlineValidators.set(schema, byMode)
+  }
+  let validate = byMode.get(closed)
+  if (validate === undefined) {
+    validate = (ajvInstance ??= createAjv()).compile(toJsonSchema(schema, 'zoom-inline.json', closed) as Json)
+    byMode.set(closed, validate)
+  }
+  return validate
 }

@@ -69,6 +69,12 @@ export interface SandboxOptions {
   pageCacheBytes?: number
   /** `api_url` put in token responses (default: the sandbox's own URL). */
   apiUrl?: string
+  /**
+   * Folder of Zoom's OpenAPI files: every GET in them that no hand-written endpoint serves is
+   * answered from its response schema (default: ../shared/zoom-openapi beside the repository,
+   * read on the first such request). null switches those answers off.
+   */
+  openApiDir?: string | null
 }
 
 export interface StrictOAuthOptions {

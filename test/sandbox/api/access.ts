@@ -35,8 +35,13 @@ function bearerChallenge(description: string | undefined): ApiResponse {
  * no granted scope allows the call.
  */
 export function checkScopes(op: Operation, access: AccessRecord, ownResource: boolean): ApiResponse | undefined {
-  for (const scope of op.scopes) {
+  return checkAcceptedScopes(op.scopes, access, ownResource)
+}
+
+/** The same check for any list of accepted scopes (classic and granular together). */
+export function checkAcceptedScopes(scopes: readonly string[], access: AccessRecord, ownResource: boolean): ApiResponse | undefined {
+  for (const scope of scopes) {
     if (access.scopes.has(scope) && (ownResource || isAccountWideScope(scope))) return undefined
   }
-  return Errors.missingScopes(ownResource ? op.scopes : op.scopes.filter(isAccountWideScope))
+  return Errors.missingScopes(ownResource ? scopes : scopes.filter(isAccountWideScope))
 }

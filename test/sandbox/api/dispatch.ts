@@ -1,4 +1,6 @@
 // Serves /v2/*: route → bearer token → rate limit → handler, recording stats by route pattern.
+// A GET no hand-written endpoint serves goes to the generic responder for Zoom's files (loaded on
+// the first such request), with the rate-limit category of the operation's label.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RateLimiter } from '../rate-limit'
 import type { StatsRecorder } from '../stats'
@@ -11,12 +13,25 @@ import { HANDLERS } from './handlers'
 import type { ApiResponse } from './responses'
 import { Errors } from './responses'
 import { ApiRouter } from './router'
+import { GenericGets } from './generic/responder'
+import { loadZoomFiles } from './generic/zoom-files'
 
 const JSON_TYPE = 'application/json;charset=UTF-8'
+
+export const HAND_WRITTEN_GETS: ReadonlySet<string> = new Set(OPERATIONS.filter((op) => (op.method ?? 'get') === 'get').map((op) => op.path))
+
+/**
+ * GETs of Zoom's files whose literal path a hand-written route would take as a parameter value:
+ * `/users/summary` is the users summary, not a user named "summary". (generic-gets.test.ts
+ * checks this list against the files.)
+ */
+export const LITERAL_GETS_BESIDE_HAND_WRITTEN: ReadonlySet<string> = new Set(['/meetings/meeting_summaries', '/users/email', '/users/summary', '/users/vanity_name'])
 
 export class ApiDispatcher {
   private readonly router = new ApiRouter(OPERATIONS)
   private readonly statKeys = new Map(OPERATIONS.map((op) => [op.id, `${(op.method ?? 'get').toUpperCase()} /v2${op.path}`]))
+  /** Undefined until a request needs it; null when Zoom's files are not there. */
+  private generic: GenericGets | null | undefined
 
   constructor(
     private readonly deps: ApiDeps,
@@ -24,13 +39,17 @@ export class ApiDispatcher {
     private readonly rateLimiter: RateLimiter,
     private readonly stats: StatsRecorder,
     private readonly accountId: string,
+    /** Folder of Zoom's OpenAPI files for the generic GETs; undefined switches them off. */
+    private readonly openApiDir?: string,
   ) {}
 
   /** `path` is the full request path starting with /v2/. */
   handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): void {
-    const match = this.router.match(path.slice(3), (req.method ?? 'GET').toLowerCase())
+    const method = (req.method ?? 'GET').toLowerCase()
+    if (method === 'get' && LITERAL_GETS_BESIDE_HAND_WRITTEN.has(path.slice(3)) && this.handleGeneric(req, res, path, query)) return
+    const match = this.router.match(path.slice(3), method)
     if (match === undefined) {
-      this.send(res, 'unrouted /v2', Errors.notRecognized())
+      if (method !== 'get' || !this.handleGeneric(req, res, path, query)) this.send(res, 'unrouted /v2', Errors.notRecognized())
       return
     }
     const statKey = this.statKeys.get(match.op.id)!
@@ -49,7 +68,6 @@ export class ApiDispatcher {
       this.send(res, statKey, Errors.notRecognized())
       return
     }
-    const method = match.op.method ?? 'get'
     if (method === 'get' || method === 'delete') {
       this.send(res, statKey, handler({ op: match.op, params: match.params, query, access: auth.access }, this.deps), decision.headers)
       return
@@ -70,9 +88,35 @@ export class ApiDispatcher {
     )
   }
 
+  /** Serves a GET of Zoom's files; false when no operation there matches either. */
+  private handleGeneric(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): boolean {
+    if (this.generic === undefined) {
+      const files = this.openApiDir === undefined ? undefined : loadZoomFiles(this.openApiDir)
+      this.generic = files === undefined ? null : new GenericGets(files, this.deps, HAND_WRITTEN_GETS)
+    }
+    const match = this.generic?.match(path.slice(3))
+    if (match === undefined) return false
+    const { op } = match
+    const statKey = `GET /v2${op.path}`
+    const auth = checkBearer(req, query, this.grants, this.deps.bearerChallenge === true)
+    if (!auth.ok) {
+      this.send(res, statKey, auth.response)
+      return true
+    }
+    // Six GETs carry no rate-limit label; Zoom does not say how it counts them, the sandbox
+    // counts them as Medium, the label of most lists.
+    const decision = this.rateLimiter.take(this.accountId, op.family, op.rateCategory ?? 'medium')
+    if (!decision.ok) {
+      this.send(res, statKey, { status: 429, json: JSON.stringify({ code: 429, message: decision.message }), headers: decision.headers })
+      return true
+    }
+    this.send(res, statKey, this.generic!.respond({ op, params: match.params, query, access: auth.access }), decision.headers)
+    return true
+  }
+
   private send(res: ServerResponse, statKey: string, response: ApiResponse, rateHeaders?: Record<string, string>): void {
     this.stats.apiRequest(statKey, response.status)
     const headers = response.headers === undefined ? rateHeaders : { ...rateHeaders, ...response.headers }
-    sendRaw(res, response.status, response.json, JSON_TYPE, headers)
+    sendRaw(res, response.status, response.json, response.contentType ?? JSON_TYPE, headers)
   }
 }

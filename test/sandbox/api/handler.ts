@@ -40,7 +40,7 @@ export function resolveUserParam(request: ApiRequest, deps: ApiDeps): { index: n
 const CLOSE_BRACE = Buffer.from('}')
 
 /** The page envelope Zoom wraps around list items: pieces around the (cached) items' bytes. */
-export function pageEnvelope(fields: Record<string, string | number>, listKey: string, items: Buffer): Buffer[] {
+export function pageEnvelope(fields: Record<string, unknown>, listKey: string, items: Buffer): Buffer[] {
   let head = '{'
   for (const name in fields) {
     const value = fields[name]!

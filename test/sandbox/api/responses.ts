@@ -5,6 +5,8 @@ export interface ApiResponse {
   /** JSON text, or its UTF-8 pieces (so cached page items are written without copying). */
   json: string | readonly Buffer[]
   headers?: Record<string, string>
+  /** Default: JSON. */
+  contentType?: string
 }
 
 export function ok(body: unknown): ApiResponse {

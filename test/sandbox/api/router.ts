@@ -1,32 +1,46 @@
-// Matches /v2 paths to catalog operations without regular expressions on the hot path.
+// Matches /v2 paths to operations (the hand-written ones, or every GET of Zoom's files) without
+// regular expressions on the hot path.
 import type { Operation } from './catalog'
 
-export interface RouteMatch {
-  op: Operation
+/** Anything with a path template as Zoom's files write it, and a method (default GET). */
+export interface Routable {
+  path: string
+  method?: string
+}
+
+export interface RouteMatch<T extends Routable = Operation> {
+  op: T
   params: Record<string, string>
 }
 
-interface CompiledRoute {
-  op: Operation
+interface CompiledRoute<T> {
+  op: T
+  method: string
   segments: string[]
 }
 
-export class ApiRouter {
-  private readonly routes: CompiledRoute[]
+export class ApiRouter<T extends Routable = Operation> {
+  /** Routes by number of segments; within each, literal segments win over parameters. */
+  private readonly bySize = new Map<number, CompiledRoute<T>[]>()
 
-  constructor(operations: readonly Operation[]) {
+  constructor(operations: readonly T[]) {
     // Literal segments win over parameters: /users/me/... and /phone/users before /users/{id}.
-    this.routes = operations
-      .map((op) => ({ op, segments: op.path.split('/').slice(1) }))
+    const routes = operations
+      .map((op) => ({ op, method: (op.method ?? 'get').toLowerCase(), segments: op.path.split('/').slice(1) }))
       .sort((a, b) => literalCount(b.segments) - literalCount(a.segments))
+    for (const route of routes) {
+      const list = this.bySize.get(route.segments.length) ?? []
+      list.push(route)
+      this.bySize.set(route.segments.length, list)
+    }
   }
 
   /** `path` is relative to /v2, e.g. `/users/me`; `method` lower-case, as the OpenAPI files write it. */
-  match(path: string, method = 'get'): RouteMatch | undefined {
+  match(path: string, method = 'get'): RouteMatch<T> | undefined {
     const parts = path.split('/')
     const count = parts.length - 1
-    for (const route of this.routes) {
-      if (route.segments.length !== count || (route.op.method ?? 'get') !== method) continue
+    for (const route of this.bySize.get(count) ?? []) {
+      if (route.method !== method) continue
       let params: Record<string, string> | undefined = {}
       for (let i = 0; i < count; i++) {
         const pattern = route.segments[i]!
