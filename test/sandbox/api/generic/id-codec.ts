@@ -40,7 +40,7 @@ export function idStyleOf(schema: JsonSchema): IdStyle {
   }
   if (typeof example === 'string') {
     if (HEX32.test(example)) return { kind: 'hex', uuid: false, upper: example !== example.toLowerCase() && /[A-F]/.test(example) }
-    if (/^\d{10,18}$/.test(example)) return { kind: 'digits', length: example.length }
+    if (/^\d{10,24}$/.test(example)) return { kind: 'digits', length: example.length }
     if (B64.test(example) && /[A-Za-z]/.test(example)) return { kind: 'b64', length: Math.min(example.length, maxLength) }
   }
   return { kind: 'b64', length: Math.min(22, maxLength) }
@@ -151,7 +151,7 @@ export class IdCodec {
         break
       }
       case 'digits':
-        if (!/^\d{11,18}$/.test(id)) return undefined
+        if (!/^\d{11,24}$/.test(id)) return undefined
         k = unscramble(Number(id.slice(-10)), this.key)
         break
       case 'int': {

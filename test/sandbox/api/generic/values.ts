@@ -75,9 +75,9 @@ function mergeSchema(schema: JsonSchema): JsonSchema {
   return merged
 }
 
-/** The key a property's value is drawn from: the entity's key and the property's name. */
-export function propertyKey(entity: number, name: string): number {
-  return hash2(entity, hashString(name))
+/** The key a property's value is drawn from: the seed, the entity's key and the property's name. */
+function propertyKey(seed: number, entity: number, name: string): number {
+  return hash3(seed, entity, hashString(name))
 }
 
 /**
@@ -86,7 +86,7 @@ export function propertyKey(entity: number, name: string): number {
  */
 export function generateValue(schema: JsonSchema, entity: number, name: string, ctx: ValueContext, depth = 0, required = false): unknown {
   const s = effectiveSchema(schema)
-  const h = propertyKey(entity, name)
+  const h = propertyKey(ctx.seed, entity, name)
   if (s.nullable === true && !required && unit(hash2(h, 0x4e55)) < NULL_SHARE) return null
   // A few of Zoom's schemas write "Integer" or "String".
   const type = typeof s.type === 'string' ? s.type.toLowerCase() : isObject(s.properties) ? 'object' : isObject(s.items) ? 'array' : 'string'
@@ -131,7 +131,7 @@ function generateArray(s: JsonSchema, entity: number, name: string, ctx: ValueCo
   const items = isObject(s.items) ? (s.items as JsonSchema) : {}
   const min = typeof s.minItems === 'number' ? s.minItems : 0
   const max = Math.max(min, Math.min(typeof s.maxItems === 'number' ? s.maxItems : 3, 3))
-  const count = between(propertyKey(entity, `${name}#n`), Math.min(Math.max(min, 1), max), max)
+  const count = between(propertyKey(ctx.seed, entity, `${name}#n`), Math.min(Math.max(min, 1), max), max)
   const out: unknown[] = []
   const seen = new Set<string>()
   for (let i = 0; i < count; i++) {
