@@ -108,3 +108,13 @@ describe('links and 404s', () => {
     expect(JSON.parse(notFoundResponse(undefined, 'userId', 'u', true).json as string)).toEqual({ code: 1001, message: 'User does not exist: u.' })
   })
 })
+
+describe('people', () => {
+  it('are named as people in lists of people, and their nested objects are not', () => {
+    const schema = { type: 'object', properties: { name: { type: 'string', example: 'APITA AUTO' }, site: { type: 'object', properties: { name: { type: 'string', example: 'Main Site' } } } } }
+    const member = generateObject(schema, 7, { ...ctx, person: true })
+    expect(member.name).toMatch(/^[A-Z][\p{L}']+ [A-Z][\p{L}']+$/u)
+    expect((member.site as { name: string }).name).toMatch(/^Main Site \d+$/)
+    expect(generateObject(schema, 7, ctx).name).toMatch(/^APITA AUTO \d+$/)
+  })
+})

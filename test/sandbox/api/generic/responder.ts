@@ -22,7 +22,7 @@ import type { ApiOperation, JsonSchema } from '../../../../common/zoom/api/types
 import { IdCodec, idStyleOf } from './id-codec'
 import { itemSchemaOf, LinkResolver, snakeCase, type ParamLink } from './links'
 import { notFoundResponse } from './not-found'
-import { effectiveSchema, generateObject, generateValue, type ValueContext } from './values'
+import { effectiveSchema, generateObject, generateValue, holdsPeople, type ValueContext } from './values'
 import type { ZoomFiles } from './zoom-files'
 
 export interface GenericRequest {
@@ -48,7 +48,7 @@ interface Resolved {
   echo: Record<string, string>
   own: boolean
   /** The item a trailing list-linked parameter names, with the property its id sits in. */
-  item?: { entity: number; keyProperty: string; id: string }
+  item?: { entity: number; keyProperty: string; id: string; person: boolean }
   missing?: { param: string; value: string; isUser: boolean }
 }
 
@@ -127,7 +127,7 @@ export class GenericGets {
         const parent = out.concrete
         const k = this.codec(link.list, parent).decode(raw)
         if (k === undefined || k >= this.count(link.list, parent)) out.missing = { param: name, value: raw, isUser: false }
-        else out.item = { entity: itemEntity(this.ctx.seed, parent, k), keyProperty: link.keyProperty, id: raw }
+        else out.item = { entity: itemEntity(this.ctx.seed, parent, k), keyProperty: link.keyProperty, id: raw, person: holdsPeople(link.list.listKey!) }
       }
       out.concrete += `/${encodeURIComponent(canonical)}`
     }
@@ -141,7 +141,7 @@ export class GenericGets {
       const entity = resolved.item?.entity ?? hash2(this.ctx.seed, hashString(resolved.concrete))
       // A few GETs answer a bare array (or a value) rather than an object.
       if (schema.type !== 'object' && schema.properties === undefined) return Buffer.from(JSON.stringify(generateValue(schema, entity, op.operationId, this.ctx, 0, true)))
-      const body = generateObject(schema, entity, this.ctx)
+      const body = generateObject(schema, entity, resolved.item?.person === true ? { ...this.ctx, person: true } : this.ctx)
       const properties = objectProperties(schema)
       echoParams(body, properties, resolved.echo)
       if (resolved.item) {
@@ -197,7 +197,7 @@ export class GenericGets {
     const itemSchema = itemSchemaOf(op)
     const entity = itemEntity(this.ctx.seed, key, k)
     if (itemSchema.type !== 'object' && itemSchema.properties === undefined) return generateValue(itemSchema, entity, op.listKey!, this.ctx)
-    const item = generateObject(itemSchema, entity, this.ctx)
+    const item = generateObject(itemSchema, entity, holdsPeople(op.listKey!) ? { ...this.ctx, person: true } : this.ctx)
     const properties = objectProperties(itemSchema)
     echoParams(item, properties, echo)
     const keyProperty = this.links.keyPropertyOf(op)

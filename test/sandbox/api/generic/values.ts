@@ -16,6 +16,15 @@ export interface ValueContext {
   seed: number
   /** UTC midnight dates are spread around. */
   anchorMs: number
+  /** The object is a person (a member, agent, user, …): its `name` is a person's name. */
+  person?: boolean
+}
+
+const PEOPLE = /member|user|agent|participant|supervisor|admin|assistant|contact|attendee|speaker|registrant|panelist|host|delegate|interpreter|people|employee/
+
+/** Whether the rows of a list under `listKey` are people. */
+export function holdsPeople(listKey: string): boolean {
+  return PEOPLE.test(listKey)
 }
 
 type Json = Record<string, unknown>
@@ -98,7 +107,8 @@ export function generateValue(schema: JsonSchema, entity: number, name: string, 
   }
   switch (type) {
     case 'object':
-      return depth >= MAX_DEPTH ? {} : generateObject(s, entity, ctx, depth + 1)
+      // A person's nested objects (their site, their plan) are no people.
+      return depth >= MAX_DEPTH ? {} : generateObject(s, entity, ctx.person === true ? { ...ctx, person: false } : ctx, depth + 1)
     case 'array':
       return depth >= MAX_DEPTH ? [] : generateArray(s, entity, name, ctx, depth + 1)
     case 'integer':
@@ -244,7 +254,7 @@ function rawString(s: JsonSchema, h: number, name: string, ctx: ValueContext): s
   if (/(^|_)(phone|phone_number|mobile|fax|fax_number|caller_number|callee_number|did_number|number)$/.test(n) && (example === undefined || /^[+\d][\d\s()-]*$/.test(example))) return phoneNumber(h)
   if (n === 'first_name') return person(h)[0]
   if (n === 'last_name') return person(h)[1]
-  if (PERSON_NAME.test(n)) return person(h).join(' ')
+  if (PERSON_NAME.test(n) || (ctx.person === true && (n === 'name' || n === 'display_name'))) return person(h).join(' ')
   if (n.includes('timezone') || n.includes('time_zone')) return pick(TIME_ZONES, h)
   if (n === 'language' || n === 'locale' || n.endsWith('_language')) return pick(LANGUAGES, h)
   if (n.includes('country') && (example === undefined || /^[A-Z]{2}$/.test(example))) return pick(COUNTRIES, h)
