@@ -25,4 +25,22 @@ describe('toJsonSchema', () => {
     expect(validate({ a: 'x', b: 1, c: true })).toBe(false)
     expect(compile(schema, false)({ a: 'x', b: 1, c: true })).toBe(true)
   })
+
+  it("closed schemas keep a node's own properties beside its allOf and its oneOf, and declare what they require", () => {
+    const beside = compile({ type: 'object', properties: { own: { type: 'boolean' } }, allOf: [{ type: 'object', properties: { part: { type: 'integer' } } }] }, true)
+    expect(beside({ own: true, part: 1 })).toBe(true)
+    expect(beside({ own: true, part: 1, other: 1 })).toBe(false)
+    const alternatives = compile({ type: 'object', properties: { shared: { type: 'string' } }, oneOf: [{ type: 'object', properties: { a: { type: 'integer' } }, required: ['a'] }, { type: 'object', properties: { b: { type: 'integer' } }, required: ['b'] }] }, true)
+    expect(alternatives({ shared: 'x', a: 1 })).toBe(true)
+    expect(alternatives({ shared: 'x', c: 1 })).toBe(false)
+    const misnamed = compile({ type: 'object', required: ['end_date'], properties: { campaign_end_date: { type: 'string' } } }, true)
+    expect(misnamed({ end_date: 'x', campaign_end_date: 'y' })).toBe(true)
+    expect(misnamed({ campaign_end_date: 'y' })).toBe(false)
+  })
+
+  it('reads capitalised type names as JSON Schema types', () => {
+    const validate = compile({ type: 'object', properties: { n: { type: 'Integer' } } }, false)
+    expect(validate({ n: 3 })).toBe(true)
+    expect(validate({ n: 'three' })).toBe(false)
+  })
 })
