@@ -105,6 +105,8 @@ export class GenericGets {
       const segment = segments[i]!
       if (!segment.startsWith('{')) {
         out.concrete += `/${segment}`
+        // Only a trailing id names the object answered (`/rooms/{roomId}`, not `/rooms/{roomId}/settings`).
+        delete out.item
         continue
       }
       const name = segment.slice(1, -1)
