@@ -11,8 +11,9 @@ const eventNames = new Set<string>(EVENT_NAMES)
 
 const bridge: Record<string, unknown> = {}
 for (const name of CHANNEL_NAMES) {
-  // Only the input crosses; the Electron event object never reaches the page.
-  bridge[name] = (input: unknown) => ipcRenderer.invoke(name, input)
+  // Only the input (and the page's call id, when it gives one: app.cancelCall names it) crosses;
+  // the Electron event object never reaches the page. Main parses both.
+  bridge[name] = (input: unknown, callId?: unknown) => (callId === undefined ? ipcRenderer.invoke(name, input) : ipcRenderer.invoke(name, input, callId))
 }
 
 bridge.on = (event: EventName, listener: (payload: unknown) => void): (() => void) => {

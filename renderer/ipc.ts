@@ -36,15 +36,30 @@ function bridge(): Bridge {
   return global
 }
 
+let lastCallId = 0
+
+/** Options of one call. `signal`: aborting it asks main to cancel the call (app.cancelCall); the call then fails with CANCELLED. */
+export interface CallOptions {
+  signal?: AbortSignal
+}
+
 /** Calls a channel and returns its value, or throws BridgeCallError with main's code and message. */
-export async function call<K extends ChannelName>(name: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
-  const fn = bridge()[name] as (input: ChannelInput<K>) => Promise<{ ok: true; value: ChannelOutput<K> } | { ok: false; error: { code: ErrorCode; message: string; details?: ErrorDetails } }>
+export async function call<K extends ChannelName>(name: K, input: ChannelInput<K>, options: CallOptions = {}): Promise<ChannelOutput<K>> {
+  const fn = bridge()[name] as (input: ChannelInput<K>, callId?: string) => Promise<{ ok: true; value: ChannelOutput<K> } | { ok: false; error: { code: ErrorCode; message: string; details?: ErrorDetails } }>
+  const { signal } = options
+  if (signal?.aborted) throw new BridgeCallError('CANCELLED', 'Cancelled.')
+  // Ids only need to be unique among this page's running calls: main scopes them to the window.
+  const callId = signal ? `c${++lastCallId}` : undefined
+  const cancel = () => void call('app.cancelCall', { callId: callId as string }).catch(() => undefined)
+  signal?.addEventListener('abort', cancel, { once: true })
   let envelope
   try {
-    envelope = await fn(input)
+    envelope = await (callId === undefined ? fn(input) : fn(input, callId))
   } catch {
     // A rejected invoke means the bridge itself failed (e.g. main crashed); its text may be Electron's.
     throw new BridgeCallError('INTERNAL', 'The app did not answer. Try again, or restart Zoom Connect.')
+  } finally {
+    signal?.removeEventListener('abort', cancel)
   }
   if (envelope.ok) return envelope.value
   throw new BridgeCallError(envelope.error.code, envelope.error.message, envelope.error.details)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { channel, noInput } from './define'
+import { callIdSchema, channel, noInput } from './define'
 
 export interface ProtectionInfo {
   /** Which protector wraps the vault's data key, or none yet. */
@@ -51,4 +51,9 @@ export const appChannels = {
   'app.openExternal': channel<void>()(z.object({ url: z.string().max(2048) }).strict()),
   /** Non-secret text (a redirect URL, scopes, curl, a response) put on the clipboard by main, so no page needs a clipboard permission. */
   'app.copyText': channel<void>()(z.object({ text: z.string().min(1).max(COPY_TEXT_MAX_CHARS) }).strict()),
+  /**
+   * Cancels a call this window made with that call id (the bridge's second argument): its handler's
+   * signal aborts and it answers CANCELLED. False when no such call is running (it already answered).
+   */
+  'app.cancelCall': channel<{ cancelled: boolean }>()(z.object({ callId: callIdSchema }).strict()),
 }

@@ -41,9 +41,12 @@ export type ChannelOutput<K extends ChannelName> = Channels[K] extends ChannelDe
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: BridgeError }
 
-/** The global the preload exposes: one function per channel, plus `on`. */
+/**
+ * The global the preload exposes: one function per channel, plus `on`. The optional `callId`
+ * names the call so that `app.cancelCall` can cancel it (its handler's signal aborts).
+ */
 export type Bridge = {
-  [K in ChannelName]: (input: ChannelInput<K>) => Promise<Envelope<ChannelOutput<K>>>
+  [K in ChannelName]: (input: ChannelInput<K>, callId?: string) => Promise<Envelope<ChannelOutput<K>>>
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void
 }

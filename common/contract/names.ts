@@ -8,6 +8,7 @@ export const CHANNEL_NAMES = [
   'app.dismissProblem',
   'app.openExternal',
   'app.copyText',
+  'app.cancelCall',
   'vault.status',
   'vault.setup',
   'vault.unlock',

@@ -17,7 +17,10 @@ function normaliseHost(hostname: string): string {
   return hostname.toLowerCase().replace(/\.$/, '')
 }
 
-interface CompiledEntry {
+/** One allowlist entry as the checker reads it; also what main compares to see whether an edit widens the list. */
+export interface AllowlistEntry {
+  /** Normalised text (`*.zoom.us`, `127.0.0.1:8080`), for messages and equality. */
+  text: string
   host: string
   /** ".zoom.us" for "*.zoom.us". */
   suffix?: string
@@ -25,19 +28,21 @@ interface CompiledEntry {
   port?: string
 }
 
-function compileEntry(entry: string): CompiledEntry {
-  const e = entry.trim().toLowerCase().replace(/\.$/, '')
+/** Trimmed, lower case, no trailing dot; a port is read as a number (`:0443` is `443`). */
+export function parseAllowlistEntry(entry: string): AllowlistEntry {
+  const e = normaliseHost(entry.trim())
   const m = /^(.*):(\d{1,5})$/.exec(e)
   const host = m ? (m[1] as string) : e
   const port = m ? String(Number(m[2])) : undefined
-  return host.startsWith('*.') ? { host, suffix: host.slice(1), ...(port ? { port } : {}) } : { host, ...(port ? { port } : {}) }
+  const text = port === undefined ? host : `${host}:${port}`
+  return { text, host, ...(host.startsWith('*.') ? { suffix: host.slice(1) } : {}), ...(port === undefined ? {} : { port }) }
 }
 
 export type UrlChecker = (url: URL) => UrlCheck
 
 /** Compiles the allowlist once; the checker runs on every request. */
 export function compileAllowlist(allowedDomains: readonly string[]): UrlChecker {
-  const entries = allowedDomains.map(compileEntry)
+  const entries = allowedDomains.map(parseAllowlistEntry)
   return (url) => {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `${url.protocol} URLs are not allowed` }
     const host = normaliseHost(url.hostname)

@@ -2,6 +2,7 @@
 // status, JSON object, field types; Zoom's `{reason, error}` failure shape mapped to typed errors.
 import { z } from 'zod'
 import { hasOpaqueRun } from '../log/redact'
+import { parseRetryAfter } from '../net/retry-after'
 import { tokenErrorMessage } from './oauth-error-messages'
 import { readableText } from './readable-text'
 import { TokenEndpointError } from './token-endpoint-error'
@@ -100,11 +101,3 @@ function parseJsonObject(body: Buffer): Record<string, unknown> | undefined {
   }
 }
 
-/** Retry-After as seconds or a date (Zoom sends an ISO date, or nothing). */
-export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-  if (!value) return undefined
-  const trimmed = value.trim()
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
-  const at = Date.parse(trimmed)
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
-}

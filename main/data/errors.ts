@@ -2,6 +2,7 @@
 // AppErrors pass through, aborts become CANCELLED, the rest get a generic, redacted message.
 import { AppError, type BridgeError, isAppError } from '../../common/errors'
 import { redact } from '../log/redact'
+import { isNetworkErrorCode } from '../net/network-errors'
 
 export function isAbort(error: unknown, signal?: AbortSignal): boolean {
   if (signal?.aborted) return true
@@ -9,13 +10,11 @@ export function isAbort(error: unknown, signal?: AbortSignal): boolean {
   return isAppError(error) && error.code === 'CANCELLED'
 }
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_SOCKET'])
-
 export function toAppError(error: unknown, fallback: { code?: AppError['code']; message: string }): AppError {
   if (isAppError(error)) return error
   if (isAbort(error)) return new AppError('CANCELLED', 'Cancelled.')
   const code = (error as { code?: unknown } | undefined)?.code
-  if (typeof code === 'string' && NETWORK_CODES.has(code)) return new AppError('NETWORK', `${fallback.message} (${code})`)
+  if (isNetworkErrorCode(code)) return new AppError('NETWORK', `${fallback.message} (${code})`)
   const detail = error instanceof Error ? stripUrls(error.message) : ''
   return new AppError(fallback.code ?? 'INTERNAL', detail ? `${fallback.message}: ${redact(detail)}` : fallback.message)
 }

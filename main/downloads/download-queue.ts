@@ -18,6 +18,7 @@ import { isAbort, toAppError } from '../data/errors'
 import type { DownloadSource } from '../data/ports'
 import { throttle, type Throttled } from '../data/throttle'
 import type { Logger } from '../log/logger'
+import { backoffDelay } from '../net/backoff'
 import type { Clock, DialogPort, EventSink, Scheduler, ShellPort } from '../ports'
 import { planRecordingFiles, type PlannedFile, relativePathOf } from './layout'
 import { assertSafeFolder } from './safe-folder'
@@ -58,6 +59,8 @@ interface Entry {
 const IN_QUEUE = new Set<DownloadItem['state']>(['queued', 'downloading'])
 const CANCELLABLE = new Set<DownloadItem['state']>(['queued', 'downloading', 'paused'])
 const FINISHED = new Set<DownloadItem['state']>(['done', 'skipped', 'cancelled', 'failed'])
+/** A resumed download waits at most this long between attempts (the shared backoff doubles from retryDelayMs). */
+const MAX_RESUME_DELAY_MS = 30_000
 
 export interface EnqueueRequest {
   datasetId: string
@@ -349,7 +352,7 @@ export class DownloadQueue {
           // Shown while it waits: a transfer that received nothing for a while is "stalled".
           item.retrying = { attempt, reason: error.code === 'TIMEOUT' ? 'stalled' : 'interrupted' }
           this.changed.flush()
-          await this.pause((this.deps.retryDelayMs ?? 1000) * 2 ** (attempt - 1), controller.signal)
+          await this.pause(backoffDelay({ baseDelayMs: this.deps.retryDelayMs ?? 1000, maxDelayMs: MAX_RESUME_DELAY_MS }, attempt), controller.signal)
           delete item.retrying
         }
       }

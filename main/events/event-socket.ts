@@ -14,7 +14,7 @@
 //     sends it), we say "taken over" and stop: retrying would take it back and start a tug of war;
 //   - an upgrade refused with 401/403, or a close naming the token, means the token: one forced
 //     renewal and one new attempt; refused again, the state is 'error' and we stop;
-//   - other drops reconnect with exponential backoff and jitter (main/zoom/retry.ts's backoffDelay);
+//   - other drops reconnect with exponential backoff and jitter (main/net/backoff.ts);
 //   - the token is renewed before it expires and the socket reopened with the new one: the new
 //     socket is opened first and the old one closed once it is replaced, so the gap is short.
 import { AppError, isAppError, type BridgeError } from '../../common/errors'
@@ -22,8 +22,8 @@ import type { EventsStatus, EventSocketState } from '../../common/contract/event
 import { readableText } from '../auth/readable-text'
 import type { Logger } from '../log/logger'
 import type { Clock, Scheduler } from '../ports'
-import type { AccessToken, AccessTokenOptions } from '../tokens/token-manager'
-import { backoffDelay, type RetryPolicy } from '../zoom/retry'
+import type { AccessToken, AccessTokenOptions } from '../net/token-port'
+import { backoffDelay, type BackoffPolicy } from '../net/backoff'
 import { socketUrlWithToken } from './socket-url'
 
 export const HEARTBEAT_INTERVAL_MS = 30_000
@@ -64,12 +64,12 @@ export interface EventSocketDeps {
   renewAheadMs: () => number
   onEvent(body: unknown, receivedAt: number): void
   onState(): void
-  backoff?: Partial<RetryPolicy>
+  backoff?: Partial<BackoffPolicy>
   random?: () => number
   heartbeatIntervalMs?: number
 }
 
-const DEFAULT_BACKOFF: RetryPolicy = { limit: Number.POSITIVE_INFINITY, baseDelayMs: 1_000, maxDelayMs: 60_000, maxRetryAfterMs: 0 }
+const DEFAULT_BACKOFF: BackoffPolicy = { baseDelayMs: 1_000, maxDelayMs: 60_000 }
 const TAKE_OVER_REASON = /another (client|connection)|taken over|replaced by|duplicate connection|new connection/i
 const TOKEN_REASON = /token|expired|unauthori[sz]ed|auth/i
 
@@ -96,7 +96,7 @@ export class EventSocket {
   private stopped = true
   /** A forced token renewal already happened for this run of failures. */
   private tokenRetried = false
-  private readonly policy: RetryPolicy
+  private readonly policy: BackoffPolicy
 
   constructor(private readonly deps: EventSocketDeps) {
     this.policy = { ...DEFAULT_BACKOFF, ...deps.backoff }

@@ -1,13 +1,15 @@
 // Every IPC call goes through here (DESIGN.md "main/ipc"): the sender is checked, the input is
 // parsed from `unknown` with the contract's schema, and the result is returned as an envelope.
-// Nothing that crosses back carries a stack trace or a secret.
+// Nothing that crosses back carries a stack trace or a secret. Each call gets an AbortSignal from
+// its window's running calls (calls.ts), aborted when the page cancels it or goes away.
 import { randomUUID } from 'node:crypto'
 import type { ChannelName, Envelope } from '../../common/contract'
-import { channels } from '../../common/contract'
+import { callIdSchema, channels } from '../../common/contract'
 import { AppError } from '../../common/errors'
 import { describeIssues, toFieldIssues } from '../../common/validation'
 import type { Logger } from '../log/logger'
 import { redactDeep } from '../log/redact'
+import type { WindowCalls } from './calls'
 import type { HandlerContext, Handlers } from './types'
 
 /** What the transport knows about who called: enough to decide whether to trust it. */
@@ -27,8 +29,15 @@ export interface RouterOptions {
   log: Logger
 }
 
+/** What the transport adds to a call: the page's id for it, and the sending window's running calls. */
+export interface CallTransport {
+  /** The bridge's second argument, unparsed (the page may send anything). */
+  callId?: unknown
+  calls?: WindowCalls
+}
+
 export interface Router {
-  invoke(channel: string, sender: SenderInfo, rawInput: unknown, context?: HandlerContext): Promise<Envelope<unknown>>
+  invoke(channel: string, sender: SenderInfo, rawInput: unknown, transport?: CallTransport): Promise<Envelope<unknown>>
   readonly channelNames: readonly ChannelName[]
 }
 
@@ -63,7 +72,7 @@ export function createRouter({ handlers, trustedOrigins, log }: RouterOptions): 
     return undefined
   }
 
-  async function invoke(channel: string, sender: SenderInfo, rawInput: unknown, context: HandlerContext = {}): Promise<Envelope<unknown>> {
+  async function invoke(channel: string, sender: SenderInfo, rawInput: unknown, transport: CallTransport = {}): Promise<Envelope<unknown>> {
     if (typeof channel !== 'string' || !isChannel(channel)) {
       return fail(new AppError('UNKNOWN_CHANNEL', 'That operation does not exist.'))
     }
@@ -72,21 +81,33 @@ export function createRouter({ handlers, trustedOrigins, log }: RouterOptions): 
       log.warn('rejected IPC call', { channel, problem })
       return fail(new AppError('FORBIDDEN_SENDER', 'This window may not call Zoom Connect.'))
     }
+    const callId = transport.callId === undefined ? undefined : callIdSchema.safeParse(transport.callId)
+    if (callId && !callId.success) {
+      const issues = toFieldIssues(callId.error).map((issue) => ({ ...issue, path: 'callId' }))
+      return fail(new AppError('VALIDATION', `The call id is not valid: ${describeIssues(issues)}`, { issues }))
+    }
     const parsed = channels[channel].input.safeParse(rawInput)
     if (!parsed.success) {
       const issues = toFieldIssues(parsed.error)
       return fail(new AppError('VALIDATION', describeIssues(issues), { issues }))
     }
+    const { calls } = transport
+    const call = calls?.begin(callId?.data)
     try {
       const handler = handlers[channel] as (input: unknown, context: HandlerContext) => unknown
+      const context: HandlerContext = call && calls ? { signal: call.signal, cancelCall: (id) => calls.cancel(id) } : {}
       const value = await handler(parsed.data, context)
       return { ok: true, value: redactReply(channel, value) }
     } catch (error) {
       if (error instanceof AppError) return fail(error)
+      // Cancelled, and the handler let the abort itself through: the reason says why, typed.
+      if (call?.signal.aborted && call.signal.reason instanceof AppError) return fail(call.signal.reason)
       // Unexpected: log (redacted) with a reference, tell the person only the reference.
       const ref = randomUUID().slice(0, 8)
       log.error('handler failed', { channel, ref, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })
       return fail(new AppError('INTERNAL', `Something went wrong in Zoom Connect (reference ${ref}).`))
+    } finally {
+      call?.end()
     }
   }
 

@@ -1,8 +1,13 @@
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../common/contract'
 
 export interface HandlerContext {
-  /** Aborted when the window that asked goes away (where the transport supports it). */
+  /**
+   * Aborted when the window that asked goes away (closed, reloaded, navigated) or the page cancels
+   * the call (app.cancelCall); its reason is a CANCELLED AppError. Pass it on to got and to services.
+   */
   signal?: AbortSignal
+  /** Cancels another running call of the same window by its call id; true when one was running. */
+  cancelCall?: (callId: string) => boolean
 }
 
 export type Handler<K extends ChannelName> = (input: ParsedInput<K>, context: HandlerContext) => Promise<ChannelOutput<K>> | ChannelOutput<K>

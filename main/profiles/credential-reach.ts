@@ -5,33 +5,14 @@
 // cloud's defaults), (The validation URL's reach is checked with the draft: common/profile.ts validationUrlIssues.)
 import { AppError } from '../../common/errors'
 import { cloudEndpoints, defaultAllowedDomains, effectiveEndpoints, type ProfileFields } from '../../common/profile'
+import { parseAllowlistEntry, type AllowlistEntry } from '../../common/zoom/allowlist'
 import { quotedName } from '../dialog-text'
 import type { DialogPort } from '../ports'
 
 type ReachFields = Pick<ProfileFields, 'cloud' | 'validationUrl' | 'allowedDomains'>
 
-interface Pattern {
-  /** Normalised text, for messages and equality. */
-  text: string
-  host: string
-  /** ".zoom.us" for "*.zoom.us". */
-  suffix?: string
-  /** Undefined: the scheme's default port. */
-  port?: string
-}
-
-/** Parsed like the allowlist checker reads an entry (trimmed, lower case, no trailing dot). */
-function parsePattern(entry: string): Pattern {
-  const e = entry.trim().toLowerCase().replace(/\.$/, '')
-  const m = /^(.*):(\d{1,5})$/.exec(e)
-  const host = (m ? m[1] : e) ?? e
-  const port = m ? String(Number(m[2])) : undefined
-  const text = port === undefined ? host : `${host}:${port}`
-  return { text, host, ...(host.startsWith('*.') ? { suffix: host.slice(1) } : {}), ...(port === undefined ? {} : { port }) }
-}
-
 /** Does `outer` already let the credential reach every host `inner` names? */
-function covers(outer: Pattern, inner: Pattern): boolean {
+function covers(outer: AllowlistEntry, inner: AllowlistEntry): boolean {
   if (outer.port !== inner.port) return false
   if (outer.host === inner.host) return true
   if (outer.suffix === undefined) return false
@@ -45,9 +26,9 @@ function covers(outer: Pattern, inner: Pattern): boolean {
  * `next`'s cloud defaults already cover. Empty: nothing widens, no question to ask.
  */
 export function newCredentialHosts(before: ReachFields | undefined, next: ReachFields): string[] {
-  const known = [...(before ? effectiveEndpoints(before).allowedDomains : []), ...defaultAllowedDomains(next.cloud)].map(parsePattern)
+  const known = [...(before ? effectiveEndpoints(before).allowedDomains : []), ...defaultAllowedDomains(next.cloud)].map(parseAllowlistEntry)
   const added = effectiveEndpoints(next)
-    .allowedDomains.map(parsePattern)
+    .allowedDomains.map(parseAllowlistEntry)
     .filter((p) => !known.some((k) => covers(k, p)))
   return [...new Set(added.map((p) => p.text))]
 }

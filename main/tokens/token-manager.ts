@@ -15,12 +15,13 @@ import { mintServerToServer, refreshAccessToken } from '../auth/grants'
 import { isTokenEndpointError } from '../auth/token-endpoint-error'
 import type { OAuthClient, TokenEndpointClient } from '../auth/token-endpoint'
 import type { Logger } from '../log/logger'
+import type { AccessToken, AccessTokenOptions, TokenProvider } from '../net/token-port'
 import { registerSecret } from '../log/redact'
 import { credentialBinding } from '../profiles/credential-binding'
 import type { ProfileLookup } from '../profiles/profile-lookup'
 import type { Clock } from '../ports'
 import { abortable } from './abortable'
-import { backoffDelay } from './backoff'
+import { tokenRetryDelay } from './backoff'
 import type { ConnectionBook } from './connection-book'
 import { grantIdentityOf, sameGrant } from './grant-identity'
 import type { ProfileLanes } from './profile-lanes'
@@ -30,31 +31,8 @@ import type { Timeline } from './timeline'
 import { parseTokenSet, renewAt, serializeTokenSet, tokenSetFromResult, type TokenSet } from './token-set'
 import { isUndecryptable, isVaultLocked } from './vault-failure'
 
-export interface AccessTokenOptions {
-  /** Renew even if the cached token looks fresh (e.g. Zoom answered 401 code 124). */
-  forceRefresh?: boolean
-  /**
-   * With forceRefresh: the token Zoom rejected. If another caller already replaced it, the
-   * replacement is returned without a second renewal, so twenty 401s cause one refresh.
-   */
-  rejectedToken?: string
-  /** Stops this caller waiting; the shared renewal continues for the others. */
-  signal?: AbortSignal
-}
-
-export interface AccessToken {
-  accessToken: string
-  /** The token's regional API base (`api_url`), without a trailing slash. */
-  apiUrl?: string
-  /** The profile's API base when the token was minted: a client built for another one must not send it. */
-  apiBase?: string
-  expiresAt: number
-}
-
-/** What the Zoom client consumes. */
-export interface TokenProvider {
-  getAccessToken(profileId: string, options?: AccessTokenOptions): Promise<AccessToken>
-}
+// The token types are the HTTP stack's port (main/net/token-port.ts); re-exported for the token manager's callers.
+export type { AccessToken, AccessTokenOptions, TokenProvider }
 
 export interface TokenManagerDeps {
   profiles: ProfileLookup
@@ -380,7 +358,7 @@ export class TokenManager implements TokenProvider {
     // Transient or a request Zoom rejected: the tokens stay as they are; wait before trying again.
     const appError = isAppError(error) ? error : new AppError('INTERNAL', 'Renewing the token failed')
     const attempts = (this.failures.get(profileId)?.attempts ?? 0) + 1
-    this.failures.set(profileId, { attempts, until: now + backoffDelay(attempts, appError.details?.retryAfterMs), error: appError })
+    this.failures.set(profileId, { attempts, until: now + tokenRetryDelay(attempts, appError.details?.retryAfterMs), error: appError })
     this.deps.book.setActivity(profileId, { state: 'error', error: appError.toBridge() })
     this.deps.log.warn('Token renewal failed; tokens kept', { profileId, code: appError.code, attempts })
     if (!force && now < current.expiresAt) return current

@@ -4,19 +4,21 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
-import type { Got, PlainResponse, Request } from 'got'
+import type { PlainResponse, Request, Response } from 'got'
 import type { ConsoleResponse } from '../../common/contract/console'
 import type { RateUsage } from '../../common/contract/data'
 import { AppError } from '../../common/errors'
 import type { UrlChecker } from '../../common/zoom/allowlist'
 import { resolveConsoleUrl } from '../../common/zoom/console-url'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
+import type { Logger } from '../log/logger'
 import { errorFromResponse, headerValue, isRefusedAccessToken, toZoomError } from './errors'
-import { callState, type CallState } from './http'
+import { callState, type CallState, type ProfileHttp } from './http'
 import { paginate, type PaginateRequest, type Query, type ZoomPage } from './paginate'
 import type { ConnectionOutcomes, TokenProvider } from './ports'
 import type { AccountRateLimiter } from './rate-limiter'
 import { routeLabel } from './routes'
+import { withTokenRefresh, type Attempt } from './token-refresh'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -80,12 +82,14 @@ export interface ClientEnv {
   profileId: string
   /** Cloud's API origin without /v2 (e.g. https://api.zoom.us). */
   apiBase: string
+  /** Picks a token's regional API base only when it is allowed; the got hooks are what refuse a URL. */
   allowed: UrlChecker
   tokens: TokenProvider
-  json: Got
-  streams: Got
+  /** The profile's one got instance (http.ts). */
+  http: ProfileHttp
   limiter: AccountRateLimiter | undefined
   outcomes?: ConnectionOutcomes
+  log?: Logger | undefined
 }
 
 /** Failures that say something about the connection itself, not about one request. */
@@ -119,13 +123,22 @@ export class ZoomClient {
       const label = request.category ? undefined : routeLabel(request.path)
       const call = callState(request.family ?? label?.family ?? 'api', request.category ?? label?.category, auth.accessToken)
       if (request.onRateLimitWait) call.onRateLimitWait = request.onRateLimitWait
-      const response = await this.env.json(this.baseFor(auth.apiUrl) + request.path, {
-        method: request.method ?? 'GET',
-        responseType: 'json',
-        context: { zoom: call },
-        ...(request.searchParams ? { searchParams: definedOnly(request.searchParams) } : {}),
-        ...(request.json !== undefined ? { json: request.json } : {}),
-        ...(signal ? { signal } : {}),
+      const url = this.baseFor(auth.apiUrl) + request.path
+      const response = await withTokenRefresh(this.env, call, signal, async (mayRefresh): Promise<Attempt<Response<unknown>>> => {
+        try {
+          const result = await this.env.http.got(url, {
+            ...this.env.http.buffered,
+            method: request.method ?? 'GET',
+            context: { zoom: call },
+            ...(request.searchParams ? { searchParams: definedOnly(request.searchParams) } : {}),
+            ...(request.json !== undefined ? { json: request.json } : {}),
+            ...(signal ? { signal } : {}),
+          })
+          return { refused: false, result }
+        } catch (error) {
+          if (mayRefresh && refusedBearer(error)) return { refused: true }
+          throw error
+        }
       })
       const trackingId = headerValue(response.headers, 'x-zm-trackingid')
       this.env.outcomes?.succeeded(this.env.profileId)
@@ -157,8 +170,7 @@ export class ZoomClient {
     const { signal, range } = options
     try {
       const target = this.resolve(url)
-      const auth = await this.env.tokens.getAccessToken(this.env.profileId, signal ? { signal } : undefined)
-      const call = callState('api', undefined, auth.accessToken)
+      const call = callState('api', undefined, undefined)
       call.foreignRedirects = true
       const headers: Record<string, string> = range ? { range: `bytes=${range.start}-${range.end ?? ''}` } : {}
       const { response, stream } = await this.openWithRefresh(target, { method: 'GET', headers, call, signal })
@@ -184,15 +196,12 @@ export class ZoomClient {
       const resolved = resolveConsoleUrl(request.url, this.env.apiBase, request.query ?? [])
       if (!resolved.ok) throw new AppError('VALIDATION', resolved.message, { issues: [{ path: 'url', message: resolved.message }] })
       const target = resolved.url
-      const verdict = this.env.allowed(target)
-      if (!verdict.ok) throw new AppError('DOMAIN_NOT_ALLOWED', `Refused to send this connection's credential: ${verdict.reason}.`)
       const headers: Record<string, string> = {}
       for (const { name, value } of request.headers ?? []) headers[name.toLowerCase()] = value
       const ownAuthorization = headers.authorization !== undefined
       if (request.body !== undefined && request.body !== '' && headers['content-type'] === undefined) headers['content-type'] = 'application/json'
-      const auth = ownAuthorization ? undefined : await this.env.tokens.getAccessToken(this.env.profileId, signal ? { signal } : undefined)
       const label = this.isApiUrl(target) ? routeLabel(target.pathname.replace(/^\/v2/, '')) : undefined
-      const call = callState(label?.family ?? 'api', label?.category, auth?.accessToken)
+      const call = callState(label?.family ?? 'api', label?.category, undefined)
       call.ownAuthorization = ownAuthorization
       const body = BODY_METHODS.has(request.method) ? (request.body ?? '') : undefined
       const { response, stream } = await this.openWithRefresh(target, { method: request.method, headers, body, call, signal })
@@ -221,12 +230,10 @@ export class ZoomClient {
     return this.env.limiter?.usage() ?? []
   }
 
-  /** An absolute URL, or a path relative to the API base, as a URL (not yet allowlist-checked). */
+  /** An absolute URL, or a path relative to the API base, as a URL (not yet allowlist-checked: the request's hook does that before connecting). */
   resolve(pathOrUrl: string): URL {
     const resolved = resolveConsoleUrl(pathOrUrl, this.env.apiBase)
     if (!resolved.ok) throw new AppError('VALIDATION', resolved.message)
-    const verdict = this.env.allowed(resolved.url)
-    if (!verdict.ok) throw new AppError('DOMAIN_NOT_ALLOWED', `Refused to send this connection's credential: ${verdict.reason}.`)
     return resolved.url
   }
 
@@ -247,28 +254,24 @@ export class ZoomClient {
     return url.pathname.startsWith('/v2/') && (url.origin === new URL(this.env.apiBase).origin || url.origin === new URL(this.lastBase).origin)
   }
 
-  /** Opens a stream; on a 401 refusing our own token (124 or invalid_token), refreshes once and opens again. */
-  private async openWithRefresh(url: URL, init: OpenInit): Promise<Opened> {
-    const first = await this.open(url, init)
-    const { call } = init
-    if (first.response.statusCode !== 401 || call.ownAuthorization || call.refreshed) return first
-    const body = await readCapped(first.stream, ERROR_BODY_CAP)
-    if (!isRefusedAccessToken(first.response.statusCode, first.response.headers, body.text)) return { response: first.response, stream: replay(body.text) }
-    call.refreshed = true
-    const rejectedToken = call.token
-    call.token = (
-      await this.env.tokens.getAccessToken(this.env.profileId, { forceRefresh: true, ...(rejectedToken ? { rejectedToken } : {}), ...(init.signal ? { signal: init.signal } : {}) })
-    ).accessToken
-    return this.open(url, init)
+  /** Opens a stream through the one refresh path: a 401 refusing our own token is read, the token renewed, and the stream opened again. */
+  private openWithRefresh(url: URL, init: OpenInit): Promise<Opened> {
+    return withTokenRefresh(this.env, init.call, init.signal, async (mayRefresh): Promise<Attempt<Opened>> => {
+      const opened = await this.open(url, init)
+      if (!mayRefresh || opened.response.statusCode !== 401) return { refused: false, result: opened }
+      const body = await readCapped(opened.stream, ERROR_BODY_CAP)
+      if (isRefusedAccessToken(401, opened.response.headers, body.text)) return { refused: true }
+      return { refused: false, result: { response: opened.response, stream: replay(body.text) } }
+    })
   }
 
   private open(url: URL, init: OpenInit): Promise<Opened> {
     return new Promise((resolve, reject) => {
-      const stream = this.env.streams.stream(url, {
+      const stream = this.env.http.got.stream(url, {
+        ...this.env.http.streamed,
         method: init.method,
         headers: init.headers,
         context: { zoom: init.call },
-        throwHttpErrors: false,
         ...(init.body !== undefined ? { body: init.body } : {}),
         ...(init.signal ? { signal: init.signal } : {}),
       })
@@ -276,9 +279,6 @@ export class ZoomClient {
       stream.once('error', onError)
       stream.once('response', (response: PlainResponse) => {
         stream.off('error', onError)
-        // got runs afterResponse hooks for promises only: the limiter learns from streams here.
-        const { call } = init
-        if (call.category !== undefined) this.env.limiter?.observe(call.family, call.category, response.statusCode, response.headers)
         resolve({ response, stream })
       })
     })
@@ -296,6 +296,12 @@ interface OpenInit {
 interface Opened {
   response: PlainResponse
   stream: Request | Readable
+}
+
+/** got's HTTPError for a 401 in which Zoom refused the bearer itself. */
+function refusedBearer(error: unknown): boolean {
+  const response = (error as { name?: string; response?: Response<unknown> } | undefined)?.response
+  return (error as { name?: string } | undefined)?.name === 'HTTPError' && response !== undefined && isRefusedAccessToken(response.statusCode, response.headers, response.body)
 }
 
 function definedOnly(query: Query): Record<string, string | number | boolean> {

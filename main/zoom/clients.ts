@@ -8,7 +8,7 @@ import { compileAllowlist } from '../../common/zoom/allowlist'
 import type { Logger } from '../log/logger'
 import type { Clock } from '../ports'
 import { ZoomClient } from './client'
-import { createProfileGot, DEFAULT_TIMEOUTS, type ZoomTimeouts } from './http'
+import { createProfileHttp, DEFAULT_TIMEOUTS, type ZoomTimeouts } from './http'
 import type { ConnectionOutcomes, ProfileLookup, TokenProvider } from './ports'
 import { AccountRateLimiter, type RateLimiterOptions } from './rate-limiter'
 import { DEFAULT_RETRY, type RetryPolicy } from './retry'
@@ -82,9 +82,9 @@ export function createZoomClients(options: ZoomClientsOptions): ZoomClients {
       apiBase: endpoints.apiBase,
       allowed,
       tokens,
-      json: createProfileGot(env, 'json'),
-      streams: createProfileGot(env, 'stream'),
+      http: createProfileHttp(env),
       limiter,
+      log: options.log,
       ...(options.outcomes ? { outcomes: options.outcomes } : {}),
     })
     return { updatedAt: profile.updatedAt, client, limiter }

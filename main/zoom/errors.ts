@@ -2,7 +2,8 @@
 // HTTP status and x-zm-trackingid. Messages never contain a token: they are built from Zoom's
 // error text and our own words only.
 import { AppError, isAppError, type ErrorDetails } from '../../common/errors'
-import { parseRetryAfter } from './retry-after'
+import { isNetworkErrorCode } from '../net/network-errors'
+import { parseRetryAfter } from '../net/retry-after'
 
 type HeaderMap = Record<string, string | string[] | undefined>
 
@@ -105,8 +106,6 @@ function describeBody(headers: HeaderMap): string {
   return /html/i.test(type) ? 'an HTML page' : type ? `a ${type.split(';')[0]} body` : 'an unreadable body'
 }
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE'])
-
 interface GotLikeError {
   name?: string
   code?: string
@@ -134,6 +133,6 @@ export function toZoomError(error: unknown, signal?: AbortSignal): AppError {
       ...(trackingId ? { trackingId } : {}),
     })
   }
-  if (e.code && NETWORK_CODES.has(e.code)) return new AppError('NETWORK', `The connection to Zoom failed (${e.code}).`)
+  if (isNetworkErrorCode(e.code)) return new AppError('NETWORK', `The connection to Zoom failed (${e.code}).`)
   return new AppError('NETWORK', `The request to Zoom failed${e.code ? ` (${e.code})` : ''}.`)
 }

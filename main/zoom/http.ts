@@ -1,18 +1,21 @@
-// One got instance per profile (DESIGN.md, "The Zoom client"). Its hooks are the security and
-// rate boundary every byte to Zoom passes:
-//   beforeRequest — refuses a URL outside the profile's allowlist before a socket is opened
-//                   (this also runs for every redirect and retry), paces the request through the
-//                   account's rate limiter, and sets `Authorization: Bearer …`;
-//   afterResponse — feeds the limiter (429s, X-RateLimit-* headers) and, on a 401 refusing the token
-//                   (Zoom code 124, or RFC 6750 invalid_token), forces one token refresh and retries once.
+// One got instance per profile (DESIGN.md, "The Zoom client"). Every request of the profile —
+// buffered API calls, the console's exact request, recording downloads — goes through it, so its
+// hooks are the one security and rate boundary every byte to Zoom passes:
+//   beforeRequest — refuses a URL outside the profile's allowlist before a socket is opened (this
+//                   runs again for every redirect and retry; only a download's redirect may leave
+//                   the allowlist, and then goes without credentials), paces the request through
+//                   the account's rate limiter, and sets `Authorization: Bearer …`;
+//   handlers      — every answer, of every attempt, buffered or streamed, is told to the limiter
+//                   (429s, X-RateLimit-*): got runs afterResponse hooks for promises only.
+// Buffered and streamed requests differ only in the per-request options below. The one token
+// refresh after a 401 refusing the token wraps both from outside (token-refresh.ts).
 // Per-request state travels in `options.context.zoom` (got copies the context object shallowly,
-// so this one object is shared by all attempts of a request).
-import got, { type AfterResponseHook, type BeforeRequestHook, type Got } from 'got'
+// so this one object is shared by all attempts and redirects of a request).
+import got, { type BeforeRequestHook, type Got, type HandlerFunction, type PlainResponse } from 'got'
 import { AppError } from '../../common/errors'
 import type { UrlChecker } from '../../common/zoom/allowlist'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import type { Logger } from '../log/logger'
-import { isRefusedAccessToken } from './errors'
 import type { TokenProvider } from './ports'
 import type { AccountRateLimiter } from './rate-limiter'
 import { createCalculateDelay, type RetryPolicy } from './retry'
@@ -21,12 +24,14 @@ export interface CallState {
   /** Rate-limit bucket; `undefined` = not a Zoom API call (recording files): not paced. */
   family: RateFamily
   category: RateCategory | undefined
-  /** The bearer for the first attempt (fetched before the URL was built); retries ask the token manager again. */
+  /** The bearer sent last; undefined until the first attempt asks the token manager. */
   token: string | undefined
   /** The caller supplied its own Authorization header (console): never replaced, never refreshed. */
   ownAuthorization: boolean
   /** Downloads: a redirect may leave the allowlist, and then goes without credentials. */
   foreignRedirects: boolean
+  /** got followed a redirect for this request (set by beforeRedirect, read by beforeRequest). */
+  redirected: boolean
   /** The one 401/124 refresh has been spent. */
   refreshed: boolean
   /** Times this request waited for the limiter or was answered 429. */
@@ -63,20 +68,27 @@ export interface ProfileHttpEnv {
   proxy?: BeforeRequestHook | undefined
 }
 
+/** The profile's got instance and the options that make a request buffered or streamed. */
+export interface ProfileHttp {
+  got: Got
+  /** A JSON API call: got's retries (the instance's), the whole body read within `read`. */
+  buffered: { responseType: 'json'; timeout: { read: number } }
+  /** A download or the console: no retries (resume with Range; show exactly what came), an idle-socket timeout, any status resolves. */
+  streamed: { retry: { limit: number }; timeout: { socket: number }; throwHttpErrors: false }
+}
+
 export function callState(family: RateFamily, category: RateCategory | undefined, token: string | undefined): CallState {
-  return { family, category, token, ownAuthorization: false, foreignRedirects: false, refreshed: false, waits: 0 }
+  return { family, category, token, ownAuthorization: false, foreignRedirects: false, redirected: false, refreshed: false, waits: 0 }
 }
 
 const stateOf = (context: Record<string, unknown>) => context.zoom as CallState
 
-/** `json`: buffered API calls with got's retries; `stream`: downloads and the console (idle timeout, no retries). */
-export function createProfileGot(env: ProfileHttpEnv, mode: 'json' | 'stream'): Got {
+export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
   const beforeRequest: BeforeRequestHook = async (options, { retryCount }) => {
     const call = stateOf(options.context)
-    const url = options.url as URL
-    const verdict = env.allowed()(url)
+    const verdict = env.allowed()(options.url as URL)
     if (!verdict.ok) {
-      if (call.foreignRedirects && !call.ownAuthorization) {
+      if (call.redirected && call.foreignRedirects && !call.ownAuthorization) {
         delete options.headers.authorization
         return
       }
@@ -94,43 +106,41 @@ export function createProfileGot(env: ProfileHttpEnv, mode: 'json' | 'stream'): 
       }
     }
     if (call.ownAuthorization) return
-    let token = retryCount === 0 ? call.token : undefined
-    if (token === undefined) token = (await env.tokens.getAccessToken(env.profileId, { signal: options.signal })).accessToken
-    options.headers.authorization = `Bearer ${token}`
+    // A retry asks the token manager again: the token may have been renewed meanwhile.
+    if (call.token === undefined || retryCount > 0) call.token = (await env.tokens.getAccessToken(env.profileId, { signal: options.signal })).accessToken
+    options.headers.authorization = `Bearer ${call.token}`
   }
 
-  const afterResponse: AfterResponseHook = (response, retryWithMergedOptions) => {
-    const call = stateOf(response.request.options.context)
-    const status = response.statusCode
-    if (call.category !== undefined) env.limiter()?.observe(call.family, call.category, status, response.headers)
-    if (status === 429) call.waits++
-    if (call.ownAuthorization || call.refreshed || !isRefusedAccessToken(status, response.headers, response.body)) return response
-    call.refreshed = true
-    const sent = response.request.options.headers.authorization
-    const rejectedToken = typeof sent === 'string' ? sent.replace(/^Bearer /, '') : undefined
-    const signal = response.request.options.signal
-    return env.tokens.getAccessToken(env.profileId, { forceRefresh: true, ...(rejectedToken ? { rejectedToken } : {}), ...(signal ? { signal } : {}) }).then(() => {
-      env.log?.info('The server refused the access token (401, code 124 or invalid_token); refreshed it and retrying once')
-      return retryWithMergedOptions({ preserveHooks: true })
-    })
+  const observe = (call: CallState, response: PlainResponse) => {
+    if (call.category !== undefined) env.limiter()?.observe(call.family, call.category, response.statusCode, response.headers)
+    if (response.statusCode === 429) call.waits++
+  }
+  const observing: HandlerFunction = (options, next) => {
+    const call = stateOf(options.context)
+    const result = next(options)
+    // A stream (Request) and a promise (which re-emits each attempt's 'response') both have `on`.
+    ;(result as unknown as { on(event: 'response', listener: (response: PlainResponse) => void): unknown }).on('response', (response) => observe(call, response))
+    return result
   }
 
-  return got.extend({
+  const instance = got.extend({
     throwHttpErrors: true,
     followRedirect: true,
     maxRedirects: 5,
     http2: false,
-    timeout:
-      mode === 'json'
-        ? { connect: env.timeouts.connect, response: env.timeouts.response, read: env.timeouts.read }
-        : { connect: env.timeouts.connect, response: env.timeouts.response, socket: env.timeouts.idle },
+    timeout: { connect: env.timeouts.connect, response: env.timeouts.response },
     retry: {
-      limit: mode === 'json' ? env.retry.limit : 0,
+      limit: env.retry.limit,
       calculateDelay: reportingRateLimitWaits(createCalculateDelay(env.retry, env.now), env.now),
     },
+    handlers: [observing],
     hooks: {
       beforeRequest: env.proxy ? [beforeRequest, env.proxy] : [beforeRequest],
-      afterResponse: [afterResponse],
+      beforeRedirect: [
+        (options) => {
+          stateOf(options.context).redirected = true
+        },
+      ],
       beforeRetry: [
         (error, retryCount) => {
           const status = error.response?.statusCode
@@ -139,6 +149,11 @@ export function createProfileGot(env: ProfileHttpEnv, mode: 'json' | 'stream'): 
       ],
     },
   })
+  return {
+    got: instance,
+    buffered: { responseType: 'json', timeout: { read: env.timeouts.read } },
+    streamed: { retry: { limit: 0 }, timeout: { socket: env.timeouts.idle }, throwHttpErrors: false },
+  }
 }
 
 /** Wraps got's retry delay: a 429 answered with a noticeable wait is reported to the caller. */

@@ -17,7 +17,7 @@ import type { RateUsage } from '../../common/contract/data'
 import { AppError } from '../../common/errors'
 import type { RatePlan } from '../../common/profile'
 import { RATE_CATEGORIES, parseRateCategory, planLimits, type RateCategory, type RateFamily } from '../../common/zoom/rate-limits'
-import { parseRetryAfter } from './retry-after'
+import { parseRetryAfter } from '../net/retry-after'
 
 type HeaderMap = Record<string, string | string[] | undefined>
 

@@ -10,7 +10,9 @@
 // The one-time retry after a forced token refresh (401/124) is got's RetryError: always allowed.
 import type { RetryObject } from 'got'
 import { isAppError } from '../../common/errors'
-import { parseRetryAfter } from './retry-after'
+import { backoffDelay } from '../net/backoff'
+import { isNetworkErrorCode } from '../net/network-errors'
+import { parseRetryAfter } from '../net/retry-after'
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -24,7 +26,6 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { limit: 4, baseDelayMs: 400, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'])
-const NETWORK_CODES = new Set(['ETIMEDOUT', 'ECONNRESET', 'EADDRINUSE', 'ECONNREFUSED', 'EPIPE', 'ENOTFOUND', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE'])
 
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505)
@@ -37,11 +38,8 @@ function isDailyLimit(type: string | string[] | undefined, body: unknown): boole
   return /daily/i.test(text)
 }
 
-/** Exponential backoff with jitter (half fixed, half random): parallel retries do not fire in lockstep. */
-export function backoffDelay(policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, attempt: number, random: () => number = Math.random): number {
-  const full = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1))
-  return full / 2 + (random() * full) / 2
-}
+// Crawl jobs and the event socket import the backoff from here; it is defined once, in main/net.
+export { backoffDelay }
 
 export function createCalculateDelay(policy: RetryPolicy, now: () => number = Date.now, random: () => number = Math.random): (retry: RetryObject) => number {
   return ({ attemptCount, retryOptions, error }) => {
@@ -63,7 +61,7 @@ export function createCalculateDelay(policy: RetryPolicy, now: () => number = Da
       return backoffDelay(policy, attemptCount, random)
     }
     if (error.name === 'ParseError') return method === 'GET' ? backoffDelay(policy, attemptCount, random) : 0
-    if (error.name === 'TimeoutError' || (error.code !== undefined && NETWORK_CODES.has(error.code))) return backoffDelay(policy, attemptCount, random)
+    if (error.name === 'TimeoutError' || isNetworkErrorCode(error.code)) return backoffDelay(policy, attemptCount, random)
     return 0
   }
 }

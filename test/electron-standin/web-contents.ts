@@ -98,7 +98,14 @@ export class WebContents extends EventEmitter {
     this.mainFrameId = targetInfo.targetId
     if (targetInfo.browserContextId) this.session.rememberContextId(targetInfo.browserContextId)
     this.main = new WebFrameMain(() => page.mainFrame().url(), true, () => this.main!)
-    cdp.on('Page.frameNavigated', ({ frame }) => this.frameUrls.set(frame.id, frame.url))
+    cdp.on('Page.frameNavigated', ({ frame }) => {
+      this.frameUrls.set(frame.id, frame.url)
+      // web-contents.md "Navigation Events": 'did-navigate' fires when the main frame navigates to
+      // another document (a reload included), never for in-page navigations (hash, pushState:
+      // 'did-navigate-in-page'). CDP's Page.frameNavigated is the same split: same-document
+      // navigations arrive as Page.navigatedWithinDocument instead.
+      if (frame.parentId === undefined) this.emit('did-navigate', electronEvent(), fromChromiumUrl(frame.url + (frame.urlFragment ?? '')), 200, 'OK')
+    })
     cdp.on('Page.frameDetached', ({ frameId }) => {
       const frame = this.subframes.get(frameId)
       if (frame) frame.detached = true
@@ -122,9 +129,6 @@ export class WebContents extends EventEmitter {
     page.on('load', () => {
       this.history.push('did-finish-load')
       this.emit('did-finish-load', electronEvent())
-    })
-    page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) this.emit('did-navigate', electronEvent(), fromChromiumUrl(frame.url()), 200, 'OK')
     })
     page.on('popup', (popup) => void this.onPopup(popup).catch((error: unknown) => console.error(`electron stand-in: pop-up handling failed: ${String(error)}`)))
     page.on('close', () => this.markDestroyed())
@@ -337,8 +341,15 @@ export class WebContents extends EventEmitter {
     return false
   }
 
+  /**
+   * A browser-initiated reload: like loadURL it emits no 'will-navigate' (web-contents.md: not
+   * emitted for navigations started programmatically; Electron's ElectronNavigationThrottle emits
+   * it for renderer-initiated navigations only), then 'did-navigate' once the new document commits.
+   */
   reload(): void {
-    void this.ready.then((page) => page.reload()).catch(() => {})
+    if (this.destroyed) return
+    this.programmaticLoad = true
+    void this.ready.then((page) => page.reload()).catch(() => (this.programmaticLoad = false))
   }
 
   focus(): void {}

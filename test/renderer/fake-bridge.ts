@@ -348,6 +348,8 @@ export class FakeBridge {
       'app.dismissProblem': ({ movedTo }) => (this.problems = this.problems.filter((p) => p.movedTo !== movedTo)),
       'app.openExternal': () => undefined,
       'app.copyText': ({ text }) => void (this.clipboard = text),
+      // The fake keeps no running calls, so there is nothing to cancel.
+      'app.cancelCall': () => ({ cancelled: false }),
 
       'vault.status': () => this.vault,
       'vault.setup': (input) => this.setVault(input.protector === 'passphrase' ? { kind: 'passphrase', secure: true } : { kind: 'os-keychain', backend: this.vault.keychain.backend, secure: this.vault.keychain.secure }),

@@ -13,7 +13,7 @@
 //   await zoom.close()             // closes every socket, stalled ones included
 // Same hooks over HTTP under {url}/__admin/* (see admin.ts); CLI: `npm run sandbox -- --seed 7`.
 // HTTP helpers for tests (basicAuth, pkcePair, s2sToken, userTokens): ./testing.ts.
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { AppRegistry } from './apps'
 import { ApiDispatcher } from './api/dispatch'
@@ -113,6 +113,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     })
   }
 
+  // Told apart from answered requests by the response closing before it finished (Node's http docs:
+  // 'close' on the response "indicates that the response is completed, or its underlying connection
+  // was terminated prematurely").
+  const abandoned: string[] = []
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    res.once('close', () => {
+      if (!res.writableFinished) abandoned.push(`${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`)
+    })
+  })
+
   const eventSockets = attachEventSockets(server, ctx)
   const control: SandboxControl = {
     stats: () => stats.snapshot(),
@@ -131,6 +141,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     issueCode,
     setLatency: (ms: number) => { latencyMs = ms },
     events: eventSockets,
+    abandoned: () => [...abandoned],
   }
 
   server.on('request', createListener({

@@ -134,6 +134,11 @@ export interface Sandbox {
   addFaults(faults: FaultRule[]): void
   /** The active fault rules with how often each matched and fired. */
   listFaults(): { rule: FaultRule; seen: number; fired: number }[]
+  /**
+   * `METHOD /path` of each request whose client closed the connection before the answer was sent
+   * (what a server sees of a cancelled request), oldest first.
+   */
+  abandoned(): string[]
   /** Changes the base latency of every /oauth and /v2 response. */
   setLatency(ms: number): void
   revokeAllGrants(): void

@@ -28,5 +28,7 @@ export function createAppHandlers(deps: AppHandlerDeps): HandlersFor<'app'> {
     // Main writes the clipboard for the page: Chromium would ask the permission handler (which
     // denies everything) before navigator.clipboard.writeText, and Electron deprecated renderer clipboard access.
     'app.copyText': ({ text }) => deps.clipboard.writeText(text),
+    // Only the calling window's own calls can be named here: the transport scopes cancelCall to it.
+    'app.cancelCall': ({ callId }, context) => ({ cancelled: context.cancelCall?.(callId) ?? false }),
   }
 }

@@ -31,6 +31,8 @@ export interface ConsoleState {
 export interface ConsoleSlice extends ConsoleState {
   setConsoleDraft(profileId: string, patch: Partial<ConsoleDraft>): void
   sendRequest(profileId: string): Promise<ConsoleResponse>
+  /** Stops the connection's request in flight: main tears it down and the response shows CANCELLED. */
+  cancelRequest(profileId: string): void
   loadHistory(profileId?: string): Promise<void>
   clearHistory(profileId?: string): Promise<void>
 }
@@ -53,6 +55,9 @@ export const getEmptyConsoleState = (): ConsoleState => ({ drafts: {}, responses
 /** Rows the person left blank are editing scaffolding, not parameters. */
 const filled = (pairs: KeyValue[]) => pairs.filter((p) => p.name.trim() !== '')
 
+/** The request in flight per connection, to cancel it; not state (nothing renders it). */
+const inFlight = new Map<string, AbortController>()
+
 export const createConsoleSlice: StateCreator<Store, [], [], ConsoleSlice> = (set, get) => ({
   ...getEmptyConsoleState(),
   setConsoleDraft: (profileId, patch) => set((s) => ({ drafts: { ...s.drafts, [profileId]: { ...(s.drafts[profileId] ?? EMPTY_DRAFT), ...patch } } })),
@@ -62,6 +67,8 @@ export const createConsoleSlice: StateCreator<Store, [], [], ConsoleSlice> = (se
     // Never sent with a literal `{userId}`: the form asks for every placeholder first.
     if (!path.ok) throw new BridgeCallError('VALIDATION', `Fill in the path parameter${path.missing.length === 1 ? '' : 's'} ${path.missing.join(', ')}.`)
     set((s) => ({ sending: { ...s.sending, [profileId]: true } }))
+    const controller = new AbortController()
+    inFlight.set(profileId, controller)
     try {
       const withBody = draft.method !== 'GET' && draft.method !== 'DELETE' && draft.body.trim() !== ''
       const response = await call('console.send', {
@@ -71,14 +78,16 @@ export const createConsoleSlice: StateCreator<Store, [], [], ConsoleSlice> = (se
         query: filled(draft.query),
         headers: filled(draft.headers).map((h) => ({ name: h.name.trim(), value: h.value })),
         ...(withBody ? { body: draft.body } : {}),
-      })
+      }, { signal: controller.signal })
       set((s) => ({ responses: { ...s.responses, [profileId]: response } }))
       void get().loadHistory(profileId).catch(() => undefined)
       return response
     } finally {
+      if (inFlight.get(profileId) === controller) inFlight.delete(profileId)
       set((s) => ({ sending: { ...s.sending, [profileId]: false } }))
     }
   },
+  cancelRequest: (profileId) => inFlight.get(profileId)?.abort(),
   loadHistory: async (profileId) => set({ history: await call('console.history', profileId ? { profileId } : {}) }),
   clearHistory: async (profileId) => {
     await call('console.clearHistory', profileId ? { profileId } : {})

@@ -3,7 +3,7 @@ import type { RetryObject } from 'got'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../common/errors'
 import { createCalculateDelay, DEFAULT_RETRY } from '../../../main/zoom/retry'
-import { parseRetryAfter } from '../../../main/zoom/retry-after'
+import { parseRetryAfter } from '../../../main/net/retry-after'
 
 const NOW = Date.UTC(2026, 4, 1, 12)
 const delay = createCalculateDelay(DEFAULT_RETRY, () => NOW, () => 0.5)

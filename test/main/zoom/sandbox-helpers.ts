@@ -3,7 +3,7 @@
 import type { Profile, ProfileFieldsInput } from '../../../common/profile'
 import { profileFieldsSchema } from '../../../common/profile'
 import { AppError } from '../../../common/errors'
-import type { AccessToken, ProfileLookup, TokenProvider } from '../../../main/zoom/ports'
+import type { BearerToken as AccessToken, ProfileLookup, TokenProvider } from '../../../main/zoom/ports'
 import type { Sandbox } from '../../sandbox'
 
 export interface SandboxTokens extends TokenProvider {
