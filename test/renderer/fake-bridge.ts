@@ -34,7 +34,8 @@ import { AppError, isAppError } from '../../common/errors'
 import { UpdateService } from '../../main/updates/update-service'
 import { FakeUpdater } from '../fakes/fake-updater'
 import type { ProfileView } from '../../common/profile'
-import { defaultProfileFields, validateProfileDraft } from '../../common/profile'
+import { validateProfileDraft } from '../../common/profile'
+import { makeProfile, newId } from '../fakes/profile-view'
 import { recordingFileKind } from '../../common/zoom/recording-files'
 import { LIST_RESOURCES, type ListResource } from '../../common/zoom/catalog'
 import { toCell, type ValueLabels } from '../../main/data/datasets/cells'
@@ -96,25 +97,7 @@ export const DEFAULT_SETTINGS: Settings = {
   checkForUpdatesAtStart: true,
 }
 
-let counter = 0
-const newId = (prefix: string) => `${prefix}${(++counter).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`
-
-export function makeProfile(overrides: Partial<ProfileView> = {}): ProfileView {
-  return {
-    ...defaultProfileFields('s2s'),
-    id: newId('p'),
-    name: 'Acme admin (S2S)',
-    appType: 'admin',
-    accountId: 'AbCdEf123',
-    clientId: 'clientAbc123',
-    scopes: ['user:read:admin', 'meeting:read:admin'],
-    createdAt: '2026-11-01T10:00:00Z',
-    updatedAt: '2026-11-01T10:00:00Z',
-    hasClientSecret: true,
-    needsRepair: [],
-    ...overrides,
-  }
-}
+export { makeProfile }
 
 interface Dataset {
   info: DatasetInfo

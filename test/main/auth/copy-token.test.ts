@@ -17,7 +17,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({ now: () => time.now() })
   harness = await createHarness(sandbox, time)
   app = await harness.start()
-  profileId = (await app.call('profiles.create', s2sDraft(sandbox, 'Copy <b>me</b>') as never)).id
+  profileId = (await app.call('profiles.create', s2sDraft(sandbox, 'Copy <b>me</b>'))).id
   await app.call('auth.connect', { profileId })
 })
 afterAll(async () => {

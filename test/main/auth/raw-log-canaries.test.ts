@@ -43,7 +43,7 @@ describe('what the code hands to the logger (before redaction)', () => {
   it('never contains a client secret, token or authorization code, across the logging paths', async () => {
     const ids: string[] = []
     for (const draft of [s2sDraft(sandbox, 'Raw S2S'), userDraft(sandbox, 'Raw user'), publicDraft(sandbox, 'Raw public')]) {
-      const profile = await app.call('profiles.create', draft as never)
+      const profile = await app.call('profiles.create', draft)
       await app.call('auth.connect', { profileId: profile.id })
       await remember(profile.id)
       ids.push(profile.id)

@@ -41,7 +41,7 @@ beforeEach(() => {
 let counter = 0
 async function connectedUser(): Promise<string> {
   const draft = userDraft(sandbox, `strict user ${++counter}`, { scopes: ['user:read:user'] })
-  const profile = await app.call('profiles.create', draft as never)
+  const profile = await app.call('profiles.create', draft)
   await app.call('auth.connect', { profileId: profile.id })
   sandbox.resetStats()
   return profile.id
@@ -53,7 +53,7 @@ describe('a strictly conformant OAuth server', () => {
     const raw = await postForm(`${sandbox.url}/oauth/token`, { grant_type: 'account_credentials', account_id: sandbox.apps.s2s.accountId }, { authorization: basicAuth(sandbox.apps.s2s.clientId, AWKWARD_SECRET) })
     expect(raw.status).toBe(400)
     sandbox.resetStats()
-    const profile = await app.call('profiles.create', s2sDraft(sandbox, 'Awkward secret') as never)
+    const profile = await app.call('profiles.create', s2sDraft(sandbox, 'Awkward secret'))
     const status = await app.call('auth.connect', { profileId: profile.id })
     expect(status.state).toBe('connected')
     expect(sandbox.stats().tokenClientAuth).toEqual({ basic: 1 })
@@ -83,7 +83,7 @@ describe('a strictly conformant OAuth server', () => {
   })
 
   it('a sign-in refused for its scopes says so, not "Access was declined" (RFC 6749 §4.1.2.1)', async () => {
-    const profile = await app.call('profiles.create', userDraft(sandbox, 'No scopes') as never)
+    const profile = await app.call('profiles.create', userDraft(sandbox, 'No scopes'))
     const error = await caught(app.call('auth.connect', { profileId: profile.id }))
     expect(error).toMatchObject({ code: 'AUTH_RESPONSE_INVALID', details: { zoomCode: 'invalid_scope' } })
     expect(error.message).toMatch(/^The sign-in was refused because of the requested scopes/)

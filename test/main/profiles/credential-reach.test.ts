@@ -45,14 +45,14 @@ beforeEach(() => {
 const sandboxHost = () => new URL(sandbox.url).host
 const storedProfiles = async () => (JSON.parse(await readFile(join(harness.dataDir, PROFILES_FILE), 'utf8')) as { data: { profiles: { id: string }[] } }).data.profiles
 /** An edit of the draft's fields; the stored secret is kept (no clientSecret). */
-const withFields = (draft: ProfileDraft, fields: Record<string, unknown>) => ({ fields: { ...draft.fields, ...fields } }) as never
+const withFields = (draft: ProfileDraft, fields: Partial<ProfileDraft['fields']>): ProfileDraft => ({ fields: { ...draft.fields, ...fields } })
 /** A new profile: the secret is typed too. */
-const newProfile = (draft: ProfileDraft, fields: Record<string, unknown>) => ({ ...draft, fields: { ...draft.fields, ...fields } }) as never
+const newProfile = (draft: ProfileDraft, fields: Partial<ProfileDraft['fields']>): ProfileDraft => ({ ...draft, fields: { ...draft.fields, ...fields } })
 
 describe('widening the allowlist of a saved profile', () => {
   it('refused: CANCELLED, the profile is unchanged on disk, and auth.test never contacts the foreign host', async () => {
     const draft = s2sDraft(sandbox, 'Hijack target')
-    const profile = await app.call('profiles.create', draft as never)
+    const profile = await app.call('profiles.create', draft)
     expect(app.fakes.dialogs.confirmations).toEqual([])
     await app.call('auth.connect', { profileId: profile.id })
     const before = (await storedProfiles()).find((p) => p.id === profile.id)
@@ -75,7 +75,7 @@ describe('widening the allowlist of a saved profile', () => {
 
   it('confirmed: saved; an unchanged or narrower allowlist asks nothing; widening again asks again', async () => {
     const draft = s2sDraft(sandbox, 'Two regions')
-    const profile = await app.call('profiles.create', draft as never)
+    const profile = await app.call('profiles.create', draft)
     const wide = { allowedDomains: [sandboxHost(), foreign.host] }
     app.fakes.dialogs.confirmAnswers.push(true)
     expect((await app.call('profiles.update', { id: profile.id, draft: withFields(draft, wide) })).allowedDomains).toEqual(wide.allowedDomains)
@@ -100,7 +100,7 @@ describe('new profiles', () => {
     const draft = s2sDraft(sandbox, 'Born wide')
     const error = await caught(app.call('profiles.create', newProfile(draft, { allowedDomains: [sandboxHost(), foreign.host] })))
     expect(error.code).toBe('CANCELLED')
-    expect((await app.call('profiles.list', undefined as never)).map((p) => p.name)).not.toContain('Born wide')
+    expect((await app.call('profiles.list', undefined)).map((p) => p.name)).not.toContain('Born wide')
     app.fakes.dialogs.confirmAnswers.push(true)
     expect((await app.call('profiles.create', newProfile(draft, { allowedDomains: [sandboxHost(), foreign.host] }))).hasClientSecret).toBe(true)
     expect(app.fakes.dialogs.confirmations).toHaveLength(2)
@@ -118,7 +118,7 @@ describe('new profiles', () => {
     expect(error.code).toBe('CANCELLED')
     expect(app.fakes.dialogs.confirmations).toHaveLength(1)
     expect(app.fakes.dialogs.confirmations[0]?.detail).toContain('Imported B')
-    expect((await app.call('profiles.list', undefined as never)).map((p) => p.name)).not.toContain('Imported A')
+    expect((await app.call('profiles.list', undefined)).map((p) => p.name)).not.toContain('Imported A')
     app.fakes.dialogs.confirmAnswers.push(true)
     expect((await app.call('profiles.importJson', { json: file(['Imported A', 'Imported B']) })).created).toHaveLength(2)
   })
@@ -131,7 +131,7 @@ describe('the validation URL', () => {
     const created = await caught(app.call('profiles.create', newProfile(draft, outside)))
     expect(created.code).toBe('VALIDATION')
     expect(created.details?.issues?.map((i) => i.path)).toEqual(['fields.validationUrl'])
-    const profile = await app.call('profiles.create', draft as never)
+    const profile = await app.call('profiles.create', draft)
     const updated = await caught(app.call('profiles.update', { id: profile.id, draft: withFields(draft, outside) }))
     expect(updated.code).toBe('VALIDATION')
     expect(updated.details?.issues?.map((i) => i.path)).toEqual(['fields.validationUrl'])

@@ -26,7 +26,7 @@ beforeEach(() => {
 })
 
 const file = (profiles: Record<string, unknown>[]) => JSON.stringify({ format: 'zoom-connect-profiles', version: 1, exportedAt: new Date(time.now()).toISOString(), profiles })
-const names = async () => (await app.call('profiles.list', undefined as never)).map((p) => p.name)
+const names = async () => (await app.call('profiles.list', undefined)).map((p) => p.name)
 
 describe('importing connections', () => {
   it('that point at another cloud: shows their endpoints and asks first; refused imports nothing', async () => {

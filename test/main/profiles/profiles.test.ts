@@ -32,7 +32,7 @@ async function rejection(promise: Promise<unknown>): Promise<{ code: string; mes
   }
   throw new Error('expected a rejection')
 }
-const create = (draft: ProfileDraft) => app.call('profiles.create', draft as never)
+const create = (draft: ProfileDraft) => app.call('profiles.create', draft)
 const paths = (error: { details?: { issues?: { path: string }[] } }) => (error.details?.issues ?? []).map((i) => i.path).sort()
 
 describe('profiles', () => {

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('persisting rotated tokens', () => {
   it('writes the vault before returning or reporting the new token; a failed write hands out nothing', async () => {
-    const profile = await app.call('profiles.create', userDraft(sandbox) as never)
+    const profile = await app.call('profiles.create', userDraft(sandbox))
     await app.call('auth.connect', { profileId: profile.id })
     const [oldAccess] = await tokensOf(app, profile.id)
     time.advance(3600_000)
@@ -63,7 +63,7 @@ describe('persisting rotated tokens', () => {
   })
 
   it('Test connection never uses a set whose vault write failed: it saves it first, or refuses', async () => {
-    const profile = await app.call('profiles.create', userDraft(sandbox, 'Validated while unsaved') as never)
+    const profile = await app.call('profiles.create', userDraft(sandbox, 'Validated while unsaved'))
     await app.call('auth.connect', { profileId: profile.id })
     const [oldAccess] = await tokensOf(app, profile.id)
     time.advance(3600_000)
@@ -99,7 +99,7 @@ describe('persisting rotated tokens', () => {
   })
 
   it('disconnect revokes the unsaved set without needing the vault write to succeed', async () => {
-    const profile = await app.call('profiles.create', userDraft(sandbox, 'Revoked while unsaved') as never)
+    const profile = await app.call('profiles.create', userDraft(sandbox, 'Revoked while unsaved'))
     await app.call('auth.connect', { profileId: profile.id })
     time.advance(3600_000)
     const realSetSecret = app.vault.setSecret.bind(app.vault)

@@ -32,7 +32,7 @@ afterAll(async () => {
 
 describe('the redaction registry', () => {
   it('keeps the current and the previous token set of a profile, not every token ever seen', async () => {
-    const profile = await app.call('profiles.create', userDraft(sandbox, 'Rotating') as never)
+    const profile = await app.call('profiles.create', userDraft(sandbox, 'Rotating'))
     await app.call('auth.connect', { profileId: profile.id })
     const generations: string[][] = [await tokensOf(app, profile.id)]
     const counts: number[] = []
@@ -53,7 +53,7 @@ describe('the redaction registry', () => {
   it("a disconnected profile's tokens leave the registry; a sign-in's code does not stay in it", async () => {
     let callback = ''
     app.fakes.authWindow.rewriteCallback = (url) => (callback = url)
-    const profile = await app.call('profiles.create', userDraft(sandbox, 'Leaving') as never)
+    const profile = await app.call('profiles.create', userDraft(sandbox, 'Leaving'))
     await app.call('auth.connect', { profileId: profile.id })
     app.fakes.authWindow.rewriteCallback = undefined
     const code = new URL(callback).searchParams.get('code') ?? ''

@@ -32,7 +32,7 @@ let counter = 0
 async function connected(kind: 'user' | 's2s' | 'public' = 'user', instance = app): Promise<string> {
   const name = `${kind} ${++counter}`
   const draft = kind === 's2s' ? s2sDraft(sandbox, name) : kind === 'public' ? publicDraft(sandbox, name) : userDraft(sandbox, name)
-  const profile = await instance.call('profiles.create', draft as never)
+  const profile = await instance.call('profiles.create', draft)
   await instance.call('auth.connect', { profileId: profile.id })
   await remember(instance, profile.id)
   sandbox.resetStats()
