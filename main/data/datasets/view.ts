@@ -17,7 +17,7 @@ export interface ViewSpec {
 /** Index of dataset rows in view order; `undefined` = every row in dataset order. */
 export type ViewIndex = Uint32Array | undefined
 
-interface NormalisedSpec {
+export interface NormalisedSpec {
   sort?: { column: string; direction: 'asc' | 'desc' }
   text?: string
   columnFilters: [string, string][]
