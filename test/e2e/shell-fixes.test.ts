@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { chromiumMissingReason } from '../support/chromium'
+import type { MenuItem } from '../electron-standin/menu'
 import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy'
 import { closeBrowser, startHarness, type Harness } from './harness'
 import { readMainClipboard } from './ui-helpers'
@@ -300,9 +301,8 @@ describe.skipIf(chromiumMissingReason !== undefined)('window state and the packa
       const { standin, mainWindow } = harness
       const menu = standin.applicationMenu()
       expect(menu).not.toBeNull()
-      const roles = (items: readonly { role?: string; submenu?: { items: readonly unknown[] } | null }[]): string[] =>
-        items.flatMap((item) => [...(item.role ? [item.role] : []), ...(item.submenu ? roles(item.submenu.items as never) : [])])
-      const all = roles(menu!.items as never)
+      const roles = (items: readonly MenuItem[]): string[] => items.flatMap((item) => [...(item.role ? [item.role] : []), ...(item.submenu ? roles(item.submenu.items) : [])])
+      const all = roles(menu!.items)
       expect(all).not.toContain('toggleDevTools')
       expect(all).not.toContain('reload')
       expect(all).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'togglefullscreen', 'minimize']))

@@ -9,15 +9,12 @@ export interface RecordedEvent {
 
 export class RecordingEvents implements EventSink {
   readonly events: RecordedEvent[] = []
-  private waiters: { name: EventName; match: (payload: never) => boolean; resolve: (payload: never) => void }[] = []
+  /** Each waiter checks the event's name itself, so its payload type follows from the name. */
+  private waiters: ((name: EventName, payload: unknown) => boolean)[] = []
 
   emit<E extends EventName>(name: E, payload: EventMap[E]): void {
     this.events.push({ name, payload })
-    this.waiters = this.waiters.filter((w) => {
-      if (w.name !== name || !w.match(payload as never)) return true
-      w.resolve(payload as never)
-      return false
-    })
+    this.waiters = this.waiters.filter((settles) => !settles(name, payload))
   }
 
   of<E extends EventName>(name: E): EventMap[E][] {
@@ -26,6 +23,12 @@ export class RecordingEvents implements EventSink {
 
   /** The next matching event (not one already recorded). */
   next<E extends EventName>(name: E, match: (payload: EventMap[E]) => boolean = () => true): Promise<EventMap[E]> {
-    return new Promise((resolve) => this.waiters.push({ name, match: match as (p: never) => boolean, resolve: resolve as (p: never) => void }))
+    return new Promise((resolve) =>
+      this.waiters.push((emitted, payload) => {
+        if (emitted !== name || !match(payload as EventMap[E])) return false
+        resolve(payload as EventMap[E])
+        return true
+      }),
+    )
   }
 }

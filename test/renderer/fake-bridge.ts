@@ -1,6 +1,13 @@
 // An in-memory Bridge with realistic behaviour: the same profile validation as main, statuses and
 // timeline events on connect/disconnect, crawl jobs with progress events, row windows with sort and
 // filter, downloads, the console. Component tests and the screenshot harness run the UI on it.
+//
+// What main computes from data, the fake takes from main's own modules rather than copying it:
+// profile validation (common/profile), update rules (UpdateService), and a dataset's view — sort,
+// filter (every field and the catalog's value labels), columns and cells (main/data/datasets). A
+// grid test therefore fails when main's view changes in a way the grid does not expect. Only the
+// rows themselves are made up here (fake/rows.ts), computed per index so 100,000 cost nothing
+// until a sort or filter reads them all.
 import type {
   AppInfo,
   Bridge,
@@ -27,11 +34,16 @@ import { AppError, isAppError } from '../../common/errors'
 import { UpdateService } from '../../main/updates/update-service'
 import { FakeUpdater } from '../fakes/fake-updater'
 import type { ProfileView } from '../../common/profile'
-import { defaultProfileFields, validateProfileDraft } from '../../common/profile'
+import { validateProfileDraft } from '../../common/profile'
+import { makeProfile, newId } from '../fakes/profile-view'
 import { recordingFileKind } from '../../common/zoom/recording-files'
+import { LIST_RESOURCES, type ListResource } from '../../common/zoom/catalog'
+import { toCell, type ValueLabels } from '../../main/data/datasets/cells'
+import { discoverColumns, getPath } from '../../main/data/datasets/paths'
+import { computeView, viewRow, type ViewIndex } from '../../main/data/datasets/view'
 import type { Row } from './fake/rows'
 import { fakeEventsHandlers } from './fake/events'
-import { cellAt, columnsOf, SHAPES } from './fake/rows'
+import { SHAPES } from './fake/rows'
 
 export class FakeError extends Error {
   constructor(
@@ -85,29 +97,27 @@ export const DEFAULT_SETTINGS: Settings = {
   checkForUpdatesAtStart: true,
 }
 
-let counter = 0
-const newId = (prefix: string) => `${prefix}${(++counter).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`
-
-export function makeProfile(overrides: Partial<ProfileView> = {}): ProfileView {
-  return {
-    ...defaultProfileFields('s2s'),
-    id: newId('p'),
-    name: 'Acme admin (S2S)',
-    appType: 'admin',
-    accountId: 'AbCdEf123',
-    clientId: 'clientAbc123',
-    scopes: ['user:read:admin', 'meeting:read:admin'],
-    createdAt: '2026-11-01T10:00:00Z',
-    updatedAt: '2026-11-01T10:00:00Z',
-    hasClientSecret: true,
-    needsRepair: [],
-    ...overrides,
-  }
-}
+export { makeProfile }
 
 interface Dataset {
   info: DatasetInfo
   row: (i: number) => Row
+  /** The catalog's display names of coded values, which main's filter also matches ("Licensed"). */
+  valueLabels: ValueLabels
+  /** Every row, made on the first sort or filter (main's view reads them as an array). */
+  all?: Row[]
+}
+
+function valueLabelsOf(resource: string): ValueLabels {
+  const listed = (LIST_RESOURCES as Partial<Record<string, ListResource>>)[resource]
+  const labels: Record<string, Readonly<Record<string, string>>> = {}
+  for (const column of listed?.defaultColumns ?? []) if (column.valueLabels) labels[column.path] = column.valueLabels
+  return labels
+}
+
+function rowsOf(ds: Dataset): Row[] {
+  if (ds.all?.length !== ds.info.rows) ds.all = Array.from({ length: ds.info.rows }, (_, i) => ds.row(i))
+  return ds.all
 }
 
 export class FakeBridge {
@@ -287,7 +297,7 @@ export class FakeBridge {
     return profile
   }
 
-  private lastView: { key: string; indexes: number[] } | undefined
+  private lastView: { key: string; index: ViewIndex } | undefined
   /** The last data.export input, as main parsed it (values and excel defaulted). */
   lastExport: ChannelInput<'data.export'> | undefined
 
@@ -317,25 +327,22 @@ export class FakeBridge {
     const columns = input.columns ?? ds.info.defaultColumns
     // Like main's cached views: one sort/filter per query, not one per window.
     const key = JSON.stringify([input.datasetId, ds.info.rows, columns, input.sort, input.filter])
-    if (this.lastView?.key === key) return { ds, columns, indexes: this.lastView.indexes }
-    const indexes = this.computeView(ds, input)
-    this.lastView = { key, indexes }
-    return { ds, columns, indexes }
+    if (this.lastView?.key === key) return { ds, columns, index: this.lastView.index }
+    const index = this.viewOf(ds, input, columns)
+    this.lastView = { key, index }
+    return { ds, columns, index }
   }
 
-  private computeView(ds: Dataset, input: Pick<ChannelInput<'data.rows'>, 'filter' | 'sort'>): number[] {
-    let indexes = Array.from({ length: ds.info.rows }, (_, i) => i)
-    const text = input.filter?.text?.toLowerCase()
-    // Like main's filter: every field of the row, not only the shown columns (main also matches
-    // coded values' labels, "Licensed"; not emulated here).
-    if (text) indexes = indexes.filter((i) => columnsOf(ds.row(i)).some((c) => String(cellAt(ds.row(i), c) ?? '').toLowerCase().includes(text)))
-    if (input.sort) {
-      const { column, direction } = input.sort
-      const sign = direction === 'asc' ? 1 : -1
-      const keyed = indexes.map((i) => [i, cellAt(ds.row(i), column)] as const)
-      keyed.sort((a, b) => (a[1] === b[1] ? a[0] - b[0] : a[1] === null ? 1 : b[1] === null ? -1 : a[1] < b[1] ? -sign : sign))
-      indexes = keyed.map(([i]) => i)
-    }
+  /** Main's own view of the rows (main/data/datasets/view.ts); `undefined` = every row in order. */
+  private viewOf(ds: Dataset, input: Pick<ChannelInput<'data.rows'>, 'filter' | 'sort'>, shownColumns: readonly string[] = ds.info.defaultColumns): ViewIndex {
+    if (!input.sort && !input.filter) return undefined
+    return computeView(rowsOf(ds), { ...(input.sort ? { sort: input.sort } : {}), ...(input.filter ? { filter: input.filter } : {}), shownColumns, valueLabels: ds.valueLabels })
+  }
+
+  private viewIndexes(ds: Dataset, index: ViewIndex, from = 0, to = Number.POSITIVE_INFINITY): number[] {
+    const end = Math.min(to, index ? index.length : ds.info.rows)
+    const indexes: number[] = []
+    for (let position = from; position < end; position++) indexes.push(viewRow(index, position))
     return indexes
   }
 
@@ -485,12 +492,13 @@ export class FakeBridge {
         const jobId = newId('j')
         this.datasets.set(datasetId, {
           row: shape.row,
+          valueLabels: valueLabelsOf(input.resource),
           info: {
             datasetId,
             profileId: input.profileId,
             resource: input.resource,
             rows,
-            availableColumns: rows > 0 ? columnsOf(shape.row(0)) : shape.defaultColumns,
+            availableColumns: rows > 0 ? discoverColumns([shape.row(0)]) : shape.defaultColumns,
             defaultColumns: shape.defaultColumns,
             createdAt: this.now(),
             complete: !this.options.manualJobs,
@@ -519,7 +527,7 @@ export class FakeBridge {
       'data.select': ({ datasetId, sort, filter }) => {
         const ds = this.datasets.get(datasetId)
         if (!ds) throw new FakeError('NOT_FOUND', 'That dataset was closed.')
-        const indexes = this.computeView(ds, { ...(sort ? { sort } : {}), ...(filter ? { filter } : {}) })
+        const indexes = this.viewIndexes(ds, this.viewOf(ds, { ...(sort ? { sort } : {}), ...(filter ? { filter } : {}) }))
         return { indexes, total: indexes.length }
       },
       'data.jobs': ({ profileId }) => [...this.jobs.values()].filter((j) => !profileId || j.profileId === profileId),
@@ -529,9 +537,9 @@ export class FakeBridge {
         return ds.info
       },
       'data.rows': (input) => {
-        const { ds, columns, indexes } = this.windowOf(input)
-        const slice = indexes.slice(input.offset, input.offset + input.limit)
-        return { datasetId: input.datasetId, offset: input.offset, columns, total: ds.info.rows, filteredTotal: indexes.length, rows: slice.map((index) => ({ index, cells: columns.map((c) => cellAt(ds.row(index), c)) })) }
+        const { ds, columns, index } = this.windowOf(input)
+        const slice = this.viewIndexes(ds, index, input.offset, input.offset + input.limit)
+        return { datasetId: input.datasetId, offset: input.offset, columns, total: ds.info.rows, filteredTotal: index ? index.length : ds.info.rows, rows: slice.map((row) => ({ index: row, cells: columns.map((c) => toCell(getPath(ds.row(row), c))) })) }
       },
       'data.row': ({ datasetId, index }) => {
         const ds = this.datasets.get(datasetId)
@@ -558,10 +566,11 @@ export class FakeBridge {
         return remote ? [{ ...remote, source: 'zoom' as const }] : []
       },
       'data.export': (input) => {
-        const { indexes } = this.windowOf({ datasetId: input.datasetId, offset: 0, limit: 0, ...(input.sort ? { sort: input.sort } : {}), ...(input.filter ? { filter: input.filter } : {}), ...(input.columns ? { columns: input.columns } : {}) })
+        const { index } = this.windowOf({ datasetId: input.datasetId, offset: 0, limit: 0, ...(input.sort ? { sort: input.sort } : {}), ...(input.filter ? { filter: input.filter } : {}), ...(input.columns ? { columns: input.columns } : {}) })
         const ds = this.datasets.get(input.datasetId)
         this.lastExport = input
-        return { path: `/home/me/export.${input.format}`, rows: indexes.length, bytes: indexes.length * 120, ...(ds && !ds.info.complete ? { incomplete: ds.info.missing ?? ['the load did not finish'] } : {}) }
+        const rows = index ? index.length : (ds?.info.rows ?? 0)
+        return { path: `/home/me/export.${input.format}`, rows, bytes: rows * 120, ...(ds && !ds.info.complete ? { incomplete: ds.info.missing ?? ['the load did not finish'] } : {}) }
       },
       'data.rateUsage': () => [
         { category: 'light', plan: 'pro', limitPerSecond: 30, used: 4, total: 812, throttledMs: 0, rejected: 0 },

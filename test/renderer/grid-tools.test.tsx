@@ -40,6 +40,13 @@ describe('grid tools', () => {
     expect(screen.queryByText(/No rows match/)).toBeNull()
   })
 
+  it('filters by the label the grid shows for a coded value, as main does', async () => {
+    const { user } = await loadUsers()
+    // Users of type 2 show as "Licensed": every third of the 60 made-up rows (fake/rows.ts).
+    await user.type(screen.getByRole('searchbox', { name: 'Filter rows' }), 'licensed')
+    await waitFor(() => expect(screen.getByTestId('row-count').textContent).toBe('20 of 60 rows'))
+  })
+
   it('shows labels beside the raw values in the formatted detail view', async () => {
     const { user, grid, fake } = await loadUsers()
     const row = within(grid).getAllByRole('row').find((r) => r.getAttribute('aria-rowindex') === '3')!

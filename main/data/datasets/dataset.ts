@@ -5,7 +5,8 @@ import { AppError } from '../../../common/errors'
 import type { ListResource } from '../../../common/zoom/catalog'
 import { toCell, type ValueLabels } from './cells'
 import { discoverColumns, getPath } from './paths'
-import { ViewCache, type ViewIndex, type ViewSpec, viewLength, viewRow } from './view'
+import { type ViewIndex, type ViewSpec, viewLength, viewRow } from './view'
+import { ViewCache } from './view-cache'
 
 const SAMPLE_HEAD = 200
 const SAMPLE_SPREAD = 300

@@ -1,6 +1,6 @@
-// A view of a dataset: the row indexes that pass a filter, in sort order. Computed once per
-// (sort, filter, shown columns) and cached, so scrolling is a slice of an index array.
-import { createHash } from 'node:crypto'
+// A view of a dataset: the row indexes that pass a filter, in sort order. Plain computation with no
+// Node module, so the renderer's component tests run their fake datasets through this same code;
+// view-cache.ts keeps computed views, so scrolling is a slice of an index array.
 import { cellString, cellText, rowContains, type ValueLabels } from './cells'
 import { getPath } from './paths'
 import { sortIndexes } from './sort'
@@ -17,14 +17,14 @@ export interface ViewSpec {
 /** Index of dataset rows in view order; `undefined` = every row in dataset order. */
 export type ViewIndex = Uint32Array | undefined
 
-interface NormalisedSpec {
+export interface NormalisedSpec {
   sort?: { column: string; direction: 'asc' | 'desc' }
   text?: string
   columnFilters: [string, string][]
   equals: [string, string][]
 }
 
-function normalise(spec: ViewSpec): NormalisedSpec {
+export function normalise(spec: ViewSpec): NormalisedSpec {
   const text = spec.filter?.text?.trim().toLowerCase() || undefined
   const columnFilters = Object.entries(spec.filter?.columns ?? {})
     .map(([column, needle]): [string, string] => [column, needle.trim().toLowerCase()])
@@ -32,11 +32,6 @@ function normalise(spec: ViewSpec): NormalisedSpec {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   const equals = Object.entries(spec.filter?.equals ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return { sort: spec.sort, text, columnFilters, equals }
-}
-
-/** A SHA-256 of the normalised spec: a cached view costs 64 characters, however large its filter. */
-export function viewKey(spec: ViewSpec): string {
-  return createHash('sha256').update(JSON.stringify(normalise(spec))).digest('hex')
 }
 
 export function computeView(rows: readonly unknown[], spec: ViewSpec): ViewIndex {
@@ -53,41 +48,6 @@ export function computeView(rows: readonly unknown[], spec: ViewSpec): ViewIndex
   }
   if (sort) indexes = sortIndexes(rows, indexes, sort.column, sort.direction)
   return Uint32Array.from(indexes)
-}
-
-interface CachedView {
-  rowCount: number
-  index: ViewIndex
-}
-
-/** A few views per dataset, least recently used evicted; a view is stale once the dataset grows. */
-export class ViewCache {
-  private readonly views = new Map<string, CachedView>()
-
-  constructor(private readonly capacity = 6) {}
-
-  get(rows: readonly unknown[], spec: ViewSpec): ViewIndex {
-    const key = viewKey(spec)
-    const cached = this.views.get(key)
-    if (cached && cached.rowCount === rows.length) {
-      this.views.delete(key)
-      this.views.set(key, cached)
-      return cached.index
-    }
-    const index = computeView(rows, spec)
-    this.views.delete(key)
-    this.views.set(key, { rowCount: rows.length, index })
-    while (this.views.size > this.capacity) {
-      const oldest = this.views.keys().next().value
-      if (oldest === undefined) break
-      this.views.delete(oldest)
-    }
-    return index
-  }
-
-  clear(): void {
-    this.views.clear()
-  }
 }
 
 export const viewLength = (rows: readonly unknown[], index: ViewIndex): number => (index ? index.length : rows.length)

@@ -1,8 +1,8 @@
 // A running or finished crawl: progress bar, counts, rate-limit waits (live), a pause while Zoom
 // is unreachable, per-user errors, Cancel, and after a stop "Resume" and "Retry N failed".
 import type { JobProgress } from '../../../common/contract/index'
-import { formatCount, formatDuration } from '../overview/format'
-import { useNow } from '../overview/use-now'
+import { formatCount, formatDuration } from '../../shared/format'
+import { useNow } from '../../shared/use-now'
 
 export interface CrawlProgressProps {
   job: JobProgress

@@ -1,7 +1,7 @@
 // The daily usage report as an SVG bar chart (no chart library): one bar per day for the chosen metric.
 import { useEffect, useState } from 'react'
 import { useStore } from '../../store/index'
-import { formatCount } from '../overview/format'
+import { formatCount } from '../../shared/format'
 
 const METRICS = [
   { path: 'meetings', label: 'Meetings' },

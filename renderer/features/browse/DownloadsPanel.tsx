@@ -2,7 +2,7 @@
 import type { DownloadItem } from '../../../common/contract/index'
 import { FolderIcon } from '../../components/icons'
 import { useStore } from '../../store/index'
-import { formatBytes } from '../overview/format'
+import { formatBytes } from '../../shared/format'
 import { humanise } from './columns'
 
 const STATE_LABELS: Record<DownloadItem['state'], string> = {

@@ -2,7 +2,7 @@
 // the grid shows them or Zoom's raw values, and a warning when the loaded data is incomplete.
 import { Dialog } from 'radix-ui'
 import { useEffect, useId, useState } from 'react'
-import { formatCount } from '../overview/format'
+import { formatCount } from '../../shared/format'
 import type { ExportChoice } from '../../store/slices/browse'
 
 export type ExportFormat = 'csv' | 'excel' | 'json'

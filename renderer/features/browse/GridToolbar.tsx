@@ -3,7 +3,7 @@ import { DropdownMenu } from 'radix-ui'
 import { useEffect, useRef, useState } from 'react'
 import type { ListResource } from '../../../common/zoom/catalog'
 import { ChevronDownIcon, ColumnsIcon, ExportIcon, SearchIcon } from '../../components/icons'
-import { formatCount } from '../overview/format'
+import { formatCount } from '../../shared/format'
 import { columnSpec } from './columns'
 import type { ExportFormat } from './ExportDialog'
 

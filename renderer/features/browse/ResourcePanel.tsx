@@ -5,9 +5,9 @@ import type { CrawlInput, DatasetInfo, JobProgress } from '../../../common/contr
 import type { ProfileView } from '../../../common/profile'
 import type { ListResource } from '../../../common/zoom/catalog'
 import { validateResourceParams } from '../../../common/zoom/params'
-import { issuesByField } from '../editor/draft'
+import { issuesByField } from '../../shared/field-issues'
 import { useFocusReturn } from '../../components/use-focus-return'
-import { formatCount } from '../overview/format'
+import { formatCount } from '../../shared/format'
 import { BridgeCallError, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import { isAccountWide } from '../../store/selectors/scopes'
@@ -235,17 +235,11 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
     [],
   )
   const selectAllRows = useStore((s) => s.selectAllRows)
-  const [selectingAll, setSelectingAll] = useState(false)
+  const selectingAll = useStore((s) => s.selectingAll[datasetId] === true)
   /** Every row the filter shows (main answers with their dataset indexes), not only the loaded ones. */
   const selectAll = async () => {
-    setSelectingAll(true)
-    try {
-      setSelection(new Set(await selectAllRows(datasetId)))
-    } catch (error) {
-      notify({ tone: 'error', title: 'Could not select every row', description: errorMessage(error) })
-    } finally {
-      setSelectingAll(false)
-    }
+    const indexes = await selectAllRows(datasetId)
+    if (indexes) setSelection(new Set(indexes))
   }
   const download = async () => {
     try {

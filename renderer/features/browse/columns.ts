@@ -1,7 +1,7 @@
 // Column labels and cell formatting from the catalog's column specs.
 import type { Cell } from '../../../common/contract/index'
 import type { ColumnSpec, ListResource } from '../../../common/zoom/catalog'
-import { formatBytes, formatCount, formatDateTime } from '../overview/format'
+import { formatBytes, formatCount, formatDateTime } from '../../shared/format'
 
 export function columnSpec(resource: ListResource, path: string): ColumnSpec {
   return resource.defaultColumns.find((c) => c.path === path) ?? { path, label: humanise(path) }

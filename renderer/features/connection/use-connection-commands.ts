@@ -9,14 +9,7 @@ export function useConnectionCommands(profileId: string) {
     const name = () => s().profiles.find((p) => p.id === profileId)?.name ?? 'the connection'
     const fail = (title: string, error: unknown) => s().notify({ tone: 'error', title, description: errorMessage(error) })
     return {
-      connect: async () => {
-        try {
-          await s().connect(profileId)
-          s().notify({ tone: 'success', title: `Connected “${name()}”` })
-        } catch (error) {
-          fail(`Could not connect “${name()}”`, error)
-        }
-      },
+      connect: () => s().connectWithNotice(profileId),
       cancel: async () => {
         try {
           await s().cancelConnect(profileId)

@@ -2,8 +2,8 @@
 import { useEffect } from 'react'
 import type { HistoryEntry } from '../../../common/contract/index'
 import { useStore } from '../../store/index'
-import { formatRelative } from '../overview/format'
-import { useNow } from '../overview/use-now'
+import { formatRelative } from '../../shared/format'
+import { useNow } from '../../shared/use-now'
 
 export function HistoryList({ profileId, onPick }: { profileId: string; onPick(entry: HistoryEntry): void }) {
   const history = useStore((s) => s.history)

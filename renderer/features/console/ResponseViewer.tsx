@@ -4,7 +4,7 @@ import { Tabs } from 'radix-ui'
 import { useEffect, useId, useRef, useState } from 'react'
 import type { ConsoleResponse } from '../../../common/contract/index'
 import { CopyButton } from '../../components/CopyButton'
-import { formatBytes } from '../overview/format'
+import { formatBytes } from '../../shared/format'
 
 function pretty(body: string): string | undefined {
   try {

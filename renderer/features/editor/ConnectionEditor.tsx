@@ -15,7 +15,7 @@ import { GUIDES } from './guides'
 import { RedirectFields } from './RedirectFields'
 import { ScopePicker } from './ScopePicker'
 import { SecretField } from './SecretField'
-import { TestConnection } from './TestConnection'
+import { TestConnection } from '../../components/TestConnection'
 import { usesSecret, withSuggestedRedirect } from './draft'
 import { useEditor } from './use-editor'
 

@@ -1,10 +1,10 @@
 // The editor's working copy of a profile and its translation to the ProfileDraft main accepts.
 // Validation is common/profile.ts's validateProfileDraft: the same rules main applies.
-import type { FieldIssue } from '../../../common/errors'
 import type { ProfileDraft, ProfileFields, ProfileView } from '../../../common/profile'
 import { crossFieldIssues, defaultProfileFields, secretReentryReason, validateProfileDraft } from '../../../common/profile'
 import type { AppKind } from '../../store/slices/session'
 import { kindInfo } from '../connections/kinds'
+import { issuesByField } from '../../shared/field-issues'
 
 export interface SecretInput {
   /** 'keep' leaves the stored secret alone; 'replace' sends what is typed. */
@@ -73,15 +73,6 @@ export function fieldKey(path: string): string {
   return head ?? ''
 }
 
-export function issuesByField(issues: FieldIssue[]): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const issue of issues) {
-    const key = fieldKey(issue.path)
-    out[key] ??= issue.message
-  }
-  return out
-}
-
 const trimmed = (fields: ProfileFields): ProfileFields => ({
   ...fields,
   accountId: fields.accountId.trim(),
@@ -100,5 +91,5 @@ export function validateDraft(draft: EditorDraft, hasStoredSecret: boolean, save
   const fields = trimmed(body.fields as ProfileFields)
   const mustBeReentered = hasStoredSecret && saved ? secretReentryReason(saved, fields) : undefined
   const cross = crossFieldIssues(fields, { stored: hasStoredSecret, provided: body.clientSecret, mustBeReentered })
-  return { ...issuesByField(cross), ...issuesByField(result.issues) }
+  return { ...issuesByField(cross, fieldKey), ...issuesByField(result.issues, fieldKey) }
 }

@@ -8,7 +8,8 @@ import { BridgeCallError, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import type { AppKind } from '../../store/slices/session'
 import type { EditorDraft } from './draft'
-import { draftFromKind, draftFromProfile, issuesByField, toProfileDraft, validateDraft } from './draft'
+import { issuesByField } from '../../shared/field-issues'
+import { draftFromKind, draftFromProfile, fieldKey, toProfileDraft, validateDraft } from './draft'
 
 /** Errors of a connect attempt that belong to one field rather than to the whole form. */
 const FIELD_OF_ERROR: Partial<Record<ErrorCode, string>> = {
@@ -71,7 +72,7 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
       return saved.id
     } catch (error) {
       if (error instanceof BridgeCallError && error.issues.length > 0) {
-        setServerIssues(issuesByField(error.issues))
+        setServerIssues(issuesByField(error.issues, fieldKey))
         setFocusInvalid((n) => n + 1)
       }
       setFormError(errorMessage(error))

@@ -5,7 +5,7 @@ import { CopyButton } from '../../components/CopyButton'
 import { CloseIcon } from '../../components/icons'
 import { useRowAt } from '../../components/use-row-at'
 import { useStore } from '../../store/index'
-import { formatDateTime } from '../overview/format'
+import { formatDateTime } from '../../shared/format'
 
 export function EventDrawer({ datasetId, index, onClose }: { datasetId: string; index: number | undefined; onClose(): void }) {
   const eventDetail = useStore((s) => s.eventDetail)

@@ -7,7 +7,7 @@ import { useStore } from '../../store/index'
 import { EMPTY_GRID_VIEW } from '../../store/slices/browse'
 import { useRowWindows } from '../browse/use-row-windows'
 import { useVirtualWindow } from '../browse/use-virtual-window'
-import { formatCount, formatTime } from '../overview/format'
+import { formatCount, formatTime } from '../../shared/format'
 
 const ROW_HEIGHT = 32
 const NEWEST_FIRST = { column: 'received_at', direction: 'desc' } as const

@@ -3,8 +3,8 @@ import { useState } from 'react'
 import type { EventsStatus } from '../../../common/contract/index'
 import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
-import { formatDuration } from '../overview/format'
-import { useNow } from '../overview/use-now'
+import { formatDuration } from '../../shared/format'
+import { useNow } from '../../shared/use-now'
 
 export function describeState(status: EventsStatus | undefined, now: number): string {
   switch (status?.state ?? 'idle') {

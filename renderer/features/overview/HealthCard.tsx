@@ -5,10 +5,10 @@ import { CopyButton } from '../../components/CopyButton'
 import { CopyIcon } from '../../components/icons'
 import { useStore } from '../../store/index'
 import { useConnectionCommands } from '../connection/use-connection-commands'
-import { TestConnection } from '../editor/TestConnection'
-import { formatDateTime, formatDuration, formatRelative } from './format'
-import { TestResultText } from './TestResultText'
-import { useNow } from './use-now'
+import { TestConnection } from '../../components/TestConnection'
+import { formatDateTime, formatDuration, formatRelative } from '../../shared/format'
+import { TestResultText } from '../../components/TestResultText'
+import { useNow } from '../../shared/use-now'
 
 const ADVICE: Partial<Record<ConnectionState, string>> = {
   disconnected: 'Not connected yet. Press Connect to get a token.',

@@ -1,7 +1,7 @@
 // Rate-limit usage per category (data.rateUsage), refreshed every few seconds while shown.
 import { useEffect } from 'react'
 import { useStore } from '../../store/index'
-import { formatCount } from './format'
+import { formatCount } from '../../shared/format'
 
 const LABELS = { light: 'Light', medium: 'Medium', heavy: 'Heavy', 'resource-intensive': 'Resource-intensive' } as const
 const POLL_MS = 3000

@@ -1,8 +1,8 @@
 // Authorize, token, refresh, revoke and validate events with their outcome (never a secret).
 import { useEffect } from 'react'
 import { useStore } from '../../store/index'
-import { formatDateTime, formatRelative } from './format'
-import { useNow } from './use-now'
+import { formatDateTime, formatRelative } from '../../shared/format'
+import { useNow } from '../../shared/use-now'
 
 const KIND_LABELS = { authorize: 'Sign-in', token: 'Token', refresh: 'Refresh', revoke: 'Revoke', validate: 'Test', disconnect: 'Disconnect', error: 'Error' } as const
 const OUTCOME_LABELS = { ok: 'succeeded', failed: 'failed', cancelled: 'cancelled' } as const

@@ -1,6 +1,6 @@
 // Files that could not be read and were moved aside (never silently emptied), each dismissable.
 import { useStore } from '../../store/index'
-import { formatDateTime } from '../overview/format'
+import { formatDateTime } from '../../shared/format'
 
 export function StoreProblems({ compact = false }: { compact?: boolean }) {
   const problems = useStore((s) => s.problems)

@@ -1,17 +1,18 @@
 // Shown instead of a connection while the passphrase-protected store is locked.
 import { useId, useState } from 'react'
-import { usePendingAction } from '../../components/use-pending-action'
 import { useStore } from '../../store/index'
+import { vaultTaskOf } from '../../store/slices/vault'
 import { LockIcon } from '../../components/icons'
 
 export function UnlockScreen() {
   const unlock = useStore((s) => s.unlockVault)
   const [passphrase, setPassphrase] = useState('')
-  const { pending, error, run } = usePendingAction()
+  const { pending, error } = vaultTaskOf(useStore((s) => s.vaultTask), 'unlock')
   const id = useId()
   const submit = async (event: React.FormEvent) => {
     event.preventDefault()
-    await run(() => unlock(passphrase))
+    // A refusal is kept in the vault slice (shown below); nothing else to do with it here.
+    await unlock(passphrase).catch(() => undefined)
     // Never keep the passphrase in memory longer than needed.
     setPassphrase('')
   }

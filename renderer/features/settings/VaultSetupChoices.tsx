@@ -2,19 +2,23 @@
 // main answers VAULT_NOT_INITIALISED, settings): the OS keychain when it is real protection, or a
 // passphrase.
 import { useState } from 'react'
-import { usePendingAction } from '../../components/use-pending-action'
 import { useStore } from '../../store/index'
+import { vaultTaskOf } from '../../store/slices/vault'
 import { PassphraseDialog } from './PassphraseDialog'
 
 export function VaultSetupChoices({ onDone, compact = false }: { onDone?: () => void; compact?: boolean }) {
   const vault = useStore((s) => s.vault)
   const setup = useStore((s) => s.setupVault)
   const [passphraseOpen, setPassphraseOpen] = useState(false)
-  const { pending, error, run } = usePendingAction()
+  const task = useStore((s) => s.vaultTask)
   if (!vault) return null
+  const { pending } = vaultTaskOf(task, 'setup')
+  // The passphrase dialog shows its own failure; the callout here is for the keychain choice.
+  const error = passphraseOpen ? undefined : vaultTaskOf(task, 'setup').error
   const keychainOk = vault.keychain.available && vault.keychain.secure
   const useKeychain = async () => {
-    if (await run(() => setup({ protector: 'os-keychain' }))) onDone?.()
+    // A refusal is kept in the vault slice and shown below.
+    if (await setup({ protector: 'os-keychain' }).then(() => true, () => false)) onDone?.()
   }
   return (
     <div className="stack" style={{ gap: 8 }}>

@@ -3,7 +3,7 @@
 import type { StateCreator } from 'zustand'
 import type { CrawlInput, DatasetInfo, ExportResult, JobProgress, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
 import type { ListResourceId } from '../../../common/zoom/resource-ids'
-import { call } from '../../ipc'
+import { call, errorMessage } from '../../ipc'
 import type { Store } from '../types'
 
 export interface GridView {
@@ -51,6 +51,8 @@ export interface BrowseState {
   /** Per connection: the Browse tab shown. */
   browseTabs: Record<string, ListResourceId | undefined>
   browseRequest: BrowseRequest | undefined
+  /** Datasets whose "Select all N" is asking main for the rows right now. */
+  selectingAll: Record<string, boolean | undefined>
 }
 
 export interface BrowseSlice extends BrowseState {
@@ -62,8 +64,12 @@ export interface BrowseSlice extends BrowseState {
   fetchRows(input: RowsInput): Promise<RowsWindow>
   fetchRow(datasetId: string, index: number): Promise<unknown>
   exportDataset(datasetId: string, options: ExportChoice): Promise<ExportResult>
-  /** "Select all N": the dataset indexes of every row the grid's filter passes. */
-  selectAllRows(datasetId: string): Promise<number[]>
+  /**
+   * "Select all N": the dataset indexes of every row the grid's filter passes, from main in one
+   * call (not paged through here). While it runs `selectingAll[datasetId]` is set; a failure is
+   * reported as a notice and gives `undefined`.
+   */
+  selectAllRows(datasetId: string): Promise<number[] | undefined>
   /** The one-user picker's type-ahead (loaded users lists, then Zoom for a whole e-mail or ID). */
   findUsers(profileId: string, query: string, limit: number): Promise<UserMatch[]>
   resumeJob(jobId: string): Promise<void>
@@ -85,7 +91,7 @@ export interface ExportChoice {
 export const datasetKey = (profileId: string, resource: string) => `${profileId}:${resource}`
 export const EMPTY_GRID_VIEW: GridView = { filterText: '' }
 
-export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined })
+export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined, selectingAll: {} })
 
 /** The request form of a grid view, shared by row windows and exports so both see the same rows. */
 export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | 'columns'> {
@@ -141,7 +147,15 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
   },
   selectAllRows: async (datasetId) => {
     const { columns: _columns, ...query } = gridQuery(get().gridViews[datasetId] ?? EMPTY_GRID_VIEW)
-    return (await call('data.select', { datasetId, ...query })).indexes
+    set((s) => ({ selectingAll: { ...s.selectingAll, [datasetId]: true } }))
+    try {
+      return (await call('data.select', { datasetId, ...query })).indexes
+    } catch (error) {
+      get().notify({ tone: 'error', title: 'Could not select every row', description: errorMessage(error) })
+      return undefined
+    } finally {
+      set((s) => ({ selectingAll: { ...s.selectingAll, [datasetId]: undefined } }))
+    }
   },
   findUsers: (profileId, query, limit) => call('data.findUsers', { profileId, query, limit }),
   resumeJob: async (jobId) => get().applyJob(await call('data.resume', { jobId })),

@@ -2,11 +2,14 @@
 import type { StateCreator } from 'zustand'
 import type { ConnectionStatus, ImportResult, ProfileExportResult, RateUsage, TimelineEvent, ValidationResult } from '../../../common/contract/index'
 import type { ProfileDraft, ProfileView } from '../../../common/profile'
-import { call } from '../../ipc'
+import { call, errorMessage } from '../../ipc'
 import type { Store } from '../types'
 
 /** What is running on a profile right now, so its buttons show progress and stay disabled. */
 export type ProfileBusy = 'connecting' | 'disconnecting' | 'testing' | 'saving' | 'deleting'
+
+/** The last Test connection of a profile: main's verdict, or why the call itself failed. */
+export type TestOutcome = ValidationResult | { error: string }
 
 /** The timeline keeps the latest events only; older ones are history, not health. */
 const TIMELINE_LIMIT = 200
@@ -17,7 +20,7 @@ export interface ConnectionsState {
   filter: string
   timelines: Record<string, TimelineEvent[]>
   busy: Record<string, ProfileBusy | undefined>
-  lastTest: Record<string, ValidationResult | undefined>
+  lastTest: Record<string, TestOutcome | undefined>
   rateUsage: Record<string, RateUsage[] | undefined>
 }
 
@@ -38,7 +41,10 @@ export interface ConnectionsSlice extends ConnectionsState {
   connect(id: string): Promise<ConnectionStatus>
   cancelConnect(id: string): Promise<void>
   disconnect(id: string): Promise<ConnectionStatus>
-  testConnection(id: string): Promise<ValidationResult>
+  /** Runs Test connection; the outcome (also a failed call) is kept in `lastTest`, never thrown. */
+  testConnection(id: string): Promise<TestOutcome>
+  /** Connect, reported as a notice (success or why not); the last test result is cleared. */
+  connectWithNotice(id: string): Promise<void>
   copyToken(id: string): Promise<{ clearsAfterSeconds: number }>
   signOutZoom(id: string): Promise<void>
   loadTimeline(id: string): Promise<void>
@@ -147,10 +153,21 @@ export const createConnectionsSlice: StateCreator<Store, [], [], ConnectionsSlic
       }),
     testConnection: (id) =>
       withBusy(id, 'testing', async () => {
-        const result = await call('auth.test', { profileId: id })
+        const result: TestOutcome = await call('auth.test', { profileId: id }).catch((error: unknown) => ({ error: errorMessage(error) }))
         set((s) => ({ lastTest: { ...s.lastTest, [id]: result } }))
         return result
       }),
+    connectWithNotice: async (id) => {
+      const name = () => get().profiles.find((p) => p.id === id)?.name ?? 'the connection'
+      try {
+        await get().connect(id)
+        get().notify({ tone: 'success', title: `Connected “${name()}”` })
+      } catch (error) {
+        get().notify({ tone: 'error', title: `Could not connect “${name()}”`, description: errorMessage(error) })
+      } finally {
+        set((s) => ({ lastTest: { ...s.lastTest, [id]: undefined } }))
+      }
+    },
     copyToken: (id) => call('auth.copyToken', { profileId: id }),
     signOutZoom: (id) => call('auth.signOutZoom', { profileId: id }),
     loadTimeline: async (id) => {

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectionStatus } from '../../../common/contract/auth'
+import type { ProfileDraft } from '../../../common/profile'
 import { startGatedProxy, type GatedProxy } from '../../fakes/gated-proxy'
 import { ManualTime } from '../../fakes/manual-time'
 import { startSandbox, type Sandbox } from '../../sandbox'
@@ -47,7 +48,7 @@ beforeEach(() => {
   app.fakes.authWindow.script = { credentials: sandbox.login }
 })
 
-const create = async (draft: Parameters<Instance['call']>[1]) => app.call('profiles.create', draft as never)
+const create = async (draft: ProfileDraft) => app.call('profiles.create', draft)
 async function rejection(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
   try {
     await promise

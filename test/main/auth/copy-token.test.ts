@@ -1,37 +1,26 @@
 // Copy access token: main asks in its own dialog before the token reaches the clipboard, and the
 // clipboard is always wiped (the delay has a minimum and a maximum).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { settingsSchema } from '../../../common/contract/settings'
 import { channels } from '../../../common/contract'
-import { ManualTime } from '../../fakes/manual-time'
-import { startSandbox, type Sandbox } from '../../sandbox'
-import { createHarness, s2sDraft, tokensOf, type Harness, type Instance } from './credentials-harness'
+import { credentialsTest } from './credentials-fixture'
+import { s2sDraft, tokensOf } from './credentials-harness'
 
-let sandbox: Sandbox
-let harness: Harness
-let app: Instance
+const it = credentialsTest()
 let profileId: string
-const time = new ManualTime()
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ now: () => time.now() })
-  harness = await createHarness(sandbox, time)
-  app = await harness.start()
-  profileId = (await app.call('profiles.create', s2sDraft(sandbox, 'Copy <b>me</b>') as never)).id
+it.beforeAll(async ({ app, sandbox }) => {
+  profileId = (await app.call('profiles.create', s2sDraft(sandbox, 'Copy <b>me</b>'))).id
   await app.call('auth.connect', { profileId })
 })
-afterAll(async () => {
-  await harness.close()
-  await sandbox.close()
-})
-beforeEach(() => {
+it.beforeEach(({ app }) => {
   app.fakes.dialogs.confirmations.length = 0
   app.fakes.dialogs.confirmAnswers.length = 0
   app.fakes.clipboard.writeText('')
 })
 
 describe('auth.copyToken', () => {
-  it('writes nothing to the clipboard until the person confirms in main’s dialog', async () => {
+  it('writes nothing to the clipboard until the person confirms in main’s dialog', async ({ app, time }) => {
     await expect(app.call('auth.copyToken', { profileId })).rejects.toMatchObject({ code: 'CANCELLED' })
     expect(app.fakes.clipboard.writes.filter((w) => w !== '')).toEqual([])
     expect(app.fakes.dialogs.confirmations).toHaveLength(1)

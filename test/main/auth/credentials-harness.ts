@@ -4,7 +4,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { channels, type ChannelName, type ChannelOutput, type ChannelInput } from '../../../common/contract'
+import { channels, type ChannelName, type ChannelOutput, type ChannelInput, type ParsedInput } from '../../../common/contract'
 import { isAppError } from '../../../common/errors'
 import type { ProfileDraft } from '../../../common/profile'
 import { createCredentials, type Credentials } from '../../../main/auth/credentials'
@@ -58,13 +58,15 @@ export async function createHarness(sandbox: Sandbox, time: ManualTime, baseDir 
       credentials,
       vault,
       fakes,
-      async call(channel, input) {
-        const parsed = channels[channel].input.parse(input)
-        const handler = credentials.handlers[channel] as unknown as Handler<typeof channel>
+      async call<K extends CredentialChannel>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
+        // The router's parse, then the handler with what it returns: zod's output type for K.
+        const parsed = channels[channel].input.parse(input) as ParsedInput<K>
+        const handlers: { [C in CredentialChannel]: Handler<C> } = credentials.handlers
+        const handler = handlers[channel]
         try {
-          const value = await handler(parsed as never, {})
+          const value = await handler(parsed, {})
           transcript.push(JSON.stringify(value) ?? 'undefined')
-          return value as never
+          return value
         } catch (error) {
           transcript.push(JSON.stringify(isAppError(error) ? error.toBridge() : { message: String(error) }))
           throw error

@@ -1,11 +1,13 @@
 // OAuth failures in plain words: when the connect window lands on Zoom's error page instead of
 // the sign-in (4700 "Invalid redirect": the redirect URL is not registered), the app reads it and
 // says what to fix, with the URL to register — against the sandbox's Zoom-like error page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { zoomErrorFromPage } from '../../../main/auth/zoom-error-page'
-import { ManualTime } from '../../fakes/manual-time'
-import { startSandbox, type Sandbox } from '../../sandbox'
-import { createHarness, tokenRequests, userDraft, type Harness, type Instance } from './credentials-harness'
+import { credentialsTest } from './credentials-fixture'
+import { tokenRequests, userDraft } from './credentials-harness'
+
+// Only the tests that ask for `app` or `sandbox` start them (the page-reading ones need neither).
+const it = credentialsTest({ start: { flowTimeoutMs: 60_000 } })
 
 const flow = { authorizeUrl: 'https://zoom.us/oauth/authorize?client_id=abc&redirect_uri=https%3A%2F%2Fapp.example%2Fcb', redirectUri: 'https://app.example/cb' }
 
@@ -31,22 +33,7 @@ describe('reading a Zoom error page', () => {
 })
 
 describe('connecting with a redirect URL Zoom does not know', () => {
-  let sandbox: Sandbox
-  let harness: Harness
-  let app: Instance
-  const time = new ManualTime()
-
-  beforeAll(async () => {
-    sandbox = await startSandbox({ now: () => time.now() })
-    harness = await createHarness(sandbox, time)
-    app = await harness.start({ flowTimeoutMs: 60_000 })
-  })
-  afterAll(async () => {
-    await harness.close()
-    await sandbox.close()
-  })
-
-  it('fails at once with AUTH_REDIRECT_NOT_REGISTERED and the URL to register, and the badge says so', async () => {
+  it('fails at once with AUTH_REDIRECT_NOT_REGISTERED and the URL to register, and the badge says so', async ({ app, sandbox }) => {
     const unregistered = 'https://app.example/zoom/not-registered'
     const { id: profileId } = await app.call('profiles.create', userDraft(sandbox, 'Unregistered redirect', { redirectUri: unregistered }))
     const failure = await app.call('auth.connect', { profileId }).then(

@@ -50,7 +50,7 @@ const rm = (path: string) => import('node:fs/promises').then((fs) => fs.rm(path,
 
 async function connectedProfile(name: string): Promise<string> {
   const app = await harness.start()
-  const profile = await app.call('profiles.create', s2sDraft(sandbox, name) as never)
+  const profile = await app.call('profiles.create', s2sDraft(sandbox, name))
   await app.call('auth.connect', { profileId: profile.id })
   await app.close()
   return profile.id
@@ -89,7 +89,7 @@ describe('a profiles.json edited on disk', () => {
     const { app } = await useEverything(profileId)
     // The person accepts the endpoints the file now names by typing the secret again.
     const draft = s2sDraft(sandbox, 'Repaired cloud')
-    await app.call('profiles.update', { id: profileId, draft: { ...draft, fields: { ...draft.fields, cloud: { kind: 'custom', oauthBaseUrl: evil.url, apiBaseUrl: evil.url } } } } as never)
+    await app.call('profiles.update', { id: profileId, draft: { ...draft, fields: { ...draft.fields, cloud: { kind: 'custom', oauthBaseUrl: evil.url, apiBaseUrl: evil.url } } } })
     expect((await app.call('auth.status', { profileId })).state).toBe('disconnected')
     expect(await readFile(join(harness.dataDir, 'connections.json'), 'utf8')).not.toContain(profileId)
     expect(evil.received).toEqual([])
@@ -104,9 +104,10 @@ describe('a profiles.json edited on disk', () => {
     expect(outcomes[0]).toMatchObject({ status: 'rejected', reason: { code: 'VAULT_DECRYPT_FAILED' } })
     // Repair: the person opens the profile and types the secret again; it works from then on.
     const fields = (await app.call('profiles.list', undefined)).find((p) => p.id === profileId)
-    const { id: _id, createdAt: _c, updatedAt: _u, hasClientSecret: _h, needsRepair: _n, ...rest } = fields as unknown as Record<string, unknown>
+    if (!fields) throw new Error('the profile is gone')
+    const { id: _id, createdAt: _c, updatedAt: _u, hasClientSecret: _h, needsRepair: _n, ...rest } = fields
     app.fakes.dialogs.confirmAnswers.push(true)
-    await app.call('profiles.update', { id: profileId, draft: { fields: { ...rest, allowedDomains: [], validationUrl: '' }, clientSecret: sandbox.apps.s2s.clientSecret } as never })
+    await app.call('profiles.update', { id: profileId, draft: { fields: { ...rest, allowedDomains: [], validationUrl: '' }, clientSecret: sandbox.apps.s2s.clientSecret } })
     expect((await app.call('auth.connect', { profileId })).state).toBe('connected')
     expect((await app.call('auth.test', { profileId })).ok).toBe(true)
   })

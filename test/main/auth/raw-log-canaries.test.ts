@@ -2,26 +2,23 @@
 // passes a token to a log call passes them anyway (the redactor scrubs it). This suite turns the
 // redactor off for log lines and scans what the code actually hands to the logger: a regression
 // that logs a secret fails here instead of being masked.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, vi } from 'vitest'
+import { credentialsTest } from './credentials-fixture'
 import type * as RedactModule from '../../../main/log/redact'
-import { ManualTime } from '../../fakes/manual-time'
-import { startSandbox, type Sandbox } from '../../sandbox'
-import { CANARY_SECRET, createHarness, publicDraft, s2sDraft, tokensOf, userDraft, type Harness, type Instance } from './credentials-harness'
+import { CANARY_SECRET, publicDraft, s2sDraft, tokensOf, userDraft } from './credentials-harness'
 
 // Log lines reach the sink unredacted; everything else of the module (the registry) is real.
 vi.mock('../../../main/log/redact', async (importOriginal) => ({ ...(await importOriginal<typeof RedactModule>()), redact: (text: string) => text }))
 
-let sandbox: Sandbox
-let harness: Harness
-let app: Instance
-const time = new ManualTime()
 const HOUR = 3600_000
 const canaries = new Set<string>()
+const it = credentialsTest({ sandbox: { apps: { s2s: { clientSecret: `${CANARY_SECRET}-s2s` }, userOAuth: { clientSecret: `${CANARY_SECRET}-user` } } } })
+  /** Adds the profile's current tokens to the canaries. */
+  .extend('remember', { scope: 'file' }, ({ app }) => async (profileId: string) => {
+    for (const token of await tokensOf(app, profileId)) canaries.add(token)
+  })
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ now: () => time.now(), apps: { s2s: { clientSecret: `${CANARY_SECRET}-s2s` }, userOAuth: { clientSecret: `${CANARY_SECRET}-user` } } })
-  harness = await createHarness(sandbox, time)
-  app = await harness.start()
+it.beforeAll(({ app, sandbox }) => {
   canaries.add(sandbox.apps.s2s.clientSecret).add(sandbox.apps.userOAuth.clientSecret)
   for (const appInfo of [sandbox.apps.s2s, sandbox.apps.userOAuth]) canaries.add(Buffer.from(`${appInfo.clientId}:${appInfo.clientSecret}`).toString('base64'))
   app.fakes.authWindow.rewriteCallback = (url) => {
@@ -30,20 +27,12 @@ beforeAll(async () => {
     return url
   }
 })
-afterAll(async () => {
-  await harness.close()
-  await sandbox.close()
-})
-
-async function remember(profileId: string) {
-  for (const token of await tokensOf(app, profileId)) canaries.add(token)
-}
 
 describe('what the code hands to the logger (before redaction)', () => {
-  it('never contains a client secret, token or authorization code, across the logging paths', async () => {
+  it('never contains a client secret, token or authorization code, across the logging paths', async ({ app, sandbox, time, remember }) => {
     const ids: string[] = []
     for (const draft of [s2sDraft(sandbox, 'Raw S2S'), userDraft(sandbox, 'Raw user'), publicDraft(sandbox, 'Raw public')]) {
-      const profile = await app.call('profiles.create', draft as never)
+      const profile = await app.call('profiles.create', draft)
       await app.call('auth.connect', { profileId: profile.id })
       await remember(profile.id)
       ids.push(profile.id)

@@ -43,10 +43,10 @@ const issuesOf = (error: unknown) => ((error as { details?: { issues?: { path: s
 describe('the stored client secret stays with its client and endpoints', () => {
   it('re-pointing the OAuth base without typing the secret again is refused; nothing reaches the new host', async () => {
     const draft = s2sDraft(sandbox, 'Exfil target')
-    const profile = await app.call('profiles.create', draft as never)
+    const profile = await app.call('profiles.create', draft)
     await app.call('auth.connect', { profileId: profile.id })
     const moved = { fields: { ...draft.fields, cloud: { kind: 'custom', oauthBaseUrl: evil.url, apiBaseUrl: sandbox.url } } } as ProfileDraft
-    const error = await caught(app.call('profiles.update', { id: profile.id, draft: moved as never }))
+    const error = await caught(app.call('profiles.update', { id: profile.id, draft: moved }))
     expect(error).toMatchObject({ code: 'VALIDATION' })
     expect(issuesOf(error)).toEqual([{ path: 'clientSecret', message: "Enter the Client Secret again: the app's endpoints changed" }])
     // Nothing changed: the profile still points at the sandbox and is still connected.
@@ -60,15 +60,15 @@ describe('the stored client secret stays with its client and endpoints', () => {
 
   it('the API base and the Client ID are bound too; typing the secret again is accepted', async () => {
     const draft = s2sDraft(sandbox, 'Rebound')
-    const profile = await app.call('profiles.create', draft as never)
+    const profile = await app.call('profiles.create', draft)
     const apiMoved = { fields: { ...draft.fields, cloud: { kind: 'custom', oauthBaseUrl: sandbox.url, apiBaseUrl: evil.url } } } as ProfileDraft
-    expect(issuesOf(await caught(app.call('profiles.update', { id: profile.id, draft: apiMoved as never })))).toEqual([{ path: 'clientSecret', message: "Enter the Client Secret again: the app's endpoints changed" }])
+    expect(issuesOf(await caught(app.call('profiles.update', { id: profile.id, draft: apiMoved })))).toEqual([{ path: 'clientSecret', message: "Enter the Client Secret again: the app's endpoints changed" }])
     const otherClient = { fields: { ...draft.fields, clientId: 'someOtherClient' } } as ProfileDraft
-    expect(issuesOf(await caught(app.call('profiles.update', { id: profile.id, draft: otherClient as never })))).toEqual([{ path: 'clientSecret', message: 'Enter the Client Secret again: the Client ID changed' }])
+    expect(issuesOf(await caught(app.call('profiles.update', { id: profile.id, draft: otherClient })))).toEqual([{ path: 'clientSecret', message: 'Enter the Client Secret again: the Client ID changed' }])
     // The same endpoints spelled differently are the same binding.
     const respelled = { fields: { ...draft.fields, cloud: { kind: 'custom', oauthBaseUrl: `${sandbox.url}/`, apiBaseUrl: sandbox.url.toUpperCase().replace('HTTP://', 'http://') } } } as ProfileDraft
-    expect((await app.call('profiles.update', { id: profile.id, draft: respelled as never })).hasClientSecret).toBe(true)
-    const retyped = await app.call('profiles.update', { id: profile.id, draft: { ...otherClient, clientSecret: 'a-new-secret-typed-again' } as never })
+    expect((await app.call('profiles.update', { id: profile.id, draft: respelled })).hasClientSecret).toBe(true)
+    const retyped = await app.call('profiles.update', { id: profile.id, draft: { ...otherClient, clientSecret: 'a-new-secret-typed-again' } })
     expect(retyped).toMatchObject({ clientId: 'someOtherClient', hasClientSecret: true })
     expect(await app.vault.getSecret(profile.id, 'clientSecret')).toBe('a-new-secret-typed-again')
   })
@@ -109,11 +109,11 @@ describe('custom endpoints', () => {
 describe('Test connection', () => {
   it("does not add the token's api_url host to an allowlist the person set", async () => {
     const draft = s2sDraft(sandbox, 'Strict allowlist')
-    const profile = await app.call('profiles.create', { ...draft, fields: { ...draft.fields, allowedDomains: [new URL(sandbox.url).host] } } as never)
+    const profile = await app.call('profiles.create', { ...draft, fields: { ...draft.fields, allowedDomains: [new URL(sandbox.url).host] } })
     expect((await app.call('auth.connect', { profileId: profile.id })).apiUrl).toBe(regional.url)
     // A validation URL on the api_url host is refused when saved (main/profiles/credential-reach.ts)…
     const outside = { fields: { ...draft.fields, allowedDomains: [new URL(sandbox.url).host], validationUrl: `${regional.url}/v2/users/me` } }
-    expect(issuesOf(await caught(app.call('profiles.update', { id: profile.id, draft: outside as never })))).toEqual([expect.objectContaining({ path: 'fields.validationUrl' })])
+    expect(issuesOf(await caught(app.call('profiles.update', { id: profile.id, draft: outside })))).toEqual([expect.objectContaining({ path: 'fields.validationUrl' })])
     regional.seen.length = 0
     // …and "Test connection" keeps to the allowlist in force.
     expect(await app.call('auth.test', { profileId: profile.id })).toMatchObject({ ok: true })
@@ -125,7 +125,7 @@ describe('Test connection', () => {
     const hosts = [new URL(sandbox.url).host, new URL(regional.url).host]
     // A host beyond the cloud's defaults: the person confirms it in main's dialog.
     app.fakes.dialogs.confirmAnswers.push(true)
-    const profile = await app.call('profiles.create', { ...draft, fields: { ...draft.fields, allowedDomains: hosts, validationUrl: `${regional.url}/v2/users/me` } } as never)
+    const profile = await app.call('profiles.create', { ...draft, fields: { ...draft.fields, allowedDomains: hosts, validationUrl: `${regional.url}/v2/users/me` } })
     await app.call('auth.connect', { profileId: profile.id })
     expect(await app.call('auth.test', { profileId: profile.id })).toMatchObject({ ok: true, httpStatus: 200 })
     expect(regional.seen).toEqual(['/v2/users/me'])

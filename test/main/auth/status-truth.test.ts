@@ -1,43 +1,30 @@
 // The connection badge tells the truth: a Test connection Zoom still refuses after one renewal
 // says Reconnect, an unreachable Zoom or a failed connect shows as an error until something
 // works again, and a new Client Secret never replaces a working one before it has connected.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ManualTime } from '../../fakes/manual-time'
-import { startSandbox, type Sandbox } from '../../sandbox'
+import { describe, expect } from 'vitest'
+import { credentialsTest } from './credentials-fixture'
 import { createZoomClients } from '../../../main/zoom'
 import { FAST_RETRY, FAST_TIMEOUTS } from '../zoom/sandbox-helpers'
-import { createHarness, s2sDraft, tokenRequests, type Harness, type Instance } from './credentials-harness'
+import { s2sDraft, tokenRequests } from './credentials-harness'
 
 /** A new secret that waits in memory: it must never reach a file, a log, an event or a reply. */
 const PENDING_CANARY = 'CANARY-PENDING-SECRET-51c0de'
 
-let sandbox: Sandbox
-let harness: Harness
-let app: Instance
-const time = new ManualTime()
+const it = credentialsTest()
+  /** A new Server-to-Server profile, connected. */
+  .extend('connected', { scope: 'file' }, ({ app, sandbox }) => async (name: string): Promise<string> => {
+    const profileId = (await app.call('profiles.create', s2sDraft(sandbox, name))).id
+    expect((await app.call('auth.connect', { profileId })).state).toBe('connected')
+    return profileId
+  })
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ now: () => time.now() })
-  harness = await createHarness(sandbox, time)
-  app = await harness.start()
-})
-afterAll(async () => {
-  await harness.close()
-  await sandbox.close()
-})
-beforeEach(() => {
+it.beforeEach(({ sandbox }) => {
   sandbox.resetStats()
   sandbox.setFaults([])
 })
 
-async function connected(name: string): Promise<string> {
-  const profileId = (await app.call('profiles.create', s2sDraft(sandbox, name))).id
-  expect((await app.call('auth.connect', { profileId })).state).toBe('connected')
-  return profileId
-}
-
 describe('a status that tells the truth', () => {
-  it('Test connection: a 401 is retried once with a renewed token; still refused, it says Reconnect', async () => {
+  it('Test connection: a 401 is retried once with a renewed token; still refused, it says Reconnect', async ({ app, sandbox, connected }) => {
     const profileId = await connected('Refused')
     sandbox.setFaults([{ kind: 'status', status: 401, pathPrefix: '/v2/users/me' }])
     sandbox.resetStats()
@@ -51,7 +38,7 @@ describe('a status that tells the truth', () => {
     expect((await app.call('auth.status', { profileId })).state).toBe('connected')
   })
 
-  it('an unreachable Zoom and an uncured 401 during use show on the badge until a call works', async () => {
+  it('an unreachable Zoom and an uncured 401 during use show on the badge until a call works', async ({ app, sandbox, connected }) => {
     const profileId = await connected('Outage')
     const zoom = createZoomClients({ tokens: app.credentials.tokens, profiles: app.credentials.profileLookup, outcomes: app.credentials.outcomes, retry: FAST_RETRY, timeouts: FAST_TIMEOUTS, rateLimiting: false })
     sandbox.setFaults([{ kind: 'reset', pathPrefix: '/v2/' }])
@@ -67,7 +54,7 @@ describe('a status that tells the truth', () => {
     expect((await app.call('auth.status', { profileId })).state).toBe('connected')
   })
 
-  it('a new secret waits until it has connected; a wrong one fails the connect and the old one stays in use', async () => {
+  it('a new secret waits until it has connected; a wrong one fails the connect and the old one stays in use', async ({ app, sandbox, connected }) => {
     const profileId = await connected('New secret')
     const good = sandbox.apps.s2s.clientSecret
     const draft = s2sDraft(sandbox, 'New secret')
@@ -90,14 +77,14 @@ describe('a status that tells the truth', () => {
     expect(await app.vault.getSecret(profileId, 'clientSecret')).toBe(good)
   })
 
-  it('replaceSecretNow stores a new secret at once', async () => {
+  it('replaceSecretNow stores a new secret at once', async ({ app, sandbox, connected }) => {
     const profileId = await connected('Forced')
     const replaced = await app.call('profiles.update', { id: profileId, draft: { ...s2sDraft(sandbox, 'Forced'), clientSecret: 'forced-secret-value-1' }, replaceSecretNow: true })
     expect(replaced.pendingClientSecret).toBeUndefined()
     expect(await app.vault.getSecret(profileId, 'clientSecret')).toBe('forced-secret-value-1')
   })
 
-  it('the pending secret never reaches the data files, the logs, the events or a handler result', async () => {
+  it('the pending secret never reaches the data files, the logs, the events or a handler result', async ({ app, harness }) => {
     const files = await harness.dataFiles()
     const logs = app.fakes.logs.records.map((r) => JSON.stringify(r)).join('\n')
     const events = app.fakes.events.events.map((e) => JSON.stringify(e)).join('\n')

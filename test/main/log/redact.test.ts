@@ -8,6 +8,7 @@ import { FRAGMENT_LENGTH, forgetAllSecrets, forgetSecret, redact, redactDeep, re
 import { createRouter, type SenderInfo } from '../../../main/ipc/router'
 import type { Handlers } from '../../../main/ipc/types'
 import { createLogger, memoryLogSink } from '../../../main/log/logger'
+import { makeProfile } from '../../fakes/profile-view'
 import { RecordingEvents } from '../../fakes/recording-events'
 import { findFragments } from '../../support/canary'
 
@@ -82,7 +83,7 @@ describe('what leaves main', () => {
     const router = routerWith({
       'auth.test': () => ({ ok: false, at: 'now', url: 'https://api.zoom.us/v2/users/me', latencyMs: 1, error: { code: 'ZOOM_UNAUTHORIZED', message: `bad ${SECRET.slice(2, 14)}` } }),
       'auth.timeline': () => [{ profileId: 'p1', at: 1, kind: 'refresh', outcome: 'failed', detail: `Zoom: ${SECRET.slice(0, 16)}` }],
-      'profiles.get': () => ({ id: 'p1', name: 'Acme', notes: 'Area code: 555, password: see the wiki' }) as never,
+      'profiles.get': () => makeProfile({ id: 'p1', name: 'Acme', notes: 'Area code: 555, password: see the wiki' }),
       'data.rows': () => ({ datasetId: 'd', offset: 0, rows: [{ index: 0, cells: ['Area code: 555'] }], columns: ['x'], total: 1, filteredTotal: 1 }),
     })
     for (const [channel, input] of [['auth.test', { profileId: 'p1' }], ['auth.timeline', { profileId: 'p1' }]] as const) {

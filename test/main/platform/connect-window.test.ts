@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createAuthWindowPort } from '../../../main/platform/auth-window'
 import { isConnectWindowUrl } from '../../../main/platform/connect-navigation'
 import { createMainWindow } from '../../../main/platform/main-window'
-import { FakeBrowserWindow, FakeSession } from './electron-fakes'
+import { electronSession, FakeBrowserWindowClass, fakeWindow, FakeBrowserWindow, FakeSession } from './electron-fakes'
 
 const redirect = 'https://example.com/zoom/callback'
 const isRedirect = (url: string) => url.startsWith(`${redirect}?`)
@@ -13,11 +13,11 @@ const isRedirect = (url: string) => url.startsWith(`${redirect}?`)
 function open(options: { devTools?: boolean } = {}) {
   const sessions = new Map<string, FakeSession>()
   const port = createAuthWindowPort({
-    BrowserWindow: FakeBrowserWindow as never,
+    BrowserWindow: FakeBrowserWindowClass,
     sessionFromPartition: (partition) => {
       const existing = sessions.get(partition) ?? new FakeSession()
       sessions.set(partition, existing)
-      return existing as never
+      return electronSession(existing)
     },
     ...(options.devTools !== undefined ? { devTools: options.devTools } : {}),
   })
@@ -126,7 +126,7 @@ describe('SSO pop-ups', () => {
 
   it('the main window still denies window.open', () => {
     const opened: string[] = []
-    const main = createMainWindow({ BrowserWindow: FakeBrowserWindow as never, openExternal: async (url) => void opened.push(url) }, { preloadPath: '/p.cjs', entryUrl: 'app://zoom-connect/index.html', backgroundColor: '#fff', devTools: false }) as unknown as FakeBrowserWindow
+    const main = fakeWindow(createMainWindow({ BrowserWindow: FakeBrowserWindowClass, openExternal: async (url) => void opened.push(url) }, { preloadPath: '/p.cjs', entryUrl: 'app://zoom-connect/index.html', backgroundColor: '#fff', devTools: false }))
     expect(main.openChild('https://idp.example/sso/popup')).toBeUndefined()
     expect(main.openChild('https://marketplace.zoom.us/')).toBeUndefined()
     expect(opened).toEqual(['https://marketplace.zoom.us/'])

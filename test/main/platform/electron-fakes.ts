@@ -3,6 +3,8 @@
 // web-contents.md and browser-window.md: navigation events carry `url` and `isMainFrame` on the
 // event object (will-navigate fires for main frames only, will-redirect and will-frame-navigate for
 // any frame); did-create-window passes the new BrowserWindow; `ready-to-show` fires once.
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, Menu, Session, WebContents } from 'electron'
+
 type Listener = (...args: never[]) => void
 
 export interface NavigationEvent {
@@ -173,5 +175,61 @@ export class FakeSession {
   authCacheCleared = 0
   async clearAuthCache() {
     this.authCacheCleared++
+  }
+}
+
+// ---- the fakes as main/platform sees them ------------------------------------------------------
+// main/platform's factories take Electron's own types. The fakes above implement only the members
+// those factories use (and a test that reaches further fails on an undefined member), so they are
+// presented as Electron's types here, in one place, instead of a cast at every call.
+
+/** FakeBrowserWindow as the `BrowserWindow` class the window factories construct. */
+export const FakeBrowserWindowClass = FakeBrowserWindow as unknown as typeof BrowserWindow
+
+export const electronSession = (session: FakeSession): Session => session as unknown as Session
+export const electronWebContents = (contents: FakeWebContents): WebContents => contents as unknown as WebContents
+/** A window a factory built from FakeBrowserWindowClass, back as the fake it is. */
+export const fakeWindow = (window: BrowserWindow): FakeBrowserWindow => {
+  if (!(window instanceof FakeBrowserWindow)) throw new Error('not a FakeBrowserWindow')
+  return window
+}
+
+/** ipcMain as registerIpc uses it: `handle` only; the handlers are kept for the test to call. */
+export class FakeIpcMain {
+  readonly registered = new Map<string, (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>>()
+
+  handle(channel: string, handler: (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>): void {
+    this.registered.set(channel, handler)
+  }
+
+  asIpcMain(): IpcMain {
+    return this as unknown as IpcMain
+  }
+}
+
+/** What an invoke event tells main about its sender (ipc-main-invoke-event.md): the frame, and the webContents with its main frame. */
+export interface FakeInvokeEvent {
+  senderFrame: { url: string } | null
+  sender: { mainFrame: { url: string }; owner: BrowserWindow | null }
+}
+
+export const electronInvokeEvent = (event: FakeInvokeEvent): IpcMainInvokeEvent => event as unknown as IpcMainInvokeEvent
+/** BrowserWindow.fromWebContents for a FakeInvokeEvent's sender. */
+export const ownerOf = (contents: WebContents): BrowserWindow | null => (contents as unknown as FakeInvokeEvent['sender']).owner
+
+/** A window as windowEventSink uses it: isDestroyed and webContents.send. */
+export interface FakeEventWindow {
+  isDestroyed(): boolean
+  webContents: { send(channel: string, payload: unknown): void }
+}
+
+export const electronWindows = (windows: FakeEventWindow[]): BrowserWindow[] => windows as unknown as BrowserWindow[]
+
+/** Menu's static API as installAppMenu uses it; a built menu is a marker the test recognises in `calls`. */
+export function fakeMenuApi(calls: string[]): Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'> {
+  const built = { built: true } as unknown as Menu
+  return {
+    buildFromTemplate: (template) => (calls.push(`build ${template.length}`), built),
+    setApplicationMenu: (menu) => void calls.push(`set ${JSON.stringify(menu)}`),
   }
 }

@@ -7,13 +7,13 @@ import { appMenuTemplate, HELP_LINKS, installAppMenu } from '../../../main/platf
 import { createMainWindow } from '../../../main/platform/main-window'
 import { fitToDisplay, type ScreenLike } from '../../../main/platform/window-bounds'
 import { hardenWebContents, secureWebPreferences } from '../../../main/platform/window-security'
-import { FakeBrowserWindow, FakeWebContents } from './electron-fakes'
+import { electronWebContents, fakeMenuApi, FakeBrowserWindowClass, fakeWindow, FakeWebContents } from './electron-fakes'
 
 function mainWindow(options: { maximized?: boolean; devTools?: boolean } = {}) {
-  return createMainWindow(
-    { BrowserWindow: FakeBrowserWindow as never, openExternal: async () => undefined },
+  return fakeWindow(createMainWindow(
+    { BrowserWindow: FakeBrowserWindowClass, openExternal: async () => undefined },
     { preloadPath: '/p.cjs', entryUrl: 'app://zoom-connect/index.html', backgroundColor: '#fff', devTools: options.devTools ?? false, ...(options.maximized !== undefined ? { maximized: options.maximized } : {}) },
-  ) as unknown as FakeBrowserWindow
+  ))
 }
 
 describe('main window showing', () => {
@@ -112,8 +112,7 @@ describe('application menu', () => {
 
   it('is built from the template and installed as the application menu', () => {
     const calls: string[] = []
-    const menu = { buildFromTemplate: (template: MenuItemConstructorOptions[]) => (calls.push(`build ${template.length}`), { built: true }), setApplicationMenu: (m: unknown) => void calls.push(`set ${JSON.stringify(m)}`) }
-    installAppMenu(menu as never, options(true))
+    installAppMenu(fakeMenuApi(calls), options(true))
     expect(calls).toEqual(['build 5', 'set {"built":true}'])
   })
 })
@@ -127,7 +126,7 @@ describe('DevTools and WebRTC', () => {
 
   it('every webContents gets the WebRTC policy that sends no UDP past the proxy, and no webviews', () => {
     const contents = new FakeWebContents()
-    hardenWebContents(contents as never)
+    hardenWebContents(electronWebContents(contents))
     expect(contents.webRTCIPHandlingPolicy).toBe('disable_non_proxied_udp')
     expect(contents.fire('will-attach-webview', '').defaultPrevented).toBe(true)
   })

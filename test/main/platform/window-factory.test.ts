@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest'
 import { createAuthWindowPort } from '../../../main/platform/auth-window'
 import { createMainWindow } from '../../../main/platform/main-window'
 import { denyAllPermissions } from '../../../main/platform/window-security'
-import { FakeBrowserWindow, FakeSession, type NavigationEvent } from './electron-fakes'
+import { electronSession, FakeBrowserWindowClass, fakeWindow, FakeBrowserWindow, FakeSession, type NavigationEvent } from './electron-fakes'
 
 function makeMainWindow() {
   const opened: string[] = []
-  const window = createMainWindow(
-    { BrowserWindow: FakeBrowserWindow as never, openExternal: async (url) => void opened.push(url) },
+  const window = fakeWindow(createMainWindow(
+    { BrowserWindow: FakeBrowserWindowClass, openExternal: async (url) => void opened.push(url) },
     { preloadPath: '/app/out/preload/index.cjs', entryUrl: 'app://zoom-connect/index.html', backgroundColor: '#fff', devTools: false },
-  ) as unknown as FakeBrowserWindow
+  ))
   return { window, opened }
 }
 
@@ -61,7 +61,7 @@ describe('main window factory', () => {
 
   it('denies every permission request and check', () => {
     const session = new FakeSession()
-    denyAllPermissions(session as never)
+    denyAllPermissions(electronSession(session))
     let granted: boolean | undefined
     session.permissionRequestHandler?.(null, 'media', (answer: boolean) => (granted = answer))
     expect(granted).toBe(false)
@@ -76,11 +76,11 @@ describe('connect window', () => {
   function open(signal = new AbortController().signal) {
     const sessions = new Map<string, FakeSession>()
     const port = createAuthWindowPort({
-      BrowserWindow: FakeBrowserWindow as never,
+      BrowserWindow: FakeBrowserWindowClass,
       sessionFromPartition: (partition) => {
         const existing = sessions.get(partition) ?? new FakeSession()
         sessions.set(partition, existing)
-        return existing as never
+        return electronSession(existing)
       },
     })
     const result = port.authorize({ url: 'https://zoom.us/oauth/authorize?x=1', partition: 'persist:zc-p1', isRedirect, signal, title: 'Connect' })

@@ -3,56 +3,48 @@
 // an attacker host to the allowlist, point the validation URL at it and have `auth.test` hand it
 // the access token. A foreign listener counts connections to prove nothing reaches it.
 import { readFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
+import { credentialsTest } from '../auth/credentials-fixture'
 import type { ProfileDraft } from '../../../common/profile'
 import { newCredentialHosts } from '../../../main/profiles/credential-reach'
 import { PROFILES_FILE } from '../../../main/profiles/profiles-document'
-import { ManualTime } from '../../fakes/manual-time'
-import { startSandbox, type Sandbox } from '../../sandbox'
 import { caught } from '../../support/caught'
-import { createHarness, s2sDraft, type Harness, type Instance } from '../auth/credentials-harness'
+import { s2sDraft } from '../auth/credentials-harness'
 
-let sandbox: Sandbox
-let harness: Harness
-let app: Instance
-let foreign: { server: Server; url: string; host: string; connections: number }
-const time = new ManualTime()
+const it = credentialsTest()
+  /** A listener that must never be reached: it counts connections and answers like Zoom's /users/me. */
+  // Vitest reads a fixture's dependencies from its destructured first argument: `{}` is none.
+  // eslint-disable-next-line no-empty-pattern
+  .extend('foreign', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"stolen"}'))
+    const foreign = { url: '', host: '', connections: 0 }
+    server.on('connection', () => foreign.connections++)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())))
+    foreign.host = `127.0.0.1:${(server.address() as AddressInfo).port}`
+    foreign.url = `http://${foreign.host}`
+    return foreign
+  })
+  .extend('sandboxHost', { scope: 'file' }, ({ sandbox }) => () => new URL(sandbox.url).host)
+  .extend('storedProfiles', { scope: 'file' }, ({ harness }) => async () => (JSON.parse(await readFile(join(harness.dataDir, PROFILES_FILE), 'utf8')) as { data: { profiles: { id: string }[] } }).data.profiles)
 
-beforeAll(async () => {
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"stolen"}'))
-  foreign = { server, url: '', host: '', connections: 0 }
-  server.on('connection', () => foreign.connections++)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  foreign.host = `127.0.0.1:${(server.address() as AddressInfo).port}`
-  foreign.url = `http://${foreign.host}`
-  sandbox = await startSandbox({ now: () => time.now() })
-  harness = await createHarness(sandbox, time)
-  app = await harness.start()
-})
-afterAll(async () => {
-  await harness.close()
-  await sandbox.close()
-  await new Promise((resolve) => foreign.server.close(resolve))
-})
-beforeEach(() => {
+it.beforeEach(({ app }) => {
   app.fakes.dialogs.confirmations.length = 0
   app.fakes.dialogs.confirmAnswers.length = 0
 })
 
-const sandboxHost = () => new URL(sandbox.url).host
-const storedProfiles = async () => (JSON.parse(await readFile(join(harness.dataDir, PROFILES_FILE), 'utf8')) as { data: { profiles: { id: string }[] } }).data.profiles
 /** An edit of the draft's fields; the stored secret is kept (no clientSecret). */
-const withFields = (draft: ProfileDraft, fields: Record<string, unknown>) => ({ fields: { ...draft.fields, ...fields } }) as never
+const withFields = (draft: ProfileDraft, fields: Partial<ProfileDraft['fields']>): ProfileDraft => ({ fields: { ...draft.fields, ...fields } })
 /** A new profile: the secret is typed too. */
-const newProfile = (draft: ProfileDraft, fields: Record<string, unknown>) => ({ ...draft, fields: { ...draft.fields, ...fields } }) as never
+const newProfile = (draft: ProfileDraft, fields: Partial<ProfileDraft['fields']>): ProfileDraft => ({ ...draft, fields: { ...draft.fields, ...fields } })
 
 describe('widening the allowlist of a saved profile', () => {
-  it('refused: CANCELLED, the profile is unchanged on disk, and auth.test never contacts the foreign host', async () => {
+  it('refused: CANCELLED, the profile is unchanged on disk, and auth.test never contacts the foreign host', async ({ app, sandbox, foreign, sandboxHost, storedProfiles }) => {
     const draft = s2sDraft(sandbox, 'Hijack target')
-    const profile = await app.call('profiles.create', draft as never)
+    const profile = await app.call('profiles.create', draft)
     expect(app.fakes.dialogs.confirmations).toEqual([])
     await app.call('auth.connect', { profileId: profile.id })
     const before = (await storedProfiles()).find((p) => p.id === profile.id)
@@ -73,9 +65,9 @@ describe('widening the allowlist of a saved profile', () => {
     expect(foreign.connections).toBe(0)
   })
 
-  it('confirmed: saved; an unchanged or narrower allowlist asks nothing; widening again asks again', async () => {
+  it('confirmed: saved; an unchanged or narrower allowlist asks nothing; widening again asks again', async ({ app, sandbox, foreign, sandboxHost }) => {
     const draft = s2sDraft(sandbox, 'Two regions')
-    const profile = await app.call('profiles.create', draft as never)
+    const profile = await app.call('profiles.create', draft)
     const wide = { allowedDomains: [sandboxHost(), foreign.host] }
     app.fakes.dialogs.confirmAnswers.push(true)
     expect((await app.call('profiles.update', { id: profile.id, draft: withFields(draft, wide) })).allowedDomains).toEqual(wide.allowedDomains)
@@ -96,17 +88,17 @@ describe('widening the allowlist of a saved profile', () => {
 })
 
 describe('new profiles', () => {
-  it('created with hosts beyond its cloud defaults: asked; refused creates nothing', async () => {
+  it('created with hosts beyond its cloud defaults: asked; refused creates nothing', async ({ app, sandbox, foreign, sandboxHost }) => {
     const draft = s2sDraft(sandbox, 'Born wide')
     const error = await caught(app.call('profiles.create', newProfile(draft, { allowedDomains: [sandboxHost(), foreign.host] })))
     expect(error.code).toBe('CANCELLED')
-    expect((await app.call('profiles.list', undefined as never)).map((p) => p.name)).not.toContain('Born wide')
+    expect((await app.call('profiles.list', undefined)).map((p) => p.name)).not.toContain('Born wide')
     app.fakes.dialogs.confirmAnswers.push(true)
     expect((await app.call('profiles.create', newProfile(draft, { allowedDomains: [sandboxHost(), foreign.host] }))).hasClientSecret).toBe(true)
     expect(app.fakes.dialogs.confirmations).toHaveLength(2)
   })
 
-  it('imported with new hosts: one question for the file; refused imports nothing', async () => {
+  it('imported with new hosts: one question for the file; refused imports nothing', async ({ app, sandbox, time, foreign, sandboxHost }) => {
     const file = (names: string[]) =>
       JSON.stringify({
         format: 'zoom-connect-profiles',
@@ -118,20 +110,20 @@ describe('new profiles', () => {
     expect(error.code).toBe('CANCELLED')
     expect(app.fakes.dialogs.confirmations).toHaveLength(1)
     expect(app.fakes.dialogs.confirmations[0]?.detail).toContain('Imported B')
-    expect((await app.call('profiles.list', undefined as never)).map((p) => p.name)).not.toContain('Imported A')
+    expect((await app.call('profiles.list', undefined)).map((p) => p.name)).not.toContain('Imported A')
     app.fakes.dialogs.confirmAnswers.push(true)
     expect((await app.call('profiles.importJson', { json: file(['Imported A', 'Imported B']) })).created).toHaveLength(2)
   })
 })
 
 describe('the validation URL', () => {
-  it('must be inside the allowlist in force: VALIDATION on fields.validationUrl, before any question', async () => {
+  it('must be inside the allowlist in force: VALIDATION on fields.validationUrl, before any question', async ({ app, sandbox, foreign }) => {
     const draft = s2sDraft(sandbox, 'Outside validation')
     const outside = { validationUrl: `${foreign.url}/v2/users/me` }
     const created = await caught(app.call('profiles.create', newProfile(draft, outside)))
     expect(created.code).toBe('VALIDATION')
     expect(created.details?.issues?.map((i) => i.path)).toEqual(['fields.validationUrl'])
-    const profile = await app.call('profiles.create', draft as never)
+    const profile = await app.call('profiles.create', draft)
     const updated = await caught(app.call('profiles.update', { id: profile.id, draft: withFields(draft, outside) }))
     expect(updated.code).toBe('VALIDATION')
     expect(updated.details?.issues?.map((i) => i.path)).toEqual(['fields.validationUrl'])
@@ -140,7 +132,7 @@ describe('the validation URL', () => {
     expect((await app.call('profiles.update', { id: profile.id, draft: withFields(draft, { validationUrl: `${sandbox.url}/v2/users/me` }) })).validationUrl).toBe(`${sandbox.url}/v2/users/me`)
   })
 
-  it('in an import is checked per profile', async () => {
+  it('in an import is checked per profile', async ({ app, sandbox, time, foreign }) => {
     const json = JSON.stringify({
       format: 'zoom-connect-profiles',
       version: 1,

@@ -1,35 +1,23 @@
 // Importing connections that point at another cloud than Zoom's: main shows their endpoints in
 // its own dialog and imports nothing unless the person confirms (the file may come from anyone).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ManualTime } from '../../fakes/manual-time'
-import { startSandbox, type Sandbox } from '../../sandbox'
+import { describe, expect } from 'vitest'
+import { credentialsTest } from '../auth/credentials-fixture'
 import { caught } from '../../support/caught'
-import { createHarness, s2sDraft, type Harness, type Instance } from '../auth/credentials-harness'
+import { s2sDraft } from '../auth/credentials-harness'
 
-let sandbox: Sandbox
-let harness: Harness
-let app: Instance
-const time = new ManualTime()
+const it = credentialsTest()
+  /** An export file holding these profiles, dated now. */
+  .extend('file', { scope: 'file' }, ({ time }) => (profiles: Record<string, unknown>[]) => JSON.stringify({ format: 'zoom-connect-profiles', version: 1, exportedAt: new Date(time.now()).toISOString(), profiles }))
+  /** The names of the saved connections. */
+  .extend('names', { scope: 'file' }, ({ app }) => async () => (await app.call('profiles.list', undefined)).map((p) => p.name))
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ now: () => time.now() })
-  harness = await createHarness(sandbox, time)
-  app = await harness.start()
-})
-afterAll(async () => {
-  await harness.close()
-  await sandbox.close()
-})
-beforeEach(() => {
+it.beforeEach(({ app }) => {
   app.fakes.dialogs.confirmations.length = 0
   app.fakes.dialogs.confirmAnswers.length = 0
 })
 
-const file = (profiles: Record<string, unknown>[]) => JSON.stringify({ format: 'zoom-connect-profiles', version: 1, exportedAt: new Date(time.now()).toISOString(), profiles })
-const names = async () => (await app.call('profiles.list', undefined as never)).map((p) => p.name)
-
 describe('importing connections', () => {
-  it('that point at another cloud: shows their endpoints and asks first; refused imports nothing', async () => {
+  it('that point at another cloud: shows their endpoints and asks first; refused imports nothing', async ({ app, sandbox, file, names }) => {
     const other = { ...s2sDraft(sandbox, 'Elsewhere\nZoom: safe').fields, name: 'Elsewhere' }
     const error = await caught(app.call('profiles.importJson', { json: file([other, { name: 'On Zoom', grant: 's2s', accountId: 'acc', clientId: 'cid' }]) }))
     expect(error.code).toBe('CANCELLED')
@@ -47,7 +35,7 @@ describe('importing connections', () => {
     expect((await app.call('profiles.importJson', { json: file([other]) })).created).toHaveLength(1)
   })
 
-  it('on Zoom’s own clouds: asks nothing', async () => {
+  it('on Zoom’s own clouds: asks nothing', async ({ app, file }) => {
     const created = await app.call('profiles.importJson', { json: file([{ name: 'Plain Zoom', grant: 's2s', accountId: 'acc', clientId: 'cid2' }, { name: 'Gov', grant: 's2s', accountId: 'acc', clientId: 'cid3', cloud: { kind: 'zoomgov' } }]) })
     expect(created.created).toHaveLength(2)
     expect(app.fakes.dialogs.confirmations).toEqual([])

@@ -3,26 +3,14 @@
 // all-or-nothing import.
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
+import { credentialsTest } from '../auth/credentials-fixture'
 import type { ProfileDraft } from '../../../common/profile'
-import { ManualTime } from '../../fakes/manual-time'
-import { startSandbox, type Sandbox } from '../../sandbox'
-import { CANARY_SECRET, createHarness, publicDraft, s2sDraft, tokensOf, userDraft, type Harness, type Instance } from '../auth/credentials-harness'
+import { CANARY_SECRET, createHarness, publicDraft, s2sDraft, tokensOf, userDraft } from '../auth/credentials-harness'
 
-let sandbox: Sandbox
-let harness: Harness
-let app: Instance
-const time = new ManualTime()
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ now: () => time.now(), apps: { s2s: { clientSecret: `${CANARY_SECRET}-s2s` }, userOAuth: { clientSecret: `${CANARY_SECRET}-user` } } })
-  harness = await createHarness(sandbox, time)
-  app = await harness.start()
-})
-afterAll(async () => {
-  await harness.close()
-  await sandbox.close()
-})
+const it = credentialsTest({ sandbox: { apps: { s2s: { clientSecret: `${CANARY_SECRET}-s2s` }, userOAuth: { clientSecret: `${CANARY_SECRET}-user` } } } })
+  /** profiles.create on the file's app. */
+  .extend('create', { scope: 'file' }, ({ app }) => (draft: ProfileDraft) => app.call('profiles.create', draft))
 
 async function rejection(promise: Promise<unknown>): Promise<{ code: string; message: string; details?: { issues?: { path: string; message: string }[] } }> {
   try {
@@ -32,11 +20,10 @@ async function rejection(promise: Promise<unknown>): Promise<{ code: string; mes
   }
   throw new Error('expected a rejection')
 }
-const create = (draft: ProfileDraft) => app.call('profiles.create', draft as never)
 const paths = (error: { details?: { issues?: { path: string }[] } }) => (error.details?.issues ?? []).map((i) => i.path).sort()
 
 describe('profiles', () => {
-  it('creates a profile with a main-assigned id; the secret is only a flag', async () => {
+  it('creates a profile with a main-assigned id; the secret is only a flag', async ({ app, sandbox, time, create }) => {
     const changed = app.fakes.events.next('profiles.changed')
     const view = await create(s2sDraft(sandbox, 'Created'))
     expect(view.id).toMatch(/^[0-9a-f-]{36}$/)
@@ -46,7 +33,7 @@ describe('profiles', () => {
     expect((await app.call('profiles.get', { id: view.id })).name).toBe('Created')
   })
 
-  it('reports every field problem at once', async () => {
+  it('reports every field problem at once', async ({ app, sandbox }) => {
     const error = await rejection(app.credentials.profiles.create({ fields: { name: '', grant: 'authorization_code', clientId: 'bad id!', scopes: ['ok', 'bad scope'] } }))
     expect(error.code).toBe('VALIDATION')
     expect(paths(error)).toEqual(['fields.clientId', 'fields.name', 'fields.scopes.1'])
@@ -58,14 +45,14 @@ describe('profiles', () => {
     expect(paths(publicWithSecret)).toEqual(['clientSecret', 'fields.pkceMethod'])
   })
 
-  it('keeps names unique, ignoring case', async () => {
+  it('keeps names unique, ignoring case', async ({ sandbox, create }) => {
     await create(s2sDraft(sandbox, 'Unique Name'))
     const error = await rejection(create(s2sDraft(sandbox, '  unique name ')))
     expect(error.code).toBe('CONFLICT')
     expect(paths(error)).toEqual(['fields.name'])
   })
 
-  it('treats the client secret as write-only: keep, replace, remove', async () => {
+  it('treats the client secret as write-only: keep, replace, remove', async ({ app, sandbox, create }) => {
     const view = await create(userDraft(sandbox, 'Secret keeper'))
     const fields = userDraft(sandbox, 'Secret keeper').fields
     expect((await app.call('profiles.update', { id: view.id, draft: { fields: { ...fields, description: 'kept' } } })).hasClientSecret).toBe(true)
@@ -79,7 +66,7 @@ describe('profiles', () => {
     expect(app.vault.hasSecret(view.id, 'clientSecret')).toBe(false)
   })
 
-  it('revokes at Zoom, then forgets, the tokens when the profile points at another account', async () => {
+  it('revokes at Zoom, then forgets, the tokens when the profile points at another account', async ({ app, sandbox, create }) => {
     const view = await create(s2sDraft(sandbox, 'Repointed'))
     await app.call('auth.connect', { profileId: view.id })
     const [token] = await tokensOf(app, view.id)
@@ -96,7 +83,7 @@ describe('profiles', () => {
     expect((await fetch(`${sandbox.url}/v2/users/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401)
   })
 
-  it('a new Client ID (with its secret) revokes the old tokens; the timeline says so', async () => {
+  it('a new Client ID (with its secret) revokes the old tokens; the timeline says so', async ({ app, sandbox, create }) => {
     const view = await create(userDraft(sandbox, 'New client'))
     await app.call('auth.connect', { profileId: view.id })
     sandbox.resetStats()
@@ -109,7 +96,7 @@ describe('profiles', () => {
     expect(timeline.map((e) => `${e.kind}:${e.outcome}`)).toEqual(expect.arrayContaining(['revoke:ok', 'disconnect:ok']))
   })
 
-  it('fields the grant does not depend on keep the connection (an account ID on a user app)', async () => {
+  it('fields the grant does not depend on keep the connection (an account ID on a user app)', async ({ app, sandbox, create }) => {
     const view = await create(userDraft(sandbox, 'Account-free'))
     await app.call('auth.connect', { profileId: view.id })
     sandbox.resetStats()
@@ -120,7 +107,7 @@ describe('profiles', () => {
     expect(app.vault.hasSecret(view.id, 'tokens')).toBe(true)
   })
 
-  it('duplicates without the secret, with a unique "(copy)" name', async () => {
+  it('duplicates without the secret, with a unique "(copy)" name', async ({ app, sandbox, create }) => {
     const source = await create(s2sDraft(sandbox, 'Original'))
     const copy = await app.call('profiles.duplicate', { id: source.id })
     const copy2 = await app.call('profiles.duplicate', { id: source.id })
@@ -130,7 +117,7 @@ describe('profiles', () => {
     expect((await rejection(app.call('profiles.duplicate', { id: source.id, name: 'original' }))).code).toBe('CONFLICT')
   })
 
-  it('delete revokes at Zoom, forgets every secret and the sign-in session', async () => {
+  it('delete revokes at Zoom, forgets every secret and the sign-in session', async ({ app, sandbox, create }) => {
     const view = await create(s2sDraft(sandbox, 'Doomed'))
     await app.call('auth.connect', { profileId: view.id })
     sandbox.resetStats()
@@ -142,7 +129,7 @@ describe('profiles', () => {
     expect((await rejection(app.call('profiles.get', { id: view.id }))).code).toBe('NOT_FOUND')
   })
 
-  it('deletes even when Zoom cannot be reached', async () => {
+  it('deletes even when Zoom cannot be reached', async ({ app, sandbox, create }) => {
     const view = await create(s2sDraft(sandbox, 'Offline delete'))
     await app.call('auth.connect', { profileId: view.id })
     sandbox.setFaults([{ kind: 'reset', pathPrefix: '/oauth/revoke' }])
@@ -156,7 +143,7 @@ describe('profiles', () => {
 })
 
 describe('export and import', () => {
-  it('exports versioned JSON without any secret, to a string or a 0600 file', async () => {
+  it('exports versioned JSON without any secret, to a string or a 0600 file', async ({ app, sandbox, harness, create }) => {
     const a = await create(userDraft(sandbox, 'Export me'))
     const { json, count } = await app.call('profiles.exportJson', { ids: [a.id] })
     expect(count).toBe(1)
@@ -176,7 +163,7 @@ describe('export and import', () => {
     expect(await app.call('profiles.exportFile', {})).toEqual({ count: 0 })
   })
 
-  it('imports all or nothing, reporting every problem with its index', async () => {
+  it('imports all or nothing, reporting every problem with its index', async ({ app }) => {
     const before = (await app.call('profiles.list', undefined)).length
     const good = { name: 'Imported A', grant: 's2s', accountId: 'acc', clientId: 'cid' }
     const bad = {
@@ -194,7 +181,7 @@ describe('export and import', () => {
     expect((await app.call('profiles.list', undefined)).length).toBe(before)
   })
 
-  it('round-trips an export into a fresh installation, without secrets', async () => {
+  it('round-trips an export into a fresh installation, without secrets', async ({ app, sandbox, time }) => {
     const { json } = await app.call('profiles.exportJson', {})
     const otherDir = await createHarness(sandbox, time)
     try {
@@ -221,7 +208,7 @@ describe('export and import', () => {
 })
 
 describe('settings', () => {
-  it('reads defaults, updates a part, and keeps it across a restart', async () => {
+  it('reads defaults, updates a part, and keeps it across a restart', async ({ app, harness }) => {
     expect(await app.call('settings.get', undefined)).toMatchObject({ theme: 'system', clipboardClearSeconds: 30, rememberZoomSignIn: true, refreshSkewSeconds: 300 })
     expect(await app.call('settings.update', { theme: 'dark', refreshSkewSeconds: 120 })).toMatchObject({ theme: 'dark', refreshSkewSeconds: 120, clipboardClearSeconds: 30 })
     const restarted = await harness.start()
@@ -230,7 +217,7 @@ describe('settings', () => {
     await expect(app.call('settings.update', { refreshSkewSeconds: 5 })).rejects.toThrow()
   })
 
-  it('the service changes only what the patch names', async () => {
+  it('the service changes only what the patch names', async ({ app }) => {
     await app.credentials.settings.update({ clipboardClearSeconds: 12 })
     expect((await app.credentials.settings.update({ theme: 'light' })).clipboardClearSeconds).toBe(12)
   })
@@ -238,7 +225,7 @@ describe('settings', () => {
   // Known contract problem: zod 4 applies the defaults inside settingsSchema.partial(), so the
   // router hands settings.update a "patch" with every other setting reset to its default.
   // Fix in common/contract/settings.ts (a patch schema without defaults); then drop `.fails`.
-  it('settings.update through the contract keeps the settings the patch does not name', async () => {
+  it('settings.update through the contract keeps the settings the patch does not name', async ({ app }) => {
     await app.call('settings.update', { clipboardClearSeconds: 12 })
     expect((await app.call('settings.update', { theme: 'light' })).clipboardClearSeconds).toBe(12)
   })

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ProfileDraft } from '../../../common/profile'
 import { createZoomClients, type ZoomClients } from '../../../main/zoom'
 import { startGatedProxy, type GatedProxy } from '../../fakes/gated-proxy'
 import { ManualTime } from '../../fakes/manual-time'
@@ -52,7 +53,7 @@ afterAll(async () => {
   }
 })
 
-function s2sFields(cloud: Cloud, name: string) {
+function s2sFields(cloud: Cloud, name: string): ProfileDraft {
   const app = cloud.sandbox.apps.s2s
   return {
     fields: { name, grant: 's2s', accountId: app.accountId, clientId: app.clientId, cloud: { kind: 'custom', oauthBaseUrl: cloud.proxy.url, apiBaseUrl: cloud.proxy.url } },
@@ -121,7 +122,7 @@ describe('credential lifecycle races', () => {
           pause = pauses(seed)
           const name = `race ${++runs}`
           let pointsAt = 0
-          const profile = await app.call('profiles.create', s2sFields(clouds[0], name) as never)
+          const profile = await app.call('profiles.create', s2sFields(clouds[0], name))
           await app.call('auth.connect', { profileId: profile.id })
           const run = async (c: Command) => {
             await pause()
@@ -130,7 +131,7 @@ describe('credential lifecycle races', () => {
                 return app.call('auth.connect', { profileId: profile.id })
               case 'repoint':
                 pointsAt = 1 - pointsAt
-                return app.call('profiles.update', { id: profile.id, draft: s2sFields(clouds[pointsAt] as Cloud, name) as never })
+                return app.call('profiles.update', { id: profile.id, draft: s2sFields(clouds[pointsAt] as Cloud, name) })
               case 'test':
                 return app.call('auth.test', { profileId: profile.id })
               case 'api':

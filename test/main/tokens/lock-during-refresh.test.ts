@@ -41,7 +41,7 @@ async function startCore(dataDir: string, safeStorage: FakeSafeStorage): Promise
 }
 
 async function invoke(core: Core, channel: string, input: unknown): Promise<unknown> {
-  const reply = (await core.router.invoke(channel as never, FRAME, input)) as { ok: boolean; value?: unknown; error?: unknown }
+  const reply = (await core.router.invoke(channel, FRAME, input)) as { ok: boolean; value?: unknown; error?: unknown }
   if (!reply.ok) throw new Error(`${channel} failed: ${JSON.stringify(reply.error)}`)
   return reply.value
 }

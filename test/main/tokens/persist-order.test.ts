@@ -1,30 +1,16 @@
 // After a refresh the rotated set is written to the vault before the new access token is
 // returned or reported; if that write fails, the token is not handed out, and the next call
 // saves the set it kept in memory instead of burning the rotated refresh token.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
+import { credentialsTest } from '../auth/credentials-fixture'
 import { StoreError } from '../../../main/store'
-import { ManualTime } from '../../fakes/manual-time'
-import { startSandbox, type Sandbox } from '../../sandbox'
-import { createHarness, tokenRequests, tokensOf, userDraft, type Harness, type Instance } from '../auth/credentials-harness'
+import { tokenRequests, tokensOf, userDraft } from '../auth/credentials-harness'
 
-let sandbox: Sandbox
-let harness: Harness
-let app: Instance
-const time = new ManualTime()
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ now: () => time.now() })
-  harness = await createHarness(sandbox, time)
-  app = await harness.start()
-})
-afterAll(async () => {
-  await harness.close()
-  await sandbox.close()
-})
+const it = credentialsTest()
 
 describe('persisting rotated tokens', () => {
-  it('writes the vault before returning or reporting the new token; a failed write hands out nothing', async () => {
-    const profile = await app.call('profiles.create', userDraft(sandbox) as never)
+  it('writes the vault before returning or reporting the new token; a failed write hands out nothing', async ({ app, sandbox, time }) => {
+    const profile = await app.call('profiles.create', userDraft(sandbox))
     await app.call('auth.connect', { profileId: profile.id })
     const [oldAccess] = await tokensOf(app, profile.id)
     time.advance(3600_000)
@@ -62,8 +48,8 @@ describe('persisting rotated tokens', () => {
     app.vault.setSecret = realSetSecret
   })
 
-  it('Test connection never uses a set whose vault write failed: it saves it first, or refuses', async () => {
-    const profile = await app.call('profiles.create', userDraft(sandbox, 'Validated while unsaved') as never)
+  it('Test connection never uses a set whose vault write failed: it saves it first, or refuses', async ({ app, sandbox, time }) => {
+    const profile = await app.call('profiles.create', userDraft(sandbox, 'Validated while unsaved'))
     await app.call('auth.connect', { profileId: profile.id })
     const [oldAccess] = await tokensOf(app, profile.id)
     time.advance(3600_000)
@@ -98,8 +84,8 @@ describe('persisting rotated tokens', () => {
     }
   })
 
-  it('disconnect revokes the unsaved set without needing the vault write to succeed', async () => {
-    const profile = await app.call('profiles.create', userDraft(sandbox, 'Revoked while unsaved') as never)
+  it('disconnect revokes the unsaved set without needing the vault write to succeed', async ({ app, sandbox, time }) => {
+    const profile = await app.call('profiles.create', userDraft(sandbox, 'Revoked while unsaved'))
     await app.call('auth.connect', { profileId: profile.id })
     time.advance(3600_000)
     const realSetSecret = app.vault.setSecret.bind(app.vault)

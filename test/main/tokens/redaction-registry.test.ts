@@ -4,35 +4,21 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
+import { credentialsTest } from '../auth/credentials-fixture'
 import { createCredentials } from '../../../main/auth/credentials'
 import { isRegisteredSecret, redact, registeredSecretCount } from '../../../main/log/redact'
 import { openVault } from '../../../main/vault'
 import { createFakeAdapters } from '../../fakes/adapters'
 import { FakeSafeStorage } from '../../fakes/fake-safe-storage'
-import { ManualTime } from '../../fakes/manual-time'
-import { startSandbox, type Sandbox } from '../../sandbox'
-import { createHarness, s2sDraft, tokensOf, userDraft, type Harness, type Instance } from '../auth/credentials-harness'
+import { s2sDraft, tokensOf, userDraft } from '../auth/credentials-harness'
 
-let sandbox: Sandbox
-let harness: Harness
-let app: Instance
-const time = new ManualTime()
+const it = credentialsTest()
 const HOUR = 3600_000
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ now: () => time.now() })
-  harness = await createHarness(sandbox, time)
-  app = await harness.start()
-})
-afterAll(async () => {
-  await harness.close()
-  await sandbox.close()
-})
-
 describe('the redaction registry', () => {
-  it('keeps the current and the previous token set of a profile, not every token ever seen', async () => {
-    const profile = await app.call('profiles.create', userDraft(sandbox, 'Rotating') as never)
+  it('keeps the current and the previous token set of a profile, not every token ever seen', async ({ app, sandbox, time }) => {
+    const profile = await app.call('profiles.create', userDraft(sandbox, 'Rotating'))
     await app.call('auth.connect', { profileId: profile.id })
     const generations: string[][] = [await tokensOf(app, profile.id)]
     const counts: number[] = []
@@ -50,10 +36,10 @@ describe('the redaction registry', () => {
     expect(redact(`token ${current[0]}`)).toBe('token [redacted]')
   })
 
-  it("a disconnected profile's tokens leave the registry; a sign-in's code does not stay in it", async () => {
+  it("a disconnected profile's tokens leave the registry; a sign-in's code does not stay in it", async ({ app, sandbox }) => {
     let callback = ''
     app.fakes.authWindow.rewriteCallback = (url) => (callback = url)
-    const profile = await app.call('profiles.create', userDraft(sandbox, 'Leaving') as never)
+    const profile = await app.call('profiles.create', userDraft(sandbox, 'Leaving'))
     await app.call('auth.connect', { profileId: profile.id })
     app.fakes.authWindow.rewriteCallback = undefined
     const code = new URL(callback).searchParams.get('code') ?? ''
@@ -65,7 +51,7 @@ describe('the redaction registry', () => {
     for (const token of tokens) expect(isRegisteredSecret(token)).toBe(false)
   })
 
-  it('locking the vault empties the registry; using a token again registers it again', async () => {
+  it('locking the vault empties the registry; using a token again registers it again', async ({ sandbox, time }) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'zc-redact-lock-'))
     const { adapters } = createFakeAdapters({ dataDir, safeStorage: new FakeSafeStorage(), time })
     const vault = await openVault({ dir: dataDir, safeStorage: adapters.safeStorage, platform: 'linux', passphraseCost: { N: 2 ** 10, r: 8, p: 1 } })

@@ -1,43 +1,42 @@
 // The token manager against the sandbox: restart, rotation, single-flight, failure
 // classification and backoff, grants that end, and canary secrets (security.md §6.2 11–17, 25, 27).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ManualTime } from '../../fakes/manual-time'
-import { startSandbox, type Sandbox } from '../../sandbox'
-import { CANARY_SECRET, createHarness, publicDraft, s2sDraft, tokenRequests, tokensOf, userDraft, type Harness, type Instance } from '../auth/credentials-harness'
+import { describe, expect } from 'vitest'
+import { credentialsTest } from '../auth/credentials-fixture'
+import { CANARY_SECRET, publicDraft, s2sDraft, tokenRequests, tokensOf, userDraft, type Instance } from '../auth/credentials-harness'
 
-let sandbox: Sandbox
-let harness: Harness
-let app: Instance
-const time = new ManualTime()
 /** Every secret value seen during the run: none may appear on disk, in logs or in replies. */
 const canaries = new Set<string>()
+const HOUR = 3600_000
+let counter = 0
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ now: () => time.now(), apps: { s2s: { clientSecret: `${CANARY_SECRET}-s2s` }, userOAuth: { clientSecret: `${CANARY_SECRET}-user` } } })
+const it = credentialsTest({ sandbox: { apps: { s2s: { clientSecret: `${CANARY_SECRET}-s2s` }, userOAuth: { clientSecret: `${CANARY_SECRET}-user` } } } })
+  /** A new connected profile of that kind (on `instance`, default the file's app); its tokens join the canaries. */
+  .extend('connected', { scope: 'file' }, async ({ app, sandbox }) => async (kind: 'user' | 's2s' | 'public' = 'user', instance: Instance = app): Promise<string> => {
+    const name = `${kind} ${++counter}`
+    const draft = kind === 's2s' ? s2sDraft(sandbox, name) : kind === 'public' ? publicDraft(sandbox, name) : userDraft(sandbox, name)
+    const profile = await instance.call('profiles.create', draft)
+    await instance.call('auth.connect', { profileId: profile.id })
+    await remember(instance, profile.id)
+    sandbox.resetStats()
+    return profile.id
+  })
+  /** A refresh sent straight to the sandbox's token endpoint, as another installation would. */
+  .extend('rawRefresh', { scope: 'file' }, async ({ sandbox }) => (refreshToken: string) =>
+    fetch(`${sandbox.url}/oauth/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${sandbox.apps.userOAuth.clientId}:${sandbox.apps.userOAuth.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }).toString(),
+    }),
+  )
+
+it.beforeAll(({ sandbox }) => {
   canaries.add(sandbox.apps.s2s.clientSecret).add(sandbox.apps.userOAuth.clientSecret)
-  harness = await createHarness(sandbox, time)
-  app = await harness.start()
 })
-afterAll(async () => {
-  await harness.close()
-  await sandbox.close()
-})
-beforeEach(() => {
+it.beforeEach(({ sandbox }) => {
   sandbox.setFaults([])
   sandbox.resetStats()
 })
 
-const HOUR = 3600_000
-let counter = 0
-async function connected(kind: 'user' | 's2s' | 'public' = 'user', instance = app): Promise<string> {
-  const name = `${kind} ${++counter}`
-  const draft = kind === 's2s' ? s2sDraft(sandbox, name) : kind === 'public' ? publicDraft(sandbox, name) : userDraft(sandbox, name)
-  const profile = await instance.call('profiles.create', draft as never)
-  await instance.call('auth.connect', { profileId: profile.id })
-  await remember(instance, profile.id)
-  sandbox.resetStats()
-  return profile.id
-}
 async function remember(instance: Instance, profileId: string) {
   for (const token of await tokensOf(instance, profileId)) canaries.add(token)
 }
@@ -49,15 +48,9 @@ async function rejection(promise: Promise<unknown>): Promise<{ code: string; mes
   }
   throw new Error('expected a rejection')
 }
-const rawRefresh = (refreshToken: string) =>
-  fetch(`${sandbox.url}/oauth/token`, {
-    method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${sandbox.apps.userOAuth.clientId}:${sandbox.apps.userOAuth.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }).toString(),
-  })
 
 describe('token manager', () => {
-  it('a restart over the same files keeps every connection, without a token request', async () => {
+  it('a restart over the same files keeps every connection, without a token request', async ({ app, sandbox, harness, connected }) => {
     const ids = [await connected('s2s'), await connected('user'), await connected('public')]
     const restarted = await harness.start()
     const statuses = await restarted.call('auth.statuses', undefined)
@@ -67,7 +60,7 @@ describe('token manager', () => {
     await restarted.close()
   })
 
-  it('refreshes an expired token with rotation, persisted before use; the old refresh token then fails', async () => {
+  it('refreshes an expired token with rotation, persisted before use; the old refresh token then fails', async ({ app, sandbox, time, connected, rawRefresh }) => {
     const id = await connected('user')
     const [oldAccess, oldRefresh = ''] = await tokensOf(app, id)
     time.advance(HOUR)
@@ -86,7 +79,7 @@ describe('token manager', () => {
     expect(status).toMatchObject({ state: 'connected', lastRefreshAt: time.now() })
   })
 
-  it('1,000 concurrent callers on an expired token cause exactly one token request', async () => {
+  it('1,000 concurrent callers on an expired token cause exactly one token request', async ({ app, sandbox, time, connected }) => {
     const id = await connected('user')
     time.advance(HOUR)
     const results = await Promise.all(Array.from({ length: 1000 }, () => app.credentials.tokens.getAccessToken(id)))
@@ -95,7 +88,7 @@ describe('token manager', () => {
     expect(tokenRequests(sandbox)).toBe(1)
   })
 
-  it('twenty 401s with the rejected token cause one refresh', async () => {
+  it('twenty 401s with the rejected token cause one refresh', async ({ app, sandbox, connected }) => {
     const id = await connected('user')
     const { accessToken: rejectedToken } = await app.credentials.tokens.getAccessToken(id)
     const first = await app.credentials.tokens.getAccessToken(id, { forceRefresh: true, rejectedToken })
@@ -105,7 +98,7 @@ describe('token manager', () => {
     expect(tokenRequests(sandbox)).toBe(1)
   })
 
-  it('Server-to-Server mints a new token only near expiry, and reports "expiring" first', async () => {
+  it('Server-to-Server mints a new token only near expiry, and reports "expiring" first', async ({ app, sandbox, time, connected }) => {
     const id = await connected('s2s')
     const skew = (await app.call('settings.get', undefined)).refreshSkewSeconds * 1000
     const expiring = app.fakes.events.next('auth.status', (s) => s.profileId === id && s.state === 'expiring')
@@ -120,12 +113,12 @@ describe('token manager', () => {
     expect(sandbox.stats().tokenRequests).toEqual({ account_credentials: 1 })
   })
 
-  it.each([
+  it.for([
     ['HTTP 503', { kind: 'status' as const, status: 503 }, 'AUTH_TOKEN_ENDPOINT'],
     ['HTTP 429', { kind: 'rate-limit' as const, retryAfter: 5 }, 'ZOOM_RATE_LIMITED'],
     ['a connection reset', { kind: 'reset' as const }, 'NETWORK'],
     ['an HTML page with HTTP 400', { kind: 'html' as const, status: 400 }, 'AUTH_RESPONSE_INVALID'],
-  ])('%s keeps the tokens, backs off, then recovers', async (_name, fault, code) => {
+  ] as const)('%s keeps the tokens, backs off, then recovers', async ([, fault, code], { app, sandbox, time, connected }) => {
     const id = await connected('user')
     const before = await tokensOf(app, id)
     time.advance(HOUR)
@@ -146,7 +139,7 @@ describe('token manager', () => {
     expect((await app.call('auth.status', { profileId: id })).state).toBe('connected')
   })
 
-  it('a failed renewal inside the skew still returns the valid cached token', async () => {
+  it('a failed renewal inside the skew still returns the valid cached token', async ({ app, sandbox, time, connected }) => {
     const id = await connected('user')
     const [access] = await tokensOf(app, id)
     time.advance(HOUR - 60_000)
@@ -155,7 +148,7 @@ describe('token manager', () => {
     expect((await app.call('auth.status', { profileId: id })).error?.code).toBe('AUTH_TOKEN_ENDPOINT')
   })
 
-  it('a rotated-out refresh token (used by another installation) → reconnect_needed with Zoom reason', async () => {
+  it('a rotated-out refresh token (used by another installation) → reconnect_needed with Zoom reason', async ({ app, sandbox, harness, time, connected, rawRefresh }) => {
     const id = await connected('user')
     const [, refresh = ''] = await tokensOf(app, id)
     const elsewhere = await rawRefresh(refresh)
@@ -180,7 +173,7 @@ describe('token manager', () => {
     await restarted.close()
   })
 
-  it('revoked grants → reconnect_needed for every user profile', async () => {
+  it('revoked grants → reconnect_needed for every user profile', async ({ app, sandbox, time, connected }) => {
     const ids = [await connected('user'), await connected('public')]
     sandbox.revokeAllGrants()
     time.advance(HOUR)
@@ -190,7 +183,7 @@ describe('token manager', () => {
     }
   })
 
-  it('leaves no secret in the data files, the logs or any handler result', async () => {
+  it('leaves no secret in the data files, the logs or any handler result', async ({ harness }) => {
     await Promise.all(harness.instances.map((i) => i.credentials.dispose()))
     expect(canaries.size).toBeGreaterThan(20)
     const files = await harness.dataFiles()

@@ -7,7 +7,7 @@
 // Nothing here launches or installs anything: quitAndInstall is never called.
 import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, request, type RequestOptions } from 'node:http'
+import { createServer, request, type ClientRequest, type RequestOptions } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,8 +22,10 @@ class NodeHttpExecutor extends ElectronHttpExecutor {
   constructor() {
     super(undefined)
   }
-  override createRequest(options: RequestOptions, callback: (response: unknown) => void) {
-    return request({ ...options, headers: options.headers ?? {} }, callback) as never
+  override createRequest(options: RequestOptions, callback: (response: unknown) => void): Electron.ClientRequest {
+    // Node's ClientRequest in place of net's, which its documentation says mirrors it (see the header).
+    const nodeRequest: ClientRequest = request({ ...options, headers: options.headers ?? {} }, callback)
+    return nodeRequest as unknown as Electron.ClientRequest
   }
 }
 

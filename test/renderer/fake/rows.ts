@@ -80,22 +80,3 @@ export const SHAPES: Record<string, ResourceShape> = {
   'phone.users': { defaultColumns: ['email', 'display_name', 'status'], row: user },
   'phone.callHistory': { defaultColumns: ['topic', 'start_time', 'duration'], row: meeting },
 }
-
-/** Reads a dotted path (`recording_files.0.file_type`) from a row. */
-export function cellAt(row: Row, path: string): string | number | boolean | null {
-  let value: unknown = row
-  for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object') return null
-    value = (value as Record<string, unknown>)[key]
-  }
-  if (value === undefined || value === null) return null
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value
-  return JSON.stringify(value)
-}
-
-/** Every dotted path of scalar values in a row, for the column chooser. */
-export function columnsOf(row: Row, prefix = ''): string[] {
-  return Object.entries(row).flatMap(([key, value]) =>
-    value !== null && typeof value === 'object' && !Array.isArray(value) ? columnsOf(value as Row, `${prefix}${key}.`) : [`${prefix}${key}`],
-  )
-}

@@ -1,4 +1,4 @@
-// Human formats for times, durations and sizes, used across the overview, browse and downloads.
+// Human formats for times, durations, sizes and counts, shared by every feature that shows them.
 const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
 
 export function formatDuration(ms: number): string {

@@ -1,5 +1,5 @@
 // A validation result in words: who the token belongs to, or what went wrong.
-import type { ValidationResult } from '../../../common/contract/index'
+import type { ValidationResult } from '../../common/contract/index'
 
 export function TestResultText({ result }: { result: ValidationResult }) {
   if (result.ok) {
