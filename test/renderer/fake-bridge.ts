@@ -621,6 +621,8 @@ export class FakeBridge {
       'console.clearHistory': ({ profileId }) => {
         this.history = this.history.filter((h) => profileId && h.request.profileId !== profileId)
       },
+      // As main answers for a request Zoom's files do not describe (the catalog below knows none).
+      'console.checkBody': () => ({ checked: false, issues: [], note: 'Zoom’s API files do not describe this request: the body is not checked.' }),
       // As main answers before any of Zoom's files could be had: only the built-in resources.
       'catalog.index': () => ({ state: 'unavailable', products: [], operations: [], missingProducts: [] }),
       'catalog.operation': ({ method, path }) => {
