@@ -25,6 +25,7 @@ interface Entry<T extends SearchableOperation> {
   hay: string
   segments: string[]
   path: string
+  summary: string
   summaryWords: string[]
   operationId: string
 }
@@ -80,6 +81,7 @@ export function createOperationSearchIndex<T extends SearchableOperation>(operat
       hay: `${path}\n${summary}\n${operationId}\n${op.product.toLowerCase()}\n${op.method.toLowerCase()}`,
       segments: splitPath(op.path),
       path,
+      summary,
       summaryWords: splitWords(summary),
       operationId,
     }
@@ -112,7 +114,9 @@ export function createOperationSearchIndex<T extends SearchableOperation>(operat
           score += wordScore(entry, word)
         }
         // The whole query as a phrase of the summary, or as the operationId, ranks above scattered words.
-        if (entry.summaryWords.length > 0 && entry.hay.includes(trimmed)) score += 2
+        if (entry.summary === trimmed) score += 6
+        else if (entry.summary.startsWith(trimmed)) score += 3
+        else if (entry.hay.includes(trimmed)) score += 2
         if (entry.operationId === trimmed.replace(/\s+/g, '')) score += 10
         if (entry.op.deprecated) score -= 1
         scored.push({ entry, score, order })

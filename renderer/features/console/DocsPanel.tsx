@@ -49,7 +49,12 @@ export function DocsPanel({ summary, operation, grantedScopes }: { summary: Cata
       <p className="mono muted" style={{ fontSize: 12 }}>
         {summary.method} {summary.path} · {summary.operationId}
       </p>
-      {operation?.description && <p className="description">{plainText(operation.description)}</p>}
+      {operation?.description && (
+        // Scrolls when long: focusable so a keyboard can scroll it too.
+        <p className="description" tabIndex={0} aria-label="Description">
+          {plainText(operation.description)}
+        </p>
+      )}
       <p data-testid="docs-rate-limit">
         Rate limit: <strong>{summary.rateLabel ?? 'not stated'}</strong>
       </p>

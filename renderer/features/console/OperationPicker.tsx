@@ -85,12 +85,11 @@ export function OperationPicker({ value, onChange, onPick, catalog, invalid, des
               choose(op)
             }}
           >
+            {/* Spaces between the parts, so the option's accessible name reads "GET /users Get a user Users". */}
             <span className="op-method" data-method={op.method}>
               {op.method}
-            </span>
-            <span className="op-path mono">{op.path}</span>
-            <span className="op-summary">{op.summary}</span>
-            <span className="op-product badge">{op.product}</span>
+            </span>{' '}
+            <span className="op-path mono">{op.path}</span> <span className="op-summary">{op.summary}</span> <span className="op-product badge">{op.product}</span>
           </li>
         ))}
       </ul>
