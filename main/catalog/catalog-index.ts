@@ -9,32 +9,15 @@
 // one operation (parameters, schemas) is read from its own product's file when asked.
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { CatalogIndex, CatalogOperationSummary } from '../../common/contract/catalog'
-import type { ApiCatalog, ApiOperation } from '../../common/zoom/api/types'
+import type { CatalogIndex } from '../../common/contract/catalog'
+import { summaryOf } from '../../common/zoom/api/summary'
+import type { ApiCatalog } from '../../common/zoom/api/types'
 import { ensureDirectory, isErrno, writeFileAtomic } from '../store/atomic-file'
 
 /** Beside the copies of Zoom's files. */
 export const CATALOG_INDEX_FILE = 'catalog-index.json'
 /** Changes whenever what is stored changes shape, so an older copy is never read as a newer one. */
 const INDEX_FORMAT = 1
-
-export function summaryOf(op: ApiOperation): CatalogOperationSummary {
-  const { method, path, product, operationId, summary, deprecated, pagination, listKey, rateLabel, rateCategory, scopes, docsUrl } = op
-  return {
-    method,
-    path,
-    product,
-    operationId,
-    summary,
-    deprecated,
-    pagination,
-    scopes,
-    docsUrl,
-    ...(listKey !== undefined ? { listKey } : {}),
-    ...(rateLabel !== undefined ? { rateLabel } : {}),
-    ...(rateCategory !== undefined ? { rateCategory } : {}),
-  }
-}
 
 export function indexOf(catalog: ApiCatalog, wanted: readonly string[]): CatalogIndex {
   const present = new Set(catalog.products.map((product) => product.name))

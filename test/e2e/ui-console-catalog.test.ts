@@ -4,7 +4,7 @@
 // response checked against Zoom's schema; a POST whose body starts from Zoom's example, an
 // invalid body held back with its schema differences until "Send anyway". No token in the page
 // or in any bridge reply.
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -24,6 +24,8 @@ const skipReason = chromiumMissingReason ?? (ZOOM_OPENAPI_AVAILABLE ? undefined 
 describe.skipIf(skipReason !== undefined)(`UI: console over Zoom's API files (end to end)${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
   let zoom: Sandbox
   let harness: Harness
+  /** Our own data folder (it holds the copies of Zoom's files): the harness removes only the ones it made. */
+  let dataDir: string | undefined
   let someone: { id: string; email: string }
 
   beforeAll(async () => {
@@ -31,9 +33,10 @@ describe.skipIf(skipReason !== undefined)(`UI: console over Zoom's API files (en
     const { access_token } = await s2sToken(zoom)
     const { users } = (await (await getJson(`${zoom.url}/v2/users?page_size=10`, access_token)).json()) as { users: { id: string; email: string }[] }
     someone = users[2]!
-    const dataDir = await mkdtemp(join(tmpdir(), 'zc-e2e-console-catalog-'))
-    await seedApiFiles(dataDir)
-    harness = await startHarness({ dataDir })
+    const folder = await mkdtemp(join(tmpdir(), 'zc-e2e-console-catalog-'))
+    dataDir = folder
+    await seedApiFiles(folder)
+    harness = await startHarness({ dataDir: folder })
     quickFailures(harness)
     await chooseKeychain(harness.page)
     await addS2SConnection(harness.page, zoom, 'Console catalog')
@@ -44,6 +47,7 @@ describe.skipIf(skipReason !== undefined)(`UI: console over Zoom's API files (en
     await harness?.close()
     await zoom?.close()
     await closeBrowser()
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
   })
 
   const request = () => harness.page.getByRole('form', { name: 'Request' })

@@ -3,7 +3,7 @@
 // example, checked against its schema), Send, response, history and "copy as curl" (which
 // carries only a token placeholder).
 import { Tabs } from 'radix-ui'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { BodySchemaCheck, CatalogOperationSummary, HistoryEntry } from '../../../common/contract/index'
 import { HTTP_METHODS } from '../../../common/contract/console'
 import type { ProfileView } from '../../../common/profile'
@@ -61,7 +61,8 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
     ? resolveConsoleUrl(path.url, apiBase, draft.query.filter((q) => q.name.trim()))
     : { ok: false as const, message: `Fill in the path parameter${path.missing.length === 1 ? '' : 's'} ${path.missing.join(', ')} below.` }
   const catalog = useConsoleCatalog()
-  const summary = catalog.find(draft.method, draft.url)
+  // The documented operation the request is, typed as a template or as a filled path.
+  const summary = useMemo(() => catalog.resolve(draft.method, draft.url), [catalog, draft.method, draft.url])
   const operation = useOperation(summary)
   const grantedScopes = useStore((s) => s.statuses[profile.id]?.grantedScopes) ?? NO_SCOPES
   const wantsBodyCheck = hasBody && summary !== undefined && draft.body.trim() !== '' && !bodyProblem

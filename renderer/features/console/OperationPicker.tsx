@@ -1,9 +1,12 @@
 // The console's Path field: a combobox completing over every operation of Zoom's API (by path,
 // summary or operationId), each suggestion labelled with its method and product. Arrows move
 // through the suggestions, Enter picks one (filling method and path), Escape closes the list;
-// with no suggestion highlighted, Enter sends the request as before.
+// with no suggestion highlighted, Enter sends the request as before. Once the text is a whole
+// path of some operation (`/users/me`), the list stays closed until ArrowDown asks for it: it
+// would only cover the form below something the person has finished typing.
 import { useId, useMemo, useState } from 'react'
 import type { CatalogOperationSummary } from '../../../common/contract/index'
+import { pathValuesFor } from '../../../common/zoom/api/match-path'
 import type { ConsoleCatalog } from './use-api-catalog'
 
 /** Suggestions shown at once: enough to scan, few enough to render within a frame. */
@@ -23,12 +26,16 @@ export function OperationPicker({ value, onChange, onPick, catalog, invalid, des
   const id = useId()
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(-1)
-  const matches = useMemo(() => (open ? catalog.search.search(value, SHOWN) : []), [open, catalog, value])
-  const showList = open && matches.length > 0
+  /** ArrowDown opens the list even over a whole path. */
+  const [asked, setAsked] = useState(false)
+  const matches = useMemo(() => catalog.search.search(value, SHOWN), [catalog, value])
+  const whole = useMemo(() => value.trim().startsWith('/') && matches.some((op) => pathValuesFor(op.path, value.trim()) !== undefined), [matches, value])
+  const showList = open && matches.length > 0 && (asked || !whole)
   const listId = `${id}-list`
   const choose = (op: CatalogOperationSummary) => {
     onPick(op, value)
     setOpen(false)
+    setAsked(false)
     setActive(-1)
   }
   return (
@@ -50,6 +57,7 @@ export function OperationPicker({ value, onChange, onPick, catalog, invalid, des
         onChange={(e) => {
           onChange(e.target.value)
           setOpen(true)
+          setAsked(false)
           setActive(-1)
         }}
         onFocus={() => setOpen(true)}
@@ -57,6 +65,7 @@ export function OperationPicker({ value, onChange, onPick, catalog, invalid, des
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             setOpen(true)
+            setAsked(true)
             if (matches.length > 0) setActive((a) => (a + 1) % matches.length)
           } else if (e.key === 'ArrowUp' && showList) {
             setActive((a) => (a <= 0 ? matches.length - 1 : a - 1))

@@ -4,6 +4,7 @@
 // falls back to the paths of the built-in resources.
 import { useEffect, useState } from 'react'
 import type { CatalogIndex, CatalogOperationSummary } from '../../../common/contract/index'
+import { findTemplate } from '../../../common/zoom/api/match-path'
 import { createOperationSearchIndex, type OperationSearchIndex } from '../../../common/zoom/api/search'
 import type { ApiOperation } from '../../../common/zoom/api/types'
 import { ALL_RESOURCES } from '../../../common/zoom/catalog'
@@ -15,6 +16,8 @@ export interface ConsoleCatalog {
   search: OperationSearchIndex<CatalogOperationSummary>
   /** The documented operation of exactly this method and path template, if any. */
   find(method: string, path: string): CatalogOperationSummary | undefined
+  /** The documented operation a method and path are: a template, or a filled path (`/users/me`). */
+  resolve(method: string, url: string): CatalogOperationSummary | undefined
 }
 
 /** The built-in resources as operations, for completion before Zoom's files are available. */
@@ -31,7 +34,19 @@ function fallbackOperations(): CatalogOperationSummary[] {
 
 function catalogOf(state: ConsoleCatalog['state'], operations: readonly CatalogOperationSummary[]): ConsoleCatalog {
   const byKey = new Map(operations.map((op) => [`${op.method} ${op.path}`, op]))
-  return { state, search: createOperationSearchIndex(operations), find: (method, path) => (state === 'ready' ? byKey.get(`${method} ${path}`) : undefined) }
+  const find = (method: string, path: string) => (state === 'ready' ? byKey.get(`${method} ${path}`) : undefined)
+  return {
+    state,
+    search: createOperationSearchIndex(operations),
+    find,
+    resolve: (method, url) => {
+      if (state !== 'ready') return undefined
+      const exact = find(method, url.trim())
+      if (exact) return exact
+      const template = findTemplate(operations.filter((op) => op.method === method).map((op) => op.path), url.trim())
+      return template === undefined ? undefined : find(method, template)
+    },
+  }
 }
 
 let loaded: Promise<ConsoleCatalog> | undefined
