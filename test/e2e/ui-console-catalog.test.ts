@@ -140,6 +140,23 @@ describe.skipIf(skipReason !== undefined)(`UI: console over Zoom's API files (en
     await expect.poll(() => page.getByTestId('schema-check').innerText()).toMatch(/Zoom’s schema for POST \/users\/\{userId\}\/meetings/)
   })
 
+  it('sends an operation of another product (Zoom Rooms) from the form, and its child with the id from the answer', async () => {
+    const { page } = harness
+    await pickByKeyboard('list zoom rooms', /^GET \/rooms List Zoom Rooms Rooms$/)
+    await request().getByRole('spinbutton', { name: 'Query parameter page_size' }).fill('5')
+    await request().getByRole('button', { name: 'Send' }).click()
+    await expect.poll(() => page.getByTestId('response-status').innerText()).toMatch(/^200\b/)
+    await expect.poll(() => page.getByTestId('schema-check').innerText()).toMatch(/matches Zoom’s schema for GET \/rooms/)
+    const { rooms } = JSON.parse(await page.getByLabel('Response body, formatted').innerText()) as { rooms: { id: string }[] }
+    expect(rooms.length).toBeGreaterThan(0)
+
+    await pickByKeyboard('zoom room devices', /^GET \/rooms\/\{roomId\}\/devices /)
+    await request().getByRole('textbox', { name: 'Path parameter roomId' }).fill(rooms[0]!.id)
+    await request().getByRole('button', { name: 'Send' }).click()
+    await expect.poll(() => page.getByTestId('schema-check').innerText()).toMatch(/matches Zoom’s schema for GET \/rooms\/\{roomId\}\/devices/)
+    expect(await page.getByTestId('response-status').innerText()).toMatch(/^200\b/)
+  })
+
   it('put no token in the page or in any bridge reply', async () => {
     expect(findCanaries(await harness.page.content(), [SANDBOX_TOKEN_PREFIX])).toEqual([])
     expect(findCanaries(harness.bridgeTranscript.join('\n'), [SANDBOX_TOKEN_PREFIX])).toEqual([])
