@@ -3,6 +3,11 @@
 // with Zoom (If-None-Match / If-Modified-Since), and when Zoom cannot be reached the last copy is
 // used whatever its age. A product never fetched and unreachable is simply missing: the built-in
 // catalog of hand-written resources does not depend on this one.
+//
+// Parsing all 31 files takes longer than a start may spend, so `index()` (every operation's
+// summary) and `operation()` (one whole) read a pre-parsed index kept beside the copies when it
+// still matches them (catalog-index.ts), and one product's file when an operation is asked for;
+// `catalog()` still builds everything, for whoever needs every schema at once.
 import type { CatalogIndex } from '../../common/contract/catalog'
 import { assembleApiCatalog, parseApiFile } from '../../common/zoom/api/parse'
 import { API_PRODUCT_NAMES, type ApiProductName } from '../../common/zoom/api/products'
