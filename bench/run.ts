@@ -3,6 +3,7 @@
 // reported as skipped with its reason; one that fails is reported and makes the exit code 1.
 import { cpus } from 'node:os'
 import { resolve } from 'node:path'
+import { measureApiCatalog } from './metrics/api-catalog'
 import { measureClientOverhead } from './metrics/client-overhead'
 import { measureCrawl100k } from './metrics/crawl-100k'
 import { measureDatasetHeap } from './metrics/dataset-heap'
@@ -27,6 +28,7 @@ const suites: Suite[] = [
   ['fanout-rate', measureFanoutRate],
   ['dataset-heap', measureDatasetHeap],
   ['grid-scroll', () => measureGridScroll(resolve(root, 'out/renderer'))],
+  ['api-catalog', measureApiCatalog],
 ]
 
 const unknown = only.filter((name) => !suites.some(([n]) => n === name))

@@ -2,7 +2,7 @@
 // main/index.ts with Electron adapters and by the tests and end-to-end harness with fakes.
 import type { StoreProblem } from '../common/contract'
 import { createCredentials, type Credentials } from './auth/credentials'
-import { ConsoleService, openConsoleHistory } from './console'
+import { ConsoleService, OperationSchemas, openConsoleHistory } from './console'
 import { createDataServices, type DataServices } from './data'
 import { demoSeedSchema, seedDemoProfiles } from './demo-seed'
 import { createZoomDataPorts } from './data/zoom-adapter'
@@ -100,8 +100,16 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     source: adapters.apiFiles ?? createHttpApiFileSource(hook ? { proxy: hook } : {}),
     clock,
     log: createLogger(adapters.log, 'catalog'),
+    build: adapters.app.version,
   })
-  const requestConsole = new ConsoleService({ clients: zoom, history: await openConsoleHistory(adapters.dataDir, reportProblem), clock, log: createLogger(adapters.log, 'console') })
+  const consoleLog = createLogger(adapters.log, 'console')
+  const requestConsole = new ConsoleService({
+    clients: zoom,
+    history: await openConsoleHistory(adapters.dataDir, reportProblem),
+    clock,
+    log: consoleLog,
+    schemas: new OperationSchemas(apiCatalog, consoleLog),
+  })
 
   const handlers: Handlers = {
     ...createAppHandlers({

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { BridgeError } from '../errors'
+import type { SchemaIssue } from './events-subscription'
 import { withinTotalChars } from './bounded'
 import { channel, idSchema } from './define'
 
@@ -37,6 +38,25 @@ export const consoleRequestSchema = z
   .strict()
 export type ConsoleRequest = z.input<typeof consoleRequestSchema>
 
+/** An operation of Zoom's API files, named by its method and path template. */
+export interface OperationRef {
+  method: (typeof HTTP_METHODS)[number]
+  path: string
+}
+
+/** A request body compared with the operation's request schema (by JSON path: `$.settings.topic`). */
+export interface BodySchemaCheck {
+  /** Absent when Zoom's files do not describe the request. */
+  operation?: OperationRef
+  /** False when there was nothing to check against (then `note` says why). */
+  checked: boolean
+  issues: SchemaIssue[]
+  note?: string
+}
+
+/** A response compared with the operation's documented success answer. */
+export type ResponseSchemaCheck = BodySchemaCheck & { operation: OperationRef }
+
 export interface ConsoleResponse {
   status: number
   statusText: string
@@ -51,6 +71,8 @@ export interface ConsoleResponse {
   /** Zoom's next_page_token from the body, when there is a next page. */
   nextPageToken?: string
   error?: BridgeError
+  /** Present when the request is an operation Zoom's files describe. */
+  schemaCheck?: ResponseSchemaCheck
 }
 
 export interface HistoryEntry {
@@ -62,8 +84,19 @@ export interface HistoryEntry {
   error?: string
 }
 
+export const consoleCheckBodySchema = z
+  .object({
+    method: z.enum(HTTP_METHODS),
+    /** A path template (`/users/{userId}`), a filled path or an absolute URL, as typed. */
+    url: z.string().trim().min(1).max(4096),
+    body: z.string().max(1_000_000),
+  })
+  .strict()
+
 export const consoleChannels = {
   'console.send': channel<ConsoleResponse>()(consoleRequestSchema),
   'console.history': channel<HistoryEntry[]>()(z.object({ profileId: idSchema.optional() }).strict()),
   'console.clearHistory': channel<void>()(z.object({ profileId: idSchema.optional() }).strict()),
+  /** The body against the request schema of the operation the method and path are (advice: sending stays possible). */
+  'console.checkBody': channel<BodySchemaCheck>()(consoleCheckBodySchema),
 }

@@ -60,6 +60,7 @@ export const CHANNEL_NAMES = [
   'console.send',
   'console.history',
   'console.clearHistory',
+  'console.checkBody',
   'catalog.index',
   'catalog.operation',
   'events.config',

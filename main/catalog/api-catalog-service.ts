@@ -3,11 +3,18 @@
 // with Zoom (If-None-Match / If-Modified-Since), and when Zoom cannot be reached the last copy is
 // used whatever its age. A product never fetched and unreachable is simply missing: the built-in
 // catalog of hand-written resources does not depend on this one.
+//
+// Parsing all 31 files takes longer than a start may spend, so `index()` (every operation's
+// summary) and `operation()` (one whole) read a pre-parsed index kept beside the copies when it
+// still matches them (catalog-index.ts), and one product's file when an operation is asked for;
+// `catalog()` still builds everything, for whoever needs every schema at once.
+import type { CatalogIndex } from '../../common/contract/catalog'
 import { assembleApiCatalog, parseApiFile } from '../../common/zoom/api/parse'
 import { API_PRODUCT_NAMES, type ApiProductName } from '../../common/zoom/api/products'
-import type { ApiCatalog } from '../../common/zoom/api/types'
+import type { ApiCatalog, ApiMethod, ApiOperation } from '../../common/zoom/api/types'
 import type { Logger } from '../log/logger'
 import type { Clock } from '../ports'
+import { indexOf, readStoredIndex, writeStoredIndex } from './catalog-index'
 import { ApiFileCache } from './file-cache'
 import type { ApiFileSource, ApiFileValidators } from './ports'
 
@@ -26,12 +33,23 @@ export interface ApiCatalogServiceOptions {
   log: Logger
   products?: readonly ApiProductName[]
   maxAgeMs?: number
+  /**
+   * This build of the app (its version): the pre-parsed index beside the copies is only trusted
+   * when the same build wrote it, since another build may read Zoom's files differently.
+   */
+  build?: string
 }
 
 export class ApiCatalogService {
   private readonly cache: ApiFileCache
   private loading: Promise<ApiCatalog> | undefined
   private current: ApiCatalog | undefined
+  private indexLoading: Promise<CatalogIndex> | undefined
+  private readIndex: CatalogIndex | undefined
+  private readonly indexes = new WeakMap<ApiCatalog, CatalogIndex>()
+  private readonly byKey = new WeakMap<ApiCatalog, Map<string, ApiOperation>>()
+  /** Products read whole since the index was taken from its pre-parsed copy (for `operation`). */
+  private readonly productFiles = new Map<string, Promise<Map<string, ApiOperation> | undefined>>()
 
   constructor(private readonly options: ApiCatalogServiceOptions) {
     this.cache = new ApiFileCache(options.dir)
@@ -59,6 +77,92 @@ export class ApiCatalogService {
     return this.loading
   }
 
+  /**
+   * Every operation's summary. From the pre-parsed copy when it matches the copies on disk and
+   * none of them is due for a check with Zoom; otherwise the catalog is built (fetching or
+   * revalidating as `catalog()` does) and the copy written again.
+   */
+  index(): Promise<CatalogIndex> {
+    if (this.current) return Promise.resolve(this.indexOfCatalog(this.current))
+    this.indexLoading ??= this.loadIndex().then(
+      (index) => (this.readIndex = index),
+      (error: unknown) => {
+        this.indexLoading = undefined
+        throw error
+      },
+    )
+    return this.indexLoading
+  }
+
+  /** The index if it has been read already (never starts reading or fetching Zoom's files). */
+  get loadedIndex(): CatalogIndex | undefined {
+    return this.current ? this.indexOfCatalog(this.current) : this.readIndex
+  }
+
+  /** One operation whole, or undefined when Zoom's files do not describe it. */
+  async operation(method: ApiMethod, path: string): Promise<ApiOperation | undefined> {
+    if (!this.current) {
+      const index = await this.index()
+      const summary = index.operations.find((op) => op.method === method && op.path === path)
+      if (!this.current) {
+        if (!summary) return undefined
+        const found = (await this.productOperations(summary.product))?.get(operationKey(method, path))
+        if (found) return found
+      }
+    }
+    const catalog = this.current ?? (await this.catalog())
+    let table = this.byKey.get(catalog)
+    if (!table) {
+      table = new Map(catalog.operations.map((op) => [operationKey(op.method, op.path), op]))
+      this.byKey.set(catalog, table)
+    }
+    return table.get(operationKey(method, path))
+  }
+
+  private indexOfCatalog(catalog: ApiCatalog): CatalogIndex {
+    let index = this.indexes.get(catalog)
+    if (!index) {
+      index = indexOf(catalog, this.products)
+      this.indexes.set(catalog, index)
+    }
+    return index
+  }
+
+  private async loadIndex(): Promise<CatalogIndex> {
+    const stored = (await this.allFresh()) ? await readStoredIndex(this.options.dir, this.products, this.buildId) : undefined
+    if (stored) return stored
+    const catalog = await this.catalog()
+    return this.indexOfCatalog(catalog)
+  }
+
+  private get buildId(): string {
+    return this.options.build ?? 'unversioned'
+  }
+
+  /** Whether every product has a copy checked with Zoom less than `maxAgeMs` ago. */
+  private async allFresh(): Promise<boolean> {
+    const maxAge = this.options.maxAgeMs ?? API_FILE_MAX_AGE_MS
+    const now = this.options.clock.now()
+    const metas = await Promise.all(this.products.map((p) => this.cache.readMeta(p).catch(() => undefined)))
+    return metas.every((meta) => meta !== undefined && now - meta.checkedAt < maxAge)
+  }
+
+  /** One product's operations read from its copy; undefined when the copy is gone or unreadable. */
+  private productOperations(product: string): Promise<Map<string, ApiOperation> | undefined> {
+    let loading = this.productFiles.get(product)
+    if (!loading) {
+      loading = this.cache
+        .read(product as ApiProductName)
+        .then((cached) => {
+          const parsed = cached && usable(product as ApiProductName, cached.text)
+          return parsed ? new Map(parsed.operations.map((op) => [operationKey(op.method, op.path), op])) : undefined
+        })
+        .catch(() => undefined)
+      this.productFiles.set(product, loading)
+    }
+    return loading
+  }
+
   private async build(): Promise<ApiCatalog> {
     const products = [...this.products]
     const documents = new Map<ApiProductName, ParsedFile>()
@@ -72,7 +176,14 @@ export class ApiCatalogService {
       }),
     )
     // In the products' order, so the catalog does not depend on which download finished first.
-    return assembleApiCatalog(products.flatMap((p) => documents.get(p) ?? []))
+    const catalog = assembleApiCatalog(products.flatMap((p) => documents.get(p) ?? []))
+    if (documents.size === products.length) {
+      // The next start reads this instead of parsing every file again; failing to write it only costs time.
+      await writeStoredIndex(this.options.dir, products, this.buildId, this.indexOfCatalog(catalog)).catch((error: unknown) =>
+        this.options.log.warn('catalog index not stored', { error: error instanceof Error ? error.message : String(error) }),
+      )
+    }
+    return catalog
   }
 
   /** One product's parsed file: the fresh copy, the last one, or none. */
@@ -107,6 +218,8 @@ export class ApiCatalogService {
 }
 
 type ParsedFile = ReturnType<typeof parseApiFile>
+
+const operationKey = (method: string, path: string) => `${method} ${path}`
 
 /** The file's operations when `text` is an OpenAPI file this catalog can read. */
 function usable(product: ApiProductName, text: string): ParsedFile | undefined {

@@ -51,6 +51,16 @@ export class ApiFileCache {
     }
   }
 
+  /** Only the record of the last copy (when it was checked), without reading the copy itself. */
+  async readMeta(product: ApiProductName): Promise<ApiFileMeta | undefined> {
+    try {
+      return parseMeta(await readFile(this.paths(product).meta, 'utf8'))
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return undefined
+      throw error
+    }
+  }
+
   /** The file first, then its record: a crash in between leaves a copy that is checked again. */
   async write(product: ApiProductName, text: string | undefined, meta: ApiFileMeta): Promise<void> {
     await ensureDirectory(this.dir)

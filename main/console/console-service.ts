@@ -14,13 +14,15 @@
 // - Outcome: invalid input rejects with VALIDATION (nothing sent, nothing recorded); every other
 //   failure (domain not allowed, not connected, network, timeout, cancelled) comes back as a
 //   response with status 0 and `error`, and is recorded.
-import type { ConsoleResponse, HistoryEntry } from '../../common/contract/console'
+import type { BodySchemaCheck, ConsoleResponse, HistoryEntry } from '../../common/contract/console'
+import type { ApiMethod } from '../../common/zoom/api/types'
 import { AppError, isAppError, type FieldIssue } from '../../common/errors'
 import type { Logger } from '../log/logger'
 import type { Clock } from '../ports'
 import type { ZoomClient } from '../zoom/client'
 import { toZoomError } from '../zoom/errors'
 import type { ConsoleHistory, StoredHistoryEntry } from './history'
+import type { OperationSchemas } from './operation-schemas'
 import { fillPathParams, nextPageTokenOf, withPageToken } from './request-path'
 import { sanitizeForHistory, type ParsedConsoleRequest } from './sanitize'
 
@@ -36,6 +38,8 @@ export interface ConsoleDeps {
   log?: Logger
   newId?: () => string
   maxResponseBytes?: number
+  /** Zoom's documented operations: a response of one is checked against its schema. */
+  schemas?: OperationSchemas
 }
 
 function validate(request: ParsedConsoleRequest): FieldIssue[] {
@@ -85,7 +89,9 @@ export class ConsoleService {
         maxBodyBytes: this.deps.maxResponseBytes ?? MAX_RESPONSE_BODY,
       })
       const nextPageToken = nextPageTokenOf(raw.body, raw.contentType, raw.truncated)
+      const schemaCheck = await this.checkResponse(request.method, filled.url, raw)
       response = {
+        ...(schemaCheck ? { schemaCheck } : {}),
         ...(nextPageToken ? { nextPageToken } : {}),
         status: raw.status,
         statusText: raw.statusText,
@@ -104,6 +110,22 @@ export class ConsoleService {
     }
     await this.record(request, at, response)
     return response
+  }
+
+  /** The body against the request schema of the operation `method url` is (advice only: send() does not require it). */
+  checkBody(method: ApiMethod, url: string, body: string): Promise<BodySchemaCheck> {
+    if (!this.deps.schemas) return Promise.resolve({ checked: false, issues: [], note: 'Zoom’s API files are not available: the body is not checked.' })
+    return this.deps.schemas.checkBody(method, url, body)
+  }
+
+  /** Never throws: a check that fails must not hide Zoom's answer. */
+  private async checkResponse(method: ApiMethod, url: string, raw: { status: number; body: string; truncated: boolean; contentType?: string }) {
+    try {
+      return await this.deps.schemas?.checkResponse(method, url, raw)
+    } catch (error) {
+      this.deps.log?.warn('response not checked against its schema', { error: error instanceof Error ? error.message : String(error) })
+      return undefined
+    }
   }
 
   history(profileId?: string): HistoryEntry[] {

@@ -6,3 +6,4 @@
 export { ConsoleService, MAX_RESPONSE_BODY, type ConsoleDeps } from './console-service'
 export { openConsoleHistory, memoryConsoleHistory, HISTORY_FILE, HISTORY_LIMIT, type ConsoleHistory } from './history'
 export { sanitizeForHistory, REDACTED } from './sanitize'
+export { OperationSchemas, type OperationCatalog } from './operation-schemas'

@@ -10,6 +10,7 @@
 // until a sort or filter reads them all.
 import type {
   AppInfo,
+  BodySchemaCheck,
   Bridge,
   ChannelInput,
   ChannelName,
@@ -30,6 +31,8 @@ import type {
   VaultStatus,
 } from '../../common/contract/index'
 import type { BridgeError, ErrorCode, ErrorDetails } from '../../common/errors'
+import { summaryOf } from '../../common/zoom/api/summary'
+import type { ApiOperation } from '../../common/zoom/api/types'
 import { AppError, isAppError } from '../../common/errors'
 import { UpdateService } from '../../main/updates/update-service'
 import { FakeUpdater } from '../fakes/fake-updater'
@@ -70,6 +73,11 @@ export interface FakeOptions {
   now?: () => number
   /** The app's update feed, as main's updater port would report it (default: nothing newer). */
   updater?: FakeUpdater
+  /**
+   * Zoom's API catalog as main would answer it once its files are read (default: unavailable, as
+   * before any file could be had), and main's check of a body against the request schema.
+   */
+  apiCatalog?: { operations: ApiOperation[]; checkBody?: (input: ChannelInput<'console.checkBody'>) => BodySchemaCheck }
 }
 
 type Handlers = { [K in ChannelName]: (input: ChannelInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>> }
@@ -632,10 +640,20 @@ export class FakeBridge {
       'console.clearHistory': ({ profileId }) => {
         this.history = this.history.filter((h) => profileId && h.request.profileId !== profileId)
       },
+      // As main answers for a request Zoom's files do not describe (the catalog below knows none).
+      'console.checkBody': (input) =>
+        this.options.apiCatalog?.checkBody?.(input) ?? { checked: false, issues: [], note: 'Zoom’s API files do not describe this request: the body is not checked.' },
       // As main answers before any of Zoom's files could be had: only the built-in resources.
-      'catalog.index': () => ({ state: 'unavailable', products: [], operations: [], missingProducts: [] }),
+      'catalog.index': () => {
+        const operations = this.options.apiCatalog?.operations ?? []
+        if (operations.length === 0) return { state: 'unavailable', products: [], operations: [], missingProducts: [] }
+        const products = [...new Set(operations.map((op) => op.product))].map((name) => ({ name, domain: name.toLowerCase(), title: name }))
+        return { state: 'ready', products, operations: operations.map(summaryOf), missingProducts: [] }
+      },
       'catalog.operation': ({ method, path }) => {
-        throw new AppError('NOT_FOUND', `Zoom's API files do not describe ${method} ${path}.`)
+        const found = this.options.apiCatalog?.operations.find((op) => op.method === method && op.path === path)
+        if (!found) throw new AppError('NOT_FOUND', `Zoom's API files do not describe ${method} ${path}.`)
+        return found
       },
       ...this.eventHandlers,
     }

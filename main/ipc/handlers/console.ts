@@ -7,5 +7,6 @@ export function createConsoleHandlers(console: ConsoleService): HandlersFor<'con
     'console.send': (request, context) => console.send(request, context.signal),
     'console.history': ({ profileId }) => console.history(profileId),
     'console.clearHistory': ({ profileId }) => console.clearHistory(profileId),
+    'console.checkBody': ({ method, url, body }) => console.checkBody(method, url, body),
   }
 }

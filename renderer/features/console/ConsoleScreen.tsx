@@ -1,12 +1,15 @@
-// The request console: method, path (with catalog suggestions), query, headers, body, Send,
-// response, history and "copy as curl" (which carries only a token placeholder).
+// The request console: method, path (completed over every operation of Zoom's API), the picked
+// operation's parameter form and documentation, query, headers, body (started from Zoom's
+// example, checked against its schema), Send, response, history and "copy as curl" (which
+// carries only a token placeholder).
 import { Tabs } from 'radix-ui'
-import { useId, useState } from 'react'
-import type { HistoryEntry } from '../../../common/contract/index'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import type { BodySchemaCheck, CatalogOperationSummary, HistoryEntry } from '../../../common/contract/index'
 import { HTTP_METHODS } from '../../../common/contract/console'
 import type { ProfileView } from '../../../common/profile'
 import { cloudEndpoints } from '../../../common/profile'
-import { ALL_RESOURCES } from '../../../common/zoom/catalog'
+import { startingBody } from '../../../common/zoom/api/example'
+import { pathValuesFor } from '../../../common/zoom/api/match-path'
 import { resolveConsoleUrl } from '../../../common/zoom/console-url'
 import { toCurl } from '../../../common/zoom/curl'
 import { CopyButton } from '../../components/CopyButton'
@@ -17,12 +20,16 @@ import type { ConsoleDraft, HttpMethod } from '../../store/slices/console'
 import { EMPTY_DRAFT, expandDraftPath } from '../../store/slices/console'
 import { pathParamNames } from '../../../common/zoom/paths'
 import { focusWhenShown } from '../../components/form-keys'
+import { DocsPanel } from './DocsPanel'
 import { HistoryList } from './HistoryList'
 import { KeyValueEditor } from './KeyValueEditor'
+import { OperationForm } from './OperationForm'
+import { OperationPicker } from './OperationPicker'
 import { ResponseViewer } from './ResponseViewer'
+import { SchemaIssueList } from './SchemaIssueList'
+import { useConsoleCatalog, useOperation } from './use-api-catalog'
+import { checkBody, useBodyCheck } from './use-body-check'
 import '../../styles/console.css'
-
-const SUGGESTIONS = ['/users/me', ...new Set(ALL_RESOURCES.map((r) => r.path))]
 
 function jsonProblem(body: string): string | undefined {
   if (!body.trim()) return undefined
@@ -33,6 +40,8 @@ function jsonProblem(body: string): string | undefined {
     return error instanceof Error ? error.message : 'Not valid JSON'
   }
 }
+
+const NO_SCOPES: readonly string[] = []
 
 export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   const id = useId()
@@ -51,6 +60,42 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   const resolved = path.ok
     ? resolveConsoleUrl(path.url, apiBase, draft.query.filter((q) => q.name.trim()))
     : { ok: false as const, message: `Fill in the path parameter${path.missing.length === 1 ? '' : 's'} ${path.missing.join(', ')} below.` }
+  const catalog = useConsoleCatalog()
+  // The documented operation the request is, typed as a template or as a filled path.
+  const summary = useMemo(() => catalog.resolve(draft.method, draft.url), [catalog, draft.method, draft.url])
+  const operation = useOperation(summary)
+  const grantedScopes = useStore((s) => s.statuses[profile.id]?.grantedScopes) ?? NO_SCOPES
+  const wantsBodyCheck = hasBody && summary !== undefined && draft.body.trim() !== '' && !bodyProblem
+  const liveCheck = useBodyCheck(wantsBodyCheck, draft.method, draft.url, draft.body)
+  /** A check that found differences when Send was pressed: sending waits for "Send anyway". */
+  const [heldBack, setHeldBack] = useState<BodySchemaCheck>()
+  const bodyCheck = heldBack ?? liveCheck
+
+  // The body editor starts from Zoom's example for the picked operation (or one built from its
+  // schema), unless the person already wrote a body of their own.
+  const startedBody = useRef<string>('')
+  useEffect(() => {
+    if (!operation || operation.method !== draft.method || operation.path !== draft.url) return
+    const body = startingBody(operation.requestBody)
+    if (!body || (draft.body.trim() !== '' && draft.body !== startedBody.current)) return
+    startedBody.current = body
+    if (body !== draft.body) update({ body })
+    // Only when the operation changes: a body edited afterwards is the person's.
+  }, [operation])
+
+  const pick = (op: CatalogOperationSummary, typed: string) => {
+    // A concrete path typed first (`/users/me/recordings`) gives the template its values.
+    const values = pathValuesFor(op.path, typed) ?? {}
+    const sameOperation = op.method === draft.method && op.path === draft.url
+    update({
+      method: op.method,
+      url: op.path,
+      pathParams: { ...draft.pathParams, ...values },
+      ...(sameOperation ? {} : { query: [] }),
+      ...(sameOperation || draft.body !== startedBody.current ? {} : { body: '' }),
+    })
+    setHeldBack(undefined)
+  }
   const curl = resolved.ok ? toCurl({ method: draft.method, url: resolved.url.toString(), headers: draft.headers.filter((h) => h.name.trim()), ...(hasBody ? { body: draft.body } : {}) }) : ''
 
   const [sendError, setSendError] = useState<string>()
@@ -69,10 +114,19 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
     update({ query: [...draft.query.filter((q) => q.name !== 'next_page_token'), { name: 'next_page_token', value: nextPageToken }] })
     void submit()
   }
-  const submit = async () => {
+  const submit = async (anyway = false) => {
     if (!resolved.ok || bodyProblem) return
     setSendError(undefined)
     setSendErrorCode(undefined)
+    if (wantsBodyCheck && !anyway) {
+      // Checked once more right before sending: the live check may not have caught up with typing.
+      const check = await checkBody(draft.method, draft.url, draft.body)
+      if (check && check.issues.length > 0) {
+        setHeldBack(check)
+        return
+      }
+    }
+    setHeldBack(undefined)
     try {
       await send(profile.id)
     } catch (error) {
@@ -114,22 +168,18 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
             <label className="visually-hidden" htmlFor={`${id}-url`}>
               Path
             </label>
-            <input
-              id={`${id}-url`}
-              className="input mono"
-              list={`${id}-paths`}
+            <OperationPicker
+              inputId={`${id}-url`}
               value={draft.url}
-              onChange={(e) => update({ url: e.target.value })}
-              placeholder="/users/me"
-              spellCheck={false}
-              aria-invalid={!resolved.ok || undefined}
-              aria-describedby={`${id}-url-hint`}
+              onChange={(url) => {
+                update({ url })
+                setHeldBack(undefined)
+              }}
+              onPick={pick}
+              catalog={catalog}
+              invalid={!resolved.ok}
+              describedBy={`${id}-url-hint`}
             />
-            <datalist id={`${id}-paths`}>
-              {SUGGESTIONS.map((p) => (
-                <option key={p} value={p} />
-              ))}
-            </datalist>
             <button type="submit" className="btn btn-primary" disabled={sending || !resolved.ok || Boolean(bodyProblem)}>
               <SendIcon size={14} /> {sending ? 'Sending…' : 'Send'}
             </button>
@@ -137,7 +187,13 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
           <p id={`${id}-url-hint`} className={resolved.ok ? 'muted url-preview mono' : 'error'}>
             {resolved.ok ? resolved.url.toString() : resolved.message}
           </p>
-          {pathNames.length > 0 && (
+          {catalog.state === 'fallback' && (
+            <p className="muted" style={{ fontSize: 12 }} data-testid="catalog-fallback">
+              Zoom’s API files are not available yet: suggestions come from the built-in resources only.
+            </p>
+          )}
+          {operation && operation.method === draft.method && operation.path === draft.url && <OperationForm operation={operation} draft={draft} update={update} />}
+          {pathNames.length > 0 && !(operation && operation.method === draft.method && operation.path === draft.url) && (
             <fieldset className="path-params">
               <legend className="field-label">Path parameters</legend>
               {pathNames.map((name) => (
@@ -186,7 +242,10 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
                 rows={8}
                 spellCheck={false}
                 value={draft.body}
-                onChange={(e) => update({ body: e.target.value })}
+                onChange={(e) => {
+                  update({ body: e.target.value })
+                  setHeldBack(undefined)
+                }}
                 aria-invalid={bodyProblem ? true : undefined}
                 aria-describedby={bodyProblem ? `${id}-body-error` : undefined}
               />
@@ -195,6 +254,16 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
                   {bodyProblem}
                 </span>
               )}
+              {summary && !bodyProblem && bodyCheck && (
+                <div data-testid="body-schema-check" className={bodyCheck.issues.length > 0 ? 'error' : 'muted'} style={{ fontSize: 12 }}>
+                  {bodyCheck.issues.length > 0
+                    ? `The body differs from Zoom’s request schema in ${bodyCheck.issues.length} place${bodyCheck.issues.length === 1 ? '' : 's'}:`
+                    : bodyCheck.checked
+                      ? 'The body matches Zoom’s request schema.'
+                      : bodyCheck.note}
+                  {bodyCheck.issues.length > 0 && <SchemaIssueList issues={bodyCheck.issues} label="Differences from the request schema" />}
+                </div>
+              )}
               <div>
                 <button type="button" className="btn btn-small" disabled={!draft.body.trim() || Boolean(bodyProblem)} onClick={() => update({ body: JSON.stringify(JSON.parse(draft.body), null, 2) })}>
                   Format JSON
@@ -202,6 +271,18 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
               </div>
             </Tabs.Content>
           </Tabs.Root>
+          {heldBack && heldBack.issues.length > 0 && (
+            <div className="callout" data-tone="warn" role="alert" data-testid="body-schema-alert">
+              <p>
+                Not sent yet: the body differs from Zoom’s schema for {heldBack.operation?.method} <span className="mono">{heldBack.operation?.path}</span> in {heldBack.issues.length} place
+                {heldBack.issues.length === 1 ? '' : 's'}. Zoom will probably refuse it. You can fix it, or send it anyway.
+              </p>
+              <SchemaIssueList issues={heldBack.issues} label="Differences found before sending" />
+              <button type="button" className="btn btn-small" onClick={() => void submit(true)} disabled={sending}>
+                Send anyway
+              </button>
+            </div>
+          )}
           {sendError && (
             <p className="callout" data-tone="bad" role="alert">
               The request was not sent: {sendError}
@@ -239,7 +320,10 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
           />
         )}
       </div>
-      <HistoryList profileId={profile.id} onPick={restore} />
+      <div className="stack" style={{ gap: 16, minWidth: 0 }}>
+        {summary && <DocsPanel summary={summary} operation={operation} grantedScopes={grantedScopes} />}
+        <HistoryList profileId={profile.id} onPick={restore} />
+      </div>
     </div>
   )
 }

@@ -1,10 +1,12 @@
 // The response: status, time, size, tracking id; pretty JSON, raw body and headers; Find in the
-// body, and "Next page" when Zoom sent a next_page_token.
+// body, "Next page" when Zoom sent a next_page_token, and how the answer compares with the schema
+// Zoom documents for it (so a change on Zoom's side shows).
 import { Tabs } from 'radix-ui'
 import { useEffect, useId, useRef, useState } from 'react'
 import type { ConsoleResponse } from '../../../common/contract/index'
 import { CopyButton } from '../../components/CopyButton'
 import { formatBytes } from '../../shared/format'
+import { SchemaIssueList } from './SchemaIssueList'
 
 function pretty(body: string): string | undefined {
   try {
@@ -128,6 +130,7 @@ export function ResponseViewer({ response, onNextPage, onOpenAllowedDomains }: R
           </button>
         )}
       </div>
+      {response.schemaCheck && <SchemaCheck check={response.schemaCheck} />}
       {response.trackingId && (
         <p className="muted" style={{ fontSize: 12 }}>
           Tracking ID <span className="mono">{response.trackingId}</span> — quote it to Zoom support.
@@ -177,5 +180,26 @@ export function ResponseViewer({ response, onNextPage, onOpenAllowedDomains }: R
         </Tabs.Content>
       </Tabs.Root>
     </section>
+  )
+}
+
+function SchemaCheck({ check }: { check: NonNullable<ConsoleResponse['schemaCheck']> }) {
+  const differs = check.issues.length > 0
+  return (
+    <div className="callout" data-tone={differs ? 'warn' : check.checked ? 'ok' : undefined} data-testid="schema-check" role="status">
+      {differs ? (
+        <>
+          The answer differs from Zoom’s schema for {check.operation.method} <span className="mono">{check.operation.path}</span> in {check.issues.length} place
+          {check.issues.length === 1 ? '' : 's'}:
+          <SchemaIssueList issues={check.issues} label="Differences from the response schema" />
+        </>
+      ) : check.checked ? (
+        <>
+          The answer matches Zoom’s schema for {check.operation.method} <span className="mono">{check.operation.path}</span>.
+        </>
+      ) : (
+        <>Not checked against Zoom’s schema: {check.note}</>
+      )}
+    </div>
   )
 }
