@@ -8,9 +8,15 @@ import { demoSeedSchema, seedDemoProfiles } from './demo-seed'
 import { createZoomDataPorts } from './data/zoom-adapter'
 import { scopeLevelOf } from '../common/zoom/catalog'
 import { createAppHandlers } from './ipc/handlers/app'
+import { createAuthHandlers } from './ipc/handlers/auth'
 import { createCatalogHandlers } from './ipc/handlers/catalog'
 import { ApiCatalogService, API_FILES_FOLDER, createHttpApiFileSource } from './catalog'
 import { createConsoleHandlers } from './ipc/handlers/console'
+import { createDataHandlers } from './ipc/handlers/data'
+import { createDownloadHandlers } from './ipc/handlers/downloads'
+import { createEventsHandlers } from './ipc/handlers/events'
+import { createProfileHandlers } from './ipc/handlers/profiles'
+import { createSettingsHandlers } from './ipc/handlers/settings'
 import { createLiveEvents, type LiveEvents } from './events'
 import { createDownloadFolderHandler } from './ipc/handlers/download-folder'
 import { createUpdatesHandlers } from './ipc/handlers/updates'
@@ -62,8 +68,9 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
   const eventsProxy = hook && adapters.proxy ? { proxy: { hook, agentsFor: proxyAgentsFor(adapters.proxy, proxyAgents) } } : {}
   const credentials = await createCredentials({ adapters, vault, onProblem: reportProblem, ...proxy })
   const zoom = createZoomClients({ tokens: credentials.tokens, profiles: credentials.profileLookup, outcomes: credentials.outcomes, log: createLogger(adapters.log, 'zoom'), clock, ...proxy })
+  const zoomPorts = createZoomDataPorts(zoom, { scopeLevel: (profileId) => scopeLevelOf(credentials.profileLookup.get(profileId)) })
   const data = createDataServices({
-    ...createZoomDataPorts(zoom, { scopeLevel: (profileId) => scopeLevelOf(credentials.profileLookup.get(profileId)) }),
+    ...zoomPorts,
     dialogs: adapters.dialogs,
     shell: adapters.shell,
     events: adapters.events,
@@ -124,12 +131,15 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
       },
     }),
     ...createVaultHandlers(vault, adapters.events, vaultChanged, adapters.dialogs, () => credentials.beforeLock()),
-    ...credentials.handlers,
+    ...createProfileHandlers(credentials.profiles),
+    ...createSettingsHandlers(credentials.settings),
+    ...createAuthHandlers(credentials.auth),
     ...createDownloadFolderHandler({ dialogs: adapters.dialogs, settings: credentials.settings }),
-    ...data.handlers,
+    ...createDataHandlers({ jobs: data.jobs, datasets: data.datasets, users: data.users, details: zoomPorts.details, rateUsage: zoomPorts.rateUsage, dialogs: adapters.dialogs, clock }),
+    ...createDownloadHandlers(data.downloads),
     ...createConsoleHandlers(requestConsole),
     ...createCatalogHandlers(apiCatalog),
-    ...liveEvents.handlers,
+    ...createEventsHandlers(liveEvents.service),
     ...createUpdatesHandlers(updates),
   }
 

@@ -7,7 +7,6 @@ import { AppError, isAppError } from '../../common/errors'
 import { cloudEndpoints, effectiveEndpoints, type Profile } from '../../common/profile'
 import type { Logger } from '../log/logger'
 import { forgetSecret, registerSecret } from '../log/redact'
-import type { ProfileConnectionHooks } from '../profiles/profile-service'
 import type { ProfileLookup } from '../profiles/profile-lookup'
 import type { AuthWindowPort, ClipboardPort, Clock, DialogPort, Scheduler } from '../ports'
 import type { ConnectionBook } from '../tokens/connection-book'
@@ -20,10 +19,10 @@ import { authorizeUrl } from './authorize-url'
 import { copyTokenQuestion } from './copy-token-question'
 import { generateState } from './flow-state'
 import { exchangeAuthorizationCode } from './grants'
-import { PendingFlows } from './pending-flows'
 import { createPkce } from './pkce'
 import { readAuthorizationResponse } from './redirect'
 import { revokeTokenSet } from './revoke'
+import type { CredentialLifecycle } from './credential-lifecycle'
 import type { OAuthClient, TokenEndpointClient } from './token-endpoint'
 import { persistentPartition, type UserAgent } from './user-agents'
 import { validateToken } from './validation'
@@ -33,6 +32,8 @@ export const DEFAULT_FLOW_TIMEOUT_MS = 5 * 60_000
 export interface AuthServiceDeps {
   profiles: ProfileLookup & { ids(): string[] }
   tokens: TokenManager
+  /** Disconnects, and the sign-ins in progress (which a disconnect, delete or edit cancels). */
+  lifecycle: CredentialLifecycle
   book: ConnectionBook
   timeline: Timeline
   endpoint: TokenEndpointClient
@@ -51,13 +52,10 @@ export interface AuthServiceDeps {
 }
 
 export class AuthService {
-  private readonly pending: PendingFlows
   /** The token copied last, while its clipboard clear is still due. */
   private copied: { token: string; cancelTimer: () => void } | undefined
 
-  constructor(private readonly deps: AuthServiceDeps) {
-    this.pending = new PendingFlows(deps.scheduler)
-  }
+  constructor(private readonly deps: AuthServiceDeps) {}
 
   statuses(): ConnectionStatus[] {
     return this.deps.profiles.ids().map((id) => this.deps.book.status(id))
@@ -89,13 +87,12 @@ export class AuthService {
   }
 
   cancel(profileId: string): void {
-    this.pending.cancel(profileId)
+    this.deps.lifecycle.signIns.cancel(profileId)
   }
 
   async disconnect(profileId: string): Promise<ConnectionStatus> {
     this.deps.profiles.get(profileId)
-    this.pending.cancel(profileId)
-    await this.revokeAndForget(profileId)
+    await this.deps.lifecycle.disconnect(profileId)
     this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'disconnect', outcome: 'ok', detail: 'Disconnected; the tokens were forgotten' })
     return this.deps.book.status(profileId)
   }
@@ -170,31 +167,9 @@ export class AuthService {
     await this.deps.authWindow.clearSession(persistentPartition(profileId))
   }
 
-  /** What deleting a profile, or pointing it at another client, means for its connection. */
-  readonly hooks: ProfileConnectionHooks = {
-    beforeDelete: async (profile) => {
-      this.pending.cancel(profile.id)
-      const revoked = await this.revokeAndForget(profile.id)
-      await this.deps.authWindow.clearSession(persistentPartition(profile.id)).catch(() => undefined)
-      this.deps.timeline.forget(profile.id)
-      return { revoked }
-    },
-    clientChanging: async (before) => {
-      this.pending.cancel(before.id)
-      // Like a disconnect: tokens that no longer belong to the profile are revoked, not just dropped.
-      await this.revokeAndForget(before.id)
-      this.deps.timeline.add({ profileId: before.id, at: this.deps.clock.now(), kind: 'disconnect', outcome: 'ok', detail: 'The app credentials changed; connect again' })
-    },
-    dropTokens: async (profileId) => {
-      this.pending.cancel(profileId)
-      await this.deps.tokens.forget(profileId)
-      this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'disconnect', outcome: 'ok', detail: 'Tokens obtained for an edited profile were dropped unsent; connect again' })
-    },
-  }
-
   /** On quit: pending flows are cancelled, and a copied token due to be cleared is cleared now. */
   dispose(): void {
-    this.pending.cancelAll()
+    this.deps.lifecycle.dispose()
     if (this.copied) this.wipeClipboard(this.copied)
   }
 
@@ -207,7 +182,7 @@ export class AuthService {
 
   private async authorize(profile: Profile): Promise<void> {
     const profileId = profile.id
-    const signal = this.pending.begin(profileId, this.deps.flowTimeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS)
+    const signal = this.deps.lifecycle.signIns.begin(profileId, this.deps.flowTimeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS)
     // The tokens this flow obtains are for the profile as it is now: if it is deleted, disconnected
     // or pointed at another client meanwhile, they belong to nobody and are not kept.
     const generation = this.deps.tokens.generationOf(profileId)
@@ -226,7 +201,7 @@ export class AuthService {
       const agent = profile.authorizeWith === 'system-browser' ? this.deps.agents.systemBrowser : this.deps.agents.connectWindow
       const callbackUrl = await agent.authorize({ profileId, profileName: profile.name, url, redirectUri: profile.redirectUri, state, signal })
       // The state is consumed here: whatever arrives later has no flow to match.
-      this.pending.end(profileId, signal)
+      this.deps.lifecycle.signIns.end(profileId, signal)
       const { code } = readAuthorizationResponse(callbackUrl, { redirectUri: profile.redirectUri, state })
       registerSecret(code)
       used.code = code
@@ -245,7 +220,7 @@ export class AuthService {
       this.reportConnectFailure(profileId, error)
       throw error
     } finally {
-      this.pending.end(profileId, signal)
+      this.deps.lifecycle.signIns.end(profileId, signal)
       forgetSecret(used.code)
       forgetSecret(used.verifier)
     }
@@ -286,32 +261,5 @@ export class AuthService {
       this.deps.book.recordOutcome(profileId, { ...bridged, message: `Connecting again${secretNote} failed: ${bridged.message} The previous connection is kept and still in use.` })
     } else this.deps.book.setActivity(profileId, { state: 'error', error: bridged })
     this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: cancelled ? 'cancelled' : 'failed', detail: isAppError(error) ? error.message : 'Connecting failed' })
-  }
-
-  /**
-   * Best effort: a revoke that fails (offline, already revoked) still forgets the tokens. In the
-   * profile's lane, so no connect or renewal stores a set between the revoke and the forget; the
-   * set is revoked where it was minted, with the client it was minted for.
-   */
-  private revokeAndForget(profileId: string): Promise<boolean> {
-    return this.deps.tokens.lifecycle(profileId, async () => {
-      let revoked = false
-      try {
-        const stored = await this.deps.tokens.storedTokens(profileId, 'revoke')
-        if (stored) {
-          const { set, profile } = stored
-          const client = await this.deps.tokens.clientOf(profile)
-          await revokeTokenSet(this.deps.endpoint, set.oauthBase ?? cloudEndpoints(profile.cloud).oauthBase, client, set)
-          revoked = true
-          this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'revoke', outcome: 'ok', detail: 'Zoom revoked the token' })
-        }
-      } catch (error) {
-        const detail = error instanceof AppError ? error.message : 'Revoking failed'
-        this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'revoke', outcome: 'failed', detail })
-        this.deps.log.warn('Revoking at Zoom failed; the tokens are forgotten anyway', { profileId, error })
-      }
-      await this.deps.tokens.forget(profileId)
-      return revoked
-    })
   }
 }

@@ -1,20 +1,16 @@
-// The composition of the credentials core (issue 4): profiles, settings, tokens and auth, with
-// their IPC handlers. main/core.ts calls createCredentials once, with the opened vault.
+// The credential services: profiles, settings, tokens, the credential lifecycle and auth, built
+// in dependency order over one set of profile lanes — nothing is bound after construction. No
+// handlers: main/core.ts builds those (it is the one composition root).
 //
 //   const credentials = await createCredentials({ adapters, vault, onProblem })
-//   handlers = { ...handlers, ...credentials.handlers }
-//   zoomClient = createZoomClient({ tokens: credentials.tokens, profiles: credentials.profileLookup })
+//   zoom = createZoomClients({ tokens: credentials.tokens, profiles: credentials.profileLookup, outcomes: credentials.outcomes })
 //   after vault.setup/unlock/lock: credentials.vaultChanged()
 import type { BeforeRequestHook } from 'got'
 import type { DocumentFile, DocumentProblem } from '../store'
-import { createAuthHandlers } from '../ipc/handlers/auth'
-import { createProfileHandlers } from '../ipc/handlers/profiles'
-import { createSettingsHandlers } from '../ipc/handlers/settings'
-import type { HandlersFor } from '../ipc/types'
 import { createLogger } from '../log/logger'
-import type { ProfileLookup } from '../profiles/profile-lookup'
+import { StoredProfiles } from '../profiles/profile-lookup'
 import { credentialBinding } from '../profiles/credential-binding'
-import { ProfileService, type ProfileConnectionHooks } from '../profiles/profile-service'
+import { ProfileService } from '../profiles/profile-service'
 import { openProfilesDocument, type ProfilesDocument } from '../profiles/profiles-document'
 import { systemClock, systemScheduler, type CoreAdapters } from '../ports'
 import { createSettingsService, type SettingsService } from '../settings/settings-service'
@@ -28,6 +24,7 @@ import { ProfileLanes } from '../tokens/profile-lanes'
 import { Timeline } from '../tokens/timeline'
 import { TokenManager, type TokenProvider } from '../tokens/token-manager'
 import { AuthService } from './auth-service'
+import { CredentialLifecycle } from './credential-lifecycle'
 import { createTokenEndpointClient } from './token-endpoint'
 import { connectWindowAgent, systemBrowserAgent } from './user-agents'
 
@@ -50,8 +47,6 @@ export interface CredentialsOptions {
   proxy?: BeforeRequestHook
 }
 
-export type CredentialHandlers = HandlersFor<'profiles'> & Omit<HandlersFor<'settings'>, 'settings.chooseDownloadFolder'> & HandlersFor<'auth'>
-
 export interface Credentials {
   profiles: ProfileService
   settings: SettingsService
@@ -59,10 +54,9 @@ export interface Credentials {
   /** For the Zoom client: a valid access token (and api_url) per profile. */
   tokens: TokenProvider
   /** For the Zoom client: the stored profile (throws NOT_FOUND). */
-  profileLookup: ProfileLookup
+  profileLookup: StoredProfiles
   /** For the Zoom client: what became of API calls, shown in the connection status. */
   outcomes: ConnectionOutcomes
-  handlers: CredentialHandlers
   /** Re-evaluates statuses after the vault was set up, unlocked or locked. */
   vaultChanged(): void
   /**
@@ -93,14 +87,22 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
   const proxy = options.proxy ? { proxy: options.proxy } : {}
   const endpoint = createTokenEndpointClient({ clock, ...proxy, ...(options.tokenRequestTimeoutMs ? { timeoutMs: options.tokenRequestTimeoutMs } : {}) })
 
-  // The profile service and the auth service need each other (delete revokes; connect reads
-  // profiles): the hooks are bound once both exist.
-  const late: { hooks?: ProfileConnectionHooks } = {}
+  const stored = new StoredProfiles(profilesDocument)
+  // The vault refuses a profile's secrets once its security fields differ from the bound ones.
+  vault.setBinder((profileId) => {
+    try {
+      return credentialBinding(stored.get(profileId))
+    } catch {
+      return undefined
+    }
+  })
   // One lane per profile, shared: edits and deletes never interleave with connect, renewal or forget.
   const lanes = new ProfileLanes()
   const pendingSecrets = new PendingSecrets()
+  const tokens = new TokenManager({ profiles: stored, secrets: vault, pendingSecrets, endpoint, book, timeline, clock, settings: () => settings.get(), log: createLogger(adapters.log, 'tokens'), lanes })
+  const lifecycle = new CredentialLifecycle({ lanes, tokens, endpoint, timeline, authWindow: adapters.authWindow, clock, scheduler, log: createLogger(adapters.log, 'auth') })
   const profiles = new ProfileService({
-    lanes,
+    lifecycle,
     pendingSecrets,
     hasWorkingConnection: (profileId) => {
       const record = book.record(profileId)
@@ -112,24 +114,11 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     clock,
     dialogs: adapters.dialogs,
     log: createLogger(adapters.log, 'profiles'),
-    hooks: {
-      beforeDelete: (profile) => late.hooks?.beforeDelete(profile) ?? Promise.resolve({ revoked: false }),
-      clientChanging: (before) => late.hooks?.clientChanging(before) ?? Promise.resolve(),
-      dropTokens: (profileId) => late.hooks?.dropTokens(profileId) ?? Promise.resolve(),
-    },
   })
-  // The vault refuses a profile's secrets once its security fields differ from the bound ones.
-  vault.setBinder((profileId) => {
-    try {
-      return credentialBinding(profiles.get(profileId))
-    } catch {
-      return undefined
-    }
-  })
-  const tokens = new TokenManager({ profiles, secrets: vault, pendingSecrets, endpoint, book, timeline, clock, settings: () => settings.get(), log: createLogger(adapters.log, 'tokens'), lanes })
   const auth = new AuthService({
-    profiles,
+    profiles: stored,
     tokens,
+    lifecycle,
     book,
     timeline,
     endpoint,
@@ -147,21 +136,19 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     ...proxy,
     ...(options.flowTimeoutMs !== undefined ? { flowTimeoutMs: options.flowTimeoutMs } : {}),
   })
-  late.hooks = auth.hooks
 
   return {
     profiles,
     settings,
     auth,
     tokens,
-    profileLookup: profiles,
+    profileLookup: stored,
     outcomes: bookOutcomes(book),
-    handlers: { ...createProfileHandlers(profiles), ...createSettingsHandlers(settings), ...createAuthHandlers(auth) },
     vaultChanged: () => {
       // Locked (by the person, or a passphrase vault at start): no token stays in memory, nor in
       // the log redactor's registry.
       if (vault.status().state === 'locked') tokens.dropCache()
-      book.republish(profiles.ids())
+      book.republish(stored.ids())
     },
     beforeLock: () => tokens.settle(SETTLE_BOUND_MS),
     async dispose() {

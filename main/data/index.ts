@@ -1,5 +1,5 @@
 // The data side of main: crawl jobs, in-memory datasets, exports, and the recording download
-// queue, with the handlers of the data.* and downloads.* channels.
+// queue. Their data.* and downloads.* handlers are built by main/core.ts, the composition root.
 //
 // For main/core.ts:
 //
@@ -13,13 +13,9 @@
 //     log: adapters.log,
 //     clock: adapters.clock, scheduler: adapters.scheduler,   // optional
 //   })
-//   handlers = { ...handlers, ...data.handlers }                 // every data.* and downloads.* channel
 //   on quit: await data.shutdown()        // cancels crawls, stops downloads keeping .part files
 //
 // Datasets are never persisted; they live until data.closeDataset or the end of the app.
-import type { HandlersFor } from '../ipc/types'
-import { createDataHandlers } from '../ipc/handlers/data'
-import { createDownloadHandlers } from '../ipc/handlers/downloads'
 import { createLogger, type LogSink } from '../log/logger'
 import { type Clock, type DialogPort, type EventSink, type Scheduler, type ShellPort, systemClock, systemScheduler } from '../ports'
 import { DownloadQueue, type DownloadSettings } from '../downloads/download-queue'
@@ -58,7 +54,8 @@ export interface DataServices {
   datasets: DatasetStore
   jobs: JobManager
   downloads: DownloadQueue
-  handlers: HandlersFor<'data'> & HandlersFor<'downloads'>
+  /** The users lists a crawl or the one-user type-ahead looks users up in. */
+  users: UserDirectory
   /** Cancels running crawls and stops downloads (their .part files stay for a resume). */
   shutdown(): Promise<void>
 }
@@ -101,10 +98,7 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
     datasets,
     jobs,
     downloads,
-    handlers: {
-      ...createDataHandlers({ jobs, datasets, details: deps.details, rateUsage: deps.rateUsage, dialogs: deps.dialogs, clock, users }),
-      ...createDownloadHandlers(downloads),
-    },
+    users,
     async shutdown() {
       jobs.cancelAll()
       await downloads.shutdown()

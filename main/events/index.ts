@@ -1,12 +1,10 @@
 // The composition of live events for main/core.ts: the events.json document, the schema source
 // (a cache folder in the data directory filled from Zoom's published event files), the socket
-// factory (ws), the service and its handlers.
+// factory (ws) and the service. Its events.* handlers are built by main/core.ts.
 import { join } from 'node:path'
 import type { Agent } from 'node:http'
 import got, { type Agents, type BeforeRequestHook } from 'got'
 import type { DocumentProblem } from '../store'
-import { createEventsHandlers } from '../ipc/handlers/events'
-import type { HandlersFor } from '../ipc/types'
 import type { Logger } from '../log/logger'
 import type { DatasetStore } from '../data/datasets/dataset-store'
 import type { ProfileLookup } from '../profiles/profile-lookup'
@@ -44,7 +42,6 @@ export interface LiveEventsOptions {
 
 export interface LiveEvents {
   service: EventsService
-  handlers: HandlersFor<'events'>
 }
 
 /** Renew the socket's token a minute before the token manager would (so its renewal is due). */
@@ -74,7 +71,7 @@ export async function createLiveEvents(options: LiveEventsOptions): Promise<Live
     renewAheadMs: () => options.refreshSkewMs() + RENEW_MARGIN_MS,
     ...(options.socket ? { socket: options.socket } : {}),
   })
-  return { service, handlers: createEventsHandlers(service) }
+  return { service }
 }
 
 /** A wss:// socket tunnels through the proxy (CONNECT); a ws:// one (a local sandbox) goes to it as plain HTTP. */

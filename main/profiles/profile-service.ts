@@ -9,41 +9,29 @@ import { describeIssues } from '../../common/validation'
 import type { Logger } from '../log/logger'
 import type { Clock, DialogPort, EventSink } from '../ports'
 import { writeFileAtomic, type DocumentFile } from '../store'
-import type { ProfileLanes } from '../tokens/profile-lanes'
+import type { CredentialLifecycle } from '../auth/credential-lifecycle'
 import type { PendingSecrets } from '../tokens/pending-secrets'
 import type { SecretStore } from '../tokens/secret-store'
-import type { ProfileLookup } from './profile-lookup'
+import { StoredProfiles, type ProfileLookup } from './profile-lookup'
 import { credentialBinding } from './credential-binding'
 import { confirmImportReach, confirmNewCredentialHosts, newCredentialHosts } from './credential-reach'
 import { checkImport, exportProfiles, nameKey } from './profile-transfer'
 import type { ProfilesDocument } from './profiles-document'
 
-/** What deleting or re-pointing a profile means for its connection; supplied by the auth service. */
-export interface ProfileConnectionHooks {
-  /** Best-effort revoke at Zoom, forget tokens, clear the connect-window session. */
-  beforeDelete(profile: Profile): Promise<{ revoked: boolean }>
-  /**
-   * The profile is about to name another client, account or cloud: its tokens no longer apply.
-   * Called with the profile as stored, before the edit is saved, so the tokens can be revoked
-   * with the client (and secret, and endpoints) they were issued to.
-   */
-  clientChanging(before: Profile): Promise<void>
-  /**
-   * The profile's tokens were obtained for what an edited file said: they are forgotten (vault,
-   * cache, connection record) without being sent anywhere, not even to be revoked.
-   */
-  dropTokens(profileId: string): Promise<void>
-}
+/**
+ * What an edit or a delete means for the profile's connection, and the lane it runs in
+ * (main/auth/credential-lifecycle.ts): given at construction.
+ */
+export type ProfileConnectionLifecycle = Pick<CredentialLifecycle, 'run' | 'beforeDelete' | 'clientChanging' | 'dropTokens'>
 
 export interface ProfileServiceDeps {
-  /** The per-profile lanes the token manager uses: an edit or delete never interleaves with a connect or renewal. */
-  lanes: ProfileLanes
+  /** Runs edits and deletes in the profile's lane (an edit or delete never interleaves with a connect or renewal) and says what they mean for its tokens. */
+  lifecycle: ProfileConnectionLifecycle
   document: DocumentFile<ProfilesDocument>
   secrets: SecretStore
   events: EventSink
   clock: Clock
   dialogs: DialogPort
-  hooks: ProfileConnectionHooks
   log: Logger
   /** New secrets for working connections, held until a connect with them succeeds. */
   pendingSecrets?: PendingSecrets
@@ -55,16 +43,18 @@ const MAX_IMPORT_FILE_BYTES = 5_000_000
 const JSON_FILTER = [{ name: 'JSON', extensions: ['json'] }]
 
 export class ProfileService implements ProfileLookup {
-  constructor(private readonly deps: ProfileServiceDeps) {}
+  private readonly stored: StoredProfiles
+
+  constructor(private readonly deps: ProfileServiceDeps) {
+    this.stored = new StoredProfiles(deps.document)
+  }
 
   get(profileId: string): Profile {
-    const profile = this.deps.document.read().profiles.find((p) => p.id === profileId)
-    if (!profile) throw new AppError('NOT_FOUND', 'This connection profile does not exist (it may have been deleted)')
-    return profile
+    return this.stored.get(profileId)
   }
 
   ids(): string[] {
-    return this.deps.document.read().profiles.map((p) => p.id)
+    return this.stored.ids()
   }
 
   async list(): Promise<ProfileView[]> {
@@ -117,7 +107,7 @@ export class ProfileService implements ProfileLookup {
     // Before anything changes (tokens, secret, file): a refusal leaves the profile as it was.
     await confirmNewCredentialHosts(this.deps.dialogs, [{ profileName: valid.fields.name, hosts: newCredentialHosts(before, valid.fields) }])
     const isPublic = valid.fields.grant === 'authorization_code' && valid.fields.clientType === 'public'
-    const after = await this.deps.lanes.run(profileId, async () => {
+    const after = await this.deps.lifecycle.run(profileId, async () => {
       // The draft was checked (and any new hosts confirmed) against `before`: an edit that landed
       // meanwhile wins, and this one is refused rather than judged against the wrong profile.
       if (JSON.stringify(this.get(profileId)) !== JSON.stringify(before)) throw new AppError('CONFLICT', 'The profile was changed meanwhile; nothing was saved. Open it again.')
@@ -129,9 +119,9 @@ export class ProfileService implements ProfileLookup {
       if (tampered) {
         if (!typedSecret && !isPublic) throw validationError('Not saved', [{ path: 'clientSecret', message: 'Enter the Client Secret again: the stored one was saved for other endpoints or allowed domains than this profile names' }])
         // Tokens obtained for whatever the file said are dropped unsent, not revoked there.
-        await this.deps.hooks.dropTokens(profileId)
+        await this.deps.lifecycle.dropTokens(profileId)
       } else if (grantIdentity(before) !== grantIdentity(after)) {
-        await this.deps.hooks.clientChanging(before)
+        await this.deps.lifecycle.clientChanging(before)
       }
       const pending = this.deps.pendingSecrets
       if (typedSecret && !tampered && pending && !options.replaceSecretNow && this.deps.secrets.hasSecret(profileId, 'clientSecret') && this.deps.hasWorkingConnection?.(profileId)) {
@@ -168,11 +158,11 @@ export class ProfileService implements ProfileLookup {
     this.get(profileId)
     // In the profile's lane: a connect or renewal queued behind the delete finds the profile gone,
     // one running before it finishes first and its tokens are revoked with the rest.
-    const revoked = await this.deps.lanes.run(profileId, async () => {
+    const revoked = await this.deps.lifecycle.run(profileId, async () => {
       const profile = this.get(profileId)
       let revoked = false
       try {
-        revoked = (await this.deps.hooks.beforeDelete(profile)).revoked
+        revoked = (await this.deps.lifecycle.beforeDelete(profile)).revoked
       } catch (error) {
         // Deleting must not depend on Zoom being reachable.
         this.deps.log.warn('Cleaning up the connection before deleting the profile failed', { profileId, error })

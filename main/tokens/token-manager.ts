@@ -81,11 +81,6 @@ export class TokenManager implements TokenProvider {
     return toAccessToken(set)
   }
 
-  /** Runs `work` in the profile's lane: no connect, renewal, load or forget interleaves with it. */
-  lifecycle<T>(profileId: string, work: () => Promise<T>): Promise<T> {
-    return this.deps.lanes.run(profileId, work)
-  }
-
   /**
    * The stored token set without any token request; undefined when not connected. For 'use'
    * (validation), a set whose vault write failed is saved first — or this throws the write's

@@ -8,6 +8,9 @@ import { channels, type ChannelName, type ChannelOutput, type ChannelInput, type
 import { isAppError } from '../../../common/errors'
 import type { ProfileDraft } from '../../../common/profile'
 import { createCredentials, type Credentials } from '../../../main/auth/credentials'
+import { createAuthHandlers } from '../../../main/ipc/handlers/auth'
+import { createProfileHandlers } from '../../../main/ipc/handlers/profiles'
+import { createSettingsHandlers } from '../../../main/ipc/handlers/settings'
 import type { Handler } from '../../../main/ipc/types'
 import { openVault, type Vault } from '../../../main/vault'
 import { createFakeAdapters } from '../../fakes/adapters'
@@ -54,6 +57,8 @@ export async function createHarness(sandbox: Sandbox, time: ManualTime, baseDir 
     const vault = await openVault({ dir: dataDir, safeStorage, platform: 'linux' })
     if (vault.status().state === 'uninitialised') await vault.setupWithKeychain()
     const credentials = await createCredentials({ adapters, vault, tokenRequestTimeoutMs: 5_000, ...options })
+    // The credential channels' handlers, as main/core.ts builds them.
+    const handlers: { [C in CredentialChannel]: Handler<C> } = { ...createProfileHandlers(credentials.profiles), ...createSettingsHandlers(credentials.settings), ...createAuthHandlers(credentials.auth) }
     const instance: Instance = {
       credentials,
       vault,
@@ -61,7 +66,6 @@ export async function createHarness(sandbox: Sandbox, time: ManualTime, baseDir 
       async call<K extends CredentialChannel>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
         // The router's parse, then the handler with what it returns: zod's output type for K.
         const parsed = channels[channel].input.parse(input) as ParsedInput<K>
-        const handlers: { [C in CredentialChannel]: Handler<C> } = credentials.handlers
         const handler = handlers[channel]
         try {
           const value = await handler(parsed, {})

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../common/contract/data'
-import { createDataServices, createZoomDataPorts, type DataServices } from '../../../main/data'
+import { createZoomDataPorts } from '../../../main/data'
+import { createDataWithHandlers, type DataWithHandlers } from './data-with-handlers'
 import type { HandlerContext } from '../../../main/ipc/types'
 import { memoryLogSink } from '../../../main/log/logger'
 import type { DialogPort } from '../../../main/ports'
@@ -24,13 +25,13 @@ const ctx: HandlerContext = {}
 describe('one user’s data', () => {
   let sandbox: Sandbox
   let dir: string
-  let services: DataServices
+  let services: DataWithHandlers
   let savePath: string | undefined
   let token: string
   const events = recordingSink()
   const dialogs: DialogPort = { chooseSaveFile: async () => savePath, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => false }
 
-  const crawl = async (input: Parameters<DataServices['handlers']['data.crawl']>[0]): Promise<JobProgress> => {
+  const crawl = async (input: Parameters<DataWithHandlers['handlers']['data.crawl']>[0]): Promise<JobProgress> => {
     const first = await services.handlers['data.crawl'](input, ctx)
     await services.jobs.get(first.jobId).start()
     return services.jobs.get(first.jobId).snapshot()
@@ -43,7 +44,7 @@ describe('one user’s data', () => {
     const tokens = sandboxTokens(sandbox)
     token = (await tokens.getAccessToken('p1')).accessToken
     const clients = createZoomClients({ tokens, profiles: profileLookup(sandboxProfile(sandbox)), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS, rateLimiting: false })
-    services = createDataServices({
+    services = createDataWithHandlers({
       ...createZoomDataPorts(clients),
       dialogs,
       shell: { openPath: async () => undefined, openExternal: async () => undefined },
@@ -170,7 +171,7 @@ describe('one user’s data', () => {
     const limited = await startSandbox({ seed: 34, users: 10, plan: 'unlimited', now: () => NOW, apps: { s2s: { scopes: ['user:read:list_users:admin'] } } })
     try {
       const clients = createZoomClients({ tokens: sandboxTokens(limited), profiles: profileLookup(sandboxProfile(limited)), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS, rateLimiting: false })
-      const limitedServices = createDataServices({
+      const limitedServices = createDataWithHandlers({
         ...createZoomDataPorts(clients, { scopeLevel: () => 'admin' }),
         dialogs,
         shell: { openPath: async () => undefined, openExternal: async () => undefined },

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../common/contract/data'
 import type { DownloadsSnapshot } from '../../../common/contract/downloads'
 import type { EventMap, EventName } from '../../../common/contract/events'
-import { createDataServices, createZoomDataPorts, type DataServices } from '../../../main/data'
+import { createZoomDataPorts } from '../../../main/data'
+import { createDataWithHandlers, type DataWithHandlers } from './data-with-handlers'
 import type { HandlerContext } from '../../../main/ipc/types'
 import { memoryLogSink } from '../../../main/log/logger'
 import type { DialogPort, EventSink } from '../../../main/ports'
@@ -46,7 +47,7 @@ function awaitableSink() {
 describe('data services on the real Zoom client', () => {
   let sandbox: Sandbox
   let dir: string
-  let services: DataServices
+  let services: DataWithHandlers
   let events: ReturnType<typeof awaitableSink>
   let savePath: string | undefined
   let token: string
@@ -59,7 +60,7 @@ describe('data services on the real Zoom client', () => {
     confirm: async () => false,
   }
 
-  const crawl = async (input: Parameters<DataServices['handlers']['data.crawl']>[0]): Promise<JobProgress> => {
+  const crawl = async (input: Parameters<DataWithHandlers['handlers']['data.crawl']>[0]): Promise<JobProgress> => {
     const first = await services.handlers['data.crawl'](input, ctx)
     const done = events.next('data.job', (p) => p.jobId === first.jobId && p.state !== 'running')
     await services.jobs.get(first.jobId).start()
@@ -74,7 +75,7 @@ describe('data services on the real Zoom client', () => {
     token = (await tokens.getAccessToken('p1')).accessToken
     const clients = createZoomClients({ tokens, profiles: profileLookup(sandboxProfile(sandbox)), retry: FAST_RETRY, timeouts: { ...FAST_TIMEOUTS, idle: 500 }, rateLimiting: false })
     events = awaitableSink()
-    services = createDataServices({
+    services = createDataWithHandlers({
       ...createZoomDataPorts(clients),
       dialogs,
       shell: { openPath: async () => undefined, openExternal: async () => undefined },

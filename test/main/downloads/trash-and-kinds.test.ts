@@ -6,7 +6,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDataServices, createZoomDataPorts, type DataServices } from '../../../main/data'
+import { createZoomDataPorts } from '../../../main/data'
+import { createDataWithHandlers, type DataWithHandlers } from '../data/data-with-handlers'
 import type { HandlerContext } from '../../../main/ipc/types'
 import { memoryLogSink } from '../../../main/log/logger'
 import type { DialogPort } from '../../../main/ports'
@@ -25,7 +26,7 @@ describe('recording downloads: file types and the trash', () => {
   let sandbox: Sandbox
   let dir: string
   let folder: string
-  let services: DataServices
+  let services: DataWithHandlers
   let token: string
   let confirmAnswer = true
   const confirmations: string[] = []
@@ -46,7 +47,7 @@ describe('recording downloads: file types and the trash', () => {
     const tokens = sandboxTokens(sandbox)
     token = (await tokens.getAccessToken('p1')).accessToken
     const clients = createZoomClients({ tokens, profiles: profileLookup(sandboxProfile(sandbox)), retry: FAST_RETRY, timeouts: { ...FAST_TIMEOUTS, idle: 500 }, rateLimiting: false })
-    services = createDataServices({
+    services = createDataWithHandlers({
       ...createZoomDataPorts(clients),
       dialogs,
       shell: { openPath: async () => undefined, openExternal: async () => undefined },
