@@ -28,7 +28,13 @@ export interface ValidationResult {
 
 export interface ConnectionStatus {
   profileId: string
+  /** The connection's own state: its tokens, the attempt in progress, the last real outcome. */
   state: ConnectionState
+  /**
+   * What the app shows for the connection (badge, buttons, overview), derived in main: `state`,
+   * unless the vault is locked ('locked') or the profile's stored secrets need repair ('needs_repair').
+   */
+  shown: ConnectionState
   /** Epoch ms. */
   expiresAt?: number
   lastRefreshAt?: number

@@ -186,7 +186,7 @@ export class AuthService {
     // The tokens this flow obtains are for the profile as it is now: if it is deleted, disconnected
     // or pointed at another client meanwhile, they belong to nobody and are not kept.
     const generation = this.deps.tokens.generationOf(profileId)
-    this.deps.book.setActivity(profileId, { state: 'connecting' })
+    this.deps.book.attemptBegan(profileId, 'connecting')
     // Single-use values, registered with the log redactor only while the flow runs.
     const used: { code?: string; verifier?: string } = {}
     try {
@@ -247,19 +247,7 @@ export class AuthService {
     // A deleted profile has no status or timeline left to report to.
     if (!this.deps.profiles.ids().includes(profileId)) return
     const cancelled = isAppError(error) && (error.code === 'AUTH_FLOW_CANCELLED' || error.code === 'CANCELLED')
-    const record = this.deps.book.record(profileId)
-    // A profile that needs repair keeps saying so (and nothing was sent).
-    const needsRepair = this.deps.book.activityOf(profileId)?.state === 'needs_repair'
-    const bridged = isAppError(error) ? error.toBridge() : { code: 'INTERNAL' as const, message: 'Connecting failed' }
-    if (needsRepair) this.deps.book.setActivity(profileId, this.deps.book.activityOf(profileId))
-    else if (cancelled) this.deps.book.setActivity(profileId, undefined)
-    else if (record && !record.grantEnded) {
-      // The tokens of the working connection are kept (they still work), but the badge tells the
-      // truth: the last attempt failed, and why.
-      this.deps.book.setActivity(profileId, undefined)
-      const secretNote = this.deps.tokens.hasPendingSecret(profileId) ? ' with the new Client Secret' : ''
-      this.deps.book.recordOutcome(profileId, { ...bridged, message: `Connecting again${secretNote} failed: ${bridged.message} The previous connection is kept and still in use.` })
-    } else this.deps.book.setActivity(profileId, { state: 'error', error: bridged })
+    this.deps.book.connectFailed(profileId, { error, cancelled, withPendingSecret: this.deps.tokens.hasPendingSecret(profileId) })
     this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: cancelled ? 'cancelled' : 'failed', detail: isAppError(error) ? error.message : 'Connecting failed' })
   }
 }

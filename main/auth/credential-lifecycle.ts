@@ -8,6 +8,7 @@ import { AppError } from '../../common/errors'
 import { cloudEndpoints, type Profile } from '../../common/profile'
 import type { Logger } from '../log/logger'
 import type { AuthWindowPort, Clock, Scheduler } from '../ports'
+import type { ConnectionBook } from '../tokens/connection-book'
 import type { ProfileLanes } from '../tokens/profile-lanes'
 import type { Timeline } from '../tokens/timeline'
 import type { TokenManager } from '../tokens/token-manager'
@@ -20,6 +21,8 @@ export interface CredentialLifecycleDeps {
   /** The same lanes as the token manager's. */
   lanes: ProfileLanes
   tokens: TokenManager
+  /** The owner of connection statuses, told when an edit may change how one reads. */
+  book: Pick<ConnectionBook, 'profileChanged'>
   endpoint: TokenEndpointClient
   timeline: Timeline
   authWindow: Pick<AuthWindowPort, 'clearSession'>
@@ -75,6 +78,11 @@ export class CredentialLifecycle {
     this.signIns.cancel(profileId)
     await this.deps.tokens.forget(profileId)
     this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'disconnect', outcome: 'ok', detail: 'Tokens obtained for an edited profile were dropped unsent; connect again' })
+  }
+
+  /** An edit was saved: the profile's status may read differently (e.g. its secrets no longer need repair). */
+  edited(profileId: string): void {
+    this.deps.book.profileChanged(profileId)
   }
 
   /** On quit: sign-ins still open are cancelled. */

@@ -11,6 +11,7 @@ import { createLogger } from '../log/logger'
 import { StoredProfiles } from '../profiles/profile-lookup'
 import { credentialBinding } from '../profiles/credential-binding'
 import { ProfileService } from '../profiles/profile-service'
+import { repairFields } from '../profiles/repair-fields'
 import { openProfilesDocument, type ProfilesDocument } from '../profiles/profiles-document'
 import { systemClock, systemScheduler, type CoreAdapters } from '../ports'
 import { createSettingsService, type SettingsService } from '../settings/settings-service'
@@ -82,7 +83,11 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     clock,
     scheduler,
     skewMs: () => settings.get().refreshSkewSeconds * 1000,
-    vaultLocked: () => needsUnlock(vault),
+    vault: {
+      needsUnlock: () => needsUnlock(vault),
+      locked: () => vault.status().state === 'locked',
+      repairFields: (profileId) => repairFields(vault, profileId),
+    },
   })
   const proxy = options.proxy ? { proxy: options.proxy } : {}
   const endpoint = createTokenEndpointClient({ clock, ...proxy, ...(options.tokenRequestTimeoutMs ? { timeoutMs: options.tokenRequestTimeoutMs } : {}) })
@@ -100,7 +105,7 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
   const lanes = new ProfileLanes()
   const pendingSecrets = new PendingSecrets()
   const tokens = new TokenManager({ profiles: stored, secrets: vault, pendingSecrets, endpoint, book, timeline, clock, settings: () => settings.get(), log: createLogger(adapters.log, 'tokens'), lanes })
-  const lifecycle = new CredentialLifecycle({ lanes, tokens, endpoint, timeline, authWindow: adapters.authWindow, clock, scheduler, log: createLogger(adapters.log, 'auth') })
+  const lifecycle = new CredentialLifecycle({ lanes, tokens, book, endpoint, timeline, authWindow: adapters.authWindow, clock, scheduler, log: createLogger(adapters.log, 'auth') })
   const profiles = new ProfileService({
     lifecycle,
     pendingSecrets,

@@ -14,6 +14,7 @@ import type { PendingSecrets } from '../tokens/pending-secrets'
 import type { SecretStore } from '../tokens/secret-store'
 import { StoredProfiles, type ProfileLookup } from './profile-lookup'
 import { credentialBinding } from './credential-binding'
+import { repairFields } from './repair-fields'
 import { confirmImportReach, confirmNewCredentialHosts, newCredentialHosts } from './credential-reach'
 import { checkImport, exportProfiles, nameKey } from './profile-transfer'
 import type { ProfilesDocument } from './profiles-document'
@@ -22,7 +23,7 @@ import type { ProfilesDocument } from './profiles-document'
  * What an edit or a delete means for the profile's connection, and the lane it runs in
  * (main/auth/credential-lifecycle.ts): given at construction.
  */
-export type ProfileConnectionLifecycle = Pick<CredentialLifecycle, 'run' | 'beforeDelete' | 'clientChanging' | 'dropTokens'>
+export type ProfileConnectionLifecycle = Pick<CredentialLifecycle, 'run' | 'beforeDelete' | 'clientChanging' | 'dropTokens' | 'edited'>
 
 export interface ProfileServiceDeps {
   /** Runs edits and deletes in the profile's lane (an edit or delete never interleaves with a connect or renewal) and says what they mean for its tokens. */
@@ -67,7 +68,7 @@ export class ProfileService implements ProfileLookup {
     return {
       ...profile,
       hasClientSecret: this.deps.secrets.hasSecret(profile.id, 'clientSecret'),
-      needsRepair: await this.repairFields(profile.id),
+      needsRepair: repairFields(this.deps.secrets, profile.id),
       ...(pending ? { pendingClientSecret: true } : {}),
     }
   }
@@ -138,6 +139,7 @@ export class ProfileService implements ProfileLookup {
       await this.deps.document.update((doc) => ({ ...doc, profiles: doc.profiles.map((p) => (p.id === profileId ? after : p)) }))
       return after
     })
+    this.deps.lifecycle.edited(profileId)
     this.changed([profileId])
     return this.view(after)
   }
@@ -256,18 +258,6 @@ export class ProfileService implements ProfileLookup {
     const { secrets } = this.deps
     if (!secrets.hasSecret(profileId, 'clientSecret') && !secrets.hasSecret(profileId, 'tokens')) return 'none'
     return secrets.checkBinding(profileId, binding)
-  }
-
-  private async repairFields(profileId: string): Promise<string[]> {
-    const { secrets } = this.deps
-    if (!secrets.hasSecret(profileId, 'clientSecret') && !secrets.hasSecret(profileId, 'tokens')) return []
-    // Only with the key already loaded: listing profiles must not prompt the keychain at start-up.
-    if (secrets.status().state !== 'unlocked') return []
-    try {
-      return await secrets.repairState(profileId)
-    } catch {
-      return []
-    }
   }
 
   private changed(ids: string[]): void {

@@ -1,20 +1,17 @@
-// The connection status of every profile: persisted facts (connections.json) plus what is going
-// on right now (connecting, refreshing, a transient error, a locked vault). Every change is
-// pushed as an 'auth.status' event, and a timer reports 'expiring' when a token enters the skew.
-import type { ConnectionState, ConnectionStatus, ValidationResult } from '../../common/contract/auth'
-import type { BridgeError } from '../../common/errors'
+// The one owner of every profile's connection status. The token manager and the auth service
+// report what happened (an attempt began, the credentials were refused, a renewal or connect
+// failed, new tokens were saved); the book keeps those facts with the persisted ones
+// (connections.json), derives the status from them (connection-state.ts) and pushes every change
+// as an 'auth.status' event. A timer reports 'expiring' when a token enters the skew.
+import type { ConnectionStatus, ValidationResult } from '../../common/contract/auth'
+import { AppError, isAppError, type BridgeError } from '../../common/errors'
 import type { Grant } from '../../common/profile'
 import type { DocumentFile } from '../store'
 import type { Clock, EventSink, Scheduler } from '../ports'
+import { deriveConnectionStatus, type Activity } from './connection-state'
 import type { ConnectionRecord, ConnectionsDocument } from './connections-document'
 import { renewAt, type TokenSet } from './token-set'
-
-export type ActivityState = Extract<ConnectionState, 'connecting' | 'refreshing' | 'error' | 'locked' | 'needs_repair'>
-
-interface Activity {
-  state: ActivityState
-  error?: BridgeError
-}
+import { isVaultLocked } from './vault-failure'
 
 export interface ConnectionBookDeps {
   document: DocumentFile<ConnectionsDocument>
@@ -22,8 +19,24 @@ export interface ConnectionBookDeps {
   clock: Clock
   scheduler: Scheduler
   skewMs: () => number
-  /** True while the vault waits for the person's passphrase. */
-  vaultLocked: () => boolean
+  /** The vault as a status needs it; none of these loads its key. */
+  vault: {
+    /** True while the vault waits for the person's passphrase. */
+    needsUnlock(): boolean
+    /** True while its key is not loaded (the app shows its unlock screen). */
+    locked(): boolean
+    /** The profile's stored secrets that need repair (main/profiles/repair-fields.ts). */
+    repairFields(profileId: string): readonly string[]
+  }
+}
+
+/** What a failed connect (or reconnect) attempt was about. */
+export interface ConnectFailure {
+  error: unknown
+  /** The person cancelled the sign-in, or it was overtaken: nothing failed. */
+  cancelled: boolean
+  /** The attempt used a new Client Secret still waiting for its first successful connect. */
+  withPendingSecret: boolean
 }
 
 export class ConnectionBook {
@@ -47,33 +60,54 @@ export class ConnectionBook {
 
   status(profileId: string): ConnectionStatus {
     const record = this.record(profileId)
-    const activity = this.activity.get(profileId)
-    const base: ConnectionStatus = {
+    return deriveConnectionStatus({
       profileId,
-      state: 'disconnected',
-      grantedScopes: record?.grantedScopes ?? [],
-      hasRefreshToken: record?.hasRefreshToken ?? false,
-      ...(record?.expiresAt !== undefined ? { expiresAt: record.expiresAt } : {}),
-      ...(record?.lastRefreshAt !== undefined ? { lastRefreshAt: record.lastRefreshAt } : {}),
-      ...(record?.connectedAt !== undefined ? { connectedAt: record.connectedAt } : {}),
-      ...(record?.apiUrl !== undefined ? { apiUrl: record.apiUrl } : {}),
-      ...(record?.lastValidation !== undefined ? { lastValidation: record.lastValidation as ValidationResult } : {}),
-    }
-    if (activity) return { ...base, state: activity.state, ...(activity.error ? { error: activity.error } : {}) }
-    if (!record) return base
-    if (record.grantEnded) return { ...base, state: 'reconnect_needed', error: record.grantEnded as BridgeError }
-    if (this.deps.vaultLocked()) return { ...base, state: 'locked' }
-    const failure = this.failures.get(profileId)
-    if (failure) return { ...base, state: 'error', error: failure }
-    if (record.expiresAt === undefined) return base
-    return { ...base, state: this.deps.clock.now() >= this.renewAt(record) ? 'expiring' : 'connected' }
+      record,
+      activity: this.activity.get(profileId),
+      failure: this.failures.get(profileId),
+      vaultNeedsUnlock: this.deps.vault.needsUnlock(),
+      vaultLocked: this.deps.vault.locked(),
+      needsRepair: this.deps.vault.repairFields(profileId),
+      renewAt: record?.expiresAt !== undefined ? this.renewAt(record) : undefined,
+      now: this.deps.clock.now(),
+    })
   }
 
-  /** Sets (or with `undefined` clears) what is happening right now, and reports the change. */
-  setActivity(profileId: string, activity: Activity | undefined): void {
-    if (activity) this.activity.set(profileId, activity)
-    else this.activity.delete(profileId)
-    this.publish(profileId)
+  /** A connect or a renewal has begun. */
+  attemptBegan(profileId: string, state: 'connecting' | 'refreshing'): void {
+    this.setActivity(profileId, { state })
+  }
+
+  /**
+   * The profile's credentials cannot be used as they stand: the vault is locked ('locked'), or its
+   * secrets cannot be read, were saved for other endpoints, or the profile fails its checks
+   * ('needs_repair', until the person repairs it or connects again).
+   */
+  credentialsRefused(profileId: string, error: unknown): void {
+    this.setActivity(profileId, { state: isVaultLocked(error) ? 'locked' : 'needs_repair', error: bridgeErrorOf(error, 'The credentials cannot be used') })
+  }
+
+  /** A renewal failed for a passing reason: the tokens are kept, the badge says why until something works. */
+  renewalFailed(profileId: string, error: AppError): void {
+    this.setActivity(profileId, { state: 'error', error: error.toBridge() })
+  }
+
+  /** A connect attempt failed or was cancelled. */
+  connectFailed(profileId: string, failure: ConnectFailure): void {
+    const current = this.activity.get(profileId)
+    const record = this.record(profileId)
+    const error = bridgeErrorOf(failure.error, 'Connecting failed')
+    // A profile that needs repair keeps saying so (and nothing was sent).
+    if (current?.state === 'needs_repair') this.publish(profileId)
+    else if (failure.cancelled) this.setActivity(profileId, undefined)
+    else if (record && !record.grantEnded) {
+      // The tokens of the working connection are kept (they still work), but the badge tells the
+      // truth: the last attempt failed, and why.
+      this.activity.delete(profileId)
+      const secretNote = failure.withPendingSecret ? ' with the new Client Secret' : ''
+      this.failures.set(profileId, { ...error, message: `Connecting again${secretNote} failed: ${error.message} The previous connection is kept and still in use.` })
+      this.publish(profileId)
+    } else this.setActivity(profileId, { state: 'error', error })
   }
 
   /** Something used the connection: `error` when it failed, `undefined` when it worked. */
@@ -83,10 +117,6 @@ export class ConnectionBook {
     else if (!previous) return
     else this.failures.delete(profileId)
     this.publish(profileId)
-  }
-
-  activityOf(profileId: string): Activity | undefined {
-    return this.activity.get(profileId)
   }
 
   /** New tokens arrived (connect, refresh or S2S mint) and are already in the vault. */
@@ -147,6 +177,11 @@ export class ConnectionBook {
     this.publish(profileId)
   }
 
+  /** The profile was edited (what it names, which secrets it stores): its status is derived again and pushed if it reads differently. */
+  profileChanged(profileId: string): void {
+    this.publish(profileId)
+  }
+
   /** Re-evaluates every profile, e.g. after the vault was locked or unlocked. */
   republish(profileIds: readonly string[]): void {
     for (const id of profileIds) {
@@ -160,6 +195,12 @@ export class ConnectionBook {
   dispose(): void {
     for (const cancel of this.timers.values()) cancel()
     this.timers.clear()
+  }
+
+  private setActivity(profileId: string, activity: Activity | undefined): void {
+    if (activity) this.activity.set(profileId, activity)
+    else this.activity.delete(profileId)
+    this.publish(profileId)
   }
 
   private publish(profileId: string): void {
@@ -187,4 +228,8 @@ export class ConnectionBook {
       this.publish(profileId)
     }, delay))
   }
+}
+
+function bridgeErrorOf(error: unknown, fallback: string): BridgeError {
+  return isAppError(error) ? error.toBridge() : new AppError('INTERNAL', fallback).toBridge()
 }

@@ -22,6 +22,8 @@ export interface SecretStore {
   checkBinding(profileId: string, binding: string): Promise<'match' | 'mismatch' | 'none'>
   /** Stored fields of the profile that cannot be decrypted (kept, never replaced silently). */
   repairState(profileId: string): Promise<SecretField[]>
+  /** repairState only while the key is loaded, without loading it (empty otherwise): for statuses, which must not prompt the keychain. */
+  loadedRepairState(profileId: string): SecretField[]
   status(): { state: 'uninitialised' | 'locked' | 'unlocked'; protection: { kind: string } }
 }
 

@@ -6,7 +6,7 @@
 // Every step of a profile's credential lifecycle (load, connect, renew, forget — and the profile
 // service's edit and delete) runs in the profile's lane (profile-lanes.ts), and a token set is
 // used or saved only while it belongs to the profile as it is then (grant-identity.ts).
-import { AppError, isAppError, type BridgeError } from '../../common/errors'
+import { AppError, isAppError } from '../../common/errors'
 import { crossFieldIssues, type Profile } from '../../common/profile'
 import { describeIssues } from '../../common/validation'
 import type { PendingSecrets } from './pending-secrets'
@@ -108,7 +108,7 @@ export class TokenManager implements TokenProvider {
       const profile = await this.profileForUse(profileId)
       if (profile.grant !== 's2s') throw new AppError('VALIDATION', `"${profile.name}" is not a Server-to-Server profile`)
       const mine = this.bump(profileId)
-      this.deps.book.setActivity(profileId, { state: 'connecting' })
+      this.deps.book.attemptBegan(profileId, 'connecting')
       const client = await this.clientOf(profile, { connecting: true })
       const identity = grantIdentityOf(profile)
       const result = await mintServerToServer(this.deps.endpoint, identity.oauthBase, client, profile.accountId, signal)
@@ -223,7 +223,7 @@ export class TokenManager implements TokenProvider {
     const issues = crossFieldIssues(profile, { stored: this.deps.secrets.hasSecret(profileId, 'clientSecret'), provided: undefined }).filter((i) => i.path !== 'clientSecret')
     if (issues.length > 0) {
       const error = new AppError('VALIDATION', `"${profile.name}" cannot be used as stored: ${describeIssues(issues)}. Edit it to repair it; nothing was sent.`, { issues })
-      this.deps.book.setActivity(profileId, { state: 'needs_repair', error: error.toBridge() })
+      this.deps.book.credentialsRefused(profileId, error)
       throw error
     }
     const binding = credentialBinding(profile)
@@ -231,7 +231,7 @@ export class TokenManager implements TokenProvider {
     try {
       state = await this.deps.secrets.checkBinding(profileId, binding)
     } catch (error) {
-      if (isVaultLocked(error) || isUndecryptable(error)) this.deps.book.setActivity(profileId, { state: stateOfFailure(error), error: toBridge(error) })
+      if (isVaultLocked(error) || isUndecryptable(error)) this.deps.book.credentialsRefused(profileId, error)
       throw error
     }
     if (state === 'none') await this.deps.secrets.bind(profileId, binding)
@@ -240,7 +240,7 @@ export class TokenManager implements TokenProvider {
         'VAULT_DECRYPT_FAILED',
         `"${profile.name}" now names other endpoints, client or allowed domains than its secrets were saved for (was its file edited?). Nothing was sent; enter its Client Secret again to repair it.`,
       )
-      this.deps.book.setActivity(profileId, { state: 'needs_repair', error: error.toBridge() })
+      this.deps.book.credentialsRefused(profileId, error)
       throw error
     }
     return profile
@@ -312,7 +312,7 @@ export class TokenManager implements TokenProvider {
 
   private async renew(profile: Profile, current: TokenSet, generation: number, force: boolean): Promise<TokenSet> {
     const profileId = profile.id
-    this.deps.book.setActivity(profileId, { state: 'refreshing' })
+    this.deps.book.attemptBegan(profileId, 'refreshing')
     try {
       const client = await this.clientOf(profile)
       const identity = grantIdentityOf(profile)
@@ -341,7 +341,7 @@ export class TokenManager implements TokenProvider {
     const now = this.deps.clock.now()
     this.deps.timeline.add({ profileId, at: now, kind: 'refresh', outcome: 'failed', detail: messageOf(error) })
     if (isVaultLocked(error) || isUndecryptable(error)) {
-      this.deps.book.setActivity(profileId, { state: stateOfFailure(error), error: toBridge(error) })
+      this.deps.book.credentialsRefused(profileId, error)
       throw error
     }
     if (isTokenEndpointError(error) && error.kind === 'grant-ended' && profile.grant === 'authorization_code') {
@@ -354,7 +354,7 @@ export class TokenManager implements TokenProvider {
     const appError = isAppError(error) ? error : new AppError('INTERNAL', 'Renewing the token failed')
     const attempts = (this.failures.get(profileId)?.attempts ?? 0) + 1
     this.failures.set(profileId, { attempts, until: now + tokenRetryDelay(attempts, appError.details?.retryAfterMs), error: appError })
-    this.deps.book.setActivity(profileId, { state: 'error', error: appError.toBridge() })
+    this.deps.book.renewalFailed(profileId, appError)
     this.deps.log.warn('Token renewal failed; tokens kept', { profileId, code: appError.code, attempts })
     if (!force && now < current.expiresAt) return current
     throw appError
@@ -369,7 +369,7 @@ export class TokenManager implements TokenProvider {
     try {
       text = await this.deps.secrets.getSecret(profileId, 'tokens')
     } catch (error) {
-      if (isVaultLocked(error) || isUndecryptable(error)) this.deps.book.setActivity(profileId, { state: stateOfFailure(error), error: toBridge(error) })
+      if (isVaultLocked(error) || isUndecryptable(error)) this.deps.book.credentialsRefused(profileId, error)
       throw error
     }
     if (text === undefined) return undefined
@@ -437,16 +437,6 @@ export class TokenManager implements TokenProvider {
 
 function toAccessToken(set: TokenSet): AccessToken {
   return { accessToken: set.accessToken, expiresAt: set.expiresAt, ...(set.apiUrl !== undefined ? { apiUrl: set.apiUrl } : {}), ...(set.apiBase !== undefined ? { apiBase: set.apiBase } : {}) }
-}
-
-function stateOfFailure(error: unknown): 'locked' | 'needs_repair' | 'error' {
-  if (isVaultLocked(error)) return 'locked'
-  if (isUndecryptable(error)) return 'needs_repair'
-  return 'error'
-}
-
-export function toBridge(error: unknown): BridgeError {
-  return isAppError(error) ? error.toBridge() : { code: 'INTERNAL', message: 'Something went wrong' }
 }
 
 function messageOf(error: unknown): string {

@@ -306,7 +306,21 @@ export class Vault {
   async repairState(profileId: string): Promise<SecretField[]> {
     assertProfileId(profileId)
     await this.ensureKey()
-    const dataKey = this.requireLoadedKey()
+    return this.repairStateWith(this.requireLoadedKey(), profileId)
+  }
+
+  /**
+   * repairState without loading the key (no keychain prompt, no passphrase): empty while the key
+   * is not loaded, or while a vault written before bindings still waits for its migration.
+   */
+  loadedRepairState(profileId: string): SecretField[] {
+    assertProfileId(profileId)
+    const dataKey = this.dataKey
+    if (!dataKey || (this.binder && isLegacy(dataKey, this.document.read().key))) return []
+    return this.repairStateWith(dataKey, profileId)
+  }
+
+  private repairStateWith(dataKey: Buffer, profileId: string): SecretField[] {
     const slots = slotsOf(this.document.read().secrets, profileId)
     if (slots && this.bindingOf(dataKey, profileId) === 'mismatch') return SECRET_FIELDS.filter((field) => slots[field] !== undefined)
     return undecryptableFields(dataKey, profileId, slots)

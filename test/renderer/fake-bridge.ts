@@ -34,6 +34,7 @@ import type { BridgeError, ErrorCode, ErrorDetails } from '../../common/errors'
 import { summaryOf } from '../../common/zoom/api/summary'
 import type { ApiOperation } from '../../common/zoom/api/types'
 import { AppError, isAppError } from '../../common/errors'
+import { shownState } from '../../main/tokens/shown-state'
 import { UpdateService } from '../../main/updates/update-service'
 import { FakeUpdater } from '../fakes/fake-updater'
 import type { ProfileView } from '../../common/profile'
@@ -58,9 +59,18 @@ export class FakeError extends Error {
   }
 }
 
+/**
+ * A connection's status as a test gives it: its own state. What the app shows (`shown`) is
+ * derived from it as main derives it (main/tokens/shown-state.ts), unless given.
+ */
+export type StatusFixture = Omit<ConnectionStatus, 'shown'> & { shown?: ConnectionStatus['shown'] }
+
+/** What a test may push: statuses as fixtures, everything else as main pushes it. */
+type Pushed<E extends EventName> = E extends 'auth.status' ? StatusFixture : EventMap[E]
+
 export interface FakeOptions {
   profiles?: ProfileView[]
-  statuses?: ConnectionStatus[]
+  statuses?: StatusFixture[]
   vault?: VaultStatus
   problems?: StoreProblem[]
   settings?: Partial<Settings>
@@ -131,7 +141,7 @@ function rowsOf(ds: Dataset): Row[] {
 export class FakeBridge {
   readonly calls: { name: ChannelName; input: unknown }[] = []
   profiles: ProfileView[]
-  statuses = new Map<string, ConnectionStatus>()
+  statuses = new Map<string, StatusFixture>()
   vault: VaultStatus
   settings: Settings
   problems: StoreProblem[]
@@ -173,7 +183,14 @@ export class FakeBridge {
     this.failures.set(name, { code, message, ...(details ? { details } : {}) })
   }
 
-  emit<E extends EventName>(event: E, payload: EventMap[E]): void {
+  emit<E extends EventName>(event: E, pushed: Pushed<E>): void {
+    let payload = pushed as EventMap[E]
+    if (event === 'auth.status') payload = this.shown(pushed as StatusFixture) as EventMap[E]
+    if (event === 'vault.status') {
+      // Like main: a change of the vault re-derives every status, pushed before the vault's own.
+      this.vault = pushed as VaultStatus
+      for (const profile of this.profiles) this.emit('auth.status', this.status(profile.id))
+    }
     for (const listener of this.listeners.get(event) ?? []) (listener as (p: EventMap[E]) => void)(payload)
   }
 
@@ -238,14 +255,20 @@ export class FakeBridge {
   }
 
   private status(id: string): ConnectionStatus {
-    if (this.vault.state === 'locked') return { profileId: id, state: 'locked', grantedScopes: [], hasRefreshToken: false }
-    return this.statuses.get(id) ?? { profileId: id, state: 'disconnected', grantedScopes: [], hasRefreshToken: false }
+    if (this.vault.state === 'locked') return this.shown({ profileId: id, state: 'locked', grantedScopes: [], hasRefreshToken: false })
+    return this.shown(this.statuses.get(id) ?? { profileId: id, state: 'disconnected', grantedScopes: [], hasRefreshToken: false })
   }
 
-  private setStatus(status: ConnectionStatus): ConnectionStatus {
+  private setStatus(fixture: StatusFixture): ConnectionStatus {
+    const { shown: _shown, ...status } = fixture
     this.statuses.set(status.profileId, status)
     this.emit('auth.status', status)
-    return status
+    return this.shown(status)
+  }
+
+  private shown(status: StatusFixture): ConnectionStatus {
+    const needsRepair = this.profiles.find((p) => p.id === status.profileId)?.needsRepair ?? []
+    return { ...status, shown: status.shown ?? shownState(status.state, { vaultLocked: this.vault.state === 'locked', needsRepair }) }
   }
 
   private record(profileId: string, kind: TimelineEvent['kind'], outcome: TimelineEvent['outcome'], detail: string): void {

@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { CONNECTION_STATES } from '../../common/contract/auth'
 import { StatusBadge } from '../../renderer/components/StatusBadge'
-import { effectiveState, STATE_LABELS } from '../../renderer/store/selectors/connections'
+import { STATE_LABELS } from '../../renderer/store/selectors/connections'
 import { makeProfile } from './fake-bridge'
 import { renderApp } from './render-app'
 
@@ -17,15 +17,6 @@ describe('status badge', () => {
       unmount()
     }
     expect(new Set(Object.values(STATE_LABELS)).size).toBe(CONNECTION_STATES.length)
-  })
-
-  it('lets a locked vault or an unreadable secret outrank the last reported state', () => {
-    const ok = makeProfile()
-    const status = { profileId: ok.id, state: 'connected' as const, grantedScopes: [], hasRefreshToken: false }
-    expect(effectiveState(ok, status, false)).toBe('connected')
-    expect(effectiveState(ok, status, true)).toBe('locked')
-    expect(effectiveState(makeProfile({ needsRepair: ['refreshToken'] }), status, false)).toBe('needs_repair')
-    expect(effectiveState(ok, undefined, false)).toBe('disconnected')
   })
 
   it('follows the statuses main pushes, in the sidebar and on the overview', async () => {

@@ -74,6 +74,9 @@ class MemorySecrets implements SecretStore {
   repairState() {
     return Promise.resolve([])
   }
+  loadedRepairState() {
+    return []
+  }
   // One profile that never changes: nothing to bind it to.
   setBinder() {}
   bind() {
@@ -108,7 +111,7 @@ export async function connectedTokenStack(sandboxUrl: string, app: S2SApp, rateP
     clock,
     scheduler: systemScheduler,
     skewMs: () => SKEW_SECONDS * 1000,
-    vaultLocked: () => false,
+    vault: { needsUnlock: () => false, locked: () => false, repairFields: () => [] },
   })
   const tokens = new TokenManager({
     profiles,

@@ -3,7 +3,7 @@ import { Tabs } from 'radix-ui'
 import { lazy, Suspense } from 'react'
 import { StatusBadge } from '../../components/StatusBadge'
 import { useStore } from '../../store/index'
-import { effectiveState, profileKind, selectProfile, selectStatus } from '../../store/selectors/connections'
+import { profileKind, selectProfile, selectShownState, selectStatus } from '../../store/selectors/connections'
 import type { ConnectionTab } from '../../store/slices/session'
 import { ConnectionMenu } from '../connections/ConnectionMenu'
 import { ConnectionEditor } from '../editor/ConnectionEditor'
@@ -27,7 +27,7 @@ const TABS: { id: ConnectionTab; label: string }[] = [
 export default function ConnectionScreen({ profileId, tab }: { profileId: string; tab: ConnectionTab }) {
   const profile = useStore(selectProfile(profileId))
   const status = useStore(selectStatus(profileId))
-  const locked = useStore((s) => s.vault?.state === 'locked')
+  const state = useStore(selectShownState(profileId))
   const navigate = useStore((s) => s.navigate)
   if (!profile) {
     return (
@@ -36,7 +36,6 @@ export default function ConnectionScreen({ profileId, tab }: { profileId: string
       </div>
     )
   }
-  const state = effectiveState(profile, status, locked)
   return (
     <div className={tab === 'browse' || tab === 'console' ? 'page wide' : 'page'}>
       <header className="page-head conn-head">

@@ -1,7 +1,7 @@
 // The connections in the sidebar with their live status; each opens its overview.
 import { useShallow } from 'zustand/react/shallow'
 import { StatusBadge } from '../../components/StatusBadge'
-import { effectiveState, filterProfiles, shortKind } from '../../store/selectors/connections'
+import { filterProfiles, shortKind, shownState } from '../../store/selectors/connections'
 import { useStore } from '../../store/index'
 import { ConnectionMenu } from './ConnectionMenu'
 
@@ -9,7 +9,6 @@ export function ConnectionList() {
   const profiles = useStore(useShallow((s) => filterProfiles(s.profiles, s.filter)))
   const total = useStore((s) => s.profiles.length)
   const statuses = useStore((s) => s.statuses)
-  const locked = useStore((s) => s.vault?.state === 'locked')
   const activeId = useStore((s) => s.view.profileId)
   const navigate = useStore((s) => s.navigate)
   const clearFilter = useStore((s) => s.setConnectionFilter)
@@ -27,7 +26,7 @@ export function ConnectionList() {
       ) : (
         <ul className="conn-list">
           {profiles.map((p) => {
-            const state = effectiveState(p, statuses[p.id], locked)
+            const state = shownState(statuses[p.id])
             const active = p.id === activeId
             return (
               <li key={p.id} className="conn-item" data-active={active}>

@@ -4,7 +4,7 @@ import { focusIsLost } from '../../components/use-focus-return'
 import { useStore } from '../../store/index'
 import { StatusBadge } from '../../components/StatusBadge'
 import { ImportIcon } from '../../components/icons'
-import { effectiveState, profileKind } from '../../store/selectors/connections'
+import { profileKind, shownState } from '../../store/selectors/connections'
 import { VaultSetupChoices } from '../settings/VaultSetupChoices'
 import { KINDS } from './kinds'
 import { useProfileActions } from './use-profile-actions'
@@ -67,7 +67,6 @@ function FirstRun() {
 function AllConnections() {
   const profiles = useStore((s) => s.profiles)
   const statuses = useStore((s) => s.statuses)
-  const locked = useStore((s) => s.vault?.state === 'locked')
   const navigate = useStore((s) => s.navigate)
   return (
     <div className="page">
@@ -80,7 +79,7 @@ function AllConnections() {
           <button key={p.id} type="button" className="choice" onClick={() => navigate({ screen: 'connection', profileId: p.id, tab: 'overview' })}>
             <strong>{p.name}</strong>
             <span>{profileKind(p)}</span>
-            <StatusBadge state={effectiveState(p, statuses[p.id], locked)} />
+            <StatusBadge state={shownState(statuses[p.id])} />
           </button>
         ))}
       </div>

@@ -1,4 +1,4 @@
-// Selectors for connections: filtering, the effective status of a profile and its label.
+// Selectors for connections: filtering, the state main says to show for a profile and its label.
 import type { ConnectionState, ConnectionStatus } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
 import type { Store } from '../types'
@@ -16,12 +16,12 @@ export function filterProfiles(profiles: ProfileView[], filter: string): Profile
   return profiles.filter((p) => [p.name, p.description, p.clientId, p.accountId].some((v) => v.toLowerCase().includes(needle)))
 }
 
-/** The state to show: a locked vault or an unreadable secret outranks whatever main last reported. */
-export function effectiveState(profile: ProfileView, status: ConnectionStatus | undefined, vaultLocked: boolean): ConnectionState {
-  if (vaultLocked) return 'locked'
-  if (profile.needsRepair.length > 0) return 'needs_repair'
-  return status?.state ?? 'disconnected'
+/** The state to show, as main derived it (a locked vault and secrets that need repair included); 'disconnected' until main has reported one. */
+export function shownState(status: ConnectionStatus | undefined): ConnectionState {
+  return status?.shown ?? 'disconnected'
 }
+
+export const selectShownState = (id: string | undefined) => (s: Store) => shownState(id ? s.statuses[id] : undefined)
 
 export const STATE_LABELS: Record<ConnectionState, string> = {
   disconnected: 'Not connected',

@@ -103,7 +103,7 @@ export const createConnectionsSlice: StateCreator<Store, [], [], ConnectionsSlic
     createProfile: async (draft) => {
       const profile = await call('profiles.create', draft)
       upsertProfile(profile)
-      get().applyStatus(await call('auth.status', { profileId: profile.id }).catch(() => ({ profileId: profile.id, state: 'disconnected' as const, grantedScopes: [], hasRefreshToken: false })))
+      get().applyStatus(await call('auth.status', { profileId: profile.id }).catch(() => ({ profileId: profile.id, state: 'disconnected' as const, shown: 'disconnected' as const, grantedScopes: [], hasRefreshToken: false })))
       return profile
     },
     updateProfile: (id, draft, options = {}) =>

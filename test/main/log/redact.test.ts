@@ -101,7 +101,7 @@ describe('what leaves main', () => {
     const sink = new RecordingEvents()
     const events = redactingEvents(sink)
     events.emit('auth.timeline', { profileId: 'p1', at: 1, kind: 'refresh', outcome: 'failed', detail: `Zoom quoted ${SECRET.slice(4, 30)}` })
-    events.emit('auth.status', { profileId: 'p1', state: 'reconnect_needed', grantedScopes: [], hasRefreshToken: false, error: { code: 'AUTH_INVALID_GRANT', message: 'ended', details: { zoomMessage: SECRET } } })
+    events.emit('auth.status', { profileId: 'p1', state: 'reconnect_needed', shown: 'reconnect_needed', grantedScopes: [], hasRefreshToken: false, error: { code: 'AUTH_INVALID_GRANT', message: 'ended', details: { zoomMessage: SECRET } } })
     expect(sink.events).toHaveLength(2)
     expect(findFragments(JSON.stringify(sink.events), [SECRET])).toEqual([])
   })
