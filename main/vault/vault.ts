@@ -321,9 +321,18 @@ export class Vault {
   }
 
   private repairStateWith(dataKey: Buffer, profileId: string): SecretField[] {
-    const slots = slotsOf(this.document.read().secrets, profileId)
-    if (slots && this.bindingOf(dataKey, profileId) === 'mismatch') return SECRET_FIELDS.filter((field) => slots[field] !== undefined)
-    return undecryptableFields(dataKey, profileId, slots)
+    const doc = this.document.read()
+    const binding = this.binder?.(profileId)
+    // Every status push asks (see connection-book.ts): the answer is kept per document version
+    // (a write makes a new document object), unlocked key and binding the profile has now.
+    const known = repairVerdicts.get(doc)?.get(profileId)
+    if (known?.dataKey === dataKey && known.binding === binding) return [...known.fields]
+    const slots = slotsOf(doc.secrets, profileId)
+    const fields = slots && this.bindingOf(dataKey, profileId) === 'mismatch' ? SECRET_FIELDS.filter((field) => slots[field] !== undefined) : undecryptableFields(dataKey, profileId, slots)
+    const perProfile = repairVerdicts.get(doc) ?? new Map<string, RepairVerdict>()
+    perProfile.set(profileId, { dataKey, binding, fields })
+    repairVerdicts.set(doc, perProfile)
+    return [...fields]
   }
 
   /** repairState for every profile that has a problem. */
@@ -583,6 +592,13 @@ function authenticBindings(dataKey: Buffer, doc: VaultDocument): Record<string, 
   return bindings
 }
 const verdicts = new WeakMap<VaultDocument, { dataKey: Buffer; bindings: Record<string, string> }>()
+
+interface RepairVerdict {
+  dataKey: Buffer
+  binding: string | undefined
+  fields: readonly SecretField[]
+}
+const repairVerdicts = new WeakMap<VaultDocument, Map<string, RepairVerdict>>()
 
 function withBindings(dataKey: Buffer, doc: VaultDocument, bindings: Record<string, string>): VaultDocument {
   return { ...doc, bindings, bindingsMac: bindingTableMac(dataKey, bindings) }
