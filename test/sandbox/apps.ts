@@ -28,7 +28,7 @@ export const ADMIN_SCOPES = [
   'cloud_recording:read:list_user_recordings:admin', 'report:read:list_users:admin', 'report:read:admin',
   'phone:read:list_users:admin', 'phone:read:list_call_logs:admin',
   'meeting:write:meeting:admin', 'meeting:update:meeting:admin', 'meeting:delete:meeting:admin',
-  'cloud_recording:delete:meeting_recording:admin',
+  'cloud_recording:delete:meeting_recording:admin', 'cloud_recording:read:list_account_recordings:admin',
 ]
 
 export const USER_SCOPES = [

@@ -24,6 +24,11 @@ export interface Operation {
   maxPageSize?: number
   /** Key of the list in the response body. */
   listKey?: string
+  /**
+   * For an operation Zoom documents on its API reference but leaves out of its OpenAPI files: the
+   * page it is documented on. The checks against the files skip it; it follows that page instead.
+   */
+  documentedAt?: string
 }
 
 export const OPERATIONS: readonly Operation[] = [
@@ -66,6 +71,18 @@ export const OPERATIONS: readonly Operation[] = [
   {
     id: 'recordingDelete', spec: 'Meetings', method: 'delete', path: '/meetings/{meetingId}/recordings', category: 'light', family: 'api',
     scopes: ['recording:write:admin', 'recording:write', 'cloud_recording:delete:meeting_recording', 'cloud_recording:delete:meeting_recording:admin', 'cloud_recording:delete:meeting_recording:master'],
+  },
+  {
+    // GET /accounts/{accountId}/recordings is on Zoom's API reference ("List recordings of an
+    // account", operation getAccountCloudRecording) but in none of its OpenAPI files. That page:
+    // classic scopes recording:read:admin (with a sub account's ID) or account:read:admin (with `me`
+    // for the token's own account), granular cloud_recording:read:list_account_recordings:admin
+    // and :master; rate-limit label Medium; page_size up to 300; next_page_token valid 15 minutes;
+    // from/to of at most one month. The response is the user listing's envelope (from, to,
+    // page_size, total_records, next_page_token, meetings[]), each meeting with its host_email.
+    id: 'getAccountCloudRecording', spec: 'Meetings', path: '/accounts/{accountId}/recordings', category: 'medium', family: 'api', maxPageSize: 300, listKey: 'meetings',
+    scopes: ['recording:read:admin', 'account:read:admin', 'cloud_recording:read:list_account_recordings:admin', 'cloud_recording:read:list_account_recordings:master'],
+    documentedAt: 'https://developers.zoom.us/docs/api/rest/reference/zoom-api/methods/#operation/getAccountCloudRecording',
   },
   { id: 'reportDaily', spec: 'Meetings', path: '/report/daily', category: 'heavy', family: 'api', scopes: ['report:read:admin'] },
   {

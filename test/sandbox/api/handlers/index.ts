@@ -1,6 +1,7 @@
 // operationId → handler.
 import type { Handler } from '../handler'
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from './meetings'
+import { listAccountRecordings } from './account-recordings'
 import { accountCallHistory, listPhoneUsers, userCallHistory } from './phone'
 import { deleteRecordings, listRecordings } from './recordings'
 import { reportDaily, reportUsers } from './reports'
@@ -18,6 +19,7 @@ export const HANDLERS: Record<string, Handler> = {
   webinars: listWebinars,
   recordingsList: listRecordings,
   recordingDelete: deleteRecordings,
+  getAccountCloudRecording: listAccountRecordings,
   reportDaily,
   reportUsers,
   listPhoneUsers,
