@@ -11,6 +11,8 @@ import { formatCount } from '../../shared/format'
 import { BridgeCallError, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import { isAccountWide } from '../../store/selectors/scopes'
+import { ACCOUNT_LISTING_RESOURCE, ACCOUNT_RECORDINGS, accountRecordingsAllowed } from '../../../common/zoom/account-recordings'
+import { acceptedScopes } from '../../../common/zoom/scopes'
 import type { ListResourceId } from '../../../common/zoom/resource-ids'
 import type { ExportChoice, TargetUser, UserTarget } from '../../store/slices/browse'
 import { datasetKey, EMPTY_GRID_VIEW } from '../../store/slices/browse'
@@ -55,6 +57,8 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
   // Dated resources start on the last 30 days, not Zoom's default of today only.
   const [values, setValues] = useState<ParamValues>(() => (resource.dateWindow ? { ...initialValues(resource.dateWindow) } : {}))
   const accountWide = isAccountWide(profile)
+  const grantedScopes = useStore((s) => s.statuses[profile.id]?.grantedScopes)
+  const accountListing = resource.id === ACCOUNT_LISTING_RESOURCE ? { allowed: accountRecordingsAllowed(grantedScopes), scopes: acceptedScopes(ACCOUNT_RECORDINGS) } : undefined
   const target = useStore((s) => s.userTargets[profile.id]) ?? (accountWide ? ALL_USERS : ONLY_ME)
   const setUserTarget = useStore((s) => s.setUserTarget)
   const request = useStore((s) => s.browseRequest)
@@ -69,6 +73,7 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
   /** The crawl's `users`: one user is resolved first (typed text that was not picked from the list). */
   const crawlUsers = async (): Promise<CrawlInput['users'] | { error: string }> => {
     if (!resource.perUser) return undefined
+    if (target.kind === 'account') return accountListing?.allowed ? 'account' : 'all'
     if (target.kind !== 'one') return target.kind
     const resolved = await resolveTargetUser(profile.id, target.user)
     if ('error' in resolved) return resolved
@@ -148,6 +153,7 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
           target={target}
           onTarget={(t) => setUserTarget(profile.id, t)}
           accountWide={accountWide}
+          {...(accountListing ? { accountListing } : {})}
           errors={paramErrors}
         />
         <div className="row">
