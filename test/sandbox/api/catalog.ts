@@ -41,6 +41,22 @@ export const OPERATIONS: readonly Operation[] = [
     scopes: ['user:read', 'user:write', 'user:read:admin', 'user:write:admin', 'user_profile', 'user_info:read', 'user:read:user', 'user:read:user:admin'],
   },
   {
+    id: 'userCreate', spec: 'Users', method: 'post', path: '/users', category: 'light', family: 'api',
+    scopes: ['user:write', 'user:write:admin', 'user:write:user:admin'],
+  },
+  {
+    id: 'userUpdate', spec: 'Users', method: 'patch', path: '/users/{userId}', category: 'light', family: 'api',
+    scopes: ['user:write:admin', 'user:write', 'user:update:user', 'user:update:user:admin'],
+  },
+  {
+    id: 'userStatus', spec: 'Users', method: 'put', path: '/users/{userId}/status', category: 'light', family: 'api',
+    scopes: ['user:write:admin', 'user:write', 'user:update:status', 'user:update:status:admin'],
+  },
+  {
+    id: 'userDelete', spec: 'Users', method: 'delete', path: '/users/{userId}', category: 'light', family: 'api',
+    scopes: ['user:write:admin', 'user:write', 'user:delete:user', 'user:delete:user:admin'],
+  },
+  {
     id: 'meetings', spec: 'Meetings', path: '/users/{userId}/meetings', category: 'medium', family: 'api', maxPageSize: 300, listKey: 'meetings',
     scopes: ['meeting:read:admin', 'meeting:read', 'meeting:read:list_meetings', 'meeting:read:list_meetings:admin'],
   },
@@ -63,6 +79,18 @@ export const OPERATIONS: readonly Operation[] = [
   {
     id: 'webinars', spec: 'Meetings', path: '/users/{userId}/webinars', category: 'medium', family: 'api', maxPageSize: 300, listKey: 'webinars',
     scopes: ['webinar:read:admin', 'webinar:read', 'webinar:read:list_webinars', 'webinar:read:list_webinars:admin'],
+  },
+  {
+    id: 'webinarCreate', spec: 'Meetings', method: 'post', path: '/users/{userId}/webinars', category: 'light', family: 'api',
+    scopes: ['webinar:write', 'webinar:write:admin', 'webinar:write:webinar', 'webinar:write:webinar:admin'],
+  },
+  {
+    id: 'webinarUpdate', spec: 'Meetings', method: 'patch', path: '/webinars/{webinarId}', category: 'light', family: 'api',
+    scopes: ['webinar:write', 'webinar:write:admin', 'webinar:update:webinar', 'webinar:update:webinar:admin'],
+  },
+  {
+    id: 'webinarDelete', spec: 'Meetings', method: 'delete', path: '/webinars/{webinarId}', category: 'light', family: 'api',
+    scopes: ['webinar:write:admin', 'webinar:write', 'webinar:delete:webinar', 'webinar:delete:webinar:admin'],
   },
   {
     id: 'recordingsList', spec: 'Meetings', path: '/users/{userId}/recordings', category: 'medium', family: 'api', maxPageSize: 300, listKey: 'meetings',

@@ -34,6 +34,7 @@ export const listAccountRecordings: Handler = (request, deps) => {
   const library = deps.data.recordings
   const found: { u: number; r: number; start: number }[] = []
   for (let u = 0; u < users.count; u++) {
+    if (!users.exists(u)) continue
     for (const r of library.inWindow(u, window.fromMs, window.toMs)) found.push({ u, r, start: library.startMs(u, r) })
   }
   // Newest first across the account, as each user's listing is.
