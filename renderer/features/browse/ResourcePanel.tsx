@@ -199,6 +199,8 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
   const rows = useRowWindows(datasetId, view, rowsInDataset)
   const [detail, setDetail] = useState<number>()
   const [exporting, setExporting] = useState(false)
+  // Export is disabled while its file is written: focus comes back to it when that ends.
+  const exportButton = useFocusReturn<HTMLButtonElement>(exporting, true)
   const [selection, setSelection] = useState<ReadonlySet<number>>(new Set())
   const selectable = resource.id === 'recordings'
   const [downloadChoice, setDownloadChoice] = useState<DownloadChoice>(ALL_FILES)
@@ -271,8 +273,17 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
         onColumns={(columns) => setGridView(datasetId, { columns })}
         onExport={setExportFormat}
         exporting={exporting}
+        exportButtonRef={exportButton}
       />
-      <ExportDialog format={exportFormat} onClose={() => setExportFormat(undefined)} onExport={(choice) => void onExport(choice)} rows={rows.total} filtered={view.filterText.trim() !== ''} missing={incompleteness(info, job)} />
+      <ExportDialog
+        format={exportFormat}
+        onClose={() => setExportFormat(undefined)}
+        onExport={(choice) => void onExport(choice)}
+        rows={rows.total}
+        filtered={view.filterText.trim() !== ''}
+        missing={incompleteness(info, job)}
+        returnFocusTo={() => exportButton.current}
+      />
       {rows.total === 0 && view.filterText.trim() !== '' && (
         <div className="callout callout-row" role="status">
           <span>
