@@ -98,7 +98,7 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
   const late: { hooks?: ProfileConnectionHooks } = {}
   // One lane per profile, shared: edits and deletes never interleave with connect, renewal or forget.
   const lanes = new ProfileLanes()
-  const pendingSecrets = new PendingSecrets()
+  const pendingSecrets = new PendingSecrets((profileId) => adapters.events.emit('profiles.changed', { ids: [profileId] }))
   const profiles = new ProfileService({
     lanes,
     pendingSecrets,
