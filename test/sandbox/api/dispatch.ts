@@ -74,7 +74,7 @@ export class ApiDispatcher {
       return
     }
     // Writes carry a JSON body; Zoom answers one it cannot parse with 400 / 300.
-    readBody(req).then(
+    readBody(req, { answerTooLarge: true }).then(
       (text) => {
         let body: unknown
         try {

@@ -5,10 +5,13 @@
 import type { ErrorObject } from 'ajv'
 import { OPENAPI_AVAILABLE, requestValidator } from '../openapi'
 import type { Operation } from './catalog'
-import type { ApiResponse } from './responses'
+import { Errors, type ApiResponse } from './responses'
 
 /** Zoom's 400 / 300 for a body its schema refuses, or undefined when the body is valid. */
 export function checkRequestBody(op: Operation, body: unknown): ApiResponse | undefined {
+  // Every write body Zoom documents is an object; anything else (an array nested 40,000 deep)
+  // is refused before a schema walks it.
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return Errors.validation('Request Body should be a valid JSON object.')
   if (!OPENAPI_AVAILABLE || op.documentedAt !== undefined) return undefined
   const validate = requestValidator(op.spec, op.path, op.method ?? 'get')
   if (validate === undefined || validate(body)) return undefined
