@@ -15,8 +15,10 @@ export const crawlInputSchema = z
     /**
      * For per-user resources (meetings, webinars, recordings): the users to crawl; 'all' = every user of
      * the account, 'me' = the token's owner, or named users by ID or e-mail (one user = a one-item list).
+     * 'account' = the whole account in one listing, where Zoom has one (cloud recordings:
+     * GET /accounts/me/recordings, when the grant allows it) instead of one listing per user.
      */
-    users: z.union([z.literal('all'), z.literal('me'), z.array(z.string().trim().min(1).max(128)).max(100_000)]).optional(),
+    users: z.union([z.literal('all'), z.literal('me'), z.literal('account'), z.array(z.string().trim().min(1).max(128)).max(100_000)]).optional(),
   })
   .strict()
 export type CrawlInput = z.input<typeof crawlInputSchema>

@@ -11,6 +11,8 @@ export interface PageRequest {
   resource: ListResourceId
   /** For per-user resources: the user id (or 'me') substituted into the path. */
   userId?: string
+  /** The resource's account-wide listing (every user's rows at once) instead of a per-user one. */
+  accountWide?: boolean
   params: QueryParams
   signal: AbortSignal
   /** Told when a request waits a noticeable time for Zoom's rate limit (429), with when it goes on (epoch ms). */

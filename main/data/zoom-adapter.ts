@@ -4,13 +4,15 @@
 import { AppError, isAppError } from '../../common/errors'
 import { DETAIL_RESOURCES, LIST_RESOURCES, scopeMissingMessage, scopesForApp, type Resource, type ScopeLevel } from '../../common/zoom/catalog'
 import { getDetail, listPages, type ZoomClients } from '../zoom'
+import { listAccountRecordings } from '../zoom/account-recordings'
+import { ACCOUNT_RECORDINGS } from '../../common/zoom/account-recordings'
 import type { DetailSource, DownloadSource, Page, PageSource, RateUsageSource } from './ports'
 
 /**
  * Zoom's 403 names every scope its OpenAPI accepts; the person needs the ones their app type can
  * be granted — the same the editor's presets and the Browse tab warnings name.
  */
-function forApp(error: unknown, resource: Resource, level: ScopeLevel | undefined): unknown {
+function forApp(error: unknown, resource: Pick<Resource, 'title' | 'scopes'>, level: ScopeLevel | undefined): unknown {
   if (level === undefined || !isAppError(error) || error.code !== 'ZOOM_SCOPE_MISSING') return error
   return new AppError('ZOOM_SCOPE_MISSING', scopeMissingMessage(resource, level), { ...error.details, acceptedScopes: scopesForApp(resource, level) })
 }
@@ -37,14 +39,17 @@ export function createZoomDataPorts(clients: ZoomClients, options: ZoomDataPorts
   }
   return {
     pages: {
-      async *pages({ profileId, resource, userId, params, signal, onRateLimitWait }): AsyncIterable<Page> {
+      async *pages({ profileId, resource, userId, accountWide, params, signal, onRateLimitWait }): AsyncIterable<Page> {
         try {
-          const pages = listPages(clients.forProfile(profileId), resource, { params, signal, ...(userId !== undefined ? { userId } : {}), ...(onRateLimitWait ? { onRateLimitWait } : {}) })
+          const client = clients.forProfile(profileId)
+          const pages = accountWide
+            ? listAccountRecordings(client, { params, signal, ...(onRateLimitWait ? { onRateLimitWait } : {}) })
+            : listPages(client, resource, { params, signal, ...(userId !== undefined ? { userId } : {}), ...(onRateLimitWait ? { onRateLimitWait } : {}) })
           for await (const page of pages) {
             yield { items: page.items, rateLimitWaits: page.rateLimitWaits, ...(page.totalRecords !== undefined ? { totalRecords: page.totalRecords } : {}) }
           }
         } catch (error) {
-          throw forApp(error, LIST_RESOURCES[resource], levelOf(profileId))
+          throw forApp(error, accountWide ? ACCOUNT_RECORDINGS : LIST_RESOURCES[resource], levelOf(profileId))
         }
       },
     },

@@ -6,6 +6,15 @@ import { forgetSecret, registerSecret } from '../log/redact'
 export class PendingSecrets {
   private readonly secrets = new Map<string, string>()
 
+  /** `onAdopted`: told once a pending secret became the stored one (the profile's view changed). */
+  constructor(private readonly onAdopted?: (profileId: string) => void) {}
+
+  /** A connect with the pending secret succeeded and it was stored: it is pending no more. */
+  adopted(profileId: string): void {
+    this.clear(profileId)
+    this.onAdopted?.(profileId)
+  }
+
   set(profileId: string, secret: string): void {
     this.clear(profileId)
     registerSecret(secret)

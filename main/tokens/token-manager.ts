@@ -413,6 +413,8 @@ export class TokenManager implements TokenProvider {
     // Cleared first: the vault registers the value with the log redactor again as it stores it.
     pending?.clear(profileId)
     await this.deps.secrets.setSecret(profileId, 'clientSecret', secret, { replaceUndecryptable: true })
+    // The editor said "kept aside until it connects": it must hear that it has.
+    pending?.adopted(profileId)
   }
 
   /** Whether a new secret waits for a successful connect. */

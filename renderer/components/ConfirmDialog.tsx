@@ -1,6 +1,7 @@
 // A confirmation for destructive actions (Radix AlertDialog: focus trapped, Escape cancels).
 import { AlertDialog } from 'radix-ui'
 import type { ReactNode } from 'react'
+import { useOpenerFocus } from './use-opener-focus'
 import { usePendingAction } from './use-pending-action'
 
 export interface ConfirmDialogProps {
@@ -16,6 +17,7 @@ export interface ConfirmDialogProps {
 
 export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, onConfirm, tone = 'danger' }: ConfirmDialogProps) {
   const { pending, error, run } = usePendingAction()
+  const returnFocus = useOpenerFocus(open)
   const confirm = async () => {
     if (await run(onConfirm)) onOpenChange(false)
   }
@@ -23,7 +25,7 @@ export function ConfirmDialog({ open, onOpenChange, title, description, confirmL
     <AlertDialog.Root open={open} onOpenChange={(next) => !pending && onOpenChange(next)}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content className="dialog">
+        <AlertDialog.Content className="dialog" onCloseAutoFocus={returnFocus}>
           <AlertDialog.Title className="dialog-title">{title}</AlertDialog.Title>
           <AlertDialog.Description asChild>
             <div className="dialog-description">{description}</div>

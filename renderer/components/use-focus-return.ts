@@ -6,14 +6,18 @@ import { useEffect, useRef } from 'react'
 /** Focus is nowhere a person put it: on <body> or gone. */
 export const focusIsLost = () => document.activeElement === null || document.activeElement === document.body
 
-export function useFocusReturn<T extends HTMLElement>(busy: boolean) {
+/**
+ * `startedHere`: the work always comes from this control, even when focus was elsewhere as it
+ * started (Export's work starts from its dialog, which closes as the button is disabled).
+ */
+export function useFocusReturn<T extends HTMLElement>(busy: boolean, startedHere = false) {
   const ref = useRef<T>(null)
   const armed = useRef(false)
   useEffect(() => {
     const control = ref.current
     if (busy) {
       // Only when this control started it (it has focus, or lost it by being disabled).
-      armed.current = document.activeElement === control || focusIsLost()
+      armed.current = startedHere || document.activeElement === control || focusIsLost()
       return
     }
     if (!armed.current) return

@@ -31,6 +31,8 @@ export interface Harness {
   authWindow: {
     /** The next connect window main opens (each window is returned once), once it has a page loaded. */
     nextPage(): Promise<Page>
+    /** Passes over the connect windows opened so far that the test did not drive (a flow that ended on its own). */
+    skipOpened(): void
     readonly requests: ConnectWindowRecord[]
     /** One entry per clearStorageData() main made on a connect-window partition. */
     readonly clearedPartitions: string[]
@@ -179,6 +181,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         const consent = await standin.pageOf(window)
         await consent.waitForURL((url) => url.href !== 'about:blank')
         return consent
+      },
+      skipOpened() {
+        nextWindow = standin.allWindowsEverCreated().length
       },
       get requests() {
         return connectWindows().map((w) => ({ url: w.webContents.loadedUrls[0] ?? '', partition: String(w.webContents.webPreferences.partition ?? '') }))

@@ -1,7 +1,7 @@
 // Issue 13, "Crawls that survive trouble", in real Chromium against the sandbox: a burst of
 // connection resets pauses the crawl ("Zoom is unreachable — retrying in N s") and it goes on by
 // itself; a user that keeps failing is offered as "Retry 1 failed"; after Cancel, exporting warns
-// what is missing and "Resume" finishes the same dataset.
+// what is missing and "Resume" finishes the same dataset; a 429's wait is shown live.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -105,6 +105,22 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: crawls that survive tr
     const [done, total] = ((await page.locator('.crawl').innerText()).match(/(\d+) of (\d+) users/) ?? []).slice(1).map(Number)
     expect(done).toBe(total)
     await harness.screenshot('ui-crawl-04-resumed')
+  })
+
+  it('shows a live rate-limit wait while Zoom’s Retry-After runs, then finishes', async () => {
+    const { page } = harness
+    // One 429 with Retry-After: 3 s on a user's meetings; the client waits it out.
+    zoom.setFaults([{ kind: 'rate-limit', pathPrefix: '/v2/users/', count: 1, retryAfter: 3 }])
+    try {
+      await form().getByRole('button', { name: /^(Re)?load meetings$/i }).click()
+      await expect.poll(() => page.locator('.crawl').innerText(), { timeout: 15_000 }).toMatch(/Waiting [1-3] s for Zoom’s rate limit/)
+      await harness.screenshot('ui-crawl-05-rate-limit-wait')
+      await expect.poll(crawlState, { timeout: 30_000 }).toBe('done')
+      expect(await page.locator('.crawl').innerText()).not.toMatch(/Waiting \d+ s for Zoom’s rate limit/)
+      expect(zoom.stats().faults['rate-limit']).toBe(1)
+    } finally {
+      zoom.setFaults([])
+    }
   })
 
   it('opened no page error on the way', () => {

@@ -110,6 +110,36 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: cloud recordings and d
     expect(zoom.stats().downloads['200'] ?? 0).toBeGreaterThanOrEqual(advertised.length)
   })
 
+  it('lists the whole account’s recordings in one listing when the grant allows it, instead of one listing per user', async () => {
+    const { page } = harness
+    const form = page.getByRole('form', { name: 'Cloud recordings parameters' })
+    const whole = form.getByRole('radio', { name: 'Whole account, one listing' })
+    // The sandbox's Server-to-Server app is granted cloud_recording:read:list_account_recordings:admin.
+    expect(await whole.isEnabled()).toBe(true)
+    await whole.check()
+    await form.getByText(/one listing per month/).waitFor()
+    zoom.resetStats()
+    await form.getByRole('button', { name: 'Reload cloud recordings' }).click()
+    await page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
+    const grid = page.getByRole('grid', { name: 'Cloud recordings' })
+    await expect.poll(async () => Number(await grid.getAttribute('aria-rowcount'))).toBeGreaterThan(3)
+    const api = zoom.stats().api
+    // 60 days: three month windows, one listing each; no user is listed one by one.
+    expect(api['GET /v2/accounts/{accountId}/recordings']?.['200']).toBe(3)
+    expect(api['GET /v2/users/{userId}/recordings']).toBeUndefined()
+    expect(api['GET /v2/users']).toBeUndefined()
+    // Rows still carry their host's e-mail, and can be selected for download.
+    await grid.locator('[aria-rowindex="2"] [role="gridcell"]').nth(1).click()
+    const drawer = page.getByRole('dialog', { name: 'Cloud recording details' })
+    await drawer.getByRole('tab', { name: 'Raw JSON' }).click()
+    expect((JSON.parse(await drawer.getByLabel('Row as JSON').innerText()) as { host_email: string }).host_email).toMatch(/@/)
+    await drawer.getByRole('button', { name: 'Close details' }).click()
+    await page.getByRole('checkbox', { name: 'Select row 1', exact: true }).check()
+    expect(await page.getByRole('button', { name: 'Download selected' }).isEnabled()).toBe(true)
+    await harness.screenshot('ui-recordings-05-whole-account-listing')
+    await expectAccessible(page, 'cloud recordings (whole account)')
+  })
+
   it('opened no page error on the way', () => {
     expect(harness.pageErrors).toEqual([])
   })

@@ -20,7 +20,8 @@ export interface RegisteredApp {
 
 /**
  * Granular admin scopes, plus the classic report scope the daily report still requires, and the
- * write scopes of the writes the sandbox answers (meetings; moving recordings to the trash).
+ * write scopes of the writes the sandbox answers (meetings, webinars, users and their status; moving
+ * recordings to the trash), and the account-wide recordings listing.
  */
 export const ADMIN_SCOPES = [
   'user:read:list_users:admin', 'user:read:user:admin', 'meeting:read:list_meetings:admin',
@@ -28,7 +29,9 @@ export const ADMIN_SCOPES = [
   'cloud_recording:read:list_user_recordings:admin', 'report:read:list_users:admin', 'report:read:admin',
   'phone:read:list_users:admin', 'phone:read:list_call_logs:admin',
   'meeting:write:meeting:admin', 'meeting:update:meeting:admin', 'meeting:delete:meeting:admin',
-  'cloud_recording:delete:meeting_recording:admin',
+  'cloud_recording:delete:meeting_recording:admin', 'cloud_recording:read:list_account_recordings:admin',
+  'webinar:write:webinar:admin', 'webinar:update:webinar:admin', 'webinar:delete:webinar:admin',
+  'user:write:user:admin', 'user:update:user:admin', 'user:update:status:admin', 'user:delete:user:admin',
 ]
 
 export const USER_SCOPES = [

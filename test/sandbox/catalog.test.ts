@@ -11,7 +11,7 @@ const title = OPENAPI_AVAILABLE
   : `operation catalog check skipped: Zoom's OpenAPI files are not in ${OPENAPI_DIR}`
 
 describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
-  for (const op of OPERATIONS) {
+  for (const op of OPERATIONS.filter((o) => o.documentedAt === undefined)) {
     it(`${op.spec} ${(op.method ?? 'get').toUpperCase()} ${op.path}`, () => {
       const spec = findOperation(op.spec, op.path, op.method ?? 'get')
       expect(spec, 'operation exists').toBeDefined()
@@ -21,6 +21,14 @@ describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
       expect(rateLimitLabel(spec!)).toBe(LABELS[op.category])
       const max = spec!.parameters?.find((p) => p.name === 'page_size')?.schema?.maximum
       expect(op.maxPageSize).toBe(max)
+    })
+  }
+
+  // An operation said to be documented elsewhere must really be missing from the files; once Zoom
+  // adds it there, it is checked like the others.
+  for (const op of OPERATIONS.filter((o) => o.documentedAt !== undefined)) {
+    it(`${op.spec} ${(op.method ?? 'get').toUpperCase()} ${op.path} is not in the files (documented at ${op.documentedAt})`, () => {
+      expect(findOperation(op.spec, op.path, op.method ?? 'get')).toBeUndefined()
     })
   }
 })

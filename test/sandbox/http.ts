@@ -99,7 +99,11 @@ export function redirect(res: ServerResponse, location: string, headers?: Header
 const MAX_BODY_BYTES = 64 * 1024
 
 /** Reads a small request body; rejects anything over 64 KB (nothing the sandbox accepts is larger). */
-export function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * `answerTooLarge`: a body over the limit is read to its end and dropped, so the caller can still
+ * answer (the REST API answers with Zoom's error); otherwise the connection is cut.
+ */
+export function readBody(req: IncomingMessage, options: { answerTooLarge?: boolean } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -107,7 +111,8 @@ export function readBody(req: IncomingMessage): Promise<string> {
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
         reject(new Error('body too large'))
-        req.destroy()
+        if (!options.answerTooLarge) req.destroy()
+        chunks.length = 0
         return
       }
       chunks.push(chunk)

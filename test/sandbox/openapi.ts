@@ -159,3 +159,22 @@ export function schemaValidator(schema: Json, closed: boolean): ValidateFunction
   }
   return validate
 }
+
+/**
+ * A validator for an operation's JSON request body, as the file's requestBody schema describes it
+ * (open: fields the schema does not name are let through, as Zoom ignores them); undefined when
+ * the operation takes no body.
+ */
+export function requestValidator(spec: SpecName, apiPath: string, method: string): ValidateFunction | undefined {
+  const key = `${spec} ${method} ${apiPath} request`
+  if (validators.has(key)) return validators.get(key)
+  const ajv = (ajvInstance ??= createAjv())
+  const docId = `zoom-${spec}-open.json`
+  if (ajv.getSchema(docId) === undefined) ajv.addSchema({ $id: docId, components: toJsonSchema(loadSpec(spec).components ?? {}, docId, false) })
+  const op = findOperation(spec, apiPath, method) as (OpenApiOperation & { requestBody?: { content?: Record<string, { schema?: Json }> } }) | undefined
+  const schema = op?.requestBody?.content?.['application/json']?.schema
+  if (schema === undefined) return undefined
+  const validate = ajv.compile(toJsonSchema(schema, docId, false) as Json)
+  validators.set(key, validate)
+  return validate
+}

@@ -326,7 +326,7 @@ export class CrawlJob {
     for (const window of this.queries.windows) {
       const key = `${unit.label}\u0000${JSON.stringify(params)}\u0000${window?.from ?? ''}`
       let first = true
-      const request = { profileId: this.dataset.profileId, resource: this.dataset.resource.id, userId: unit.userId, params: withWindow(this.dataset.resource, params, window), signal, onRateLimitWait: this.rateLimitWait }
+      const request = { profileId: this.dataset.profileId, resource: this.dataset.resource.id, userId: unit.userId, ...(unit.accountWide ? { accountWide: true } : {}), params: withWindow(this.dataset.resource, params, window), signal, onRateLimitWait: this.rateLimitWait }
       for await (const page of this.deps.pages.pages(request)) {
         if (signal.aborted) return
         if (first && page.totalRecords !== undefined && !this.counted.has(key)) {

@@ -7,6 +7,8 @@ import type { CrawlInput } from '../../../common/contract/data'
 import type { ExpandedParam } from '../../../common/zoom/params'
 import { type DateWindow, type ListResource, splitDateWindows } from '../../../common/zoom/catalog'
 import type { QueryParams } from '../ports'
+import { ACCOUNT_LISTING_RESOURCE } from '../../../common/zoom/account-recordings'
+import { accountRecordingsQuery } from '../../zoom/account-recordings'
 
 export interface CrawlUnit {
   /** How the unit is named in errors: the user's email or id. */
@@ -16,6 +18,8 @@ export interface CrawlUnit {
   email?: string
   /** Named by the person (e-mail, ID or me): looked up before its lists, for its e-mail. */
   resolve?: boolean
+  /** The whole account's rows in one listing (see accountWideUnit). */
+  accountWide?: boolean
 }
 
 /** The queries each unit is fetched with: `params` overlaid with each of `lists`, window by window. */
@@ -28,16 +32,29 @@ export interface CrawlQueries {
 /** Who a per-user crawl covers: every user of the account, or named ones. */
 export type UserScope = { kind: 'all' } | { kind: 'listed'; users: CrawlUnit[] }
 
-export function userScope(resource: ListResource, users: CrawlInput['users']): UserScope | undefined {
+export function userScope(resource: ListResource, users: CrawlInput['users'], params: QueryParams = {}): UserScope | undefined {
   if (!resource.perUser) {
     if (users !== undefined) throw new AppError('VALIDATION', `${resource.id} is not listed per user; do not pass users.`)
     return undefined
   }
   if (users === 'all') return { kind: 'all' }
+  if (users === 'account') return { kind: 'listed', users: [accountWideUnit(resource, params)] }
   if (users === undefined || users === 'me') return { kind: 'listed', users: [{ label: 'me', userId: 'me', resolve: true }] }
   const unique = [...new Set(users.map((user) => user.trim()).filter((user) => user !== ''))]
   if (unique.length === 0) throw new AppError('VALIDATION', 'Choose at least one user.')
   return { kind: 'listed', users: unique.map((userId) => ({ label: userId, userId, resolve: true })) }
+}
+
+/**
+ * The one unit of an account-wide crawl: the account's listing of every user's rows (Zoom has one
+ * for cloud recordings), whose rows carry their host's e-mail already. Its pages come from the page
+ * source's account-wide listing instead of a per-user one. Parameters the listing does not take
+ * are refused here, before the crawl starts.
+ */
+export function accountWideUnit(resource: ListResource, params: QueryParams): CrawlUnit {
+  if (resource.id !== ACCOUNT_LISTING_RESOURCE) throw new AppError('VALIDATION', `${resource.title} have no account-wide listing: choose every user instead.`)
+  accountRecordingsQuery(params)
+  return { label: 'the whole account', accountWide: true }
 }
 
 /**

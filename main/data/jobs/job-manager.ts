@@ -48,7 +48,7 @@ export class JobManager {
     const resource = listResource(input.resource)
     const checked = validateResourceParams(resource, input.params, { now: this.deps.clock.now() })
     if (!checked.ok) throw new AppError('VALIDATION', checked.issues.map((issue) => issue.message).join('; '), { issues: checked.issues })
-    const scope = userScope(resource, input.users)
+    const scope = userScope(resource, input.users, checked.query)
     const windows = dateWindows(resource, checked.query)
     const dataset = this.deps.datasets.create(input.profileId, resource, this.deps.clock.now())
     const id = randomUUID()

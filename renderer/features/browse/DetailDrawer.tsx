@@ -5,6 +5,7 @@ import type { ColumnSpec } from '../../../common/zoom/catalog'
 import type { ListResourceId } from '../../../common/zoom/resource-ids'
 import { CopyButton } from '../../components/CopyButton'
 import { CloseIcon } from '../../components/icons'
+import { useOpenerFocus } from '../../components/use-opener-focus'
 import { useRowAt } from '../../components/use-row-at'
 import { useStore } from '../../store/index'
 import type { TargetUser } from '../../store/slices/browse'
@@ -58,11 +59,12 @@ export function DetailDrawer({ datasetId, index, title, onClose, columns = [], o
   const state = useRowAt(fetchRow, datasetId, index)
   const raw = state.value === undefined ? '' : JSON.stringify(state.value, null, 2)
   const user = onOpenForUser ? userOfRow(state.value) : undefined
+  const returnFocus = useOpenerFocus(index !== undefined)
   return (
     <Dialog.Root open={index !== undefined} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="drawer" aria-describedby={undefined}>
+        <Dialog.Content className="drawer" aria-describedby={undefined} onCloseAutoFocus={returnFocus}>
           <div className="drawer-head">
             <Dialog.Title className="dialog-title">{title}</Dialog.Title>
             <span className="spacer" />

@@ -2,6 +2,7 @@
 // the grid shows them or Zoom's raw values, and a warning when the loaded data is incomplete.
 import { Dialog } from 'radix-ui'
 import { useEffect, useId, useState } from 'react'
+import { useOpenerFocus } from '../../components/use-opener-focus'
 import { formatCount } from '../../shared/format'
 import type { ExportChoice } from '../../store/slices/browse'
 
@@ -16,10 +17,13 @@ export interface ExportDialogProps {
   filtered: boolean
   /** What the loaded data lacks (main's DatasetInfo.missing); undefined = complete. */
   missing: string[] | undefined
+  /** The Export control: focus goes back to it on close (the menu item that opened the dialog is gone). */
+  returnFocusTo?: () => HTMLElement | null
 }
 
-export function ExportDialog({ format, onClose, onExport, rows, filtered, missing }: ExportDialogProps) {
+export function ExportDialog({ format, onClose, onExport, rows, filtered, missing, returnFocusTo }: ExportDialogProps) {
   const id = useId()
+  const returnFocus = useOpenerFocus(format !== undefined, returnFocusTo)
   const [chosen, setChosen] = useState<ExportFormat>(format ?? 'csv')
   const [values, setValues] = useState<ExportChoice['values']>('labels')
   useEffect(() => {
@@ -33,7 +37,7 @@ export function ExportDialog({ format, onClose, onExport, rows, filtered, missin
     <Dialog.Root open={format !== undefined} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog" aria-describedby={`${id}-desc`}>
+        <Dialog.Content className="dialog" aria-describedby={`${id}-desc`} onCloseAutoFocus={returnFocus}>
           <Dialog.Title className="dialog-title">Export {rows === undefined ? '' : `${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'}`}</Dialog.Title>
           <p id={`${id}-desc`} className="dialog-description">
             {filtered ? 'The rows the filter shows, in the grid’s order and columns.' : 'Every loaded row, in the grid’s order and columns.'}

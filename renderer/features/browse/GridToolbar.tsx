@@ -19,11 +19,13 @@ export interface GridToolbarProps {
   /** Opens the export dialog with this format chosen. */
   onExport(format: ExportFormat): void
   exporting: boolean
+  /** The Export control, so focus can come back to it (after its dialog, and when its export ends). */
+  exportButtonRef?: React.Ref<HTMLButtonElement>
 }
 
 const FILTER_DEBOUNCE_MS = 250
 
-export function GridToolbar({ resource, filterText, onFilter, shown, total, columns, availableColumns, onColumns, onExport, exporting }: GridToolbarProps) {
+export function GridToolbar({ resource, filterText, onFilter, shown, total, columns, availableColumns, onColumns, onExport, exporting, exportButtonRef }: GridToolbarProps) {
   const [text, setText] = useState(filterText)
   /** The text last sent to main, so a filter changed elsewhere (Clear) shows here without undoing typing. */
   const sent = useRef(filterText)
@@ -88,7 +90,7 @@ export function GridToolbar({ resource, filterText, onFilter, shown, total, colu
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
       <DropdownMenu.Root>
-        <DropdownMenu.Trigger className="btn btn-small" disabled={exporting}>
+        <DropdownMenu.Trigger ref={exportButtonRef} className="btn btn-small" disabled={exporting}>
           <ExportIcon size={14} /> {exporting ? 'Exporting…' : 'Export'} <ChevronDownIcon size={12} />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>

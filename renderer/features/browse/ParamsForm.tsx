@@ -17,15 +17,17 @@ export interface ParamsFormProps {
   onTarget(target: UserTarget): void
   /** Account-wide connections can read one other user's data, or fan out over every user. */
   accountWide: boolean
+  /** The resource's account-wide listing, when it has one (cloud recordings). */
+  accountListing?: { allowed: boolean; scopes: readonly string[] }
   /** Field errors by parameter name; `users` is the user target's. */
   errors: Record<string, string>
 }
 
-export function ParamsForm({ resource, values, onChange, profileId, target, onTarget, accountWide, errors }: ParamsFormProps) {
+export function ParamsForm({ resource, values, onChange, profileId, target, onTarget, accountWide, accountListing, errors }: ParamsFormProps) {
   const set = (name: string, value: string | boolean) => onChange({ ...values, [name]: value })
   return (
     <div className="params">
-      {resource.perUser && <UserTargetPicker profileId={profileId} target={target} onTarget={onTarget} accountWide={accountWide} {...(errors.users ? { error: errors.users } : {})} />}
+      {resource.perUser && <UserTargetPicker profileId={profileId} target={target} onTarget={onTarget} accountWide={accountWide} {...(accountListing ? { accountListing } : {})} {...(errors.users ? { error: errors.users } : {})} />}
       {resource.dateWindow && <DatePresets fromName={resource.dateWindow.from} toName={resource.dateWindow.to} values={values} onChange={onChange} />}
       {resource.params.map((spec) => (
         <ParamField key={spec.name} spec={spec} value={values[spec.name]} onChange={(v) => set(spec.name, v)} error={errors[spec.name]} />

@@ -11,6 +11,8 @@ import { formatCount } from '../../shared/format'
 import { BridgeCallError, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import { isAccountWide } from '../../store/selectors/scopes'
+import { ACCOUNT_LISTING_RESOURCE, ACCOUNT_RECORDINGS, accountRecordingsAllowed } from '../../../common/zoom/account-recordings'
+import { acceptedScopes } from '../../../common/zoom/scopes'
 import type { ListResourceId } from '../../../common/zoom/resource-ids'
 import type { ExportChoice, TargetUser, UserTarget } from '../../store/slices/browse'
 import { datasetKey, EMPTY_GRID_VIEW } from '../../store/slices/browse'
@@ -55,6 +57,8 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
   // Dated resources start on the last 30 days, not Zoom's default of today only.
   const [values, setValues] = useState<ParamValues>(() => (resource.dateWindow ? { ...initialValues(resource.dateWindow) } : {}))
   const accountWide = isAccountWide(profile)
+  const grantedScopes = useStore((s) => s.statuses[profile.id]?.grantedScopes)
+  const accountListing = resource.id === ACCOUNT_LISTING_RESOURCE ? { allowed: accountRecordingsAllowed(grantedScopes), scopes: acceptedScopes(ACCOUNT_RECORDINGS) } : undefined
   const target = useStore((s) => s.userTargets[profile.id]) ?? (accountWide ? ALL_USERS : ONLY_ME)
   const setUserTarget = useStore((s) => s.setUserTarget)
   const request = useStore((s) => s.browseRequest)
@@ -69,6 +73,7 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
   /** The crawl's `users`: one user is resolved first (typed text that was not picked from the list). */
   const crawlUsers = async (): Promise<CrawlInput['users'] | { error: string }> => {
     if (!resource.perUser) return undefined
+    if (target.kind === 'account') return accountListing?.allowed ? 'account' : 'all'
     if (target.kind !== 'one') return target.kind
     const resolved = await resolveTargetUser(profile.id, target.user)
     if ('error' in resolved) return resolved
@@ -148,6 +153,7 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
           target={target}
           onTarget={(t) => setUserTarget(profile.id, t)}
           accountWide={accountWide}
+          {...(accountListing ? { accountListing } : {})}
           errors={paramErrors}
         />
         <div className="row">
@@ -193,6 +199,8 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
   const rows = useRowWindows(datasetId, view, rowsInDataset)
   const [detail, setDetail] = useState<number>()
   const [exporting, setExporting] = useState(false)
+  // Export is disabled while its file is written: focus comes back to it when that ends.
+  const exportButton = useFocusReturn<HTMLButtonElement>(exporting, true)
   const [selection, setSelection] = useState<ReadonlySet<number>>(new Set())
   const selectable = resource.id === 'recordings'
   const [downloadChoice, setDownloadChoice] = useState<DownloadChoice>(ALL_FILES)
@@ -265,8 +273,17 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
         onColumns={(columns) => setGridView(datasetId, { columns })}
         onExport={setExportFormat}
         exporting={exporting}
+        exportButtonRef={exportButton}
       />
-      <ExportDialog format={exportFormat} onClose={() => setExportFormat(undefined)} onExport={(choice) => void onExport(choice)} rows={rows.total} filtered={view.filterText.trim() !== ''} missing={incompleteness(info, job)} />
+      <ExportDialog
+        format={exportFormat}
+        onClose={() => setExportFormat(undefined)}
+        onExport={(choice) => void onExport(choice)}
+        rows={rows.total}
+        filtered={view.filterText.trim() !== ''}
+        missing={incompleteness(info, job)}
+        returnFocusTo={() => exportButton.current}
+      />
       {rows.total === 0 && view.filterText.trim() !== '' && (
         <div className="callout callout-row" role="status">
           <span>

@@ -1,6 +1,7 @@
 // Whose data a per-user resource (meetings, webinars, recordings) loads: "Only me", "One user"
 // picked by e-mail, name or ID with type-ahead (main searches loaded user lists, then asks Zoom for
-// a whole e-mail or ID), or "Every user" of the account.
+// a whole e-mail or ID), or "Every user" of the account — for cloud recordings either user by user
+// or, when the grant allows it, in the account's one listing ("Whole account, one listing").
 import { useEffect, useId, useRef, useState } from 'react'
 import type { UserMatch } from '../../../common/contract/index'
 import { errorMessage } from '../../ipc'
@@ -16,37 +17,62 @@ export interface UserTargetPickerProps {
   onTarget(target: UserTarget): void
   /** Account-wide connections can read other users' data. */
   accountWide: boolean
+  /** The resource has an account-wide listing: whether the grant allows it, and the scopes it needs. */
+  accountListing?: { allowed: boolean; scopes: readonly string[] }
   error?: string
 }
 
 /** How a chosen user reads in the field: e-mail first (what admins know people by). */
 export const describeUser = (user: TargetUser) => user.email ?? user.name ?? user.id ?? user.query ?? ''
 
-export function UserTargetPicker({ profileId, target, onTarget, accountWide, error }: UserTargetPickerProps) {
+export function UserTargetPicker({ profileId, target, onTarget, accountWide, accountListing, error }: UserTargetPickerProps) {
   const name = useId()
+  const hintId = useId()
+  // Tabs without an account listing (or a grant without its scope) list every user one by one.
+  const shown: UserTarget = target.kind === 'account' && !accountListing?.allowed ? { kind: 'all' } : target
   return (
     <fieldset className="user-target">
       <legend>Users</legend>
       <div className="row wrap" role="radiogroup" aria-label="Whose data">
         <label className="radio-inline">
-          <input type="radio" name={name} checked={target.kind === 'me'} onChange={() => onTarget({ kind: 'me' })} />
+          <input type="radio" name={name} checked={shown.kind === 'me'} onChange={() => onTarget({ kind: 'me' })} />
           Only me
         </label>
         {accountWide && (
           <>
             <label className="radio-inline">
-              <input type="radio" name={name} checked={target.kind === 'one'} onChange={() => onTarget({ kind: 'one', user: {} })} />
+              <input type="radio" name={name} checked={shown.kind === 'one'} onChange={() => onTarget({ kind: 'one', user: {} })} />
               One user
             </label>
             <label className="radio-inline">
-              <input type="radio" name={name} checked={target.kind === 'all'} onChange={() => onTarget({ kind: 'all' })} />
-              Every user
+              <input type="radio" name={name} checked={shown.kind === 'all'} onChange={() => onTarget({ kind: 'all' })} />
+              {accountListing ? 'Every user, one by one' : 'Every user'}
             </label>
+            {accountListing && (
+              <label className="radio-inline">
+                <input
+                  type="radio"
+                  name={name}
+                  checked={shown.kind === 'account'}
+                  disabled={!accountListing.allowed}
+                  aria-describedby={hintId}
+                  onChange={() => onTarget({ kind: 'account' })}
+                />
+                Whole account, one listing
+              </label>
+            )}
           </>
         )}
       </div>
-      {target.kind === 'one' && <UserCombobox profileId={profileId} user={target.user} onUser={(user) => onTarget({ kind: 'one', user })} error={error} />}
-      {target.kind === 'all' && <span className="hint">Lists every user first, then each one’s data.</span>}
+      {shown.kind === 'one' && target.kind === 'one' && <UserCombobox profileId={profileId} user={target.user} onUser={(user) => onTarget({ kind: 'one', user })} error={error} />}
+      {shown.kind === 'all' && <span className="hint">Lists every user first, then each one’s data.</span>}
+      {accountWide && accountListing && (shown.kind === 'account' || !accountListing.allowed) && (
+        <span id={hintId} className="hint">
+          {accountListing.allowed
+            ? 'Zoom lists every user’s recordings (inactive users’ too) in one listing per month: far fewer requests. Only From and To apply.'
+            : `One listing for the whole account needs one of ${accountListing.scopes.join(', ')}; without it, recordings are listed user by user.`}
+        </span>
+      )}
     </fieldset>
   )
 }

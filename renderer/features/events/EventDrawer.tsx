@@ -3,6 +3,7 @@ import { Dialog } from 'radix-ui'
 import type { EventDetail } from '../../../common/contract/index'
 import { CopyButton } from '../../components/CopyButton'
 import { CloseIcon } from '../../components/icons'
+import { useOpenerFocus } from '../../components/use-opener-focus'
 import { useRowAt } from '../../components/use-row-at'
 import { useStore } from '../../store/index'
 import { formatDateTime } from '../../shared/format'
@@ -12,11 +13,12 @@ export function EventDrawer({ datasetId, index, onClose }: { datasetId: string; 
   const state = useRowAt(eventDetail, datasetId, index)
   const detail = state.value
   const raw = detail ? JSON.stringify(detail.body, null, 2) : ''
+  const returnFocus = useOpenerFocus(index !== undefined)
   return (
     <Dialog.Root open={index !== undefined} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="drawer" aria-describedby={undefined}>
+        <Dialog.Content className="drawer" aria-describedby={undefined} onCloseAutoFocus={returnFocus}>
           <div className="drawer-head">
             <Dialog.Title className="dialog-title">{detail ? detail.event : 'Event'}</Dialog.Title>
             <span className="spacer" />

@@ -5,6 +5,7 @@ import { Dialog } from 'radix-ui'
 import { useState } from 'react'
 import { Field } from '../../components/Field'
 import { usePendingAction } from '../../components/use-pending-action'
+import { useOpenerFocus } from '../../components/use-opener-focus'
 
 export interface PassphraseDialogProps {
   open: boolean
@@ -27,6 +28,7 @@ export function PassphraseDialog({ open, onOpenChange, title, description, confi
   const [second, setSecond] = useState('')
   const [submitted, setSubmitted] = useState(false)
   const { pending, error, run, clearError } = usePendingAction()
+  const returnFocus = useOpenerFocus(open)
   const tooShort = askNew && first.length < MIN_LENGTH ? `Use at least ${MIN_LENGTH} characters` : undefined
   const mismatch = askNew && second !== first ? 'The two passphrases differ' : undefined
   const currentMissing = askCurrent && current === '' ? 'Enter the current passphrase' : undefined
@@ -57,7 +59,7 @@ export function PassphraseDialog({ open, onOpenChange, title, description, confi
     >
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
+        <Dialog.Content className="dialog" onCloseAutoFocus={returnFocus}>
           <Dialog.Title className="dialog-title">{title}</Dialog.Title>
           <Dialog.Description className="dialog-description">{description}</Dialog.Description>
           <form className="stack" onSubmit={(e) => void submit(e)} noValidate>

@@ -22,8 +22,12 @@ export interface ResourceDataset {
   info?: DatasetInfo
 }
 
-/** Whose data a per-user resource loads: the token's owner, one chosen user, or every user. */
-export type UserTarget = { kind: 'me' } | { kind: 'all' } | { kind: 'one'; user: TargetUser }
+/**
+ * Whose data a per-user resource loads: the token's owner, one chosen user, or every user — user by
+ * user, or (`account`) in the account's one listing where Zoom has one (cloud recordings); tabs
+ * without one list every user user by user.
+ */
+export type UserTarget = { kind: 'me' } | { kind: 'all' } | { kind: 'account' } | { kind: 'one'; user: TargetUser }
 
 /** A user picked by e-mail, name or ID: `id` once resolved, else the text typed so far. */
 export interface TargetUser {

@@ -72,8 +72,12 @@ describe('a status that tells the truth', () => {
 
     // Retyped right, it replaces the old one once it has connected.
     await app.call('profiles.update', { id: profileId, draft: { ...draft, clientSecret: good } })
+    const profileChanges = () => app.fakes.events.events.filter((e) => JSON.stringify(e).includes('profiles.changed') && JSON.stringify(e).includes(profileId)).length
+    const changedBefore = profileChanges()
     expect((await app.call('auth.connect', { profileId })).state).toBe('connected')
     expect((await app.call('profiles.get', { id: profileId })).pendingClientSecret).toBeUndefined()
+    // The editor, which said the secret was kept aside, hears that the profile changed.
+    expect(profileChanges()).toBeGreaterThan(changedBefore)
     expect(await app.vault.getSecret(profileId, 'clientSecret')).toBe(good)
   })
 

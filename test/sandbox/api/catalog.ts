@@ -24,6 +24,11 @@ export interface Operation {
   maxPageSize?: number
   /** Key of the list in the response body. */
   listKey?: string
+  /**
+   * For an operation Zoom documents on its API reference but leaves out of its OpenAPI files: the
+   * page it is documented on. The checks against the files skip it; it follows that page instead.
+   */
+  documentedAt?: string
 }
 
 export const OPERATIONS: readonly Operation[] = [
@@ -34,6 +39,22 @@ export const OPERATIONS: readonly Operation[] = [
   {
     id: 'user', spec: 'Users', path: '/users/{userId}', category: 'light', family: 'api',
     scopes: ['user:read', 'user:write', 'user:read:admin', 'user:write:admin', 'user_profile', 'user_info:read', 'user:read:user', 'user:read:user:admin'],
+  },
+  {
+    id: 'userCreate', spec: 'Users', method: 'post', path: '/users', category: 'light', family: 'api',
+    scopes: ['user:write', 'user:write:admin', 'user:write:user:admin'],
+  },
+  {
+    id: 'userUpdate', spec: 'Users', method: 'patch', path: '/users/{userId}', category: 'light', family: 'api',
+    scopes: ['user:write:admin', 'user:write', 'user:update:user', 'user:update:user:admin'],
+  },
+  {
+    id: 'userStatus', spec: 'Users', method: 'put', path: '/users/{userId}/status', category: 'light', family: 'api',
+    scopes: ['user:write:admin', 'user:write', 'user:update:status', 'user:update:status:admin'],
+  },
+  {
+    id: 'userDelete', spec: 'Users', method: 'delete', path: '/users/{userId}', category: 'light', family: 'api',
+    scopes: ['user:write:admin', 'user:write', 'user:delete:user', 'user:delete:user:admin'],
   },
   {
     id: 'meetings', spec: 'Meetings', path: '/users/{userId}/meetings', category: 'medium', family: 'api', maxPageSize: 300, listKey: 'meetings',
@@ -60,12 +81,36 @@ export const OPERATIONS: readonly Operation[] = [
     scopes: ['webinar:read:admin', 'webinar:read', 'webinar:read:list_webinars', 'webinar:read:list_webinars:admin'],
   },
   {
+    id: 'webinarCreate', spec: 'Meetings', method: 'post', path: '/users/{userId}/webinars', category: 'light', family: 'api',
+    scopes: ['webinar:write', 'webinar:write:admin', 'webinar:write:webinar', 'webinar:write:webinar:admin'],
+  },
+  {
+    id: 'webinarUpdate', spec: 'Meetings', method: 'patch', path: '/webinars/{webinarId}', category: 'light', family: 'api',
+    scopes: ['webinar:write', 'webinar:write:admin', 'webinar:update:webinar', 'webinar:update:webinar:admin'],
+  },
+  {
+    id: 'webinarDelete', spec: 'Meetings', method: 'delete', path: '/webinars/{webinarId}', category: 'light', family: 'api',
+    scopes: ['webinar:write:admin', 'webinar:write', 'webinar:delete:webinar', 'webinar:delete:webinar:admin'],
+  },
+  {
     id: 'recordingsList', spec: 'Meetings', path: '/users/{userId}/recordings', category: 'medium', family: 'api', maxPageSize: 300, listKey: 'meetings',
     scopes: ['recording:read:admin', 'recording:read', 'cloud_recording:read:list_user_recordings', 'cloud_recording:read:list_user_recordings:master', 'cloud_recording:read:list_user_recordings:admin'],
   },
   {
     id: 'recordingDelete', spec: 'Meetings', method: 'delete', path: '/meetings/{meetingId}/recordings', category: 'light', family: 'api',
     scopes: ['recording:write:admin', 'recording:write', 'cloud_recording:delete:meeting_recording', 'cloud_recording:delete:meeting_recording:admin', 'cloud_recording:delete:meeting_recording:master'],
+  },
+  {
+    // GET /accounts/{accountId}/recordings is on Zoom's API reference ("List recordings of an
+    // account", operation getAccountCloudRecording) but in none of its OpenAPI files. That page:
+    // classic scopes recording:read:admin (with a sub account's ID) or account:read:admin (with `me`
+    // for the token's own account), granular cloud_recording:read:list_account_recordings:admin
+    // and :master; rate-limit label Medium; page_size up to 300; next_page_token valid 15 minutes;
+    // from/to of at most one month. The response is the user listing's envelope (from, to,
+    // page_size, total_records, next_page_token, meetings[]), each meeting with its host_email.
+    id: 'getAccountCloudRecording', spec: 'Meetings', path: '/accounts/{accountId}/recordings', category: 'medium', family: 'api', maxPageSize: 300, listKey: 'meetings',
+    scopes: ['recording:read:admin', 'account:read:admin', 'cloud_recording:read:list_account_recordings:admin', 'cloud_recording:read:list_account_recordings:master'],
+    documentedAt: 'https://developers.zoom.us/docs/api/rest/reference/zoom-api/methods/#operation/getAccountCloudRecording',
   },
   { id: 'reportDaily', spec: 'Meetings', path: '/report/daily', category: 'heavy', family: 'api', scopes: ['report:read:admin'] },
   {

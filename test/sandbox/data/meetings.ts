@@ -51,7 +51,7 @@ export class MeetingBook {
 
   count(u: number): number {
     const status = this.users.statusOf(u)
-    if (status === 'pending') return 0
+    if (status === 'pending' || this.users.createdThroughApi(u)) return 0
     const h = hash3(this.seed, u, 0x3ee7)
     return status === 'active' ? between(h, 0, 8) : between(h, 0, 1)
   }

@@ -51,7 +51,7 @@ export class RecordingLibrary {
 
   count(u: number): number {
     const status = this.users.statusOf(u)
-    if (status === 'pending' || this.users.type(u) !== 2) return 0
+    if (status === 'pending' || this.users.type(u) !== 2 || this.users.createdThroughApi(u)) return 0
     return between(hash3(this.seed, u, 0x7ec1), status === 'active' ? 0 : 0, status === 'active' ? 12 : 2)
   }
 

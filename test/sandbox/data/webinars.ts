@@ -1,48 +1,131 @@
 // Webinars: only some licensed users have the webinar add-on; the others get Zoom's
-// "Webinar plan is missing" error.
+// "Webinar plan is missing" error. Webinar ids encode the user and the webinar number, so
+// PATCH and DELETE /webinars/{id} need no table; the ones created through the API take the
+// numbers after their user's generated webinars.
 import { DAY_MS, isoSeconds } from '../clock'
 import { between, hash3, hash4, idFrom, pick, unit } from '../hash'
 import type { UserDirectory } from './users'
 import { WEBINAR_TOPICS } from './vocabulary'
 
+const PER_USER = 8
+
+/** What POST /users/{userId}/webinars and PATCH /webinars/{webinarId} set. */
+export interface WebinarWrite {
+  topic?: string
+  type?: number
+  start_time?: string
+  duration?: number
+  timezone?: string
+  agenda?: string
+}
+
 export class WebinarBook {
   private readonly base: number
+  /** Webinars created through the API, by id, with when and what. */
+  private readonly created = new Map<number, { createdMs: number; fields: WebinarWrite }>()
+  /** Changes made with PATCH to generated webinars, by id. */
+  private readonly patched = new Map<number, WebinarWrite>()
+  private readonly deleted = new Set<number>()
 
   constructor(private readonly seed: number, private readonly users: UserDirectory) {
     this.base = 91_000_000_000 + (seed % 97) * 10_000_000
   }
 
   hasWebinarPlan(u: number): boolean {
-    return u === 0 || (this.users.type(u) === 2 && this.users.statusOf(u) === 'active' && unit(hash3(this.seed, u, 0x3eb1)) < 0.15)
+    return u === 0 || (!this.users.createdThroughApi(u) && this.users.type(u) === 2 && this.users.statusOf(u) === 'active' && unit(hash3(this.seed, u, 0x3eb1)) < 0.15)
   }
 
+  /** Generated webinars of user u (some may have been deleted since). */
   count(u: number): number {
     return this.hasWebinarPlan(u) ? between(hash3(this.seed, u, 0x3eb2), 0, 4) : 0
   }
 
+  webinarId(u: number, n: number): number {
+    return this.base + u * PER_USER + n
+  }
+
+  /** Every webinar number of user u: the generated ones left and those created through the API. */
+  numbers(u: number): number[] {
+    const out: number[] = []
+    for (let n = 0; n < PER_USER; n++) {
+      const id = this.webinarId(u, n)
+      if (!this.deleted.has(id) && (n < this.count(u) || this.created.has(id))) out.push(n)
+    }
+    return out
+  }
+
+  /** The (user, number) a webinar id was made from; undefined if no such webinar (or deleted). */
+  locate(id: number): { u: number; n: number } | undefined {
+    const x = id - this.base
+    if (!Number.isSafeInteger(x) || x < 0 || this.deleted.has(id)) return undefined
+    const u = Math.floor(x / PER_USER)
+    const n = x % PER_USER
+    return u < this.users.count && (n < this.count(u) || this.created.has(id)) ? { u, n } : undefined
+  }
+
+  /** Creates a webinar for user u; undefined when the user has no room for more. */
+  create(u: number, fields: WebinarWrite, nowMs: number): { u: number; n: number } | undefined {
+    for (let n = this.count(u); n < PER_USER; n++) {
+      const id = this.webinarId(u, n)
+      if (this.created.has(id)) continue
+      this.created.set(id, { createdMs: nowMs, fields: { ...fields } })
+      return { u, n }
+    }
+    return undefined
+  }
+
+  update(u: number, n: number, fields: WebinarWrite): void {
+    const id = this.webinarId(u, n)
+    const written = this.created.get(id)
+    if (written) Object.assign(written.fields, fields)
+    else this.patched.set(id, { ...this.patched.get(id), ...fields })
+  }
+
+  remove(u: number, n: number): void {
+    this.deleted.add(this.webinarId(u, n))
+  }
+
+  private written(u: number, n: number): WebinarWrite | undefined {
+    const id = this.webinarId(u, n)
+    return this.created.get(id)?.fields ?? this.patched.get(id)
+  }
+
   startMs(u: number, n: number): number {
+    const written = this.written(u, n)?.start_time
+    if (written !== undefined) return Date.parse(written)
+    const created = this.created.get(this.webinarId(u, n))
+    if (created) return created.createdMs
     return this.users.anchorMs + between(hash4(this.seed, u, n, 0x3eb3), -20, 60) * DAY_MS + between(hash4(this.seed, u, n, 0x3eb4), 56, 72) * 15 * 60_000
   }
 
   summary(u: number, n: number): Record<string, unknown> {
-    const id = this.base + u * 8 + n
+    const id = this.webinarId(u, n)
+    const created = this.created.get(id)
+    const written = this.written(u, n)
     const r = unit(hash4(this.seed, u, n, 0x3eb5))
-    const type = r < 0.8 ? 5 : r < 0.9 ? 9 : 6
+    // Zoom's default type for a new webinar is 5 (a webinar).
+    const type = written?.type ?? (created ? 5 : r < 0.8 ? 5 : r < 0.9 ? 9 : 6)
     const start = this.startMs(u, n)
     const webinar: Record<string, unknown> = {
       id,
       uuid: `${idFrom(this.seed, hash3(0x3eb6, u, n), 22)}==`,
       host_id: this.users.userId(u),
-      topic: pick(WEBINAR_TOPICS, hash4(this.seed, u, n, 0x3eb7)),
+      topic: written?.topic ?? (created ? 'Zoom Webinar' : pick(WEBINAR_TOPICS, hash4(this.seed, u, n, 0x3eb7))),
       type,
-      duration: pick([45, 60, 90], hash4(this.seed, u, n, 0x3eb8)),
-      timezone: this.users.timezone(u),
-      agenda: '',
-      created_at: isoSeconds(Math.min(start, this.users.anchorMs) - 14 * DAY_MS),
+      duration: written?.duration ?? (created ? 60 : pick([45, 60, 90], hash4(this.seed, u, n, 0x3eb8))),
+      timezone: written?.timezone ?? this.users.timezone(u),
+      agenda: written?.agenda ?? '',
+      created_at: isoSeconds(created?.createdMs ?? Math.min(start, this.users.anchorMs) - 14 * DAY_MS),
       join_url: `https://sandbox.zoom.us/w/${id}`,
-      is_simulive: r > 0.97,
+      is_simulive: !created && r > 0.97,
     }
     if (type !== 6) webinar.start_time = isoSeconds(start)
     return webinar
+  }
+
+  /** POST /users/{userId}/webinars' answer: the summary with the host's e-mail and start URL. */
+  detail(u: number, n: number): Record<string, unknown> {
+    const summary = this.summary(u, n)
+    return { ...summary, host_email: this.users.email(u), start_url: `https://sandbox.zoom.us/s/${String(summary.id)}?zak=sandbox`, creation_source: 'open_api' }
   }
 }

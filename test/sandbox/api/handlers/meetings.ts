@@ -1,7 +1,7 @@
 // GET /users/{userId}/meetings and GET /meetings/{meetingId}; POST /users/{userId}/meetings,
 // PATCH and DELETE /meetings/{meetingId}, with the statuses and error codes Meetings.json gives
 // (201 with the meeting, 204 without a body; 404 / 1001 unknown user, 404 / 3001 unknown meeting,
-// 400 / 300 for an invalid field).
+// 400 / 300 for an invalid field). Bodies are checked against the file's request schema first.
 import { parseIsoDate, DAY_MS } from '../../clock'
 import { checkScopes } from '../access'
 import type { Handler } from '../handler'
@@ -9,6 +9,7 @@ import { resolveUserParam } from '../handler'
 import { listResponse } from '../list'
 import { Errors, ok, zoomError, type ApiResponse } from '../responses'
 import type { MeetingWrite } from '../../data/meetings'
+import { checkRequestBody } from '../request-bodies'
 
 const TYPES = new Set(['scheduled', 'live', 'upcoming', 'upcoming_meetings', 'previous_meetings'])
 
@@ -95,6 +96,8 @@ export const createMeeting: Handler = (request, deps) => {
   const denied = checkScopes(request.op, request.access, user.own)
   if (denied !== undefined) return denied
   if (user.index === undefined) return Errors.userNotFound(user.raw)
+  const invalid = checkRequestBody(request.op, request.body)
+  if (invalid !== undefined) return invalid
   const fields = meetingWrite(request.body)
   if (isResponse(fields)) return fields
   const made = deps.data.meetings.create(user.index, fields, deps.clock.now())
@@ -112,6 +115,8 @@ export const updateMeeting: Handler = (request, deps) => {
   const denied = checkScopes(request.op, request.access, located !== undefined && located.u === request.access.userIndex)
   if (denied !== undefined) return denied
   if (located === undefined) return Errors.meetingNotFound(raw)
+  const invalid = checkRequestBody(request.op, request.body)
+  if (invalid !== undefined) return invalid
   const fields = meetingWrite(request.body)
   if (isResponse(fields)) return fields
   deps.data.meetings.update(located.u, located.n, fields)

@@ -1,9 +1,19 @@
-// GET /users/{userId}/webinars.
+// GET /users/{userId}/webinars; POST /users/{userId}/webinars, PATCH and DELETE
+// /webinars/{webinarId}, with the statuses and errors Meetings.json gives them: 201 with the
+// webinar, 204 without a body; 400 / 200 "Webinar plan is missing" for a user without the add-on,
+// 404 / 1001 unknown user, 404 / 3001 unknown webinar, 400 / 300 for a body the request schema
+// refuses (then the fields the sandbox keeps are checked as the meetings' are).
 import { checkScopes } from '../access'
-import type { Handler } from '../handler'
+import type { ApiDeps, ApiRequest, Handler } from '../handler'
 import { resolveUserParam } from '../handler'
 import { listResponse } from '../list'
-import { Errors, zoomError } from '../responses'
+import { checkRequestBody } from '../request-bodies'
+import { Errors, zoomError, type ApiResponse } from '../responses'
+import type { WebinarWrite } from '../../data/webinars'
+
+const planMissing = () =>
+  zoomError(400, 200, 'Webinar plan is missing. You must subscribe to the webinar plan and enable webinar for this user in order to perform this action.')
+const webinarNotFound = (id: string) => zoomError(404, 3001, `Webinar does not exist: ${id}.`)
 
 export const listWebinars: Handler = (request, deps) => {
   const user = resolveUserParam(request, deps)
@@ -14,15 +24,84 @@ export const listWebinars: Handler = (request, deps) => {
   if (type !== 'scheduled' && type !== 'upcoming') return zoomError(400, 300, `Invalid field: type ${type}.`)
   const book = deps.data.webinars
   const u = user.index
-  if (!book.hasWebinarPlan(u)) {
-    return zoomError(400, 200, 'Webinar plan is missing. You must subscribe to the webinar plan and enable webinar for this user in order to perform this action.')
-  }
+  if (!book.hasWebinarPlan(u)) return planMissing()
   const now = deps.clock.now()
   const selected: number[] = []
-  for (let n = 0, count = book.count(u); n < count; n++) if (type === 'scheduled' || book.startMs(u, n) >= now) selected.push(n)
+  for (const n of book.numbers(u)) if (type === 'scheduled' || book.startMs(u, n) >= now) selected.push(n)
   selected.sort((a, b) => book.startMs(u, a) - book.startMs(u, b))
   return listResponse(request, deps, {
     path: `/users/${u}/webinars`, total: selected.length, listKey: 'webinars', pageNumber: true,
     item: (k) => JSON.stringify(book.summary(u, selected[k]!)),
   })
+}
+
+/** Webinar types a write may set: 5 webinar, 6 recurring with no fixed time, 9 recurring with a fixed time. */
+const WRITABLE_TYPES = new Set([5, 6, 9])
+
+/** The fields of a webinar write the sandbox keeps, or Zoom's 400 / 300 for one it cannot keep. */
+function webinarWrite(body: unknown): WebinarWrite | ApiResponse {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return Errors.validation('Request Body should be a valid JSON object.')
+  const b = body as Record<string, unknown>
+  const out: WebinarWrite = {}
+  if (typeof b.topic === 'string') out.topic = b.topic
+  if (b.type !== undefined) {
+    if (typeof b.type !== 'number' || !WRITABLE_TYPES.has(b.type)) return Errors.validation('Invalid field: type.')
+    out.type = b.type
+  }
+  if (b.start_time !== undefined) {
+    if (typeof b.start_time !== 'string' || Number.isNaN(Date.parse(b.start_time))) return Errors.validation('Invalid field: start_time.')
+    out.start_time = new Date(Date.parse(b.start_time)).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  }
+  if (b.duration !== undefined) {
+    if (typeof b.duration !== 'number' || !Number.isInteger(b.duration) || b.duration < 0) return Errors.validation('Invalid field: duration.')
+    out.duration = b.duration
+  }
+  if (typeof b.timezone === 'string') out.timezone = b.timezone
+  if (typeof b.agenda === 'string') out.agenda = b.agenda
+  return out
+}
+
+const isResponse = (value: WebinarWrite | ApiResponse): value is ApiResponse => 'status' in value && 'json' in value
+
+export const createWebinar: Handler = (request, deps) => {
+  const user = resolveUserParam(request, deps)
+  const denied = checkScopes(request.op, request.access, user.own)
+  if (denied !== undefined) return denied
+  // Meetings.json: "User {userId} does not exist." for this operation.
+  if (user.index === undefined) return zoomError(404, 1001, `User ${user.raw} does not exist.`)
+  if (!deps.data.webinars.hasWebinarPlan(user.index)) return planMissing()
+  const invalid = checkRequestBody(request.op, request.body)
+  if (invalid !== undefined) return invalid
+  const fields = webinarWrite(request.body)
+  if (isResponse(fields)) return fields
+  const made = deps.data.webinars.create(user.index, fields, deps.clock.now())
+  if (made === undefined) return zoomError(400, 3000, 'This user cannot schedule more webinars.')
+  return { status: 201, json: JSON.stringify(deps.data.webinars.detail(made.u, made.n)) }
+}
+
+/** The webinar named by {webinarId} with the scope check, or the answer to send instead. */
+function locateWebinar(request: ApiRequest, deps: ApiDeps): { u: number; n: number } | ApiResponse {
+  const raw = request.params.webinarId ?? ''
+  const located = /^\d{1,19}$/.test(raw) ? deps.data.webinars.locate(Number(raw)) : undefined
+  const denied = checkScopes(request.op, request.access, located !== undefined && located.u === request.access.userIndex)
+  if (denied !== undefined) return denied
+  return located ?? webinarNotFound(raw)
+}
+
+export const updateWebinar: Handler = (request, deps) => {
+  const located = locateWebinar(request, deps)
+  if ('status' in located) return located
+  const invalid = checkRequestBody(request.op, request.body)
+  if (invalid !== undefined) return invalid
+  const fields = webinarWrite(request.body)
+  if (isResponse(fields)) return fields
+  deps.data.webinars.update(located.u, located.n, fields)
+  return { status: 204, json: '' }
+}
+
+export const deleteWebinar: Handler = (request, deps) => {
+  const located = locateWebinar(request, deps)
+  if ('status' in located) return located
+  deps.data.webinars.remove(located.u, located.n)
+  return { status: 204, json: '' }
 }

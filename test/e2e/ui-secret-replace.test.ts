@@ -1,0 +1,61 @@
+// Issue 13, "A status that tells the truth": saving a new Client Secret for a connection that works
+// keeps the old one in use until the new one has connected. In real Chromium against the sandbox:
+// a wrong new secret fails to connect and says so, and the previous secret still gets tokens (a
+// token minted after Zoom revoked the old one). (That a right one then replaces it, and the editor
+// hears so, is test/main/auth/status-truth.test.ts.)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSandbox, type Sandbox } from '../sandbox'
+import { chromiumMissingReason } from '../support/chromium'
+import { closeBrowser, startHarness, type Harness } from './harness'
+import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures, sidebarState } from './ui-helpers'
+
+const NAME = 'Secret rotation'
+
+describe.skipIf(chromiumMissingReason !== undefined)('UI: a new secret replaces the working one only once it connects (end to end)', () => {
+  let zoom: Sandbox
+  let harness: Harness
+
+  beforeAll(async () => {
+    zoom = await startSandbox({ seed: 136, users: 10, plan: 'unlimited' })
+    harness = await startHarness()
+    quickFailures(harness)
+    await chooseKeychain(harness.page)
+    await addS2SConnection(harness.page, zoom, NAME)
+  })
+  afterAll(async () => {
+    await harness?.close()
+    await zoom?.close()
+    await closeBrowser()
+  })
+
+  it('keeps the working secret when a wrong new one fails to connect, and says so', async () => {
+    const { page } = harness
+    await page.getByRole('tab', { name: 'Edit' }).click()
+    const editor = page.getByRole('form', { name: `Edit ${NAME}` })
+    await editor.getByRole('button', { name: 'Replace secret' }).click()
+    await editor.getByLabel('Client Secret', { exact: true }).fill('not-the-secret-zoom-knows-0000000')
+    // Offered, and left off: the new secret waits until it has connected.
+    expect(await editor.getByRole('checkbox', { name: 'Use the new secret at once, even before it has connected' }).isChecked()).toBe(false)
+    await editor.getByRole('button', { name: 'Save & connect' }).click()
+    await expect.poll(() => editor.locator('.form-error').innerText(), { timeout: 15_000 }).toMatch(/client|secret|invalid/i)
+    await editor.getByTestId('pending-secret').waitFor()
+    await harness.screenshot('ui-secret-01-new-secret-kept-aside')
+    await expectAccessible(page, 'editor (new secret kept aside)')
+  })
+
+  it('still gets tokens with the previous secret: Test connection after Zoom revoked the token renews it', async () => {
+    const { page } = harness
+    zoom.revokeAllGrants()
+    zoom.resetStats()
+    await page.getByRole('tab', { name: 'Overview' }).click()
+    const token = page.getByRole('region', { name: 'Token' })
+    await token.getByRole('button', { name: 'Test connection' }).click()
+    await expect.poll(() => sidebarState(page, NAME), { timeout: 15_000 }).toBe('connected')
+    // One new token, minted with the stored (previous) secret.
+    expect(zoom.stats().tokenResponses['200']).toBe(1)
+  })
+
+  it('opened no page error on the way', () => {
+    expect(harness.pageErrors).toEqual([])
+  })
+})
