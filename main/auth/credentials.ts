@@ -62,6 +62,8 @@ export interface Credentials {
   profileLookup: ProfileLookup
   /** For the Zoom client: what became of API calls, shown in the connection status. */
   outcomes: ConnectionOutcomes
+  /** The scopes Zoom granted the profile's token (undefined: never connected). */
+  grantedScopes(profileId: string): readonly string[] | undefined
   handlers: CredentialHandlers
   /** Re-evaluates statuses after the vault was set up, unlocked or locked. */
   vaultChanged(): void
@@ -156,6 +158,7 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     tokens,
     profileLookup: profiles,
     outcomes: bookOutcomes(book),
+    grantedScopes: (profileId) => book.record(profileId)?.grantedScopes,
     handlers: { ...createProfileHandlers(profiles), ...createSettingsHandlers(settings), ...createAuthHandlers(auth) },
     vaultChanged: () => {
       // Locked (by the person, or a passphrase vault at start): no token stays in memory, nor in

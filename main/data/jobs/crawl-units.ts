@@ -1,17 +1,22 @@
-// What one crawl fetches: a single list, or one list per user (and per date window when the
-// resource limits from/to), each a "unit" whose failure is recorded without stopping the rest.
-// A parameter set to its catalog expansion (users' status `all`) makes each unit several lists,
-// one per value, since Zoom lists one value at a time.
+// What one crawl fetches: a single list, or one list per parent row (every user's meetings, every
+// call queue's members), each a "unit" whose failure is recorded without stopping the rest. Each
+// unit may be fetched in date windows (a resource limiting from/to), and a parameter set to its
+// catalog expansion (users' status `all`) makes each unit several lists, one per value, since
+// Zoom lists one value at a time.
 import { AppError } from '../../../common/errors'
 import type { CrawlInput } from '../../../common/contract/data'
+import type { DateWindow } from '../../../common/zoom/date-windows'
 import type { ExpandedParam } from '../../../common/zoom/params'
-import { type DateWindow, type ListResource, splitDateWindows } from '../../../common/zoom/catalog'
-import type { QueryParams } from '../ports'
+import type { ListSpec } from '../../../common/zoom/browse/list-spec'
+
+type QueryParams = Record<string, string | number | boolean>
 
 export interface CrawlUnit {
-  /** How the unit is named in errors: the user's email or id. */
+  /** How the unit is named in errors: the user's email or id, the parent row's name or id. */
   label: string
   userId?: string
+  /** Path parameters filled for this unit (from parent lists). */
+  pathValues?: Record<string, string>
   /** The user's e-mail, once known: added to rows that lack `host_email`. */
   email?: string
   /** Named by the person (e-mail, ID or me): looked up before its lists, for its e-mail. */
@@ -28,9 +33,10 @@ export interface CrawlQueries {
 /** Who a per-user crawl covers: every user of the account, or named ones. */
 export type UserScope = { kind: 'all' } | { kind: 'listed'; users: CrawlUnit[] }
 
-export function userScope(resource: ListResource, users: CrawlInput['users']): UserScope | undefined {
-  if (!resource.perUser) {
-    if (users !== undefined) throw new AppError('VALIDATION', `${resource.id} is not listed per user; do not pass users.`)
+/** `users` of a crawl: only `/users/{userId}/…` lists take it; without it, the token's owner ('me'). */
+export function userScope(spec: Pick<ListSpec, 'path'>, users: CrawlInput['users']): UserScope | undefined {
+  if (!spec.path.startsWith('/users/{userId}')) {
+    if (users !== undefined) throw new AppError('VALIDATION', `${spec.path} is not listed per user; do not pass users.`)
     return undefined
   }
   if (users === 'all') return { kind: 'all' }
@@ -54,24 +60,23 @@ export function withHostEmail(items: readonly unknown[], email: string): unknown
 }
 
 /**
- * The from/to windows to request. Resources without a span limit, or requests without both
- * dates (Zoom then applies its own default), are fetched in one go.
+ * Rows of a fanned-out list with the parent values they were listed under (a member row says
+ * which call queue it is in), unless the row has a field of that name already.
  */
-export function dateWindows(resource: ListResource, params: QueryParams): (DateWindow | undefined)[] {
-  const spec = resource.dateWindow
-  const from = spec && params[spec.from]
-  const to = spec && params[spec.to]
-  if (!spec || typeof from !== 'string' || typeof to !== 'string') return [undefined]
-  try {
-    return splitDateWindows(from, to, spec.maxDays)
-  } catch (error) {
-    throw new AppError('VALIDATION', error instanceof Error ? error.message : 'Invalid dates.', { issues: [{ path: spec.from, message: 'Invalid date range' }] })
-  }
+export function withParentValues(items: readonly unknown[], values: Readonly<Record<string, string>>): unknown[] {
+  const entries = Object.entries(values)
+  if (entries.length === 0) return [...items]
+  return items.map((item) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item
+    const row = item as Record<string, unknown>
+    const missing = entries.filter(([name]) => row[name] === undefined)
+    return missing.length === 0 ? item : { ...row, ...Object.fromEntries(missing) }
+  })
 }
 
-export function withWindow(resource: ListResource, params: QueryParams, window: DateWindow | undefined): QueryParams {
-  const spec = resource.dateWindow
-  return window && spec ? { ...params, [spec.from]: window.from, [spec.to]: window.to } : params
+export function withWindow(spec: Pick<ListSpec, 'dateWindow'>, params: QueryParams, window: DateWindow | undefined): QueryParams {
+  const range = spec.dateWindow
+  return window && range ? { ...params, [range.from]: window.from, [range.to]: window.to } : params
 }
 
 /**

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../common/contract/data'
-import { createDataServices, createZoomDataPorts, type DataServices } from '../../../main/data'
+import { createDataServices, type DataServices } from '../../../main/data'
 import type { HandlerContext } from '../../../main/ipc/types'
 import { memoryLogSink } from '../../../main/log/logger'
 import type { DialogPort } from '../../../main/ports'
@@ -44,7 +44,7 @@ describe('one user’s data', () => {
     token = (await tokens.getAccessToken('p1')).accessToken
     const clients = createZoomClients({ tokens, profiles: profileLookup(sandboxProfile(sandbox)), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS, rateLimiting: false })
     services = createDataServices({
-      ...createZoomDataPorts(clients),
+      zoom: clients,
       dialogs,
       shell: { openPath: async () => undefined, openExternal: async () => undefined },
       events,
@@ -171,7 +171,8 @@ describe('one user’s data', () => {
     try {
       const clients = createZoomClients({ tokens: sandboxTokens(limited), profiles: profileLookup(sandboxProfile(limited)), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS, rateLimiting: false })
       const limitedServices = createDataServices({
-        ...createZoomDataPorts(clients, { scopeLevel: () => 'admin' }),
+        zoom: clients,
+        grant: () => ({ level: 'admin', granted: undefined }),
         dialogs,
         shell: { openPath: async () => undefined, openExternal: async () => undefined },
         events: recordingSink(),
