@@ -6,6 +6,7 @@ import { AppError } from '../../../common/errors'
 import type { ApiCatalog } from '../../../common/zoom/api/types'
 import { listSpecFor, type ListSpec } from '../../../common/zoom/browse/list-spec'
 import { listPathOf } from '../../../common/zoom/browse/names'
+import { SCHEMA_DEFAULT_COLUMNS, schemaColumns } from '../../../common/zoom/browse/columns'
 import type { ScopeLevel } from '../../../common/zoom/scopes'
 import type { Logger } from '../../log/logger'
 import type { Clock, EventSink, Scheduler } from '../../ports'
@@ -64,7 +65,9 @@ function datasetResource(plan: CrawlPlan): DatasetResource & { title: string } {
   // A fan-out over parent rows may list the same child under two parents (a user in two call
   // queues): those rows are kept, each with its parent's value, rather than merged by id.
   const idKeys = plan.fanOut.length > 0 && !spec.curated ? [] : spec.idKeys
-  return { id: spec.path, title: spec.title, idKeys, defaultColumns: spec.defaultColumns }
+  // Our curated columns where we have them; else the item schema's first columns, nested objects flattened.
+  const defaultColumns = spec.defaultColumns.length > 0 ? spec.defaultColumns : schemaColumns(spec.itemProperties).slice(0, SCHEMA_DEFAULT_COLUMNS)
+  return { id: spec.path, title: spec.title, idKeys, defaultColumns }
 }
 
 export class JobManager {
