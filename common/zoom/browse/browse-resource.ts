@@ -5,7 +5,7 @@ import type { ApiOperation, ApiParam } from '../api/types'
 import { PAGING_PARAMS } from '../api/list-params'
 import type { ListResource, ParamSpec } from '../catalog-types'
 import { schemaColumns, SCHEMA_DEFAULT_COLUMNS } from './columns'
-import { parentPath } from './fan-out'
+import { isPerUserList, parentListOf } from './fan-out'
 import { itemPropertiesOf } from './list-spec'
 import { CURATED_LISTS } from './names'
 
@@ -42,12 +42,12 @@ function paramSpec(param: ApiParam): ParamSpec {
 export function browseResourceOf(operation: ApiOperation, hasList: (path: string) => boolean): BrowseResource {
   const curated = CURATED_LISTS.get(operation.path)
   if (curated) return { ...curated, id: curated.path, product: operation.product, ...(operation.rateLabel ? { rateLabel: operation.rateLabel } : {}), pathParams: [] }
-  const perUser = operation.path.startsWith('/users/{userId}')
+  const perUser = isPerUserList(operation.path, hasList)
   const pathParams = operation.params
     .filter((p) => p.in === 'path' && !(perUser && p.name === 'userId'))
     .map((p) => {
-      const parent = parentPath(operation.path, p.name)
-      return { name: p.name, ...(parent !== '' && hasList(parent) ? { parent } : {}) }
+      const parent = parentListOf(operation.path, p.name, hasList)
+      return { name: p.name, ...(parent !== '' ? { parent } : {}) }
     })
   return {
     kind: 'list',

@@ -7,7 +7,7 @@ import type { CrawlInput } from '../../../common/contract/data'
 import { AppError, type FieldIssue } from '../../../common/errors'
 import { checkApiListParams } from '../../../common/zoom/api/list-params'
 import type { ApiCatalog } from '../../../common/zoom/api/types'
-import { planFanOut, type FanOutStep } from '../../../common/zoom/browse/fan-out'
+import { isPerUserList, planFanOut, type FanOutStep } from '../../../common/zoom/browse/fan-out'
 import { listSpecFor, type ListSpec } from '../../../common/zoom/browse/list-spec'
 import { listPathOf } from '../../../common/zoom/browse/names'
 import { splitDateWindows, type DateWindow } from '../../../common/zoom/date-windows'
@@ -39,8 +39,6 @@ export function resolveList(resource: string, catalog: Pick<ApiCatalog, 'gets'> 
   throw invalid([{ path: 'resource', message: `${why}.` }])
 }
 
-/** Users lists are fanned out through `users`, not as a path parameter. */
-const isPerUser = (spec: ListSpec) => spec.path.startsWith('/users/{userId}')
 
 export function planCrawl(input: { resource: string; params: QueryParams; users?: CrawlInput['users'] }, catalog: Pick<ApiCatalog, 'gets'> | undefined, now: number): CrawlPlan {
   const spec = resolveList(input.resource, catalog)
@@ -55,10 +53,11 @@ export function planCrawl(input: { resource: string; params: QueryParams; users?
   }
   if (issues.length > 0) throw invalid(issues)
 
-  const perUser = isPerUser(spec)
+  // Lists of a Zoom user's things are fanned out through `users`, not as a path parameter.
+  const perUser = isPerUserList(spec.path, (path) => listSpecFor(path, catalog) !== undefined)
   if (perUser && pathValues.userId !== undefined && input.users !== undefined) throw invalid([{ path: 'userId', message: 'Give the user either as userId or as users, not both' }])
-  const users = perUser ? userScope(spec, pathValues.userId !== undefined ? [pathValues.userId] : input.users) : userScope(spec, input.users)
-  delete pathValues.userId
+  const users = userScope(perUser, spec.path, perUser && pathValues.userId !== undefined ? [pathValues.userId] : input.users)
+  if (perUser) delete pathValues.userId
 
   let checkedQuery: Record<string, string>
   let lists: QueryParams[] = [{}]

@@ -33,10 +33,10 @@ export interface CrawlQueries {
 /** Who a per-user crawl covers: every user of the account, or named ones. */
 export type UserScope = { kind: 'all' } | { kind: 'listed'; users: CrawlUnit[] }
 
-/** `users` of a crawl: only `/users/{userId}/…` lists take it; without it, the token's owner ('me'). */
-export function userScope(spec: Pick<ListSpec, 'path'>, users: CrawlInput['users']): UserScope | undefined {
-  if (!spec.path.startsWith('/users/{userId}')) {
-    if (users !== undefined) throw new AppError('VALIDATION', `${spec.path} is not listed per user; do not pass users.`)
+/** `users` of a crawl: only per-user lists take it; without it, the token's owner ('me'). */
+export function userScope(perUser: boolean, path: string, users: CrawlInput['users']): UserScope | undefined {
+  if (!perUser) {
+    if (users !== undefined) throw new AppError('VALIDATION', `${path} is not listed per user; do not pass users.`)
     return undefined
   }
   if (users === 'all') return { kind: 'all' }

@@ -6,7 +6,7 @@ import { JobManager } from '../../../main/data/jobs/job-manager'
 import type { CrawlRetryPolicy } from '../../../main/data/jobs/unit-retry'
 import type { UserDirectory } from '../../../main/data/users/user-directory'
 import type { ZoomClients } from '../../../main/zoom'
-import type { CatalogSource } from '../../../main/data/jobs/job-manager'
+import type { CatalogSource, GrantOf } from '../../../main/data/jobs/job-manager'
 import { createLogger, memoryLogSink } from '../../../main/log/logger'
 import { type EventSink, systemClock, systemScheduler } from '../../../main/ports'
 
@@ -26,13 +26,14 @@ export function recordingSink(): RecordingSink {
   }
 }
 
-export function jobHarness(zoom: Pick<ZoomClients, 'forProfile'>, options: { concurrency?: number; users?: UserDirectory; retry?: Partial<CrawlRetryPolicy>; apiCatalog?: CatalogSource } = {}) {
+export function jobHarness(zoom: Pick<ZoomClients, 'forProfile'>, options: { concurrency?: number; users?: UserDirectory; retry?: Partial<CrawlRetryPolicy>; apiCatalog?: CatalogSource; grant?: GrantOf } = {}) {
   const events = recordingSink()
   const datasets = new DatasetStore()
   const logSink = memoryLogSink()
   const jobs = new JobManager({
     zoom,
     ...(options.apiCatalog ? { apiCatalog: options.apiCatalog } : {}),
+    ...(options.grant ? { grant: options.grant } : {}),
     datasets,
     events,
     clock: systemClock,
