@@ -13,6 +13,7 @@
 // A parameter whose prefix is no list (`/meetings/{meetingId}/…`: there is no GET /meetings)
 // must be typed.
 import type { ApiCatalog } from '../api/types'
+import { PAGING_PARAMS } from '../api/list-params'
 import { listSpecFor, type ListSpec } from './list-spec'
 
 export interface FanOutStep {
@@ -66,6 +67,11 @@ export function parentField(parent: ListSpec, param: string): string | undefined
   return alike.length === 1 ? alike[0] : undefined
 }
 
+/** A parent is listed as it is, with no query: one that needs a query parameter to answer cannot give values. */
+function usableParent(parent: ListSpec): boolean {
+  return !(parent.operation?.params ?? []).some((p) => p.in === 'query' && p.required && !PAGING_PARAMS.has(p.name))
+}
+
 /**
  * How to fill the path parameters of `spec` that `given` lacks, outermost first; or which one
  * must be typed because no parent list gives it.
@@ -76,7 +82,7 @@ export function planFanOut(spec: Pick<ListSpec, 'path' | 'pathParams'>, given: R
     if (given.has(param)) continue
     const parentTemplate = parentListOf(spec.path, param, (path) => listSpecFor(path, catalog) !== undefined)
     const parent = parentTemplate === '' ? undefined : listSpecFor(parentTemplate, catalog)
-    const field = parent && parentField(parent, param)
+    const field = parent && usableParent(parent) ? parentField(parent, param) : undefined
     if (!parent || field === undefined) {
       return { ok: false, param, message: `${spec.path} needs a value for ${param}: no list of Zoom's gives it (type the ${param}).` }
     }
