@@ -12,8 +12,8 @@ export const LIST_ALIASES: ReadonlyMap<string, string> = new Map(LIST_RESOURCE_I
 /** The built-in (curated) lists by path template: labels, default columns, value labels, date windows. */
 export const CURATED_LISTS: ReadonlyMap<string, ListResource> = new Map(LIST_RESOURCE_IDS.map((id) => [LIST_RESOURCES[id].path, LIST_RESOURCES[id]]))
 
-/** A path template as Zoom writes one: `/segment/{param}/…`, nothing else. */
-export const PATH_TEMPLATE = /^(\/[A-Za-z0-9_.\-:@]+|\/\{[A-Za-z0-9_]+\})+$/
+/** A path template as Zoom writes one: `/segment/{param}/…` of letters, digits, `_` and `-` (no `.` or `..` segments). */
+export const PATH_TEMPLATE = /^(\/[A-Za-z0-9_-]+|\/\{[A-Za-z0-9_]+\})+$/
 
 /** The path template a crawl input names: itself, or the one an alias stands for; undefined otherwise. */
 export function listPathOf(resource: string): string | undefined {
