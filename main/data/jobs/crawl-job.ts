@@ -20,7 +20,7 @@ import { isAbort, toAppError } from '../errors'
 import type { UserDirectory } from '../users/user-directory'
 import type { ZoomClients } from '../../zoom'
 import type { ListSpec } from '../../../common/zoom/browse/list-spec'
-import type { CrawlPlan, QueryParams } from './crawl-plan'
+import { isDotSegment, type CrawlPlan, type QueryParams } from './crawl-plan'
 import { type CrawlUnit, withHostEmail, withParentValues, withWindow } from './crawl-units'
 import { listPages } from './list-pages'
 import { forAppType, type ScopeLevelOf } from './scope-check'
@@ -462,7 +462,8 @@ function fieldValue(row: unknown, field: string): string | undefined {
   if (row === null || typeof row !== 'object') return undefined
   const value = (row as Record<string, unknown>)[field]
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  return typeof value === 'string' && value !== '' ? value : undefined
+  // Zoom's rows are data, not paths: a "." or ".." would walk up the request's path once encoded.
+  return typeof value === 'string' && value !== '' && !isDotSegment(value) ? value : undefined
 }
 
 /** How a parent row is named in errors and the missing-list: its name, e-mail or display name. */

@@ -27,6 +27,8 @@ export interface CrawlPlan {
   users: UserScope | undefined
 }
 
+export const isDotSegment = (value: string) => value === '.' || value === '..'
+
 const invalid = (issues: FieldIssue[]) => new AppError('VALIDATION', issues.map((issue) => issue.message).join('; '), { issues })
 
 /** The list a crawl names; a VALIDATION error when it is no list Zoom's files or ours describe. */
@@ -49,6 +51,8 @@ export function planCrawl(input: { resource: string; params: QueryParams; users?
   for (const [name, value] of Object.entries(input.params)) {
     if (!pathNames.has(name)) query[name] = value
     else if (typeof value === 'boolean' || String(value).trim() === '') issues.push({ path: name, message: `${name} must be a value (or left out to go over every one)` })
+    // Encoded, `.` and `..` stay as they are, and a URL parser would walk up the path with them.
+    else if (isDotSegment(String(value).trim())) issues.push({ path: name, message: `${name} cannot be “.” or “..”` })
     else pathValues[name] = String(value).trim()
   }
   if (issues.length > 0) throw invalid(issues)

@@ -109,6 +109,7 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
     expect(() => planCrawl({ resource: '/no/such/list', params: {} }, catalog, NOW)).toThrow(expect.objectContaining({ code: 'VALIDATION' }))
     expect(() => planCrawl({ resource: '/phone/call_queues', params: { page_size: 5 } }, catalog, NOW)).toThrow(/set by the app/)
     expect(() => planCrawl({ resource: '/phone/call_queues', params: { bogus: 1 } }, catalog, NOW)).toThrow(/no parameter/)
+    expect(() => planCrawl({ resource: '/phone/call_queues/{callQueueId}/members', params: { callQueueId: '..' } }, catalog, NOW)).toThrow(expect.objectContaining({ code: 'VALIDATION' }))
   })
 
   it('crawls a list of Zoom’s files that has no built-in tab, one user’s phone call history, through the real client', async () => {
