@@ -60,8 +60,8 @@ export default function BrowseScreen({ profile }: { profile: ProfileView }) {
   const pickedAccess = picked ? listAccess(profile, status, picked) : undefined
   const note = indexError ? `Zoom's API files could not be read (${indexError}); the lists above work.` : index?.state === 'unavailable' ? "Zoom's API files could not be had yet; the lists above work." : index ? undefined : 'Reading Zoom’s API files…'
   return (
-    <div className="browse">
-      <Tabs.Root value={quick ? tab : ''} onValueChange={setTab}>
+    <Tabs.Root value={quick ? tab : ''} onValueChange={setTab} className="browse">
+      <div className="browse-nav">
         <Tabs.List className="resource-tabs" aria-label="Resources">
           {access.map(({ resource, missing, unavailable }) => (
             <Tabs.Trigger key={resource.id} value={resource.id} className="resource-tab" data-missing={missing.length > 0 || unavailable || undefined} title={missing.length > 0 || unavailable ? `No scope granted for this resource${missing.length > 0 ? `: add one of ${missing.join(', ')}` : ''}` : undefined}>
@@ -75,17 +75,17 @@ export default function BrowseScreen({ profile }: { profile: ProfileView }) {
             {openError}
           </p>
         )}
-        {access.map(({ resource, missing, unavailable, advice }) => (
-          <Tabs.Content key={resource.id} value={resource.id} className="browse-panel">
-            {tab === resource.id && <ResourcePanel profile={profile} resource={resource} missing={missing} unavailable={unavailable} {...(advice ? { advice } : {})} />}
-          </Tabs.Content>
-        ))}
-      </Tabs.Root>
+      </div>
+      {access.map(({ resource, missing, unavailable, advice }) => (
+        <Tabs.Content key={resource.id} value={resource.id} className="browse-panel">
+          {tab === resource.id && <ResourcePanel profile={profile} resource={resource} missing={missing} unavailable={unavailable} {...(advice ? { advice } : {})} />}
+        </Tabs.Content>
+      ))}
       {picked && pickedAccess && (
         <section className="browse-panel" aria-label={picked.title}>
           <ResourcePanel key={picked.id} profile={profile} resource={picked} missing={pickedAccess.missing} unavailable={pickedAccess.unavailable} {...(pickedAccess.advice ? { advice: pickedAccess.advice } : {})} />
         </section>
       )}
-    </div>
+    </Tabs.Root>
   )
 }
