@@ -5,7 +5,6 @@ import { createCredentials, type Credentials } from './auth/credentials'
 import { ConsoleService, OperationSchemas, openConsoleHistory } from './console'
 import { createDataServices, type DataServices } from './data'
 import { demoSeedSchema, seedDemoProfiles } from './demo-seed'
-import { createZoomDataPorts } from './data/zoom-adapter'
 import { scopeLevelOf } from '../common/zoom/catalog'
 import { createAppHandlers } from './ipc/handlers/app'
 import { createAuthHandlers } from './ipc/handlers/auth'
@@ -68,9 +67,18 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
   const eventsProxy = hook && adapters.proxy ? { proxy: { hook, agentsFor: proxyAgentsFor(adapters.proxy, proxyAgents) } } : {}
   const credentials = await createCredentials({ adapters, vault, onProblem: reportProblem, ...proxy })
   const zoom = createZoomClients({ tokens: credentials.tokens, profiles: credentials.profileLookup, outcomes: credentials.outcomes, log: createLogger(adapters.log, 'zoom'), clock, ...proxy })
-  const zoomPorts = createZoomDataPorts(zoom, { scopeLevel: (profileId) => scopeLevelOf(credentials.profileLookup.get(profileId)) })
+  // Zoom's whole API, read from its OpenAPI files when first asked (public documents: no credential is sent).
+  const apiCatalog = new ApiCatalogService({
+    dir: path.join(adapters.dataDir, API_FILES_FOLDER),
+    source: adapters.apiFiles ?? createHttpApiFileSource(hook ? { proxy: hook } : {}),
+    clock,
+    log: createLogger(adapters.log, 'catalog'),
+    build: adapters.app.version,
+  })
   const data = createDataServices({
-    ...zoomPorts,
+    zoom,
+    apiCatalog,
+    grant: (profileId) => ({ level: scopeLevelOf(credentials.profileLookup.get(profileId)), granted: credentials.grantedScopes(profileId) }),
     dialogs: adapters.dialogs,
     shell: adapters.shell,
     events: adapters.events,
@@ -101,14 +109,6 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     credentials.vaultChanged()
   }
   const updates = new UpdateService({ updater: adapters.updater, currentVersion: adapters.app.version, events: adapters.events, clock, log: createLogger(adapters.log, 'updates') })
-  // Zoom's whole API, read from its OpenAPI files when first asked (public documents: no credential is sent).
-  const apiCatalog = new ApiCatalogService({
-    dir: path.join(adapters.dataDir, API_FILES_FOLDER),
-    source: adapters.apiFiles ?? createHttpApiFileSource(hook ? { proxy: hook } : {}),
-    clock,
-    log: createLogger(adapters.log, 'catalog'),
-    build: adapters.app.version,
-  })
   const consoleLog = createLogger(adapters.log, 'console')
   const requestConsole = new ConsoleService({
     clients: zoom,
@@ -135,7 +135,7 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     ...createSettingsHandlers(credentials.settings),
     ...createAuthHandlers(credentials.auth),
     ...createDownloadFolderHandler({ dialogs: adapters.dialogs, settings: credentials.settings }),
-    ...createDataHandlers({ jobs: data.jobs, datasets: data.datasets, users: data.users, details: zoomPorts.details, rateUsage: zoomPorts.rateUsage, dialogs: adapters.dialogs, clock }),
+    ...createDataHandlers({ jobs: data.jobs, datasets: data.datasets, users: data.users, detail: data.detail, zoom, dialogs: adapters.dialogs, clock }),
     ...createDownloadHandlers(data.downloads),
     ...createConsoleHandlers(requestConsole),
     ...createCatalogHandlers(apiCatalog),

@@ -1,12 +1,15 @@
 // npm run catalog:stats: one JSON line of figures about the catalog built from Zoom's OpenAPI
-// files (../shared/zoom-openapi): operations known, GET lists browsable (by path template through
-// data.crawl), and lists whose sandbox answers validate against their response schema (a sandbox
-// is started and each list asked once). A new figure is one more entry in FIGURES.
+// files (../shared/zoom-openapi): operations known, GET lists browsable (lists data.crawl accepts
+// by path template and can crawl as they are, fanning out over parent lists where a path
+// parameter needs it: common/zoom/browse/fan-out.ts), and lists whose sandbox answers validate
+// against their response schema (a sandbox is started and each list asked once). A new figure is
+// one more entry in FIGURES.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { buildApiCatalog } from '../common/zoom/api/parse'
 import { API_PRODUCT_NAMES } from '../common/zoom/api/products'
 import type { ApiCatalog } from '../common/zoom/api/types'
+import { browsableLists } from '../common/zoom/browse/fan-out'
 import { HAND_WRITTEN_GETS } from '../test/sandbox/api/dispatch'
 import { countValidatingLists } from '../test/sandbox/generic-sweep'
 
@@ -23,7 +26,7 @@ const FIGURES: [string, (catalog: ApiCatalog) => unknown][] = [
   ['products', (c) => c.products.length],
   ['operations', (c) => c.operations.length],
   ['gets', (c) => c.gets.size],
-  ['listsBrowsable', (c) => c.lists.length],
+  ['listsBrowsable', (c) => browsableLists(c).length],
   ['paginatedLists', (c) => c.lists.filter((op) => op.pagination !== 'none').length],
   ['sandboxListsValidating', async (c) => (await countValidatingLists(c, HAND_WRITTEN_GETS)).validating],
 ]

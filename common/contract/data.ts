@@ -1,20 +1,35 @@
 import { z } from 'zod'
 import type { BridgeError } from '../errors'
-import { DETAIL_RESOURCE_IDS, LIST_RESOURCE_IDS } from '../zoom/resource-ids'
+import { DETAIL_RESOURCE_IDS } from '../zoom/resource-ids'
+import { listPathOf } from '../zoom/browse/names'
 import { boundedRecord } from './bounded'
 import { channel, idSchema } from './define'
 
-/** Query parameters a resource accepts (status, type, from, to, …); validated again against the catalog in main. */
+/** Path and query parameters of a list (callQueueId, status, from, to, …); main checks them once against the list's description. */
 const paramsSchema = boundedRecord(z.string().max(64), z.union([z.string().max(512), z.number(), z.boolean()]), { maxKeys: 30, maxChars: 8_000 })
 
 export const crawlInputSchema = z
   .object({
     profileId: idSchema,
-    resource: z.enum(LIST_RESOURCE_IDS),
+    /**
+     * The list's GET path template exactly as Zoom's OpenAPI files write it
+     * (`/phone/call_queues/{callQueueId}/members`); the built-in tab ids ('users', 'meetings', …)
+     * are accepted as aliases and arrive in main as their path template.
+     */
+    resource: z
+      .string()
+      .min(1)
+      .max(512)
+      .transform((resource, context) => {
+        const path = listPathOf(resource)
+        if (path === undefined) context.addIssue({ code: 'custom', message: 'resource must be a GET path template such as /users/{userId}/recordings' })
+        return path ?? resource
+      }),
+    /** Path parameters (e.g. callQueueId; one left out is filled from its parent list, for every row of it) and query parameters. */
     params: paramsSchema.default({}),
     /**
-     * For per-user resources (meetings, webinars, recordings): the users to crawl; 'all' = every user of
-     * the account, 'me' = the token's owner, or named users by ID or e-mail (one user = a one-item list).
+     * For `/users/{userId}/…` lists: the users to crawl; 'all' = every user of the account, 'me' =
+     * the token's owner (the default), or named users by ID or e-mail (one user = a one-item list).
      * 'account' = the whole account in one listing, where Zoom has one (cloud recordings:
      * GET /accounts/me/recordings, when the grant allows it) instead of one listing per user.
      */
@@ -29,6 +44,7 @@ export interface JobProgress {
   jobId: string
   datasetId: string
   profileId: string
+  /** The list's path template. */
   resource: string
   state: JobState
   pages: number

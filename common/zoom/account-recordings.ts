@@ -34,9 +34,6 @@ export const ACCOUNT_RECORDINGS = {
   dateWindow: { from: 'from', to: 'to', maxDays: ONE_MONTH_DAYS, maxAgeDays: SIX_MONTHS_DAYS },
 } as const
 
-/** The browse resource whose rows the account-wide listing gives (the same rows as its per-user listing). */
-export const ACCOUNT_LISTING_RESOURCE = 'recordings'
-
 /**
  * Whether a grant can use the account-wide listing: one of its scopes is granted. Unknown granted
  * scopes (not connected yet) count as allowed; Zoom's own answer then says what is missing.

@@ -58,6 +58,8 @@ export interface Credentials {
   profileLookup: StoredProfiles
   /** For the Zoom client: what became of API calls, shown in the connection status. */
   outcomes: ConnectionOutcomes
+  /** The scopes Zoom granted the profile's token (undefined: never connected). */
+  grantedScopes(profileId: string): readonly string[] | undefined
   /** Re-evaluates statuses after the vault was set up, unlocked or locked. */
   vaultChanged(): void
   /**
@@ -149,6 +151,7 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     tokens,
     profileLookup: stored,
     outcomes: bookOutcomes(book),
+    grantedScopes: (profileId) => book.record(profileId)?.grantedScopes,
     vaultChanged: () => {
       // Locked (by the person, or a passphrase vault at start): no token stays in memory, nor in
       // the log redactor's registry.

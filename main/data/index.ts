@@ -3,9 +3,10 @@
 //
 // For main/core.ts:
 //
-//   const zoomPorts = createZoomDataPorts(zoomClients)            // main/data/zoom-adapter.ts
 //   const data = createDataServices({
-//     ...zoomPorts,                        // pages, downloads, details, rateUsage
+//     zoom,                                // the Zoom clients: crawls, details, downloads and rate usage call them directly
+//     apiCatalog,                          // Zoom's OpenAPI files: any GET list by path template (optional)
+//     grant: (profileId) => ({ level, granted }),   // scope check before a crawl (optional)
 //     dialogs: adapters.dialogs,           // chooseSaveFile (exports), chooseFolder (downloads)
 //     shell: adapters.shell,               // openPath (downloads.openFolder)
 //     events: adapters.events,             // 'data.job', 'downloads.changed'
@@ -21,15 +22,19 @@ import { type Clock, type DialogPort, type EventSink, type Scheduler, type Shell
 import { DownloadQueue, type DownloadSettings } from '../downloads/download-queue'
 import { DatasetStore, MAX_OPEN_DATASETS } from './datasets/dataset-store'
 import { JobManager } from './jobs/job-manager'
-import type { DetailSource, DownloadSource, PageSource, RateUsageSource } from './ports'
 import { UserDirectory } from './users/user-directory'
 import type { CrawlRetryPolicy } from './jobs/unit-retry'
+import type { ZoomClients } from '../zoom'
+import { detailFetcher } from './details'
+import { type CatalogSource, type GrantOf } from './jobs/job-manager'
+import { type DownloadSource, zoomDownloadSource } from '../downloads/source'
 
 export interface DataServicesDeps {
-  pages: PageSource
-  downloads: DownloadSource
-  details: DetailSource
-  rateUsage: RateUsageSource
+  zoom: Pick<ZoomClients, 'forProfile' | 'rateUsage'>
+  apiCatalog?: CatalogSource
+  grant?: GrantOf
+  /** Where recording files come from; default the profile's Zoom client. */
+  downloads?: DownloadSource
   dialogs: DialogPort
   shell: ShellPort
   events: EventSink
@@ -56,6 +61,8 @@ export interface DataServices {
   downloads: DownloadQueue
   /** The users lists a crawl or the one-user type-ahead looks users up in. */
   users: UserDirectory
+  /** One object (a user, a meeting, …) for the detail drawer. */
+  detail: ReturnType<typeof detailFetcher>
   /** Cancels running crawls and stops downloads (their .part files stay for a resume). */
   shutdown(): Promise<void>
 }
@@ -66,11 +73,15 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
   const options = deps.options ?? {}
   // A dataset closed to make room for a new one takes its running crawl with it.
   const datasets = new DatasetStore(MAX_OPEN_DATASETS, (dataset) => jobs.cancelForDataset(dataset.id))
-  const users = new UserDirectory(datasets, deps.details)
+  const scopeLevel = deps.grant ? (profileId: string) => (deps.grant as GrantOf)(profileId).level : undefined
+  const detail = detailFetcher(deps.zoom, scopeLevel)
+  const users = new UserDirectory(datasets, detail)
   const jobs: JobManager = new JobManager({
     users,
     ...(options.crawlRetry ? { retry: options.crawlRetry } : {}),
-    pages: deps.pages,
+    zoom: deps.zoom,
+    ...(deps.apiCatalog ? { apiCatalog: deps.apiCatalog } : {}),
+    ...(deps.grant ? { grant: deps.grant } : {}),
     datasets,
     events: deps.events,
     clock,
@@ -80,7 +91,7 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
     ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
   })
   const downloads = new DownloadQueue({
-    source: deps.downloads,
+    source: deps.downloads ?? zoomDownloadSource(deps.zoom),
     datasets,
     dialogs: deps.dialogs,
     shell: deps.shell,
@@ -99,6 +110,7 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
     jobs,
     downloads,
     users,
+    detail,
     async shutdown() {
       jobs.cancelAll()
       await downloads.shutdown()
@@ -106,6 +118,6 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
   }
 }
 
-export { createZoomDataPorts, type ZoomDataPorts } from './zoom-adapter'
-export type { DetailSource, DownloadSource, PageSource, RateUsageSource } from './ports'
+export type { DownloadSource } from '../downloads/source'
+export type { CatalogSource, GrantOf } from './jobs/job-manager'
 export type { DownloadSettings } from '../downloads/download-queue'

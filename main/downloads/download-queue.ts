@@ -15,7 +15,9 @@ import type { Settings } from '../../common/contract/settings'
 import { AppError } from '../../common/errors'
 import type { DatasetStore } from '../data/datasets/dataset-store'
 import { isAbort, toAppError } from '../data/errors'
-import type { DownloadSource } from '../data/ports'
+import type { DownloadSource } from './source'
+import { listPathOf } from '../../common/zoom/browse/names'
+import { LIST_RESOURCES } from '../../common/zoom/catalog'
 import { throttle, type Throttled } from '../data/throttle'
 import type { Logger } from '../log/logger'
 import { backoffDelay } from '../net/backoff'
@@ -99,7 +101,7 @@ export class DownloadQueue {
    */
   async enqueue(input: EnqueueRequest): Promise<DownloadsSnapshot> {
     const dataset = this.deps.datasets.get(input.datasetId)
-    if (dataset.resource.id !== 'recordings') throw new AppError('VALIDATION', 'Only cloud recordings can be downloaded.')
+    if (listPathOf(dataset.resource.id) !== LIST_RESOURCES.recordings.path) throw new AppError('VALIDATION', 'Only cloud recordings can be downloaded.')
     const rows = [...new Set(input.rowIndexes)].map((index) => ({ index, row: dataset.row(index) }))
     const settings = await this.deps.settings()
     this.concurrency = settings.downloadConcurrency

@@ -13,7 +13,7 @@ import { dirname } from 'node:path'
 import { finished, type Readable, Transform, type TransformCallback } from 'node:stream'
 import { AppError, isAppError } from '../../common/errors'
 import { DOCUMENT_FILE_MODE } from '../data/document-mode'
-import type { DownloadResponse, DownloadSource } from '../data/ports'
+import type { DownloadResponse, DownloadSource } from './source'
 import type { Scheduler } from '../ports'
 
 export interface TransferRequest {

@@ -27,8 +27,7 @@
 //   stream(url, { range?: { start, end? }, signal? }): Promise<ZoomStream { status, headers, body, url }>
 //   send(RawRequest): Promise<RawResponse>    — the console's exact request, no retries
 //   resolve(pathOrUrl): URL; rateUsage(): RateUsage[]; profileId; apiBase
-// Catalog-aware (resources.ts):
-//   listPages<T>(client, ListResourceId, { userId?, params?, signal?, now? }): AsyncGenerator<ZoomPage<T>>
+// Catalog-aware (resources.ts; lists are fetched by main/data/jobs/list-pages.ts):
 //   getDetail<T>(client, DetailResourceId, id, { params?, signal? }): Promise<T>
 //
 // Every failure is an AppError: ZOOM_RATE_LIMITED, ZOOM_SCOPE_MISSING, ZOOM_UNAUTHORIZED,
@@ -38,7 +37,7 @@
 export { createZoomClients, type ZoomClients, type ZoomClientsOptions } from './clients'
 export { ZoomClient, type HttpMethod, type RawRequest, type RawResponse, type StreamOptions, type ZoomRequest, type ZoomResponse, type ZoomStream } from './client'
 export { paginate, isExpiredPageToken, type PaginateRequest, type ZoomPage, type Query, type QueryValue } from './paginate'
-export { listPages, getDetail, type ListPagesOptions } from './resources'
+export { getDetail } from './resources'
 export { toZoomError, errorFromResponse } from './errors'
 export { AccountRateLimiter, type RateLimiterOptions } from './rate-limiter'
 export { DEFAULT_RETRY, type RetryPolicy } from './retry'

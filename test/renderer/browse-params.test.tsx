@@ -19,7 +19,7 @@ describe('browse parameters', () => {
     expect(status.value).toBe('all')
     await user.click(screen.getByRole('button', { name: 'Load users' }))
     await screen.findByRole('progressbar', { name: 'Loading progress' })
-    expect(fake.callsOf('data.crawl')).toEqual([expect.objectContaining({ resource: 'users', params: { status: 'all' } })])
+    expect(fake.callsOf('data.crawl')).toEqual([expect.objectContaining({ resource: '/users', params: { status: 'all' } })])
     expect(screen.queryByRole('alert')).toBeNull()
   })
 

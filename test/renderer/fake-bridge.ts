@@ -48,6 +48,7 @@ import { computeView, viewRow, type ViewIndex } from '../../main/data/datasets/v
 import type { Row } from './fake/rows'
 import { fakeEventsHandlers } from './fake/events'
 import { SHAPES } from './fake/rows'
+import { LIST_ALIASES } from '../../common/zoom/browse/names'
 
 export class FakeError extends Error {
   constructor(
@@ -515,10 +516,12 @@ export class FakeBridge {
 
       'data.crawl': (input) => {
         this.requireUnlocked()
-        const shape = SHAPES[input.resource]
+        // Lists are named by path template; the fake's row shapes are kept by the built-in tab ids.
+        const alias = [...LIST_ALIASES].find(([, path]) => path === input.resource)?.[0] ?? input.resource
+        const shape = SHAPES[alias]
         if (!shape) throw new FakeError('NOT_FOUND', 'Unknown resource')
         const counts = this.options.rowCount
-        const rows = typeof counts === 'number' ? counts : (counts?.[input.resource] ?? 250)
+        const rows = typeof counts === 'number' ? counts : (counts?.[alias] ?? 250)
         const datasetId = newId('d')
         const jobId = newId('j')
         this.datasets.set(datasetId, {
@@ -585,7 +588,7 @@ export class FakeBridge {
         const needle = query.trim().toLowerCase()
         const found: UserMatch[] = []
         for (const ds of this.datasets.values()) {
-          if (ds.info.profileId !== profileId || ds.info.resource !== 'users') continue
+          if (ds.info.profileId !== profileId || ds.info.resource !== '/users') continue
           for (let i = 0; i < ds.info.rows && found.length < limit; i++) {
             const row = ds.row(i) as { id: string; email: string; display_name?: string }
             if ([row.id, row.email, row.display_name ?? ''].some((v) => v.toLowerCase().includes(needle)) && !found.some((f) => f.id === row.id))

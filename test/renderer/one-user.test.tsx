@@ -36,10 +36,10 @@ describe('one user’s data', () => {
     expect(options[0]?.textContent).toContain(first.email)
     // The keyboard picks it: Enter chooses the highlighted user and does not load yet.
     await user.keyboard('{Enter}')
-    expect(fake.callsOf('data.crawl').filter((c) => c.resource === 'meetings')).toHaveLength(0)
+    expect(fake.callsOf('data.crawl').filter((c) => c.resource === '/users/{userId}/meetings')).toHaveLength(0)
     expect((box as HTMLInputElement).value).toBe(first.email)
     await user.click(screen.getByRole('button', { name: 'Load meetings' }))
-    await waitFor(() => expect(fake.callsOf('data.crawl').at(-1)).toMatchObject({ resource: 'meetings', users: [first.id] }))
+    await waitFor(() => expect(fake.callsOf('data.crawl').at(-1)).toMatchObject({ resource: '/users/{userId}/meetings', users: [first.id] }))
     // Per-user grids show the host's e-mail.
     const grid = await screen.findByRole('grid', { name: 'Meetings' })
     expect(within(grid).getByRole('columnheader', { name: /Host e-mail|Host email/ })).toBeTruthy()
@@ -60,7 +60,7 @@ describe('one user’s data', () => {
     await user.clear(box)
     await user.type(box, 'solo@example.com')
     await user.click(screen.getByRole('button', { name: 'Load cloud recordings' }))
-    await waitFor(() => expect(fake.callsOf('data.crawl').at(-1)).toMatchObject({ resource: 'recordings', users: ['zoomOnly42'] }))
+    await waitFor(() => expect(fake.callsOf('data.crawl').at(-1)).toMatchObject({ resource: '/users/{userId}/recordings', users: ['zoomOnly42'] }))
   })
 
   it('links a user’s details to their meetings: the tab opens for that user and loads', async () => {
@@ -75,7 +75,7 @@ describe('one user’s data', () => {
     const links = await within(drawer).findByRole('navigation', { name: 'This user’s data' })
     expect(within(links).getAllByRole('button').map((b) => b.textContent)).toEqual(['Meetings', 'Webinars', 'Recordings'])
     await user.click(within(links).getByRole('button', { name: 'Meetings' }))
-    await waitFor(() => expect(fake.callsOf('data.crawl').at(-1)).toMatchObject({ resource: 'meetings', users: [target.id] }))
+    await waitFor(() => expect(fake.callsOf('data.crawl').at(-1)).toMatchObject({ resource: '/users/{userId}/meetings', users: [target.id] }))
     expect(screen.getByRole('tab', { name: 'Meetings' }).getAttribute('aria-selected')).toBe('true')
     expect((screen.getByRole('combobox', { name: 'User (e-mail, name or ID)' }) as HTMLInputElement).value).toBe(target.email)
     expect(screen.queryByRole('dialog', { name: 'User details' })).toBeNull()

@@ -1,10 +1,10 @@
 // The product's data side as core.ts wires it: token manager → createZoomClients →
-// createZoomDataPorts → createDataServices, against a sandbox, with do-nothing dialogs, shell and
+// createDataServices (which calls the clients directly), against a sandbox, with do-nothing dialogs, shell and
 // events. `crawl` starts a job exactly as the data.crawl channel does and resolves when it ends.
 import type { CrawlInput, JobProgress } from '../../../common/contract/data'
 import type { Profile } from '../../../common/profile'
-import { createDataServices, createZoomDataPorts, type DataServices } from '../../../main/data'
-import type { Dataset } from '../../../main/data/datasets/dataset'
+import { createDataServices, type DataServices } from '../../../main/data'
+import type { Dataset, DatasetResource } from '../../../main/data/datasets/dataset'
 import { memoryLogSink } from '../../../main/log/logger'
 import { createZoomClients, type PaginateRequest, type ZoomClients, type ZoomClientsOptions } from '../../../main/zoom'
 import type { SandboxProcess } from './sandbox-process'
@@ -12,10 +12,10 @@ import { connectedTokenStack, type TokenStack } from './token-stack'
 
 export interface DataStack {
   stack: TokenStack
-  /** The clients the data ports use (page size overridden when asked). */
+  /** The clients the crawls use (page size overridden when asked). */
   clients: ZoomClients
   data: DataServices
-  crawl(resource: CrawlInput['resource'], params: Record<string, string | number | boolean>, users?: CrawlInput['users']): Promise<{ progress: JobProgress; dataset: Dataset }>
+  crawl(resource: CrawlInput['resource'], params: Record<string, string | number | boolean>, users?: CrawlInput['users']): Promise<{ progress: JobProgress; dataset: Dataset<DatasetResource> }>
   close(): Promise<void>
 }
 
@@ -24,7 +24,7 @@ export interface DataStackOptions {
   crawlConcurrency?: number
   limiter?: ZoomClientsOptions['limiter']
   /**
-   * Overrides the page size the data ports ask for (the catalog's maximum otherwise), to measure
+   * Overrides the page size the crawls ask for (the catalog's maximum otherwise), to measure
    * the same path at the page count a budget assumed. Everything else is untouched.
    */
   pageSize?: number
@@ -52,7 +52,7 @@ export async function dataStack(sandbox: Pick<SandboxProcess, 'url' | 'apps'>, o
   const created = createZoomClients({ tokens: stack.tokens, profiles: stack.profiles, ...(options.limiter ? { limiter: options.limiter } : {}) })
   const clients = options.pageSize === undefined ? created : withPageSize(created, options.pageSize)
   const data = createDataServices({
-    ...createZoomDataPorts(clients),
+    zoom: clients,
     dialogs: { chooseSaveFile: async () => undefined, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => false },
     shell: { openPath: async () => undefined, openExternal: async () => undefined },
     events: { emit: () => undefined },
@@ -65,7 +65,7 @@ export async function dataStack(sandbox: Pick<SandboxProcess, 'url' | 'apps'>, o
     clients,
     data,
     async crawl(resource, params, users) {
-      const started = data.jobs.crawl({ profileId: stack.profile.id, resource, params, ...(users !== undefined ? { users } : {}) })
+      const started = await data.jobs.crawl({ profileId: stack.profile.id, resource, params, ...(users !== undefined ? { users } : {}) })
       const job = data.jobs.get(started.jobId)
       await job.start()
       return { progress: job.snapshot(), dataset: job.dataset }

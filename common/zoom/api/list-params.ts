@@ -49,7 +49,8 @@ export function checkApiListParams(operation: ApiOperation, params: Readonly<Rec
     else out.query[name] = String(value)
   }
   for (const spec of specs.values()) {
-    if (spec.in === 'query' && spec.required && out.query[spec.name] === undefined && !issues.some((i) => i.path === spec.name)) issues.push({ path: spec.name, message: `${spec.name} is required` })
+    // Paging parameters are sent by the app itself, even where the file marks them required.
+    if (spec.in === 'query' && spec.required && !PAGING_PARAMS.has(spec.name) && out.query[spec.name] === undefined && !issues.some((i) => i.path === spec.name)) issues.push({ path: spec.name, message: `${spec.name} is required` })
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, params: out }
 }

@@ -39,7 +39,7 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
   const day = new Date(deps.clock.now()).toISOString().slice(0, 10)
   const path = await deps.dialogs.chooseSaveFile({
     title: 'Export',
-    defaultName: `${dataset.resource.id}-${day}.${request.format}`,
+    defaultName: `${fileNameOf(dataset.resource.id)}-${day}.${request.format}`,
     filters: FILTERS[request.format],
   })
   if (!path) return { rows: 0, bytes: 0 }
@@ -65,4 +65,9 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
     const cause = toAppError(error, { message: 'write error' })
     throw new AppError('EXPORT_FAILED', `Could not export to ${path}: ${cause.message}`)
   }
+}
+
+/** A list's name as a file name: `/phone/call_queues/{callQueueId}/members` → `phone-call_queues-callQueueId-members`. */
+function fileNameOf(resource: string): string {
+  return resource.replace(/[{}]/g, '').split('/').filter((part) => part !== '').join('-') || 'list'
 }

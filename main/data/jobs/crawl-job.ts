@@ -1,4 +1,5 @@
-// One crawl: fills a dataset from one list or a per-user fan-out, keeping JobProgress current.
+// One crawl: fills a dataset from one list or a fan-out (per user, or per row of a parent list),
+// keeping JobProgress current. Pages come from the Zoom client itself (list-pages.ts).
 // Rows already fetched are kept whatever happens (cancel, a unit's error, the list failing).
 // A unit made of several lists (an expanded parameter: users of every status) sums their pages,
 // rows and totals; the dataset drops a row another list already gave.
@@ -14,17 +15,24 @@ import type { JobProgress } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
 import type { Logger } from '../../log/logger'
 import type { Clock, Scheduler } from '../../ports'
-import type { Dataset } from '../datasets/dataset'
+import type { Dataset, DatasetResource } from '../datasets/dataset'
 import { isAbort, toAppError } from '../errors'
-import type { PageSource, QueryParams } from '../ports'
 import type { UserDirectory } from '../users/user-directory'
-import { type CrawlQueries, type CrawlUnit, type UserScope, withHostEmail, withWindow } from './crawl-units'
+import type { ZoomClients } from '../../zoom'
+import type { ListSpec } from '../../../common/zoom/browse/list-spec'
+import { isDotSegment, type CrawlPlan, type QueryParams } from './crawl-plan'
+import { type CrawlUnit, withHostEmail, withParentValues, withWindow } from './crawl-units'
+import { listPages } from './list-pages'
+import { forAppType, type ScopeLevelOf } from './scope-check'
 import { runPool } from './pool'
 import { abortableSleep, type CrawlRetryPolicy, DEFAULT_CRAWL_RETRY, isNetworkFailure, isTransientFailure } from './unit-retry'
 import { backoffDelay } from '../../zoom/retry'
 
 export interface CrawlJobDeps {
-  pages: PageSource
+  zoom: Pick<ZoomClients, 'forProfile'>
+  /** The list of users a per-user fan-out goes over (`/users`). */
+  usersList: ListSpec
+  scopeLevel?: ScopeLevelOf
   clock: Clock
   scheduler: Scheduler
   log: Logger
@@ -58,15 +66,25 @@ export class CrawlJob {
   /** A whole-account list (no fan-out) that failed for good: the job fails with its error. */
   private listFailure: AppError | undefined
   private finishedPromise: Promise<void> | undefined
+  /** Several units (users, parent rows) rather than one list. */
+  private readonly fanned: boolean
+
+  private get scope() {
+    return this.plan.users
+  }
+
+  private get queries() {
+    return this.plan.queries
+  }
 
   constructor(
     readonly id: string,
-    readonly dataset: Dataset,
-    private readonly queries: CrawlQueries,
-    private readonly scope: UserScope | undefined,
+    readonly dataset: Dataset<DatasetResource>,
+    private readonly plan: CrawlPlan,
     private readonly deps: CrawlJobDeps,
   ) {
     this.retry = { ...DEFAULT_CRAWL_RETRY, ...deps.retry }
+    this.fanned = plan.users !== undefined || plan.fanOut.length > 0
     dataset.markLoading()
     this.progress = {
       jobId: id,
@@ -150,10 +168,11 @@ export class CrawlJob {
     const signal = this.controller.signal
     try {
       if (this.units === undefined) {
-        const units = !this.scope ? [{ label: this.dataset.resource.id }] : this.scope.kind === 'all' ? await this.listUsers(signal) : this.scope.users
+        const base = this.scope ? (this.scope.kind === 'all' ? await this.listUsers(signal) : this.scope.users) : [{ label: this.plan.fanOut.length > 0 ? '' : this.dataset.resource.id }]
+        const units = this.plan.fanOut.length > 0 ? await this.listParents(base, signal) : base
         this.units = units
         for (const unit of units) this.remaining.add(unit)
-        if (this.scope) {
+        if (this.fanned) {
           this.progress.unitsTotal = units.length
           this.progress.unitsDone = 0
         }
@@ -161,7 +180,7 @@ export class CrawlJob {
       }
       // A whole-account list is one unit whose lists run side by side (the client's limiter paces
       // them); a fan-out runs units side by side and each unit's lists one after another.
-      await runPool([...this.remaining], this.scope ? this.deps.concurrency : 1, signal, (unit) => this.runUnit(unit, signal))
+      await runPool([...this.remaining], this.fanned ? this.deps.concurrency : 1, signal, (unit) => this.runUnit(unit, signal))
       if (generation !== this.generation) return
       if (this.stopError) throw this.stopError
       if (signal.aborted) throw signal.reason
@@ -208,7 +227,7 @@ export class CrawlJob {
   /** What the dataset lacks, in words, for the export warning. */
   private missing(state: JobProgress['state']): string[] {
     const missing: string[] = []
-    const noun = this.scope ? 'users' : 'lists'
+    const noun = this.scope ? 'users' : this.plan.fanOut.length > 0 ? nounOf(this.plan.fanOut.at(-1)?.parent ?? '') : 'lists'
     const pending = this.remaining.size + this.parked.size
     if (state === 'cancelled') missing.push(this.units === undefined ? 'The crawl was cancelled before it started.' : `Cancelled with ${pending} of ${this.units.length} ${noun} not loaded.`)
     else if (state === 'failed' && this.progress.error) missing.push(`Stopped: ${this.progress.error.message}${pending > 0 ? ` (${pending} ${noun} not loaded)` : ''}`)
@@ -223,7 +242,7 @@ export class CrawlJob {
   private async listUsers(signal: AbortSignal): Promise<CrawlUnit[]> {
     const seen = new Set<string>()
     const units: CrawlUnit[] = []
-    for await (const page of this.deps.pages.pages({ profileId: this.dataset.profileId, resource: 'users', params: {}, signal })) {
+    for await (const page of this.pagesOf(this.deps.usersList, {}, {}, signal)) {
       this.countPage(page.rateLimitWaits)
       for (const user of page.items) {
         const { id, email } = (user ?? {}) as { id?: unknown; email?: unknown }
@@ -238,6 +257,43 @@ export class CrawlJob {
     return units
   }
 
+  /**
+   * Fan-out over parent lists: the outermost parent's rows first, then each one's children, until
+   * every missing path parameter has a value. A parent list that fails fails the job.
+   */
+  private async listParents(base: CrawlUnit[], signal: AbortSignal): Promise<CrawlUnit[]> {
+    let units = base
+    for (const step of this.plan.fanOut) {
+      const next: CrawlUnit[] = []
+      for (const unit of units) {
+        const seen = new Set<string>()
+        const pathValues = { ...this.plan.pathValues, ...unit.pathValues, ...(unit.userId !== undefined ? { userId: unit.userId } : {}) }
+        for await (const page of this.pagesOf(step.parentSpec, pathValues, {}, signal)) {
+          this.countPage(page.rateLimitWaits)
+          for (const row of page.items) {
+            const value = fieldValue(row, step.field)
+            if (value === undefined || seen.has(value)) continue
+            seen.add(value)
+            const name = rowName(row) ?? value
+            next.push({ ...unit, label: unit.label ? `${unit.label} / ${name}` : name, pathValues: { ...unit.pathValues, [step.param]: value } })
+          }
+          this.deps.changed(false)
+        }
+      }
+      units = next
+    }
+    return units
+  }
+
+  /** Pages of one listing, straight from the profile's Zoom client; a 403 names the scopes this app type can be granted. */
+  private async *pagesOf(spec: ListSpec, pathValues: Record<string, string>, query: QueryParams, signal: AbortSignal, onRateLimitWait?: (untilMs: number) => void) {
+    try {
+      yield* listPages(this.deps.zoom.forProfile(this.dataset.profileId), spec, { pathValues, query, signal, ...(onRateLimitWait ? { onRateLimitWait } : {}) })
+    } catch (error) {
+      throw forAppType(error, spec, this.deps.scopeLevel, this.dataset.profileId)
+    }
+  }
+
   /** One unit, retried while the failure is transient; the outcome is recorded in progress. */
   private async runUnit(unit: CrawlUnit, signal: AbortSignal): Promise<void> {
     for (let attempt = 1; ; attempt++) {
@@ -249,13 +305,13 @@ export class CrawlJob {
         this.networkStreak = 0
         this.outages = 0
         this.remaining.delete(unit)
-        if (this.scope) this.progress.unitsDone = (this.progress.unitsDone ?? 0) + 1
+        if (this.fanned) this.progress.unitsDone = (this.progress.unitsDone ?? 0) + 1
         this.deps.changed(false)
         return
       } catch (thrown) {
         // Cut short by Cancel or a stop: the unit stays pending for Resume.
         if (signal.aborted) return
-        const error = toAppError(thrown, { message: this.scope ? `Could not load ${unit.label}` : 'The list could not be loaded' })
+        const error = toAppError(thrown, { message: this.fanned ? `Could not load ${unit.label}` : 'The list could not be loaded' })
         if (isNetworkFailure(error)) {
           this.networkStreak++
           if (this.networkStreak >= this.retry.outageAfterErrors) {
@@ -271,9 +327,9 @@ export class CrawlJob {
         }
         this.remaining.delete(unit)
         this.failed.set(unit.label, unit)
-        if (this.scope) this.progress.errors.push({ unit: unit.label, error: error.toBridge() })
+        if (this.fanned) this.progress.errors.push({ unit: unit.label, error: error.toBridge() })
         else this.listFailure = error
-        if (this.scope) this.progress.unitsDone = (this.progress.unitsDone ?? 0) + 1
+        if (this.fanned) this.progress.unitsDone = (this.progress.unitsDone ?? 0) + 1
         this.deps.log.info('crawl unit failed', { jobId: this.id, code: error.code })
         this.deps.changed(false)
         return
@@ -306,7 +362,7 @@ export class CrawlJob {
     const unitSignal = AbortSignal.any([signal, unitController.signal])
     let failure: unknown
     try {
-      await runPool(this.queries.lists, this.scope ? 1 : this.deps.concurrency, unitSignal, async (list) => {
+      await runPool(this.queries.lists, this.fanned ? 1 : this.deps.concurrency, unitSignal, async (list) => {
         try {
           await this.fetchList(unit, { ...this.queries.params, ...list }, unitSignal)
         } catch (error) {
@@ -323,18 +379,20 @@ export class CrawlJob {
 
   /** One list of a unit, window by window; each listing's total is added once, from its first page. */
   private async fetchList(unit: CrawlUnit, params: QueryParams, signal: AbortSignal): Promise<void> {
+    const spec = this.plan.source ?? this.plan.spec
+    const pathValues = { ...this.plan.pathValues, ...unit.pathValues, ...(unit.userId !== undefined ? { userId: unit.userId } : {}) }
     for (const window of this.queries.windows) {
       const key = `${unit.label}\u0000${JSON.stringify(params)}\u0000${window?.from ?? ''}`
       let first = true
-      const request = { profileId: this.dataset.profileId, resource: this.dataset.resource.id, userId: unit.userId, ...(unit.accountWide ? { accountWide: true } : {}), params: withWindow(this.dataset.resource, params, window), signal, onRateLimitWait: this.rateLimitWait }
-      for await (const page of this.deps.pages.pages(request)) {
+      for await (const page of this.pagesOf(spec, pathValues, withWindow(spec, params, window), signal, this.rateLimitWait)) {
         if (signal.aborted) return
         if (first && page.totalRecords !== undefined && !this.counted.has(key)) {
           this.counted.add(key)
           this.progress.totalRecords = (this.progress.totalRecords ?? 0) + page.totalRecords
         }
         first = false
-        this.dataset.add(unit.email ? withHostEmail(page.items, unit.email) : page.items)
+        const rows = unit.email ? withHostEmail(page.items, unit.email) : unit.pathValues ? withParentValues(page.items, unit.pathValues) : page.items
+        this.dataset.add(rows)
         this.countPage(page.rateLimitWaits)
         this.deps.changed(false)
       }
@@ -391,4 +449,26 @@ export class CrawlJob {
     this.progress.rateLimitWaits += rateLimitWaits
     this.progress.rows = this.dataset.rows.length
   }
+}
+
+/** A fan-out's unit noun from its parent's path: `/phone/call_queues` → "call queues". */
+function nounOf(parentPath: string): string {
+  const last = parentPath.split('/').filter((segment) => segment !== '' && !segment.startsWith('{')).at(-1) ?? 'lists'
+  return last.replace(/_/g, ' ')
+}
+
+/** A parent row's value for a path parameter: a non-empty string or a number. */
+function fieldValue(row: unknown, field: string): string | undefined {
+  if (row === null || typeof row !== 'object') return undefined
+  const value = (row as Record<string, unknown>)[field]
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  // Zoom's rows are data, not paths: a "." or ".." would walk up the request's path once encoded.
+  return typeof value === 'string' && value !== '' && !isDotSegment(value) ? value : undefined
+}
+
+/** How a parent row is named in errors and the missing-list: its name, e-mail or display name. */
+function rowName(row: unknown): string | undefined {
+  const record = (row ?? {}) as Record<string, unknown>
+  const name = [record.name, record.display_name, record.email, record.topic].find((value) => typeof value === 'string' && value !== '')
+  return typeof name === 'string' ? name : undefined
 }

@@ -1,25 +1,26 @@
-// What one crawl fetches: a single list, or one list per user (and per date window when the
-// resource limits from/to), each a "unit" whose failure is recorded without stopping the rest.
-// A parameter set to its catalog expansion (users' status `all`) makes each unit several lists,
-// one per value, since Zoom lists one value at a time.
+// What one crawl fetches: a single list, or one list per parent row (every user's meetings, every
+// call queue's members), each a "unit" whose failure is recorded without stopping the rest. Each
+// unit may be fetched in date windows (a resource limiting from/to), and a parameter set to its
+// catalog expansion (users' status `all`) makes each unit several lists, one per value, since
+// Zoom lists one value at a time.
 import { AppError } from '../../../common/errors'
 import type { CrawlInput } from '../../../common/contract/data'
+import type { DateWindow } from '../../../common/zoom/date-windows'
 import type { ExpandedParam } from '../../../common/zoom/params'
-import { type DateWindow, type ListResource, splitDateWindows } from '../../../common/zoom/catalog'
-import type { QueryParams } from '../ports'
-import { ACCOUNT_LISTING_RESOURCE } from '../../../common/zoom/account-recordings'
-import { accountRecordingsQuery } from '../../zoom/account-recordings'
+import type { ListSpec } from '../../../common/zoom/browse/list-spec'
+
+type QueryParams = Record<string, string | number | boolean>
 
 export interface CrawlUnit {
-  /** How the unit is named in errors: the user's email or id. */
+  /** How the unit is named in errors: the user's email or id, the parent row's name or id. */
   label: string
   userId?: string
+  /** Path parameters filled for this unit (from parent lists). */
+  pathValues?: Record<string, string>
   /** The user's e-mail, once known: added to rows that lack `host_email`. */
   email?: string
   /** Named by the person (e-mail, ID or me): looked up before its lists, for its e-mail. */
   resolve?: boolean
-  /** The whole account's rows in one listing (see accountWideUnit). */
-  accountWide?: boolean
 }
 
 /** The queries each unit is fetched with: `params` overlaid with each of `lists`, window by window. */
@@ -32,29 +33,19 @@ export interface CrawlQueries {
 /** Who a per-user crawl covers: every user of the account, or named ones. */
 export type UserScope = { kind: 'all' } | { kind: 'listed'; users: CrawlUnit[] }
 
-export function userScope(resource: ListResource, users: CrawlInput['users'], params: QueryParams = {}): UserScope | undefined {
-  if (!resource.perUser) {
-    if (users !== undefined) throw new AppError('VALIDATION', `${resource.id} is not listed per user; do not pass users.`)
+/** `users` of a crawl: only per-user lists take it; without it, the token's owner ('me'). */
+export function userScope(perUser: boolean, path: string, users: CrawlInput['users']): UserScope | undefined {
+  if (!perUser) {
+    if (users !== undefined) throw new AppError('VALIDATION', `${path} is not listed per user; do not pass users.`)
     return undefined
   }
   if (users === 'all') return { kind: 'all' }
-  if (users === 'account') return { kind: 'listed', users: [accountWideUnit(resource, params)] }
   if (users === undefined || users === 'me') return { kind: 'listed', users: [{ label: 'me', userId: 'me', resolve: true }] }
+  // The account-wide listing is planned apart (crawl-plan.ts): it has no users to go over.
+  if (users === 'account') throw new AppError('VALIDATION', `${path} has no account-wide listing.`)
   const unique = [...new Set(users.map((user) => user.trim()).filter((user) => user !== ''))]
   if (unique.length === 0) throw new AppError('VALIDATION', 'Choose at least one user.')
   return { kind: 'listed', users: unique.map((userId) => ({ label: userId, userId, resolve: true })) }
-}
-
-/**
- * The one unit of an account-wide crawl: the account's listing of every user's rows (Zoom has one
- * for cloud recordings), whose rows carry their host's e-mail already. Its pages come from the page
- * source's account-wide listing instead of a per-user one. Parameters the listing does not take
- * are refused here, before the crawl starts.
- */
-export function accountWideUnit(resource: ListResource, params: QueryParams): CrawlUnit {
-  if (resource.id !== ACCOUNT_LISTING_RESOURCE) throw new AppError('VALIDATION', `${resource.title} have no account-wide listing: choose every user instead.`)
-  accountRecordingsQuery(params)
-  return { label: 'the whole account', accountWide: true }
 }
 
 /**
@@ -71,24 +62,23 @@ export function withHostEmail(items: readonly unknown[], email: string): unknown
 }
 
 /**
- * The from/to windows to request. Resources without a span limit, or requests without both
- * dates (Zoom then applies its own default), are fetched in one go.
+ * Rows of a fanned-out list with the parent values they were listed under (a member row says
+ * which call queue it is in), unless the row has a field of that name already.
  */
-export function dateWindows(resource: ListResource, params: QueryParams): (DateWindow | undefined)[] {
-  const spec = resource.dateWindow
-  const from = spec && params[spec.from]
-  const to = spec && params[spec.to]
-  if (!spec || typeof from !== 'string' || typeof to !== 'string') return [undefined]
-  try {
-    return splitDateWindows(from, to, spec.maxDays)
-  } catch (error) {
-    throw new AppError('VALIDATION', error instanceof Error ? error.message : 'Invalid dates.', { issues: [{ path: spec.from, message: 'Invalid date range' }] })
-  }
+export function withParentValues(items: readonly unknown[], values: Readonly<Record<string, string>>): unknown[] {
+  const entries = Object.entries(values)
+  if (entries.length === 0) return [...items]
+  return items.map((item) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item
+    const row = item as Record<string, unknown>
+    const missing = entries.filter(([name]) => row[name] === undefined)
+    return missing.length === 0 ? item : { ...row, ...Object.fromEntries(missing) }
+  })
 }
 
-export function withWindow(resource: ListResource, params: QueryParams, window: DateWindow | undefined): QueryParams {
-  const spec = resource.dateWindow
-  return window && spec ? { ...params, [spec.from]: window.from, [spec.to]: window.to } : params
+export function withWindow(spec: Pick<ListSpec, 'dateWindow'>, params: QueryParams, window: DateWindow | undefined): QueryParams {
+  const range = spec.dateWindow
+  return window && range ? { ...params, [range.from]: window.from, [range.to]: window.to } : params
 }
 
 /**

@@ -3,25 +3,45 @@
 import { randomUUID } from 'node:crypto'
 import type { CrawlInput, JobProgress } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
+import type { ApiCatalog } from '../../../common/zoom/api/types'
+import { listSpecFor, type ListSpec } from '../../../common/zoom/browse/list-spec'
+import { listPathOf } from '../../../common/zoom/browse/names'
+import { SCHEMA_DEFAULT_COLUMNS, schemaColumns } from '../../../common/zoom/browse/columns'
+import type { ScopeLevel } from '../../../common/zoom/scopes'
 import type { Logger } from '../../log/logger'
 import type { Clock, EventSink, Scheduler } from '../../ports'
+import type { ZoomClients } from '../../zoom'
+import type { DatasetResource } from '../datasets/dataset'
 import type { DatasetStore } from '../datasets/dataset-store'
-import { listResource } from '../../../common/zoom/catalog'
-import { validateResourceParams } from '../../../common/zoom/params'
-import type { PageSource, QueryParams } from '../ports'
 import { throttle } from '../throttle'
 import { CrawlJob } from './crawl-job'
-import { dateWindows, expandedLists, userScope } from './crawl-units'
+import { planCrawl, type CrawlPlan, type QueryParams } from './crawl-plan'
+import { checkGrant } from './scope-check'
 import type { UserDirectory } from '../users/user-directory'
 import type { CrawlRetryPolicy } from './unit-retry'
 
+/** Zoom's API catalog as main has it: the one built, or a build to wait for. */
+export interface CatalogSource {
+  /** The catalog once built; undefined before. */
+  readonly loaded: ApiCatalog | undefined
+  /** Builds it (fetching Zoom's files, or reading the copies). */
+  catalog(): Promise<ApiCatalog>
+}
+
+/** What the profile's grant is: its app type's scope level and the scopes Zoom granted (undefined: not known). */
+export type GrantOf = (profileId: string) => { level: ScopeLevel; granted: readonly string[] | undefined }
+
 export interface JobManagerDeps {
-  pages: PageSource
+  zoom: Pick<ZoomClients, 'forProfile'>
   datasets: DatasetStore
   events: EventSink
   clock: Clock
   scheduler: Scheduler
   log: Logger
+  /** Zoom's OpenAPI files; without it only the built-in lists can be crawled. */
+  apiCatalog?: CatalogSource
+  /** Checks the grant before crawling and words 403s for the app type. */
+  grant?: GrantOf
   /** Users crawled at once in a fan-out (all under the client's rate limiter). */
   concurrency?: number
   progressIntervalMs?: number
@@ -34,9 +54,20 @@ const KEEP_FINISHED = 50
 
 export interface StartCrawl {
   profileId: string
-  resource: CrawlInput['resource']
+  resource: string
   params: QueryParams
   users?: CrawlInput['users']
+}
+
+/** What a dataset of a crawl knows about its list: its name (the path template), row identity, columns. */
+function datasetResource(plan: CrawlPlan): DatasetResource & { title: string } {
+  const { spec } = plan
+  // A fan-out over parent rows may list the same child under two parents (a user in two call
+  // queues): those rows are kept, each with its parent's value, rather than merged by id.
+  const idKeys = plan.fanOut.length > 0 && !spec.curated ? [] : spec.idKeys
+  // Our curated columns where we have them; else the item schema's first columns, nested objects flattened.
+  const defaultColumns = spec.defaultColumns.length > 0 ? spec.defaultColumns : schemaColumns(spec.itemProperties).slice(0, SCHEMA_DEFAULT_COLUMNS)
+  return { id: spec.path, title: spec.title, idKeys, defaultColumns }
 }
 
 export class JobManager {
@@ -44,17 +75,19 @@ export class JobManager {
 
   constructor(private readonly deps: JobManagerDeps) {}
 
-  crawl(input: StartCrawl): JobProgress {
-    const resource = listResource(input.resource)
-    const checked = validateResourceParams(resource, input.params, { now: this.deps.clock.now() })
-    if (!checked.ok) throw new AppError('VALIDATION', checked.issues.map((issue) => issue.message).join('; '), { issues: checked.issues })
-    const scope = userScope(resource, input.users, checked.query)
-    const windows = dateWindows(resource, checked.query)
-    const dataset = this.deps.datasets.create(input.profileId, resource, this.deps.clock.now())
+  /** Starts a crawl: the list named by path template (or a built-in alias), its parameters checked once here. */
+  async crawl(input: StartCrawl): Promise<JobProgress> {
+    const catalog = await this.catalogFor(input.resource)
+    const plan = planCrawl(input, catalog, this.deps.clock.now())
+    const usersList = listSpecFor('/users', catalog) as ListSpec
+    this.checkScopes(input.profileId, plan, usersList)
+    const dataset = this.deps.datasets.create(input.profileId, datasetResource(plan), this.deps.clock.now())
     const id = randomUUID()
     const progressEvents = throttle(() => this.deps.events.emit('data.job', job.snapshot()), this.deps.progressIntervalMs ?? 250, this.deps.clock, this.deps.scheduler)
-    const job: CrawlJob = new CrawlJob(id, dataset, { params: checked.query, lists: expandedLists(checked.expand), windows }, scope, {
-      pages: this.deps.pages,
+    const job: CrawlJob = new CrawlJob(id, dataset, plan, {
+      zoom: this.deps.zoom,
+      usersList,
+      ...(this.deps.grant ? { scopeLevel: (profileId: string) => (this.deps.grant as GrantOf)(profileId).level } : {}),
       clock: this.deps.clock,
       scheduler: this.deps.scheduler,
       log: this.deps.log,
@@ -73,6 +106,33 @@ export class JobManager {
     const first = job.snapshot()
     void job.start()
     return first
+  }
+
+  /**
+   * The catalog a crawl is planned with. The built-in lists never wait for Zoom's files (they work
+   * before the files were ever fetched); any other list waits for the catalog to be built.
+   */
+  private async catalogFor(resource: string): Promise<ApiCatalog | undefined> {
+    const source = this.deps.apiCatalog
+    if (!source) return undefined
+    if (source.loaded) return source.loaded
+    const path = listPathOf(resource)
+    if (path !== undefined && listSpecFor(path, undefined)) return undefined
+    return source.catalog()
+  }
+
+  /** The grant must reach the list and every list its fan-out goes over. */
+  private checkScopes(profileId: string, plan: CrawlPlan, usersList: ListSpec): void {
+    if (!this.deps.grant) return
+    let grant
+    try {
+      grant = this.deps.grant(profileId)
+    } catch {
+      // An unknown profile fails with its own error when the client is built.
+      return
+    }
+    const parents = [...(plan.users?.kind === 'all' ? [usersList] : []), ...plan.fanOut.map((step) => step.parentSpec)]
+    checkGrant([plan.source ?? plan.spec, ...parents], grant.granted, grant.level)
   }
 
   cancel(jobId: string): JobProgress {

@@ -5,10 +5,10 @@
 import type { UserMatch } from '../../../common/contract/data'
 import { isAppError } from '../../../common/errors'
 import type { DatasetStore } from '../datasets/dataset-store'
-import type { DetailSource } from '../ports'
+import type { FetchDetail } from '../details'
 
 /** Lists whose rows are users with `id` and `email`. */
-const USER_LISTS = new Set(['users', 'report.hosts'])
+const USER_LISTS = new Set(['/users', '/report/users'])
 
 interface UserRow {
   id?: unknown
@@ -34,7 +34,7 @@ export function isUserKey(query: string): boolean {
 export class UserDirectory {
   constructor(
     private readonly datasets: DatasetStore,
-    private readonly details: DetailSource,
+    private readonly detail: FetchDetail,
   ) {}
 
   /** Users of the connection's loaded lists whose e-mail, name or ID contains `query` (case-insensitive). */
@@ -74,7 +74,7 @@ export class UserDirectory {
     const known = key === 'me' ? undefined : this.known(profileId, key)
     if (known) return known
     try {
-      const user = await this.details.detail({ profileId, resource: 'user', id: key, ...(signal ? { signal } : {}) })
+      const user = await this.detail({ profileId, resource: 'user', id: key, ...(signal ? { signal } : {}) })
       return toMatch(user, 'zoom')
     } catch (error) {
       if (isAppError(error) && error.code === 'ZOOM_NOT_FOUND') return undefined

@@ -1,11 +1,9 @@
-// The data.* channels: crawl jobs, dataset windows, single rows, details, exports, rate usage.
-import { AppError } from '../../../common/errors'
-import { detailResource } from '../../../common/zoom/catalog'
-import { validateResourceParams } from '../../../common/zoom/params'
+// The data.* channels (inputs already checked by the router's zod): crawl jobs, dataset windows, single rows, details, exports, rate usage.
 import type { DatasetStore } from '../../data/datasets/dataset-store'
 import { exportDataset } from '../../data/export/export-dataset'
 import type { JobManager } from '../../data/jobs/job-manager'
-import type { DetailSource, RateUsageSource } from '../../data/ports'
+import type { FetchDetail } from '../../data/details'
+import type { ZoomClients } from '../../zoom'
 import type { Clock, DialogPort } from '../../ports'
 import type { UserDirectory } from '../../data/users/user-directory'
 import type { HandlersFor } from '../types'
@@ -13,8 +11,8 @@ import type { HandlersFor } from '../types'
 export interface DataHandlerDeps {
   jobs: JobManager
   datasets: DatasetStore
-  details: DetailSource
-  rateUsage: RateUsageSource
+  detail: FetchDetail
+  zoom: Pick<ZoomClients, 'rateUsage'>
   dialogs: DialogPort
   clock: Clock
   users: UserDirectory
@@ -35,18 +33,14 @@ export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
       jobs.cancelForDataset(datasetId)
       datasets.close(datasetId)
     },
-    'data.detail': ({ profileId, resource, id, params }, context) => {
-      const checked = validateResourceParams(detailResource(resource), params ?? {})
-      if (!checked.ok) throw new AppError('VALIDATION', checked.issues.map((issue) => issue.message).join('; '), { issues: checked.issues })
-      return deps.details.detail({ profileId, resource, id, params: checked.query, ...(context.signal ? { signal: context.signal } : {}) })
-    },
+    'data.detail': ({ profileId, resource, id, params }, context) => deps.detail({ profileId, resource, id, ...(params ? { params } : {}), ...(context.signal ? { signal: context.signal } : {}) }),
     'data.export': ({ datasetId, ...request }) => exportDataset({ dialogs: deps.dialogs, clock: deps.clock }, datasets.get(datasetId), request),
     'data.select': ({ datasetId, sort, filter }) => {
       const dataset = datasets.get(datasetId)
       const indexes = [...dataset.iterateIndexes(dataset.view({ sort, filter }))]
       return { indexes, total: dataset.rows.length }
     },
-    'data.rateUsage': ({ profileId }) => deps.rateUsage.rateUsage(profileId),
+    'data.rateUsage': ({ profileId }) => deps.zoom.rateUsage(profileId),
     'data.findUsers': ({ profileId, query, limit }, context) => deps.users.find(profileId, query, limit, context.signal),
   }
 }

@@ -1,32 +1,91 @@
-// Browse: a tab per catalog resource; tabs the connection has no scope for are marked.
+// Browse: the built-in lists as quick-pick tabs, and "All lists", a picker over every GET list of
+// Zoom's files. Lists are named by path template; lists the connection has no scope for are marked
+// (tabs) or disabled (picker) with the scopes that would enable them.
+import { useEffect, useMemo, useState } from 'react'
 import { Tabs } from 'radix-ui'
+import type { CatalogIndex, CatalogOperationSummary } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
-import type { ListResourceId } from '../../../common/zoom/resource-ids'
+import { browseResourceOf, type BrowseResource } from '../../../common/zoom/browse/browse-resource'
+import { call, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
-import { tabAccess } from '../../store/selectors/scopes'
+import { listAccess, tabAccess } from '../../store/selectors/scopes'
+import { ListPicker, type PickerEntry } from './ListPicker'
 import { ResourcePanel } from './ResourcePanel'
 import '../../styles/browse.css'
+
+const FIRST_TAB = '/users'
 
 export default function BrowseScreen({ profile }: { profile: ProfileView }) {
   const status = useStore((s) => s.statuses[profile.id])
   const access = tabAccess(profile, status)
-  const tab = useStore((s) => s.browseTabs[profile.id]) ?? 'users'
+  const tab = useStore((s) => s.browseTabs[profile.id]) ?? FIRST_TAB
   const setBrowseTab = useStore((s) => s.setBrowseTab)
-  const setTab = (resource: ListResourceId) => setBrowseTab(profile.id, resource)
+  const setTab = (resource: string) => setBrowseTab(profile.id, resource)
+  const [index, setIndex] = useState<CatalogIndex>()
+  const [indexError, setIndexError] = useState<string>()
+  /** Lists opened from the picker, by path template. */
+  const [opened, setOpened] = useState<Record<string, BrowseResource>>({})
+  const [openError, setOpenError] = useState<string>()
+
+  useEffect(() => {
+    let live = true
+    call('catalog.index', undefined).then(
+      (answer) => live && setIndex(answer),
+      (error: unknown) => live && setIndexError(errorMessage(error)),
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+
+  const entries = useMemo<PickerEntry[]>(() => {
+    const lists = (index?.operations ?? []).filter((op) => op.method === 'GET' && op.listKey !== undefined)
+    return lists.map((list) => ({ list, ...listAccess(profile, status, { title: list.summary || list.path, scopes: list.scopes }) }))
+  }, [index, profile, status])
+  const listPaths = useMemo(() => new Set(entries.map((e) => e.list.path)), [entries])
+
+  const open = async (list: CatalogOperationSummary) => {
+    setOpenError(undefined)
+    try {
+      const operation = await call('catalog.operation', { method: 'GET', path: list.path })
+      setOpened((o) => ({ ...o, [list.path]: browseResourceOf(operation, (path) => listPaths.has(path)) }))
+      setTab(list.path)
+    } catch (error) {
+      setOpenError(errorMessage(error))
+    }
+  }
+
+  const quick = access.find((a) => a.resource.id === tab)
+  const picked = quick ? undefined : opened[tab]
+  const pickedAccess = picked ? listAccess(profile, status, picked) : undefined
+  const note = indexError ? `Zoom's API files could not be read (${indexError}); the lists above work.` : index?.state === 'unavailable' ? "Zoom's API files could not be had yet; the lists above work." : index ? undefined : 'Reading Zoom’s API files…'
   return (
-    <Tabs.Root value={tab} onValueChange={(v) => setTab(v as ListResourceId)} className="browse">
-      <Tabs.List className="resource-tabs" aria-label="Resources">
-        {access.map(({ resource, missing, unavailable }) => (
-          <Tabs.Trigger key={resource.id} value={resource.id} className="resource-tab" data-missing={missing.length > 0 || unavailable || undefined} title={missing.length > 0 || unavailable ? 'No scope granted for this resource' : undefined}>
-            {resource.title}
-          </Tabs.Trigger>
-        ))}
-      </Tabs.List>
+    <Tabs.Root value={quick ? tab : ''} onValueChange={setTab} className="browse">
+      <div className="browse-nav">
+        <Tabs.List className="resource-tabs" aria-label="Resources">
+          {access.map(({ resource, missing, unavailable }) => (
+            <Tabs.Trigger key={resource.id} value={resource.id} className="resource-tab" data-missing={missing.length > 0 || unavailable || undefined} title={missing.length > 0 || unavailable ? `No scope granted for this resource${missing.length > 0 ? `: add one of ${missing.join(', ')}` : ''}` : undefined}>
+              {resource.title}
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        <ListPicker entries={entries} onPick={(list) => void open(list)} {...(note ? { note } : {})} />
+        {openError && (
+          <p className="callout" data-tone="bad" role="alert">
+            {openError}
+          </p>
+        )}
+      </div>
       {access.map(({ resource, missing, unavailable, advice }) => (
         <Tabs.Content key={resource.id} value={resource.id} className="browse-panel">
           {tab === resource.id && <ResourcePanel profile={profile} resource={resource} missing={missing} unavailable={unavailable} {...(advice ? { advice } : {})} />}
         </Tabs.Content>
       ))}
+      {picked && pickedAccess && (
+        <section className="browse-panel" aria-label={picked.title}>
+          <ResourcePanel key={picked.id} profile={profile} resource={picked} missing={pickedAccess.missing} unavailable={pickedAccess.unavailable} {...(pickedAccess.advice ? { advice: pickedAccess.advice } : {})} />
+        </section>
+      )}
     </Tabs.Root>
   )
 }

@@ -2,7 +2,8 @@
 // the pages covering them are fetched. Sortable headers, keyboard navigation (arrows, Page Up/Down,
 // Home/End, Enter opens the row, Space selects it), optional multi-select.
 import { memo, useEffect, useId, useMemo, useState } from 'react'
-import type { ColumnSpec, ListResource } from '../../../common/zoom/catalog'
+import type { ColumnSpec } from '../../../common/zoom/catalog'
+import type { BrowseResource } from '../../../common/zoom/browse/browse-resource'
 import type { GridView } from '../../store/slices/browse'
 import { columnSpec, formatCell, isNumeric } from './columns'
 import type { GridRow, RowWindows } from './use-row-windows'
@@ -41,7 +42,7 @@ export function gridLayout(specs: readonly ColumnSpec[], selectable: boolean): {
 }
 
 export interface DataGridProps {
-  resource: ListResource
+  resource: BrowseResource
   rows: RowWindows
   view: GridView
   onSort(column: string): void

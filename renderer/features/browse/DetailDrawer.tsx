@@ -2,7 +2,6 @@
 import { Dialog, Tabs } from 'radix-ui'
 import type { Cell } from '../../../common/contract/index'
 import type { ColumnSpec } from '../../../common/zoom/catalog'
-import type { ListResourceId } from '../../../common/zoom/resource-ids'
 import { CopyButton } from '../../components/CopyButton'
 import { CloseIcon } from '../../components/icons'
 import { useOpenerFocus } from '../../components/use-opener-focus'
@@ -44,14 +43,14 @@ export interface DetailDrawerProps {
   /** Catalog columns: their labels and value labels show beside the raw values. */
   columns?: readonly ColumnSpec[]
   /** For a user's row: opens one of that user's per-user tabs. */
-  onOpenForUser?(resource: ListResourceId, user: TargetUser): void
+  onOpenForUser?(resource: string, user: TargetUser): void
 }
 
 /** The per-user tabs a user's details link to. */
-const USER_LINKS: { resource: ListResourceId; label: string }[] = [
-  { resource: 'meetings', label: 'Meetings' },
-  { resource: 'webinars', label: 'Webinars' },
-  { resource: 'recordings', label: 'Recordings' },
+const USER_LINKS: { resource: string; label: string }[] = [
+  { resource: '/users/{userId}/meetings', label: 'Meetings' },
+  { resource: '/users/{userId}/webinars', label: 'Webinars' },
+  { resource: '/users/{userId}/recordings', label: 'Recordings' },
 ]
 
 export function DetailDrawer({ datasetId, index, title, onClose, columns = [], onOpenForUser }: DetailDrawerProps) {

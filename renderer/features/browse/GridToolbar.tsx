@@ -1,14 +1,14 @@
 // Above the grid: filter, row count, column chooser and export.
 import { DropdownMenu } from 'radix-ui'
 import { useEffect, useRef, useState } from 'react'
-import type { ListResource } from '../../../common/zoom/catalog'
+import type { BrowseResource } from '../../../common/zoom/browse/browse-resource'
 import { ChevronDownIcon, ColumnsIcon, ExportIcon, SearchIcon } from '../../components/icons'
 import { formatCount } from '../../shared/format'
 import { columnSpec } from './columns'
 import type { ExportFormat } from './ExportDialog'
 
 export interface GridToolbarProps {
-  resource: ListResource
+  resource: BrowseResource
   filterText: string
   onFilter(text: string): void
   shown: number | undefined

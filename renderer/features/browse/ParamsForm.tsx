@@ -1,6 +1,6 @@
 // The resource's query parameters from the catalog, and for per-user resources whose data to load.
 import type { ParamSpec } from '../../../common/zoom/catalog'
-import type { ListResource } from '../../../common/zoom/catalog'
+import type { BrowseResource } from '../../../common/zoom/browse/browse-resource'
 import { Field } from '../../components/Field'
 import type { UserTarget } from '../../store/slices/browse'
 import { datePresets } from './date-presets'
@@ -9,7 +9,7 @@ import { UserTargetPicker } from './UserTargetPicker'
 export type ParamValues = Record<string, string | boolean>
 
 export interface ParamsFormProps {
-  resource: ListResource
+  resource: BrowseResource
   values: ParamValues
   onChange(values: ParamValues): void
   profileId: string
@@ -29,6 +29,11 @@ export function ParamsForm({ resource, values, onChange, profileId, target, onTa
     <div className="params">
       {resource.perUser && <UserTargetPicker profileId={profileId} target={target} onTarget={onTarget} accountWide={accountWide} {...(accountListing ? { accountListing } : {})} {...(errors.users ? { error: errors.users } : {})} />}
       {resource.dateWindow && <DatePresets fromName={resource.dateWindow.from} toName={resource.dateWindow.to} values={values} onChange={onChange} />}
+      {resource.pathParams.map(({ name, parent }) => (
+        <Field key={name} label={parent ? name : `${name} (required)`} hint={parent ? `Leave empty to list it for every row of ${parent} (fan-out).` : `No list of Zoom's gives ${name}: type one.`} error={errors[name]}>
+          {(p) => <input {...p} className="input" type="text" value={typeof values[name] === 'string' ? values[name] : ''} onChange={(e) => set(name, e.target.value)} />}
+        </Field>
+      ))}
       {resource.params.map((spec) => (
         <ParamField key={spec.name} spec={spec} value={values[spec.name]} onChange={(v) => set(spec.name, v)} error={errors[spec.name]} />
       ))}
@@ -92,8 +97,12 @@ function ParamField({ spec, value, onChange, error }: { spec: ParamSpec; value: 
 }
 
 /** Drops empty values and turns integers into numbers, as data.crawl expects. */
-export function toCrawlParams(resource: ListResource, values: ParamValues): Record<string, string | number | boolean> {
+export function toCrawlParams(resource: BrowseResource, values: ParamValues): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {}
+  for (const { name } of resource.pathParams) {
+    const value = values[name]
+    if (typeof value === 'string' && value.trim() !== '') out[name] = value.trim()
+  }
   for (const spec of resource.params) {
     const value = values[spec.name]
     if (value === undefined || value === '' || value === false) continue

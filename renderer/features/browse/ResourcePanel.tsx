@@ -3,17 +3,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CrawlInput, DatasetInfo, JobProgress } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
-import type { ListResource } from '../../../common/zoom/catalog'
-import { validateResourceParams } from '../../../common/zoom/params'
+import type { BrowseResource } from '../../../common/zoom/browse/browse-resource'
+import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 import { issuesByField } from '../../shared/field-issues'
 import { useFocusReturn } from '../../components/use-focus-return'
 import { formatCount } from '../../shared/format'
 import { BridgeCallError, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import { isAccountWide } from '../../store/selectors/scopes'
-import { ACCOUNT_LISTING_RESOURCE, ACCOUNT_RECORDINGS, accountRecordingsAllowed } from '../../../common/zoom/account-recordings'
+import { ACCOUNT_RECORDINGS, accountRecordingsAllowed } from '../../../common/zoom/account-recordings'
 import { acceptedScopes } from '../../../common/zoom/scopes'
-import type { ListResourceId } from '../../../common/zoom/resource-ids'
 import type { ExportChoice, TargetUser, UserTarget } from '../../store/slices/browse'
 import { datasetKey, EMPTY_GRID_VIEW } from '../../store/slices/browse'
 import { CrawlProgress } from './CrawlProgress'
@@ -39,7 +38,7 @@ function incompleteness(info: DatasetInfo, job: JobProgress | undefined): string
   return info.missing && info.missing.length > 0 ? info.missing : ['the load did not finish']
 }
 
-function initialValues(window: NonNullable<ListResource['dateWindow']>): ParamValues {
+function initialValues(window: NonNullable<BrowseResource['dateWindow']>): ParamValues {
   const { from, to } = initialDateRange(Date.now())
   return { [window.from]: from, [window.to]: to }
 }
@@ -47,7 +46,12 @@ function initialValues(window: NonNullable<ListResource['dateWindow']>): ParamVa
 const ONLY_ME: UserTarget = { kind: 'me' }
 const ALL_USERS: UserTarget = { kind: 'all' }
 
-export function ResourcePanel({ profile, resource, missing, unavailable, advice }: { profile: ProfileView; resource: ListResource; missing: string[]; unavailable: boolean; advice?: string }) {
+const RECORDINGS = LIST_RESOURCES.recordings.path
+const USERS = LIST_RESOURCES.users.path
+const DAILY_REPORT = LIST_RESOURCES['report.daily'].path
+const RATE_CATEGORY: Record<BrowseResource['category'], string> = { light: 'Light', medium: 'Medium', heavy: 'Heavy', 'resource-intensive': 'Resource-intensive' }
+
+export function ResourcePanel({ profile, resource, missing, unavailable, advice }: { profile: ProfileView; resource: BrowseResource; missing: string[]; unavailable: boolean; advice?: string }) {
   const dataset = useStore((s) => s.datasets[datasetKey(profile.id, resource.id)])
   const job = useStore((s) => (dataset ? s.jobs[dataset.jobId] : undefined))
   const startCrawl = useStore((s) => s.startCrawl)
@@ -58,7 +62,7 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
   const [values, setValues] = useState<ParamValues>(() => (resource.dateWindow ? { ...initialValues(resource.dateWindow) } : {}))
   const accountWide = isAccountWide(profile)
   const grantedScopes = useStore((s) => s.statuses[profile.id]?.grantedScopes)
-  const accountListing = resource.id === ACCOUNT_LISTING_RESOURCE ? { allowed: accountRecordingsAllowed(grantedScopes), scopes: acceptedScopes(ACCOUNT_RECORDINGS) } : undefined
+  const accountListing = resource.id === RECORDINGS ? { allowed: accountRecordingsAllowed(grantedScopes), scopes: acceptedScopes(ACCOUNT_RECORDINGS) } : undefined
   const target = useStore((s) => s.userTargets[profile.id]) ?? (accountWide ? ALL_USERS : ONLY_ME)
   const setUserTarget = useStore((s) => s.setUserTarget)
   const request = useStore((s) => s.browseRequest)
@@ -90,12 +94,8 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
       setStarting(false)
     }
   }
+  // Main checks the parameters (once, against the list's description) and names the fields it refuses.
   const startLoad = async () => {
-    const check = validateResourceParams(resource, toCrawlParams(resource, values), { now: Date.now() })
-    if (!check.ok) {
-      setParamErrors(issuesByField(check.issues))
-      return
-    }
     setParamErrors({})
     try {
       const users = await crawlUsers()
@@ -129,6 +129,10 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
           <p className="muted">
             {resource.description}
             {resource.requires ? ` Requires ${resource.requires}.` : ''}
+          </p>
+          <p className="muted" data-testid="rate-category">
+            <code>{resource.id}</code> · Rate limit: {resource.rateLabel ?? RATE_CATEGORY[resource.category]}
+            {resource.product ? ` · ${resource.product}` : ''}
           </p>
         </div>
       </div>
@@ -176,14 +180,14 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
         />
       )}
       {dataset?.info && !running && <DatasetView profile={profile} resource={resource} job={job} info={dataset.info} />}
-      {resource.id === 'recordings' && <DownloadsPanel />}
+      {resource.id === RECORDINGS && <DownloadsPanel />}
     </div>
   )
 }
 
 interface DatasetViewProps {
   profile: ProfileView
-  resource: ListResource
+  resource: BrowseResource
   job: JobProgress | undefined
   info: DatasetInfo
 }
@@ -202,7 +206,7 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
   // Export is disabled while its file is written: focus comes back to it when that ends.
   const exportButton = useFocusReturn<HTMLButtonElement>(exporting, true)
   const [selection, setSelection] = useState<ReadonlySet<number>>(new Set())
-  const selectable = resource.id === 'recordings'
+  const selectable = resource.id === RECORDINGS
   const [downloadChoice, setDownloadChoice] = useState<DownloadChoice>(ALL_FILES)
 
   const onSort = useCallback(
@@ -261,7 +265,7 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
 
   return (
     <>
-      {resource.id === 'report.daily' && <DailyUsageChart datasetId={datasetId} rows={rowsInDataset} />}
+      {resource.id === DAILY_REPORT && <DailyUsageChart datasetId={datasetId} rows={rowsInDataset} />}
       <GridToolbar
         resource={resource}
         filterText={view.filterText}
@@ -319,9 +323,9 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
         title={`${resource.title.replace(/s$/, '')} details`}
         onClose={() => setDetail(undefined)}
         columns={resource.defaultColumns}
-        {...(resource.id === 'users'
+        {...(resource.id === USERS
           ? {
-              onOpenForUser: (target: ListResourceId, user: TargetUser) => {
+              onOpenForUser: (target: string, user: TargetUser) => {
                 setDetail(undefined)
                 openForUser(profile.id, target, user)
               },

@@ -1,9 +1,10 @@
 // Column labels and cell formatting from the catalog's column specs.
 import type { Cell } from '../../../common/contract/index'
-import type { ColumnSpec, ListResource } from '../../../common/zoom/catalog'
+import type { ColumnSpec } from '../../../common/zoom/catalog'
+import type { BrowseResource } from '../../../common/zoom/browse/browse-resource'
 import { formatBytes, formatCount, formatDateTime } from '../../shared/format'
 
-export function columnSpec(resource: ListResource, path: string): ColumnSpec {
+export function columnSpec(resource: BrowseResource, path: string): ColumnSpec {
   return resource.defaultColumns.find((c) => c.path === path) ?? { path, label: humanise(path) }
 }
 

@@ -1,9 +1,10 @@
 // Granted versus requested scopes, and which browse tabs a missing scope disables.
 import type { ConnectionStatus } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
-import type { ListResource } from '../../../common/zoom/catalog'
-import { acceptedScopes, LIST_RESOURCES, missingScopesForApp, scopeLevelOf, scopeMissingMessage, scopesForApp } from '../../../common/zoom/catalog'
-import { LIST_RESOURCE_IDS } from '../../../common/zoom/resource-ids'
+import type { BrowseResource } from '../../../common/zoom/browse/browse-resource'
+import { acceptedScopes, missingScopesForApp, scopeLevelOf, scopeMissingMessage, scopesForApp } from '../../../common/zoom/catalog'
+import type { AcceptedScopes } from '../../../common/zoom/catalog-types'
+import { QUICK_PICKS } from '../../../common/zoom/browse/browse-resource'
 
 export interface ScopeRow {
   scope: string
@@ -21,7 +22,7 @@ export function compareScopes(profile: ProfileView, status: ConnectionStatus | u
 export const isAccountWide = (profile: Pick<ProfileView, 'grant' | 'appType'>) => scopeLevelOf(profile) === 'admin'
 
 export interface TabAccess {
-  resource: ListResource
+  resource: BrowseResource
   /** Any one of these would enable the tab; empty = enabled (or unavailable, see below). */
   missing: string[]
   /** No scope this kind of app can be granted reaches it (account-wide resources for a user-level app). */
@@ -30,17 +31,21 @@ export interface TabAccess {
   advice?: string
 }
 
-/** Every browse tab with the scopes it lacks. Unknown before connecting: every tab counts as enabled. */
+/** Every quick-pick tab with the scopes it lacks. Unknown before connecting: every tab counts as enabled. */
 export function tabAccess(profile: ProfileView, status: ConnectionStatus | undefined): TabAccess[] {
+  return QUICK_PICKS.map((resource) => ({ resource, ...listAccess(profile, status, resource) }))
+}
+
+/**
+ * What a list lacks for this connection: the scopes it could add (any one would do; the ones
+ * this kind of app can be granted, as the editor's presets and main's refusal name them).
+ */
+export function listAccess(profile: ProfileView, status: ConnectionStatus | undefined, list: { title: string; scopes: AcceptedScopes }): Omit<TabAccess, 'resource'> {
   const known = status !== undefined && status.grantedScopes.length > 0
+  if (!known || acceptedScopes(list).length === 0) return { missing: [], unavailable: false }
+  const granted = new Set(status.grantedScopes)
+  if (acceptedScopes(list).some((s) => granted.has(s))) return { missing: [], unavailable: false }
   const level = scopeLevelOf(profile)
-  return LIST_RESOURCE_IDS.map((id) => {
-    const resource = LIST_RESOURCES[id]
-    if (!known) return { resource, missing: [], unavailable: false }
-    const granted = new Set(status.grantedScopes)
-    if (acceptedScopes(resource).some((s) => granted.has(s))) return { resource, missing: [], unavailable: false }
-    // Only the scopes this kind of app can be granted: the ones the editor's presets and main's 403 name.
-    const missing = missingScopesForApp(resource, granted, level)
-    return { resource, missing, unavailable: scopesForApp(resource, level).length === 0, advice: scopeMissingMessage(resource, level) }
-  })
+  const missing = missingScopesForApp(list, granted, level)
+  return { missing, unavailable: scopesForApp(list, level).length === 0, advice: scopeMissingMessage(list, level) }
 }

@@ -2,7 +2,6 @@
 // grid's sort, filter and columns. Rows themselves stay in main; the grid asks for windows.
 import type { StateCreator } from 'zustand'
 import type { CrawlInput, DatasetInfo, ExportResult, JobProgress, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
-import type { ListResourceId } from '../../../common/zoom/resource-ids'
 import { call, errorMessage } from '../../ipc'
 import type { Store } from '../types'
 
@@ -40,7 +39,8 @@ export interface TargetUser {
 /** A link from elsewhere (a user's detail drawer) to a resource tab, loading it at once. */
 export interface BrowseRequest {
   profileId: string
-  resource: ListResourceId
+  /** The list's path template. */
+  resource: string
   /** Set once the panel started the load, so re-rendering does not load again. */
   handled?: boolean
 }
@@ -52,8 +52,8 @@ export interface BrowseState {
   gridViews: Record<string, GridView | undefined>
   /** Per connection: the chosen user target, shared by every per-user tab. */
   userTargets: Record<string, UserTarget | undefined>
-  /** Per connection: the Browse tab shown. */
-  browseTabs: Record<string, ListResourceId | undefined>
+  /** Per connection: the list shown in Browse, by path template. */
+  browseTabs: Record<string, string | undefined>
   browseRequest: BrowseRequest | undefined
   /** Datasets whose "Select all N" is asking main for the rows right now. */
   selectingAll: Record<string, boolean | undefined>
@@ -63,7 +63,7 @@ export interface BrowseSlice extends BrowseState {
   applyJob(job: JobProgress): void
   startCrawl(input: CrawlInput): Promise<JobProgress>
   cancelJob(jobId: string): Promise<void>
-  loadDatasetInfo(profileId: string, resource: ListResourceId): Promise<void>
+  loadDatasetInfo(profileId: string, resource: string): Promise<void>
   setGridView(datasetId: string, patch: Partial<GridView>): void
   fetchRows(input: RowsInput): Promise<RowsWindow>
   fetchRow(datasetId: string, index: number): Promise<unknown>
@@ -79,9 +79,9 @@ export interface BrowseSlice extends BrowseState {
   resumeJob(jobId: string): Promise<void>
   retryFailedUnits(jobId: string): Promise<void>
   setUserTarget(profileId: string, target: UserTarget): void
-  setBrowseTab(profileId: string, resource: ListResourceId): void
+  setBrowseTab(profileId: string, resource: string): void
   /** Opens a per-user tab for one user and loads it (the user drawer's links). */
-  openForUser(profileId: string, resource: ListResourceId, user: TargetUser): void
+  openForUser(profileId: string, resource: string, user: TargetUser): void
   markBrowseRequestHandled(): void
 }
 
@@ -118,7 +118,7 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
     // A job that stops (first load, a resume or a retry) changed its dataset's rows, columns and
     // completeness: fetch the info again.
     const stopped = job.state !== 'running' && (before?.state === 'running' || !current?.info)
-    if (current?.jobId === job.jobId && stopped) void get().loadDatasetInfo(job.profileId, job.resource as ListResourceId).catch(() => undefined)
+    if (current?.jobId === job.jobId && stopped) void get().loadDatasetInfo(job.profileId, job.resource).catch(() => undefined)
   },
   startCrawl: async (input) => {
     const job = await call('data.crawl', input)

@@ -4,7 +4,6 @@
 // front; a grant without the listing's scope gets a message naming the scopes to add.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../common/contract/data'
-import { createZoomDataPorts } from '../../../main/data'
 import { createDataWithHandlers, type DataWithHandlers as DataServices } from './data-with-handlers'
 import type { HandlerContext } from '../../../main/ipc/types'
 import { memoryLogSink } from '../../../main/log/logger'
@@ -22,7 +21,8 @@ function servicesFor(sandbox: Sandbox): DataServices {
   const tokens = sandboxTokens(sandbox)
   const clients = createZoomClients({ tokens, profiles: profileLookup(sandboxProfile(sandbox)), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS, rateLimiting: false })
   return createDataWithHandlers({
-    ...createZoomDataPorts(clients, { scopeLevel: () => 'admin' }),
+    zoom: clients,
+    grant: () => ({ level: 'admin', granted: undefined }),
     dialogs: { chooseSaveFile: async () => undefined, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => false },
     shell: { openPath: async () => undefined, openExternal: async () => undefined },
     events: recordingSink(),

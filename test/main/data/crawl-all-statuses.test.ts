@@ -2,10 +2,11 @@
 // crawls the active, inactive and pending lists into one dataset.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../common/errors'
-import type { PageRequest, PageSource } from '../../../main/data/ports'
+import type { Query } from '../../../main/zoom'
 import { type Sandbox, startSandbox } from '../../sandbox'
 import { jobHarness } from './harness'
-import { sandboxPorts } from './sandbox-ports'
+import { apiRequests, builtIn, sandboxZoom, spyZoom } from './sandbox-zoom'
+import { listPages } from '../../../main/data/jobs/list-pages'
 
 const STATUSES = ['active', 'inactive', 'pending'] as const
 
@@ -15,10 +16,10 @@ describe('crawl of users with status "all" against the sandbox', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ seed: 23, users: 2000, plan: 'unlimited' })
-    const reference = sandboxPorts(sandbox)
+    const client = sandboxZoom(sandbox).forProfile('p1')
     for (const status of STATUSES) {
       const list = { ids: [] as string[], total: -1 }
-      for await (const page of reference.pages({ profileId: 'p', resource: 'users', params: { status }, signal: new AbortController().signal })) {
+      for await (const page of listPages(client, builtIn('/users'), { pathValues: {}, query: { status }, signal: new AbortController().signal })) {
         if (list.total < 0) list.total = page.totalRecords ?? -1
         for (const user of page.items as { id: string }[]) list.ids.push(user.id)
       }
@@ -28,22 +29,20 @@ describe('crawl of users with status "all" against the sandbox', () => {
   })
   afterAll(() => sandbox.close())
 
-  /** A page source that records the parameters of every listing it is asked for. */
-  function recording(source: PageSource): PageSource & { requests: PageRequest['params'][] } {
-    const requests: PageRequest['params'][] = []
-    return {
-      requests,
-      pages(request) {
-        requests.push({ ...request.params })
-        return source.pages(request)
-      },
-    }
-  }
-
   it('returns exactly the union of the three lists, with their totals summed, never sending status=all', async () => {
-    const source = recording(sandboxPorts(sandbox, { pageSize: 150 }))
-    const { jobs, finished, events } = jobHarness(source)
-    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'users', params: { status: 'all', role_id: '' } }).jobId)
+    // The client, recording the parameters of every listing it is asked for.
+    const requests: Query[] = []
+    const zoom = spyZoom(
+      sandboxZoom(sandbox),
+      (request, pages) => {
+        requests.push({ ...request.searchParams })
+        return pages
+      },
+      { pageSize: 150 },
+    )
+    const source = { requests }
+    const { jobs, finished, events } = jobHarness(zoom)
+    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'users', params: { status: 'all', role_id: '' } }))
 
     expect(done.state).toBe('done')
     expect(done.errors).toEqual([])
@@ -63,58 +62,63 @@ describe('crawl of users with status "all" against the sandbox', () => {
   })
 
   it('drops a user two lists both return', async () => {
-    const ports = sandboxPorts(sandbox, { pageSize: 500 })
-    // A source whose inactive list also repeats the first active page (a user changing status mid-crawl).
-    const overlapping: PageSource = {
-      async *pages(request) {
-        if (request.params.status === 'inactive') for await (const page of ports.pages({ ...request, params: { status: 'active' } })) { yield { items: page.items }; break }
-        yield* ports.pages(request)
+    // The inactive list also repeats the first active page (a user changing status mid-crawl).
+    const overlapping = spyZoom(
+      sandboxZoom(sandbox),
+      async function* (request, pages, client) {
+        if (request.searchParams?.status === 'inactive') for await (const page of client.paginate({ ...request, searchParams: { status: 'active' } })) { yield page; break }
+        yield* pages
       },
-    }
+      { pageSize: 500 },
+    )
     const { jobs, finished } = jobHarness(overlapping)
-    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'users', params: { status: 'all' } }).jobId)
+    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'users', params: { status: 'all' } }))
     expect(done.state).toBe('done')
     const ids = (jobs.get(done.jobId).dataset.rows as { id: string }[]).map((u) => u.id)
     expect([...ids].sort()).toEqual(STATUSES.flatMap((s) => byStatus.get(s)!.ids).sort())
   })
 
   it('cancel mid-way keeps the rows fetched so far and stops every list', async () => {
-    const ports = sandboxPorts(sandbox, { pageSize: 100 })
+    sandbox.resetStats()
     let jobId = ''
     let cancelledAt = -1
-    const { jobs, finished } = jobHarness({
-      async *pages(request) {
-        for await (const page of ports.pages(request)) {
+    const zoom = spyZoom(
+      sandboxZoom(sandbox),
+      async function* (_request, pages) {
+        for await (const page of pages) {
           yield page
-          if (ports.requests >= 6 && cancelledAt < 0) {
-            cancelledAt = ports.requests
+          if (apiRequests(sandbox) >= 6 && cancelledAt < 0) {
+            cancelledAt = apiRequests(sandbox)
             expect(jobs.cancel(jobId).state).toBe('cancelled')
           }
         }
       },
-    })
-    jobId = jobs.crawl({ profileId: 'p1', resource: 'users', params: { status: 'all' } }).jobId
+      { pageSize: 100 },
+    )
+    const { jobs, finished } = jobHarness(zoom)
+    jobId = (await jobs.crawl({ profileId: 'p1', resource: 'users', params: { status: 'all' } })).jobId
     const done = await finished(jobId)
     expect(done.state).toBe('cancelled')
     expect(done.rows).toBeGreaterThan(0)
     expect(done.rows).toBe(jobs.get(jobId).dataset.rows.length)
     expect(done.rows).toBeLessThan(STATUSES.reduce((sum, s) => sum + byStatus.get(s)!.ids.length, 0))
     // Requests in flight when cancel came are aborted; none is sent after it.
-    expect(ports.requests).toBe(cancelledAt)
+    expect(apiRequests(sandbox)).toBe(cancelledAt)
   })
 
   it('one list failing fails the crawl, keeping the rows of the others', async () => {
-    const ports = sandboxPorts(sandbox, { pageSize: 200 })
-    const failing: PageSource = {
-      async *pages(request) {
-        for await (const page of ports.pages(request)) {
+    const failing = spyZoom(
+      sandboxZoom(sandbox),
+      async function* (request, pages) {
+        for await (const page of pages) {
           yield page
-          if (request.params.status === 'pending') throw new AppError('ZOOM_SERVER_ERROR', 'Zoom answered 500.')
+          if (request.searchParams?.status === 'pending') throw new AppError('ZOOM_SERVER_ERROR', 'Zoom answered 500.')
         }
       },
-    }
+      { pageSize: 200 },
+    )
     const { jobs, finished } = jobHarness(failing)
-    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'users', params: { status: 'all' } }).jobId)
+    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'users', params: { status: 'all' } }))
     expect(done.state).toBe('failed')
     expect(done.error?.code).toBe('ZOOM_SERVER_ERROR')
     expect(done.rows).toBeGreaterThanOrEqual(Math.min(200, byStatus.get('pending')!.ids.length))

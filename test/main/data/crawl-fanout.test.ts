@@ -1,24 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page, PageRequest } from '../../../main/data/ports'
 import { type Sandbox, startSandbox } from '../../sandbox'
 import { DAY_MS, isoDate } from '../../sandbox/clock'
 import { jobHarness } from './harness'
-import { sandboxPorts } from './sandbox-ports'
+import { apiRequests, builtIn, listAll, sandboxZoom, spyZoom } from './sandbox-zoom'
 
 const NOW = Date.UTC(2026, 2, 4, 12)
-const signal = new AbortController().signal
 
 /** Every user id of the account, and each user's meeting uuids, fetched directly. */
 async function reference(sandbox: Sandbox) {
-  const ports = sandboxPorts(sandbox)
-  const users: string[] = []
-  for await (const page of ports.pages({ profileId: 'p', resource: 'users', params: {}, signal })) users.push(...(page.items as { id: string }[]).map((u) => u.id))
+  const zoom = sandboxZoom(sandbox)
+  const users = (await listAll<{ id: string }>(zoom, builtIn('/users'))).map((u) => u.id)
   const meetings = new Map<string, string[]>()
-  for (const id of users) {
-    const uuids: string[] = []
-    for await (const page of ports.pages({ profileId: 'p', resource: 'meetings', userId: id, params: {}, signal })) uuids.push(...(page.items as { uuid: string }[]).map((m) => m.uuid))
-    meetings.set(id, uuids)
-  }
+  for (const id of users) meetings.set(id, (await listAll<{ uuid: string }>(zoom, builtIn('/users/{userId}/meetings'), { userId: id })).map((m) => m.uuid))
   return { users, meetings }
 }
 
@@ -40,22 +33,19 @@ describe('fan-out crawls against the sandbox', () => {
       { kind: 'status', status: 503, pathPrefix: '/v2/users/', probability: 0.05 },
       { kind: 'truncate', pathPrefix: '/v2/users/', probability: 0.05 },
     ])
-    const ports = sandboxPorts(sandbox, { attempts: 4 })
     let inFlight = 0
     let maxInFlight = 0
-    const counting = {
-      async *pages(request: PageRequest): AsyncIterable<Page> {
-        inFlight++
-        maxInFlight = Math.max(maxInFlight, inFlight)
-        try {
-          yield* ports.pages(request)
-        } finally {
-          inFlight--
-        }
-      },
-    }
+    const counting = spyZoom(sandboxZoom(sandbox, { retry: { limit: 3 } }), async function* (_request, pages) {
+      inFlight++
+      maxInFlight = Math.max(maxInFlight, inFlight)
+      try {
+        yield* pages
+      } finally {
+        inFlight--
+      }
+    })
     const { jobs, finished, events } = jobHarness(counting, { concurrency: 5 })
-    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }).jobId)
+    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }))
     sandbox.setFaults([])
 
     expect(done.state).toBe('done')
@@ -79,16 +69,15 @@ describe('fan-out crawls against the sandbox', () => {
   })
 
   it('crawls named users and "me"; an unknown user is one error, the others complete', async () => {
-    const ports = sandboxPorts(sandbox)
-    const { jobs, finished } = jobHarness(ports)
+    const { jobs, finished } = jobHarness(sandboxZoom(sandbox))
     const named = expected.users.slice(0, 3)
-    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: [...named, 'no-such-user'] }).jobId)
+    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: [...named, 'no-such-user'] }))
     expect(done.state).toBe('done')
     expect(done.errors).toEqual([{ unit: 'no-such-user', error: expect.objectContaining({ code: 'ZOOM_NOT_FOUND' }) }])
     const uuids = (jobs.get(done.jobId).dataset.rows as { uuid: string }[]).map((m) => m.uuid)
     expect(uuids.sort()).toEqual(named.flatMap((id) => expected.meetings.get(id) ?? []).sort())
 
-    const onlyBad = await finished(jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: ['nobody-1', 'nobody-2'] }).jobId)
+    const onlyBad = await finished(jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: ['nobody-1', 'nobody-2'] }))
     expect(onlyBad.state).toBe('failed')
     expect(onlyBad.error?.code).toBe('ZOOM_NOT_FOUND')
     expect(onlyBad.errors).toHaveLength(2)
@@ -96,19 +85,16 @@ describe('fan-out crawls against the sandbox', () => {
 
   it('splits a recordings range longer than a month into windows Zoom accepts', async () => {
     sandbox.resetStats()
-    const ports = sandboxPorts(sandbox)
     const windows: string[] = []
-    const recording = {
-      async *pages(request: PageRequest): AsyncIterable<Page> {
-        if (request.resource === 'recordings') windows.push(`${request.params.from}..${request.params.to}`)
-        yield* ports.pages(request)
-      },
-    }
+    const recording = spyZoom(sandboxZoom(sandbox), (request, pages) => {
+      if (request.path.endsWith('/recordings')) windows.push(`${String(request.searchParams?.from)}..${String(request.searchParams?.to)}`)
+      return pages
+    })
     const { jobs, finished } = jobHarness(recording)
     // 101 days, inclusive: 30 + 30 + 30 + 11.
     const from = isoDate(NOW - 100 * DAY_MS)
     const to = isoDate(NOW)
-    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'recordings', params: { from, to }, users: 'all' }).jobId)
+    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'recordings', params: { from, to }, users: 'all' }))
     expect(done.state).toBe('done')
     expect(done.errors).toEqual([])
     const perUser = [...new Set(windows)].sort()
@@ -126,33 +112,28 @@ describe('fan-out crawls against the sandbox', () => {
   })
 
   it('cancel during a fan-out keeps the rows and stops sending requests', async () => {
-    const ports = sandboxPorts(sandbox)
     let jobId = ''
     let pagesSeen = 0
     let requestsAtCancel = -1
-    const { jobs, finished } = jobHarness(
-      {
-        async *pages(request) {
-          for await (const page of ports.pages(request)) {
-            yield page
-            if (request.resource === 'meetings' && ++pagesSeen === 40) {
-              requestsAtCancel = ports.requests
-              jobs.cancel(jobId)
-            }
-          }
-        },
-      },
-      { concurrency: 4 },
-    )
-    jobId = jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }).jobId
+    const zoom = spyZoom(sandboxZoom(sandbox), async function* (request, pages) {
+      for await (const page of pages) {
+        yield page
+        if (request.path.endsWith('/meetings') && ++pagesSeen === 40) {
+          requestsAtCancel = apiRequests(sandbox)
+          jobs.cancel(jobId)
+        }
+      }
+    })
+    const { jobs, finished } = jobHarness(zoom, { concurrency: 4 })
+    jobId = (await jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' })).jobId
     const done = await finished(jobId)
     expect(done.state).toBe('cancelled')
     expect(done.rows).toBe(jobs.get(jobId).dataset.rows.length)
     expect(done.rows).toBeGreaterThan(0)
     expect(done.unitsDone).toBeLessThan(expected.users.length)
-    expect(ports.requests).toBe(requestsAtCancel)
-    const after = ports.requests
+    expect(apiRequests(sandbox)).toBe(requestsAtCancel)
+    const after = apiRequests(sandbox)
     await finished(jobId)
-    expect(ports.requests).toBe(after)
+    expect(apiRequests(sandbox)).toBe(after)
   })
 })

@@ -1,34 +1,35 @@
-// Crawls that survive trouble, on a scripted page source: transient failures retried with
-// backoff, an outage paused and resumed without losing a user, "Retry N failed", Resume after
-// Cancel and after a rate-limit stop, and the dataset saying what it is missing.
+// Crawls that survive trouble, on scripted listings: transient failures retried with backoff, an
+// outage paused and resumed without losing a user, "Retry N failed", Resume after Cancel and after
+// a rate-limit stop, and the dataset saying what it is missing. The listings are scripted at the
+// client's paginate() (what the crawl calls) so each user's n-th attempt can fail exactly as the
+// client reports it after its own retries; the client itself is tested against the sandbox.
 import { describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
-import type { Page, PageRequest, PageSource } from '../../../main/data/ports'
+import type { PaginateRequest, ZoomClient, ZoomClients, ZoomPage } from '../../../main/zoom'
 import { jobHarness } from './harness'
 
 const USERS = Array.from({ length: 12 }, (_, i) => ({ id: `u${i}`, email: `user${i}@example.com` }))
 
 /** Users list, then one meeting per user; `fail(userId, call)` may throw for a user's n-th call. */
-function scriptedSource(fail: (userId: string, call: number) => AppError | undefined, gate?: (userId: string) => Promise<void>): PageSource & { calls: Map<string, number> } {
+function scriptedSource(fail: (userId: string, call: number) => AppError | undefined, gate?: (userId: string) => Promise<void>): Pick<ZoomClients, 'forProfile'> & { calls: Map<string, number> } {
   const calls = new Map<string, number>()
-  return {
-    calls,
-    async *pages(request: PageRequest): AsyncIterable<Page> {
-      if (request.resource === 'users') {
-        yield { items: USERS }
-        return
-      }
-      const userId = request.userId ?? 'me'
-      const call = (calls.get(userId) ?? 0) + 1
-      calls.set(userId, call)
-      await gate?.(userId)
-      request.signal.throwIfAborted()
-      const error = fail(userId, call)
-      if (error) throw error
-      yield { items: [{ uuid: `m-${userId}`, host_id: userId }], totalRecords: 1 }
-    },
+  const page = (items: unknown[], totalRecords?: number): ZoomPage => ({ items, index: 0, rateLimitWaits: 0, restarted: false, skipped: 0, ...(totalRecords !== undefined ? { totalRecords } : {}) })
+  async function* paginate(request: PaginateRequest): AsyncGenerator<ZoomPage> {
+    if (request.path === '/users') {
+      yield page(USERS)
+      return
+    }
+    const userId = decodeURIComponent(/^\/users\/([^/]+)\/meetings$/.exec(request.path)?.[1] ?? 'me')
+    const call = (calls.get(userId) ?? 0) + 1
+    calls.set(userId, call)
+    await gate?.(userId)
+    request.signal?.throwIfAborted()
+    const error = fail(userId, call)
+    if (error) throw error
+    yield page([{ uuid: `m-${userId}`, host_id: userId }], 1)
   }
+  return { calls, forProfile: () => ({ paginate }) as unknown as ZoomClient }
 }
 
 /** Resolves with the first job event that passes `test`. */
@@ -50,7 +51,7 @@ describe('crawls that survive trouble', () => {
   it('retries a unit that fails transiently and loses nothing', async () => {
     const source = scriptedSource((userId, call) => (userId === 'u3' && call <= 2 ? new AppError('ZOOM_SERVER_ERROR', 'Zoom answered 503') : undefined))
     const harness = jobHarness(source, { concurrency: 3 })
-    const done = await harness.finished(harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }).jobId)
+    const done = await harness.finished(harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }))
     expect(done).toMatchObject({ state: 'done', errors: [], unitsDone: 12, failedUnits: 0, resumable: false, totalRecords: 12 })
     expect(source.calls.get('u3')).toBe(3)
     expect(hostIds(harness, done.datasetId)).toEqual(everyone)
@@ -66,7 +67,7 @@ describe('crawls that survive trouble', () => {
     })
     const harness = jobHarness(source, { concurrency: 2, retry: { outageAfterErrors: 3, outageDelaysMs: [30] } })
     const paused = nextEvent(harness, (p) => p.paused !== undefined)
-    const { jobId } = harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' })
+    const { jobId } = await harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' })
     const first = await paused
     expect(first.paused).toMatchObject({ reason: 'unreachable', message: expect.stringMatching(/^Zoom is unreachable — retrying in \d+ s$/) })
     expect(first.state).toBe('running')
@@ -82,7 +83,7 @@ describe('crawls that survive trouble', () => {
     let broken = true
     const source = scriptedSource((userId) => (broken && (userId === 'u4' || userId === 'u7') ? new AppError('ZOOM_BAD_REQUEST', 'Not today') : undefined))
     const harness = jobHarness(source, { concurrency: 3 })
-    const first = await harness.finished(harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }).jobId)
+    const first = await harness.finished(harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }))
     expect(first).toMatchObject({ state: 'done', failedUnits: 2, resumable: true, unitsDone: 12 })
     expect(first.errors.map((e) => e.unit).sort()).toEqual(['user4@example.com', 'user7@example.com'])
     expect(source.calls.get('u4')).toBe(1) // not transient: not retried by itself
@@ -110,7 +111,7 @@ describe('crawls that survive trouble', () => {
     })
     const harness = jobHarness(source, { concurrency: 2 })
     const twoDone = nextEvent(harness, (p) => p.unitsDone === 2)
-    const { jobId } = harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' })
+    const { jobId } = await harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' })
     await twoDone
     const cancelled = harness.jobs.cancel(jobId)
     holding = false
@@ -129,7 +130,7 @@ describe('crawls that survive trouble', () => {
     let limited = true
     const source = scriptedSource((userId) => (limited && userId === 'u5' ? new AppError('ZOOM_RATE_LIMITED', 'Zoom’s daily rate limit was reached') : undefined))
     const harness = jobHarness(source, { concurrency: 1 })
-    const stopped = await harness.finished(harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }).jobId)
+    const stopped = await harness.finished(harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }))
     expect(stopped).toMatchObject({ state: 'failed', error: { code: 'ZOOM_RATE_LIMITED' }, resumable: true, pendingUnits: 7, unitsDone: 5 })
     expect(source.calls.has('u6')).toBe(false)
 

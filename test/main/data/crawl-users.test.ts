@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page, PageRequest } from '../../../main/data/ports'
 import { type Sandbox, startSandbox } from '../../sandbox'
 import { jobHarness } from './harness'
-import { sandboxPorts } from './sandbox-ports'
+import { apiRequests, builtIn, listAll, sandboxZoom, spyZoom } from './sandbox-zoom'
 
 const USERS = 2500
 
@@ -12,11 +11,7 @@ describe('crawl of a single list against the sandbox', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ seed: 11, users: USERS, plan: 'unlimited' })
-    const reference = sandboxPorts(sandbox)
-    expectedIds = []
-    for await (const page of reference.pages({ profileId: 'p', resource: 'users', params: {}, signal: new AbortController().signal })) {
-      for (const user of page.items as { id: string }[]) expectedIds.push(user.id)
-    }
+    expectedIds = (await listAll<{ id: string }>(sandboxZoom(sandbox), builtIn('/users'))).map((user) => user.id)
     expect(expectedIds.length).toBeGreaterThan(1000)
   })
   afterAll(() => sandbox.close())
@@ -30,10 +25,9 @@ describe('crawl of a single list against the sandbox', () => {
       { kind: 'rate-limit', pathPrefix: '/v2/users', probability: 0.05 },
     ])
     sandbox.resetStats()
-    const ports = sandboxPorts(sandbox, { pageSize: 100 })
-    const { jobs, finished, events } = jobHarness(ports)
-    const first = jobs.crawl({ profileId: 'p1', resource: 'users', params: {} })
-    expect(first).toMatchObject({ state: 'running', rows: 0, pages: 0, profileId: 'p1', resource: 'users' })
+    const { jobs, finished, events } = jobHarness(spyZoom(sandboxZoom(sandbox, { retry: { limit: 8 } }), undefined, { pageSize: 100 }))
+    const first = await jobs.crawl({ profileId: 'p1', resource: 'users', params: {} })
+    expect(first).toMatchObject({ state: 'running', rows: 0, pages: 0, profileId: 'p1', resource: '/users' })
 
     const done = await finished(first.jobId)
     sandbox.setFaults([])
@@ -52,21 +46,22 @@ describe('crawl of a single list against the sandbox', () => {
     for (let i = 1; i < progress.length; i++) expect(progress[i]!.rows).toBeGreaterThanOrEqual(progress[i - 1]!.rows)
   })
 
-  it('drops rows seen again when the source restarts an expired page token', async () => {
-    const ports = sandboxPorts(sandbox, { pageSize: 500 })
+  it('drops rows seen again when the list restarts after an expired page token', async () => {
+    // Zoom's page tokens expire after 15 minutes; the sandbox's clock jumps past that after the
+    // third page, so the client starts the list again and hands over only rows it has not yet.
     let served = 0
-    // A source that, like the client after "next page token expired", starts the list again.
-    const restarting = {
-      async *pages(request: PageRequest): AsyncIterable<Page> {
-        for await (const page of ports.pages(request)) {
+    const zoom = spyZoom(
+      sandboxZoom(sandbox),
+      async function* (_request, pages) {
+        for await (const page of pages) {
           yield page
-          if (++served === 3) yield* ports.pages(request)
-          if (served >= 3) return
+          if (++served === 3) sandbox.advanceClock(16 * 60_000)
         }
       },
-    }
-    const { jobs, finished } = jobHarness(restarting)
-    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'users', params: {} }).jobId)
+      { pageSize: 500 },
+    )
+    const { jobs, finished } = jobHarness(zoom)
+    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'users', params: {} }))
     expect(done.state).toBe('done')
     const ids = (jobs.get(done.jobId).dataset.rows as { id: string }[]).map((u) => u.id)
     expect(new Set(ids).size).toBe(ids.length)
@@ -74,47 +69,51 @@ describe('crawl of a single list against the sandbox', () => {
   })
 
   it('cancel keeps the rows fetched so far and stops sending requests', async () => {
-    const ports = sandboxPorts(sandbox, { pageSize: 100 })
+    sandbox.resetStats()
     let cancelAt = -1
     let jobId = ''
-    const { jobs, finished } = jobHarness({
-      async *pages(request) {
-        for await (const page of ports.pages(request)) {
+    let pages = 0
+    const zoom = spyZoom(
+      sandboxZoom(sandbox),
+      async function* (_request, listing) {
+        for await (const page of listing) {
           yield page
-          if (ports.requests === 5) {
-            cancelAt = ports.requests
+          if (++pages === 5) {
+            cancelAt = apiRequests(sandbox)
             const cancelled = jobs.cancel(jobId)
             expect(cancelled.state).toBe('cancelled')
           }
         }
       },
-    })
-    jobId = jobs.crawl({ profileId: 'p1', resource: 'users', params: {} }).jobId
+      { pageSize: 100 },
+    )
+    const { jobs, finished } = jobHarness(zoom)
+    jobId = (await jobs.crawl({ profileId: 'p1', resource: 'users', params: {} })).jobId
     const done = await finished(jobId)
     expect(done.state).toBe('cancelled')
     expect(done.finishedAt).toBeDefined()
     expect(done.rows).toBe(500)
     expect(jobs.get(jobId).dataset.rows.length).toBe(500)
-    expect(ports.requests).toBe(cancelAt)
+    expect(cancelAt).toBe(5)
+    expect(apiRequests(sandbox)).toBe(cancelAt)
     expect(jobs.list('p1').find((j) => j.jobId === jobId)?.state).toBe('cancelled')
   })
 
   it('a list that cannot be loaded fails the job with the error, keeping earlier rows', async () => {
     sandbox.setFaults([{ kind: 'status', status: 500, pathPrefix: '/v2/users', skip: 2 }])
-    const ports = sandboxPorts(sandbox, { pageSize: 100, attempts: 3 })
-    const { jobs, finished } = jobHarness(ports)
-    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'users', params: {} }).jobId)
+    const { jobs, finished } = jobHarness(spyZoom(sandboxZoom(sandbox, { retry: { limit: 2 } }), undefined, { pageSize: 100 }))
+    const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'users', params: {} }))
     sandbox.setFaults([])
     expect(done.state).toBe('failed')
     expect(done.error?.code).toBe('ZOOM_SERVER_ERROR')
     expect(done.rows).toBe(200)
   })
 
-  it('rejects parameters the catalog does not accept before sending anything', () => {
-    const ports = sandboxPorts(sandbox)
-    const { jobs } = jobHarness(ports)
-    expect(() => jobs.crawl({ profileId: 'p1', resource: 'users', params: { status: 'sleeping' } })).toThrow(expect.objectContaining({ code: 'VALIDATION' }))
-    expect(() => jobs.crawl({ profileId: 'p1', resource: 'users', params: {}, users: 'all' })).toThrow(expect.objectContaining({ code: 'VALIDATION' }))
-    expect(ports.requests).toBe(0)
+  it('rejects parameters the catalog does not accept before sending anything', async () => {
+    sandbox.resetStats()
+    const { jobs } = jobHarness(sandboxZoom(sandbox))
+    await expect(jobs.crawl({ profileId: 'p1', resource: 'users', params: { status: 'sleeping' } })).rejects.toThrow(expect.objectContaining({ code: 'VALIDATION' }))
+    await expect(jobs.crawl({ profileId: 'p1', resource: 'users', params: {}, users: 'all' })).rejects.toThrow(expect.objectContaining({ code: 'VALIDATION' }))
+    expect(apiRequests(sandbox)).toBe(0)
   })
 })

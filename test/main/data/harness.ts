@@ -1,11 +1,12 @@
-// Builds a JobManager with in-memory fakes of the event sink and logger.
+// Builds a JobManager over the Zoom client given, with in-memory fakes of the event sink and logger.
 import type { EventMap } from '../../../common/contract/events'
 import type { JobProgress } from '../../../common/contract/data'
 import { DatasetStore } from '../../../main/data/datasets/dataset-store'
 import { JobManager } from '../../../main/data/jobs/job-manager'
 import type { CrawlRetryPolicy } from '../../../main/data/jobs/unit-retry'
 import type { UserDirectory } from '../../../main/data/users/user-directory'
-import type { PageSource } from '../../../main/data/ports'
+import type { ZoomClients } from '../../../main/zoom'
+import type { CatalogSource, GrantOf } from '../../../main/data/jobs/job-manager'
 import { createLogger, memoryLogSink } from '../../../main/log/logger'
 import { type EventSink, systemClock, systemScheduler } from '../../../main/ports'
 
@@ -25,12 +26,14 @@ export function recordingSink(): RecordingSink {
   }
 }
 
-export function jobHarness(pages: PageSource, options: { concurrency?: number; users?: UserDirectory; retry?: Partial<CrawlRetryPolicy> } = {}) {
+export function jobHarness(zoom: Pick<ZoomClients, 'forProfile'>, options: { concurrency?: number; users?: UserDirectory; retry?: Partial<CrawlRetryPolicy>; apiCatalog?: CatalogSource; grant?: GrantOf } = {}) {
   const events = recordingSink()
   const datasets = new DatasetStore()
   const logSink = memoryLogSink()
   const jobs = new JobManager({
-    pages,
+    zoom,
+    ...(options.apiCatalog ? { apiCatalog: options.apiCatalog } : {}),
+    ...(options.grant ? { grant: options.grant } : {}),
     datasets,
     events,
     clock: systemClock,
@@ -42,8 +45,9 @@ export function jobHarness(pages: PageSource, options: { concurrency?: number; u
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.users ? { users: options.users } : {}),
   })
-  /** Resolves with the final progress of a job. */
-  const finished = async (jobId: string) => {
+  /** Resolves with the final progress of a job (given by id, or as the crawl's answer). */
+  const finished = async (job: string | Promise<JobProgress>) => {
+    const jobId = typeof job === 'string' ? job : (await job).jobId
     await jobs.get(jobId).start()
     return jobs.get(jobId).snapshot()
   }

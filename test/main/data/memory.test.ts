@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 import { Dataset } from '../../../main/data/datasets/dataset'
 import { type Sandbox, startSandbox } from '../../sandbox'
-import { sandboxPorts } from './sandbox-ports'
+import { builtIn, sandboxZoom } from './sandbox-zoom'
+import { listPages } from '../../../main/data/jobs/list-pages'
 
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void
@@ -25,12 +26,12 @@ describe('dataset memory', () => {
   afterAll(() => sandbox.close())
 
   it('holds 100,000 users with a sorted view well under 200 MB of heap', async () => {
-    const ports = sandboxPorts(sandbox)
-    await ports.token()
+    const client = sandboxZoom(sandbox).forProfile('p1')
+    await client.get('/users/me')
     const before = settledHeap()
     const dataset = new Dataset('mem', 'p', LIST_RESOURCES.users, 0)
     for (const status of ['active', 'inactive', 'pending']) {
-      for await (const page of ports.pages({ profileId: 'p', resource: 'users', params: { status }, signal: new AbortController().signal })) dataset.add(page.items)
+      for await (const page of listPages(client, builtIn('/users'), { pathValues: {}, query: { status }, signal: new AbortController().signal })) dataset.add(page.items)
     }
     dataset.seal()
     const window = dataset.window({ offset: 50_000, limit: 100, sort: { column: 'email', direction: 'asc' } })

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../common/contract/data'
-import { createZoomDataPorts } from '../../../main/data'
 import { createDataWithHandlers, type DataWithHandlers } from './data-with-handlers'
 import type { HandlerContext } from '../../../main/ipc/types'
 import { memoryLogSink } from '../../../main/log/logger'
@@ -45,7 +44,7 @@ describe('one user’s data', () => {
     token = (await tokens.getAccessToken('p1')).accessToken
     const clients = createZoomClients({ tokens, profiles: profileLookup(sandboxProfile(sandbox)), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS, rateLimiting: false })
     services = createDataWithHandlers({
-      ...createZoomDataPorts(clients),
+      zoom: clients,
       dialogs,
       shell: { openPath: async () => undefined, openExternal: async () => undefined },
       events,
@@ -172,7 +171,8 @@ describe('one user’s data', () => {
     try {
       const clients = createZoomClients({ tokens: sandboxTokens(limited), profiles: profileLookup(sandboxProfile(limited)), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS, rateLimiting: false })
       const limitedServices = createDataWithHandlers({
-        ...createZoomDataPorts(clients, { scopeLevel: () => 'admin' }),
+        zoom: clients,
+        grant: () => ({ level: 'admin', granted: undefined }),
         dialogs,
         shell: { openPath: async () => undefined, openExternal: async () => undefined },
         events: recordingSink(),

@@ -1,4 +1,4 @@
-// createDataServices wired to the real Zoom client (createZoomDataPorts) against the sandbox,
+// createDataServices wired to the real Zoom client (zoom: the clients) against the sandbox,
 // driven through its IPC handlers the way the renderer drives them.
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../common/contract/data'
 import type { DownloadsSnapshot } from '../../../common/contract/downloads'
 import type { EventMap, EventName } from '../../../common/contract/events'
-import { createZoomDataPorts } from '../../../main/data'
 import { createDataWithHandlers, type DataWithHandlers } from './data-with-handlers'
 import type { HandlerContext } from '../../../main/ipc/types'
 import { memoryLogSink } from '../../../main/log/logger'
@@ -76,7 +75,7 @@ describe('data services on the real Zoom client', () => {
     const clients = createZoomClients({ tokens, profiles: profileLookup(sandboxProfile(sandbox)), retry: FAST_RETRY, timeouts: { ...FAST_TIMEOUTS, idle: 500 }, rateLimiting: false })
     events = awaitableSink()
     services = createDataWithHandlers({
-      ...createZoomDataPorts(clients),
+      zoom: clients,
       dialogs,
       shell: { openPath: async () => undefined, openExternal: async () => undefined },
       events,

@@ -1,6 +1,6 @@
 // A DownloadSource over plain node:http (what the Zoom client's stream() does, minus auth).
 import { get } from 'node:http'
-import type { DownloadResponse, DownloadSource } from '../../../main/data/ports'
+import type { DownloadResponse, DownloadSource } from '../../../main/downloads/source'
 
 export function httpGet(url: string, options: { start: number; signal: AbortSignal; headers?: Record<string, string> }): Promise<DownloadResponse> {
   return new Promise((resolve, reject) => {

@@ -6,7 +6,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createZoomDataPorts } from '../../../main/data'
 import { createDataWithHandlers, type DataWithHandlers } from '../data/data-with-handlers'
 import type { HandlerContext } from '../../../main/ipc/types'
 import { memoryLogSink } from '../../../main/log/logger'
@@ -48,7 +47,7 @@ describe('recording downloads: file types and the trash', () => {
     token = (await tokens.getAccessToken('p1')).accessToken
     const clients = createZoomClients({ tokens, profiles: profileLookup(sandboxProfile(sandbox)), retry: FAST_RETRY, timeouts: { ...FAST_TIMEOUTS, idle: 500 }, rateLimiting: false })
     services = createDataWithHandlers({
-      ...createZoomDataPorts(clients),
+      zoom: clients,
       dialogs,
       shell: { openPath: async () => undefined, openExternal: async () => undefined },
       events: recordingSink(),

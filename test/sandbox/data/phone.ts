@@ -84,13 +84,15 @@ export class PhoneSystem {
   }
 
   user(u: number): Record<string, unknown> {
-    const id = this.phoneUserId(u)
+    const phoneUserId = this.phoneUserId(u)
     const plan = pick(CALLING_PLANS, hash3(this.seed, u, 0x940d))
     const status = this.status(u)
     const hasNumber = unit(hash3(this.seed, u, 0x940e)) < 0.6
     return {
-      id,
-      phone_user_id: id,
+      // Zoom's Phone file: `id` is "the unique identifier of the user (userId)", the one
+      // /phone/users/{userId}/… take; `phone_user_id` is Zoom Phone's own identifier.
+      id: this.users.userId(u),
+      phone_user_id: phoneUserId,
       name: `${this.users.firstName(u)} ${this.users.lastName(u)}`,
       email: this.users.email(u),
       extension_id: idFrom(this.seed, hash2(0x940f, u), 22),

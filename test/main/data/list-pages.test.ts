@@ -1,12 +1,16 @@
-// Catalog-aware fetching against the sandbox: every list resource at its page size, date ranges
-// longer than Zoom allows fetched window by window, parameter validation, details.
+// A crawl's listings through the real client against the sandbox: every built-in list at its
+// page size, date ranges longer than Zoom allows fetched window by window (as planned by
+// crawl-plan.ts), parameter checks before anything is sent, details.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import got from 'got'
 import { LIST_RESOURCES, splitDateWindows } from '../../../common/zoom/catalog'
 import { formatIsoDate } from '../../../common/zoom/date-windows'
-import { createZoomClients, getDetail, listPages, type ZoomClient } from '../../../main/zoom'
+import { createZoomClients, getDetail, type ZoomClient, type ZoomPage } from '../../../main/zoom'
+import { listPages as listingPages } from '../../../main/data/jobs/list-pages'
+import { planCrawl } from '../../../main/data/jobs/crawl-plan'
+import { withWindow } from '../../../main/data/jobs/crawl-units'
 import { startSandbox, type Sandbox } from '../../sandbox'
-import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens } from './sandbox-helpers'
+import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens } from '../zoom/sandbox-helpers'
 import { caught } from '../../support/caught'
 
 let sandbox: Sandbox
@@ -21,6 +25,19 @@ beforeAll(async () => {
   client = createZoomClients({ tokens, profiles: profileLookup(sandboxProfile(sandbox)), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS }).forProfile('p1')
 })
 afterAll(() => sandbox.close())
+
+/** The pages a crawl of `resource` asks for (one user's list when `userId` is given), window by window. */
+async function* listPages<T = unknown>(client: ZoomClient, resource: string, options: { userId?: string; params?: Record<string, string | number> } = {}): AsyncGenerator<ZoomPage<T>> {
+  const plan = planCrawl({ resource, params: options.params ?? {}, ...(options.userId ? { users: [options.userId] } : {}) }, undefined, sandbox.now())
+  const pathValues = { ...plan.pathValues, ...(options.userId ? { userId: options.userId } : {}) }
+  let index = 0
+  for (const window of plan.queries.windows) {
+    for (const list of plan.queries.lists) {
+      const query = withWindow(plan.spec, { ...plan.queries.params, ...list }, window)
+      for await (const page of listingPages(client, plan.spec, { pathValues, query, signal: new AbortController().signal })) yield { ...(page as ZoomPage<T>), index: index++ }
+    }
+  }
+}
 
 async function collect<T>(pages: AsyncIterable<{ items: T[] }>): Promise<T[]> {
   const out: T[] = []
@@ -94,7 +111,7 @@ describe('listPages', () => {
     const bad = await caught(collect(listPages(client, 'users', { params: { status: 'sleeping' } })))
     expect(bad.code).toBe('VALIDATION')
     expect(bad.details?.issues?.[0]?.path).toBe('status')
-    expect((await caught(collect(listPages(client, 'meetings')))).code).toBe('VALIDATION')
+    expect((await caught(collect(listPages(client, '/no/such/list')))).code).toBe('VALIDATION')
     expect(sandbox.stats().apiTotal).toBe(before)
   })
 })
@@ -132,9 +149,9 @@ describe('a token without the scope', () => {
 })
 
 describe('expanded parameters', () => {
-  it('refuses status=all on a direct listing instead of letting Zoom answer with active users only', async () => {
-    const error = await caught(listPages(client, 'users', { params: { status: 'all' } }).next())
-    expect(error.code).toBe('VALIDATION')
-    expect(error.message).toContain('status')
+  it('never sends status=all: it stands for one listing per status', async () => {
+    const plan = planCrawl({ resource: 'users', params: { status: 'all' } }, undefined, sandbox.now())
+    expect(plan.queries.params).toEqual({})
+    expect(plan.queries.lists).toEqual([{ status: 'active' }, { status: 'inactive' }, { status: 'pending' }])
   })
 })

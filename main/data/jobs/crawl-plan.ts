@@ -1,0 +1,135 @@
+// What one data.crawl fetches, decided once from its input: the list (by path template), its
+// parameters checked against the list's description (our notes for the built-in tabs, Zoom's
+// file for every other list), the date windows, the values an "all" choice stands for, and the
+// fan-out over parent lists for path parameters nobody gave. This is main's one check of a
+// crawl's parameters; the bridge has already checked their shape.
+import type { CrawlInput } from '../../../common/contract/data'
+import { AppError, type FieldIssue } from '../../../common/errors'
+import { checkApiListParams } from '../../../common/zoom/api/list-params'
+import type { ApiCatalog } from '../../../common/zoom/api/types'
+import { isPerUserList, planFanOut, type FanOutStep } from '../../../common/zoom/browse/fan-out'
+import { listSpecFor, type ListSpec } from '../../../common/zoom/browse/list-spec'
+import { listPathOf } from '../../../common/zoom/browse/names'
+import { splitDateWindows, type DateWindow } from '../../../common/zoom/date-windows'
+import { validateResourceParams } from '../../../common/zoom/params'
+import { type CrawlQueries, expandedLists, userScope, type UserScope } from './crawl-units'
+import { ACCOUNT_RECORDINGS } from '../../../common/zoom/account-recordings'
+import { accountRecordingsQuery } from '../../zoom/account-recordings'
+
+const RECORDINGS_PATH = '/users/{userId}/recordings'
+
+export type QueryParams = Record<string, string | number | boolean>
+
+export interface CrawlPlan {
+  spec: ListSpec
+  queries: CrawlQueries
+  /** Path parameters given. */
+  pathValues: Record<string, string>
+  /** Path parameters filled from parent lists, outermost first (not `userId`: `users` says whose). */
+  fanOut: (FanOutStep & { parentSpec: ListSpec })[]
+  /** Whose lists, for `/users/{userId}/…`. */
+  users: UserScope | undefined
+  /** Where the pages come from when not `spec` itself: the account-wide recordings listing. */
+  source?: ListSpec
+}
+
+export const isDotSegment = (value: string) => value === '.' || value === '..'
+
+const invalid = (issues: FieldIssue[]) => new AppError('VALIDATION', issues.map((issue) => issue.message).join('; '), { issues })
+
+/** The list a crawl names; a VALIDATION error when it is no list Zoom's files or ours describe. */
+export function resolveList(resource: string, catalog: Pick<ApiCatalog, 'gets'> | undefined): ListSpec {
+  const path = listPathOf(resource)
+  const spec = path === undefined ? undefined : listSpecFor(path, catalog)
+  if (spec) return spec
+  const known = path !== undefined && catalog?.gets.get(path)
+  const why = known ? `GET ${path} answers one object, not a list` : catalog ? `Zoom's API files describe no GET ${path ?? resource}` : `${path ?? resource} is not a built-in list, and Zoom's API files could not be read yet`
+  throw invalid([{ path: 'resource', message: `${why}.` }])
+}
+
+
+export function planCrawl(input: { resource: string; params: QueryParams; users?: CrawlInput['users'] }, catalog: Pick<ApiCatalog, 'gets'> | undefined, now: number): CrawlPlan {
+  const spec = resolveList(input.resource, catalog)
+  if (input.users === 'account') return planAccountWide(spec, input.params, now)
+  const pathNames = new Set(spec.pathParams)
+  const pathValues: Record<string, string> = {}
+  const query: Record<string, string | number | boolean> = {}
+  const issues: FieldIssue[] = []
+  for (const [name, value] of Object.entries(input.params)) {
+    if (!pathNames.has(name)) query[name] = value
+    else if (typeof value === 'boolean' || String(value).trim() === '') issues.push({ path: name, message: `${name} must be a value (or left out to go over every one)` })
+    // Encoded, `.` and `..` stay as they are, and a URL parser would walk up the path with them.
+    else if (isDotSegment(String(value).trim())) issues.push({ path: name, message: `${name} cannot be “.” or “..”` })
+    else pathValues[name] = String(value).trim()
+  }
+  if (issues.length > 0) throw invalid(issues)
+
+  // Lists of a Zoom user's things are fanned out through `users`, not as a path parameter.
+  const perUser = isPerUserList(spec.path, (path) => listSpecFor(path, catalog) !== undefined)
+  if (perUser && pathValues.userId !== undefined && input.users !== undefined) throw invalid([{ path: 'userId', message: 'Give the user either as userId or as users, not both' }])
+  const users = userScope(perUser, spec.path, perUser && pathValues.userId !== undefined ? [pathValues.userId] : input.users)
+  if (perUser) delete pathValues.userId
+
+  let checkedQuery: Record<string, string>
+  let lists: QueryParams[] = [{}]
+  let windows: (DateWindow | undefined)[] = [undefined]
+  if (spec.curated) {
+    const checked = validateResourceParams(spec.curated, query, { now })
+    if (!checked.ok) throw invalid(checked.issues)
+    checkedQuery = checked.query
+    lists = expandedLists(checked.expand)
+    windows = dateWindows(spec, checked.query)
+  } else {
+    const operation = spec.operation
+    if (!operation) throw invalid([{ path: 'resource', message: `${spec.path} is not described` }])
+    const checked = checkApiListParams(operation, query)
+    if (!checked.ok) throw invalid(checked.issues)
+    checkedQuery = checked.params.query
+  }
+
+  const given = new Set([...Object.keys(pathValues), ...(perUser ? ['userId'] : [])])
+  const plan = planFanOut(spec, given, catalog)
+  if (!plan.ok) throw invalid([{ path: plan.param, message: plan.message }])
+  const fanOut = plan.steps.map((step) => ({ ...step, parentSpec: resolveList(step.parent, catalog) }))
+  return { spec, queries: { params: checkedQuery, lists, windows }, pathValues, fanOut, users }
+}
+
+/**
+ * Every user's cloud recordings in one listing (GET /accounts/me/recordings) instead of one per
+ * user: the rows are the per-user listing's, so the dataset stays that list; only From and To
+ * are taken, in the same windows.
+ */
+function planAccountWide(spec: ListSpec, params: QueryParams, now: number): CrawlPlan {
+  if (spec.path !== RECORDINGS_PATH || !spec.curated) throw invalid([{ path: 'users', message: 'Only cloud recordings have an account-wide listing.' }])
+  let query: Record<string, string>
+  try {
+    query = accountRecordingsQuery(params)
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw invalid([{ path: 'params', message: 'Invalid parameters' }])
+  }
+  const checked = validateResourceParams(spec.curated, query, { now })
+  if (!checked.ok) throw invalid(checked.issues)
+  const { path, title, listKey, idKeys, maxPageSize, family, category, scopes, dateWindow } = ACCOUNT_RECORDINGS
+  const source: ListSpec = { ...spec, path: '/accounts/{accountId}/recordings', title, listKey, idKeys, maxPageSize, family, category, scopes, dateWindow: { ...dateWindow, required: spec.dateWindow?.required ?? false }, pathParams: ['accountId'], pagination: 'next_page_token' }
+  delete source.operation
+  delete source.rateLabel
+  void path
+  return { spec, source, queries: { params: checked.query, lists: [{}], windows: dateWindows(source, checked.query) }, pathValues: { accountId: 'me' }, fanOut: [], users: undefined }
+}
+
+/**
+ * The from/to windows to request: the one place a long range is split. Lists without a span
+ * limit, or requests without both dates (Zoom then applies its own default), go in one request.
+ */
+function dateWindows(spec: ListSpec, params: Record<string, string>): (DateWindow | undefined)[] {
+  const window = spec.dateWindow
+  const from = window && params[window.from]
+  const to = window && params[window.to]
+  if (!window || from === undefined || to === undefined) return [undefined]
+  try {
+    return splitDateWindows(from, to, window.maxDays)
+  } catch (error) {
+    throw invalid([{ path: window.from, message: error instanceof Error ? error.message : 'Invalid date range' }])
+  }
+}

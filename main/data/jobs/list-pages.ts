@@ -1,0 +1,32 @@
+// One listing of a list through the Zoom client, by its pagination style: next_page_token (the
+// client's paginate, which restarts an expired token without repeating rows), page_number (pages
+// 1, 2, … until Zoom's page_count), or one answer; at the list's largest page size and under its
+// rate-limit category, so the account's limiter paces it.
+import { expandPath } from '../../../common/zoom/paths'
+import type { ListSpec } from '../../../common/zoom/browse/list-spec'
+import type { ZoomClient, ZoomPage } from '../../zoom'
+import { paginateByNumber } from '../../zoom/page-number'
+
+export interface ListingRequest {
+  pathValues: Readonly<Record<string, string>>
+  query: Readonly<Record<string, string | number | boolean>>
+  signal: AbortSignal
+  onRateLimitWait?: (untilMs: number) => void
+}
+
+export function listPages(client: ZoomClient, spec: ListSpec, request: ListingRequest): AsyncGenerator<ZoomPage> {
+  const paginate = {
+    path: expandPath(spec.path, request.pathValues),
+    listKey: spec.listKey,
+    ...(spec.altListKeys ? { altListKeys: spec.altListKeys } : {}),
+    idKeys: spec.idKeys,
+    paginated: spec.pagination !== 'none',
+    ...(spec.maxPageSize !== undefined ? { pageSize: spec.maxPageSize } : {}),
+    searchParams: request.query,
+    family: spec.family,
+    ...(spec.category ? { category: spec.category } : {}),
+    signal: request.signal,
+    ...(request.onRateLimitWait ? { onRateLimitWait: request.onRateLimitWait } : {}),
+  }
+  return spec.pagination === 'page_number' ? paginateByNumber(client, paginate) : client.paginate(paginate)
+}

@@ -1,0 +1,32 @@
+// Where recording files come from: a streaming GET of a recording's download_url with the
+// profile's token (the Zoom client's stream(); tests use plain HTTP), and Zoom's trash.
+import type { Readable } from 'node:stream'
+import type { ZoomClients } from '../zoom'
+import { encodePathValue } from '../../common/zoom/paths'
+
+export interface DownloadResponse {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: Readable
+}
+
+/** A raw streaming GET of a recording's download_url, authorised with the profile's token. */
+export interface DownloadSource {
+  open(profileId: string, url: string, options: { start: number; signal: AbortSignal }): Promise<DownloadResponse>
+  /** Moves one meeting instance's cloud recording (by UUID) to Zoom's trash. */
+  trash?(profileId: string, meetingUuid: string, signal: AbortSignal): Promise<void>
+}
+
+/** Downloads through the profile's Zoom client: Range resumes, redirects within its allowed domains. */
+export function zoomDownloadSource(zoom: Pick<ZoomClients, 'forProfile'>): DownloadSource {
+  return {
+    async open(profileId, url, { start, signal }) {
+      const stream = await zoom.forProfile(profileId).stream(url, { signal, ...(start > 0 ? { range: { start } } : {}) })
+      return { status: stream.status, headers: stream.headers, body: stream.body }
+    },
+    async trash(profileId, meetingUuid, signal) {
+      // Zoom: a UUID starting with "/" or containing "//" is encoded twice (encodePathValue).
+      await zoom.forProfile(profileId).request({ method: 'DELETE', path: `/meetings/${encodePathValue(meetingUuid)}/recordings`, searchParams: { action: 'trash' }, signal })
+    },
+  }
+}
