@@ -84,7 +84,8 @@ export class CrawlJob {
     private readonly deps: CrawlJobDeps,
   ) {
     this.retry = { ...DEFAULT_CRAWL_RETRY, ...deps.retry }
-    this.fanned = plan.users !== undefined || plan.fanOut.length > 0
+    // The account-wide listing stands for every user's: one unit, counted and reported like theirs.
+    this.fanned = plan.users !== undefined || plan.fanOut.length > 0 || plan.source !== undefined
     dataset.markLoading()
     this.progress = {
       jobId: id,
