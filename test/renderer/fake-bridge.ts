@@ -41,10 +41,10 @@ import type { ProfileView } from '../../common/profile'
 import { validateProfileDraft } from '../../common/profile'
 import { makeProfile, newId } from '../fakes/profile-view'
 import { recordingFileKind } from '../../common/zoom/recording-files'
-import { LIST_RESOURCES, type ListResource } from '../../common/zoom/catalog'
 import { toCell, type ValueLabels } from '../../main/data/datasets/cells'
 import { discoverColumns, getPath } from '../../main/data/datasets/paths'
 import { computeView, viewRow, type ViewIndex } from '../../main/data/datasets/view'
+import { curatedList, listPathOf } from '../../common/zoom/browse/names'
 import type { Row } from './fake/rows'
 import { fakeEventsHandlers } from './fake/events'
 import { SHAPES } from './fake/rows'
@@ -128,7 +128,9 @@ interface Dataset {
 }
 
 function valueLabelsOf(resource: string): ValueLabels {
-  const listed = (LIST_RESOURCES as Partial<Record<string, ListResource>>)[resource]
+  // As main names a list: by path template, the built-in ids being aliases of theirs.
+  const path = listPathOf(resource)
+  const listed = path === undefined ? undefined : curatedList(path)
   const labels: Record<string, Readonly<Record<string, string>>> = {}
   for (const column of listed?.defaultColumns ?? []) if (column.valueLabels) labels[column.path] = column.valueLabels
   return labels
