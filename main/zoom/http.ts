@@ -71,10 +71,13 @@ export interface ProfileHttpEnv {
 /** The profile's got instance and the options that make a request buffered or streamed. */
 export interface ProfileHttp {
   got: Got
-  /** A JSON API call: got's retries (the instance's), the whole body read within `read`. */
-  buffered: { responseType: 'json'; timeout: { read: number } }
-  /** A download or the console: no retries (resume with Range; show exactly what came), an idle-socket timeout, any status resolves. */
-  streamed: { retry: { limit: number }; timeout: { socket: number }; throwHttpErrors: false }
+  /** A JSON API call: the instance's defaults (got's retries, the whole body read within `read`). */
+  buffered: { responseType: 'json' }
+  /**
+   * A download or the console: no retries (resume with Range; show exactly what came), no limit on
+   * reading the whole body (a large file) but an idle-socket timeout, any status resolves.
+   */
+  streamed: { retry: { limit: number }; timeout: { read: undefined; socket: number }; throwHttpErrors: false }
 }
 
 export function callState(family: RateFamily, category: RateCategory | undefined, token: string | undefined): CallState {
@@ -128,7 +131,8 @@ export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
     followRedirect: true,
     maxRedirects: 5,
     http2: false,
-    timeout: { connect: env.timeouts.connect, response: env.timeouts.response },
+    // The buffered calls' timeouts are the defaults: the most frequent request merges no options.
+    timeout: { connect: env.timeouts.connect, response: env.timeouts.response, read: env.timeouts.read },
     retry: {
       limit: env.retry.limit,
       calculateDelay: reportingRateLimitWaits(createCalculateDelay(env.retry, env.now), env.now),
@@ -151,8 +155,8 @@ export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
   })
   return {
     got: instance,
-    buffered: { responseType: 'json', timeout: { read: env.timeouts.read } },
-    streamed: { retry: { limit: 0 }, timeout: { socket: env.timeouts.idle }, throwHttpErrors: false },
+    buffered: { responseType: 'json' },
+    streamed: { retry: { limit: 0 }, timeout: { read: undefined, socket: env.timeouts.idle }, throwHttpErrors: false },
   }
 }
 

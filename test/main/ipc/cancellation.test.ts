@@ -2,6 +2,7 @@
 // (app.cancelCall), or the window goes away (webContents 'destroyed', a main-frame 'did-navigate').
 // A page can only cancel its own window's calls; the sender check and the parsing stay in front.
 import { EventEmitter } from 'node:events'
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron'
 import { describe, expect, it } from 'vitest'
 import { CHANNEL_NAMES } from '../../../common/contract/names'
 import { createAppHandlers } from '../../../main/ipc/handlers/app'
@@ -10,6 +11,8 @@ import { createRouter, type SenderInfo } from '../../../main/ipc/router'
 import type { HandlerContext, Handlers } from '../../../main/ipc/types'
 import { createLogger, memoryLogSink } from '../../../main/log/logger'
 import { registerIpc } from '../../../main/platform/ipc-bridge'
+import { FakeClipboard, FakeShell } from '../../fakes/simple-ports'
+import { FakeBrowserWindowClass } from '../platform/electron-fakes'
 
 const ORIGIN = 'app://zoom-connect'
 const trusted: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, isOurWindow: true }
@@ -25,7 +28,14 @@ function setup() {
       context.signal.addEventListener('abort', () => reject(new DOMException('This operation was aborted', 'AbortError')), { once: true })
     })
   }
-  const app = createAppHandlers({} as never)
+  const app = createAppHandlers({
+    app: { name: 'Zoom Connect (test)', version: '0.0.0', platform: 'linux', arch: 'x64', versions: { node: process.versions.node } },
+    shell: new FakeShell(),
+    clipboard: new FakeClipboard(),
+    vaultStatus: () => ({ state: 'locked', protection: { kind: 'none', secure: false }, keychain: { available: false, secure: false } }),
+    problems: () => [],
+    dismissProblem: () => undefined,
+  })
   const handlers = {
     ...Object.fromEntries(CHANNEL_NAMES.map((name) => [name, () => `handled ${name}`])),
     'app.cancelCall': app['app.cancelCall'],
@@ -80,11 +90,14 @@ class FakeWebContents extends EventEmitter {
 
 function bridge() {
   const { router, registry } = setup()
-  const registered = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>()
-  const ipc = { handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => void registered.set(channel, handler) }
-  const ourWindow = {}
-  registerIpc(ipc as never, router, { isOurWindow: (w) => w === ourWindow, fromWebContents: () => ourWindow as never }, registry)
-  const invoke = (contents: FakeWebContents, channel: string, ...args: unknown[]) => registered.get(channel)!({ sender: contents, senderFrame: contents.mainFrame }, ...args)
+  // ipcMain.handle's handler gets the invoke event and every argument the page passed (ipc-main.md).
+  const registered = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>>()
+  const ipc = { handle: (channel: string, handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>) => void registered.set(channel, handler) }
+  const ourWindow = new FakeBrowserWindowClass({})
+  const trust = { isOurWindow: (window: BrowserWindow | null) => window === ourWindow, fromWebContents: (): BrowserWindow | null => ourWindow }
+  registerIpc(ipc as unknown as IpcMain, router, trust, registry)
+  const invoke = (contents: FakeWebContents, channel: string, ...args: unknown[]) =>
+    registered.get(channel)!({ sender: contents, senderFrame: contents.mainFrame } as unknown as IpcMainInvokeEvent, ...args)
   return { invoke, registry }
 }
 
