@@ -4,7 +4,8 @@ import { caught } from '../../support/caught'
 import { ZOOM_OPENAPI_AVAILABLE, zoomOpenApiFiles, zoomOpenApiTitle } from '../../support/zoom-openapi'
 
 describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle("the API catalog from Zoom's 31 OpenAPI files"), () => {
-  const catalog = buildApiCatalog(zoomOpenApiFiles())
+  // Read only when the files are there: a skipped describe's body still runs to collect its tests.
+  const catalog = ZOOM_OPENAPI_AVAILABLE ? buildApiCatalog(zoomOpenApiFiles()) : buildApiCatalog([])
   const get = (path: string) => {
     const op = catalog.gets.get(path)
     if (!op) throw new Error(`no GET ${path}`)
