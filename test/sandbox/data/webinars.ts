@@ -2,6 +2,7 @@
 // "Webinar plan is missing" error. Webinar ids encode the user and the webinar number, so
 // PATCH and DELETE /webinars/{id} need no table; the ones created through the API take the
 // numbers after their user's generated webinars.
+import type { MeetingWrite } from './meetings'
 import { DAY_MS, isoSeconds } from '../clock'
 import { between, hash3, hash4, idFrom, pick, unit } from '../hash'
 import type { UserDirectory } from './users'
@@ -10,14 +11,8 @@ import { WEBINAR_TOPICS } from './vocabulary'
 const PER_USER = 8
 
 /** What POST /users/{userId}/webinars and PATCH /webinars/{webinarId} set. */
-export interface WebinarWrite {
-  topic?: string
-  type?: number
-  start_time?: string
-  duration?: number
-  timezone?: string
-  agenda?: string
-}
+/** A webinar write keeps the same fields as a meeting's. */
+export type WebinarWrite = MeetingWrite
 
 export class WebinarBook {
   private readonly base: number

@@ -7,9 +7,9 @@ import { checkScopes } from '../access'
 import type { Handler } from '../handler'
 import { resolveUserParam } from '../handler'
 import { listResponse } from '../list'
-import { Errors, ok, zoomError, type ApiResponse } from '../responses'
-import type { MeetingWrite } from '../../data/meetings'
+import { Errors, ok, zoomError } from '../responses'
 import { checkRequestBody } from '../request-bodies'
+import { isWriteRefusal, sessionWrite } from './session-write'
 
 const TYPES = new Set(['scheduled', 'live', 'upcoming', 'upcoming_meetings', 'previous_meetings'])
 
@@ -57,39 +57,7 @@ export const getMeeting: Handler = (request, deps) => {
 
 const WRITABLE_TYPES = new Set([1, 2, 3, 8])
 
-/** The fields of a meeting write the sandbox keeps, or Zoom's 400 / 300 for an invalid one. */
-function meetingWrite(body: unknown): MeetingWrite | ApiResponse {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return Errors.validation('Request Body should be a valid JSON object.')
-  const b = body as Record<string, unknown>
-  const out: MeetingWrite = {}
-  if (b.topic !== undefined) {
-    if (typeof b.topic !== 'string' || b.topic.length > 200) return Errors.validation('Invalid field: topic.')
-    out.topic = b.topic
-  }
-  if (b.type !== undefined) {
-    if (typeof b.type !== 'number' || !WRITABLE_TYPES.has(b.type)) return Errors.validation('Invalid field: type.')
-    out.type = b.type
-  }
-  if (b.start_time !== undefined) {
-    if (typeof b.start_time !== 'string' || Number.isNaN(Date.parse(b.start_time))) return Errors.validation('Invalid field: start_time.')
-    out.start_time = new Date(Date.parse(b.start_time)).toISOString().replace(/\.\d{3}Z$/, 'Z')
-  }
-  if (b.duration !== undefined) {
-    if (typeof b.duration !== 'number' || !Number.isInteger(b.duration) || b.duration < 0) return Errors.validation('Invalid field: duration.')
-    out.duration = b.duration
-  }
-  if (b.timezone !== undefined) {
-    if (typeof b.timezone !== 'string') return Errors.validation('Invalid field: timezone.')
-    out.timezone = b.timezone
-  }
-  if (b.agenda !== undefined) {
-    if (typeof b.agenda !== 'string' || b.agenda.length > 2000) return Errors.validation('Invalid field: agenda.')
-    out.agenda = b.agenda
-  }
-  return out
-}
 
-const isResponse = (value: MeetingWrite | ApiResponse): value is ApiResponse => 'status' in value && 'json' in value
 
 export const createMeeting: Handler = (request, deps) => {
   const user = resolveUserParam(request, deps)
@@ -98,8 +66,8 @@ export const createMeeting: Handler = (request, deps) => {
   if (user.index === undefined) return Errors.userNotFound(user.raw)
   const invalid = checkRequestBody(request.op, request.body)
   if (invalid !== undefined) return invalid
-  const fields = meetingWrite(request.body)
-  if (isResponse(fields)) return fields
+  const fields = sessionWrite(request.body, WRITABLE_TYPES)
+  if (isWriteRefusal(fields)) return fields
   const made = deps.data.meetings.create(user.index, fields, deps.clock.now())
   if (made === undefined) return zoomError(400, 3000, 'This user cannot schedule more meetings.')
   return { status: 201, json: JSON.stringify(deps.data.meetings.detail(made.u, made.n, deps.clock.now())) }
@@ -117,8 +85,8 @@ export const updateMeeting: Handler = (request, deps) => {
   if (located === undefined) return Errors.meetingNotFound(raw)
   const invalid = checkRequestBody(request.op, request.body)
   if (invalid !== undefined) return invalid
-  const fields = meetingWrite(request.body)
-  if (isResponse(fields)) return fields
+  const fields = sessionWrite(request.body, WRITABLE_TYPES)
+  if (isWriteRefusal(fields)) return fields
   deps.data.meetings.update(located.u, located.n, fields)
   return { status: 204, json: '' }
 }

@@ -8,8 +8,8 @@ import type { ApiDeps, ApiRequest, Handler } from '../handler'
 import { resolveUserParam } from '../handler'
 import { listResponse } from '../list'
 import { checkRequestBody } from '../request-bodies'
+import { isWriteRefusal, sessionWrite } from './session-write'
 import { Errors, zoomError, type ApiResponse } from '../responses'
-import type { WebinarWrite } from '../../data/webinars'
 
 const planMissing = () =>
   zoomError(400, 200, 'Webinar plan is missing. You must subscribe to the webinar plan and enable webinar for this user in order to perform this action.')
@@ -38,30 +38,7 @@ export const listWebinars: Handler = (request, deps) => {
 /** Webinar types a write may set: 5 webinar, 6 recurring with no fixed time, 9 recurring with a fixed time. */
 const WRITABLE_TYPES = new Set([5, 6, 9])
 
-/** The fields of a webinar write the sandbox keeps, or Zoom's 400 / 300 for one it cannot keep. */
-function webinarWrite(body: unknown): WebinarWrite | ApiResponse {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return Errors.validation('Request Body should be a valid JSON object.')
-  const b = body as Record<string, unknown>
-  const out: WebinarWrite = {}
-  if (typeof b.topic === 'string') out.topic = b.topic
-  if (b.type !== undefined) {
-    if (typeof b.type !== 'number' || !WRITABLE_TYPES.has(b.type)) return Errors.validation('Invalid field: type.')
-    out.type = b.type
-  }
-  if (b.start_time !== undefined) {
-    if (typeof b.start_time !== 'string' || Number.isNaN(Date.parse(b.start_time))) return Errors.validation('Invalid field: start_time.')
-    out.start_time = new Date(Date.parse(b.start_time)).toISOString().replace(/\.\d{3}Z$/, 'Z')
-  }
-  if (b.duration !== undefined) {
-    if (typeof b.duration !== 'number' || !Number.isInteger(b.duration) || b.duration < 0) return Errors.validation('Invalid field: duration.')
-    out.duration = b.duration
-  }
-  if (typeof b.timezone === 'string') out.timezone = b.timezone
-  if (typeof b.agenda === 'string') out.agenda = b.agenda
-  return out
-}
 
-const isResponse = (value: WebinarWrite | ApiResponse): value is ApiResponse => 'status' in value && 'json' in value
 
 export const createWebinar: Handler = (request, deps) => {
   const user = resolveUserParam(request, deps)
@@ -72,8 +49,8 @@ export const createWebinar: Handler = (request, deps) => {
   if (!deps.data.webinars.hasWebinarPlan(user.index)) return planMissing()
   const invalid = checkRequestBody(request.op, request.body)
   if (invalid !== undefined) return invalid
-  const fields = webinarWrite(request.body)
-  if (isResponse(fields)) return fields
+  const fields = sessionWrite(request.body, WRITABLE_TYPES)
+  if (isWriteRefusal(fields)) return fields
   const made = deps.data.webinars.create(user.index, fields, deps.clock.now())
   if (made === undefined) return zoomError(400, 3000, 'This user cannot schedule more webinars.')
   return { status: 201, json: JSON.stringify(deps.data.webinars.detail(made.u, made.n)) }
@@ -93,8 +70,8 @@ export const updateWebinar: Handler = (request, deps) => {
   if ('status' in located) return located
   const invalid = checkRequestBody(request.op, request.body)
   if (invalid !== undefined) return invalid
-  const fields = webinarWrite(request.body)
-  if (isResponse(fields)) return fields
+  const fields = sessionWrite(request.body, WRITABLE_TYPES)
+  if (isWriteRefusal(fields)) return fields
   deps.data.webinars.update(located.u, located.n, fields)
   return { status: 204, json: '' }
 }
