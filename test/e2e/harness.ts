@@ -4,6 +4,7 @@
 // CSP, the real preload bundle, IPC with the sender's frame, the connect window on the sandbox's
 // pages, dialogs, clipboard, safeStorage — goes through the stand-in; the test drives it with the
 // stand-in's controls. There is no test-only composition root.
+import { seedApiFiles } from '../support/seed-api-files'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -66,6 +67,8 @@ export interface HarnessOptions {
   safeStorageBackend?: 'basic_text' | 'gnome_libsecret' | 'kwallet6'
   isPackaged?: boolean
   displays?: Parameters<Standin['setDisplays']>[0]
+  /** Put Zoom's OpenAPI files where the app keeps its copies before it starts (no fetch from Zoom's API hub). */
+  apiFiles?: boolean
 }
 
 let sharedBrowser: Promise<Browser> | undefined
@@ -132,6 +135,7 @@ export async function startApp(options: HarnessOptions & { dataDir: string }): P
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'zc-e2e-')))
   const ownsDataDir = options.dataDir === undefined
+  if (options.apiFiles) await seedApiFiles(dataDir)
   const saveDialogAnswers: (string | undefined)[] = []
   const confirmAnswers: boolean[] = []
   const pageErrors: string[] = []

@@ -4,13 +4,9 @@
 // Rooms, Team Chat channels, phone call queues and their members by fan-out, contact-center
 // queues, every user's recordings — and one list picked in the "All lists" picker and loaded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { CrawlInput, JobProgress } from '../../common/contract'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { chromiumMissingReason } from '../support/chromium'
-import { seedApiFiles } from '../support/seed-api-files'
 import { ZOOM_OPENAPI_AVAILABLE } from '../support/zoom-openapi'
 import { value } from './bridge'
 import { closeBrowser, startHarness, type Harness } from './harness'
@@ -21,14 +17,11 @@ const skipReason = chromiumMissingReason ?? (ZOOM_OPENAPI_AVAILABLE ? undefined 
 describe.skipIf(skipReason !== undefined)(`UI: browse any list of Zoom's API (end to end)${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
   let zoom: Sandbox
   let harness: Harness
-  let dataDir: string
   let profileId: string
 
   beforeAll(async () => {
     zoom = await startSandbox({ seed: 77, users: 15, plan: 'unlimited' })
-    dataDir = await mkdtemp(join(tmpdir(), 'zc-e2e-any-'))
-    await seedApiFiles(dataDir)
-    harness = await startHarness({ dataDir })
+    harness = await startHarness({ apiFiles: true })
     quickFailures(harness)
     await chooseKeychain(harness.page)
     await addS2SConnection(harness.page, zoom, 'Every list')
@@ -38,7 +31,6 @@ describe.skipIf(skipReason !== undefined)(`UI: browse any list of Zoom's API (en
     await harness?.close()
     await zoom?.close()
     await closeBrowser()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
   })
 
   /** Starts a crawl through the bridge and waits for it to stop. */

@@ -4,9 +4,6 @@
 // response checked against Zoom's schema; a POST whose body starts from Zoom's example, an
 // invalid body held back with its schema differences until "Send anyway". No token in the page
 // or in any bridge reply.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startingBody } from '../../common/zoom/api/example'
 import { buildApiCatalog } from '../../common/zoom/api/parse'
@@ -14,7 +11,6 @@ import { startSandbox, type Sandbox } from '../sandbox'
 import { getJson, s2sToken } from '../sandbox/testing'
 import { findCanaries, SANDBOX_TOKEN_PREFIX } from '../support/canary'
 import { chromiumMissingReason } from '../support/chromium'
-import { seedApiFiles } from '../support/seed-api-files'
 import { ZOOM_OPENAPI_AVAILABLE, zoomOpenApiText } from '../support/zoom-openapi'
 import { closeBrowser, startHarness, type Harness } from './harness'
 import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures } from './ui-helpers'
@@ -24,8 +20,6 @@ const skipReason = chromiumMissingReason ?? (ZOOM_OPENAPI_AVAILABLE ? undefined 
 describe.skipIf(skipReason !== undefined)(`UI: console over Zoom's API files (end to end)${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
   let zoom: Sandbox
   let harness: Harness
-  /** Our own data folder (it holds the copies of Zoom's files): the harness removes only the ones it made. */
-  let dataDir: string | undefined
   let someone: { id: string; email: string }
 
   beforeAll(async () => {
@@ -33,10 +27,7 @@ describe.skipIf(skipReason !== undefined)(`UI: console over Zoom's API files (en
     const { access_token } = await s2sToken(zoom)
     const { users } = (await (await getJson(`${zoom.url}/v2/users?page_size=10`, access_token)).json()) as { users: { id: string; email: string }[] }
     someone = users[2]!
-    const folder = await mkdtemp(join(tmpdir(), 'zc-e2e-console-catalog-'))
-    dataDir = folder
-    await seedApiFiles(folder)
-    harness = await startHarness({ dataDir: folder })
+    harness = await startHarness({ apiFiles: true })
     quickFailures(harness)
     await chooseKeychain(harness.page)
     await addS2SConnection(harness.page, zoom, 'Console catalog')
@@ -47,7 +38,6 @@ describe.skipIf(skipReason !== undefined)(`UI: console over Zoom's API files (en
     await harness?.close()
     await zoom?.close()
     await closeBrowser()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
   })
 
   const request = () => harness.page.getByRole('form', { name: 'Request' })

@@ -1,22 +1,16 @@
 // Issue 13, "Console", in real Chromium against the sandbox: path parameters like {userId} filled
 // from a small form (never sent literally), Find in the response body, "Next page" with Zoom's
 // next_page_token, and a host outside the allowed domains linking to that setting.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { getJson, s2sToken } from '../sandbox/testing'
 import { chromiumMissingReason } from '../support/chromium'
-import { seedApiFiles } from '../support/seed-api-files'
 import { closeBrowser, startHarness, type Harness } from './harness'
 import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures } from './ui-helpers'
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: console tools (end to end)', () => {
   let zoom: Sandbox
   let harness: Harness
-  /** Our own data folder (it holds the copies of Zoom's files): the harness removes only the ones it made. */
-  let dataDir: string | undefined
   let someone: { id: string; email: string }
 
   beforeAll(async () => {
@@ -26,10 +20,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: console tools (end to 
     someone = users[3]!
     // Zoom's API files where the app keeps its copies: the console's completion reads them
     // instead of fetching them from Zoom's API hub.
-    const folder = await mkdtemp(join(tmpdir(), 'zc-e2e-console-'))
-    dataDir = folder
-    await seedApiFiles(folder)
-    harness = await startHarness({ dataDir: folder })
+    harness = await startHarness({ apiFiles: true })
     quickFailures(harness)
     await chooseKeychain(harness.page)
     await addS2SConnection(harness.page, zoom, 'Console tools')
@@ -40,7 +31,6 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: console tools (end to 
     await harness?.close()
     await zoom?.close()
     await closeBrowser()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
   })
 
   const request = () => harness.page.getByRole('form', { name: 'Request' })

@@ -2,31 +2,22 @@
 // with the connection's credential (status, pretty JSON, tracking id), "Copy as curl" with the
 // $ZOOM_ACCESS_TOKEN placeholder and no token, a Zoom error shown readably, the JSON body check,
 // and the history that puts a request back in the composer.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { findCanaries, SANDBOX_TOKEN_PREFIX } from '../support/canary'
 import { chromiumMissingReason } from '../support/chromium'
-import { seedApiFiles } from '../support/seed-api-files'
 import { closeBrowser, startHarness, type Harness } from './harness'
 import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures, readMainClipboard } from './ui-helpers'
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: request console (end to end)', () => {
   let zoom: Sandbox
   let harness: Harness
-  /** Our own data folder (it holds the copies of Zoom's files): the harness removes only the ones it made. */
-  let dataDir: string | undefined
 
   beforeAll(async () => {
     zoom = await startSandbox({ seed: 65, users: 20, plan: 'unlimited' })
     // Zoom's API files where the app keeps its copies: the console's completion reads them
     // instead of fetching them from Zoom's API hub.
-    const folder = await mkdtemp(join(tmpdir(), 'zc-e2e-console-'))
-    dataDir = folder
-    await seedApiFiles(folder)
-    harness = await startHarness({ dataDir: folder })
+    harness = await startHarness({ apiFiles: true })
     quickFailures(harness)
     await chooseKeychain(harness.page)
     await addS2SConnection(harness.page, zoom, 'Console account')
@@ -37,7 +28,6 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: request console (end t
     await harness?.close()
     await zoom?.close()
     await closeBrowser()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
   })
 
   const request = () => harness.page.getByRole('form', { name: 'Request' })
