@@ -101,20 +101,13 @@ export function planCrawl(input: { resource: string; params: QueryParams; users?
  */
 function planAccountWide(spec: ListSpec, params: QueryParams, now: number): CrawlPlan {
   if (spec.path !== RECORDINGS_PATH || !spec.curated) throw invalid([{ path: 'users', message: 'Only cloud recordings have an account-wide listing.' }])
-  let query: Record<string, string>
-  try {
-    query = accountRecordingsQuery(params)
-  } catch (error) {
-    if (error instanceof AppError) throw error
-    throw invalid([{ path: 'params', message: 'Invalid parameters' }])
-  }
-  const checked = validateResourceParams(spec.curated, query, { now })
+  // Refuses (VALIDATION, naming them) the parameters the account listing does not take.
+  const checked = validateResourceParams(spec.curated, accountRecordingsQuery(params), { now })
   if (!checked.ok) throw invalid(checked.issues)
-  const { path, title, listKey, idKeys, maxPageSize, family, category, scopes, dateWindow } = ACCOUNT_RECORDINGS
+  const { title, listKey, idKeys, maxPageSize, family, category, scopes, dateWindow } = ACCOUNT_RECORDINGS
   const source: ListSpec = { ...spec, path: '/accounts/{accountId}/recordings', title, listKey, idKeys, maxPageSize, family, category, scopes, dateWindow: { ...dateWindow, required: spec.dateWindow?.required ?? false }, pathParams: ['accountId'], pagination: 'next_page_token' }
   delete source.operation
   delete source.rateLabel
-  void path
   return { spec, source, queries: { params: checked.query, lists: [{}], windows: dateWindows(source, checked.query) }, pathValues: { accountId: 'me' }, fanOut: [], users: undefined }
 }
 
