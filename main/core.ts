@@ -69,6 +69,9 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     events: adapters.events,
     settings: () => credentials.settings.get(),
     log: adapters.log,
+    dataDir: adapters.dataDir,
+    ...(adapters.datasetWorker ? { datasetWorker: adapters.datasetWorker } : {}),
+    keptDatasetDays: () => credentials.settings.get().keptDatasetDays,
     clock,
     ...(adapters.scheduler ? { scheduler: adapters.scheduler } : {}),
   })
@@ -117,6 +120,12 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     }),
     ...createVaultHandlers(vault, adapters.events, vaultChanged, adapters.dialogs, () => credentials.beforeLock()),
     ...credentials.handlers,
+    // A deleted connection's datasets go with it: open ones closed (files deleted), kept ones deleted.
+    'profiles.delete': async (input, context) => {
+      const result = await credentials.handlers['profiles.delete'](input, context)
+      await data.datasets.forgetProfile(input.id)
+      return result
+    },
     ...createDownloadFolderHandler({ dialogs: adapters.dialogs, settings: credentials.settings }),
     ...data.handlers,
     ...createConsoleHandlers(requestConsole),

@@ -14,16 +14,23 @@
 //     clock: adapters.clock, scheduler: adapters.scheduler,   // optional
 //   })
 //   handlers = { ...handlers, ...data.handlers }                 // every data.* and downloads.* channel
-//   on quit: await data.shutdown()        // cancels crawls, stops downloads keeping .part files
+//   on quit: await data.shutdown()        // cancels crawls, stops downloads keeping .part files,
+//                                          // closes datasets (temporary files deleted)
 //
-// Datasets are never persisted; they live until data.closeDataset or the end of the app.
+// Datasets are SQLite files in <dataDir>/datasets (datasets/store/): temporary ones are deleted
+// when closed and at start-up; the ones the person keeps stay until they expire or are cleared.
 import type { HandlersFor } from '../ipc/types'
 import { createDataHandlers } from '../ipc/handlers/data'
 import { createDownloadHandlers } from '../ipc/handlers/downloads'
 import { createLogger, type LogSink } from '../log/logger'
 import { type Clock, type DialogPort, type EventSink, type Scheduler, type ShellPort, systemClock, systemScheduler } from '../ports'
 import { DownloadQueue, type DownloadSettings } from '../downloads/download-queue'
+import { join } from 'node:path'
+import { KEPT_DATASET_DAYS } from '../../common/contract/settings'
+import { defaultBackend } from './datasets/dataset'
 import { DatasetStore, MAX_OPEN_DATASETS } from './datasets/dataset-store'
+import { DatasetEngine } from './datasets/store/dataset-engine'
+import { DatasetFiles } from './datasets/store/dataset-files'
 import { JobManager } from './jobs/job-manager'
 import type { DetailSource, DownloadSource, PageSource, RateUsageSource } from './ports'
 import { UserDirectory } from './users/user-directory'
@@ -39,6 +46,12 @@ export interface DataServicesDeps {
   events: EventSink
   settings: () => DownloadSettings | Promise<DownloadSettings>
   log: LogSink
+  /** The app's data folder: datasets live in its `datasets/` (absent: a temporary folder of this process). */
+  dataDir?: string
+  /** The dataset worker's script (main/index.ts gives the built one). */
+  datasetWorker?: URL
+  /** Days after its crawl that a kept dataset is deleted (Settings). */
+  keptDatasetDays?: () => number
   clock?: Clock
   scheduler?: Scheduler
   /** Tuning, mostly for tests. */
@@ -59,7 +72,7 @@ export interface DataServices {
   jobs: JobManager
   downloads: DownloadQueue
   handlers: HandlersFor<'data'> & HandlersFor<'downloads'>
-  /** Cancels running crawls and stops downloads (their .part files stay for a resume). */
+  /** Cancels running crawls, stops downloads (their .part files stay for a resume) and closes datasets. */
   shutdown(): Promise<void>
 }
 
@@ -68,7 +81,14 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
   const scheduler = deps.scheduler ?? systemScheduler
   const options = deps.options ?? {}
   // A dataset closed to make room for a new one takes its running crawl with it.
-  const datasets = new DatasetStore(MAX_OPEN_DATASETS, (dataset) => jobs.cancelForDataset(dataset.id))
+  const backend = deps.dataDir ? { engine: new DatasetEngine(deps.datasetWorker), files: new DatasetFiles(join(deps.dataDir, 'datasets')) } : defaultBackend()
+  const datasets = new DatasetStore(MAX_OPEN_DATASETS, (dataset) => jobs.cancelForDataset(dataset.id), backend)
+  const keptDatasetDays = deps.keptDatasetDays ?? (() => KEPT_DATASET_DAYS.default)
+  // At start-up: what a previous run left in the temporary folder goes, and expired kept datasets with it.
+  void datasets
+    .start()
+    .then(() => datasets.expire(keptDatasetDays(), clock.now()))
+    .catch((error: unknown) => createLogger(deps.log, 'data').warn('cleaning the datasets folder failed', { error }))
   const users = new UserDirectory(datasets, deps.details)
   const jobs: JobManager = new JobManager({
     users,
@@ -102,12 +122,13 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
     jobs,
     downloads,
     handlers: {
-      ...createDataHandlers({ jobs, datasets, details: deps.details, rateUsage: deps.rateUsage, dialogs: deps.dialogs, clock, users }),
+      ...createDataHandlers({ jobs, datasets, details: deps.details, rateUsage: deps.rateUsage, dialogs: deps.dialogs, clock, users, keptDatasetDays }),
       ...createDownloadHandlers(downloads),
     },
     async shutdown() {
       jobs.cancelAll()
       await downloads.shutdown()
+      await datasets.shutdown()
     },
   }
 }

@@ -30,7 +30,7 @@ let rows = 0
 for (const status of ['active', 'inactive', 'pending']) {
   const { progress, dataset } = await stack.crawl('users', { status })
   if (progress.state !== 'done') throw new Error(`the ${status} crawl ended ${progress.state}`)
-  rows += dataset.rows.length
+  rows += dataset.rowCount
   dataset.info()
   dataset.window({ offset: 0, limit: 100 })
   dataset.window({ offset: 0, limit: 100, sort: { column: 'email', direction: 'asc' } })

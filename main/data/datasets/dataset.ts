@@ -5,7 +5,7 @@
 //
 // The crawl's interface is `add(page)` per page (a promise, resolved once the page is stored:
 // awaiting it is the crawl's backpressure), `markLoading()`, `setCompleteness(missing)`,
-// `seal()`/`unseal()`, `rows.length` and `hostEmails`.
+// `seal()`/`unseal()`, `rowCount` and `hostEmails`.
 import type { DatasetInfo, RowsWindow } from '../../../common/contract/data'
 import type { ListResource } from '../../../common/zoom/catalog'
 import type { ValueLabels } from './cells'
@@ -95,11 +95,7 @@ export class Dataset<R extends DatasetResource = ListResource> {
     this.opened.catch(() => undefined)
   }
 
-  /** How many rows are stored (the rows themselves are in the database). */
-  get rows(): { readonly length: number } {
-    return { length: this.stored }
-  }
-
+  /** How many rows are stored (the rows themselves are in the database: read them with window, row or iterate). */
   get rowCount(): number {
     return this.stored
   }

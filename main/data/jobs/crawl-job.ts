@@ -195,7 +195,7 @@ export class CrawlJob {
     this.retrying = 0
     delete this.progress.retryingUnits
     this.dataset.seal()
-    this.progress.rows = this.dataset.rows.length
+    this.progress.rows = this.dataset.rowCount
     const pending = this.remaining.size + this.parked.size
     this.progress.pendingUnits = this.units === undefined ? undefined : pending
     if (this.progress.pendingUnits === undefined) delete this.progress.pendingUnits
@@ -334,7 +334,8 @@ export class CrawlJob {
           this.progress.totalRecords = (this.progress.totalRecords ?? 0) + page.totalRecords
         }
         first = false
-        this.dataset.add(unit.email ? withHostEmail(page.items, unit.email) : page.items)
+        // Stored before the next page is asked for: the database's pace is the crawl's backpressure.
+        await this.dataset.add(unit.email ? withHostEmail(page.items, unit.email) : page.items)
         this.countPage(page.rateLimitWaits)
         this.deps.changed(false)
       }
@@ -389,6 +390,6 @@ export class CrawlJob {
     if (this.progress.rateLimitedUntil !== undefined && this.progress.rateLimitedUntil <= this.deps.clock.now()) delete this.progress.rateLimitedUntil
     this.progress.pages++
     this.progress.rateLimitWaits += rateLimitWaits
-    this.progress.rows = this.dataset.rows.length
+    this.progress.rows = this.dataset.rowCount
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page, PageRequest } from '../../../main/data/ports'
 import { type Sandbox, startSandbox } from '../../sandbox'
-import { jobHarness } from './harness'
+import { jobHarness, storedRows } from './harness'
 import { sandboxPorts } from './sandbox-ports'
 
 const USERS = 2500
@@ -43,7 +43,7 @@ describe('crawl of a single list against the sandbox', () => {
     expect(done.rows).toBe(expectedIds.length)
     expect(Object.values(sandbox.stats().faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(5)
 
-    const rows = jobs.get(first.jobId).dataset.rows as { id: string }[]
+    const rows = await storedRows<{ id: string }>(jobs.get(first.jobId).dataset)
     expect(rows.map((u) => u.id)).toEqual(expectedIds)
 
     const progress = events.jobEvents()
@@ -68,7 +68,7 @@ describe('crawl of a single list against the sandbox', () => {
     const { jobs, finished } = jobHarness(restarting)
     const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'users', params: {} }).jobId)
     expect(done.state).toBe('done')
-    const ids = (jobs.get(done.jobId).dataset.rows as { id: string }[]).map((u) => u.id)
+    const ids = (await storedRows<{ id: string }>(jobs.get(done.jobId).dataset)).map((u) => u.id)
     expect(new Set(ids).size).toBe(ids.length)
     expect(ids).toEqual(expectedIds)
   })
@@ -94,7 +94,7 @@ describe('crawl of a single list against the sandbox', () => {
     expect(done.state).toBe('cancelled')
     expect(done.finishedAt).toBeDefined()
     expect(done.rows).toBe(500)
-    expect(jobs.get(jobId).dataset.rows.length).toBe(500)
+    expect(jobs.get(jobId).dataset.rowCount).toBe(500)
     expect(ports.requests).toBe(cancelAt)
     expect(jobs.list('p1').find((j) => j.jobId === jobId)?.state).toBe('cancelled')
   })

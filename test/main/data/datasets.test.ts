@@ -29,7 +29,7 @@ describe('Dataset', () => {
 
   it('keeps each row once, by the resource id key, and gives back the rows as Zoom sent them', async () => {
     expect(await dataset.add(users.slice(0, 5000))).toBe(0)
-    expect(dataset.rows.length).toBe(COUNT)
+    expect(dataset.rowCount).toBe(COUNT)
     expect(await dataset.row(42)).toEqual(users[42])
     await expect(dataset.row(COUNT)).rejects.toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
   })

@@ -4,13 +4,10 @@ import { Worker } from 'node:worker_threads'
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../../common/errors'
 import type { Replies, ReplyMessage, Request, RequestMessage } from './protocol'
 
-/** Where the worker's code is: the built file beside main's bundle, or its source under tsx (tests, bench). */
-function workerScript(): { url: URL; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts')
-  return fromSource
-    ? { url: new URL('./dataset-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }
-    : // electron-vite builds the worker as its own entry next to index.js (electron.vite.config.ts).
-      { url: new URL('./dataset-worker.js', import.meta.url), execArgv: [] }
+/** The worker's code: the script given (the built app's), else its source run with tsx (tests, bench). */
+function workerScript(given: URL | undefined): { url: URL; execArgv: string[] } {
+  if (given) return { url: given, execArgv: [] }
+  return { url: new URL('./dataset-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }
 }
 
 interface Pending {
@@ -22,6 +19,8 @@ export class DatasetEngine {
   private worker: Worker | undefined
   private serial = 0
   private readonly pending = new Map<number, Pending>()
+
+  constructor(private readonly script?: URL) {}
 
   call<Op extends Request['op']>(datasetId: string, request: Extract<Request, { op: Op }>): Promise<Replies[Op]> {
     const worker = this.start()
@@ -45,7 +44,7 @@ export class DatasetEngine {
 
   private start(): Worker {
     if (this.worker) return this.worker
-    const script = workerScript()
+    const script = workerScript(this.script)
     const worker = new Worker(script.url, { execArgv: script.execArgv })
     worker.unref()
     worker.on('message', (reply: ReplyMessage) => this.settle(reply, worker))
