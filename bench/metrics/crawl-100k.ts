@@ -66,7 +66,7 @@ async function compare(sandbox: SandboxProcess, pageSize: number, { warmUp, prim
       const { progress, dataset } = await stack.crawl('users', { status })
       if (progress.state !== 'done') throw new Error(`the ${status} users crawl ended ${progress.state}: ${progress.error?.message ?? ''}`)
       const rows = dataset.rowCount
-      stack.data.datasets.close(dataset.id)
+      await stack.data.datasets.close(dataset.id)
       return { rows, waits: progress.rateLimitWaits }
     }
     const bare = async (status: string) => {

@@ -2,6 +2,7 @@
 // timeline events on connect/disconnect, crawl jobs with progress events, row windows with sort and
 // filter, downloads, the console. Component tests and the screenshot harness run the UI on it.
 import type {
+  KeptDataset,
   AppInfo,
   Bridge,
   ChannelInput,
@@ -83,6 +84,7 @@ export const DEFAULT_SETTINGS: Settings = {
   downloadConcurrency: 3,
   downloadFolder: '/home/me/Zoom recordings',
   checkForUpdatesAtStart: true,
+  keptDatasetDays: 30,
 }
 
 let counter = 0
@@ -120,6 +122,9 @@ export class FakeBridge {
   timeline: TimelineEvent[] = []
   jobs = new Map<string, JobProgress>()
   datasets = new Map<string, Dataset>()
+  /** Datasets kept on disk, like main's: they outlive data.closeDataset; with the crawl that made them. */
+  kept = new Map<string, Dataset & { crawl: ChannelInput<'data.crawl'> }>()
+  private readonly crawls = new Map<string, ChannelInput<'data.crawl'>>()
   downloads: DownloadItem[] = []
   history: HistoryEntry[] = []
   /** What main's clipboard holds after app.copyText (the page never touches navigator.clipboard). */
@@ -339,6 +344,11 @@ export class FakeBridge {
     return indexes
   }
 
+  private keptView(datasetId: string): KeptDataset {
+    const { info } = this.kept.get(datasetId)!
+    return { datasetId, profileId: info.profileId, resource: info.resource, rows: info.rows, createdAt: info.createdAt, keptAt: info.keptAt ?? info.createdAt, complete: info.complete, refreshable: true }
+  }
+
   // ---- channels -----------------------------------------------------------------------------
 
   private handlers(): Handlers {
@@ -481,6 +491,7 @@ export class FakeBridge {
         const rows = typeof counts === 'number' ? counts : (counts?.[input.resource] ?? 250)
         const datasetId = newId('d')
         const jobId = newId('j')
+        this.crawls.set(datasetId, input)
         this.datasets.set(datasetId, {
           row: shape.row,
           info: {
@@ -503,6 +514,42 @@ export class FakeBridge {
           return done
         }
         return job
+      },
+      'data.keep': ({ datasetId }) => {
+        const ds = this.datasets.get(datasetId)
+        const crawl = this.crawls.get(datasetId)
+        if (!ds || !crawl) throw new FakeError('NOT_FOUND', 'That dataset was closed.')
+        ds.info = { ...ds.info, keptAt: this.now() }
+        this.kept.set(datasetId, { ...ds, crawl })
+        return this.keptView(datasetId)
+      },
+      'data.kept': ({ profileId }) => [...this.kept.keys()].map((id) => this.keptView(id)).filter((k) => !profileId || k.profileId === profileId),
+      'data.openKept': ({ datasetId }) => {
+        const kept = this.kept.get(datasetId)
+        if (!kept) throw new FakeError('NOT_FOUND', 'This kept dataset is no longer on disk.')
+        this.datasets.set(datasetId, { info: kept.info, row: kept.row })
+        return kept.info
+      },
+      'data.refreshKept': ({ datasetId }) => {
+        const kept = this.kept.get(datasetId)
+        if (!kept) throw new FakeError('NOT_FOUND', 'This kept dataset is no longer on disk.')
+        const job = this.handlers()['data.crawl'](kept.crawl) as JobProgress
+        this.kept.delete(datasetId)
+        this.datasets.delete(datasetId)
+        const ds = this.datasets.get(job.datasetId)!
+        ds.info = { ...ds.info, keptAt: this.now() }
+        this.kept.set(job.datasetId, { ...ds, crawl: kept.crawl })
+        return job
+      },
+      'data.forgetKept': ({ datasetId }) => {
+        this.kept.delete(datasetId)
+        this.datasets.delete(datasetId)
+      },
+      'data.clearKept': () => {
+        const removed = this.kept.size
+        for (const id of this.kept.keys()) this.datasets.delete(id)
+        this.kept.clear()
+        return { removed }
       },
       'data.cancel': ({ jobId }) => {
         const job = this.jobs.get(jobId)

@@ -127,6 +127,24 @@ describe('exportDataset', () => {
     expect(JSON.parse(await readFile(empty, 'utf8'))).toEqual([])
   })
 
+  it('streams NDJSON: one row per line, whole rows or the chosen columns, in view order', async () => {
+    const target = join(dir, 'users.ndjson')
+    const port = dialogs(target)
+    const result = await exportDataset({ dialogs: port, clock }, dataset, { format: 'ndjson', sort: { column: 'email', direction: 'desc' }, filter: { columns: { dept: 'sales' } } })
+    expect(port.asked).toEqual(['users-2025-05-06.ndjson'])
+    const text = await readFile(target, 'utf8')
+    expect(text.endsWith('\n')).toBe(true)
+    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as SyntheticUser)
+    const expected = await collect(dataset.iterate(await dataset.view({ sort: { column: 'email', direction: 'desc' }, filter: { columns: { dept: 'sales' } } })))
+    expect(lines).toEqual(expected)
+    expect(result).toEqual({ path: target, rows: expected.length, bytes: (await stat(target)).size })
+
+    const projected = join(dir, 'projected.ndjson')
+    await exportDataset({ dialogs: dialogs(projected), clock }, dataset, { format: 'ndjson', columns: ['id', 'settings.pmi'] })
+    const first = (await readFile(projected, 'utf8')).split('\n')[0]!
+    expect(JSON.parse(first)).toEqual({ id: users[0]!.id, 'settings.pmi': users[0]!.settings.pmi })
+  })
+
   it('writes nothing when the person cancels the dialog', async () => {
     const before = await readdir(dir)
     expect(await exportDataset({ dialogs: dialogs(undefined), clock }, dataset, { format: 'csv' })).toEqual({ rows: 0, bytes: 0 })
