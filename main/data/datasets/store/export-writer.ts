@@ -2,6 +2,7 @@
 // batch at a time, each batch one write; between batches the worker answers other requests
 // (the grid's windows), so a long export never stalls them.
 import { closeSync, openSync, writeSync } from 'node:fs'
+import type { Cell } from '../../../../common/contract/data'
 import { csvLine } from '../../export/csv-field'
 import { csvRecord, jsonRecord } from '../../export/records'
 import type { DatasetDb } from './dataset-db'
@@ -17,11 +18,13 @@ export async function writeExport(db: DatasetDb, input: ExportInput, between: ()
     let text = input.bom ? UTF8_BOM : ''
     if (input.format === 'csv') text += csvLine(input.header ?? input.columns ?? [])
     else if (input.format === 'json') text += '['
-    for (const batch of db.batches(input, BATCH)) {
-      for (const json of batch) {
-        if (input.format === 'csv') text += csvRecord(JSON.parse(json), input.columns ?? [], input.labels)
-        else if (input.format === 'ndjson') text += `${jsonRecord(json, input.columns)}\n`
-        else text += `${rows === 0 ? '\n' : ',\n'}${jsonRecord(json, input.columns)}`
+    const columns = input.columns ?? []
+    const batches = input.format === 'csv' ? db.cellBatches(input, columns, BATCH) : db.batches(input, BATCH)
+    for (const batch of batches) {
+      for (const row of batch) {
+        if (input.format === 'csv') text += csvRecord(row as Cell[], columns, input.labels)
+        else if (input.format === 'ndjson') text += `${jsonRecord(row as string, input.columns)}\n`
+        else text += `${rows === 0 ? '\n' : ',\n'}${jsonRecord(row as string, input.columns)}`
         rows++
       }
       writeSync(fd, text)
