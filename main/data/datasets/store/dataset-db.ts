@@ -11,7 +11,6 @@ import { closeSync, existsSync, openSync, renameSync, rmSync } from 'node:fs'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import { AppError } from '../../../../common/errors'
 import { FILE_MODE } from '../../../store/atomic-file'
-import type { Cell } from '../../../../common/contract/data'
 import { cellString, cellText, searchText, toCell } from '../cells'
 import { discoverColumns, getPath } from '../paths'
 import { sortKey } from '../sort'
@@ -208,37 +207,6 @@ export class DatasetDb {
     return found.map((row) => JSON.parse(String(row.json)) as unknown)
   }
 
-  /**
-   * The cells of `columns` for the rows in view order, `batch` rows at a time (CSV exports).
-   * SQLite reads each column out of the row's JSON (`->`, parsing each row once, in C); a path
-   * SQLite cannot name (a numbered segment: an array item or a key like "0") is read in JS.
-   */
-  *cellBatches(spec: ViewSpec, columns: readonly string[], batch: number): Generator<Cell[][]> {
-    const paths = columns.map(sqlJsonPath)
-    const select = paths.map((path, i) => (path === undefined ? 'NULL' : `r.json -> '${path}' AS c${i}`))
-    const needsJson = paths.some((path) => path === undefined)
-    const fields = `${select.join(', ')}${needsJson ? ', r.json AS json' : ''}`
-    const toCells = (row: Record<string, unknown>): Cell[] => {
-      const parsed = needsJson ? (JSON.parse(String(row.json)) as unknown) : undefined
-      return columns.map((column, i) => (paths[i] === undefined ? toCell(getPath(parsed, column)) : cellFromJson(row[`c${i}`] as string | null)))
-    }
-    const normalised = normaliseSpec(spec)
-    if (isIdentity(normalised)) {
-      const page = this.db.prepare(`SELECT ${fields} FROM rows AS r WHERE r.idx >= ? ORDER BY r.idx LIMIT ?`)
-      const end = this.rows
-      for (let offset = 0; offset < end; offset += batch) yield page.all(offset, Math.min(batch, end - offset)).map(toCells)
-      return
-    }
-    const table = `temp.export_${++this.viewSerial}`
-    const length = this.fill(table, normalised)
-    try {
-      const page = this.db.prepare(`SELECT ${fields} FROM ${table} AS v JOIN rows AS r ON r.idx = v.idx WHERE v.pos > ? ORDER BY v.pos LIMIT ?`)
-      for (let offset = 0; offset < length; offset += batch) yield page.all(offset, batch).map(toCells)
-    } finally {
-      this.db.exec(`DROP TABLE IF EXISTS ${table}`)
-    }
-  }
-
   /** Rows whose search text contains `needle` (lower-cased), in dataset order, at most `limit`. */
   search(needle: string, limit: number): unknown[] {
     return this.db
@@ -369,28 +337,6 @@ export class DatasetDb {
     for (const view of this.views.values()) if (view.table) this.db.exec(`DROP TABLE IF EXISTS ${view.table}`)
     this.views.clear()
   }
-}
-
-const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/
-
-/** SQLite's JSON path of a dotted column path, when every segment is a plain object key. */
-function sqlJsonPath(column: string): string | undefined {
-  const segments = column.split('.')
-  return segments.every((segment) => PLAIN_KEY.test(segment)) ? `$.${segments.join('.')}` : undefined
-}
-
-/**
- * A cell from SQLite's JSON text of a value (`->`), as toCell makes it from the parsed value:
- * strings and numbers and booleans as themselves, an object or array as its JSON, none as null.
- */
-function cellFromJson(text: string | null): Cell {
-  if (text === null || text === 'null') return null
-  const first = text.charCodeAt(0)
-  if (first === 0x22) return JSON.parse(text) as string
-  if (text === 'true') return true
-  if (text === 'false') return false
-  if (first === 0x7b || first === 0x5b) return text
-  return Number(text)
 }
 
 /** A value's sort key and lower-cased text ('' stored as NULL), as the column tables hold them. */

@@ -2,7 +2,8 @@
 // batch at a time, each batch one write; between batches the worker answers other requests
 // (the grid's windows), so a long export never stalls them.
 import { closeSync, openSync, writeSync } from 'node:fs'
-import type { Cell } from '../../../../common/contract/data'
+import { toCell } from '../cells'
+import { getPath } from '../paths'
 import { csvLine } from '../../export/csv-field'
 import { csvRecord, jsonRecord } from '../../export/records'
 import type { DatasetDb } from './dataset-db'
@@ -19,12 +20,18 @@ export async function writeExport(db: DatasetDb, input: ExportInput, between: ()
     if (input.format === 'csv') text += csvLine(input.header ?? input.columns ?? [])
     else if (input.format === 'json') text += '['
     const columns = input.columns ?? []
-    const batches = input.format === 'csv' ? db.cellBatches(input, columns, BATCH) : db.batches(input, BATCH)
-    for (const batch of batches) {
-      for (const row of batch) {
-        if (input.format === 'csv') text += csvRecord(row as Cell[], columns, input.labels)
-        else if (input.format === 'ndjson') text += `${jsonRecord(row as string, input.columns)}\n`
-        else text += `${rows === 0 ? '\n' : ',\n'}${jsonRecord(row as string, input.columns)}`
+    for (const batch of db.batches(input, BATCH)) {
+      for (const json of batch) {
+        // Measured: JSON.parse of the row and a walk to each column beat SQLite's `->` per column.
+        if (input.format === 'csv') {
+          const row = JSON.parse(json) as unknown
+          text += csvRecord(
+            columns.map((column) => toCell(getPath(row, column))),
+            columns,
+            input.labels,
+          )
+        } else if (input.format === 'ndjson') text += `${jsonRecord(json, input.columns)}\n`
+        else text += `${rows === 0 ? '\n' : ',\n'}${jsonRecord(json, input.columns)}`
         rows++
       }
       writeSync(fd, text)
