@@ -123,6 +123,7 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     // A deleted connection's datasets go with it: open ones closed (files deleted), kept ones deleted.
     'profiles.delete': async (input, context) => {
       const result = await credentials.handlers['profiles.delete'](input, context)
+      for (const job of data.jobs.list(input.id)) if (job.state === 'running') data.jobs.cancel(job.jobId)
       await data.datasets.forgetProfile(input.id)
       return result
     },
