@@ -8,7 +8,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'main/index.ts') } },
+      // The dataset worker is its own entry: main starts it as a worker thread from
+      // out/main/dataset-worker.js (main/data/datasets/store/dataset-engine.ts).
+      rollupOptions: {
+        input: { index: resolve(root, 'main/index.ts'), 'dataset-worker': resolve(root, 'main/data/datasets/store/dataset-worker.ts') },
+        output: { entryFileNames: '[name].js' },
+      },
     },
   },
   preload: {

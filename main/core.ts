@@ -84,6 +84,9 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     events: adapters.events,
     settings: () => credentials.settings.get(),
     log: adapters.log,
+    dataDir: adapters.dataDir,
+    ...(adapters.datasetWorker ? { datasetWorker: adapters.datasetWorker } : {}),
+    keptDatasetDays: () => credentials.settings.get().keptDatasetDays,
     clock,
     ...(adapters.scheduler ? { scheduler: adapters.scheduler } : {}),
   })
@@ -118,6 +121,7 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     schemas: new OperationSchemas(apiCatalog, consoleLog),
   })
 
+  const profileHandlers = createProfileHandlers(credentials.profiles)
   const handlers: Handlers = {
     ...createAppHandlers({
       app: adapters.app,
@@ -131,11 +135,19 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
       },
     }),
     ...createVaultHandlers(vault, adapters.events, vaultChanged, adapters.dialogs, () => credentials.beforeLock()),
-    ...createProfileHandlers(credentials.profiles),
+    ...profileHandlers,
+    // A deleted connection's datasets go with it: its running crawls cancelled, open datasets closed
+    // (files deleted), kept ones deleted.
+    'profiles.delete': async (input, context) => {
+      const result = await profileHandlers['profiles.delete'](input, context)
+      for (const job of data.jobs.list(input.id)) if (job.state === 'running') data.jobs.cancel(job.jobId)
+      await data.datasets.forgetProfile(input.id)
+      return result
+    },
     ...createSettingsHandlers(credentials.settings),
     ...createAuthHandlers(credentials.auth),
     ...createDownloadFolderHandler({ dialogs: adapters.dialogs, settings: credentials.settings }),
-    ...createDataHandlers({ jobs: data.jobs, datasets: data.datasets, users: data.users, detail: data.detail, zoom, dialogs: adapters.dialogs, clock }),
+    ...createDataHandlers({ jobs: data.jobs, datasets: data.datasets, users: data.users, detail: data.detail, zoom, dialogs: adapters.dialogs, clock, keptDatasetDays: data.keptDatasetDays }),
     ...createDownloadHandlers(data.downloads),
     ...createConsoleHandlers(requestConsole),
     ...createCatalogHandlers(apiCatalog),

@@ -1,6 +1,7 @@
 // Composition root (DESIGN.md "main/index.ts"): Electron adapters in, core out, IPC registered,
 // the main window created. Everything else lives in createCore and is tested without Electron.
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import electronUpdater from 'electron-updater'
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell } from 'electron'
 import { isAppError } from '../common/errors'
@@ -69,6 +70,8 @@ async function start(): Promise<void> {
   const core = await createCore(
     {
       dataDir: userData,
+      // Built by electron-vite as its own entry beside this file (electron.vite.config.ts).
+      datasetWorker: pathToFileURL(join(import.meta.dirname, 'dataset-worker.js')),
       app: { name: app.getName(), version: app.getVersion(), platform: process.platform, arch: process.arch, versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node } },
       safeStorage,
       authWindow: createAuthWindowPort({ BrowserWindow, sessionFromPartition: (partition) => session.fromPartition(partition), parent: mainWindow, devTools }),

@@ -119,6 +119,8 @@ export type { UpdateReleaseNotes, UpdaterEvent, UpdaterPort } from './updates/up
 export interface CoreAdapters {
   /** Where profiles.json, vault.json and history.json live (Electron's userData). */
   dataDir: string
+  /** The dataset worker's script (the built app: out/main/dataset-worker.js); default: its source, run with tsx. */
+  datasetWorker?: URL
   app: AppIdentity
   safeStorage: SafeStorageLike
   authWindow: AuthWindowPort

@@ -65,8 +65,8 @@ async function compare(sandbox: SandboxProcess, pageSize: number, { warmUp, prim
     const ours = async (status: string) => {
       const { progress, dataset } = await stack.crawl('users', { status })
       if (progress.state !== 'done') throw new Error(`the ${status} users crawl ended ${progress.state}: ${progress.error?.message ?? ''}`)
-      const rows = dataset.rows.length
-      stack.data.datasets.close(dataset.id)
+      const rows = dataset.rowCount
+      await stack.data.datasets.close(dataset.id)
       return { rows, waits: progress.rateLimitWaits }
     }
     const bare = async (status: string) => {

@@ -3,7 +3,7 @@ import type { BridgeError } from '../errors'
 import { DETAIL_RESOURCE_IDS } from '../zoom/resource-ids'
 import { listPathOf } from '../zoom/browse/names'
 import { boundedRecord } from './bounded'
-import { channel, idSchema } from './define'
+import { channel, idSchema, noInput } from './define'
 
 /** Path and query parameters of a list (callQueueId, status, from, to, …); main checks them once against the list's description. */
 const paramsSchema = boundedRecord(z.string().max(64), z.union([z.string().max(512), z.number(), z.boolean()]), { maxKeys: 30, maxChars: 8_000 })
@@ -127,6 +127,23 @@ export interface DatasetInfo {
   complete: boolean
   /** What the dataset lacks, in words ("3 users failed: a@x.com, …", "cancelled after 40 of 100 users"). */
   missing?: string[]
+  /** When the person chose to keep it (epoch ms); absent: a temporary dataset, deleted when closed. */
+  keptAt?: number
+}
+
+/** A dataset kept on disk by the person's choice, listed in Browse until it expires or is cleared. */
+export interface KeptDataset {
+  datasetId: string
+  profileId: string
+  resource: string
+  rows: number
+  /** When its rows were crawled (its age, and what expiry counts from). */
+  createdAt: number
+  keptAt: number
+  complete: boolean
+  missing?: string[]
+  /** It remembers its crawl, so Refresh can crawl it again. */
+  refreshable: boolean
 }
 
 export interface ExportResult {
@@ -190,7 +207,8 @@ export const dataChannels = {
     z
       .object({
         datasetId: idSchema,
-        format: z.enum(['csv', 'json']),
+        /** NDJSON: one JSON row per line, for tools that stream. */
+        format: z.enum(['csv', 'json', 'ndjson']),
         columns: z.array(z.string().min(1).max(128)).max(200).optional(),
         sort: sortSchema.optional(),
         filter: filterSchema.optional(),
@@ -208,4 +226,16 @@ export const dataChannels = {
   'data.rateUsage': channel<RateUsage[]>()(z.object({ profileId: idSchema }).strict()),
   /** Type-ahead for the one-user target of per-user resources. */
   'data.findUsers': channel<UserMatch[]>()(findUsersInputSchema),
+  /** Keeps the dataset on disk after it is closed (the person's choice), until it expires or is cleared. */
+  'data.keep': channel<KeptDataset>()(z.object({ datasetId: idSchema }).strict()),
+  /** Kept datasets, newest first (expired ones are deleted first). */
+  'data.kept': channel<KeptDataset[]>()(z.object({ profileId: idSchema.optional() }).strict()),
+  /** Opens a kept dataset in the grid. */
+  'data.openKept': channel<DatasetInfo>()(z.object({ datasetId: idSchema }).strict()),
+  /** Crawls a kept dataset again with the same input; the new crawl is kept in its place. */
+  'data.refreshKept': channel<JobProgress>()(z.object({ datasetId: idSchema }).strict()),
+  /** Deletes one kept dataset. */
+  'data.forgetKept': channel<void>()(z.object({ datasetId: idSchema }).strict()),
+  /** "Clear kept data": deletes every kept dataset. */
+  'data.clearKept': channel<{ removed: number }>()(noInput),
 }

@@ -7,6 +7,9 @@ import { channel, noInput } from './define'
  */
 export const CLIPBOARD_CLEAR_SECONDS = { min: 5, max: 300, default: 30 } as const
 
+/** A kept dataset is Zoom user data on disk: it goes after at most a year, by default after a month. */
+export const KEPT_DATASET_DAYS = { min: 1, max: 365, default: 30 } as const
+
 // The fields without defaults: a patch must leave unnamed settings alone (with defaults inside
 // `.partial()`, zod would fill every missing key and reset it).
 const fields = {
@@ -27,6 +30,8 @@ const fields = {
   downloadFolder: z.string().max(4096),
   /** Ask the release feed for a newer version when the app starts (packaged builds only). */
   checkForUpdatesAtStart: z.boolean(),
+  /** Days after its crawl that a kept dataset is deleted. */
+  keptDatasetDays: z.number().int().min(KEPT_DATASET_DAYS.min).max(KEPT_DATASET_DAYS.max),
 }
 
 export const settingsSchema = z
@@ -40,6 +45,7 @@ export const settingsSchema = z
     downloadConcurrency: fields.downloadConcurrency.default(3),
     downloadFolder: fields.downloadFolder.default(''),
     checkForUpdatesAtStart: fields.checkForUpdatesAtStart.default(true),
+    keptDatasetDays: fields.keptDatasetDays.catch(KEPT_DATASET_DAYS.default),
   })
   .strict()
 

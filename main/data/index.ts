@@ -1,5 +1,5 @@
-// The data side of main: crawl jobs, in-memory datasets, exports, and the recording download
-// queue. Their data.* and downloads.* handlers are built by main/core.ts, the composition root.
+// The data side of main: crawl jobs, datasets (SQLite files, queried in a worker thread), exports,
+// and the recording download queue. Their data.* and downloads.* handlers are built by main/core.ts.
 //
 // For main/core.ts:
 //
@@ -12,15 +12,23 @@
 //     events: adapters.events,             // 'data.job', 'downloads.changed'
 //     settings: () => settingsStore.get(), // downloadConcurrency, downloadFolder (sync or async)
 //     log: adapters.log,
+//     dataDir: adapters.dataDir, datasetWorker, keptDatasetDays: () => settings.keptDatasetDays,
 //     clock: adapters.clock, scheduler: adapters.scheduler,   // optional
 //   })
-//   on quit: await data.shutdown()        // cancels crawls, stops downloads keeping .part files
+//   on quit: await data.shutdown()        // cancels crawls, stops downloads keeping .part files,
+//                                          // closes datasets (temporary files deleted)
 //
-// Datasets are never persisted; they live until data.closeDataset or the end of the app.
+// Datasets are SQLite files in <dataDir>/datasets (datasets/store/): temporary ones are deleted
+// when closed and at start-up; the ones the person keeps stay until they expire or are cleared.
 import { createLogger, type LogSink } from '../log/logger'
 import { type Clock, type DialogPort, type EventSink, type Scheduler, type ShellPort, systemClock, systemScheduler } from '../ports'
 import { DownloadQueue, type DownloadSettings } from '../downloads/download-queue'
+import { join } from 'node:path'
+import { KEPT_DATASET_DAYS } from '../../common/contract/settings'
+import { defaultBackend } from './datasets/dataset'
 import { DatasetStore, MAX_OPEN_DATASETS } from './datasets/dataset-store'
+import { DatasetEngine } from './datasets/store/dataset-engine'
+import { DatasetFiles } from './datasets/store/dataset-files'
 import { JobManager } from './jobs/job-manager'
 import { UserDirectory } from './users/user-directory'
 import type { CrawlRetryPolicy } from './jobs/unit-retry'
@@ -40,6 +48,12 @@ export interface DataServicesDeps {
   events: EventSink
   settings: () => DownloadSettings | Promise<DownloadSettings>
   log: LogSink
+  /** The app's data folder: datasets live in its `datasets/` (absent: a temporary folder of this process). */
+  dataDir?: string
+  /** The dataset worker's script (main/index.ts gives the built one). */
+  datasetWorker?: URL
+  /** Days after its crawl that a kept dataset is deleted (Settings). */
+  keptDatasetDays?: () => number
   clock?: Clock
   scheduler?: Scheduler
   /** Tuning, mostly for tests. */
@@ -63,7 +77,9 @@ export interface DataServices {
   users: UserDirectory
   /** One object (a user, a meeting, …) for the detail drawer. */
   detail: ReturnType<typeof detailFetcher>
-  /** Cancels running crawls and stops downloads (their .part files stay for a resume). */
+  /** Days after its crawl that a kept dataset is deleted (Settings). */
+  keptDatasetDays: () => number
+  /** Cancels running crawls, stops downloads (their .part files stay for a resume) and closes datasets. */
   shutdown(): Promise<void>
 }
 
@@ -72,7 +88,14 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
   const scheduler = deps.scheduler ?? systemScheduler
   const options = deps.options ?? {}
   // A dataset closed to make room for a new one takes its running crawl with it.
-  const datasets = new DatasetStore(MAX_OPEN_DATASETS, (dataset) => jobs.cancelForDataset(dataset.id))
+  const backend = deps.dataDir ? { engine: new DatasetEngine(deps.datasetWorker), files: new DatasetFiles(join(deps.dataDir, 'datasets')) } : defaultBackend()
+  const datasets = new DatasetStore(MAX_OPEN_DATASETS, (dataset) => jobs.cancelForDataset(dataset.id), backend)
+  const keptDatasetDays = deps.keptDatasetDays ?? (() => KEPT_DATASET_DAYS.default)
+  // At start-up: what a previous run left in the temporary folder goes, and expired kept datasets with it.
+  void datasets
+    .start()
+    .then(() => datasets.expire(keptDatasetDays(), clock.now()))
+    .catch((error: unknown) => createLogger(deps.log, 'data').warn('cleaning the datasets folder failed', { error }))
   const scopeLevel = deps.grant ? (profileId: string) => (deps.grant as GrantOf)(profileId).level : undefined
   const detail = detailFetcher(deps.zoom, scopeLevel)
   const users = new UserDirectory(datasets, detail)
@@ -111,9 +134,11 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
     downloads,
     users,
     detail,
+    keptDatasetDays,
     async shutdown() {
       jobs.cancelAll()
       await downloads.shutdown()
+      await datasets.shutdown()
     },
   }
 }

@@ -102,7 +102,7 @@ export class DownloadQueue {
   async enqueue(input: EnqueueRequest): Promise<DownloadsSnapshot> {
     const dataset = this.deps.datasets.get(input.datasetId)
     if (listPathOf(dataset.resource.id) !== LIST_RESOURCES.recordings.path) throw new AppError('VALIDATION', 'Only cloud recordings can be downloaded.')
-    const rows = [...new Set(input.rowIndexes)].map((index) => ({ index, row: dataset.row(index) }))
+    const rows = await Promise.all([...new Set(input.rowIndexes)].map(async (index) => ({ index, row: await dataset.row(index) })))
     const settings = await this.deps.settings()
     this.concurrency = settings.downloadConcurrency
     const folder = settings.downloadFolder || (await this.deps.dialogs.chooseFolder({ title: 'Download recordings to' }))

@@ -166,7 +166,7 @@ export class EventsService {
   async detail(datasetId: string, index: number): Promise<EventDetail> {
     const dataset = this.deps.datasets.get(datasetId)
     if (dataset.resource.id !== EVENTS_RESOURCE_ID) throw new AppError('VALIDATION', 'This dataset does not hold events.')
-    const row = dataset.row(index) as EventRow
+    const row = (await dataset.row(index)) as EventRow
     const checked = await checkEvent(this.deps.schemas, row.event, row.body)
     return { event: row.event, receivedAt: row.received_at, body: row.body, ...checked }
   }
@@ -248,7 +248,7 @@ export class EventsService {
       schema_check: checked.schema === 'checked' ? (checked.issues.length === 0 ? 'ok' : `${checked.issues.length} difference${checked.issues.length === 1 ? '' : 's'}`) : checked.schema === 'unknown-type' ? 'unknown type' : 'no schemas',
       body,
     }
-    this.datasetFor(profileId, sub).add([row])
+    await this.datasetFor(profileId, sub).add([row])
     sub.received++
     sub.counts[event] = (sub.counts[event] ?? 0) + 1
     this.push(profileId, false)

@@ -3,12 +3,16 @@
 // filter, downloads, the console. Component tests and the screenshot harness run the UI on it.
 //
 // What main computes from data, the fake takes from main's own modules rather than copying it:
-// profile validation (common/profile), update rules (UpdateService), and a dataset's view — sort,
-// filter (every field and the catalog's value labels), columns and cells (main/data/datasets). A
-// grid test therefore fails when main's view changes in a way the grid does not expect. Only the
-// rows themselves are made up here (fake/rows.ts), computed per index so 100,000 cost nothing
-// until a sort or filter reads them all.
+// profile validation (common/profile), update rules (UpdateService), and a dataset's columns,
+// cells, sort keys, search text and spec normalisation (main/data/datasets). Main keeps a
+// dataset's rows in SQLite in a worker thread, which this browser-bundled fake cannot run, so a
+// view is computed in memory (fake/memory-view.ts) by the store's contract, which
+// test/main/data/view-contract.test.ts checks against the real store. Only the rows themselves are
+// made up here (fake/rows.ts), computed per index so 100,000 cost nothing until a sort or filter
+// reads them all. Kept datasets follow main's channels (keep, list, open, refresh, forget, clear);
+// their expiry is main's alone and not emulated (the fake never deletes one by age).
 import type {
+  KeptDataset,
   AppInfo,
   BodySchemaCheck,
   Bridge,
@@ -43,7 +47,7 @@ import { makeProfile, newId } from '../fakes/profile-view'
 import { recordingFileKind } from '../../common/zoom/recording-files'
 import { toCell, type ValueLabels } from '../../main/data/datasets/cells'
 import { discoverColumns, getPath } from '../../main/data/datasets/paths'
-import { computeView, viewRow, type ViewIndex } from '../../main/data/datasets/view'
+import { memoryView, memoryViewLength, memoryViewRow, type MemoryView } from './fake/memory-view'
 import { curatedList, listPathOf } from '../../common/zoom/browse/names'
 import type { Row } from './fake/rows'
 import { fakeEventsHandlers } from './fake/events'
@@ -114,6 +118,7 @@ export const DEFAULT_SETTINGS: Settings = {
   downloadConcurrency: 3,
   downloadFolder: '/home/me/Zoom recordings',
   checkForUpdatesAtStart: true,
+  keptDatasetDays: 30,
 }
 
 export { makeProfile }
@@ -151,6 +156,9 @@ export class FakeBridge {
   timeline: TimelineEvent[] = []
   jobs = new Map<string, JobProgress>()
   datasets = new Map<string, Dataset>()
+  /** Datasets kept on disk, like main's: they outlive data.closeDataset; with the crawl that made them. */
+  kept = new Map<string, Dataset & { crawl: ChannelInput<'data.crawl'> }>()
+  private readonly crawls = new Map<string, ChannelInput<'data.crawl'>>()
   downloads: DownloadItem[] = []
   history: HistoryEntry[] = []
   /** What main's clipboard holds after app.copyText (the page never touches navigator.clipboard). */
@@ -331,7 +339,7 @@ export class FakeBridge {
     return profile
   }
 
-  private lastView: { key: string; index: ViewIndex } | undefined
+  private lastView: { key: string; index: MemoryView } | undefined
   /** The last data.export input, as main parsed it (values and excel defaulted). */
   lastExport: ChannelInput<'data.export'> | undefined
 
@@ -367,17 +375,22 @@ export class FakeBridge {
     return { ds, columns, index }
   }
 
-  /** Main's own view of the rows (main/data/datasets/view.ts); `undefined` = every row in order. */
-  private viewOf(ds: Dataset, input: Pick<ChannelInput<'data.rows'>, 'filter' | 'sort'>, shownColumns: readonly string[] = ds.info.defaultColumns): ViewIndex {
+  /** The rows in view order by the store's contract (fake/memory-view.ts); `undefined` = every row in order. */
+  private viewOf(ds: Dataset, input: Pick<ChannelInput<'data.rows'>, 'filter' | 'sort'>, shownColumns: readonly string[] = ds.info.defaultColumns): MemoryView {
     if (!input.sort && !input.filter) return undefined
-    return computeView(rowsOf(ds), { ...(input.sort ? { sort: input.sort } : {}), ...(input.filter ? { filter: input.filter } : {}), shownColumns, valueLabels: ds.valueLabels })
+    return memoryView(rowsOf(ds), { ...(input.sort ? { sort: input.sort } : {}), ...(input.filter ? { filter: input.filter } : {}), shownColumns }, ds.valueLabels)
   }
 
-  private viewIndexes(ds: Dataset, index: ViewIndex, from = 0, to = Number.POSITIVE_INFINITY): number[] {
-    const end = Math.min(to, index ? index.length : ds.info.rows)
+  private viewIndexes(ds: Dataset, index: MemoryView, from = 0, to = Number.POSITIVE_INFINITY): number[] {
+    const end = Math.min(to, memoryViewLength(ds.info.rows, index))
     const indexes: number[] = []
-    for (let position = from; position < end; position++) indexes.push(viewRow(index, position))
+    for (let position = from; position < end; position++) indexes.push(memoryViewRow(index, position))
     return indexes
+  }
+
+  private keptView(datasetId: string): KeptDataset {
+    const { info } = this.kept.get(datasetId)!
+    return { datasetId, profileId: info.profileId, resource: info.resource, rows: info.rows, createdAt: info.createdAt, keptAt: info.keptAt ?? info.createdAt, complete: info.complete, refreshable: true }
   }
 
   // ---- channels -----------------------------------------------------------------------------
@@ -526,6 +539,7 @@ export class FakeBridge {
         const rows = typeof counts === 'number' ? counts : (counts?.[alias] ?? 250)
         const datasetId = newId('d')
         const jobId = newId('j')
+        this.crawls.set(datasetId, input)
         this.datasets.set(datasetId, {
           row: shape.row,
           valueLabels: valueLabelsOf(input.resource),
@@ -549,6 +563,42 @@ export class FakeBridge {
           return done
         }
         return job
+      },
+      'data.keep': ({ datasetId }) => {
+        const ds = this.datasets.get(datasetId)
+        const crawl = this.crawls.get(datasetId)
+        if (!ds || !crawl) throw new FakeError('NOT_FOUND', 'That dataset was closed.')
+        ds.info = { ...ds.info, keptAt: this.now() }
+        this.kept.set(datasetId, { ...ds, crawl })
+        return this.keptView(datasetId)
+      },
+      'data.kept': ({ profileId }) => [...this.kept.keys()].map((id) => this.keptView(id)).filter((k) => !profileId || k.profileId === profileId),
+      'data.openKept': ({ datasetId }) => {
+        const kept = this.kept.get(datasetId)
+        if (!kept) throw new FakeError('NOT_FOUND', 'This kept dataset is no longer on disk.')
+        this.datasets.set(datasetId, { info: kept.info, row: kept.row, valueLabels: kept.valueLabels })
+        return kept.info
+      },
+      'data.refreshKept': ({ datasetId }) => {
+        const kept = this.kept.get(datasetId)
+        if (!kept) throw new FakeError('NOT_FOUND', 'This kept dataset is no longer on disk.')
+        const job = this.handlers()['data.crawl'](kept.crawl) as JobProgress
+        this.kept.delete(datasetId)
+        this.datasets.delete(datasetId)
+        const ds = this.datasets.get(job.datasetId)!
+        ds.info = { ...ds.info, keptAt: this.now() }
+        this.kept.set(job.datasetId, { ...ds, crawl: kept.crawl })
+        return job
+      },
+      'data.forgetKept': ({ datasetId }) => {
+        this.kept.delete(datasetId)
+        this.datasets.delete(datasetId)
+      },
+      'data.clearKept': () => {
+        const removed = this.kept.size
+        for (const id of this.kept.keys()) this.datasets.delete(id)
+        this.kept.clear()
+        return { removed }
       },
       'data.cancel': ({ jobId }) => {
         const job = this.jobs.get(jobId)
@@ -575,7 +625,7 @@ export class FakeBridge {
       'data.rows': (input) => {
         const { ds, columns, index } = this.windowOf(input)
         const slice = this.viewIndexes(ds, index, input.offset, input.offset + input.limit)
-        return { datasetId: input.datasetId, offset: input.offset, columns, total: ds.info.rows, filteredTotal: index ? index.length : ds.info.rows, rows: slice.map((row) => ({ index: row, cells: columns.map((c) => toCell(getPath(ds.row(row), c))) })) }
+        return { datasetId: input.datasetId, offset: input.offset, columns, total: ds.info.rows, filteredTotal: memoryViewLength(ds.info.rows, index), rows: slice.map((row) => ({ index: row, cells: columns.map((c) => toCell(getPath(ds.row(row), c))) })) }
       },
       'data.row': ({ datasetId, index }) => {
         const ds = this.datasets.get(datasetId)
@@ -605,7 +655,7 @@ export class FakeBridge {
         const { index } = this.windowOf({ datasetId: input.datasetId, offset: 0, limit: 0, ...(input.sort ? { sort: input.sort } : {}), ...(input.filter ? { filter: input.filter } : {}), ...(input.columns ? { columns: input.columns } : {}) })
         const ds = this.datasets.get(input.datasetId)
         this.lastExport = input
-        const rows = index ? index.length : (ds?.info.rows ?? 0)
+        const rows = memoryViewLength(ds?.info.rows ?? 0, index)
         return { path: `/home/me/export.${input.format}`, rows, bytes: rows * 120, ...(ds && !ds.info.complete ? { incomplete: ds.info.missing ?? ['the load did not finish'] } : {}) }
       },
       'data.rateUsage': () => [

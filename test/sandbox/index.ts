@@ -23,6 +23,7 @@ import { PageTokens } from './api/pagination'
 import { createClock, startOfUtcDay } from './clock'
 import type { SandboxContext } from './context'
 import { SandboxData } from './data/sandbox-data'
+import { SyntheticCalls } from './data/synthetic-calls'
 import { FaultInjector } from './faults'
 import { hash2, idFrom } from './hash'
 import { createDownloads } from './downloads'
@@ -45,6 +46,13 @@ export { RateLimiter } from './rate-limit'
 
 export const MIN_USERS = 10
 export const MAX_USERS = 100_000
+
+/** SandboxOptions.syntheticCallHistory: `total` calls from repeated generated records. */
+function syntheticCallHistory(data: SandboxData, total: number, now: number): { total: number; item(k: number): string } {
+  if (!Number.isInteger(total) || total < 0) throw new RangeError('syntheticCallHistory must be a whole number of calls')
+  const calls = new SyntheticCalls(data.phone, startOfUtcDay(now))
+  return { total, item: (k) => calls.item(k) }
+}
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const seed = (options.seed ?? 1) >>> 0
@@ -99,6 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     plan: () => rateLimiter.currentPlan(),
     baseUrl: () => baseUrl,
     bearerChallenge: ctx.strict.bearerChallenge ?? false,
+    ...(options.syntheticCallHistory !== undefined ? { syntheticCalls: syntheticCallHistory(data, options.syntheticCallHistory, clock.now()) } : {}),
   }, grants, rateLimiter, stats, data.users.accountId, options.openApiDir === null ? undefined : (options.openApiDir ?? OPENAPI_DIR))
 
   const issueCode = (input: IssueCodeInput): string => {

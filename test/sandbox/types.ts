@@ -67,6 +67,12 @@ export interface SandboxOptions {
    * users needs ~64 MiB to be served from memory; smaller caches rebuild every page.
    */
   pageCacheBytes?: number
+  /**
+   * Benchmarks only: GET /phone/call_history answers this many calls for any date window, from 1,000
+   * generated records repeated with their own ids (data/synthetic-calls.ts), fast enough to serve
+   * ten million. Off by default: the account's call history is generated day by day.
+   */
+  syntheticCallHistory?: number
   /** `api_url` put in token responses (default: the sandbox's own URL). */
   apiUrl?: string
   /**

@@ -30,10 +30,10 @@ let rows = 0
 for (const status of ['active', 'inactive', 'pending']) {
   const { progress, dataset } = await stack.crawl('users', { status })
   if (progress.state !== 'done') throw new Error(`the ${status} crawl ended ${progress.state}`)
-  rows += dataset.rows.length
-  dataset.info()
-  dataset.window({ offset: 0, limit: 100 })
-  dataset.window({ offset: 0, limit: 100, sort: { column: 'email', direction: 'asc' } })
+  rows += dataset.rowCount
+  await dataset.info()
+  await dataset.window({ offset: 0, limit: 100 })
+  await dataset.window({ offset: 0, limit: 100, sort: { column: 'email', direction: 'asc' } })
 }
 const after = await settle()
 process.send?.({ before, after, rows })

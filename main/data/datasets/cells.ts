@@ -23,25 +23,28 @@ export function cellText(value: unknown): string {
 export type ValueLabels = Readonly<Record<string, Readonly<Record<string, string>>>>
 
 const MAX_DEPTH = 6
+/** Between two values of a row's search text, so a needle never matches across two of them. */
+export const SEARCH_SEPARATOR = '\u001f'
 
 /**
- * True when any value of the row, at any depth (every column, shown or not, array items
- * included), or the display name of a coded value, contains `needle` (already lower-cased).
+ * The lower-cased text the grid's text filter searches in a row: every value at any depth
+ * (every column, shown or not, array items included) and the display name of each coded value.
+ * A needle (already lower-cased) is in the row when it is in this text.
  */
-export function rowContains(row: unknown, needle: string, labels: ValueLabels): boolean {
+export function searchText(row: unknown, labels: ValueLabels): string {
+  const parts: string[] = []
   for (const [path, names] of Object.entries(labels)) {
     let value: unknown = row
     for (const key of path.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
     const name = value === undefined || value === null ? undefined : names[String(value)]
-    if (name !== undefined && name.toLowerCase().includes(needle)) return true
+    if (name !== undefined) parts.push(name.toLowerCase())
   }
-  const walk = (value: unknown, depth: number): boolean => {
-    if (value === null || value === undefined) return false
-    if (typeof value === 'string') return value.toLowerCase().includes(needle)
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value).toLowerCase().includes(needle)
-    if (typeof value !== 'object' || depth >= MAX_DEPTH) return false
-    for (const child of Array.isArray(value) ? value : Object.values(value)) if (walk(child, depth + 1)) return true
-    return false
+  const walk = (value: unknown, depth: number): void => {
+    if (value === null || value === undefined) return
+    if (typeof value === 'string') parts.push(value.toLowerCase())
+    else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') parts.push(String(value).toLowerCase())
+    else if (typeof value === 'object' && depth < MAX_DEPTH) for (const child of Array.isArray(value) ? value : Object.values(value)) walk(child, depth + 1)
   }
-  return walk(row, 0)
+  walk(row, 0)
+  return parts.join(SEARCH_SEPARATOR)
 }

@@ -1,16 +1,23 @@
-// A crawled list kept in main: Zoom's parsed rows, stored once, deduplicated by the resource's id
-// key; windows, views and exports read them through index arrays, never copies.
+// A crawled list: its rows live in a SQLite file that the dataset worker holds (store/), so its
+// size is bounded by disk, not main's heap, and main only ever awaits the worker's answers.
+// Main keeps what is small and asked for synchronously: the row count, what the crawl could not
+// load, the hosts' e-mails, and the crawl's input (for Refresh of a kept dataset).
+//
+// The crawl's interface is `add(page)` per page (a promise, resolved once the page is stored:
+// awaiting it is the crawl's backpressure), `markLoading()`, `setCompleteness(missing)`,
+// `seal()`/`unseal()`, `rowCount` and `hostEmails`.
 import type { DatasetInfo, RowsWindow } from '../../../common/contract/data'
-import { AppError } from '../../../common/errors'
 import type { ListResource } from '../../../common/zoom/catalog'
-import { toCell, type ValueLabels } from './cells'
-import { discoverColumns, getPath } from './paths'
-import { type ViewIndex, type ViewSpec, viewLength, viewRow } from './view'
-import { ViewCache } from './view-cache'
+import type { ValueLabels } from './cells'
+import { DatasetEngine } from './store/dataset-engine'
+import type { DatasetFiles } from './store/dataset-files'
+import { processDatasetFiles } from './store/dataset-files'
+import type { DatasetMeta, ExportInput, StoredResource } from './store/protocol'
+import type { ViewSpec } from './view'
+import { viewKey } from './view-key'
 
-const SAMPLE_HEAD = 200
-const SAMPLE_SPREAD = 300
 const FALLBACK_COLUMN_COUNT = 12
+const ITERATE_BATCH = 2000
 
 export interface WindowRequest {
   offset: number
@@ -23,51 +30,90 @@ export interface WindowRequest {
 /** What a dataset needs of the thing it lists: a crawl's catalog resource, or the live events of a connection. */
 export type DatasetResource = Pick<ListResource, 'idKeys' | 'defaultColumns'> & { id: string }
 
+/** A materialised view: its length when made (a dataset that grew has a new one). */
+export interface ViewHandle {
+  readonly key: string
+  readonly length: number
+  readonly spec: ViewSpec
+}
+
+/** Where datasets are stored and who runs their queries; one per app (tests: one per process). */
+export interface DatasetBackend {
+  engine: DatasetEngine
+  files: DatasetFiles
+}
+
+let processBackend: DatasetBackend | undefined
+/** The backend of datasets made without one (tests, benchmarks): a worker and a temporary folder of this process. */
+export function defaultBackend(): DatasetBackend {
+  processBackend ??= { engine: new DatasetEngine(), files: processDatasetFiles() }
+  return processBackend
+}
+
+export interface DatasetOptions {
+  backend?: DatasetBackend
+  /** Open a kept dataset's file instead of making a new one. */
+  kept?: { path: string; meta: DatasetMeta; rows: number }
+}
+
 export class Dataset<R extends DatasetResource = ListResource> {
-  readonly rows: unknown[] = []
   /** Host id → email, learned from the users list of a fan-out (recordings lack host_email). */
   readonly hostEmails = new Map<string, string>()
-  private ids: Set<string> | undefined = new Set()
-  private readonly views = new ViewCache()
-  private columnsCache: { rowCount: number; columns: string[] } | undefined
+  /** The crawl's input, for Refresh once kept. */
+  crawl: DatasetMeta['crawl']
+  /** When the person chose to keep it; undefined = a temporary dataset, deleted on close. */
+  keptAt: number | undefined
+  private stored = 0
   /** What the crawl could not load; `undefined` while it is still loading. */
   private missing: string[] | undefined = []
+  private readonly backend: DatasetBackend
+  private readonly opened: Promise<unknown>
+  private readonly views = new Map<string, ViewHandle & { rows: number }>()
+  private columnsCache: { rows: number; columns: Promise<string[]> } | undefined
+  private closed = false
 
   constructor(
     readonly id: string,
     readonly profileId: string,
     readonly resource: R,
     readonly createdAt: number,
-  ) {}
-
-  /** Appends the items not seen before; returns how many were new. */
-  add(items: readonly unknown[]): number {
-    let added = 0
-    for (const item of items) {
-      const key = this.ids ? this.rowKey(item) : undefined
-      if (key !== undefined && this.ids) {
-        if (this.ids.has(key)) continue
-        this.ids.add(key)
-      }
-      this.rows.push(item)
-      added++
+    options: DatasetOptions = {},
+  ) {
+    this.backend = options.backend ?? defaultBackend()
+    const { files, engine } = this.backend
+    if (options.kept) {
+      const { meta } = options.kept
+      this.stored = options.kept.rows
+      this.missing = meta.missing ?? ['The list was still loading when it was kept.']
+      this.keptAt = meta.keptAt
+      this.crawl = meta.crawl
+      for (const [id, email] of Object.entries(meta.hostEmails ?? {})) this.hostEmails.set(id, email)
+      this.opened = engine.call(id, { op: 'open', path: options.kept.path, create: false, resource: storedResource(resource) })
+    } else {
+      this.opened = files.prepareOnce().then(() => engine.call(id, { op: 'open', path: files.temporary(id), create: true, resource: storedResource(resource) }))
     }
+    // A failure to open shows in every later call (NOT_FOUND from the worker); none is left unhandled.
+    this.opened.catch(() => undefined)
+  }
+
+  /** How many rows are stored (the rows themselves are in the database: read them with window, row or iterate). */
+  get rowCount(): number {
+    return this.stored
+  }
+
+  /** Stores the items not seen before (by the resource's id key) in one transaction; resolves with how many were new. */
+  async add(items: readonly unknown[]): Promise<number> {
+    await this.opened
+    const { added, rows } = await this.backend.engine.call(this.id, { op: 'add', items: [...items] })
+    this.stored = rows
     return added
   }
 
-  /** The crawl is over: the id set is no longer needed. */
-  seal(): void {
-    this.ids = undefined
-  }
+  /** The crawl is over. (Rows stay deduplicated by the database's id index either way.) */
+  seal(): void {}
 
   /** A crawl goes on (resume, retry): rows already here are not added again. */
   unseal(): void {
-    if (this.ids) return
-    this.ids = new Set()
-    for (const row of this.rows) {
-      const key = this.rowKey(row)
-      if (key !== undefined) this.ids.add(key)
-    }
     this.missing = undefined
   }
 
@@ -79,6 +125,7 @@ export class Dataset<R extends DatasetResource = ListResource> {
   /** The crawl ended: `missing` lists what it could not load (empty = complete). */
   setCompleteness(missing: readonly string[]): void {
     this.missing = [...missing]
+    if (this.keptAt !== undefined) void this.saveMeta().catch(() => undefined)
   }
 
   /** `complete` once the crawl ended without losing anything; `missing` says what is lacking. */
@@ -87,81 +134,97 @@ export class Dataset<R extends DatasetResource = ListResource> {
     return this.missing.length === 0 ? { complete: true } : { complete: false, missing: [...this.missing] }
   }
 
-  availableColumns(): string[] {
-    if (this.columnsCache?.rowCount !== this.rows.length) {
-      this.columnsCache = { rowCount: this.rows.length, columns: discoverColumns(this.sample()) }
+  async availableColumns(): Promise<string[]> {
+    if (this.columnsCache?.rows !== this.stored) {
+      const columns = this.opened.then(() => this.backend.engine.call(this.id, { op: 'columns' }))
+      this.columnsCache = { rows: this.stored, columns }
+      columns.catch(() => {
+        if (this.columnsCache?.columns === columns) this.columnsCache = undefined
+      })
     }
     return this.columnsCache.columns
   }
 
-  defaultColumns(): string[] {
+  async defaultColumns(): Promise<string[]> {
     if (this.resource.defaultColumns.length > 0) return this.resource.defaultColumns.map((column) => column.path)
-    return this.availableColumns().slice(0, FALLBACK_COLUMN_COUNT)
+    return (await this.availableColumns()).slice(0, FALLBACK_COLUMN_COUNT)
   }
 
-  info(): DatasetInfo {
+  async info(): Promise<DatasetInfo> {
+    const [availableColumns, defaultColumns] = await Promise.all([this.availableColumns(), this.defaultColumns()])
     return {
       datasetId: this.id,
       profileId: this.profileId,
       resource: this.resource.id,
-      rows: this.rows.length,
-      availableColumns: this.availableColumns(),
-      defaultColumns: this.defaultColumns(),
+      rows: this.stored,
+      availableColumns,
+      defaultColumns,
       createdAt: this.createdAt,
       ...this.completeness(),
+      ...(this.keptAt !== undefined ? { keptAt: this.keptAt } : {}),
     }
   }
 
-  view(spec: { sort?: ViewSpec['sort']; filter?: ViewSpec['filter']; columns?: readonly string[] }): ViewIndex {
-    return this.views.get(this.rows, { sort: spec.sort, filter: spec.filter, shownColumns: spec.columns ?? this.defaultColumns(), valueLabels: this.valueLabels() })
+  /** The view of a (sort, filter), made once and reused until the dataset grows. */
+  async view(spec: ViewSpec): Promise<ViewHandle> {
+    const clean: ViewSpec = { ...(spec.sort ? { sort: spec.sort } : {}), ...(spec.filter ? { filter: spec.filter } : {}) }
+    const key = viewKey(clean)
+    const cached = this.views.get(key)
+    if (cached && cached.rows === this.stored) return cached
+    await this.opened
+    const made = await this.backend.engine.call(this.id, { op: 'view', spec: clean })
+    const handle = { key, length: made.length, spec: clean, rows: made.rows }
+    this.views.set(key, handle)
+    if (this.views.size > 6) this.views.delete(this.views.keys().next().value as string)
+    return handle
   }
 
-  window(request: WindowRequest): RowsWindow {
-    const columns = request.columns ?? this.defaultColumns()
-    const index = this.view({ sort: request.sort, filter: request.filter, columns })
-    const filteredTotal = viewLength(this.rows, index)
-    const end = Math.min(filteredTotal, request.offset + request.limit)
-    const rows: RowsWindow['rows'] = []
-    for (let position = request.offset; position < end; position++) {
-      const rowIndex = viewRow(index, position)
-      const row = this.rows[rowIndex]
-      rows.push({ index: rowIndex, cells: columns.map((column) => toCell(getPath(row, column))) })
+  async window(request: WindowRequest): Promise<RowsWindow> {
+    const columns = request.columns ?? (await this.defaultColumns())
+    await this.opened
+    const window = await this.backend.engine.call(this.id, {
+      op: 'window',
+      input: { offset: request.offset, limit: request.limit, columns, ...(request.sort ? { sort: request.sort } : {}), ...(request.filter ? { filter: request.filter } : {}) },
+    })
+    return { datasetId: this.id, ...window }
+  }
+
+  /** One full row as Zoom returned it. */
+  async row(index: number): Promise<unknown> {
+    await this.opened
+    return this.backend.engine.call(this.id, { op: 'row', index })
+  }
+
+  /** Rows in view order, a batch at a time from the worker. */
+  async *iterate(view: ViewHandle): AsyncGenerator<unknown> {
+    for (let offset = 0; offset < view.length; offset += ITERATE_BATCH) {
+      const rows = await this.backend.engine.call(this.id, { op: 'rowsAt', spec: view.spec, offset, limit: ITERATE_BATCH })
+      yield* rows
+      if (rows.length < ITERATE_BATCH) return
     }
-    return { datasetId: this.id, offset: request.offset, rows, columns, total: this.rows.length, filteredTotal }
-  }
-
-  row(index: number): unknown {
-    if (index >= this.rows.length) throw new AppError('NOT_FOUND', `Row ${index} does not exist in this dataset.`)
-    return this.rows[index]
-  }
-
-  /** Rows in view order, for exports. */
-  *iterate(index: ViewIndex): Generator<unknown> {
-    const length = viewLength(this.rows, index)
-    for (let position = 0; position < length; position++) yield this.rows[viewRow(index, position)]
   }
 
   /** Dataset indexes in view order (a selection of every row passing a filter). */
-  *iterateIndexes(index: ViewIndex): Generator<number> {
-    const length = viewLength(this.rows, index)
-    for (let position = 0; position < length; position++) yield viewRow(index, position)
+  async select(spec: ViewSpec): Promise<number[]> {
+    await this.opened
+    return Array.from(await this.backend.engine.call(this.id, { op: 'select', spec }))
   }
 
-  /** The first non-empty id key of the row (e.g. uuid, else id); rows without one are kept. */
-  private rowKey(item: unknown): string | undefined {
-    for (const key of this.resource.idKeys) {
-      const value = getPath(item, key)
-      if (typeof value === 'string' && value !== '') return `${key}:${value}`
-      if (typeof value === 'number' || typeof value === 'bigint') return `${key}:${value}`
-    }
-    return undefined
+  /** Rows whose text (any value, lower-cased) contains `needle`, at most `limit` (the user type-ahead). */
+  async search(needle: string, limit: number): Promise<unknown[]> {
+    await this.opened
+    return this.backend.engine.call(this.id, { op: 'search', needle: needle.toLowerCase(), limit })
+  }
+
+  /** Writes the view to `path` in the worker; resolves with the number of rows written. */
+  async exportTo(input: ExportInput): Promise<number> {
+    await this.opened
+    return (await this.backend.engine.call(this.id, { op: 'export', input })).rows
   }
 
   /** The catalog's display names of coded values, by column path. */
   valueLabels(): ValueLabels {
-    const labels: Record<string, Readonly<Record<string, string>>> = {}
-    for (const column of this.resource.defaultColumns) if (column.valueLabels) labels[column.path] = column.valueLabels
-    return labels
+    return resourceValueLabels(this.resource)
   }
 
   /** Column path → label, for export headers (catalog labels for the default columns). */
@@ -169,12 +232,48 @@ export class Dataset<R extends DatasetResource = ListResource> {
     return this.resource.defaultColumns.find((column) => column.path === path)?.label ?? path
   }
 
-  private *sample(): Generator<unknown> {
-    const count = this.rows.length
-    const head = Math.min(count, SAMPLE_HEAD)
-    for (let i = 0; i < head; i++) yield this.rows[i]
-    if (count <= head) return
-    const step = Math.max(1, Math.floor((count - head) / SAMPLE_SPREAD))
-    for (let i = head; i < count; i += step) yield this.rows[i]
+  /** What the file says about itself once kept, so it can be listed and opened after a restart. */
+  meta(): DatasetMeta {
+    return {
+      id: this.id,
+      profileId: this.profileId,
+      resourceId: this.resource.id,
+      createdAt: this.createdAt,
+      ...(this.missing !== undefined ? { missing: [...this.missing] } : {}),
+      ...(this.hostEmails.size > 0 ? { hostEmails: Object.fromEntries(this.hostEmails) } : {}),
+      ...(this.crawl ? { crawl: this.crawl } : {}),
+      ...(this.keptAt !== undefined ? { keptAt: this.keptAt } : {}),
+    }
   }
+
+  /** Moves the file to the kept folder (or leaves it there) and records why it is there. */
+  async keep(keptAt: number): Promise<void> {
+    await this.opened
+    if (this.keptAt === undefined) await this.backend.engine.call(this.id, { op: 'move', path: this.backend.files.kept(this.id) })
+    this.keptAt = keptAt
+    await this.saveMeta()
+  }
+
+  private async saveMeta(): Promise<void> {
+    await this.opened
+    await this.backend.engine.call(this.id, { op: 'setMeta', meta: this.meta() })
+  }
+
+  /** Closes the database; a temporary dataset's file is deleted, a kept one stays (unless `forget`). */
+  async close(forget = false): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.opened.catch(() => undefined)
+    await this.backend.engine.call(this.id, { op: 'close', remove: forget || this.keptAt === undefined })
+  }
+}
+
+function resourceValueLabels(resource: DatasetResource): ValueLabels {
+  const labels: Record<string, Readonly<Record<string, string>>> = {}
+  for (const column of resource.defaultColumns) if (column.valueLabels) labels[column.path] = column.valueLabels
+  return labels
+}
+
+function storedResource(resource: DatasetResource): StoredResource {
+  return { id: resource.id, idKeys: resource.idKeys, columns: resource.defaultColumns.map((column) => column.path), valueLabels: resourceValueLabels(resource) }
 }

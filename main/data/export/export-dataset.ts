@@ -1,9 +1,7 @@
-// data.export: ask where, then stream the sorted/filtered dataset to `<file>.part` and rename it
-// into place, so the target is either the complete export or untouched.
-import { createWriteStream } from 'node:fs'
+// data.export: ask where, then the dataset worker streams the sorted/filtered rows from the
+// database to `<file>.part`, which is renamed into place: the target is either the complete
+// export or untouched, and main's event loop never runs the export.
 import { rename, rm, stat } from 'node:fs/promises'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import type { ExportResult } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
 import type { Clock, DialogPort } from '../../ports'
@@ -11,14 +9,14 @@ import type { Dataset, DatasetResource } from '../datasets/dataset'
 import type { ViewSpec } from '../datasets/view'
 import { DOCUMENT_FILE_MODE } from '../document-mode'
 import { toAppError } from '../errors'
-import { csvRecords, jsonChunks } from './records'
 
 /**
  * CSV: a header of column labels (the catalog's, else the dotted path), then one record per row.
- * JSON: full rows when no columns are given, else objects keyed by dotted path (records.ts).
+ * JSON: an array of full rows when no columns are given, else of objects keyed by dotted path
+ * (records.ts). NDJSON: the same values, one per line.
  */
 export interface ExportRequest {
-  format: 'csv' | 'json'
+  format: 'csv' | 'json' | 'ndjson'
   columns?: string[]
   sort?: ViewSpec['sort']
   filter?: ViewSpec['filter']
@@ -28,11 +26,10 @@ export interface ExportRequest {
   excel?: boolean
 }
 
-const UTF8_BOM = '\uFEFF'
-
 const FILTERS = {
   csv: [{ name: 'CSV', extensions: ['csv'] }],
   json: [{ name: 'JSON', extensions: ['json'] }],
+  ndjson: [{ name: 'NDJSON', extensions: ['ndjson', 'jsonl'] }],
 }
 
 export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock }, dataset: Dataset<DatasetResource>, request: ExportRequest): Promise<ExportResult> {
@@ -43,23 +40,27 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
     filters: FILTERS[request.format],
   })
   if (!path) return { rows: 0, bytes: 0 }
-  const shownColumns = request.columns ?? dataset.defaultColumns()
-  const rows = dataset.iterate(dataset.view({ sort: request.sort, filter: request.filter, columns: shownColumns }))
-  const counter = { rows: 0 }
   const part = `${path}.part`
+  const view = { ...(request.sort ? { sort: request.sort } : {}), ...(request.filter ? { filter: request.filter } : {}) }
   try {
-    const output = createWriteStream(part, { flags: 'w', mode: DOCUMENT_FILE_MODE })
+    let rows: number
     if (request.format === 'csv') {
-      const labels = request.values === 'raw' ? {} : dataset.valueLabels()
-      const header = shownColumns.map((column) => dataset.columnLabel(column))
-      if (request.excel) output.write(UTF8_BOM)
-      await pipeline(Readable.from(csvRecords(rows, shownColumns, header, counter, labels)), output)
-    }
-    else await pipeline(Readable.from(jsonChunks(rows, request.columns, counter)), output)
+      const columns = request.columns ?? (await dataset.defaultColumns())
+      rows = await dataset.exportTo({
+        ...view,
+        path: part,
+        mode: DOCUMENT_FILE_MODE,
+        format: 'csv',
+        columns,
+        header: columns.map((column) => dataset.columnLabel(column)),
+        labels: request.values === 'raw' ? {} : dataset.valueLabels(),
+        ...(request.excel ? { bom: true } : {}),
+      })
+    } else rows = await dataset.exportTo({ ...view, path: part, mode: DOCUMENT_FILE_MODE, format: request.format, ...(request.columns ? { columns: request.columns } : {}) })
     const { size } = await stat(part)
     await rename(part, path)
     const { missing } = dataset.completeness()
-    return { path, rows: counter.rows, bytes: size, ...(missing ? { incomplete: missing } : {}) }
+    return { path, rows, bytes: size, ...(missing ? { incomplete: missing } : {}) }
   } catch (error) {
     await rm(part, { force: true }).catch(() => undefined)
     const cause = toAppError(error, { message: 'write error' })

@@ -215,7 +215,7 @@ export class CrawlJob {
     this.retrying = 0
     delete this.progress.retryingUnits
     this.dataset.seal()
-    this.progress.rows = this.dataset.rows.length
+    this.progress.rows = this.dataset.rowCount
     const pending = this.remaining.size + this.parked.size
     this.progress.pendingUnits = this.units === undefined ? undefined : pending
     if (this.progress.pendingUnits === undefined) delete this.progress.pendingUnits
@@ -393,7 +393,8 @@ export class CrawlJob {
         }
         first = false
         const rows = unit.email ? withHostEmail(page.items, unit.email) : unit.pathValues ? withParentValues(page.items, unit.pathValues) : page.items
-        this.dataset.add(rows)
+        // Stored before the next page is asked for: the database's pace is the crawl's backpressure.
+        await this.dataset.add(rows)
         this.countPage(page.rateLimitWaits)
         this.deps.changed(false)
       }
@@ -448,7 +449,7 @@ export class CrawlJob {
     if (this.progress.rateLimitedUntil !== undefined && this.progress.rateLimitedUntil <= this.deps.clock.now()) delete this.progress.rateLimitedUntil
     this.progress.pages++
     this.progress.rateLimitWaits += rateLimitWaits
-    this.progress.rows = this.dataset.rows.length
+    this.progress.rows = this.dataset.rowCount
   }
 }
 

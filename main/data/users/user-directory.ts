@@ -9,6 +9,8 @@ import type { FetchDetail } from '../details'
 
 /** Lists whose rows are users with `id` and `email`. */
 const USER_LISTS = new Set(['/users', '/report/users'])
+/** Rows containing the text looked at per list: a type-ahead needs a few matches, not every one. */
+const SEARCH_CANDIDATES = 500
 
 interface UserRow {
   id?: unknown
@@ -38,12 +40,13 @@ export class UserDirectory {
   ) {}
 
   /** Users of the connection's loaded lists whose e-mail, name or ID contains `query` (case-insensitive). */
-  search(profileId: string, query: string, limit: number): UserMatch[] {
+  async search(profileId: string, query: string, limit: number): Promise<UserMatch[]> {
     const needle = query.trim().toLowerCase()
     const found = new Map<string, UserMatch>()
     for (const dataset of this.datasets.all()) {
       if (dataset.profileId !== profileId || !USER_LISTS.has(dataset.resource.id)) continue
-      for (const row of dataset.rows) {
+      // The database narrows to rows with the text anywhere; the match is then on e-mail, name or ID.
+      for (const row of await dataset.search(needle, SEARCH_CANDIDATES)) {
         const match = toMatch(row, 'dataset')
         if (!match || found.has(match.id)) continue
         if ([match.email, match.name ?? '', match.id].some((text) => text.toLowerCase().includes(needle))) found.set(match.id, match)
@@ -54,11 +57,11 @@ export class UserDirectory {
   }
 
   /** The user named exactly by e-mail or ID, from a loaded list. */
-  known(profileId: string, key: string): UserMatch | undefined {
+  async known(profileId: string, key: string): Promise<UserMatch | undefined> {
     const needle = key.toLowerCase()
     for (const dataset of this.datasets.all()) {
       if (dataset.profileId !== profileId || !USER_LISTS.has(dataset.resource.id)) continue
-      for (const row of dataset.rows) {
+      for (const row of await dataset.search(needle, SEARCH_CANDIDATES)) {
         const match = toMatch(row, 'dataset')
         if (match && (match.id === key || match.email.toLowerCase() === needle)) return match
       }
@@ -71,7 +74,7 @@ export class UserDirectory {
    * says there is no such user; other failures (scopes, network) are thrown.
    */
   async resolve(profileId: string, key: string, signal?: AbortSignal): Promise<UserMatch | undefined> {
-    const known = key === 'me' ? undefined : this.known(profileId, key)
+    const known = key === 'me' ? undefined : await this.known(profileId, key)
     if (known) return known
     try {
       const user = await this.detail({ profileId, resource: 'user', id: key, ...(signal ? { signal } : {}) })
@@ -84,7 +87,7 @@ export class UserDirectory {
 
   /** Type-ahead: loaded lists; when they know nobody and the query is a whole e-mail or ID, Zoom. */
   async find(profileId: string, query: string, limit: number, signal?: AbortSignal): Promise<UserMatch[]> {
-    const matches = this.search(profileId, query, limit)
+    const matches = await this.search(profileId, query, limit)
     if (matches.length > 0 || !isUserKey(query.trim())) return matches
     const user = await this.resolve(profileId, query.trim(), signal)
     return user ? [user] : []

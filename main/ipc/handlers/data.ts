@@ -1,7 +1,10 @@
-// The data.* channels (inputs already checked by the router's zod): crawl jobs, dataset windows, single rows, details, exports, rate usage.
+// The data.* channels (inputs already checked by the router's zod): crawl jobs, dataset windows,
+// single rows, details, exports, rate usage, and the datasets the person chose to keep.
+import { crawlInputSchema } from '../../../common/contract/data'
+import { AppError } from '../../../common/errors'
 import type { DatasetStore } from '../../data/datasets/dataset-store'
 import { exportDataset } from '../../data/export/export-dataset'
-import type { JobManager } from '../../data/jobs/job-manager'
+import type { JobManager, StartCrawl } from '../../data/jobs/job-manager'
 import type { FetchDetail } from '../../data/details'
 import type { ZoomClients } from '../../zoom'
 import type { Clock, DialogPort } from '../../ports'
@@ -16,12 +19,20 @@ export interface DataHandlerDeps {
   dialogs: DialogPort
   clock: Clock
   users: UserDirectory
+  /** Days after its crawl that a kept dataset is deleted (Settings). */
+  keptDatasetDays: () => number | Promise<number>
 }
 
 export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
   const { jobs, datasets } = deps
+  /** Starts a crawl and remembers its input in the dataset, so a kept copy can be crawled again. */
+  const crawl = async (input: StartCrawl) => {
+    const progress = await jobs.crawl(input)
+    datasets.get(progress.datasetId).crawl = { resource: input.resource, params: input.params, ...(input.users !== undefined ? { users: input.users } : {}) }
+    return progress
+  }
   return {
-    'data.crawl': ({ profileId, resource, params, users }) => jobs.crawl({ profileId, resource, params, ...(users !== undefined ? { users } : {}) }),
+    'data.crawl': ({ profileId, resource, params, users }) => crawl({ profileId, resource, params, ...(users !== undefined ? { users } : {}) }),
     'data.cancel': ({ jobId }) => jobs.cancel(jobId),
     'data.resume': ({ jobId }) => jobs.resume(jobId),
     'data.retryFailed': ({ jobId }) => jobs.retryFailed(jobId),
@@ -29,18 +40,43 @@ export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
     'data.dataset': ({ datasetId }) => datasets.get(datasetId).info(),
     'data.rows': ({ datasetId, ...window }) => datasets.get(datasetId).window(window),
     'data.row': ({ datasetId, index }) => datasets.get(datasetId).row(index),
-    'data.closeDataset': ({ datasetId }) => {
+    'data.closeDataset': async ({ datasetId }) => {
       jobs.cancelForDataset(datasetId)
-      datasets.close(datasetId)
+      await datasets.close(datasetId)
     },
     'data.detail': ({ profileId, resource, id, params }, context) => deps.detail({ profileId, resource, id, ...(params ? { params } : {}), ...(context.signal ? { signal: context.signal } : {}) }),
     'data.export': ({ datasetId, ...request }) => exportDataset({ dialogs: deps.dialogs, clock: deps.clock }, datasets.get(datasetId), request),
-    'data.select': ({ datasetId, sort, filter }) => {
+    'data.select': async ({ datasetId, sort, filter }) => {
       const dataset = datasets.get(datasetId)
-      const indexes = [...dataset.iterateIndexes(dataset.view({ sort, filter }))]
-      return { indexes, total: dataset.rows.length }
+      const indexes = await dataset.select({ ...(sort ? { sort } : {}), ...(filter ? { filter } : {}) })
+      return { indexes, total: dataset.rowCount }
     },
     'data.rateUsage': ({ profileId }) => deps.zoom.rateUsage(profileId),
     'data.findUsers': ({ profileId, query, limit }, context) => deps.users.find(profileId, query, limit, context.signal),
+    'data.keep': ({ datasetId }) => datasets.keep(datasetId, deps.clock.now()),
+    'data.kept': async ({ profileId }) => datasets.listKept({ ...(profileId !== undefined ? { profileId } : {}), expiryDays: await deps.keptDatasetDays(), now: deps.clock.now() }),
+    'data.openKept': async ({ datasetId }) => (await datasets.openKept(datasetId)).info(),
+    'data.refreshKept': async ({ datasetId }) => {
+      const meta = datasets.keptMeta(datasetId)
+      if (!meta.crawl) throw new AppError('CONFLICT', 'This kept dataset does not remember how it was crawled. Load the list again.')
+      // What the file remembers is checked like any crawl request before it is crawled again.
+      const checked = crawlInputSchema.safeParse({ ...meta.crawl, profileId: meta.profileId })
+      if (!checked.success) throw new AppError('VALIDATION', 'This kept dataset’s crawl cannot be repeated. Load the list again.')
+      const { profileId, resource, params, users } = checked.data
+      const progress = await crawl({ profileId, resource, params, ...(users !== undefined ? { users } : {}) })
+      // The new crawl is kept in the old one's place: its rows replace the old copy's.
+      await datasets.keep(progress.datasetId, deps.clock.now())
+      jobs.cancelForDataset(datasetId)
+      await datasets.forgetKept(datasetId)
+      return jobs.get(progress.jobId).snapshot()
+    },
+    'data.forgetKept': async ({ datasetId }) => {
+      jobs.cancelForDataset(datasetId)
+      await datasets.forgetKept(datasetId)
+    },
+    'data.clearKept': async () => {
+      for (const kept of await datasets.listKept({ expiryDays: Number.MAX_SAFE_INTEGER, now: deps.clock.now() })) jobs.cancelForDataset(kept.datasetId)
+      return { removed: await datasets.clearKept() }
+    },
   }
 }

@@ -1,4 +1,4 @@
-// Before an export: the file format (CSV, CSV for Excel with a byte-order mark, JSON), labels as
+// Before an export: the file format (CSV, CSV for Excel with a byte-order mark, JSON, NDJSON), labels as
 // the grid shows them or Zoom's raw values, and a warning when the loaded data is incomplete.
 import { Dialog } from 'radix-ui'
 import { useEffect, useId, useState } from 'react'
@@ -6,7 +6,7 @@ import { useOpenerFocus } from '../../components/use-opener-focus'
 import { formatCount } from '../../shared/format'
 import type { ExportChoice } from '../../store/slices/browse'
 
-export type ExportFormat = 'csv' | 'excel' | 'json'
+export type ExportFormat = 'csv' | 'excel' | 'json' | 'ndjson'
 
 export interface ExportDialogProps {
   /** The format picked in the Export menu; undefined = closed. */
@@ -30,7 +30,7 @@ export function ExportDialog({ format, onClose, onExport, rows, filtered, missin
     if (format) setChosen(format)
   }, [format])
   const submit = () => {
-    onExport({ format: chosen === 'json' ? 'json' : 'csv', values, excel: chosen === 'excel' })
+    onExport({ format: chosen === 'excel' ? 'csv' : chosen, values, excel: chosen === 'excel' })
     onClose()
   }
   return (
@@ -60,6 +60,10 @@ export function ExportDialog({ format, onClose, onExport, rows, filtered, missin
               </label>
               <label className="radio-inline">
                 <input type="radio" name={`${id}-format`} checked={chosen === 'json'} onChange={() => setChosen('json')} /> JSON
+              </label>
+              <label className="radio-inline">
+                <input type="radio" name={`${id}-format`} checked={chosen === 'ndjson'} onChange={() => setChosen('ndjson')} /> NDJSON
+                <span className="muted"> (one row per line)</span>
               </label>
             </fieldset>
             <fieldset className="stack" style={{ gap: 4 }}>

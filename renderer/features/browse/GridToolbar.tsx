@@ -104,6 +104,9 @@ export function GridToolbar({ resource, filterText, onFilter, shown, total, colu
             <DropdownMenu.Item className="menu-item" onSelect={() => onExport('json')}>
               JSON file…
             </DropdownMenu.Item>
+            <DropdownMenu.Item className="menu-item" onSelect={() => onExport('ndjson')}>
+              NDJSON file…
+            </DropdownMenu.Item>
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>

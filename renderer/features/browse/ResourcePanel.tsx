@@ -26,6 +26,7 @@ import type { ExportFormat } from './ExportDialog'
 import { initialDateRange } from './date-presets'
 import { ExportDialog } from './ExportDialog'
 import { GridToolbar } from './GridToolbar'
+import { KeptDatasets } from './KeptDatasets'
 import type { ParamValues } from './ParamsForm'
 import { ParamsForm, toCrawlParams } from './ParamsForm'
 import { resolveTargetUser } from './UserTargetPicker'
@@ -53,11 +54,13 @@ const RATE_CATEGORY: Record<BrowseResource['category'], string> = { light: 'Ligh
 
 export function ResourcePanel({ profile, resource, missing, unavailable, advice }: { profile: ProfileView; resource: BrowseResource; missing: string[]; unavailable: boolean; advice?: string }) {
   const dataset = useStore((s) => s.datasets[datasetKey(profile.id, resource.id)])
-  const job = useStore((s) => (dataset ? s.jobs[dataset.jobId] : undefined))
+  const job = useStore((s) => (dataset?.jobId ? s.jobs[dataset.jobId] : undefined))
   const startCrawl = useStore((s) => s.startCrawl)
   const cancelJob = useStore((s) => s.cancelJob)
   const resumeJob = useStore((s) => s.resumeJob)
   const retryFailedUnits = useStore((s) => s.retryFailedUnits)
+  const keepDataset = useStore((s) => s.keepDataset)
+  const notify = useStore((s) => s.notify)
   // Dated resources start on the last 30 days, not Zoom's default of today only.
   const [values, setValues] = useState<ParamValues>(() => (resource.dateWindow ? { ...initialValues(resource.dateWindow) } : {}))
   const accountWide = isAccountWide(profile)
@@ -164,8 +167,24 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
           <button ref={loadButton} type="submit" className="btn btn-primary" disabled={running || starting}>
             {dataset ? 'Reload' : 'Load'} {resource.title.toLowerCase()}
           </button>
+          {dataset?.info && !running && dataset.info.keptAt === undefined && (
+            <button
+              type="button"
+              className="btn"
+              title="Lists are deleted from this computer when closed; a kept one stays until it expires (Settings)."
+              onClick={() => void keepDataset(profile.id, resource.id).catch((e: unknown) => notify({ tone: 'error', title: 'The list was not kept', description: errorMessage(e) }))}
+            >
+              Keep this list
+            </button>
+          )}
+          {dataset?.info?.keptAt !== undefined && (
+            <span className="muted" data-testid="kept-note">
+              Kept on this computer
+            </span>
+          )}
         </div>
       </form>
+      <KeptDatasets profileId={profile.id} resource={resource} />
       {loadError && (
         <p className="callout" data-tone="bad" role="alert">
           {loadError}

@@ -7,6 +7,7 @@ import { useStore } from '../../store/index'
 import { ProtectionSettings } from './ProtectionSettings'
 import { RatePlanSettings } from './RatePlanSettings'
 import { StoreProblems } from './StoreProblems'
+import { KeptDataSettings } from './KeptDataSettings'
 import { UpdateSettings } from './UpdateSettings'
 
 const CLEAR_DELAYS = [10, 30, 60, 120, 300]
@@ -106,6 +107,7 @@ export default function SettingsScreen() {
               </Field>
             </div>
           </section>
+          <KeptDataSettings settings={settings} update={update} />
         </>
       )}
       <RatePlanSettings />

@@ -1,7 +1,7 @@
 // Browse: crawl jobs ('data.job' events), the dataset shown per connection and resource, and the
 // grid's sort, filter and columns. Rows themselves stay in main; the grid asks for windows.
 import type { StateCreator } from 'zustand'
-import type { CrawlInput, DatasetInfo, ExportResult, JobProgress, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
+import type { CrawlInput, DatasetInfo, ExportResult, JobProgress, KeptDataset, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
 import { call, errorMessage } from '../../ipc'
 import type { Store } from '../types'
 
@@ -16,7 +16,8 @@ export interface GridView {
 }
 
 export interface ResourceDataset {
-  jobId: string
+  /** The crawl that filled it; absent for a kept dataset opened from disk. */
+  jobId?: string
   datasetId: string
   info?: DatasetInfo
 }
@@ -57,6 +58,8 @@ export interface BrowseState {
   browseRequest: BrowseRequest | undefined
   /** Datasets whose "Select all N" is asking main for the rows right now. */
   selectingAll: Record<string, boolean | undefined>
+  /** Datasets kept on disk (every connection), newest first. */
+  keptDatasets: KeptDataset[]
 }
 
 export interface BrowseSlice extends BrowseState {
@@ -83,11 +86,22 @@ export interface BrowseSlice extends BrowseState {
   /** Opens a per-user tab for one user and loads it (the user drawer's links). */
   openForUser(profileId: string, resource: string, user: TargetUser): void
   markBrowseRequestHandled(): void
+  /** Lists the kept datasets (main deletes expired ones first). */
+  loadKept(): Promise<void>
+  /** Keeps the dataset shown for this connection and resource on disk. */
+  keepDataset(profileId: string, resource: string): Promise<void>
+  /** Shows a kept dataset in its resource's grid. */
+  openKept(kept: KeptDataset): Promise<void>
+  /** Crawls a kept dataset again; the new crawl is kept in its place and shown. */
+  refreshKept(kept: KeptDataset): Promise<void>
+  forgetKept(datasetId: string): Promise<void>
+  /** "Clear kept data": every kept dataset is deleted; resolves with how many. */
+  clearKept(): Promise<number>
 }
 
 /** What the export dialog asks: the file format, labels or raw values, and Excel's byte-order mark. */
 export interface ExportChoice {
-  format: 'csv' | 'json'
+  format: 'csv' | 'json' | 'ndjson'
   values: 'labels' | 'raw'
   excel: boolean
 }
@@ -95,7 +109,7 @@ export interface ExportChoice {
 export const datasetKey = (profileId: string, resource: string) => `${profileId}:${resource}`
 export const EMPTY_GRID_VIEW: GridView = { filterText: '' }
 
-export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined, selectingAll: {} })
+export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined, selectingAll: {}, keptDatasets: [] })
 
 /** The request form of a grid view, shared by row windows and exports so both see the same rows. */
 export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | 'columns'> {
@@ -173,4 +187,40 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
       browseRequest: { profileId, resource },
     })),
   markBrowseRequestHandled: () => set((s) => (s.browseRequest ? { browseRequest: { ...s.browseRequest, handled: true } } : {})),
+  loadKept: async () => {
+    const keptDatasets = await call('data.kept', {})
+    set({ keptDatasets })
+  },
+  keepDataset: async (profileId, resource) => {
+    const current = get().datasets[datasetKey(profileId, resource)]
+    if (!current) return
+    await call('data.keep', { datasetId: current.datasetId })
+    await Promise.all([get().loadDatasetInfo(profileId, resource), get().loadKept()])
+  },
+  openKept: async (kept) => {
+    const info = await call('data.openKept', { datasetId: kept.datasetId })
+    const key = datasetKey(kept.profileId, kept.resource)
+    const previous = get().datasets[key]
+    set((s) => ({ datasets: { ...s.datasets, [key]: { datasetId: info.datasetId, info } } }))
+    if (previous && previous.datasetId !== info.datasetId) void call('data.closeDataset', { datasetId: previous.datasetId }).catch(() => undefined)
+  },
+  refreshKept: async (kept) => {
+    const job = await call('data.refreshKept', { datasetId: kept.datasetId })
+    const key = datasetKey(kept.profileId, kept.resource)
+    const previous = get().datasets[key]
+    set((s) => ({ jobs: { ...s.jobs, [job.jobId]: job }, datasets: { ...s.datasets, [key]: { jobId: job.jobId, datasetId: job.datasetId } } }))
+    if (previous && previous.datasetId !== job.datasetId && previous.datasetId !== kept.datasetId) void call('data.closeDataset', { datasetId: previous.datasetId }).catch(() => undefined)
+    await get().loadKept()
+  },
+  forgetKept: async (datasetId) => {
+    await call('data.forgetKept', { datasetId })
+    set((s) => ({ datasets: Object.fromEntries(Object.entries(s.datasets).filter(([, d]) => d?.datasetId !== datasetId)) }))
+    await get().loadKept()
+  },
+  clearKept: async () => {
+    const { removed } = await call('data.clearKept', undefined)
+    const kept = new Set(get().keptDatasets.map((k) => k.datasetId))
+    set((s) => ({ keptDatasets: [], datasets: Object.fromEntries(Object.entries(s.datasets).filter(([, d]) => !d || !kept.has(d.datasetId))) }))
+    return removed
+  },
 })

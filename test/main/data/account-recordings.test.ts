@@ -11,7 +11,7 @@ import { createZoomClients } from '../../../main/zoom'
 import { accountRecordingsAllowed } from '../../../common/zoom/account-recordings'
 import { type Sandbox, startSandbox } from '../../sandbox'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens } from '../zoom/sandbox-helpers'
-import { recordingSink } from './harness'
+import { recordingSink, storedRows } from './harness'
 
 const NOW = Date.UTC(2026, 2, 4, 12)
 const ctx: HandlerContext = {}
@@ -41,7 +41,7 @@ describe('the account-wide recordings listing', () => {
     await svc.jobs.get(first.jobId).start()
     return svc.jobs.get(first.jobId).snapshot()
   }
-  const uuids = (svc: DataServices, datasetId: string) => svc.datasets.get(datasetId).rows.map((row) => (row as { uuid: string }).uuid).sort()
+  const uuids = async (svc: DataServices, datasetId: string) => (await storedRows<{ uuid: string }>(svc.datasets.get(datasetId))).map((row) => row.uuid).sort()
 
   async function inactiveUserIds(): Promise<string[]> {
     const token = (await sandboxTokens(sandbox).getAccessToken('p1')).accessToken
@@ -71,15 +71,17 @@ describe('the account-wide recordings listing', () => {
     expect(account.rows).toBeGreaterThan(10)
     // Every user's listing covers the active users (the fan-out lists /users, active by default);
     // the account's listing has theirs and the inactive users' recordings too.
-    const all = uuids(services, account.datasetId)
-    expect(all).toEqual(expect.arrayContaining(uuids(services, perUser.datasetId)))
+    const all = await uuids(services, account.datasetId)
+    const listedPerUser = await uuids(services, perUser.datasetId)
+    expect(all).toEqual(expect.arrayContaining(listedPerUser))
     const inactive = await inactiveUserIds()
-    const extraHosts = services.datasets.get(account.datasetId).rows.map((row) => row as { uuid: string; host_id: string }).filter((row) => !uuids(services, perUser.datasetId).includes(row.uuid)).map((row) => row.host_id)
+    const accountRows = await storedRows<{ uuid: string; host_id: string; host_email?: string }>(services.datasets.get(account.datasetId))
+    const extraHosts = accountRows.filter((row) => !listedPerUser.includes(row.uuid)).map((row) => row.host_id)
     for (const host of extraHosts) expect(inactive).toContain(host)
     // 55 days: two month windows, one page each (300 rows a page), instead of users × windows.
     expect(accountRequests).toBe(2)
     expect(perUserRequests).toBeGreaterThan(90)
-    for (const row of services.datasets.get(account.datasetId).rows) expect((row as { host_email?: string }).host_email).toMatch(/@/)
+    for (const row of accountRows) expect(row.host_email).toMatch(/@/)
     expect(account.unitsTotal).toBe(1)
   })
 

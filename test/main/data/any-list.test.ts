@@ -13,7 +13,7 @@ import type { CatalogSource } from '../../../main/data/jobs/job-manager'
 import { type Sandbox, startSandbox } from '../../sandbox'
 import { createRandom } from '../../sandbox/hash'
 import { ZOOM_OPENAPI_AVAILABLE, zoomOpenApiFiles, zoomOpenApiTitle } from '../../support/zoom-openapi'
-import { jobHarness } from './harness'
+import { jobHarness, storedRows } from './harness'
 import { apiRequests, listAll, sandboxZoom } from './sandbox-zoom'
 
 const NOW = Date.UTC(2026, 2, 4, 12)
@@ -121,9 +121,9 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
     const { jobs, finished } = jobHarness(zoom, { apiCatalog: source })
     const done = await finished(jobs.crawl({ profileId: 'p1', resource: '/phone/users/{userId}/call_history', params: { userId: 'me', from: '2026-02-10', to: '2026-03-01' } }))
     expect(done).toMatchObject({ state: 'done', errors: [], resource: '/phone/users/{userId}/call_history', rows: expected.length })
-    expect((jobs.get(done.jobId).dataset.rows as { id: string }[]).map((r) => r.id)).toEqual(expected)
+    expect((await storedRows<{ id: string }>(jobs.get(done.jobId).dataset)).map((r) => r.id)).toEqual(expected)
     // Columns from the item's schema, nested objects flattened.
-    expect(jobs.get(done.jobId).dataset.info().defaultColumns.length).toBeGreaterThan(3)
+    expect((await jobs.get(done.jobId).dataset.info()).defaultColumns.length).toBeGreaterThan(3)
   })
 
   /** Whether the sandbox answers the GETs of Zoom's files beyond its hand-written endpoints. */
@@ -136,7 +136,7 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
     const { jobs, finished } = jobHarness(zoom, { apiCatalog: source })
     const members = await finished(jobs.crawl({ profileId: 'p1', resource: '/phone/call_queues/{callQueueId}/members', params: {} }))
     expect(members).toMatchObject({ state: 'done', errors: [], unitsTotal: queues.length })
-    expect((jobs.get(members.jobId).dataset.rows as { callQueueId?: string }[]).every((row) => queues.some((q) => q.id === row.callQueueId))).toBe(true)
+    expect((await storedRows<{ callQueueId?: string }>(jobs.get(members.jobId).dataset)).every((row) => queues.some((q) => q.id === row.callQueueId))).toBe(true)
     for (const spec of pick(browsableLists(catalog), 25, 11)) {
       const query = requiredQuery(spec.operation!)
       if (query === undefined) continue

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../common/errors'
 import type { Query } from '../../../main/zoom'
 import { type Sandbox, startSandbox } from '../../sandbox'
-import { jobHarness } from './harness'
+import { jobHarness, storedRows } from './harness'
 import { apiRequests, builtIn, sandboxZoom, spyZoom } from './sandbox-zoom'
 import { listPages } from '../../../main/data/jobs/list-pages'
 
@@ -47,7 +47,7 @@ describe('crawl of users with status "all" against the sandbox', () => {
     expect(done.state).toBe('done')
     expect(done.errors).toEqual([])
     const expected = STATUSES.flatMap((s) => byStatus.get(s)!.ids)
-    const ids = (jobs.get(done.jobId).dataset.rows as { id: string }[]).map((u) => u.id)
+    const ids = (await storedRows<{ id: string }>(jobs.get(done.jobId).dataset)).map((u) => u.id)
     expect(new Set(ids).size).toBe(ids.length)
     expect([...ids].sort()).toEqual([...expected].sort())
     expect(done.rows).toBe(expected.length)
@@ -74,7 +74,7 @@ describe('crawl of users with status "all" against the sandbox', () => {
     const { jobs, finished } = jobHarness(overlapping)
     const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'users', params: { status: 'all' } }))
     expect(done.state).toBe('done')
-    const ids = (jobs.get(done.jobId).dataset.rows as { id: string }[]).map((u) => u.id)
+    const ids = (await storedRows<{ id: string }>(jobs.get(done.jobId).dataset)).map((u) => u.id)
     expect([...ids].sort()).toEqual(STATUSES.flatMap((s) => byStatus.get(s)!.ids).sort())
   })
 
@@ -100,7 +100,7 @@ describe('crawl of users with status "all" against the sandbox', () => {
     const done = await finished(jobId)
     expect(done.state).toBe('cancelled')
     expect(done.rows).toBeGreaterThan(0)
-    expect(done.rows).toBe(jobs.get(jobId).dataset.rows.length)
+    expect(done.rows).toBe(jobs.get(jobId).dataset.rowCount)
     expect(done.rows).toBeLessThan(STATUSES.reduce((sum, s) => sum + byStatus.get(s)!.ids.length, 0))
     // Requests in flight when cancel came are aborted; none is sent after it.
     expect(apiRequests(sandbox)).toBe(cancelledAt)
@@ -122,6 +122,6 @@ describe('crawl of users with status "all" against the sandbox', () => {
     expect(done.state).toBe('failed')
     expect(done.error?.code).toBe('ZOOM_SERVER_ERROR')
     expect(done.rows).toBeGreaterThanOrEqual(Math.min(200, byStatus.get('pending')!.ids.length))
-    expect(done.rows).toBe(jobs.get(done.jobId).dataset.rows.length)
+    expect(done.rows).toBe(jobs.get(done.jobId).dataset.rowCount)
   })
 })

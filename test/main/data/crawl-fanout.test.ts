@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Sandbox, startSandbox } from '../../sandbox'
 import { DAY_MS, isoDate } from '../../sandbox/clock'
-import { jobHarness } from './harness'
+import { jobHarness, storedRows } from './harness'
 import { apiRequests, builtIn, listAll, sandboxZoom, spyZoom } from './sandbox-zoom'
 
 const NOW = Date.UTC(2026, 2, 4, 12)
@@ -56,7 +56,7 @@ describe('fan-out crawls against the sandbox', () => {
     expect(done.errors[0]!.error.code).toBe('ZOOM_SERVER_ERROR')
 
     const want = expected.users.filter((id) => id !== broken).flatMap((id) => expected.meetings.get(id) ?? [])
-    const rows = jobs.get(done.jobId).dataset.rows as { uuid: string; host_id: string }[]
+    const rows = await storedRows<{ uuid: string; host_id: string }>(jobs.get(done.jobId).dataset)
     expect(rows.map((m) => m.uuid).sort()).toEqual([...want].sort())
     expect(rows.some((m) => m.host_id === broken)).toBe(false)
     expect(done.rows).toBe(want.length)
@@ -74,7 +74,7 @@ describe('fan-out crawls against the sandbox', () => {
     const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: [...named, 'no-such-user'] }))
     expect(done.state).toBe('done')
     expect(done.errors).toEqual([{ unit: 'no-such-user', error: expect.objectContaining({ code: 'ZOOM_NOT_FOUND' }) }])
-    const uuids = (jobs.get(done.jobId).dataset.rows as { uuid: string }[]).map((m) => m.uuid)
+    const uuids = (await storedRows<{ uuid: string }>(jobs.get(done.jobId).dataset)).map((m) => m.uuid)
     expect(uuids.sort()).toEqual(named.flatMap((id) => expected.meetings.get(id) ?? []).sort())
 
     const onlyBad = await finished(jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: ['nobody-1', 'nobody-2'] }))
@@ -104,7 +104,7 @@ describe('fan-out crawls against the sandbox', () => {
     expect(windows).toHaveLength(4 * expected.users.length)
     expect(sandbox.stats().api['GET /v2/users/{userId}/recordings']?.['400']).toBeUndefined()
 
-    const rows = jobs.get(done.jobId).dataset.rows as { uuid: string; start_time: string }[]
+    const rows = await storedRows<{ uuid: string; start_time: string }>(jobs.get(done.jobId).dataset)
     expect(rows.length).toBeGreaterThan(0)
     expect(done.rows).toBe(done.totalRecords)
     expect(new Set(rows.map((r) => r.uuid)).size).toBe(rows.length)
@@ -128,7 +128,7 @@ describe('fan-out crawls against the sandbox', () => {
     jobId = (await jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' })).jobId
     const done = await finished(jobId)
     expect(done.state).toBe('cancelled')
-    expect(done.rows).toBe(jobs.get(jobId).dataset.rows.length)
+    expect(done.rows).toBe(jobs.get(jobId).dataset.rowCount)
     expect(done.rows).toBeGreaterThan(0)
     expect(done.unitsDone).toBeLessThan(expected.users.length)
     expect(apiRequests(sandbox)).toBe(requestsAtCancel)

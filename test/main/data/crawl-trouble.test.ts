@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
 import type { PaginateRequest, ZoomClient, ZoomClients, ZoomPage } from '../../../main/zoom'
-import { jobHarness } from './harness'
+import { jobHarness, storedRows } from './harness'
 
 const USERS = Array.from({ length: 12 }, (_, i) => ({ id: `u${i}`, email: `user${i}@example.com` }))
 
@@ -44,7 +44,7 @@ function nextEvent(harness: ReturnType<typeof jobHarness>, test: (p: JobProgress
   })
 }
 
-const hostIds = (harness: ReturnType<typeof jobHarness>, datasetId: string) => harness.datasets.get(datasetId).rows.map((r) => (r as { host_id: string }).host_id).sort()
+const hostIds = async (harness: ReturnType<typeof jobHarness>, datasetId: string) => (await storedRows<{ host_id: string }>(harness.datasets.get(datasetId))).map((r) => r.host_id).sort()
 const everyone = USERS.map((u) => u.id).sort()
 
 describe('crawls that survive trouble', () => {
@@ -54,9 +54,9 @@ describe('crawls that survive trouble', () => {
     const done = await harness.finished(harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }))
     expect(done).toMatchObject({ state: 'done', errors: [], unitsDone: 12, failedUnits: 0, resumable: false, totalRecords: 12 })
     expect(source.calls.get('u3')).toBe(3)
-    expect(hostIds(harness, done.datasetId)).toEqual(everyone)
+    expect(await hostIds(harness, done.datasetId)).toEqual(everyone)
     // The host's e-mail from the users list is on every row.
-    expect(harness.datasets.get(done.datasetId).rows.every((r) => (r as { host_email?: string }).host_email === `user${(r as { host_id: string }).host_id.slice(1)}@example.com`)).toBe(true)
+    expect((await storedRows(harness.datasets.get(done.datasetId))).every((r) => (r as { host_email?: string }).host_email === `user${(r as { host_id: string }).host_id.slice(1)}@example.com`)).toBe(true)
   })
 
   it('pauses while Zoom is unreachable, says so, and goes on when it is back, skipping nobody', async () => {
@@ -76,7 +76,7 @@ describe('crawls that survive trouble', () => {
     const done = await harness.finished(jobId)
     expect(done).toMatchObject({ state: 'done', errors: [], unitsDone: 12 })
     expect(done.paused).toBeUndefined()
-    expect(hostIds(harness, done.datasetId)).toEqual(everyone)
+    expect(await hostIds(harness, done.datasetId)).toEqual(everyone)
   })
 
   it('lists units that failed for good, and "Retry N failed" fetches them into the same dataset', async () => {
@@ -87,7 +87,7 @@ describe('crawls that survive trouble', () => {
     expect(first).toMatchObject({ state: 'done', failedUnits: 2, resumable: true, unitsDone: 12 })
     expect(first.errors.map((e) => e.unit).sort()).toEqual(['user4@example.com', 'user7@example.com'])
     expect(source.calls.get('u4')).toBe(1) // not transient: not retried by itself
-    const info = harness.datasets.get(first.datasetId).info()
+    const info = await harness.datasets.get(first.datasetId).info()
     expect(info.complete).toBe(false)
     expect(info.missing?.join(' ')).toContain('2 users failed: ')
 
@@ -96,9 +96,9 @@ describe('crawls that survive trouble', () => {
     const second = await harness.finished(first.jobId)
     expect(second).toMatchObject({ state: 'done', errors: [], failedUnits: 0, resumable: false, unitsDone: 12, totalRecords: 12 })
     expect(second.datasetId).toBe(first.datasetId)
-    expect(hostIds(harness, second.datasetId)).toEqual(everyone)
+    expect(await hostIds(harness, second.datasetId)).toEqual(everyone)
     expect(source.calls.get('u1')).toBe(1) // units that succeeded are not fetched again
-    expect(harness.datasets.get(second.datasetId).info()).toMatchObject({ complete: true })
+    expect(await harness.datasets.get(second.datasetId).info()).toMatchObject({ complete: true })
     expect(() => harness.jobs.retryFailed(first.jobId)).toThrow(expect.objectContaining({ code: 'CONFLICT' }))
   })
 
@@ -117,12 +117,12 @@ describe('crawls that survive trouble', () => {
     holding = false
     release()
     expect(cancelled).toMatchObject({ state: 'cancelled', resumable: true, pendingUnits: 10 })
-    expect(harness.datasets.get(cancelled.datasetId).info().missing).toEqual(['Cancelled with 10 of 12 users not loaded.'])
+    expect((await harness.datasets.get(cancelled.datasetId).info()).missing).toEqual(['Cancelled with 10 of 12 users not loaded.'])
 
     harness.jobs.resume(jobId)
     const done = await harness.finished(jobId)
     expect(done).toMatchObject({ state: 'done', unitsDone: 12, pendingUnits: 0, resumable: false, errors: [] })
-    expect(hostIds(harness, done.datasetId)).toEqual(everyone)
+    expect(await hostIds(harness, done.datasetId)).toEqual(everyone)
     expect(source.calls.get('u0')).toBe(1)
   })
 
@@ -139,6 +139,6 @@ describe('crawls that survive trouble', () => {
     const done = await harness.finished(stopped.jobId)
     expect(done).toMatchObject({ state: 'done', unitsDone: 12, pendingUnits: 0 })
     expect(done.error).toBeUndefined()
-    expect(hostIds(harness, done.datasetId)).toEqual(everyone)
+    expect(await hostIds(harness, done.datasetId)).toEqual(everyone)
   })
 })

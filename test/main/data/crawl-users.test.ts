@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Sandbox, startSandbox } from '../../sandbox'
-import { jobHarness } from './harness'
+import { jobHarness, storedRows } from './harness'
 import { apiRequests, builtIn, listAll, sandboxZoom, spyZoom } from './sandbox-zoom'
 
 const USERS = 2500
@@ -37,7 +37,7 @@ describe('crawl of a single list against the sandbox', () => {
     expect(done.rows).toBe(expectedIds.length)
     expect(Object.values(sandbox.stats().faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(5)
 
-    const rows = jobs.get(first.jobId).dataset.rows as { id: string }[]
+    const rows = await storedRows<{ id: string }>(jobs.get(first.jobId).dataset)
     expect(rows.map((u) => u.id)).toEqual(expectedIds)
 
     const progress = events.jobEvents()
@@ -63,7 +63,7 @@ describe('crawl of a single list against the sandbox', () => {
     const { jobs, finished } = jobHarness(zoom)
     const done = await finished(jobs.crawl({ profileId: 'p1', resource: 'users', params: {} }))
     expect(done.state).toBe('done')
-    const ids = (jobs.get(done.jobId).dataset.rows as { id: string }[]).map((u) => u.id)
+    const ids = (await storedRows<{ id: string }>(jobs.get(done.jobId).dataset)).map((u) => u.id)
     expect(new Set(ids).size).toBe(ids.length)
     expect(ids).toEqual(expectedIds)
   })
@@ -93,7 +93,7 @@ describe('crawl of a single list against the sandbox', () => {
     expect(done.state).toBe('cancelled')
     expect(done.finishedAt).toBeDefined()
     expect(done.rows).toBe(500)
-    expect(jobs.get(jobId).dataset.rows.length).toBe(500)
+    expect(jobs.get(jobId).dataset.rowCount).toBe(500)
     expect(cancelAt).toBe(5)
     expect(apiRequests(sandbox)).toBe(cancelAt)
     expect(jobs.list('p1').find((j) => j.jobId === jobId)?.state).toBe('cancelled')

@@ -7,6 +7,7 @@ import { Dataset } from '../../../main/data/datasets/dataset'
 import { exportDataset } from '../../../main/data/export/export-dataset'
 import type { DialogPort } from '../../../main/ports'
 import { parseCsv } from './csv-parse'
+import { collect } from './harness'
 import { defaultFileModeIn, modeOf } from './document-mode'
 import { type SyntheticUser, syntheticUsers, usersResource } from './fixtures'
 
@@ -36,7 +37,7 @@ describe('exportDataset', () => {
     dir = await mkdtemp(join(tmpdir(), 'zc-export-'))
     users = syntheticUsers(5000).map((u, i) => (i < TRICKY.length ? { ...u, first_name: TRICKY[i]! } : u))
     dataset = new Dataset('ds', 'p', usersResource, 0)
-    dataset.add(users)
+    await dataset.add(users)
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
@@ -48,13 +49,13 @@ describe('exportDataset', () => {
     const result = await exportDataset({ dialogs: port, clock }, dataset, request)
     expect(port.asked).toEqual(['users-2025-05-06.csv'])
 
-    const expected = dataset.window({ offset: 0, limit: 1000, ...request }).filteredTotal
+    const expected = (await dataset.window({ offset: 0, limit: 1000, ...request })).filteredTotal
     expect(result).toEqual({ path: target, rows: expected, bytes: (await stat(target)).size })
     const records = parseCsv(await readFile(target, 'utf8'))
     expect(records[0]).toEqual(['User ID', 'first_name', 'License', 'settings.host_video', 'group_ids', 'Department'])
     expect(records.length).toBe(expected + 1)
 
-    const order = [...dataset.iterate(dataset.view({ ...request }))] as SyntheticUser[]
+    const order = (await collect(dataset.iterate(await dataset.view({ ...request })))) as SyntheticUser[]
     // Formula characters are neutralised at the start and after every separator or line break.
     const escape = (text: string) => text.replace(/(?<=^|[,;\t\r\n])(?=[=+\-@\t\r])/g, "'")
     // By default a coded value is written as the grid labels it (type 2 → "Licensed").
@@ -75,7 +76,7 @@ describe('exportDataset', () => {
     const hostile = ['a;+cmd|calc!A0', 'x,=1+2', 'tab\t@SUM(A1)', 'line\n-2+3', 'cr\r=1', '=start', "it's plain", 'semi;colon', '\t=both']
     const rows = hostile.map((first_name, i) => ({ id: `h${i}`, first_name, type: -1 - i, settings: { host_video: i % 2 === 0 } }))
     const small = new Dataset('hostile', 'p', usersResource, 0)
-    small.add(rows)
+    await small.add(rows)
     const target = join(dir, 'hostile.csv')
     await exportDataset({ dialogs: dialogs(target), clock }, small, { format: 'csv', columns: ['id', 'first_name', 'type', 'settings.host_video'] })
     const text = await readFile(target, 'utf8')
@@ -110,7 +111,7 @@ describe('exportDataset', () => {
     const full = join(dir, 'full.json')
     const result = await exportDataset({ dialogs: dialogs(full), clock }, dataset, { format: 'json', sort: { column: 'email', direction: 'asc' } })
     const parsed = JSON.parse(await readFile(full, 'utf8')) as SyntheticUser[]
-    expect(parsed).toEqual([...dataset.iterate(dataset.view({ sort: { column: 'email', direction: 'asc' } }))])
+    expect(parsed).toEqual(await collect(dataset.iterate(await dataset.view({ sort: { column: 'email', direction: 'asc' } }))))
     expect(result.rows).toBe(users.length)
     expect(result.bytes).toBe((await stat(full)).size)
 
@@ -126,6 +127,24 @@ describe('exportDataset', () => {
     expect(JSON.parse(await readFile(empty, 'utf8'))).toEqual([])
   })
 
+  it('streams NDJSON: one row per line, whole rows or the chosen columns, in view order', async () => {
+    const target = join(dir, 'users.ndjson')
+    const port = dialogs(target)
+    const result = await exportDataset({ dialogs: port, clock }, dataset, { format: 'ndjson', sort: { column: 'email', direction: 'desc' }, filter: { columns: { dept: 'sales' } } })
+    expect(port.asked).toEqual(['users-2025-05-06.ndjson'])
+    const text = await readFile(target, 'utf8')
+    expect(text.endsWith('\n')).toBe(true)
+    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as SyntheticUser)
+    const expected = await collect(dataset.iterate(await dataset.view({ sort: { column: 'email', direction: 'desc' }, filter: { columns: { dept: 'sales' } } })))
+    expect(lines).toEqual(expected)
+    expect(result).toEqual({ path: target, rows: expected.length, bytes: (await stat(target)).size })
+
+    const projected = join(dir, 'projected.ndjson')
+    await exportDataset({ dialogs: dialogs(projected), clock }, dataset, { format: 'ndjson', columns: ['id', 'settings.pmi'] })
+    const first = (await readFile(projected, 'utf8')).split('\n')[0]!
+    expect(JSON.parse(first)).toEqual({ id: users[0]!.id, 'settings.pmi': users[0]!.settings.pmi })
+  })
+
   it('writes nothing when the person cancels the dialog', async () => {
     const before = await readdir(dir)
     expect(await exportDataset({ dialogs: dialogs(undefined), clock }, dataset, { format: 'csv' })).toEqual({ rows: 0, bytes: 0 })
@@ -136,8 +155,9 @@ describe('exportDataset', () => {
     const target = join(dir, 'existing.json')
     await writeFile(target, 'previous export')
     const broken = new Dataset('broken', 'p', usersResource, 0)
-    broken.add(users.slice(0, 3000))
-    broken.add([{ id: 'bad', toJSON: () => { throw new Error('cannot serialise') } }])
+    await broken.add(users.slice(0, 3000))
+    // The dataset's database is gone by the time the export runs: the worker cannot read it.
+    await broken.close()
     await expect(exportDataset({ dialogs: dialogs(target), clock }, broken, { format: 'json' })).rejects.toMatchObject({ code: 'EXPORT_FAILED', message: expect.stringContaining(target) })
     expect(await readFile(target, 'utf8')).toBe('previous export')
     expect(existsSync(`${target}.part`)).toBe(false)

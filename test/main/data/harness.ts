@@ -1,6 +1,7 @@
 // Builds a JobManager over the Zoom client given, with in-memory fakes of the event sink and logger.
 import type { EventMap } from '../../../common/contract/events'
 import type { JobProgress } from '../../../common/contract/data'
+import type { Dataset, DatasetResource } from '../../../main/data/datasets/dataset'
 import { DatasetStore } from '../../../main/data/datasets/dataset-store'
 import { JobManager } from '../../../main/data/jobs/job-manager'
 import type { CrawlRetryPolicy } from '../../../main/data/jobs/unit-retry'
@@ -52,4 +53,16 @@ export function jobHarness(zoom: Pick<ZoomClients, 'forProfile'>, options: { con
     return jobs.get(jobId).snapshot()
   }
   return { jobs, datasets, events, logSink, finished }
+}
+
+/** Everything an async iterable yields. */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = []
+  for await (const item of items) all.push(item)
+  return all
+}
+
+/** Every stored row of a dataset, in dataset order (the rows live in the dataset's database). */
+export async function storedRows<T = unknown>(dataset: Dataset<DatasetResource>): Promise<T[]> {
+  return (await collect(dataset.iterate(await dataset.view({})))) as T[]
 }

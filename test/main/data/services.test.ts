@@ -153,17 +153,19 @@ describe('data services on the real Zoom client', () => {
     }
 
     // A file whose listed size disagrees with what the server has: reported, nothing left behind.
-    const row = rows[0] as { recording_files: { file_size: number }[] }
-    const listed = row.recording_files[0]!.file_size
-    row.recording_files[0]!.file_size = listed + 1
+    // (Rows live in the dataset's database: the wrong size goes in as a copy of the row under another uuid.)
+    const row = structuredClone(rows[0]) as { uuid: string; recording_files: { file_size: number }[] }
+    row.uuid = `${row.uuid}-listed-wrong`
+    row.recording_files[0]!.file_size += 1
+    const dataset = services.datasets.get(done.datasetId)
+    expect(await dataset.add([row])).toBe(1)
     downloadFolder = join(dir, 'mismatch')
-    const mismatched = await services.handlers['downloads.enqueue']({ datasetId: done.datasetId, rowIndexes: [chosen[0]!] }, ctx)
+    const mismatched = await services.handlers['downloads.enqueue']({ datasetId: done.datasetId, rowIndexes: [dataset.rowCount - 1] }, ctx)
     await services.downloads.whenIdle()
     const failed = (await services.handlers['downloads.list'](undefined, ctx)).items.find((i) => i.id === mismatched.items.find((m) => m.folder.endsWith('mismatch'))!.id)!
     expect(failed).toMatchObject({ state: 'failed', error: { code: 'DOWNLOAD_SIZE_MISMATCH' } })
     expect(existsSync(join(failed.folder, failed.relativePath))).toBe(false)
     expect(existsSync(`${join(failed.folder, failed.relativePath)}.part`)).toBe(false)
-    row.recording_files[0]!.file_size = listed
     downloadFolder = join(dir, 'recordings')
 
     await services.handlers['downloads.clearFinished'](undefined, ctx)

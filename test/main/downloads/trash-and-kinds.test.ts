@@ -13,7 +13,7 @@ import type { DialogPort } from '../../../main/ports'
 import { createZoomClients } from '../../../main/zoom'
 import { type Sandbox, startSandbox } from '../../sandbox'
 import { DAY_MS, isoDate } from '../../sandbox/clock'
-import { recordingSink } from '../data/harness'
+import { recordingSink, storedRows } from '../data/harness'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens } from '../zoom/sandbox-helpers'
 
 const NOW = Date.UTC(2026, 2, 4, 12)
@@ -67,7 +67,7 @@ describe('recording downloads: file types and the trash', () => {
     const first = await services.handlers['data.crawl']({ profileId: 'p1', resource: 'recordings', params, users: 'all' }, ctx)
     await services.jobs.get(first.jobId).start()
     const dataset = services.datasets.get(first.datasetId)
-    const rows = dataset.rows as Row[]
+    const rows = await storedRows<Row>(dataset)
     const several = rows.map((row, index) => ({ row, index })).filter(({ row }) => new Set(row.recording_files.map((f) => f.file_type)).size >= 2)
     return { datasetId: first.datasetId, several }
   }

@@ -115,7 +115,7 @@ describe('datasets', () => {
   })
 
   it('a view is cached under a short hash of its filter, not the filter itself', async () => {
-    const { viewKey } = await import('../../../main/data/datasets/view-cache')
+    const { viewKey } = await import('../../../main/data/datasets/view-key')
     const key = viewKey({ filter: { columns: manyKeys(100, 128, 500) }, shownColumns: ['id'] })
     expect(key.length).toBeLessThanOrEqual(64)
   })

@@ -25,6 +25,8 @@ export interface ApiDeps {
   baseUrl(): string
   /** Answer refused tokens the RFC 6750 way (SandboxOptions.strict.bearerChallenge). */
   bearerChallenge?: boolean
+  /** SandboxOptions.syntheticCallHistory: the fast synthetic call history, when asked for. */
+  syntheticCalls?: { total: number; item(k: number): string }
 }
 
 export type Handler = (request: ApiRequest, deps: ApiDeps) => ApiResponse

@@ -78,6 +78,14 @@ export const accountCallHistory: Handler = (request, deps) => {
   if (denied !== undefined) return denied
   const parsed = callWindow(request, deps)
   if (!parsed.ok) return parsed.response
+  const synthetic = deps.syntheticCalls
+  if (synthetic) {
+    return listResponse(request, deps, {
+      path: '/phone/call_history', total: synthetic.total, listKey: 'call_logs', badTokenCode: PHONE_TOKEN_ERROR,
+      head: { from: parsed.window.from, to: parsed.window.to },
+      item: (k) => synthetic.item(k),
+    })
+  }
   const phone = deps.data.phone
   const { days, counts } = dailyCounts(parsed.window, deps.clock.now(), (d) => phone.callsOnDay(d), (d, j, n) => phone.callStartMs(d, j, n, phone.callSalt(d)))
   const total = counts.reduce((a, b) => a + b, 0)

@@ -1,0 +1,121 @@
+// Runs in a child process started by dataset-10m.ts (so nothing else of the benchmark run shares
+// its memory or event loop): the product's data services, as core.ts wires them, against the
+// sandbox's synthetic call history. Reads every page once and discards it (the floor), then
+// crawls the same pages into a dataset, sorts, pages through, filters and exports it; reports the
+// figures over IPC. Resident memory is sampled every 100 ms; main's event loop is watched by
+// monitorEventLoopDelay from the start of the crawl to the end of the filter.
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { listPathOf } from '../../../common/zoom/browse/names'
+import { listSpecFor } from '../../../common/zoom/browse/list-spec'
+import { listPages } from '../../../main/data/jobs/list-pages'
+import { exportDataset } from '../../../main/data/export/export-dataset'
+import { percentile } from '../../report'
+import { dataStack } from './data-stack'
+import type { SandboxProcess } from './sandbox-process'
+
+export interface DatasetChildInput extends Pick<SandboxProcess, 'url' | 'apps'> {
+  rows: number
+}
+
+export interface DatasetChildReport {
+  rows: number
+  discardRowsPerS: number
+  crawlRowsPerS: number
+  rssGrowthMb: number
+  rssBaselineMb: number
+  firstSortMs: number
+  windowP95Ms: number
+  windows: number
+  filterMs: number
+  filterRows: number
+  exportRows: number
+  exportRowsPerS: number
+  loopBlockMs: number
+  loopP99Ms: number
+}
+
+const MB = 1024 * 1024
+const WINDOWS = 200
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+const input = await new Promise<DatasetChildInput>((resolve) => process.once('message', (message) => resolve(message as DatasetChildInput)))
+// The client's limiter is on its fast path: the sandbox has no limits and the figure is about storing.
+const stack = await dataStack(input, { limiter: { headroom: 1e6 } })
+const profileId = stack.stack.profile.id
+const params = { from: day(Date.now() - 20 * 86_400_000), to: day(Date.now()) }
+
+// 1. The same pages read and discarded: what the crawl could do if storing cost nothing.
+// Through the same listing a crawl makes (listPages: the list's page size, its pagination style).
+const callHistory = listSpecFor(listPathOf('phone.callHistory') ?? '', undefined)
+if (!callHistory) throw new Error('no built-in call history list')
+let discarded = 0
+const discardStart = performance.now()
+for await (const page of listPages(stack.clients.forProfile(profileId), callHistory, { pathValues: {}, query: params, signal: new AbortController().signal })) discarded += page.items.length
+const discardSeconds = (performance.now() - discardStart) / 1000
+if (discarded !== input.rows) throw new Error(`the discarding read got ${discarded} rows, expected ${input.rows}`)
+
+// 2. The crawl into a dataset, with resident memory sampled and main's event loop watched.
+const loop = monitorEventLoopDelay({ resolution: 1 })
+const rssBaseline = process.memoryUsage().rss
+let rssPeak = rssBaseline
+const sampler = setInterval(() => {
+  rssPeak = Math.max(rssPeak, process.memoryUsage().rss)
+}, 100)
+loop.enable()
+const crawlStart = performance.now()
+const { progress, dataset } = await stack.crawl('phone.callHistory', params)
+const crawlSeconds = (performance.now() - crawlStart) / 1000
+clearInterval(sampler)
+rssPeak = Math.max(rssPeak, process.memoryUsage().rss)
+if (progress.state !== 'done' || dataset.rowCount !== input.rows) throw new Error(`the crawl ended ${progress.state} with ${dataset.rowCount} rows: ${progress.error?.message ?? ''}`)
+
+// 3. A first sort (including any index it builds), then 100-row windows anywhere in it.
+const sort = { column: 'caller_name', direction: 'asc' as const }
+const sortStart = performance.now()
+await dataset.window({ offset: 0, limit: 100, sort })
+const firstSortMs = performance.now() - sortStart
+const times: number[] = []
+let state = 7
+for (let i = 0; i < WINDOWS; i++) {
+  state = (state * 1103515245 + 12345) % 2147483648
+  const offset = state % Math.max(1, input.rows - 100)
+  const started = performance.now()
+  await dataset.window({ offset, limit: 100, sort })
+  times.push(performance.now() - started)
+}
+
+// 4. A substring filter on a text column.
+const filterStart = performance.now()
+const filtered = await dataset.window({ offset: 0, limit: 100, filter: { columns: { callee_name: 'an' } } })
+const filterMs = performance.now() - filterStart
+loop.disable()
+
+// 5. The export of every row to CSV, streamed from the database.
+const target = join(tmpdir(), `zoom-connect-bench-${process.pid}.csv`)
+const exportStart = performance.now()
+const exported = await exportDataset({ dialogs: { chooseSaveFile: async () => target, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => false }, clock: { now: () => Date.now() } }, dataset, { format: 'csv' })
+const exportSeconds = (performance.now() - exportStart) / 1000
+await rm(target, { force: true })
+
+const report: DatasetChildReport = {
+  rows: dataset.rowCount,
+  discardRowsPerS: discarded / discardSeconds,
+  crawlRowsPerS: dataset.rowCount / crawlSeconds,
+  rssGrowthMb: (rssPeak - rssBaseline) / MB,
+  rssBaselineMb: rssBaseline / MB,
+  firstSortMs,
+  windowP95Ms: percentile(times, 95),
+  windows: WINDOWS,
+  filterMs,
+  filterRows: filtered.filteredTotal,
+  exportRows: exported.rows,
+  exportRowsPerS: exported.rows / exportSeconds,
+  loopBlockMs: loop.max / 1e6,
+  loopP99Ms: loop.percentile(99) / 1e6,
+}
+process.send?.(report)
+await stack.close()
+process.disconnect()

@@ -1,0 +1,377 @@
+// One dataset in one SQLite file (node:sqlite), used only inside the dataset worker.
+//
+// Layout: `rows` holds each row's JSON by its 0-based index (insertion order, the index the grid,
+// selections and downloads use); `ids` the id keys seen, so a row Zoom sends twice is stored once;
+// `search` the lower-cased text the grid's text filter searches; one narrow table per extracted
+// column (`col_N`: sort key and lower-cased text) so a sort or a column filter reads a few bytes a
+// row, never the JSON. The resource's default columns are extracted as rows arrive; another
+// column the first time a view needs it. A view (sort + filter) is materialised once into a
+// temporary table of row indexes in view order, so every window after it is a primary-key range.
+import { closeSync, existsSync, openSync, renameSync, rmSync } from 'node:fs'
+import { DatabaseSync, type StatementSync } from 'node:sqlite'
+import { AppError } from '../../../../common/errors'
+import { FILE_MODE } from '../../../store/atomic-file'
+import { cellString, cellText, searchText, toCell } from '../cells'
+import { discoverColumns, getPath } from '../paths'
+import { sortKey } from '../sort'
+import { isIdentity, type NormalisedSpec, normaliseSpec, type ViewSpec } from '../view'
+import { viewKey } from '../view-key'
+import type { DatasetMeta, StoredResource, WindowInput } from './protocol'
+
+const SAMPLE_HEAD = 200
+const SAMPLE_SPREAD = 300
+/** Views kept per dataset; the least recently used temporary table is dropped. */
+const VIEW_CAPACITY = 6
+
+interface View {
+  table: string | undefined
+  length: number
+  rows: number
+}
+
+export class DatasetDb {
+  private db: DatabaseSync
+  private rows: number
+  /** Extracted column path → its table number. */
+  private readonly columns = new Map<string, number>()
+  private readonly views = new Map<string, View>()
+  private viewSerial = 0
+  private columnsCache: { rows: number; columns: string[] } | undefined
+  private statements: ReturnType<DatasetDb['prepareStatements']>
+
+  constructor(
+    private path: string,
+    private readonly resource: StoredResource,
+    create: boolean,
+  ) {
+    this.db = openDatabase(path, create)
+    if (create) {
+      this.db.exec(`
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE rows(idx INTEGER PRIMARY KEY, json TEXT NOT NULL);
+        CREATE TABLE ids(key TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE search(idx INTEGER PRIMARY KEY, text TEXT NOT NULL);
+        CREATE TABLE columns(n INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);
+      `)
+      for (const column of resource.columns) this.createColumn(column)
+    }
+    for (const row of this.db.prepare('SELECT n, path FROM columns ORDER BY n').all()) this.columns.set(String(row.path), Number(row.n))
+    this.rows = Number(this.db.prepare('SELECT count(*) AS n FROM rows').get()?.n ?? 0)
+    this.statements = this.prepareStatements()
+  }
+
+  get rowCount(): number {
+    return this.rows
+  }
+
+  private prepareStatements() {
+    return {
+      insertRows: this.db.prepare('INSERT INTO rows(idx, json) SELECT ?1 + key, value FROM json_each(?2)'),
+      insertSearch: this.db.prepare('INSERT INTO search(idx, text) SELECT ?1 + key, value FROM json_each(?2)'),
+      knownIds: this.db.prepare('SELECT j.value AS key FROM json_each(?1) AS j JOIN ids ON ids.key = j.value'),
+      insertIds: this.db.prepare('INSERT INTO ids(key) SELECT value FROM json_each(?1)'),
+      insertColumn: new Map<number, StatementSync>(),
+      row: this.db.prepare('SELECT json FROM rows WHERE idx = ?'),
+      rangeRows: this.db.prepare('SELECT idx, json FROM rows WHERE idx >= ? ORDER BY idx LIMIT ?'),
+      sample: this.db.prepare('SELECT json FROM rows WHERE idx IN (SELECT value FROM json_each(?)) ORDER BY idx'),
+    }
+  }
+
+  private columnInsert(n: number): StatementSync {
+    let statement = this.statements.insertColumn.get(n)
+    if (!statement) {
+      statement = this.db.prepare(`INSERT INTO col_${n}(idx, k, t) SELECT ?1 + key, value ->> 0, value ->> 1 FROM json_each(?2)`)
+      this.statements.insertColumn.set(n, statement)
+    }
+    return statement
+  }
+
+  private createColumn(path: string): number {
+    const n = Number(this.db.prepare('INSERT INTO columns(path) VALUES (?) RETURNING n').get(path)?.n)
+    this.db.exec(`CREATE TABLE col_${n}(idx INTEGER PRIMARY KEY, k, t TEXT)`)
+    this.columns.set(path, n)
+    return n
+  }
+
+  /** Stores the rows whose id key was not seen before, in one transaction; returns how many. */
+  add(items: readonly unknown[]): number {
+    const fresh = this.freshRows(items)
+    if (fresh.length === 0) return 0
+    const base = this.rows
+    this.db.exec('BEGIN')
+    try {
+      const keys = fresh.map(([key]) => key).filter((key): key is string => key !== undefined)
+      if (keys.length > 0) this.statements.insertIds.run(JSON.stringify(keys))
+      const rows = fresh.map(([, row]) => row)
+      this.statements.insertRows.run(base, JSON.stringify(rows))
+      this.statements.insertSearch.run(base, JSON.stringify(rows.map((row) => searchText(row, this.resource.valueLabels))))
+      for (const [path, n] of this.columns) {
+        const cells = rows.map((row) => columnCell(getPath(row, path)))
+        this.columnInsert(n).run(base, JSON.stringify(cells))
+      }
+      this.db.exec('COMMIT')
+    } catch (error) {
+      this.db.exec('ROLLBACK')
+      throw error
+    }
+    this.rows += fresh.length
+    return fresh.length
+  }
+
+  /** The items to store with their id keys: neither stored before nor twice in this page. */
+  private freshRows(items: readonly unknown[]): [string | undefined, unknown][] {
+    const keyed = items.map((item): [string | undefined, unknown] => [rowKey(item, this.resource.idKeys), item])
+    const keys = keyed.map(([key]) => key).filter((key): key is string => key !== undefined)
+    const seen = new Set<string>()
+    if (keys.length > 0) for (const row of this.statements.knownIds.all(JSON.stringify(keys))) seen.add(String(row.key))
+    return keyed.filter(([key]) => {
+      if (key === undefined) return true
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+  }
+
+  /** Every dotted column seen in a sample of the rows (the first ones and a spread of the rest). */
+  availableColumns(): string[] {
+    if (this.columnsCache?.rows !== this.rows) {
+      const indexes: number[] = []
+      const head = Math.min(this.rows, SAMPLE_HEAD)
+      for (let i = 0; i < head; i++) indexes.push(i)
+      const step = Math.max(1, Math.floor((this.rows - head) / SAMPLE_SPREAD))
+      for (let i = head; i < this.rows; i += step) indexes.push(i)
+      const sample = this.statements.sample.all(JSON.stringify(indexes)).map((row) => JSON.parse(String(row.json)) as unknown)
+      this.columnsCache = { rows: this.rows, columns: discoverColumns(sample) }
+    }
+    return this.columnsCache.columns
+  }
+
+  row(index: number): unknown {
+    const found = this.statements.row.get(index)
+    if (!found) throw new AppError('NOT_FOUND', `Row ${index} does not exist in this dataset.`)
+    return JSON.parse(String(found.json))
+  }
+
+  /** The view's length, materialised (and cached) on first use. */
+  view(spec: ViewSpec): { key: string; length: number; rows: number } {
+    const key = viewKey(spec)
+    const view = this.materialise(key, normaliseSpec(spec))
+    return { key, length: view.length, rows: view.rows }
+  }
+
+  window(input: WindowInput): { offset: number; rows: { index: number; cells: ReturnType<typeof toCell>[] }[]; columns: string[]; total: number; filteredTotal: number } {
+    const view = this.materialise(viewKey(input), normaliseSpec(input))
+    const found = view.table
+      ? this.db.prepare(`SELECT v.idx AS idx, r.json AS json FROM ${view.table} AS v JOIN rows AS r ON r.idx = v.idx WHERE v.pos > ? ORDER BY v.pos LIMIT ?`).all(input.offset, input.limit)
+      : this.statements.rangeRows.all(input.offset, input.limit)
+    const rows = found.map((row) => {
+      const parsed = JSON.parse(String(row.json)) as unknown
+      return { index: Number(row.idx), cells: input.columns.map((column) => toCell(getPath(parsed, column))) }
+    })
+    return { offset: input.offset, rows, columns: [...input.columns], total: this.rows, filteredTotal: view.length }
+  }
+
+  /** Row indexes in view order (a selection of every row passing a filter). */
+  select(spec: ViewSpec): Uint32Array {
+    const view = this.materialise(viewKey(spec), normaliseSpec(spec))
+    if (!view.table) return Uint32Array.from({ length: view.length }, (_, i) => i)
+    const indexes = new Uint32Array(view.length)
+    let i = 0
+    for (const row of this.db.prepare(`SELECT idx FROM ${view.table} ORDER BY pos`).iterate()) indexes[i++] = Number(row.idx)
+    return indexes.subarray(0, i)
+  }
+
+  /** Rows in view order, `batch` at a time (exports); the view is its own table, so nothing evicts it meanwhile. */
+  *batches(spec: ViewSpec, batch: number): Generator<string[]> {
+    const normalised = normaliseSpec(spec)
+    if (isIdentity(normalised)) {
+      const end = this.rows
+      for (let offset = 0; offset < end; offset += batch) yield this.statements.rangeRows.all(offset, Math.min(batch, end - offset)).map((row) => String(row.json))
+      return
+    }
+    const table = `temp.export_${++this.viewSerial}`
+    const length = this.fill(table, normalised)
+    try {
+      const page = this.db.prepare(`SELECT r.json AS json FROM ${table} AS v JOIN rows AS r ON r.idx = v.idx WHERE v.pos > ? ORDER BY v.pos LIMIT ?`)
+      for (let offset = 0; offset < length; offset += batch) yield page.all(offset, batch).map((row) => String(row.json))
+    } finally {
+      this.db.exec(`DROP TABLE IF EXISTS ${table}`)
+    }
+  }
+
+  /** Parsed rows at view positions [offset, offset + limit). */
+  rowsAt(spec: ViewSpec, offset: number, limit: number): unknown[] {
+    const view = this.materialise(viewKey(spec), normaliseSpec(spec))
+    const found = view.table
+      ? this.db.prepare(`SELECT r.json AS json FROM ${view.table} AS v JOIN rows AS r ON r.idx = v.idx WHERE v.pos > ? ORDER BY v.pos LIMIT ?`).all(offset, limit)
+      : this.statements.rangeRows.all(offset, limit)
+    return found.map((row) => JSON.parse(String(row.json)) as unknown)
+  }
+
+  /** Rows whose search text contains `needle` (lower-cased), in dataset order, at most `limit`. */
+  search(needle: string, limit: number): unknown[] {
+    return this.db
+      .prepare('SELECT r.json AS json FROM search AS s JOIN rows AS r ON r.idx = s.idx WHERE instr(s.text, ?) > 0 ORDER BY s.idx LIMIT ?')
+      .all(needle, limit)
+      .map((row) => JSON.parse(String(row.json)) as unknown)
+  }
+
+  readMeta(): DatasetMeta | undefined {
+    const found = this.db.prepare("SELECT value FROM meta WHERE key = 'dataset'").get()
+    return found ? (JSON.parse(String(found.value)) as DatasetMeta) : undefined
+  }
+
+  setMeta(meta: DatasetMeta): void {
+    this.db.prepare("INSERT INTO meta(key, value) VALUES ('dataset', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(meta))
+  }
+
+  /** Moves the file (keep, or back to temporary): closed, renamed, opened again with its views gone. */
+  move(path: string): void {
+    this.dropViews()
+    this.db.close()
+    renameSync(this.path, path)
+    this.path = path
+    this.db = openDatabase(path, false)
+    this.statements = this.prepareStatements()
+  }
+
+  close(remove: boolean): void {
+    if (this.db.isOpen) this.db.close()
+    if (remove) removeDatabaseFiles(this.path)
+  }
+
+  private materialise(key: string, spec: NormalisedSpec): View {
+    const cached = this.views.get(key)
+    if (cached && cached.rows === this.rows) {
+      this.views.delete(key)
+      this.views.set(key, cached)
+      return cached
+    }
+    if (cached?.table) this.db.exec(`DROP TABLE IF EXISTS ${cached.table}`)
+    this.views.delete(key)
+    const view: View = isIdentity(spec) ? { table: undefined, length: this.rows, rows: this.rows } : { table: `temp.view_${++this.viewSerial}`, length: 0, rows: this.rows }
+    if (view.table) view.length = this.fill(view.table, spec)
+    this.views.set(key, view)
+    while (this.views.size > VIEW_CAPACITY) {
+      const [oldestKey, oldest] = this.views.entries().next().value as [string, View]
+      this.views.delete(oldestKey)
+      if (oldest.table) this.db.exec(`DROP TABLE IF EXISTS ${oldest.table}`)
+    }
+    return view
+  }
+
+  /** Fills a new table with the row indexes of the view, in order; returns how many. */
+  private fill(table: string, spec: NormalisedSpec): number {
+    const from: string[] = []
+    const where: string[] = []
+    const params: (string | number)[] = []
+    let needsRow = false
+    const join = (source: string): string => {
+      const alias = `s${from.length}`
+      from.push(from.length === 0 ? `${source} AS ${alias}` : `JOIN ${source} AS ${alias} ON ${alias}.idx = s0.idx`)
+      return alias
+    }
+    if (spec.text) {
+      const alias = join('search')
+      where.push(`instr(${alias}.text, ?) > 0`)
+      params.push(spec.text)
+    }
+    for (const [column, needle] of spec.columnFilters) {
+      const alias = join(`col_${this.ensureColumn(column)}`)
+      where.push(`instr(${alias}.t, ?) > 0`)
+      params.push(needle)
+    }
+    for (const [column, value] of spec.equals) {
+      // The lower-cased text narrows the rows cheaply; the exact text is checked on those only.
+      const alias = join(`col_${this.ensureColumn(column)}`)
+      where.push(`${alias}.t IS ? AND zc_cell(r.json, ?) = ?`)
+      params.push(value === '' ? (null as unknown as string) : value.toLowerCase(), column, value)
+      needsRow = true
+    }
+    let order = 's0.idx'
+    if (spec.sort) {
+      const alias = join(`col_${this.ensureColumn(spec.sort.column)}`)
+      const direction = spec.sort.direction === 'asc' ? 'ASC' : 'DESC'
+      order = `(${alias}.k IS NULL), ${alias}.k ${direction}, s0.idx`
+    }
+    if (needsRow) {
+      this.registerCellFunction()
+      from.push('JOIN rows AS r ON r.idx = s0.idx')
+    }
+    this.db.exec(`CREATE TABLE ${table}(pos INTEGER PRIMARY KEY, idx INTEGER NOT NULL)`)
+    const sql = `INSERT INTO ${table}(idx) SELECT s0.idx FROM ${from.join(' ')}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`
+    return Number(this.db.prepare(sql).run(...params).changes)
+  }
+
+  /** The table number of an extracted column, extracting it from every row the first time. */
+  private ensureColumn(path: string): number {
+    const known = this.columns.get(path)
+    if (known !== undefined) return known
+    this.db.exec('BEGIN')
+    try {
+      const n = this.createColumn(path)
+      const insert = this.db.prepare(`INSERT INTO col_${n}(idx, k, t) VALUES (?, ?, ?)`)
+      for (const row of this.db.prepare('SELECT idx, json FROM rows ORDER BY idx').iterate()) {
+        const [k, t] = columnCell(getPath(JSON.parse(String(row.json)), path))
+        insert.run(Number(row.idx), k, t)
+      }
+      this.db.exec('COMMIT')
+      this.statements.insertColumn.delete(n)
+      return n
+    } catch (error) {
+      this.db.exec('ROLLBACK')
+      this.columns.delete(path)
+      throw error
+    }
+  }
+
+  private cellFunction = false
+
+  /** zc_cell(json, path): the value's text as the grid shows it (the exact-match filter). */
+  private registerCellFunction(): void {
+    if (this.cellFunction) return
+    this.db.function('zc_cell', { deterministic: true }, (json, path) => cellString(getPath(JSON.parse(String(json)), String(path))))
+    this.cellFunction = true
+  }
+
+  private dropViews(): void {
+    for (const view of this.views.values()) if (view.table) this.db.exec(`DROP TABLE IF EXISTS ${view.table}`)
+    this.views.clear()
+  }
+}
+
+/** A value's sort key and lower-cased text ('' stored as NULL), as the column tables hold them. */
+function columnCell(value: unknown): [number | string | null, string | null] {
+  return [sortKey(value), cellText(value) || null]
+}
+
+/** The first non-empty id key of the row (e.g. uuid, else id); rows without one are kept. */
+export function rowKey(item: unknown, idKeys: readonly string[]): string | undefined {
+  for (const key of idKeys) {
+    const value = getPath(item, key)
+    if (typeof value === 'string' && value !== '') return `${key}:${value}`
+    if (typeof value === 'number' || typeof value === 'bigint') return `${key}:${value}`
+  }
+  return undefined
+}
+
+function openDatabase(path: string, create: boolean): DatabaseSync {
+  // Zoom's user data: only this account may read the file (SQLite would create it 0644).
+  if (create) closeSync(openSync(path, 'wx', FILE_MODE))
+  else if (!existsSync(path)) throw new AppError('NOT_FOUND', 'This dataset is no longer on disk.')
+  const db = new DatabaseSync(path)
+  // Durability is not needed: a temporary dataset that did not survive a crash is deleted at the
+  // next start anyway. The rollback journal stays in memory so a failed page is undone whole.
+  db.exec(`
+    PRAGMA journal_mode = MEMORY;
+    PRAGMA synchronous = OFF;
+    PRAGMA cache_size = -16000;
+    PRAGMA temp_store = FILE;
+  `)
+  return db
+}
+
+/** The database file and any journal SQLite may have left beside it. */
+export function removeDatabaseFiles(path: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true })
+}

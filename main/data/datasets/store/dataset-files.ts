@@ -1,0 +1,67 @@
+// Where dataset files live. A dataset is a temporary file in `datasets/open/` of the data folder,
+// deleted when it is closed, when its connection is deleted, and at the next start if the app
+// ended without closing it: Zoom user data does not stay on disk by accident. A dataset the
+// person chose to keep is moved to `datasets/kept/` until it expires or is cleared. Folders are
+// 0700 and files 0600: the rows are the account's users, meetings and calls.
+import { rmSync } from 'node:fs'
+import { readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ensureDirectory } from '../../../store/atomic-file'
+import { removeDatabaseFiles } from './dataset-db'
+
+const SUFFIX = '.sqlite'
+
+export class DatasetFiles {
+  readonly openDir: string
+  readonly keptDir: string
+
+  constructor(readonly root: string) {
+    this.openDir = join(root, 'open')
+    this.keptDir = join(root, 'kept')
+  }
+
+  private prepared: Promise<void> | undefined
+
+  /** `prepare()` once per run: every dataset waits for it before its file is made. */
+  prepareOnce(): Promise<void> {
+    this.prepared ??= this.prepare()
+    return this.prepared
+  }
+
+  /** Creates the folders and deletes what a previous run left in the temporary one. */
+  private async prepare(): Promise<void> {
+    await ensureDirectory(this.openDir)
+    await ensureDirectory(this.keptDir)
+    for (const name of await readdir(this.openDir)) await rm(join(this.openDir, name), { force: true, recursive: true })
+  }
+
+  temporary(datasetId: string): string {
+    return join(this.openDir, `${datasetId}${SUFFIX}`)
+  }
+
+  kept(datasetId: string): string {
+    return join(this.keptDir, `${datasetId}${SUFFIX}`)
+  }
+
+  /** The ids of the kept dataset files. */
+  async keptIds(): Promise<string[]> {
+    const names = await readdir(this.keptDir).catch(() => [])
+    return names.filter((name) => name.endsWith(SUFFIX)).map((name) => name.slice(0, -SUFFIX.length))
+  }
+
+  removeKept(datasetId: string): void {
+    removeDatabaseFiles(this.kept(datasetId))
+  }
+}
+
+/**
+ * Files of datasets made without a data folder (tests, benchmarks): a folder of this process in
+ * the system's temporary folder, removed when the process exits.
+ */
+export function processDatasetFiles(): DatasetFiles {
+  const root = join(tmpdir(), `zoom-connect-datasets-${process.pid}`)
+  process.once('exit', () => rmSync(root, { recursive: true, force: true }))
+  return new DatasetFiles(root)
+}
+

@@ -1,0 +1,89 @@
+// The dataset worker thread: every dataset's SQLite database lives here, so no query, sort,
+// filter, export or page write ever runs on main's event loop. Requests are handled one at a
+// time in arrival order (an export yields between its batches).
+import { setImmediate } from 'node:timers/promises'
+import { parentPort } from 'node:worker_threads'
+import { AppError, isAppError } from '../../../../common/errors'
+import { DatasetDb } from './dataset-db'
+import { writeExport } from './export-writer'
+import type { ReplyMessage, Request, RequestMessage } from './protocol'
+
+const port = parentPort
+if (!port) throw new Error('dataset-worker runs as a worker thread')
+
+const datasets = new Map<string, DatasetDb>()
+
+function opened(datasetId: string): DatasetDb {
+  const db = datasets.get(datasetId)
+  if (!db) throw new AppError('NOT_FOUND', 'This dataset is no longer available. Load the list again.')
+  return db
+}
+
+async function handle(datasetId: string, request: Request): Promise<unknown> {
+  switch (request.op) {
+    case 'open': {
+      datasets.get(datasetId)?.close(false)
+      const db = new DatasetDb(request.path, request.resource, request.create)
+      if (request.meta) db.setMeta(request.meta)
+      datasets.set(datasetId, db)
+      return { rows: db.rowCount, meta: db.readMeta() }
+    }
+    case 'readMeta': {
+      const db = new DatasetDb(request.path, { id: '', idKeys: [], columns: [], valueLabels: {} }, false)
+      try {
+        return { meta: db.readMeta(), rows: db.rowCount }
+      } finally {
+        db.close(false)
+      }
+    }
+    case 'add': {
+      const db = opened(datasetId)
+      return { added: db.add(request.items), rows: db.rowCount }
+    }
+    case 'count':
+      return opened(datasetId).rowCount
+    case 'columns':
+      return opened(datasetId).availableColumns()
+    case 'window':
+      return opened(datasetId).window(request.input)
+    case 'view':
+      return opened(datasetId).view(request.spec)
+    case 'row':
+      return opened(datasetId).row(request.index)
+    case 'select':
+      return opened(datasetId).select(request.spec)
+    case 'rowsAt':
+      return opened(datasetId).rowsAt(request.spec, request.offset, request.limit)
+    case 'search':
+      return opened(datasetId).search(request.needle, request.limit)
+    case 'export':
+      return { rows: await writeExport(opened(datasetId), request.input, () => setImmediate()) }
+    case 'setMeta':
+      return opened(datasetId).setMeta(request.meta)
+    case 'move':
+      return opened(datasetId).move(request.path)
+    case 'close': {
+      const db = datasets.get(datasetId)
+      datasets.delete(datasetId)
+      db?.close(request.remove)
+      return undefined
+    }
+  }
+}
+
+// One request at a time: a request that awaits (an export between batches) lets the next start,
+// which is what keeps windows answered during an export; everything else is synchronous.
+port.on('message', (message: RequestMessage) => {
+  void handle(message.datasetId, message.request).then(
+    (value) => {
+      const reply: ReplyMessage = { id: message.id, ok: true, value }
+      port.postMessage(reply, value instanceof Uint32Array ? [value.buffer as ArrayBuffer] : [])
+    },
+    (error: unknown) => {
+      // A SQLite error (disk full, a file removed underneath) is a file error to the person.
+      const code = isAppError(error) ? error.code : 'FILE_IO'
+      const reply: ReplyMessage = { id: message.id, ok: false, error: { code, message: error instanceof Error ? error.message : String(error) } }
+      port.postMessage(reply)
+    },
+  )
+})

@@ -1,0 +1,91 @@
+// What main and the dataset worker say to each other: one request, one reply, matched by id.
+import type { RowsWindow } from '../../../../common/contract/data'
+import type { ValueLabels } from '../cells'
+import type { ViewSpec } from '../view'
+
+/** What the worker needs of a dataset's resource to store its rows. */
+export interface StoredResource {
+  id: string
+  idKeys: readonly string[]
+  /** Columns extracted when a row is stored, so the grid sorts and filters them without parsing rows. */
+  columns: readonly string[]
+  valueLabels: ValueLabels
+}
+
+/** Facts about a dataset kept in its file, so a kept dataset can be listed and opened again. */
+export interface DatasetMeta {
+  id: string
+  profileId: string
+  resourceId: string
+  createdAt: number
+  /** What the crawl could not load; absent while loading. */
+  missing?: string[]
+  /** Host id → e-mail learned by a fan-out (recordings lack host_email). */
+  hostEmails?: Record<string, string>
+  /** The crawl's input, so a kept dataset can be crawled again (Refresh). */
+  crawl?: { resource: string; params: Record<string, string | number | boolean>; users?: unknown }
+  /** When the person chose to keep it (epoch ms); absent for a temporary dataset. */
+  keptAt?: number
+}
+
+export interface WindowInput extends ViewSpec {
+  offset: number
+  limit: number
+  columns: readonly string[]
+}
+
+export interface ExportInput extends ViewSpec {
+  path: string
+  /** File mode of the export (documents keep the umask's mode). */
+  mode: number
+  format: 'csv' | 'json' | 'ndjson'
+  /** CSV: the columns; JSON/NDJSON: objects of these columns, or whole rows when absent. */
+  columns?: readonly string[]
+  header?: readonly string[]
+  labels?: ValueLabels
+  bom?: boolean
+}
+
+export type Request =
+  | { op: 'open'; path: string; create: boolean; resource: StoredResource; meta?: DatasetMeta }
+  | { op: 'add'; items: unknown[] }
+  | { op: 'count' }
+  | { op: 'columns' }
+  | { op: 'window'; input: WindowInput }
+  | { op: 'view'; spec: ViewSpec }
+  | { op: 'row'; index: number }
+  | { op: 'select'; spec: ViewSpec }
+  | { op: 'search'; needle: string; limit: number }
+  | { op: 'export'; input: ExportInput }
+  | { op: 'setMeta'; meta: DatasetMeta }
+  | { op: 'move'; path: string }
+  | { op: 'close'; remove: boolean }
+  | { op: 'readMeta'; path: string }
+  | { op: 'rowsAt'; spec: ViewSpec; offset: number; limit: number }
+
+export interface Replies {
+  open: { rows: number; meta: DatasetMeta | undefined }
+  add: { added: number; rows: number }
+  count: number
+  columns: string[]
+  window: Omit<RowsWindow, 'datasetId'>
+  view: { key: string; length: number; rows: number }
+  row: unknown
+  select: Uint32Array
+  search: unknown[]
+  export: { rows: number }
+  setMeta: undefined
+  move: undefined
+  close: undefined
+  readMeta: { meta: DatasetMeta | undefined; rows: number }
+  rowsAt: unknown[]
+}
+
+export interface RequestMessage {
+  id: number
+  /** The dataset the request is about (one worker holds every open dataset). */
+  datasetId: string
+  request: Request
+}
+
+export type ReplyMessage = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { code: string; message: string } }
