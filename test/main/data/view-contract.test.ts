@@ -45,6 +45,7 @@ const ROWS = [
   { name: '𝔘nicode', type: 1, size: '-4', when: null },
   { name: 'ﬀ ligature', type: 1, size: '7', nested: { city: 'Zürich' } },
   { name: 'adam', type: 2, size: 9, when: '2026-01-15' },
+  { name: 'ada', type: 1, size: '9', when: '2026-01-15T00:00:00Z' },
 ]
 
 const SPECS: [string, ViewSpec][] = [
