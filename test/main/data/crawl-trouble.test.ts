@@ -65,7 +65,10 @@ describe('crawls that survive trouble', () => {
       // u0 succeeds first, then the outage starts.
       if (userId === 'u0') down = true
     })
-    const harness = jobHarness(source, { concurrency: 2, retry: { outageAfterErrors: 3, outageDelaysMs: [30] } })
+    // One unit at a time, so u0's success is counted before u1's failures: a success counted
+    // between them (its page still being stored while u1 retries) would reset the run of network
+    // errors, and u1 would use up its attempts and fail for good before the outage is seen.
+    const harness = jobHarness(source, { concurrency: 1, retry: { outageAfterErrors: 3, outageDelaysMs: [30] } })
     const paused = nextEvent(harness, (p) => p.paused !== undefined)
     const { jobId } = await harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' })
     const first = await paused
