@@ -1,0 +1,56 @@
+// The dataset files as the app wires them (createCore): in the data folder's datasets/, emptied of
+// what a previous run left open at start-up, and gone with their connection when it is deleted
+// through the profiles.delete channel — its open lists and the ones the person kept alike.
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createCore, type Core } from '../../../main/core'
+import type { SenderInfo } from '../../../main/ipc/router'
+import { createFakeAdapters } from '../../fakes/adapters'
+import { syntheticUsers, usersResource } from './fixtures'
+
+const ORIGIN = 'app://zoom-connect'
+const sender: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, isOurWindow: true }
+
+let dataDir: string | undefined
+let core: Core | undefined
+
+afterEach(async () => {
+  await core?.dispose()
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  core = dataDir = undefined
+})
+
+describe('datasets in the app’s data folder', () => {
+  it('deletes at start-up what was left open, and a deleted connection’s open and kept lists', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'zc-core-datasets-'))
+    const openDir = join(dataDir, 'datasets', 'open')
+    const keptDir = join(dataDir, 'datasets', 'kept')
+    await mkdir(openDir, { recursive: true })
+    await writeFile(join(openDir, 'left-by-a-crash.sqlite'), 'rows of a run that ended without closing')
+    const { adapters } = createFakeAdapters({ dataDir })
+    core = await createCore(adapters, { trustedOrigins: [ORIGIN] })
+    // The clean-up core starts by itself; start() hands back that same run.
+    await core.data.datasets.start()
+    expect(await readdir(openDir)).toEqual([])
+
+    expect(await core.router.invoke('vault.setup', sender, { protector: 'os-keychain' })).toMatchObject({ ok: true })
+    const profile = await core.credentials.profiles.create({ fields: { name: 'Acme', grant: 's2s', accountId: 'acct123', clientId: 'client123' }, clientSecret: 'not-a-real-secret' })
+    const other = await core.credentials.profiles.create({ fields: { name: 'Other', grant: 's2s', accountId: 'acct456', clientId: 'client456' }, clientSecret: 'not-a-real-secret' })
+    const kept = core.data.datasets.create(profile.id, usersResource, Date.now())
+    const open = core.data.datasets.create(profile.id, usersResource, Date.now())
+    const others = core.data.datasets.create(other.id, usersResource, Date.now())
+    for (const dataset of [kept, open, others]) await dataset.add(syntheticUsers(20))
+    await core.data.datasets.keep(kept.id, Date.now())
+    expect(await readdir(keptDir)).toEqual([`${kept.id}.sqlite`])
+    expect((await readdir(openDir)).sort()).toEqual([`${open.id}.sqlite`, `${others.id}.sqlite`].sort())
+
+    const reply = await core.router.invoke('profiles.delete', sender, { id: profile.id })
+    expect(reply).toMatchObject({ ok: true })
+    expect(await readdir(keptDir)).toEqual([])
+    expect(await readdir(openDir)).toEqual([`${others.id}.sqlite`])
+    expect(core.data.datasets.has(open.id)).toBe(false)
+    expect(core.data.datasets.has(others.id)).toBe(true)
+  })
+})
