@@ -10,6 +10,7 @@ import type { SenderInfo } from '../../../main/ipc/router'
 import { createFakeAdapters } from '../../fakes/adapters'
 import { syntheticUsers, usersResource } from './fixtures'
 
+const DAY = 24 * 60 * 60 * 1000
 const ORIGIN = 'app://zoom-connect'
 const sender: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, isOurWindow: true }
 
@@ -52,5 +53,34 @@ describe('datasets in the app’s data folder', () => {
     expect(await readdir(openDir)).toEqual([`${others.id}.sqlite`])
     expect(core.data.datasets.has(open.id)).toBe(false)
     expect(core.data.datasets.has(others.id)).toBe(true)
+  })
+
+  it('expires kept lists by the Settings value through data.kept, and data.clearKept removes the rest', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'zc-core-datasets-'))
+    const keptDir = join(dataDir, 'datasets', 'kept')
+    const { adapters, fakes } = createFakeAdapters({ dataDir })
+    core = await createCore(adapters, { trustedOrigins: [ORIGIN] })
+    const invoke = async (name: Parameters<Core['router']['invoke']>[0], input: unknown) => {
+      const reply = await core!.router.invoke(name, sender, input)
+      if (!reply.ok) throw new Error(reply.error.message)
+      return reply.value
+    }
+    // The app's clock: expiry counts from a list's crawl to now.
+    const now = fakes.time.now()
+    const old = core.data.datasets.create('p1', usersResource, now - 5 * DAY)
+    const recent = core.data.datasets.create('p1', usersResource, now - DAY)
+    for (const dataset of [old, recent]) {
+      await dataset.add(syntheticUsers(5))
+      await invoke('data.keep', { datasetId: dataset.id })
+    }
+    expect(((await invoke('data.kept', {})) as { datasetId: string }[]).map((k) => k.datasetId).sort()).toEqual([old.id, recent.id].sort())
+
+    await invoke('settings.update', { keptDatasetDays: 3 })
+    expect(((await invoke('data.kept', {})) as { datasetId: string }[]).map((k) => k.datasetId)).toEqual([recent.id])
+    expect(await readdir(keptDir)).toEqual([`${recent.id}.sqlite`])
+
+    expect(await invoke('data.clearKept', undefined)).toEqual({ removed: 1 })
+    expect(await readdir(keptDir)).toEqual([])
+    expect(await invoke('data.kept', {})).toEqual([])
   })
 })
