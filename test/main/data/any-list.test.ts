@@ -143,7 +143,9 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
       const done = await finished(jobs.crawl({ profileId: 'p1', resource: spec.path, params: query, ...(spec.pathParams.includes('userId') && planCrawl({ resource: spec.path, params: query }, catalog, NOW).users ? { users: 'me' as const } : {}) }))
       expect(done.state, `${spec.path}: ${done.error?.message ?? ''}`).toBe('done')
     }
-  })
+    // About 25 crawls, each into its own dataset file through the dataset worker: on a loaded
+    // 2-core machine more than the default 20 s.
+  }, 60_000)
 
   it('refuses before sending anything when the grant has none of the scopes the list accepts, naming them', async () => {
     sandbox.resetStats()
