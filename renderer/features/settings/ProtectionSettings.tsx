@@ -53,7 +53,7 @@ export function ProtectionSettings() {
         )}
         {initialised && p.kind === 'passphrase' && (
           <>
-            <button type="button" className="btn" onClick={() => void lockNow()} disabled={vault.state === 'locked' || locking.pending}>
+            <button type="button" className="btn" onClick={() => void lockNow()} disabled={vault.state === 'locked'}>
               <LockIcon size={14} /> Lock now
             </button>
             <button type="button" className="btn" onClick={() => setDialog('change')} disabled={vault.state === 'locked'}>
