@@ -3,7 +3,9 @@ import type { StateCreator } from 'zustand'
 import type { ConnectionStatus, ImportResult, ProfileExportResult, RateUsage, TimelineEvent, ValidationResult } from '../../../common/contract/index'
 import type { ProfileDraft, ProfileView } from '../../../common/profile'
 import { describeIssues } from '../../../common/validation'
+import type { ErrorCode } from '../../../common/errors'
 import { BridgeCallError, call, errorMessage } from '../../ipc'
+import type { Task } from '../task'
 import type { Store } from '../types'
 
 /** What is running on a profile right now, so its buttons show progress and stay disabled. */
@@ -14,6 +16,12 @@ export interface ProfileFailure {
   action: ProfileBusy
   error: string
 }
+
+/** An editor's Save or Save & connect. */
+export type EditorAction = 'save' | 'connect'
+
+/** The editor's action running, or why it failed; `code` is main's code when the save itself was refused. */
+export type EditorTask = Task<EditorAction> & { code?: ErrorCode }
 
 /** The last Test connection of a profile: main's verdict, or why the call itself failed. */
 export type TestOutcome = ValidationResult | { error: string }
@@ -28,6 +36,8 @@ export interface ConnectionsState {
   timelines: Record<string, TimelineEvent[]>
   busy: Record<string, ProfileBusy | undefined>
   failed: Record<string, ProfileFailure | undefined>
+  /** Key: the editor's key (the profile id it opened on, or 'new'). */
+  editorTasks: Record<string, EditorTask | undefined>
   lastTest: Record<string, TestOutcome | undefined>
   rateUsage: Record<string, RateUsage[] | undefined>
 }
@@ -41,6 +51,16 @@ export interface ConnectionsSlice extends ConnectionsState {
   createProfile(draft: ProfileDraft): Promise<ProfileView>
   /** `replaceSecretNow`: store a new Client Secret at once instead of after it has connected. */
   updateProfile(id: string, draft: ProfileDraft, options?: { replaceSecretNow?: boolean }): Promise<ProfileView>
+  /**
+   * The editor's Save (`connect` false) or the save of Save & connect, recorded in
+   * `editorTasks[key]`: running, then cleared (Save) or still running for connectFromEditor (Save
+   * & connect), or failed with the reason. A refused save rejects (main's field issues are on the error).
+   */
+  saveFromEditor(key: string, request: { savedId: string | undefined; draft: ProfileDraft; replaceSecretNow: boolean; connect: boolean }): Promise<ProfileView>
+  /** Save & connect's connect, ending the editor's task; resolves with why it failed, if it did (never rejects). */
+  connectFromEditor(key: string, id: string): Promise<unknown>
+  /** Forgets an editor's last failure (a new attempt, or a new editor); a running action stays. */
+  dismissEditorTask(key: string): void
   /** Duplicates and opens the copy's editor, reported as a notice (success or why not); never throws. */
   duplicateProfile(id: string): Promise<ProfileView | undefined>
   /** Deleted is announced as a notice; a failure is kept in `failed[id]` and rethrown. */
@@ -74,6 +94,7 @@ export const getEmptyConnectionsState = (): ConnectionsState => ({
   timelines: {},
   busy: {},
   failed: {},
+  editorTasks: {},
   lastTest: {},
   rateUsage: {},
 })
@@ -141,6 +162,32 @@ export const createConnectionsSlice: StateCreator<Store, [], [], ConnectionsSlic
         upsertProfile(profile)
         return profile
       }),
+    saveFromEditor: async (key, { savedId, draft, replaceSecretNow, connect }) => {
+      const action: EditorAction = connect ? 'connect' : 'save'
+      const record = (task: EditorTask | undefined) => set((s) => ({ editorTasks: { ...s.editorTasks, [key]: task } }))
+      record({ action, running: true })
+      try {
+        const saved = savedId ? await get().updateProfile(savedId, draft, { replaceSecretNow }) : await get().createProfile(draft)
+        if (!connect) record(undefined)
+        return saved
+      } catch (error) {
+        record({ action, running: false, error: errorMessage(error), ...(error instanceof BridgeCallError ? { code: error.code } : {}) })
+        throw error
+      }
+    },
+    connectFromEditor: async (key, id) => {
+      const record = (task: EditorTask | undefined) => set((s) => ({ editorTasks: { ...s.editorTasks, [key]: task } }))
+      record({ action: 'connect', running: true })
+      try {
+        await get().connect(id)
+        record(undefined)
+        return undefined
+      } catch (error) {
+        record({ action: 'connect', running: false, error: `Saved, but connecting failed: ${errorMessage(error)}` })
+        return error
+      }
+    },
+    dismissEditorTask: (key) => set((s) => (s.editorTasks[key]?.running === false ? { editorTasks: { ...s.editorTasks, [key]: undefined } } : {})),
     duplicateProfile: async (id) => {
       try {
         const profile = await call('profiles.duplicate', { id })
