@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { VaultStatus } from '../../common/contract/index'
 import { useStore } from '../../renderer/store/index'
 import { FakeUpdater } from '../fakes/fake-updater'
+import { makeProfile } from './fake-bridge'
 import { renderApp } from './render-app'
 
 const PASSPHRASE_VAULT: VaultStatus = { state: 'unlocked', protection: { kind: 'passphrase', secure: true }, keychain: { available: true, backend: 'gnome_libsecret', secure: true } }
@@ -63,5 +64,24 @@ describe('settings actions keep their state in their slices', () => {
     expect(await within(panel).findByText('Zoom Connect is up to date.')).toBeTruthy()
     expect(useStore.getState().updateTask).toBeUndefined()
     expect(within(panel).queryByRole('alert')).toBeNull()
+  })
+
+  it('a refused setting, folder choice, plan change or dismissal is reported by its slice, never thrown', async () => {
+    const p = makeProfile({ name: 'Acme' })
+    const { fake } = await openSettings({ profiles: [p] })
+    const s = useStore.getState()
+    const before = s.settings?.clipboardClearSeconds
+    fake.failNext('settings.update', 'FILE_IO', 'settings.json could not be written.')
+    await s.updateSettings({ clipboardClearSeconds: before === 60 ? 120 : 60 })
+    expect(useStore.getState().settings?.clipboardClearSeconds).toBe(before)
+    fake.failNext('settings.chooseDownloadFolder', 'FILE_IO', 'That folder cannot be written to.')
+    await s.chooseDownloadFolder()
+    fake.failNext('profiles.update', 'CONFLICT', 'The connection changed meanwhile.')
+    await s.changeRatePlan(p.id, 'business')
+    expect(useStore.getState().notices.map((n) => [n.title, n.description])).toEqual([
+      ['The setting was not saved', 'settings.json could not be written.'],
+      ['The download folder was not changed', 'That folder cannot be written to.'],
+      ['Could not change the plan of “Acme”', 'The connection changed meanwhile.'],
+    ])
   })
 })

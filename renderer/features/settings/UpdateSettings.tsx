@@ -2,7 +2,6 @@
 // (plain text from main, shown as text), download progress, and Restart to update.
 import { Switch } from 'radix-ui'
 import { useEffect } from 'react'
-import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 
 function megabytes(bytes: number): string {
@@ -17,7 +16,6 @@ export function UpdateSettings() {
   const task = useStore((s) => s.updateTask)
   const settings = useStore((s) => s.settings)
   const updateSettings = useStore((s) => s.updateSettings)
-  const notify = useStore((s) => s.notify)
   useEffect(() => {
     // Pushed changes ('updates.changed') keep it current from here on.
     void loadUpdates().catch(() => undefined)
@@ -93,7 +91,7 @@ export function UpdateSettings() {
             id="check-updates-at-start"
             className="switch"
             checked={settings.checkForUpdatesAtStart}
-            onCheckedChange={(checked) => void updateSettings({ checkForUpdatesAtStart: checked }).catch((e: unknown) => notify({ tone: 'error', title: 'The setting was not saved', description: errorMessage(e) }))}
+            onCheckedChange={(checked) => void updateSettings({ checkForUpdatesAtStart: checked })}
             aria-describedby="check-updates-at-start-hint"
           >
             <Switch.Thumb className="switch-thumb" />

@@ -1,7 +1,7 @@
 // Connection profiles and their live status (auth.status events), timelines and the actions on them.
 import type { StateCreator } from 'zustand'
 import type { ConnectionStatus, ImportResult, ProfileExportResult, RateUsage, TimelineEvent, ValidationResult } from '../../../common/contract/index'
-import type { ProfileDraft, ProfileView } from '../../../common/profile'
+import type { ProfileDraft, ProfileView, RatePlan } from '../../../common/profile'
 import { describeIssues } from '../../../common/validation'
 import type { ErrorCode } from '../../../common/errors'
 import { BridgeCallError, call, errorMessage } from '../../ipc'
@@ -63,6 +63,8 @@ export interface ConnectionsSlice extends ConnectionsState {
   dismissEditorTask(key: string): void
   /** Duplicates and opens the copy's editor, reported as a notice (success or why not); never throws. */
   duplicateProfile(id: string): Promise<ProfileView | undefined>
+  /** Changes a connection's rate-limit plan (its stored secret stays); a failure is reported as a notice, never thrown. */
+  changeRatePlan(id: string, ratePlan: RatePlan): Promise<void>
   /** Deleted is announced as a notice; a failure is kept in `failed[id]` and rethrown. */
   deleteProfile(id: string): Promise<{ revoked: boolean }>
   /** Main's file picker, then the import, reported as a notice; never throws. */
@@ -188,6 +190,17 @@ export const createConnectionsSlice: StateCreator<Store, [], [], ConnectionsSlic
       }
     },
     dismissEditorTask: (key) => set((s) => (s.editorTasks[key]?.running === false ? { editorTasks: { ...s.editorTasks, [key]: undefined } } : {})),
+    changeRatePlan: async (id, ratePlan) => {
+      const profile = get().profiles.find((p) => p.id === id)
+      if (!profile) return
+      const { id: _id, createdAt: _c, updatedAt: _u, hasClientSecret: _h, needsRepair: _n, ...fields } = profile
+      try {
+        // No clientSecret key: the stored secret stays as it is.
+        await get().updateProfile(id, { fields: { ...fields, ratePlan } })
+      } catch (error) {
+        failNotice(`Could not change the plan of “${profile.name}”`, error)
+      }
+    },
     duplicateProfile: async (id) => {
       try {
         const profile = await call('profiles.duplicate', { id })

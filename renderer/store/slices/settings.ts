@@ -2,7 +2,7 @@
 // updates (main's update service: what it found, download progress, restart to update).
 import type { StateCreator } from 'zustand'
 import type { Settings, SettingsPatch, UpdatesSnapshot } from '../../../common/contract/index'
-import { call } from '../../ipc'
+import { call, errorMessage } from '../../ipc'
 import { trackTask, type Task } from '../task'
 import type { Store } from '../types'
 
@@ -19,8 +19,9 @@ export interface SettingsState {
 
 export interface SettingsSlice extends SettingsState {
   loadSettings(): Promise<void>
+  /** Applied at once, rolled back and reported as a notice if main refuses; never throws. */
   updateSettings(patch: SettingsPatch): Promise<void>
-  /** Main shows its folder picker; the download folder is never typed or sent from here. */
+  /** Main shows its folder picker; the download folder is never typed or sent from here. A failure is reported as a notice; never throws. */
   chooseDownloadFolder(): Promise<void>
   /** Asks main for its update state, unless a pushed one arrived meanwhile (it is newer). */
   loadUpdates(): Promise<void>
@@ -44,11 +45,15 @@ export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (
       set({ settings: await call('settings.update', patch) })
     } catch (error) {
       set({ settings: before })
-      throw error
+      get().notify({ tone: 'error', title: 'The setting was not saved', description: errorMessage(error) })
     }
   },
   chooseDownloadFolder: async () => {
-    set({ settings: await call('settings.chooseDownloadFolder', undefined) })
+    try {
+      set({ settings: await call('settings.chooseDownloadFolder', undefined) })
+    } catch (error) {
+      get().notify({ tone: 'error', title: 'The download folder was not changed', description: errorMessage(error) })
+    }
   },
   loadUpdates: async () => {
     const before = get().updates
