@@ -32,6 +32,8 @@ export interface CredentialsSetup<P extends string = never> extends HarnessOptio
   proxies?: readonly P[]
   /** Options of the first app start (`app`). */
   start?: Parameters<Harness['start']>[0]
+  /** Options of the per-test `installation` where they differ from the file's (e.g. only it has a passphrase vault). */
+  installation?: HarnessOptions
 }
 
 export function credentialsTest<P extends string = never>(setup: CredentialsSetup<P> = {}) {
@@ -65,7 +67,7 @@ export function credentialsTest<P extends string = never>(setup: CredentialsSetu
       .extend('app', { scope: 'file' }, async ({ harness }) => harness.start(setup.start))
       /** A data dir and vault of the test's own over the file's sandbox, removed after the test. */
       .extend('installation', async ({ sandbox, time }, { onCleanup }) => {
-        const installation = await createHarness(sandbox, time, harnessOptions)
+        const installation = await createHarness(sandbox, time, { ...harnessOptions, ...setup.installation })
         onCleanup(() => installation.close())
         return installation
       })
