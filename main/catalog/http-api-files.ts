@@ -15,6 +15,13 @@ export interface HttpApiFileOptions {
   timeoutMs?: number
   /** The system proxy, as for the rest of main's HTTP (main/net/proxy). */
   proxy?: BeforeRequestHook
+  /** Largest answer read (decompressed); tests lower it. */
+  maxBytes?: number
+}
+
+/** A redirect from https to plain http would let anyone on the way rewrite the file. */
+export function httpsDowngrade(from: URL, to: URL): boolean {
+  return from.protocol === 'https:' && to.protocol !== 'https:'
 }
 
 export function createHttpApiFileSource(options: HttpApiFileOptions = {}): ApiFileSource {
@@ -24,24 +31,50 @@ export function createHttpApiFileSource(options: HttpApiFileOptions = {}): ApiFi
       const headers: Record<string, string> = { accept: 'application/json' }
       if (validators.etag) headers['if-none-match'] = validators.etag
       if (validators.lastModified) headers['if-modified-since'] = validators.lastModified
+      const maxBytes = options.maxBytes ?? MAX_FILE_BYTES
+      const tooLarge = new AppError('NETWORK', `Zoom's ${product} API file is larger than expected.`)
       let response
       try {
-        response = await got(urlFor(product), {
+        const request = got(urlFor(product), {
           headers,
           responseType: 'text',
           throwHttpErrors: false,
           followRedirect: true,
           retry: { limit: 1 },
           timeout: { request: options.timeoutMs ?? 60_000 },
+          hooks: {
+            beforeRedirect: [
+              (next, answer) => {
+                if (httpsDowngrade(new URL(answer.url), next.url as URL)) throw new AppError('NETWORK', `Zoom's ${product} API file: a redirect to plain http was refused.`)
+              },
+            ],
+          },
           ...(signal ? { signal } : {}),
           ...proxyOptions(options.proxy),
         })
+        // Counted as it arrives (decompressed): an endless or huge answer is dropped at the cap, not held whole.
+        let over = false
+        request.on('downloadProgress', ({ transferred }) => {
+          if (transferred > maxBytes && !over) {
+            over = true
+            request.cancel()
+          }
+        })
+        try {
+          response = await request
+        } catch (error) {
+          if (over) throw tooLarge
+          throw error
+        }
       } catch (error) {
+        if (error instanceof AppError) throw error
+        const cause = (error as { cause?: unknown } | null)?.cause
+        if (cause instanceof AppError) throw cause
         throw new AppError('NETWORK', `Zoom's ${product} API file could not be downloaded: ${error instanceof Error ? error.message : String(error)}`)
       }
       if (response.statusCode === 304) return { kind: 'unchanged' }
       if (response.statusCode !== 200) throw new AppError('NETWORK', `Zoom's ${product} API file: HTTP ${response.statusCode}.`)
-      if (Buffer.byteLength(response.body) > MAX_FILE_BYTES) throw new AppError('NETWORK', `Zoom's ${product} API file is larger than expected.`)
+      if (Buffer.byteLength(response.body) > maxBytes) throw tooLarge
       const etag = response.headers.etag
       const lastModified = response.headers['last-modified']
       return { kind: 'fresh', text: response.body, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) }
