@@ -43,6 +43,7 @@ export function createHttpApiFileSource(options: HttpApiFileOptions = {}): ApiFi
           retry: { limit: 1 },
           timeout: { request: options.timeoutMs ?? 60_000 },
           hooks: {
+            ...proxyOptions(options.proxy).hooks,
             beforeRedirect: [
               (next, answer) => {
                 if (httpsDowngrade(new URL(answer.url), next.url as URL)) throw new AppError('NETWORK', `Zoom's ${product} API file: a redirect to plain http was refused.`)
@@ -50,7 +51,6 @@ export function createHttpApiFileSource(options: HttpApiFileOptions = {}): ApiFi
             ],
           },
           ...(signal ? { signal } : {}),
-          ...proxyOptions(options.proxy),
         })
         // Counted as it arrives (decompressed): an endless or huge answer is dropped at the cap, not held whole.
         let over = false

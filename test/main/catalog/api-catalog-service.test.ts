@@ -156,6 +156,13 @@ describe('the API hub over HTTP', () => {
     expect((await source.fetch('Users', {})).kind).toBe('fresh')
   })
 
+  it('asks the system proxy for every file it fetches', async () => {
+    const asked: string[] = []
+    const source = createHttpApiFileSource({ urlFor: (product) => `${url}/${product}.json`, timeoutMs: 5000, proxy: (options) => void asked.push(String(options.url)) })
+    expect((await source.fetch('Users', {})).kind).toBe('fresh')
+    expect(asked).toEqual([`${url}/Users.json`])
+  })
+
   it('turns an HTTP error into a NETWORK error', async () => {
     status = 503
     const source = createHttpApiFileSource({ urlFor: (product) => `${url}/${product}.json`, timeoutMs: 5000 })
