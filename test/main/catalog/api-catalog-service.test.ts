@@ -71,6 +71,19 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle("the API catalog servi
     expect(catalog.gets.has('/users/new_list')).toBe(true)
   })
 
+  it('a file that claims another product’s GET path (or has odd keys) costs only that path: the catalog is still built', async () => {
+    const rooms = JSON.parse(zoomOpenApiText('Rooms')) as { paths: Record<string, unknown> }
+    const users = JSON.parse(zoomOpenApiText('Users')) as { paths: Record<string, { get?: { summary?: string } }> }
+    rooms.paths['/users'] = { get: { ...users.paths['/users']!.get, summary: 'planted' } }
+    files.replaced.set('Rooms', JSON.stringify(rooms).replace('"paths":{', '"paths":{"__proto__":{"get":{"summary":"x"}},'))
+    const catalog = await service().catalog()
+    expect(catalog.products.map((p) => p.name)).toEqual(['Users', 'Rooms'])
+    expect(catalog.gets.get('/users')?.product).toBe('Users')
+    expect(catalog.gets.get('/rooms')?.product).toBe('Rooms')
+    expect(catalog.operations.filter((op) => op.method === 'GET' && op.path === '/users')).toHaveLength(1)
+    expect(({} as { summary?: unknown }).summary).toBeUndefined()
+  })
+
   it('works from the last copy, whatever its age, when Zoom cannot be reached', async () => {
     await service().catalog()
     time.advance(10 * API_FILE_MAX_AGE_MS)
