@@ -90,6 +90,8 @@ export interface ClientEnv {
   limiter: AccountRateLimiter | undefined
   outcomes?: ConnectionOutcomes
   log?: Logger | undefined
+  /** The buffered JSON cap the profile's got instance applies (for the message). */
+  maxJsonBytes: number
 }
 
 /** Failures that say something about the connection itself, not about one request. */
@@ -136,6 +138,7 @@ export class ZoomClient {
           })
           return { refused: false, result }
         } catch (error) {
+          if (call.tooLarge) throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer to ${request.path} is larger than any page of a list (over ${Math.round(this.env.maxJsonBytes / 1024 / 1024)} MB) and was dropped.`)
           if (mayRefresh && refusedBearer(error)) return { refused: true }
           throw error
         }
