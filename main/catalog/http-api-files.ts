@@ -1,7 +1,9 @@
 // Zoom's OpenAPI files from Zoom's API hub, asked conditionally (ETag / Last-Modified) so an
 // unchanged file costs a 304. These are public documents: no credential is ever sent.
 import got, { type BeforeRequestHook } from 'got'
+import { capDownload } from '../net/capped-download'
 import { proxyOptions } from '../net/proxy'
+import { httpsDowngrade } from '../net/public-text'
 import { AppError } from '../../common/errors'
 import { apiHubUrl, type ApiProductName } from '../../common/zoom/api/products'
 import type { ApiFileAnswer, ApiFileSource } from './ports'
@@ -17,11 +19,6 @@ export interface HttpApiFileOptions {
   proxy?: BeforeRequestHook
   /** Largest answer read (decompressed); tests lower it. */
   maxBytes?: number
-}
-
-/** A redirect from https to plain http would let anyone on the way rewrite the file. */
-export function httpsDowngrade(from: URL, to: URL): boolean {
-  return from.protocol === 'https:' && to.protocol !== 'https:'
 }
 
 export function createHttpApiFileSource(options: HttpApiFileOptions = {}): ApiFileSource {
@@ -52,18 +49,12 @@ export function createHttpApiFileSource(options: HttpApiFileOptions = {}): ApiFi
           },
           ...(signal ? { signal } : {}),
         })
-        // Counted as it arrives (decompressed): an endless or huge answer is dropped at the cap, not held whole.
-        let over = false
-        request.on('downloadProgress', ({ transferred }) => {
-          if (transferred > maxBytes && !over) {
-            over = true
-            request.cancel()
-          }
-        })
+        // An endless or huge answer is dropped at the cap, not held whole.
+        const over = capDownload(request, maxBytes)
         try {
           response = await request
         } catch (error) {
-          if (over) throw tooLarge
+          if (over()) throw tooLarge
           throw error
         }
       } catch (error) {
