@@ -15,7 +15,7 @@ import { createMainWindow } from './platform/main-window'
 import { smokeTestRequested, startSmokeTest } from './platform/smoke-test'
 import { createElectronUpdater } from './platform/updater'
 import { createWindowStateStore } from './platform/window-state'
-import { denyAllPermissions, hardenWebContents, WEBRTC_IP_HANDLING_POLICY } from './platform/window-security'
+import { denyAllPermissions, hardenWebContents, refusePageDownloads, WEBRTC_IP_HANDLING_POLICY } from './platform/window-security'
 import { originOf } from './ipc/router'
 import { createLogger } from './log/logger'
 import { systemClock, systemScheduler } from './ports'
@@ -60,6 +60,7 @@ async function start(): Promise<void> {
   const rendererRoot = join(import.meta.dirname, '../renderer')
   handleAppScheme(protocol, rendererRoot)
   denyAllPermissions(session.defaultSession)
+  refusePageDownloads(session.defaultSession)
 
   const userData = app.getPath('userData')
   const shellAdapter = shellPort(shell)

@@ -7,6 +7,12 @@ export function pathParamNames(template: string): string[] {
 }
 
 /**
+ * "." and "..": as a path segment, a URL parser walks up the path with them, and encoding does not
+ * help (`%2e%2e` is a dot segment too, WHATWG URL), so an id can never be one of them.
+ */
+export const isDotSegment = (value: string) => value === '.' || value === '..'
+
+/**
  * Zoom asks for meeting UUIDs that begin with `/` or contain `//` to be encoded twice; everything
  * else is encoded once.
  */

@@ -4,6 +4,7 @@
 // No retries here: a code is exchanged once, a refresh is never repeated blindly (tokens rotate).
 import got, { type BeforeRequestHook } from 'got'
 import { registerClientCredentials, registerSecret } from '../log/redact'
+import { capDownload } from '../net/capped-download'
 import { proxyOptions } from '../net/proxy'
 import type { Clock } from '../ports'
 import { transportFailure } from './http-failure'
@@ -57,7 +58,6 @@ export function createTokenEndpointClient(options: TokenEndpointOptions): TokenE
       body.set('client_id', client.clientId)
     }
     const startedAt = options.clock.now()
-    let tooLarge = false
     const request = got.post(url, {
       body: body.toString(),
       headers,
@@ -69,19 +69,13 @@ export function createTokenEndpointClient(options: TokenEndpointOptions): TokenE
       ...(signal ? { signal } : {}),
       ...proxyOptions(options.proxy),
     })
-    request.on('downloadProgress', (progress) => {
-      if (progress.transferred > maxBodyBytes && !tooLarge) {
-        tooLarge = true
-        request.cancel()
-      }
-    })
+    const tooLarge = capDownload(request, maxBodyBytes)
     try {
       const response = await request
-      if (response.body.length > maxBodyBytes) tooLarge = true
-      if (tooLarge) throw tooLargeError(maxBodyBytes, response.statusCode)
+      if (tooLarge() || response.body.length > maxBodyBytes) throw tooLargeError(maxBodyBytes, response.statusCode)
       return { startedAt, response }
     } catch (error) {
-      if (tooLarge) throw tooLargeError(maxBodyBytes)
+      if (tooLarge()) throw tooLargeError(maxBodyBytes)
       if (error instanceof TokenEndpointError) throw error
       throw transportFailure(error, what, signal)
     }

@@ -5,6 +5,7 @@ import type { ValidationResult } from '../../common/contract/auth'
 import { AppError, type ErrorCode } from '../../common/errors'
 import { checkUrlAllowed } from '../../common/zoom/allowlist'
 import type { Clock } from '../ports'
+import { capDownload } from '../net/capped-download'
 import { proxyOptions } from '../net/proxy'
 import { transportFailure } from './http-failure'
 import { readableText } from './readable-text'
@@ -33,18 +34,21 @@ export async function validateToken(request: ValidationRequest): Promise<Validat
   if (!allowed.ok) return done({ ok: false, error: { code: 'DOMAIN_NOT_ALLOWED', message: `The token was not sent: ${allowed.reason}` } })
 
   let response
+  const answer = got.get(target, {
+    headers: { authorization: `Bearer ${request.accessToken}`, accept: 'application/json' },
+    responseType: 'buffer',
+    throwHttpErrors: false,
+    followRedirect: false,
+    retry: { limit: 0 },
+    timeout: { request: request.timeoutMs ?? 15_000 },
+    ...(request.signal ? { signal: request.signal } : {}),
+    ...proxyOptions(request.proxy),
+  })
+  const tooLarge = capDownload(answer, MAX_BODY)
   try {
-    response = await got.get(target, {
-      headers: { authorization: `Bearer ${request.accessToken}`, accept: 'application/json' },
-      responseType: 'buffer',
-      throwHttpErrors: false,
-      followRedirect: false,
-      retry: { limit: 0 },
-      timeout: { request: request.timeoutMs ?? 15_000 },
-      ...(request.signal ? { signal: request.signal } : {}),
-      ...proxyOptions(request.proxy),
-    })
+    response = await answer
   } catch (error) {
+    if (tooLarge()) return done({ ok: false, error: { code: 'ZOOM_RESPONSE_INVALID', message: `The validation URL's answer is larger than ${MAX_BODY / 1_000_000} MB and was not read` } })
     const failure = transportFailure(error, 'The validation request', request.signal)
     return done({ ok: false, error: { code: failure.code, message: failure.message.replace('; the current tokens are kept', '') } })
   }

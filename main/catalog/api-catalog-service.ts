@@ -176,7 +176,7 @@ export class ApiCatalogService {
       }),
     )
     // In the products' order, so the catalog does not depend on which download finished first.
-    const catalog = assembleApiCatalog(products.flatMap((p) => documents.get(p) ?? []))
+    const catalog = assembleApiCatalog(this.withoutRepeatedGets(products.flatMap((p) => documents.get(p) ?? [])))
     if (documents.size === products.length) {
       // The next start reads this instead of parsing every file again; failing to write it only costs time.
       await writeStoredIndex(this.options.dir, products, this.buildId, this.indexOfCatalog(catalog)).catch((error: unknown) =>
@@ -184,6 +184,28 @@ export class ApiCatalogService {
       )
     }
     return catalog
+  }
+
+  /**
+   * A GET path names one list (data.crawl takes it as the list's name), so it may be in one file
+   * only. Should a file (a new one of Zoom's, or a damaged copy) repeat a path of an earlier
+   * product, the repetition alone is left out, not the whole catalog.
+   */
+  private withoutRepeatedGets(files: ParsedFile[]): ParsedFile[] {
+    const owner = new Map<string, string>()
+    return files.map((file) => {
+      const operations = file.operations.filter((op) => {
+        if (op.method !== 'GET') return true
+        const first = owner.get(op.path)
+        if (first === undefined) {
+          owner.set(op.path, op.product)
+          return true
+        }
+        this.options.log.warn('a GET path is in two of Zoom’s files; the later one is left out', { path: op.path, kept: first, left: op.product })
+        return false
+      })
+      return operations.length === file.operations.length ? file : { ...file, operations }
+    })
   }
 
   /** One product's parsed file: the fresh copy, the last one, or none. */

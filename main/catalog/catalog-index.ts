@@ -10,6 +10,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { CatalogIndex } from '../../common/contract/catalog'
+import { HTTP_METHODS } from '../../common/contract/console'
 import { summaryOf } from '../../common/zoom/api/summary'
 import type { ApiCatalog } from '../../common/zoom/api/types'
 import { ensureDirectory, isErrno, writeFileAtomic } from '../store/atomic-file'
@@ -63,10 +64,32 @@ export async function readStoredIndex(dir: string, products: readonly string[], 
   } catch {
     return undefined
   }
-  if (stored?.format !== INDEX_FORMAT || stored.build !== build || typeof stored.fingerprints !== 'object' || !Array.isArray(stored.index?.operations)) return undefined
+  if (stored?.format !== INDEX_FORMAT || stored.build !== build || typeof stored.fingerprints !== 'object' || stored.fingerprints === null || !isIndex(stored.index)) return undefined
   const now = await fingerprints(dir, products)
   const same = products.every((p) => now[p] !== undefined && stored.fingerprints[p] === now[p]) && Object.keys(stored.fingerprints).length === products.length
   return same ? stored.index : undefined
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string'
+const isStrings = (value: unknown): boolean => Array.isArray(value) && value.every(isString)
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const METHODS = new Set<unknown>(HTTP_METHODS)
+
+/** An operation summary as indexOf writes it: what the picker, completion and the console read without checking again. */
+function isSummary(op: unknown): boolean {
+  if (!isRecord(op) || !METHODS.has(op.method) || !isString(op.path) || !op.path.startsWith('/') || !isString(op.product) || !isString(op.operationId) || !isString(op.summary)) return false
+  if (typeof op.deprecated !== 'boolean' || !isString(op.pagination) || !isString(op.docsUrl) || !isRecord(op.scopes) || !isStrings(op.scopes.classic) || !isStrings(op.scopes.granular)) return false
+  return [op.listKey, op.rateLabel, op.rateCategory].every((optional) => optional === undefined || isString(optional))
+}
+
+/**
+ * The file is ours, but anything in the data folder may have been damaged or planted: it is
+ * served to the page and read by the console only when every part is the shape indexOf writes.
+ */
+function isIndex(index: unknown): index is CatalogIndex {
+  if (!isRecord(index) || (index.state !== 'ready' && index.state !== 'unavailable') || !isStrings(index.missingProducts)) return false
+  if (!Array.isArray(index.products) || !index.products.every((p) => isRecord(p) && isString(p.name) && isString(p.domain) && isString(p.title))) return false
+  return Array.isArray(index.operations) && index.operations.every(isSummary)
 }
 
 /** Stores the index of the copies now on disk (called right after they were read into `index`). */

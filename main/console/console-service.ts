@@ -42,11 +42,18 @@ export interface ConsoleDeps {
   schemas?: OperationSchemas
 }
 
+/**
+ * What an HTTP header value may hold (Node's own check, RFC 9110 field-value): no line break or
+ * other control character that would end the header early, nothing beyond Latin-1.
+ */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
+
 function validate(request: ParsedConsoleRequest): FieldIssue[] {
   const issues: FieldIssue[] = []
-  request.headers.forEach(({ name }, i) => {
+  request.headers.forEach(({ name, value }, i) => {
     const lower = name.toLowerCase()
     if (FORBIDDEN_HEADERS.has(lower) || lower.startsWith('proxy-')) issues.push({ path: `headers.${i}.name`, message: `The ${name} header is set by the app and cannot be overridden` })
+    if (!HEADER_VALUE.test(value)) issues.push({ path: `headers.${i}.value`, message: `The ${name} header's value has a line break, a control character or a character HTTP headers cannot carry` })
   })
   if (request.body !== undefined && request.body.trim() !== '') {
     if (request.method === 'GET') issues.push({ path: 'body', message: 'A GET request cannot have a body' })

@@ -2,7 +2,7 @@
 // person's values (encoded as Zoom wants, never sent literally), and "Next page" repeats the
 // request with Zoom's next_page_token.
 import { type FieldIssue } from '../../common/errors'
-import { expandPath, pathParamNames } from '../../common/zoom/paths'
+import { expandPath, isDotSegment, pathParamNames } from '../../common/zoom/paths'
 
 export type PathFill = { ok: true; url: string } | { ok: false; issues: FieldIssue[] }
 
@@ -16,6 +16,8 @@ export function fillPathParams(url: string, values: readonly { name: string; val
   const byName = Object.fromEntries(values.filter((v) => v.value.trim() !== '').map((v) => [v.name, v.value.trim()]))
   const missing = names.filter((name) => byName[name] === undefined)
   if (missing.length > 0) return { ok: false, issues: missing.map((name) => ({ path: `pathParams.${name}`, message: `Fill in {${name}}: it would be sent literally` })) }
+  const steps = names.filter((name) => isDotSegment(byName[name] as string))
+  if (steps.length > 0) return { ok: false, issues: steps.map((name) => ({ path: `pathParams.${name}`, message: `{${name}} cannot be “.” or “..”: it would change the path instead of naming something` })) }
   return { ok: true, url: expandPath(path, byName) + rest }
 }
 

@@ -5,7 +5,8 @@
 //
 // Zoom's files are OpenAPI 3.0, which is not quite JSON Schema: `nullable: true` allows null
 // (ajv refuses it without a `type`, so it is rewritten), formats such as int64 or binary are
-// descriptive, and `example` / `x-*` keys are documentation. Zoom's files have no `$ref`s.
+// descriptive, `example` / `x-*` keys are documentation, and a `pattern` that is no regular
+// expression (a date format written out) is a description too. Zoom's files have no `$ref`s.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { SchemaIssue } from '../../common/contract/events-subscription'
@@ -44,13 +45,34 @@ export function toJsonSchema(schema: unknown, depth = 0): unknown {
     if (key === 'properties' && value !== null && typeof value === 'object') {
       out.properties = Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, toJsonSchema(v, depth + 1)]))
     } else if (key === 'enum' || key === 'required' || key === 'default' || key === 'const') out[key] = value
-    else out[key] = toJsonSchema(value, depth + 1)
+    else if (key === 'pattern') {
+      if (isCheckablePattern(value)) out.pattern = value
+    } else out[key] = toJsonSchema(value, depth + 1)
   }
   if ((schema as Json).nullable === true) {
     if (typeof out.type === 'string') out.type = [out.type, 'null']
     if (Array.isArray(out.enum)) out.enum = [...(out.enum as unknown[]), null]
   }
   return out
+}
+
+/** Any character that makes a regular expression more than literal text. */
+const REGEX_SYNTAX = /[\\^$.|?*+()[\]{}]/
+
+/**
+ * A `pattern` worth checking: a regular expression (as ajv compiles it, with the u flag). Zoom's
+ * files also write a date format there as plain text (`YYYY-MM-DDTHH:MM:SSZ`,
+ * `yyyy-MM-dd HH:mm:ss`), which every real date would fail; and one that does not compile would
+ * make the whole schema unusable.
+ */
+function isCheckablePattern(pattern: unknown): pattern is string {
+  if (typeof pattern !== 'string' || !REGEX_SYNTAX.test(pattern)) return false
+  try {
+    new RegExp(pattern, 'u')
+    return true
+  } catch {
+    return false
+  }
 }
 
 const join = (path: string, key: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`)

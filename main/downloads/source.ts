@@ -2,7 +2,8 @@
 // profile's token (the Zoom client's stream(); tests use plain HTTP), and Zoom's trash.
 import type { Readable } from 'node:stream'
 import type { ZoomClients } from '../zoom'
-import { encodePathValue } from '../../common/zoom/paths'
+import { AppError } from '../../common/errors'
+import { encodePathValue, isDotSegment } from '../../common/zoom/paths'
 
 export interface DownloadResponse {
   status: number
@@ -25,6 +26,8 @@ export function zoomDownloadSource(zoom: Pick<ZoomClients, 'forProfile'>): Downl
       return { status: stream.status, headers: stream.headers, body: stream.body }
     },
     async trash(profileId, meetingUuid, signal) {
+      // A UUID from Zoom's data that is a dot segment would DELETE another path than this meeting's recordings.
+      if (isDotSegment(meetingUuid)) throw new AppError('VALIDATION', 'This recording has no usable meeting UUID (“.” or “..”).')
       // Zoom: a UUID starting with "/" or containing "//" is encoded twice (encodePathValue).
       await zoom.forProfile(profileId).request({ method: 'DELETE', path: `/meetings/${encodePathValue(meetingUuid)}/recordings`, searchParams: { action: 'trash' }, signal })
     },

@@ -3,7 +3,7 @@
 // factory (ws) and the service. Its events.* handlers are built by main/core.ts.
 import { join } from 'node:path'
 import type { Agent } from 'node:http'
-import got, { type Agents, type BeforeRequestHook } from 'got'
+import type { Agents, BeforeRequestHook } from 'got'
 import type { DocumentProblem } from '../store'
 import type { Logger } from '../log/logger'
 import type { DatasetStore } from '../data/datasets/dataset-store'
@@ -15,7 +15,7 @@ import type { SocketFactory } from './event-socket'
 import { openEventsDocument } from './events-config-document'
 import { EventsService, type EventsServiceDeps } from './events-service'
 import { FolderWebhookSchemas, type WebhookSchemaPort } from './schemas/webhook-schemas'
-import { proxyOptions } from '../net/proxy'
+import { createPublicTextFetcher } from '../net/public-text'
 import { createWsFactory } from './ws-factory'
 
 export const EVENT_SCHEMAS_DIR = 'zoom-event-schemas'
@@ -53,7 +53,7 @@ export async function createLiveEvents(options: LiveEventsOptions): Promise<Live
     options.schemas ??
     new FolderWebhookSchemas({
       dir: join(options.dataDir, EVENT_SCHEMAS_DIR),
-      fetchText: (url) => got(url, { timeout: { request: 30_000 }, retry: { limit: 1 }, ...proxyOptions(options.proxy?.hook) }).text(),
+      fetchText: createPublicTextFetcher({ proxy: options.proxy?.hook }),
       log: options.log,
     })
   const service = new EventsService({

@@ -5,7 +5,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, Event, Session, We
 import { AppError } from '../../common/errors'
 import type { AuthWindowPort, AuthorizeRequest } from '../ports'
 import { isConnectWindowUrl } from './connect-navigation'
-import { denyAllPermissions, lockDownContents, secureWebPreferences } from './window-security'
+import { denyAllPermissions, lockDownContents, refusePageDownloads, secureWebPreferences } from './window-security'
 
 export interface AuthWindowDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow
@@ -33,6 +33,7 @@ function openAuthWindow(deps: AuthWindowDeps, request: AuthorizeRequest): Promis
     if (request.signal.aborted) return reject(request.signal.reason)
     const session = deps.sessionFromPartition(request.partition)
     denyAllPermissions(session)
+    refusePageDownloads(session)
     const webPreferences = secureWebPreferences({ partition: request.partition, devTools: deps.devTools ?? false })
     const parent = deps.parent?.()
     const window = new deps.BrowserWindow({

@@ -66,6 +66,19 @@ export function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
+const refusingDownloads = new WeakSet<Session>()
+
+/**
+ * No page starts a download: without a 'will-download' handler Electron would show a save dialog
+ * for any file a page (or a site the connect window's sign-in leads to) offers. The app writes
+ * its own files (recordings, exports) from main, in folders the person chose.
+ */
+export function refusePageDownloads(session: Session): void {
+  if (refusingDownloads.has(session)) return
+  refusingDownloads.add(session)
+  session.on('will-download', (event) => event.preventDefault())
+}
+
 /** Camera, microphone, notifications, geolocation…: nothing is granted, nothing is asked. */
 export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))

@@ -227,13 +227,7 @@ export class TokenManager implements TokenProvider {
       throw error
     }
     const binding = credentialBinding(profile)
-    let state: 'match' | 'mismatch' | 'none'
-    try {
-      state = await this.deps.secrets.checkBinding(profileId, binding)
-    } catch (error) {
-      if (isVaultLocked(error) || isUndecryptable(error)) this.deps.book.credentialsRefused(profileId, error)
-      throw error
-    }
+    const state = await this.fromVault(profileId, () => this.deps.secrets.checkBinding(profileId, binding))
     if (state === 'none') await this.deps.secrets.bind(profileId, binding)
     if (state === 'mismatch') {
       const error = new AppError(
@@ -244,6 +238,27 @@ export class TokenManager implements TokenProvider {
       throw error
     }
     return profile
+  }
+
+  /** A vault read whose refusal (locked, or a secret it cannot decrypt) also becomes the profile's state; the error goes on as it was. */
+  private async fromVault<T>(profileId: string, read: () => Promise<T>): Promise<T> {
+    try {
+      return await read()
+    } catch (error) {
+      this.refusedByVault(profileId, error)
+      throw error
+    }
+  }
+
+  /**
+   * Whether the vault refused (locked, or the secret cannot be decrypted). Such a refusal is a
+   * state of the profile ('locked', 'needs repair') rather than a plain failure, so it is recorded
+   * as one before the caller throws it on.
+   */
+  private refusedByVault(profileId: string, error: unknown): boolean {
+    if (!isVaultLocked(error) && !isUndecryptable(error)) return false
+    this.deps.book.credentialsRefused(profileId, error)
+    return true
   }
 
   /** The server ended the profile's grant (invalid_grant); only connecting again helps. */
@@ -340,10 +355,7 @@ export class TokenManager implements TokenProvider {
     if (generation !== this.generation(profileId)) throw error
     const now = this.deps.clock.now()
     this.deps.timeline.add({ profileId, at: now, kind: 'refresh', outcome: 'failed', detail: messageOf(error) })
-    if (isVaultLocked(error) || isUndecryptable(error)) {
-      this.deps.book.credentialsRefused(profileId, error)
-      throw error
-    }
+    if (this.refusedByVault(profileId, error)) throw error
     if (isTokenEndpointError(error) && error.kind === 'grant-ended' && profile.grant === 'authorization_code') {
       await this.deps.book.recordGrantEnded(profileId, profile.grant, error.toBridge())
       this.cache.delete(profileId)
@@ -365,13 +377,7 @@ export class TokenManager implements TokenProvider {
     if (cached) return cached
     const generation = this.generation(profileId)
     if (!this.deps.secrets.hasSecret(profileId, 'tokens')) return undefined
-    let text: string | undefined
-    try {
-      text = await this.deps.secrets.getSecret(profileId, 'tokens')
-    } catch (error) {
-      if (isVaultLocked(error) || isUndecryptable(error)) this.deps.book.credentialsRefused(profileId, error)
-      throw error
-    }
+    const text = await this.fromVault(profileId, () => this.deps.secrets.getSecret(profileId, 'tokens'))
     if (text === undefined) return undefined
     const set = parseTokenSet(text)
     if (!set) {

@@ -18,14 +18,58 @@ function decodeEntities(text: string): string {
   })
 }
 
+/** Lower-cases A–Z only, so every character keeps its index. */
+const foldAscii = (text: string) => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
+
+/**
+ * Without `<script …>…</script>` and `<style …>…</style>` blocks, in one pass. A lazy regex would
+ * scan the rest of the text again from every opening tag that is never closed (a feed of
+ * `<script<script…` stalls main for minutes); here, once no closing tag of a kind is left, none is
+ * looked for again.
+ */
+function withoutScriptsAndStyles(html: string): string {
+  const folded = foldAscii(html)
+  const unclosed = new Set<string>()
+  const opening = /<(script|style)\b/g
+  let out = ''
+  let copied = 0
+  for (let match = opening.exec(folded); match; match = opening.exec(folded)) {
+    const tag = match[1] as string
+    const end = unclosed.has(tag) ? -1 : closingTagEnd(folded, tag, opening.lastIndex)
+    if (end === -1) {
+      unclosed.add(tag)
+      continue
+    }
+    out += html.slice(copied, match.index)
+    copied = end
+    opening.lastIndex = end
+  }
+  return out + html.slice(copied)
+}
+
+/** Where the first `</tag >` at or after `from` ends, or -1. */
+function closingTagEnd(folded: string, tag: string, from: number): number {
+  const rest = /\s*>/y
+  for (let at = folded.indexOf(`</${tag}`, from); at !== -1; at = folded.indexOf(`</${tag}`, at + 1)) {
+    rest.lastIndex = at + tag.length + 2
+    if (rest.test(folded)) return rest.lastIndex
+  }
+  return -1
+}
+
+/**
+ * `pattern` (a tag that runs to the next `>`) replaced in the text up to its last `>`: past it no
+ * tag can close, and a regex would try from every `<` there to the end of the text.
+ */
+function replaceTags(text: string, pattern: RegExp, replacement: string): string {
+  const last = text.lastIndexOf('>')
+  return text.slice(0, last + 1).replace(pattern, replacement) + text.slice(last + 1)
+}
+
 /** HTML (or plain text) to readable plain text: block ends become line breaks, list items bullets. */
 export function htmlToText(html: string): string {
-  const text = html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<li\b[^>]*>/gi, '\n• ')
-    .replace(/<\/(p|div|h[1-6]|li|ul|ol|pre|blockquote|tr)\s*>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
+  const items = replaceTags(withoutScriptsAndStyles(html).replace(/<br\s*\/?>/gi, '\n'), /<li\b[^>]*>/gi, '\n• ')
+  const text = replaceTags(items.replace(/<\/(p|div|h[1-6]|li|ul|ol|pre|blockquote|tr)\s*>/gi, '\n'), /<[^>]*>/g, '')
   return decodeEntities(text)
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ *\n */g, '\n')

@@ -90,6 +90,8 @@ export interface ClientEnv {
   limiter: AccountRateLimiter | undefined
   outcomes?: ConnectionOutcomes
   log?: Logger | undefined
+  /** The buffered JSON cap the profile's got instance applies (for the message). */
+  maxJsonBytes: number
 }
 
 /** Failures that say something about the connection itself, not about one request. */
@@ -136,6 +138,7 @@ export class ZoomClient {
           })
           return { refused: false, result }
         } catch (error) {
+          if (call.tooLarge) throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer to ${request.path} is larger than any page of a list (over ${Math.round(this.env.maxJsonBytes / 1024 / 1024)} MB) and was dropped.`)
           if (mayRefresh && refusedBearer(error)) return { refused: true }
           throw error
         }
@@ -205,7 +208,10 @@ export class ZoomClient {
       call.ownAuthorization = ownAuthorization
       const body = BODY_METHODS.has(request.method) ? (request.body ?? '') : undefined
       const { response, stream } = await this.openWithRefresh(target, { method: request.method, headers, body, call, signal })
-      const read = await readCapped(stream, request.maxBodyBytes ?? 2 * 1024 * 1024)
+      const capped = await readCapped(stream, request.maxBodyBytes ?? 2 * 1024 * 1024)
+      // The page never holds the profile's token: a server that quotes the request back gets it cut out.
+      const sent = call.ownAuthorization ? undefined : call.token
+      const read = { ...capped, text: withoutToken(capped.text, sent, capped.truncated) }
       const declared = Number(headerValue(response.headers, 'content-length'))
       const trackingId = headerValue(response.headers, 'x-zm-trackingid')
       const contentType = headerValue(response.headers, 'content-type')
@@ -213,7 +219,7 @@ export class ZoomClient {
         url: response.url,
         status: response.statusCode,
         statusText: response.statusMessage ?? '',
-        headers: pairs(response.rawHeaders),
+        headers: pairs(response.rawHeaders).map(([name, value]) => [name, withoutToken(value, sent, false)]),
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         body: read.text,
         bodyBytes: read.truncated && Number.isFinite(declared) ? declared : read.bytes,
@@ -346,6 +352,28 @@ function readCapped(stream: Readable, cap: number): Promise<{ text: string; byte
     stream.once('end', () => finish(false))
     stream.once('error', reject)
   })
+}
+
+/** Below this, the start of a token is the part every JWT shares (`eyJhbGciOi`), not a secret. */
+const TOKEN_PREFIX_KEPT = 8
+
+/**
+ * `text` without `token`: each whole occurrence replaced, and, when the text was cut short, a
+ * start of the token left at its very end removed (all but its last characters would be enough
+ * to guess the rest).
+ */
+export function withoutToken(text: string, token: string | undefined, cutShort: boolean): string {
+  if (!token) return text
+  let out = text.includes(token) ? text.split(token).join('[redacted]') : text
+  if (cutShort) {
+    for (let length = Math.min(token.length - 1, out.length); length >= TOKEN_PREFIX_KEPT; length--) {
+      if (out.endsWith(token.slice(0, length))) {
+        out = `${out.slice(0, out.length - length)}[redacted]`
+        break
+      }
+    }
+  }
+  return out
 }
 
 /** A stream that yields text already read (a 401 body that was not 124). */

@@ -8,7 +8,7 @@ import { compileAllowlist } from '../../common/zoom/allowlist'
 import type { Logger } from '../log/logger'
 import type { Clock } from '../ports'
 import { ZoomClient } from './client'
-import { createProfileHttp, DEFAULT_TIMEOUTS, type ZoomTimeouts } from './http'
+import { createProfileHttp, DEFAULT_TIMEOUTS, MAX_JSON_BYTES, type ZoomTimeouts } from './http'
 import type { ConnectionOutcomes, ProfileLookup, TokenProvider } from './ports'
 import { AccountRateLimiter, type RateLimiterOptions } from './rate-limiter'
 import { DEFAULT_RETRY, type RetryPolicy } from './retry'
@@ -27,6 +27,8 @@ export interface ZoomClientsOptions {
   proxy?: BeforeRequestHook
   /** Told whether each API call worked, for the connection's status. */
   outcomes?: ConnectionOutcomes
+  /** Largest buffered JSON answer (default MAX_JSON_BYTES, 64 MiB); tests lower it. */
+  maxJsonBytes?: number
 }
 
 export interface ZoomClients {
@@ -76,6 +78,7 @@ export function createZoomClients(options: ZoomClientsOptions): ZoomClients {
       log: options.log,
       now,
       proxy: options.proxy,
+      maxJsonBytes: options.maxJsonBytes ?? MAX_JSON_BYTES,
     }
     const client = new ZoomClient({
       profileId: profile.id,
@@ -83,6 +86,7 @@ export function createZoomClients(options: ZoomClientsOptions): ZoomClients {
       allowed,
       tokens,
       http: createProfileHttp(env),
+      maxJsonBytes: env.maxJsonBytes,
       limiter,
       log: options.log,
       ...(options.outcomes ? { outcomes: options.outcomes } : {}),

@@ -34,6 +34,8 @@ export interface CallState {
   redirected: boolean
   /** The one 401/124 refresh has been spent. */
   refreshed: boolean
+  /** A buffered answer grew past the JSON cap and was dropped (set by the handler, read by the client). */
+  tooLarge: boolean
   /** Times this request waited for the limiter or was answered 429. */
   waits: number
   /** Told of a noticeable rate-limit wait (a 429's Retry-After, the limiter pausing after one), with its end (epoch ms). */
@@ -55,6 +57,13 @@ export interface ZoomTimeouts {
 
 export const DEFAULT_TIMEOUTS: ZoomTimeouts = { connect: 10_000, response: 30_000, read: 60_000, idle: 60_000 }
 
+/**
+ * A buffered JSON answer is held whole in memory before it is parsed: one page of Zoom's largest
+ * lists is a few MB, so one far past that is not a page, and is dropped as it arrives rather than
+ * read to the end. (Streamed requests, the console and downloads, cap or stream on their own.)
+ */
+export const MAX_JSON_BYTES = 64 * 1024 * 1024
+
 export interface ProfileHttpEnv {
   profileId: string
   tokens: TokenProvider
@@ -66,6 +75,8 @@ export interface ProfileHttpEnv {
   now: () => number
   /** Runs after the allowlist check, so nothing is resolved for a refused URL. */
   proxy?: BeforeRequestHook | undefined
+  /** Largest buffered JSON answer (default MAX_JSON_BYTES). */
+  maxJsonBytes?: number | undefined
 }
 
 /** The profile's got instance and the options that make a request buffered or streamed. */
@@ -81,7 +92,7 @@ export interface ProfileHttp {
 }
 
 export function callState(family: RateFamily, category: RateCategory | undefined, token: string | undefined): CallState {
-  return { family, category, token, ownAuthorization: false, foreignRedirects: false, redirected: false, refreshed: false, waits: 0 }
+  return { family, category, token, ownAuthorization: false, foreignRedirects: false, redirected: false, refreshed: false, tooLarge: false, waits: 0 }
 }
 
 const stateOf = (context: Record<string, unknown>) => context.zoom as CallState
@@ -118,11 +129,20 @@ export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
     if (call.category !== undefined) env.limiter()?.observe(call.family, call.category, response.statusCode, response.headers)
     if (response.statusCode === 429) call.waits++
   }
+  const maxJsonBytes = env.maxJsonBytes ?? MAX_JSON_BYTES
   const observing: HandlerFunction = (options, next) => {
     const call = stateOf(options.context)
     const result = next(options)
     // A stream (Request) and a promise (which re-emits each attempt's 'response') both have `on`.
     ;(result as unknown as { on(event: 'response', listener: (response: PlainResponse) => void): unknown }).on('response', (response) => observe(call, response))
+    if (!options.isStream) {
+      const promise = result as unknown as { on(event: 'downloadProgress', listener: (progress: { transferred: number }) => void): unknown; cancel(): void }
+      promise.on('downloadProgress', ({ transferred }) => {
+        if (transferred <= maxJsonBytes || call.tooLarge) return
+        call.tooLarge = true
+        promise.cancel()
+      })
+    }
     return result
   }
 

@@ -90,6 +90,8 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
   const paginated = request.paginated ?? true
   const maxRestarts = request.maxRestarts ?? 3
   const seen = new Set<string>()
+  /** The page tokens of this run through the listing: Zoom never gives the same one twice. */
+  const tokens = new Set<string>()
   let pageToken = ''
   let restarts = 0
   let restarted = false
@@ -113,6 +115,7 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
         restarts++
         restarted = true
         pageToken = ''
+        tokens.clear()
         continue
       }
       throw error
@@ -143,7 +146,9 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
     restarted = false
     const next = envelope.next_page_token
     if (!paginated || typeof next !== 'string' || next === '') return
-    if (next === pageToken) throw new AppError('ZOOM_RESPONSE_INVALID', 'Zoom returned the same next_page_token twice; stopping to avoid a loop.')
+    // A token leading back to any page already read (not only this one) would be followed forever.
+    if (next === pageToken || tokens.has(next)) throw new AppError('ZOOM_RESPONSE_INVALID', 'Zoom returned a next_page_token it had already given; stopping to avoid a loop.')
+    tokens.add(next)
     pageToken = next
   }
 }

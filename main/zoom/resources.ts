@@ -3,6 +3,7 @@
 // fetched by main/data/jobs/list-pages.ts.
 import { AppError } from '../../common/errors'
 import { DETAIL_RESOURCES, expandPath } from '../../common/zoom/catalog'
+import { isDotSegment } from '../../common/zoom/paths'
 import { validateResourceParams, type ParamValue } from '../../common/zoom/params'
 import type { DetailResourceId } from '../../common/zoom/resource-ids'
 import type { ZoomClient } from './client'
@@ -24,6 +25,7 @@ export async function getDetail<T = unknown>(
   options: { params?: Readonly<Record<string, ParamValue | undefined>>; signal?: AbortSignal } = {},
 ): Promise<T> {
   const resource = DETAIL_RESOURCES[id]
+  if (isDotSegment(objectId)) throw new AppError('VALIDATION', 'The id cannot be “.” or “..”.', { issues: [{ path: 'id', message: 'cannot be “.” or “..”' }] })
   const query = validated(resource, options.params, Date.now())
   const path = expandPath(resource.path, { [resource.idParam]: objectId })
   return client.get<T>(path, { searchParams: query, family: resource.family, category: resource.category, ...(options.signal ? { signal: options.signal } : {}) })

@@ -1,8 +1,8 @@
-// A confirmation for destructive actions (Radix AlertDialog: focus trapped, Escape cancels).
+// A confirmation for destructive actions (Radix AlertDialog: focus trapped, Escape cancels). The
+// action's running and failed state belong to the store slice that runs it: the caller passes them.
 import { AlertDialog } from 'radix-ui'
 import type { ReactNode } from 'react'
 import { useOpenerFocus } from './use-opener-focus'
-import { usePendingAction } from './use-pending-action'
 
 export interface ConfirmDialogProps {
   open: boolean
@@ -10,16 +10,20 @@ export interface ConfirmDialogProps {
   title: string
   description: ReactNode
   confirmLabel: string
-  /** Runs the action; the dialog stays open with the error shown if it throws. */
-  onConfirm(): Promise<void> | void
+  /** Runs the action; the dialog closes when it resolves and stays open (showing `error`) when it rejects. */
+  onConfirm(): Promise<unknown>
+  /** The action is running: both buttons wait, the dialog cannot be dismissed. */
+  pending: boolean
+  /** Why the action failed, from the slice that ran it. */
+  error: string | undefined
   tone?: 'danger' | 'primary'
 }
 
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, onConfirm, tone = 'danger' }: ConfirmDialogProps) {
-  const { pending, error, run } = usePendingAction()
+export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, onConfirm, pending, error, tone = 'danger' }: ConfirmDialogProps) {
   const returnFocus = useOpenerFocus(open)
   const confirm = async () => {
-    if (await run(onConfirm)) onOpenChange(false)
+    // A failure is kept by the action's slice and comes back as `error`.
+    if (await onConfirm().then(() => true, () => false)) onOpenChange(false)
   }
   return (
     <AlertDialog.Root open={open} onOpenChange={(next) => !pending && onOpenChange(next)}>

@@ -104,6 +104,31 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: request console (end t
     expect(await request().getByLabel('Path', { exact: true }).inputValue()).toBe('/users/me')
   })
 
+  it('cancels a slow request from the UI by keyboard: main tears it down and the response reads Cancelled, with no error', async () => {
+    const { page } = harness
+    await request().getByLabel('Method', { exact: true }).selectOption('GET')
+    await request().getByLabel('Path', { exact: true }).fill('/users/me')
+    // Zoom holds its answer until the request is given up on: only a cancel ends this one.
+    zoom.setFaults([{ kind: 'latency', ms: 600_000, pathPrefix: '/v2/users/me', count: 1 }])
+    expect(await request().getByRole('button', { name: 'Cancel' }).count()).toBe(0)
+    await request().getByRole('button', { name: 'Send' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => zoom.listFaults()[0]?.seen, { timeout: 10_000 }).toBe(1)
+    // Send is disabled while it runs; focus is on Cancel, so Escape (or Enter) reaches it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Cancel')
+    await harness.screenshot('ui-console-05-sending-cancel')
+    await page.keyboard.press('Escape')
+
+    await expect.poll(() => page.getByTestId('response-status').innerText()).toBe('Cancelled')
+    await expect.poll(() => zoom.abandoned(), { timeout: 10_000 }).toEqual(['GET /v2/users/me'])
+    expect(await request().getByRole('button', { name: 'Cancel' }).count()).toBe(0)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Send')
+    // Not an error: no alert, no notice.
+    expect(await page.locator('.console').getByRole('alert').count()).toBe(0)
+    expect(await page.locator('.toast').count()).toBe(0)
+    zoom.setFaults([])
+  })
+
   it('opened no page error on the way', () => {
     expect(harness.pageErrors).toEqual([])
   })

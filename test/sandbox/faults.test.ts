@@ -61,6 +61,17 @@ describe('fault injection', () => {
     expect((await users()).status).toBe(200)
   })
 
+  it("answers a used-up daily cap as Zoom does: Daily-limit, its message, Retry-After at the next midnight UTC", async () => {
+    zoom.setFaults([{ kind: 'rate-limit', rateLimitType: 'daily', count: 1 }])
+    const limited = await users()
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('x-ratelimit-type')).toBe('Daily-limit')
+    expect(limited.headers.get('retry-after')).toMatch(/^\d{4}-\d\d-\d\dT00:00:00Z$/)
+    expect(Date.parse(limited.headers.get('retry-after') ?? '') - Date.now()).toBeGreaterThan(0)
+    expect(((await limited.json()) as { message: string }).message).toContain('maximum daily rate limit')
+    expect((await users()).status).toBe(200)
+  })
+
   it('stalls bodies until the client gives up, and close() still returns', async () => {
     const stalling = await startSandbox({ users: 10, faults: [{ kind: 'stall', pathPrefix: '/v2/' }] })
     const stalledToken = (await s2sToken(stalling)).access_token

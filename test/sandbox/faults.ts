@@ -25,6 +25,13 @@ export const faultRuleSchema = z.object({
   /** rate-limit: send X-RateLimit-* headers (default true). */
   rateLimitHeaders: z.boolean().optional(),
   /**
+   * rate-limit: which of Zoom's limits was hit (default 'qps'). 'daily' answers as Zoom does when a
+   * daily cap is used up: X-RateLimit-Type Daily-limit, its "maximum daily rate limit" message, and
+   * Retry-After the ISO date of the next midnight UTC, when the cap resets (unless `retryAfter`
+   * says otherwise).
+   */
+  rateLimitType: z.enum(['qps', 'daily']).optional(),
+  /**
    * oauth-echo: a hostile or careless token endpoint that answers `{ error, reason }` with what it
    * was sent quoted in `reason`. Placeholders: {secret} (the client secret, from Basic or the
    * body), {token} (the refresh token or code), {basic} (the raw Authorization header); {name:a:b}

@@ -9,8 +9,8 @@ import type { FaultInjector, FaultRule } from './faults'
 import { nextTrackingId, readBody, sendHtml, sendJson, sendRaw, shapeResponse, splitUrl } from './http'
 import { handleAuthorizePages } from './oauth/authorize'
 import { handleRevoke, handleToken } from './oauth/token-endpoint'
-import { QPS_MESSAGE } from './rate-limit'
-import { isoSeconds } from './clock'
+import { DAILY_MESSAGE, QPS_MESSAGE } from './rate-limit'
+import { DAY_MS, isoSeconds, startOfUtcDay } from './clock'
 
 export interface ServerParts {
   ctx: SandboxContext
@@ -80,13 +80,15 @@ function applyFault(req: IncomingMessage, res: ServerResponse, fault: FaultRule,
       return true
     }
     case 'rate-limit': {
+      const daily = fault.rateLimitType === 'daily'
       const headers: Record<string, string> = {}
       if (fault.rateLimitHeaders ?? true) {
-        Object.assign(headers, { 'X-RateLimit-Category': 'Medium', 'X-RateLimit-Type': 'QPS', 'X-RateLimit-Limit': '20', 'X-RateLimit-Remaining': '0' })
+        Object.assign(headers, { 'X-RateLimit-Category': 'Medium', 'X-RateLimit-Type': daily ? 'Daily-limit' : 'QPS', 'X-RateLimit-Limit': daily ? '60000' : '20', 'X-RateLimit-Remaining': '0' })
       }
       if (fault.retryAfter === true) headers['Retry-After'] = isoSeconds(ctx.clock.now() + 1000)
       else if (typeof fault.retryAfter === 'number') headers['Retry-After'] = String(fault.retryAfter)
-      sendRaw(res, 429, JSON.stringify({ code: 429, message: QPS_MESSAGE }), 'application/json;charset=UTF-8', headers)
+      else if (daily) headers['Retry-After'] = isoSeconds(startOfUtcDay(ctx.clock.now()) + DAY_MS)
+      sendRaw(res, 429, JSON.stringify({ code: 429, message: daily ? DAILY_MESSAGE : QPS_MESSAGE }), 'application/json;charset=UTF-8', headers)
       return true
     }
     case 'truncate':

@@ -11,6 +11,7 @@ import { isPerUserList, planFanOut, type FanOutStep } from '../../../common/zoom
 import { listSpecFor, type ListSpec } from '../../../common/zoom/browse/list-spec'
 import { listPathOf } from '../../../common/zoom/browse/names'
 import { splitDateWindows, type DateWindow } from '../../../common/zoom/date-windows'
+import { isDotSegment } from '../../../common/zoom/paths'
 import { validateResourceParams } from '../../../common/zoom/params'
 import { type CrawlQueries, expandedLists, userScope, type UserScope } from './crawl-units'
 import { ACCOUNT_RECORDINGS } from '../../../common/zoom/account-recordings'
@@ -33,7 +34,7 @@ export interface CrawlPlan {
   source?: ListSpec
 }
 
-export const isDotSegment = (value: string) => value === '.' || value === '..'
+export { isDotSegment } from '../../../common/zoom/paths'
 
 const invalid = (issues: FieldIssue[]) => new AppError('VALIDATION', issues.map((issue) => issue.message).join('; '), { issues })
 

@@ -2,7 +2,8 @@
 // client's paginate, which restarts an expired token without repeating rows), page_number (pages
 // 1, 2, … until Zoom's page_count), or one answer; at the list's largest page size and under its
 // rate-limit category, so the account's limiter paces it.
-import { expandPath } from '../../../common/zoom/paths'
+import { AppError } from '../../../common/errors'
+import { expandPath, isDotSegment } from '../../../common/zoom/paths'
 import type { ListSpec } from '../../../common/zoom/browse/list-spec'
 import type { ZoomClient, ZoomPage } from '../../zoom'
 import { paginateByNumber } from '../../zoom/page-number'
@@ -15,6 +16,11 @@ export interface ListingRequest {
 }
 
 export function listPages(client: ZoomClient, spec: ListSpec, request: ListingRequest): AsyncGenerator<ZoomPage> {
+  // The last word on path values, wherever they came from (the page, a parent list's rows, Zoom's
+  // users list): "." or ".." would list another path than this list's.
+  for (const [name, value] of Object.entries(request.pathValues)) {
+    if (isDotSegment(value)) throw new AppError('VALIDATION', `${name} cannot be “.” or “..”.`, { issues: [{ path: name, message: 'cannot be “.” or “..”' }] })
+  }
   const paginate = {
     path: expandPath(spec.path, request.pathValues),
     listKey: spec.listKey,

@@ -5,7 +5,6 @@ import type { ProfileView } from '../../../common/profile'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { PlugIcon } from '../../components/icons'
 import { useStore } from '../../store/index'
-import { useConnectionCommands } from './use-connection-commands'
 
 const LIVE: ConnectionState[] = ['connected', 'expiring', 'refreshing']
 
@@ -19,7 +18,10 @@ function connectingText(profile: ProfileView): string {
 
 export function ConnectButtons({ profile, state }: { profile: ProfileView; state: ConnectionState }) {
   const busy = useStore((s) => s.busy[profile.id])
-  const commands = useConnectionCommands(profile.id)
+  const failed = useStore((s) => s.failed[profile.id])
+  const connect = useStore((s) => s.connectWithNotice)
+  const cancelSignIn = useStore((s) => s.cancelConnect)
+  const disconnect = useStore((s) => s.disconnect)
   const [confirming, setConfirming] = useState(false)
   const connecting = busy === 'connecting' || state === 'connecting'
   if (state === 'locked') return null
@@ -28,12 +30,12 @@ export function ConnectButtons({ profile, state }: { profile: ProfileView; state
     <div className="row">
       {connecting ? (
         profile.grant === 'authorization_code' && (
-          <button type="button" className="btn" onClick={() => void commands.cancel()}>
+          <button type="button" className="btn" onClick={() => void cancelSignIn(profile.id)}>
             Cancel sign-in
           </button>
         )
       ) : (
-        <button type="button" className={live ? 'btn' : 'btn btn-primary'} disabled={busy !== undefined} onClick={() => void commands.connect()}>
+        <button type="button" className={live ? 'btn' : 'btn btn-primary'} disabled={busy !== undefined} onClick={() => void connect(profile.id)}>
           <PlugIcon size={14} /> {state === 'disconnected' ? 'Connect' : 'Reconnect'}
         </button>
       )}
@@ -53,7 +55,9 @@ export function ConnectButtons({ profile, state }: { profile: ProfileView; state
         title={`Disconnect “${profile.name}”?`}
         description="The access token is revoked at Zoom and forgotten here; scripts using a copied token stop working. The connection’s settings and Client Secret stay, so you can connect again in one click."
         confirmLabel="Disconnect"
-        onConfirm={commands.disconnect}
+        onConfirm={() => disconnect(profile.id)}
+        pending={busy === 'disconnecting'}
+        error={failed?.action === 'disconnecting' ? failed.error : undefined}
       />
     </div>
   )

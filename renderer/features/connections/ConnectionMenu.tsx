@@ -3,12 +3,13 @@ import { DropdownMenu } from 'radix-ui'
 import { useState } from 'react'
 import type { ProfileView } from '../../../common/profile'
 import { DuplicateIcon, ExportIcon, MoreIcon, TrashIcon } from '../../components/icons'
+import { useStore } from '../../store/index'
 import { DeleteConnectionDialog } from './DeleteConnectionDialog'
-import { useProfileActions } from './use-profile-actions'
 
 export function ConnectionMenu({ profile, className = 'btn btn-ghost btn-small btn-icon conn-menu' }: { profile: ProfileView; className?: string }) {
   const [deleting, setDeleting] = useState(false)
-  const actions = useProfileActions()
+  const duplicate = useStore((s) => s.duplicateProfile)
+  const exportFile = useStore((s) => s.exportProfilesFile)
   return (
     <>
       <DropdownMenu.Root>
@@ -17,10 +18,10 @@ export function ConnectionMenu({ profile, className = 'btn btn-ghost btn-small b
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
-            <DropdownMenu.Item className="menu-item" onSelect={() => void actions.duplicate(profile.id)}>
+            <DropdownMenu.Item className="menu-item" onSelect={() => void duplicate(profile.id)}>
               <DuplicateIcon size={14} /> Duplicate
             </DropdownMenu.Item>
-            <DropdownMenu.Item className="menu-item" onSelect={() => void actions.exportFile([profile.id])}>
+            <DropdownMenu.Item className="menu-item" onSelect={() => void exportFile([profile.id])}>
               <ExportIcon size={14} /> Export…
             </DropdownMenu.Item>
             <DropdownMenu.Separator className="menu-sep" />

@@ -2,14 +2,14 @@
 import { DropdownMenu } from 'radix-ui'
 import { useStore } from '../../store/index'
 import { ExportIcon, ImportIcon, MoreIcon, PlusIcon, SearchIcon } from '../../components/icons'
-import { useProfileActions } from './use-profile-actions'
 
 export function ConnectionsToolbar() {
   const filter = useStore((s) => s.filter)
   const setFilter = useStore((s) => s.setConnectionFilter)
   const navigate = useStore((s) => s.navigate)
   const hasProfiles = useStore((s) => s.profiles.length > 0)
-  const actions = useProfileActions()
+  const importFile = useStore((s) => s.importProfilesFile)
+  const exportFile = useStore((s) => s.exportProfilesFile)
   return (
     <div className="stack" style={{ gap: 8 }}>
       <div className="sidebar-tools">
@@ -22,10 +22,10 @@ export function ConnectionsToolbar() {
           </DropdownMenu.Trigger>
           <DropdownMenu.Portal>
             <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
-              <DropdownMenu.Item className="menu-item" onSelect={() => void actions.importFile()}>
+              <DropdownMenu.Item className="menu-item" onSelect={() => void importFile()}>
                 <ImportIcon size={14} /> Import connections…
               </DropdownMenu.Item>
-              <DropdownMenu.Item className="menu-item" disabled={!hasProfiles} onSelect={() => void actions.exportFile()}>
+              <DropdownMenu.Item className="menu-item" disabled={!hasProfiles} onSelect={() => void exportFile()}>
                 <ExportIcon size={14} /> Export all connections…
               </DropdownMenu.Item>
             </DropdownMenu.Content>

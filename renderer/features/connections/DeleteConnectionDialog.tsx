@@ -6,7 +6,8 @@ import { useStore } from '../../store/index'
 
 export function DeleteConnectionDialog({ profile, open, onOpenChange }: { profile: ProfileView; open: boolean; onOpenChange(open: boolean): void }) {
   const deleteProfile = useStore((s) => s.deleteProfile)
-  const notify = useStore((s) => s.notify)
+  const busy = useStore((s) => s.busy[profile.id])
+  const failed = useStore((s) => s.failed[profile.id])
   const connected = useStore((s) => ['connected', 'expiring', 'refreshing'].includes(s.statuses[profile.id]?.state ?? ''))
   return (
     <ConfirmDialog
@@ -25,10 +26,9 @@ export function DeleteConnectionDialog({ profile, open, onOpenChange }: { profil
           <p className="muted">The app in the Zoom Marketplace is not changed. This cannot be undone.</p>
         </div>
       }
-      onConfirm={async () => {
-        const { revoked } = await deleteProfile(profile.id)
-        notify({ tone: 'success', title: `Deleted “${profile.name}”`, description: revoked ? 'Its token was revoked at Zoom.' : undefined })
-      }}
+      onConfirm={() => deleteProfile(profile.id)}
+      pending={busy === 'deleting'}
+      error={failed?.action === 'deleting' ? failed.error : undefined}
     />
   )
 }

@@ -7,7 +7,6 @@ import { ImportIcon } from '../../components/icons'
 import { profileKind, shownState } from '../../store/selectors/connections'
 import { VaultSetupChoices } from '../settings/VaultSetupChoices'
 import { KINDS } from './kinds'
-import { useProfileActions } from './use-profile-actions'
 
 export function Welcome() {
   const profiles = useStore((s) => s.profiles)
@@ -17,7 +16,7 @@ export function Welcome() {
 function FirstRun() {
   const navigate = useStore((s) => s.navigate)
   const uninitialised = useStore((s) => s.vault?.state === 'uninitialised')
-  const actions = useProfileActions()
+  const importFile = useStore((s) => s.importProfilesFile)
   const firstChoice = useRef<HTMLButtonElement>(null)
   // The storage choice disappears once made: focus goes on to the next step, not back to the top.
   const wasUninitialised = useRef(uninitialised)
@@ -55,7 +54,7 @@ function FirstRun() {
         <p className="muted">Not sure? Choose Server-to-Server OAuth if you administer the account; the editor walks you through creating the app step by step.</p>
       </section>
       <div className="row">
-        <button type="button" className="btn" onClick={() => void actions.importFile()}>
+        <button type="button" className="btn" onClick={() => void importFile()}>
           <ImportIcon size={14} /> Import connections…
         </button>
         <span className="muted">from a file exported by Zoom Connect (secrets are never exported).</span>

@@ -14,7 +14,7 @@ import { resolveConsoleUrl } from '../../../common/zoom/console-url'
 import { toCurl } from '../../../common/zoom/curl'
 import { CopyButton } from '../../components/CopyButton'
 import { SendIcon } from '../../components/icons'
-import { BridgeCallError, errorMessage } from '../../ipc'
+import { focusIsLost, useFocusReturn } from '../../components/use-focus-return'
 import { useStore } from '../../store/index'
 import type { ConsoleDraft, HttpMethod } from '../../store/slices/console'
 import { EMPTY_DRAFT, expandDraftPath } from '../../store/slices/console'
@@ -51,6 +51,8 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   const apiUrl = useStore((s) => s.statuses[profile.id]?.apiUrl)
   const setDraft = useStore((s) => s.setConsoleDraft)
   const send = useStore((s) => s.sendRequest)
+  const cancel = useStore((s) => s.cancelRequest)
+  const sendFailure = useStore((s) => s.sendFailures[profile.id])
   const update = (patch: Partial<ConsoleDraft>) => setDraft(profile.id, patch)
   const hasBody = draft.method !== 'GET' && draft.method !== 'DELETE'
   const bodyProblem = hasBody ? jsonProblem(draft.body) : undefined
@@ -98,15 +100,13 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   }
   const curl = resolved.ok ? toCurl({ method: draft.method, url: resolved.url.toString(), headers: draft.headers.filter((h) => h.name.trim()), ...(hasBody ? { body: draft.body } : {}) }) : ''
 
-  const [sendError, setSendError] = useState<string>()
-  const [sendErrorCode, setSendErrorCode] = useState<string>()
   const navigate = useStore((s) => s.navigate)
   /** The connection's allowed domains, in the editor: where a refused host is added. */
   const openAllowedDomains = () => {
     navigate({ screen: 'connection', profileId: profile.id, tab: 'edit' })
     focusWhenShown('Allowed domains')
   }
-  const domainRefused = sendErrorCode === 'DOMAIN_NOT_ALLOWED' || response?.error?.code === 'DOMAIN_NOT_ALLOWED'
+  const domainRefused = sendFailure?.code === 'DOMAIN_NOT_ALLOWED' || response?.error?.code === 'DOMAIN_NOT_ALLOWED'
   /** Zoom's cursor for the next page of a list, read by main from the response. */
   const nextPageToken = response?.nextPageToken
   const nextPage = () => {
@@ -116,8 +116,6 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   }
   const submit = async (anyway = false) => {
     if (!resolved.ok || bodyProblem) return
-    setSendError(undefined)
-    setSendErrorCode(undefined)
     if (wantsBodyCheck && !anyway) {
       // Checked once more right before sending: the live check may not have caught up with typing.
       const check = await checkBody(draft.method, draft.url, draft.body)
@@ -127,15 +125,16 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
       }
     }
     setHeldBack(undefined)
-    try {
-      await send(profile.id)
-    } catch (error) {
-      // Shown under the request it belongs to; main's field issues name the part (headers.0.name, …).
-      const issues = error instanceof BridgeCallError ? error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)) : []
-      setSendError(issues.length > 0 ? `${errorMessage(error)} ${issues.join('; ')}` : errorMessage(error))
-      if (error instanceof BridgeCallError) setSendErrorCode(error.code)
-    }
+    // A refusal is kept in the console slice and shown under the request.
+    await send(profile.id).catch(() => undefined)
   }
+  // Send is disabled while its request runs, so focus would fall to <body>: it goes to Cancel
+  // instead, and back to Send when the request ends (Cancel is gone by then).
+  const sendButton = useFocusReturn<HTMLButtonElement>(sending)
+  const cancelButton = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (sending && (focusIsLost() || document.activeElement === sendButton.current)) cancelButton.current?.focus()
+  }, [sending])
   const restore = (entry: HistoryEntry) =>
     update({ method: entry.request.method, url: entry.request.url, query: entry.request.query ?? [], headers: entry.request.headers ?? [], body: entry.request.body ?? '', pathParams: {} })
 
@@ -153,6 +152,10 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault()
               void submit()
+            } else if (e.key === 'Escape' && sending && !e.defaultPrevented) {
+              // The path's suggestion list takes Escape first (it prevents the default) when open.
+              e.preventDefault()
+              cancel(profile.id)
             }
           }}
         >
@@ -180,9 +183,14 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
               invalid={!resolved.ok}
               describedBy={`${id}-url-hint`}
             />
-            <button type="submit" className="btn btn-primary" disabled={sending || !resolved.ok || Boolean(bodyProblem)}>
+            <button ref={sendButton} type="submit" className="btn btn-primary" disabled={sending || !resolved.ok || Boolean(bodyProblem)}>
               <SendIcon size={14} /> {sending ? 'Sending…' : 'Send'}
             </button>
+            {sending && (
+              <button ref={cancelButton} type="button" className="btn" aria-keyshortcuts="Escape" onClick={() => cancel(profile.id)}>
+                Cancel
+              </button>
+            )}
           </div>
           <p id={`${id}-url-hint`} className={resolved.ok ? 'muted url-preview mono' : 'error'}>
             {resolved.ok ? resolved.url.toString() : resolved.message}
@@ -283,9 +291,9 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
               </button>
             </div>
           )}
-          {sendError && (
+          {sendFailure && (
             <p className="callout" data-tone="bad" role="alert">
-              The request was not sent: {sendError}
+              The request was not sent: {sendFailure.message}
               {domainRefused && (
                 <>
                   {' '}
@@ -309,7 +317,7 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
         </form>
         {sending && (
           <p role="status" className="muted">
-            Sending…
+            Sending… <span className="kbd">Esc</span> or Cancel stops it.
           </p>
         )}
         {response && (

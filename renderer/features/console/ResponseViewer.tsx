@@ -72,13 +72,15 @@ export function ResponseViewer({ response, onNextPage, onOpenAllowedDomains }: R
   useEffect(() => {
     bodyRef.current?.querySelector('mark[data-current]')?.scrollIntoView?.({ block: 'nearest' })
   }, [current, find, view])
-  const tone = response.status >= 200 && response.status < 300 ? 'ok' : response.status >= 400 || response.status === 0 ? 'bad' : 'warn'
+  // Cancelled by the person: no answer to read, and nothing went wrong that needs their attention.
+  const cancelled = response.status === 0 && response.error?.code === 'CANCELLED'
+  const tone = cancelled ? undefined : response.status >= 200 && response.status < 300 ? 'ok' : response.status >= 400 || response.status === 0 ? 'bad' : 'warn'
   return (
     <section className="card response" aria-labelledby="response-title">
       <div className="card-title">
         <h2 id="response-title">Response</h2>
         <span className="badge" data-tone={tone} data-testid="response-status">
-          {response.status > 0 ? `${response.status} ${response.statusText}` : 'No response'}
+          {response.status > 0 ? `${response.status} ${response.statusText}` : cancelled ? 'Cancelled' : 'No response'}
         </span>
         <span className="muted">
           {Math.round(response.durationMs)} ms · {formatBytes(response.bodyBytes)}
@@ -87,7 +89,11 @@ export function ResponseViewer({ response, onNextPage, onOpenAllowedDomains }: R
         <span className="spacer" />
         <CopyButton text={response.body} label="Copy response body" />
       </div>
-      {response.error && (
+      {cancelled ? (
+        <p className="muted" role="status" data-testid="response-cancelled">
+          Cancelled: the app stopped waiting and closed the request. If Zoom had already received it, Zoom may still have carried it out.
+        </p>
+      ) : response.error && (
         <p className="callout" data-tone="bad" role="alert">
           {response.error.message}
           {response.error.details?.zoomCode !== undefined ? ` (Zoom code ${String(response.error.details.zoomCode)})` : ''}

@@ -1,6 +1,7 @@
 // The editor's state: the draft, which fields were touched, the issues from the shared validation
-// and those main reported (error.details.issues), and save / save-and-connect.
-import { useMemo, useState } from 'react'
+// and those main reported (error.details.issues), and save / save-and-connect (whose running and
+// failed state live in the connections slice, under the editor's key).
+import { useEffect, useMemo, useState } from 'react'
 import type { ProfileView } from '../../../common/profile'
 import { secretReentryReason } from '../../../common/profile'
 import type { ErrorCode } from '../../../common/errors'
@@ -25,10 +26,15 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set())
   const [submitted, setSubmitted] = useState(false)
   const [serverIssues, setServerIssues] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string>()
-  const [formErrorCode, setFormErrorCode] = useState<ErrorCode>()
   const [lastAction, setLastAction] = useState<'save' | 'connect'>('connect')
-  const [pending, setPending] = useState<'save' | 'connect'>()
+  /** The slice's key for this editor's Save and Save & connect. */
+  const [taskKey] = useState(() => profile?.id ?? 'new')
+  const task = useStore((s) => s.editorTasks[taskKey])
+  const dismissTask = useStore((s) => s.dismissEditorTask)
+  // A failure belongs to the editor that had it: a new editor (Add connection again) starts clean.
+  useEffect(() => dismissTask(taskKey), [dismissTask, taskKey])
+  const pending = task?.running ? task.action : undefined
+  const formError = task?.running === false ? task.error : undefined
   /** Store a new secret for a working connection at once, not only after it has connected. */
   const [replaceSecretNow, setReplaceSecretNow] = useState(false)
   /** Bumped when a save stops on invalid fields: the form then moves focus to the first one. */
@@ -52,59 +58,44 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
   const setField = <K extends keyof EditorDraft['fields']>(key: K, value: EditorDraft['fields'][K]) => update(key, (d) => ({ ...d, fields: { ...d.fields, [key]: value } }))
   const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)))
 
-  /** Saves; returns the profile id, or undefined when something needs fixing (shown inline). */
-  const save = async (): Promise<string | undefined> => {
+  const run = async (what: 'save' | 'connect') => {
+    setLastAction(what)
     setSubmitted(true)
-    setFormError(undefined)
-    setFormErrorCode(undefined)
+    const s = useStore.getState()
+    s.dismissEditorTask(taskKey)
     if (Object.keys(clientIssues).length > 0) {
       setFocusInvalid((n) => n + 1)
-      return undefined
+      return
     }
-    const s = useStore.getState()
+    let saved
     try {
-      const body = toProfileDraft(draft, hasStoredSecret)
-      const saved = savedId ? await s.updateProfile(savedId, body, { replaceSecretNow }) : await s.createProfile(body)
-      setReplaceSecretNow(false)
-      setSavedId(saved.id)
-      // The secret was handed to main; forget it here and show it as stored.
-      setDraft((d) => ({ ...d, secret: saved.hasClientSecret ? { mode: 'keep', value: '' } : { mode: 'replace', value: '' } }))
-      return saved.id
+      saved = await s.saveFromEditor(taskKey, { savedId, draft: toProfileDraft(draft, hasStoredSecret), replaceSecretNow, connect: what === 'connect' })
     } catch (error) {
+      // The refusal is kept in the slice (the footer shows it); main's field issues go to their fields.
       if (error instanceof BridgeCallError && error.issues.length > 0) {
         setServerIssues(issuesByField(error.issues, fieldKey))
         setFocusInvalid((n) => n + 1)
       }
-      setFormError(errorMessage(error))
-      if (error instanceof BridgeCallError) setFormErrorCode(error.code)
-      return undefined
+      return
     }
-  }
-
-  const run = async (what: 'save' | 'connect') => {
-    setPending(what)
-    setLastAction(what)
-    try {
-      const id = await save()
-      if (!id) return
-      const s = useStore.getState()
-      if (what === 'save') {
-        s.notify({ tone: 'success', title: `Saved “${draft.fields.name.trim()}”` })
-        if (!profile) s.navigate({ screen: 'connection', profileId: id, tab: 'overview' })
-        return
-      }
-      try {
-        await s.connect(id)
-        s.notify({ tone: 'success', title: `Connected “${draft.fields.name.trim()}”` })
-        s.navigate({ screen: 'connection', profileId: id, tab: 'overview' })
-      } catch (error) {
-        const field = error instanceof BridgeCallError ? FIELD_OF_ERROR[error.code] : undefined
-        if (field) setServerIssues({ [field]: errorMessage(error) })
-        setFormError(`Saved, but connecting failed: ${errorMessage(error)}`)
-      }
-    } finally {
-      setPending(undefined)
+    setReplaceSecretNow(false)
+    setSavedId(saved.id)
+    // The secret was handed to main; forget it here and show it as stored.
+    setDraft((d) => ({ ...d, secret: saved.hasClientSecret ? { mode: 'keep', value: '' } : { mode: 'replace', value: '' } }))
+    if (what === 'save') {
+      s.notify({ tone: 'success', title: `Saved “${draft.fields.name.trim()}”` })
+      if (!profile) s.navigate({ screen: 'connection', profileId: saved.id, tab: 'overview' })
+      return
     }
+    // The connect's failure is kept in the slice (the footer shows it); some belong to one field.
+    const connectError = await s.connectFromEditor(taskKey, saved.id)
+    if (connectError !== undefined) {
+      const field = connectError instanceof BridgeCallError ? FIELD_OF_ERROR[connectError.code] : undefined
+      if (field) setServerIssues({ [field]: errorMessage(connectError) })
+      return
+    }
+    s.notify({ tone: 'success', title: `Connected “${draft.fields.name.trim()}”` })
+    s.navigate({ screen: 'connection', profileId: saved.id, tab: 'overview' })
   }
 
   return {
@@ -121,7 +112,7 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
     /** A new secret is typed for a connection that works with its stored one: main holds it until it connects. */
     replacingWorkingSecret: hasStoredSecret && draft.secret.mode === 'replace' && draft.secret.value.trim() !== '' && liveState,
     /** Main refused because secret storage is not chosen yet: the editor offers the choice, then retries. */
-    needsVaultSetup: formErrorCode === 'VAULT_NOT_INITIALISED',
+    needsVaultSetup: task?.code === 'VAULT_NOT_INITIALISED',
     retry: () => run(lastAction),
     pending,
     savedId,

@@ -3,16 +3,16 @@ import { useEffect, useId, useState } from 'react'
 import type { EventsConfig } from '../../../common/contract/index'
 import { ExternalLink } from '../../components/ExternalLink'
 import { Field } from '../../components/Field'
-import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
+import { eventsTaskKey } from '../../store/slices/events'
+import { taskOf } from '../../store/task'
 
 export function EventsSetup({ profileId, config }: { profileId: string; config: EventsConfig | undefined }) {
   const save = useStore((s) => s.saveEventsConfig)
   const notify = useStore((s) => s.notify)
   const [subscriptionId, setSubscriptionId] = useState(config?.subscriptionId ?? '')
   const [eventsUrl, setEventsUrl] = useState(config?.eventsUrl ?? '')
-  const [error, setError] = useState<string>()
-  const [saving, setSaving] = useState(false)
+  const { pending: saving, error } = taskOf(useStore((s) => s.eventTasks[eventsTaskKey(profileId, 'saveConfig')]), 'saveConfig')
   const titleId = useId()
   useEffect(() => {
     setSubscriptionId(config?.subscriptionId ?? '')
@@ -20,18 +20,10 @@ export function EventsSetup({ profileId, config }: { profileId: string; config: 
   }, [config?.subscriptionId, config?.eventsUrl])
 
   const submit = async () => {
-    setSaving(true)
-    setError(undefined)
-    try {
-      // Pasting the whole endpoint URL works too: keep only its subscriptionId.
-      const pasted = /[?&]subscriptionId=([A-Za-z0-9_-]+)/.exec(subscriptionId)?.[1] ?? subscriptionId.trim()
-      await save(profileId, pasted, eventsUrl.trim())
-      notify({ tone: 'success', title: 'Event subscription saved' })
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setSaving(false)
-    }
+    // Pasting the whole endpoint URL works too: keep only its subscriptionId.
+    const pasted = /[?&]subscriptionId=([A-Za-z0-9_-]+)/.exec(subscriptionId)?.[1] ?? subscriptionId.trim()
+    // A refusal is kept in the events slice and shown at the field.
+    if (await save(profileId, pasted, eventsUrl.trim()).then(() => true, () => false)) notify({ tone: 'success', title: 'Event subscription saved' })
   }
 
   return (

@@ -1,8 +1,8 @@
 // The socket's state in words, how long it has been up, and Connect / Disconnect.
-import { useState } from 'react'
 import type { EventsStatus } from '../../../common/contract/index'
-import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
+import { eventsTaskKey } from '../../store/slices/events'
+import { taskOf } from '../../store/task'
 import { formatDuration } from '../../shared/format'
 import { useNow } from '../../shared/use-now'
 
@@ -28,18 +28,12 @@ export function describeState(status: EventsStatus | undefined, now: number): st
 export function SocketState({ profileId, status, canConnect }: { profileId: string; status: EventsStatus | undefined; canConnect: boolean }) {
   const connect = useStore((s) => s.connectEvents)
   const disconnect = useStore((s) => s.disconnectEvents)
-  const [error, setError] = useState<string>()
+  const { error } = taskOf(useStore((s) => s.eventTasks[eventsTaskKey(profileId, 'socket')]), 'socket')
   const now = useNow()
   const state = status?.state ?? 'idle'
   const live = state === 'open' || state === 'connecting' || state === 'reconnecting'
-  const act = async (fn: (id: string) => Promise<void>) => {
-    setError(undefined)
-    try {
-      await fn(profileId)
-    } catch (e) {
-      setError(errorMessage(e))
-    }
-  }
+  // A refusal is kept in the events slice and shown below.
+  const act = (fn: (id: string) => Promise<void>) => fn(profileId).catch(() => undefined)
   return (
     <section className="card stack" aria-label="Event socket">
       <div className="row">

@@ -4,8 +4,9 @@ import { useState } from 'react'
 import type { EventsConfig, WebhookCheckResult } from '../../../common/contract/index'
 import { CopyButton } from '../../components/CopyButton'
 import { Field } from '../../components/Field'
-import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
+import { eventsTaskKey } from '../../store/slices/events'
+import { taskOf } from '../../store/task'
 
 export function WebhookHelper({ profileId, config }: { profileId: string; config: EventsConfig | undefined }) {
   const setSecret = useStore((s) => s.setWebhookSecret)
@@ -15,16 +16,10 @@ export function WebhookHelper({ profileId, config }: { profileId: string; config
   const [signature, setSignature] = useState('')
   const [timestamp, setTimestamp] = useState('')
   const [result, setResult] = useState<WebhookCheckResult>()
-  const [error, setError] = useState<string>()
+  const { error } = taskOf(useStore((s) => s.eventTasks[eventsTaskKey(profileId, 'webhook')]), 'webhook')
 
-  const run = async (fn: () => Promise<void>) => {
-    setError(undefined)
-    try {
-      await fn()
-    } catch (e) {
-      setError(errorMessage(e))
-    }
-  }
+  // A refusal is kept in the events slice and shown below.
+  const run = (fn: () => Promise<void>) => fn().catch(() => undefined)
   const answer = result?.urlValidation ? JSON.stringify(result.urlValidation) : ''
 
   return (

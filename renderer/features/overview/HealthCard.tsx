@@ -4,7 +4,6 @@ import type { ProfileView } from '../../../common/profile'
 import { CopyButton } from '../../components/CopyButton'
 import { CopyIcon } from '../../components/icons'
 import { useStore } from '../../store/index'
-import { useConnectionCommands } from '../connection/use-connection-commands'
 import { TestConnection } from '../../components/TestConnection'
 import { formatDateTime, formatDuration, formatRelative } from '../../shared/format'
 import { TestResultText } from '../../components/TestResultText'
@@ -19,7 +18,8 @@ const ADVICE: Partial<Record<ConnectionState, string>> = {
 
 export function HealthCard({ profile, status, state }: { profile: ProfileView; status: ConnectionStatus | undefined; state: ConnectionState }) {
   const now = useNow()
-  const commands = useConnectionCommands(profile.id)
+  const copyToken = useStore((s) => s.copyToken)
+  const signOutZoom = useStore((s) => s.signOutZoom)
   const busy = useStore((s) => s.busy[profile.id])
   const live = state === 'connected' || state === 'expiring' || state === 'refreshing'
   const expiresIn = status?.expiresAt !== undefined ? status.expiresAt - now : undefined
@@ -80,11 +80,11 @@ export function HealthCard({ profile, status, state }: { profile: ProfileView; s
       </dl>
       <div className="row wrap">
         <TestConnection profileId={profile.id} />
-        <button type="button" className="btn" disabled={!live || busy !== undefined} onClick={() => void commands.copyToken()}>
+        <button type="button" className="btn" disabled={!live || busy !== undefined} onClick={() => void copyToken(profile.id)}>
           <CopyIcon size={14} /> Copy access token
         </button>
         {profile.grant === 'authorization_code' && profile.authorizeWith === 'connect-window' && (
-          <button type="button" className="btn" onClick={() => void commands.signOutZoom()}>
+          <button type="button" className="btn" onClick={() => void signOutZoom(profile.id)}>
             Sign out of Zoom
           </button>
         )}

@@ -1,11 +1,14 @@
 // Choosing a passphrase (set up or change): typed twice, at least 8 characters, never kept after use.
 // Changing an existing passphrase also asks for the current one (main checks it), and so does
-// leaving the passphrase for the OS keychain (then only the current one is asked).
+// leaving the passphrase for the OS keychain (then only the current one is asked). Whether the
+// vault action runs, and why it failed, is read from the vault slice; only the typing is kept here.
 import { Dialog } from 'radix-ui'
 import { useState } from 'react'
 import { Field } from '../../components/Field'
-import { usePendingAction } from '../../components/use-pending-action'
 import { useOpenerFocus } from '../../components/use-opener-focus'
+import { useStore } from '../../store/index'
+import type { VaultAction } from '../../store/slices/vault'
+import { taskOf } from '../../store/task'
 
 export interface PassphraseDialogProps {
   open: boolean
@@ -17,17 +20,21 @@ export interface PassphraseDialogProps {
   askCurrent?: boolean
   /** False: only the current passphrase is asked (removing it); `passphrase` is then ''. */
   askNew?: boolean
+  /** The vault action `onSubmit` runs, whose running and failed state the dialog shows. */
+  action: Extract<VaultAction, 'setup' | 'changeProtection'>
+  /** Runs the vault action; the dialog closes when it resolves and shows the slice's error when it rejects. */
   onSubmit(passphrase: string, current?: string): Promise<void>
 }
 
 const MIN_LENGTH = 8
 
-export function PassphraseDialog({ open, onOpenChange, title, description, confirmLabel, askCurrent = false, askNew = true, onSubmit }: PassphraseDialogProps) {
+export function PassphraseDialog({ open, onOpenChange, title, description, confirmLabel, askCurrent = false, askNew = true, action, onSubmit }: PassphraseDialogProps) {
   const [current, setCurrent] = useState('')
   const [first, setFirst] = useState('')
   const [second, setSecond] = useState('')
   const [submitted, setSubmitted] = useState(false)
-  const { pending, error, run, clearError } = usePendingAction()
+  const { pending, error } = taskOf(useStore((s) => s.vaultTask), action)
+  const dismissError = useStore((s) => s.dismissVaultError)
   const returnFocus = useOpenerFocus(open)
   const tooShort = askNew && first.length < MIN_LENGTH ? `Use at least ${MIN_LENGTH} characters` : undefined
   const mismatch = askNew && second !== first ? 'The two passphrases differ' : undefined
@@ -37,13 +44,14 @@ export function PassphraseDialog({ open, onOpenChange, title, description, confi
     setFirst('')
     setSecond('')
     setSubmitted(false)
-    clearError()
+    dismissError(action)
   }
   const submit = async (event: React.FormEvent) => {
     event.preventDefault()
     setSubmitted(true)
     if (currentMissing || tooShort || mismatch) return
-    if (await run(() => onSubmit(first, askCurrent ? current : undefined))) {
+    // A refusal is kept in the vault slice and shown below.
+    if (await onSubmit(first, askCurrent ? current : undefined).then(() => true, () => false)) {
       reset()
       onOpenChange(false)
     }

@@ -1,8 +1,8 @@
 // Secret storage: which keychain backend or passphrase protects the vault; set up, change, lock.
 import { useState } from 'react'
-import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import { describeProtection } from '../../store/selectors/vault'
+import { taskOf } from '../../store/task'
 import { LockIcon, ShieldAlertIcon, ShieldIcon } from '../../components/icons'
 import { PassphraseDialog } from './PassphraseDialog'
 import { VaultSetupChoices } from './VaultSetupChoices'
@@ -13,20 +13,16 @@ export function ProtectionSettings() {
   const lock = useStore((s) => s.lockVault)
   const notify = useStore((s) => s.notify)
   const [dialog, setDialog] = useState<'change' | 'keychain'>()
-  const [error, setError] = useState<string>()
+  // Lock now's state; the passphrase dialogs show their own action's.
+  const locking = taskOf(useStore((s) => s.vaultTask), 'lock')
   if (!vault) return null
   const { text, tone } = describeProtection(vault)
   const p = vault.protection
   const initialised = vault.state !== 'uninitialised' && p.kind !== 'none'
   const keychainOk = vault.keychain.available && vault.keychain.secure
-  const act = async (what: () => Promise<void>, done: string) => {
-    setError(undefined)
-    try {
-      await what()
-      notify({ tone: 'success', title: done })
-    } catch (e) {
-      setError(errorMessage(e))
-    }
+  const lockNow = async () => {
+    // A refusal is kept in the vault slice and shown below.
+    if (await lock().then(() => true, () => false)) notify({ tone: 'success', title: 'Secrets locked' })
   }
   const Icon = tone === 'ok' ? ShieldIcon : ShieldAlertIcon
   return (
@@ -57,7 +53,7 @@ export function ProtectionSettings() {
         )}
         {initialised && p.kind === 'passphrase' && (
           <>
-            <button type="button" className="btn" onClick={() => void act(lock, 'Secrets locked')} disabled={vault.state === 'locked'}>
+            <button type="button" className="btn" onClick={() => void lockNow()} disabled={vault.state === 'locked'}>
               <LockIcon size={14} /> Lock now
             </button>
             <button type="button" className="btn" onClick={() => setDialog('change')} disabled={vault.state === 'locked'}>
@@ -71,9 +67,9 @@ export function ProtectionSettings() {
           </>
         )}
       </div>
-      {error && (
+      {locking.error && (
         <p className="callout" data-tone="bad" role="alert">
-          {error}
+          {locking.error}
         </p>
       )}
       <PassphraseDialog
@@ -84,6 +80,7 @@ export function ProtectionSettings() {
         confirmLabel="Use the OS keychain"
         askCurrent
         askNew={false}
+        action="changeProtection"
         onSubmit={async (_passphrase, currentPassphrase) => {
           await change({ protector: 'os-keychain', currentPassphrase: currentPassphrase ?? '' })
           notify({ tone: 'success', title: 'Secrets are protected by the OS keychain' })
@@ -96,6 +93,7 @@ export function ProtectionSettings() {
         description="Your client secrets and tokens are encrypted with a key derived from this passphrase. You type it each time Zoom Connect starts."
         confirmLabel={p.kind === 'passphrase' ? 'Change passphrase' : 'Set passphrase'}
         askCurrent={p.kind === 'passphrase'}
+        action="changeProtection"
         onSubmit={async (passphrase, currentPassphrase) => {
           await change(currentPassphrase === undefined ? { protector: 'passphrase', passphrase } : { protector: 'passphrase', passphrase, currentPassphrase })
           notify({ tone: 'success', title: 'Secrets are protected by your passphrase' })

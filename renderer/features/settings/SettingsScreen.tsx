@@ -2,7 +2,6 @@
 import { Switch } from 'radix-ui'
 import type { Settings, SettingsPatch } from '../../../common/contract/index'
 import { Field } from '../../components/Field'
-import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import { ProtectionSettings } from './ProtectionSettings'
 import { RatePlanSettings } from './RatePlanSettings'
@@ -17,10 +16,10 @@ export default function SettingsScreen() {
   const settings = useStore((s) => s.settings)
   const updateSettings = useStore((s) => s.updateSettings)
   const chooseDownloadFolder = useStore((s) => s.chooseDownloadFolder)
-  const notify = useStore((s) => s.notify)
   const info = useStore((s) => s.appInfo)
-  const update = (patch: SettingsPatch) => void updateSettings(patch).catch((e: unknown) => notify({ tone: 'error', title: 'The setting was not saved', description: errorMessage(e) }))
-  const chooseFolder = () => void chooseDownloadFolder().catch((e: unknown) => notify({ tone: 'error', title: 'The download folder was not changed', description: errorMessage(e) }))
+  // Both report a refusal themselves (a notice from the settings slice).
+  const update = (patch: SettingsPatch) => void updateSettings(patch)
+  const chooseFolder = () => void chooseDownloadFolder()
   return (
     <div className="page settings">
       <div className="page-head">

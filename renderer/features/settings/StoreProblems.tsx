@@ -5,7 +5,6 @@ import { formatDateTime } from '../../shared/format'
 export function StoreProblems({ compact = false }: { compact?: boolean }) {
   const problems = useStore((s) => s.problems)
   const dismiss = useStore((s) => s.dismissProblem)
-  const notify = useStore((s) => s.notify)
   if (problems.length === 0) return null
   return (
     <section className={compact ? 'problems-banner' : 'card settings-section'} aria-labelledby="problems-title" role={compact ? 'region' : undefined}>
@@ -25,7 +24,7 @@ export function StoreProblems({ compact = false }: { compact?: boolean }) {
               type="button"
               className="btn btn-small"
               aria-label={`Dismiss the problem with ${p.file.split(/[\\/]/).pop() ?? p.file}`}
-              onClick={() => void dismiss(p.movedTo).catch((e: unknown) => notify({ tone: 'error', title: 'Could not dismiss', description: String(e) }))}
+              onClick={() => void dismiss(p.movedTo)}
             >
               Dismiss
             </button>

@@ -1,13 +1,13 @@
 // Shown instead of a connection while the passphrase-protected store is locked.
 import { useId, useState } from 'react'
 import { useStore } from '../../store/index'
-import { vaultTaskOf } from '../../store/slices/vault'
+import { taskOf } from '../../store/task'
 import { LockIcon } from '../../components/icons'
 
 export function UnlockScreen() {
   const unlock = useStore((s) => s.unlockVault)
   const [passphrase, setPassphrase] = useState('')
-  const { pending, error } = vaultTaskOf(useStore((s) => s.vaultTask), 'unlock')
+  const { pending, error } = taskOf(useStore((s) => s.vaultTask), 'unlock')
   const id = useId()
   const submit = async (event: React.FormEvent) => {
     event.preventDefault()

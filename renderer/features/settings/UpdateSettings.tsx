@@ -1,44 +1,30 @@
 // Settings → Updates: this version, Check for updates, the version found with its release notes
 // (plain text from main, shown as text), download progress, and Restart to update.
 import { Switch } from 'radix-ui'
-import { useEffect, useState } from 'react'
-import type { UpdatesSnapshot } from '../../../common/contract/index'
-import { usePendingAction } from '../../components/use-pending-action'
-import { call, errorMessage, subscribe } from '../../ipc'
+import { useEffect } from 'react'
 import { useStore } from '../../store/index'
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`
 }
 
-function useUpdates() {
-  const [snapshot, setSnapshot] = useState<UpdatesSnapshot>()
-  useEffect(() => {
-    let live = true
-    const unsubscribe = subscribe('updates.changed', (next) => setSnapshot(next))
-    void call('updates.state', undefined).then(
-      (first) => live && setSnapshot((current) => current ?? first),
-      () => {},
-    )
-    return () => {
-      live = false
-      unsubscribe()
-    }
-  }, [])
-  return [snapshot, setSnapshot] as const
-}
-
 export function UpdateSettings() {
-  const [snapshot, setSnapshot] = useUpdates()
+  const snapshot = useStore((s) => s.updates)
+  const loadUpdates = useStore((s) => s.loadUpdates)
+  const run = useStore((s) => s.runUpdate)
+  // The action's running and failed state live in the settings slice.
+  const task = useStore((s) => s.updateTask)
   const settings = useStore((s) => s.settings)
   const updateSettings = useStore((s) => s.updateSettings)
-  const notify = useStore((s) => s.notify)
-  const action = usePendingAction()
+  useEffect(() => {
+    // Pushed changes ('updates.changed') keep it current from here on.
+    void loadUpdates().catch(() => undefined)
+  }, [loadUpdates])
   if (!snapshot) return null
   const { state } = snapshot
-  const act = (channel: 'updates.check' | 'updates.download') => void action.run(async () => setSnapshot(await call(channel, undefined)))
-  const restart = () => void action.run(() => call('updates.install', undefined))
-  const busy = action.pending || state.status === 'checking' || state.status === 'downloading'
+  const pending = task?.running === true
+  const failure = task?.running === false ? task.error : undefined
+  const busy = pending || state.status === 'checking' || state.status === 'downloading'
 
   return (
     <section className="card settings-section" aria-labelledby="updates-title" data-testid="updates">
@@ -77,22 +63,22 @@ export function UpdateSettings() {
               The update did not work: {state.message}
             </p>
           )}
-          {action.error && (
+          {failure && (
             <p role="alert" className="callout" data-tone="bad">
-              {action.error}
+              {failure}
             </p>
           )}
           <div className="row">
             {state.status === 'downloaded' ? (
-              <button type="button" className="btn btn-primary" onClick={restart} disabled={action.pending}>
+              <button type="button" className="btn btn-primary" onClick={() => void run('install')} disabled={pending}>
                 Restart to update
               </button>
             ) : state.status === 'available' ? (
-              <button type="button" className="btn btn-primary" onClick={() => act('updates.download')} disabled={busy}>
+              <button type="button" className="btn btn-primary" onClick={() => void run('download')} disabled={busy}>
                 Download {state.version}
               </button>
             ) : (
-              <button type="button" className="btn" onClick={() => act('updates.check')} disabled={busy}>
+              <button type="button" className="btn" onClick={() => void run('check')} disabled={busy}>
                 {state.status === 'checking' ? 'Checking…' : 'Check for updates'}
               </button>
             )}
@@ -105,7 +91,7 @@ export function UpdateSettings() {
             id="check-updates-at-start"
             className="switch"
             checked={settings.checkForUpdatesAtStart}
-            onCheckedChange={(checked) => void updateSettings({ checkForUpdatesAtStart: checked }).catch((e: unknown) => notify({ tone: 'error', title: 'The setting was not saved', description: errorMessage(e) }))}
+            onCheckedChange={(checked) => void updateSettings({ checkForUpdatesAtStart: checked })}
             aria-describedby="check-updates-at-start-hint"
           >
             <Switch.Thumb className="switch-thumb" />

@@ -3,7 +3,7 @@
 // passphrase.
 import { useState } from 'react'
 import { useStore } from '../../store/index'
-import { vaultTaskOf } from '../../store/slices/vault'
+import { taskOf } from '../../store/task'
 import { PassphraseDialog } from './PassphraseDialog'
 
 export function VaultSetupChoices({ onDone, compact = false }: { onDone?: () => void; compact?: boolean }) {
@@ -12,9 +12,9 @@ export function VaultSetupChoices({ onDone, compact = false }: { onDone?: () => 
   const [passphraseOpen, setPassphraseOpen] = useState(false)
   const task = useStore((s) => s.vaultTask)
   if (!vault) return null
-  const { pending } = vaultTaskOf(task, 'setup')
+  const { pending } = taskOf(task, 'setup')
   // The passphrase dialog shows its own failure; the callout here is for the keychain choice.
-  const error = passphraseOpen ? undefined : vaultTaskOf(task, 'setup').error
+  const error = passphraseOpen ? undefined : taskOf(task, 'setup').error
   const keychainOk = vault.keychain.available && vault.keychain.secure
   const useKeychain = async () => {
     // A refusal is kept in the vault slice and shown below.
@@ -50,6 +50,7 @@ export function VaultSetupChoices({ onDone, compact = false }: { onDone?: () => 
         title="Protect secrets with a passphrase"
         description="Your client secrets and tokens are encrypted with a key derived from this passphrase. You type it each time Zoom Connect starts."
         confirmLabel="Set passphrase"
+        action="setup"
         onSubmit={async (passphrase) => {
           await setup({ protector: 'passphrase', passphrase })
           onDone?.()

@@ -3,7 +3,8 @@ import type { StateCreator } from 'zustand'
 import type { ConsoleResponse, HistoryEntry } from '../../../common/contract/index'
 import type { HTTP_METHODS } from '../../../common/contract/console'
 import { expandPath, pathParamNames } from '../../../common/zoom/paths'
-import { BridgeCallError, call } from '../../ipc'
+import type { ErrorCode } from '../../../common/errors'
+import { BridgeCallError, call, errorMessage } from '../../ipc'
 import type { Store } from '../types'
 
 export type HttpMethod = (typeof HTTP_METHODS)[number]
@@ -21,15 +22,28 @@ export interface ConsoleDraft {
   pathParams: Record<string, string>
 }
 
+/** Why the last Send was not sent at all (main or the form refused it), shown under the request. */
+export interface SendFailure {
+  code: ErrorCode
+  /** Main's message followed by its field issues (headers.0.name: …), readable as one line. */
+  message: string
+}
+
 export interface ConsoleState {
   drafts: Record<string, ConsoleDraft | undefined>
   responses: Record<string, ConsoleResponse | undefined>
   sending: Record<string, boolean | undefined>
+  /** Per connection: the last Send's refusal, until the next Send starts. */
+  sendFailures: Record<string, SendFailure | undefined>
   history: HistoryEntry[]
 }
 
 export interface ConsoleSlice extends ConsoleState {
   setConsoleDraft(profileId: string, patch: Partial<ConsoleDraft>): void
+  /**
+   * Sends the connection's draft. While it runs `sending[profileId]` is set; a refusal is kept in
+   * `sendFailures[profileId]` and also rejects, a cancelled call ends as a CANCELLED response.
+   */
   sendRequest(profileId: string): Promise<ConsoleResponse>
   /** Stops the connection's request in flight: main tears it down and the response shows CANCELLED. */
   cancelRequest(profileId: string): void
@@ -50,7 +64,7 @@ export function expandDraftPath(draft: Pick<ConsoleDraft, 'url' | 'pathParams'>)
   return { ok: true, url: names.length === 0 ? draft.url : expandPath(draft.url, Object.fromEntries(names.map((n) => [n, (draft.pathParams[n] ?? '').trim()]))) }
 }
 
-export const getEmptyConsoleState = (): ConsoleState => ({ drafts: {}, responses: {}, sending: {}, history: [] })
+export const getEmptyConsoleState = (): ConsoleState => ({ drafts: {}, responses: {}, sending: {}, sendFailures: {}, history: [] })
 
 /** Rows the person left blank are editing scaffolding, not parameters. */
 const filled = (pairs: KeyValue[]) => pairs.filter((p) => p.name.trim() !== '')
@@ -58,14 +72,34 @@ const filled = (pairs: KeyValue[]) => pairs.filter((p) => p.name.trim() !== '')
 /** The request in flight per connection, to cancel it; not state (nothing renders it). */
 const inFlight = new Map<string, AbortController>()
 
+/**
+ * What a request cancelled before main answered for it shows: main's own answer to a cancelled
+ * send is a response with no status and a CANCELLED error (main/console/console-service.ts), and a
+ * call the bridge refused as cancelled (aborted before it left the page) reads the same.
+ */
+function cancelledResponse(error: BridgeCallError): ConsoleResponse {
+  return { status: 0, statusText: '', headers: [], durationMs: 0, body: '', bodyBytes: 0, truncated: false, error: { code: 'CANCELLED', message: error.message } }
+}
+
+function sendFailureOf(error: unknown): SendFailure {
+  // Main's field issues name the part they concern (headers.0.name, …).
+  const issues = error instanceof BridgeCallError ? error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)) : []
+  return { code: error instanceof BridgeCallError ? error.code : 'INTERNAL', message: issues.length > 0 ? `${errorMessage(error)} ${issues.join('; ')}` : errorMessage(error) }
+}
+
 export const createConsoleSlice: StateCreator<Store, [], [], ConsoleSlice> = (set, get) => ({
   ...getEmptyConsoleState(),
   setConsoleDraft: (profileId, patch) => set((s) => ({ drafts: { ...s.drafts, [profileId]: { ...(s.drafts[profileId] ?? EMPTY_DRAFT), ...patch } } })),
   sendRequest: async (profileId) => {
     const draft = get().drafts[profileId] ?? EMPTY_DRAFT
     const path = expandDraftPath(draft)
+    const failed = (error: unknown) => {
+      set((s) => ({ sendFailures: { ...s.sendFailures, [profileId]: sendFailureOf(error) } }))
+      return error
+    }
+    set((s) => ({ sendFailures: { ...s.sendFailures, [profileId]: undefined } }))
     // Never sent with a literal `{userId}`: the form asks for every placeholder first.
-    if (!path.ok) throw new BridgeCallError('VALIDATION', `Fill in the path parameter${path.missing.length === 1 ? '' : 's'} ${path.missing.join(', ')}.`)
+    if (!path.ok) throw failed(new BridgeCallError('VALIDATION', `Fill in the path parameter${path.missing.length === 1 ? '' : 's'} ${path.missing.join(', ')}.`))
     set((s) => ({ sending: { ...s.sending, [profileId]: true } }))
     const controller = new AbortController()
     inFlight.set(profileId, controller)
@@ -81,6 +115,12 @@ export const createConsoleSlice: StateCreator<Store, [], [], ConsoleSlice> = (se
       }, { signal: controller.signal })
       set((s) => ({ responses: { ...s.responses, [profileId]: response } }))
       void get().loadHistory(profileId).catch(() => undefined)
+      return response
+    } catch (error) {
+      // Only a cancel asked for here reads as cancelled; any other refusal is the Send's failure.
+      if (!(controller.signal.aborted && error instanceof BridgeCallError && error.code === 'CANCELLED')) throw failed(error)
+      const response = cancelledResponse(error)
+      set((s) => ({ responses: { ...s.responses, [profileId]: response } }))
       return response
     } finally {
       if (inFlight.get(profileId) === controller) inFlight.delete(profileId)

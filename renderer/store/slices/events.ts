@@ -3,16 +3,28 @@
 import type { StateCreator } from 'zustand'
 import type { EventDetail, EventsConfig, EventsStatus, WebhookCheckResult } from '../../../common/contract/index'
 import { call, subscribe } from '../../ipc'
+import { trackTask, type Task } from '../task'
 import type { Store } from '../types'
+
+/**
+ * The Events tab's actions, by the control that shows their state: saving the subscription, the
+ * socket's Connect / Disconnect, and the webhook helper's secret token and request check.
+ */
+export type EventsAction = 'saveConfig' | 'socket' | 'webhook'
 
 export interface EventsState {
   eventConfigs: Record<string, EventsConfig | undefined>
   eventStatuses: Record<string, EventsStatus | undefined>
+  /** Key: eventsTaskKey(profileId, action). */
+  eventTasks: Record<string, Task<EventsAction> | undefined>
 }
+
+export const eventsTaskKey = (profileId: string, action: EventsAction) => `${profileId}:${action}`
 
 export interface EventsSlice extends EventsState {
   /** Loads the connection's settings and status and follows main's pushes; returns the unsubscribe function. */
   watchEvents(profileId: string): () => void
+  /** Each action below but eventDetail records itself in `eventTasks` (running, then cleared or failed) and still rejects on failure. */
   saveEventsConfig(profileId: string, subscriptionId: string, eventsUrl: string): Promise<EventsConfig>
   connectEvents(profileId: string): Promise<void>
   disconnectEvents(profileId: string): Promise<void>
@@ -21,9 +33,13 @@ export interface EventsSlice extends EventsState {
   checkWebhook(input: { profileId: string; body: string; signature: string; timestamp: string }): Promise<WebhookCheckResult>
 }
 
-export const getEmptyEventsState = (): EventsState => ({ eventConfigs: {}, eventStatuses: {} })
+export const getEmptyEventsState = (): EventsState => ({ eventConfigs: {}, eventStatuses: {}, eventTasks: {} })
 
 export const createEventsSlice: StateCreator<Store, [], [], EventsSlice> = (set) => {
+  const track = <T>(profileId: string, action: EventsAction, run: () => Promise<T>): Promise<T> => {
+    const key = eventsTaskKey(profileId, action)
+    return trackTask((task) => set((s) => ({ eventTasks: { ...s.eventTasks, [key]: task } })), action, run)
+  }
   const applyStatus = (status: EventsStatus) => set((s) => ({ eventStatuses: { ...s.eventStatuses, [status.profileId]: status } }))
   const applyConfig = (config: EventsConfig) => set((s) => ({ eventConfigs: { ...s.eventConfigs, [config.profileId]: config } }))
   return {
@@ -36,15 +52,16 @@ export const createEventsSlice: StateCreator<Store, [], [], EventsSlice> = (set)
       void call('events.status', { profileId }).then(applyStatus, () => undefined)
       return unsubscribe
     },
-    saveEventsConfig: async (profileId, subscriptionId, eventsUrl) => {
-      const config = await call('events.saveConfig', { profileId, subscriptionId, eventsUrl })
-      applyConfig(config)
-      return config
-    },
-    connectEvents: async (profileId) => applyStatus(await call('events.connect', { profileId })),
-    disconnectEvents: async (profileId) => applyStatus(await call('events.disconnect', { profileId })),
+    saveEventsConfig: (profileId, subscriptionId, eventsUrl) =>
+      track(profileId, 'saveConfig', async () => {
+        const config = await call('events.saveConfig', { profileId, subscriptionId, eventsUrl })
+        applyConfig(config)
+        return config
+      }),
+    connectEvents: (profileId) => track(profileId, 'socket', async () => applyStatus(await call('events.connect', { profileId }))),
+    disconnectEvents: (profileId) => track(profileId, 'socket', async () => applyStatus(await call('events.disconnect', { profileId }))),
     eventDetail: (datasetId, index) => call('events.detail', { datasetId, index }),
-    setWebhookSecret: async (profileId, secret) => applyConfig(await call('events.setWebhookSecret', { profileId, secret })),
-    checkWebhook: (input) => call('events.checkWebhook', input),
+    setWebhookSecret: (profileId, secret) => track(profileId, 'webhook', async () => applyConfig(await call('events.setWebhookSecret', { profileId, secret }))),
+    checkWebhook: (input) => track(input.profileId, 'webhook', () => call('events.checkWebhook', input)),
   }
 }

@@ -37,6 +37,7 @@ export interface SessionSlice extends SessionState {
   navigate(view: View): void
   notify(notice: Omit<Notice, 'id'>): void
   dismissNotice(id: number): void
+  /** A failure is reported as a notice; never throws. */
   dismissProblem(movedTo: string): Promise<void>
   /** Opens a web page in the system browser (main checks the scheme). */
   openExternal(url: string): Promise<void>
@@ -72,6 +73,7 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
       subscribe('app.problem', (problem) => set((st) => ({ problems: [...st.problems.filter((p) => p.movedTo !== problem.movedTo), problem] }))),
       subscribe('data.job', (job) => get().applyJob(job)),
       subscribe('downloads.changed', (snapshot) => get().setDownloads(snapshot)),
+      subscribe('updates.changed', (snapshot) => get().setUpdates(snapshot)),
     ]
     set({ bootState: 'loading', bootError: undefined })
     void (async () => {
@@ -94,7 +96,11 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
   notify: (notice) => set((st) => ({ notices: [...st.notices, { ...notice, id: nextNoticeId++ }] })),
   dismissNotice: (id) => set((st) => ({ notices: st.notices.filter((n) => n.id !== id) })),
   dismissProblem: async (movedTo) => {
-    set({ problems: await call('app.dismissProblem', { movedTo }) })
+    try {
+      set({ problems: await call('app.dismissProblem', { movedTo }) })
+    } catch (error) {
+      get().notify({ tone: 'error', title: 'Could not dismiss', description: errorMessage(error) })
+    }
   },
   openExternal: async (url) => {
     try {

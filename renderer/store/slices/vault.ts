@@ -1,7 +1,8 @@
 // Secret-storage protection: which keychain or passphrase wraps the vault, locked or not.
 import type { StateCreator } from 'zustand'
 import type { VaultStatus } from '../../../common/contract/index'
-import { call, errorMessage } from '../../ipc'
+import { call } from '../../ipc'
+import { trackTask, type Task } from '../task'
 import type { Store } from '../types'
 
 export type Protector = { protector: 'os-keychain'; currentPassphrase?: string } | { protector: 'passphrase'; passphrase: string; currentPassphrase?: string }
@@ -9,8 +10,8 @@ export type Protector = { protector: 'os-keychain'; currentPassphrase?: string }
 /** The vault's actions; one runs at a time (main serialises them too). */
 export type VaultAction = 'setup' | 'unlock' | 'lock' | 'changeProtection'
 
-/** The running vault action, or the last one that failed and why (until the next one starts). */
-export type VaultTask = { action: VaultAction; running: true; error?: undefined } | { action: VaultAction; running: false; error: string }
+/** The running vault action, or the last one that failed and why (until the next one starts or it is dismissed). */
+export type VaultTask = Task<VaultAction>
 
 export interface VaultState {
   vault: VaultStatus | undefined
@@ -24,21 +25,14 @@ export interface VaultSlice extends VaultState {
   unlockVault(passphrase?: string): Promise<void>
   lockVault(): Promise<void>
   changeProtection(protector: Protector): Promise<void>
+  /** Forgets `action`'s failure (the dialog showing it was closed); a running action stays. */
+  dismissVaultError(action: VaultAction): void
 }
 
 export const getEmptyVaultState = (): VaultState => ({ vault: undefined, vaultTask: undefined })
 
 export const createVaultSlice: StateCreator<Store, [], [], VaultSlice> = (set, get) => {
-  const track = async (action: VaultAction, run: () => Promise<void>): Promise<void> => {
-    set({ vaultTask: { action, running: true } })
-    try {
-      await run()
-      set({ vaultTask: undefined })
-    } catch (error) {
-      set({ vaultTask: { action, running: false, error: errorMessage(error) } })
-      throw error
-    }
-  }
+  const track = (action: VaultAction, run: () => Promise<void>): Promise<void> => trackTask((vaultTask) => set({ vaultTask }), action, run)
   return {
     ...getEmptyVaultState(),
     setVaultStatus: (vault) => set({ vault }),
@@ -51,10 +45,6 @@ export const createVaultSlice: StateCreator<Store, [], [], VaultSlice> = (set, g
       }),
     lockVault: () => track('lock', async () => get().setVaultStatus(await call('vault.lock', undefined))),
     changeProtection: (protector) => track('changeProtection', async () => get().setVaultStatus(await call('vault.changeProtection', protector))),
+    dismissVaultError: (action) => set((s) => (s.vaultTask?.running === false && s.vaultTask.action === action ? { vaultTask: undefined } : {})),
   }
-}
-
-/** Whether `action` is running, and its error if it was the last to fail. */
-export function vaultTaskOf(task: VaultTask | undefined, action: VaultAction): { pending: boolean; error: string | undefined } {
-  return task?.action === action ? { pending: task.running, error: task.error } : { pending: false, error: undefined }
 }

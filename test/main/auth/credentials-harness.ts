@@ -8,6 +8,7 @@ import { channels, type ChannelName, type ChannelOutput, type ChannelInput, type
 import { isAppError } from '../../../common/errors'
 import type { ProfileDraft } from '../../../common/profile'
 import { createCredentials, type Credentials } from '../../../main/auth/credentials'
+import type { Core } from '../../../main/core'
 import { createAuthHandlers } from '../../../main/ipc/handlers/auth'
 import { createProfileHandlers } from '../../../main/ipc/handlers/profiles'
 import { createSettingsHandlers } from '../../../main/ipc/handlers/settings'
@@ -19,6 +20,9 @@ import type { ManualTime } from '../../fakes/manual-time'
 import type { Sandbox } from '../../sandbox'
 
 export const CANARY_SECRET = 'CANARY-CLIENT-SECRET-7f3a9c'
+
+/** The origin the app's own window loads from; a core started here trusts it. */
+export const APP_ORIGIN = 'app://zoom-connect'
 
 export interface Instance {
   credentials: Credentials
@@ -40,23 +44,41 @@ export interface Harness {
   instances: Instance[]
   /** A new "app start" over the same files. */
   start(options?: { flowTimeoutMs?: number }): Promise<Instance>
+  /**
+   * A start of the whole core (every service, the router) over the same files, for what only the
+   * core does (the vault channels, quitting); it sets up no vault. Its router trusts APP_ORIGIN.
+   */
+  startCore(): Promise<Core>
   /** Every file in the data dir, concatenated (for canary scans). */
   dataFiles(): Promise<string>
   close(): Promise<void>
 }
 
-/** `baseDir`: where the data dir is made (default the system temp dir; /dev/shm spares many-run tests the fsyncs). */
-export async function createHarness(sandbox: Sandbox, time: ManualTime, baseDir = tmpdir()): Promise<Harness> {
-  const dataDir = await mkdtemp(join(baseDir, 'zc-cred-'))
+export interface HarnessOptions {
+  /** Where the data dir is made (default the system temp dir; /dev/shm spares many-run tests the fsyncs). */
+  baseDir?: string
+  /**
+   * A passphrase vault instead of the keychain: the first start sets it up with this passphrase
+   * (at a cheap scrypt cost), later starts find it locked, as the app does.
+   */
+  passphrase?: string
+}
+
+/** Scrypt at a cost a test can afford many times (the real cost is main/vault's default). */
+const CHEAP_PASSPHRASE_COST = { N: 2 ** 10, r: 8, p: 1 }
+
+export async function createHarness(sandbox: Sandbox, time: ManualTime, options: HarnessOptions = {}): Promise<Harness> {
+  const dataDir = await mkdtemp(join(options.baseDir ?? tmpdir(), 'zc-cred-'))
   const safeStorage = new FakeSafeStorage()
   const transcript: string[] = []
   const instances: Instance[] = []
+  const cores: Core[] = []
 
-  const start = async (options: { flowTimeoutMs?: number } = {}): Promise<Instance> => {
+  const start = async (startOptions: { flowTimeoutMs?: number } = {}): Promise<Instance> => {
     const { adapters, fakes } = createFakeAdapters({ dataDir, safeStorage, time, script: { credentials: sandbox.login } })
-    const vault = await openVault({ dir: dataDir, safeStorage, platform: 'linux' })
-    if (vault.status().state === 'uninitialised') await vault.setupWithKeychain()
-    const credentials = await createCredentials({ adapters, vault, tokenRequestTimeoutMs: 5_000, ...options })
+    const vault = await openVault({ dir: dataDir, safeStorage, platform: 'linux', ...(options.passphrase !== undefined ? { passphraseCost: CHEAP_PASSPHRASE_COST } : {}) })
+    if (vault.status().state === 'uninitialised') await (options.passphrase !== undefined ? vault.setupWithPassphrase(options.passphrase) : vault.setupWithKeychain())
+    const credentials = await createCredentials({ adapters, vault, tokenRequestTimeoutMs: 5_000, ...startOptions })
     // The credential channels' handlers, as main/core.ts builds them.
     const handlers: { [C in CredentialChannel]: Handler<C> } = { ...createProfileHandlers(credentials.profiles), ...createSettingsHandlers(credentials.settings), ...createAuthHandlers(credentials.auth) }
     const instance: Instance = {
@@ -89,6 +111,14 @@ export async function createHarness(sandbox: Sandbox, time: ManualTime, baseDir 
     transcript,
     instances,
     start,
+    async startCore() {
+      // Loaded here, not above: only the few tests that start a core pay for importing all of it.
+      const { createCore } = await import('../../../main/core')
+      const { adapters } = createFakeAdapters({ dataDir, safeStorage, time, script: { credentials: sandbox.login } })
+      const core = await createCore(adapters, { trustedOrigins: [APP_ORIGIN] })
+      cores.push(core)
+      return core
+    },
     async dataFiles() {
       const names = await readdir(dataDir, { recursive: true })
       const texts = await Promise.all(names.map((name) => readFile(join(dataDir, name)).then((b) => b.toString('latin1')).catch(() => '')))
@@ -96,6 +126,7 @@ export async function createHarness(sandbox: Sandbox, time: ManualTime, baseDir 
     },
     async close() {
       for (const instance of instances) await instance.close()
+      for (const core of cores) await core.dispose()
       await rm(dataDir, { recursive: true, force: true })
     },
   }

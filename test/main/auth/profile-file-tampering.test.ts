@@ -2,75 +2,55 @@
 // their own host — its cloud, or its allowed domains and validation URL — and waits for the app to
 // start. The client secret and the token are bound to the fields they were saved for, so the
 // edited profile needs repair and nothing reaches that host; re-entering the secret repairs it.
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startGatedProxy, type GatedProxy } from '../../fakes/gated-proxy'
-import { ManualTime } from '../../fakes/manual-time'
-import { startSandbox, type Sandbox } from '../../sandbox'
-import { createHarness, s2sDraft, type Harness } from './credentials-harness'
-
-let sandbox: Sandbox
-let harness: Harness
-/** The host the file is edited to point at (it forwards to the sandbox, so a leak would "work"). */
-let evil: GatedProxy
-const time = new ManualTime()
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ now: () => time.now(), users: 10 })
-  evil = await startGatedProxy()
-  evil.target = sandbox.url
-  harness = await createHarness(sandbox, time)
-})
-afterAll(async () => {
-  await harness.close()
-  await evil.close()
-  await sandbox.close()
-})
+import { describe, expect } from 'vitest'
+import { credentialsTest } from './credentials-fixture'
+import { s2sDraft } from './credentials-harness'
 
 type StoredProfile = Record<string, unknown> & { id: string }
+type VaultFile = { schemaVersion: number; data: Record<string, unknown> }
 
-/** Edits the profile in profiles.json while the app is not running. */
-async function editOnDisk(profileId: string, edit: (profile: StoredProfile) => StoredProfile): Promise<void> {
-  const path = join(harness.dataDir, 'profiles.json')
-  const file = JSON.parse(await readFile(path, 'utf8')) as { data: { profiles: StoredProfile[] } }
-  file.data.profiles = file.data.profiles.map((p) => (p.id === profileId ? edit(p) : p))
-  await writeFile(path, JSON.stringify(file))
-  await rm(join(harness.dataDir, 'profiles.json.bak'))
-}
-/** Edits vault.json while the app is not running (no key needed for this), and drops its backup. */
-async function editVaultOnDisk(edit: (file: { schemaVersion: number; data: Record<string, unknown> }) => void): Promise<void> {
-  const path = join(harness.dataDir, 'vault.json')
-  const file = JSON.parse(await readFile(path, 'utf8')) as { schemaVersion: number; data: Record<string, unknown> }
-  edit(file)
-  await writeFile(path, JSON.stringify(file))
-  await rm(join(harness.dataDir, 'vault.json.bak'))
-}
-const rm = (path: string) => import('node:fs/promises').then((fs) => fs.rm(path, { force: true }))
-
-async function connectedProfile(name: string): Promise<string> {
-  const app = await harness.start()
-  const profile = await app.call('profiles.create', s2sDraft(sandbox, name))
-  await app.call('auth.connect', { profileId: profile.id })
-  await app.close()
-  return profile.id
-}
-
-/** Everything the app may try after the edit; none of it may reach the edited-in host. */
-async function useEverything(profileId: string) {
-  evil.received.length = 0
-  const app = await harness.start()
-  const outcomes = await Promise.allSettled([
-    app.call('auth.test', { profileId }),
-    app.credentials.tokens.getAccessToken(profileId),
-    app.call('auth.connect', { profileId }),
-  ])
-  expect(evil.received.map((r) => r.path)).toEqual([])
-  return { app, outcomes }
-}
+// evil: the host the file is edited to point at (it forwards to the sandbox, so a leak would "work").
+const it = credentialsTest({ sandbox: { users: 10 }, proxies: ['evil'] })
+  /** Edits the profile in profiles.json while the app is not running. */
+  .extend('editOnDisk', { scope: 'file' }, ({ harness }) => async (profileId: string, edit: (profile: StoredProfile) => StoredProfile): Promise<void> => {
+    const path = join(harness.dataDir, 'profiles.json')
+    const file = JSON.parse(await readFile(path, 'utf8')) as { data: { profiles: StoredProfile[] } }
+    file.data.profiles = file.data.profiles.map((p) => (p.id === profileId ? edit(p) : p))
+    await writeFile(path, JSON.stringify(file))
+    await rm(join(harness.dataDir, 'profiles.json.bak'), { force: true })
+  })
+  /** Edits vault.json while the app is not running (no key needed for this), and drops its backup. */
+  .extend('editVaultOnDisk', { scope: 'file' }, ({ harness }) => async (edit: (file: VaultFile) => void): Promise<void> => {
+    const path = join(harness.dataDir, 'vault.json')
+    const file = JSON.parse(await readFile(path, 'utf8')) as VaultFile
+    edit(file)
+    await writeFile(path, JSON.stringify(file))
+    await rm(join(harness.dataDir, 'vault.json.bak'), { force: true })
+  })
+  .extend('connectedProfile', { scope: 'file' }, ({ harness, sandbox }) => async (name: string): Promise<string> => {
+    const app = await harness.start()
+    const profile = await app.call('profiles.create', s2sDraft(sandbox, name))
+    await app.call('auth.connect', { profileId: profile.id })
+    await app.close()
+    return profile.id
+  })
+  /** Everything the app may try after the edit; none of it may reach the edited-in host. */
+  .extend('useEverything', { scope: 'file' }, ({ harness, proxies: { evil } }) => async (profileId: string) => {
+    evil.received.length = 0
+    const app = await harness.start()
+    const outcomes = await Promise.allSettled([
+      app.call('auth.test', { profileId }),
+      app.credentials.tokens.getAccessToken(profileId),
+      app.call('auth.connect', { profileId }),
+    ])
+    expect(evil.received.map((r) => r.path)).toEqual([])
+    return { app, outcomes }
+  })
 
 describe('a profiles.json edited on disk', () => {
-  it('re-pointing the cloud: the secret and the token go nowhere, the profile needs repair', async () => {
+  it('re-pointing the cloud: the secret and the token go nowhere, the profile needs repair', async ({ proxies: { evil }, connectedProfile, editOnDisk, useEverything }) => {
     const profileId = await connectedProfile('Moved cloud')
     await editOnDisk(profileId, (p) => ({ ...p, cloud: { kind: 'custom', oauthBaseUrl: evil.url, apiBaseUrl: evil.url } }))
     const { app, outcomes } = await useEverything(profileId)
@@ -83,7 +63,7 @@ describe('a profiles.json edited on disk', () => {
     expect(evil.received).toEqual([])
   })
 
-  it('repairing by typing the secret again drops the tokens from everywhere: vault, badge and connection record', async () => {
+  it('repairing by typing the secret again drops the tokens from everywhere: vault, badge and connection record', async ({ harness, sandbox, proxies: { evil }, connectedProfile, editOnDisk, useEverything }) => {
     const profileId = await connectedProfile('Repaired cloud')
     await editOnDisk(profileId, (p) => ({ ...p, cloud: { kind: 'custom', oauthBaseUrl: evil.url, apiBaseUrl: evil.url } }))
     const { app } = await useEverything(profileId)
@@ -96,7 +76,7 @@ describe('a profiles.json edited on disk', () => {
     await app.close()
   })
 
-  it('widening the allowed domains and validation URL: Test connection sends the token nowhere', async () => {
+  it('widening the allowed domains and validation URL: Test connection sends the token nowhere', async ({ sandbox, proxies: { evil }, connectedProfile, editOnDisk, useEverything }) => {
     const profileId = await connectedProfile('Widened')
     const host = new URL(evil.url).host
     await editOnDisk(profileId, (p) => ({ ...p, allowedDomains: [new URL(sandbox.url).host, host], validationUrl: `${evil.url}/v2/users/me` }))
@@ -112,7 +92,7 @@ describe('a profiles.json edited on disk', () => {
     expect((await app.call('auth.test', { profileId })).ok).toBe(true)
   })
 
-  it('a validation URL outside the allowlist is refused when profiles are loaded (cross-field checks)', async () => {
+  it('a validation URL outside the allowlist is refused when profiles are loaded (cross-field checks)', async ({ proxies: { evil }, connectedProfile, editOnDisk, useEverything }) => {
     const profileId = await connectedProfile('Outside')
     await editOnDisk(profileId, (p) => ({ ...p, validationUrl: `${evil.url}/v2/users/me` }))
     const { outcomes } = await useEverything(profileId)
@@ -122,7 +102,7 @@ describe('a profiles.json edited on disk', () => {
   // The same edits, with the profile's binding removed from vault.json too: a missing binding is not
   // trusted on first use, and neither is a vault whose schema version was rolled back to before
   // bindings existed.
-  const strips: Array<[string, (file: { schemaVersion: number; data: Record<string, unknown> }) => void]> = [
+  const strips: Array<[string, (file: VaultFile) => void]> = [
     ['its binding deleted', (file) => void delete (file.data.bindings as Record<string, string>)[strippedId]],
     [
       'the schema rolled back to version 1',
@@ -134,7 +114,7 @@ describe('a profiles.json edited on disk', () => {
     ],
   ]
   let strippedId = ''
-  it.each(strips)('re-pointing the cloud with %s: nothing reaches the edited-in host', async (_name, strip) => {
+  it.for(strips)('re-pointing the cloud with %s: nothing reaches the edited-in host', async ([_name, strip], { proxies: { evil }, connectedProfile, editOnDisk, editVaultOnDisk, useEverything }) => {
     strippedId = await connectedProfile(`Stripped cloud ${_name}`)
     await editOnDisk(strippedId, (p) => ({ ...p, cloud: { kind: 'custom', oauthBaseUrl: evil.url, apiBaseUrl: evil.url } }))
     await editVaultOnDisk(strip)
@@ -144,7 +124,7 @@ describe('a profiles.json edited on disk', () => {
     expect(evil.received).toEqual([])
   })
 
-  it.each(strips)('widening the allowed domains with %s: Test connection sends the token nowhere', async (_name, strip) => {
+  it.for(strips)('widening the allowed domains with %s: Test connection sends the token nowhere', async ([_name, strip], { sandbox, proxies: { evil }, connectedProfile, editOnDisk, editVaultOnDisk, useEverything }) => {
     strippedId = await connectedProfile(`Stripped domains ${_name}`)
     const host = new URL(evil.url).host
     await editOnDisk(strippedId, (p) => ({ ...p, allowedDomains: [new URL(sandbox.url).host, host], validationUrl: `${evil.url}/v2/users/me` }))

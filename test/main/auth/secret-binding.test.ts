@@ -1,38 +1,16 @@
 // Where a profile's credential may go (review bug 1): editing the client or its endpoints does
 // not carry the stored client secret along; custom endpoints use https (http only on loopback);
 // "Test connection" keeps to the allowlist in force, whatever api_url the token names.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { profileFieldsSchema, validateProfileDraft, type ProfileDraft } from '../../../common/profile'
-import { startGatedProxy, type GatedProxy } from '../../fakes/gated-proxy'
-import { ManualTime } from '../../fakes/manual-time'
-import { startSandbox, type Sandbox } from '../../sandbox'
 import { caught } from '../../support/caught'
-import { createHarness, s2sDraft, tokenRequests, userDraft, type Harness, type Instance } from './credentials-harness'
+import { credentialsTest } from './credentials-fixture'
+import { s2sDraft, tokenRequests, userDraft } from './credentials-harness'
 
-let sandbox: Sandbox
-let harness: Harness
-let app: Instance
-/** A host the secret must never reach. */
-let evil: GatedProxy
-/** The regional API host the sandbox names as api_url (forwards to the sandbox). */
-let regional: GatedProxy
-const time = new ManualTime()
+// evil: a host the secret must never reach. regional: the API host the sandbox names as api_url.
+const it = credentialsTest({ proxies: ['evil', 'regional'], sandbox: ({ proxies }) => ({ apiUrl: proxies.regional.url }) })
 
-beforeAll(async () => {
-  evil = await startGatedProxy()
-  regional = await startGatedProxy()
-  sandbox = await startSandbox({ now: () => time.now(), apiUrl: regional.url })
-  regional.target = sandbox.url
-  harness = await createHarness(sandbox, time)
-  app = await harness.start()
-})
-afterAll(async () => {
-  await harness.close()
-  await sandbox.close()
-  await evil.close()
-  await regional.close()
-})
-beforeEach(() => {
+it.beforeEach(({ proxies: { evil, regional }, sandbox }) => {
   evil.seen.length = 0
   regional.seen.length = 0
   sandbox.resetStats()
@@ -41,7 +19,7 @@ beforeEach(() => {
 const issuesOf = (error: unknown) => ((error as { details?: { issues?: { path: string; message: string }[] } }).details?.issues ?? [])
 
 describe('the stored client secret stays with its client and endpoints', () => {
-  it('re-pointing the OAuth base without typing the secret again is refused; nothing reaches the new host', async () => {
+  it('re-pointing the OAuth base without typing the secret again is refused; nothing reaches the new host', async ({ app, sandbox, proxies: { evil } }) => {
     const draft = s2sDraft(sandbox, 'Exfil target')
     const profile = await app.call('profiles.create', draft)
     await app.call('auth.connect', { profileId: profile.id })
@@ -58,7 +36,7 @@ describe('the stored client secret stays with its client and endpoints', () => {
     expect(tokenRequests(sandbox)).toBe(1)
   })
 
-  it('the API base and the Client ID are bound too; typing the secret again is accepted', async () => {
+  it('the API base and the Client ID are bound too; typing the secret again is accepted', async ({ app, sandbox, proxies: { evil } }) => {
     const draft = s2sDraft(sandbox, 'Rebound')
     const profile = await app.call('profiles.create', draft)
     const apiMoved = { fields: { ...draft.fields, cloud: { kind: 'custom', oauthBaseUrl: sandbox.url, apiBaseUrl: evil.url } } } as ProfileDraft
@@ -73,7 +51,7 @@ describe('the stored client secret stays with its client and endpoints', () => {
     expect(await app.vault.getSecret(profile.id, 'clientSecret')).toBe('a-new-secret-typed-again')
   })
 
-  it('the shared validator says the same to the editor as main does', () => {
+  it('the shared validator says the same to the editor as main does', ({ sandbox }) => {
     const draft = userDraft(sandbox)
     const saved = profileFieldsSchema.parse(draft.fields)
     expect(validateProfileDraft({ fields: draft.fields }, true, saved).ok).toBe(true)
@@ -107,7 +85,7 @@ describe('custom endpoints', () => {
 })
 
 describe('Test connection', () => {
-  it("does not add the token's api_url host to an allowlist the person set", async () => {
+  it("does not add the token's api_url host to an allowlist the person set", async ({ app, sandbox, proxies: { regional } }) => {
     const draft = s2sDraft(sandbox, 'Strict allowlist')
     const profile = await app.call('profiles.create', { ...draft, fields: { ...draft.fields, allowedDomains: [new URL(sandbox.url).host] } })
     expect((await app.call('auth.connect', { profileId: profile.id })).apiUrl).toBe(regional.url)
@@ -120,7 +98,7 @@ describe('Test connection', () => {
     expect(regional.seen).toEqual([])
   })
 
-  it('uses api_url where the allowlist in force covers it', async () => {
+  it('uses api_url where the allowlist in force covers it', async ({ app, sandbox, proxies: { regional } }) => {
     const draft = s2sDraft(sandbox, 'Wide allowlist')
     const hosts = [new URL(sandbox.url).host, new URL(regional.url).host]
     // A host beyond the cloud's defaults: the person confirms it in main's dialog.

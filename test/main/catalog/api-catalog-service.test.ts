@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { API_FILE_MAX_AGE_MS, ApiCatalogService, createHttpApiFileSource } from '../../../main/catalog'
+import { httpsDowngrade } from '../../../main/net/public-text'
 import { createLogger, memoryLogSink } from '../../../main/log/logger'
 import { FolderApiFiles } from '../../fakes/folder-api-files'
 import { ManualTime } from '../../fakes/manual-time'
@@ -70,6 +71,19 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle("the API catalog servi
     expect(catalog.gets.has('/users/new_list')).toBe(true)
   })
 
+  it('a file that claims another product’s GET path (or has odd keys) costs only that path: the catalog is still built', async () => {
+    const rooms = JSON.parse(zoomOpenApiText('Rooms')) as { paths: Record<string, unknown> }
+    const users = JSON.parse(zoomOpenApiText('Users')) as { paths: Record<string, { get?: { summary?: string } }> }
+    rooms.paths['/users'] = { get: { ...users.paths['/users']!.get, summary: 'planted' } }
+    files.replaced.set('Rooms', JSON.stringify(rooms).replace('"paths":{', '"paths":{"__proto__":{"get":{"summary":"x"}},'))
+    const catalog = await service().catalog()
+    expect(catalog.products.map((p) => p.name)).toEqual(['Users', 'Rooms'])
+    expect(catalog.gets.get('/users')?.product).toBe('Users')
+    expect(catalog.gets.get('/rooms')?.product).toBe('Rooms')
+    expect(catalog.operations.filter((op) => op.method === 'GET' && op.path === '/users')).toHaveLength(1)
+    expect(({} as { summary?: unknown }).summary).toBeUndefined()
+  })
+
   it('works from the last copy, whatever its age, when Zoom cannot be reached', async () => {
     await service().catalog()
     time.advance(10 * API_FILE_MAX_AGE_MS)
@@ -123,6 +137,43 @@ describe('the API hub over HTTP', () => {
     expect(await source.fetch('Users', { etag: '"v1"', lastModified: 'Mon, 02 Mar 2026 10:00:00 GMT' })).toEqual({ kind: 'unchanged' })
     expect(seen[1]).toEqual({ ifNoneMatch: '"v1"', ifModifiedSince: 'Mon, 02 Mar 2026 10:00:00 GMT' })
     expect(seen.every((s) => s.authorization === undefined)).toBe(true)
+  })
+
+  it('stops reading an answer larger than any of Zoom’s files instead of holding all of it in memory', async () => {
+    // An endless body: a source that read everything before checking its size would never answer.
+    const endless = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const chunk = Buffer.alloc(64 * 1024, 0x20)
+      const pump = () => {
+        while (res.write(chunk));
+        res.once('drain', pump)
+      }
+      pump()
+    })
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve))
+    try {
+      const source = createHttpApiFileSource({ urlFor: () => `http://127.0.0.1:${(endless.address() as AddressInfo).port}/Users.json`, timeoutMs: 60_000, maxBytes: 1024 * 1024 })
+      const error = await caught(source.fetch('Users', {}))
+      expect(error.code).toBe('NETWORK')
+      expect(error.message).toMatch(/larger than expected/)
+    } finally {
+      endless.closeAllConnections()
+      await new Promise((resolve) => endless.close(resolve))
+    }
+  })
+
+  it('refuses a redirect from https to plain http', async () => {
+    const source = createHttpApiFileSource({ urlFor: (product) => `${url}/${product}.json`, timeoutMs: 5000 })
+    expect(httpsDowngrade(new URL('https://developers.zoom.us/a.json'), new URL('http://developers.zoom.us/a.json'))).toBe(true)
+    expect(httpsDowngrade(new URL('https://developers.zoom.us/a.json'), new URL('https://cdn.zoom.us/a.json'))).toBe(false)
+    expect((await source.fetch('Users', {})).kind).toBe('fresh')
+  })
+
+  it('asks the system proxy for every file it fetches', async () => {
+    const asked: string[] = []
+    const source = createHttpApiFileSource({ urlFor: (product) => `${url}/${product}.json`, timeoutMs: 5000, proxy: (options) => void asked.push(String(options.url)) })
+    expect((await source.fetch('Users', {})).kind).toBe('fresh')
+    expect(asked).toEqual([`${url}/Users.json`])
   })
 
   it('turns an HTTP error into a NETWORK error', async () => {

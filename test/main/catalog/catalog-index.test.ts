@@ -42,6 +42,30 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('the catalog index kep
     expect(files.requests).toHaveLength(2)
   })
 
+  it('a stored index that is not the shape this build writes (damaged or planted) is not served: the files are parsed again', async () => {
+    await service().index()
+    const file = path.join(dir, CATALOG_INDEX_FILE)
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { index: { operations: unknown[]; products: unknown[] } }
+    const damaged = [
+      (index: { operations: unknown[] }) => void (index.operations[0] = { method: 'GET', path: 42 }),
+      (index: { operations: unknown[] }) => void (index.operations[1] = null),
+      (index: { operations: unknown[] }) => void ((index.operations[2] as { scopes: unknown }).scopes = { classic: [{ __proto__: {} }], granular: [] }),
+      (index: { operations: unknown[] }) => void ((index.operations[3] as { method: unknown }).method = 'TRACE'),
+      (index: { products: unknown[] }) => void (index.products[0] = 'Users'),
+    ]
+    for (const damage of damaged) {
+      const copy = structuredClone(stored)
+      damage(copy.index)
+      // Same size and time as the copies: only the shape check can tell.
+      await writeFile(file, JSON.stringify(copy))
+      const later = service()
+      const index = await later.index()
+      expect(later.loaded).toBeDefined()
+      expect(index.operations.every((op) => typeof op.path === 'string' && typeof op.summary === 'string' && op.scopes.classic.every((s) => typeof s === 'string'))).toBe(true)
+      expect(index.products.every((product) => typeof product.name === 'string')).toBe(true)
+    }
+  })
+
   it('is stale once a copy is rewritten: the files are parsed again', async () => {
     await service().index()
     const users = path.join(dir, 'Users.json')

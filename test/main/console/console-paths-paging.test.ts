@@ -42,6 +42,17 @@ describe('console path parameters and paging', () => {
     expect(await history.list()).toEqual([])
   })
 
+  it('refuses "." and ".." as a path parameter (a URL parser walks up the path with them, encoded or not)', async () => {
+    const { send, history } = setup()
+    sandbox.resetStats()
+    for (const value of ['..', '.', ' .. ']) {
+      const error = await caught(send({ method: 'DELETE', url: '/users/{userId}/meetings', pathParams: [{ name: 'userId', value }] }))
+      expect(error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: 'pathParams.userId' }] } })
+    }
+    expect(sandbox.stats().apiTotal).toBe(0)
+    expect(await history.list()).toEqual([])
+  })
+
   it('returns next_page_token and fetches the next page with it', async () => {
     const { send } = setup()
     const first = await send({ method: 'GET', url: '/users', query: [{ name: 'page_size', value: '10' }] })

@@ -101,6 +101,16 @@ describe('console.send', () => {
     expect(error.details?.issues?.[0]?.path).toBe('headers.0.name')
   })
 
+  it('refuses a header value HTTP cannot carry (a line break, NUL, characters outside Latin-1) with VALIDATION, recording nothing', async () => {
+    const { send, history } = setup()
+    for (const value of ['a\r\nHost: evil.example', 'a\nX-Forwarded-Host: evil.example', 'a\u0000b', 'caf\u00e9 \u2603']) {
+      const error = await caught(send({ method: 'GET', url: '/users/me', headers: [{ name: 'X-Note', value: 'ok' }, { name: 'X-Test', value }] }))
+      expect(error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: 'headers.1.value' }] } })
+    }
+    expect(sandbox.stats().apiTotal).toBe(0)
+    expect(history.list()).toHaveLength(0)
+  })
+
   it('never retries: one 500 is shown as it is, for GET and for POST', async () => {
     sandbox.setFaults([{ kind: 'status', status: 500, pathPrefix: '/v2/users' }])
     const { send } = setup()

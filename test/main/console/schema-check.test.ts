@@ -32,6 +32,22 @@ describe('schema checker', () => {
     expect(checker.check({ topic: 'Standup', type: 2, agenda: null, id: 85746065432, start_time: '2026-12-01T10:00:00Z' }, MEETING)).toEqual([])
   })
 
+  it('reads a `pattern` that is a written-out date format (as Zoom’s Contact Center and Rooms files have) as a description, and still checks real patterns', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        start: { type: 'string', pattern: 'YYYY-MM-DDTHH:MM:SSZ' },
+        shown: { type: 'string', pattern: 'yyyy-MM-dd HH:mm:ss' },
+        mac: { type: 'string', pattern: '^([0-9A-Fa-f]{2}[:]){5}([0-9A-Fa-f]{2})$' },
+        broken: { type: 'string', pattern: '([unclosed' },
+        topic: { type: 'string', maxLength: 3 },
+      },
+    }
+    expect(checker.check({ start: '2026-03-01T10:00:00Z', shown: '2026-03-01 10:00:00', mac: '00:11:22:33:44:55', broken: 'x' }, schema)).toEqual([])
+    // A pattern that cannot be compiled costs only itself: the rest of the schema is still checked.
+    expect(checker.check({ mac: 'not a mac', topic: 'too long' }, schema).map((issue) => issue.path).sort()).toEqual(['$.mac', '$.topic'])
+  })
+
   it('names each difference by JSON path: missing required, wrong type, unknown enum value, bad date', () => {
     const issues = checker.check({ type: 5, settings: { host_video: 'yes', audio: 'radio' }, tracking_fields: [{}], start_time: 'tomorrow' }, MEETING)
     expect(issues).toEqual(

@@ -1,35 +1,72 @@
-// Crawls that survive trouble, on scripted listings: transient failures retried with backoff, an
-// outage paused and resumed without losing a user, "Retry N failed", Resume after Cancel and after
-// a rate-limit stop, and the dataset saying what it is missing. The listings are scripted at the
-// client's paginate() (what the crawl calls) so each user's n-th attempt can fail exactly as the
-// client reports it after its own retries; the client itself is tested against the sandbox.
-import { describe, expect, it } from 'vitest'
+// Crawls that survive trouble, with the real Zoom client against the sandbox: transient failures
+// retried with backoff, an outage paused and resumed without losing a user, "Retry N failed",
+// Resume after Cancel and after a rate-limit stop, and the dataset saying what it is missing. The
+// trouble is the sandbox's own fault rules (5xx, 400, reset connections, stalled bodies, a daily
+// 429), and the client does not retry (limit 0), so each fault reaches the crawl as the client
+// reports it. The crawl's waits (unit backoff, outage pauses) run on a ManualTime that only this
+// test moves: nothing here depends on how fast the machine is.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../common/contract/data'
-import { AppError } from '../../../common/errors'
-import type { PaginateRequest, ZoomClient, ZoomClients, ZoomPage } from '../../../main/zoom'
-import { jobHarness, storedRows } from './harness'
+import { type Sandbox, startSandbox } from '../../sandbox'
+import { ManualTime } from '../../fakes/manual-time'
+import { jobHarness, type JobHarnessOptions, storedRows } from './harness'
+import { builtIn, listAll, sandboxZoom, spyZoom } from './sandbox-zoom'
 
-const USERS = Array.from({ length: 12 }, (_, i) => ({ id: `u${i}`, email: `user${i}@example.com` }))
+const NOW = Date.UTC(2026, 2, 4, 12)
+/** Long enough that only a Cancel ends a stalled response, however loaded the machine is. */
+const PATIENT = { connect: 60_000, response: 60_000, read: 60_000, idle: 60_000 }
 
-/** Users list, then one meeting per user; `fail(userId, call)` may throw for a user's n-th call. */
-function scriptedSource(fail: (userId: string, call: number) => AppError | undefined, gate?: (userId: string) => Promise<void>): Pick<ZoomClients, 'forProfile'> & { calls: Map<string, number> } {
+let sandbox: Sandbox
+/** The account's users in the order Zoom lists them, and each one's meeting uuids. */
+let USERS: { id: string; email: string }[]
+let meetings: Map<string, string[]>
+/** Every user's id: each one hosts meetings, so each one's rows must be there (host_id). */
+let everyone: string[]
+
+beforeAll(async () => {
+  // Seed 29: all 12 users are active and each hosts at least one meeting.
+  sandbox = await startSandbox({ seed: 29, users: 12, plan: 'unlimited', now: () => NOW })
+  const zoom = sandboxZoom(sandbox)
+  USERS = await listAll<{ id: string; email: string }>(zoom, builtIn('/users'))
+  meetings = new Map()
+  for (const user of USERS) meetings.set(user.id, (await listAll<{ uuid: string }>(zoom, builtIn('/users/{userId}/meetings'), { userId: user.id })).map((m) => m.uuid))
+  everyone = USERS.map((u) => u.id).sort()
+  expect(USERS).toHaveLength(12)
+  expect(USERS.every((u) => (meetings.get(u.id)?.length ?? 0) > 0)).toBe(true)
+})
+afterAll(() => sandbox.close())
+beforeEach(() => sandbox.setFaults([]))
+
+const user = (n: number) => USERS[n] as { id: string; email: string }
+/** Where one user's meetings are listed, as the sandbox sees the path. */
+const meetingsOf = (n: number) => `/v2/users/${user(n).id}/meetings`
+const meetingCount = () => [...meetings.values()].reduce((sum, list) => sum + list.length, 0)
+
+/** The real client against the sandbox, counting each user's listings (a crawl's attempts). */
+function countedSource(options: { timeouts?: typeof PATIENT } = {}) {
   const calls = new Map<string, number>()
-  const page = (items: unknown[], totalRecords?: number): ZoomPage => ({ items, index: 0, rateLimitWaits: 0, restarted: false, skipped: 0, ...(totalRecords !== undefined ? { totalRecords } : {}) })
-  async function* paginate(request: PaginateRequest): AsyncGenerator<ZoomPage> {
-    if (request.path === '/users') {
-      yield page(USERS)
-      return
-    }
-    const userId = decodeURIComponent(/^\/users\/([^/]+)\/meetings$/.exec(request.path)?.[1] ?? 'me')
-    const call = (calls.get(userId) ?? 0) + 1
-    calls.set(userId, call)
-    await gate?.(userId)
-    request.signal?.throwIfAborted()
-    const error = fail(userId, call)
-    if (error) throw error
-    yield page([{ uuid: `m-${userId}`, host_id: userId }], 1)
+  const zoom = spyZoom(sandboxZoom(sandbox, { retry: { limit: 0 }, ...options }), (request, pages) => {
+    const userId = /^\/users\/([^/]+)\/meetings$/.exec(request.path)?.[1]
+    if (userId !== undefined) calls.set(decodeURIComponent(userId), (calls.get(decodeURIComponent(userId)) ?? 0) + 1)
+    return pages
+  })
+  return { calls, forProfile: zoom.forProfile }
+}
+
+/** A job harness whose crawl waits on `time`; progress goes out on every change, so no timer but the crawl's own. */
+function troubleHarness(source: ReturnType<typeof countedSource>, time: ManualTime, options: JobHarnessOptions = {}) {
+  return jobHarness(source, { ...options, time, progressIntervalMs: 0 })
+}
+
+/** Runs the crawl's waits one by one as it starts them, until `until` settles: time moves only here. */
+async function runWaits<T>(time: ManualTime, until: Promise<T>): Promise<T> {
+  let settled = false
+  const result = until.finally(() => (settled = true))
+  for (;;) {
+    await Promise.race([result, time.whenPending()])
+    if (settled) return result
+    time.advanceToNext()
   }
-  return { calls, forProfile: () => ({ paginate }) as unknown as ZoomClient }
 }
 
 /** Resolves with the first job event that passes `test`. */
@@ -44,104 +81,114 @@ function nextEvent(harness: ReturnType<typeof jobHarness>, test: (p: JobProgress
   })
 }
 
-const hostIds = async (harness: ReturnType<typeof jobHarness>, datasetId: string) => (await storedRows<{ host_id: string }>(harness.datasets.get(datasetId))).map((r) => r.host_id).sort()
-const everyone = USERS.map((u) => u.id).sort()
+const hostIds = async (harness: ReturnType<typeof jobHarness>, datasetId: string) => [...new Set((await storedRows<{ host_id: string }>(harness.datasets.get(datasetId))).map((r) => r.host_id))].sort()
+const uuids = async (harness: ReturnType<typeof jobHarness>, datasetId: string) => (await storedRows<{ uuid: string }>(harness.datasets.get(datasetId))).map((r) => r.uuid).sort()
+const allMeetings = () => [...meetings.values()].flat().sort()
 
 describe('crawls that survive trouble', () => {
   it('retries a unit that fails transiently and loses nothing', async () => {
-    const source = scriptedSource((userId, call) => (userId === 'u3' && call <= 2 ? new AppError('ZOOM_SERVER_ERROR', 'Zoom answered 503') : undefined))
-    const harness = jobHarness(source, { concurrency: 3 })
-    const done = await harness.finished(harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }))
-    expect(done).toMatchObject({ state: 'done', errors: [], unitsDone: 12, failedUnits: 0, resumable: false, totalRecords: 12 })
-    expect(source.calls.get('u3')).toBe(3)
+    sandbox.setFaults([{ kind: 'status', status: 503, pathPrefix: meetingsOf(3), count: 2 }])
+    const source = countedSource()
+    const time = new ManualTime(NOW)
+    const harness = troubleHarness(source, time, { concurrency: 3 })
+    const done = await runWaits(time, harness.finished(harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' })))
+    expect(done).toMatchObject({ state: 'done', errors: [], unitsDone: 12, failedUnits: 0, resumable: false, totalRecords: meetingCount() })
+    expect(source.calls.get(user(3).id)).toBe(3)
     expect(await hostIds(harness, done.datasetId)).toEqual(everyone)
+    expect(await uuids(harness, done.datasetId)).toEqual(allMeetings())
     // The host's e-mail from the users list is on every row.
-    expect((await storedRows(harness.datasets.get(done.datasetId))).every((r) => (r as { host_email?: string }).host_email === `user${(r as { host_id: string }).host_id.slice(1)}@example.com`)).toBe(true)
+    const emails = new Map(USERS.map((u) => [u.id, u.email]))
+    expect((await storedRows<{ host_id: string; host_email?: string }>(harness.datasets.get(done.datasetId))).every((r) => r.host_email === emails.get(r.host_id))).toBe(true)
   })
 
   it('pauses while Zoom is unreachable, says so, and goes on when it is back, skipping nobody', async () => {
-    let down = false
-    const source = scriptedSource((userId) => (down && userId !== 'u0' ? new AppError('NETWORK', 'The connection to Zoom failed (ECONNREFUSED).') : undefined), async (userId) => {
-      // u0 succeeds first, then the outage starts.
-      if (userId === 'u0') down = true
-    })
-    // One unit at a time, so u0's success is counted before u1's failures: a success counted
-    // between them (its page still being stored while u1 retries) would reset the run of network
-    // errors, and u1 would use up its attempts and fail for good before the outage is seen.
-    const harness = jobHarness(source, { concurrency: 1, retry: { outageAfterErrors: 3, outageDelaysMs: [30] } })
+    // The first user's list gets through, then every connection to Zoom is cut.
+    sandbox.setFaults([{ kind: 'reset', pathPrefix: '/v2/users/', skip: 1 }])
+    const source = countedSource()
+    const time = new ManualTime(NOW)
+    // One unit at a time, so the first user's success is counted before the next one's failures: a
+    // success counted between them (its page still being stored by the dataset worker) would reset
+    // the run of network errors, and that user would use up its attempts before the outage is seen.
+    const harness = troubleHarness(source, time, { concurrency: 1, retry: { outageAfterErrors: 3, outageDelaysMs: [30] } })
     const paused = nextEvent(harness, (p) => p.paused !== undefined)
     const { jobId } = await harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' })
-    const first = await paused
+    const first = await runWaits(time, paused)
     expect(first.paused).toMatchObject({ reason: 'unreachable', message: expect.stringMatching(/^Zoom is unreachable — retrying in \d+ s$/) })
     expect(first.state).toBe('running')
     expect(first.errors).toEqual([])
-    down = false
-    const done = await harness.finished(jobId)
+    sandbox.setFaults([])
+    const done = await runWaits(time, harness.finished(jobId))
     expect(done).toMatchObject({ state: 'done', errors: [], unitsDone: 12 })
     expect(done.paused).toBeUndefined()
     expect(await hostIds(harness, done.datasetId)).toEqual(everyone)
+    expect(await uuids(harness, done.datasetId)).toEqual(allMeetings())
   })
 
   it('lists units that failed for good, and "Retry N failed" fetches them into the same dataset', async () => {
-    let broken = true
-    const source = scriptedSource((userId) => (broken && (userId === 'u4' || userId === 'u7') ? new AppError('ZOOM_BAD_REQUEST', 'Not today') : undefined))
-    const harness = jobHarness(source, { concurrency: 3 })
-    const first = await harness.finished(harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }))
+    sandbox.setFaults([4, 7].map((n) => ({ kind: 'status' as const, status: 400, pathPrefix: meetingsOf(n) })))
+    const source = countedSource()
+    const time = new ManualTime(NOW)
+    const harness = troubleHarness(source, time, { concurrency: 3 })
+    const first = await runWaits(time, harness.finished(harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' })))
     expect(first).toMatchObject({ state: 'done', failedUnits: 2, resumable: true, unitsDone: 12 })
-    expect(first.errors.map((e) => e.unit).sort()).toEqual(['user4@example.com', 'user7@example.com'])
-    expect(source.calls.get('u4')).toBe(1) // not transient: not retried by itself
+    expect(first.errors.map((e) => e.unit).sort()).toEqual([user(4).email, user(7).email].sort())
+    expect(first.errors.map((e) => e.error.code)).toEqual(['ZOOM_BAD_REQUEST', 'ZOOM_BAD_REQUEST'])
+    expect(source.calls.get(user(4).id)).toBe(1) // not transient: not retried by itself
     const info = await harness.datasets.get(first.datasetId).info()
     expect(info.complete).toBe(false)
     expect(info.missing?.join(' ')).toContain('2 users failed: ')
 
-    broken = false
+    sandbox.setFaults([])
     harness.jobs.retryFailed(first.jobId)
-    const second = await harness.finished(first.jobId)
-    expect(second).toMatchObject({ state: 'done', errors: [], failedUnits: 0, resumable: false, unitsDone: 12, totalRecords: 12 })
+    const second = await runWaits(time, harness.finished(first.jobId))
+    expect(second).toMatchObject({ state: 'done', errors: [], failedUnits: 0, resumable: false, unitsDone: 12, totalRecords: meetingCount() })
     expect(second.datasetId).toBe(first.datasetId)
     expect(await hostIds(harness, second.datasetId)).toEqual(everyone)
-    expect(source.calls.get('u1')).toBe(1) // units that succeeded are not fetched again
+    expect(await uuids(harness, second.datasetId)).toEqual(allMeetings())
+    expect(source.calls.get(user(1).id)).toBe(1) // units that succeeded are not fetched again
     expect(await harness.datasets.get(second.datasetId).info()).toMatchObject({ complete: true })
     expect(() => harness.jobs.retryFailed(first.jobId)).toThrow(expect.objectContaining({ code: 'CONFLICT' }))
   })
 
   it('resumes after Cancel where it stopped', async () => {
-    let release: () => void = () => undefined
-    const held = new Promise<void>((resolve) => (release = resolve))
-    let holding = true
-    const source = scriptedSource(() => undefined, async (userId) => {
-      if (holding && userId !== 'u0' && userId !== 'u1') await held
-    })
-    const harness = jobHarness(source, { concurrency: 2 })
+    // The first two users' lists arrive; every later response stalls half-way until the person cancels.
+    sandbox.setFaults([{ kind: 'stall', pathPrefix: '/v2/users/', skip: 2 }])
+    const source = countedSource({ timeouts: PATIENT })
+    const time = new ManualTime(NOW)
+    const harness = troubleHarness(source, time, { concurrency: 2 })
     const twoDone = nextEvent(harness, (p) => p.unitsDone === 2)
     const { jobId } = await harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' })
-    await twoDone
+    await runWaits(time, twoDone)
     const cancelled = harness.jobs.cancel(jobId)
-    holding = false
-    release()
+    sandbox.setFaults([])
     expect(cancelled).toMatchObject({ state: 'cancelled', resumable: true, pendingUnits: 10 })
     expect((await harness.datasets.get(cancelled.datasetId).info()).missing).toEqual(['Cancelled with 10 of 12 users not loaded.'])
 
     harness.jobs.resume(jobId)
-    const done = await harness.finished(jobId)
+    const done = await runWaits(time, harness.finished(jobId))
     expect(done).toMatchObject({ state: 'done', unitsDone: 12, pendingUnits: 0, resumable: false, errors: [] })
     expect(await hostIds(harness, done.datasetId)).toEqual(everyone)
-    expect(source.calls.get('u0')).toBe(1)
+    expect(await uuids(harness, done.datasetId)).toEqual(allMeetings())
+    expect(source.calls.get(user(0).id)).toBe(1)
   })
 
   it('stops on a rate limit it cannot wait out, keeps the rest pending, and resumes', async () => {
-    let limited = true
-    const source = scriptedSource((userId) => (limited && userId === 'u5' ? new AppError('ZOOM_RATE_LIMITED', 'Zoom’s daily rate limit was reached') : undefined))
-    const harness = jobHarness(source, { concurrency: 1 })
-    const stopped = await harness.finished(harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' }))
+    // Zoom's daily cap: 429 with Retry-After at the next midnight UTC, hours away.
+    sandbox.setFaults([{ kind: 'rate-limit', rateLimitType: 'daily', pathPrefix: meetingsOf(5) }])
+    const source = countedSource()
+    const time = new ManualTime(NOW)
+    const harness = troubleHarness(source, time, { concurrency: 1 })
+    const stopped = await runWaits(time, harness.finished(harness.jobs.crawl({ profileId: 'p1', resource: 'meetings', params: {}, users: 'all' })))
     expect(stopped).toMatchObject({ state: 'failed', error: { code: 'ZOOM_RATE_LIMITED' }, resumable: true, pendingUnits: 7, unitsDone: 5 })
-    expect(source.calls.has('u6')).toBe(false)
+    expect(stopped.error?.message).toContain('maximum daily rate limit')
+    expect(source.calls.has(user(6).id)).toBe(false)
 
-    limited = false
+    sandbox.setFaults([])
     harness.jobs.resume(stopped.jobId)
-    const done = await harness.finished(stopped.jobId)
+    const done = await runWaits(time, harness.finished(stopped.jobId))
     expect(done).toMatchObject({ state: 'done', unitsDone: 12, pendingUnits: 0 })
     expect(done.error).toBeUndefined()
     expect(await hostIds(harness, done.datasetId)).toEqual(everyone)
+    expect(await uuids(harness, done.datasetId)).toEqual(allMeetings())
   })
 })

@@ -9,7 +9,7 @@ import type { UserDirectory } from '../../../main/data/users/user-directory'
 import type { ZoomClients } from '../../../main/zoom'
 import type { CatalogSource, GrantOf } from '../../../main/data/jobs/job-manager'
 import { createLogger, memoryLogSink } from '../../../main/log/logger'
-import { type EventSink, systemClock, systemScheduler } from '../../../main/ports'
+import { type Clock, type EventSink, type Scheduler, systemClock, systemScheduler } from '../../../main/ports'
 
 export interface RecordingSink extends EventSink {
   events: { name: keyof EventMap; payload: unknown }[]
@@ -27,7 +27,19 @@ export function recordingSink(): RecordingSink {
   }
 }
 
-export function jobHarness(zoom: Pick<ZoomClients, 'forProfile'>, options: { concurrency?: number; users?: UserDirectory; retry?: Partial<CrawlRetryPolicy>; apiCatalog?: CatalogSource; grant?: GrantOf } = {}) {
+export interface JobHarnessOptions {
+  concurrency?: number
+  users?: UserDirectory
+  retry?: Partial<CrawlRetryPolicy>
+  apiCatalog?: CatalogSource
+  grant?: GrantOf
+  /** The crawl's clock and scheduler (retry waits, outage pauses, progress throttle); default the system's. */
+  time?: Clock & Scheduler
+  /** Least time between progress events (default 50 ms); 0 sends each change at once, setting no timer. */
+  progressIntervalMs?: number
+}
+
+export function jobHarness(zoom: Pick<ZoomClients, 'forProfile'>, options: JobHarnessOptions = {}) {
   const events = recordingSink()
   const datasets = new DatasetStore()
   const logSink = memoryLogSink()
@@ -37,10 +49,10 @@ export function jobHarness(zoom: Pick<ZoomClients, 'forProfile'>, options: { con
     ...(options.grant ? { grant: options.grant } : {}),
     datasets,
     events,
-    clock: systemClock,
-    scheduler: systemScheduler,
+    clock: options.time ?? systemClock,
+    scheduler: options.time ?? systemScheduler,
     log: createLogger(logSink, 'data'),
-    progressIntervalMs: 50,
+    progressIntervalMs: options.progressIntervalMs ?? 50,
     // Unit retries wait 1 ms, not seconds: the tests are about what is retried, not how long.
     retry: { baseDelayMs: 1, maxDelayMs: 4, ...options.retry },
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),

@@ -4,12 +4,12 @@
 import type { ListSpec } from '../../../common/zoom/browse/list-spec'
 import { listSpecFor } from '../../../common/zoom/browse/list-spec'
 import { listPages } from '../../../main/data/jobs/list-pages'
-import { createZoomClients, type PaginateRequest, type RetryPolicy, type ZoomClient, type ZoomClients, type ZoomPage } from '../../../main/zoom'
+import { createZoomClients, type PaginateRequest, type RetryPolicy, type ZoomClient, type ZoomClients, type ZoomPage, type ZoomTimeouts } from '../../../main/zoom'
 import type { Sandbox } from '../../sandbox'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens } from '../zoom/sandbox-helpers'
 
-export function sandboxZoom(sandbox: Sandbox, options: { retry?: Partial<RetryPolicy> } = {}): ZoomClients {
-  return createZoomClients({ tokens: sandboxTokens(sandbox), profiles: profileLookup(sandboxProfile(sandbox)), retry: { ...FAST_RETRY, ...options.retry }, timeouts: FAST_TIMEOUTS, rateLimiting: false })
+export function sandboxZoom(sandbox: Sandbox, options: { retry?: Partial<RetryPolicy>; timeouts?: Partial<ZoomTimeouts> } = {}): ZoomClients {
+  return createZoomClients({ tokens: sandboxTokens(sandbox), profiles: profileLookup(sandboxProfile(sandbox)), retry: { ...FAST_RETRY, ...options.retry }, timeouts: { ...FAST_TIMEOUTS, ...options.timeouts }, rateLimiting: false })
 }
 
 /** A built-in list's description (before Zoom's files are read). */

@@ -133,7 +133,8 @@ export class FakeBrowserWindow extends Emitter {
   }
 }
 
-export class FakeSession {
+/** Session events (session.md): 'will-download' passes (event, item, webContents); preventDefault cancels it. */
+export class FakeSession extends Emitter {
   permissionRequestHandler?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void
   permissionCheckHandler?: () => boolean
   beforeRequest?: (details: { url: string; resourceType?: string }) => unknown

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { createAuthWindowPort } from '../../../main/platform/auth-window'
 import { createMainWindow } from '../../../main/platform/main-window'
-import { denyAllPermissions } from '../../../main/platform/window-security'
+import { denyAllPermissions, refusePageDownloads } from '../../../main/platform/window-security'
 import { electronSession, FakeBrowserWindowClass, fakeWindow, FakeBrowserWindow, FakeSession, type NavigationEvent } from './electron-fakes'
 
 function makeMainWindow() {
@@ -59,6 +59,16 @@ describe('main window factory', () => {
     expect(window.webContents.fire('will-attach-webview', '').defaultPrevented).toBe(true)
   })
 
+  it('refuses every download a page starts: the app writes its own files, and asks where itself', () => {
+    const session = new FakeSession()
+    refusePageDownloads(electronSession(session))
+    refusePageDownloads(electronSession(session))
+    expect(session.listenerCount('will-download')).toBe(1)
+    const event = { defaultPrevented: false, preventDefault: () => void (event.defaultPrevented = true) }
+    session.emit('will-download', event, {}, null)
+    expect(event.defaultPrevented).toBe(true)
+  })
+
   it('denies every permission request and check', () => {
     const session = new FakeSession()
     denyAllPermissions(electronSession(session))
@@ -95,6 +105,10 @@ describe('connect window', () => {
     let granted: boolean | undefined
     session.permissionRequestHandler?.(null, 'media', (answer: boolean) => (granted = answer))
     expect(granted).toBe(false)
+    // A page of the flow (any https site an identity provider leads to) cannot start a download.
+    const download = { defaultPrevented: false, preventDefault: () => void (download.defaultPrevented = true) }
+    session.emit('will-download', download, {}, null)
+    expect(download.defaultPrevented).toBe(true)
     window.close()
     await expect(result).rejects.toMatchObject({ code: 'AUTH_FLOW_CANCELLED' })
   })

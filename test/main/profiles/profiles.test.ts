@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { describe, expect } from 'vitest'
 import { credentialsTest } from '../auth/credentials-fixture'
 import type { ProfileDraft } from '../../../common/profile'
-import { CANARY_SECRET, createHarness, publicDraft, s2sDraft, tokensOf, userDraft } from '../auth/credentials-harness'
+import { CANARY_SECRET, publicDraft, s2sDraft, tokensOf, userDraft } from '../auth/credentials-harness'
 
 const it = credentialsTest({ sandbox: { apps: { s2s: { clientSecret: `${CANARY_SECRET}-s2s` }, userOAuth: { clientSecret: `${CANARY_SECRET}-user` } } } })
   /** profiles.create on the file's app. */
@@ -181,29 +181,24 @@ describe('export and import', () => {
     expect((await app.call('profiles.list', undefined)).length).toBe(before)
   })
 
-  it('round-trips an export into a fresh installation, without secrets', async ({ app, sandbox, time }) => {
+  it('round-trips an export into a fresh installation, without secrets', async ({ app, installation }) => {
     const { json } = await app.call('profiles.exportJson', {})
-    const otherDir = await createHarness(sandbox, time)
-    try {
-      const other = await otherDir.start()
-      const file = join(otherDir.dataDir, 'incoming.json')
-      await writeFile(file, json)
-      other.fakes.dialogs.openAnswers.push(file)
-      // These connections point at the sandbox, not Zoom: main asks first (import-endpoints.test.ts).
-      other.fakes.dialogs.confirmAnswers.push(true)
-      const result = await other.call('profiles.importFile', undefined)
-      expect(other.fakes.dialogs.confirmations).toHaveLength(1)
-      const source = await app.call('profiles.list', undefined)
-      expect(result.path).toBe(file)
-      expect(result.created.map((p) => p.name)).toEqual(source.map((p) => p.name))
-      expect(result.created.every((p) => !p.hasClientSecret)).toBe(true)
-      expect(new Set(result.created.map((p) => p.id)).size).toBe(source.length)
-      expect(result.created.some((p) => source.some((s) => s.id === p.id))).toBe(false)
-      expect((await rejection(other.call('profiles.importJson', { json }))).code).toBe('VALIDATION')
-      expect(await other.call('profiles.importFile', undefined)).toEqual({ created: [] })
-    } finally {
-      await otherDir.close()
-    }
+    const other = await installation.start()
+    const file = join(installation.dataDir, 'incoming.json')
+    await writeFile(file, json)
+    other.fakes.dialogs.openAnswers.push(file)
+    // These connections point at the sandbox, not Zoom: main asks first (import-endpoints.test.ts).
+    other.fakes.dialogs.confirmAnswers.push(true)
+    const result = await other.call('profiles.importFile', undefined)
+    expect(other.fakes.dialogs.confirmations).toHaveLength(1)
+    const source = await app.call('profiles.list', undefined)
+    expect(result.path).toBe(file)
+    expect(result.created.map((p) => p.name)).toEqual(source.map((p) => p.name))
+    expect(result.created.every((p) => !p.hasClientSecret)).toBe(true)
+    expect(new Set(result.created.map((p) => p.id)).size).toBe(source.length)
+    expect(result.created.some((p) => source.some((s) => s.id === p.id))).toBe(false)
+    expect((await rejection(other.call('profiles.importJson', { json }))).code).toBe('VALIDATION')
+    expect(await other.call('profiles.importFile', undefined)).toEqual({ created: [] })
   })
 })
 

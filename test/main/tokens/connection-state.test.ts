@@ -1,17 +1,15 @@
 // Main derives what the app shows for a connection (`shown`) and pushes it; the renderer only
 // shows it. A locked vault or stored secrets that need repair outrank the connection's own state.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCredentials } from '../../../main/auth/credentials'
+import { describe, expect } from 'vitest'
 import { deriveConnectionStatus, type ConnectionFacts } from '../../../main/tokens/connection-state'
-import { openVault } from '../../../main/vault'
-import { createFakeAdapters } from '../../fakes/adapters'
-import { FakeSafeStorage } from '../../fakes/fake-safe-storage'
-import { ManualTime } from '../../fakes/manual-time'
-import { startSandbox, type Sandbox } from '../../sandbox'
+import { credentialsTest } from '../auth/credentials-fixture'
 import { customCloud, s2sDraft } from '../auth/credentials-harness'
+
+const PASSPHRASE = 'correct horse battery'
+// Each test that needs an app has an installation of its own, with a passphrase vault (one that can be locked).
+const it = credentialsTest({ passphrase: PASSPHRASE })
 
 describe('the shown state', () => {
   const connected: ConnectionFacts = {
@@ -41,37 +39,8 @@ describe('the shown state', () => {
 })
 
 describe('statuses main pushes', () => {
-  let sandbox: Sandbox
-  const dataDirs: string[] = []
-  const time = new ManualTime()
-  const PASSPHRASE = 'correct horse battery'
-
-  beforeAll(async () => {
-    sandbox = await startSandbox({ now: () => time.now() })
-  })
-  afterAll(async () => {
-    await sandbox.close()
-    for (const dir of dataDirs) await rm(dir, { recursive: true, force: true })
-  })
-
-  async function start(dataDir: string, safeStorage: FakeSafeStorage) {
-    const { adapters, fakes } = createFakeAdapters({ dataDir, safeStorage, time })
-    const vault = await openVault({ dir: dataDir, safeStorage, platform: 'linux', passphraseCost: { N: 2 ** 10, r: 8, p: 1 } })
-    const credentials = await createCredentials({ adapters, vault })
-    return { vault, credentials, fakes }
-  }
-
-  async function installation() {
-    const dataDir = await mkdtemp(join(tmpdir(), 'zc-shown-'))
-    dataDirs.push(dataDir)
-    const safeStorage = new FakeSafeStorage()
-    const running = await start(dataDir, safeStorage)
-    await running.vault.setupWithPassphrase(PASSPHRASE)
-    return { dataDir, safeStorage, ...running }
-  }
-
-  it('a locked vault is pushed as shown "locked" for every profile, connected or not', async () => {
-    const { vault, credentials, fakes } = await installation()
+  it('a locked vault is pushed as shown "locked" for every profile, connected or not', async ({ installation, sandbox }) => {
+    const { vault, credentials, fakes } = await installation.start()
     const connectedId = (await credentials.profiles.create(s2sDraft(sandbox, 'Connected'))).id
     const idleId = (await credentials.profiles.create(s2sDraft(sandbox, 'Never connected'))).id
     await credentials.auth.connect(connectedId)
@@ -87,19 +56,19 @@ describe('statuses main pushes', () => {
     await credentials.dispose()
   })
 
-  it('secrets saved for other endpoints show "needs repair" before anything uses them, and typing the secret again clears it', async () => {
-    const first = await installation()
+  it('secrets saved for other endpoints show "needs repair" before anything uses them, and typing the secret again clears it', async ({ installation, sandbox }) => {
+    const first = await installation.start()
     const profileId = (await first.credentials.profiles.create(s2sDraft(sandbox, 'Moved'))).id
     await first.credentials.auth.connect(profileId)
     await first.credentials.dispose()
     // profiles.json edited on disk: the profile now names another cloud than its secrets were saved for.
-    const path = join(first.dataDir, 'profiles.json')
+    const path = join(installation.dataDir, 'profiles.json')
     const file = JSON.parse(await readFile(path, 'utf8')) as { data: { profiles: { id: string; cloud: unknown }[] } }
     const moved = { kind: 'custom', oauthBaseUrl: 'https://elsewhere.example', apiBaseUrl: 'https://elsewhere.example' }
     file.data.profiles = file.data.profiles.map((p) => (p.id === profileId ? { ...p, cloud: moved } : p))
     await writeFile(path, JSON.stringify(file))
 
-    const { vault, credentials, fakes } = await start(first.dataDir, first.safeStorage)
+    const { vault, credentials, fakes } = await installation.start()
     await vault.unlock(PASSPHRASE)
     credentials.vaultChanged()
     expect(credentials.auth.status(profileId)).toMatchObject({ state: 'connected', shown: 'needs_repair' })

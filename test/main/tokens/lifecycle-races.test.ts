@@ -8,13 +8,12 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import type { ProfileDraft } from '../../../common/profile'
-import { createZoomClients, type ZoomClients } from '../../../main/zoom'
+import { createZoomClients } from '../../../main/zoom'
 import { startGatedProxy, type GatedProxy } from '../../fakes/gated-proxy'
-import { ManualTime } from '../../fakes/manual-time'
 import { startSandbox, type Sandbox } from '../../sandbox'
-import { createHarness, type Harness, type Instance } from '../auth/credentials-harness'
+import { credentialsTest } from '../auth/credentials-fixture'
 
 const RUNS = 200
 const HOUR = 3600_000
@@ -25,33 +24,22 @@ interface Cloud {
   proxy: GatedProxy
 }
 
-let clouds: [Cloud, Cloud]
-let harness: Harness
-let app: Instance
-let zoom: ZoomClients
-const time = new ManualTime()
-
-beforeAll(async () => {
-  const start = async (name: 'A' | 'B', seed: number): Promise<Cloud> => {
-    const sandbox = await startSandbox({ seed, users: 10, now: () => time.now() })
+// Cloud A is the file's sandbox (seed 11) behind proxy A. Hundreds of runs write the vault
+// thousands of times: on tmpfs where there is one (fsync is free).
+const it = credentialsTest({ sandbox: { seed: 11, users: 10 }, proxies: ['A'], ...(existsSync('/dev/shm') ? { baseDir: '/dev/shm' } : {}) })
+  /** Cloud B: a second sandbox with another seed (so other client IDs), on the same clock, behind its own proxy. */
+  .extend('cloudB', { scope: 'file' }, async ({ time }, { onCleanup }): Promise<Cloud> => {
+    const sandbox = await startSandbox({ seed: 22, users: 10, now: () => time.now() })
     const proxy = await startGatedProxy()
+    onCleanup(async () => {
+      await proxy.close()
+      await sandbox.close()
+    })
     proxy.target = sandbox.url
-    return { name, sandbox, proxy }
-  }
-  clouds = [await start('A', 11), await start('B', 22)]
-  expect(clouds[0].sandbox.apps.s2s.clientId).not.toBe(clouds[1].sandbox.apps.s2s.clientId)
-  // Hundreds of runs write the vault thousands of times: on tmpfs where there is one (fsync is free).
-  harness = await createHarness(clouds[0].sandbox, time, existsSync('/dev/shm') ? '/dev/shm' : undefined)
-  app = await harness.start()
-  zoom = createZoomClients({ tokens: app.credentials.tokens, profiles: app.credentials.profileLookup, rateLimiting: false, retry: { limit: 0 } })
-})
-afterAll(async () => {
-  await harness.close()
-  for (const cloud of clouds) {
-    await cloud.proxy.close()
-    await cloud.sandbox.close()
-  }
-})
+    return { name: 'B', sandbox, proxy }
+  })
+  .extend('clouds', { scope: 'file' }, ({ sandbox, proxies, cloudB }): [Cloud, Cloud] => [{ name: 'A', sandbox, proxy: proxies.A }, cloudB])
+  .extend('zoom', { scope: 'file' }, ({ app }) => createZoomClients({ tokens: app.credentials.tokens, profiles: app.credentials.profileLookup, rateLimiting: false, retry: { limit: 0 } }))
 
 function s2sFields(cloud: Cloud, name: string): ProfileDraft {
   const app = cloud.sandbox.apps.s2s
@@ -73,7 +61,7 @@ function clientOfToken(token: string): string | undefined {
 }
 
 /** Every credential-looking value a cloud received, as the client it belongs to. */
-function clientsSeenBy(cloud: Cloud): { what: string; clientId: string | undefined }[] {
+function clientsSeenBy(cloud: Cloud, clouds: readonly Cloud[]): { what: string; clientId: string | undefined }[] {
   const seen: { what: string; clientId: string | undefined }[] = []
   for (const request of cloud.proxy.received) {
     const auth = request.authorization ?? ''
@@ -109,7 +97,8 @@ function pauses(seed: number): () => Promise<void> {
 let runs = 0
 
 describe('credential lifecycle races', () => {
-  it(`never sends one cloud's token or secret to the other (${RUNS} seeded interleavings)`, async () => {
+  it(`never sends one cloud's token or secret to the other (${RUNS} seeded interleavings)`, async ({ app, harness, time, clouds, zoom }) => {
+    expect(clouds[0].sandbox.apps.s2s.clientId).not.toBe(clouds[1].sandbox.apps.s2s.clientId)
     const vault = app.vault
     const original = { get: vault.getSecret.bind(vault), set: vault.setSecret.bind(vault), del: vault.deleteSecret.bind(vault) }
     let pause: () => Promise<void> = async () => undefined
@@ -150,7 +139,7 @@ describe('credential lifecycle races', () => {
 
           for (const cloud of clouds) {
             const own = cloud.sandbox.apps.s2s.clientId
-            const foreign = clientsSeenBy(cloud).filter((seen) => seen.clientId !== own)
+            const foreign = clientsSeenBy(cloud, clouds).filter((seen) => seen.clientId !== own)
             expect(foreign, `cloud ${cloud.name} received another cloud's credential (${commands.join(', ')}; seed ${seed})`).toEqual([])
           }
           // What is left belongs to the profile as it is now — or nothing, once it is deleted.

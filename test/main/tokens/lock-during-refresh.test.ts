@@ -3,42 +3,19 @@
 // memory, the next start reads the old (now dead) refresh token, and the profile needs
 // reconnecting. The whole core runs here (the vault.lock channel, core.dispose) over a passphrase
 // vault, with the token request held at a proxy until the lock or quit has begun.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../../main/core'
-import { createFakeAdapters } from '../../fakes/adapters'
-import { FakeSafeStorage } from '../../fakes/fake-safe-storage'
-import { startGatedProxy, type GatedProxy } from '../../fakes/gated-proxy'
-import { ManualTime } from '../../fakes/manual-time'
-import { startSandbox, type Sandbox } from '../../sandbox'
-import { userDraft } from '../auth/credentials-harness'
+import { describe, expect } from 'vitest'
+import type { Core } from '../../../main/core'
+import type { GatedProxy } from '../../fakes/gated-proxy'
+import type { ManualTime } from '../../fakes/manual-time'
+import type { Sandbox } from '../../sandbox'
+import { credentialsTest } from '../auth/credentials-fixture'
+import { APP_ORIGIN, userDraft, type Harness } from '../auth/credentials-harness'
 
 const PASSPHRASE = 'correct horse battery staple'
-const FRAME = { frameUrl: 'app://zoom-connect/index.html', isMainFrame: true, isOurWindow: true }
+const FRAME = { frameUrl: `${APP_ORIGIN}/index.html`, isMainFrame: true, isOurWindow: true }
 const HOUR = 3600_000
 
-let sandbox: Sandbox
-let gate: GatedProxy
-const time = new ManualTime()
-const dirs: string[] = []
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ now: () => time.now(), users: 10 })
-  gate = await startGatedProxy()
-  gate.target = sandbox.url
-})
-afterAll(async () => {
-  await gate.close()
-  await sandbox.close()
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true })
-})
-
-async function startCore(dataDir: string, safeStorage: FakeSafeStorage): Promise<Core> {
-  const { adapters } = createFakeAdapters({ dataDir, safeStorage, time, script: { credentials: sandbox.login } })
-  return createCore(adapters, { trustedOrigins: ['app://zoom-connect'] })
-}
+const it = credentialsTest({ sandbox: { users: 10 }, proxies: ['gate'] })
 
 async function invoke(core: Core, channel: string, input: unknown): Promise<unknown> {
   const reply = (await core.router.invoke(channel, FRAME, input)) as { ok: boolean; value?: unknown; error?: unknown }
@@ -47,22 +24,19 @@ async function invoke(core: Core, channel: string, input: unknown): Promise<unkn
 }
 
 /** A connected user app whose token requests pass the gate, its token expired: the next use refreshes. */
-async function installation() {
-  const dataDir = await mkdtemp(join(tmpdir(), 'zc-lock-refresh-'))
-  dirs.push(dataDir)
-  const safeStorage = new FakeSafeStorage()
-  const core = await startCore(dataDir, safeStorage)
+async function connected(installation: Harness, sandbox: Sandbox, gate: GatedProxy, time: ManualTime) {
+  const core = await installation.startCore()
   await invoke(core, 'vault.setup', { protector: 'passphrase', passphrase: PASSPHRASE })
   const draft = userDraft(sandbox, 'Rotating')
   const profile = await core.credentials.profiles.create({ ...draft, fields: { ...draft.fields, cloud: { kind: 'custom', oauthBaseUrl: gate.url, apiBaseUrl: sandbox.url } } })
   await core.credentials.auth.connect(profile.id)
   time.advance(HOUR)
-  return { dataDir, safeStorage, core, profileId: profile.id }
+  return { core, profileId: profile.id }
 }
 
 /** After a restart and unlock: does the stored refresh token still work? */
-async function stillConnectedAfterRestart(dataDir: string, safeStorage: FakeSafeStorage, profileId: string) {
-  const restarted = await startCore(dataDir, safeStorage)
+async function stillConnectedAfterRestart(installation: Harness, time: ManualTime, profileId: string) {
+  const restarted = await installation.startCore()
   try {
     await invoke(restarted, 'vault.unlock', { passphrase: PASSPHRASE })
     time.advance(HOUR)
@@ -74,8 +48,8 @@ async function stillConnectedAfterRestart(dataDir: string, safeStorage: FakeSafe
 }
 
 describe('a refresh in flight', () => {
-  it('locking the vault waits for it, so the rotated refresh token is saved', async () => {
-    const { dataDir, safeStorage, core, profileId } = await installation()
+  it('locking the vault waits for it, so the rotated refresh token is saved', async ({ installation, sandbox, proxies: { gate }, time }) => {
+    const { core, profileId } = await connected(installation, sandbox, gate, time)
     const held = gate.hold('/oauth/token')
     const refreshing = core.credentials.tokens.getAccessToken(profileId)
     await held.arrived
@@ -84,11 +58,11 @@ describe('a refresh in flight', () => {
     await refreshing
     expect(await locking).toMatchObject({ state: 'locked' })
     await core.dispose()
-    await expect(stillConnectedAfterRestart(dataDir, safeStorage, profileId)).resolves.toMatchObject({ accessToken: expect.any(String) })
+    await expect(stillConnectedAfterRestart(installation, time, profileId)).resolves.toMatchObject({ accessToken: expect.any(String) })
   })
 
-  it('quitting waits for it too, and saves it before the key is dropped', async () => {
-    const { dataDir, safeStorage, core, profileId } = await installation()
+  it('quitting waits for it too, and saves it before the key is dropped', async ({ installation, sandbox, proxies: { gate }, time }) => {
+    const { core, profileId } = await connected(installation, sandbox, gate, time)
     const held = gate.hold('/oauth/token')
     const refreshing = core.credentials.tokens.getAccessToken(profileId)
     await held.arrived
@@ -96,6 +70,6 @@ describe('a refresh in flight', () => {
     held.release()
     await refreshing
     await quitting
-    await expect(stillConnectedAfterRestart(dataDir, safeStorage, profileId)).resolves.toMatchObject({ accessToken: expect.any(String) })
+    await expect(stillConnectedAfterRestart(installation, time, profileId)).resolves.toMatchObject({ accessToken: expect.any(String) })
   })
 })

@@ -1,19 +1,14 @@
 // The log redactor's registry of secret values stays bounded and does not outlive the secrets:
 // rotated-out tokens leave it (after one rotation of grace), a forgotten connection's tokens and
 // a finished sign-in's code leave it, and a locked vault empties it.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect } from 'vitest'
 import { credentialsTest } from '../auth/credentials-fixture'
-import { createCredentials } from '../../../main/auth/credentials'
 import { isRegisteredSecret, redact, registeredSecretCount } from '../../../main/log/redact'
-import { openVault } from '../../../main/vault'
-import { createFakeAdapters } from '../../fakes/adapters'
-import { FakeSafeStorage } from '../../fakes/fake-safe-storage'
 import { s2sDraft, tokensOf, userDraft } from '../auth/credentials-harness'
 
-const it = credentialsTest()
+const PASSPHRASE = 'correct horse battery'
+// The lock test's installation has a passphrase vault (one that can be locked); the file's app has the keychain.
+const it = credentialsTest({ installation: { passphrase: PASSPHRASE } })
 const HOUR = 3600_000
 
 describe('the redaction registry', () => {
@@ -51,27 +46,18 @@ describe('the redaction registry', () => {
     for (const token of tokens) expect(isRegisteredSecret(token)).toBe(false)
   })
 
-  it('locking the vault empties the registry; using a token again registers it again', async ({ sandbox, time }) => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'zc-redact-lock-'))
-    const { adapters } = createFakeAdapters({ dataDir, safeStorage: new FakeSafeStorage(), time })
-    const vault = await openVault({ dir: dataDir, safeStorage: adapters.safeStorage, platform: 'linux', passphraseCost: { N: 2 ** 10, r: 8, p: 1 } })
-    const credentials = await createCredentials({ adapters, vault })
-    try {
-      await vault.setupWithPassphrase('correct horse battery')
-      const profileId = (await credentials.profiles.create(s2sDraft(sandbox, 'Locked away'))).id
-      await credentials.auth.connect(profileId)
-      const { accessToken } = await credentials.tokens.getAccessToken(profileId)
-      expect(isRegisteredSecret(accessToken)).toBe(true)
-      vault.lock()
-      credentials.vaultChanged()
-      expect(registeredSecretCount()).toBe(0)
-      await vault.unlock('correct horse battery')
-      credentials.vaultChanged()
-      expect((await credentials.tokens.getAccessToken(profileId)).accessToken).toBe(accessToken)
-      expect(isRegisteredSecret(accessToken)).toBe(true)
-    } finally {
-      await credentials.dispose()
-      await rm(dataDir, { recursive: true, force: true })
-    }
+  it('locking the vault empties the registry; using a token again registers it again', async ({ installation, sandbox }) => {
+    const { vault, credentials } = await installation.start()
+    const profileId = (await credentials.profiles.create(s2sDraft(sandbox, 'Locked away'))).id
+    await credentials.auth.connect(profileId)
+    const { accessToken } = await credentials.tokens.getAccessToken(profileId)
+    expect(isRegisteredSecret(accessToken)).toBe(true)
+    vault.lock()
+    credentials.vaultChanged()
+    expect(registeredSecretCount()).toBe(0)
+    await vault.unlock(PASSPHRASE)
+    credentials.vaultChanged()
+    expect((await credentials.tokens.getAccessToken(profileId)).accessToken).toBe(accessToken)
+    expect(isRegisteredSecret(accessToken)).toBe(true)
   })
 })

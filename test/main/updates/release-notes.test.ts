@@ -15,6 +15,17 @@ describe('release notes', () => {
     expect(htmlToText('&lt;script&gt;alert(1)&lt;/script&gt;')).toBe('<script>alert(1)</script>')
   })
 
+  it('reads notes full of unclosed tags in one pass (a feed cannot stall main with them)', () => {
+    // Each of these made the old patterns rescan the rest of the text from every "<": minutes of main's time for 1 MB.
+    for (const opening of ['<script', '<style', '<li', '<']) {
+      const html = `<p>Fixes</p>${opening.repeat(Math.floor(1_000_000 / opening.length))}`
+      expect(htmlToText(html).startsWith('Fixes')).toBe(true)
+    }
+    // The same rules as before for what does close.
+    expect(htmlToText('a<script>x</script >b<style type="t">y</STYLE>c<scriptx>d</scriptx>')).toBe('abcd')
+    expect(htmlToText('a<script>never closed<p>b</p>')).toBe('anever closedb')
+  })
+
   it('joins per-version notes, handles none, and bounds the length', () => {
     expect(releaseNotesToText([{ version: '0.3.0', note: '<p>New</p>' }, { version: '0.2.0', note: null }])).toBe('0.3.0\nNew\n\n0.2.0')
     expect(releaseNotesToText(null)).toBe('')

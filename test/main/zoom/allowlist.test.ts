@@ -93,6 +93,14 @@ describe('the domain allowlist', () => {
     expect(foreign.connections).toBe(0)
   })
 
+  it('the console follows no redirect to a foreign host, with the profile’s token or a person’s own Authorization', async () => {
+    for (const headers of [[], [{ name: 'Authorization', value: 'Bearer typed-by-the-person' }]]) {
+      const error = await caught(client().send({ method: 'GET', url: '/redirect', headers }))
+      expect(error.code).toBe('DOMAIN_NOT_ALLOWED')
+    }
+    expect(foreign.connections).toBe(0)
+  })
+
   it('ignores a token api_url outside the allowlist and keeps the cloud’s host', async () => {
     expect(await client(foreign.url).get('/users/me')).toEqual({ id: 'me' })
     expect(foreign.connections).toBe(0)

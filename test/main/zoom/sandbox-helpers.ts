@@ -1,8 +1,12 @@
 // Test fixtures for the Zoom client: a TokenProvider that mints Server-to-Server tokens from the
-// sandbox directly (the real token manager is another module), and a profile pointing at it.
+// sandbox with main's token-endpoint client (the token manager, with its vault and profiles, is
+// another module's test subject), and a profile pointing at it.
 import type { Profile, ProfileFieldsInput } from '../../../common/profile'
 import { profileFieldsSchema } from '../../../common/profile'
 import { AppError } from '../../../common/errors'
+import { mintServerToServer } from '../../../main/auth/grants'
+import { createTokenEndpointClient } from '../../../main/auth/token-endpoint'
+import { systemClock } from '../../../main/ports'
 import type { BearerToken as AccessToken, ProfileLookup, TokenProvider } from '../../../main/zoom/ports'
 import type { Sandbox } from '../../sandbox'
 
@@ -23,16 +27,12 @@ export function sandboxTokens(sandbox: Sandbox): SandboxTokens {
   let mints = 0
   let forced = 0
   const { accountId, clientId, clientSecret } = sandbox.apps.s2s
+  // Minted by main's own token-endpoint client (the Server-to-Server grant), not a copy of it.
+  const endpoint = createTokenEndpointClient({ clock: systemClock })
   const mint = async (): Promise<AccessToken> => {
     mints++
-    const response = await fetch(`${sandbox.url}/oauth/token`, {
-      method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'account_credentials', account_id: accountId }).toString(),
-    })
-    if (!response.ok) throw new AppError('AUTH_TOKEN_ENDPOINT', `sandbox token endpoint said ${response.status}`)
-    const body = (await response.json()) as { access_token: string; api_url?: string }
-    return { accessToken: body.access_token, ...(body.api_url ? { apiUrl: body.api_url } : {}) }
+    const result = await mintServerToServer(endpoint, sandbox.url, { clientId, clientSecret }, accountId)
+    return { accessToken: result.access_token, ...(result.api_url ? { apiUrl: result.api_url } : {}) }
   }
   return {
     get mints() {

@@ -1,0 +1,44 @@
+// Public documents main downloads as text (Zoom's event schema files): no credential, capped as
+// they arrive, through the system proxy, and never over plain http once https was asked for.
+import got, { type BeforeRequestHook } from 'got'
+import { AppError } from '../../common/errors'
+import { capDownload } from './capped-download'
+import { proxyOptions } from './proxy'
+
+export interface PublicTextOptions {
+  proxy?: BeforeRequestHook | undefined
+  /** Largest answer read (default 32 MiB: Zoom's largest event file is a few MB). */
+  maxBytes?: number
+  timeoutMs?: number
+}
+
+/** A redirect from https to plain http would let anyone on the way rewrite the document. */
+export function httpsDowngrade(from: URL, to: URL): boolean {
+  return from.protocol === 'https:' && to.protocol !== 'https:'
+}
+
+/** `fetchText(url)`: the document's text; throws NETWORK (too large, refused redirect, HTTP error) or got's error. */
+export function createPublicTextFetcher(options: PublicTextOptions = {}): (url: string) => Promise<string> {
+  const maxBytes = options.maxBytes ?? 32 * 1024 * 1024
+  return async (url) => {
+    const request = got(url, {
+      timeout: { request: options.timeoutMs ?? 30_000 },
+      retry: { limit: 1 },
+      hooks: {
+        ...proxyOptions(options.proxy).hooks,
+        beforeRedirect: [
+          (next, answer) => {
+            if (httpsDowngrade(new URL(answer.url), next.url as URL)) throw new AppError('NETWORK', `${new URL(url).host}: a redirect to plain http was refused.`)
+          },
+        ],
+      },
+    })
+    const tooLarge = capDownload(request, maxBytes)
+    try {
+      return await request.text()
+    } catch (error) {
+      if (tooLarge()) throw new AppError('NETWORK', `${new URL(url).host} answered with more than ${Math.round(maxBytes / 1024 / 1024)} MB.`)
+      throw error
+    }
+  }
+}

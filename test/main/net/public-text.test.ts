@@ -1,0 +1,44 @@
+// Public documents (Zoom's event schema files) are read into memory: an answer past the cap is
+// dropped as it arrives, never read to its end; an ordinary one is read whole.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createPublicTextFetcher, httpsDowngrade } from '../../../main/net/public-text'
+import { caught } from '../../support/caught'
+
+let server: Server
+let url: string
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' })
+    if (req.url !== '/endless') return void res.end('{"webhooks":{}}')
+    const chunk = Buffer.alloc(64 * 1024, 0x20)
+    const pump = () => {
+      while (!res.destroyed && res.write(chunk));
+      if (!res.destroyed) res.once('drain', pump)
+    }
+    pump()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise((resolve) => server.close(resolve))
+})
+
+describe('public documents as text', () => {
+  it('drops an endless answer at the cap with NETWORK, and reads an ordinary one', async () => {
+    const fetchText = createPublicTextFetcher({ maxBytes: 1024 * 1024, timeoutMs: 60_000 })
+    const error = await caught(fetchText(`${url}/endless`))
+    expect(error.code).toBe('NETWORK')
+    expect(error.message).toMatch(/more than 1 MB/)
+    expect(await fetchText(`${url}/ok`)).toBe('{"webhooks":{}}')
+  })
+
+  it('counts only https → http as a downgrade', () => {
+    expect(httpsDowngrade(new URL('https://developers.zoom.us/a'), new URL('http://developers.zoom.us/a'))).toBe(true)
+    expect(httpsDowngrade(new URL('https://developers.zoom.us/a'), new URL('https://cdn.zoom.us/a'))).toBe(false)
+  })
+})

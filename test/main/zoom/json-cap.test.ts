@@ -1,0 +1,59 @@
+// A list page is read whole into memory before it is parsed, so an answer far larger than any
+// page (a broken proxy, a server gone wrong) is dropped as it arrives, with a typed error,
+// instead of filling main's memory; the same client still reads ordinary answers.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Profile } from '../../../common/profile'
+import { createZoomClients } from '../../../main/zoom'
+import { caught } from '../../support/caught'
+import { FAST_RETRY, FAST_TIMEOUTS, profileLookup } from './sandbox-helpers'
+
+let server: Server
+let url: string
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' })
+    if (!req.url?.startsWith('/v2/endless')) return void res.end('{"users":[]}')
+    // An answer that never ends: `{"users":[{},{},…` for as long as anyone reads.
+    res.write('{"users":[')
+    const chunk = Buffer.from('{},'.repeat(20_000))
+    const pump = () => {
+      while (!res.destroyed && res.write(chunk));
+      if (!res.destroyed) res.once('drain', pump)
+    }
+    pump()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise((resolve) => server.close(resolve))
+})
+
+function profile(): Profile {
+  return {
+    id: 'p1', name: 'Home', description: '', grant: 's2s', appType: 'admin', clientType: 'confidential', accountId: 'acc', clientId: 'cid', scopes: [],
+    pkceMethod: 'S256', redirectUri: '', authorizeWith: 'connect-window', cloud: { kind: 'custom', oauthBaseUrl: url, apiBaseUrl: url },
+    validationUrl: '', allowedDomains: [], ratePlan: 'business', notes: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+  }
+}
+
+describe('buffered JSON answers', () => {
+  it('drops an answer past the cap with ZOOM_RESPONSE_INVALID, and reads the next one', async () => {
+    const client = createZoomClients({
+      tokens: { getAccessToken: async () => ({ accessToken: 'token-for-json-cap' }) },
+      profiles: profileLookup(profile()),
+      retry: FAST_RETRY,
+      // Long enough that only the cap can end the endless answer.
+      timeouts: { ...FAST_TIMEOUTS, read: 60_000 },
+      maxJsonBytes: 2 * 1024 * 1024,
+    }).forProfile('p1')
+    const error = await caught(client.get('/endless'))
+    expect(error.code).toBe('ZOOM_RESPONSE_INVALID')
+    expect(error.message).toMatch(/larger than any page/)
+    expect(await client.get('/users')).toEqual({ users: [] })
+  })
+})
