@@ -6,6 +6,7 @@ import { KEPT_DATASET_DAYS } from '../../../common/contract/settings'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Field } from '../../components/Field'
 import { useStore } from '../../store/index'
+import { taskOf } from '../../store/task'
 import { formatCount } from '../../shared/format'
 
 const EXPIRY_DAYS = [1, 7, 14, 30, 90, 180, 365]
@@ -14,6 +15,7 @@ export function KeptDataSettings({ settings, update }: { settings: Settings; upd
   const kept = useStore((s) => s.keptDatasets)
   const loadKept = useStore((s) => s.loadKept)
   const clearKept = useStore((s) => s.clearKept)
+  const { pending, error } = taskOf(useStore((s) => s.keptTask), 'clearKept')
   const notify = useStore((s) => s.notify)
   const [confirming, setConfirming] = useState(false)
   useEffect(() => {
@@ -53,6 +55,8 @@ export function KeptDataSettings({ settings, update }: { settings: Settings; upd
         title="Clear kept data?"
         description="Every kept list is deleted from this computer. Zoom keeps its data; load a list again to see it."
         confirmLabel="Clear kept data"
+        pending={pending}
+        error={error}
         onConfirm={async () => {
           const removed = await clearKept()
           notify({ tone: 'success', title: `Deleted ${formatCount(removed)} kept ${removed === 1 ? 'list' : 'lists'}` })

@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand'
 import type { CrawlInput, DatasetInfo, ExportResult, JobProgress, KeptDataset, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
 import { call, errorMessage } from '../../ipc'
 import type { Store } from '../types'
+import { type Task, trackTask } from '../task'
 
 export interface GridView {
   sort?: { column: string; direction: 'asc' | 'desc' }
@@ -60,6 +61,8 @@ export interface BrowseState {
   selectingAll: Record<string, boolean | undefined>
   /** Datasets kept on disk (every connection), newest first. */
   keptDatasets: KeptDataset[]
+  /** "Clear kept data" running, or why it last failed. */
+  keptTask: Task<'clearKept'> | undefined
 }
 
 export interface BrowseSlice extends BrowseState {
@@ -109,7 +112,7 @@ export interface ExportChoice {
 export const datasetKey = (profileId: string, resource: string) => `${profileId}:${resource}`
 export const EMPTY_GRID_VIEW: GridView = { filterText: '' }
 
-export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined, selectingAll: {}, keptDatasets: [] })
+export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined, selectingAll: {}, keptDatasets: [], keptTask: undefined })
 
 /** The request form of a grid view, shared by row windows and exports so both see the same rows. */
 export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | 'columns'> {
@@ -217,10 +220,10 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
     set((s) => ({ datasets: Object.fromEntries(Object.entries(s.datasets).filter(([, d]) => d?.datasetId !== datasetId)) }))
     await get().loadKept()
   },
-  clearKept: async () => {
+  clearKept: () => trackTask((keptTask) => set({ keptTask }), 'clearKept', async () => {
     const { removed } = await call('data.clearKept', undefined)
     const kept = new Set(get().keptDatasets.map((k) => k.datasetId))
     set((s) => ({ keptDatasets: [], datasets: Object.fromEntries(Object.entries(s.datasets).filter(([, d]) => !d || !kept.has(d.datasetId))) }))
     return removed
-  },
+  }),
 })
