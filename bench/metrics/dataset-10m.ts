@@ -16,7 +16,9 @@ const label = ROWS === 10_000_000 ? '10m' : `${ROWS}`
 
 export async function measureDataset10m(): Promise<Metric[]> {
   return withSandbox({ seed: 15, users: 1000, plan: 'unlimited', syntheticCallHistory: ROWS }, async (sandbox) => {
-    const child = fork(CHILD, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    // DATASET_BENCH_NODE_FLAGS: Node flags for the child only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p" or "--trace-gc").
+    const flags = (process.env.DATASET_BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '')
+    const child = fork(CHILD, [], { execArgv: ['--import', 'tsx', ...flags], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
     const reported = new Promise<DatasetChildReport>((resolve, reject) => {
       child.once('message', (message) => resolve(message as DatasetChildReport))
       child.once('error', reject)
@@ -29,8 +31,10 @@ export async function measureDataset10m(): Promise<Metric[]> {
       child.send(input)
       r = await reported
     } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill()
+      // The child ends by itself once it has reported (so its CPU profiles get written); one stuck is stopped.
+      const stuck = setTimeout(() => child.kill(), 60_000)
       await exited
+      clearTimeout(stuck)
     }
     const rows = `${r.rows.toLocaleString('en')} rows`
     return [
