@@ -3,9 +3,9 @@
 // Layout: `rows` holds each row's JSON by its 0-based index (insertion order, the index the grid,
 // selections and downloads use); `ids` the id keys seen, so a row Zoom sends twice is stored once;
 // `search` the lower-cased text the grid's text filter searches; one narrow table per extracted
-// column (`col_N`: sort key and lower-cased text) so a sort or a column filter reads a few bytes a
-// row, never the JSON. The resource's default columns are extracted as rows arrive; another
-// column the first time a view needs it. A view (sort + filter) is materialised once into a
+// column (`col_N`: sort key and lower-cased text, the text NULL where it equals the key) so a sort
+// or a column filter reads a few bytes a row, never the JSON. The resource's default columns are
+// extracted as rows arrive; another column the first time a view needs it. A view (sort + filter) is materialised once into a
 // temporary table of row indexes in view order, so every window after it is a primary-key range.
 //
 // A page is stored in steps, so the crawl waits only for the first: `add` writes the rows' JSON
@@ -326,13 +326,13 @@ export class DatasetDb {
     }
     for (const [column, needle] of spec.columnFilters) {
       const alias = join(`col_${this.ensureColumn(column)}`)
-      where.push(`instr(${alias}.t, ?) > 0`)
+      where.push(`instr(coalesce(${alias}.t, ${alias}.k), ?) > 0`)
       params.push(needle)
     }
     for (const [column, value] of spec.equals) {
       // The lower-cased text narrows the rows cheaply; the exact text is checked on those only.
       const alias = join(`col_${this.ensureColumn(column)}`)
-      where.push(`${alias}.t IS ? AND zc_cell(r.json, ?) = ?`)
+      where.push(`coalesce(${alias}.t, ${alias}.k) IS ? AND zc_cell(r.json, ?) = ?`)
       params.push(value === '' ? (null as unknown as string) : value.toLowerCase(), column, value)
       needsRow = true
     }
@@ -401,9 +401,15 @@ export function cellsExpression(columns: readonly string[]): string | undefined 
   return `json_array(${columns.map((column) => `r.json -> '$.${column}'`).join(', ')})`
 }
 
-/** A value's sort key and lower-cased text ('' stored as NULL), as the column tables hold them. */
+/**
+ * A value's sort key and lower-cased text as the column tables hold them ('' stored as NULL). The
+ * text of a plain string is its sort key already (both lower-cased), so it is stored once: readers
+ * take `coalesce(t, k)`.
+ */
 function columnCell(value: unknown): [number | string | null, string | null] {
-  return [sortKey(value), cellText(value) || null]
+  const key = sortKey(value)
+  if (typeof value === 'string' && typeof key === 'string') return [key, null]
+  return [key, cellText(value) || null]
 }
 
 function openDatabase(path: string, create: boolean): DatabaseSync {
