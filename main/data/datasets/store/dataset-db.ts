@@ -230,7 +230,9 @@ export class DatasetDb {
     if (isIdentity(normalised)) {
       const end = this.rows
       const range = this.db.prepare(`SELECT ${value} AS v FROM rows AS r WHERE r.idx >= ? ORDER BY r.idx LIMIT ?`)
-      for (let offset = 0; offset < end; offset += batch) yield range.all(offset, Math.min(batch, end - offset)).map((row) => String(row.v))
+      // One value a row: arrays spare an object per row.
+      range.setReturnArrays(true)
+      for (let offset = 0; offset < end; offset += batch) yield (range.all(offset, Math.min(batch, end - offset)) as unknown as [unknown][]).map((row) => String(row[0]))
       return
     }
     this.catchUp()
@@ -238,7 +240,8 @@ export class DatasetDb {
     const length = this.fill(table, normalised)
     try {
       const page = this.db.prepare(`SELECT ${value} AS v FROM ${table} AS v JOIN rows AS r ON r.idx = v.idx WHERE v.pos > ? ORDER BY v.pos LIMIT ?`)
-      for (let offset = 0; offset < length; offset += batch) yield page.all(offset, batch).map((row) => String(row.v))
+      page.setReturnArrays(true)
+      for (let offset = 0; offset < length; offset += batch) yield (page.all(offset, batch) as unknown as [unknown][]).map((row) => String(row[0]))
     } finally {
       this.db.exec(`DROP TABLE IF EXISTS ${table}`)
     }
