@@ -5,6 +5,7 @@
 // (SandboxOptions.syntheticCallHistory: generated records repeated with their own ids).
 // DATASET_BENCH_ROWS sets another row count (a quick run on a small machine).
 import { fork } from 'node:child_process'
+import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { metric, type Metric } from '../report'
 import type { DatasetChildInput, DatasetChildReport } from './support/dataset-child'
@@ -16,7 +17,11 @@ const label = ROWS === 10_000_000 ? '10m' : `${ROWS}`
 
 export async function measureDataset10m(): Promise<Metric[]> {
   return withSandbox({ seed: 15, users: 1000, plan: 'unlimited', syntheticCallHistory: ROWS }, async (sandbox) => {
-    const child = fork(CHILD, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    // Every figure is wall-clock on a shared machine: the load it was measured under goes with it.
+    const loadAtStart = loadavg()[0]!
+    // DATASET_BENCH_NODE_FLAGS: Node flags for the child only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p" or "--trace-gc").
+    const flags = (process.env.DATASET_BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '')
+    const child = fork(CHILD, [], { execArgv: ['--import', 'tsx', ...flags], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
     const reported = new Promise<DatasetChildReport>((resolve, reject) => {
       child.once('message', (message) => resolve(message as DatasetChildReport))
       child.once('error', reject)
@@ -29,11 +34,14 @@ export async function measureDataset10m(): Promise<Metric[]> {
       child.send(input)
       r = await reported
     } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill()
+      // The child ends by itself once it has reported (so its CPU profiles get written); one stuck is stopped.
+      const stuck = setTimeout(() => child.kill(), 60_000)
       await exited
+      clearTimeout(stuck)
     }
     const rows = `${r.rows.toLocaleString('en')} rows`
-    return [
+    const load = `; load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (2 cores)`
+    const metrics = [
       metric(`dataset_${label}_rss_mb`, r.rssGrowthMb, 'MB', { kind: 'max', limit: 300 }, `peak resident memory − before the crawl (${r.rssBaselineMb.toFixed(0)} MB), sampled every 100 ms while ${rows} were crawled into one dataset`),
       metric(`dataset_${label}_crawl_ratio`, r.crawlRowsPerS / r.discardRowsPerS, '', { kind: 'min', limit: 0.8 }, `stored ${Math.round(r.crawlRowsPerS).toLocaleString('en')} rows/s ÷ ${Math.round(r.discardRowsPerS).toLocaleString('en')} rows/s for the same pages read and discarded`),
       metric(`dataset_${label}_crawl_rows_per_s`, r.crawlRowsPerS, 'rows/s', { kind: 'min', limit: Math.round(0.8 * r.discardRowsPerS) }, 'rows stored per second; the budget is 0.8 × the discarding read of this run'),
@@ -43,5 +51,6 @@ export async function measureDataset10m(): Promise<Metric[]> {
       metric('export_csv_rows_per_s', r.exportRowsPerS, 'rows/s', { kind: 'min', limit: 200_000 }, `CSV export of all ${r.exportRows.toLocaleString('en')} rows (default columns, labels) streamed by the dataset worker`),
       metric('main_loop_block_ms', r.loopBlockMs, 'ms', { kind: 'max', limit: 20 }, `longest event-loop delay of main (monitorEventLoopDelay, 1 ms resolution) from the crawl's start to the filter's end; p99 ${r.loopP99Ms.toFixed(1)} ms`),
     ]
+    return metrics.map((m) => ({ ...m, notes: `${m.notes ?? ''}${load}` }))
   })
 }

@@ -13,6 +13,7 @@ import { DatasetEngine } from './store/dataset-engine'
 import type { DatasetFiles } from './store/dataset-files'
 import { processDatasetFiles } from './store/dataset-files'
 import type { DatasetMeta, ExportInput, StoredResource } from './store/protocol'
+import { rowKey } from './store/row-key'
 import type { ViewSpec } from './view'
 import { viewKey } from './view-key'
 
@@ -104,7 +105,8 @@ export class Dataset<R extends DatasetResource = ListResource> {
   /** Stores the items not seen before (by the resource's id key) in one transaction; resolves with how many were new. */
   async add(items: readonly unknown[]): Promise<number> {
     await this.opened
-    const { added, rows } = await this.backend.engine.call(this.id, { op: 'add', items: [...items] })
+    const keys = items.map((item) => rowKey(item, this.resource.idKeys))
+    const { added, rows } = await this.backend.engine.call(this.id, { op: 'add', rows: items.map((item) => JSON.stringify(item) ?? 'null'), keys })
     this.stored = rows
     return added
   }

@@ -9,6 +9,8 @@ import type { Cell } from '../../../common/contract/data'
 
 /** Where a spreadsheet may start a cell inside a field, followed by a formula character. */
 const FORMULA_START = /(?<=^|[,;\t\r\n])(?=[=+\-@\t\r])/g
+/** A quote, or a character after which (or at the start) FORMULA_START could match. */
+const NEEDS_ESCAPE = /^[=+\-@\t\r]|["\t\r]|[,;\n][=+\-@\t\r]/
 
 /**
  * Text is always quoted (RFC 4180, quotes doubled) so a separator inside stays in its cell;
@@ -17,6 +19,9 @@ const FORMULA_START = /(?<=^|[,;\t\r\n])(?=[=+\-@\t\r])/g
 export function csvField(cell: Cell): string {
   if (cell === null) return ''
   if (typeof cell !== 'string') return String(cell)
+  // Most cells hold no quote and no place a formula could start: nothing to escape (and the
+  // look-behind below, run on every cell of a ten-million-row export, is what made it slow).
+  if (!NEEDS_ESCAPE.test(cell)) return `"${cell}"`
   return `"${cell.replace(FORMULA_START, "'").replaceAll('"', '""')}"`
 }
 

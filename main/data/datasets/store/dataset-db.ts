@@ -3,10 +3,16 @@
 // Layout: `rows` holds each row's JSON by its 0-based index (insertion order, the index the grid,
 // selections and downloads use); `ids` the id keys seen, so a row Zoom sends twice is stored once;
 // `search` the lower-cased text the grid's text filter searches; one narrow table per extracted
-// column (`col_N`: sort key and lower-cased text) so a sort or a column filter reads a few bytes a
-// row, never the JSON. The resource's default columns are extracted as rows arrive; another
-// column the first time a view needs it. A view (sort + filter) is materialised once into a
+// column (`col_N`: sort key and lower-cased text, the text NULL where it equals the key) so a sort
+// or a column filter reads a few bytes a row, never the JSON. The resource's default columns are
+// extracted as rows arrive; another column the first time a view needs it. A view (sort + filter) is materialised once into a
 // temporary table of row indexes in view order, so every window after it is a primary-key range.
+//
+// A page is stored in steps, so the crawl waits only for the first: `add` writes the rows' JSON
+// and id keys and answers; the extracted columns of those rows are written afterwards (`extract`,
+// a slice at a time while the worker would otherwise wait for the next page), and the search text
+// when a text filter or search first needs it. Every read that needs either catches up first.
+// How far each got is the length of its table(s), so a file opened again knows what is left.
 import { closeSync, existsSync, openSync, renameSync, rmSync } from 'node:fs'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import { AppError } from '../../../../common/errors'
@@ -22,6 +28,8 @@ const SAMPLE_HEAD = 200
 const SAMPLE_SPREAD = 300
 /** Views kept per dataset; the least recently used temporary table is dropped. */
 const VIEW_CAPACITY = 6
+/** Rows extracted per transaction when a read catches up. */
+const CATCH_UP_SLICE = 5000
 
 interface View {
   table: string | undefined
@@ -32,6 +40,10 @@ interface View {
 export class DatasetDb {
   private db: DatabaseSync
   private rows: number
+  /** Rows [0, extracted) have their columns; the rest wait for `extract`. */
+  private extracted = 0
+  /** Rows [0, searchable) have their search text. */
+  private searchable: number
   /** Extracted column path → its table number. */
   private readonly columns = new Map<string, number>()
   private readonly views = new Map<string, View>()
@@ -57,6 +69,10 @@ export class DatasetDb {
     }
     for (const row of this.db.prepare('SELECT n, path FROM columns ORDER BY n').all()) this.columns.set(String(row.path), Number(row.n))
     this.rows = Number(this.db.prepare('SELECT count(*) AS n FROM rows').get()?.n ?? 0)
+    this.searchable = Number(this.db.prepare('SELECT count(*) AS n FROM search').get()?.n ?? 0)
+    // Every column table is filled to the same row (a column added later is filled whole at once).
+    const first = this.columns.values().next()
+    this.extracted = first.done ? this.rows : Number(this.db.prepare(`SELECT count(*) AS n FROM col_${first.value}`).get()?.n ?? 0)
     this.statements = this.prepareStatements()
   }
 
@@ -66,10 +82,9 @@ export class DatasetDb {
 
   private prepareStatements() {
     return {
-      insertRows: this.db.prepare('INSERT INTO rows(idx, json) SELECT ?1 + key, value FROM json_each(?2)'),
+      insertRow: this.db.prepare('INSERT INTO rows(idx, json) VALUES (?, ?)'),
+      insertId: this.db.prepare('INSERT OR IGNORE INTO ids(key) VALUES (?)'),
       insertSearch: this.db.prepare('INSERT INTO search(idx, text) SELECT ?1 + key, value FROM json_each(?2)'),
-      knownIds: this.db.prepare('SELECT j.value AS key FROM json_each(?1) AS j JOIN ids ON ids.key = j.value'),
-      insertIds: this.db.prepare('INSERT INTO ids(key) SELECT value FROM json_each(?1)'),
       insertColumn: new Map<number, StatementSync>(),
       row: this.db.prepare('SELECT json FROM rows WHERE idx = ?'),
       rangeRows: this.db.prepare('SELECT idx, json FROM rows WHERE idx >= ? ORDER BY idx LIMIT ?'),
@@ -93,43 +108,66 @@ export class DatasetDb {
     return n
   }
 
-  /** Stores the rows whose id key was not seen before, in one transaction; returns how many. */
-  add(items: readonly unknown[]): number {
-    const fresh = this.freshRows(items)
-    if (fresh.length === 0) return 0
-    const base = this.rows
+  /**
+   * Stores the rows (each one's JSON) whose id key (`keys`, one per row; null: none) was not seen
+   * before, in one transaction; returns how many. Their columns follow in `extract`.
+   */
+  add(rows: readonly string[], keys: readonly (string | null)[]): number {
+    const { insertId, insertRow } = this.statements
+    let added = 0
     this.db.exec('BEGIN')
     try {
-      const keys = fresh.map(([key]) => key).filter((key): key is string => key !== undefined)
-      if (keys.length > 0) this.statements.insertIds.run(JSON.stringify(keys))
-      const rows = fresh.map(([, row]) => row)
-      this.statements.insertRows.run(base, JSON.stringify(rows))
-      this.statements.insertSearch.run(base, JSON.stringify(rows.map((row) => searchText(row, this.resource.valueLabels))))
-      for (const [path, n] of this.columns) {
-        const cells = rows.map((row) => columnCell(getPath(row, path)))
-        this.columnInsert(n).run(base, JSON.stringify(cells))
-      }
+      rows.forEach((json, i) => {
+        const key = keys[i] ?? null
+        // The id index answers "seen before?" (this page included) by refusing the key again.
+        if (key !== null && Number(insertId.run(key).changes) === 0) return
+        insertRow.run(this.rows + added, json)
+        added++
+      })
       this.db.exec('COMMIT')
     } catch (error) {
       this.db.exec('ROLLBACK')
       throw error
     }
-    this.rows += fresh.length
-    return fresh.length
+    this.rows += added
+    return added
   }
 
-  /** The items to store with their id keys: neither stored before nor twice in this page. */
-  private freshRows(items: readonly unknown[]): [string | undefined, unknown][] {
-    const keyed = items.map((item): [string | undefined, unknown] => [rowKey(item, this.resource.idKeys), item])
-    const keys = keyed.map(([key]) => key).filter((key): key is string => key !== undefined)
-    const seen = new Set<string>()
-    if (keys.length > 0) for (const row of this.statements.knownIds.all(JSON.stringify(keys))) seen.add(String(row.key))
-    return keyed.filter(([key]) => {
-      if (key === undefined) return true
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
+  /** Whether stored rows still wait for their columns. */
+  get extracting(): boolean {
+    return this.extracted < this.rows
+  }
+
+  /** Writes the columns of up to `limit` rows that lack them, in one transaction. */
+  extract(limit: number): void {
+    const count = Math.min(limit, this.rows - this.extracted)
+    if (count <= 0) return
+    const base = this.extracted
+    const rows = this.statements.rangeRows.all(base, count).map((row) => JSON.parse(String(row.json)) as unknown)
+    this.db.exec('BEGIN')
+    try {
+      for (const [path, n] of this.columns) this.columnInsert(n).run(base, JSON.stringify(rows.map((row) => columnCell(getPath(row, path)))))
+      this.db.exec('COMMIT')
+    } catch (error) {
+      this.db.exec('ROLLBACK')
+      throw error
+    }
+    this.extracted += rows.length
+  }
+
+  /** Every stored row gets its columns before a read that needs them. */
+  private catchUp(): void {
+    while (this.extracting) this.extract(CATCH_UP_SLICE)
+  }
+
+  /** Every stored row gets its search text (the first text filter or search after rows came). */
+  private catchUpSearch(): void {
+    while (this.searchable < this.rows) {
+      const base = this.searchable
+      const rows = this.statements.rangeRows.all(base, CATCH_UP_SLICE).map((row) => JSON.parse(String(row.json)) as unknown)
+      this.statements.insertSearch.run(base, JSON.stringify(rows.map((row) => searchText(row, this.resource.valueLabels))))
+      this.searchable += rows.length
+    }
   }
 
   /** Every dotted column seen in a sample of the rows (the first ones and a spread of the rest). */
@@ -181,19 +219,30 @@ export class DatasetDb {
     return indexes.subarray(0, i)
   }
 
-  /** Rows in view order, `batch` at a time (exports); the view is its own table, so nothing evicts it meanwhile. */
-  *batches(spec: ViewSpec, batch: number): Generator<string[]> {
+  /**
+   * Rows in view order, `batch` at a time (exports): each row's JSON, or with `cells` (an
+   * expression of `cellsExpression`) the JSON array of its values at those columns, taken out by
+   * SQLite so the writer parses a few values instead of the whole row. The view is its own
+   * table, so nothing evicts it meanwhile.
+   */
+  *batches(spec: ViewSpec, batch: number, cells?: string): Generator<string[]> {
+    const value = cells ?? 'r.json'
     const normalised = normaliseSpec(spec)
     if (isIdentity(normalised)) {
       const end = this.rows
-      for (let offset = 0; offset < end; offset += batch) yield this.statements.rangeRows.all(offset, Math.min(batch, end - offset)).map((row) => String(row.json))
+      const range = this.db.prepare(`SELECT ${value} AS v FROM rows AS r WHERE r.idx >= ? ORDER BY r.idx LIMIT ?`)
+      // One value a row: arrays spare an object per row.
+      range.setReturnArrays(true)
+      for (let offset = 0; offset < end; offset += batch) yield (range.all(offset, Math.min(batch, end - offset)) as unknown as [unknown][]).map((row) => String(row[0]))
       return
     }
+    this.catchUp()
     const table = `temp.export_${++this.viewSerial}`
     const length = this.fill(table, normalised)
     try {
-      const page = this.db.prepare(`SELECT r.json AS json FROM ${table} AS v JOIN rows AS r ON r.idx = v.idx WHERE v.pos > ? ORDER BY v.pos LIMIT ?`)
-      for (let offset = 0; offset < length; offset += batch) yield page.all(offset, batch).map((row) => String(row.json))
+      const page = this.db.prepare(`SELECT ${value} AS v FROM ${table} AS v JOIN rows AS r ON r.idx = v.idx WHERE v.pos > ? ORDER BY v.pos LIMIT ?`)
+      page.setReturnArrays(true)
+      for (let offset = 0; offset < length; offset += batch) yield (page.all(offset, batch) as unknown as [unknown][]).map((row) => String(row[0]))
     } finally {
       this.db.exec(`DROP TABLE IF EXISTS ${table}`)
     }
@@ -210,6 +259,7 @@ export class DatasetDb {
 
   /** Rows whose search text contains `needle` (lower-cased), in dataset order, at most `limit`. */
   search(needle: string, limit: number): unknown[] {
+    this.catchUpSearch()
     return this.db
       .prepare('SELECT r.json AS json FROM search AS s JOIN rows AS r ON r.idx = s.idx WHERE instr(s.text, ?) > 0 ORDER BY s.idx LIMIT ?')
       .all(needle, limit)
@@ -241,6 +291,7 @@ export class DatasetDb {
   }
 
   private materialise(key: string, spec: NormalisedSpec): View {
+    if (!isIdentity(spec)) this.catchUp()
     const cached = this.views.get(key)
     if (cached && cached.rows === this.rows) {
       this.views.delete(key)
@@ -272,19 +323,20 @@ export class DatasetDb {
       return alias
     }
     if (spec.text) {
+      this.catchUpSearch()
       const alias = join('search')
       where.push(`instr(${alias}.text, ?) > 0`)
       params.push(spec.text)
     }
     for (const [column, needle] of spec.columnFilters) {
       const alias = join(`col_${this.ensureColumn(column)}`)
-      where.push(`instr(${alias}.t, ?) > 0`)
+      where.push(`instr(coalesce(${alias}.t, ${alias}.k), ?) > 0`)
       params.push(needle)
     }
     for (const [column, value] of spec.equals) {
       // The lower-cased text narrows the rows cheaply; the exact text is checked on those only.
       const alias = join(`col_${this.ensureColumn(column)}`)
-      where.push(`${alias}.t IS ? AND zc_cell(r.json, ?) = ?`)
+      where.push(`coalesce(${alias}.t, ${alias}.k) IS ? AND zc_cell(r.json, ?) = ?`)
       params.push(value === '' ? (null as unknown as string) : value.toLowerCase(), column, value)
       needsRow = true
     }
@@ -340,19 +392,28 @@ export class DatasetDb {
   }
 }
 
-/** A value's sort key and lower-cased text ('' stored as NULL), as the column tables hold them. */
-function columnCell(value: unknown): [number | string | null, string | null] {
-  return [sortKey(value), cellText(value) || null]
+/** A path segment SQLite's JSON path reads as getPath does: an object key of plain characters. */
+const PLAIN_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/**
+ * SQL for a row's values at `columns` as one JSON array (`r.json` is the row), or undefined when
+ * a column's path has a segment SQLite would read differently (an array index, a dot or quote in
+ * a key): those rows are parsed whole instead. A missing value is null, as getPath's undefined.
+ */
+export function cellsExpression(columns: readonly string[]): string | undefined {
+  if (columns.length === 0 || !columns.every((column) => column.split('.').every((segment) => PLAIN_SEGMENT.test(segment)))) return undefined
+  return `json_array(${columns.map((column) => `r.json -> '$.${column}'`).join(', ')})`
 }
 
-/** The first non-empty id key of the row (e.g. uuid, else id); rows without one are kept. */
-export function rowKey(item: unknown, idKeys: readonly string[]): string | undefined {
-  for (const key of idKeys) {
-    const value = getPath(item, key)
-    if (typeof value === 'string' && value !== '') return `${key}:${value}`
-    if (typeof value === 'number' || typeof value === 'bigint') return `${key}:${value}`
-  }
-  return undefined
+/**
+ * A value's sort key and lower-cased text as the column tables hold them ('' stored as NULL). The
+ * text of a plain string is its sort key already (both lower-cased), so it is stored once: readers
+ * take `coalesce(t, k)`.
+ */
+function columnCell(value: unknown): [number | string | null, string | null] {
+  const key = sortKey(value)
+  if (typeof value === 'string' && typeof key === 'string') return [key, null]
+  return [key, cellText(value) || null]
 }
 
 function openDatabase(path: string, create: boolean): DatabaseSync {
@@ -362,11 +423,14 @@ function openDatabase(path: string, create: boolean): DatabaseSync {
   const db = new DatabaseSync(path)
   // Durability is not needed: a temporary dataset that did not survive a crash is deleted at the
   // next start anyway. The rollback journal stays in memory so a failed page is undone whole.
+  // The sort that makes a view of millions of rows may use a second core: SQLite's sorter then
+  // sorts and merges its runs in helper threads (same order; it only starts them for big sorts).
   db.exec(`
     PRAGMA journal_mode = MEMORY;
     PRAGMA synchronous = OFF;
     PRAGMA cache_size = -16000;
     PRAGMA temp_store = FILE;
+    PRAGMA threads = 2;
   `)
   return db
 }

@@ -1,7 +1,7 @@
 // The dataset worker thread: every dataset's SQLite database lives here, so no query, sort,
 // filter, export or page write ever runs on main's event loop. Requests are handled one at a
 // time in arrival order (an export yields between its batches).
-import { setImmediate } from 'node:timers/promises'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { parentPort } from 'node:worker_threads'
 import { AppError, isAppError } from '../../../../common/errors'
 import { DatasetDb } from './dataset-db'
@@ -26,6 +26,7 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
       const db = new DatasetDb(request.path, request.resource, request.create)
       if (request.meta) db.setMeta(request.meta)
       datasets.set(datasetId, db)
+      extractSoon()
       return { rows: db.rowCount, meta: db.readMeta() }
     }
     case 'readMeta': {
@@ -38,7 +39,9 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
     }
     case 'add': {
       const db = opened(datasetId)
-      return { added: db.add(request.items), rows: db.rowCount }
+      const added = db.add(request.rows, request.keys)
+      extractSoon()
+      return { added, rows: db.rowCount }
     }
     case 'count':
       return opened(datasetId).rowCount
@@ -57,7 +60,7 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
     case 'search':
       return opened(datasetId).search(request.needle, request.limit)
     case 'export':
-      return { rows: await writeExport(opened(datasetId), request.input, () => setImmediate()) }
+      return { rows: await writeExport(opened(datasetId), request.input, () => nextTurn()) }
     case 'setMeta':
       return opened(datasetId).setMeta(request.meta)
     case 'move':
@@ -69,6 +72,32 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
       return undefined
     }
   }
+}
+
+/**
+ * Rows just stored get their search text and columns a slice at a time, each slice in its own
+ * macrotask, so a request that arrives meanwhile (the crawl's next page, a window) waits for one
+ * slice at most; while a crawl runs, this fills the time the worker waits for the next page.
+ */
+const EXTRACT_SLICE = 500
+let extractScheduled = false
+function extractSoon(): void {
+  if (extractScheduled) return
+  extractScheduled = true
+  setImmediate(() => {
+    extractScheduled = false
+    for (const db of datasets.values()) {
+      if (!db.extracting) continue
+      try {
+        db.extract(EXTRACT_SLICE)
+      } catch {
+        // A read that needs these rows catches up itself and reports the error to its caller.
+        continue
+      }
+      extractSoon()
+      return
+    }
+  })
 }
 
 // One request at a time: a request that awaits (an export between batches) lets the next start,

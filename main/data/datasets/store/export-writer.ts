@@ -6,10 +6,10 @@ import { toCell } from '../cells'
 import { getPath } from '../paths'
 import { csvLine } from '../../export/csv-field'
 import { csvRecord, jsonRecord } from '../../export/records'
-import type { DatasetDb } from './dataset-db'
+import { cellsExpression, type DatasetDb } from './dataset-db'
 import type { ExportInput } from './protocol'
 
-const BATCH = 5000
+const BATCH = 10_000
 const UTF8_BOM = '\uFEFF'
 
 export async function writeExport(db: DatasetDb, input: ExportInput, between: () => Promise<void>): Promise<number> {
@@ -20,16 +20,13 @@ export async function writeExport(db: DatasetDb, input: ExportInput, between: ()
     if (input.format === 'csv') text += csvLine(input.header ?? input.columns ?? [])
     else if (input.format === 'json') text += '['
     const columns = input.columns ?? []
-    for (const batch of db.batches(input, BATCH)) {
+    const cells = input.format === 'csv' ? cellsExpression(columns) : undefined
+    for (const batch of db.batches(input, BATCH, cells)) {
       for (const json of batch) {
-        // Measured: JSON.parse of the row and a walk to each column beat SQLite's `->` per column.
         if (input.format === 'csv') {
-          const row = JSON.parse(json) as unknown
-          text += csvRecord(
-            columns.map((column) => toCell(getPath(row, column))),
-            columns,
-            input.labels,
-          )
+          // SQLite took the columns' values out of the row (`cells`): a short array to parse, not the whole row.
+          const values = cells ? (JSON.parse(json) as unknown[]) : rowValues(JSON.parse(json), columns)
+          text += csvRecord(values.map(toCell), columns, input.labels)
         } else if (input.format === 'ndjson') text += `${jsonRecord(json, input.columns)}\n`
         else text += `${rows === 0 ? '\n' : ',\n'}${jsonRecord(json, input.columns)}`
         rows++
@@ -45,3 +42,5 @@ export async function writeExport(db: DatasetDb, input: ExportInput, between: ()
   }
   return rows
 }
+
+const rowValues = (row: unknown, columns: readonly string[]): unknown[] => columns.map((column) => getPath(row, column))

@@ -48,7 +48,8 @@ export interface ExportInput extends ViewSpec {
 
 export type Request =
   | { op: 'open'; path: string; create: boolean; resource: StoredResource; meta?: DatasetMeta }
-  | { op: 'add'; items: unknown[] }
+  /** A page: each row's JSON (strings are copied whole; an object graph is cloned value by value) and id key (null: none). */
+  | { op: 'add'; rows: string[]; keys: (string | null)[] }
   | { op: 'count' }
   | { op: 'columns' }
   | { op: 'window'; input: WindowInput }

@@ -1,0 +1,111 @@
+// The dataset worker's database (store/dataset-db.ts) used directly: how a page is stored in
+// steps (rows and id keys first, columns and search text later), and how an export takes its
+// cells out of the rows.
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { toCell } from '../../../main/data/datasets/cells'
+import { getPath } from '../../../main/data/datasets/paths'
+import { cellsExpression, DatasetDb } from '../../../main/data/datasets/store/dataset-db'
+import { writeExport } from '../../../main/data/datasets/store/export-writer'
+import type { StoredResource } from '../../../main/data/datasets/store/protocol'
+import { rowKey } from '../../../main/data/datasets/store/row-key'
+import { csvLine } from '../../../main/data/export/csv-field'
+import { csvRecord } from '../../../main/data/export/records'
+
+const resource: StoredResource = { id: 'people', idKeys: ['id'], columns: ['name', 'score'], valueLabels: { kind: { a: 'Alpha' } } }
+const NAMES = ['Émile', 'zoë', 'Ørjan', 'adam', 'ÅSA', 'bob', '', 'Zoë']
+
+function person(i: number): Record<string, unknown> {
+  return { id: `p${i}`, name: NAMES[i % NAMES.length], score: (i * 37) % 11, kind: i % 3 === 0 ? 'a' : 'b', tags: [`t${i % 4}`] }
+}
+
+/** Adds rows as the worker receives them: each row's JSON and id key. */
+function addRows(db: DatasetDb, rows: readonly unknown[]): number {
+  return db.add(
+    rows.map((row) => JSON.stringify(row)),
+    rows.map((row) => rowKey(row, resource.idKeys)),
+  )
+}
+
+const sortedBy = (rows: Record<string, unknown>[], key: (row: Record<string, unknown>) => string): number[] =>
+  rows
+    .map((row, i) => ({ i, k: key(row) }))
+    .sort((a, b) => (a.k === b.k ? a.i - b.i : a.k === '' ? 1 : b.k === '' ? -1 : a.k < b.k ? -1 : 1))
+    .map(({ i }) => i)
+
+describe('DatasetDb', () => {
+  let dir: string
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'zc-dataset-db-'))
+  })
+  afterAll(() => rm(dir, { recursive: true, force: true }))
+
+  it('keeps each id once (within a page and across pages) and every row without an id', () => {
+    const db = new DatasetDb(join(dir, 'dedup.sqlite'), resource, true)
+    try {
+      expect(addRows(db, [person(1), person(2), person(1), { name: 'no id' }, { name: 'no id' }])).toBe(4)
+      expect(addRows(db, [person(2), person(3), { id: '', name: 'empty id' }])).toBe(2)
+      expect(db.rowCount).toBe(6)
+      expect(db.row(4)).toEqual(person(3))
+      expect(db.row(5)).toEqual({ id: '', name: 'empty id' })
+    } finally {
+      db.close(true)
+    }
+  })
+
+  it('answers a page before extracting its columns; a sort or filter catches up first, also in a file opened again', () => {
+    const path = join(dir, 'later.sqlite')
+    const rows = Array.from({ length: 1200 }, (_, i) => person(i))
+    const first = new DatasetDb(path, resource, true)
+    addRows(first, rows.slice(0, 700))
+    first.extract(300)
+    addRows(first, rows.slice(700))
+    expect(first.extracting).toBe(true)
+    first.close(false)
+
+    const db = new DatasetDb(path, resource, false)
+    try {
+      expect(db.extracting).toBe(true)
+      const sort = { column: 'name', direction: 'asc' as const }
+      const window = db.window({ offset: 0, limit: 1200, columns: ['name'], sort })
+      expect(window.rows.map((row) => row.index)).toEqual(sortedBy(rows, (row) => String(row.name).toLowerCase()))
+      expect(db.extracting).toBe(false)
+      // Case-insensitive beyond ASCII, on a column and over every value (the search text, made on first need).
+      const expected = rows.flatMap((row, i) => (String(row.name).toLowerCase().includes('zoë') ? [i] : []))
+      expect(db.select({ filter: { columns: { name: 'ZOË' } } })).toEqual(Uint32Array.from(expected))
+      expect(db.select({ filter: { text: 'ZOË' } })).toEqual(Uint32Array.from(expected))
+      expect(db.select({ filter: { text: 'alpha' } }).length).toBe(rows.filter((row) => row.kind === 'a').length)
+      expect(db.select({ filter: { equals: { name: 'Zoë' } } })).toEqual(Uint32Array.from(rows.flatMap((row, i) => (row.name === 'Zoë' ? [i] : []))))
+      expect(db.search('ørjan', 3).length).toBe(3)
+    } finally {
+      db.close(true)
+    }
+  })
+
+  it('exports the same CSV whether SQLite takes the cells out or the row is parsed whole', async () => {
+    const tricky = [
+      { id: 'a', s: 'say "hi", =1+2', n: -1.5e-7, big: Number('12345678901234567890'), b: true, f: false, z: null, o: { x: [1, 'é'] }, arr: [], u: '\u2028\ttab 東京 \\ "' },
+      { id: 'b', s: '', n: 0, b: false, o: {}, arr: [{ k: 1 }], u: 'line1\nline2' },
+      { id: 'c', n: 1e21, big: Number('9007199254740993'), nested: { deep: { value: 'v' } } },
+      [1, 2],
+      'a string row',
+    ]
+    const columns = ['s', 'n', 'big', 'b', 'f', 'z', 'o', 'arr', 'u', 'nested.deep.value', 'missing']
+    expect(cellsExpression(columns)).toBeDefined()
+    expect(cellsExpression(['arr.0'])).toBeUndefined()
+    const db = new DatasetDb(join(dir, 'export.sqlite'), { ...resource, columns: [] }, true)
+    try {
+      addRows(db, tricky)
+      for (const cols of [columns, ['arr.0', ...columns]]) {
+        const path = join(dir, `export-${cols.length}.csv`)
+        expect(await writeExport(db, { path, mode: 0o600, format: 'csv', columns: cols }, async () => undefined)).toBe(tricky.length)
+        const expected = csvLine(cols) + tricky.map((row) => csvRecord(cols.map((column) => toCell(getPath(row, column))), cols)).join('')
+        expect(await readFile(path, 'utf8')).toBe(expected)
+      }
+    } finally {
+      db.close(true)
+    }
+  })
+})
