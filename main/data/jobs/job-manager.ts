@@ -6,6 +6,7 @@ import { AppError } from '../../../common/errors'
 import type { ApiCatalog } from '../../../common/zoom/api/types'
 import { listSpecFor, type ListSpec } from '../../../common/zoom/browse/list-spec'
 import { listPathOf } from '../../../common/zoom/browse/names'
+import { pathsToPlan } from '../../../common/zoom/browse/fan-out'
 import { SCHEMA_DEFAULT_COLUMNS, schemaColumns } from '../../../common/zoom/browse/columns'
 import type { ScopeLevel } from '../../../common/zoom/scopes'
 import type { Logger } from '../../log/logger'
@@ -20,12 +21,15 @@ import { checkGrant } from './scope-check'
 import type { UserDirectory } from '../users/user-directory'
 import type { CrawlRetryPolicy } from './unit-retry'
 
-/** Zoom's API catalog as main has it: the one built, or a build to wait for. */
+/** Zoom's API catalog as main has it: the one built, or the part of it a crawl needs. */
 export interface CatalogSource {
-  /** The catalog once built; undefined before. */
+  /** The whole catalog once built; undefined before. */
   readonly loaded: ApiCatalog | undefined
-  /** Builds it (fetching Zoom's files, or reading the copies). */
-  catalog(): Promise<ApiCatalog>
+  /**
+   * A catalog holding at least the GETs at `paths` that Zoom's files describe (the products they
+   * are in, read from their own files, not every file).
+   */
+  catalogFor(paths: readonly string[]): Promise<Pick<ApiCatalog, 'gets'>>
 }
 
 /** What the profile's grant is: its app type's scope level and the scopes Zoom granted (undefined: not known). */
@@ -110,15 +114,16 @@ export class JobManager {
 
   /**
    * The catalog a crawl is planned with. The built-in lists never wait for Zoom's files (they work
-   * before the files were ever fetched); any other list waits for the catalog to be built.
+   * before the files were ever fetched); any other list waits for the files that describe it and
+   * the parents it may fan out over, not for the whole catalog.
    */
-  private async catalogFor(resource: string): Promise<ApiCatalog | undefined> {
+  private async catalogFor(resource: string): Promise<Pick<ApiCatalog, 'gets'> | undefined> {
     const source = this.deps.apiCatalog
     if (!source) return undefined
     if (source.loaded) return source.loaded
     const path = listPathOf(resource)
     if (path !== undefined && listSpecFor(path, undefined)) return undefined
-    return source.catalog()
+    return source.catalogFor(path === undefined ? [] : pathsToPlan(path))
   }
 
   /** The grant must reach the list and every list its fan-out goes over. */

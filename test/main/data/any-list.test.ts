@@ -54,7 +54,7 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
 
   beforeAll(async () => {
     catalog = buildApiCatalog(zoomOpenApiFiles())
-    source = { loaded: catalog, catalog: async () => catalog }
+    source = { loaded: catalog, catalogFor: async () => catalog }
     sandbox = await startSandbox({ seed: 41, users: 30, plan: 'unlimited', now: () => NOW })
   })
   afterAll(() => sandbox.close())

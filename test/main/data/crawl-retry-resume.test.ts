@@ -45,7 +45,7 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('a unit retried after 
 
   beforeAll(async () => {
     catalog = buildApiCatalog(zoomOpenApiFiles())
-    source = { loaded: catalog, catalog: async () => catalog }
+    source = { loaded: catalog, catalogFor: async () => catalog }
     sandbox = await startSandbox({ seed: 23, users: 20, plan: 'unlimited', now: () => NOW })
   })
   afterAll(() => sandbox.close())
