@@ -6,7 +6,7 @@
 // Phone.json) state them; test/common/zoom/catalog-openapi.test.ts checks every entry against
 // those files so the table cannot drift silently.
 import type { ColumnSpec, DetailResource, ListResource, ParamSpec, Resource } from './catalog-types'
-import { DETAIL_RESOURCE_IDS, LIST_RESOURCE_IDS, type DetailResourceId, type ListResourceId } from './resource-ids'
+import { DETAIL_RESOURCE_IDS, LIST_RESOURCE_IDS, type DetailResourceId, type ListResourceId, type UntabbedListId } from './resource-ids'
 
 export type * from './catalog-types'
 export { missingScopes, acceptedScopes, isAccountWideScope, parseScopeString, grantableScopes, scopesForApp, missingScopesForApp, scopeLevelOf, scopeMissingMessage, type ScopeLevel, type ScopeStyle } from './scopes'
@@ -69,6 +69,18 @@ const meetingColumns = (types: Readonly<Record<string, string>>): ColumnSpec[] =
   { path: 'host_id', label: 'Host ID' },
   { path: 'created_at', label: 'Created', format: 'datetime' },
   { path: 'join_url', label: 'Join URL', format: 'url' },
+]
+
+const RECORDING_COLUMNS: readonly ColumnSpec[] = [
+  { path: 'topic', label: 'Topic' },
+  { path: 'start_time', label: 'Start', format: 'datetime' },
+  { path: 'duration', label: 'Duration', format: 'minutes' },
+  { path: 'recording_count', label: 'Files', format: 'number' },
+  { path: 'total_size', label: 'Size', format: 'bytes' },
+  { path: 'host_email', label: 'Host e-mail' },
+  { path: 'host_id', label: 'Host ID' },
+  { path: 'id', label: 'Meeting ID' },
+  { path: 'uuid', label: 'UUID' },
 ]
 
 export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { id: K } } = {
@@ -175,17 +187,7 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
       { name: 'meeting_id', label: 'Meeting ID', type: 'integer', min: 0 },
     ],
     dateWindow: { from: 'from', to: 'to', maxDays: ONE_MONTH_DAYS, required: false },
-    defaultColumns: [
-      { path: 'topic', label: 'Topic' },
-      { path: 'start_time', label: 'Start', format: 'datetime' },
-      { path: 'duration', label: 'Duration', format: 'minutes' },
-      { path: 'recording_count', label: 'Files', format: 'number' },
-      { path: 'total_size', label: 'Size', format: 'bytes' },
-      { path: 'host_email', label: 'Host e-mail' },
-      { path: 'host_id', label: 'Host ID' },
-      { path: 'id', label: 'Meeting ID' },
-      { path: 'uuid', label: 'UUID' },
-    ],
+    defaultColumns: RECORDING_COLUMNS,
   },
   'report.daily': {
     kind: 'list',
@@ -321,6 +323,46 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
       { path: 'site_name', label: 'Site' },
       { path: 'id', label: 'Call log ID' },
     ],
+  },
+}
+
+/**
+ * Lists with no tab of their own. The account-wide recordings listing, GET
+ * /accounts/{accountId}/recordings (`me`: the token's own account): every user's cloud recordings
+ * in one listing, inactive users' too, instead of one per user; the Cloud recordings tab offers it
+ * as "Whole account, one listing". Zoom documents it on its API reference ("List recordings of an
+ * account", operation getAccountCloudRecording) but leaves it out of its OpenAPI files, so all of
+ * it is written here from that page:
+ *   - `me` lists the token's own account with account:read:admin, or the granular
+ *     cloud_recording:read:list_account_recordings:admin / :master; recording:read:admin works
+ *     only for a sub account named by its ID, so it does not count here;
+ *   - rate-limit label Medium; page_size up to 300; next_page_token (valid 15 minutes);
+ *   - from/to (yyyy-mm-dd, UTC) at most one month apart, within the past six months; without
+ *     them Zoom lists today only;
+ *   - the body is the per-user listing's: `meetings`, each with its recording_files and the
+ *     host's e-mail.
+ */
+export const UNTABBED_LISTS: { readonly [K in UntabbedListId]: ListResource & { id: K } } = {
+  'account.recordings': {
+    kind: 'list',
+    id: 'account.recordings',
+    title: 'The account-wide recordings listing',
+    description: "Every user's cloud recordings in one listing, one row per recorded meeting with its files.",
+    path: '/accounts/{accountId}/recordings',
+    listKey: 'meetings',
+    idKeys: ['uuid', 'id'],
+    paginated: true,
+    maxPageSize: 300,
+    perUser: false,
+    pathDefaults: { accountId: 'me' },
+    category: 'medium',
+    family: 'api',
+    scopes: { classic: ['account:read:admin'], granular: ['cloud_recording:read:list_account_recordings:admin', 'cloud_recording:read:list_account_recordings:master'] },
+    params: [dateParam('from', false, 'UTC date; at most one month per request, within the past six months; longer ranges are fetched month by month.'), dateParam('to')],
+    // "Within the past six months" is left to Zoom, whose answer says so: the app's clock and
+    // Zoom's may disagree about today near the edge.
+    dateWindow: { from: 'from', to: 'to', maxDays: ONE_MONTH_DAYS, required: false },
+    defaultColumns: RECORDING_COLUMNS,
   },
 }
 

@@ -93,8 +93,7 @@ export class CrawlJob {
     private readonly deps: CrawlJobDeps,
   ) {
     this.retry = { ...DEFAULT_CRAWL_RETRY, ...deps.retry }
-    // The account-wide listing stands for every user's: one unit, counted and reported like theirs.
-    this.fanned = plan.users !== undefined || plan.fanOut.length > 0 || plan.source !== undefined
+    this.fanned = plan.users !== undefined || plan.fanOut.length > 0
     dataset.markLoading()
     this.progress = {
       jobId: id,
@@ -392,7 +391,7 @@ export class CrawlJob {
    * listing's total is added once.
    */
   private async fetchList(unit: CrawlUnit, params: QueryParams, signal: AbortSignal): Promise<void> {
-    const spec = this.plan.source ?? this.plan.spec
+    const spec = this.plan.spec
     const pathValues = { ...this.plan.pathValues, ...unit.pathValues, ...(unit.userId !== undefined ? { userId: unit.userId } : {}) }
     for (const window of this.queries.windows) {
       const key = `${unit.label}\u0000${JSON.stringify(params)}\u0000${window?.from ?? ''}`

@@ -5,7 +5,7 @@ import type { CrawlInput, JobProgress } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
 import type { ApiCatalog } from '../../../common/zoom/api/types'
 import { listSpecFor, type ListSpec } from '../../../common/zoom/browse/list-spec'
-import { listPathOf } from '../../../common/zoom/browse/names'
+import { ACCOUNT_WIDE_LISTS, listPathOf } from '../../../common/zoom/browse/names'
 import { pathsToPlan } from '../../../common/zoom/browse/fan-out'
 import { SCHEMA_DEFAULT_COLUMNS, schemaColumns } from '../../../common/zoom/browse/columns'
 import type { ScopeLevel } from '../../../common/zoom/scopes'
@@ -63,15 +63,27 @@ export interface StartCrawl {
   users?: CrawlInput['users']
 }
 
-/** What a dataset of a crawl knows about its list: its name (the path template), row identity, columns. */
-function datasetResource(plan: CrawlPlan): DatasetResource & { title: string } {
+/**
+ * What a dataset of a crawl knows about its list: its name, row identity, columns. The name is the
+ * list asked for (`users: 'account'` asks for a per-user list and gets its account-wide listing's
+ * rows, which are the same rows: the dataset and its progress keep the name asked for).
+ */
+function datasetResource(plan: CrawlPlan, asked: string): DatasetResource & { title: string } {
   const { spec } = plan
   // A fan-out over parent rows may list the same child under two parents (a user in two call
   // queues): those rows are kept, each with its parent's value, rather than merged by id.
   const idKeys = plan.fanOut.length > 0 && !spec.curated ? [] : spec.idKeys
   // Our curated columns where we have them; else the item schema's first columns, nested objects flattened.
   const defaultColumns = spec.defaultColumns.length > 0 ? spec.defaultColumns : schemaColumns(spec.itemProperties).slice(0, SCHEMA_DEFAULT_COLUMNS)
-  return { id: spec.path, title: spec.title, idKeys, defaultColumns }
+  return { id: asked, title: spec.title, idKeys, defaultColumns }
+}
+
+/** `users: 'account'` names the account-wide listing of a per-user list: that list, with the same parameters. */
+function accountWide(path: string, input: StartCrawl): StartCrawl {
+  const list = input.users === 'account' ? ACCOUNT_WIDE_LISTS.get(path) : undefined
+  if (list === undefined) return input
+  const { users: _users, ...rest } = input
+  return { ...rest, resource: list }
 }
 
 export class JobManager {
@@ -81,11 +93,13 @@ export class JobManager {
 
   /** Starts a crawl: the list named by path template (or a built-in alias), its parameters checked once here. */
   async crawl(input: StartCrawl): Promise<JobProgress> {
-    const catalog = await this.catalogFor(input.resource)
-    const plan = planCrawl(input, catalog, this.deps.clock.now())
+    const asked = listPathOf(input.resource) ?? input.resource
+    const request = accountWide(asked, input)
+    const catalog = await this.catalogFor(request.resource)
+    const plan = planCrawl(request, catalog, this.deps.clock.now())
     const usersList = listSpecFor('/users', catalog) as ListSpec
     this.checkScopes(input.profileId, plan, usersList)
-    const dataset = this.deps.datasets.create(input.profileId, datasetResource(plan), this.deps.clock.now())
+    const dataset = this.deps.datasets.create(input.profileId, datasetResource(plan, asked), this.deps.clock.now())
     const id = randomUUID()
     const progressEvents = throttle(() => this.deps.events.emit('data.job', job.snapshot()), this.deps.progressIntervalMs ?? 250, this.deps.clock, this.deps.scheduler)
     const job: CrawlJob = new CrawlJob(id, dataset, plan, {
@@ -137,7 +151,7 @@ export class JobManager {
       return
     }
     const parents = [...(plan.users?.kind === 'all' ? [usersList] : []), ...plan.fanOut.map((step) => step.parentSpec)]
-    checkGrant([plan.source ?? plan.spec, ...parents], grant.granted, grant.level)
+    checkGrant([plan.spec, ...parents], grant.granted, grant.level)
   }
 
   cancel(jobId: string): JobProgress {
