@@ -108,8 +108,6 @@ export interface DetailResource extends ResourceBase {
   id: DetailResourceId
   /** The path parameter holding the object's id. */
   idParam: string
-  /** Fields the detail view shows first. */
-  fields: readonly ColumnSpec[]
 }
 
 export type Resource = ListResource | DetailResource

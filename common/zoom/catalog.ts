@@ -1,10 +1,9 @@
-// The Zoom catalog: every browsable resource with its path, list key, page-size limit, rate-limit
-// label, accepted scopes, parameters and default columns. The single source of truth for the
-// browse tabs, the scope warnings and the fetching code (DESIGN.md, "common/").
-//
-// Paths, page sizes, labels and scopes are Zoom's, as its OpenAPI files (Users.json, Meetings.json,
-// Phone.json) state them; test/common/zoom/catalog-openapi.test.ts checks every entry against
-// those files so the table cannot drift silently.
+// The hand-written catalog: what Zoom's OpenAPI files do not say about the built-in tabs (titles,
+// descriptions, default columns and value labels, parameter labels and "all" choices, date-window
+// rules), plus the facts the tabs need before Zoom's files have ever been fetched (list key, page
+// size, rate-limit category, scopes). Once the files are read, those facts come from them
+// (browse/list-spec.ts); test/common/zoom/catalog-openapi.test.ts checks our copies against the
+// files so the fallback cannot drift silently. Any other list is described by Zoom's files alone.
 import type { ColumnSpec, DetailResource, ListResource, ParamSpec, Resource } from './catalog-types'
 import { DETAIL_RESOURCE_IDS, LIST_RESOURCE_IDS, type DetailResourceId, type ListResourceId, type UntabbedListId } from './resource-ids'
 
@@ -34,27 +33,6 @@ const dateParam = (name: 'from' | 'to', required = false, help?: string): ParamS
 const occurrenceParams: readonly ParamSpec[] = [
   { name: 'occurrence_id', label: 'Occurrence ID', type: 'string' },
   { name: 'show_previous_occurrences', label: 'Show previous occurrences', type: 'boolean' },
-]
-
-// Who a user is: the first columns of the users list and of a user's detail.
-const USER_IDENTITY: readonly ColumnSpec[] = [
-  { path: 'email', label: 'Email' },
-  { path: 'display_name', label: 'Name' },
-  { path: 'type', label: 'License', valueLabels: USER_TYPES },
-  { path: 'status', label: 'Status' },
-]
-
-/** The detail of a meeting or a webinar: the same fields, with its own types and id label. */
-const sessionDetailFields = (noun: 'Meeting' | 'Webinar', types: Readonly<Record<string, string>>, withStatus: boolean): ColumnSpec[] => [
-  { path: 'topic', label: 'Topic' },
-  { path: 'type', label: 'Type', valueLabels: types },
-  ...(withStatus ? [{ path: 'status', label: 'Status' }] : []),
-  { path: 'start_time', label: 'Start', format: 'datetime' },
-  { path: 'duration', label: 'Duration', format: 'minutes' },
-  { path: 'host_email', label: 'Host' },
-  { path: 'join_url', label: 'Join URL', format: 'url' },
-  { path: 'id', label: `${noun} ID` },
-  { path: 'uuid', label: 'UUID' },
 ]
 
 const meetingColumns = (types: Readonly<Record<string, string>>): ColumnSpec[] => [
@@ -112,7 +90,10 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
       { name: 'license', label: 'License', type: 'enum', values: ['zoom_workforce_management', 'zoom_compliance_management'] },
     ],
     defaultColumns: [
-      ...USER_IDENTITY,
+      { path: 'email', label: 'Email' },
+      { path: 'display_name', label: 'Name' },
+      { path: 'type', label: 'License', valueLabels: USER_TYPES },
+      { path: 'status', label: 'Status' },
       { path: 'role_id', label: 'Role ID' },
       { path: 'dept', label: 'Department' },
       { path: 'timezone', label: 'Time zone' },
@@ -384,15 +365,6 @@ export const DETAIL_RESOURCES: { readonly [K in DetailResourceId]: DetailResourc
       { name: 'encrypted_email', label: 'Email is encrypted', type: 'boolean', default: false },
       { name: 'search_by_unique_id', label: 'Search by employee unique ID', type: 'boolean' },
     ],
-    fields: [
-      ...USER_IDENTITY,
-      { path: 'role_name', label: 'Role' },
-      { path: 'account_id', label: 'Account ID' },
-      { path: 'timezone', label: 'Time zone' },
-      { path: 'pmi', label: 'Personal meeting ID' },
-      { path: 'last_login_time', label: 'Last sign-in', format: 'datetime' },
-      { path: 'id', label: 'User ID' },
-    ],
   },
   meeting: {
     kind: 'detail',
@@ -405,7 +377,6 @@ export const DETAIL_RESOURCES: { readonly [K in DetailResourceId]: DetailResourc
     family: 'api',
     scopes: { classic: ['meeting:read:admin', 'meeting:read'], granular: ['meeting:read:meeting:admin', 'meeting:read:meeting'] },
     params: occurrenceParams,
-    fields: sessionDetailFields('Meeting', MEETING_TYPES, true),
   },
   webinar: {
     kind: 'detail',
@@ -419,22 +390,8 @@ export const DETAIL_RESOURCES: { readonly [K in DetailResourceId]: DetailResourc
     requires: 'the Webinar add-on',
     scopes: { classic: ['webinar:read:admin', 'webinar:read'], granular: ['webinar:read:webinar:admin', 'webinar:read:webinar'] },
     params: occurrenceParams,
-    fields: sessionDetailFields('Webinar', WEBINAR_TYPES, false),
   },
 }
 
 /** Every resource, lists first, in the order of resource-ids.ts (the order of the browse tabs). */
 export const ALL_RESOURCES: readonly Resource[] = [...LIST_RESOURCE_IDS.map((id) => LIST_RESOURCES[id]), ...DETAIL_RESOURCE_IDS.map((id) => DETAIL_RESOURCES[id])]
-
-export function listResource(id: ListResourceId): ListResource {
-  return LIST_RESOURCES[id]
-}
-
-export function detailResource(id: DetailResourceId): DetailResource {
-  return DETAIL_RESOURCES[id]
-}
-
-/** The column paths shown when the person has not chosen any. */
-export function defaultColumnPaths(id: ListResourceId): string[] {
-  return LIST_RESOURCES[id].defaultColumns.map((c) => c.path)
-}

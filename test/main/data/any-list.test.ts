@@ -77,6 +77,15 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
     }
   })
 
+  it('takes a built-in list’s page size, rate-limit category and scopes from Zoom’s file once read, our copies only before', () => {
+    const users = catalog.gets.get('/users')!
+    const changed: ApiOperation = { ...users, maxPageSize: 77, rateCategory: 'heavy', scopes: { classic: ['user:read:admin'], granular: ['user:read:list_users:master'] } }
+    const spec = listSpecFor('/users', { gets: new Map([['/users', changed]]) })!
+    expect(spec).toMatchObject({ maxPageSize: 77, category: 'heavy', scopes: changed.scopes, title: 'Users' })
+    expect(spec.defaultColumns[0]).toEqual({ path: 'email', label: 'Email' })
+    expect(listSpecFor('/users', undefined)).toMatchObject({ maxPageSize: 2000, category: 'medium' })
+  })
+
   it('fans out over the parent list the path names: call queue members over call queues, room devices over rooms, channels over users', () => {
     expect(planCrawl({ resource: '/phone/call_queues/{callQueueId}/members', params: {} }, catalog, NOW).fanOut.map(({ param, parent, field }) => ({ param, parent, field }))).toEqual([{ param: 'callQueueId', parent: '/phone/call_queues', field: 'id' }])
     expect(planCrawl({ resource: '/rooms/{roomId}/devices', params: {} }, catalog, NOW).fanOut.map((s) => s.parent)).toEqual(['/rooms'])
