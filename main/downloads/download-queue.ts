@@ -17,7 +17,7 @@ import type { DatasetStore } from '../data/datasets/dataset-store'
 import { isAbort, toAppError } from '../data/errors'
 import type { DownloadSource } from './source'
 import { listPathOf } from '../../common/zoom/browse/names'
-import { LIST_RESOURCES } from '../../common/zoom/catalog'
+import { LIST_RESOURCES, UNTABBED_LISTS } from '../../common/zoom/catalog'
 import { throttle, type Throttled } from '../data/throttle'
 import type { Logger } from '../log/logger'
 import { backoffDelay } from '../net/backoff'
@@ -27,6 +27,9 @@ import { assertSafeFolder } from './safe-folder'
 import { isComplete, partPathOf, RetryableTransferError, transferOnce } from './transfer'
 import type { RecordingFileKind } from '../../common/zoom/recording-files'
 import { groupReadiness, logTrash, TRASH_LOG_NAME, type TrashGroup } from './trash-after-download'
+
+/** The lists whose rows are cloud recordings with their files: one user's, or the whole account's. */
+const RECORDING_LISTS: ReadonlySet<string> = new Set([LIST_RESOURCES.recordings.path, UNTABBED_LISTS['account.recordings'].path])
 
 export type DownloadSettings = Pick<Settings, 'downloadConcurrency' | 'downloadFolder'>
 
@@ -101,7 +104,7 @@ export class DownloadQueue {
    */
   async enqueue(input: EnqueueRequest): Promise<DownloadsSnapshot> {
     const dataset = this.deps.datasets.get(input.datasetId)
-    if (listPathOf(dataset.resource.id) !== LIST_RESOURCES.recordings.path) throw new AppError('VALIDATION', 'Only cloud recordings can be downloaded.')
+    if (!RECORDING_LISTS.has(listPathOf(dataset.resource.id) ?? '')) throw new AppError('VALIDATION', 'Only cloud recordings can be downloaded.')
     const rows = [...new Set(input.rowIndexes)].map((index) => ({ index, row: dataset.row(index) }))
     const settings = await this.deps.settings()
     this.concurrency = settings.downloadConcurrency

@@ -14,6 +14,7 @@
 // must be typed.
 import type { ApiCatalog } from '../api/types'
 import { PAGING_PARAMS } from '../api/list-params'
+import { pathParamNames } from '../paths'
 import { listSpecFor, type ListSpec } from './list-spec'
 
 export interface FanOutStep {
@@ -51,6 +52,17 @@ export function parentListOf(path: string, param: string, hasList: (path: string
 /** A list fanned out over the account's users (`users: 'me' | 'all' | [...]`): its userId comes from `/users`. */
 export function isPerUserList(path: string, hasList: (path: string) => boolean): boolean {
   return path.includes('/{userId}') && parentListOf(path, 'userId', hasList) === USERS_LIST
+}
+
+/**
+ * Every GET path that planning a crawl of `path` may look up: the list itself, the path before
+ * each of its parameters, and `/users` when a parameter names a user. Whoever plans a crawl needs
+ * the descriptions of these alone, not all of Zoom's files.
+ */
+export function pathsToPlan(path: string): string[] {
+  const params = pathParamNames(path)
+  const prefixes = params.map((param) => parentPath(path, param)).filter((prefix) => prefix !== '')
+  return [...new Set([path, ...prefixes, ...(params.some((param) => USER_PARAMS.has(param)) ? [USERS_LIST] : [])])]
 }
 
 /** Which property of a parent's row fills `param`; undefined when its rows have none that fits. */

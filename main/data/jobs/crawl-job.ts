@@ -11,6 +11,14 @@
 //   - Zoom's rate limit that the client could not wait out (a daily cap) stops the crawl; the
 //     units not fetched stay pending, and `resume()` continues with them (as after Cancel);
 //   - units that failed for good are listed, and `retryFailed()` fetches them again.
+// A unit tried again (a retry, Resume, Retry failed) goes on where each of its listings stopped:
+// a listing already complete is not asked again, and one cut short continues after its last page
+// stored (the page cursor: Zoom's next_page_token, which lives 15 minutes and is replaced by a
+// restart that skips the rows stored when it has expired; or the next page_number, since pages
+// are positions and page 1 again would give its rows twice). Starting the unit over instead would
+// store its first pages twice wherever rows have no id to drop them by (fanned-out lists keep
+// every row: one member may be in two call queues).
+
 import type { JobProgress } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
 import type { Logger } from '../../log/logger'
@@ -21,6 +29,7 @@ import type { UserDirectory } from '../users/user-directory'
 import type { ZoomClients } from '../../zoom'
 import type { ListSpec } from '../../../common/zoom/browse/list-spec'
 import { isDotSegment, type CrawlPlan, type QueryParams } from './crawl-plan'
+import { newPageCursor, type PageCursor } from '../../zoom'
 import { type CrawlUnit, withHostEmail, withParentValues, withWindow } from './crawl-units'
 import { listPages } from './list-pages'
 import { forAppType, type ScopeLevelOf } from './scope-check'
@@ -54,8 +63,8 @@ export class CrawlJob {
   private readonly remaining = new Set<CrawlUnit>()
   /** Units that failed for good, by label. */
   private readonly failed = new Map<string, CrawlUnit>()
-  /** Listings whose total_records was already added (a retried unit does not count twice). */
-  private readonly counted = new Set<string>()
+  /** Each listing of a unit (unit, list, window) started: how far it got, whether its total_records was added. */
+  private readonly listings = new Map<string, Listing>()
   private networkStreak = 0
   private outages = 0
   private outage: Promise<void> | undefined
@@ -84,8 +93,7 @@ export class CrawlJob {
     private readonly deps: CrawlJobDeps,
   ) {
     this.retry = { ...DEFAULT_CRAWL_RETRY, ...deps.retry }
-    // The account-wide listing stands for every user's: one unit, counted and reported like theirs.
-    this.fanned = plan.users !== undefined || plan.fanOut.length > 0 || plan.source !== undefined
+    this.fanned = plan.users !== undefined || plan.fanOut.length > 0
     dataset.markLoading()
     this.progress = {
       jobId: id,
@@ -287,9 +295,9 @@ export class CrawlJob {
   }
 
   /** Pages of one listing, straight from the profile's Zoom client; a 403 names the scopes this app type can be granted. */
-  private async *pagesOf(spec: ListSpec, pathValues: Record<string, string>, query: QueryParams, signal: AbortSignal, onRateLimitWait?: (untilMs: number) => void) {
+  private async *pagesOf(spec: ListSpec, pathValues: Record<string, string>, query: QueryParams, signal: AbortSignal, onRateLimitWait?: (untilMs: number) => void, cursor?: PageCursor) {
     try {
-      yield* listPages(this.deps.zoom.forProfile(this.dataset.profileId), spec, { pathValues, query, signal, ...(onRateLimitWait ? { onRateLimitWait } : {}) })
+      yield* listPages(this.deps.zoom.forProfile(this.dataset.profileId), spec, { pathValues, query, signal, ...(onRateLimitWait ? { onRateLimitWait } : {}), ...(cursor ? { cursor } : {}) })
     } catch (error) {
       throw forAppType(error, spec, this.deps.scopeLevel, this.dataset.profileId)
     }
@@ -378,25 +386,33 @@ export class CrawlJob {
     if (failure) throw failure
   }
 
-  /** One list of a unit, window by window; each listing's total is added once, from its first page. */
+  /**
+   * One list of a unit, window by window, each listing going on where an earlier try stopped; each
+   * listing's total is added once.
+   */
   private async fetchList(unit: CrawlUnit, params: QueryParams, signal: AbortSignal): Promise<void> {
-    const spec = this.plan.source ?? this.plan.spec
+    const spec = this.plan.spec
     const pathValues = { ...this.plan.pathValues, ...unit.pathValues, ...(unit.userId !== undefined ? { userId: unit.userId } : {}) }
     for (const window of this.queries.windows) {
       const key = `${unit.label}\u0000${JSON.stringify(params)}\u0000${window?.from ?? ''}`
-      let first = true
-      for await (const page of this.pagesOf(spec, pathValues, withWindow(spec, params, window), signal, this.rateLimitWait)) {
+      let listing = this.listings.get(key)
+      if (!listing) this.listings.set(key, (listing = { counted: false, cursor: newPageCursor() }))
+      const cursor = listing.cursor
+      if (!cursor) continue
+      for await (const page of this.pagesOf(spec, pathValues, withWindow(spec, params, window), signal, this.rateLimitWait, cursor)) {
         if (signal.aborted) return
-        if (first && page.totalRecords !== undefined && !this.counted.has(key)) {
-          this.counted.add(key)
+        if (page.totalRecords !== undefined && !listing.counted) {
+          listing.counted = true
           this.progress.totalRecords = (this.progress.totalRecords ?? 0) + page.totalRecords
         }
-        first = false
         const rows = unit.email ? withHostEmail(page.items, unit.email) : unit.pathValues ? withParentValues(page.items, unit.pathValues) : page.items
         this.dataset.add(rows)
         this.countPage(page.rateLimitWaits)
         this.deps.changed(false)
       }
+      if (signal.aborted) return
+      // Complete: never asked again, and the rows it took need not be remembered.
+      delete listing.cursor
     }
   }
 
@@ -450,6 +466,12 @@ export class CrawlJob {
     this.progress.rateLimitWaits += rateLimitWaits
     this.progress.rows = this.dataset.rows.length
   }
+}
+
+/** One listing of a unit: where it stands (no cursor once complete) and whether its total was added. */
+interface Listing {
+  counted: boolean
+  cursor?: PageCursor
 }
 
 /** A fan-out's unit noun from its parent's path: `/phone/call_queues` → "call queues". */

@@ -54,7 +54,7 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
 
   beforeAll(async () => {
     catalog = buildApiCatalog(zoomOpenApiFiles())
-    source = { loaded: catalog, catalog: async () => catalog }
+    source = { loaded: catalog, catalogFor: async () => catalog }
     sandbox = await startSandbox({ seed: 41, users: 30, plan: 'unlimited', now: () => NOW })
   })
   afterAll(() => sandbox.close())
@@ -75,6 +75,15 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
         expect(spec.path.startsWith(`${step.parent}/{${step.param}}`) || step.parent === '/users', spec.path).toBe(true)
       }
     }
+  })
+
+  it('takes a built-in list’s page size, rate-limit category and scopes from Zoom’s file once read, our copies only before', () => {
+    const users = catalog.gets.get('/users')!
+    const changed: ApiOperation = { ...users, maxPageSize: 77, rateCategory: 'heavy', scopes: { classic: ['user:read:admin'], granular: ['user:read:list_users:master'] } }
+    const spec = listSpecFor('/users', { gets: new Map([['/users', changed]]) })!
+    expect(spec).toMatchObject({ maxPageSize: 77, category: 'heavy', scopes: changed.scopes, title: 'Users' })
+    expect(spec.defaultColumns[0]).toEqual({ path: 'email', label: 'Email' })
+    expect(listSpecFor('/users', undefined)).toMatchObject({ maxPageSize: 2000, category: 'medium' })
   })
 
   it('fans out over the parent list the path names: call queue members over call queues, room devices over rooms, channels over users', () => {
