@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { BridgeError } from '../errors'
 import { DETAIL_RESOURCE_IDS } from '../zoom/resource-ids'
 import { listPathOf } from '../zoom/browse/names'
+import type { NamedItem } from '../zoom/browse/item-naming'
 import { boundedRecord } from './bounded'
 import { channel, idSchema } from './define'
 
@@ -168,6 +169,37 @@ export const findUsersInputSchema = z
   })
   .strict()
 
+export type { NamedItem }
+
+/** One page of a path parameter's parent list, as the path-value picker offers it. */
+export interface PathValuesPage {
+  /** The parent list's path template (`/phone/call_queues`). */
+  parent: string
+  /** Its rows as a person reads them: name or e-mail, and the value each gives. */
+  items: NamedItem[]
+  /** Asks for the next page; absent on the last one. */
+  cursor?: string
+  /** Zoom's total_records, when it says. */
+  total?: number
+}
+
+/** A path value Zoom's rows never hold, and which would walk up the request's path once encoded. */
+const notDotSegment = (value: string) => value !== '.' && value !== '..'
+
+export const pathValuesInputSchema = z
+  .object({
+    profileId: idSchema,
+    /** The list being browsed, by path template (`/phone/call_queues/{callQueueId}/members`). */
+    resource: z.string().min(1).max(512),
+    /** The path parameter whose values to offer (`callQueueId`). */
+    param: z.string().min(1).max(64),
+    /** Values of the other path parameters, for a parent that needs them (an event's sessions). */
+    pathValues: boundedRecord(z.string().max(64), z.string().trim().min(1).max(256).refine(notDotSegment, 'cannot be “.” or “..”'), { maxKeys: 10, maxChars: 2_000 }).optional(),
+    /** The `cursor` of the previous page; absent for the first. */
+    cursor: z.string().min(1).max(2_048).optional(),
+  })
+  .strict()
+
 export const dataChannels = {
   'data.crawl': channel<JobProgress>()(crawlInputSchema),
   'data.cancel': channel<JobProgress>()(z.object({ jobId: idSchema }).strict()),
@@ -208,4 +240,6 @@ export const dataChannels = {
   'data.rateUsage': channel<RateUsage[]>()(z.object({ profileId: idSchema }).strict()),
   /** Type-ahead for the one-user target of per-user resources. */
   'data.findUsers': channel<UserMatch[]>()(findUsersInputSchema),
+  /** A page of the list a path parameter's values come from (read-only), for the path-value picker. */
+  'data.pathValues': channel<PathValuesPage>()(pathValuesInputSchema),
 }

@@ -50,6 +50,7 @@ export const CHANNEL_NAMES = [
   'data.select',
   'data.rateUsage',
   'data.findUsers',
+  'data.pathValues',
   'downloads.enqueue',
   'downloads.list',
   'downloads.cancel',

@@ -23,6 +23,7 @@ import { DownloadQueue, type DownloadSettings } from '../downloads/download-queu
 import { DatasetStore, MAX_OPEN_DATASETS } from './datasets/dataset-store'
 import { JobManager } from './jobs/job-manager'
 import { UserDirectory } from './users/user-directory'
+import { PathValues } from './pick/path-values'
 import type { CrawlRetryPolicy } from './jobs/unit-retry'
 import type { ZoomClients } from '../zoom'
 import { detailFetcher } from './details'
@@ -63,6 +64,8 @@ export interface DataServices {
   users: UserDirectory
   /** One object (a user, a meeting, …) for the detail drawer. */
   detail: ReturnType<typeof detailFetcher>
+  /** Pages of the list a path parameter's values come from, for the path-value picker. */
+  pathValues: PathValues
   /** Cancels running crawls and stops downloads (their .part files stay for a resume). */
   shutdown(): Promise<void>
 }
@@ -76,6 +79,7 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
   const scopeLevel = deps.grant ? (profileId: string) => (deps.grant as GrantOf)(profileId).level : undefined
   const detail = detailFetcher(deps.zoom, scopeLevel)
   const users = new UserDirectory(datasets, detail)
+  const pathValues = new PathValues({ zoom: deps.zoom, ...(deps.apiCatalog ? { apiCatalog: deps.apiCatalog } : {}), ...(scopeLevel ? { scopeLevel } : {}) })
   const jobs: JobManager = new JobManager({
     users,
     ...(options.crawlRetry ? { retry: options.crawlRetry } : {}),
@@ -111,6 +115,7 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
     downloads,
     users,
     detail,
+    pathValues,
     async shutdown() {
       jobs.cancelAll()
       await downloads.shutdown()

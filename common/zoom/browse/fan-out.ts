@@ -49,6 +49,12 @@ export function parentListOf(path: string, param: string, hasList: (path: string
   return USER_PARAMS.has(param) ? USERS_LIST : ''
 }
 
+/** How a person calls a parent list's rows, from its path: `/phone/call_queues` → "call queues". */
+export function nounOf(parentPath: string): string {
+  const last = parentPath.split('/').filter((segment) => segment !== '' && !segment.startsWith('{')).at(-1) ?? 'lists'
+  return last.replace(/_/g, ' ')
+}
+
 /** A list fanned out over the account's users (`users: 'me' | 'all' | [...]`): its userId comes from `/users`. */
 export function isPerUserList(path: string, hasList: (path: string) => boolean): boolean {
   return path.includes('/{userId}') && parentListOf(path, 'userId', hasList) === USERS_LIST

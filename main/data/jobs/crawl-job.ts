@@ -28,6 +28,7 @@ import { isAbort, toAppError } from '../errors'
 import type { UserDirectory } from '../users/user-directory'
 import type { ZoomClients } from '../../zoom'
 import type { ListSpec } from '../../../common/zoom/browse/list-spec'
+import { nounOf } from '../../../common/zoom/browse/fan-out'
 import { isDotSegment, type CrawlPlan, type QueryParams } from './crawl-plan'
 import { newPageCursor, type PageCursor } from '../../zoom'
 import { type CrawlUnit, withHostEmail, withParentValues, withWindow } from './crawl-units'
@@ -474,14 +475,8 @@ interface Listing {
   cursor?: PageCursor
 }
 
-/** A fan-out's unit noun from its parent's path: `/phone/call_queues` → "call queues". */
-function nounOf(parentPath: string): string {
-  const last = parentPath.split('/').filter((segment) => segment !== '' && !segment.startsWith('{')).at(-1) ?? 'lists'
-  return last.replace(/_/g, ' ')
-}
-
 /** A parent row's value for a path parameter: a non-empty string or a number. */
-function fieldValue(row: unknown, field: string): string | undefined {
+export function fieldValue(row: unknown, field: string): string | undefined {
   if (row === null || typeof row !== 'object') return undefined
   const value = (row as Record<string, unknown>)[field]
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)

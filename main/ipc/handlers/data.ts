@@ -6,6 +6,7 @@ import type { FetchDetail } from '../../data/details'
 import type { ZoomClients } from '../../zoom'
 import type { Clock, DialogPort } from '../../ports'
 import type { UserDirectory } from '../../data/users/user-directory'
+import type { PathValues } from '../../data/pick/path-values'
 import type { HandlersFor } from '../types'
 
 export interface DataHandlerDeps {
@@ -16,6 +17,7 @@ export interface DataHandlerDeps {
   dialogs: DialogPort
   clock: Clock
   users: UserDirectory
+  pathValues: PathValues
 }
 
 export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
@@ -42,5 +44,7 @@ export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
     },
     'data.rateUsage': ({ profileId }) => deps.zoom.rateUsage(profileId),
     'data.findUsers': ({ profileId, query, limit }, context) => deps.users.find(profileId, query, limit, context.signal),
+    'data.pathValues': ({ profileId, resource, param, pathValues, cursor }, context) =>
+      deps.pathValues.page({ profileId, resource, param, ...(pathValues ? { pathValues } : {}), ...(cursor ? { cursor } : {}), ...(context.signal ? { signal: context.signal } : {}) }),
   }
 }

@@ -10,9 +10,9 @@ export type DataWithHandlers = DataServices & { handlers: HandlersFor<'data'> & 
 
 export function createDataWithHandlers(deps: DataServicesDeps): DataWithHandlers {
   const services = createDataServices(deps)
-  const { jobs, datasets, users, downloads, detail } = services
+  const { jobs, datasets, users, downloads, detail, pathValues } = services
   const handlers = {
-    ...createDataHandlers({ jobs, datasets, users, detail, zoom: deps.zoom, dialogs: deps.dialogs, clock: deps.clock ?? systemClock }),
+    ...createDataHandlers({ jobs, datasets, users, pathValues, detail, zoom: deps.zoom, dialogs: deps.dialogs, clock: deps.clock ?? systemClock }),
     ...createDownloadHandlers(downloads),
   }
   return { ...services, handlers }
