@@ -49,6 +49,9 @@ import type { Row } from './fake/rows'
 import { fakeEventsHandlers } from './fake/events'
 import { SHAPES } from './fake/rows'
 import { LIST_ALIASES } from '../../common/zoom/browse/names'
+import { parentListOf } from '../../common/zoom/browse/fan-out'
+import { pathParamNames } from '../../common/zoom/paths'
+import type { NamedItem } from '../../common/zoom/browse/item-naming'
 
 export class FakeError extends Error {
   constructor(
@@ -89,6 +92,11 @@ export interface FakeOptions {
    * before any file could be had), and main's check of a body against the request schema.
    */
   apiCatalog?: { operations: ApiOperation[]; checkBody?: (input: ChannelInput<'console.checkBody'>) => BodySchemaCheck }
+  /**
+   * The rows data.pathValues offers, by parent list path template, as main names them (label,
+   * detail, value), and how many a page holds (main asks Zoom at the list's largest page size).
+   */
+  parentRows?: { byParent: Record<string, NamedItem[]>; pageSize: number }
 }
 
 type Handlers = { [K in ChannelName]: (input: ChannelInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>> }
@@ -600,6 +608,22 @@ export class FakeBridge {
         if (found.length > 0) return found
         const remote = this.zoomUsers.find((u) => u.email.toLowerCase() === needle || u.id.toLowerCase() === needle)
         return remote ? [{ ...remote, source: 'zoom' as const }] : []
+      },
+      // Like main's data.pathValues: the parent is the fan-out rule's (parentListOf over the lists
+      // the catalog knows), one page per call, the cursor standing for the next page.
+      'data.pathValues': ({ resource, param, cursor }) => {
+        const lists = new Set((this.options.apiCatalog?.operations ?? []).filter((op) => op.method === 'GET' && op.listKey !== undefined).map((op) => op.path))
+        if (!lists.has(resource)) throw new FakeError('NOT_FOUND', `${resource} is not a list of Zoom's API.`)
+        if (!pathParamNames(resource).includes(param)) throw new FakeError('VALIDATION', `${resource} has no path parameter ${param}.`)
+        const parent = parentListOf(resource, param, (path) => lists.has(path) || path === '/users')
+        if (parent === '') throw new FakeError('VALIDATION', `${resource} needs a value for ${param}: no list of Zoom's gives it (type the ${param}).`)
+        const rows = this.options.parentRows?.byParent[parent]
+        if (!rows) throw new Error(`not emulated: the test gave no rows of ${parent}`)
+        const size = this.options.parentRows?.pageSize ?? 300
+        const from = cursor === undefined ? 0 : Number(cursor.replace(/^t:/, ''))
+        if (!Number.isInteger(from) || (cursor !== undefined && from <= 0)) throw new FakeError('VALIDATION', 'That page cursor is not one this picker gave.')
+        const next = from + size < rows.length ? `t:${from + size}` : undefined
+        return { parent, items: rows.slice(from, from + size), ...(next ? { cursor: next } : {}), total: rows.length }
       },
       'data.export': (input) => {
         const { index } = this.windowOf({ datasetId: input.datasetId, offset: 0, limit: 0, ...(input.sort ? { sort: input.sort } : {}), ...(input.filter ? { filter: input.filter } : {}), ...(input.columns ? { columns: input.columns } : {}) })

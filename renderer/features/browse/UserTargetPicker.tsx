@@ -3,6 +3,7 @@
 // a whole e-mail or ID), or "Every user" of the account — for cloud recordings either user by user
 // or, when the grant allows it, in the account's one listing ("Whole account, one listing").
 import { useEffect, useId, useRef, useState } from 'react'
+import { Combobox } from '../../components/Combobox'
 import type { UserMatch } from '../../../common/contract/index'
 import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
@@ -78,11 +79,8 @@ export function UserTargetPicker({ profileId, target, onTarget, accountWide, acc
 }
 
 function UserCombobox({ profileId, user, onUser, error }: { profileId: string; user: TargetUser; onUser(user: TargetUser): void; error: string | undefined }) {
-  const id = useId()
   const [text, setText] = useState(describeUser(user))
   const [matches, setMatches] = useState<UserMatch[]>([])
-  const [open, setOpen] = useState(false)
-  const [active, setActive] = useState(0)
   const [lookupError, setLookupError] = useState<string>()
   const [searching, setSearching] = useState(false)
   const lastQuery = useRef('')
@@ -96,7 +94,7 @@ function UserCombobox({ profileId, user, onUser, error }: { profileId: string; u
 
   useEffect(() => {
     const query = text.trim()
-    if (!open || query.length === 0 || (chosen && query === describeUser(user))) return undefined
+    if (query.length === 0 || (chosen && query === describeUser(user))) return undefined
     const timer = setTimeout(() => {
       lastQuery.current = query
       setSearching(true)
@@ -104,7 +102,6 @@ function UserCombobox({ profileId, user, onUser, error }: { profileId: string; u
         (found) => {
           if (lastQuery.current !== query) return
           setMatches(found)
-          setActive(0)
           setLookupError(found.length === 0 ? `No user matches “${query}”. Type a whole e-mail address or user ID to look it up at Zoom.` : undefined)
         },
         (e: unknown) => {
@@ -115,86 +112,40 @@ function UserCombobox({ profileId, user, onUser, error }: { profileId: string; u
       ).finally(() => lastQuery.current === query && setSearching(false))
     }, TYPE_AHEAD_DEBOUNCE_MS)
     return () => clearTimeout(timer)
-  }, [text, open, profileId, user, chosen, findUsers])
+  }, [text, profileId, user, chosen, findUsers])
 
   const choose = (match: UserMatch) => {
     onUser({ id: match.id, email: match.email, ...(match.name ? { name: match.name } : {}) })
     setText(match.email)
-    setOpen(false)
     setMatches([])
   }
-  const listId = `${id}-list`
-  const showList = open && matches.length > 0
-  const describedBy = [error || lookupError ? `${id}-error` : '', `${id}-hint`].filter(Boolean).join(' ')
   return (
-    <div className="field combobox">
-      <label htmlFor={id}>User (e-mail, name or ID)</label>
-      <input
-        id={id}
-        className="input"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={showList}
-        aria-controls={listId}
-        aria-activedescendant={showList ? `${id}-opt-${active}` : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        autoComplete="off"
-        spellCheck={false}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value)
-          setOpen(true)
-          // Typing replaces the chosen user; Load resolves what was typed if no suggestion was picked.
-          const typed = e.target.value.trim()
-          onUser(typed ? { query: typed } : {})
-        }}
-        onBlur={() => setOpen(false)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' && matches.length > 0) {
-            setOpen(true)
-            setActive((a) => (a + 1) % matches.length)
-          } else if (e.key === 'ArrowUp' && matches.length > 0) {
-            setActive((a) => (a - 1 + matches.length) % matches.length)
-          } else if (e.key === 'Enter' && showList) {
-            // Enter picks the highlighted user; it must not submit the form (that would load).
-            const match = matches[active]
-            if (match) choose(match)
-          } else if (e.key === 'Escape' && showList) {
-            setOpen(false)
-          } else return
-          e.preventDefault()
-        }}
-      />
-      <ul id={listId} role="listbox" aria-label="Matching users" className="combobox-list" hidden={!showList}>
-        {matches.map((m, i) => (
-          <li
-            key={m.id}
-            id={`${id}-opt-${i}`}
-            role="option"
-            aria-selected={i === active}
-            data-active={i === active || undefined}
-            // mousedown, not click: the input's blur would close the list first.
-            onMouseDown={(e) => {
-              e.preventDefault()
-              choose(m)
-            }}
-          >
+    <Combobox
+      label="User (e-mail, name or ID)"
+      text={text}
+      onText={(typed) => {
+        setText(typed)
+        // Typing replaces the chosen user; Load resolves what was typed if no suggestion was picked.
+        onUser(typed.trim() ? { query: typed.trim() } : {})
+      }}
+      options={matches.map((m) => ({
+        key: m.id,
+        content: (
+          <>
             <span>{m.email}</span>
             {m.name && <span className="muted"> · {m.name}</span>}
             <span className="muted mono"> · {m.id}</span>
-          </li>
-        ))}
-      </ul>
-      {(error || lookupError) && (
-        <span id={`${id}-error`} className="error">
-          {error ?? lookupError}
-        </span>
-      )}
-      <span id={`${id}-hint`} className="hint">
-        {searching ? 'Searching…' : user.name ? `${user.name}${user.id ? ` · ${user.id}` : ''}` : 'Suggestions come from loaded users; a whole e-mail is looked up at Zoom.'}
-      </span>
-    </div>
+          </>
+        ),
+      }))}
+      onPick={(index) => {
+        const match = matches[index]
+        if (match) choose(match)
+      }}
+      listLabel="Matching users"
+      {...(error || lookupError ? { error: error ?? lookupError } : {})}
+      hint={searching ? 'Searching…' : user.name ? `${user.name}${user.id ? ` · ${user.id}` : ''}` : 'Suggestions come from loaded users; a whole e-mail is looked up at Zoom.'}
+    />
   )
 }
 
