@@ -259,6 +259,16 @@ export class FakeBridge {
 
   // ---- helpers ------------------------------------------------------------------------------
 
+  /** The users a crawl of /users gives, as data.pathValues offers them (display name, e-mail, id). */
+  private accountUsers(): NamedItem[] {
+    const counts = this.options.rowCount
+    const count = typeof counts === 'number' ? counts : (counts?.users ?? 250)
+    return Array.from({ length: count }, (_, i) => {
+      const row = SHAPES.users!.row(i) as { id: string; email: string; display_name?: string }
+      return { value: row.id, email: row.email, ...(row.display_name ? { name: row.display_name } : {}) }
+    })
+  }
+
   private profile(id: string): ProfileView {
     const p = this.profiles.find((x) => x.id === id)
     if (!p) throw new FakeError('NOT_FOUND', 'That connection no longer exists.')
@@ -613,11 +623,14 @@ export class FakeBridge {
       // the catalog knows), one page per call, the cursor standing for the next page.
       'data.pathValues': ({ resource, param, cursor }) => {
         const lists = new Set((this.options.apiCatalog?.operations ?? []).filter((op) => op.method === 'GET' && op.listKey !== undefined).map((op) => op.path))
-        if (!lists.has(resource)) throw new FakeError('NOT_FOUND', `${resource} is not a list of Zoom's API.`)
+        // The built-in lists answer before Zoom's files are read, as in main.
+        const isList = (path: string) => lists.has(path) || curatedList(path) !== undefined
+        if (!isList(resource)) throw new FakeError('NOT_FOUND', `${resource} is not a list of Zoom's API.`)
         if (!pathParamNames(resource).includes(param)) throw new FakeError('VALIDATION', `${resource} has no path parameter ${param}.`)
-        const parent = parentListOf(resource, param, (path) => lists.has(path) || path === '/users')
+        const parent = parentListOf(resource, param, isList)
         if (parent === '') throw new FakeError('VALIDATION', `${resource} needs a value for ${param}: no list of Zoom's gives it (type the ${param}).`)
-        const rows = this.options.parentRows?.byParent[parent]
+        // The account's users are the rows a crawl of /users makes here, named as main names them.
+        const rows = this.options.parentRows?.byParent[parent] ?? (parent === '/users' ? this.accountUsers() : undefined)
         if (!rows) throw new Error(`not emulated: the test gave no rows of ${parent}`)
         const size = this.options.parentRows?.pageSize ?? 300
         const from = cursor === undefined ? 0 : Number(cursor.replace(/^t:/, ''))

@@ -3,11 +3,13 @@
 // its parent list by name: the first page loads when the field opens, more as the person types or
 // scrolls, the field shows the name and the crawl gets the id; a typed id is sent as it is, empty
 // means fan-out. Combobox keyboard (arrows, Enter, Escape) and the empty, loading and error states.
+// The One user field of per-user lists lists the account's users the same way.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { ApiOperation } from '../../common/zoom/api/types'
 import type { NamedItem } from '../../common/zoom/browse/item-naming'
 import { makeProfile, type FakeOptions } from './fake-bridge'
+import { SHAPES } from './fake/rows'
 import { renderApp } from './render-app'
 
 function list(path: string, product: string, summary: string, listKey: string): ApiOperation {
@@ -23,11 +25,11 @@ const OPERATIONS = [
 ]
 
 const QUEUES: NamedItem[] = [
-  { value: 'cq1', label: 'Front desk' },
-  { value: 'cq2', label: 'Billing', detail: 'billing@example.com' },
-  { value: 'cq3', label: 'Support EMEA' },
-  { value: 'cq4', label: 'Sales' },
-  { value: 'cq5', label: 'Night shift' },
+  { value: 'cq1', name: 'Front desk' },
+  { value: 'cq2', name: 'Billing', email: 'billing@example.com' },
+  { value: 'cq3', name: 'Support EMEA' },
+  { value: 'cq4', name: 'Sales' },
+  { value: 'cq5', name: 'Night shift' },
 ]
 
 async function openList(path: string, options: FakeOptions = {}) {
@@ -113,6 +115,25 @@ describe('path-value picker', () => {
     fireEvent.scroll(screen.getByRole('listbox', { name: 'call queues' }))
     await waitFor(() => expect(optionNames(box)).toHaveLength(5))
     expect(fake.callsOf('data.pathValues')).toHaveLength(2)
+  })
+
+  it('lists the account’s users in the One user field of a per-user list before anything is typed, and picks one with the keyboard', async () => {
+    const profile = makeProfile({ name: 'Acme' })
+    const { user, fake } = await renderApp({ profiles: [profile], rowCount: 12, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: ['user:read:admin', 'meeting:read:admin'], hasRefreshToken: false }] })
+    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
+    await user.click(await screen.findByRole('tab', { name: 'Browse' }))
+    await user.click(await screen.findByRole('tab', { name: 'Meetings' }))
+    await user.click(await screen.findByRole('radio', { name: 'One user' }))
+    const box = screen.getByRole('combobox', { name: 'User (e-mail, name or ID)' })
+    await user.click(box)
+    await waitFor(() => expect(optionNames(box)).toHaveLength(12))
+    expect(fake.callsOf('data.pathValues')).toEqual([expect.objectContaining({ resource: '/users/{userId}/meetings', param: 'userId' })])
+    await user.keyboard('{ArrowDown}{Enter}')
+    // The fake's users are the rows a crawl of /users makes there.
+    const second = SHAPES.users!.row(1) as { id: string; email: string }
+    expect((box as HTMLInputElement).value).toBe(second.email)
+    await user.click(screen.getByRole('button', { name: 'Load meetings' }))
+    await waitFor(() => expect(fake.callsOf('data.crawl').at(-1)).toMatchObject({ resource: '/users/{userId}/meetings', users: [second.id] }))
   })
 
   it('says when the parent list has no rows', async () => {

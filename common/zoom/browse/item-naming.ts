@@ -1,5 +1,5 @@
 // How a row of a parent list reads for a person who picks one value of a path parameter: its name
-// or e-mail as the label, the id it gives as the value. Which properties name a row comes from the
+// and e-mail, and the id it gives as the value. Which properties name a row comes from the
 // list's item schema (a call queue's `name`, a contact-center queue's `queue_name`, a user's
 // `display_name` or first and last name, an `email`), so a list we never wrote notes for still
 // reads well; a built-in list read before Zoom's files falls back to the usual Zoom names.
@@ -12,13 +12,11 @@ export interface ItemNaming {
   emails: readonly string[]
 }
 
-/** A row offered by the path-value picker: what is sent, and how it reads. */
+/** A row offered by the path-value picker: the value it gives, and what names it for a person. */
 export interface NamedItem {
   value: string
-  /** Name or e-mail; the value itself when the row has neither. */
-  label: string
-  /** The other of name and e-mail, when the row has both. */
-  detail?: string
+  name?: string
+  email?: string
 }
 
 /** What a built-in list's rows are named by when its schema is not known yet. */
@@ -45,17 +43,18 @@ function text(row: Readonly<Record<string, unknown>>, key: string): string | und
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
 }
 
-/** A row as the picker shows it; `value` is what fills the path parameter. */
+/** A row as the picker offers it; `value` is what fills the path parameter. */
 export function namedItemOf(row: Readonly<Record<string, unknown>>, value: string, naming: ItemNaming): NamedItem {
   const name = naming.names.map((key) => text(row, key)).find((found) => found !== undefined)
   const email = naming.emails.map((key) => text(row, key)).find((found) => found !== undefined)
-  const label = name ?? email ?? value
-  const detail = name !== undefined && email !== undefined ? email : undefined
-  return detail ? { value, label, detail } : { value, label }
+  return { value, ...(name !== undefined ? { name } : {}), ...(email !== undefined ? { email } : {}) }
 }
 
-/** Whether a picker item matches what the person typed: its name, e-mail or id contains it. */
+/** How an item reads in the field once picked: its name, else its e-mail, else its value. */
+export const itemLabel = (item: NamedItem) => item.name ?? item.email ?? item.value
+
+/** Whether a picker item matches what the person typed: its name, e-mail or value contains it. */
 export function itemMatches(item: NamedItem, needle: string): boolean {
   const lower = needle.trim().toLowerCase()
-  return lower === '' || [item.label, item.detail ?? '', item.value].some((part) => part.toLowerCase().includes(lower))
+  return lower === '' || [item.name ?? '', item.email ?? '', item.value].some((part) => part.toLowerCase().includes(lower))
 }

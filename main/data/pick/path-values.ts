@@ -66,7 +66,7 @@ export class PathValues {
   constructor(private readonly deps: PathValuesDeps) {}
 
   async page(request: PathValuesRequest): Promise<PathValuesPage> {
-    const catalog = await this.catalog()
+    const catalog = await this.catalog(request.resource)
     const spec = listSpecFor(request.resource, catalog)
     if (!spec) throw new AppError('NOT_FOUND', `${request.resource} is not a list of Zoom's API.`)
     if (!spec.pathParams.includes(request.param)) {
@@ -116,10 +116,14 @@ export class PathValues {
     return { parent: parent.path, items, ...(next ? { cursor: next } : {}), ...(typeof total === 'number' ? { total } : {}) }
   }
 
-  /** Built-in parents (users) answer before Zoom's files were ever fetched; any other waits for them. */
-  private async catalog(): Promise<ApiCatalog | undefined> {
+  /**
+   * A built-in list (a user's meetings, over the account's users) is answered before Zoom's files
+   * were ever fetched, offline too; any other list waits for them.
+   */
+  private async catalog(resource: string): Promise<ApiCatalog | undefined> {
     const source = this.deps.apiCatalog
     if (!source) return undefined
-    return source.loaded ?? source.catalog()
+    if (source.loaded) return source.loaded
+    return listSpecFor(resource, undefined) ? undefined : source.catalog()
   }
 }

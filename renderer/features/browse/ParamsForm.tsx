@@ -28,7 +28,7 @@ export function ParamsForm({ resource, values, onChange, profileId, target, onTa
   const set = (name: string, value: string | boolean) => onChange({ ...values, [name]: value })
   return (
     <div className="params">
-      {resource.perUser && <UserTargetPicker profileId={profileId} target={target} onTarget={onTarget} accountWide={accountWide} {...(accountListing ? { accountListing } : {})} {...(errors.users ? { error: errors.users } : {})} />}
+      {resource.perUser && <UserTargetPicker profileId={profileId} resource={resource.id} target={target} onTarget={onTarget} accountWide={accountWide} {...(accountListing ? { accountListing } : {})} {...(errors.users ? { error: errors.users } : {})} />}
       {resource.dateWindow && <DatePresets fromName={resource.dateWindow.from} toName={resource.dateWindow.to} values={values} onChange={onChange} />}
       {resource.pathParams.map(({ name, parent }) =>
         parent ? (

@@ -3,16 +3,14 @@
 // (fan-out). The parent list is loaded from main when the field opens, a page at a time, more as
 // the person scrolls or types a name the loaded rows lack. The field shows the picked row's name;
 // the crawl is sent its id.
-import { useEffect, useMemo, useState } from 'react'
+import type { ReactNode } from 'react'
+import { useState } from 'react'
 import type { NamedItem } from '../../../common/contract/index'
 import { nounOf } from '../../../common/zoom/browse/fan-out'
-import { itemMatches } from '../../../common/zoom/browse/item-naming'
+import { itemLabel } from '../../../common/zoom/browse/item-naming'
 import { Combobox } from '../../components/Combobox'
 import { formatCount } from '../../shared/format'
-import { usePathValues, type PathValuesSource } from './use-path-values'
-
-/** Suggestions under which typing asks for the next page, so a name on a later page is found. */
-const ENOUGH_MATCHES = 8
+import { usePathValues, type PathValuesSource, type PathValuesState } from './use-path-values'
 
 export interface PathValuePickerProps extends PathValuesSource {
   /** The parent list's path template (`/phone/call_queues`). */
@@ -25,9 +23,9 @@ export interface PathValuePickerProps extends PathValuesSource {
 
 export function PathValuePicker({ parent, value, onValue, error, ...source }: PathValuePickerProps) {
   const noun = nounOf(parent)
-  const rows = usePathValues(source)
   const [text, setText] = useState(value)
   const [picked, setPicked] = useState<NamedItem>()
+  const [open, setOpen] = useState(false)
   /** The value this field last sent: any other one was set from outside (cleared), and shows as it is. */
   const [sent, setSent] = useState(value)
   if (value !== sent) {
@@ -39,55 +37,22 @@ export function PathValuePicker({ parent, value, onValue, error, ...source }: Pa
     setSent(next)
     onValue(next)
   }
-
-  const query = picked && text === picked.label ? '' : text
-  const matches = useMemo(() => rows.items.filter((item) => itemMatches(item, query)), [rows.items, query])
-  const [open, setOpen] = useState(false)
-  // Typing a name the loaded rows lack asks for the next page, until enough match or the list ends.
-  const { loadMore } = rows
-  const wantMore = open && rows.loaded && rows.more && !rows.loading && rows.error === undefined && query.trim() !== '' && matches.length < ENOUGH_MATCHES
-  useEffect(() => {
-    if (wantMore) loadMore()
-  }, [wantMore, loadMore, rows.items.length])
-
-  const footer = rows.error ? (
-    <div className="callout callout-row" data-tone="bad" role="alert">
-      <span>
-        Could not load {noun}: {rows.error}
-      </span>
-      <span className="spacer" />
-      <button type="button" className="btn btn-small" onClick={rows.retry}>
-        Retry
-      </button>
-    </div>
-  ) : !open ? undefined : rows.loading && !rows.loaded ? (
-    <span className="hint" role="status">
-      Loading {noun}…
-    </span>
-  ) : rows.loaded && rows.items.length === 0 && !rows.more ? (
-    <span className="hint" role="status">
-      No {noun}
-    </span>
-  ) : rows.loaded && matches.length === 0 && !rows.more && !rows.loading ? (
-    <span className="hint" role="status">
-      None of the {noun} matches “{query.trim()}”: it is sent as typed, as an id.
-    </span>
-  ) : rows.loading ? (
-    <span className="hint" role="status">
-      Loading more {noun}…
-    </span>
-  ) : undefined
-
+  // Once picked, the field shows the name: every row is offered again, not only those matching it.
+  const query = picked && text === itemLabel(picked) ? '' : text
+  const rows = usePathValues(source, query, open)
+  const { matches } = rows
+  const footer = pathValuesFooter(rows, noun, open, query)
   const hint = picked
     ? `Sends ${source.param} ${picked.value}.`
     : value === ''
       ? `Pick one of the ${noun} (name or id), type an id, or leave empty to list it for every row of ${parent} (fan-out).`
       : rows.loaded
-        ? `${formatCount(rows.items.length)}${rows.total !== undefined ? ` of ${formatCount(rows.total)}` : rows.more ? '+' : ''} ${noun} loaded; what you typed is sent as the ${source.param}.`
+        ? `${formatCount(rows.items.length)}${rows.total !== undefined ? ` of ${formatCount(rows.total)}` : rows.more ? '+' : ''} ${noun} loaded: pick one, or what you typed is sent as the ${source.param}.`
         : `What you typed is sent as the ${source.param}.`
   return (
     <div onFocus={() => setOpen(true)} onBlur={() => setOpen(false)}>
       <Combobox
+        className="path-value-picker"
         label={`${source.param} (${noun})`}
         text={text}
         onText={(typed) => {
@@ -95,21 +60,12 @@ export function PathValuePicker({ parent, value, onValue, error, ...source }: Pa
           setPicked(undefined)
           send(typed.trim())
         }}
-        options={matches.map((item) => ({
-          key: item.value,
-          content: (
-            <>
-              <span>{item.label}</span>
-              {item.detail && <span className="muted"> · {item.detail}</span>}
-              {item.label !== item.value && <span className="muted mono"> · {item.value}</span>}
-            </>
-          ),
-        }))}
+        options={matches.map((item) => ({ key: item.value, content: <PathValueOption item={item} /> }))}
         onPick={(index) => {
           const item = matches[index]
           if (!item) return
           setPicked(item)
-          setText(item.label)
+          setText(itemLabel(item))
           send(item.value)
         }}
         listLabel={noun}
@@ -125,4 +81,46 @@ export function PathValuePicker({ parent, value, onValue, error, ...source }: Pa
       />
     </div>
   )
+}
+
+/** A suggestion: name, e-mail and the value sent, as many of them as the row has. */
+export function PathValueOption({ item }: { item: NamedItem }) {
+  const label = itemLabel(item)
+  return (
+    <>
+      <span>{label}</span>
+      {item.name !== undefined && item.email !== undefined && <span className="muted"> · {item.email}</span>}
+      {label !== item.value && <span className="muted mono"> · {item.value}</span>}
+    </>
+  )
+}
+
+/**
+ * Under a path-value field: why the rows could not be had (with Retry, shown until it works), and
+ * while the field is open, loading, no rows at all, or (`sentAsTyped`) no row matching the text.
+ */
+export function pathValuesFooter(rows: PathValuesState, noun: string, open: boolean, query: string, sentAsTyped = true): ReactNode {
+  if (rows.error !== undefined) {
+    return (
+      <div className="callout callout-row" data-tone="bad" role="alert">
+        <span>
+          Could not load {noun}: {rows.error}
+        </span>
+        <span className="spacer" />
+        <button type="button" className="btn btn-small" onClick={rows.retry}>
+          Retry
+        </button>
+      </div>
+    )
+  }
+  if (!open) return undefined
+  const status = (text: string) => (
+    <span className="hint" role="status">
+      {text}
+    </span>
+  )
+  if (rows.loading) return status(rows.loaded ? `Loading more ${noun}…` : `Loading ${noun}…`)
+  if (rows.loaded && rows.items.length === 0 && !rows.more) return status(`No ${noun}`)
+  if (sentAsTyped && rows.loaded && rows.matches.length === 0 && !rows.more) return status(`None of the ${noun} matches “${query.trim()}”: it is sent as typed, as an id.`)
+  return undefined
 }

@@ -3,8 +3,9 @@
 // rows do not match, until the list ends. Pages are kept while the picker lives, so typing only
 // filters what is loaded; what the rows of another list, connection or outer value are is
 // never mixed in (a change of those starts over).
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { NamedItem } from '../../../common/contract/index'
+import { itemMatches } from '../../../common/zoom/browse/item-naming'
 import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 
@@ -16,8 +17,13 @@ export interface PathValuesSource {
   pathValues: Readonly<Record<string, string>>
 }
 
+/** Suggestions under which typing asks for the next page, so a name on a later page is found. */
+const ENOUGH_MATCHES = 8
+
 export interface PathValuesState {
   items: NamedItem[]
+  /** The loaded rows whose name, e-mail or value contains the query. */
+  matches: NamedItem[]
   /** The first page has arrived. */
   loaded: boolean
   loading: boolean
@@ -39,7 +45,11 @@ interface Loaded {
   total?: number
 }
 
-export function usePathValues(source: PathValuesSource): PathValuesState {
+/**
+ * The parent rows of `source`; `query` narrows them to `matches`, and while the picker is `open`
+ * a query the loaded rows answer poorly loads the next page.
+ */
+export function usePathValues(source: PathValuesSource, query: string, open: boolean): PathValuesState {
   const fetchPage = useStore((s) => s.pathValues)
   const key = JSON.stringify([source.profileId, source.resource, source.param, source.pathValues])
   const [loaded, setLoaded] = useState<Loaded>({ key, items: [], done: false })
@@ -88,9 +98,17 @@ export function usePathValues(source: PathValuesSource): PathValuesState {
     [fetchPage, error],
   )
 
+  const matches = useMemo(() => current.items.filter((item) => itemMatches(item, query)), [current.items, query])
+  const loadedFirst = current.done || current.items.length > 0 || current.cursor !== undefined
+  const wantMore = open && loadedFirst && !current.done && !loading && error === undefined && query.trim() !== '' && matches.length < ENOUGH_MATCHES
+  useEffect(() => {
+    if (wantMore) load(current, false)
+  }, [wantMore, current, load])
+
   return {
     items: current.items,
-    loaded: current.done || current.items.length > 0 || current.cursor !== undefined,
+    matches,
+    loaded: loadedFirst,
     loading,
     ...(error !== undefined ? { error } : {}),
     more: !current.done,

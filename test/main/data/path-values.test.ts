@@ -16,6 +16,17 @@ import { recordingSink } from './harness'
 
 const NOW = Date.UTC(2026, 2, 4, 12)
 
+/** Ports of the data services nothing here uses: the picker only reads. */
+function readOnlyPorts() {
+  return {
+    dialogs: { chooseSaveFile: async () => undefined, chooseFolder: async () => undefined } as never,
+    shell: { openPath: async () => undefined, openExternal: async () => undefined },
+    events: recordingSink(),
+    settings: async () => ({ downloadConcurrency: 1, downloadFolder: '/nowhere' }),
+    log: memoryLogSink(),
+  }
+}
+
 describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('path-value picker pages (data.pathValues)'), () => {
   let catalog: ApiCatalog
   let sandbox: Sandbox
@@ -26,6 +37,15 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('path-value picker pag
   })
   afterAll(() => sandbox.close())
 
+  it('offers the account’s users for a built-in per-user list before Zoom’s files were ever read', async () => {
+    const never: CatalogSource = { loaded: undefined, catalog: () => Promise.reject(new Error('offline')) }
+    const services = createDataWithHandlers({ ...readOnlyPorts(), zoom: sandboxZoom(sandbox), apiCatalog: never })
+    const users = await listAll<{ id: string; email: string }>(sandboxZoom(sandbox), listSpecFor('/users', undefined)!)
+    const page = await services.handlers['data.pathValues']({ profileId: 'p1', resource: '/users/{userId}/meetings', param: 'userId' }, ctx)
+    expect(page.parent).toBe('/users')
+    expect(page.items.map(({ value, email }) => ({ value, email }))).toEqual(users.slice(0, page.items.length).map(({ id, email }) => ({ value: id, email })))
+  })
+
   /** The data handlers on the sandbox, with a catalog whose call-queue and room lists answer `pageSize` rows a page. */
   function handlers(pageSize?: number) {
     const small = new Map(catalog.gets)
@@ -35,16 +55,7 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('path-value picker pag
     }
     const used: ApiCatalog = { ...catalog, gets: small }
     const apiCatalog: CatalogSource = { loaded: used, catalog: async () => used }
-    return createDataWithHandlers({
-      zoom: sandboxZoom(sandbox),
-      apiCatalog,
-      // Nothing here opens a dialog or a folder: the picker only reads.
-      dialogs: { chooseSaveFile: async () => undefined, chooseFolder: async () => undefined } as never,
-      shell: { openPath: async () => undefined, openExternal: async () => undefined },
-      events: recordingSink(),
-      settings: async () => ({ downloadConcurrency: 1, downloadFolder: '/nowhere' }),
-      log: memoryLogSink(),
-    }).handlers
+    return createDataWithHandlers({ ...readOnlyPorts(), zoom: sandboxZoom(sandbox), apiCatalog }).handlers
   }
   const ctx = {} as never
 
@@ -63,14 +74,14 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('path-value picker pag
       seen.push(...next.items)
       cursor = next.cursor
     }
-    expect(seen).toEqual(queues.map((q) => expect.objectContaining({ value: q.id, label: q.name })))
+    expect(seen).toEqual(queues.map((q) => expect.objectContaining({ value: q.id, name: q.name })))
   })
 
   it('offers rooms for a room’s devices, by name', async () => {
     const rooms = await listAll<{ id: string; name: string }>(sandboxZoom(sandbox), listSpecFor('/rooms', catalog)!)
     const page = await handlers()['data.pathValues']({ profileId: 'p1', resource: '/rooms/{roomId}/devices', param: 'roomId' }, ctx)
     expect(page.parent).toBe('/rooms')
-    expect(page.items.slice(0, rooms.length)).toEqual(rooms.slice(0, page.items.length).map((r) => expect.objectContaining({ value: r.id, label: r.name })))
+    expect(page.items.slice(0, rooms.length)).toEqual(rooms.slice(0, page.items.length).map((r) => expect.objectContaining({ value: r.id, name: r.name })))
   })
 
   it('refuses, typed, a parameter no list gives, one the path does not have, a cursor it never gave, and a parent needing an outer value', async () => {
