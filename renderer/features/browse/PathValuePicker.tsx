@@ -50,7 +50,7 @@ export function PathValuePicker({ parent, value, onValue, error, ...source }: Pa
         ? `${formatCount(rows.items.length)}${rows.total !== undefined ? ` of ${formatCount(rows.total)}` : rows.more ? '+' : ''} ${noun} loaded: pick one, or what you typed is sent as the ${source.param}.`
         : `What you typed is sent as the ${source.param}.`
   return (
-    <div onFocus={() => setOpen(true)} onBlur={() => setOpen(false)}>
+    <div className="path-value-field" onFocus={() => setOpen(true)} onBlur={() => setOpen(false)}>
       <Combobox
         className="path-value-picker"
         label={`${source.param} (${noun})`}
