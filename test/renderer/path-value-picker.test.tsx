@@ -96,6 +96,10 @@ describe('path-value picker', () => {
     await user.keyboard('{Escape}')
     expect(box.getAttribute('aria-expanded')).toBe('false')
     expect(document.getElementById(box.getAttribute('aria-controls')!)!.hidden).toBe(true)
+    // A whole name typed, not picked, is that queue's id.
+    await user.type(box, 'sales')
+    expect(screen.getByText('Sends callQueueId cq4.')).toBeTruthy()
+    await user.clear(box)
     await user.type(box, 'rawQueue42')
     expect(await screen.findByText('None of the call queues matches “rawQueue42”: it is sent as typed, as an id.')).toBeTruthy()
     await user.click(screen.getByRole('button', { name: /^Load / }))

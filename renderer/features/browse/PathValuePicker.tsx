@@ -57,8 +57,10 @@ export function PathValuePicker({ parent, value, onValue, error, ...source }: Pa
         text={text}
         onText={(typed) => {
           setText(typed)
-          setPicked(undefined)
-          send(typed.trim())
+          // A whole name or e-mail that names one loaded row alone is that row; anything else is sent as typed.
+          const named = namedOnce(rows.items, typed)
+          setPicked(named)
+          send(named ? named.value : typed.trim())
         }}
         options={matches.map((item) => ({ key: item.value, content: <PathValueOption item={item} /> }))}
         onPick={(index) => {
@@ -81,6 +83,13 @@ export function PathValuePicker({ parent, value, onValue, error, ...source }: Pa
       />
     </div>
   )
+}
+
+/** The one loaded row whose name or e-mail is `typed` (case aside), if exactly one is. */
+function namedOnce(items: readonly NamedItem[], typed: string): NamedItem | undefined {
+  const needle = typed.trim().toLowerCase()
+  const named = needle === '' ? [] : items.filter((item) => item.name?.toLowerCase() === needle || item.email?.toLowerCase() === needle)
+  return named.length === 1 ? named[0] : undefined
 }
 
 /** A suggestion: name, e-mail and the value sent, as many of them as the row has. */
