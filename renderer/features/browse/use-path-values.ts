@@ -60,11 +60,15 @@ export function usePathValues(source: PathValuesSource, query: string, open: boo
   const sourceRef = useRef(source)
   sourceRef.current = source
 
-  // Another list, connection or outer value: what was loaded is not its rows.
+  /** Cancels the page on its way, in main too (its request to Zoom is aborted). */
+  const pending = useRef<AbortController>(undefined)
+
+  // Another list, connection or outer value: what was loaded is not its rows, nor the page on its way.
   useEffect(() => {
     setError(undefined)
     setLoading(false)
     inFlight.current = undefined
+    return () => pending.current?.abort()
   }, [key])
 
   const load = useCallback(
@@ -75,7 +79,9 @@ export function usePathValues(source: PathValuesSource, query: string, open: boo
       setLoading(true)
       setError(undefined)
       const hasValues = Object.keys(pathValues).length > 0
-      fetchPage({ profileId, resource, param, ...(hasValues ? { pathValues: { ...pathValues } } : {}), ...(state.cursor ? { cursor: state.cursor } : {}) }).then(
+      const controller = new AbortController()
+      pending.current = controller
+      fetchPage({ profileId, resource, param, ...(hasValues ? { pathValues: { ...pathValues } } : {}), ...(state.cursor ? { cursor: state.cursor } : {}) }, controller.signal).then(
         (page) => {
           if (inFlight.current !== state.key) return
           inFlight.current = undefined

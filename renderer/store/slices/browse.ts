@@ -77,7 +77,7 @@ export interface BrowseSlice extends BrowseState {
   /** The one-user picker's type-ahead (loaded users lists, then Zoom for a whole e-mail or ID). */
   findUsers(profileId: string, query: string, limit: number): Promise<UserMatch[]>
   /** A page of the list a path parameter's values come from (the path-value picker). */
-  pathValues(input: ChannelInput<'data.pathValues'>): Promise<PathValuesPage>
+  pathValues(input: ChannelInput<'data.pathValues'>, signal?: AbortSignal): Promise<PathValuesPage>
   resumeJob(jobId: string): Promise<void>
   retryFailedUnits(jobId: string): Promise<void>
   setUserTarget(profileId: string, target: UserTarget): void
@@ -164,7 +164,7 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
     }
   },
   findUsers: (profileId, query, limit) => call('data.findUsers', { profileId, query, limit }),
-  pathValues: (input) => call('data.pathValues', input),
+  pathValues: (input, signal) => call('data.pathValues', input, signal ? { signal } : {}),
   resumeJob: async (jobId) => get().applyJob(await call('data.resume', { jobId })),
   retryFailedUnits: async (jobId) => get().applyJob(await call('data.retryFailed', { jobId })),
   setUserTarget: (profileId, target) => set((s) => ({ userTargets: { ...s.userTargets, [profileId]: target } })),
