@@ -1,7 +1,7 @@
 // Browse: crawl jobs ('data.job' events), the dataset shown per connection and resource, and the
 // grid's sort, filter and columns. Rows themselves stay in main; the grid asks for windows.
 import type { StateCreator } from 'zustand'
-import type { ChannelInput, CrawlInput, DatasetInfo, ExportResult, JobProgress, PathValuesPage, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
+import type { CrawlInput, DatasetInfo, ExportResult, JobProgress, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
 import { call, errorMessage } from '../../ipc'
 import type { Store } from '../types'
 
@@ -76,8 +76,6 @@ export interface BrowseSlice extends BrowseState {
   selectAllRows(datasetId: string): Promise<number[] | undefined>
   /** The one-user picker's type-ahead (loaded users lists, then Zoom for a whole e-mail or ID). */
   findUsers(profileId: string, query: string, limit: number): Promise<UserMatch[]>
-  /** A page of the list a path parameter's values come from (the path-value picker). */
-  pathValues(input: ChannelInput<'data.pathValues'>, signal?: AbortSignal): Promise<PathValuesPage>
   resumeJob(jobId: string): Promise<void>
   retryFailedUnits(jobId: string): Promise<void>
   setUserTarget(profileId: string, target: UserTarget): void
@@ -164,7 +162,6 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
     }
   },
   findUsers: (profileId, query, limit) => call('data.findUsers', { profileId, query, limit }),
-  pathValues: (input, signal) => call('data.pathValues', input, signal ? { signal } : {}),
   resumeJob: async (jobId) => get().applyJob(await call('data.resume', { jobId })),
   retryFailedUnits: async (jobId) => get().applyJob(await call('data.retryFailed', { jobId })),
   setUserTarget: (profileId, target) => set((s) => ({ userTargets: { ...s.userTargets, [profileId]: target } })),
