@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { BridgeError } from '../errors'
 import { DETAIL_RESOURCE_IDS } from '../zoom/resource-ids'
 import { listPathOf } from '../zoom/browse/names'
+import { isDotSegment } from '../zoom/paths'
 import type { NamedItem } from '../zoom/browse/item-naming'
 import { boundedRecord } from './bounded'
 import { channel, idSchema } from './define'
@@ -183,9 +184,6 @@ export interface PathValuesPage {
   total?: number
 }
 
-/** A path value Zoom's rows never hold, and which would walk up the request's path once encoded. */
-const notDotSegment = (value: string) => value !== '.' && value !== '..'
-
 export const pathValuesInputSchema = z
   .object({
     profileId: idSchema,
@@ -194,7 +192,7 @@ export const pathValuesInputSchema = z
     /** The path parameter whose values to offer (`callQueueId`). */
     param: z.string().min(1).max(64),
     /** Values of the other path parameters, for a parent that needs them (an event's sessions). */
-    pathValues: boundedRecord(z.string().max(64), z.string().trim().min(1).max(256).refine(notDotSegment, 'cannot be “.” or “..”'), { maxKeys: 10, maxChars: 2_000 }).optional(),
+    pathValues: boundedRecord(z.string().max(64), z.string().trim().min(1).max(256).refine((value) => !isDotSegment(value), 'cannot be “.” or “..”'), { maxKeys: 10, maxChars: 2_000 }).optional(),
     /** The `cursor` of the previous page; absent for the first. */
     cursor: z.string().min(1).max(2_048).optional(),
   })

@@ -6,7 +6,7 @@
 // cursor is Zoom's next_page_token or the next page_number, so main keeps nothing between pages.
 import type { PathValuesPage } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
-import { planFanOut } from '../../../common/zoom/browse/fan-out'
+import { pathsToPlan, planFanOut } from '../../../common/zoom/browse/fan-out'
 import { itemNamingOf, namedItemOf, type NamedItem } from '../../../common/zoom/browse/item-naming'
 import { listSpecFor, type ListSpec } from '../../../common/zoom/browse/list-spec'
 import { expandPath } from '../../../common/zoom/paths'
@@ -118,12 +118,12 @@ export class PathValues {
 
   /**
    * A built-in list (a user's meetings, over the account's users) is answered before Zoom's files
-   * were ever fetched, offline too; any other list waits for them.
+   * were ever fetched, offline too; any other list waits for the files describing it and its parents.
    */
-  private async catalog(resource: string): Promise<ApiCatalog | undefined> {
+  private async catalog(resource: string): Promise<Pick<ApiCatalog, 'gets'> | undefined> {
     const source = this.deps.apiCatalog
     if (!source) return undefined
     if (source.loaded) return source.loaded
-    return listSpecFor(resource, undefined) ? undefined : source.catalog()
+    return listSpecFor(resource, undefined) ? undefined : source.catalogFor(pathsToPlan(resource))
   }
 }

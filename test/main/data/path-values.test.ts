@@ -38,7 +38,7 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('path-value picker pag
   afterAll(() => sandbox.close())
 
   it('offers the account’s users for a built-in per-user list before Zoom’s files were ever read', async () => {
-    const never: CatalogSource = { loaded: undefined, catalog: () => Promise.reject(new Error('offline')) }
+    const never: CatalogSource = { loaded: undefined, catalogFor: () => Promise.reject(new Error('offline')) }
     const services = createDataWithHandlers({ ...readOnlyPorts(), zoom: sandboxZoom(sandbox), apiCatalog: never })
     const users = await listAll<{ id: string; email: string }>(sandboxZoom(sandbox), listSpecFor('/users', undefined)!)
     const page = await services.handlers['data.pathValues']({ profileId: 'p1', resource: '/users/{userId}/meetings', param: 'userId' }, ctx)
@@ -54,7 +54,7 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('path-value picker pag
       if (op && pageSize !== undefined) small.set(path, { ...op, maxPageSize: pageSize })
     }
     const used: ApiCatalog = { ...catalog, gets: small }
-    const apiCatalog: CatalogSource = { loaded: used, catalog: async () => used }
+    const apiCatalog: CatalogSource = { loaded: used, catalogFor: async () => used }
     return createDataWithHandlers({ ...readOnlyPorts(), zoom: sandboxZoom(sandbox), apiCatalog }).handlers
   }
   const ctx = {} as never
