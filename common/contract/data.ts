@@ -53,9 +53,11 @@ export interface JobProgress {
   rows: number
   /** Zoom's total_records when it sends one (summed over the fan-out). */
   totalRecords?: number
-  /** Fan-out: how many users are done out of how many. */
+  /** Fan-out: how many units are done out of how many. */
   unitsDone?: number
   unitsTotal?: number
+  /** Fan-out: what a unit is, in the plural ("users", "call queues"), for the progress line. */
+  unitNoun?: string
   rateLimitWaits: number
   /** Per-unit errors collected without stopping the rest (after their retries). */
   errors: { unit: string; error: BridgeError }[]

@@ -55,6 +55,13 @@ export function nounOf(parentPath: string): string {
   return last.replace(/_/g, ' ')
 }
 
+/** One of a plural noun from `nounOf`: "call queues" → "call queue", "entries" → "entry", "addresses" → "address". */
+export function singularOf(noun: string): string {
+  if (/ies$/.test(noun)) return noun.replace(/ies$/, 'y')
+  if (/(ss|x|ch|sh)es$/.test(noun)) return noun.replace(/es$/, '')
+  return noun.replace(/s$/, '')
+}
+
 /** A list fanned out over the account's users (`users: 'me' | 'all' | [...]`): its userId comes from `/users`. */
 export function isPerUserList(path: string, hasList: (path: string) => boolean): boolean {
   return path.includes('/{userId}') && parentListOf(path, 'userId', hasList) === USERS_LIST

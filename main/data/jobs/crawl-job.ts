@@ -28,7 +28,7 @@ import { isAbort, toAppError } from '../errors'
 import type { UserDirectory } from '../users/user-directory'
 import type { ZoomClients } from '../../zoom'
 import type { ListSpec } from '../../../common/zoom/browse/list-spec'
-import { nounOf } from '../../../common/zoom/browse/fan-out'
+import { nounOf, singularOf } from '../../../common/zoom/browse/fan-out'
 import { isDotSegment, type CrawlPlan, type QueryParams } from './crawl-plan'
 import { newPageCursor, type PageCursor } from '../../zoom'
 import { type CrawlUnit, withHostEmail, withParentValues, withWindow } from './crawl-units'
@@ -185,6 +185,7 @@ export class CrawlJob {
         if (this.fanned) {
           this.progress.unitsTotal = units.length
           this.progress.unitsDone = 0
+          this.progress.unitNoun = this.unitNoun()
         }
         this.deps.changed(false)
       }
@@ -234,16 +235,22 @@ export class CrawlJob {
     this.deps.changed(true)
   }
 
+  /** What one unit of this crawl is, in the plural: the users, the rows of the innermost parent list, or lists. */
+  private unitNoun(): string {
+    if (this.scope) return 'users'
+    return this.plan.fanOut.length > 0 ? nounOf(this.plan.fanOut.at(-1)?.parent ?? '') : 'lists'
+  }
+
   /** What the dataset lacks, in words, for the export warning. */
   private missing(state: JobProgress['state']): string[] {
     const missing: string[] = []
-    const noun = this.scope ? 'users' : this.plan.fanOut.length > 0 ? nounOf(this.plan.fanOut.at(-1)?.parent ?? '') : 'lists'
+    const noun = this.unitNoun()
     const pending = this.remaining.size + this.parked.size
     if (state === 'cancelled') missing.push(this.units === undefined ? 'The crawl was cancelled before it started.' : `Cancelled with ${pending} of ${this.units.length} ${noun} not loaded.`)
     else if (state === 'failed' && this.progress.error) missing.push(`Stopped: ${this.progress.error.message}${pending > 0 ? ` (${pending} ${noun} not loaded)` : ''}`)
     if (this.failed.size > 0) {
       const labels = [...this.failed.keys()]
-      missing.push(`${labels.length} ${labels.length === 1 ? noun.replace(/s$/, '') : noun} failed: ${labels.slice(0, 5).join(', ')}${labels.length > 5 ? ', …' : ''}`)
+      missing.push(`${labels.length} ${labels.length === 1 ? singularOf(noun) : noun} failed: ${labels.slice(0, 5).join(', ')}${labels.length > 5 ? ', …' : ''}`)
     }
     return missing
   }

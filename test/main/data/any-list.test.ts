@@ -144,7 +144,7 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
     const queues = await listAll<{ id: string }>(zoom, listSpecFor('/phone/call_queues', catalog)!)
     const { jobs, finished } = jobHarness(zoom, { apiCatalog: source })
     const members = await finished(jobs.crawl({ profileId: 'p1', resource: '/phone/call_queues/{callQueueId}/members', params: {} }))
-    expect(members).toMatchObject({ state: 'done', errors: [], unitsTotal: queues.length })
+    expect(members).toMatchObject({ state: 'done', errors: [], unitsTotal: queues.length, unitNoun: 'call queues' })
     expect((jobs.get(members.jobId).dataset.rows as { callQueueId?: string }[]).every((row) => queues.some((q) => q.id === row.callQueueId))).toBe(true)
     for (const spec of pick(browsableLists(catalog), 25, 11)) {
       const query = requiredQuery(spec.operation!)
