@@ -2,7 +2,9 @@
 // links to that user's Meetings and Webinars. In real Chromium against the sandbox, for Meetings and
 // Webinars, one user picked by part of their e-mail (type-ahead over the loaded users) and every
 // user of the account: the grid has a Host e-mail column, and every exported row's Host e-mail is
-// the e-mail Zoom has for the row's Host ID (Zoom's lists give only host_id).
+// the e-mail Zoom has for the row's Host ID (Zoom's lists give only host_id). The type-ahead finds
+// a user by part of their name or by ID among the loaded users, and, before any user list is
+// loaded, by a whole e-mail that it looks up at Zoom.
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +19,7 @@ import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures } fro
 interface ZoomUser {
   id: string
   email: string
+  display_name: string
 }
 
 type Tab = 'Meetings' | 'Webinars'
@@ -50,14 +53,18 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the host’s e-mail on
     return lines.map((line) => Object.fromEntries(header!.map((name, i) => [name, line[i] ?? ''])))
   }
 
-  async function pickOneUser(tab: Tab): Promise<void> {
+  /** "One user", then `typed` in the type-ahead and the suggestion with the target's e-mail chosen. */
+  async function pickOneUser(tab: Tab, typed: string, screenshot?: string): Promise<void> {
     const { page } = harness
     const form = page.getByRole('form', { name: `${tab} parameters` })
     await form.getByRole('radio', { name: 'One user' }).check()
     const box = form.getByRole('combobox', { name: 'User (e-mail, name or ID)' })
     await box.fill('')
-    await box.pressSequentially(target.email.slice(0, target.email.indexOf('@')))
-    await page.getByRole('listbox', { name: 'Matching users' }).getByRole('option').filter({ hasText: target.email }).click()
+    await box.pressSequentially(typed)
+    const option = page.getByRole('listbox', { name: 'Matching users' }).getByRole('option').filter({ hasText: target.email })
+    await option.waitFor()
+    if (screenshot) await harness.screenshot(screenshot)
+    await option.click()
     expect(await box.inputValue()).toBe(target.email)
   }
 
@@ -89,8 +96,6 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the host’s e-mail on
     await chooseKeychain(harness.page)
     await addS2SConnection(harness.page, zoom, 'Host e-mails', { ratePlan: 'business' })
     await harness.page.getByRole('tab', { name: 'Browse' }).click()
-    await harness.page.getByRole('button', { name: 'Load users' }).click()
-    await harness.page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
   })
   afterAll(async () => {
     await harness?.close()
@@ -99,11 +104,37 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the host’s e-mail on
     if (exportDir) await rm(exportDir, { recursive: true, force: true })
   })
 
+  it('finds a user no loaded list knows by their whole e-mail, asking Zoom (GET /users/{email})', async () => {
+    const { page } = harness
+    await page.getByRole('tab', { name: 'Meetings', exact: true }).click()
+    zoom.resetStats()
+    await pickOneUser('Meetings', target.email, 'ui-host-emails-00-looked-up-at-zoom')
+    expect(zoom.stats().api['GET /v2/users/{userId}']?.['200']).toBeGreaterThanOrEqual(1)
+    await load('Meetings')
+    const rows = await exportRows()
+    expect(rows).toHaveLength(targetCount.Meetings)
+    for (const row of rows) expect(row['Host e-mail']).toBe(target.email)
+    // The users' list, for the type-ahead of what follows.
+    await page.getByRole('tab', { name: 'Users', exact: true }).click()
+    await page.getByRole('button', { name: 'Load users' }).click()
+    await page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
+  })
+
+  it('suggests a user by part of their name, and by their ID, from the loaded users', async () => {
+    const { page } = harness
+    await page.getByRole('tab', { name: 'Webinars', exact: true }).click()
+    zoom.resetStats()
+    await pickOneUser('Webinars', target.display_name.split(' ').at(-1)!, 'ui-host-emails-00-by-name')
+    await pickOneUser('Webinars', target.id)
+    // Both answered from the loaded list: nothing asked of Zoom.
+    expect(zoom.stats().apiTotal).toBe(0)
+  })
+
   for (const tab of ['Meetings', 'Webinars'] as const) {
     it(`${tab}, one user picked by e-mail with type-ahead: every row carries that user’s e-mail`, async () => {
       const { page } = harness
       await page.getByRole('tab', { name: tab, exact: true }).click()
-      await pickOneUser(tab)
+      await pickOneUser(tab, target.email.slice(0, target.email.indexOf('@')))
       await load(tab)
       const rows = await exportRows()
       expect(rows).toHaveLength(targetCount[tab])
