@@ -1,6 +1,7 @@
 // Issue 13, "The editor and the keyboard": whatever the footer says after Save & connect — "Some
 // fields need attention" or "Saved, but connecting failed" because of a field — points at a field
-// marked invalid, and the press moves focus to the first one; a second and third press too. In real
+// marked invalid, and the press moves focus to the first one; a second and third press too; the
+// sidebar badge shows the failed connect as an error, not "Connected". In real
 // Chromium against the sandbox: a Server-to-Server app saved with a wrong Client Secret (Zoom
 // answers invalid_client), pressed again unchanged, then fixed; and fields left empty, fixed one by
 // one between presses.
@@ -9,7 +10,7 @@ import type { Locator } from 'playwright-core'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { chromiumMissingReason } from '../support/chromium'
 import { closeBrowser, startHarness, type Harness } from './harness'
-import { chooseKeychain, expectAccessible, fillNewConnection, quickFailures, waitConnected } from './ui-helpers'
+import { chooseKeychain, expectAccessible, fillNewConnection, quickFailures, sidebarState, waitConnected } from './ui-helpers'
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: the editor footer always points at a marked, focused field (end to end)', () => {
   let zoom: Sandbox
@@ -59,6 +60,8 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the editor footer alwa
     const press = () => editor.getByRole('button', { name: 'Save & connect' }).click()
     await press()
     await expectFooterOnFocusedField(editor, /^Saved, but connecting failed: Zoom rejected the Client ID or Client Secret/, 'Client Secret')
+    // The badge tells the same truth: not connected.
+    await expect.poll(() => sidebarState(page, 'Second press')).toBe('error')
     await harness.screenshot('ui-editor-second-save-01-secret-refused')
 
     // The second press, nothing changed: the same refusal, still on a marked field, focus back on it.
