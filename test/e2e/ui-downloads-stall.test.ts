@@ -1,7 +1,8 @@
 // Issue 13, "Downloads", in real Chromium against the sandbox: a recording download that receives
 // nothing for a while is marked stalled and resumed by itself with an HTTP Range request; a file
 // that failed keeps what it received and Retry resumes it with Range instead of starting again; a
-// cancelled file is shown as cancelled and left out of the totals. The stall timeout is the
+// cancelled file is shown as cancelled and left out of the totals; a recording with a file that did
+// not download is never moved to Zoom's trash. The stall timeout is the
 // person's setting ("Treat a download as stalled after … seconds"), set here to its few-second
 // minimum through the Settings screen, so a stall costs seconds instead of a minute.
 //
@@ -198,6 +199,31 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: stalled, retried and c
     await expect.poll(() => downloads().getByRole('status').first().innerText()).toBe(`${formatBytes(othersBytes)} of ${formatBytes(othersBytes)}`)
     await harness.screenshot('ui-downloads-stall-04-cancelled-not-counted')
     await expectAccessible(page, 'downloads (cancelled)')
+    zoom.setFaults([])
+  })
+
+  it('never moves a recording to Zoom’s trash when one of its files did not download and pass the size check', async () => {
+    const { page } = harness
+    const file = recording.recording_files[0]!
+    await downloads().getByRole('button', { name: 'Clear finished' }).click()
+    await rm(folder, { recursive: true, force: true })
+    // Zoom refuses this one file (a status the queue does not retry): the recording must stay in the cloud.
+    zoom.setFaults([{ kind: 'status', status: 404, pathPrefix: pathOf(file) }])
+    zoom.resetStats()
+    const trashBox = page.getByRole('checkbox', { name: 'Move each recording to Zoom’s trash once all its files are downloaded and verified' })
+    await trashBox.check()
+    harness.saveDialogAnswers.push(folder)
+    await downloadRow()
+    await itemOf(file).and(downloads().locator('li[data-state="failed"]')).waitFor({ timeout: 30_000 })
+    await expect.poll(() => downloads().locator('li[data-state="done"]').count(), { timeout: 30_000 }).toBe(recording.recording_files.length - 1)
+    await expect.poll(() => downloads().getByTestId('trash-status').innerText()).toContain('1 kept in the cloud')
+    expect(await downloads().getByTestId('trash-status').innerText()).toContain('0 moved')
+    expect(zoom.stats().api['DELETE /v2/meetings/{meetingId}/recordings']).toBeUndefined()
+    // Still in the cloud, not in Zoom's trash.
+    const listed = await fetch(`${zoom.url}/v2/meetings/${encodeURIComponent(encodeURIComponent(recording.uuid))}/recordings`, { headers: { authorization: `Bearer ${token}` } })
+    expect(listed.status).toBe(200)
+    await harness.screenshot('ui-downloads-stall-05-kept-in-cloud')
+    await trashBox.uncheck()
     zoom.setFaults([])
   })
 
