@@ -10,7 +10,8 @@ import type { Locator } from 'playwright-core'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { chromiumMissingReason } from '../support/chromium'
 import { closeBrowser, startHarness, type Harness } from './harness'
-import { chooseKeychain, expectAccessible, fillNewConnection, quickFailures, sidebarState, waitConnected } from './ui-helpers'
+import { SUGGESTED_REDIRECT } from '../../renderer/features/editor/draft'
+import { chooseKeychain, expectAccessible, fillNewConnection, quickFailures, readMainClipboard, sidebarState, waitConnected } from './ui-helpers'
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: the editor footer always points at a marked, focused field (end to end)', () => {
   let zoom: Sandbox
@@ -98,6 +99,20 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the editor footer alwa
     await harness.screenshot('ui-editor-second-save-03-next-invalid')
     await editor.getByLabel('Account ID', { exact: true }).pressSequentially('acct-fixed')
     expect(await formState(editor)).toMatchObject({ footer: '', marked: [] })
+  })
+
+  it('starts the redirect URL with the suggested value, a value Copy can copy (not a placeholder)', async () => {
+    const { page } = harness
+    await page.getByRole('button', { name: 'Add connection' }).click()
+    const editor = page.getByRole('form', { name: 'New connection' })
+    await editor.getByRole('radio', { name: /^User-managed OAuth app/ }).check()
+    const redirect = editor.getByLabel('Redirect URL', { exact: true })
+    expect(await redirect.inputValue()).toBe(SUGGESTED_REDIRECT)
+    const copy = editor.getByRole('button', { name: 'Copy redirect URL' })
+    expect(await copy.isEnabled()).toBe(true)
+    await copy.click()
+    await expect.poll(() => readMainClipboard(harness)).toBe(SUGGESTED_REDIRECT)
+    await harness.screenshot('ui-editor-second-save-04-suggested-redirect')
   })
 
   it('opened no page error on the way', () => {
