@@ -10,7 +10,7 @@
 //     dialogs: adapters.dialogs,           // chooseSaveFile (exports), chooseFolder (downloads)
 //     shell: adapters.shell,               // openPath (downloads.openFolder)
 //     events: adapters.events,             // 'data.job', 'downloads.changed'
-//     settings: () => settingsStore.get(), // downloadConcurrency, downloadFolder (sync or async)
+//     settings: () => settingsStore.get(), // downloadConcurrency, downloadFolder, downloadStallSeconds (sync or async)
 //     log: adapters.log,
 //     clock: adapters.clock, scheduler: adapters.scheduler,   // optional
 //   })

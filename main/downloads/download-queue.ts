@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { DownloadItem, DownloadsSnapshot } from '../../common/contract/downloads'
-import type { Settings } from '../../common/contract/settings'
+import { DOWNLOAD_STALL_SECONDS, type Settings } from '../../common/contract/settings'
 import { AppError } from '../../common/errors'
 import type { DatasetStore } from '../data/datasets/dataset-store'
 import { isAbort, toAppError } from '../data/errors'
@@ -31,7 +31,8 @@ import { groupReadiness, logTrash, TRASH_LOG_NAME, type TrashGroup } from './tra
 /** The lists whose rows are cloud recordings with their files: one user's, or the whole account's. */
 const RECORDING_LISTS: ReadonlySet<string> = new Set([LIST_RESOURCES.recordings.path, UNTABBED_LISTS['account.recordings'].path])
 
-export type DownloadSettings = Pick<Settings, 'downloadConcurrency' | 'downloadFolder'>
+/** The stall timeout may be missing (callers that predate it): the setting's default applies. */
+export type DownloadSettings = Pick<Settings, 'downloadConcurrency' | 'downloadFolder'> & Partial<Pick<Settings, 'downloadStallSeconds'>>
 
 export interface DownloadQueueDeps {
   source: DownloadSource
@@ -43,7 +44,11 @@ export interface DownloadQueueDeps {
   clock: Clock
   scheduler: Scheduler
   log: Logger
-  /** No byte for this long fails the attempt (then it resumes). Default 60 s. */
+  /**
+   * No byte for this long fails the attempt (then it resumes). Unset: the person's setting
+   * (settings.downloadStallSeconds, read at each enqueue and retry). Tests set milliseconds here,
+   * below the setting's few-second floor.
+   */
   stallTimeoutMs?: number
   /** Attempts per file before it is marked failed. Default 5. */
   maxAttempts?: number
@@ -90,6 +95,7 @@ export class DownloadQueue {
   /** Trash checks run one after another, so a recording is never trashed twice. */
   private trashWork: Promise<void> = Promise.resolve()
   private concurrency = 3
+  private stallTimeoutMs: number = DOWNLOAD_STALL_SECONDS.default * 1000
   private lastFolder: string | undefined
   private closing = false
   private readonly changed: Throttled
@@ -107,7 +113,7 @@ export class DownloadQueue {
     if (!RECORDING_LISTS.has(listPathOf(dataset.resource.id) ?? '')) throw new AppError('VALIDATION', 'Only cloud recordings can be downloaded.')
     const rows = [...new Set(input.rowIndexes)].map((index) => ({ index, row: dataset.row(index) }))
     const settings = await this.deps.settings()
-    this.concurrency = settings.downloadConcurrency
+    this.applySettings(settings)
     const folder = settings.downloadFolder || (await this.deps.dialogs.chooseFolder({ title: 'Download recordings to' }))
     if (!folder) return this.snapshot()
     assertSafeFolder(folder)
@@ -224,7 +230,7 @@ export class DownloadQueue {
     if (entry.item.state === 'failed' || entry.item.state === 'cancelled' || entry.item.state === 'paused') {
       await entry.running
       this.requeue(entry)
-      this.concurrency = (await this.deps.settings()).downloadConcurrency
+      this.applySettings(await this.deps.settings())
       this.pump()
       this.changed.flush()
     }
@@ -263,6 +269,12 @@ export class DownloadQueue {
     for (const entry of this.entries.values()) entry.controller?.abort(new AppError('CANCELLED', 'The app is closing.'))
     await this.whenIdle()
     this.changed.dispose()
+  }
+
+  /** How many at once and when a silent transfer counts as stalled: as set when the work was asked for. */
+  private applySettings(settings: DownloadSettings): void {
+    this.concurrency = settings.downloadConcurrency
+    this.stallTimeoutMs = this.deps.stallTimeoutMs ?? (settings.downloadStallSeconds ?? DOWNLOAD_STALL_SECONDS.default) * 1000
   }
 
   private get(id: string): Entry {
@@ -337,7 +349,7 @@ export class DownloadQueue {
             finalPath: entry.finalPath,
             fileSize: item.fileSize,
             signal: controller.signal,
-            stallTimeoutMs: this.deps.stallTimeoutMs ?? 60_000,
+            stallTimeoutMs: this.stallTimeoutMs,
             onProgress: (received) => {
               item.received = received
               this.changed.request()

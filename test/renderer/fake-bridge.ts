@@ -120,6 +120,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rememberZoomSignIn: true,
   refreshSkewSeconds: 300,
   downloadConcurrency: 3,
+  downloadStallSeconds: 60,
   downloadFolder: '/home/me/Zoom recordings',
   checkForUpdatesAtStart: true,
 }
