@@ -59,6 +59,11 @@ export interface JobProgress {
   /** Fan-out: what a unit is, in the plural ("users", "call queues"), for the progress line. */
   unitNoun?: string
   rateLimitWaits: number
+  /**
+   * Units Zoom answered lack the plan this list needs (a user without the webinar add-on): they have
+   * no rows, and the dataset is still complete. `reason` is Zoom's words ("Webinar plan is missing.").
+   */
+  withoutPlan?: { count: number; reason: string }
   /** Per-unit errors collected without stopping the rest (after their retries). */
   errors: { unit: string; error: BridgeError }[]
   /**

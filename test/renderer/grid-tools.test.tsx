@@ -136,4 +136,16 @@ describe('crawls that survive trouble', () => {
     fake.emit('data.job', stopped)
     expect(await screen.findByText('2 call queues were not loaded yet.')).toBeTruthy()
   })
+
+  it('says which users had nothing to list for want of a plan, apart from failures', async () => {
+    const { user, fake } = await openUsers({ manualJobs: true })
+    await user.click(await screen.findByRole('button', { name: 'Load users' }))
+    await waitFor(() => expect(fake.jobs.size).toBe(1))
+    const job = [...fake.jobs.values()][0]!
+    const done = { ...job, state: 'done' as const, finishedAt: Date.now(), unitsTotal: 40, unitsDone: 40, unitNoun: 'users', withoutPlan: { count: 32, reason: 'Webinar plan is missing.' } }
+    fake.jobs.set(job.jobId, done)
+    fake.emit('data.job', done)
+    expect((await screen.findByTestId('crawl-without-plan')).textContent).toBe('Nothing to list for 32 users: Zoom says “Webinar plan is missing.”')
+    expect(screen.queryByText(/could not be read/)).toBeNull()
+  })
 })

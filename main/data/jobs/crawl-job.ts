@@ -35,7 +35,7 @@ import { type CrawlUnit, withHostEmail, withParentValues, withWindow } from './c
 import { listPages } from './list-pages'
 import { forAppType, type ScopeLevelOf } from './scope-check'
 import { runPool } from './pool'
-import { abortableSleep, type CrawlRetryPolicy, DEFAULT_CRAWL_RETRY, isNetworkFailure, isTransientFailure } from './unit-retry'
+import { abortableSleep, type CrawlRetryPolicy, DEFAULT_CRAWL_RETRY, isNetworkFailure, isTransientFailure, missingPlanReason } from './unit-retry'
 import { backoffDelay } from '../../zoom/retry'
 
 export interface CrawlJobDeps {
@@ -338,6 +338,8 @@ export class CrawlJob {
           }
         } else this.networkStreak = 0
         if (error.code === 'ZOOM_RATE_LIMITED') return this.stop(error)
+        const withoutPlan = this.fanned ? missingPlanReason(error) : undefined
+        if (withoutPlan !== undefined) return this.settleWithoutPlan(unit, withoutPlan)
         if (isTransientFailure(error) && attempt < this.retry.attempts) {
           await this.backoff(attempt, signal)
           continue
@@ -352,6 +354,14 @@ export class CrawlJob {
         return
       }
     }
+  }
+
+  /** A unit whose user lacks the list's plan: done, with no rows, counted apart from failures. */
+  private settleWithoutPlan(unit: CrawlUnit, reason: string): void {
+    this.remaining.delete(unit)
+    this.progress.withoutPlan = { count: (this.progress.withoutPlan?.count ?? 0) + 1, reason }
+    this.progress.unitsDone = (this.progress.unitsDone ?? 0) + 1
+    this.deps.changed(false)
   }
 
   /** A named user (e-mail, ID or me) is looked up once, so its rows carry the host's e-mail. */

@@ -60,6 +60,11 @@ export function CrawlProgress({ job, onCancel, onResume, onRetryFailed }: CrawlP
           {formatCount(job.retryingUnits ?? 0)} {units(job.retryingUnits ?? 0)} {job.retryingUnits === 1 ? 'is' : 'are'} tried again after an error.
         </p>
       )}
+      {job.withoutPlan && job.withoutPlan.count > 0 && (
+        <p className="muted" data-testid="crawl-without-plan">
+          Nothing to list for {formatCount(job.withoutPlan.count)} {units(job.withoutPlan.count)}: Zoom says “{job.withoutPlan.reason}”
+        </p>
+      )}
       {!running && (job.resumable || (job.failedUnits ?? 0) > 0) && (
         <div className="row wrap">
           {job.resumable && (job.pendingUnits ?? 0) > 0 && (
