@@ -48,6 +48,7 @@ import { curatedList, listPathOf } from '../../common/zoom/browse/names'
 import type { Row } from './fake/rows'
 import { fakeEventsHandlers } from './fake/events'
 import { SHAPES } from './fake/rows'
+import { schemaShape } from './fake/schema-rows'
 import { LIST_ALIASES } from '../../common/zoom/browse/names'
 import { parentListOf } from '../../common/zoom/browse/fan-out'
 import { pathParamNames } from '../../common/zoom/paths'
@@ -539,7 +540,9 @@ export class FakeBridge {
         this.requireUnlocked()
         // Lists are named by path template; the fake's row shapes are kept by the built-in tab ids.
         const alias = [...LIST_ALIASES].find(([, path]) => path === input.resource)?.[0] ?? input.resource
-        const shape = SHAPES[alias]
+        // A list of Zoom's files the fake has no made-up shape for: rows from its item schema.
+        const described = this.options.apiCatalog?.operations.find((op) => op.method === 'GET' && op.path === input.resource && op.listKey !== undefined)
+        const shape = SHAPES[alias] ?? (described ? schemaShape(described) : undefined)
         if (!shape) throw new FakeError('NOT_FOUND', 'Unknown resource')
         const counts = this.options.rowCount
         const rows = typeof counts === 'number' ? counts : (counts?.[alias] ?? 250)
