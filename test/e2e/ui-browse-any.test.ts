@@ -166,4 +166,26 @@ describe.skipIf(skipReason !== undefined)(`UI: browse any list of Zoom's API (en
     expect(rows).toEqual(room.children)
     await expectAccessible(harness.page, 'browse (a room picked in the roomId picker)')
   })
+
+  it('shows a picked list with its item schema’s columns, nested objects flattened, and the column chooser hides one and resets', async () => {
+    const { page } = harness
+    await page.getByRole('tab', { name: 'Browse' }).click()
+    const picker = page.getByRole('combobox', { name: /All lists/ })
+    await picker.fill('/phone/call_queues')
+    await page.getByRole('option', { name: /^\/phone\/call_queues · / }).waitFor()
+    await page.getByRole('option', { name: /^\/phone\/call_queues · / }).click()
+    const panel = page.getByRole('region', { name: 'List call queues' })
+    await panel.getByRole('button', { name: /^Load / }).click()
+    await panel.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
+    // By CSS, not by role: while the column menu is open the rest of the page is aria-hidden.
+    const headers = () => page.locator('[role="grid"][aria-label="List call queues"] .grid-head [role="columnheader"]').allTextContents()
+    // Phone's file: a call queue's `site` object is flattened into two columns.
+    const schemaColumns = ['Extension id', 'Extension number', 'Id', 'Name', 'Phone numbers', 'Site id', 'Site name', 'Status']
+    await expect.poll(headers).toEqual(schemaColumns)
+    await panel.getByRole('button', { name: /Columns/ }).click()
+    await page.getByRole('menuitemcheckbox', { name: /site\.name/ }).click()
+    await expect.poll(headers).toEqual(schemaColumns.filter((c) => c !== 'Site name'))
+    await page.getByRole('menuitem', { name: 'Reset to default columns' }).click()
+    await expect.poll(headers).toEqual(schemaColumns)
+  })
 })
