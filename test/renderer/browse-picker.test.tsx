@@ -6,6 +6,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { ApiOperation, JsonSchema } from '../../common/zoom/api/types'
+import { curatedList } from '../../common/zoom/browse/names'
 import { makeProfile } from './fake-bridge'
 import { withGridViewport } from './grid-viewport'
 import { renderApp } from './render-app'
@@ -167,5 +168,30 @@ describe('columns of a list picked in "All lists"', () => {
     menu = screen.getByRole('menu')
     await user.click(within(menu).getByRole('menuitem', { name: 'Reset to default columns' }))
     await waitFor(() => expect(headers()).toEqual(firstTwelve))
+  })
+})
+
+describe('columns of a built-in list', () => {
+  it('Reset to default columns brings back the curated columns after the chooser changed them', async () => {
+    const { user, fake } = await openBrowse()
+    await user.click(await screen.findByRole('button', { name: 'Load users' }))
+    const grid = await screen.findByRole('grid', { name: 'Users' })
+    const headers = () => within(grid).getAllByRole('columnheader', { hidden: true }).map((h) => h.textContent?.trim())
+    const info = [...fake.datasets.values()][0]!.info
+    // The curated labels of the dataset's default columns (main sends the paths, the catalog names them).
+    const curated = new Map(curatedList('/users')!.defaultColumns.map((c) => [c.path, c.label]))
+    const defaults = info.defaultColumns.map((path) => curated.get(path))
+    expect(defaults).not.toContain(undefined)
+    await waitFor(() => expect(headers()).toEqual(defaults))
+
+    await user.click(screen.getByRole('button', { name: /Columns/ }))
+    const menu = await screen.findByRole('menu')
+    const extra = info.availableColumns.find((path) => !info.defaultColumns.includes(path))!
+    const item = (path: string) => within(menu).getAllByRole('menuitemcheckbox').find((i) => i.querySelector('.mono')?.textContent === path)!
+    await user.click(item(extra))
+    await user.click(item('email'))
+    await waitFor(() => expect(headers()).toEqual([...defaults.slice(1), curated.get(extra) ?? expect.any(String)]))
+    await user.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Reset to default columns' }))
+    await waitFor(() => expect(headers()).toEqual(defaults))
   })
 })
