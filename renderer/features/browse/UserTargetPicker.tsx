@@ -175,17 +175,3 @@ function UserCombobox({ profileId, resource, user, onUser, error }: { profileId:
 
 /** A per-user list's users are the account's: no other path value is needed to list them. */
 const NO_VALUES: Readonly<Record<string, string>> = {}
-
-/**
- * The chosen user, resolving typed text that was not picked from the suggestions: a single match
- * is taken, anything else is an error to show beside the field.
- */
-export async function resolveTargetUser(profileId: string, user: TargetUser): Promise<{ user: TargetUser } | { error: string }> {
-  if (user.id !== undefined) return { user }
-  const query = user.query?.trim()
-  if (!query) return { error: 'Type an e-mail, name or user ID, then pick the user.' }
-  const found = await useStore.getState().findUsers(profileId, query, 2)
-  const only = found.length === 1 ? found[0] : undefined
-  if (only) return { user: { id: only.id, email: only.email, ...(only.name ? { name: only.name } : {}) } }
-  return { error: found.length === 0 ? `No user matches “${query}”.` : `Several users match “${query}”: pick one from the list.` }
-}

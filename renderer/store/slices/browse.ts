@@ -2,7 +2,11 @@
 // grid's sort, filter and columns. Rows themselves stay in main; the grid asks for windows.
 import type { StateCreator } from 'zustand'
 import type { CrawlInput, DatasetInfo, ExportResult, JobProgress, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
-import { call, errorMessage } from '../../ipc'
+import type { ApiOperation } from '../../../common/zoom/api/types'
+import { BridgeCallError, call, errorMessage } from '../../ipc'
+import { issuesByField } from '../../shared/field-issues'
+import { formatCount } from '../../shared/format'
+import { trackTask, type Task } from '../task'
 import type { Store } from '../types'
 
 export interface GridView {
@@ -45,6 +49,27 @@ export interface BrowseRequest {
   handled?: boolean
 }
 
+/**
+ * A list's Load (and the crawl buttons that follow it): whether it is between Load and main's
+ * answer, why it failed, and the fields main or the user lookup refused.
+ */
+export interface ListLoad {
+  starting: boolean
+  error?: string
+  fieldErrors: Record<string, string>
+}
+
+/** What Load sends: the list's parameters, and whose data for a per-user list (undefined otherwise). */
+export interface LoadListInput {
+  profileId: string
+  /** The list's path template. */
+  resource: string
+  params: CrawlInput['params']
+  target?: UserTarget
+  /** Whether the grant allows the account's one listing (cloud recordings); else "account" lists user by user. */
+  accountListingAllowed?: boolean
+}
+
 export interface BrowseState {
   jobs: Record<string, JobProgress>
   /** Key: datasetKey(profileId, resource). */
@@ -57,6 +82,12 @@ export interface BrowseState {
   browseRequest: BrowseRequest | undefined
   /** Datasets whose "Select all N" is asking main for the rows right now. */
   selectingAll: Record<string, boolean | undefined>
+  /** Key: datasetKey(profileId, resource). Set by loadList and the crawl buttons; the panel only reads it. */
+  listLoads: Record<string, ListLoad | undefined>
+  /** Datasets whose export is being written right now. */
+  exporting: Record<string, boolean | undefined>
+  /** Per connection: opening a list from "All lists" (asking main for its description), or why that failed. */
+  openListTasks: Record<string, Task<'open'> | undefined>
 }
 
 export interface BrowseSlice extends BrowseState {
@@ -83,6 +114,20 @@ export interface BrowseSlice extends BrowseState {
   /** Opens a per-user tab for one user and loads it (the user drawer's links). */
   openForUser(profileId: string, resource: string, user: TargetUser): void
   markBrowseRequestHandled(): void
+  /**
+   * Load: resolves a typed user (one match, else a field error), then starts the crawl. Its state
+   * is in `listLoads[datasetKey]`; failures are kept there, never thrown.
+   */
+  loadList(input: LoadListInput): Promise<void>
+  /** Cancel, resume or retry a list's crawl; a failure shows as the list's load error. */
+  controlCrawl(profileId: string, resource: string, action: 'cancel' | 'resume' | 'retry', jobId: string): Promise<void>
+  /**
+   * Export writes the grid's rows (its sort, filter and columns) to a file main asks for. While it
+   * runs `exporting[datasetId]` is set; the outcome is a notice; never throws.
+   */
+  exportToFile(datasetId: string, choice: ExportChoice): Promise<void>
+  /** A list from "All lists": main's description of it, or undefined with the reason in `openListTasks`. */
+  openCatalogList(profileId: string, path: string): Promise<ApiOperation | undefined>
 }
 
 /** What the export dialog asks: the file format, labels or raw values, and Excel's byte-order mark. */
@@ -95,7 +140,7 @@ export interface ExportChoice {
 export const datasetKey = (profileId: string, resource: string) => `${profileId}:${resource}`
 export const EMPTY_GRID_VIEW: GridView = { filterText: '' }
 
-export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined, selectingAll: {} })
+export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined, selectingAll: {}, listLoads: {}, exporting: {}, openListTasks: {} })
 
 /** The request form of a grid view, shared by row windows and exports so both see the same rows. */
 export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | 'columns'> {
@@ -108,7 +153,36 @@ export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | '
   }
 }
 
-export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set, get) => ({
+/**
+ * The chosen user, resolving typed text that was not picked from the suggestions: a single match
+ * is taken, anything else is an error to show beside the field.
+ */
+export async function resolveTargetUser(findUsers: BrowseSlice['findUsers'], profileId: string, user: TargetUser): Promise<{ user: TargetUser } | { error: string }> {
+  if (user.id !== undefined) return { user }
+  const query = user.query?.trim()
+  if (!query) return { error: 'Type an e-mail, name or user ID, then pick the user.' }
+  const found = await findUsers(profileId, query, 2)
+  const only = found.length === 1 ? found[0] : undefined
+  if (only) return { user: { id: only.id, email: only.email, ...(only.name ? { name: only.name } : {}) } }
+  return { error: found.length === 0 ? `No user matches “${query}”.` : `Several users match “${query}”: pick one from the list.` }
+}
+
+export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set, get) => {
+  const recordLoad = (key: string, load: ListLoad) => set((s) => ({ listLoads: { ...s.listLoads, [key]: load } }))
+
+  /** The crawl's `users`: one user is resolved first (typed text that was not picked from the list). */
+  const crawlUsers = async ({ profileId, target, accountListingAllowed }: LoadListInput): Promise<CrawlInput['users'] | { error: string }> => {
+    if (!target) return undefined
+    if (target.kind === 'account') return accountListingAllowed ? 'account' : 'all'
+    if (target.kind !== 'one') return target.kind
+    const resolved = await resolveTargetUser(get().findUsers, profileId, target.user)
+    if ('error' in resolved) return resolved
+    if (resolved.user !== target.user) get().setUserTarget(profileId, { kind: 'one', user: resolved.user })
+    return [resolved.user.id ?? '']
+  }
+
+  return {
+
   ...getEmptyBrowseState(),
   applyJob: (job) => {
     const before = get().jobs[job.jobId]
@@ -173,4 +247,53 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
       browseRequest: { profileId, resource },
     })),
   markBrowseRequestHandled: () => set((s) => (s.browseRequest ? { browseRequest: { ...s.browseRequest, handled: true } } : {})),
-})
+  loadList: async (input) => {
+    const key = datasetKey(input.profileId, input.resource)
+    recordLoad(key, { starting: true, fieldErrors: {} })
+    try {
+      const users = await crawlUsers(input)
+      if (users !== undefined && typeof users === 'object' && 'error' in users) {
+        recordLoad(key, { starting: false, fieldErrors: { users: users.error } })
+        return
+      }
+      await get().startCrawl({ profileId: input.profileId, resource: input.resource, params: input.params, ...(users !== undefined ? { users } : {}) })
+      recordLoad(key, { starting: false, fieldErrors: {} })
+    } catch (error) {
+      // Main checks the parameters (once, against the list's description) and names the fields it
+      // refuses; its 403 message already names the scopes this kind of app can be granted.
+      const fieldErrors = error instanceof BridgeCallError && error.issues.length > 0 ? issuesByField(error.issues.map((i) => ({ ...i, path: i.path.replace(/^params\./, '') }))) : {}
+      recordLoad(key, { starting: false, error: errorMessage(error), fieldErrors })
+    }
+  },
+  controlCrawl: async (profileId, resource, action, jobId) => {
+    try {
+      if (action === 'cancel') await get().cancelJob(jobId)
+      else if (action === 'resume') await get().resumeJob(jobId)
+      else await get().retryFailedUnits(jobId)
+    } catch (error) {
+      const key = datasetKey(profileId, resource)
+      recordLoad(key, { fieldErrors: {}, ...get().listLoads[key], starting: false, error: errorMessage(error) })
+    }
+  },
+  exportToFile: async (datasetId, choice) => {
+    set((s) => ({ exporting: { ...s.exporting, [datasetId]: true } }))
+    try {
+      const result = await get().exportDataset(datasetId, choice)
+      const incomplete = result.incomplete && result.incomplete.length > 0 ? result.incomplete : undefined
+      // No path: the person closed the save dialog, nothing to say.
+      if (result.path)
+        get().notify({
+          tone: incomplete ? 'info' : 'success',
+          title: `Exported ${formatCount(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}${incomplete ? ' of incomplete data' : ''}`,
+          description: incomplete ? `${result.path}. Missing: ${incomplete.join('; ')}.` : result.path,
+        })
+    } catch (error) {
+      get().notify({ tone: 'error', title: 'Export failed', description: errorMessage(error) })
+    } finally {
+      set((s) => ({ exporting: { ...s.exporting, [datasetId]: undefined } }))
+    }
+  },
+  openCatalogList: (profileId, path) =>
+    trackTask((task) => set((s) => ({ openListTasks: { ...s.openListTasks, [profileId]: task } })), 'open', () => call('catalog.operation', { method: 'GET', path })).catch(() => undefined),
+  }
+}
