@@ -7,7 +7,6 @@ import type { BrowseResource } from '../../../common/zoom/browse/browse-resource
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 import { useFocusReturn } from '../../components/use-focus-return'
 import { formatCount } from '../../shared/format'
-import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import { isAccountWide } from '../../store/selectors/scopes'
 import { ACCOUNT_RECORDINGS, accountRecordingsAllowed } from '../../../common/zoom/account-recordings'
@@ -169,7 +168,6 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
   const exportToFile = useStore((s) => s.exportToFile)
   const enqueue = useStore((s) => s.enqueueDownloads)
   const openForUser = useStore((s) => s.openForUser)
-  const notify = useStore((s) => s.notify)
   const rows = useRowWindows(datasetId, view, rowsInDataset)
   const [detail, setDetail] = useState<number>()
   const exporting = useStore((s) => s.exporting[datasetId] === true)
@@ -207,13 +205,7 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
     if (indexes) setSelection(new Set(indexes))
   }
   const download = async () => {
-    try {
-      await enqueue(datasetId, [...selection], { fileKinds: downloadChoice.kinds, trashAfterVerified: downloadChoice.trashAfterVerified })
-      notify({ tone: 'success', title: `Downloading the files of ${selection.size} ${selection.size === 1 ? 'recording' : 'recordings'}` })
-      setSelection(new Set())
-    } catch (error) {
-      notify({ tone: 'error', title: 'Could not start the downloads', description: errorMessage(error) })
-    }
+    if (await enqueue(datasetId, [...selection], { fileKinds: downloadChoice.kinds, trashAfterVerified: downloadChoice.trashAfterVerified })) setSelection(new Set())
   }
 
   return (
