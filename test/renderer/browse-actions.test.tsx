@@ -91,4 +91,25 @@ describe('Browse actions keep their state in the browse slice', () => {
     expect(useStore.getState().openListTasks[profile.id]).toEqual({ action: 'open', running: false, error: 'Zoom’s API files do not describe GET /nowhere.' })
     expect((await screen.findByRole('alert')).textContent).toBe('Zoom’s API files do not describe GET /nowhere.')
   })
+
+  it('Download selected ends in the downloads slice’s notice; a refused one keeps the selection to try again', async () => {
+    const p = makeProfile({ name: 'Acme' })
+    const { user, fake } = await renderApp({ profiles: [p], rowCount: 12, statuses: [{ profileId: p.id, state: 'connected', grantedScopes: ['recording:read:admin'], hasRefreshToken: false }] })
+    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
+    await user.click(await screen.findByRole('tab', { name: 'Browse' }))
+    await user.click(await screen.findByRole('tab', { name: 'Cloud recordings' }))
+    await user.click(await screen.findByRole('button', { name: 'Load cloud recordings' }))
+    const grid = await screen.findByRole('grid', { name: 'Cloud recordings' })
+    await user.click(await within(grid).findByRole('checkbox', { name: 'Select row 1' }))
+
+    fake.failNext('downloads.enqueue', 'NOT_FOUND', 'The dataset is gone.')
+    await user.click(screen.getByRole('button', { name: 'Download selected' }))
+    expect(await screen.findByText('Could not start the downloads')).toBeTruthy()
+    expect(screen.getByText('The dataset is gone.')).toBeTruthy()
+    expect(screen.getByText('1 selected')).toBeTruthy()
+
+    await user.click(screen.getByRole('button', { name: 'Download selected' }))
+    expect(await screen.findByText('Downloading the files of 1 recording')).toBeTruthy()
+    expect(screen.queryByText('1 selected')).toBeNull()
+  })
 })
