@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // Browse's actions keep their state in the browse slice: Load's error and the fields main refused
 // (per connection and list, so they outlive the panel), Export's pending state (per dataset, ending
-// in the slice's notice) and opening a list from "All lists".
+// in the slice's notice) and opening a list from "All lists"; Download selected ends in the downloads slice's notice.
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { Bridge } from '../../common/contract/index'
