@@ -1,32 +1,18 @@
 // Public documents (Zoom's event schema files) are read into memory: an answer past the cap is
 // dropped as it arrives, never read to its end; an ordinary one is read whole.
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPublicTextFetcher, httpsDowngrade } from '../../../main/net/public-text'
 import { caught } from '../../support/caught'
+import { serveEndless, type EndlessServer } from '../../support/endless-server'
 
-let server: Server
+let server: EndlessServer
 let url: string
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' })
-    if (req.url !== '/endless') return void res.end('{"webhooks":{}}')
-    const chunk = Buffer.alloc(64 * 1024, 0x20)
-    const pump = () => {
-      while (!res.destroyed && res.write(chunk));
-      if (!res.destroyed) res.once('drain', pump)
-    }
-    pump()
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  server = await serveEndless({ chunk: Buffer.alloc(64 * 1024, 0x20), endless: (req) => req.url === '/endless', ordinary: '{"webhooks":{}}' })
+  url = server.url
 })
-afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise((resolve) => server.close(resolve))
-})
+afterAll(() => server.close())
 
 describe('public documents as text', () => {
   it('drops an endless answer at the cap with NETWORK, and reads an ordinary one', async () => {
