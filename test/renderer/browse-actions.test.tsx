@@ -10,7 +10,7 @@ import { useStore } from '../../renderer/store/index'
 import { datasetKey } from '../../renderer/store/slices/browse'
 import { makeProfile, type FakeBridge } from './fake-bridge'
 import { withGridViewport } from './grid-viewport'
-import { renderApp } from './render-app'
+import { renderApp, renderLoadedRecordings } from './render-app'
 
 withGridViewport(500)
 
@@ -93,12 +93,7 @@ describe('Browse actions keep their state in the browse slice', () => {
   })
 
   it('Download selected ends in the downloads slice’s notice; a refused one keeps the selection to try again', async () => {
-    const p = makeProfile({ name: 'Acme' })
-    const { user, fake } = await renderApp({ profiles: [p], rowCount: 12, statuses: [{ profileId: p.id, state: 'connected', grantedScopes: ['recording:read:admin'], hasRefreshToken: false }] })
-    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
-    await user.click(await screen.findByRole('tab', { name: 'Browse' }))
-    await user.click(await screen.findByRole('tab', { name: 'Cloud recordings' }))
-    await user.click(await screen.findByRole('button', { name: 'Load cloud recordings' }))
+    const { user, fake } = await renderLoadedRecordings(12)
     const grid = await screen.findByRole('grid', { name: 'Cloud recordings' })
     await user.click(await within(grid).findByRole('checkbox', { name: 'Select row 1' }))
 
