@@ -4,15 +4,14 @@
 // on a request in the middle of one unit's listing; the client itself does not retry, so the
 // crawl's own retry of the unit is what is tested.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApiCatalog } from '../../../common/zoom/api/parse'
 import type { ApiCatalog } from '../../../common/zoom/api/types'
 import { listSpecFor } from '../../../common/zoom/browse/list-spec'
 import type { CatalogSource } from '../../../main/data/jobs/job-manager'
 import type { ZoomClient, ZoomClients } from '../../../main/zoom'
-import { type Sandbox, startSandbox } from '../../sandbox'
-import { ZOOM_OPENAPI_AVAILABLE, zoomOpenApiFiles, zoomOpenApiTitle } from '../../support/zoom-openapi'
+import type { Sandbox } from '../../sandbox'
+import { ZOOM_OPENAPI_AVAILABLE, zoomOpenApiTitle } from '../../support/zoom-openapi'
 import { jobHarness } from './harness'
-import { listAll, sandboxZoom, spyZoom } from './sandbox-zoom'
+import { listAll, sandboxZoom, spyZoom, startCatalogSandbox } from './sandbox-zoom'
 
 const NOW = Date.UTC(2026, 2, 4, 12)
 const PAGE = 2
@@ -44,9 +43,7 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('a unit retried after 
   let source: CatalogSource
 
   beforeAll(async () => {
-    catalog = buildApiCatalog(zoomOpenApiFiles())
-    source = { loaded: catalog, catalogFor: async () => catalog }
-    sandbox = await startSandbox({ seed: 23, users: 20, plan: 'unlimited', now: () => NOW })
+    ;({ catalog, source, sandbox } = await startCatalogSandbox({ seed: 23, users: 20, plan: 'unlimited', now: () => NOW }))
   })
   afterAll(() => sandbox.close())
 
