@@ -157,7 +157,7 @@ export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | '
  * The chosen user, resolving typed text that was not picked from the suggestions: a single match
  * is taken, anything else is an error to show beside the field.
  */
-export async function resolveTargetUser(findUsers: BrowseSlice['findUsers'], profileId: string, user: TargetUser): Promise<{ user: TargetUser } | { error: string }> {
+async function resolveTargetUser(findUsers: BrowseSlice['findUsers'], profileId: string, user: TargetUser): Promise<{ user: TargetUser } | { error: string }> {
   if (user.id !== undefined) return { user }
   const query = user.query?.trim()
   if (!query) return { error: 'Type an e-mail, name or user ID, then pick the user.' }
@@ -169,6 +169,16 @@ export async function resolveTargetUser(findUsers: BrowseSlice['findUsers'], pro
 
 export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set, get) => {
   const recordLoad = (key: string, load: ListLoad) => set((s) => ({ listLoads: { ...s.listLoads, [key]: load } }))
+
+  /** Sets `state[flag][datasetId]` while `run` runs, whatever its outcome (Select all's and Export's progress). */
+  const whileFlagged = async <T>(flag: 'selectingAll' | 'exporting', datasetId: string, run: () => Promise<T>): Promise<T> => {
+    set((s) => ({ [flag]: { ...s[flag], [datasetId]: true } }))
+    try {
+      return await run()
+    } finally {
+      set((s) => ({ [flag]: { ...s[flag], [datasetId]: undefined } }))
+    }
+  }
 
   /** The crawl's `users`: one user is resolved first (typed text that was not picked from the list). */
   const crawlUsers = async ({ profileId, target, accountListingAllowed }: LoadListInput): Promise<CrawlInput['users'] | { error: string }> => {
@@ -225,15 +235,14 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
   },
   selectAllRows: async (datasetId) => {
     const { columns: _columns, ...query } = gridQuery(get().gridViews[datasetId] ?? EMPTY_GRID_VIEW)
-    set((s) => ({ selectingAll: { ...s.selectingAll, [datasetId]: true } }))
-    try {
-      return (await call('data.select', { datasetId, ...query })).indexes
-    } catch (error) {
-      get().notify({ tone: 'error', title: 'Could not select every row', description: errorMessage(error) })
-      return undefined
-    } finally {
-      set((s) => ({ selectingAll: { ...s.selectingAll, [datasetId]: undefined } }))
-    }
+    return whileFlagged('selectingAll', datasetId, async () => {
+      try {
+        return (await call('data.select', { datasetId, ...query })).indexes
+      } catch (error) {
+        get().notify({ tone: 'error', title: 'Could not select every row', description: errorMessage(error) })
+        return undefined
+      }
+    })
   },
   findUsers: (profileId, query, limit) => call('data.findUsers', { profileId, query, limit }),
   resumeJob: async (jobId) => get().applyJob(await call('data.resume', { jobId })),
@@ -276,22 +285,21 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
     }
   },
   exportToFile: async (datasetId, choice) => {
-    set((s) => ({ exporting: { ...s.exporting, [datasetId]: true } }))
-    try {
-      const result = await get().exportDataset(datasetId, choice)
-      const incomplete = result.incomplete && result.incomplete.length > 0 ? result.incomplete : undefined
-      // No path: the person closed the save dialog, nothing to say.
-      if (result.path)
-        get().notify({
-          tone: incomplete ? 'info' : 'success',
-          title: `Exported ${formatCount(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}${incomplete ? ' of incomplete data' : ''}`,
-          description: incomplete ? `${result.path}. Missing: ${incomplete.join('; ')}.` : result.path,
-        })
-    } catch (error) {
-      get().notify({ tone: 'error', title: 'Export failed', description: errorMessage(error) })
-    } finally {
-      set((s) => ({ exporting: { ...s.exporting, [datasetId]: undefined } }))
-    }
+    await whileFlagged('exporting', datasetId, async () => {
+      try {
+        const result = await get().exportDataset(datasetId, choice)
+        const incomplete = result.incomplete && result.incomplete.length > 0 ? result.incomplete : undefined
+        // No path: the person closed the save dialog, nothing to say.
+        if (result.path)
+          get().notify({
+            tone: incomplete ? 'info' : 'success',
+            title: `Exported ${formatCount(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}${incomplete ? ' of incomplete data' : ''}`,
+            description: incomplete ? `${result.path}. Missing: ${incomplete.join('; ')}.` : result.path,
+          })
+      } catch (error) {
+        get().notify({ tone: 'error', title: 'Export failed', description: errorMessage(error) })
+      }
+    })
   },
   openCatalogList: (profileId, path) =>
     trackTask((task) => set((s) => ({ openListTasks: { ...s.openListTasks, [profileId]: task } })), 'open', () => call('catalog.operation', { method: 'GET', path })).catch(() => undefined),
