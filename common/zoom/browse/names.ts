@@ -3,7 +3,7 @@
 // are not. The short ids of the first built-in tabs ('users', 'meetings', …) are still accepted as
 // aliases, mapped here and nowhere else.
 import { LIST_RESOURCES, UNTABBED_LISTS } from '../catalog'
-import { LIST_RESOURCE_IDS, UNTABBED_LIST_IDS, type ListResourceId } from '../resource-ids'
+import { LIST_RESOURCE_IDS, UNTABBED_LIST_IDS } from '../resource-ids'
 import type { ListResource } from '../catalog-types'
 
 /** Alias → path template, from the built-in catalog. */
@@ -32,9 +32,4 @@ export function listPathOf(resource: string): string | undefined {
 /** The built-in tab of a path template, if it has one. */
 export function curatedList(path: string): ListResource | undefined {
   return CURATED_LISTS.get(path)
-}
-
-/** The path template of a built-in tab id. */
-export function aliasPath(id: ListResourceId): string {
-  return LIST_RESOURCES[id].path
 }

@@ -28,8 +28,6 @@ export interface CrawlPlan {
   users: UserScope | undefined
 }
 
-export { isDotSegment } from '../../../common/zoom/paths'
-
 const invalid = (issues: FieldIssue[]) => new AppError('VALIDATION', issues.map((issue) => issue.message).join('; '), { issues })
 
 /** The list a crawl names; a VALIDATION error when it is no list Zoom's files or ours describe. */

@@ -1,7 +1,7 @@
 // Public documents (Zoom's event schema files) are read into memory: an answer past the cap is
 // dropped as it arrives, never read to its end; an ordinary one is read whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPublicTextFetcher, httpsDowngrade } from '../../../main/net/public-text'
+import { createPublicTextFetcher, httpsDowngrade, publicDocumentHooks } from '../../../main/net/public-text'
 import { caught } from '../../support/caught'
 import { serveEndless, type EndlessServer } from '../../support/endless-server'
 
@@ -26,5 +26,19 @@ describe('public documents as text', () => {
   it('counts only https → http as a downgrade', () => {
     expect(httpsDowngrade(new URL('https://developers.zoom.us/a'), new URL('http://developers.zoom.us/a'))).toBe(true)
     expect(httpsDowngrade(new URL('https://developers.zoom.us/a'), new URL('https://cdn.zoom.us/a'))).toBe(false)
+  })
+
+  it('refuses a redirect to plain http in the hooks every public-document request uses, naming the document', () => {
+    const [refuse] = publicDocumentHooks(undefined, "Zoom's accounts API file").beforeRedirect ?? []
+    if (!refuse) throw new Error('no beforeRedirect hook')
+    const redirect = (to: string) => () => refuse({ url: new URL(to) } as never, { url: 'https://developers.zoom.us/a.json' } as never)
+    let error: unknown
+    try {
+      redirect('http://developers.zoom.us/a.json')()
+    } catch (thrown) {
+      error = thrown
+    }
+    expect(error).toMatchObject({ code: 'NETWORK', message: "Zoom's accounts API file: a redirect to plain http was refused." })
+    expect(redirect('https://cdn.zoom.us/a.json')).not.toThrow()
   })
 })
