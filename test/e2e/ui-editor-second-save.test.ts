@@ -5,29 +5,14 @@
 // Chromium against the sandbox: a Server-to-Server app saved with a wrong Client Secret (Zoom
 // answers invalid_client), pressed again unchanged, then fixed; and fields left empty, fixed one by
 // one between presses.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Locator } from 'playwright-core'
-import { startSandbox, type Sandbox } from '../sandbox'
 import { chromiumMissingReason } from '../support/chromium'
-import { closeBrowser, startHarness, type Harness } from './harness'
 import { SUGGESTED_REDIRECT } from '../../renderer/features/editor/draft'
-import { chooseKeychain, expectAccessible, fillNewConnection, quickFailures, readMainClipboard, sidebarState, waitConnected } from './ui-helpers'
+import { expectAccessible, fillNewConnection, readMainClipboard, sidebarState, useUiScenario, waitConnected } from './ui-helpers'
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: the editor footer always points at a marked, focused field (end to end)', () => {
-  let zoom: Sandbox
-  let harness: Harness
-
-  beforeAll(async () => {
-    zoom = await startSandbox({ seed: 133, users: 10, plan: 'unlimited' })
-    harness = await startHarness()
-    quickFailures(harness)
-    await chooseKeychain(harness.page)
-  })
-  afterAll(async () => {
-    await harness?.close()
-    await zoom?.close()
-    await closeBrowser()
-  })
+  const ui = useUiScenario({ sandbox: { seed: 133, users: 10, plan: 'unlimited' } })
 
   /** The footer's message, the labels of the fields marked invalid, and the label of the focused control. */
   const formState = (editor: Locator) =>
@@ -49,44 +34,44 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the editor footer alwa
   }
 
   it('marks and focuses the Client Secret Zoom refused, on the first press and on a second one', async () => {
-    const { page } = harness
+    const { page } = ui
     const editor = await fillNewConnection(page, {
       kind: 'Server-to-Server OAuth',
       name: 'Second press',
-      accountId: zoom.apps.s2s.accountId,
-      clientId: zoom.apps.s2s.clientId,
+      accountId: ui.zoom.apps.s2s.accountId,
+      clientId: ui.zoom.apps.s2s.clientId,
       clientSecret: 'not-the-right-secret-1',
-      sandboxUrl: zoom.url,
+      sandboxUrl: ui.zoom.url,
     })
     const press = () => editor.getByRole('button', { name: 'Save & connect' }).click()
     await press()
     await expectFooterOnFocusedField(editor, /^Saved, but connecting failed: Zoom rejected the Client ID or Client Secret/, 'Client Secret')
     // The badge tells the same truth: not connected.
     await expect.poll(() => sidebarState(page, 'Second press')).toBe('error')
-    await harness.screenshot('ui-editor-second-save-01-secret-refused')
+    await ui.harness.screenshot('ui-editor-second-save-01-secret-refused')
 
     // The second press, nothing changed: the same refusal, still on a marked field, focus back on it.
     await editor.getByLabel('Connection name', { exact: true }).focus()
     await press()
     await expectFooterOnFocusedField(editor, /^Saved, but connecting failed: Zoom rejected the Client ID or Client Secret/, 'Client Secret')
-    await harness.screenshot('ui-editor-second-save-02-second-press')
+    await ui.harness.screenshot('ui-editor-second-save-02-second-press')
     await expectAccessible(page, 'editor (secret refused twice)')
 
-    await editor.getByLabel('Client Secret', { exact: true }).fill(zoom.apps.s2s.clientSecret)
+    await editor.getByLabel('Client Secret', { exact: true }).fill(ui.zoom.apps.s2s.clientSecret)
     expect((await formState(editor)).marked).toEqual([])
     await press()
     await waitConnected(page, 'Second press')
   })
 
   it('moves the focus on to the next invalid field at each press while some remain, and the summary goes once none do', async () => {
-    const { page } = harness
+    const { page } = ui
     const editor = await fillNewConnection(page, {
       kind: 'Server-to-Server OAuth',
       name: '',
       accountId: '',
-      clientId: zoom.apps.s2s.clientId,
+      clientId: ui.zoom.apps.s2s.clientId,
       clientSecret: 'whatever-secret-2',
-      sandboxUrl: zoom.url,
+      sandboxUrl: ui.zoom.url,
     })
     const press = () => editor.getByRole('button', { name: 'Save & connect' }).click()
     await press()
@@ -96,13 +81,13 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the editor footer alwa
     expect(await formState(editor)).toMatchObject({ footer: 'Some fields need attention.', marked: ['Account ID'] })
     await press()
     await expectFooterOnFocusedField(editor, 'Some fields need attention.', 'Account ID')
-    await harness.screenshot('ui-editor-second-save-03-next-invalid')
+    await ui.harness.screenshot('ui-editor-second-save-03-next-invalid')
     await editor.getByLabel('Account ID', { exact: true }).pressSequentially('acct-fixed')
     expect(await formState(editor)).toMatchObject({ footer: '', marked: [] })
   })
 
   it('starts the redirect URL with the suggested value, a value Copy can copy (not a placeholder)', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('button', { name: 'Add connection' }).click()
     const editor = page.getByRole('form', { name: 'New connection' })
     await editor.getByRole('radio', { name: /^User-managed OAuth app/ }).check()
@@ -111,11 +96,11 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the editor footer alwa
     const copy = editor.getByRole('button', { name: 'Copy redirect URL' })
     expect(await copy.isEnabled()).toBe(true)
     await copy.click()
-    await expect.poll(() => readMainClipboard(harness)).toBe(SUGGESTED_REDIRECT)
-    await harness.screenshot('ui-editor-second-save-04-suggested-redirect')
+    await expect.poll(() => readMainClipboard(ui.harness)).toBe(SUGGESTED_REDIRECT)
+    await ui.harness.screenshot('ui-editor-second-save-04-suggested-redirect')
   })
 
   it('opened no page error on the way', () => {
-    expect(harness.pageErrors).toEqual([])
+    expect(ui.harness.pageErrors).toEqual([])
   })
 })

@@ -5,16 +5,13 @@
 // the e-mail Zoom has for the row's Host ID (Zoom's lists give only host_id). The type-ahead finds
 // a user by part of their name or by ID among the loaded users, and, before any user list is
 // loaded in Browse, by a whole e-mail, from the account's users it pages or a lookup at Zoom.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../sandbox'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { getJson, s2sToken } from '../sandbox/testing'
 import { chromiumMissingReason } from '../support/chromium'
 import { parseCsv } from '../main/data/csv-parse'
-import { closeBrowser, startHarness, type Harness } from './harness'
-import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures } from './ui-helpers'
+import { expectAccessible, useUiScenario } from './ui-helpers'
 
 interface ZoomUser {
   id: string
@@ -25,10 +22,30 @@ interface ZoomUser {
 type Tab = 'Meetings' | 'Webinars'
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: the host’s e-mail on every per-user grid (end to end)', () => {
-  let zoom: Sandbox
-  let harness: Harness
   let exportDir: string
   let token: string
+  const ui = useUiScenario({
+    sandbox: { seed: 134, users: 40, plan: 'unlimited' },
+    folders: ['zc-e2e-host-emails-'],
+    beforeApp: async () => {
+      token = (await s2sToken(ui.zoom)).access_token
+      const { users } = (await (await getJson(`${ui.zoom.url}/v2/users?page_size=300`, token)).json()) as { users: ZoomUser[] }
+      for (const user of users) emailById.set(user.id, user.email)
+      for (const user of users.slice(3)) {
+        const [meetings, webinars] = [await total(`/users/${user.id}/meetings`), await total(`/users/${user.id}/webinars`)]
+        if (meetings >= 2 && webinars >= 1) {
+          target = user
+          targetCount.Meetings = meetings
+          targetCount.Webinars = webinars
+          break
+        }
+      }
+      expect(target, 'a sandbox user with meetings and webinars').toBeDefined()
+      exportDir = ui.folders[0]!
+    },
+    connection: { name: 'Host e-mails', ratePlan: 'business' },
+  })
+  beforeAll(() => ui.page.getByRole('tab', { name: 'Browse' }).click())
   /** Every user of the account, by Zoom user id. */
   const emailById = new Map<string, string>()
   /** A user with meetings and webinars, and how many of each Zoom lists for them. */
@@ -36,13 +53,13 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the host’s e-mail on
   const targetCount: Record<Tab, number> = { Meetings: 0, Webinars: 0 }
   let exports = 0
 
-  const total = async (path: string) => ((await (await getJson(`${zoom.url}/v2${path}?page_size=300`, token)).json()) as { total_records?: number }).total_records ?? 0
+  const total = async (path: string) => ((await (await getJson(`${ui.zoom.url}/v2${path}?page_size=300`, token)).json()) as { total_records?: number }).total_records ?? 0
 
   /** Exports the shown grid as CSV (labels) and returns its rows as header → value records. */
   async function exportRows(): Promise<Record<string, string>[]> {
-    const { page } = harness
+    const { page } = ui
     const path = join(exportDir, `export-${++exports}.csv`)
-    harness.saveDialogAnswers.push(path)
+    ui.harness.saveDialogAnswers.push(path)
     await page.getByRole('button', { name: 'Export', exact: true }).click()
     await page.getByRole('menuitem', { name: 'CSV file…' }).click()
     // "Export anyway…" should some users' lists have failed: the rows that did load still go out,
@@ -55,7 +72,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the host’s e-mail on
 
   /** "One user", then `typed` in the type-ahead and the suggestion with the target's e-mail chosen. */
   async function pickOneUser(tab: Tab, typed: string, screenshot?: string): Promise<void> {
-    const { page } = harness
+    const { page } = ui
     const form = page.getByRole('form', { name: `${tab} parameters` })
     await form.getByRole('radio', { name: 'One user' }).check()
     const box = form.getByRole('combobox', { name: 'User (e-mail, name or ID)' })
@@ -63,54 +80,25 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the host’s e-mail on
     await box.pressSequentially(typed)
     const option = page.getByRole('listbox', { name: 'Matching users' }).getByRole('option').filter({ hasText: target.email })
     await option.waitFor()
-    if (screenshot) await harness.screenshot(screenshot)
+    if (screenshot) await ui.harness.screenshot(screenshot)
     await option.click()
     expect(await box.inputValue()).toBe(target.email)
   }
 
   async function load(tab: Tab): Promise<void> {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('form', { name: `${tab} parameters` }).getByRole('button', { name: new RegExp(`^(Re)?load ${tab}$`, 'i') }).click()
     await page.locator('.crawl[data-state="done"]').waitFor({ timeout: 60_000 })
     await page.getByRole('grid', { name: tab }).getByRole('columnheader', { name: 'Host e-mail' }).waitFor()
   }
 
-  beforeAll(async () => {
-    zoom = await startSandbox({ seed: 134, users: 40, plan: 'unlimited' })
-    token = (await s2sToken(zoom)).access_token
-    const { users } = (await (await getJson(`${zoom.url}/v2/users?page_size=300`, token)).json()) as { users: ZoomUser[] }
-    for (const user of users) emailById.set(user.id, user.email)
-    for (const user of users.slice(3)) {
-      const [meetings, webinars] = [await total(`/users/${user.id}/meetings`), await total(`/users/${user.id}/webinars`)]
-      if (meetings >= 2 && webinars >= 1) {
-        target = user
-        targetCount.Meetings = meetings
-        targetCount.Webinars = webinars
-        break
-      }
-    }
-    expect(target, 'a sandbox user with meetings and webinars').toBeDefined()
-    exportDir = await mkdtemp(join(tmpdir(), 'zc-e2e-host-emails-'))
-    harness = await startHarness()
-    quickFailures(harness)
-    await chooseKeychain(harness.page)
-    await addS2SConnection(harness.page, zoom, 'Host e-mails', { ratePlan: 'business' })
-    await harness.page.getByRole('tab', { name: 'Browse' }).click()
-  })
-  afterAll(async () => {
-    await harness?.close()
-    await zoom?.close()
-    await closeBrowser()
-    if (exportDir) await rm(exportDir, { recursive: true, force: true })
-  })
-
   it('finds a user by their whole e-mail before any list of Browse is loaded, from Zoom (the users list or GET /users/{email})', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('tab', { name: 'Meetings', exact: true }).click()
-    zoom.resetStats()
+    ui.zoom.resetStats()
     await pickOneUser('Meetings', target.email, 'ui-host-emails-00-looked-up-at-zoom')
     // The field pages the account's users for its suggestions; a whole e-mail no page holds is asked of Zoom.
-    const asked = zoom.stats().api
+    const asked = ui.zoom.stats().api
     expect((asked['GET /v2/users']?.['200'] ?? 0) + (asked['GET /v2/users/{userId}']?.['200'] ?? 0)).toBeGreaterThanOrEqual(1)
     await load('Meetings')
     const rows = await exportRows()
@@ -123,29 +111,29 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the host’s e-mail on
   })
 
   it('suggests a user by part of their name, and by their ID, from the loaded users', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('tab', { name: 'Webinars', exact: true }).click()
-    zoom.resetStats()
+    ui.zoom.resetStats()
     await pickOneUser('Webinars', target.display_name.split(' ').at(-1)!, 'ui-host-emails-00-by-name')
     await pickOneUser('Webinars', target.id)
     // Both answered from the account's users list (paged for the suggestions): no user looked up at Zoom.
-    expect(Object.keys(zoom.stats().api).filter((route) => route !== 'GET /v2/users')).toEqual([])
+    expect(Object.keys(ui.zoom.stats().api).filter((route) => route !== 'GET /v2/users')).toEqual([])
   })
 
   for (const tab of ['Meetings', 'Webinars'] as const) {
     it(`${tab}, one user picked by e-mail with type-ahead: every row carries that user’s e-mail`, async () => {
-      const { page } = harness
+      const { page } = ui
       await page.getByRole('tab', { name: tab, exact: true }).click()
       await pickOneUser(tab, target.email.slice(0, target.email.indexOf('@')))
       await load(tab)
       const rows = await exportRows()
       expect(rows).toHaveLength(targetCount[tab])
       for (const row of rows) expect(row, JSON.stringify(row)).toMatchObject({ 'Host e-mail': target.email, 'Host ID': target.id })
-      await harness.screenshot(`ui-host-emails-${tab.toLowerCase()}-one-user`)
+      await ui.harness.screenshot(`ui-host-emails-${tab.toLowerCase()}-one-user`)
     })
 
     it(`${tab}, every user: every row carries its own host’s e-mail`, async () => {
-      const { page } = harness
+      const { page } = ui
       const form = page.getByRole('form', { name: `${tab} parameters` })
       await form.getByRole('radio', { name: 'Every user' }).check()
       await load(tab)
@@ -160,14 +148,14 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the host’s e-mail on
       expect(mismatched).toEqual([])
       // More than one host: the e-mail is each row's own, not one copied to all.
       expect(new Set(rows.map((row) => row['Host e-mail'])).size).toBeGreaterThan(1)
-      await harness.screenshot(`ui-host-emails-${tab.toLowerCase()}-every-user`)
+      await ui.harness.screenshot(`ui-host-emails-${tab.toLowerCase()}-every-user`)
       await expectAccessible(page, `${tab.toLowerCase()} (every user)`)
     })
   }
 
   for (const tab of ['Meetings', 'Webinars'] as const) {
     it(`links from the user drawer to that user’s ${tab}, with their e-mail on the rows`, async () => {
-      const { page } = harness
+      const { page } = ui
       await page.getByRole('tab', { name: 'Users', exact: true }).click()
       await page.getByRole('searchbox', { name: 'Filter rows' }).fill(target.email)
       const users = page.getByRole('grid', { name: 'Users' })
@@ -186,6 +174,6 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the host’s e-mail on
   }
 
   it('opened no page error on the way', () => {
-    expect(harness.pageErrors).toEqual([])
+    expect(ui.harness.pageErrors).toEqual([])
   })
 })
