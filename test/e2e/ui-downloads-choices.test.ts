@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { getJson, s2sToken } from '../sandbox/testing'
 import { chromiumMissingReason } from '../support/chromium'
-import { expectAccessible, useUiScenario } from './ui-helpers'
+import { expectAccessible, recordingOfRow, useUiScenario } from './ui-helpers'
 
 interface RecordingRow {
   uuid: string
@@ -35,18 +35,6 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: date presets, file kin
     connection: { name: 'Bulk downloads', ratePlan: 'business' },
   })
 
-  /** Row n's recording as Zoom listed it, read from the detail drawer's raw JSON. */
-  async function rowRecording(n: number): Promise<RecordingRow> {
-    const { page } = ui
-    const grid = page.getByRole('grid', { name: 'Cloud recordings' })
-    await grid.locator(`[aria-rowindex="${n + 1}"] [role="gridcell"]`).nth(1).click()
-    const drawer = page.getByRole('dialog', { name: 'Cloud recording details' })
-    await drawer.getByRole('tab', { name: 'Raw JSON' }).click()
-    const row = JSON.parse(await drawer.getByLabel('Row as JSON').innerText()) as RecordingRow
-    await drawer.getByRole('button', { name: 'Close details' }).click()
-    await drawer.waitFor({ state: 'detached' })
-    return row
-  }
 
   it('starts the recordings tab on the last 30 days, not today, and offers presets', async () => {
     const { page } = ui
@@ -78,8 +66,8 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: date presets, file kin
     const { page } = ui
     // A recording with a video and at least one other file.
     let n = 1
-    let recording = await rowRecording(n)
-    while (!(recording.recording_files.some((f) => f.file_type === 'MP4') && recording.recording_files.some((f) => f.file_type !== 'MP4'))) recording = await rowRecording(++n)
+    let recording = await recordingOfRow<RecordingRow>(page, n)
+    while (!(recording.recording_files.some((f) => f.file_type === 'MP4') && recording.recording_files.some((f) => f.file_type !== 'MP4'))) recording = await recordingOfRow<RecordingRow>(page, ++n)
     const wanted = recording.recording_files.filter((f) => f.file_type !== 'MP4')
 
     await page.getByRole('checkbox', { name: 'Video (MP4)' }).uncheck()
@@ -99,7 +87,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: date presets, file kin
 
   it('moves a recording to Zoom’s trash once its files are downloaded and verified, after main’s own confirmation, and logs it', async () => {
     const { page } = ui
-    const recording = await rowRecording(1)
+    const recording = await recordingOfRow<RecordingRow>(page, 1)
     await page.getByRole('checkbox', { name: 'Move each recording to Zoom’s trash once all its files are downloaded and verified' }).check()
     await page.getByText('The app asks you to confirm first.', { exact: false }).waitFor()
     await page.getByRole('checkbox', { name: 'Select row 1', exact: true }).check()

@@ -16,7 +16,7 @@ import { DOWNLOAD_STALL_SECONDS } from '../../common/contract/settings'
 import { formatBytes } from '../../renderer/shared/format'
 import { s2sToken } from '../sandbox/testing'
 import { chromiumMissingReason } from '../support/chromium'
-import { expectAccessible, useUiScenario } from './ui-helpers'
+import { expectAccessible, recordingOfRow, useUiScenario } from './ui-helpers'
 
 interface RecordingFile {
   id: string
@@ -65,17 +65,6 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: stalled, retried and c
     return readFile(join(found[0]!.parentPath, found[0]!.name))
   }
 
-  async function rowRecording(n: number): Promise<RecordingRow> {
-    const { page } = ui
-    const grid = page.getByRole('grid', { name: 'Cloud recordings' })
-    await grid.locator(`[aria-rowindex="${n + 1}"] [role="gridcell"]`).nth(1).click()
-    const drawer = page.getByRole('dialog', { name: 'Cloud recording details' })
-    await drawer.getByRole('tab', { name: 'Raw JSON' }).click()
-    const json = JSON.parse(await drawer.getByLabel('Row as JSON').innerText()) as RecordingRow
-    await drawer.getByRole('button', { name: 'Close details' }).click()
-    await drawer.waitFor({ state: 'detached' })
-    return json
-  }
 
   async function downloadRow(): Promise<void> {
     const { page } = ui
@@ -117,7 +106,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: stalled, retried and c
     await page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
     const downloadable = (r: RecordingRow) => r.recording_files.filter((f) => f.download_url && f.status !== 'processing')
     for (row = 1; ; row++) {
-      recording = await rowRecording(row)
+      recording = await recordingOfRow<RecordingRow>(page, row)
       if (downloadable(recording).length >= 3) break
     }
     recording = { ...recording, recording_files: downloadable(recording) }

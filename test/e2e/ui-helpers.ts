@@ -99,6 +99,12 @@ export async function fillNewConnection(page: Page, input: EditorInput): Promise
   return editor
 }
 
+/** Opens "Add connection" and fills in the sandbox's user-managed OAuth app (overrides win); does not save. */
+export function fillUserOAuthConnection(page: Page, zoom: Sandbox, name: string, overrides: Partial<EditorInput> = {}): Promise<Locator> {
+  const app = zoom.apps.userOAuth
+  return fillNewConnection(page, { kind: 'User-managed OAuth app', name, clientId: app.clientId, clientSecret: app.clientSecret, redirectUrl: app.redirectUri, sandboxUrl: zoom.url, ...overrides })
+}
+
 /** Waits for the connection's own screen, on Overview, connected. */
 export async function waitConnected(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor()
@@ -200,6 +206,18 @@ export async function loadTab(page: Page, resource: string): Promise<void> {
   await page.getByRole('tab', { name: 'Browse' }).click()
   await page.getByRole('button', { name: `Load ${resource}` }).click()
   await page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
+}
+
+/** Row n of the Cloud recordings grid as Zoom listed it, read from the detail drawer's raw JSON. */
+export async function recordingOfRow<Row>(page: Page, n: number): Promise<Row> {
+  const grid = page.getByRole('grid', { name: 'Cloud recordings' })
+  await grid.locator(`[aria-rowindex="${n + 1}"] [role="gridcell"]`).nth(1).click()
+  const drawer = page.getByRole('dialog', { name: 'Cloud recording details' })
+  await drawer.getByRole('tab', { name: 'Raw JSON' }).click()
+  const row = JSON.parse(await drawer.getByLabel('Row as JSON').innerText()) as Row
+  await drawer.getByRole('button', { name: 'Close details' }).click()
+  await drawer.waitFor({ state: 'detached' })
+  return row
 }
 
 // ── the connect window ───────────────────────────────────────────────────────────────────────

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { findCanaries, readAllFiles, SANDBOX_TOKEN_PREFIX } from '../support/canary'
 import { chromiumMissingReason } from '../support/chromium'
-import { canarySecret, expectAccessible, fillNewConnection, readMainClipboard, sidebarState, signInAndAllow, useUiScenario, waitConnected } from './ui-helpers'
+import { canarySecret, expectAccessible, fillUserOAuthConnection, readMainClipboard, sidebarState, signInAndAllow, useUiScenario, waitConnected } from './ui-helpers'
 
 const SECRET = canarySecret('user')
 const NAME = 'My user app'
@@ -15,14 +15,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: user-managed OAuth (en
 
   it('guides a user-managed app: redirect URL, scopes presets, then Save & connect opens the connect window', async () => {
     const { page } = ui
-    const editor = await fillNewConnection(page, {
-      kind: 'User-managed OAuth app',
-      name: NAME,
-      clientId: ui.zoom.apps.userOAuth.clientId,
-      clientSecret: SECRET,
-      redirectUrl: ui.zoom.apps.userOAuth.redirectUri,
-      sandboxUrl: ui.zoom.url,
-    })
+    const editor = await fillUserOAuthConnection(page, ui.zoom, NAME, { clientSecret: SECRET })
     // No Account ID for this kind; the sign-in goes through the connect window by default.
     expect(await editor.getByLabel('Account ID', { exact: true }).count()).toBe(0)
     expect(await editor.getByLabel('Sign in with', { exact: true }).inputValue()).toBe('connect-window')

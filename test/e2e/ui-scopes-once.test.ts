@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { LIST_RESOURCES, scopeMissingMessage, scopesForApp } from '../../common/zoom/catalog'
 import { chromiumMissingReason } from '../support/chromium'
-import { expectAccessible, fillNewConnection, signInAndAllow, useUiScenario, waitConnected } from './ui-helpers'
+import { expectAccessible, fillUserOAuthConnection, signInAndAllow, useUiScenario, waitConnected } from './ui-helpers'
 
 const NAME = 'My own data'
 
@@ -13,14 +13,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: scopes said once (end 
 
   it('offers a user-level Users preset that does not promise listing users', async () => {
     const { page } = ui
-    const editor = await fillNewConnection(page, {
-      kind: 'User-managed OAuth app',
-      name: NAME,
-      clientId: ui.zoom.apps.userOAuth.clientId,
-      clientSecret: ui.zoom.apps.userOAuth.clientSecret,
-      redirectUrl: ui.zoom.apps.userOAuth.redirectUri,
-      sandboxUrl: ui.zoom.url,
-    })
+    const editor = await fillUserOAuthConnection(page, ui.zoom, NAME)
     await editor.getByRole('radio', { name: 'Granular scopes' }).check()
     const users = editor.getByRole('checkbox', { name: /^Users/ })
     const preset = users.locator('xpath=ancestor::label[1]')

@@ -4,7 +4,7 @@
 // and an unreachable Zoom show on the badge, and a failed Test connection offers Reconnect.
 import { describe, expect, it } from 'vitest'
 import { chromiumMissingReason } from '../support/chromium'
-import { expectAccessible, fillNewConnection, sidebarItem, sidebarState, signInAndAllow, useUiScenario, waitConnected } from './ui-helpers'
+import { expectAccessible, fillUserOAuthConnection, sidebarItem, sidebarState, signInAndAllow, useUiScenario, waitConnected } from './ui-helpers'
 
 const NAME = 'Status user app'
 const UNREGISTERED = 'https://localhost/not-registered/callback'
@@ -14,14 +14,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: a status that tells th
 
   it('reads Zoom’s error page for an unregistered redirect URL and says which URL to register', async () => {
     const { page } = ui
-    const editor = await fillNewConnection(page, {
-      kind: 'User-managed OAuth app',
-      name: NAME,
-      clientId: ui.zoom.apps.userOAuth.clientId,
-      clientSecret: ui.zoom.apps.userOAuth.clientSecret!,
-      redirectUrl: UNREGISTERED,
-      sandboxUrl: ui.zoom.url,
-    })
+    const editor = await fillUserOAuthConnection(page, ui.zoom, NAME, { redirectUrl: UNREGISTERED })
     await editor.getByRole('button', { name: 'Save & connect' }).click()
     // Not "Waiting for the Zoom sign-in…" forever, nor "the window was closed": Zoom's own reason.
     const formError = editor.locator('.form-error')
