@@ -50,7 +50,11 @@ function setNumber(keys: SortKeys, index: number, value: number): void {
   keys.num[index] = value
 }
 
-/** Sorts `indexes` in place; empty values go last in both directions; ties keep dataset order. */
+/**
+ * Sorts `indexes` in place; empty values go last in both directions. Equal values keep dataset order
+ * ascending and reverse it descending, so descending is exactly ascending turned over: a live list
+ * sorted newest first shows the later of two events stamped in the same millisecond on top.
+ */
 export function sortIndexes(rows: readonly unknown[], indexes: number[], column: string, direction: 'asc' | 'desc'): number[] {
   const { rank, num, str } = extractKeys(rows, indexes, column)
   const sign = direction === 'asc' ? 1 : -1
@@ -62,10 +66,10 @@ export function sortIndexes(rows: readonly unknown[], indexes: number[], column:
     if (ra === NUMBER) {
       const na = num[a] as number
       const nb = num[b] as number
-      return na < nb ? -sign : na > nb ? sign : 0
+      return na < nb ? -sign : na > nb ? sign : (a - b) * sign
     }
     const sa = str[a] as string
     const sb = str[b] as string
-    return sa < sb ? -sign : sa > sb ? sign : 0
+    return sa < sb ? -sign : sa > sb ? sign : (a - b) * sign
   })
 }
