@@ -43,6 +43,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,
+          // Vitest's default is one worker fewer than the cores, so a 2-core CI machine ran unit files
+          // one at a time; most of them wait on loopback sockets and child processes, so two overlap well.
+          maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
       },

@@ -4,6 +4,7 @@
 import { cpus } from 'node:os'
 import { resolve } from 'node:path'
 import { measureApiCatalog } from './metrics/api-catalog'
+import { measureBrowseFirstCrawl } from './metrics/browse-first-crawl'
 import { measureClientOverhead } from './metrics/client-overhead'
 import { measureCrawl100k } from './metrics/crawl-100k'
 import { measureDataset10m } from './metrics/dataset-10m'
@@ -33,6 +34,7 @@ const suites: Suite[] = [
   ['dataset-10m', measureDataset10m, 1_800_000],
   ['grid-scroll', () => measureGridScroll(resolve(root, 'out/renderer'))],
   ['api-catalog', measureApiCatalog],
+  ['browse-first-crawl', measureBrowseFirstCrawl],
 ]
 
 const unknown = only.filter((name) => !suites.some(([n]) => n === name))

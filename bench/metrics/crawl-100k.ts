@@ -11,7 +11,7 @@
 // Ours and bare alternate list by list (after one warm-up crawl each before the first
 // comparison); a crawl's time is the sum of its three lists; medians of the rounds.
 import got from 'got'
-import { listResource } from '../../common/zoom/catalog'
+import { LIST_RESOURCES } from '../../common/zoom/catalog'
 import { metric, median, type Metric } from '../report'
 import { dataStack } from './support/data-stack'
 import { type SandboxProcess, withSandbox } from './support/sandbox-process'
@@ -24,7 +24,7 @@ const BUDGET_PAGE_SIZE = 300
 export async function measureCrawl100k(): Promise<Metric[]> {
   // A cache that holds every page of the crawl, so the sandbox serves from memory and the ratio measures the client.
   return withSandbox({ seed: 13, users: USERS, plan: 'unlimited', latencyMs: LATENCY_MS, pageCacheBytes: 256 * 1024 * 1024 }, async (sandbox) => {
-    const catalogPageSize = listResource('users').maxPageSize ?? BUDGET_PAGE_SIZE
+    const catalogPageSize = LIST_RESOURCES.users.maxPageSize ?? BUDGET_PAGE_SIZE
     // Rounds: 2,000-user pages make a crawl of ~2 s, 300-user pages one of ~8 s.
     const app = await compare(sandbox, catalogPageSize, { warmUp: true, prime: true, rounds: 4 })
     const budget = await compare(sandbox, BUDGET_PAGE_SIZE, { warmUp: false, prime: false, rounds: 3 })

@@ -6,7 +6,7 @@
 //   lost pages  = pages of a reference listing (taken beforehand with limits and latency off)
 //                 with any row missing from the dataset, plus users whose listing failed.
 import got from 'got'
-import { listResource } from '../../common/zoom/catalog'
+import { LIST_RESOURCES } from '../../common/zoom/catalog'
 import { planLimits } from '../../common/zoom/rate-limits'
 import { getPath } from '../../main/data/datasets/paths'
 import { metric, type Metric } from '../report'
@@ -21,7 +21,7 @@ export async function measureFanoutRate(): Promise<Metric[]> {
   return withSandbox({ seed: 15, users: USERS, plan: 'unlimited', latencyMs: 0 }, async (sandbox) => {
     const stack = await dataStack(sandbox, { ratePlan: PLAN })
     try {
-      const resource = listResource('meetings')
+      const resource = LIST_RESOURCES.meetings
       const rowKey = (row: unknown) => {
         for (const key of resource.idKeys) {
           const value = getPath(row, key)

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import type { BridgeError } from '../errors'
 import { DETAIL_RESOURCE_IDS } from '../zoom/resource-ids'
 import { listPathOf } from '../zoom/browse/names'
+import { isDotSegment } from '../zoom/paths'
+import type { NamedItem } from '../zoom/browse/item-naming'
 import { boundedRecord } from './bounded'
 import { channel, idSchema, noInput } from './define'
 
@@ -51,10 +53,17 @@ export interface JobProgress {
   rows: number
   /** Zoom's total_records when it sends one (summed over the fan-out). */
   totalRecords?: number
-  /** Fan-out: how many users are done out of how many. */
+  /** Fan-out: how many units are done out of how many. */
   unitsDone?: number
   unitsTotal?: number
+  /** Fan-out: what a unit is, in the plural ("users", "call queues"), for the progress line. */
+  unitNoun?: string
   rateLimitWaits: number
+  /**
+   * Units Zoom answered lack the plan this list needs (a user without the webinar add-on): they have
+   * no rows, and the dataset is still complete. `reason` is Zoom's words ("Webinar plan is missing.").
+   */
+  withoutPlan?: { count: number; reason: string }
   /** Per-unit errors collected without stopping the rest (after their retries). */
   errors: { unit: string; error: BridgeError }[]
   /**
@@ -185,6 +194,34 @@ export const findUsersInputSchema = z
   })
   .strict()
 
+export type { NamedItem }
+
+/** One page of a path parameter's parent list, as the path-value picker offers it. */
+export interface PathValuesPage {
+  /** The parent list's path template (`/phone/call_queues`). */
+  parent: string
+  /** Its rows as a person reads them: name or e-mail, and the value each gives. */
+  items: NamedItem[]
+  /** Asks for the next page; absent on the last one. */
+  cursor?: string
+  /** Zoom's total_records, when it says. */
+  total?: number
+}
+
+export const pathValuesInputSchema = z
+  .object({
+    profileId: idSchema,
+    /** The list being browsed, by path template (`/phone/call_queues/{callQueueId}/members`). */
+    resource: z.string().min(1).max(512),
+    /** The path parameter whose values to offer (`callQueueId`). */
+    param: z.string().min(1).max(64),
+    /** Values of the other path parameters, for a parent that needs them (an event's sessions). */
+    pathValues: boundedRecord(z.string().max(64), z.string().trim().min(1).max(256).refine((value) => !isDotSegment(value), 'cannot be “.” or “..”'), { maxKeys: 10, maxChars: 2_000 }).optional(),
+    /** The `cursor` of the previous page; absent for the first. */
+    cursor: z.string().min(1).max(2_048).optional(),
+  })
+  .strict()
+
 export const dataChannels = {
   'data.crawl': channel<JobProgress>()(crawlInputSchema),
   'data.cancel': channel<JobProgress>()(z.object({ jobId: idSchema }).strict()),
@@ -238,4 +275,6 @@ export const dataChannels = {
   'data.forgetKept': channel<void>()(z.object({ datasetId: idSchema }).strict()),
   /** "Clear kept data": deletes every kept dataset. */
   'data.clearKept': channel<{ removed: number }>()(noInput),
+  /** A page of the list a path parameter's values come from (read-only), for the path-value picker. */
+  'data.pathValues': channel<PathValuesPage>()(pathValuesInputSchema),
 }

@@ -56,6 +56,7 @@ export const CHANNEL_NAMES = [
   'data.refreshKept',
   'data.forgetKept',
   'data.clearKept',
+  'data.pathValues',
   'downloads.enqueue',
   'downloads.list',
   'downloads.cancel',

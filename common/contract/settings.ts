@@ -10,6 +10,13 @@ export const CLIPBOARD_CLEAR_SECONDS = { min: 5, max: 300, default: 30 } as cons
 /** A kept dataset is Zoom user data on disk: it goes after at most a year, by default after a month. */
 export const KEPT_DATASET_DAYS = { min: 1, max: 365, default: 30 } as const
 
+/**
+ * A recording download that receives no byte for this long is treated as stalled: the attempt is
+ * dropped and resumed from where it stopped. A few seconds at least (a busy link pauses), at most
+ * ten minutes (a stuck transfer should not hold a download slot for longer).
+ */
+export const DOWNLOAD_STALL_SECONDS = { min: 5, max: 600, default: 60 } as const
+
 // The fields without defaults: a patch must leave unnamed settings alone (with defaults inside
 // `.partial()`, zod would fill every missing key and reset it).
 const fields = {
@@ -22,6 +29,8 @@ const fields = {
   refreshSkewSeconds: z.number().int().min(30).max(1800),
   /** How many recording downloads run at once. */
   downloadConcurrency: z.number().int().min(1).max(8),
+  /** Seconds without a byte after which a recording download is treated as stalled and resumed. */
+  downloadStallSeconds: z.number().int().min(DOWNLOAD_STALL_SECONDS.min).max(DOWNLOAD_STALL_SECONDS.max),
   /**
    * Where recordings go; '' = ask at each download. Set only by main's folder picker
    * (settings.chooseDownloadFolder), never by a patch: a path from the renderer could point at a
@@ -43,6 +52,8 @@ export const settingsSchema = z
     rememberZoomSignIn: fields.rememberZoomSignIn.default(true),
     refreshSkewSeconds: fields.refreshSkewSeconds.default(300),
     downloadConcurrency: fields.downloadConcurrency.default(3),
+    // A stored value out of range (a hand-edited file) falls back to the default, like the clipboard delay.
+    downloadStallSeconds: fields.downloadStallSeconds.catch(DOWNLOAD_STALL_SECONDS.default),
     downloadFolder: fields.downloadFolder.default(''),
     checkForUpdatesAtStart: fields.checkForUpdatesAtStart.default(true),
     keptDatasetDays: fields.keptDatasetDays.catch(KEPT_DATASET_DAYS.default),

@@ -1,6 +1,6 @@
 // The shape of a catalog entry: everything the UI tabs, the scope warnings and the fetching code
 // need to know about one Zoom resource.
-import type { DetailResourceId, ListResourceId } from './resource-ids'
+import type { DetailResourceId, ListResourceId, UntabbedListId } from './resource-ids'
 import type { RateCategory, RateFamily } from './rate-limits'
 
 export type ParamType = 'string' | 'integer' | 'boolean' | 'date' | 'enum'
@@ -84,7 +84,7 @@ interface ResourceBase {
 
 export interface ListResource extends ResourceBase {
   kind: 'list'
-  id: ListResourceId
+  id: ListResourceId | UntabbedListId
   /** The array in the response body holding the rows. */
   listKey: string
   /** Other keys Zoom has used for the same array (renamed fields), tried when `listKey` is absent. */
@@ -97,6 +97,8 @@ export interface ListResource extends ResourceBase {
   maxPageSize?: number
   /** The path contains `{userId}`: a whole-account listing fans out over the users. */
   perUser: boolean
+  /** Path parameters taken as these values when not given (rather than fanned out over a parent list). */
+  pathDefaults?: Readonly<Record<string, string>>
   dateWindow?: DateWindowSpec
   defaultColumns: readonly ColumnSpec[]
 }
@@ -106,8 +108,6 @@ export interface DetailResource extends ResourceBase {
   id: DetailResourceId
   /** The path parameter holding the object's id. */
   idParam: string
-  /** Fields the detail view shows first. */
-  fields: readonly ColumnSpec[]
 }
 
 export type Resource = ListResource | DetailResource

@@ -1,12 +1,11 @@
-// The Zoom catalog: every browsable resource with its path, list key, page-size limit, rate-limit
-// label, accepted scopes, parameters and default columns. The single source of truth for the
-// browse tabs, the scope warnings and the fetching code (DESIGN.md, "common/").
-//
-// Paths, page sizes, labels and scopes are Zoom's, as its OpenAPI files (Users.json, Meetings.json,
-// Phone.json) state them; test/common/zoom/catalog-openapi.test.ts checks every entry against
-// those files so the table cannot drift silently.
+// The hand-written catalog: what Zoom's OpenAPI files do not say about the built-in tabs (titles,
+// descriptions, default columns and value labels, parameter labels and "all" choices, date-window
+// rules), plus the facts the tabs need before Zoom's files have ever been fetched (list key, page
+// size, rate-limit category, scopes). Once the files are read, those facts come from them
+// (browse/list-spec.ts); test/common/zoom/catalog-openapi.test.ts checks our copies against the
+// files so the fallback cannot drift silently. Any other list is described by Zoom's files alone.
 import type { ColumnSpec, DetailResource, ListResource, ParamSpec, Resource } from './catalog-types'
-import { DETAIL_RESOURCE_IDS, LIST_RESOURCE_IDS, type DetailResourceId, type ListResourceId } from './resource-ids'
+import { DETAIL_RESOURCE_IDS, LIST_RESOURCE_IDS, type DetailResourceId, type ListResourceId, type UntabbedListId } from './resource-ids'
 
 export type * from './catalog-types'
 export { missingScopes, acceptedScopes, isAccountWideScope, parseScopeString, grantableScopes, scopesForApp, missingScopesForApp, scopeLevelOf, scopeMissingMessage, type ScopeLevel, type ScopeStyle } from './scopes'
@@ -36,27 +35,6 @@ const occurrenceParams: readonly ParamSpec[] = [
   { name: 'show_previous_occurrences', label: 'Show previous occurrences', type: 'boolean' },
 ]
 
-// Who a user is: the first columns of the users list and of a user's detail.
-const USER_IDENTITY: readonly ColumnSpec[] = [
-  { path: 'email', label: 'Email' },
-  { path: 'display_name', label: 'Name' },
-  { path: 'type', label: 'License', valueLabels: USER_TYPES },
-  { path: 'status', label: 'Status' },
-]
-
-/** The detail of a meeting or a webinar: the same fields, with its own types and id label. */
-const sessionDetailFields = (noun: 'Meeting' | 'Webinar', types: Readonly<Record<string, string>>, withStatus: boolean): ColumnSpec[] => [
-  { path: 'topic', label: 'Topic' },
-  { path: 'type', label: 'Type', valueLabels: types },
-  ...(withStatus ? [{ path: 'status', label: 'Status' }] : []),
-  { path: 'start_time', label: 'Start', format: 'datetime' },
-  { path: 'duration', label: 'Duration', format: 'minutes' },
-  { path: 'host_email', label: 'Host' },
-  { path: 'join_url', label: 'Join URL', format: 'url' },
-  { path: 'id', label: `${noun} ID` },
-  { path: 'uuid', label: 'UUID' },
-]
-
 const meetingColumns = (types: Readonly<Record<string, string>>): ColumnSpec[] => [
   { path: 'id', label: 'ID' },
   { path: 'topic', label: 'Topic' },
@@ -69,6 +47,18 @@ const meetingColumns = (types: Readonly<Record<string, string>>): ColumnSpec[] =
   { path: 'host_id', label: 'Host ID' },
   { path: 'created_at', label: 'Created', format: 'datetime' },
   { path: 'join_url', label: 'Join URL', format: 'url' },
+]
+
+const RECORDING_COLUMNS: readonly ColumnSpec[] = [
+  { path: 'topic', label: 'Topic' },
+  { path: 'start_time', label: 'Start', format: 'datetime' },
+  { path: 'duration', label: 'Duration', format: 'minutes' },
+  { path: 'recording_count', label: 'Files', format: 'number' },
+  { path: 'total_size', label: 'Size', format: 'bytes' },
+  { path: 'host_email', label: 'Host e-mail' },
+  { path: 'host_id', label: 'Host ID' },
+  { path: 'id', label: 'Meeting ID' },
+  { path: 'uuid', label: 'UUID' },
 ]
 
 export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { id: K } } = {
@@ -100,7 +90,10 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
       { name: 'license', label: 'License', type: 'enum', values: ['zoom_workforce_management', 'zoom_compliance_management'] },
     ],
     defaultColumns: [
-      ...USER_IDENTITY,
+      { path: 'email', label: 'Email' },
+      { path: 'display_name', label: 'Name' },
+      { path: 'type', label: 'License', valueLabels: USER_TYPES },
+      { path: 'status', label: 'Status' },
       { path: 'role_id', label: 'Role ID' },
       { path: 'dept', label: 'Department' },
       { path: 'timezone', label: 'Time zone' },
@@ -175,17 +168,7 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
       { name: 'meeting_id', label: 'Meeting ID', type: 'integer', min: 0 },
     ],
     dateWindow: { from: 'from', to: 'to', maxDays: ONE_MONTH_DAYS, required: false },
-    defaultColumns: [
-      { path: 'topic', label: 'Topic' },
-      { path: 'start_time', label: 'Start', format: 'datetime' },
-      { path: 'duration', label: 'Duration', format: 'minutes' },
-      { path: 'recording_count', label: 'Files', format: 'number' },
-      { path: 'total_size', label: 'Size', format: 'bytes' },
-      { path: 'host_email', label: 'Host e-mail' },
-      { path: 'host_id', label: 'Host ID' },
-      { path: 'id', label: 'Meeting ID' },
-      { path: 'uuid', label: 'UUID' },
-    ],
+    defaultColumns: RECORDING_COLUMNS,
   },
   'report.daily': {
     kind: 'list',
@@ -324,6 +307,46 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
   },
 }
 
+/**
+ * Lists with no tab of their own. The account-wide recordings listing, GET
+ * /accounts/{accountId}/recordings (`me`: the token's own account): every user's cloud recordings
+ * in one listing, inactive users' too, instead of one per user; the Cloud recordings tab offers it
+ * as "Whole account, one listing". Zoom documents it on its API reference ("List recordings of an
+ * account", operation getAccountCloudRecording) but leaves it out of its OpenAPI files, so all of
+ * it is written here from that page:
+ *   - `me` lists the token's own account with account:read:admin, or the granular
+ *     cloud_recording:read:list_account_recordings:admin / :master; recording:read:admin works
+ *     only for a sub account named by its ID, so it does not count here;
+ *   - rate-limit label Medium; page_size up to 300; next_page_token (valid 15 minutes);
+ *   - from/to (yyyy-mm-dd, UTC) at most one month apart, within the past six months; without
+ *     them Zoom lists today only;
+ *   - the body is the per-user listing's: `meetings`, each with its recording_files and the
+ *     host's e-mail.
+ */
+export const UNTABBED_LISTS: { readonly [K in UntabbedListId]: ListResource & { id: K } } = {
+  'account.recordings': {
+    kind: 'list',
+    id: 'account.recordings',
+    title: 'The account-wide recordings listing',
+    description: "Every user's cloud recordings in one listing, one row per recorded meeting with its files.",
+    path: '/accounts/{accountId}/recordings',
+    listKey: 'meetings',
+    idKeys: ['uuid', 'id'],
+    paginated: true,
+    maxPageSize: 300,
+    perUser: false,
+    pathDefaults: { accountId: 'me' },
+    category: 'medium',
+    family: 'api',
+    scopes: { classic: ['account:read:admin'], granular: ['cloud_recording:read:list_account_recordings:admin', 'cloud_recording:read:list_account_recordings:master'] },
+    params: [dateParam('from', false, 'UTC date; at most one month per request, within the past six months; longer ranges are fetched month by month.'), dateParam('to')],
+    // "Within the past six months" is left to Zoom, whose answer says so: the app's clock and
+    // Zoom's may disagree about today near the edge.
+    dateWindow: { from: 'from', to: 'to', maxDays: ONE_MONTH_DAYS, required: false },
+    defaultColumns: RECORDING_COLUMNS,
+  },
+}
+
 export const DETAIL_RESOURCES: { readonly [K in DetailResourceId]: DetailResource & { id: K } } = {
   user: {
     kind: 'detail',
@@ -342,15 +365,6 @@ export const DETAIL_RESOURCES: { readonly [K in DetailResourceId]: DetailResourc
       { name: 'encrypted_email', label: 'Email is encrypted', type: 'boolean', default: false },
       { name: 'search_by_unique_id', label: 'Search by employee unique ID', type: 'boolean' },
     ],
-    fields: [
-      ...USER_IDENTITY,
-      { path: 'role_name', label: 'Role' },
-      { path: 'account_id', label: 'Account ID' },
-      { path: 'timezone', label: 'Time zone' },
-      { path: 'pmi', label: 'Personal meeting ID' },
-      { path: 'last_login_time', label: 'Last sign-in', format: 'datetime' },
-      { path: 'id', label: 'User ID' },
-    ],
   },
   meeting: {
     kind: 'detail',
@@ -363,7 +377,6 @@ export const DETAIL_RESOURCES: { readonly [K in DetailResourceId]: DetailResourc
     family: 'api',
     scopes: { classic: ['meeting:read:admin', 'meeting:read'], granular: ['meeting:read:meeting:admin', 'meeting:read:meeting'] },
     params: occurrenceParams,
-    fields: sessionDetailFields('Meeting', MEETING_TYPES, true),
   },
   webinar: {
     kind: 'detail',
@@ -377,22 +390,8 @@ export const DETAIL_RESOURCES: { readonly [K in DetailResourceId]: DetailResourc
     requires: 'the Webinar add-on',
     scopes: { classic: ['webinar:read:admin', 'webinar:read'], granular: ['webinar:read:webinar:admin', 'webinar:read:webinar'] },
     params: occurrenceParams,
-    fields: sessionDetailFields('Webinar', WEBINAR_TYPES, false),
   },
 }
 
 /** Every resource, lists first, in the order of resource-ids.ts (the order of the browse tabs). */
 export const ALL_RESOURCES: readonly Resource[] = [...LIST_RESOURCE_IDS.map((id) => LIST_RESOURCES[id]), ...DETAIL_RESOURCE_IDS.map((id) => DETAIL_RESOURCES[id])]
-
-export function listResource(id: ListResourceId): ListResource {
-  return LIST_RESOURCES[id]
-}
-
-export function detailResource(id: DetailResourceId): DetailResource {
-  return DETAIL_RESOURCES[id]
-}
-
-/** The column paths shown when the person has not chosen any. */
-export function defaultColumnPaths(id: ListResourceId): string[] {
-  return LIST_RESOURCES[id].defaultColumns.map((c) => c.path)
-}

@@ -10,6 +10,9 @@ export const LIST_RESOURCE_IDS = [
   'phone.callHistory',
 ] as const
 export const DETAIL_RESOURCE_IDS = ['user', 'meeting', 'webinar'] as const
+/** Lists described by hand that have no tab of their own (Zoom's files leave them out). */
+export const UNTABBED_LIST_IDS = ['account.recordings'] as const
 
 export type ListResourceId = (typeof LIST_RESOURCE_IDS)[number]
 export type DetailResourceId = (typeof DETAIL_RESOURCE_IDS)[number]
+export type UntabbedListId = (typeof UNTABBED_LIST_IDS)[number]

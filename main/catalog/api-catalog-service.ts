@@ -5,9 +5,10 @@
 // catalog of hand-written resources does not depend on this one.
 //
 // Parsing all 31 files takes longer than a start may spend, so `index()` (every operation's
-// summary) and `operation()` (one whole) read a pre-parsed index kept beside the copies when it
-// still matches them (catalog-index.ts), and one product's file when an operation is asked for;
-// `catalog()` still builds everything, for whoever needs every schema at once.
+// summary), `operation()` (one whole) and `catalogFor()` (the GETs a crawl is planned with) read
+// a pre-parsed index kept beside the copies when it still matches them (catalog-index.ts), and
+// then only the products' files that describe the paths asked about; `catalog()` still builds
+// everything, for whoever needs every schema at once.
 import type { CatalogIndex } from '../../common/contract/catalog'
 import { assembleApiCatalog, parseApiFile } from '../../common/zoom/api/parse'
 import { API_PRODUCT_NAMES, type ApiProductName } from '../../common/zoom/api/products'
@@ -48,8 +49,8 @@ export class ApiCatalogService {
   private readIndex: CatalogIndex | undefined
   private readonly indexes = new WeakMap<ApiCatalog, CatalogIndex>()
   private readonly byKey = new WeakMap<ApiCatalog, Map<string, ApiOperation>>()
-  /** Products read whole since the index was taken from its pre-parsed copy (for `operation`). */
-  private readonly productFiles = new Map<string, Promise<Map<string, ApiOperation> | undefined>>()
+  /** Products read whole since the index was taken from its pre-parsed copy (for `operation` and `catalogFor`). */
+  private readonly productFiles = new Map<string, Promise<ParsedFile | undefined>>()
 
   constructor(private readonly options: ApiCatalogServiceOptions) {
     this.cache = new ApiFileCache(options.dir)
@@ -106,7 +107,7 @@ export class ApiCatalogService {
       const summary = index.operations.find((op) => op.method === method && op.path === path)
       if (!this.current) {
         if (!summary) return undefined
-        const found = (await this.productOperations(summary.product))?.get(operationKey(method, path))
+        const found = (await this.productFile(summary.product))?.operations.find((op) => op.method === method && op.path === path)
         if (found) return found
       }
     }
@@ -117,6 +118,24 @@ export class ApiCatalogService {
       this.byKey.set(catalog, table)
     }
     return table.get(operationKey(method, path))
+  }
+
+  /**
+   * A catalog of the products whose files describe GET `paths` (a list and the parents a crawl of
+   * it may fan out over), read from those files alone once the index is known: the whole catalog
+   * when it is built already, or when the index had to be built from every file anyway. Paths no
+   * file describes are simply not in it.
+   */
+  async catalogFor(paths: readonly string[]): Promise<ApiCatalog> {
+    if (this.current) return this.current
+    const index = await this.index()
+    if (this.current) return this.current
+    const wanted = new Set(paths)
+    const products = this.products.filter((product) => index.operations.some((op) => op.product === product && op.method === 'GET' && wanted.has(op.path)))
+    const files = await Promise.all(products.map((product) => this.productFile(product)))
+    // A copy gone since the index was read: the full build fetches it again.
+    if (files.some((file) => file === undefined)) return this.catalog()
+    return assembleApiCatalog(files as ParsedFile[])
   }
 
   private indexOfCatalog(catalog: ApiCatalog): CatalogIndex {
@@ -147,16 +166,13 @@ export class ApiCatalogService {
     return metas.every((meta) => meta !== undefined && now - meta.checkedAt < maxAge)
   }
 
-  /** One product's operations read from its copy; undefined when the copy is gone or unreadable. */
-  private productOperations(product: string): Promise<Map<string, ApiOperation> | undefined> {
+  /** One product's file read from its copy; undefined when the copy is gone or unreadable. */
+  private productFile(product: string): Promise<ParsedFile | undefined> {
     let loading = this.productFiles.get(product)
     if (!loading) {
       loading = this.cache
         .read(product as ApiProductName)
-        .then((cached) => {
-          const parsed = cached && usable(product as ApiProductName, cached.text)
-          return parsed ? new Map(parsed.operations.map((op) => [operationKey(op.method, op.path), op])) : undefined
-        })
+        .then((cached) => (cached ? usable(product as ApiProductName, cached.text) : undefined))
         .catch(() => undefined)
       this.productFiles.set(product, loading)
     }

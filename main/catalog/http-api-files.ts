@@ -2,8 +2,7 @@
 // unchanged file costs a 304. These are public documents: no credential is ever sent.
 import got, { type BeforeRequestHook } from 'got'
 import { capDownload } from '../net/capped-download'
-import { proxyOptions } from '../net/proxy'
-import { httpsDowngrade } from '../net/public-text'
+import { publicDocumentHooks } from '../net/public-text'
 import { AppError } from '../../common/errors'
 import { apiHubUrl, type ApiProductName } from '../../common/zoom/api/products'
 import type { ApiFileAnswer, ApiFileSource } from './ports'
@@ -39,14 +38,7 @@ export function createHttpApiFileSource(options: HttpApiFileOptions = {}): ApiFi
           followRedirect: true,
           retry: { limit: 1 },
           timeout: { request: options.timeoutMs ?? 60_000 },
-          hooks: {
-            ...proxyOptions(options.proxy).hooks,
-            beforeRedirect: [
-              (next, answer) => {
-                if (httpsDowngrade(new URL(answer.url), next.url as URL)) throw new AppError('NETWORK', `Zoom's ${product} API file: a redirect to plain http was refused.`)
-              },
-            ],
-          },
+          hooks: publicDocumentHooks(options.proxy, `Zoom's ${product} API file`),
           ...(signal ? { signal } : {}),
         })
         // An endless or huge answer is dropped at the cap, not held whole.

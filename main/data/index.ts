@@ -10,7 +10,7 @@
 //     dialogs: adapters.dialogs,           // chooseSaveFile (exports), chooseFolder (downloads)
 //     shell: adapters.shell,               // openPath (downloads.openFolder)
 //     events: adapters.events,             // 'data.job', 'downloads.changed'
-//     settings: () => settingsStore.get(), // downloadConcurrency, downloadFolder (sync or async)
+//     settings: () => settingsStore.get(), // downloadConcurrency, downloadFolder, downloadStallSeconds (sync or async)
 //     log: adapters.log,
 //     dataDir: adapters.dataDir, datasetWorker, keptDatasetDays: () => settings.keptDatasetDays,
 //     clock: adapters.clock, scheduler: adapters.scheduler,   // optional
@@ -31,6 +31,7 @@ import { DatasetEngine } from './datasets/store/dataset-engine'
 import { DatasetFiles } from './datasets/store/dataset-files'
 import { JobManager } from './jobs/job-manager'
 import { UserDirectory } from './users/user-directory'
+import { PathValues } from './pick/path-values'
 import type { CrawlRetryPolicy } from './jobs/unit-retry'
 import type { ZoomClients } from '../zoom'
 import { detailFetcher } from './details'
@@ -79,6 +80,8 @@ export interface DataServices {
   detail: ReturnType<typeof detailFetcher>
   /** Days after its crawl that a kept dataset is deleted (Settings). */
   keptDatasetDays: () => number
+  /** Pages of the list a path parameter's values come from, for the path-value picker. */
+  pathValues: PathValues
   /** Cancels running crawls, stops downloads (their .part files stay for a resume) and closes datasets. */
   shutdown(): Promise<void>
 }
@@ -99,6 +102,7 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
   const scopeLevel = deps.grant ? (profileId: string) => (deps.grant as GrantOf)(profileId).level : undefined
   const detail = detailFetcher(deps.zoom, scopeLevel)
   const users = new UserDirectory(datasets, detail)
+  const pathValues = new PathValues({ zoom: deps.zoom, ...(deps.apiCatalog ? { apiCatalog: deps.apiCatalog } : {}), ...(scopeLevel ? { scopeLevel } : {}) })
   const jobs: JobManager = new JobManager({
     users,
     ...(options.crawlRetry ? { retry: options.crawlRetry } : {}),
@@ -135,6 +139,7 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
     users,
     detail,
     keptDatasetDays,
+    pathValues,
     async shutdown() {
       jobs.cancelAll()
       await downloads.shutdown()

@@ -11,13 +11,13 @@ import { createHash } from 'node:crypto'
 import { mkdir, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { DownloadItem, DownloadsSnapshot } from '../../common/contract/downloads'
-import type { Settings } from '../../common/contract/settings'
+import { DOWNLOAD_STALL_SECONDS, type Settings } from '../../common/contract/settings'
 import { AppError } from '../../common/errors'
 import type { DatasetStore } from '../data/datasets/dataset-store'
 import { isAbort, toAppError } from '../data/errors'
 import type { DownloadSource } from './source'
 import { listPathOf } from '../../common/zoom/browse/names'
-import { LIST_RESOURCES } from '../../common/zoom/catalog'
+import { LIST_RESOURCES, UNTABBED_LISTS } from '../../common/zoom/catalog'
 import { throttle, type Throttled } from '../data/throttle'
 import type { Logger } from '../log/logger'
 import { backoffDelay } from '../net/backoff'
@@ -28,7 +28,11 @@ import { isComplete, partPathOf, RetryableTransferError, transferOnce } from './
 import type { RecordingFileKind } from '../../common/zoom/recording-files'
 import { groupReadiness, logTrash, TRASH_LOG_NAME, type TrashGroup } from './trash-after-download'
 
-export type DownloadSettings = Pick<Settings, 'downloadConcurrency' | 'downloadFolder'>
+/** The lists whose rows are cloud recordings with their files: one user's, or the whole account's. */
+const RECORDING_LISTS: ReadonlySet<string> = new Set([LIST_RESOURCES.recordings.path, UNTABBED_LISTS['account.recordings'].path])
+
+/** The stall timeout may be missing (callers that predate it): the setting's default applies. */
+export type DownloadSettings = Pick<Settings, 'downloadConcurrency' | 'downloadFolder'> & Partial<Pick<Settings, 'downloadStallSeconds'>>
 
 export interface DownloadQueueDeps {
   source: DownloadSource
@@ -40,7 +44,11 @@ export interface DownloadQueueDeps {
   clock: Clock
   scheduler: Scheduler
   log: Logger
-  /** No byte for this long fails the attempt (then it resumes). Default 60 s. */
+  /**
+   * No byte for this long fails the attempt (then it resumes). Unset: the person's setting
+   * (settings.downloadStallSeconds, read at each enqueue and retry). Tests set milliseconds here,
+   * below the setting's few-second floor.
+   */
   stallTimeoutMs?: number
   /** Attempts per file before it is marked failed. Default 5. */
   maxAttempts?: number
@@ -87,6 +95,7 @@ export class DownloadQueue {
   /** Trash checks run one after another, so a recording is never trashed twice. */
   private trashWork: Promise<void> = Promise.resolve()
   private concurrency = 3
+  private stallTimeoutMs: number = DOWNLOAD_STALL_SECONDS.default * 1000
   private lastFolder: string | undefined
   private closing = false
   private readonly changed: Throttled
@@ -101,10 +110,10 @@ export class DownloadQueue {
    */
   async enqueue(input: EnqueueRequest): Promise<DownloadsSnapshot> {
     const dataset = this.deps.datasets.get(input.datasetId)
-    if (listPathOf(dataset.resource.id) !== LIST_RESOURCES.recordings.path) throw new AppError('VALIDATION', 'Only cloud recordings can be downloaded.')
+    if (!RECORDING_LISTS.has(listPathOf(dataset.resource.id) ?? '')) throw new AppError('VALIDATION', 'Only cloud recordings can be downloaded.')
     const rows = await Promise.all([...new Set(input.rowIndexes)].map(async (index) => ({ index, row: await dataset.row(index) })))
     const settings = await this.deps.settings()
-    this.concurrency = settings.downloadConcurrency
+    this.applySettings(settings)
     const folder = settings.downloadFolder || (await this.deps.dialogs.chooseFolder({ title: 'Download recordings to' }))
     if (!folder) return this.snapshot()
     assertSafeFolder(folder)
@@ -221,7 +230,7 @@ export class DownloadQueue {
     if (entry.item.state === 'failed' || entry.item.state === 'cancelled' || entry.item.state === 'paused') {
       await entry.running
       this.requeue(entry)
-      this.concurrency = (await this.deps.settings()).downloadConcurrency
+      this.applySettings(await this.deps.settings())
       this.pump()
       this.changed.flush()
     }
@@ -260,6 +269,12 @@ export class DownloadQueue {
     for (const entry of this.entries.values()) entry.controller?.abort(new AppError('CANCELLED', 'The app is closing.'))
     await this.whenIdle()
     this.changed.dispose()
+  }
+
+  /** How many at once and when a silent transfer counts as stalled: as set when the work was asked for. */
+  private applySettings(settings: DownloadSettings): void {
+    this.concurrency = settings.downloadConcurrency
+    this.stallTimeoutMs = this.deps.stallTimeoutMs ?? (settings.downloadStallSeconds ?? DOWNLOAD_STALL_SECONDS.default) * 1000
   }
 
   private get(id: string): Entry {
@@ -334,7 +349,7 @@ export class DownloadQueue {
             finalPath: entry.finalPath,
             fileSize: item.fileSize,
             signal: controller.signal,
-            stallTimeoutMs: this.deps.stallTimeoutMs ?? 60_000,
+            stallTimeoutMs: this.stallTimeoutMs,
             onProgress: (received) => {
               item.received = received
               this.changed.request()

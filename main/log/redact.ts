@@ -22,6 +22,13 @@ const fragments = new Map<string, number>()
 /** Forms shorter than FRAGMENT_LENGTH (a six-character value), matched whole. */
 const shortForms = new Map<string, number>()
 
+/** What text is matched against: the registry's, or one value's (redactValue). */
+interface FormIndex {
+  fragments: Map<string, number>
+  shortForms: Map<string, number>
+}
+const REGISTERED: FormIndex = { fragments, shortForms }
+
 /** Lower-cases A–Z only, so every character keeps its position (a match maps back to the original text). */
 const fold = (text: string): string => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
 
@@ -49,10 +56,10 @@ function count(map: Map<string, number>, key: string, delta: 1 | -1): void {
   else map.delete(key)
 }
 
-function indexForms(forms: readonly string[], delta: 1 | -1): void {
+function indexForms(forms: readonly string[], delta: 1 | -1, index: FormIndex = REGISTERED): void {
   for (const form of forms) {
-    if (form.length < FRAGMENT_LENGTH) count(shortForms, form, delta)
-    for (let i = 0; i + FRAGMENT_LENGTH <= form.length; i++) count(fragments, form.slice(i, i + FRAGMENT_LENGTH), delta)
+    if (form.length < FRAGMENT_LENGTH) count(index.shortForms, form, delta)
+    for (let i = 0; i + FRAGMENT_LENGTH <= form.length; i++) count(index.fragments, form.slice(i, i + FRAGMENT_LENGTH), delta)
   }
 }
 
@@ -114,15 +121,32 @@ const PATTERNS: [RegExp, string][] = [
 const REDACTED = '[redacted]'
 
 export function redact(text: string): string {
-  let out = redactRegistered(text)
-  const visible = out === text ? text.replace(INVISIBLE, '') : text
-  if (visible !== text) {
-    // Only when something registered hides behind invisible characters is the text shown without them.
-    const scrubbed = redactRegistered(visible)
-    if (scrubbed !== visible) out = scrubbed
-  }
+  let out = scrubForms(text, REGISTERED)
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement)
   return out
+}
+
+/**
+ * `text` without `value` (registered or not) in any of the forms `redact` looks for: whole, in
+ * pieces of FRAGMENT_LENGTH or more (a copy cut short), reversed, base64, another letter case,
+ * invisible characters inserted. Only `value` is looked for: no pattern, so a server's own words
+ * (a `"code": 124`) are kept. For text shown to a person, such as an answer that quotes a token.
+ */
+export function redactValue(text: string, value: string | undefined): string {
+  if (!value || value.length < 6) return text
+  const index: FormIndex = { fragments: new Map(), shortForms: new Map() }
+  indexForms(formsOf(value), 1, index)
+  return scrubForms(text, index)
+}
+
+/** Registered forms scrubbed, then, should any hide behind invisible characters, the text without them scrubbed again. */
+function scrubForms(text: string, index: FormIndex): string {
+  const out = redactRegistered(text, index)
+  const visible = out.replace(INVISIBLE, '')
+  if (visible === out) return out
+  // Only when something hides behind invisible characters is the text shown without them.
+  const scrubbed = redactRegistered(visible, index)
+  return scrubbed !== visible ? scrubbed : out
 }
 
 /**
@@ -136,15 +160,15 @@ export function hasOpaqueRun(text: string, minLength = 20): boolean {
 }
 
 /** Replaces every run of text made of overlapping registered forms or their fragments, in any ASCII letter case. */
-function redactRegistered(text: string): string {
-  if (known.size === 0 || text.length < 6) return text
+function redactRegistered(text: string, index: FormIndex): string {
+  if ((index.fragments.size === 0 && index.shortForms.size === 0) || text.length < 6) return text
   const folded = fold(text)
   const ranges: [number, number][] = []
-  for (const form of shortForms.keys()) {
+  for (const form of index.shortForms.keys()) {
     for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) ranges.push([at, at + form.length])
   }
   for (let i = 0; i + FRAGMENT_LENGTH <= folded.length; i++) {
-    if (fragments.has(folded.slice(i, i + FRAGMENT_LENGTH))) ranges.push([i, i + FRAGMENT_LENGTH])
+    if (index.fragments.has(folded.slice(i, i + FRAGMENT_LENGTH))) ranges.push([i, i + FRAGMENT_LENGTH])
   }
   if (ranges.length === 0) return text
   ranges.sort((a, b) => a[0] - b[0])

@@ -8,12 +8,16 @@ export interface CancelableDownload {
   cancel(): void
 }
 
-/** Cancels `request` once more than `maxBytes` of its answer arrived; the result says whether it did. */
-export function capDownload(request: CancelableDownload, maxBytes: number): () => boolean {
+/**
+ * Cancels `request` once more than `maxBytes` of its answer arrived; the result says whether it did.
+ * `onOver` is told just before the cancel, for a caller that keeps the fact elsewhere.
+ */
+export function capDownload(request: CancelableDownload, maxBytes: number, onOver?: () => void): () => boolean {
   let over = false
   request.on('downloadProgress', ({ transferred }) => {
     if (over || transferred <= maxBytes) return
     over = true
+    onOver?.()
     request.cancel()
   })
   return () => over

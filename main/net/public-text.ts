@@ -1,6 +1,6 @@
 // Public documents main downloads as text (Zoom's event schema files): no credential, capped as
 // they arrive, through the system proxy, and never over plain http once https was asked for.
-import got, { type BeforeRequestHook } from 'got'
+import got, { type BeforeRequestHook, type Hooks } from 'got'
 import { AppError } from '../../common/errors'
 import { capDownload } from './capped-download'
 import { proxyOptions } from './proxy'
@@ -17,6 +17,21 @@ export function httpsDowngrade(from: URL, to: URL): boolean {
   return from.protocol === 'https:' && to.protocol !== 'https:'
 }
 
+/**
+ * got's hooks for a public document: the system proxy, and a redirect to plain http refused with a
+ * NETWORK error naming `what` was asked for (the caller's words: "Zoom's accounts API file").
+ */
+export function publicDocumentHooks(proxy: BeforeRequestHook | undefined, what: string): Partial<Hooks> {
+  return {
+    ...proxyOptions(proxy).hooks,
+    beforeRedirect: [
+      (next, answer) => {
+        if (httpsDowngrade(new URL(answer.url), next.url as URL)) throw new AppError('NETWORK', `${what}: a redirect to plain http was refused.`)
+      },
+    ],
+  }
+}
+
 /** `fetchText(url)`: the document's text; throws NETWORK (too large, refused redirect, HTTP error) or got's error. */
 export function createPublicTextFetcher(options: PublicTextOptions = {}): (url: string) => Promise<string> {
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024
@@ -24,14 +39,7 @@ export function createPublicTextFetcher(options: PublicTextOptions = {}): (url: 
     const request = got(url, {
       timeout: { request: options.timeoutMs ?? 30_000 },
       retry: { limit: 1 },
-      hooks: {
-        ...proxyOptions(options.proxy).hooks,
-        beforeRedirect: [
-          (next, answer) => {
-            if (httpsDowngrade(new URL(answer.url), next.url as URL)) throw new AppError('NETWORK', `${new URL(url).host}: a redirect to plain http was refused.`)
-          },
-        ],
-      },
+      hooks: publicDocumentHooks(options.proxy, new URL(url).host),
     })
     const tooLarge = capDownload(request, maxBytes)
     try {

@@ -12,6 +12,7 @@ import type { UrlChecker } from '../../common/zoom/allowlist'
 import { resolveConsoleUrl } from '../../common/zoom/console-url'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import type { Logger } from '../log/logger'
+import { redactValue } from '../log/redact'
 import { errorFromResponse, headerValue, isRefusedAccessToken, toZoomError } from './errors'
 import { callState, type CallState, type ProfileHttp } from './http'
 import { paginate, type PaginateRequest, type Query, type ZoomPage } from './paginate'
@@ -209,9 +210,10 @@ export class ZoomClient {
       const body = BODY_METHODS.has(request.method) ? (request.body ?? '') : undefined
       const { response, stream } = await this.openWithRefresh(target, { method: request.method, headers, body, call, signal })
       const capped = await readCapped(stream, request.maxBodyBytes ?? 2 * 1024 * 1024)
-      // The page never holds the profile's token: a server that quotes the request back gets it cut out.
+      // The page never holds the profile's token: a server that quotes the request back gets it cut
+      // out, whole, cut short by the cap, or changed (base64, reversed, another case, invisible characters).
       const sent = call.ownAuthorization ? undefined : call.token
-      const read = { ...capped, text: withoutToken(capped.text, sent, capped.truncated) }
+      const read = { ...capped, text: redactValue(capped.text, sent) }
       const declared = Number(headerValue(response.headers, 'content-length'))
       const trackingId = headerValue(response.headers, 'x-zm-trackingid')
       const contentType = headerValue(response.headers, 'content-type')
@@ -219,7 +221,7 @@ export class ZoomClient {
         url: response.url,
         status: response.statusCode,
         statusText: response.statusMessage ?? '',
-        headers: pairs(response.rawHeaders).map(([name, value]) => [name, withoutToken(value, sent, false)]),
+        headers: pairs(response.rawHeaders).map(([name, value]) => [name, redactValue(value, sent)]),
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         body: read.text,
         bodyBytes: read.truncated && Number.isFinite(declared) ? declared : read.bytes,
@@ -352,28 +354,6 @@ function readCapped(stream: Readable, cap: number): Promise<{ text: string; byte
     stream.once('end', () => finish(false))
     stream.once('error', reject)
   })
-}
-
-/** Below this, the start of a token is the part every JWT shares (`eyJhbGciOi`), not a secret. */
-const TOKEN_PREFIX_KEPT = 8
-
-/**
- * `text` without `token`: each whole occurrence replaced, and, when the text was cut short, a
- * start of the token left at its very end removed (all but its last characters would be enough
- * to guess the rest).
- */
-export function withoutToken(text: string, token: string | undefined, cutShort: boolean): string {
-  if (!token) return text
-  let out = text.includes(token) ? text.split(token).join('[redacted]') : text
-  if (cutShort) {
-    for (let length = Math.min(token.length - 1, out.length); length >= TOKEN_PREFIX_KEPT; length--) {
-      if (out.endsWith(token.slice(0, length))) {
-        out = `${out.slice(0, out.length - length)}[redacted]`
-        break
-      }
-    }
-  }
-  return out
 }
 
 /** A stream that yields text already read (a 401 body that was not 124). */

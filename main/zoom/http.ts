@@ -16,6 +16,7 @@ import { AppError } from '../../common/errors'
 import type { UrlChecker } from '../../common/zoom/allowlist'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import type { Logger } from '../log/logger'
+import { capDownload, type CancelableDownload } from '../net/capped-download'
 import type { TokenProvider } from './ports'
 import type { AccountRateLimiter } from './rate-limiter'
 import { createCalculateDelay, type RetryPolicy } from './retry'
@@ -136,11 +137,8 @@ export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
     // A stream (Request) and a promise (which re-emits each attempt's 'response') both have `on`.
     ;(result as unknown as { on(event: 'response', listener: (response: PlainResponse) => void): unknown }).on('response', (response) => observe(call, response))
     if (!options.isStream) {
-      const promise = result as unknown as { on(event: 'downloadProgress', listener: (progress: { transferred: number }) => void): unknown; cancel(): void }
-      promise.on('downloadProgress', ({ transferred }) => {
-        if (transferred <= maxJsonBytes || call.tooLarge) return
+      capDownload(result as unknown as CancelableDownload, maxJsonBytes, () => {
         call.tooLarge = true
-        promise.cancel()
       })
     }
     return result

@@ -22,7 +22,8 @@
 //   get<T>(path, { searchParams?, signal?, family?, category? }?): Promise<T>
 //   paginate<T>(PaginateRequest): AsyncGenerator<ZoomPage<T>>
 //       PaginateRequest { path, listKey, altListKeys?, idKeys?, pageSize?, paginated?, searchParams?,
-//                         family?, category?, signal?, maxRestarts? }
+//                         family?, category?, signal?, maxRestarts?, cursor? }
+//       cursor: PageCursor (newPageCursor()) — a listing tried again goes on where the last try stopped
 //       ZoomPage { items, index, totalRecords?, rateLimitWaits, restarted, skipped }
 //   stream(url, { range?: { start, end? }, signal? }): Promise<ZoomStream { status, headers, body, url }>
 //   send(RawRequest): Promise<RawResponse>    — the console's exact request, no retries
@@ -36,7 +37,7 @@
 // CANCELLED, DOMAIN_NOT_ALLOWED, VALIDATION (bad parameters), or what the token manager threw.
 export { createZoomClients, type ZoomClients, type ZoomClientsOptions } from './clients'
 export { ZoomClient, type HttpMethod, type RawRequest, type RawResponse, type StreamOptions, type ZoomRequest, type ZoomResponse, type ZoomStream } from './client'
-export { paginate, isExpiredPageToken, type PaginateRequest, type ZoomPage, type Query, type QueryValue } from './paginate'
+export { paginate, isExpiredPageToken, newPageCursor, type PageCursor, type PaginateRequest, type ZoomPage, type Query, type QueryValue } from './paginate'
 export { getDetail } from './resources'
 export { toZoomError, errorFromResponse } from './errors'
 export { AccountRateLimiter, type RateLimiterOptions } from './rate-limiter'

@@ -1,5 +1,7 @@
 // The older page_number pagination a few of Zoom's lists still use instead of next_page_token:
 // pages 1, 2, … until Zoom's page_count is reached, or, without one, until a short or empty page.
+// With a cursor (a listing tried again), it goes on at the page after the last one the caller
+// took: pages are positions in the list, so asking page 1 again would give those rows twice.
 import { AppError } from '../../common/errors'
 import type { PageFetcher, PaginateRequest, QueryValue, ZoomPage } from './paginate'
 
@@ -8,7 +10,8 @@ const MAX_PAGES = 10_000
 
 export async function* paginateByNumber<T = unknown>(fetcher: PageFetcher, request: PaginateRequest): AsyncGenerator<ZoomPage<T>, void, undefined> {
   const keys = [request.listKey, ...(request.altListKeys ?? [])]
-  for (let page = 1; page <= MAX_PAGES; page++) {
+  const cursor = request.cursor
+  for (let page = cursor?.pageNumber ?? 1; page <= MAX_PAGES; page++) {
     const searchParams: Record<string, QueryValue> = { ...request.searchParams, page_number: page }
     if (request.pageSize !== undefined) searchParams.page_size = request.pageSize
     const response = await fetcher.request<unknown>({
@@ -26,6 +29,8 @@ export async function* paginateByNumber<T = unknown>(fetcher: PageFetcher, reque
     if (!Array.isArray(rows)) throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer has a “${key}” that is not a list.`)
     const total = envelope.total_records
     yield { items: rows as T[], index: page - 1, ...(typeof total === 'number' ? { totalRecords: total } : {}), rateLimitWaits: response.waits, restarted: false, skipped: 0 }
+    // The caller took the page.
+    if (cursor) cursor.pageNumber = page + 1
     const pageCount = envelope.page_count
     const done = typeof pageCount === 'number' ? page >= pageCount : rows.length === 0 || (request.pageSize !== undefined && rows.length < request.pageSize)
     if (done || rows.length === 0 || request.paginated === false) return

@@ -11,6 +11,12 @@
 // once, whatever the ordering or whatever changed meanwhile. Restarts are bounded (`maxRestarts`);
 // a token that fails again and again ends with the typed error. Cancellation: the signal is
 // passed to every request, and breaking out of the loop stops fetching.
+//
+// A caller that may try a listing again after a failure (a crawl retrying one unit) passes a
+// `cursor`: a page counts as taken once the caller asks for the next one, and the cursor then
+// holds the token of the page after it and the rows taken. A new listing with the same cursor
+// goes on from there instead of from the first page; if that token has expired meanwhile, the
+// restart drops the rows the cursor has, as above.
 import { AppError, isAppError } from '../../common/errors'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 
@@ -36,6 +42,25 @@ export interface PaginateRequest {
   maxRestarts?: number
   /** Told when a request has to wait for Zoom's rate limit (a 429 or the limiter holding it) until a time (epoch ms). */
   onRateLimitWait?: (untilMs: number) => void
+  /** Where an earlier try of the same listing stopped; advanced as the caller takes pages. */
+  cursor?: PageCursor
+}
+
+/**
+ * How far a listing got, kept by the caller across tries. Only pages the caller has taken (it
+ * asked for the next one) move it, so a page cut short by a failure or a cancel is asked again.
+ */
+export interface PageCursor {
+  /** next_page_token of the next page to ask for; '' = the first page. */
+  pageToken: string
+  /** page_number of the next page to ask for (page_number paging). */
+  pageNumber: number
+  /** Identities of the rows taken, so a restart after an expired token does not give them again. */
+  taken: Set<string>
+}
+
+export function newPageCursor(): PageCursor {
+  return { pageToken: '', pageNumber: 1, taken: new Set() }
 }
 
 export interface ZoomPage<T = unknown> {
@@ -89,10 +114,11 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
   const idKeys = request.idKeys ?? ['id']
   const paginated = request.paginated ?? true
   const maxRestarts = request.maxRestarts ?? 3
-  const seen = new Set<string>()
+  const cursor = request.cursor ?? newPageCursor()
+  const seen = cursor.taken
   /** The page tokens of this run through the listing: Zoom never gives the same one twice. */
   const tokens = new Set<string>()
-  let pageToken = ''
+  let pageToken = cursor.pageToken
   let restarts = 0
   let restarted = false
   let index = 0
@@ -116,6 +142,7 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
         restarted = true
         pageToken = ''
         tokens.clear()
+        cursor.pageToken = ''
         continue
       }
       throw error
@@ -125,12 +152,13 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
     const envelope = body as Record<string, unknown>
     const rows = listOf(envelope, keys) ?? []
     const items: T[] = []
+    const pageKeys = new Set<string>()
     let skipped = 0
     for (const row of rows) {
       const key = rowKey(row, idKeys)
-      if (seen.has(key)) skipped++
+      if (seen.has(key) || pageKeys.has(key)) skipped++
       else {
-        seen.add(key)
+        pageKeys.add(key)
         items.push(row as T)
       }
     }
@@ -143,12 +171,18 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
       restarted,
       skipped,
     }
+    // The caller took the page: its rows are given, and a later try starts after it.
+    for (const key of pageKeys) seen.add(key)
     restarted = false
     const next = envelope.next_page_token
-    if (!paginated || typeof next !== 'string' || next === '') return
+    if (!paginated || typeof next !== 'string' || next === '') {
+      cursor.pageToken = ''
+      return
+    }
     // A token leading back to any page already read (not only this one) would be followed forever.
     if (next === pageToken || tokens.has(next)) throw new AppError('ZOOM_RESPONSE_INVALID', 'Zoom returned a next_page_token it had already given; stopping to avoid a loop.')
     tokens.add(next)
     pageToken = next
+    cursor.pageToken = next
   }
 }

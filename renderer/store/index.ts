@@ -6,6 +6,7 @@ import { createConnectionsSlice, getEmptyConnectionsState } from './slices/conne
 import { createConsoleSlice, getEmptyConsoleState } from './slices/console'
 import { createDownloadsSlice, getEmptyDownloadsState } from './slices/downloads'
 import { createEventsSlice, getEmptyEventsState } from './slices/events'
+import { createPathValuesSlice, getEmptyPathValuesState } from './slices/path-values'
 import { createSessionSlice, getEmptySessionState } from './slices/session'
 import { createSettingsSlice, getEmptySettingsState } from './slices/settings'
 import { createVaultSlice, getEmptyVaultState } from './slices/vault'
@@ -19,6 +20,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createConnectionsSlice(...a),
   ...createBrowseSlice(...a),
+  ...createPathValuesSlice(...a),
   ...createConsoleSlice(...a),
   ...createDownloadsSlice(...a),
   ...createEventsSlice(...a),
@@ -32,6 +34,7 @@ export function resetStore(): void {
     ...getEmptySettingsState(),
     ...getEmptyConnectionsState(),
     ...getEmptyBrowseState(),
+    ...getEmptyPathValuesState(),
     ...getEmptyConsoleState(),
     ...getEmptyDownloadsState(),
     ...getEmptyEventsState(),

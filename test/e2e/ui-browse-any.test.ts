@@ -74,6 +74,69 @@ describe.skipIf(skipReason !== undefined)(`UI: browse any list of Zoom's API (en
     expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('meetingId') } })
   })
 
+  /** Text matched as it is in a RegExp. */
+  const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+
+  /** Every row of a dataset, as Zoom sent them. */
+  async function rowsOf(datasetId: string, count: number): Promise<Record<string, unknown>[]> {
+    return Promise.all(Array.from({ length: count }, (_, index) => value(harness.page, 'data.row', { datasetId, index }) as Promise<Record<string, unknown>>))
+  }
+
+  /** Some columns of every row of a dataset (up to a thousand), in one window. */
+  async function cells(datasetId: string, columns: string[]) {
+    return (await value(harness.page, 'data.rows', { datasetId, offset: 0, limit: 1000, columns })).rows.map((row) => row.cells)
+  }
+
+  /**
+   * The parent row with the most children whose name no other parent shares (so typing it finds
+   * that one alone), and its children, from a fan-out through the bridge.
+   */
+  async function parentWithChildren(parent: string, child: string, param: string): Promise<{ id: string; name: string; children: Record<string, unknown>[] }> {
+    const parents = await crawl({ resource: parent, params: {} })
+    const parentRows = (await cells(parents.datasetId, ['id', 'name'])).map(([id, name]) => ({ id: String(id), name: String(name) }))
+    const children = await crawl({ resource: child, params: {} })
+    const childParents = (await cells(children.datasetId, [param])).map(([id]) => id)
+    const named = parentRows.filter((row) => parentRows.filter((other) => other.name.toLowerCase().includes(row.name.toLowerCase())).length === 1)
+    const best = named.map((row) => ({ ...row, count: childParents.filter((id) => id === row.id).length })).sort((a, b) => b.count - a.count)[0]
+    if (!best || best.count === 0) throw new Error(`the sandbox gave no ${parent} row with children`)
+    // Its children as a crawl given its id answers them: one list, no fan-out.
+    const one = await crawl({ resource: child, params: { [param]: best.id } })
+    expect(one.rows).toBe(best.count)
+    return { id: best.id, name: best.name, children: await rowsOf(one.datasetId, one.rows) }
+  }
+
+  /** Opens a list from "All lists", picks one value of `param` by typing its parent row's name, loads, and answers the rows loaded. */
+  async function pickAndLoad(resource: string, param: string, noun: string, name: string, shot: string): Promise<Record<string, unknown>[]> {
+    const { page } = harness
+    await page.getByRole('tab', { name: 'Browse' }).click()
+    const lists = page.getByRole('combobox', { name: /All lists/ })
+    await lists.fill(resource)
+    await page.getByRole('option', { name: new RegExp(literally(resource)) }).first().waitFor()
+    await lists.press('Enter')
+    const box = page.getByRole('combobox', { name: `${param} (${noun})` })
+    await box.click()
+    // The first page of the parent list, by name, before anything is typed.
+    await page.getByRole('listbox', { name: noun }).getByRole('option').first().waitFor()
+    await box.fill(name.slice(0, Math.max(4, name.length - 2)))
+    const option = page.getByRole('listbox', { name: noun }).getByRole('option', { name: new RegExp(`^${literally(name)} `) })
+    await option.waitFor()
+    await harness.screenshot(shot)
+    // The keyboard picks it: ↓ to it, Enter.
+    const options = page.getByRole('listbox', { name: noun }).getByRole('option')
+    const at = (await options.allTextContents()).findIndex((text) => text.startsWith(`${name} `))
+    for (let i = 0; i < at; i++) await box.press('ArrowDown')
+    await box.press('Enter')
+    expect(await box.inputValue()).toBe(name)
+    const before = (await value(page, 'data.jobs', { profileId })).length
+    await page.getByRole('button', { name: /^(Load|Reload) / }).click()
+    await expect.poll(async () => (await value(page, 'data.jobs', { profileId })).length, { timeout: 30_000 }).toBeGreaterThan(before)
+    const latest = async () => (await value(page, 'data.jobs', { profileId })).filter((j) => j.resource === resource).sort((a, b) => b.startedAt - a.startedAt)[0]!
+    await expect.poll(async () => (await latest()).state, { timeout: 30_000 }).toBe('done')
+    const done = await latest()
+    expect(done.unitsTotal).toBeUndefined()
+    return rowsOf(done.datasetId, done.rows)
+  }
+
   it('picks a list in "All lists" with the keyboard and loads it', async () => {
     const { page } = harness
     await page.getByRole('tab', { name: 'Browse' }).click()
@@ -88,5 +151,41 @@ describe.skipIf(skipReason !== undefined)(`UI: browse any list of Zoom's API (en
     await panel.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
     await harness.screenshot('ui-browse-any-01-call-queue-members')
     await expectAccessible(page, 'browse (a list picked in All lists)')
+  })
+
+  it('picks one call queue by its name in the callQueueId picker and gets exactly that queue’s members', async () => {
+    const queue = await parentWithChildren('/phone/call_queues', '/phone/call_queues/{callQueueId}/members', 'callQueueId')
+    const rows = await pickAndLoad('/phone/call_queues/{callQueueId}/members', 'callQueueId', 'call queues', queue.name, 'ui-browse-any-02-pick-call-queue')
+    expect(rows).toEqual(queue.children)
+    await harness.screenshot('ui-browse-any-03-one-call-queue-members')
+  })
+
+  it('picks one room by its name in the roomId picker and gets exactly that room’s devices', async () => {
+    const room = await parentWithChildren('/rooms', '/rooms/{roomId}/devices', 'roomId')
+    const rows = await pickAndLoad('/rooms/{roomId}/devices', 'roomId', 'rooms', room.name, 'ui-browse-any-04-pick-room')
+    expect(rows).toEqual(room.children)
+    await expectAccessible(harness.page, 'browse (a room picked in the roomId picker)')
+  })
+
+  it('shows a picked list with its item schema’s columns, nested objects flattened, and the column chooser hides one and resets', async () => {
+    const { page } = harness
+    await page.getByRole('tab', { name: 'Browse' }).click()
+    const picker = page.getByRole('combobox', { name: /All lists/ })
+    await picker.fill('/phone/call_queues')
+    await page.getByRole('option', { name: /^\/phone\/call_queues · / }).waitFor()
+    await page.getByRole('option', { name: /^\/phone\/call_queues · / }).click()
+    const panel = page.getByRole('region', { name: 'List call queues' })
+    await panel.getByRole('button', { name: /^Load / }).click()
+    await panel.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
+    // By CSS, not by role: while the column menu is open the rest of the page is aria-hidden.
+    const headers = () => page.locator('[role="grid"][aria-label="List call queues"] .grid-head [role="columnheader"]').allTextContents()
+    // Phone's file: a call queue's `site` object is flattened into two columns.
+    const schemaColumns = ['Extension id', 'Extension number', 'Id', 'Name', 'Phone numbers', 'Site id', 'Site name', 'Status']
+    await expect.poll(headers).toEqual(schemaColumns)
+    await panel.getByRole('button', { name: /Columns/ }).click()
+    await page.getByRole('menuitemcheckbox', { name: /site\.name/ }).click()
+    await expect.poll(headers).toEqual(schemaColumns.filter((c) => c !== 'Site name'))
+    await page.getByRole('menuitem', { name: 'Reset to default columns' }).click()
+    await expect.poll(headers).toEqual(schemaColumns)
   })
 })

@@ -1,15 +1,12 @@
 // Issue 6, scenario 3: Browse → Users on a 10,000-user sandbox in real Chromium. Load with
 // progress (and cancel), the virtualized grid's row count, filter, sort, the detail drawer
 // (formatted and raw JSON), and CSV exports of the filtered and the whole dataset.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../sandbox'
+import { describe, expect, it } from 'vitest'
 import { getJson, s2sToken } from '../sandbox/testing'
 import { chromiumMissingReason } from '../support/chromium'
-import { closeBrowser, startHarness, type Harness } from './harness'
-import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures } from './ui-helpers'
+import { expectAccessible, useUiScenario } from './ui-helpers'
 
 const USERS = 10_000
 
@@ -22,66 +19,57 @@ function parseRowCount(text: string): [number, number] {
 const csvLines = async (path: string) => (await readFile(path, 'utf8')).split(/\r?\n/).filter((line) => line.length > 0)
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: browse users (end to end)', () => {
-  let zoom: Sandbox
-  let harness: Harness
   let exportDir: string
+  const ui = useUiScenario({
+    sandbox: { seed: 63, users: USERS, plan: 'unlimited' },
+    folders: ['zc-e2e-browse-'],
+    beforeApp: async () => {
+      const { access_token } = await s2sToken(ui.zoom)
+      const page = (await (await getJson(`${ui.zoom.url}/v2/users?page_size=2&status=active`, access_token)).json()) as { total_records: number; users: { email: string }[] }
+      activeUsers = page.total_records
+      firstEmail = page.users[0]!.email
+      fragment = page.users[1]!.email.split('.')[0]!
+      exportDir = ui.folders[0]!
+    },
+    connection: { name: 'Big account' },
+  })
   /** What Zoom's list users returns by default (status=active): the rows a full load must show. */
   let activeUsers: number
   let firstEmail: string
   /** A first name shared by several users (the second user's): a filter that keeps many rows. */
   let fragment: string
 
-  beforeAll(async () => {
-    zoom = await startSandbox({ seed: 63, users: USERS, plan: 'unlimited' })
-    const { access_token } = await s2sToken(zoom)
-    const page = (await (await getJson(`${zoom.url}/v2/users?page_size=2&status=active`, access_token)).json()) as { total_records: number; users: { email: string }[] }
-    activeUsers = page.total_records
-    firstEmail = page.users[0]!.email
-    fragment = page.users[1]!.email.split('.')[0]!
-    exportDir = await mkdtemp(join(tmpdir(), 'zc-e2e-browse-'))
-    harness = await startHarness()
-    quickFailures(harness)
-    await chooseKeychain(harness.page)
-    await addS2SConnection(harness.page, zoom, 'Big account')
-  })
-  afterAll(async () => {
-    await harness?.close()
-    await zoom?.close()
-    await closeBrowser()
-    if (exportDir) await rm(exportDir, { recursive: true, force: true })
-  })
-
   it('lists the catalog as tabs, Users first', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('tab', { name: 'Browse' }).click()
     const resources = page.getByRole('tablist', { name: 'Resources' })
     await resources.getByRole('tab', { name: 'Users', exact: true }).waitFor()
     expect(await resources.getByRole('tab', { name: 'Users', exact: true }).getAttribute('aria-selected')).toBe('true')
     expect(await resources.getByRole('tab').count()).toBeGreaterThanOrEqual(6)
-    await harness.screenshot('ui-browse-01-users-tab')
+    await ui.harness.screenshot('ui-browse-01-users-tab')
     await expectAccessible(page, 'browse (before loading)')
   })
 
   it('shows progress while loading, and Cancel loading stops the crawl', async () => {
-    const { page } = harness
+    const { page } = ui
     // Slow pages, so the running state is on screen long enough to see and cancel.
-    zoom.setLatency(1_500)
+    ui.zoom.setLatency(1_500)
     try {
       await page.getByRole('button', { name: 'Load users' }).click()
       await page.getByRole('progressbar', { name: 'Loading progress' }).waitFor()
       await page.getByRole('button', { name: 'Cancel loading' }).waitFor()
-      await harness.screenshot('ui-browse-02-loading')
+      await ui.harness.screenshot('ui-browse-02-loading')
       await expectAccessible(page, 'browse (loading)')
       await page.getByRole('button', { name: 'Cancel loading' }).click()
       await page.locator('.crawl[data-state="cancelled"]').waitFor()
       expect(await page.getByRole('progressbar', { name: 'Loading progress' }).count()).toBe(0)
     } finally {
-      zoom.setLatency(0)
+      ui.zoom.setLatency(0)
     }
   })
 
   it('loads every user Zoom lists by default and counts them', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('button', { name: /^(Re)?load users$/i }).click()
     await page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
     await expect.poll(async () => parseRowCount(await page.getByTestId('row-count').innerText())[0]).toBe(activeUsers)
@@ -91,12 +79,12 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: browse users (end to e
     // Virtualized: a screenful of rows in the DOM, not thousands.
     expect(await grid.getByRole('row').count()).toBeLessThan(80)
     await expect.poll(() => grid.locator('[aria-rowindex="2"]').innerText()).toContain(firstEmail)
-    await harness.screenshot('ui-browse-03-loaded')
+    await ui.harness.screenshot('ui-browse-03-loaded')
     await expectAccessible(page, 'browse (users loaded)')
   })
 
   it('sorts by a column from its header', async () => {
-    const { page } = harness
+    const { page } = ui
     const grid = page.getByRole('grid', { name: 'Users' })
     const header = grid.getByRole('columnheader', { name: 'Email' })
     await header.getByRole('button').click()
@@ -109,9 +97,9 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: browse users (end to e
   })
 
   it('exports the whole dataset as CSV: a header and one line per row', async () => {
-    const { page } = harness
+    const { page } = ui
     const target = join(exportDir, 'all-users.csv')
-    harness.saveDialogAnswers.push(target)
+    ui.harness.saveDialogAnswers.push(target)
     await page.getByRole('button', { name: 'Export', exact: true }).click()
     await page.getByRole('menuitem', { name: 'CSV file…' }).click()
     await page.getByRole('dialog', { name: /^Export/ }).getByRole('button', { name: 'Export…' }).click()
@@ -123,7 +111,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: browse users (end to e
   })
 
   it('filters rows in main and shows how many match', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('searchbox', { name: 'Filter rows' }).fill(fragment)
     await expect.poll(async () => parseRowCount(await page.getByTestId('row-count').innerText())[0]).toBeLessThan(activeUsers)
     const [shown, total] = parseRowCount(await page.getByTestId('row-count').innerText())
@@ -132,10 +120,10 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: browse users (end to e
     const grid = page.getByRole('grid', { name: 'Users' })
     expect(await grid.getAttribute('aria-rowcount')).toBe(String(shown + 1))
     await expect.poll(() => grid.locator('[aria-rowindex="2"]').innerText()).toContain(fragment)
-    await harness.screenshot('ui-browse-04-filtered')
+    await ui.harness.screenshot('ui-browse-04-filtered')
 
     const target = join(exportDir, 'filtered-users.csv')
-    harness.saveDialogAnswers.push(target)
+    ui.harness.saveDialogAnswers.push(target)
     await page.getByRole('button', { name: 'Export', exact: true }).click()
     await page.getByRole('menuitem', { name: 'CSV file…' }).click()
     await page.getByRole('dialog', { name: /^Export/ }).getByRole('button', { name: 'Export…' }).click()
@@ -146,7 +134,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: browse users (end to e
   })
 
   it('opens a row in the detail drawer: formatted fields and the raw JSON', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('searchbox', { name: 'Filter rows' }).fill(firstEmail)
     const grid = page.getByRole('grid', { name: 'Users' })
     await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('2')
@@ -154,18 +142,18 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: browse users (end to e
     const drawer = page.getByRole('dialog', { name: 'User details' })
     await drawer.getByRole('tab', { name: 'Formatted' }).waitFor()
     await expect.poll(() => drawer.innerText()).toContain(firstEmail)
-    await harness.screenshot('ui-browse-05-detail-formatted')
+    await ui.harness.screenshot('ui-browse-05-detail-formatted')
     await expectAccessible(page, 'user details (formatted)')
     await drawer.getByRole('tab', { name: 'Raw JSON' }).click()
     const raw = await drawer.getByLabel('Row as JSON').innerText()
     expect(JSON.parse(raw)).toMatchObject({ email: firstEmail })
-    await harness.screenshot('ui-browse-06-detail-raw')
+    await ui.harness.screenshot('ui-browse-06-detail-raw')
     await expectAccessible(page, 'user details (raw JSON)')
     await drawer.getByRole('button', { name: 'Close details' }).click()
     await drawer.waitFor({ state: 'detached' })
   })
 
   it('opened no page error on the way', () => {
-    expect(harness.pageErrors).toEqual([])
+    expect(ui.harness.pageErrors).toEqual([])
   })
 })

@@ -3,15 +3,12 @@
 // 30 days, not today, with presets; a batch fetches only the file kinds ticked; and "Move to Zoom's
 // trash after download", confirmed in main's own dialog, trashes a recording once its files are
 // downloaded and verified, with a line per move in zoom-trash-log.jsonl beside the downloads.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../sandbox'
+import { describe, expect, it } from 'vitest'
 import { getJson, s2sToken } from '../sandbox/testing'
 import { chromiumMissingReason } from '../support/chromium'
-import { closeBrowser, startHarness, type Harness } from './harness'
-import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures } from './ui-helpers'
+import { expectAccessible, recordingOfRow, useUiScenario } from './ui-helpers'
 
 interface RecordingRow {
   uuid: string
@@ -29,42 +26,18 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: date presets, file kinds and the trash after download (end to end)', () => {
-  let zoom: Sandbox
-  let harness: Harness
   let kindsFolder: string
   let trashFolder: string
-
-  /** Row n's recording as Zoom listed it, read from the detail drawer's raw JSON. */
-  async function rowRecording(n: number): Promise<RecordingRow> {
-    const { page } = harness
-    const grid = page.getByRole('grid', { name: 'Cloud recordings' })
-    await grid.locator(`[aria-rowindex="${n + 1}"] [role="gridcell"]`).nth(1).click()
-    const drawer = page.getByRole('dialog', { name: 'Cloud recording details' })
-    await drawer.getByRole('tab', { name: 'Raw JSON' }).click()
-    const row = JSON.parse(await drawer.getByLabel('Row as JSON').innerText()) as RecordingRow
-    await drawer.getByRole('button', { name: 'Close details' }).click()
-    await drawer.waitFor({ state: 'detached' })
-    return row
-  }
-
-  beforeAll(async () => {
-    zoom = await startSandbox({ seed: 58, users: 30, plan: 'unlimited' })
-    kindsFolder = await mkdtemp(join(tmpdir(), 'zc-e2e-kinds-'))
-    trashFolder = await mkdtemp(join(tmpdir(), 'zc-e2e-trash-'))
-    harness = await startHarness()
-    quickFailures(harness)
-    await chooseKeychain(harness.page)
-    await addS2SConnection(harness.page, zoom, 'Bulk downloads', { ratePlan: 'business' })
+  const ui = useUiScenario({
+    sandbox: { seed: 58, users: 30, plan: 'unlimited' },
+    folders: ['zc-e2e-kinds-', 'zc-e2e-trash-'],
+    beforeApp: async () => void ([kindsFolder, trashFolder] = ui.folders as [string, string]),
+    connection: { name: 'Bulk downloads', ratePlan: 'business' },
   })
-  afterAll(async () => {
-    await harness?.close()
-    await zoom?.close()
-    await closeBrowser()
-    for (const dir of [kindsFolder, trashFolder]) if (dir) await rm(dir, { recursive: true, force: true })
-  })
+
 
   it('starts the recordings tab on the last 30 days, not today, and offers presets', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('tab', { name: 'Browse' }).click()
     await page.getByRole('tab', { name: 'Cloud recordings' }).click()
     const form = page.getByRole('form', { name: 'Cloud recordings parameters' })
@@ -83,23 +56,23 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: date presets, file kin
     expect(await from.inputValue()).toBe(isoDay(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)))
     expect(await to.inputValue()).toBe(isoDay(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)))
     await presets.getByRole('button', { name: 'Last 90 days' }).click()
-    await harness.screenshot('ui-downloads-01-date-presets')
+    await ui.harness.screenshot('ui-downloads-01-date-presets')
     await form.getByRole('button', { name: 'Load cloud recordings' }).click()
     await page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
     await expect.poll(async () => Number(await page.getByRole('grid', { name: 'Cloud recordings' }).getAttribute('aria-rowcount'))).toBeGreaterThan(4)
   })
 
   it('fetches only the file kinds ticked for the batch', async () => {
-    const { page } = harness
+    const { page } = ui
     // A recording with a video and at least one other file.
     let n = 1
-    let recording = await rowRecording(n)
-    while (!(recording.recording_files.some((f) => f.file_type === 'MP4') && recording.recording_files.some((f) => f.file_type !== 'MP4'))) recording = await rowRecording(++n)
+    let recording = await recordingOfRow<RecordingRow>(page, n)
+    while (!(recording.recording_files.some((f) => f.file_type === 'MP4') && recording.recording_files.some((f) => f.file_type !== 'MP4'))) recording = await recordingOfRow<RecordingRow>(page, ++n)
     const wanted = recording.recording_files.filter((f) => f.file_type !== 'MP4')
 
     await page.getByRole('checkbox', { name: 'Video (MP4)' }).uncheck()
     await page.getByRole('checkbox', { name: `Select row ${n}`, exact: true }).check()
-    harness.saveDialogAnswers.push(kindsFolder)
+    ui.harness.saveDialogAnswers.push(kindsFolder)
     await page.getByRole('button', { name: 'Download selected' }).click()
     const downloads = page.getByRole('region', { name: 'Downloads' })
     await expect.poll(() => downloads.locator('li[data-state="done"]').count(), { timeout: 30_000 }).toBe(wanted.length)
@@ -107,42 +80,42 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: date presets, file kin
     const onDisk = await filesUnder(kindsFolder)
     expect(onDisk.some((path) => path.toLowerCase().endsWith('.mp4'))).toBe(false)
     for (const file of wanted) expect(onDisk.filter((path) => path.includes(file.id.slice(0, 12))), file.id).toHaveLength(1)
-    await harness.screenshot('ui-downloads-02-no-video')
+    await ui.harness.screenshot('ui-downloads-02-no-video')
     await downloads.getByRole('button', { name: 'Clear finished' }).click()
     await page.getByRole('checkbox', { name: 'Video (MP4)' }).check()
   })
 
   it('moves a recording to Zoom’s trash once its files are downloaded and verified, after main’s own confirmation, and logs it', async () => {
-    const { page } = harness
-    const recording = await rowRecording(1)
+    const { page } = ui
+    const recording = await recordingOfRow<RecordingRow>(page, 1)
     await page.getByRole('checkbox', { name: 'Move each recording to Zoom’s trash once all its files are downloaded and verified' }).check()
     await page.getByText('The app asks you to confirm first.', { exact: false }).waitFor()
     await page.getByRole('checkbox', { name: 'Select row 1', exact: true }).check()
-    harness.saveDialogAnswers.push(trashFolder)
-    zoom.resetStats()
+    ui.harness.saveDialogAnswers.push(trashFolder)
+    ui.zoom.resetStats()
     await page.getByRole('button', { name: 'Download selected' }).click()
     const downloads = page.getByRole('region', { name: 'Downloads' })
     await expect.poll(() => downloads.locator('li[data-state="done"]').count(), { timeout: 30_000 }).toBe(recording.recording_files.length)
 
     // main asked in its own dialog (answered by the stand-in's scripted dialog: the confirm button).
-    const asked = harness.standin.dialogs.calls.filter((d) => d.kind === 'showMessageBox' && /Zoom’s trash/.test(JSON.stringify(d.options)))
+    const asked = ui.harness.standin.dialogs.calls.filter((d) => d.kind === 'showMessageBox' && /Zoom’s trash/.test(JSON.stringify(d.options)))
     expect(asked.length).toBe(1)
     const log = join(trashFolder, 'zoom-trash-log.jsonl')
     await expect.poll(async () => (await readFile(log, 'utf8').catch(() => '')).includes(recording.uuid), { timeout: 15_000 }).toBe(true)
     const line = (await readFile(log, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { meetingUuid?: string; uuid?: string; outcome?: string })
     expect(line.some((entry) => JSON.stringify(entry).includes(recording.uuid) && JSON.stringify(entry).includes('trashed'))).toBe(true)
-    expect(zoom.stats().api['DELETE /v2/meetings/{meetingId}/recordings']?.['204']).toBe(1)
+    expect(ui.zoom.stats().api['DELETE /v2/meetings/{meetingId}/recordings']?.['204']).toBe(1)
 
     // Zoom has it in its trash now, where it can be restored from.
-    const { access_token } = await s2sToken(zoom)
+    const { access_token } = await s2sToken(ui.zoom)
     const day = recording.start_time.slice(0, 10)
-    const trashed = (await (await getJson(`${zoom.url}/v2/users/${recording.host_id}/recordings?trash=true&from=${day}&to=${day}`, access_token)).json()) as { meetings: { uuid: string }[] }
+    const trashed = (await (await getJson(`${ui.zoom.url}/v2/users/${recording.host_id}/recordings?trash=true&from=${day}&to=${day}`, access_token)).json()) as { meetings: { uuid: string }[] }
     expect(trashed.meetings.map((m) => m.uuid)).toContain(recording.uuid)
-    await harness.screenshot('ui-downloads-03-trashed-after-download')
+    await ui.harness.screenshot('ui-downloads-03-trashed-after-download')
     await expectAccessible(page, 'cloud recordings (trash after download)')
   })
 
   it('opened no page error on the way', () => {
-    expect(harness.pageErrors).toEqual([])
+    expect(ui.harness.pageErrors).toEqual([])
   })
 })

@@ -2,14 +2,11 @@
 // dialog, or whose work just finished, in real Chromium against the sandbox, driven by keyboard
 // only: Load (its crawl ends), a grid row (its detail drawer closes), and Export (its dialog is
 // dismissed, and its export finishes).
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../sandbox'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { chromiumMissingReason } from '../support/chromium'
-import { closeBrowser, startHarness, type Harness } from './harness'
-import { addS2SConnection, chooseKeychain, quickFailures } from './ui-helpers'
+import { type Harness } from './harness'
+import { useUiScenario } from './ui-helpers'
 
 /** What has focus, as "tag: text" for failure messages. */
 const focused = (harness: Harness) =>
@@ -19,42 +16,31 @@ const focused = (harness: Harness) =>
   })
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: focus returns (end to end)', () => {
-  let zoom: Sandbox
-  let harness: Harness
   let exportDir: string
-
-  beforeAll(async () => {
-    zoom = await startSandbox({ seed: 91, users: 60, plan: 'unlimited' })
-    exportDir = await mkdtemp(join(tmpdir(), 'zc-e2e-focus-'))
-    harness = await startHarness()
-    quickFailures(harness)
-    await chooseKeychain(harness.page)
-    await addS2SConnection(harness.page, zoom, 'Focus admin')
-    await harness.page.getByRole('tab', { name: 'Browse' }).click()
+  const ui = useUiScenario({
+    sandbox: { seed: 91, users: 60, plan: 'unlimited' },
+    folders: ['zc-e2e-focus-'],
+    beforeApp: async () => void (exportDir = ui.folders[0]!),
+    connection: { name: 'Focus admin' },
   })
-  afterAll(async () => {
-    await harness?.close()
-    await zoom?.close()
-    await closeBrowser()
-    if (exportDir) await rm(exportDir, { recursive: true, force: true })
-  })
+  beforeAll(() => ui.page.getByRole('tab', { name: 'Browse' }).click())
 
   it('gives focus back to Load when the crawl it started ends', async () => {
-    const { page } = harness
+    const { page } = ui
     // Slow pages, so the button is disabled (and loses focus) for a while.
-    zoom.setLatency(400)
+    ui.zoom.setLatency(400)
     try {
       await page.getByRole('button', { name: 'Load users' }).focus()
       await page.keyboard.press('Enter')
       await page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
     } finally {
-      zoom.setLatency(0)
+      ui.zoom.setLatency(0)
     }
-    await expect.poll(() => focused(harness)).toBe('button: Reload users')
+    await expect.poll(() => focused(ui.harness)).toBe('button: Reload users')
   })
 
   it('gives focus back to the grid row that opened the detail drawer', async () => {
-    const { page } = harness
+    const { page } = ui
     const grid = page.getByRole('grid', { name: 'Users' })
     await grid.focus()
     await page.keyboard.press('ArrowDown')
@@ -69,7 +55,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: focus returns (end to 
   })
 
   it('gives focus back to Export when its dialog is dismissed, and when its export finishes', async () => {
-    const { page } = harness
+    const { page } = ui
     const exportButton = page.getByRole('button', { name: 'Export', exact: true })
     const dialog = page.getByRole('dialog', { name: /^Export/ })
     const openDialog = async () => {
@@ -83,18 +69,18 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: focus returns (end to 
     await openDialog()
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
-    await expect.poll(() => focused(harness)).toBe('button: Export')
+    await expect.poll(() => focused(ui.harness)).toBe('button: Export')
 
     await openDialog()
-    harness.saveDialogAnswers.push(join(exportDir, 'users.csv'))
+    ui.harness.saveDialogAnswers.push(join(exportDir, 'users.csv'))
     await dialog.getByRole('button', { name: 'Export…' }).focus()
     await page.keyboard.press('Enter')
     await page.getByText(/^Exported \d+ rows$/).waitFor({ timeout: 20_000 })
-    await expect.poll(() => focused(harness)).toBe('button: Export')
-    await harness.screenshot('ui-focus-return-01-after-export')
+    await expect.poll(() => focused(ui.harness)).toBe('button: Export')
+    await ui.harness.screenshot('ui-focus-return-01-after-export')
   })
 
   it('opened no page error on the way', () => {
-    expect(harness.pageErrors).toEqual([])
+    expect(ui.harness.pageErrors).toEqual([])
   })
 })

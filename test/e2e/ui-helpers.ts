@@ -1,12 +1,14 @@
 // Shared steps of the UI scenarios (issue 6): each drives the built renderer the way a person
 // would, by role and accessible name, against the Zoom sandbox; plus an axe-core check that runs
 // in the real Chromium page (so colour contrast is measured on real layout).
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { expect } from 'vitest'
-import type { Sandbox } from '../sandbox'
-import type { Harness } from './harness'
+import { afterAll, beforeAll, expect } from 'vitest'
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox'
+import { closeBrowser, startHarness, type Harness, type HarnessOptions } from './harness'
 
 // ── accessibility ────────────────────────────────────────────────────────────────────────────
 
@@ -97,6 +99,12 @@ export async function fillNewConnection(page: Page, input: EditorInput): Promise
   return editor
 }
 
+/** Opens "Add connection" and fills in the sandbox's user-managed OAuth app (overrides win); does not save. */
+export function fillUserOAuthConnection(page: Page, zoom: Sandbox, name: string, overrides: Partial<EditorInput> = {}): Promise<Locator> {
+  const app = zoom.apps.userOAuth
+  return fillNewConnection(page, { kind: 'User-managed OAuth app', name, clientId: app.clientId, clientSecret: app.clientSecret, redirectUrl: app.redirectUri, sandboxUrl: zoom.url, ...overrides })
+}
+
 /** Waits for the connection's own screen, on Overview, connected. */
 export async function waitConnected(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor()
@@ -124,6 +132,93 @@ export const sidebarItem = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Connections' }).getByRole('listitem').filter({ has: page.getByRole('button', { name, exact: true }) })
 
 export const sidebarState = (page: Page, name: string) => sidebarItem(page, name).locator('.badge').getAttribute('data-state')
+
+// ── a whole scenario ─────────────────────────────────────────────────────────────────────────
+
+export interface UiScenarioOptions {
+  sandbox: SandboxOptions
+  /** Prefixes of temporary folders made before the app starts (ui.folders, same order); removed at the end. */
+  folders?: string[]
+  /** Runs once the sandbox and folders exist, before the app starts: read the sandbox, prepare a data folder. */
+  beforeApp?: (ui: UiScenario) => Promise<HarnessOptions | void>
+  /** Choose the OS keychain on the first-run screen (default true); false leaves the first run to the test. */
+  keychain?: boolean
+  /** A Server-to-Server connection added through the editor and connected once the keychain is chosen. */
+  connection?: { name: string } & Pick<EditorInput, 'ratePlan'>
+}
+
+export interface UiScenario {
+  readonly zoom: Sandbox
+  readonly harness: Harness
+  readonly page: Page
+  readonly folders: string[]
+}
+
+/**
+ * Registers the describe block's beforeAll/afterAll for a UI scenario: a sandbox, the app with
+ * quick failures, the keychain chosen and, if asked, a connected Server-to-Server connection; all
+ * closed afterwards. A file's own beforeAll registered after this call runs after it.
+ */
+export function useUiScenario(options: UiScenarioOptions): UiScenario {
+  let zoom: Sandbox | undefined
+  let harness: Harness | undefined
+  const folders: string[] = []
+  const ui: UiScenario = {
+    get zoom() {
+      if (!zoom) throw new Error('the sandbox is not started yet (use ui.zoom inside a hook or test)')
+      return zoom
+    },
+    get harness() {
+      if (!harness) throw new Error('the app is not started yet (use ui.harness inside a hook or test)')
+      return harness
+    },
+    get page() {
+      return ui.harness.page
+    },
+    folders,
+  }
+  beforeAll(async () => {
+    zoom = await startSandbox(options.sandbox)
+    for (const prefix of options.folders ?? []) folders.push(await mkdtemp(join(tmpdir(), prefix)))
+    const harnessOptions = (await options.beforeApp?.(ui)) ?? {}
+    harness = await startHarness(harnessOptions)
+    quickFailures(harness)
+    if (options.keychain === false) return
+    await chooseKeychain(harness.page)
+    if (options.connection) {
+      const { name, ...editor } = options.connection
+      await addS2SConnection(harness.page, zoom, name, editor)
+    }
+  })
+  afterAll(async () => {
+    await harness?.close()
+    await zoom?.close()
+    await closeBrowser()
+    for (const dir of folders) await rm(dir, { recursive: true, force: true })
+  })
+  return ui
+}
+
+// ── Browse ───────────────────────────────────────────────────────────────────────────────────
+
+/** Opens Browse, presses "Load <resource>" and waits for the crawl to finish (a large account takes longer than one UI step). */
+export async function loadTab(page: Page, resource: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Browse' }).click()
+  await page.getByRole('button', { name: `Load ${resource}` }).click()
+  await page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
+}
+
+/** Row n of the Cloud recordings grid as Zoom listed it, read from the detail drawer's raw JSON. */
+export async function recordingOfRow<Row>(page: Page, n: number): Promise<Row> {
+  const grid = page.getByRole('grid', { name: 'Cloud recordings' })
+  await grid.locator(`[aria-rowindex="${n + 1}"] [role="gridcell"]`).nth(1).click()
+  const drawer = page.getByRole('dialog', { name: 'Cloud recording details' })
+  await drawer.getByRole('tab', { name: 'Raw JSON' }).click()
+  const row = JSON.parse(await drawer.getByLabel('Row as JSON').innerText()) as Row
+  await drawer.getByRole('button', { name: 'Close details' }).click()
+  await drawer.waitFor({ state: 'detached' })
+  return row
+}
 
 // ── the connect window ───────────────────────────────────────────────────────────────────────
 

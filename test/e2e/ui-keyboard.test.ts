@@ -3,11 +3,10 @@
 // keeps Advanced open, the focus and the port; Enter on a checkbox toggles it and sends nothing;
 // the sticky footer never hides the focused control; Save focuses the first invalid field and the
 // summary goes once fixed; the overview opens at its top; focus comes back to Test connection.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../sandbox'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { chromiumMissingReason } from '../support/chromium'
-import { closeBrowser, startHarness, type Harness } from './harness'
-import { expectAccessible, quickFailures, waitConnected } from './ui-helpers'
+import { type Harness } from './harness'
+import { expectAccessible, useUiScenario, waitConnected } from './ui-helpers'
 
 const NAME = 'Keyboard S2S'
 
@@ -19,29 +18,17 @@ const focused = (harness: Harness) =>
   })
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: the editor and the keyboard (end to end)', () => {
-  let zoom: Sandbox
-  let harness: Harness
-
-  beforeAll(async () => {
-    zoom = await startSandbox({ seed: 132, users: 10, plan: 'unlimited' })
-    harness = await startHarness()
-    // A short window, so the sticky footer has controls to hide.
-    await harness.page.setViewportSize({ width: 1200, height: 640 })
-    quickFailures(harness)
-  })
-  afterAll(async () => {
-    await harness?.close()
-    await zoom?.close()
-    await closeBrowser()
-  })
+  const ui = useUiScenario({ sandbox: { seed: 132, users: 10, plan: 'unlimited' }, keychain: false })
+  // A short window, so the sticky footer has controls to hide.
+  beforeAll(() => ui.page.setViewportSize({ width: 1200, height: 640 }))
 
   it('starts Tab at a skip link past the sidebar, and goes on after the keychain choice', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('heading', { name: 'How should your secrets be protected?' }).waitFor()
     await page.keyboard.press('Tab')
     const skip = page.getByRole('link', { name: 'Skip to content' })
     expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true)
-    await harness.screenshot('ui-keyboard-01-skip-link')
+    await ui.harness.screenshot('ui-keyboard-01-skip-link')
     await page.keyboard.press('Enter')
     expect(await page.getByRole('main').evaluate((el) => el === document.activeElement)).toBe(true)
     // The next Tab lands in the main area, not in the sidebar's list.
@@ -51,17 +38,17 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the editor and the key
     await page.getByRole('button', { name: 'Use the OS keychain' }).focus()
     await page.keyboard.press('Enter')
     await page.getByRole('button', { name: 'Use the OS keychain' }).waitFor({ state: 'detached' })
-    await expect.poll(() => focused(harness)).toMatch(/^button .*Server-to-Server OAuth/)
+    await expect.poll(() => focused(ui.harness)).toMatch(/^button .*Server-to-Server OAuth/)
   })
 
   it('keeps Advanced open, the focus and the port while a loopback URL is typed', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.keyboard.press('Enter') // the focused first choice: a new Server-to-Server connection
     const editor = page.getByRole('form', { name: 'New connection' })
     await editor.getByLabel('Connection name', { exact: true }).fill(NAME)
-    await editor.getByLabel('Account ID', { exact: true }).fill(zoom.apps.s2s.accountId)
-    await editor.getByLabel('Client ID', { exact: true }).fill(zoom.apps.s2s.clientId)
-    await editor.getByLabel('Client Secret', { exact: true }).fill(zoom.apps.s2s.clientSecret)
+    await editor.getByLabel('Account ID', { exact: true }).fill(ui.zoom.apps.s2s.accountId)
+    await editor.getByLabel('Client ID', { exact: true }).fill(ui.zoom.apps.s2s.clientId)
+    await editor.getByLabel('Client Secret', { exact: true }).fill(ui.zoom.apps.s2s.clientSecret)
     await editor.getByText('Advanced', { exact: true }).click()
     await editor.getByLabel('Cloud', { exact: true }).selectOption('custom')
     const oauth = editor.getByLabel('OAuth base URL', { exact: true })
@@ -71,20 +58,20 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the editor and the key
     await api.focus()
     await editor.getByLabel('Validation URL', { exact: true }).focus()
     await expect.poll(() => api.getAttribute('aria-invalid')).toBe('true')
-    await oauth.pressSequentially(zoom.url)
-    await api.pressSequentially(zoom.url)
+    await oauth.pressSequentially(ui.zoom.url)
+    await api.pressSequentially(ui.zoom.url)
     expect(await api.getAttribute('aria-invalid')).toBeNull()
     expect(await editor.locator('details.advanced').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true)
     expect(await api.evaluate((el) => el === document.activeElement)).toBe(true)
-    expect(await api.inputValue()).toBe(zoom.url)
-    await harness.screenshot('ui-keyboard-02-advanced-typed')
+    expect(await api.inputValue()).toBe(ui.zoom.url)
+    await ui.harness.screenshot('ui-keyboard-02-advanced-typed')
   })
 
   it('toggles a checkbox with Enter and sends no token request', async () => {
-    const { page } = harness
+    const { page } = ui
     const editor = page.getByRole('form', { name: 'New connection' })
     const users = editor.getByRole('checkbox', { name: /Users/ })
-    const tokensBefore = zoom.stats().tokenRequests.account_credentials ?? 0
+    const tokensBefore = ui.zoom.stats().tokenRequests.account_credentials ?? 0
     await users.focus()
     await page.keyboard.press('Enter')
     expect(await users.isChecked()).toBe(true)
@@ -92,12 +79,12 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the editor and the key
     expect(await users.isChecked()).toBe(false)
     await page.keyboard.press('Enter')
     expect(await users.isChecked()).toBe(true)
-    expect(zoom.stats().tokenRequests.account_credentials ?? 0).toBe(tokensBefore)
+    expect(ui.zoom.stats().tokenRequests.account_credentials ?? 0).toBe(tokensBefore)
     expect(await editor.count()).toBe(1)
   })
 
   it('never lets the sticky footer cover the focused control while tabbing through the form', async () => {
-    const { page } = harness
+    const { page } = ui
     const editor = page.getByRole('form', { name: 'New connection' })
     await editor.getByLabel('Connection name', { exact: true }).focus()
     const hidden: string[] = []
@@ -117,50 +104,50 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: the editor and the key
   })
 
   it('moves focus to the first invalid field on Save, and drops the summary once it is fixed', async () => {
-    const { page } = harness
+    const { page } = ui
     const editor = page.getByRole('form', { name: 'New connection' })
     const name = editor.getByLabel('Connection name', { exact: true })
     await name.fill('')
     await editor.getByRole('button', { name: 'Save & connect' }).click()
     await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true)
     await editor.getByText('Some fields need attention.').waitFor()
-    await harness.screenshot('ui-keyboard-03-first-invalid-focused')
+    await ui.harness.screenshot('ui-keyboard-03-first-invalid-focused')
     await expectAccessible(page, 'editor (invalid, focused)')
     await name.pressSequentially(NAME)
     await editor.getByText('Some fields need attention.').waitFor({ state: 'detached' })
   })
 
   it('connects, opens the overview at its top, and saved the API base URL with its port', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('main').evaluate((main) => main.scrollTo({ top: main.scrollHeight }))
     await page.getByRole('form', { name: 'New connection' }).getByRole('button', { name: 'Save & connect' }).click()
     await waitConnected(page, NAME)
     expect(await page.getByRole('main').evaluate((main) => main.scrollTop)).toBe(0)
-    await harness.screenshot('ui-keyboard-04-overview-top')
+    await ui.harness.screenshot('ui-keyboard-04-overview-top')
     // What was saved, as the editor reads it back.
     await page.getByRole('tab', { name: 'Edit' }).click()
     const editor = page.getByRole('form', { name: `Edit ${NAME}` })
     await editor.getByText('Advanced', { exact: true }).click()
-    expect(await editor.getByLabel('API base URL', { exact: true }).inputValue()).toBe(zoom.url)
-    expect(await editor.getByLabel('OAuth base URL', { exact: true }).inputValue()).toBe(zoom.url)
+    expect(await editor.getByLabel('API base URL', { exact: true }).inputValue()).toBe(ui.zoom.url)
+    expect(await editor.getByLabel('OAuth base URL', { exact: true }).inputValue()).toBe(ui.zoom.url)
   })
 
   it('gives focus back to Test connection when the test finishes', async () => {
-    const { page } = harness
+    const { page } = ui
     const test = page.getByRole('button', { name: 'Test connection' })
     await test.focus()
-    zoom.setLatency(400)
+    ui.zoom.setLatency(400)
     try {
       await page.keyboard.press('Enter')
       await page.getByRole('button', { name: 'Testing…' }).waitFor()
       await page.getByRole('button', { name: 'Test connection' }).waitFor()
     } finally {
-      zoom.setLatency(0)
+      ui.zoom.setLatency(0)
     }
     await expect.poll(() => test.evaluate((el) => el === document.activeElement)).toBe(true)
   })
 
   it('opened no page error on the way', () => {
-    expect(harness.pageErrors).toEqual([])
+    expect(ui.harness.pageErrors).toEqual([])
   })
 })

@@ -4,15 +4,12 @@
 // drawer links to that user's recordings; the formatted view shows labels beside raw values; the
 // export dialog writes labels or raw values, with a byte-order mark for Excel; "Select all N"
 // under a filter selects exactly those N rows.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../sandbox'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { getJson, s2sToken } from '../sandbox/testing'
 import { chromiumMissingReason } from '../support/chromium'
-import { closeBrowser, startHarness, type Harness } from './harness'
-import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures } from './ui-helpers'
+import { expectAccessible, loadTab, useUiScenario } from './ui-helpers'
 
 const USERS = 120
 
@@ -29,44 +26,33 @@ interface ZoomUser {
 }
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: one user’s data (end to end)', () => {
-  let zoom: Sandbox
-  let harness: Harness
   let exportDir: string
+  const ui = useUiScenario({
+    sandbox: { seed: 131, users: USERS, plan: 'unlimited' },
+    folders: ['zc-e2e-one-user-'],
+    beforeApp: async () => {
+      const { access_token } = await s2sToken(ui.zoom)
+      const { users } = (await (await getJson(`${ui.zoom.url}/v2/users?page_size=300&status=active`, access_token)).json()) as { users: ZoomUser[] }
+      for (const user of users.slice(5)) {
+        const page = (await (await getJson(`${ui.zoom.url}/v2/users/${user.id}/meetings?page_size=300`, access_token)).json()) as { total_records: number }
+        if (page.total_records >= 2) {
+          target = user
+          targetMeetings = page.total_records
+          break
+        }
+      }
+      expect(target).toBeDefined()
+      exportDir = ui.folders[0]!
+    },
+    connection: { name: 'One user admin' },
+  })
+  beforeAll(() => loadTab(ui.page, 'users'))
   /** A user with several meetings, and how many Zoom lists for them. */
   let target: ZoomUser
   let targetMeetings: number
 
-  beforeAll(async () => {
-    zoom = await startSandbox({ seed: 131, users: USERS, plan: 'unlimited' })
-    const { access_token } = await s2sToken(zoom)
-    const { users } = (await (await getJson(`${zoom.url}/v2/users?page_size=300&status=active`, access_token)).json()) as { users: ZoomUser[] }
-    for (const user of users.slice(5)) {
-      const page = (await (await getJson(`${zoom.url}/v2/users/${user.id}/meetings?page_size=300`, access_token)).json()) as { total_records: number }
-      if (page.total_records >= 2) {
-        target = user
-        targetMeetings = page.total_records
-        break
-      }
-    }
-    expect(target).toBeDefined()
-    exportDir = await mkdtemp(join(tmpdir(), 'zc-e2e-one-user-'))
-    harness = await startHarness()
-    quickFailures(harness)
-    await chooseKeychain(harness.page)
-    await addS2SConnection(harness.page, zoom, 'One user admin')
-    await harness.page.getByRole('tab', { name: 'Browse' }).click()
-    await harness.page.getByRole('button', { name: 'Load users' }).click()
-    await harness.page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
-  })
-  afterAll(async () => {
-    await harness?.close()
-    await zoom?.close()
-    await closeBrowser()
-    if (exportDir) await rm(exportDir, { recursive: true, force: true })
-  })
-
   it('loads one user’s meetings, picked by part of their e-mail, without crawling the account', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('tab', { name: 'Meetings' }).click()
     const form = page.getByRole('form', { name: 'Meetings parameters' })
     await form.getByRole('radio', { name: 'One user' }).check()
@@ -74,25 +60,25 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: one user’s data (end
     await box.pressSequentially(target.email.slice(0, target.email.indexOf('@')))
     const option = page.getByRole('listbox', { name: 'Matching users' }).getByRole('option').filter({ hasText: target.email })
     await option.waitFor()
-    await harness.screenshot('ui-one-user-01-type-ahead')
+    await ui.harness.screenshot('ui-one-user-01-type-ahead')
     await expectAccessible(page, 'meetings (one-user type-ahead)')
     await option.click()
     expect(await box.inputValue()).toBe(target.email)
 
-    const before = zoom.stats().apiTotal
+    const before = ui.zoom.stats().apiTotal
     await form.getByRole('button', { name: 'Load meetings' }).click()
     await page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
     await expect.poll(async () => parseRowCount(await page.getByTestId('row-count').innerText())[0]).toBe(targetMeetings)
     // One user's pages, not one request per user of the account.
-    expect(zoom.stats().apiTotal - before).toBeLessThan(5)
+    expect(ui.zoom.stats().apiTotal - before).toBeLessThan(5)
     const grid = page.getByRole('grid', { name: 'Meetings' })
     await grid.getByRole('columnheader', { name: 'Host e-mail' }).waitFor()
     await expect.poll(() => grid.locator('[aria-rowindex="2"]').innerText()).toContain(target.email)
-    await harness.screenshot('ui-one-user-02-meetings')
+    await ui.harness.screenshot('ui-one-user-02-meetings')
   })
 
   it('filters by a column the grid does not show, and says so with Clear when nothing matches', async () => {
-    const { page } = harness
+    const { page } = ui
     const search = page.getByRole('searchbox', { name: 'Filter rows' })
     // The host's ID is not a shown column: the filter searches every field of the row.
     await search.fill(target.id)
@@ -100,7 +86,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: one user’s data (end
     await search.fill('no-such-meeting-anywhere')
     const empty = page.getByText('No rows match “no-such-meeting-anywhere”', { exact: false })
     await empty.waitFor()
-    await harness.screenshot('ui-one-user-03-no-match')
+    await ui.harness.screenshot('ui-one-user-03-no-match')
     await expectAccessible(page, 'meetings (no match)')
     await page.getByRole('button', { name: 'Clear filter' }).click()
     await empty.waitFor({ state: 'detached' })
@@ -109,7 +95,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: one user’s data (end
   })
 
   it('shows labels beside raw values in a user’s details, and links to their recordings', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('tab', { name: 'Users', exact: true }).click()
     await page.getByRole('searchbox', { name: 'Filter rows' }).fill(target.email)
     const grid = page.getByRole('grid', { name: 'Users' })
@@ -120,7 +106,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: one user’s data (end
     const license = drawer.locator('.detail-list > div').filter({ hasText: 'License' })
     const label = { 1: 'Basic', 2: 'Licensed', 3: 'On-prem' }[target.type] ?? ''
     expect(await license.locator('dd').innerText()).toBe(`${label} (${target.type})`)
-    await harness.screenshot('ui-one-user-04-user-details')
+    await ui.harness.screenshot('ui-one-user-04-user-details')
     await drawer.getByRole('navigation', { name: 'This user’s data' }).getByRole('button', { name: 'Recordings' }).click()
     await drawer.waitFor({ state: 'detached' })
     await expect.poll(() => page.getByRole('tab', { name: 'Cloud recordings' }).getAttribute('aria-selected')).toBe('true')
@@ -128,19 +114,19 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: one user’s data (end
     expect(await form.getByRole('combobox', { name: 'User (e-mail, name or ID)' }).inputValue()).toBe(target.email)
     await page.locator('.crawl[data-state="done"], .crawl[data-state="failed"]').waitFor({ timeout: 30_000 })
     expect(await page.locator('.crawl').getAttribute('data-state')).toBe('done')
-    await harness.screenshot('ui-one-user-05-recordings-of-user')
+    await ui.harness.screenshot('ui-one-user-05-recordings-of-user')
   })
 
   it('exports labels by default, raw values on request, and a byte-order mark for Excel', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('tab', { name: 'Users', exact: true }).click()
     const exportAs = async (item: string, raw: boolean, path: string) => {
-      harness.saveDialogAnswers.push(path)
+      ui.harness.saveDialogAnswers.push(path)
       await page.getByRole('button', { name: 'Export', exact: true }).click()
       await page.getByRole('menuitem', { name: item }).click()
       const dialog = page.getByRole('dialog', { name: /^Export/ })
       if (raw) await dialog.getByRole('radio', { name: /Raw values from Zoom/ }).check()
-      await harness.screenshot(`ui-one-user-06-export-${raw ? 'raw' : 'labels'}`)
+      await ui.harness.screenshot(`ui-one-user-06-export-${raw ? 'raw' : 'labels'}`)
       await dialog.getByRole('button', { name: 'Export…' }).click()
       await page.getByText('Exported 1 row', { exact: true }).last().waitFor()
       return readFile(path)
@@ -158,7 +144,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: one user’s data (end
   })
 
   it('"Select all N" under a filter selects exactly those rows', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('tab', { name: 'Cloud recordings' }).click()
     const form = page.getByRole('form', { name: 'Cloud recordings parameters' })
     await form.getByRole('radio', { name: 'Every user' }).check()
@@ -177,10 +163,10 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: one user’s data (end
     await page.getByRole('button', { name: `Select all ${shown.toLocaleString('en-US')}` }).click()
     await page.getByText(`${shown.toLocaleString('en-US')} selected`).waitFor()
     expect(shown).toBeGreaterThan(0)
-    await harness.screenshot('ui-one-user-07-select-all-filtered')
+    await ui.harness.screenshot('ui-one-user-07-select-all-filtered')
   })
 
   it('opened no page error on the way', () => {
-    expect(harness.pageErrors).toEqual([])
+    expect(ui.harness.pageErrors).toEqual([])
   })
 })

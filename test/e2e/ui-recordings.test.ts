@@ -2,14 +2,11 @@
 // over a date range the sandbox has data for, read two rows' files in the detail drawer, select
 // the two rows, "Download selected" into a folder, and check each file on disk has exactly the
 // size the sandbox advertised.
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../sandbox'
+import { describe, expect, it } from 'vitest'
 import { chromiumMissingReason } from '../support/chromium'
-import { closeBrowser, startHarness, type Harness } from './harness'
-import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures } from './ui-helpers'
+import { expectAccessible, useUiScenario } from './ui-helpers'
 
 interface AdvertisedFile {
   id: string
@@ -25,48 +22,37 @@ async function filesUnder(dir: string): Promise<{ name: string; path: string }[]
 }
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: cloud recordings and downloads (end to end)', () => {
-  let zoom: Sandbox
-  let harness: Harness
   let folder: string
   const advertised: AdvertisedFile[] = []
-
-  beforeAll(async () => {
-    zoom = await startSandbox({ seed: 64, users: 30, plan: 'unlimited' })
-    folder = await mkdtemp(join(tmpdir(), 'zc-e2e-recordings-'))
-    harness = await startHarness()
-    quickFailures(harness)
-    await chooseKeychain(harness.page)
-    await addS2SConnection(harness.page, zoom, 'Recordings admin', { ratePlan: 'business' })
-  })
-  afterAll(async () => {
-    await harness?.close()
-    await zoom?.close()
-    await closeBrowser()
-    if (folder) await rm(folder, { recursive: true, force: true })
+  const ui = useUiScenario({
+    sandbox: { seed: 64, users: 30, plan: 'unlimited' },
+    folders: ['zc-e2e-recordings-'],
+    beforeApp: async () => void (folder = ui.folders[0]!),
+    connection: { name: 'Recordings admin', ratePlan: 'business' },
   })
 
   it('crawls every user’s recordings of the last 60 days (fetched month by month)', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('tab', { name: 'Browse' }).click()
     await page.getByRole('tab', { name: 'Cloud recordings' }).click()
     const form = page.getByRole('form', { name: 'Cloud recordings parameters' })
     expect(await form.getByRole('radio', { name: 'Every user' }).isChecked()).toBe(true)
-    const today = zoom.now()
+    const today = ui.zoom.now()
     await form.getByLabel('From', { exact: true }).fill(isoDay(today - 60 * DAY_MS))
     await form.getByLabel('To', { exact: true }).fill(isoDay(today))
-    await harness.screenshot('ui-recordings-01-parameters')
+    await ui.harness.screenshot('ui-recordings-01-parameters')
     await expectAccessible(page, 'cloud recordings (parameters)')
     await form.getByRole('button', { name: 'Load cloud recordings' }).click()
     await page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
     const grid = page.getByRole('grid', { name: 'Cloud recordings' })
     await expect.poll(async () => Number(await grid.getAttribute('aria-rowcount'))).toBeGreaterThan(3)
     expect(await grid.getAttribute('aria-multiselectable')).toBe('true')
-    await harness.screenshot('ui-recordings-02-loaded')
+    await ui.harness.screenshot('ui-recordings-02-loaded')
     await expectAccessible(page, 'cloud recordings (loaded)')
   })
 
   it('shows each recording’s files in the detail drawer', async () => {
-    const { page } = harness
+    const { page } = ui
     const grid = page.getByRole('grid', { name: 'Cloud recordings' })
     for (const rowIndex of [2, 3]) {
       await grid.locator(`[aria-rowindex="${rowIndex}"] [role="gridcell"]`).nth(1).click()
@@ -81,12 +67,12 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: cloud recordings and d
   })
 
   it('downloads the files of two selected rows into the chosen folder, each with its advertised size', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('checkbox', { name: 'Select row 1', exact: true }).check()
     await page.getByRole('checkbox', { name: 'Select row 2', exact: true }).check()
     await page.getByText('2 selected', { exact: true }).waitFor()
-    await harness.screenshot('ui-recordings-03-two-selected')
-    harness.saveDialogAnswers.push(folder)
+    await ui.harness.screenshot('ui-recordings-03-two-selected')
+    ui.harness.saveDialogAnswers.push(folder)
     await page.getByRole('button', { name: 'Download selected' }).click()
 
     const downloads = page.getByRole('region', { name: 'Downloads' })
@@ -95,7 +81,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: cloud recordings and d
     await expect.poll(() => downloads.locator('li[data-state="done"]').count(), { timeout: 30_000 }).toBe(advertised.length)
     expect(await downloads.getByRole('button', { name: 'Clear finished' }).count()).toBe(1)
     await downloads.scrollIntoViewIfNeeded()
-    await harness.screenshot('ui-recordings-04-downloads-done')
+    await ui.harness.screenshot('ui-recordings-04-downloads-done')
     await expectAccessible(page, 'cloud recordings (downloads done)')
 
     const onDisk = await filesUnder(folder)
@@ -107,23 +93,23 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: cloud recordings and d
       expect(match, file.id).toHaveLength(1)
       expect((await stat(match[0]!.path)).size, match[0]!.path).toBe(file.file_size)
     }
-    expect(zoom.stats().downloads['200'] ?? 0).toBeGreaterThanOrEqual(advertised.length)
+    expect(ui.zoom.stats().downloads['200'] ?? 0).toBeGreaterThanOrEqual(advertised.length)
   })
 
   it('lists the whole account’s recordings in one listing when the grant allows it, instead of one listing per user', async () => {
-    const { page } = harness
+    const { page } = ui
     const form = page.getByRole('form', { name: 'Cloud recordings parameters' })
     const whole = form.getByRole('radio', { name: 'Whole account, one listing' })
     // The sandbox's Server-to-Server app is granted cloud_recording:read:list_account_recordings:admin.
     expect(await whole.isEnabled()).toBe(true)
     await whole.check()
     await form.getByText(/one listing per month/).waitFor()
-    zoom.resetStats()
+    ui.zoom.resetStats()
     await form.getByRole('button', { name: 'Reload cloud recordings' }).click()
     await page.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
     const grid = page.getByRole('grid', { name: 'Cloud recordings' })
     await expect.poll(async () => Number(await grid.getAttribute('aria-rowcount'))).toBeGreaterThan(3)
-    const api = zoom.stats().api
+    const api = ui.zoom.stats().api
     // 60 days: three month windows, one listing each; no user is listed one by one.
     expect(api['GET /v2/accounts/{accountId}/recordings']?.['200']).toBe(3)
     expect(api['GET /v2/users/{userId}/recordings']).toBeUndefined()
@@ -136,11 +122,11 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: cloud recordings and d
     await drawer.getByRole('button', { name: 'Close details' }).click()
     await page.getByRole('checkbox', { name: 'Select row 1', exact: true }).check()
     expect(await page.getByRole('button', { name: 'Download selected' }).isEnabled()).toBe(true)
-    await harness.screenshot('ui-recordings-05-whole-account-listing')
+    await ui.harness.screenshot('ui-recordings-05-whole-account-listing')
     await expectAccessible(page, 'cloud recordings (whole account)')
   })
 
   it('opened no page error on the way', () => {
-    expect(harness.pageErrors).toEqual([])
+    expect(ui.harness.pageErrors).toEqual([])
   })
 })

@@ -1,41 +1,19 @@
 // Issue 13, "Scopes, said once", in real Chromium against the sandbox: for a user-managed app, the
 // editor's Users preset, the Browse tab's warning and the message of Zoom's refusal after Load name
 // the same scopes — only ones a user-level app can be granted.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LIST_RESOURCES, scopeMissingMessage, scopesForApp } from '../../common/zoom/catalog'
-import { startSandbox, type Sandbox } from '../sandbox'
 import { chromiumMissingReason } from '../support/chromium'
-import { closeBrowser, startHarness, type Harness } from './harness'
-import { chooseKeychain, expectAccessible, fillNewConnection, quickFailures, signInAndAllow, waitConnected } from './ui-helpers'
+import { expectAccessible, fillUserOAuthConnection, signInAndAllow, useUiScenario, waitConnected } from './ui-helpers'
 
 const NAME = 'My own data'
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: scopes said once (end to end)', () => {
-  let zoom: Sandbox
-  let harness: Harness
-
-  beforeAll(async () => {
-    zoom = await startSandbox({ seed: 137, users: 10, plan: 'unlimited' })
-    harness = await startHarness()
-    quickFailures(harness)
-    await chooseKeychain(harness.page)
-  })
-  afterAll(async () => {
-    await harness?.close()
-    await zoom?.close()
-    await closeBrowser()
-  })
+  const ui = useUiScenario({ sandbox: { seed: 137, users: 10, plan: 'unlimited' } })
 
   it('offers a user-level Users preset that does not promise listing users', async () => {
-    const { page } = harness
-    const editor = await fillNewConnection(page, {
-      kind: 'User-managed OAuth app',
-      name: NAME,
-      clientId: zoom.apps.userOAuth.clientId,
-      clientSecret: zoom.apps.userOAuth.clientSecret,
-      redirectUrl: zoom.apps.userOAuth.redirectUri,
-      sandboxUrl: zoom.url,
-    })
+    const { page } = ui
+    const editor = await fillUserOAuthConnection(page, ui.zoom, NAME)
     await editor.getByRole('radio', { name: 'Granular scopes' }).check()
     const users = editor.getByRole('checkbox', { name: /^Users/ })
     const preset = users.locator('xpath=ancestor::label[1]')
@@ -43,12 +21,12 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: scopes said once (end 
     await users.check()
     await expect.poll(() => editor.getByLabel('Scopes', { exact: true }).inputValue()).toBe('user:read:user')
     await editor.getByRole('button', { name: 'Save & connect' }).click()
-    await signInAndAllow(harness, zoom)
+    await signInAndAllow(ui.harness, ui.zoom)
     await waitConnected(page, NAME)
   })
 
   it('warns on the Meetings tab and refuses on Load in the same words, naming only user-level scopes', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('tab', { name: 'Browse' }).click()
     await page.getByRole('tab', { name: 'Meetings' }).click()
     const expected = scopeMissingMessage(LIST_RESOURCES.meetings, 'user')
@@ -62,11 +40,11 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: scopes said once (end 
     const refusal = page.locator('.callout[role="alert"]').or(page.locator('.crawl [role="alert"]')).first()
     await expect.poll(() => refusal.innerText(), { timeout: 15_000 }).toContain(expected)
     expect(await refusal.innerText()).not.toMatch(/:admin\b|:master\b/)
-    await harness.screenshot('ui-scopes-once-01-warning-and-refusal')
+    await ui.harness.screenshot('ui-scopes-once-01-warning-and-refusal')
     await expectAccessible(page, 'browse (scope missing)')
   })
 
   it('opened no page error on the way', () => {
-    expect(harness.pageErrors).toEqual([])
+    expect(ui.harness.pageErrors).toEqual([])
   })
 })

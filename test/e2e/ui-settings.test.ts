@@ -3,48 +3,34 @@
 // a passphrase instead of the keychain: Lock now → "Secrets are locked" → a wrong passphrase is
 // refused → the right one unlocks and the connection is connected again. The passphrase never
 // reaches the page after use, a bridge reply or a file.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../sandbox'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { findCanaries, readAllFiles } from '../support/canary'
 import { chromiumMissingReason } from '../support/chromium'
 import { value } from './bridge'
-import { closeBrowser, startHarness, type Harness } from './harness'
-import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures, sidebarState } from './ui-helpers'
+import { expectAccessible, sidebarState, useUiScenario } from './ui-helpers'
 
 const NAME = 'Settings account'
 const PASSPHRASE = `CANARY-UI-PASSPHRASE-${Math.random().toString(36).slice(2, 10)}`
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: settings and the passphrase lock (end to end)', () => {
-  let zoom: Sandbox
-  let harness: Harness
-
+  const ui = useUiScenario({ sandbox: { seed: 66, users: 10, plan: 'unlimited' }, connection: { name: NAME } })
   beforeAll(async () => {
-    zoom = await startSandbox({ seed: 66, users: 10, plan: 'unlimited' })
-    harness = await startHarness()
-    quickFailures(harness)
-    await chooseKeychain(harness.page)
-    await addS2SConnection(harness.page, zoom, NAME)
-    await harness.page.getByRole('button', { name: 'Settings', exact: true }).click()
-    await harness.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
-  })
-  afterAll(async () => {
-    await harness?.close()
-    await zoom?.close()
-    await closeBrowser()
+    await ui.page.getByRole('button', { name: 'Settings', exact: true }).click()
+    await ui.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
   })
 
-  const background = () => harness.page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  const background = () => ui.page.evaluate(() => getComputedStyle(document.body).backgroundColor)
 
   it('switches to the dark theme and back', async () => {
-    const { page } = harness
-    await harness.screenshot('ui-settings-01-light')
+    const { page } = ui
+    await ui.harness.screenshot('ui-settings-01-light')
     await expectAccessible(page, 'settings (light)')
     const light = await background()
     await page.getByLabel('Theme', { exact: true }).selectOption('dark')
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
     await expect.poll(background).not.toBe(light)
     await expect.poll(async () => (await value(page, 'settings.get')).theme).toBe('dark')
-    await harness.screenshot('ui-settings-02-dark')
+    await ui.harness.screenshot('ui-settings-02-dark')
     await expectAccessible(page, 'settings (dark)')
     await page.getByLabel('Theme', { exact: true }).selectOption('light')
     await expect.poll(background).toBe(light)
@@ -52,7 +38,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: settings and the passp
   })
 
   it('saves the clipboard delay, the sign-in switch and a connection’s plan in main', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByLabel('Clear a copied token from the clipboard after', { exact: true }).selectOption('10')
     await expect.poll(async () => (await value(page, 'settings.get')).clipboardClearSeconds).toBe(10)
 
@@ -67,7 +53,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: settings and the passp
   })
 
   it('sets a passphrase instead of the keychain', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('button', { name: 'Use a passphrase instead…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Protect secrets with a passphrase' })
     await dialog.getByLabel('New passphrase', { exact: true }).fill('short')
@@ -76,40 +62,40 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: settings and the passp
     await dialog.getByText('Use at least 8 characters').waitFor()
     await dialog.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE)
     await dialog.getByLabel('Repeat the passphrase', { exact: true }).fill(PASSPHRASE)
-    await harness.screenshot('ui-settings-03-passphrase-dialog')
+    await ui.harness.screenshot('ui-settings-03-passphrase-dialog')
     await expectAccessible(page, 'passphrase dialog')
     await dialog.getByRole('button', { name: 'Set passphrase' }).click()
     await dialog.waitFor({ state: 'detached' })
     await expect.poll(() => page.getByTestId('protection').innerText()).toMatch(/passphrase/i)
     await page.getByRole('button', { name: 'Lock now' }).waitFor()
-    await harness.screenshot('ui-settings-04-passphrase-set')
+    await ui.harness.screenshot('ui-settings-04-passphrase-set')
   })
 
   it('Lock now shows the unlock screen in place of the connection', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('button', { name: 'Lock now' }).click()
     await page.getByText('Secrets locked', { exact: true }).waitFor()
     await expect.poll(() => sidebarState(page, NAME)).toBe('locked')
     await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: NAME, exact: true }).click()
     await page.getByRole('heading', { name: 'Secrets are locked' }).waitFor()
-    await harness.screenshot('ui-settings-05-locked')
+    await ui.harness.screenshot('ui-settings-05-locked')
     await expectAccessible(page, 'unlock screen')
   })
 
   it('refuses a wrong passphrase with a readable error', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByLabel('Passphrase', { exact: true }).fill('not the passphrase')
     await page.getByRole('button', { name: 'Unlock' }).click()
     const error = page.getByRole('alert').filter({ hasText: /\w/ })
     await expect.poll(() => error.first().innerText()).toMatch(/passphrase/i)
     expect(await page.getByLabel('Passphrase', { exact: true }).getAttribute('aria-invalid')).toBe('true')
     await page.getByRole('heading', { name: 'Secrets are locked' }).waitFor()
-    await harness.screenshot('ui-settings-06-wrong-passphrase')
+    await ui.harness.screenshot('ui-settings-06-wrong-passphrase')
     await expectAccessible(page, 'unlock screen (wrong passphrase)')
   })
 
   it('unlocks with the right passphrase: the connection is connected again', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)
     await page.getByRole('button', { name: 'Unlock' }).click()
     await page.getByRole('heading', { name: 'Secrets are locked' }).waitFor({ state: 'detached' })
@@ -118,17 +104,17 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: settings and the passp
     // The token kept under the new protection still works.
     await page.getByRole('region', { name: 'Token' }).getByRole('button', { name: 'Test connection' }).click()
     await expect.poll(() => page.getByRole('region', { name: 'Token' }).locator('.test-result').innerText()).toMatch(/Works/)
-    await harness.screenshot('ui-settings-07-unlocked')
+    await ui.harness.screenshot('ui-settings-07-unlocked')
   })
 
   it('keeps the passphrase out of the page, the bridge replies, the logs and the files', async () => {
-    expect(findCanaries(await harness.page.content(), [PASSPHRASE])).toEqual([])
-    expect(findCanaries(harness.bridgeTranscript.join('\n'), [PASSPHRASE])).toEqual([])
-    expect(findCanaries(JSON.stringify(harness.logs.records), [PASSPHRASE])).toEqual([])
-    for (const file of await readAllFiles(harness.dataDir)) expect(findCanaries(file.text, [PASSPHRASE]), file.path).toEqual([])
+    expect(findCanaries(await ui.page.content(), [PASSPHRASE])).toEqual([])
+    expect(findCanaries(ui.harness.bridgeTranscript.join('\n'), [PASSPHRASE])).toEqual([])
+    expect(findCanaries(JSON.stringify(ui.harness.logs.records), [PASSPHRASE])).toEqual([])
+    for (const file of await readAllFiles(ui.harness.dataDir)) expect(findCanaries(file.text, [PASSPHRASE]), file.path).toEqual([])
   })
 
   it('opened no page error on the way', () => {
-    expect(harness.pageErrors).toEqual([])
+    expect(ui.harness.pageErrors).toEqual([])
   })
 })

@@ -2,50 +2,28 @@
 // against the sandbox: Zoom's error page for an unregistered redirect URL is read and shown with
 // the URL to register; an open connect window is explained and can be cancelled; a revoked grant
 // and an unreachable Zoom show on the badge, and a failed Test connection offers Reconnect.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../sandbox'
+import { describe, expect, it } from 'vitest'
 import { chromiumMissingReason } from '../support/chromium'
-import { closeBrowser, startHarness, type Harness } from './harness'
-import { chooseKeychain, expectAccessible, fillNewConnection, quickFailures, sidebarItem, sidebarState, signInAndAllow, waitConnected } from './ui-helpers'
+import { expectAccessible, fillUserOAuthConnection, sidebarItem, sidebarState, signInAndAllow, useUiScenario, waitConnected } from './ui-helpers'
 
 const NAME = 'Status user app'
 const UNREGISTERED = 'https://localhost/not-registered/callback'
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: a status that tells the truth (end to end)', () => {
-  let zoom: Sandbox
-  let harness: Harness
-
-  beforeAll(async () => {
-    zoom = await startSandbox({ seed: 133, users: 10, plan: 'unlimited' })
-    harness = await startHarness()
-    quickFailures(harness)
-    await chooseKeychain(harness.page)
-  })
-  afterAll(async () => {
-    await harness?.close()
-    await zoom?.close()
-    await closeBrowser()
-  })
+  const ui = useUiScenario({ sandbox: { seed: 133, users: 10, plan: 'unlimited' } })
 
   it('reads Zoom’s error page for an unregistered redirect URL and says which URL to register', async () => {
-    const { page } = harness
-    const editor = await fillNewConnection(page, {
-      kind: 'User-managed OAuth app',
-      name: NAME,
-      clientId: zoom.apps.userOAuth.clientId,
-      clientSecret: zoom.apps.userOAuth.clientSecret!,
-      redirectUrl: UNREGISTERED,
-      sandboxUrl: zoom.url,
-    })
+    const { page } = ui
+    const editor = await fillUserOAuthConnection(page, ui.zoom, NAME, { redirectUrl: UNREGISTERED })
     await editor.getByRole('button', { name: 'Save & connect' }).click()
     // Not "Waiting for the Zoom sign-in…" forever, nor "the window was closed": Zoom's own reason.
     const formError = editor.locator('.form-error')
     await expect.poll(() => formError.innerText(), { timeout: 15_000 }).toMatch(/4700|redirect/i)
     expect(await formError.innerText()).not.toMatch(/closed before Zoom finished/)
     await expect.poll(() => sidebarState(page, NAME)).toBe('error')
-    await harness.screenshot('ui-status-01-redirect-not-registered-editor')
+    await ui.harness.screenshot('ui-status-01-redirect-not-registered-editor')
     // That connect window ended on Zoom's error page without the test driving it.
-    harness.authWindow.skipOpened()
+    ui.harness.authWindow.skipOpened()
 
     await sidebarItem(page, NAME).getByRole('button', { name: NAME, exact: true }).click()
     await page.getByRole('tab', { name: 'Overview' }).click()
@@ -53,23 +31,23 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: a status that tells th
     await help.waitFor()
     expect(await help.innerText()).toContain(UNREGISTERED)
     expect(await help.getByRole('button', { name: 'Copy redirect URL' }).isEnabled()).toBe(true)
-    await harness.screenshot('ui-status-02-redirect-not-registered-overview')
+    await ui.harness.screenshot('ui-status-02-redirect-not-registered-overview')
     await expectAccessible(page, 'overview (redirect not registered)')
   })
 
   it('explains an open connect window and lets Cancel stop it', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('tab', { name: 'Edit' }).click()
     const editor = page.getByRole('form', { name: `Edit ${NAME}` })
-    await editor.getByLabel('Redirect URL', { exact: true }).fill(zoom.apps.userOAuth.redirectUri)
+    await editor.getByLabel('Redirect URL', { exact: true }).fill(ui.zoom.apps.userOAuth.redirectUri)
     await editor.getByRole('button', { name: 'Save', exact: true }).click()
     await page.getByText(`Saved “${NAME}”`).first().waitFor()
     await page.getByRole('button', { name: 'Reconnect' }).first().click()
-    const consent = await harness.authWindow.nextPage()
+    const consent = await ui.harness.authWindow.nextPage()
     await consent.getByLabel('Email').waitFor()
     const explainer = page.locator('.connect-explainer')
     await expect.poll(() => explainer.innerText()).toMatch(/A Zoom sign-in window is open\. Sign in there and press Allow/)
-    await harness.screenshot('ui-status-03-connect-window-open')
+    await ui.harness.screenshot('ui-status-03-connect-window-open')
     await expectAccessible(page, 'connection (connect window open)')
     await page.getByRole('button', { name: 'Cancel sign-in' }).click()
     await explainer.waitFor({ state: 'detached' })
@@ -77,39 +55,39 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: a status that tells th
   })
 
   it('connects, then shows a revoked grant on the badge and offers Reconnect after Test connection', async () => {
-    const { page } = harness
+    const { page } = ui
     await page.getByRole('button', { name: /^(Re)?connect$/i }).first().click()
-    await signInAndAllow(harness, zoom)
+    await signInAndAllow(ui.harness, ui.zoom)
     await waitConnected(page, NAME)
     await page.getByRole('tab', { name: 'Overview' }).click()
 
-    zoom.revokeAllGrants()
+    ui.zoom.revokeAllGrants()
     const token = page.getByRole('region', { name: 'Token' })
     await token.getByRole('button', { name: 'Test connection' }).click()
     const reconnect = token.getByRole('button', { name: 'Reconnect' })
     await reconnect.waitFor()
     await expect.poll(() => sidebarState(page, NAME)).not.toBe('connected')
-    await harness.screenshot('ui-status-04-test-failed-reconnect')
+    await ui.harness.screenshot('ui-status-04-test-failed-reconnect')
     await reconnect.click()
     // The connect window remembers the Zoom sign-in: Zoom asks only to Allow again.
-    const consent = await harness.authWindow.nextPage()
+    const consent = await ui.harness.authWindow.nextPage()
     await consent.getByRole('button', { name: 'Allow' }).click()
     await expect.poll(() => sidebarState(page, NAME)).toBe('connected')
   })
 
   it('shows an unreachable Zoom on the badge until a call works again', async () => {
-    const { page } = harness
-    zoom.setFaults([{ kind: 'reset', pathPrefix: '/v2' }])
+    const { page } = ui
+    ui.zoom.setFaults([{ kind: 'reset', pathPrefix: '/v2' }])
     const token = page.getByRole('region', { name: 'Token' })
     await token.getByRole('button', { name: 'Test connection' }).click()
     await expect.poll(() => sidebarState(page, NAME), { timeout: 15_000 }).toBe('error')
-    await harness.screenshot('ui-status-05-zoom-unreachable')
-    zoom.setFaults([])
+    await ui.harness.screenshot('ui-status-05-zoom-unreachable')
+    ui.zoom.setFaults([])
     await token.getByRole('button', { name: 'Test connection' }).click()
     await expect.poll(() => sidebarState(page, NAME), { timeout: 15_000 }).toBe('connected')
   })
 
   it('opened no page error on the way', () => {
-    expect(harness.pageErrors).toEqual([])
+    expect(ui.harness.pageErrors).toEqual([])
   })
 })

@@ -2,15 +2,26 @@
 // Actions on a connection keep their running and failed state in the connections slice: the
 // confirmation dialogs show what the slice holds, and the notices come from the slice's actions,
 // so any screen (or a second copy of a button) sees the same state.
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import type { Bridge } from '../../common/contract/index'
+import { setBridge } from '../../renderer/ipc'
 import { useStore } from '../../renderer/store/index'
-import { makeProfile } from './fake-bridge'
+import { makeProfile, type FakeBridge } from './fake-bridge'
 import { renderApp } from './render-app'
 
 function connected() {
   const p = makeProfile({ name: 'Acme' })
   return { p, options: { profiles: [p], statuses: [{ profileId: p.id, state: 'connected' as const, grantedScopes: ['user:read:admin'], hasRefreshToken: false, expiresAt: Date.now() + 3_600_000 }] } }
+}
+
+/** The fake's bridge with auth.disconnect held until `release` is called (main revoking at Zoom). */
+function holdDisconnect(fake: FakeBridge): { release(): void } {
+  const real = fake.asBridge()
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  setBridge({ ...real, 'auth.disconnect': async (...args: Parameters<Bridge['auth.disconnect']>) => held.then(() => real['auth.disconnect'](...args)) } as Bridge)
+  return { release: () => release() }
 }
 
 const titles = () => useStore.getState().notices.map((n) => n.title)
@@ -29,12 +40,12 @@ describe('connection actions keep their state in the connections slice', () => {
     expect(useStore.getState().failed[p.id]).toEqual({ action: 'disconnecting', error: 'Zoom could not be reached.' })
     expect(useStore.getState().busy[p.id]).toBeUndefined()
 
-    // The slice's state is what the dialog shows: a change there shows here.
-    act(() => useStore.setState((s) => ({ busy: { ...s.busy, [p.id]: 'disconnecting' } })))
-    expect(within(dialog).getByRole('button', { name: 'Working…' }).hasAttribute('disabled')).toBe(true)
-    act(() => useStore.setState((s) => ({ busy: { ...s.busy, [p.id]: undefined } })))
-
+    // The retry, held in main: the slice's busy state is what the dialog shows meanwhile.
+    const hold = holdDisconnect(fake)
     await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }))
+    await waitFor(() => expect(useStore.getState().busy[p.id]).toBe('disconnecting'))
+    expect(within(dialog).getByRole('button', { name: 'Working…' }).hasAttribute('disabled')).toBe(true)
+    hold.release()
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
     expect(useStore.getState().failed[p.id]).toBeUndefined()
     expect(titles()).toContain('Disconnected “Acme”')

@@ -1,20 +1,14 @@
 // @vitest-environment happy-dom
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { makeProfile } from './fake-bridge'
 import { withGridViewport } from './grid-viewport'
-import { renderApp } from './render-app'
+import { renderLoadedRecordings } from './render-app'
 
 withGridViewport(400)
 
 describe('recording downloads', () => {
   it('downloads the selected recordings and follows their progress, with cancel and open folder', async () => {
-    const p = makeProfile({ name: 'Acme' })
-    const { user, fake } = await renderApp({ profiles: [p], rowCount: 12, statuses: [{ profileId: p.id, state: 'connected', grantedScopes: ['recording:read:admin'], hasRefreshToken: false }] })
-    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
-    await user.click(await screen.findByRole('tab', { name: 'Browse' }))
-    await user.click(await screen.findByRole('tab', { name: 'Cloud recordings' }))
-    await user.click(await screen.findByRole('button', { name: 'Load cloud recordings' }))
+    const { user, fake } = await renderLoadedRecordings(12)
     const grid = await screen.findByRole('grid', { name: 'Cloud recordings' })
     await user.click(await within(grid).findByRole('checkbox', { name: 'Select row 1' }))
     await user.click(within(grid).getByRole('checkbox', { name: 'Select row 2' }))
@@ -44,12 +38,7 @@ describe('recording downloads', () => {
   })
 
   it('"Select all N" under a filter selects exactly those N rows, by their indexes from main', async () => {
-    const p = makeProfile({ name: 'Acme' })
-    const { user, fake } = await renderApp({ profiles: [p], rowCount: 2_500, statuses: [{ profileId: p.id, state: 'connected', grantedScopes: ['recording:read:admin'], hasRefreshToken: false }] })
-    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
-    await user.click(await screen.findByRole('tab', { name: 'Browse' }))
-    await user.click(await screen.findByRole('tab', { name: 'Cloud recordings' }))
-    await user.click(await screen.findByRole('button', { name: 'Load cloud recordings' }))
+    const { user, fake } = await renderLoadedRecordings(2_500)
     await user.type(await screen.findByRole('searchbox', { name: 'Filter rows' }), 'weekly sync')
     await waitFor(() => expect(screen.getByTestId('row-count').textContent).toMatch(/^\d+ of 2,500 rows$/))
     const shown = Number(screen.getByTestId('row-count').textContent?.split(' ')[0])
@@ -69,12 +58,7 @@ describe('recording downloads', () => {
   })
 
   it('downloads only the chosen kinds of files, asks for the trash per batch, and shows stalled and cancelled files', async () => {
-    const p = makeProfile({ name: 'Acme' })
-    const { user, fake } = await renderApp({ profiles: [p], rowCount: 12, statuses: [{ profileId: p.id, state: 'connected', grantedScopes: ['recording:read:admin'], hasRefreshToken: false }] })
-    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
-    await user.click(await screen.findByRole('tab', { name: 'Browse' }))
-    await user.click(await screen.findByRole('tab', { name: 'Cloud recordings' }))
-    await user.click(await screen.findByRole('button', { name: 'Load cloud recordings' }))
+    const { user, fake } = await renderLoadedRecordings(12)
     const grid = await screen.findByRole('grid', { name: 'Cloud recordings' })
     await user.click(await within(grid).findByRole('checkbox', { name: 'Select row 2' }))
     const kinds = screen.getByRole('group', { name: 'Files to download' })

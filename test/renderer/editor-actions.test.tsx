@@ -8,19 +8,22 @@ import { renderApp } from './render-app'
 
 const field = (name: string) => screen.getByLabelText(name) as HTMLInputElement
 
-async function fillNewS2S(user: Awaited<ReturnType<typeof renderApp>>['user']) {
+/** The app on a new Server-to-Server editor with its required fields filled, not yet saved. */
+async function filledNewS2S() {
+  const app = await renderApp()
+  const { user } = app
+  await user.click(screen.getByRole('button', { name: /Server-to-Server OAuth/ }))
+  await screen.findByRole('heading', { name: 'New connection' })
   await user.type(field('Connection name'), 'Acme')
   await user.type(field('Account ID'), 'acc')
   await user.type(field('Client ID'), 'client')
   await user.type(field('Client Secret'), 'secret-value')
+  return app
 }
 
 describe('editor actions keep their state in the connections slice', () => {
   it('a refused save is kept under the editor’s key and shown in the footer; a new editor starts clean', async () => {
-    const { user, fake } = await renderApp()
-    await user.click(screen.getByRole('button', { name: /Server-to-Server OAuth/ }))
-    await screen.findByRole('heading', { name: 'New connection' })
-    await fillNewS2S(user)
+    const { user, fake } = await filledNewS2S()
     fake.failNext('profiles.create', 'FILE_IO', 'The connection list could not be saved.')
     await user.click(screen.getByRole('button', { name: 'Save' }))
     await waitFor(() => expect(screen.getByText('The connection list could not be saved.')).toBeTruthy())
@@ -35,10 +38,7 @@ describe('editor actions keep their state in the connections slice', () => {
   })
 
   it('Save & connect: a connect that fails after a good save says so from the slice; the retry connects', async () => {
-    const { user, fake } = await renderApp()
-    await user.click(screen.getByRole('button', { name: /Server-to-Server OAuth/ }))
-    await screen.findByRole('heading', { name: 'New connection' })
-    await fillNewS2S(user)
+    const { user, fake } = await filledNewS2S()
     fake.failNext('auth.connect', 'AUTH_TOKEN_ENDPOINT', 'Zoom’s token endpoint did not answer.')
     await user.click(screen.getByRole('button', { name: 'Save & connect' }))
     await waitFor(() => expect(screen.getByText('Saved, but connecting failed: Zoom’s token endpoint did not answer.')).toBeTruthy())

@@ -52,7 +52,11 @@ import { curatedList, listPathOf } from '../../common/zoom/browse/names'
 import type { Row } from './fake/rows'
 import { fakeEventsHandlers } from './fake/events'
 import { SHAPES } from './fake/rows'
+import { schemaShape } from './fake/schema-rows'
 import { LIST_ALIASES } from '../../common/zoom/browse/names'
+import { parentListOf } from '../../common/zoom/browse/fan-out'
+import { pathParamNames } from '../../common/zoom/paths'
+import type { NamedItem } from '../../common/zoom/browse/item-naming'
 
 export class FakeError extends Error {
   constructor(
@@ -93,6 +97,11 @@ export interface FakeOptions {
    * before any file could be had), and main's check of a body against the request schema.
    */
   apiCatalog?: { operations: ApiOperation[]; checkBody?: (input: ChannelInput<'console.checkBody'>) => BodySchemaCheck }
+  /**
+   * The rows data.pathValues offers, by parent list path template, as main names them (label,
+   * detail, value), and how many a page holds (main asks Zoom at the list's largest page size).
+   */
+  parentRows?: { byParent: Record<string, NamedItem[]>; pageSize: number }
 }
 
 type Handlers = { [K in ChannelName]: (input: ChannelInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>> }
@@ -116,6 +125,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rememberZoomSignIn: true,
   refreshSkewSeconds: 300,
   downloadConcurrency: 3,
+  downloadStallSeconds: 60,
   downloadFolder: '/home/me/Zoom recordings',
   checkForUpdatesAtStart: true,
   keptDatasetDays: 30,
@@ -258,6 +268,16 @@ export class FakeBridge {
   }
 
   // ---- helpers ------------------------------------------------------------------------------
+
+  /** The users a crawl of /users gives, as data.pathValues offers them (display name, e-mail, id). */
+  private accountUsers(): NamedItem[] {
+    const counts = this.options.rowCount
+    const count = typeof counts === 'number' ? counts : (counts?.users ?? 250)
+    return Array.from({ length: count }, (_, i) => {
+      const row = SHAPES.users!.row(i) as { id: string; email: string; display_name?: string }
+      return { value: row.id, email: row.email, ...(row.display_name ? { name: row.display_name } : {}) }
+    })
+  }
 
   private profile(id: string): ProfileView {
     const p = this.profiles.find((x) => x.id === id)
@@ -533,7 +553,9 @@ export class FakeBridge {
         this.requireUnlocked()
         // Lists are named by path template; the fake's row shapes are kept by the built-in tab ids.
         const alias = [...LIST_ALIASES].find(([, path]) => path === input.resource)?.[0] ?? input.resource
-        const shape = SHAPES[alias]
+        // A list of Zoom's files the fake has no made-up shape for: rows from its item schema.
+        const described = this.options.apiCatalog?.operations.find((op) => op.method === 'GET' && op.path === input.resource && op.listKey !== undefined)
+        const shape = SHAPES[alias] ?? (described ? schemaShape(described) : undefined)
         if (!shape) throw new FakeError('NOT_FOUND', 'Unknown resource')
         const counts = this.options.rowCount
         const rows = typeof counts === 'number' ? counts : (counts?.[alias] ?? 250)
@@ -650,6 +672,25 @@ export class FakeBridge {
         if (found.length > 0) return found
         const remote = this.zoomUsers.find((u) => u.email.toLowerCase() === needle || u.id.toLowerCase() === needle)
         return remote ? [{ ...remote, source: 'zoom' as const }] : []
+      },
+      // Like main's data.pathValues: the parent is the fan-out rule's (parentListOf over the lists
+      // the catalog knows), one page per call, the cursor standing for the next page.
+      'data.pathValues': ({ resource, param, cursor }) => {
+        const lists = new Set((this.options.apiCatalog?.operations ?? []).filter((op) => op.method === 'GET' && op.listKey !== undefined).map((op) => op.path))
+        // The built-in lists answer before Zoom's files are read, as in main.
+        const isList = (path: string) => lists.has(path) || curatedList(path) !== undefined
+        if (!isList(resource)) throw new FakeError('NOT_FOUND', `${resource} is not a list of Zoom's API.`)
+        if (!pathParamNames(resource).includes(param)) throw new FakeError('VALIDATION', `${resource} has no path parameter ${param}.`)
+        const parent = parentListOf(resource, param, isList)
+        if (parent === '') throw new FakeError('VALIDATION', `${resource} needs a value for ${param}: no list of Zoom's gives it (type the ${param}).`)
+        // The account's users are the rows a crawl of /users makes here, named as main names them.
+        const rows = this.options.parentRows?.byParent[parent] ?? (parent === '/users' ? this.accountUsers() : undefined)
+        if (!rows) throw new Error(`not emulated: the test gave no rows of ${parent}`)
+        const size = this.options.parentRows?.pageSize ?? 300
+        const from = cursor === undefined ? 0 : Number(cursor.replace(/^t:/, ''))
+        if (!Number.isInteger(from) || (cursor !== undefined && from <= 0)) throw new FakeError('VALIDATION', 'That page cursor is not one this picker gave.')
+        const next = from + size < rows.length ? `t:${from + size}` : undefined
+        return { parent, items: rows.slice(from, from + size), ...(next ? { cursor: next } : {}), total: rows.length }
       },
       'data.export': (input) => {
         const { index } = this.windowOf({ datasetId: input.datasetId, offset: 0, limit: 0, ...(input.sort ? { sort: input.sort } : {}), ...(input.filter ? { filter: input.filter } : {}), ...(input.columns ? { columns: input.columns } : {}) })

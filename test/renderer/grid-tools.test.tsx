@@ -122,4 +122,30 @@ describe('crawls that survive trouble', () => {
     await waitFor(() => expect(fake.callsOf('data.resume')).toEqual([{ jobId: job.jobId }]))
     expect(await screen.findByRole('button', { name: 'Cancel loading' })).toBeTruthy()
   })
+
+  it('names a fan-out\'s units by their parent list, not "users", in the progress line and after a stop', async () => {
+    const { user, fake } = await openUsers({ manualJobs: true })
+    await user.click(await screen.findByRole('button', { name: 'Load users' }))
+    await waitFor(() => expect(fake.jobs.size).toBe(1))
+    const job = [...fake.jobs.values()][0]!
+    fake.emit('data.job', { ...job, unitsTotal: 52, unitsDone: 3, unitNoun: 'call queues', retryingUnits: 1 })
+    expect((await screen.findByText(/3 of 52 call queues/)).textContent).not.toMatch(/users/)
+    expect(await screen.findByText('1 call queue is tried again after an error.')).toBeTruthy()
+    const stopped = { ...job, state: 'cancelled' as const, finishedAt: Date.now(), unitsTotal: 52, unitsDone: 50, unitNoun: 'call queues', resumable: true, pendingUnits: 2 }
+    fake.jobs.set(job.jobId, stopped)
+    fake.emit('data.job', stopped)
+    expect(await screen.findByText('2 call queues were not loaded yet.')).toBeTruthy()
+  })
+
+  it('says which users had nothing to list for want of a plan, apart from failures', async () => {
+    const { user, fake } = await openUsers({ manualJobs: true })
+    await user.click(await screen.findByRole('button', { name: 'Load users' }))
+    await waitFor(() => expect(fake.jobs.size).toBe(1))
+    const job = [...fake.jobs.values()][0]!
+    const done = { ...job, state: 'done' as const, finishedAt: Date.now(), unitsTotal: 40, unitsDone: 40, unitNoun: 'users', withoutPlan: { count: 32, reason: 'Webinar plan is missing.' } }
+    fake.jobs.set(job.jobId, done)
+    fake.emit('data.job', done)
+    expect((await screen.findByTestId('crawl-without-plan')).textContent).toBe('Nothing to list for 32 users: Zoom says “Webinar plan is missing.”')
+    expect(screen.queryByText(/could not be read/)).toBeNull()
+  })
 })

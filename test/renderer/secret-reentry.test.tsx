@@ -26,6 +26,17 @@ describe('secret re-entry in the editor', () => {
   })
 })
 
+describe('an editor opened on a connection with a new secret waiting to connect', () => {
+  it('has nothing to fix: the view’s pendingClientSecret flag is not a field of the draft', () => {
+    const waiting = { ...stored, pendingClientSecret: true }
+    const draft = draftFromProfile(waiting)
+    expect(draft.fields).not.toHaveProperty('pendingClientSecret')
+    expect(validateDraft(draft, true, waiting)).toEqual({})
+    draft.secret = { mode: 'replace', value: 'forced-new-secret' }
+    expect(validateDraft(draft, true, waiting)).toEqual({})
+  })
+})
+
 describe('validation URL reach in the editor', () => {
   it('flags a validation URL outside the allowed domains before main is asked', () => {
     const draft = draftFromProfile(stored)

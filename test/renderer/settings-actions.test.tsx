@@ -2,15 +2,25 @@
 // Settings' actions keep their running and failed state in their slices (vault, settings): the
 // passphrase dialog, Lock now and Updates show what the slice holds, and closing a dialog dismisses
 // its failure there, so reopening it starts clean.
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import type { VaultStatus } from '../../common/contract/index'
+import type { Bridge, VaultStatus } from '../../common/contract/index'
+import { setBridge } from '../../renderer/ipc'
 import { useStore } from '../../renderer/store/index'
 import { FakeUpdater } from '../fakes/fake-updater'
-import { makeProfile } from './fake-bridge'
+import { makeProfile, type FakeBridge } from './fake-bridge'
 import { renderApp } from './render-app'
 
 const PASSPHRASE_VAULT: VaultStatus = { state: 'unlocked', protection: { kind: 'passphrase', secure: true }, keychain: { available: true, backend: 'gnome_libsecret', secure: true } }
+
+/** The fake's bridge with vault.changeProtection held until `release` is called (main deriving the key). */
+function holdChangeProtection(fake: FakeBridge): { release(): void } {
+  const real = fake.asBridge()
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  setBridge({ ...real, 'vault.changeProtection': async (...args: Parameters<Bridge['vault.changeProtection']>) => held.then(() => real['vault.changeProtection'](...args)) } as Bridge)
+  return { release: () => release() }
+}
 
 async function openSettings(options: Parameters<typeof renderApp>[0]) {
   const app = await renderApp(options)
@@ -20,20 +30,20 @@ async function openSettings(options: Parameters<typeof renderApp>[0]) {
 
 describe('settings actions keep their state in their slices', () => {
   it('the passphrase dialog shows the vault slice’s running and failed state; closing it dismisses the failure', async () => {
-    const { user } = await openSettings({ vault: PASSPHRASE_VAULT })
+    const { user, fake } = await openSettings({ vault: PASSPHRASE_VAULT })
     await user.click(await screen.findByRole('button', { name: 'Change passphrase…' }))
     let dialog = await screen.findByRole('dialog', { name: 'Change the passphrase' })
     await user.type(within(dialog).getByLabelText('Current passphrase'), 'not the passphrase')
     await user.type(within(dialog).getByLabelText('New passphrase'), 'lemon parachute')
     await user.type(within(dialog).getByLabelText('Repeat the passphrase'), 'lemon parachute')
+    // Main still checking the passphrase: the slice's running task is what the dialog shows.
+    const hold = holdChangeProtection(fake)
     await user.click(within(dialog).getByRole('button', { name: 'Change passphrase' }))
+    await waitFor(() => expect(useStore.getState().vaultTask).toEqual({ action: 'changeProtection', running: true }))
+    expect(within(dialog).getByRole('button', { name: 'Working…' }).hasAttribute('disabled')).toBe(true)
+    hold.release()
     expect((await within(dialog).findByRole('alert')).textContent).toBe('The current passphrase is not correct.')
     expect(useStore.getState().vaultTask).toEqual({ action: 'changeProtection', running: false, error: 'The current passphrase is not correct.' })
-
-    // What the slice says is what the dialog shows.
-    act(() => useStore.setState({ vaultTask: { action: 'changeProtection', running: true } }))
-    expect(within(dialog).getByRole('button', { name: 'Working…' }).hasAttribute('disabled')).toBe(true)
-    act(() => useStore.setState({ vaultTask: { action: 'changeProtection', running: false, error: 'The current passphrase is not correct.' } }))
 
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())

@@ -1,6 +1,13 @@
 // Recording downloads: GET /rec/download/{fileId} serves `file_size` deterministic bytes, with
 // Range support (206 + Content-Range, 416 when unsatisfiable). Needs a bearer token (header, or
 // the access_token query parameter Zoom still accepts on download URLs) with a recording scope.
+//
+// Where the Range behaviour comes from: Zoom's OpenAPI files describe `download_url` only as a
+// URL to GET and say nothing of Range; a recording is a plain file behind it, so this route answers
+// as HTTP file servers do under RFC 9110 §14 (a single `bytes=a-b` range: 206 with Content-Range
+// `bytes a-b/size` and `Accept-Ranges: bytes`; a range past the end: 416 with `bytes */size`).
+// A server that ignored Range would answer 200 with the whole file; the app's transfer.ts then
+// starts that file again from zero, so the app never depends on Range being honoured.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { checkScopes } from './api/access'
 import { operationById } from './api/catalog'

@@ -7,6 +7,8 @@ import type { ListResource, ParamSpec } from '../catalog-types'
 import { schemaColumns, SCHEMA_DEFAULT_COLUMNS } from './columns'
 import { isPerUserList, parentListOf } from './fan-out'
 import { itemPropertiesOf } from './list-spec'
+import { LIST_RESOURCES } from '../catalog'
+import { LIST_RESOURCE_IDS } from '../resource-ids'
 import { CURATED_LISTS } from './names'
 
 export interface BrowseResource extends Omit<ListResource, 'id'> {
@@ -21,7 +23,7 @@ export interface BrowseResource extends Omit<ListResource, 'id'> {
 }
 
 /** The built-in tabs (quick picks), by path template, in tab order. */
-export const QUICK_PICKS: readonly BrowseResource[] = [...CURATED_LISTS.values()].map((resource) => ({ ...resource, id: resource.path, pathParams: [] }))
+export const QUICK_PICKS: readonly BrowseResource[] = LIST_RESOURCE_IDS.map((id) => ({ ...LIST_RESOURCES[id], id: LIST_RESOURCES[id].path, pathParams: [] }))
 
 function paramSpec(param: ApiParam): ParamSpec {
   const schema = param.schema

@@ -14,6 +14,7 @@
 // must be typed.
 import type { ApiCatalog } from '../api/types'
 import { PAGING_PARAMS } from '../api/list-params'
+import { pathParamNames } from '../paths'
 import { listSpecFor, type ListSpec } from './list-spec'
 
 export interface FanOutStep {
@@ -48,9 +49,33 @@ export function parentListOf(path: string, param: string, hasList: (path: string
   return USER_PARAMS.has(param) ? USERS_LIST : ''
 }
 
+/** How a person calls a parent list's rows, from its path: `/phone/call_queues` → "call queues". */
+export function nounOf(parentPath: string): string {
+  const last = parentPath.split('/').filter((segment) => segment !== '' && !segment.startsWith('{')).at(-1) ?? 'lists'
+  return last.replace(/_/g, ' ')
+}
+
+/** One of a plural noun from `nounOf`: "call queues" → "call queue", "entries" → "entry", "addresses" → "address". */
+export function singularOf(noun: string): string {
+  if (/ies$/.test(noun)) return noun.replace(/ies$/, 'y')
+  if (/(ss|x|ch|sh)es$/.test(noun)) return noun.replace(/es$/, '')
+  return noun.replace(/s$/, '')
+}
+
 /** A list fanned out over the account's users (`users: 'me' | 'all' | [...]`): its userId comes from `/users`. */
 export function isPerUserList(path: string, hasList: (path: string) => boolean): boolean {
   return path.includes('/{userId}') && parentListOf(path, 'userId', hasList) === USERS_LIST
+}
+
+/**
+ * Every GET path that planning a crawl of `path` may look up: the list itself, the path before
+ * each of its parameters, and `/users` when a parameter names a user. Whoever plans a crawl needs
+ * the descriptions of these alone, not all of Zoom's files.
+ */
+export function pathsToPlan(path: string): string[] {
+  const params = pathParamNames(path)
+  const prefixes = params.map((param) => parentPath(path, param)).filter((prefix) => prefix !== '')
+  return [...new Set([path, ...prefixes, ...(params.some((param) => USER_PARAMS.has(param)) ? [USERS_LIST] : [])])]
 }
 
 /** Which property of a parent's row fills `param`; undefined when its rows have none that fits. */

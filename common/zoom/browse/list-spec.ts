@@ -43,8 +43,14 @@ export function itemPropertiesOf(operation: ApiOperation): Record<string, JsonSc
   return items === undefined ? undefined : objectProperties(items)
 }
 
+/**
+ * A built-in list: our labels, columns, parameters and date windows; its page size, rate-limit
+ * category and scopes from Zoom's file once read (our copies of them, checked against the files by
+ * a test, serve until then).
+ */
 function fromCurated(resource: ListResource, operation: ApiOperation | undefined): ListSpec {
   const items = operation && itemPropertiesOf(operation)
+  const maxPageSize = operation?.maxPageSize ?? resource.maxPageSize
   return {
     path: resource.path,
     title: resource.title,
@@ -53,11 +59,11 @@ function fromCurated(resource: ListResource, operation: ApiOperation | undefined
     ...(resource.altListKeys ? { altListKeys: resource.altListKeys } : {}),
     idKeys: resource.idKeys,
     pagination: resource.paginated ? 'next_page_token' : 'none',
-    ...(resource.maxPageSize !== undefined ? { maxPageSize: resource.maxPageSize } : {}),
+    ...(maxPageSize !== undefined ? { maxPageSize } : {}),
     family: resource.family,
-    category: resource.category,
+    category: operation?.rateCategory ?? resource.category,
     ...(operation?.rateLabel ? { rateLabel: operation.rateLabel } : {}),
-    scopes: resource.scopes,
+    scopes: operation && operation.scopes.classic.length + operation.scopes.granular.length > 0 ? operation.scopes : resource.scopes,
     pathParams: pathParamNames(resource.path),
     ...(items ? { itemProperties: items } : {}),
     defaultColumns: resource.defaultColumns,

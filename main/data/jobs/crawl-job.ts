@@ -11,6 +11,14 @@
 //   - Zoom's rate limit that the client could not wait out (a daily cap) stops the crawl; the
 //     units not fetched stay pending, and `resume()` continues with them (as after Cancel);
 //   - units that failed for good are listed, and `retryFailed()` fetches them again.
+// A unit tried again (a retry, Resume, Retry failed) goes on where each of its listings stopped:
+// a listing already complete is not asked again, and one cut short continues after its last page
+// stored (the page cursor: Zoom's next_page_token, which lives 15 minutes and is replaced by a
+// restart that skips the rows stored when it has expired; or the next page_number, since pages
+// are positions and page 1 again would give its rows twice). Starting the unit over instead would
+// store its first pages twice wherever rows have no id to drop them by (fanned-out lists keep
+// every row: one member may be in two call queues).
+
 import type { JobProgress } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
 import type { Logger } from '../../log/logger'
@@ -20,12 +28,15 @@ import { isAbort, toAppError } from '../errors'
 import type { UserDirectory } from '../users/user-directory'
 import type { ZoomClients } from '../../zoom'
 import type { ListSpec } from '../../../common/zoom/browse/list-spec'
-import { isDotSegment, type CrawlPlan, type QueryParams } from './crawl-plan'
+import { nounOf, singularOf } from '../../../common/zoom/browse/fan-out'
+import { isDotSegment } from '../../../common/zoom/paths'
+import type { CrawlPlan, QueryParams } from './crawl-plan'
+import { newPageCursor, type PageCursor } from '../../zoom'
 import { type CrawlUnit, withHostEmail, withParentValues, withWindow } from './crawl-units'
 import { listPages } from './list-pages'
 import { forAppType, type ScopeLevelOf } from './scope-check'
 import { runPool } from './pool'
-import { abortableSleep, type CrawlRetryPolicy, DEFAULT_CRAWL_RETRY, isNetworkFailure, isTransientFailure } from './unit-retry'
+import { abortableSleep, type CrawlRetryPolicy, DEFAULT_CRAWL_RETRY, isNetworkFailure, isTransientFailure, missingPlanReason } from './unit-retry'
 import { backoffDelay } from '../../zoom/retry'
 
 export interface CrawlJobDeps {
@@ -54,8 +65,8 @@ export class CrawlJob {
   private readonly remaining = new Set<CrawlUnit>()
   /** Units that failed for good, by label. */
   private readonly failed = new Map<string, CrawlUnit>()
-  /** Listings whose total_records was already added (a retried unit does not count twice). */
-  private readonly counted = new Set<string>()
+  /** Each listing of a unit (unit, list, window) started: how far it got, whether its total_records was added. */
+  private readonly listings = new Map<string, Listing>()
   private networkStreak = 0
   private outages = 0
   private outage: Promise<void> | undefined
@@ -84,8 +95,7 @@ export class CrawlJob {
     private readonly deps: CrawlJobDeps,
   ) {
     this.retry = { ...DEFAULT_CRAWL_RETRY, ...deps.retry }
-    // The account-wide listing stands for every user's: one unit, counted and reported like theirs.
-    this.fanned = plan.users !== undefined || plan.fanOut.length > 0 || plan.source !== undefined
+    this.fanned = plan.users !== undefined || plan.fanOut.length > 0
     dataset.markLoading()
     this.progress = {
       jobId: id,
@@ -176,6 +186,7 @@ export class CrawlJob {
         if (this.fanned) {
           this.progress.unitsTotal = units.length
           this.progress.unitsDone = 0
+          this.progress.unitNoun = this.unitNoun()
         }
         this.deps.changed(false)
       }
@@ -225,16 +236,22 @@ export class CrawlJob {
     this.deps.changed(true)
   }
 
+  /** What one unit of this crawl is, in the plural: the users, the rows of the innermost parent list, or lists. */
+  private unitNoun(): string {
+    if (this.scope) return 'users'
+    return this.plan.fanOut.length > 0 ? nounOf(this.plan.fanOut.at(-1)?.parent ?? '') : 'lists'
+  }
+
   /** What the dataset lacks, in words, for the export warning. */
   private missing(state: JobProgress['state']): string[] {
     const missing: string[] = []
-    const noun = this.scope ? 'users' : this.plan.fanOut.length > 0 ? nounOf(this.plan.fanOut.at(-1)?.parent ?? '') : 'lists'
+    const noun = this.unitNoun()
     const pending = this.remaining.size + this.parked.size
     if (state === 'cancelled') missing.push(this.units === undefined ? 'The crawl was cancelled before it started.' : `Cancelled with ${pending} of ${this.units.length} ${noun} not loaded.`)
     else if (state === 'failed' && this.progress.error) missing.push(`Stopped: ${this.progress.error.message}${pending > 0 ? ` (${pending} ${noun} not loaded)` : ''}`)
     if (this.failed.size > 0) {
       const labels = [...this.failed.keys()]
-      missing.push(`${labels.length} ${labels.length === 1 ? noun.replace(/s$/, '') : noun} failed: ${labels.slice(0, 5).join(', ')}${labels.length > 5 ? ', …' : ''}`)
+      missing.push(`${labels.length} ${labels.length === 1 ? singularOf(noun) : noun} failed: ${labels.slice(0, 5).join(', ')}${labels.length > 5 ? ', …' : ''}`)
     }
     return missing
   }
@@ -287,9 +304,9 @@ export class CrawlJob {
   }
 
   /** Pages of one listing, straight from the profile's Zoom client; a 403 names the scopes this app type can be granted. */
-  private async *pagesOf(spec: ListSpec, pathValues: Record<string, string>, query: QueryParams, signal: AbortSignal, onRateLimitWait?: (untilMs: number) => void) {
+  private async *pagesOf(spec: ListSpec, pathValues: Record<string, string>, query: QueryParams, signal: AbortSignal, onRateLimitWait?: (untilMs: number) => void, cursor?: PageCursor) {
     try {
-      yield* listPages(this.deps.zoom.forProfile(this.dataset.profileId), spec, { pathValues, query, signal, ...(onRateLimitWait ? { onRateLimitWait } : {}) })
+      yield* listPages(this.deps.zoom.forProfile(this.dataset.profileId), spec, { pathValues, query, signal, ...(onRateLimitWait ? { onRateLimitWait } : {}), ...(cursor ? { cursor } : {}) })
     } catch (error) {
       throw forAppType(error, spec, this.deps.scopeLevel, this.dataset.profileId)
     }
@@ -322,6 +339,8 @@ export class CrawlJob {
           }
         } else this.networkStreak = 0
         if (error.code === 'ZOOM_RATE_LIMITED') return this.stop(error)
+        const withoutPlan = this.fanned ? missingPlanReason(error) : undefined
+        if (withoutPlan !== undefined) return this.settleWithoutPlan(unit, withoutPlan)
         if (isTransientFailure(error) && attempt < this.retry.attempts) {
           await this.backoff(attempt, signal)
           continue
@@ -336,6 +355,14 @@ export class CrawlJob {
         return
       }
     }
+  }
+
+  /** A unit whose user lacks the list's plan: done, with no rows, counted apart from failures. */
+  private settleWithoutPlan(unit: CrawlUnit, reason: string): void {
+    this.remaining.delete(unit)
+    this.progress.withoutPlan = { count: (this.progress.withoutPlan?.count ?? 0) + 1, reason }
+    this.progress.unitsDone = (this.progress.unitsDone ?? 0) + 1
+    this.deps.changed(false)
   }
 
   /** A named user (e-mail, ID or me) is looked up once, so its rows carry the host's e-mail. */
@@ -378,26 +405,34 @@ export class CrawlJob {
     if (failure) throw failure
   }
 
-  /** One list of a unit, window by window; each listing's total is added once, from its first page. */
+  /**
+   * One list of a unit, window by window, each listing going on where an earlier try stopped; each
+   * listing's total is added once.
+   */
   private async fetchList(unit: CrawlUnit, params: QueryParams, signal: AbortSignal): Promise<void> {
-    const spec = this.plan.source ?? this.plan.spec
+    const spec = this.plan.spec
     const pathValues = { ...this.plan.pathValues, ...unit.pathValues, ...(unit.userId !== undefined ? { userId: unit.userId } : {}) }
     for (const window of this.queries.windows) {
       const key = `${unit.label}\u0000${JSON.stringify(params)}\u0000${window?.from ?? ''}`
-      let first = true
-      for await (const page of this.pagesOf(spec, pathValues, withWindow(spec, params, window), signal, this.rateLimitWait)) {
+      let listing = this.listings.get(key)
+      if (!listing) this.listings.set(key, (listing = { counted: false, cursor: newPageCursor() }))
+      const cursor = listing.cursor
+      if (!cursor) continue
+      for await (const page of this.pagesOf(spec, pathValues, withWindow(spec, params, window), signal, this.rateLimitWait, cursor)) {
         if (signal.aborted) return
-        if (first && page.totalRecords !== undefined && !this.counted.has(key)) {
-          this.counted.add(key)
+        if (page.totalRecords !== undefined && !listing.counted) {
+          listing.counted = true
           this.progress.totalRecords = (this.progress.totalRecords ?? 0) + page.totalRecords
         }
-        first = false
         const rows = unit.email ? withHostEmail(page.items, unit.email) : unit.pathValues ? withParentValues(page.items, unit.pathValues) : page.items
         // Stored before the next page is asked for: the database's pace is the crawl's backpressure.
         await this.dataset.add(rows)
         this.countPage(page.rateLimitWaits)
         this.deps.changed(false)
       }
+      if (signal.aborted) return
+      // Complete: never asked again, and the rows it took need not be remembered.
+      delete listing.cursor
     }
   }
 
@@ -453,14 +488,14 @@ export class CrawlJob {
   }
 }
 
-/** A fan-out's unit noun from its parent's path: `/phone/call_queues` → "call queues". */
-function nounOf(parentPath: string): string {
-  const last = parentPath.split('/').filter((segment) => segment !== '' && !segment.startsWith('{')).at(-1) ?? 'lists'
-  return last.replace(/_/g, ' ')
+/** One listing of a unit: where it stands (no cursor once complete) and whether its total was added. */
+interface Listing {
+  counted: boolean
+  cursor?: PageCursor
 }
 
 /** A parent row's value for a path parameter: a non-empty string or a number. */
-function fieldValue(row: unknown, field: string): string | undefined {
+export function fieldValue(row: unknown, field: string): string | undefined {
   if (row === null || typeof row !== 'object') return undefined
   const value = (row as Record<string, unknown>)[field]
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)

@@ -14,10 +14,6 @@ import { splitDateWindows, type DateWindow } from '../../../common/zoom/date-win
 import { isDotSegment } from '../../../common/zoom/paths'
 import { validateResourceParams } from '../../../common/zoom/params'
 import { type CrawlQueries, expandedLists, userScope, type UserScope } from './crawl-units'
-import { ACCOUNT_RECORDINGS } from '../../../common/zoom/account-recordings'
-import { accountRecordingsQuery } from '../../zoom/account-recordings'
-
-const RECORDINGS_PATH = '/users/{userId}/recordings'
 
 export type QueryParams = Record<string, string | number | boolean>
 
@@ -30,11 +26,7 @@ export interface CrawlPlan {
   fanOut: (FanOutStep & { parentSpec: ListSpec })[]
   /** Whose lists, for `/users/{userId}/…`. */
   users: UserScope | undefined
-  /** Where the pages come from when not `spec` itself: the account-wide recordings listing. */
-  source?: ListSpec
 }
-
-export { isDotSegment } from '../../../common/zoom/paths'
 
 const invalid = (issues: FieldIssue[]) => new AppError('VALIDATION', issues.map((issue) => issue.message).join('; '), { issues })
 
@@ -51,9 +43,9 @@ export function resolveList(resource: string, catalog: Pick<ApiCatalog, 'gets'> 
 
 export function planCrawl(input: { resource: string; params: QueryParams; users?: CrawlInput['users'] }, catalog: Pick<ApiCatalog, 'gets'> | undefined, now: number): CrawlPlan {
   const spec = resolveList(input.resource, catalog)
-  if (input.users === 'account') return planAccountWide(spec, input.params, now)
   const pathNames = new Set(spec.pathParams)
-  const pathValues: Record<string, string> = {}
+  // A parameter our notes give a value for (the account's `me`) is not fanned out when left out.
+  const pathValues: Record<string, string> = { ...spec.curated?.pathDefaults }
   const query: Record<string, string | number | boolean> = {}
   const issues: FieldIssue[] = []
   for (const [name, value] of Object.entries(input.params)) {
@@ -93,23 +85,6 @@ export function planCrawl(input: { resource: string; params: QueryParams; users?
   if (!plan.ok) throw invalid([{ path: plan.param, message: plan.message }])
   const fanOut = plan.steps.map((step) => ({ ...step, parentSpec: resolveList(step.parent, catalog) }))
   return { spec, queries: { params: checkedQuery, lists, windows }, pathValues, fanOut, users }
-}
-
-/**
- * Every user's cloud recordings in one listing (GET /accounts/me/recordings) instead of one per
- * user: the rows are the per-user listing's, so the dataset stays that list; only From and To
- * are taken, in the same windows.
- */
-function planAccountWide(spec: ListSpec, params: QueryParams, now: number): CrawlPlan {
-  if (spec.path !== RECORDINGS_PATH || !spec.curated) throw invalid([{ path: 'users', message: 'Only cloud recordings have an account-wide listing.' }])
-  // Refuses (VALIDATION, naming them) the parameters the account listing does not take.
-  const checked = validateResourceParams(spec.curated, accountRecordingsQuery(params), { now })
-  if (!checked.ok) throw invalid(checked.issues)
-  const { title, listKey, idKeys, maxPageSize, family, category, scopes, dateWindow } = ACCOUNT_RECORDINGS
-  const source: ListSpec = { ...spec, path: '/accounts/{accountId}/recordings', title, listKey, idKeys, maxPageSize, family, category, scopes, dateWindow: { ...dateWindow, required: spec.dateWindow?.required ?? false }, pathParams: ['accountId'], pagination: 'next_page_token' }
-  delete source.operation
-  delete source.rateLabel
-  return { spec, source, queries: { params: checked.query, lists: [{}], windows: dateWindows(source, checked.query) }, pathValues: { accountId: 'me' }, fanOut: [], users: undefined }
 }
 
 /**

@@ -41,7 +41,7 @@ export function userScope(perUser: boolean, path: string, users: CrawlInput['use
   }
   if (users === 'all') return { kind: 'all' }
   if (users === undefined || users === 'me') return { kind: 'listed', users: [{ label: 'me', userId: 'me', resolve: true }] }
-  // The account-wide listing is planned apart (crawl-plan.ts): it has no users to go over.
+  // The account-wide listing of a list is a list of its own (the job manager names it for 'account').
   if (users === 'account') throw new AppError('VALIDATION', `${path} has no account-wide listing.`)
   const unique = [...new Set(users.map((user) => user.trim()).filter((user) => user !== ''))]
   if (unique.length === 0) throw new AppError('VALIDATION', 'Choose at least one user.')

@@ -5,7 +5,8 @@ import type { CrawlInput, JobProgress } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
 import type { ApiCatalog } from '../../../common/zoom/api/types'
 import { listSpecFor, type ListSpec } from '../../../common/zoom/browse/list-spec'
-import { listPathOf } from '../../../common/zoom/browse/names'
+import { ACCOUNT_WIDE_LISTS, listPathOf } from '../../../common/zoom/browse/names'
+import { pathsToPlan } from '../../../common/zoom/browse/fan-out'
 import { SCHEMA_DEFAULT_COLUMNS, schemaColumns } from '../../../common/zoom/browse/columns'
 import type { ScopeLevel } from '../../../common/zoom/scopes'
 import type { Logger } from '../../log/logger'
@@ -20,12 +21,15 @@ import { checkGrant } from './scope-check'
 import type { UserDirectory } from '../users/user-directory'
 import type { CrawlRetryPolicy } from './unit-retry'
 
-/** Zoom's API catalog as main has it: the one built, or a build to wait for. */
+/** Zoom's API catalog as main has it: the one built, or the part of it a crawl needs. */
 export interface CatalogSource {
-  /** The catalog once built; undefined before. */
+  /** The whole catalog once built; undefined before. */
   readonly loaded: ApiCatalog | undefined
-  /** Builds it (fetching Zoom's files, or reading the copies). */
-  catalog(): Promise<ApiCatalog>
+  /**
+   * A catalog holding at least the GETs at `paths` that Zoom's files describe (the products they
+   * are in, read from their own files, not every file).
+   */
+  catalogFor(paths: readonly string[]): Promise<Pick<ApiCatalog, 'gets'>>
 }
 
 /** What the profile's grant is: its app type's scope level and the scopes Zoom granted (undefined: not known). */
@@ -59,15 +63,27 @@ export interface StartCrawl {
   users?: CrawlInput['users']
 }
 
-/** What a dataset of a crawl knows about its list: its name (the path template), row identity, columns. */
-function datasetResource(plan: CrawlPlan): DatasetResource & { title: string } {
+/**
+ * What a dataset of a crawl knows about its list: its name, row identity, columns. The name is the
+ * list asked for (`users: 'account'` asks for a per-user list and gets its account-wide listing's
+ * rows, which are the same rows: the dataset and its progress keep the name asked for).
+ */
+function datasetResource(plan: CrawlPlan, asked: string): DatasetResource & { title: string } {
   const { spec } = plan
   // A fan-out over parent rows may list the same child under two parents (a user in two call
   // queues): those rows are kept, each with its parent's value, rather than merged by id.
   const idKeys = plan.fanOut.length > 0 && !spec.curated ? [] : spec.idKeys
   // Our curated columns where we have them; else the item schema's first columns, nested objects flattened.
   const defaultColumns = spec.defaultColumns.length > 0 ? spec.defaultColumns : schemaColumns(spec.itemProperties).slice(0, SCHEMA_DEFAULT_COLUMNS)
-  return { id: spec.path, title: spec.title, idKeys, defaultColumns }
+  return { id: asked, title: spec.title, idKeys, defaultColumns }
+}
+
+/** `users: 'account'` names the account-wide listing of a per-user list: that list, with the same parameters. */
+function accountWide(path: string, input: StartCrawl): StartCrawl {
+  const list = input.users === 'account' ? ACCOUNT_WIDE_LISTS.get(path) : undefined
+  if (list === undefined) return input
+  const { users: _users, ...rest } = input
+  return { ...rest, resource: list }
 }
 
 export class JobManager {
@@ -77,11 +93,13 @@ export class JobManager {
 
   /** Starts a crawl: the list named by path template (or a built-in alias), its parameters checked once here. */
   async crawl(input: StartCrawl): Promise<JobProgress> {
-    const catalog = await this.catalogFor(input.resource)
-    const plan = planCrawl(input, catalog, this.deps.clock.now())
+    const asked = listPathOf(input.resource) ?? input.resource
+    const request = accountWide(asked, input)
+    const catalog = await this.catalogFor(request.resource)
+    const plan = planCrawl(request, catalog, this.deps.clock.now())
     const usersList = listSpecFor('/users', catalog) as ListSpec
     this.checkScopes(input.profileId, plan, usersList)
-    const dataset = this.deps.datasets.create(input.profileId, datasetResource(plan), this.deps.clock.now())
+    const dataset = this.deps.datasets.create(input.profileId, datasetResource(plan, asked), this.deps.clock.now())
     const id = randomUUID()
     const progressEvents = throttle(() => this.deps.events.emit('data.job', job.snapshot()), this.deps.progressIntervalMs ?? 250, this.deps.clock, this.deps.scheduler)
     const job: CrawlJob = new CrawlJob(id, dataset, plan, {
@@ -110,15 +128,16 @@ export class JobManager {
 
   /**
    * The catalog a crawl is planned with. The built-in lists never wait for Zoom's files (they work
-   * before the files were ever fetched); any other list waits for the catalog to be built.
+   * before the files were ever fetched); any other list waits for the files that describe it and
+   * the parents it may fan out over, not for the whole catalog.
    */
-  private async catalogFor(resource: string): Promise<ApiCatalog | undefined> {
+  private async catalogFor(resource: string): Promise<Pick<ApiCatalog, 'gets'> | undefined> {
     const source = this.deps.apiCatalog
     if (!source) return undefined
     if (source.loaded) return source.loaded
     const path = listPathOf(resource)
     if (path !== undefined && listSpecFor(path, undefined)) return undefined
-    return source.catalog()
+    return source.catalogFor(path === undefined ? [] : pathsToPlan(path))
   }
 
   /** The grant must reach the list and every list its fan-out goes over. */
@@ -132,7 +151,7 @@ export class JobManager {
       return
     }
     const parents = [...(plan.users?.kind === 'all' ? [usersList] : []), ...plan.fanOut.map((step) => step.parentSpec)]
-    checkGrant([plan.source ?? plan.spec, ...parents], grant.granted, grant.level)
+    checkGrant([plan.spec, ...parents], grant.granted, grant.level)
   }
 
   cancel(jobId: string): JobProgress {

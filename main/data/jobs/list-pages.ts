@@ -1,11 +1,12 @@
 // One listing of a list through the Zoom client, by its pagination style: next_page_token (the
 // client's paginate, which restarts an expired token without repeating rows), page_number (pages
 // 1, 2, … until Zoom's page_count), or one answer; at the list's largest page size and under its
-// rate-limit category, so the account's limiter paces it.
+// rate-limit category, so the account's limiter paces it. A listing tried again passes the cursor
+// of its last try and goes on after the last page taken.
 import { AppError } from '../../../common/errors'
 import { expandPath, isDotSegment } from '../../../common/zoom/paths'
 import type { ListSpec } from '../../../common/zoom/browse/list-spec'
-import type { ZoomClient, ZoomPage } from '../../zoom'
+import type { PageCursor, ZoomClient, ZoomPage } from '../../zoom'
 import { paginateByNumber } from '../../zoom/page-number'
 
 export interface ListingRequest {
@@ -13,6 +14,7 @@ export interface ListingRequest {
   query: Readonly<Record<string, string | number | boolean>>
   signal: AbortSignal
   onRateLimitWait?: (untilMs: number) => void
+  cursor?: PageCursor
 }
 
 export function listPages(client: ZoomClient, spec: ListSpec, request: ListingRequest): AsyncGenerator<ZoomPage> {
@@ -33,6 +35,7 @@ export function listPages(client: ZoomClient, spec: ListSpec, request: ListingRe
     ...(spec.category ? { category: spec.category } : {}),
     signal: request.signal,
     ...(request.onRateLimitWait ? { onRateLimitWait: request.onRateLimitWait } : {}),
+    ...(request.cursor ? { cursor: request.cursor } : {}),
   }
   return spec.pagination === 'page_number' ? paginateByNumber(client, paginate) : client.paginate(paginate)
 }

@@ -33,6 +33,18 @@ export function isTransientFailure(error: AppError): boolean {
   return isNetworkFailure(error) || error.code === 'ZOOM_SERVER_ERROR' || error.code === 'ZOOM_RESPONSE_INVALID'
 }
 
+/**
+ * Zoom's answer for a user who lacks the add-on a list needs (400 with code 200, "Webinar plan is
+ * missing…" for a user's webinars): that user simply has none, which is not a failure of the crawl.
+ * Returns Zoom's reason, or undefined for any other error.
+ */
+export function missingPlanReason(error: AppError): string | undefined {
+  const { httpStatus, zoomCode, zoomMessage } = error.details ?? {}
+  if (httpStatus !== 400 || Number(zoomCode) !== 200 || typeof zoomMessage !== 'string') return undefined
+  const reason = /^[^.]*\bplan is missing\b[^.]*\./i.exec(zoomMessage)
+  return reason ? reason[0] : undefined
+}
+
 /** Resolves after `ms`, or at once when the signal is aborted (the caller checks the signal). */
 export function abortableSleep(scheduler: Scheduler, ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

@@ -9,6 +9,7 @@ import type { FetchDetail } from '../../data/details'
 import type { ZoomClients } from '../../zoom'
 import type { Clock, DialogPort } from '../../ports'
 import type { UserDirectory } from '../../data/users/user-directory'
+import type { PathValues } from '../../data/pick/path-values'
 import type { HandlersFor } from '../types'
 
 export interface DataHandlerDeps {
@@ -21,6 +22,7 @@ export interface DataHandlerDeps {
   users: UserDirectory
   /** Days after its crawl that a kept dataset is deleted (Settings). */
   keptDatasetDays: () => number | Promise<number>
+  pathValues: PathValues
 }
 
 export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
@@ -78,5 +80,7 @@ export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
       for (const kept of await datasets.listKept({ expiryDays: Number.MAX_SAFE_INTEGER, now: deps.clock.now() })) jobs.cancelForDataset(kept.datasetId)
       return { removed: await datasets.clearKept() }
     },
+    'data.pathValues': ({ profileId, resource, param, pathValues, cursor }, context) =>
+      deps.pathValues.page({ profileId, resource, param, ...(pathValues ? { pathValues } : {}), ...(cursor ? { cursor } : {}), ...(context.signal ? { signal: context.signal } : {}) }),
   }
 }

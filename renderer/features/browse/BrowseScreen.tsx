@@ -9,6 +9,7 @@ import { browseResourceOf, type BrowseResource } from '../../../common/zoom/brow
 import { call, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import { listAccess, tabAccess } from '../../store/selectors/scopes'
+import { taskOf } from '../../store/task'
 import { ListPicker, type PickerEntry } from './ListPicker'
 import { ResourcePanel } from './ResourcePanel'
 import '../../styles/browse.css'
@@ -25,7 +26,8 @@ export default function BrowseScreen({ profile }: { profile: ProfileView }) {
   const [indexError, setIndexError] = useState<string>()
   /** Lists opened from the picker, by path template. */
   const [opened, setOpened] = useState<Record<string, BrowseResource>>({})
-  const [openError, setOpenError] = useState<string>()
+  const openCatalogList = useStore((s) => s.openCatalogList)
+  const { error: openError } = taskOf(useStore((s) => s.openListTasks[profile.id]), 'open')
 
   useEffect(() => {
     let live = true
@@ -44,15 +46,12 @@ export default function BrowseScreen({ profile }: { profile: ProfileView }) {
   }, [index, profile, status])
   const listPaths = useMemo(() => new Set(entries.map((e) => e.list.path)), [entries])
 
+  // Opening's state (and why it failed) lives in the slice; the described list is this screen's.
   const open = async (list: CatalogOperationSummary) => {
-    setOpenError(undefined)
-    try {
-      const operation = await call('catalog.operation', { method: 'GET', path: list.path })
-      setOpened((o) => ({ ...o, [list.path]: browseResourceOf(operation, (path) => listPaths.has(path)) }))
-      setTab(list.path)
-    } catch (error) {
-      setOpenError(errorMessage(error))
-    }
+    const operation = await openCatalogList(profile.id, list.path)
+    if (!operation) return
+    setOpened((o) => ({ ...o, [list.path]: browseResourceOf(operation, (path) => listPaths.has(path)) }))
+    setTab(list.path)
   }
 
   const quick = access.find((a) => a.resource.id === tab)

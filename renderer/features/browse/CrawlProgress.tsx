@@ -1,6 +1,7 @@
 // A running or finished crawl: progress bar, counts, rate-limit waits (live), a pause while Zoom
-// is unreachable, per-user errors, Cancel, and after a stop "Resume" and "Retry N failed".
+// is unreachable, per-unit errors, Cancel, and after a stop "Resume" and "Retry N failed".
 import type { JobProgress } from '../../../common/contract/index'
+import { singularOf } from '../../../common/zoom/browse/fan-out'
 import { formatCount, formatDuration } from '../../shared/format'
 import { useNow } from '../../shared/use-now'
 
@@ -23,6 +24,9 @@ export function CrawlProgress({ job, onCancel, onResume, onRetryFailed }: CrawlP
   const max = job.unitsTotal ?? job.totalRecords
   const value = job.unitsTotal !== undefined ? (job.unitsDone ?? 0) : job.rows
   const elapsed = (job.finishedAt ?? now) - job.startedAt
+  // A fan-out names its units by the parent list (users, call queues, rooms), never "users" for all.
+  const many = job.unitNoun ?? 'users'
+  const units = (count: number): string => (count === 1 ? singularOf(many) : many)
   return (
     <div className="crawl" data-state={job.state}>
       <div className="row wrap">
@@ -30,7 +34,7 @@ export function CrawlProgress({ job, onCancel, onResume, onRetryFailed }: CrawlP
         <span className="muted" role="status">
           {formatCount(job.rows)} rows
           {job.totalRecords !== undefined && job.unitsTotal === undefined ? ` of ${formatCount(job.totalRecords)}` : ''}
-          {job.unitsTotal !== undefined ? ` · ${formatCount(job.unitsDone ?? 0)} of ${formatCount(job.unitsTotal)} users` : ''} · {formatCount(job.pages)} pages · {formatDuration(elapsed)}
+          {job.unitsTotal !== undefined ? ` · ${formatCount(job.unitsDone ?? 0)} of ${formatCount(job.unitsTotal)} ${many}` : ''} · {formatCount(job.pages)} pages · {formatDuration(elapsed)}
           {job.rateLimitWaits > 0 ? ` · waited for the rate limit ${job.rateLimitWaits}×` : ''}
         </span>
         <span className="spacer" />
@@ -53,14 +57,19 @@ export function CrawlProgress({ job, onCancel, onResume, onRetryFailed }: CrawlP
       )}
       {running && (job.retryingUnits ?? 0) > 0 && (
         <p className="muted">
-          {formatCount(job.retryingUnits ?? 0)} {job.retryingUnits === 1 ? 'user is' : 'users are'} tried again after an error.
+          {formatCount(job.retryingUnits ?? 0)} {units(job.retryingUnits ?? 0)} {job.retryingUnits === 1 ? 'is' : 'are'} tried again after an error.
+        </p>
+      )}
+      {job.withoutPlan && job.withoutPlan.count > 0 && (
+        <p className="muted" data-testid="crawl-without-plan">
+          Nothing to list for {formatCount(job.withoutPlan.count)} {units(job.withoutPlan.count)}: Zoom says “{job.withoutPlan.reason}”
         </p>
       )}
       {!running && (job.resumable || (job.failedUnits ?? 0) > 0) && (
         <div className="row wrap">
           {job.resumable && (job.pendingUnits ?? 0) > 0 && (
             <span className="muted">
-              {formatCount(job.pendingUnits ?? 0)} {job.pendingUnits === 1 ? 'user was' : 'users were'} not loaded yet.
+              {formatCount(job.pendingUnits ?? 0)} {units(job.pendingUnits ?? 0)} {job.pendingUnits === 1 ? 'was' : 'were'} not loaded yet.
             </span>
           )}
           {job.resumable && (
@@ -83,7 +92,7 @@ export function CrawlProgress({ job, onCancel, onResume, onRetryFailed }: CrawlP
       {job.errors.length > 0 && (
         <details className="unit-errors">
           <summary>
-            {job.errors.length} {job.errors.length === 1 ? 'user' : 'users'} could not be read; the rest were loaded
+            {job.errors.length} {units(job.errors.length)} could not be read; the rest were loaded
           </summary>
           <ul>
             {job.errors.slice(0, 50).map((e) => (

@@ -4,6 +4,7 @@ import type { BrowseResource } from '../../../common/zoom/browse/browse-resource
 import { Field } from '../../components/Field'
 import type { UserTarget } from '../../store/slices/browse'
 import { datePresets } from './date-presets'
+import { PathValuePicker } from './PathValuePicker'
 import { UserTargetPicker } from './UserTargetPicker'
 
 export type ParamValues = Record<string, string | boolean>
@@ -27,18 +28,46 @@ export function ParamsForm({ resource, values, onChange, profileId, target, onTa
   const set = (name: string, value: string | boolean) => onChange({ ...values, [name]: value })
   return (
     <div className="params">
-      {resource.perUser && <UserTargetPicker profileId={profileId} target={target} onTarget={onTarget} accountWide={accountWide} {...(accountListing ? { accountListing } : {})} {...(errors.users ? { error: errors.users } : {})} />}
+      {resource.perUser && <UserTargetPicker profileId={profileId} resource={resource.id} target={target} onTarget={onTarget} accountWide={accountWide} {...(accountListing ? { accountListing } : {})} {...(errors.users ? { error: errors.users } : {})} />}
       {resource.dateWindow && <DatePresets fromName={resource.dateWindow.from} toName={resource.dateWindow.to} values={values} onChange={onChange} />}
-      {resource.pathParams.map(({ name, parent }) => (
-        <Field key={name} label={parent ? name : `${name} (required)`} hint={parent ? `Leave empty to list it for every row of ${parent} (fan-out).` : `No list of Zoom's gives ${name}: type one.`} error={errors[name]}>
-          {(p) => <input {...p} className="input" type="text" value={typeof values[name] === 'string' ? values[name] : ''} onChange={(e) => set(name, e.target.value)} />}
-        </Field>
-      ))}
+      {resource.pathParams.map(({ name, parent }) =>
+        parent ? (
+          <PathValuePicker
+            key={name}
+            profileId={profileId}
+            resource={resource.id}
+            param={name}
+            parent={parent}
+            pathValues={outerValues(resource, values, target, name)}
+            value={typeof values[name] === 'string' ? values[name] : ''}
+            onValue={(value) => set(name, value)}
+            {...(errors[name] ? { error: errors[name] } : {})}
+          />
+        ) : (
+          <Field key={name} label={`${name} (required)`} hint={`No list of Zoom's gives ${name}: type one.`} error={errors[name]}>
+            {(p) => <input {...p} className="input" type="text" value={typeof values[name] === 'string' ? values[name] : ''} onChange={(e) => set(name, e.target.value)} />}
+          </Field>
+        ),
+      )}
       {resource.params.map((spec) => (
         <ParamField key={spec.name} spec={spec} value={values[spec.name]} onChange={(v) => set(spec.name, v)} error={errors[spec.name]} />
       ))}
     </div>
   )
+}
+
+/**
+ * What a path parameter's parent list needs besides: the other path parameters given (an event
+ * for its sessions), and for a per-user list the one user chosen, else the token's owner.
+ */
+function outerValues(resource: BrowseResource, values: ParamValues, target: UserTarget, except: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const { name } of resource.pathParams) {
+    const value = values[name]
+    if (name !== except && typeof value === 'string' && value.trim() !== '') out[name] = value.trim()
+  }
+  if (resource.perUser) out.userId = target.kind === 'one' && target.user.id !== undefined ? target.user.id : 'me'
+  return out
 }
 
 function DatePresets({ fromName, toName, values, onChange }: { fromName: string; toName: string; values: ParamValues; onChange(values: ParamValues): void }) {

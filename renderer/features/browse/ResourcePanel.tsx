@@ -1,19 +1,17 @@
 // One catalog resource: parameters, Load, crawl progress, then the grid with its toolbar, the
 // detail drawer, multi-select downloads (recordings) and the chart (daily usage report).
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { CrawlInput, DatasetInfo, JobProgress } from '../../../common/contract/index'
+import type { DatasetInfo, JobProgress } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
 import type { BrowseResource } from '../../../common/zoom/browse/browse-resource'
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
-import { issuesByField } from '../../shared/field-issues'
 import { useFocusReturn } from '../../components/use-focus-return'
 import { formatCount } from '../../shared/format'
-import { BridgeCallError, errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import { isAccountWide } from '../../store/selectors/scopes'
 import { ACCOUNT_RECORDINGS, accountRecordingsAllowed } from '../../../common/zoom/account-recordings'
 import { acceptedScopes } from '../../../common/zoom/scopes'
-import type { ExportChoice, TargetUser, UserTarget } from '../../store/slices/browse'
+import type { TargetUser, UserTarget } from '../../store/slices/browse'
 import { datasetKey, EMPTY_GRID_VIEW } from '../../store/slices/browse'
 import { CrawlProgress } from './CrawlProgress'
 import { DailyUsageChart } from './DailyUsageChart'
@@ -29,7 +27,6 @@ import { GridToolbar } from './GridToolbar'
 import { KeptDatasets } from './KeptDatasets'
 import type { ParamValues } from './ParamsForm'
 import { ParamsForm, toCrawlParams } from './ParamsForm'
-import { resolveTargetUser } from './UserTargetPicker'
 import { useRowWindows } from './use-row-windows'
 
 /** What an export of this dataset would lack: main's account of it, or the crawl's own state. */
@@ -44,6 +41,7 @@ function initialValues(window: NonNullable<BrowseResource['dateWindow']>): Param
   return { [window.from]: from, [window.to]: to }
 }
 
+const NO_ERRORS: Record<string, string> = {}
 const ONLY_ME: UserTarget = { kind: 'me' }
 const ALL_USERS: UserTarget = { kind: 'all' }
 
@@ -55,12 +53,9 @@ const RATE_CATEGORY: Record<BrowseResource['category'], string> = { light: 'Ligh
 export function ResourcePanel({ profile, resource, missing, unavailable, advice }: { profile: ProfileView; resource: BrowseResource; missing: string[]; unavailable: boolean; advice?: string }) {
   const dataset = useStore((s) => s.datasets[datasetKey(profile.id, resource.id)])
   const job = useStore((s) => (dataset?.jobId ? s.jobs[dataset.jobId] : undefined))
-  const startCrawl = useStore((s) => s.startCrawl)
-  const cancelJob = useStore((s) => s.cancelJob)
-  const resumeJob = useStore((s) => s.resumeJob)
-  const retryFailedUnits = useStore((s) => s.retryFailedUnits)
+  const loadList = useStore((s) => s.loadList)
+  const controlCrawl = useStore((s) => s.controlCrawl)
   const keepDataset = useStore((s) => s.keepDataset)
-  const notify = useStore((s) => s.notify)
   // Dated resources start on the last 30 days, not Zoom's default of today only.
   const [values, setValues] = useState<ParamValues>(() => (resource.dateWindow ? { ...initialValues(resource.dateWindow) } : {}))
   const accountWide = isAccountWide(profile)
@@ -70,49 +65,22 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
   const setUserTarget = useStore((s) => s.setUserTarget)
   const request = useStore((s) => s.browseRequest)
   const markRequestHandled = useStore((s) => s.markBrowseRequestHandled)
-  const [paramErrors, setParamErrors] = useState<Record<string, string>>({})
-  const [loadError, setLoadError] = useState<string>()
+  // Load's state lives in the slice (it outlives this panel: leave the tab and come back).
+  const listLoad = useStore((s) => s.listLoads[datasetKey(profile.id, resource.id)])
+  const paramErrors = listLoad?.fieldErrors ?? NO_ERRORS
+  const loadError = listLoad?.error
   const running = job?.state === 'running'
   /** Between Load and main's answer (resolving a typed user, starting the crawl). */
-  const [starting, setStarting] = useState(false)
+  const starting = listLoad?.starting === true
   const loadButton = useFocusReturn<HTMLButtonElement>(running || starting)
 
-  /** The crawl's `users`: one user is resolved first (typed text that was not picked from the list). */
-  const crawlUsers = async (): Promise<CrawlInput['users'] | { error: string }> => {
-    if (!resource.perUser) return undefined
-    if (target.kind === 'account') return accountListing?.allowed ? 'account' : 'all'
-    if (target.kind !== 'one') return target.kind
-    const resolved = await resolveTargetUser(profile.id, target.user)
-    if ('error' in resolved) return resolved
-    if (resolved.user !== target.user) setUserTarget(profile.id, { kind: 'one', user: resolved.user })
-    return [resolved.user.id ?? '']
-  }
-
-  const load = async () => {
-    setLoadError(undefined)
-    setStarting(true)
-    try {
-      await startLoad()
-    } finally {
-      setStarting(false)
-    }
-  }
-  // Main checks the parameters (once, against the list's description) and names the fields it refuses.
-  const startLoad = async () => {
-    setParamErrors({})
-    try {
-      const users = await crawlUsers()
-      if (users !== undefined && typeof users === 'object' && 'error' in users) {
-        setParamErrors({ users: users.error })
-        return
-      }
-      await startCrawl({ profileId: profile.id, resource: resource.id, params: toCrawlParams(resource, values), ...(users !== undefined ? { users } : {}) })
-    } catch (error) {
-      if (error instanceof BridgeCallError && error.issues.length > 0) setParamErrors(issuesByField(error.issues.map((i) => ({ ...i, path: i.path.replace(/^params\./, '') }))))
-      // Main's 403 message already names the scopes this kind of app can be granted.
-      setLoadError(errorMessage(error))
-    }
-  }
+  const load = () =>
+    loadList({
+      profileId: profile.id,
+      resource: resource.id,
+      params: toCrawlParams(resource, values),
+      ...(resource.perUser ? { target, accountListingAllowed: accountListing?.allowed === true } : {}),
+    })
 
   // A link from a user's details ("Meetings", "Recordings") loads this tab for that user at once.
   const loadRef = useRef(load)
@@ -172,7 +140,7 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
               type="button"
               className="btn"
               title="Lists are deleted from this computer when closed; a kept one stays until it expires (Settings)."
-              onClick={() => void keepDataset(profile.id, resource.id).catch((e: unknown) => notify({ tone: 'error', title: 'The list was not kept', description: errorMessage(e) }))}
+              onClick={() => void keepDataset(profile.id, resource.id)}
             >
               Keep this list
             </button>
@@ -193,9 +161,9 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
       {job && (
         <CrawlProgress
           job={job}
-          onCancel={() => void cancelJob(job.jobId).catch((e: unknown) => setLoadError(errorMessage(e)))}
-          onResume={() => void resumeJob(job.jobId).catch((e: unknown) => setLoadError(errorMessage(e)))}
-          onRetryFailed={() => void retryFailedUnits(job.jobId).catch((e: unknown) => setLoadError(errorMessage(e)))}
+          onCancel={() => void controlCrawl(profile.id, resource.id, 'cancel', job.jobId)}
+          onResume={() => void controlCrawl(profile.id, resource.id, 'resume', job.jobId)}
+          onRetryFailed={() => void controlCrawl(profile.id, resource.id, 'retry', job.jobId)}
         />
       )}
       {dataset?.info && !running && <DatasetView profile={profile} resource={resource} job={job} info={dataset.info} />}
@@ -215,13 +183,12 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
   const { datasetId, rows: rowsInDataset, availableColumns, defaultColumns } = info
   const view = useStore((s) => s.gridViews[datasetId]) ?? EMPTY_GRID_VIEW
   const setGridView = useStore((s) => s.setGridView)
-  const exportDataset = useStore((s) => s.exportDataset)
+  const exportToFile = useStore((s) => s.exportToFile)
   const enqueue = useStore((s) => s.enqueueDownloads)
   const openForUser = useStore((s) => s.openForUser)
-  const notify = useStore((s) => s.notify)
   const rows = useRowWindows(datasetId, view, rowsInDataset)
   const [detail, setDetail] = useState<number>()
-  const [exporting, setExporting] = useState(false)
+  const exporting = useStore((s) => s.exporting[datasetId] === true)
   // Export is disabled while its file is written: focus comes back to it when that ends.
   const exportButton = useFocusReturn<HTMLButtonElement>(exporting, true)
   const [selection, setSelection] = useState<ReadonlySet<number>>(new Set())
@@ -238,23 +205,6 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
   )
   const onFilter = useCallback((filterText: string) => setGridView(datasetId, { filterText }), [setGridView, datasetId])
   const [exportFormat, setExportFormat] = useState<ExportFormat>()
-  const onExport = async (choice: ExportChoice) => {
-    setExporting(true)
-    try {
-      const result = await exportDataset(datasetId, choice)
-      const incomplete = result.incomplete && result.incomplete.length > 0 ? result.incomplete : undefined
-      if (result.path)
-        notify({
-          tone: incomplete ? 'info' : 'success',
-          title: `Exported ${formatCount(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}${incomplete ? ' of incomplete data' : ''}`,
-          description: incomplete ? `${result.path}. Missing: ${incomplete.join('; ')}.` : result.path,
-        })
-    } catch (error) {
-      notify({ tone: 'error', title: 'Export failed', description: errorMessage(error) })
-    } finally {
-      setExporting(false)
-    }
-  }
   const toggle = useCallback(
     (index: number) =>
       setSelection((s) => {
@@ -273,13 +223,7 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
     if (indexes) setSelection(new Set(indexes))
   }
   const download = async () => {
-    try {
-      await enqueue(datasetId, [...selection], { fileKinds: downloadChoice.kinds, trashAfterVerified: downloadChoice.trashAfterVerified })
-      notify({ tone: 'success', title: `Downloading the files of ${selection.size} ${selection.size === 1 ? 'recording' : 'recordings'}` })
-      setSelection(new Set())
-    } catch (error) {
-      notify({ tone: 'error', title: 'Could not start the downloads', description: errorMessage(error) })
-    }
+    if (await enqueue(datasetId, [...selection], { fileKinds: downloadChoice.kinds, trashAfterVerified: downloadChoice.trashAfterVerified })) setSelection(new Set())
   }
 
   return (
@@ -301,7 +245,7 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
       <ExportDialog
         format={exportFormat}
         onClose={() => setExportFormat(undefined)}
-        onExport={(choice) => void onExport(choice)}
+        onExport={(choice) => void exportToFile(datasetId, choice)}
         rows={rows.total}
         filtered={view.filterText.trim() !== ''}
         missing={incompleteness(info, job)}

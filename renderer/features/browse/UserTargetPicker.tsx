@@ -1,18 +1,24 @@
 // Whose data a per-user resource (meetings, webinars, recordings) loads: "Only me", "One user"
-// picked by e-mail, name or ID with type-ahead (main searches loaded user lists, then asks Zoom for
-// a whole e-mail or ID), or "Every user" of the account — for cloud recordings either user by user
+// picked by e-mail, name or ID with type-ahead (the account's users listed a page at a time like
+// any path parameter's parent list; main also searches loaded user lists, then asks Zoom for a
+// whole e-mail or ID), or "Every user" of the account — for cloud recordings either user by user
 // or, when the grant allows it, in the account's one listing ("Whole account, one listing").
-import { useEffect, useId, useRef, useState } from 'react'
-import type { UserMatch } from '../../../common/contract/index'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { Combobox } from '../../components/Combobox'
+import type { NamedItem, UserMatch } from '../../../common/contract/index'
 import { errorMessage } from '../../ipc'
 import { useStore } from '../../store/index'
 import type { TargetUser, UserTarget } from '../../store/slices/browse'
+import { pathValuesFooter } from './PathValuePicker'
+import { usePathValues } from './use-path-values'
 
 const TYPE_AHEAD_DEBOUNCE_MS = 250
 const SUGGESTIONS = 8
 
 export interface UserTargetPickerProps {
   profileId: string
+  /** The per-user list being browsed, by path template: its `{userId}` values come from the account's users. */
+  resource: string
   target: UserTarget
   onTarget(target: UserTarget): void
   /** Account-wide connections can read other users' data. */
@@ -25,7 +31,7 @@ export interface UserTargetPickerProps {
 /** How a chosen user reads in the field: e-mail first (what admins know people by). */
 export const describeUser = (user: TargetUser) => user.email ?? user.name ?? user.id ?? user.query ?? ''
 
-export function UserTargetPicker({ profileId, target, onTarget, accountWide, accountListing, error }: UserTargetPickerProps) {
+export function UserTargetPicker({ profileId, resource, target, onTarget, accountWide, accountListing, error }: UserTargetPickerProps) {
   const name = useId()
   const hintId = useId()
   // Tabs without an account listing (or a grant without its scope) list every user one by one.
@@ -64,7 +70,7 @@ export function UserTargetPicker({ profileId, target, onTarget, accountWide, acc
           </>
         )}
       </div>
-      {shown.kind === 'one' && target.kind === 'one' && <UserCombobox profileId={profileId} user={target.user} onUser={(user) => onTarget({ kind: 'one', user })} error={error} />}
+      {shown.kind === 'one' && target.kind === 'one' && <UserCombobox profileId={profileId} resource={resource} user={target.user} onUser={(user) => onTarget({ kind: 'one', user })} error={error} />}
       {shown.kind === 'all' && <span className="hint">Lists every user first, then each one’s data.</span>}
       {accountWide && accountListing && (shown.kind === 'account' || !accountListing.allowed) && (
         <span id={hintId} className="hint">
@@ -77,137 +83,95 @@ export function UserTargetPicker({ profileId, target, onTarget, accountWide, acc
   )
 }
 
-function UserCombobox({ profileId, user, onUser, error }: { profileId: string; user: TargetUser; onUser(user: TargetUser): void; error: string | undefined }) {
-  const id = useId()
+function UserCombobox({ profileId, resource, user, onUser, error }: { profileId: string; resource: string; user: TargetUser; onUser(user: TargetUser): void; error: string | undefined }) {
   const [text, setText] = useState(describeUser(user))
-  const [matches, setMatches] = useState<UserMatch[]>([])
-  const [open, setOpen] = useState(false)
-  const [active, setActive] = useState(0)
+  const [found, setFound] = useState<UserMatch[]>([])
   const [lookupError, setLookupError] = useState<string>()
   const [searching, setSearching] = useState(false)
+  const [open, setOpen] = useState(false)
   const lastQuery = useRef('')
   const findUsers = useStore((s) => s.findUsers)
   const chosen = user.id !== undefined
+  // The field shows the chosen user: every user is offered again, not only those matching it.
+  const query = chosen && text.trim() === describeUser(user) ? '' : text.trim()
+  // The account's users, a page at a time, as any other path parameter's parent list.
+  const listed = usePathValues({ profileId, resource, param: 'userId', pathValues: NO_VALUES }, query, open)
 
   // A choice made elsewhere (a user drawer's link) shows in the field.
   useEffect(() => {
     if (chosen) setText(describeUser(user))
   }, [chosen, user])
 
+  // Loaded users lists answer first, then Zoom for a whole e-mail or ID (users the listing has not reached).
   useEffect(() => {
-    const query = text.trim()
-    if (!open || query.length === 0 || (chosen && query === describeUser(user))) return undefined
+    if (query.length === 0) return undefined
     const timer = setTimeout(() => {
       lastQuery.current = query
       setSearching(true)
       findUsers(profileId, query, SUGGESTIONS).then(
-        (found) => {
+        (matches) => {
           if (lastQuery.current !== query) return
-          setMatches(found)
-          setActive(0)
-          setLookupError(found.length === 0 ? `No user matches “${query}”. Type a whole e-mail address or user ID to look it up at Zoom.` : undefined)
+          setFound(matches)
+          setLookupError(undefined)
         },
         (e: unknown) => {
           if (lastQuery.current !== query) return
-          setMatches([])
+          setFound([])
           setLookupError(errorMessage(e))
         },
       ).finally(() => lastQuery.current === query && setSearching(false))
     }, TYPE_AHEAD_DEBOUNCE_MS)
     return () => clearTimeout(timer)
-  }, [text, open, profileId, user, chosen, findUsers])
+  }, [query, profileId, findUsers])
 
-  const choose = (match: UserMatch) => {
-    onUser({ id: match.id, email: match.email, ...(match.name ? { name: match.name } : {}) })
-    setText(match.email)
-    setOpen(false)
-    setMatches([])
-  }
-  const listId = `${id}-list`
-  const showList = open && matches.length > 0
-  const describedBy = [error || lookupError ? `${id}-error` : '', `${id}-hint`].filter(Boolean).join(' ')
+  const suggestions = useMemo(() => {
+    const byId = new Map<string, NamedItem>()
+    for (const match of query === '' ? [] : found) byId.set(match.id, { value: match.id, email: match.email, ...(match.name ? { name: match.name } : {}) })
+    for (const item of listed.matches) if (!byId.has(item.value)) byId.set(item.value, item)
+    return [...byId.values()]
+  }, [found, listed.matches, query])
+  const nobody = query !== '' && !searching && suggestions.length === 0 && !listed.loading && !listed.more ? `No user matches “${query}”. Type a whole e-mail address or user ID to look it up at Zoom.` : undefined
+  const footer = pathValuesFooter(listed, 'users', open, query, false)
   return (
-    <div className="field combobox">
-      <label htmlFor={id}>User (e-mail, name or ID)</label>
-      <input
-        id={id}
-        className="input"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={showList}
-        aria-controls={listId}
-        aria-activedescendant={showList ? `${id}-opt-${active}` : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        autoComplete="off"
-        spellCheck={false}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value)
-          setOpen(true)
+    <div onFocus={() => setOpen(true)} onBlur={() => setOpen(false)}>
+      <Combobox
+        label="User (e-mail, name or ID)"
+        text={text}
+        onText={(typed) => {
+          setText(typed)
           // Typing replaces the chosen user; Load resolves what was typed if no suggestion was picked.
-          const typed = e.target.value.trim()
-          onUser(typed ? { query: typed } : {})
+          onUser(typed.trim() ? { query: typed.trim() } : {})
         }}
-        onBlur={() => setOpen(false)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' && matches.length > 0) {
-            setOpen(true)
-            setActive((a) => (a + 1) % matches.length)
-          } else if (e.key === 'ArrowUp' && matches.length > 0) {
-            setActive((a) => (a - 1 + matches.length) % matches.length)
-          } else if (e.key === 'Enter' && showList) {
-            // Enter picks the highlighted user; it must not submit the form (that would load).
-            const match = matches[active]
-            if (match) choose(match)
-          } else if (e.key === 'Escape' && showList) {
-            setOpen(false)
-          } else return
-          e.preventDefault()
+        options={suggestions.map((item) => ({
+          key: item.value,
+          content: (
+            <>
+              <span>{item.email ?? item.name ?? item.value}</span>
+              {item.email !== undefined && item.name !== undefined && <span className="muted"> · {item.name}</span>}
+              <span className="muted mono"> · {item.value}</span>
+            </>
+          ),
+        }))}
+        onPick={(index) => {
+          const item = suggestions[index]
+          if (!item) return
+          const picked: TargetUser = { id: item.value, ...(item.email !== undefined ? { email: item.email } : {}), ...(item.name !== undefined ? { name: item.name } : {}) }
+          onUser(picked)
+          setText(describeUser(picked))
         }}
+        listLabel="Matching users"
+        openOnFocus
+        onOpen={() => {
+          if (!listed.loaded) listed.loadMore()
+        }}
+        onNearEnd={listed.loadMore}
+        {...(error || lookupError || nobody ? { error: error ?? lookupError ?? nobody } : {})}
+        hint={searching ? 'Searching…' : user.name ? `${user.name}${user.id ? ` · ${user.id}` : ''}` : 'Pick one of the account’s users, or type part of an e-mail, name or ID; a whole e-mail is looked up at Zoom.'}
+        {...(footer ? { footer } : {})}
       />
-      <ul id={listId} role="listbox" aria-label="Matching users" className="combobox-list" hidden={!showList}>
-        {matches.map((m, i) => (
-          <li
-            key={m.id}
-            id={`${id}-opt-${i}`}
-            role="option"
-            aria-selected={i === active}
-            data-active={i === active || undefined}
-            // mousedown, not click: the input's blur would close the list first.
-            onMouseDown={(e) => {
-              e.preventDefault()
-              choose(m)
-            }}
-          >
-            <span>{m.email}</span>
-            {m.name && <span className="muted"> · {m.name}</span>}
-            <span className="muted mono"> · {m.id}</span>
-          </li>
-        ))}
-      </ul>
-      {(error || lookupError) && (
-        <span id={`${id}-error`} className="error">
-          {error ?? lookupError}
-        </span>
-      )}
-      <span id={`${id}-hint`} className="hint">
-        {searching ? 'Searching…' : user.name ? `${user.name}${user.id ? ` · ${user.id}` : ''}` : 'Suggestions come from loaded users; a whole e-mail is looked up at Zoom.'}
-      </span>
     </div>
   )
 }
 
-/**
- * The chosen user, resolving typed text that was not picked from the suggestions: a single match
- * is taken, anything else is an error to show beside the field.
- */
-export async function resolveTargetUser(profileId: string, user: TargetUser): Promise<{ user: TargetUser } | { error: string }> {
-  if (user.id !== undefined) return { user }
-  const query = user.query?.trim()
-  if (!query) return { error: 'Type an e-mail, name or user ID, then pick the user.' }
-  const found = await useStore.getState().findUsers(profileId, query, 2)
-  const only = found.length === 1 ? found[0] : undefined
-  if (only) return { user: { id: only.id, email: only.email, ...(only.name ? { name: only.name } : {}) } }
-  return { error: found.length === 0 ? `No user matches “${query}”.` : `Several users match “${query}”: pick one from the list.` }
-}
+/** A per-user list's users are the account's: no other path value is needed to list them. */
+const NO_VALUES: Readonly<Record<string, string>> = {}

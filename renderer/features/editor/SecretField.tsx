@@ -1,5 +1,6 @@
 // The Client Secret is write-only: a stored secret is shown only as "stored", never read back or
-// pre-filled; "Replace" opens an empty input, "Keep stored secret" goes back.
+// pre-filled; "Replace" opens an empty input, "Keep stored secret" goes back. A secret with an
+// error is always the input, so the error sits on a control that can be marked and focused.
 import { Field } from '../../components/Field'
 import { LockIcon } from '../../components/icons'
 import type { SecretInput } from './draft'
@@ -19,7 +20,9 @@ export interface SecretFieldProps {
 export function SecretField({ hasStoredSecret, unreadable, mustReenter, value, onChange, onBlur, error }: SecretFieldProps) {
   // A secret bound to another Client ID or other endpoints is never sent to the new ones.
   const canKeep = hasStoredSecret && !unreadable && !mustReenter
-  const keeping = canKeep && value.mode === 'keep'
+  // A stored secret with a problem (Zoom refused it) is shown as the input, marked invalid, so the
+  // footer's message points at a field Save can focus; "Keep stored secret" stays offered.
+  const keeping = canKeep && value.mode === 'keep' && !error
   const hint = unreadable
     ? 'The stored secret can no longer be decrypted on this computer. Paste it again from the Zoom Marketplace.'
     : mustReenter
@@ -39,7 +42,6 @@ export function SecretField({ hasStoredSecret, unreadable, mustReenter, value, o
             Replace secret
           </button>
         </div>
-        {error && <span className="error">{error}</span>}
       </div>
     )
   }

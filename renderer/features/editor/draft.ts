@@ -1,7 +1,7 @@
 // The editor's working copy of a profile and its translation to the ProfileDraft main accepts.
 // Validation is common/profile.ts's validateProfileDraft: the same rules main applies.
 import type { ProfileDraft, ProfileFields, ProfileView } from '../../../common/profile'
-import { crossFieldIssues, defaultProfileFields, secretReentryReason, validateProfileDraft } from '../../../common/profile'
+import { crossFieldIssues, defaultProfileFields, profileFieldsSchema, secretReentryReason, validateProfileDraft } from '../../../common/profile'
 import type { AppKind } from '../../store/slices/session'
 import { kindInfo } from '../connections/kinds'
 import { issuesByField } from '../../shared/field-issues'
@@ -39,8 +39,14 @@ export function withSuggestedRedirect(fields: ProfileFields): ProfileFields {
   return fields.grant === 'authorization_code' && fields.redirectUri === '' ? { ...fields, redirectUri: SUGGESTED_REDIRECT } : fields
 }
 
+/** The keys of a profile's own fields, as the strict field schema knows them. */
+const FIELD_KEYS = Object.keys(profileFieldsSchema.shape) as (keyof ProfileFields)[]
+
 export function draftFromProfile(profile: ProfileView): EditorDraft {
-  const { id: _id, createdAt: _c, updatedAt: _u, hasClientSecret, needsRepair, ...fields } = profile
+  const { hasClientSecret, needsRepair } = profile
+  // Only the fields: a flag of the view (pendingClientSecret, …) left in would make the strict
+  // schema refuse every save with an issue on no field ("Some fields need attention", none marked).
+  const fields = Object.fromEntries(FIELD_KEYS.map((key) => [key, profile[key]])) as unknown as ProfileFields
   const secretUnreadable = needsRepair.includes('clientSecret')
   return {
     fields,

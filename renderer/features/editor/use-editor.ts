@@ -91,7 +91,11 @@ export function useEditor(profile: ProfileView | undefined, kind: AppKind) {
     const connectError = await s.connectFromEditor(taskKey, saved.id)
     if (connectError !== undefined) {
       const field = connectError instanceof BridgeCallError ? FIELD_OF_ERROR[connectError.code] : undefined
-      if (field) setServerIssues({ [field]: errorMessage(connectError) })
+      if (field) {
+        setServerIssues({ [field]: errorMessage(connectError) })
+        // The footer names a field's problem: focus goes to it, as for an invalid field.
+        setFocusInvalid((n) => n + 1)
+      }
       return
     }
     s.notify({ tone: 'success', title: `Connected “${draft.fields.name.trim()}”` })

@@ -5,6 +5,7 @@ import { Field } from '../../components/Field'
 import { useStore } from '../../store/index'
 import { ProtectionSettings } from './ProtectionSettings'
 import { RatePlanSettings } from './RatePlanSettings'
+import { StallTimeoutField } from './StallTimeoutField'
 import { StoreProblems } from './StoreProblems'
 import { KeptDataSettings } from './KeptDataSettings'
 import { UpdateSettings } from './UpdateSettings'
@@ -104,6 +105,7 @@ export default function SettingsScreen() {
                   </select>
                 )}
               </Field>
+              <StallTimeoutField key={settings.downloadStallSeconds} seconds={settings.downloadStallSeconds} onSave={(seconds) => update({ downloadStallSeconds: seconds })} />
             </div>
           </section>
           <KeptDataSettings settings={settings} update={update} />

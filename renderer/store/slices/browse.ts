@@ -2,9 +2,12 @@
 // grid's sort, filter and columns. Rows themselves stay in main; the grid asks for windows.
 import type { StateCreator } from 'zustand'
 import type { CrawlInput, DatasetInfo, ExportResult, JobProgress, KeptDataset, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
-import { call, errorMessage } from '../../ipc'
+import type { ApiOperation } from '../../../common/zoom/api/types'
+import { BridgeCallError, call, errorMessage } from '../../ipc'
+import { issuesByField } from '../../shared/field-issues'
+import { formatCount } from '../../shared/format'
+import { trackTask, type Task } from '../task'
 import type { Store } from '../types'
-import { type Task, trackTask } from '../task'
 
 export interface GridView {
   sort?: { column: string; direction: 'asc' | 'desc' }
@@ -47,6 +50,27 @@ export interface BrowseRequest {
   handled?: boolean
 }
 
+/**
+ * A list's Load (and the crawl buttons that follow it): whether it is between Load and main's
+ * answer, why it failed, and the fields main or the user lookup refused.
+ */
+export interface ListLoad {
+  starting: boolean
+  error?: string
+  fieldErrors: Record<string, string>
+}
+
+/** What Load sends: the list's parameters, and whose data for a per-user list (undefined otherwise). */
+export interface LoadListInput {
+  profileId: string
+  /** The list's path template. */
+  resource: string
+  params: CrawlInput['params']
+  target?: UserTarget
+  /** Whether the grant allows the account's one listing (cloud recordings); else "account" lists user by user. */
+  accountListingAllowed?: boolean
+}
+
 export interface BrowseState {
   jobs: Record<string, JobProgress>
   /** Key: datasetKey(profileId, resource). */
@@ -63,6 +87,12 @@ export interface BrowseState {
   keptDatasets: KeptDataset[]
   /** "Clear kept data" running, or why it last failed. */
   keptTask: Task<'clearKept'> | undefined
+  /** Key: datasetKey(profileId, resource). Set by loadList and the crawl buttons; the panel only reads it. */
+  listLoads: Record<string, ListLoad | undefined>
+  /** Datasets whose export is being written right now. */
+  exporting: Record<string, boolean | undefined>
+  /** Per connection: opening a list from "All lists" (asking main for its description), or why that failed. */
+  openListTasks: Record<string, Task<'open'> | undefined>
 }
 
 export interface BrowseSlice extends BrowseState {
@@ -100,6 +130,20 @@ export interface BrowseSlice extends BrowseState {
   forgetKept(datasetId: string): Promise<void>
   /** "Clear kept data": every kept dataset is deleted; resolves with how many. */
   clearKept(): Promise<number>
+  /**
+   * Load: resolves a typed user (one match, else a field error), then starts the crawl. Its state
+   * is in `listLoads[datasetKey]`; failures are kept there, never thrown.
+   */
+  loadList(input: LoadListInput): Promise<void>
+  /** Cancel, resume or retry a list's crawl; a failure shows as the list's load error. */
+  controlCrawl(profileId: string, resource: string, action: 'cancel' | 'resume' | 'retry', jobId: string): Promise<void>
+  /**
+   * Export writes the grid's rows (its sort, filter and columns) to a file main asks for. While it
+   * runs `exporting[datasetId]` is set; the outcome is a notice; never throws.
+   */
+  exportToFile(datasetId: string, choice: ExportChoice): Promise<void>
+  /** A list from "All lists": main's description of it, or undefined with the reason in `openListTasks`. */
+  openCatalogList(profileId: string, path: string): Promise<ApiOperation | undefined>
 }
 
 /** What the export dialog asks: the file format, labels or raw values, and Excel's byte-order mark. */
@@ -112,7 +156,7 @@ export interface ExportChoice {
 export const datasetKey = (profileId: string, resource: string) => `${profileId}:${resource}`
 export const EMPTY_GRID_VIEW: GridView = { filterText: '' }
 
-export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined, selectingAll: {}, keptDatasets: [], keptTask: undefined })
+export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined, selectingAll: {}, listLoads: {}, exporting: {}, openListTasks: {}, keptDatasets: [], keptTask: undefined })
 
 /** The request form of a grid view, shared by row windows and exports so both see the same rows. */
 export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | 'columns'> {
@@ -125,7 +169,46 @@ export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | '
   }
 }
 
-export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set, get) => ({
+/**
+ * The chosen user, resolving typed text that was not picked from the suggestions: a single match
+ * is taken, anything else is an error to show beside the field.
+ */
+async function resolveTargetUser(findUsers: BrowseSlice['findUsers'], profileId: string, user: TargetUser): Promise<{ user: TargetUser } | { error: string }> {
+  if (user.id !== undefined) return { user }
+  const query = user.query?.trim()
+  if (!query) return { error: 'Type an e-mail, name or user ID, then pick the user.' }
+  const found = await findUsers(profileId, query, 2)
+  const only = found.length === 1 ? found[0] : undefined
+  if (only) return { user: { id: only.id, email: only.email, ...(only.name ? { name: only.name } : {}) } }
+  return { error: found.length === 0 ? `No user matches “${query}”.` : `Several users match “${query}”: pick one from the list.` }
+}
+
+export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set, get) => {
+  const recordLoad = (key: string, load: ListLoad) => set((s) => ({ listLoads: { ...s.listLoads, [key]: load } }))
+
+  /** Sets `state[flag][datasetId]` while `run` runs, whatever its outcome (Select all's and Export's progress). */
+  const whileFlagged = async <T>(flag: 'selectingAll' | 'exporting', datasetId: string, run: () => Promise<T>): Promise<T> => {
+    set((s) => ({ [flag]: { ...s[flag], [datasetId]: true } }))
+    try {
+      return await run()
+    } finally {
+      set((s) => ({ [flag]: { ...s[flag], [datasetId]: undefined } }))
+    }
+  }
+
+  /** The crawl's `users`: one user is resolved first (typed text that was not picked from the list). */
+  const crawlUsers = async ({ profileId, target, accountListingAllowed }: LoadListInput): Promise<CrawlInput['users'] | { error: string }> => {
+    if (!target) return undefined
+    if (target.kind === 'account') return accountListingAllowed ? 'account' : 'all'
+    if (target.kind !== 'one') return target.kind
+    const resolved = await resolveTargetUser(get().findUsers, profileId, target.user)
+    if ('error' in resolved) return resolved
+    if (resolved.user !== target.user) get().setUserTarget(profileId, { kind: 'one', user: resolved.user })
+    return [resolved.user.id ?? '']
+  }
+
+  return {
+
   ...getEmptyBrowseState(),
   applyJob: (job) => {
     const before = get().jobs[job.jobId]
@@ -168,15 +251,14 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
   },
   selectAllRows: async (datasetId) => {
     const { columns: _columns, ...query } = gridQuery(get().gridViews[datasetId] ?? EMPTY_GRID_VIEW)
-    set((s) => ({ selectingAll: { ...s.selectingAll, [datasetId]: true } }))
-    try {
-      return (await call('data.select', { datasetId, ...query })).indexes
-    } catch (error) {
-      get().notify({ tone: 'error', title: 'Could not select every row', description: errorMessage(error) })
-      return undefined
-    } finally {
-      set((s) => ({ selectingAll: { ...s.selectingAll, [datasetId]: undefined } }))
-    }
+    return whileFlagged('selectingAll', datasetId, async () => {
+      try {
+        return (await call('data.select', { datasetId, ...query })).indexes
+      } catch (error) {
+        get().notify({ tone: 'error', title: 'Could not select every row', description: errorMessage(error) })
+        return undefined
+      }
+    })
   },
   findUsers: (profileId, query, limit) => call('data.findUsers', { profileId, query, limit }),
   resumeJob: async (jobId) => get().applyJob(await call('data.resume', { jobId })),
@@ -197,8 +279,12 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
   keepDataset: async (profileId, resource) => {
     const current = get().datasets[datasetKey(profileId, resource)]
     if (!current) return
-    await call('data.keep', { datasetId: current.datasetId })
-    await Promise.all([get().loadDatasetInfo(profileId, resource), get().loadKept()])
+    try {
+      await call('data.keep', { datasetId: current.datasetId })
+      await Promise.all([get().loadDatasetInfo(profileId, resource), get().loadKept()])
+    } catch (error) {
+      get().notify({ tone: 'error', title: 'The list was not kept', description: errorMessage(error) })
+    }
   },
   openKept: async (kept) => {
     const info = await call('data.openKept', { datasetId: kept.datasetId })
@@ -226,4 +312,52 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
     set((s) => ({ keptDatasets: [], datasets: Object.fromEntries(Object.entries(s.datasets).filter(([, d]) => !d || !kept.has(d.datasetId))) }))
     return removed
   }),
-})
+  loadList: async (input) => {
+    const key = datasetKey(input.profileId, input.resource)
+    recordLoad(key, { starting: true, fieldErrors: {} })
+    try {
+      const users = await crawlUsers(input)
+      if (users !== undefined && typeof users === 'object' && 'error' in users) {
+        recordLoad(key, { starting: false, fieldErrors: { users: users.error } })
+        return
+      }
+      await get().startCrawl({ profileId: input.profileId, resource: input.resource, params: input.params, ...(users !== undefined ? { users } : {}) })
+      recordLoad(key, { starting: false, fieldErrors: {} })
+    } catch (error) {
+      // Main checks the parameters (once, against the list's description) and names the fields it
+      // refuses; its 403 message already names the scopes this kind of app can be granted.
+      const fieldErrors = error instanceof BridgeCallError && error.issues.length > 0 ? issuesByField(error.issues.map((i) => ({ ...i, path: i.path.replace(/^params\./, '') }))) : {}
+      recordLoad(key, { starting: false, error: errorMessage(error), fieldErrors })
+    }
+  },
+  controlCrawl: async (profileId, resource, action, jobId) => {
+    try {
+      if (action === 'cancel') await get().cancelJob(jobId)
+      else if (action === 'resume') await get().resumeJob(jobId)
+      else await get().retryFailedUnits(jobId)
+    } catch (error) {
+      const key = datasetKey(profileId, resource)
+      recordLoad(key, { fieldErrors: {}, ...get().listLoads[key], starting: false, error: errorMessage(error) })
+    }
+  },
+  exportToFile: async (datasetId, choice) => {
+    await whileFlagged('exporting', datasetId, async () => {
+      try {
+        const result = await get().exportDataset(datasetId, choice)
+        const incomplete = result.incomplete && result.incomplete.length > 0 ? result.incomplete : undefined
+        // No path: the person closed the save dialog, nothing to say.
+        if (result.path)
+          get().notify({
+            tone: incomplete ? 'info' : 'success',
+            title: `Exported ${formatCount(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}${incomplete ? ' of incomplete data' : ''}`,
+            description: incomplete ? `${result.path}. Missing: ${incomplete.join('; ')}.` : result.path,
+          })
+      } catch (error) {
+        get().notify({ tone: 'error', title: 'Export failed', description: errorMessage(error) })
+      }
+    })
+  },
+  openCatalogList: (profileId, path) =>
+    trackTask((task) => set((s) => ({ openListTasks: { ...s.openListTasks, [profileId]: task } })), 'open', () => call('catalog.operation', { method: 'GET', path })).catch(() => undefined),
+  }
+}

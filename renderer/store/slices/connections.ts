@@ -123,6 +123,7 @@ export const createConnectionsSlice: StateCreator<Store, [], [], ConnectionsSlic
       set((s) => ({ busy: { ...s.busy, [id]: undefined } }))
     }
   }
+  const recordEditor = (key: string, task: EditorTask | undefined) => set((s) => ({ editorTasks: { ...s.editorTasks, [key]: task } }))
   const nameOf = (id: string) => get().profiles.find((p) => p.id === id)?.name ?? 'the connection'
   const failNotice = (title: string, error: unknown, describe: (error: unknown) => string = errorMessage) => get().notify({ tone: 'error', title, description: describe(error) })
   const upsertProfile = (profile: ProfileView) =>
@@ -166,26 +167,24 @@ export const createConnectionsSlice: StateCreator<Store, [], [], ConnectionsSlic
       }),
     saveFromEditor: async (key, { savedId, draft, replaceSecretNow, connect }) => {
       const action: EditorAction = connect ? 'connect' : 'save'
-      const record = (task: EditorTask | undefined) => set((s) => ({ editorTasks: { ...s.editorTasks, [key]: task } }))
-      record({ action, running: true })
+      recordEditor(key, { action, running: true })
       try {
         const saved = savedId ? await get().updateProfile(savedId, draft, { replaceSecretNow }) : await get().createProfile(draft)
-        if (!connect) record(undefined)
+        if (!connect) recordEditor(key, undefined)
         return saved
       } catch (error) {
-        record({ action, running: false, error: errorMessage(error), ...(error instanceof BridgeCallError ? { code: error.code } : {}) })
+        recordEditor(key, { action, running: false, error: errorMessage(error), ...(error instanceof BridgeCallError ? { code: error.code } : {}) })
         throw error
       }
     },
     connectFromEditor: async (key, id) => {
-      const record = (task: EditorTask | undefined) => set((s) => ({ editorTasks: { ...s.editorTasks, [key]: task } }))
-      record({ action: 'connect', running: true })
+      recordEditor(key, { action: 'connect', running: true })
       try {
         await get().connect(id)
-        record(undefined)
+        recordEditor(key, undefined)
         return undefined
       } catch (error) {
-        record({ action: 'connect', running: false, error: `Saved, but connecting failed: ${errorMessage(error)}` })
+        recordEditor(key, { action: 'connect', running: false, error: `Saved, but connecting failed: ${errorMessage(error)}` })
         return error
       }
     },

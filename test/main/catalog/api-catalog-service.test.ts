@@ -10,6 +10,7 @@ import { createLogger, memoryLogSink } from '../../../main/log/logger'
 import { FolderApiFiles } from '../../fakes/folder-api-files'
 import { ManualTime } from '../../fakes/manual-time'
 import { caught } from '../../support/caught'
+import { serveEndless } from '../../support/endless-server'
 import { ZOOM_OPENAPI_AVAILABLE, ZOOM_OPENAPI_DIR, zoomOpenApiText, zoomOpenApiTitle } from '../../support/zoom-openapi'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -141,24 +142,14 @@ describe('the API hub over HTTP', () => {
 
   it('stops reading an answer larger than any of Zoom’s files instead of holding all of it in memory', async () => {
     // An endless body: a source that read everything before checking its size would never answer.
-    const endless = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' })
-      const chunk = Buffer.alloc(64 * 1024, 0x20)
-      const pump = () => {
-        while (res.write(chunk));
-        res.once('drain', pump)
-      }
-      pump()
-    })
-    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve))
+    const endless = await serveEndless({ chunk: Buffer.alloc(64 * 1024, 0x20) })
     try {
-      const source = createHttpApiFileSource({ urlFor: () => `http://127.0.0.1:${(endless.address() as AddressInfo).port}/Users.json`, timeoutMs: 60_000, maxBytes: 1024 * 1024 })
+      const source = createHttpApiFileSource({ urlFor: () => `${endless.url}/Users.json`, timeoutMs: 60_000, maxBytes: 1024 * 1024 })
       const error = await caught(source.fetch('Users', {}))
       expect(error.code).toBe('NETWORK')
       expect(error.message).toMatch(/larger than expected/)
     } finally {
-      endless.closeAllConnections()
-      await new Promise((resolve) => endless.close(resolve))
+      await endless.close()
     }
   })
 

@@ -21,7 +21,14 @@ beforeAll(async () => {
   // Answers with the request's headers, in its body and in a header of its own; `?pad=N` answers
   // N spaces and the Authorization header (so a capped body cuts through the token).
   echo = createServer((req, res) => {
-    const pad = new URL(req.url ?? '/', 'http://x').searchParams.get('pad')
+    const params = new URL(req.url ?? '/', 'http://x').searchParams
+    const pad = params.get('pad')
+    if (params.has('forms')) {
+      // The token as a server might quote it changed: base64, reversed, upper-cased, with zero-width spaces.
+      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '')
+      res.writeHead(200, { 'content-type': 'application/json' })
+      return void res.end(JSON.stringify({ base64: Buffer.from(token).toString('base64'), reversed: [...token].reverse().join(''), upper: token.toUpperCase(), hidden: [...token].join('\u200b') }))
+    }
     res.writeHead(200, { 'content-type': 'application/json', 'x-echo-authorization': req.headers.authorization ?? '' })
     res.end(pad === null ? JSON.stringify({ headers: req.headers }) : `${' '.repeat(Number(pad))}${req.headers.authorization ?? ''}`)
   })
@@ -59,6 +66,15 @@ describe('console.send and a server that quotes the request', () => {
     // The body's cut falls 20 characters into the token.
     const response = await send({ method: 'GET', url: `${echoUrl}/v2/echo`, query: [{ name: 'pad', value: String(4096 - 'Bearer '.length - 20) }] })
     expect(response.truncated).toBe(true)
+    expect(response.body).not.toContain(sent.slice(0, 12))
+  })
+
+  it('returns none of the bearer when the server quotes it base64-encoded, reversed, in another case or with invisible characters', async () => {
+    const { send, token } = setup()
+    const sent = await token()
+    const response = await send({ method: 'GET', url: `${echoUrl}/v2/echo`, query: [{ name: 'forms', value: '1' }] })
+    expect(response.status).toBe(200)
+    expect(JSON.parse(response.body)).toEqual({ base64: '[redacted]', reversed: '[redacted]', upper: '[redacted]', hidden: '[redacted]' })
     expect(response.body).not.toContain(sent.slice(0, 12))
   })
 

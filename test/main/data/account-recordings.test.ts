@@ -1,4 +1,5 @@
-// The whole account's cloud recordings in one listing (GET /accounts/me/recordings), through the
+// The whole account's cloud recordings in one listing (GET /accounts/me/recordings: the ordinary
+// list /accounts/{accountId}/recordings, or `users: 'account'` on the per-user list), through the
 // data handlers on the real Zoom client against the sandbox: the same rows as one listing per user,
 // in far fewer requests, each with its host's e-mail; refused parameters and windows are said up
 // front; a grant without the listing's scope gets a message naming the scopes to add.
@@ -12,6 +13,7 @@ import { accountRecordingsAllowed } from '../../../common/zoom/account-recording
 import { type Sandbox, startSandbox } from '../../sandbox'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens } from '../zoom/sandbox-helpers'
 import { recordingSink, storedRows } from './harness'
+import { planCrawl } from '../../../main/data/jobs/crawl-plan'
 
 const NOW = Date.UTC(2026, 2, 4, 12)
 const ctx: HandlerContext = {}
@@ -77,12 +79,31 @@ describe('the account-wide recordings listing', () => {
     const inactive = await inactiveUserIds()
     const accountRows = await storedRows<{ uuid: string; host_id: string; host_email?: string }>(services.datasets.get(account.datasetId))
     const extraHosts = accountRows.filter((row) => !listedPerUser.includes(row.uuid)).map((row) => row.host_id)
+    // Asserted, not assumed: with no extra rows the check below would pass over an empty list.
+    expect(extraHosts.length, 'the account listing has recordings the per-user listing lacks').toBeGreaterThan(0)
     for (const host of extraHosts) expect(inactive).toContain(host)
     // 55 days: two month windows, one page each (300 rows a page), instead of users × windows.
     expect(accountRequests).toBe(2)
     expect(perUserRequests).toBeGreaterThan(90)
     for (const row of accountRows) expect(row.host_email).toMatch(/@/)
-    expect(account.unitsTotal).toBe(1)
+    // One listing, no users gone over: progress counts rows against Zoom's total_records.
+    expect(account.unitsTotal).toBeUndefined()
+    expect(account.rows).toBe(account.totalRecords)
+    // The dataset keeps the name it was asked by: the tab's list, whose rows these are.
+    expect(account.resource).toBe('/users/{userId}/recordings')
+  })
+
+  it('is an ordinary list, /accounts/{accountId}/recordings, with the account `me` unless another is given', async () => {
+    const plan = planCrawl({ resource: '/accounts/{accountId}/recordings', params: RANGE }, undefined, NOW)
+    expect(plan).toMatchObject({ pathValues: { accountId: 'me' }, fanOut: [], users: undefined })
+    expect(plan.queries.windows).toHaveLength(2)
+    sandbox.resetStats()
+    const direct = await crawl(services, { profileId: 'p1', resource: '/accounts/{accountId}/recordings', params: RANGE })
+    expect(direct, JSON.stringify(direct.error)).toMatchObject({ state: 'done', resource: '/accounts/{accountId}/recordings' })
+    expect(sandbox.stats().api['GET /v2/accounts/{accountId}/recordings']?.['200']).toBe(2)
+    const viaAlias = await crawl(services, { profileId: 'p1', resource: 'recordings', params: RANGE, users: 'account' })
+    expect(await uuids(services, direct.datasetId)).toEqual(await uuids(services, viaAlias.datasetId))
+    expect((await services.datasets.get(direct.datasetId).info()).defaultColumns).toEqual((await services.datasets.get(viaAlias.datasetId).info()).defaultColumns)
   })
 
   it('refuses what the listing does not take, before any request', async () => {
@@ -101,7 +122,8 @@ describe('the account-wide recordings listing', () => {
     const narrow = servicesFor(narrowZoom)
     try {
       const job = await crawl(narrow, { profileId: 'p1', resource: 'recordings', params: RANGE, users: 'account' })
-      expect(job.errors[0]?.error, JSON.stringify(job.errors[0])).toMatchObject({ code: 'ZOOM_SCOPE_MISSING', message: expect.stringContaining('cloud_recording:read:list_account_recordings:admin') })
+      expect(job.state).toBe('failed')
+      expect(job.error, JSON.stringify(job.error)).toMatchObject({ code: 'ZOOM_SCOPE_MISSING', message: expect.stringContaining('cloud_recording:read:list_account_recordings:admin') })
     } finally {
       await narrow.shutdown()
       await narrowZoom.close()

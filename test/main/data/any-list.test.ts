@@ -2,7 +2,6 @@
 // once, fan-out over parent lists derived from the path templates, refusals that name what to
 // type or which scopes to add), and crawled through the real client against the sandbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApiCatalog } from '../../../common/zoom/api/parse'
 import { PAGING_PARAMS } from '../../../common/zoom/api/list-params'
 import type { ApiCatalog, ApiOperation } from '../../../common/zoom/api/types'
 import { browsableLists, planFanOut } from '../../../common/zoom/browse/fan-out'
@@ -10,11 +9,11 @@ import { listSpecFor } from '../../../common/zoom/browse/list-spec'
 import { scopesForApp } from '../../../common/zoom/scopes'
 import { planCrawl } from '../../../main/data/jobs/crawl-plan'
 import type { CatalogSource } from '../../../main/data/jobs/job-manager'
-import { type Sandbox, startSandbox } from '../../sandbox'
+import type { Sandbox } from '../../sandbox'
 import { createRandom } from '../../sandbox/hash'
-import { ZOOM_OPENAPI_AVAILABLE, zoomOpenApiFiles, zoomOpenApiTitle } from '../../support/zoom-openapi'
+import { ZOOM_OPENAPI_AVAILABLE, zoomOpenApiTitle } from '../../support/zoom-openapi'
 import { jobHarness, storedRows } from './harness'
-import { apiRequests, listAll, sandboxZoom } from './sandbox-zoom'
+import { apiRequests, listAll, sandboxZoom, startCatalogSandbox } from './sandbox-zoom'
 
 const NOW = Date.UTC(2026, 2, 4, 12)
 
@@ -53,9 +52,7 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
   let sandbox: Sandbox
 
   beforeAll(async () => {
-    catalog = buildApiCatalog(zoomOpenApiFiles())
-    source = { loaded: catalog, catalog: async () => catalog }
-    sandbox = await startSandbox({ seed: 41, users: 30, plan: 'unlimited', now: () => NOW })
+    ;({ catalog, source, sandbox } = await startCatalogSandbox({ seed: 41, users: 30, plan: 'unlimited', now: () => NOW }))
   })
   afterAll(() => sandbox.close())
 
@@ -77,6 +74,15 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
     }
   })
 
+  it('takes a built-in list’s page size, rate-limit category and scopes from Zoom’s file once read, our copies only before', () => {
+    const users = catalog.gets.get('/users')!
+    const changed: ApiOperation = { ...users, maxPageSize: 77, rateCategory: 'heavy', scopes: { classic: ['user:read:admin'], granular: ['user:read:list_users:master'] } }
+    const spec = listSpecFor('/users', { gets: new Map([['/users', changed]]) })!
+    expect(spec).toMatchObject({ maxPageSize: 77, category: 'heavy', scopes: changed.scopes, title: 'Users' })
+    expect(spec.defaultColumns[0]).toEqual({ path: 'email', label: 'Email' })
+    expect(listSpecFor('/users', undefined)).toMatchObject({ maxPageSize: 2000, category: 'medium' })
+  })
+
   it('fans out over the parent list the path names: call queue members over call queues, room devices over rooms, channels over users', () => {
     expect(planCrawl({ resource: '/phone/call_queues/{callQueueId}/members', params: {} }, catalog, NOW).fanOut.map(({ param, parent, field }) => ({ param, parent, field }))).toEqual([{ param: 'callQueueId', parent: '/phone/call_queues', field: 'id' }])
     expect(planCrawl({ resource: '/rooms/{roomId}/devices', params: {} }, catalog, NOW).fanOut.map((s) => s.parent)).toEqual(['/rooms'])
@@ -90,7 +96,9 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
     expect(channels.fanOut).toEqual([])
     // Nested parents are filled outermost first.
     const nested = browsableLists(catalog).find((spec) => planFanOut(spec, new Set(), catalog).ok && spec.pathParams.length > 1 && !spec.pathParams.includes('userId'))
-    if (nested) expect(planCrawl({ resource: nested.path, params: requiredQuery(nested.operation!) ?? {} }, catalog, NOW).fanOut.map((s) => s.param)).toEqual(nested.pathParams)
+    // Asserted, not assumed: without such a list the ordering below would go unchecked.
+    expect(nested, 'Zoom’s files have a list under two path parameters, neither userId').toBeDefined()
+    expect(planCrawl({ resource: nested!.path, params: requiredQuery(nested!.operation!) ?? {} }, catalog, NOW).fanOut.map((s) => s.param)).toEqual(nested!.pathParams)
   })
 
   it('refuses a path parameter no list gives, naming it, and anything that is not a list', () => {
@@ -135,7 +143,7 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
     const queues = await listAll<{ id: string }>(zoom, listSpecFor('/phone/call_queues', catalog)!)
     const { jobs, finished } = jobHarness(zoom, { apiCatalog: source })
     const members = await finished(jobs.crawl({ profileId: 'p1', resource: '/phone/call_queues/{callQueueId}/members', params: {} }))
-    expect(members).toMatchObject({ state: 'done', errors: [], unitsTotal: queues.length })
+    expect(members).toMatchObject({ state: 'done', errors: [], unitsTotal: queues.length, unitNoun: 'call queues' })
     expect((await storedRows<{ callQueueId?: string }>(jobs.get(members.jobId).dataset)).every((row) => queues.some((q) => q.id === row.callQueueId))).toBe(true)
     for (const spec of pick(browsableLists(catalog), 25, 11)) {
       const query = requiredQuery(spec.operation!)

@@ -50,6 +50,7 @@ describe('fan-out crawls against the sandbox', () => {
 
     expect(done.state).toBe('done')
     expect(done.unitsTotal).toBe(expected.users.length)
+    expect(done.unitNoun).toBe('users')
     expect(done.unitsDone).toBe(expected.users.length)
     expect(done.errors).toHaveLength(1)
     expect(done.errors[0]!.unit).toMatch(/@/)

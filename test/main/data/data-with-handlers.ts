@@ -10,9 +10,9 @@ export type DataWithHandlers = DataServices & { handlers: HandlersFor<'data'> & 
 
 export function createDataWithHandlers(deps: DataServicesDeps): DataWithHandlers {
   const services = createDataServices(deps)
-  const { jobs, datasets, users, downloads, detail, keptDatasetDays } = services
+  const { jobs, datasets, users, downloads, detail, pathValues, keptDatasetDays } = services
   const handlers = {
-    ...createDataHandlers({ jobs, datasets, users, detail, zoom: deps.zoom, dialogs: deps.dialogs, clock: deps.clock ?? systemClock, keptDatasetDays }),
+    ...createDataHandlers({ jobs, datasets, users, pathValues, detail, zoom: deps.zoom, dialogs: deps.dialogs, clock: deps.clock ?? systemClock, keptDatasetDays }),
     ...createDownloadHandlers(downloads),
   }
   return { ...services, handlers }

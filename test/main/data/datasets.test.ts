@@ -13,7 +13,7 @@ function referenceOrder(users: SyntheticUser[], key: (u: SyntheticUser) => numbe
     if (ka === undefined || kb === undefined) return ka === kb ? a - b : ka === undefined ? 1 : -1
     if (ka < kb) return -sign
     if (ka > kb) return sign
-    return a - b
+    return (a - b) * sign
   })
 }
 
@@ -51,12 +51,15 @@ describe('Dataset', () => {
     expect((await dataset.window({ offset: COUNT - 2, limit: 10 })).rows.length).toBe(2)
   })
 
-  it('sorts numbers stably (ties keep dataset order), in both directions', async () => {
+  it('sorts numbers stably: ties keep dataset order ascending and reverse it descending, so descending is ascending turned over', async () => {
     for (const direction of ['asc', 'desc'] as const) {
       const expected = referenceOrder(users, (u) => u.type, direction)
       const window = await dataset.window({ offset: 50_000, limit: 1000, columns: ['type'], sort: { column: 'type', direction } })
       expect(window.rows.map((r) => r.index)).toEqual(expected.slice(50_000, 51_000))
     }
+    const ascending = (await dataset.window({ offset: 0, limit: COUNT, columns: ['type'], sort: { column: 'type', direction: 'asc' } })).rows.map((r) => r.index)
+    const descending = (await dataset.window({ offset: 0, limit: COUNT, columns: ['type'], sort: { column: 'type', direction: 'desc' } })).rows.map((r) => r.index)
+    expect(descending).toEqual([...ascending].reverse())
   })
 
   it('sorts ISO dates by time and strings case-insensitively', async () => {

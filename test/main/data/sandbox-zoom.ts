@@ -1,11 +1,15 @@
 // The real Zoom client (main/zoom) against the sandbox, for the data side's tests: one profile
 // ('p1', Server-to-Server) with fast retries, no client-side pacing. `spyZoom` wraps the same
 // client to watch (or cut short) the listings a crawl asks for; every page still comes from it.
+import { buildApiCatalog } from '../../../common/zoom/api/parse'
+import type { ApiCatalog } from '../../../common/zoom/api/types'
 import type { ListSpec } from '../../../common/zoom/browse/list-spec'
 import { listSpecFor } from '../../../common/zoom/browse/list-spec'
 import { listPages } from '../../../main/data/jobs/list-pages'
 import { createZoomClients, type PaginateRequest, type RetryPolicy, type ZoomClient, type ZoomClients, type ZoomPage, type ZoomTimeouts } from '../../../main/zoom'
-import type { Sandbox } from '../../sandbox'
+import type { CatalogSource } from '../../../main/data/jobs/job-manager'
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox'
+import { zoomOpenApiFiles } from '../../support/zoom-openapi'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens } from '../zoom/sandbox-helpers'
 
 export function sandboxZoom(sandbox: Sandbox, options: { retry?: Partial<RetryPolicy>; timeouts?: Partial<ZoomTimeouts> } = {}): ZoomClients {
@@ -52,4 +56,14 @@ export function spyZoom(zoom: ZoomClients, around: Around = through, options: { 
       return spy
     },
   }
+}
+
+/**
+ * Zoom's files as a catalog, the CatalogSource a job manager reads it from, and a sandbox started
+ * with `options` (close it after the tests). Only where Zoom's files are present.
+ */
+export async function startCatalogSandbox(options: SandboxOptions): Promise<{ catalog: ApiCatalog; source: CatalogSource; sandbox: Sandbox }> {
+  const catalog = buildApiCatalog(zoomOpenApiFiles())
+  const source: CatalogSource = { loaded: catalog, catalogFor: async () => catalog }
+  return { catalog, source, sandbox: await startSandbox(options) }
 }

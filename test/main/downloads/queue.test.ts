@@ -217,6 +217,32 @@ describe('DownloadQueue', () => {
     await expectFile(finalPath(folder, 778, 't'), 't', 90_000)
   })
 
+  it('takes the stall timeout from the person’s setting (downloadStallSeconds) when none is fixed', async () => {
+    // The stall watch arms one timer per chunk received: the delays it asks for are the timeout.
+    const delays: number[] = []
+    const scheduler = { setTimeout: (callback: () => void, ms: number) => (delays.push(ms), systemScheduler.setTimeout(callback, ms)) }
+    queue = new DownloadQueue({
+      source,
+      datasets,
+      dialogs,
+      shell: { openPath: async () => undefined, openExternal: async () => undefined },
+      events,
+      settings: () => ({ downloadConcurrency: 1, downloadFolder: settingsFolder, downloadStallSeconds: 7 }),
+      clock: systemClock,
+      scheduler,
+      log: createLogger(memoryLogSink(), 'downloads'),
+      retryDelayMs: 0,
+      progressIntervalMs: 20,
+    })
+    server.files.set('s', { size: 20_000 })
+    const d = dataset([recordingRow(server, 779, [{ name: 's', size: 20_000 }])])
+    await queue.enqueue({ datasetId: d.id, rowIndexes: [0] })
+    await queue.whenIdle()
+    expect(queue.snapshot().items[0]!.state).toBe('done')
+    expect(delays).toContain(7_000)
+    expect(delays).not.toContain(60_000)
+  })
+
   it('cancel stops a transfer and leaves no final file and no .part', async () => {
     queue = makeQueue({ stallTimeoutMs: 60_000 })
     server.files.set('x', { size: 100_000, stallAfter: { bytes: 10_000, times: 1 } })

@@ -41,6 +41,12 @@ describe('redact: altered forms of a registered secret', () => {
     expect(pieces).not.toContain(b64(SECRET).slice(5, 20))
   })
 
+  it('scrubs a copy with invisible characters inserted even when the same text also quotes the secret plainly', () => {
+    registerSecret(SECRET)
+    const out = redact(`plain ${SECRET}, hidden ${zeroWidth(SECRET)}`)
+    expect(findFragments(out.replaceAll('\u200b', ''), [SECRET])).toEqual([])
+  })
+
   it('scrubs base64 and base64url of clientId:secret, but keeps the Client ID itself readable', () => {
     registerClientCredentials(CLIENT_ID, SECRET)
     for (const form of [b64(`${CLIENT_ID}:${SECRET}`), b64url(`${CLIENT_ID}:${SECRET}`)]) {

@@ -1,32 +1,18 @@
 // Public documents (Zoom's event schema files) are read into memory: an answer past the cap is
 // dropped as it arrives, never read to its end; an ordinary one is read whole.
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPublicTextFetcher, httpsDowngrade } from '../../../main/net/public-text'
+import { createPublicTextFetcher, httpsDowngrade, publicDocumentHooks } from '../../../main/net/public-text'
 import { caught } from '../../support/caught'
+import { serveEndless, type EndlessServer } from '../../support/endless-server'
 
-let server: Server
+let server: EndlessServer
 let url: string
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' })
-    if (req.url !== '/endless') return void res.end('{"webhooks":{}}')
-    const chunk = Buffer.alloc(64 * 1024, 0x20)
-    const pump = () => {
-      while (!res.destroyed && res.write(chunk));
-      if (!res.destroyed) res.once('drain', pump)
-    }
-    pump()
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  server = await serveEndless({ chunk: Buffer.alloc(64 * 1024, 0x20), endless: (req) => req.url === '/endless', ordinary: '{"webhooks":{}}' })
+  url = server.url
 })
-afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise((resolve) => server.close(resolve))
-})
+afterAll(() => server.close())
 
 describe('public documents as text', () => {
   it('drops an endless answer at the cap with NETWORK, and reads an ordinary one', async () => {
@@ -40,5 +26,19 @@ describe('public documents as text', () => {
   it('counts only https → http as a downgrade', () => {
     expect(httpsDowngrade(new URL('https://developers.zoom.us/a'), new URL('http://developers.zoom.us/a'))).toBe(true)
     expect(httpsDowngrade(new URL('https://developers.zoom.us/a'), new URL('https://cdn.zoom.us/a'))).toBe(false)
+  })
+
+  it('refuses a redirect to plain http in the hooks every public-document request uses, naming the document', () => {
+    const [refuse] = publicDocumentHooks(undefined, "Zoom's accounts API file").beforeRedirect ?? []
+    if (!refuse) throw new Error('no beforeRedirect hook')
+    const redirect = (to: string) => () => refuse({ url: new URL(to) } as never, { url: 'https://developers.zoom.us/a.json' } as never)
+    let error: unknown
+    try {
+      redirect('http://developers.zoom.us/a.json')()
+    } catch (thrown) {
+      error = thrown
+    }
+    expect(error).toMatchObject({ code: 'NETWORK', message: "Zoom's accounts API file: a redirect to plain http was refused." })
+    expect(redirect('https://cdn.zoom.us/a.json')).not.toThrow()
   })
 })

@@ -2,7 +2,7 @@
 // loss, no duplicates) after retries, or with a clear typed error.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import got from 'got'
-import { createZoomClients } from '../../../main/zoom'
+import { createZoomClients, newPageCursor } from '../../../main/zoom'
 import { startSandbox, type FaultRule, type Sandbox } from '../../sandbox'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens, type SandboxTokens } from './sandbox-helpers'
 import { caught } from '../../support/caught'
@@ -137,6 +137,33 @@ describe('faults end with the complete listing', () => {
     expect(skipped).toBe(120)
     expect(ids).toEqual(allIds)
     expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('a listing tried again with its cursor goes on after the last page taken, even once the token has expired', async () => {
+    const { client } = setup()
+    const cursor = newPageCursor()
+    const ids: string[] = []
+    const request = { path: '/users', listKey: 'users', pageSize: 40, cursor }
+    // First try: two pages taken, the third handed over but cut short before it was taken.
+    for await (const page of client.paginate<{ id: string }>(request)) {
+      if (page.index === 2) break
+      ids.push(...page.items.map((u) => u.id))
+    }
+    expect(ids).toHaveLength(80)
+    sandbox.resetStats()
+    // Second try, at once: it starts at the third page, takes it, and is cut short on the fourth.
+    const tried: string[][] = []
+    for await (const page of client.paginate<{ id: string }>(request)) {
+      tried.push(page.items.map((u) => u.id))
+      if (tried.length === 2) break
+    }
+    expect(tried[0]).toEqual(allIds.slice(80, 120))
+    ids.push(...(tried[0] ?? []))
+    expect(sandbox.stats().apiTotal).toBe(2)
+    // Third try, after the token expired: Zoom's listing starts over, and the rows taken are not given again.
+    sandbox.advanceClock(16 * 60_000)
+    for await (const page of client.paginate<{ id: string }>(request)) ids.push(...page.items.map((u) => u.id))
+    expect(ids).toEqual(allIds)
   })
 })
 

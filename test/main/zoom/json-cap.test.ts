@@ -1,37 +1,22 @@
 // A list page is read whole into memory before it is parsed, so an answer far larger than any
 // page (a broken proxy, a server gone wrong) is dropped as it arrives, with a typed error,
 // instead of filling main's memory; the same client still reads ordinary answers.
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Profile } from '../../../common/profile'
 import { createZoomClients } from '../../../main/zoom'
 import { caught } from '../../support/caught'
+import { serveEndless, type EndlessServer } from '../../support/endless-server'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup } from './sandbox-helpers'
 
-let server: Server
+let server: EndlessServer
 let url: string
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' })
-    if (!req.url?.startsWith('/v2/endless')) return void res.end('{"users":[]}')
-    // An answer that never ends: `{"users":[{},{},…` for as long as anyone reads.
-    res.write('{"users":[')
-    const chunk = Buffer.from('{},'.repeat(20_000))
-    const pump = () => {
-      while (!res.destroyed && res.write(chunk));
-      if (!res.destroyed) res.once('drain', pump)
-    }
-    pump()
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  // An answer that never ends: `{"users":[{},{},…` for as long as anyone reads.
+  server = await serveEndless({ head: '{"users":[', chunk: Buffer.from('{},'.repeat(20_000)), endless: (req) => req.url?.startsWith('/v2/endless') === true, ordinary: '{"users":[]}' })
+  url = server.url
 })
-afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise((resolve) => server.close(resolve))
-})
+afterAll(() => server.close())
 
 function profile(): Profile {
   return {

@@ -3,6 +3,7 @@
 import { DAY_MS, isoSeconds } from '../clock'
 import { between, hash3, hash4, idFrom, pick, unit } from '../hash'
 import { MEETING_TOPICS } from './vocabulary'
+import { SessionWrites } from './session-writes'
 import type { UserDirectory } from './users'
 
 const PER_USER = 64
@@ -32,21 +33,12 @@ export interface MeetingWrite {
   agenda?: string
 }
 
-interface WrittenMeeting {
-  createdMs: number
-  fields: MeetingWrite
-}
-
 export class MeetingBook {
-  private readonly base: number
-  /** Meetings created through the API, by id: numbers after the generated ones of their user. */
-  private readonly created = new Map<number, WrittenMeeting>()
-  /** Changes made with PATCH to generated meetings, by id. */
-  private readonly patched = new Map<number, MeetingWrite>()
-  private readonly deleted = new Set<number>()
+  /** What POST, PATCH and DELETE did to meetings. */
+  private readonly writes: SessionWrites<MeetingWrite>
 
   constructor(private readonly seed: number, private readonly users: UserDirectory) {
-    this.base = 81_000_000_000 + (seed % 97) * 10_000_000
+    this.writes = new SessionWrites(81_000_000_000 + (seed % 97) * 10_000_000, PER_USER, () => users.count, (u) => this.count(u))
   }
 
   count(u: number): number {
@@ -57,58 +49,41 @@ export class MeetingBook {
   }
 
   meetingId(u: number, n: number): number {
-    return this.base + u * PER_USER + n
+    return this.writes.id(u, n)
   }
 
   /** The (user, number) a meeting id was made from; undefined if no such meeting (or deleted). */
   locate(id: number): { u: number; n: number } | undefined {
-    const x = id - this.base
-    if (!Number.isSafeInteger(x) || x < 0 || this.deleted.has(id)) return undefined
-    const u = Math.floor(x / PER_USER)
-    const n = x % PER_USER
-    return u < this.users.count && (n < this.count(u) || this.created.has(id)) ? { u, n } : undefined
+    return this.writes.locate(id)
   }
 
   /** Every meeting number of user u: the generated ones left and those created through the API. */
   numbers(u: number): number[] {
-    const out: number[] = []
-    for (let n = 0, count = this.count(u); n < count; n++) if (!this.deleted.has(this.meetingId(u, n))) out.push(n)
-    for (let n = this.count(u); n < PER_USER; n++) if (this.created.has(this.meetingId(u, n)) && !this.deleted.has(this.meetingId(u, n))) out.push(n)
-    return out
+    return this.writes.numbers(u)
   }
 
   /** Creates a meeting for user u; undefined when the user has no room for more. */
   create(u: number, fields: MeetingWrite, nowMs: number): { u: number; n: number } | undefined {
-    for (let n = this.count(u); n < PER_USER; n++) {
-      const id = this.meetingId(u, n)
-      if (this.created.has(id)) continue
-      this.created.set(id, { createdMs: nowMs, fields: { ...fields } })
-      return { u, n }
-    }
-    return undefined
+    return this.writes.create(u, fields, nowMs)
   }
 
   update(u: number, n: number, fields: MeetingWrite): void {
-    const id = this.meetingId(u, n)
-    const written = this.created.get(id)
-    if (written) Object.assign(written.fields, fields)
-    else this.patched.set(id, { ...this.patched.get(id), ...fields })
+    this.writes.update(u, n, fields)
   }
 
   remove(u: number, n: number): void {
-    this.deleted.add(this.meetingId(u, n))
+    this.writes.remove(u, n)
   }
 
   private written(u: number, n: number): MeetingWrite | undefined {
-    const id = this.meetingId(u, n)
-    return this.created.get(id)?.fields ?? this.patched.get(id)
+    return this.writes.written(u, n)
   }
 
   /** 2 scheduled, 8 recurring with fixed time, 3 recurring with no fixed time. */
   type(u: number, n: number): number {
     const written = this.written(u, n)?.type
     if (written !== undefined) return written
-    if (this.created.has(this.meetingId(u, n))) return 2
+    if (this.writes.createdMs(u, n) !== undefined) return 2
     const r = unit(hash4(this.seed, u, n, 1))
     return r < 0.65 ? 2 : r < 0.9 ? 8 : 3
   }
@@ -116,8 +91,8 @@ export class MeetingBook {
   startMs(u: number, n: number): number {
     const written = this.written(u, n)?.start_time
     if (written !== undefined) return Date.parse(written)
-    const created = this.created.get(this.meetingId(u, n))
-    if (created) return created.createdMs
+    const createdMs = this.writes.createdMs(u, n)
+    if (createdMs !== undefined) return createdMs
     const day = between(hash4(this.seed, u, n, 2), -30, 45)
     const slot = between(hash4(this.seed, u, n, 3), 28, 72) // quarter hours from 07:00 to 18:00 UTC
     return this.users.anchorMs + day * DAY_MS + slot * 15 * 60_000
@@ -126,7 +101,7 @@ export class MeetingBook {
   durationMin(u: number, n: number): number {
     const written = this.written(u, n)?.duration
     if (written !== undefined) return written
-    if (this.created.has(this.meetingId(u, n))) return 60
+    if (this.writes.createdMs(u, n) !== undefined) return 60
     return pick(DURATIONS, hash4(this.seed, u, n, 4))
   }
 
@@ -138,12 +113,12 @@ export class MeetingBook {
       id,
       uuid: `${idFrom(this.seed, hash3(0x0cc1, u, n), 22)}==`,
       host_id: this.users.userId(u),
-      topic: this.written(u, n)?.topic ?? (this.created.has(id) ? 'Zoom Meeting' : pick(MEETING_TOPICS, hash4(this.seed, u, n, 5))),
+      topic: this.written(u, n)?.topic ?? (this.writes.createdMs(u, n) !== undefined ? 'Zoom Meeting' : pick(MEETING_TOPICS, hash4(this.seed, u, n, 5))),
       type,
       timezone: this.written(u, n)?.timezone ?? this.users.timezone(u),
       agenda: this.written(u, n)?.agenda ?? '',
       // Created before it starts, and never in the future.
-      created_at: isoSeconds(this.created.get(id)?.createdMs ?? Math.min(start, this.users.anchorMs) - between(hash4(this.seed, u, n, 6), 1, 30) * DAY_MS),
+      created_at: isoSeconds(this.writes.createdMs(u, n) ?? Math.min(start, this.users.anchorMs) - between(hash4(this.seed, u, n, 6), 1, 30) * DAY_MS),
       join_url: `https://sandbox.zoom.us/j/${id}?pwd=${idFrom(this.seed, hash3(0x0cc2, u, n), 16)}`,
     }
     if (type !== 3) {

@@ -5,6 +5,7 @@
 import type { MeetingWrite } from './meetings'
 import { DAY_MS, isoSeconds } from '../clock'
 import { between, hash3, hash4, idFrom, pick, unit } from '../hash'
+import { SessionWrites } from './session-writes'
 import type { UserDirectory } from './users'
 import { WEBINAR_TOPICS } from './vocabulary'
 
@@ -15,15 +16,11 @@ const PER_USER = 8
 export type WebinarWrite = MeetingWrite
 
 export class WebinarBook {
-  private readonly base: number
-  /** Webinars created through the API, by id, with when and what. */
-  private readonly created = new Map<number, { createdMs: number; fields: WebinarWrite }>()
-  /** Changes made with PATCH to generated webinars, by id. */
-  private readonly patched = new Map<number, WebinarWrite>()
-  private readonly deleted = new Set<number>()
+  /** What POST, PATCH and DELETE did to webinars. */
+  private readonly writes: SessionWrites<WebinarWrite>
 
   constructor(private readonly seed: number, private readonly users: UserDirectory) {
-    this.base = 91_000_000_000 + (seed % 97) * 10_000_000
+    this.writes = new SessionWrites(91_000_000_000 + (seed % 97) * 10_000_000, PER_USER, () => users.count, (u) => this.count(u))
   }
 
   hasWebinarPlan(u: number): boolean {
@@ -36,67 +33,45 @@ export class WebinarBook {
   }
 
   webinarId(u: number, n: number): number {
-    return this.base + u * PER_USER + n
+    return this.writes.id(u, n)
   }
 
   /** Every webinar number of user u: the generated ones left and those created through the API. */
   numbers(u: number): number[] {
-    const out: number[] = []
-    for (let n = 0; n < PER_USER; n++) {
-      const id = this.webinarId(u, n)
-      if (!this.deleted.has(id) && (n < this.count(u) || this.created.has(id))) out.push(n)
-    }
-    return out
+    return this.writes.numbers(u)
   }
 
   /** The (user, number) a webinar id was made from; undefined if no such webinar (or deleted). */
   locate(id: number): { u: number; n: number } | undefined {
-    const x = id - this.base
-    if (!Number.isSafeInteger(x) || x < 0 || this.deleted.has(id)) return undefined
-    const u = Math.floor(x / PER_USER)
-    const n = x % PER_USER
-    return u < this.users.count && (n < this.count(u) || this.created.has(id)) ? { u, n } : undefined
+    return this.writes.locate(id)
   }
 
   /** Creates a webinar for user u; undefined when the user has no room for more. */
   create(u: number, fields: WebinarWrite, nowMs: number): { u: number; n: number } | undefined {
-    for (let n = this.count(u); n < PER_USER; n++) {
-      const id = this.webinarId(u, n)
-      if (this.created.has(id)) continue
-      this.created.set(id, { createdMs: nowMs, fields: { ...fields } })
-      return { u, n }
-    }
-    return undefined
+    return this.writes.create(u, fields, nowMs)
   }
 
   update(u: number, n: number, fields: WebinarWrite): void {
-    const id = this.webinarId(u, n)
-    const written = this.created.get(id)
-    if (written) Object.assign(written.fields, fields)
-    else this.patched.set(id, { ...this.patched.get(id), ...fields })
+    this.writes.update(u, n, fields)
   }
 
   remove(u: number, n: number): void {
-    this.deleted.add(this.webinarId(u, n))
-  }
-
-  private written(u: number, n: number): WebinarWrite | undefined {
-    const id = this.webinarId(u, n)
-    return this.created.get(id)?.fields ?? this.patched.get(id)
+    this.writes.remove(u, n)
   }
 
   startMs(u: number, n: number): number {
-    const written = this.written(u, n)?.start_time
+    const written = this.writes.written(u, n)?.start_time
     if (written !== undefined) return Date.parse(written)
-    const created = this.created.get(this.webinarId(u, n))
-    if (created) return created.createdMs
+    const createdMs = this.writes.createdMs(u, n)
+    if (createdMs !== undefined) return createdMs
     return this.users.anchorMs + between(hash4(this.seed, u, n, 0x3eb3), -20, 60) * DAY_MS + between(hash4(this.seed, u, n, 0x3eb4), 56, 72) * 15 * 60_000
   }
 
   summary(u: number, n: number): Record<string, unknown> {
     const id = this.webinarId(u, n)
-    const created = this.created.get(id)
-    const written = this.written(u, n)
+    const createdMs = this.writes.createdMs(u, n)
+    const created = createdMs !== undefined
+    const written = this.writes.written(u, n)
     const r = unit(hash4(this.seed, u, n, 0x3eb5))
     // Zoom's default type for a new webinar is 5 (a webinar).
     const type = written?.type ?? (created ? 5 : r < 0.8 ? 5 : r < 0.9 ? 9 : 6)
@@ -110,7 +85,7 @@ export class WebinarBook {
       duration: written?.duration ?? (created ? 60 : pick([45, 60, 90], hash4(this.seed, u, n, 0x3eb8))),
       timezone: written?.timezone ?? this.users.timezone(u),
       agenda: written?.agenda ?? '',
-      created_at: isoSeconds(created?.createdMs ?? Math.min(start, this.users.anchorMs) - 14 * DAY_MS),
+      created_at: isoSeconds(createdMs ?? Math.min(start, this.users.anchorMs) - 14 * DAY_MS),
       join_url: `https://sandbox.zoom.us/w/${id}`,
       is_simulive: !created && r > 0.97,
     }

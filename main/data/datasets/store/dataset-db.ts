@@ -344,7 +344,10 @@ export class DatasetDb {
     if (spec.sort) {
       const alias = join(`col_${this.ensureColumn(spec.sort.column)}`)
       const direction = spec.sort.direction === 'asc' ? 'ASC' : 'DESC'
-      order = `(${alias}.k IS NULL), ${alias}.k ${direction}, s0.idx`
+      // Empty values last in dataset order; equal values in dataset order ascending and reversed
+      // descending, so descending is ascending turned over (newest first puts the later of two
+      // events stamped in the same millisecond on top).
+      order = `(${alias}.k IS NULL), ${alias}.k ${direction}, CASE WHEN ${alias}.k IS NULL THEN s0.idx END, s0.idx ${direction}`
     }
     if (needsRow) {
       this.registerCellFunction()

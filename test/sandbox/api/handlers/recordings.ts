@@ -5,20 +5,17 @@ import { DAY_MS, startOfUtcDay } from '../../clock'
 import { checkScopes } from '../access'
 import { dateWindow } from '../dates'
 import type { Handler } from '../handler'
-import { resolveUserParam } from '../handler'
+import { knownUser } from '../known-user'
 import { listResponse } from '../list'
 import { Errors, zoomError } from '../responses'
 
 export const listRecordings: Handler = (request, deps) => {
-  const user = resolveUserParam(request, deps)
-  const denied = checkScopes(request.op, request.access, user.own)
-  if (denied !== undefined) return denied
-  if (user.index === undefined) return Errors.userNotFound(user.raw)
+  const u = knownUser(request, deps)
+  if (typeof u !== 'number') return u
   const today = startOfUtcDay(deps.clock.now())
   const parsed = dateWindow(request.query, { now: deps.clock.now(), defaultFrom: today, defaultTo: today + DAY_MS, clampToMonth: true })
   if (!parsed.ok) return parsed.response
   const { window } = parsed
-  const u = user.index
   const library = deps.data.recordings
   // The trash holds what DELETE …/recordings?action=trash moved there.
   let selected = library.inWindow(u, window.fromMs, window.toMs, request.query.get('trash') === 'true')

@@ -2,6 +2,9 @@
 // share them: topic, type, start_time, duration, timezone, agenda), or Zoom's 400 / 300 for one
 // it cannot keep. Only the types differ: each kind passes the ones that may be written.
 import type { MeetingWrite } from '../../data/meetings'
+import { checkScopes } from '../access'
+import type { ApiRequest } from '../handler'
+import { checkRequestBody } from '../request-bodies'
 import { Errors, type ApiResponse } from '../responses'
 
 /** A meeting's and a webinar's writable fields are the same. */
@@ -39,3 +42,25 @@ export function sessionWrite(body: unknown, writableTypes: ReadonlySet<number>):
 }
 
 export const isWriteRefusal = (value: SessionWrite | ApiResponse): value is ApiResponse => 'status' in value && 'json' in value
+
+/** A create or update body: first against the file's request schema, then the fields the sandbox keeps. */
+export function checkedSessionWrite(request: ApiRequest, writableTypes: ReadonlySet<number>): SessionWrite | ApiResponse {
+  return checkRequestBody(request.op, request.body) ?? sessionWrite(request.body, writableTypes)
+}
+
+/**
+ * The meeting or webinar named by a path id, scope-checked the way Zoom does (an own-user scope
+ * reaches only the owner's sessions), or the answer to send instead: the scope refusal, or
+ * notFound (404 / 3001) for an id that is not a number or names no session.
+ */
+export function locateSession(
+  request: ApiRequest,
+  raw: string,
+  locate: (id: number) => { u: number; n: number } | undefined,
+  notFound: (raw: string) => ApiResponse
+): { u: number; n: number } | ApiResponse {
+  const located = /^\d{1,19}$/.test(raw) ? locate(Number(raw)) : undefined
+  const denied = checkScopes(request.op, request.access, located !== undefined && located.u === request.access.userIndex)
+  if (denied !== undefined) return denied
+  return located ?? notFound(raw)
+}

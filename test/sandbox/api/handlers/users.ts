@@ -3,7 +3,7 @@ import type { UserStatus, UserWrite } from '../../data/users'
 import { checkRequestBody } from '../request-bodies'
 import { checkScopes } from '../access'
 import type { Handler } from '../handler'
-import { resolveUserParam } from '../handler'
+import { knownUser } from '../known-user'
 import { listResponse } from '../list'
 import { Errors, ok, zoomError } from '../responses'
 
@@ -27,11 +27,9 @@ export const listUsers: Handler = (request, deps) => {
 }
 
 export const getUser: Handler = (request, deps) => {
-  const user = resolveUserParam(request, deps)
-  const denied = checkScopes(request.op, request.access, user.own)
-  if (denied !== undefined) return denied
-  if (user.index === undefined) return Errors.userNotFound(user.raw)
-  return ok(deps.data.users.detail(user.index))
+  const u = knownUser(request, deps)
+  if (typeof u !== 'number') return u
+  return ok(deps.data.users.detail(u))
 }
 
 // POST /users, PATCH and DELETE /users/{userId}, PUT /users/{userId}/status, with the statuses and
@@ -76,48 +74,42 @@ export const createUser: Handler = (request, deps) => {
 }
 
 export const updateUser: Handler = (request, deps) => {
-  const user = resolveUserParam(request, deps)
-  const denied = checkScopes(request.op, request.access, user.own)
-  if (denied !== undefined) return denied
-  if (user.index === undefined) return Errors.userNotFound(user.raw)
+  const u = knownUser(request, deps)
+  if (typeof u !== 'number') return u
   const invalid = checkRequestBody(request.op, request.body)
   if (invalid !== undefined) return invalid
-  deps.data.users.update(user.index, userFields((request.body ?? {}) as Record<string, unknown>))
+  deps.data.users.update(u, userFields((request.body ?? {}) as Record<string, unknown>))
   deps.cache.clear()
   return { status: 204, json: '' }
 }
 
 export const setUserStatus: Handler = (request, deps) => {
-  const user = resolveUserParam(request, deps)
-  const denied = checkScopes(request.op, request.access, user.own)
-  if (denied !== undefined) return denied
-  if (user.index === undefined) return Errors.userNotFound(user.raw)
+  const u = knownUser(request, deps)
+  if (typeof u !== 'number') return u
   const invalid = checkRequestBody(request.op, request.body)
   if (invalid !== undefined) return invalid
   const action = (request.body as { action?: unknown }).action
   if (action !== 'activate' && action !== 'deactivate') return zoomError(400, 300, `The sandbox does not emulate the ${String(action)} action (not emulated).`)
   const users = deps.data.users
   // Users.json: "Zoom Room and Admin users' status cannot be activated or deactivated."
-  if (users.isAdmin(user.index)) return zoomError(400, 200, "Zoom Room and Admin users' status cannot be activated or deactivated.")
-  if (users.statusOf(user.index) === 'pending') return zoomError(400, 300, 'The sandbox does not emulate activating a user who has not confirmed yet (not emulated).')
-  users.setStatus(user.index, action === 'activate' ? 'active' : 'inactive')
+  if (users.isAdmin(u)) return zoomError(400, 200, "Zoom Room and Admin users' status cannot be activated or deactivated.")
+  if (users.statusOf(u) === 'pending') return zoomError(400, 300, 'The sandbox does not emulate activating a user who has not confirmed yet (not emulated).')
+  users.setStatus(u, action === 'activate' ? 'active' : 'inactive')
   deps.cache.clear()
   // Users.json documents 200 with no body for this operation.
   return { status: 200, json: '' }
 }
 
 export const deleteUser: Handler = (request, deps) => {
-  const user = resolveUserParam(request, deps)
-  const denied = checkScopes(request.op, request.access, user.own)
-  if (denied !== undefined) return denied
-  if (user.index === undefined) return Errors.userNotFound(user.raw)
+  const u = knownUser(request, deps)
+  if (typeof u !== 'number') return u
   const action = request.query.get('action') ?? 'disassociate'
   if (action !== 'disassociate' && action !== 'delete') return Errors.validation(`Invalid field: action ${action}.`)
   const users = deps.data.users
   // The owner cannot leave the account; Users.json names no message for it, so Zoom's generic one.
-  if (users.roleId(user.index) === '0') return Errors.noPermission()
-  if (action === 'disassociate' && users.isAdmin(user.index)) return zoomError(400, 1117, 'You can not disassociate an Admin user.')
-  users.remove(user.index)
+  if (users.roleId(u) === '0') return Errors.noPermission()
+  if (action === 'disassociate' && users.isAdmin(u)) return zoomError(400, 1117, 'You can not disassociate an Admin user.')
+  users.remove(u)
   deps.cache.clear()
   return { status: 204, json: '' }
 }

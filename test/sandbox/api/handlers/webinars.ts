@@ -6,24 +6,21 @@
 import { checkScopes } from '../access'
 import type { ApiDeps, ApiRequest, Handler } from '../handler'
 import { resolveUserParam } from '../handler'
+import { knownUser } from '../known-user'
 import { listResponse } from '../list'
-import { checkRequestBody } from '../request-bodies'
-import { isWriteRefusal, sessionWrite } from './session-write'
-import { Errors, zoomError, type ApiResponse } from '../responses'
+import { checkedSessionWrite, isWriteRefusal, locateSession } from './session-write'
+import { zoomError } from '../responses'
 
 const planMissing = () =>
   zoomError(400, 200, 'Webinar plan is missing. You must subscribe to the webinar plan and enable webinar for this user in order to perform this action.')
 const webinarNotFound = (id: string) => zoomError(404, 3001, `Webinar does not exist: ${id}.`)
 
 export const listWebinars: Handler = (request, deps) => {
-  const user = resolveUserParam(request, deps)
-  const denied = checkScopes(request.op, request.access, user.own)
-  if (denied !== undefined) return denied
-  if (user.index === undefined) return Errors.userNotFound(user.raw)
+  const u = knownUser(request, deps)
+  if (typeof u !== 'number') return u
   const type = request.query.get('type') ?? 'scheduled'
   if (type !== 'scheduled' && type !== 'upcoming') return zoomError(400, 300, `Invalid field: type ${type}.`)
   const book = deps.data.webinars
-  const u = user.index
   if (!book.hasWebinarPlan(u)) return planMissing()
   const now = deps.clock.now()
   const selected: number[] = []
@@ -38,8 +35,6 @@ export const listWebinars: Handler = (request, deps) => {
 /** Webinar types a write may set: 5 webinar, 6 recurring with no fixed time, 9 recurring with a fixed time. */
 const WRITABLE_TYPES = new Set([5, 6, 9])
 
-
-
 export const createWebinar: Handler = (request, deps) => {
   const user = resolveUserParam(request, deps)
   const denied = checkScopes(request.op, request.access, user.own)
@@ -47,9 +42,7 @@ export const createWebinar: Handler = (request, deps) => {
   // Meetings.json: "User {userId} does not exist." for this operation.
   if (user.index === undefined) return zoomError(404, 1001, `User ${user.raw} does not exist.`)
   if (!deps.data.webinars.hasWebinarPlan(user.index)) return planMissing()
-  const invalid = checkRequestBody(request.op, request.body)
-  if (invalid !== undefined) return invalid
-  const fields = sessionWrite(request.body, WRITABLE_TYPES)
+  const fields = checkedSessionWrite(request, WRITABLE_TYPES)
   if (isWriteRefusal(fields)) return fields
   const made = deps.data.webinars.create(user.index, fields, deps.clock.now())
   if (made === undefined) return zoomError(400, 3000, 'This user cannot schedule more webinars.')
@@ -57,20 +50,12 @@ export const createWebinar: Handler = (request, deps) => {
 }
 
 /** The webinar named by {webinarId} with the scope check, or the answer to send instead. */
-function locateWebinar(request: ApiRequest, deps: ApiDeps): { u: number; n: number } | ApiResponse {
-  const raw = request.params.webinarId ?? ''
-  const located = /^\d{1,19}$/.test(raw) ? deps.data.webinars.locate(Number(raw)) : undefined
-  const denied = checkScopes(request.op, request.access, located !== undefined && located.u === request.access.userIndex)
-  if (denied !== undefined) return denied
-  return located ?? webinarNotFound(raw)
-}
+const locateWebinar = (request: ApiRequest, deps: ApiDeps) => locateSession(request, request.params.webinarId ?? '', (id) => deps.data.webinars.locate(id), webinarNotFound)
 
 export const updateWebinar: Handler = (request, deps) => {
   const located = locateWebinar(request, deps)
   if ('status' in located) return located
-  const invalid = checkRequestBody(request.op, request.body)
-  if (invalid !== undefined) return invalid
-  const fields = sessionWrite(request.body, WRITABLE_TYPES)
+  const fields = checkedSessionWrite(request, WRITABLE_TYPES)
   if (isWriteRefusal(fields)) return fields
   deps.data.webinars.update(located.u, located.n, fields)
   return { status: 204, json: '' }

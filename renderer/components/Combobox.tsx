@@ -1,0 +1,155 @@
+// The one type-ahead field of the app's pickers (a list of Zoom's API, one user, one value of a
+// path parameter): a text input with the ARIA combobox pattern over a listbox of suggestions.
+// ↓/↑ move through them (↓ also opens the list), Enter picks the highlighted one without
+// submitting the form around it, Escape closes the list, a click picks. What is typed stays the
+// caller's: the field never replaces it with a suggestion unless one is picked.
+import type { ReactNode, UIEvent } from 'react'
+import { useId, useState } from 'react'
+
+export interface ComboboxOption {
+  key: string
+  content: ReactNode
+  /** Shown, never picked (a list the grant cannot reach). */
+  disabled?: boolean
+  /** Options of one group are listed together under its name, in the order they come. */
+  group?: string
+}
+
+export interface ComboboxProps {
+  label: ReactNode
+  text: string
+  onText(text: string): void
+  options: readonly ComboboxOption[]
+  /** The index in `options` of the option picked (never a disabled one). */
+  onPick(index: number): void
+  /** The listbox's accessible name ("Matching users"). */
+  listLabel: string
+  /** Opens the list when the field gets focus, before anything is typed. */
+  openOnFocus?: boolean
+  /** Told when the list opens (to load its first page). */
+  onOpen?(): void
+  /** Told when the person nears the end of the list, scrolling or with the arrows (to load more). */
+  onNearEnd?(): void
+  placeholder?: string
+  error?: string
+  hint?: ReactNode
+  /** Under the field: loading, empty and error states, with their buttons. */
+  footer?: ReactNode
+  className?: string
+}
+
+/** Options from the end at which the arrows ask for more. */
+const NEAR_END = 3
+
+export function Combobox({ label, text, onText, options, onPick, listLabel, openOnFocus, onOpen, onNearEnd, placeholder, error, hint, footer, className }: ComboboxProps) {
+  const id = useId()
+  const [open, setOpenState] = useState(false)
+  const [activeIndex, setActive] = useState(0)
+  const active = Math.min(activeIndex, Math.max(options.length - 1, 0))
+  const setOpen = (next: boolean) => {
+    if (next && !open) onOpen?.()
+    setOpenState(next)
+  }
+  const listId = `${id}-list`
+  const showList = open && options.length > 0
+  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : '', footer ? `${id}-footer` : ''].filter(Boolean).join(' ') || undefined
+  const move = (to: number) => {
+    setActive(to)
+    if (to >= options.length - NEAR_END) onNearEnd?.()
+  }
+  const pick = (index: number) => {
+    const option = options[index]
+    if (!option || option.disabled) return
+    onPick(index)
+    setOpenState(false)
+  }
+  const onScroll = (e: UIEvent<HTMLUListElement>) => {
+    const list = e.currentTarget
+    if (list.scrollTop + list.clientHeight >= list.scrollHeight - 40) onNearEnd?.()
+  }
+  const renderOption = (option: ComboboxOption, index: number) => (
+    <li
+      key={option.key}
+      id={`${id}-opt-${index}`}
+      role="option"
+      aria-selected={index === active}
+      aria-disabled={option.disabled || undefined}
+      data-active={index === active || undefined}
+      // mousedown, not click: the input's blur would close the list first.
+      onMouseDown={(e) => {
+        e.preventDefault()
+        pick(index)
+      }}
+    >
+      {option.content}
+    </li>
+  )
+  const grouped = options.some((option) => option.group !== undefined)
+  const groups = new Map<string, { option: ComboboxOption; index: number }[]>()
+  if (grouped) options.forEach((option, index) => groups.set(option.group ?? '', [...(groups.get(option.group ?? '') ?? []), { option, index }]))
+  return (
+    <div className={`field combobox${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        className="input"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-activedescendant={showList ? `${id}-opt-${active}` : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        placeholder={placeholder}
+        onFocus={() => openOnFocus && setOpen(true)}
+        onBlur={() => setOpenState(false)}
+        onChange={(e) => {
+          onText(e.target.value)
+          setOpen(true)
+          setActive(0)
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            if (!showList) setOpen(true)
+            else if (options.length > 0) move((active + 1) % options.length)
+            else return
+          } else if (e.key === 'ArrowUp' && showList) {
+            move((active - 1 + options.length) % options.length)
+          } else if (e.key === 'Enter' && showList) {
+            // Enter picks the highlighted option; it must not submit the form (that would load).
+            pick(active)
+          } else if (e.key === 'Escape' && showList) {
+            setOpenState(false)
+          } else return
+          e.preventDefault()
+        }}
+      />
+      <ul id={listId} role="listbox" aria-label={listLabel} className="combobox-list" hidden={!showList} onScroll={onScroll}>
+        {grouped
+          ? [...groups].map(([group, items]) => (
+              <li key={group} role="group" aria-label={group}>
+                <span className="muted" aria-hidden="true">
+                  {group}
+                </span>
+                <ul role="presentation">{items.map(({ option, index }) => renderOption(option, index))}</ul>
+              </li>
+            ))
+          : options.map(renderOption)}
+      </ul>
+      {error && (
+        <span id={`${id}-error`} className="error">
+          {error}
+        </span>
+      )}
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      {footer && <div id={`${id}-footer`}>{footer}</div>}
+    </div>
+  )
+}
