@@ -84,6 +84,20 @@ describe('DatasetDb', () => {
     }
   })
 
+  it('filters by exact value after the file was moved (kept): the new connection has the functions the query needs', () => {
+    const db = new DatasetDb(join(dir, 'moved.sqlite'), resource, true)
+    try {
+      const rows = Array.from({ length: 40 }, (_, i) => person(i))
+      addRows(db, rows)
+      const expected = Uint32Array.from(rows.flatMap((row, i) => (row.name === 'bob' ? [i] : [])))
+      expect(db.select({ filter: { equals: { name: 'bob' } } })).toEqual(expected)
+      db.move(join(dir, 'moved-kept.sqlite'))
+      expect(db.select({ filter: { equals: { name: 'bob' } } })).toEqual(expected)
+    } finally {
+      db.close(true)
+    }
+  })
+
   it('exports the same CSV whether SQLite takes the cells out or the row is parsed whole', async () => {
     const tricky = [
       { id: 'a', s: 'say "hi", =1+2', n: -1.5e-7, big: Number('12345678901234567890'), b: true, f: false, z: null, o: { x: [1, 'é'] }, arr: [], u: '\u2028\ttab 東京 \\ "' },

@@ -283,6 +283,8 @@ export class DatasetDb {
     this.path = path
     this.db = openDatabase(path, false)
     this.statements = this.prepareStatements()
+    // A function belongs to its connection: the new one registers it again when a query needs it.
+    this.cellFunction = false
   }
 
   close(remove: boolean): void {
