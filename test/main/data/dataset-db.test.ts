@@ -84,6 +84,32 @@ describe('DatasetDb', () => {
     }
   })
 
+  it('answers a new sort’s first screens before materialising it, in exactly the order the materialised view has', () => {
+    const db = new DatasetDb(join(dir, 'early.sqlite'), resource, true)
+    try {
+      // Many ties and empty names, so the order of equal and empty values is checked too.
+      addRows(db, Array.from({ length: 3000 }, (_, i) => person(i)))
+      for (const direction of ['asc', 'desc'] as const) {
+        const sort = { column: 'name', direction }
+        const early = [0, 100, 900].map((offset) => db.window({ offset, limit: 100, columns: ['name', 'id'], sort }))
+        expect(db.hasPendingViews).toBe(true)
+        db.materialisePending()
+        expect(db.hasPendingViews).toBe(false)
+        const order = db.select({ sort })
+        for (const window of early) {
+          expect(window.filteredTotal).toBe(3000)
+          expect(window.rows.map((row) => row.index)).toEqual([...order.subarray(window.offset, window.offset + 100)])
+          expect(window.rows.map((row) => row.cells[1])).toEqual(window.rows.map((row) => `p${row.index}`))
+        }
+        // Beyond the first screens, or once materialised, windows come from the view.
+        expect(db.window({ offset: 2000, limit: 100, columns: ['id'], sort }).rows.map((row) => row.index)).toEqual([...order.subarray(2000, 2100)])
+        expect(db.hasPendingViews).toBe(false)
+      }
+    } finally {
+      db.close(true)
+    }
+  })
+
   it('filters by exact value after the file was moved (kept): the new connection has the functions the query needs', () => {
     const db = new DatasetDb(join(dir, 'moved.sqlite'), resource, true)
     try {

@@ -9,7 +9,8 @@
 // - equals: the cell's text as the grid shows it (cellString) is exactly the value;
 // - sort: main's sortKey (sort.ts); every number before every string (SQLite's storage classes),
 //   strings by code point (SQLite's BINARY collation compares UTF-8 bytes), empty values last in
-//   both directions, ties in dataset order.
+//   both directions (in dataset order), equal values in dataset order ascending and reversed
+//   descending (descending is ascending turned over).
 // test/main/data/view-contract.test.ts runs the same rows and specs through this and the real
 // store and requires the same rows in the same order.
 import { cellString, cellText, searchText, type ValueLabels } from '../../../main/data/datasets/cells'
@@ -39,7 +40,7 @@ export function memoryView(rows: readonly unknown[], spec: ViewSpec, labels: Val
       const ka = keys.get(a) ?? null
       const kb = keys.get(b) ?? null
       if (ka === null || kb === null) return ka === kb ? a - b : ka === null ? 1 : -1
-      return sign * compareKeys(ka, kb) || a - b
+      return sign * (compareKeys(ka, kb) || a - b)
     })
   }
   return Uint32Array.from(indexes)

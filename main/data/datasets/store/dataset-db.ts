@@ -31,6 +31,11 @@ const VIEW_CAPACITY = 6
 /** Rows extracted per transaction when a read catches up. */
 const CATCH_UP_SLICE = 5000
 
+/** A sort's first screens up to this many rows are answered before the whole order is made. */
+const EARLY_WINDOW_ROWS = 1000
+
+type WindowResult = { offset: number; rows: { index: number; cells: ReturnType<typeof toCell>[] }[]; columns: string[]; total: number; filteredTotal: number }
+
 interface View {
   table: string | undefined
   length: number
@@ -47,6 +52,8 @@ export class DatasetDb {
   /** Extracted column path → its table number. */
   private readonly columns = new Map<string, number>()
   private readonly views = new Map<string, View>()
+  /** Views an early window answered, to be materialised when the worker is idle. */
+  private readonly pending = new Map<string, NormalisedSpec>()
   private viewSerial = 0
   private columnsCache: { rows: number; columns: string[] } | undefined
   private statements: ReturnType<DatasetDb['prepareStatements']>
@@ -89,6 +96,7 @@ export class DatasetDb {
       row: this.db.prepare('SELECT json FROM rows WHERE idx = ?'),
       rangeRows: this.db.prepare('SELECT idx, json FROM rows WHERE idx >= ? ORDER BY idx LIMIT ?'),
       sample: this.db.prepare('SELECT json FROM rows WHERE idx IN (SELECT value FROM json_each(?)) ORDER BY idx'),
+      byIndexes: this.db.prepare('SELECT idx, json FROM rows WHERE idx IN (SELECT value FROM json_each(?))'),
     }
   }
 
@@ -197,16 +205,55 @@ export class DatasetDb {
     return { key, length: view.length, rows: view.rows }
   }
 
-  window(input: WindowInput): { offset: number; rows: { index: number; cells: ReturnType<typeof toCell>[] }[]; columns: string[]; total: number; filteredTotal: number } {
-    const view = this.materialise(viewKey(input), normaliseSpec(input))
+  window(input: WindowInput): WindowResult {
+    const key = viewKey(input)
+    const spec = normaliseSpec(input)
+    const early = this.earlyWindow(key, spec, input)
+    if (early) return early
+    const view = this.materialise(key, spec)
     const found = view.table
       ? this.db.prepare(`SELECT v.idx AS idx, r.json AS json FROM ${view.table} AS v JOIN rows AS r ON r.idx = v.idx WHERE v.pos > ? ORDER BY v.pos LIMIT ?`).all(input.offset, input.limit)
       : this.statements.rangeRows.all(input.offset, input.limit)
+    return this.windowOf(input, found, view.length)
+  }
+
+  /**
+   * The first screens of a sort nobody asked for before, without sorting every row: SQLite keeps
+   * only the top rows while it reads the sort column once (a top-N sort), which is what makes a
+   * sort of millions of rows show at once. The whole order (for any offset) is materialised after,
+   * when the worker has nothing else to do (`materialisePending`).
+   */
+  private earlyWindow(key: string, spec: NormalisedSpec, input: WindowInput): WindowResult | undefined {
+    const sortOnly = spec.sort !== undefined && !spec.text && spec.columnFilters.length === 0 && spec.equals.length === 0
+    if (!sortOnly || input.offset + input.limit > EARLY_WINDOW_ROWS || this.views.get(key)?.rows === this.rows) return undefined
+    this.catchUp()
+    const { sql, params } = this.viewQuery(spec)
+    const order = this.db.prepare(`${sql} LIMIT ? OFFSET ?`).all(...params, input.limit, input.offset).map((row) => Number(row.idx))
+    const json = new Map(this.statements.byIndexes.all(JSON.stringify(order)).map((row) => [Number(row.idx), row.json]))
+    this.pending.set(key, spec)
+    return this.windowOf(input, order.map((idx) => ({ idx, json: json.get(idx) })), this.rows)
+  }
+
+  /** Whether a view waits to be materialised (an early window was answered without it). */
+  get hasPendingViews(): boolean {
+    return this.pending.size > 0
+  }
+
+  /** Materialises one view an early window left pending. */
+  materialisePending(): void {
+    const next = this.pending.entries().next()
+    if (next.done) return
+    const [key, spec] = next.value
+    this.pending.delete(key)
+    this.materialise(key, spec)
+  }
+
+  private windowOf(input: WindowInput, found: Record<string, unknown>[], length: number): WindowResult {
     const rows = found.map((row) => {
       const parsed = JSON.parse(String(row.json)) as unknown
       return { index: Number(row.idx), cells: input.columns.map((column) => toCell(getPath(parsed, column))) }
     })
-    return { offset: input.offset, rows, columns: [...input.columns], total: this.rows, filteredTotal: view.length }
+    return { offset: input.offset, rows, columns: [...input.columns], total: this.rows, filteredTotal: length }
   }
 
   /** Row indexes in view order (a selection of every row passing a filter). */
@@ -315,6 +362,13 @@ export class DatasetDb {
 
   /** Fills a new table with the row indexes of the view, in order; returns how many. */
   private fill(table: string, spec: NormalisedSpec): number {
+    const { sql, params } = this.viewQuery(spec)
+    this.db.exec(`CREATE TABLE ${table}(pos INTEGER PRIMARY KEY, idx INTEGER NOT NULL)`)
+    return Number(this.db.prepare(`INSERT INTO ${table}(idx) ${sql}`).run(...params).changes)
+  }
+
+  /** The SELECT of the view's row indexes (`idx`) in view order, and its parameters. */
+  private viewQuery(spec: NormalisedSpec): { sql: string; params: (string | number)[] } {
     const from: string[] = []
     const where: string[] = []
     const params: (string | number)[] = []
@@ -355,9 +409,7 @@ export class DatasetDb {
       this.registerCellFunction()
       from.push('JOIN rows AS r ON r.idx = s0.idx')
     }
-    this.db.exec(`CREATE TABLE ${table}(pos INTEGER PRIMARY KEY, idx INTEGER NOT NULL)`)
-    const sql = `INSERT INTO ${table}(idx) SELECT s0.idx FROM ${from.join(' ')}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`
-    return Number(this.db.prepare(sql).run(...params).changes)
+    return { sql: `SELECT s0.idx AS idx FROM ${from.join(' ')}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`, params }
   }
 
   /** The table number of an extracted column, extracting it from every row the first time. */
@@ -394,6 +446,7 @@ export class DatasetDb {
   private dropViews(): void {
     for (const view of this.views.values()) if (view.table) this.db.exec(`DROP TABLE IF EXISTS ${view.table}`)
     this.views.clear()
+    this.pending.clear()
   }
 }
 

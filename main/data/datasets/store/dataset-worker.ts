@@ -26,7 +26,7 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
       const db = new DatasetDb(request.path, request.resource, request.create)
       if (request.meta) db.setMeta(request.meta)
       datasets.set(datasetId, db)
-      extractSoon()
+      workWhenIdle()
       return { rows: db.rowCount, meta: db.readMeta() }
     }
     case 'readMeta': {
@@ -40,15 +40,18 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
     case 'add': {
       const db = opened(datasetId)
       const added = db.add(request.rows, request.keys)
-      extractSoon()
+      workWhenIdle()
       return { added, rows: db.rowCount }
     }
     case 'count':
       return opened(datasetId).rowCount
     case 'columns':
       return opened(datasetId).availableColumns()
-    case 'window':
-      return opened(datasetId).window(request.input)
+    case 'window': {
+      const window = opened(datasetId).window(request.input)
+      workWhenIdle()
+      return window
+    }
     case 'view':
       return opened(datasetId).view(request.spec)
     case 'row':
@@ -78,14 +81,15 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
  * Rows just stored get their search text and columns a slice at a time, each slice in its own
  * macrotask, so a request that arrives meanwhile (the crawl's next page, a window) waits for one
  * slice at most; while a crawl runs, this fills the time the worker waits for the next page.
+ * Then a sort answered early (its first screens only) is materialised whole, one view a turn.
  */
 const EXTRACT_SLICE = 500
-let extractScheduled = false
-function extractSoon(): void {
-  if (extractScheduled) return
-  extractScheduled = true
+let idleWorkScheduled = false
+function workWhenIdle(): void {
+  if (idleWorkScheduled) return
+  idleWorkScheduled = true
   setImmediate(() => {
-    extractScheduled = false
+    idleWorkScheduled = false
     for (const db of datasets.values()) {
       if (!db.extracting) continue
       try {
@@ -94,7 +98,18 @@ function extractSoon(): void {
         // A read that needs these rows catches up itself and reports the error to its caller.
         continue
       }
-      extractSoon()
+      workWhenIdle()
+      return
+    }
+    for (const db of datasets.values()) {
+      if (!db.hasPendingViews) continue
+      try {
+        db.materialisePending()
+      } catch {
+        // The next window of that view materialises it itself and reports the error to its caller.
+        continue
+      }
+      workWhenIdle()
       return
     }
   })
