@@ -55,12 +55,17 @@ export interface PageCursor {
   pageToken: string
   /** page_number of the next page to ask for (page_number paging). */
   pageNumber: number
-  /** Identities of the rows taken, so a restart after an expired token does not give them again. */
-  taken: Set<string>
+  /**
+   * Identities of the rows taken, so a restart after an expired token does not give them again;
+   * absent when the caller keeps each row once itself (a dataset's id index), so a listing of
+   * millions of rows does not hold every row's identity in memory.
+   */
+  taken?: Set<string>
 }
 
-export function newPageCursor(): PageCursor {
-  return { pageToken: '', pageNumber: 1, taken: new Set() }
+/** `rememberTaken: false`: the caller drops rows it already has (see PageCursor.taken). */
+export function newPageCursor(options: { rememberTaken?: boolean } = {}): PageCursor {
+  return { pageToken: '', pageNumber: 1, ...(options.rememberTaken === false ? {} : { taken: new Set<string>() }) }
 }
 
 export interface ZoomPage<T = unknown> {
@@ -156,7 +161,7 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
     let skipped = 0
     for (const row of rows) {
       const key = rowKey(row, idKeys)
-      if (seen.has(key) || pageKeys.has(key)) skipped++
+      if (seen?.has(key) || pageKeys.has(key)) skipped++
       else {
         pageKeys.add(key)
         items.push(row as T)
@@ -172,7 +177,7 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
       skipped,
     }
     // The caller took the page: its rows are given, and a later try starts after it.
-    for (const key of pageKeys) seen.add(key)
+    if (seen) for (const key of pageKeys) seen.add(key)
     restarted = false
     const next = envelope.next_page_token
     if (!paginated || typeof next !== 'string' || next === '') {

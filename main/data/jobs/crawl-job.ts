@@ -415,7 +415,11 @@ export class CrawlJob {
     for (const window of this.queries.windows) {
       const key = `${unit.label}\u0000${JSON.stringify(params)}\u0000${window?.from ?? ''}`
       let listing = this.listings.get(key)
-      if (!listing) this.listings.set(key, (listing = { counted: false, cursor: newPageCursor() }))
+      // Rows with an id are kept once by the dataset's id index, also across a restart after an
+      // expired page token, so the listing need not remember every row it gave (millions of keys
+      // in main's heap). Rows without one are told apart only by the listing's memory of them.
+      const rememberTaken = this.dataset.resource.idKeys.length === 0
+      if (!listing) this.listings.set(key, (listing = { counted: false, cursor: newPageCursor({ rememberTaken }) }))
       const cursor = listing.cursor
       if (!cursor) continue
       for await (const page of this.pagesOf(spec, pathValues, withWindow(spec, params, window), signal, this.rateLimitWait, cursor)) {
