@@ -8,7 +8,7 @@
 //     retry?: Partial<RetryPolicy>,            // default { limit: 4, baseDelayMs: 400, maxDelayMs: 8000, maxRetryAfterMs: 60000 }
 //     timeouts?: Partial<ZoomTimeouts>,        // default { connect: 10s, response: 30s, read: 60s, idle: 60s }
 //     rateLimiting?: boolean,                  // default true; false = no client-side pacing
-//     limiter?: { headroom?: number, maxWaitMs?: number, sleep? },
+//     limiter?: { headroom?: number, maxWaitMs?: number, sleep?, dailyCaps? },
 //   }): ZoomClients
 //   zoom.forProfile(profileId): ZoomClient   — cached; rebuilt when profile.updatedAt changes
 //   zoom.rateUsage(profileId): RateUsage[]    — data.rateUsage (limiter shared per account)

@@ -94,6 +94,18 @@ describe('AccountRateLimiter (fake clock)', () => {
     expect(isAppError(error) && error.details?.retryAfterMs).toBe(Date.UTC(2026, 0, 2) - clock.now())
   })
 
+  it('counts no daily cap when told the server sets none, but still obeys one the server reports', async () => {
+    const clock = fakeClock(Date.UTC(2026, 0, 1, 12, 0))
+    const account = new AccountRateLimiter('free', { now: clock.now, dailyCaps: false })
+    const limiter = account.limiter('api', 'heavy') // 1,000/day on the Free plan
+    for (let i = 0; i < 1001; i++) {
+      expect(limiter.acquire()).toBeUndefined()
+      clock.advance(1100)
+    }
+    account.observe('api', 'heavy', 429, { 'x-ratelimit-category': 'Heavy', 'x-ratelimit-type': 'Daily-limit', 'retry-after': new Date(clock.now() + 3600_000).toISOString() })
+    await expect(limiter.acquire()).rejects.toMatchObject({ code: 'ZOOM_RATE_LIMITED' })
+  })
+
   it('blocks a pool after a daily 429 until its Retry-After', async () => {
     const clock = fakeClock()
     const account = new AccountRateLimiter('pro', { now: clock.now })
