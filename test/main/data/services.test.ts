@@ -140,7 +140,12 @@ describe('data services on the real Zoom client', () => {
     expect(snapshot.items.map((i) => i.state)).toEqual(Array(files).fill('done'))
     expect(snapshot.receivedBytes).toBe(snapshot.totalBytes)
     expect(sandbox.stats().faults).toMatchObject({ truncate: 1, stall: 1 })
-    expect(sandbox.stats().downloads['206']).toBeGreaterThanOrEqual(2)
+    // Every file was asked once, and once more after each fault. The stalled transfer had half its
+    // bytes on disk, so it went on with Range (206). The truncated one may have had none: a reset
+    // can reach the client before the bytes sent ahead of it, and a resume from nothing is a plain GET.
+    const { '200': whole = 0, '206': ranged = 0 } = sandbox.stats().downloads
+    expect(whole + ranged).toBeGreaterThanOrEqual(files + 2)
+    expect(ranged).toBeGreaterThanOrEqual(1)
 
     const rows = await Promise.all(chosen.map((index) => services.handlers['data.row']({ datasetId: done.datasetId, index }, ctx)))
     const urls = rows.flatMap((r) => (r as { recording_files: { download_url: string }[] }).recording_files.map((f) => f.download_url))
