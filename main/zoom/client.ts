@@ -85,6 +85,8 @@ export interface ClientEnv {
   apiBase: string
   /** Picks a token's regional API base only when it is allowed; the got hooks are what refuse a URL. */
   allowed: UrlChecker
+  /** Zoom's hosts a download may be redirected to beyond `allowed`, without credentials (download-hosts.ts). */
+  downloadHosts: UrlChecker
   tokens: TokenProvider
   /** The profile's one got instance (http.ts). */
   http: ProfileHttp
@@ -166,16 +168,18 @@ export class ZoomClient {
 
   /**
    * A raw streaming GET (recording downloads). The URL must be within the allowlist; it gets the
-   * bearer token (Zoom wants it for download_url); a redirect to a host outside the allowlist
-   * (a CDN) is followed without credentials. Resolves once headers arrive; a status ≥ 400 rejects
-   * with the mapped AppError. No retries: resume with `range`.
+   * bearer token (Zoom wants it for download_url). A redirect is followed only over https (or
+   * within the allowlist), to an allowed domain (with the token) or one of Zoom's download hosts
+   * (download-hosts.ts, without it); any other is refused with DOMAIN_NOT_ALLOWED before it is
+   * opened. Resolves once headers arrive; a status ≥ 400 rejects with the mapped AppError. No
+   * retries: resume with `range`.
    */
   async stream(url: string, options: StreamOptions = {}): Promise<ZoomStream> {
     const { signal, range } = options
     try {
       const target = this.resolve(url)
       const call = callState('api', undefined, undefined)
-      call.foreignRedirects = true
+      call.redirectHosts = this.env.downloadHosts
       const headers: Record<string, string> = range ? { range: `bytes=${range.start}-${range.end ?? ''}` } : {}
       const { response, stream } = await this.openWithRefresh(target, { method: 'GET', headers, call, signal })
       if (response.statusCode >= 400) {
