@@ -13,6 +13,7 @@ import { resolveConsoleUrl } from '../../common/zoom/console-url'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import type { Logger } from '../log/logger'
 import { redactValue } from '../log/redact'
+import { withoutEchoedSecrets } from './echoed-secrets'
 import { errorFromResponse, headerValue, isRefusedAccessToken, toZoomError } from './errors'
 import { callState, type CallState, type ProfileHttp } from './http'
 import { paginate, type PaginateRequest, type Query, type ZoomPage } from './paginate'
@@ -148,7 +149,10 @@ export class ZoomClient {
       })
       const trackingId = headerValue(response.headers, 'x-zm-trackingid')
       this.env.outcomes?.succeeded(this.env.profileId)
-      return { status: response.statusCode, headers: response.headers, body: response.body as T, waits: call.waits, ...(trackingId ? { trackingId } : {}) }
+      // A server quoting the token back hands it to no one: not to a crawl's rows, nor any caller.
+      const secrets = [call.token, ...(this.env.tokens.currentSecrets?.(this.env.profileId) ?? [])]
+      const body = withoutEchoedSecrets(response.rawBody, response.body, secrets) as T
+      return { status: response.statusCode, headers: response.headers, body, waits: call.waits, ...(trackingId ? { trackingId } : {}) }
     } catch (error) {
       const mapped = toZoomError(error, signal)
       if (CONNECTION_FAILURES.has(mapped.code)) this.env.outcomes?.failed(this.env.profileId, mapped)

@@ -123,6 +123,7 @@ export function createZoomClients(options: ZoomClientsOptions): ZoomClients {
  */
 function tokensFor(tokens: TokenProvider, apiBase: string): TokenProvider {
   return {
+    ...(tokens.currentSecrets ? { currentSecrets: (profileId: string) => tokens.currentSecrets?.(profileId) ?? [] } : {}),
     async getAccessToken(profileId, options) {
       const token = await tokens.getAccessToken(profileId, options)
       if (token.apiBase !== undefined && token.apiBase !== apiBase) {
