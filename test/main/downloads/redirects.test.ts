@@ -16,6 +16,7 @@ import { transferOnce } from '../../../main/downloads/transfer'
 import { systemScheduler } from '../../../main/ports'
 import { createZoomClients } from '../../../main/zoom'
 import { downloadRedirectDomains } from '../../../main/zoom/download-hosts'
+import { callState, createProfileHttp } from '../../../main/zoom/http'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup } from '../zoom/sandbox-helpers'
 import { caught } from '../../support/caught'
 
@@ -122,6 +123,21 @@ describe('recording download redirects', () => {
     expect(existsSync(target)).toBe(true)
     expect(home.requests.slice(before).map((r) => r.url)).toEqual(['/rec/download/same', '/files/same.mp4'])
     expect(home.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`)
+  })
+})
+
+describe('a redirect from https', () => {
+  // Loopback here has no TLS, so the profile's got hook itself is given the hop got would take.
+  const beforeRedirect = () => {
+    const http = createProfileHttp({ profileId: 'p1', tokens: { getAccessToken: async () => ({ accessToken: TOKEN }) }, allowed: () => compileAllowlist(['127.0.0.1:8443', 'zoom.us']), limiter: () => undefined, retry: FAST_RETRY, timeouts: FAST_TIMEOUTS, log: undefined, now: Date.now })
+    const hook = http.got.defaults.options.hooks.beforeRedirect[0]!
+    return (from: string, to: string) => hook({ context: { zoom: callState('api', undefined, TOKEN) }, url: new URL(to) } as never, { url: from } as never)
+  }
+
+  it('to plain http is refused, even to an allowed loopback host', () => {
+    const hop = beforeRedirect()
+    expect(() => hop('https://zoom.us/rec/download/x', 'http://127.0.0.1:8443/file.mp4')).toThrow(expect.objectContaining({ code: 'DOMAIN_NOT_ALLOWED', message: expect.stringContaining('plain http') }))
+    expect(() => hop('https://zoom.us/rec/download/x', 'https://zoom.us/file.mp4')).not.toThrow()
   })
 })
 
