@@ -147,6 +147,8 @@ describe("Zoom's download hosts", () => {
   it('are https hosts of the cloud’s own domain, nothing else', () => {
     expect(check({ kind: 'zoom' }, 'https://ssrweb.zoom.us/replay/file.mp4')).toBe(true)
     expect(check({ kind: 'zoom' }, 'https://zoom.us/rec/download/x')).toBe(true)
+    expect(check({ kind: 'zoom' }, 'https://file.zoom.com/replay/file.mp4')).toBe(true)
+    expect(check({ kind: 'zoom' }, 'https://zoom.com.evil.example/file.mp4')).toBe(false)
     expect(check({ kind: 'zoom' }, 'http://ssrweb.zoom.us/replay/file.mp4')).toBe(false)
     expect(check({ kind: 'zoom' }, 'https://ssrweb.zoom.us.evil.example/file.mp4')).toBe(false)
     expect(check({ kind: 'zoom' }, 'https://zoomgov.com/rec/download/x')).toBe(false)
