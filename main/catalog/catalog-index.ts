@@ -7,13 +7,15 @@
 // index's format: any file rewritten (a fetch, a revalidation that brought a new file), a new
 // build of the app, or a file gone makes it stale, and the files are parsed again. The whole of
 // one operation (parameters, schemas) is read from its own product's file when asked.
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { CatalogIndex } from '../../common/contract/catalog'
 import { HTTP_METHODS } from '../../common/contract/console'
 import { summaryOf } from '../../common/zoom/api/summary'
 import type { ApiCatalog } from '../../common/zoom/api/types'
+import { PUBLIC_DOCUMENT_MAX_BYTES } from '../net/public-text'
 import { ensureDirectory, isErrno, writeFileAtomic } from '../store/atomic-file'
+import { readTextWithin } from '../store/read-capped'
 
 /** Beside the copies of Zoom's files. */
 export const CATALOG_INDEX_FILE = 'catalog-index.json'
@@ -60,7 +62,8 @@ interface StoredIndex {
 export async function readStoredIndex(dir: string, products: readonly string[], build: string): Promise<CatalogIndex | undefined> {
   let stored: StoredIndex
   try {
-    stored = JSON.parse(await readFile(path.join(dir, CATALOG_INDEX_FILE), 'utf8')) as StoredIndex
+    // The summaries of every operation are under 1 MB; a copy past the API files' own cap is planted.
+    stored = JSON.parse(await readTextWithin(path.join(dir, CATALOG_INDEX_FILE), PUBLIC_DOCUMENT_MAX_BYTES)) as StoredIndex
   } catch {
     return undefined
   }

@@ -2,13 +2,11 @@
 // unchanged file costs a 304. These are public documents: no credential is ever sent.
 import got, { type BeforeRequestHook } from 'got'
 import { capDownload } from '../net/capped-download'
-import { publicDocumentHooks } from '../net/public-text'
+import { PUBLIC_DOCUMENT_MAX_BYTES, publicDocumentHooks } from '../net/public-text'
 import { AppError } from '../../common/errors'
 import { apiHubUrl, type ApiProductName } from '../../common/zoom/api/products'
 import type { ApiFileAnswer, ApiFileSource } from './ports'
 
-/** The largest product file is under 4 MB; a much larger answer is not one of them. */
-const MAX_FILE_BYTES = 32 * 1024 * 1024
 
 export interface HttpApiFileOptions {
   /** Where a product's file is; Zoom's API hub by default (tests: a loopback server). */
@@ -27,7 +25,7 @@ export function createHttpApiFileSource(options: HttpApiFileOptions = {}): ApiFi
       const headers: Record<string, string> = { accept: 'application/json' }
       if (validators.etag) headers['if-none-match'] = validators.etag
       if (validators.lastModified) headers['if-modified-since'] = validators.lastModified
-      const maxBytes = options.maxBytes ?? MAX_FILE_BYTES
+      const maxBytes = options.maxBytes ?? PUBLIC_DOCUMENT_MAX_BYTES
       const tooLarge = new AppError('NETWORK', `Zoom's ${product} API file is larger than expected.`)
       let response
       try {

@@ -7,9 +7,12 @@
 // (ajv refuses it without a `type`, so it is rewritten), formats such as int64 or binary are
 // descriptive, `example` / `x-*` keys are documentation, and a `pattern` that is no regular
 // expression (a date format written out) is a description too. Zoom's files have no `$ref`s.
+// Patterns are run by RE2 in linear time (common/zoom/api/linear-pattern.ts), never by
+// JavaScript's backtracking RegExp: a copy of the files may have been planted in the data folder.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { SchemaIssue } from '../../common/contract/events-subscription'
+import { compileLinearPattern, linearPatternOrUndefined } from '../../common/zoom/api/linear-pattern'
 import type { JsonSchema } from '../../common/zoom/api/types'
 
 type Json = Record<string, unknown>
@@ -25,8 +28,11 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 /** Formats OpenAPI names that ajv-formats does not check (or that Zoom's files use loosely). */
 const DESCRIPTIVE_FORMATS = ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password', 'email', 'uri', 'url', 'hostname', 'ipv4', 'ipv6', 'uuid']
 
+/** ajv's `pattern` engine: RE2 (ajv passes the u flag; RE2 reads text as Unicode code points anyway). */
+const LINEAR_REGEXP = Object.assign((pattern: string) => compileLinearPattern(pattern), { code: 'compileLinearPattern' })
+
 function createAjv(): Ajv {
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, logger: false })
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, logger: false, code: { regExp: LINEAR_REGEXP } })
   addFormats(ajv)
   // Zoom's own answers do not always honour e-mail, URI and the like formats (an empty string
   // for "no e-mail"); only dates and times are checked, where a wrong value is a real mistake.
@@ -60,19 +66,13 @@ export function toJsonSchema(schema: unknown, depth = 0): unknown {
 const REGEX_SYNTAX = /[\\^$.|?*+()[\]{}]/
 
 /**
- * A `pattern` worth checking: a regular expression (as ajv compiles it, with the u flag). Zoom's
- * files also write a date format there as plain text (`YYYY-MM-DDTHH:MM:SSZ`,
- * `yyyy-MM-dd HH:mm:ss`), which every real date would fail; and one that does not compile would
- * make the whole schema unusable.
+ * A `pattern` worth checking: a regular expression RE2 reads (as ajv compiles it). Zoom's files
+ * also write a date format there as plain text (`YYYY-MM-DDTHH:MM:SSZ`, `yyyy-MM-dd HH:mm:ss`),
+ * which every real date would fail; and one that does not compile (or needs lookaround or a
+ * backreference, which RE2 cannot do in linear time) would make the whole schema unusable.
  */
 function isCheckablePattern(pattern: unknown): pattern is string {
-  if (typeof pattern !== 'string' || !REGEX_SYNTAX.test(pattern)) return false
-  try {
-    new RegExp(pattern, 'u')
-    return true
-  } catch {
-    return false
-  }
+  return typeof pattern === 'string' && REGEX_SYNTAX.test(pattern) && linearPatternOrUndefined(pattern) !== undefined
 }
 
 const join = (path: string, key: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`)

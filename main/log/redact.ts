@@ -133,10 +133,24 @@ export function redact(text: string): string {
  * (a `"code": 124`) are kept. For text shown to a person, such as an answer that quotes a token.
  */
 export function redactValue(text: string, value: string | undefined): string {
-  if (!value || value.length < 6) return text
+  return valueRedactor(value === undefined ? [] : [value])(text)
+}
+
+/** What redactValue does for each of `values` at once, with the forms indexed once for many texts. */
+export function valueRedactor(values: readonly (string | undefined)[]): (text: string) => string {
   const index: FormIndex = { fragments: new Map(), shortForms: new Map() }
-  indexForms(formsOf(value), 1, index)
-  return scrubForms(text, index)
+  for (const value of values) if (value && value.length >= 6) indexForms(formsOf(value), 1, index)
+  if (index.fragments.size === 0 && index.shortForms.size === 0) return (text) => text
+  return (text) => scrubForms(text, index)
+}
+
+/**
+ * A copy of `value` with every string in it, and every key, scrubbed of `values` as redactValue
+ * does (objects and arrays walked, other values kept, anything nested past MAX_DEPTH dropped):
+ * for data a server wrote that may quote a credential it was sent.
+ */
+export function redactValuesDeep<T>(value: T, values: readonly (string | undefined)[]): T {
+  return walk(value, 0, valueRedactor(values), true) as T
 }
 
 /** Registered forms scrubbed, then, should any hide behind invisible characters, the text without them scrubbed again. */
@@ -192,19 +206,21 @@ function redactRegistered(text: string, index: FormIndex): string {
  * kept): for errors, events and records that carry text a server wrote.
  */
 export function redactDeep<T>(value: T): T {
-  return walk(value, 0) as T
+  return walk(value, 0, redact, false) as T
 }
 
 const MAX_DEPTH = 32
 
-function walk(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return redact(value)
-  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return value
-  if (Array.isArray(value)) return value.map((item) => walk(item, depth + 1))
+/** `strict`: keys are scrubbed too, and anything nested deeper than MAX_DEPTH is dropped for REDACTED rather than kept unread. */
+function walk(value: unknown, depth: number, scrub: (text: string) => string, strict: boolean): unknown {
+  if (typeof value === 'string') return scrub(value)
+  if (typeof value !== 'object' || value === null) return value
+  if (depth > MAX_DEPTH) return strict ? REDACTED : value
+  if (Array.isArray(value)) return value.map((item) => walk(item, depth + 1, scrub, strict))
   // Plain data only (what crosses the bridge or goes to a JSON file); anything else is left as is.
   const proto: unknown = Object.getPrototypeOf(value)
   if (proto !== Object.prototype && proto !== null) return value
   const copy: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(value)) copy[key] = walk(item, depth + 1)
+  for (const [key, item] of Object.entries(value)) copy[strict ? scrub(key) : key] = walk(item, depth + 1, scrub, strict)
   return copy
 }

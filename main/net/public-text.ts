@@ -5,9 +5,18 @@ import { AppError } from '../../common/errors'
 import { capDownload } from './capped-download'
 import { proxyOptions } from './proxy'
 
+/**
+ * Largest of Zoom's public documents main reads whole (its OpenAPI and event files), downloaded or
+ * read back from the copies kept in the data folder. The largest real ones are under 4 MB
+ * (Phone.json 3.6 MB; Meetings' event file 2.1 MB, measured March 2026): 32 MiB leaves room for
+ * Zoom's files to grow many times over, while a file far larger is not one of them and is never
+ * held whole (nor parsed, which takes several times its size in memory).
+ */
+export const PUBLIC_DOCUMENT_MAX_BYTES = 32 * 1024 * 1024
+
 export interface PublicTextOptions {
   proxy?: BeforeRequestHook | undefined
-  /** Largest answer read (default 32 MiB: Zoom's largest event file is a few MB). */
+  /** Largest answer read (default PUBLIC_DOCUMENT_MAX_BYTES). */
   maxBytes?: number
   timeoutMs?: number
 }
@@ -34,7 +43,7 @@ export function publicDocumentHooks(proxy: BeforeRequestHook | undefined, what: 
 
 /** `fetchText(url)`: the document's text; throws NETWORK (too large, refused redirect, HTTP error) or got's error. */
 export function createPublicTextFetcher(options: PublicTextOptions = {}): (url: string) => Promise<string> {
-  const maxBytes = options.maxBytes ?? 32 * 1024 * 1024
+  const maxBytes = options.maxBytes ?? PUBLIC_DOCUMENT_MAX_BYTES
   return async (url) => {
     const request = got(url, {
       timeout: { request: options.timeoutMs ?? 30_000 },

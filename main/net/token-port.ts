@@ -33,4 +33,9 @@ export interface AccessTokenOptions {
  */
 export interface TokenProvider<T extends BearerToken = AccessToken> {
   getAccessToken(profileId: string, options?: AccessTokenOptions): Promise<T>
+  /**
+   * The profile's access and refresh tokens held now, for scrubbing an answer that quotes them
+   * back (main/zoom/echoed-secrets.ts); never sent anywhere. Absent: only the bearer sent is known.
+   */
+  currentSecrets?(profileId: string): readonly string[]
 }

@@ -81,6 +81,12 @@ export class TokenManager implements TokenProvider {
     return toAccessToken(set)
   }
 
+  /** The access and refresh tokens held in memory for the profile, so an answer quoting them back can be scrubbed (TokenProvider). */
+  currentSecrets(profileId: string): readonly string[] {
+    const set = this.cache.get(profileId)
+    return set ? [set.accessToken, ...(set.refreshToken ? [set.refreshToken] : [])] : []
+  }
+
   /**
    * The stored token set without any token request; undefined when not connected. For 'use'
    * (validation), a set whose vault write failed is saved first — or this throws the write's

@@ -13,6 +13,7 @@ import { resolveConsoleUrl } from '../../common/zoom/console-url'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import type { Logger } from '../log/logger'
 import { redactValue } from '../log/redact'
+import { withoutEchoedSecrets } from './echoed-secrets'
 import { errorFromResponse, headerValue, isRefusedAccessToken, toZoomError } from './errors'
 import { callState, type CallState, type ProfileHttp } from './http'
 import { paginate, type PaginateRequest, type Query, type ZoomPage } from './paginate'
@@ -85,6 +86,8 @@ export interface ClientEnv {
   apiBase: string
   /** Picks a token's regional API base only when it is allowed; the got hooks are what refuse a URL. */
   allowed: UrlChecker
+  /** Zoom's hosts a download may be redirected to beyond `allowed`, without credentials (download-hosts.ts). */
+  downloadHosts: UrlChecker
   tokens: TokenProvider
   /** The profile's one got instance (http.ts). */
   http: ProfileHttp
@@ -146,7 +149,10 @@ export class ZoomClient {
       })
       const trackingId = headerValue(response.headers, 'x-zm-trackingid')
       this.env.outcomes?.succeeded(this.env.profileId)
-      return { status: response.statusCode, headers: response.headers, body: response.body as T, waits: call.waits, ...(trackingId ? { trackingId } : {}) }
+      // A server quoting the token back hands it to no one: not to a crawl's rows, nor any caller.
+      const secrets = [call.token, ...(this.env.tokens.currentSecrets?.(this.env.profileId) ?? [])]
+      const body = withoutEchoedSecrets(response.rawBody, response.body, secrets) as T
+      return { status: response.statusCode, headers: response.headers, body, waits: call.waits, ...(trackingId ? { trackingId } : {}) }
     } catch (error) {
       const mapped = toZoomError(error, signal)
       if (CONNECTION_FAILURES.has(mapped.code)) this.env.outcomes?.failed(this.env.profileId, mapped)
@@ -166,16 +172,18 @@ export class ZoomClient {
 
   /**
    * A raw streaming GET (recording downloads). The URL must be within the allowlist; it gets the
-   * bearer token (Zoom wants it for download_url); a redirect to a host outside the allowlist
-   * (a CDN) is followed without credentials. Resolves once headers arrive; a status ≥ 400 rejects
-   * with the mapped AppError. No retries: resume with `range`.
+   * bearer token (Zoom wants it for download_url). A redirect is followed only over https (or
+   * within the allowlist), to an allowed domain (with the token) or one of Zoom's download hosts
+   * (download-hosts.ts, without it); any other is refused with DOMAIN_NOT_ALLOWED before it is
+   * opened. Resolves once headers arrive; a status ≥ 400 rejects with the mapped AppError. No
+   * retries: resume with `range`.
    */
   async stream(url: string, options: StreamOptions = {}): Promise<ZoomStream> {
     const { signal, range } = options
     try {
       const target = this.resolve(url)
       const call = callState('api', undefined, undefined)
-      call.foreignRedirects = true
+      call.redirectHosts = this.env.downloadHosts
       const headers: Record<string, string> = range ? { range: `bytes=${range.start}-${range.end ?? ''}` } : {}
       const { response, stream } = await this.openWithRefresh(target, { method: 'GET', headers, call, signal })
       if (response.statusCode >= 400) {

@@ -8,6 +8,7 @@ import { compileAllowlist } from '../../common/zoom/allowlist'
 import type { Logger } from '../log/logger'
 import type { Clock } from '../ports'
 import { ZoomClient } from './client'
+import { downloadRedirectDomains } from './download-hosts'
 import { createProfileHttp, DEFAULT_TIMEOUTS, MAX_JSON_BYTES, type ZoomTimeouts } from './http'
 import type { ConnectionOutcomes, ProfileLookup, TokenProvider } from './ports'
 import { AccountRateLimiter, type RateLimiterOptions } from './rate-limiter'
@@ -84,6 +85,7 @@ export function createZoomClients(options: ZoomClientsOptions): ZoomClients {
       profileId: profile.id,
       apiBase: endpoints.apiBase,
       allowed,
+      downloadHosts: compileAllowlist(downloadRedirectDomains(profile.cloud)),
       tokens,
       http: createProfileHttp(env),
       maxJsonBytes: env.maxJsonBytes,
@@ -121,6 +123,7 @@ export function createZoomClients(options: ZoomClientsOptions): ZoomClients {
  */
 function tokensFor(tokens: TokenProvider, apiBase: string): TokenProvider {
   return {
+    ...(tokens.currentSecrets ? { currentSecrets: (profileId: string) => tokens.currentSecrets?.(profileId) ?? [] } : {}),
     async getAccessToken(profileId, options) {
       const token = await tokens.getAccessToken(profileId, options)
       if (token.apiBase !== undefined && token.apiBase !== apiBase) {

@@ -133,6 +133,9 @@ export function toZoomError(error: unknown, signal?: AbortSignal): AppError {
       ...(trackingId ? { trackingId } : {}),
     })
   }
+  // got refuses a URL of another scheme than http(s) while following a redirect (an initial URL of
+  // another scheme never gets this far: the allowlist refuses it first).
+  if (e.code === 'ERR_UNSUPPORTED_PROTOCOL') return new AppError('DOMAIN_NOT_ALLOWED', `Refused to follow a redirect to another scheme than https (${/: (\w+:)/.exec(e.message ?? '')?.[1] ?? 'unknown'}).`)
   if (isNetworkErrorCode(e.code)) return new AppError('NETWORK', `The connection to Zoom failed (${e.code}).`)
   return new AppError('NETWORK', `The request to Zoom failed${e.code ? ` (${e.code})` : ''}.`)
 }

@@ -3,8 +3,11 @@
 // hooks are the one security and rate boundary every byte to Zoom passes:
 //   beforeRequest — refuses a URL outside the profile's allowlist before a socket is opened (this
 //                   runs again for every redirect and retry; only a download's redirect may leave
-//                   the allowlist, and then goes without credentials), paces the request through
-//                   the account's rate limiter, and sets `Authorization: Bearer …`;
+//                   the allowlist, to Zoom's own download hosts over https, and then goes without
+//                   credentials), paces the request through the account's rate limiter, and sets
+//                   `Authorization: Bearer …`;
+//   beforeRedirect — refuses any redirect from https to another scheme (plain http could be read
+//                   and rewritten on the way);
 //   handlers      — every answer, of every attempt, buffered or streamed, is told to the limiter
 //                   (429s, X-RateLimit-*): got runs afterResponse hooks for promises only.
 // Buffered and streamed requests differ only in the per-request options below. The one token
@@ -14,6 +17,7 @@
 import got, { type BeforeRequestHook, type Got, type HandlerFunction, type PlainResponse } from 'got'
 import { AppError } from '../../common/errors'
 import type { UrlChecker } from '../../common/zoom/allowlist'
+import { httpsDowngrade } from '../net/public-text'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import type { Logger } from '../log/logger'
 import { capDownload, type CancelableDownload } from '../net/capped-download'
@@ -29,8 +33,11 @@ export interface CallState {
   token: string | undefined
   /** The caller supplied its own Authorization header (console): never replaced, never refreshed. */
   ownAuthorization: boolean
-  /** Downloads: a redirect may leave the allowlist, and then goes without credentials. */
-  foreignRedirects: boolean
+  /**
+   * Downloads: where a redirect may go beyond the allowlist (Zoom's download hosts), without
+   * credentials. Undefined: a redirect stays within the allowlist.
+   */
+  redirectHosts: UrlChecker | undefined
   /** got followed a redirect for this request (set by beforeRedirect, read by beforeRequest). */
   redirected: boolean
   /** The one 401/124 refresh has been spent. */
@@ -93,7 +100,7 @@ export interface ProfileHttp {
 }
 
 export function callState(family: RateFamily, category: RateCategory | undefined, token: string | undefined): CallState {
-  return { family, category, token, ownAuthorization: false, foreignRedirects: false, redirected: false, refreshed: false, tooLarge: false, waits: 0 }
+  return { family, category, token, ownAuthorization: false, redirectHosts: undefined, redirected: false, refreshed: false, tooLarge: false, waits: 0 }
 }
 
 const stateOf = (context: Record<string, unknown>) => context.zoom as CallState
@@ -101,12 +108,14 @@ const stateOf = (context: Record<string, unknown>) => context.zoom as CallState
 export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
   const beforeRequest: BeforeRequestHook = async (options, { retryCount }) => {
     const call = stateOf(options.context)
-    const verdict = env.allowed()(options.url as URL)
+    const url = options.url as URL
+    const verdict = env.allowed()(url)
     if (!verdict.ok) {
-      if (call.redirected && call.foreignRedirects && !call.ownAuthorization) {
+      if (call.redirected && !call.ownAuthorization && call.redirectHosts?.(url).ok === true && !carriesToken(url, call.token)) {
         delete options.headers.authorization
         return
       }
+      if (call.redirected) throw new AppError('DOMAIN_NOT_ALLOWED', `Refused to follow a redirect to ${url.protocol}//${url.host}: ${verdict.reason}.`)
       throw new AppError('DOMAIN_NOT_ALLOWED', `Refused to send this connection's credential: ${verdict.reason}.`)
     }
     const limiter = call.category === undefined ? undefined : env.limiter()
@@ -159,8 +168,12 @@ export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
     hooks: {
       beforeRequest: env.proxy ? [beforeRequest, env.proxy] : [beforeRequest],
       beforeRedirect: [
-        (options) => {
+        (options, answer) => {
           stateOf(options.context).redirected = true
+          const next = options.url as URL
+          if (httpsDowngrade(new URL(answer.url), next)) {
+            throw new AppError('DOMAIN_NOT_ALLOWED', `Refused to follow a redirect from https to ${next.protocol}//${next.host}: only https is followed, plain http could be read and rewritten on the way.`)
+          }
         },
       ],
       beforeRetry: [
@@ -175,6 +188,19 @@ export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
     got: instance,
     buffered: { responseType: 'json' },
     streamed: { retry: { limit: 0 }, timeout: { read: undefined, socket: env.timeouts.idle }, throwHttpErrors: false },
+  }
+}
+
+/** A credential-less hop must not carry the token in its URL either (an `access_token` a server copied into it). */
+function carriesToken(url: URL, token: string | undefined): boolean {
+  return token !== undefined && token !== '' && (url.href.includes(token) || decodeURIComponentSafe(url.href).includes(token))
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
   }
 }
 

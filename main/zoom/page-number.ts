@@ -3,15 +3,18 @@
 // With a cursor (a listing tried again), it goes on at the page after the last one the caller
 // took: pages are positions in the list, so asking page 1 again would give those rows twice.
 import { AppError } from '../../common/errors'
+import { checkPageBudget, pageBudget, type FirstPage } from './page-budget'
 import type { PageFetcher, PaginateRequest, QueryValue, ZoomPage } from './paginate'
-
-/** Far beyond any real list; a server that never stops paging is not followed forever. */
-const MAX_PAGES = 10_000
 
 export async function* paginateByNumber<T = unknown>(fetcher: PageFetcher, request: PaginateRequest): AsyncGenerator<ZoomPage<T>, void, undefined> {
   const keys = [request.listKey, ...(request.altListKeys ?? [])]
   const cursor = request.cursor
-  for (let page = cursor?.pageNumber ?? 1; page <= MAX_PAGES; page++) {
+  // A page_count that grows with every page would be followed forever: the pages are bounded by
+  // what the first page's total_records announces (page-budget.ts).
+  let first: FirstPage | undefined
+  let budget = 0
+  let pages = 0
+  for (let page = cursor?.pageNumber ?? 1; ; page++) {
     const searchParams: Record<string, QueryValue> = { ...request.searchParams, page_number: page }
     if (request.pageSize !== undefined) searchParams.page_size = request.pageSize
     const response = await fetcher.request<unknown>({
@@ -27,6 +30,11 @@ export async function* paginateByNumber<T = unknown>(fetcher: PageFetcher, reque
     const key = keys.find((k) => envelope[k] !== undefined && envelope[k] !== null)
     const rows = key === undefined ? [] : envelope[key]
     if (!Array.isArray(rows)) throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer has a “${key}” that is not a list.`)
+    if (first === undefined) {
+      first = { totalRecords: envelope.total_records, pageSize: envelope.page_size, requested: request.pageSize, rows: rows.length }
+      budget = pageBudget(first)
+    }
+    checkPageBudget(++pages, budget, request.path, first)
     const total = envelope.total_records
     yield { items: rows as T[], index: page - 1, ...(typeof total === 'number' ? { totalRecords: total } : {}), rateLimitWaits: response.waits, restarted: false, skipped: 0 }
     // The caller took the page.

@@ -19,6 +19,7 @@
 // restart drops the rows the cursor has, as above.
 import { AppError, isAppError } from '../../common/errors'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
+import { checkPageBudget, pageBudget, type FirstPage } from './page-budget'
 
 export type QueryValue = string | number | boolean | undefined
 export type Query = Readonly<Record<string, QueryValue>>
@@ -127,6 +128,10 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
   let restarts = 0
   let restarted = false
   let index = 0
+  /** Pages of this pass (a restart begins a new one) and the budget its first page set (page-budget.ts). */
+  let passPages = 0
+  let first: FirstPage | undefined
+  let budget = 0
   for (;;) {
     const searchParams: Record<string, QueryValue> = { ...request.searchParams }
     if (request.pageSize !== undefined) searchParams.page_size = request.pageSize
@@ -147,6 +152,8 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
         restarted = true
         pageToken = ''
         tokens.clear()
+        passPages = 0
+        first = undefined
         cursor.pageToken = ''
         continue
       }
@@ -156,6 +163,11 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError('ZOOM_RESPONSE_INVALID', 'Zoom answered a list request with something other than a JSON object.')
     const envelope = body as Record<string, unknown>
     const rows = listOf(envelope, keys) ?? []
+    if (first === undefined) {
+      first = { totalRecords: envelope.total_records, pageSize: envelope.page_size, requested: request.pageSize, rows: rows.length }
+      budget = pageBudget(first)
+    }
+    checkPageBudget(++passPages, budget, request.path, first)
     const items: T[] = []
     const pageKeys = new Set<string>()
     let skipped = 0

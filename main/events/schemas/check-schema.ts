@@ -5,6 +5,7 @@
 // always honour it), so it is not enforced. Differences are listed, not thrown: an event that
 // does not match its schema is still an event Zoom sent.
 import type { SchemaIssue } from '../../../common/contract/events-subscription'
+import { linearPatternOrUndefined, type LinearPattern } from '../../../common/zoom/api/linear-pattern'
 
 type Json = Record<string, unknown>
 const MAX_ISSUES = 100
@@ -83,17 +84,14 @@ function pointer(root: unknown, ref: string): unknown {
   return node
 }
 
-const patterns = new Map<string, RegExp | null>()
+/**
+ * Patterns run by RE2 in linear time (common/zoom/api/linear-pattern.ts): an event file in the
+ * data folder may have been planted, and a backtracking RegExp could block main on one event.
+ * One RE2 cannot read is not checked.
+ */
+const patterns = new Map<string, LinearPattern | undefined>()
 function matches(pattern: string, value: string): boolean {
-  if (!patterns.has(pattern)) {
-    let compiled: RegExp | null = null
-    try {
-      compiled = new RegExp(pattern, 'u')
-    } catch {
-      compiled = null
-    }
-    patterns.set(pattern, compiled)
-  }
+  if (!patterns.has(pattern)) patterns.set(pattern, linearPatternOrUndefined(pattern))
   const compiled = patterns.get(pattern)
   return compiled ? compiled.test(value) : true
 }

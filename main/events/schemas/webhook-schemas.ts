@@ -3,11 +3,14 @@
 // Main keeps them in a cache folder of its data directory and reads them from there; an empty
 // cache is filled from Zoom's URLs once, on first use. Tests point the folder at the copies in
 // ../shared/zoom-openapi/webhooks and give no fetcher. The files are never part of the app.
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SchemaIssue } from '../../../common/contract/events-subscription'
+import { isAppError } from '../../../common/errors'
 import type { Logger } from '../../log/logger'
+import { PUBLIC_DOCUMENT_MAX_BYTES } from '../../net/public-text'
 import { ensureDirectory, writeFileAtomic } from '../../store/atomic-file'
+import { readTextWithin } from '../../store/read-capped'
 import { checkAgainstSchema } from './check-schema'
 
 /** The API hub domains that publish an event file (Zoom's API hub, March 2026). */
@@ -69,9 +72,10 @@ export class FolderWebhookSchemas implements WebhookSchemaPort {
     for (const name of names) {
       let root: unknown
       try {
-        root = JSON.parse(await readFile(join(this.options.dir, name), 'utf8'))
-      } catch {
-        this.options.log.warn('an event schema file is not JSON and was skipped', { file: name })
+        // No larger than a download of it could have been: a file planted there is not read whole.
+        root = JSON.parse(await readTextWithin(join(this.options.dir, name), PUBLIC_DOCUMENT_MAX_BYTES))
+      } catch (error) {
+        this.options.log.warn(isAppError(error) ? 'an event schema file is too large and was skipped' : 'an event schema file is not JSON and was skipped', { file: name })
         continue
       }
       for (const [eventType, schema] of eventSchemas(root)) out.set(eventType, { schema, root })

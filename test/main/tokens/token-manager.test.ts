@@ -72,6 +72,8 @@ describe('token manager', () => {
     const [storedAccess, storedRefresh] = await tokensOf(app, id)
     expect(storedAccess).toBe(accessToken)
     expect(storedRefresh).not.toBe(oldRefresh)
+    // What the Zoom client scrubs from answers that quote them: the tokens held now, not the rotated-out ones.
+    expect(app.credentials.tokens.currentSecrets?.(id)).toEqual([storedAccess, storedRefresh])
     const replay = await rawRefresh(oldRefresh)
     expect(replay.status).toBe(400)
     expect(await replay.json()).toMatchObject({ error: 'invalid_grant' })

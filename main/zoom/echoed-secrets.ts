@@ -1,0 +1,46 @@
+// A JSON answer that quotes the profile's own access or refresh token back (a hostile server in
+// the allowed domains, or a buggy one reflecting the request) must not hand it on: the rows of a
+// crawl are stored, shown in the grid and the drawer, exported and sent over the bridge. Every
+// JSON answer of the Zoom client passes here before anyone reads it.
+//
+// Scrubbing every string of every page as redactValue does (any piece of 8 characters, any letter
+// case, reversed, base64) costs more than parsing the page, on every page of every crawl. So the
+// answer's bytes are searched first, natively, for the last 24 characters of each secret (a JWT's
+// signature: no other value has them), which any quote of the whole token holds, and only an
+// answer that has one is scrubbed, then fully. JSON escapes (`\u0065`, `\/`) could spell a secret
+// in other bytes: an answer with one is searched as the text JSON.stringify gives back instead,
+// which has none. What this does not see: a quote of only part of a token without its end, or one
+// changed (base64, reversed, another case) on a page that quotes nothing else — none of which is
+// a credential a reader could use as it stands. Cost: about half a millisecond per megabyte.
+import { redactValuesDeep } from '../log/redact'
+
+/** Long enough not to occur in ordinary data by chance. */
+const PIECE = 24
+
+const ESCAPES = [Buffer.from('\\u'), Buffer.from('\\/')]
+
+/** A backslash followed by `u` or `/`: an escape that writes characters in other bytes (an escaped backslash before them counts too; it only costs the slower search). */
+const hasSpellingEscape = (raw: Buffer): boolean => ESCAPES.some((escape) => raw.includes(escape))
+
+/** The piece of a secret looked for: its end, or all of a short one. */
+const pieceOf = (secret: string): string => (secret.length <= PIECE * 2 ? secret : secret.slice(-PIECE))
+
+/** Whether `text` holds `piece`; an ASCII piece is searched for as latin1 (the same bytes as UTF-8, and the faster native search). */
+function holds(text: Buffer | string, piece: string): boolean {
+  if (typeof text === 'string') return text.includes(piece)
+  return /^[\x20-\x7e]*$/.test(piece) ? text.includes(piece, 0, 'latin1') : text.includes(piece)
+}
+
+/**
+ * `body` (parsed from `raw`) with each of `secrets` scrubbed from every string and key (the
+ * console's redactValue), or `body` itself when the answer holds none of them.
+ */
+export function withoutEchoedSecrets<T>(raw: Buffer | undefined, body: T, secrets: readonly (string | undefined)[]): T {
+  const known = [...new Set(secrets)].filter((secret): secret is string => typeof secret === 'string' && secret.length >= 6)
+  if (known.length === 0 || body === null) return body
+  if (typeof body === 'string') return redactValuesDeep(body, known)
+  if (typeof body !== 'object') return body
+  const text: Buffer | string = raw !== undefined && !hasSpellingEscape(raw) ? raw : (JSON.stringify(body) ?? '')
+  const quoted = known.some((secret) => holds(text, pieceOf(secret)))
+  return quoted ? redactValuesDeep(body, known) : body
+}
