@@ -1,6 +1,6 @@
 // Benchmark results: bench/results/latest.json ({ metrics: [{ name, value, unit, budget, ok }] })
 // and a markdown table beside it. A budget is met or the table says by how much it is missed.
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 export interface Budget {
@@ -46,6 +46,16 @@ function missBy(m: Metric): string {
   const limit = Number(m.budget.replace(/^[^\d-]+/, '').split(' ')[0])
   if (!Number.isFinite(limit) || limit === 0) return `value ${m.value}`
   return `off by ${Math.round((Math.abs(m.value - limit) / limit) * 1000) / 10} %`
+}
+
+/** The metrics of the last results written (none when there are none, or they cannot be read). */
+export async function previousMetrics(dir: string): Promise<Metric[]> {
+  try {
+    const parsed = JSON.parse(await readFile(join(dir, 'latest.json'), 'utf8')) as { metrics?: unknown }
+    return Array.isArray(parsed.metrics) ? (parsed.metrics as Metric[]) : []
+  } catch {
+    return []
+  }
 }
 
 export async function writeResults(dir: string, metrics: Metric[], meta: Record<string, string>): Promise<void> {

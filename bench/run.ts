@@ -13,7 +13,7 @@ import { measureGridScroll } from './metrics/grid-scroll'
 import { measureRendererBundle } from './metrics/renderer-bundle'
 import { measureTokenSingleFlight } from './metrics/token-single-flight'
 import { SuiteSkipped } from './metrics/support/skip'
-import { type Metric, writeResults } from './report'
+import { type Metric, previousMetrics, writeResults } from './report'
 
 const root = resolve(import.meta.dirname, '..')
 /** A suite still running after this is reported as failed, and the run ends when the rest are done. */
@@ -74,8 +74,13 @@ for (const [name, run] of suites) {
   }
   console.log(`     ${name} took ${Math.round(performance.now() - started)} ms`)
 }
-await writeResults(resolve(root, 'bench/results'), metrics, {
+// Some suites only: their figures replace the same metrics of the last results, and the other
+// suites' figures stay (each keeps its own notes, which say when and how it was measured).
+const resultsDir = resolve(root, 'bench/results')
+const kept = only.length > 0 ? (await previousMetrics(resultsDir)).filter((old) => !metrics.some((m) => m.name === old.name)) : []
+await writeResults(resultsDir, [...kept, ...metrics], {
   date: new Date().toISOString(),
+  ...(only.length > 0 ? { 'this run': `${only.join(', ')} (the other figures are from earlier runs)` } : {}),
   node: process.version,
   cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
   ...(skipped.length > 0 ? { skipped: skipped.join('; ') } : {}),
