@@ -19,7 +19,7 @@ import type { TokenProvider } from '../../../main/zoom/ports'
 import { findCanaries } from '../../support/canary'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup } from '../zoom/sandbox-helpers'
 import { createDataWithHandlers, type DataWithHandlers } from './data-with-handlers'
-import { recordingSink } from './harness'
+import { recordingSink, storedRows } from './harness'
 
 const ACCESS = `canary-access-${randomBytes(24).toString('base64url')}`
 const REFRESH = `canary-refresh-${randomBytes(24).toString('base64url')}`
@@ -102,7 +102,7 @@ describe('rows that quote the connection’s tokens', () => {
       files.push(await readFile(savePath, 'utf8'))
     }
 
-    const seen = [...replies.map((reply) => JSON.stringify(reply)), ...events.events.map((event) => JSON.stringify(event)), ...files, JSON.stringify(services.datasets.get(first.datasetId).rows)]
+    const seen = [...replies.map((reply) => JSON.stringify(reply)), ...events.events.map((event) => JSON.stringify(event)), ...files, JSON.stringify(await storedRows(services.datasets.get(first.datasetId)))]
     for (const text of seen) expect(findCanaries(text, [ACCESS, REFRESH])).toEqual([])
   })
 })
