@@ -14,7 +14,7 @@ import type { ApiCatalog } from '../../../common/zoom/api/types'
 import type { ZoomClients } from '../../zoom'
 import { readListEnvelope } from '../../zoom/list-envelope'
 import type { CatalogSource } from '../jobs/job-manager'
-import { fieldValue } from '../jobs/crawl-job'
+import { fieldValue } from '../jobs/crawl-units'
 import { forAppType, type ScopeLevelOf } from '../jobs/scope-check'
 
 export interface PathValuesRequest {
