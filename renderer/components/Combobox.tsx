@@ -85,8 +85,7 @@ export function Combobox({ label, text, onText, options, onPick, listLabel, open
     </li>
   )
   const grouped = options.some((option) => option.group !== undefined)
-  const groups = new Map<string, { option: ComboboxOption; index: number }[]>()
-  if (grouped) options.forEach((option, index) => groups.set(option.group ?? '', [...(groups.get(option.group ?? '') ?? []), { option, index }]))
+  const groups = grouped ? groupOptions(options) : undefined
   return (
     <div className={`field combobox${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -128,7 +127,7 @@ export function Combobox({ label, text, onText, options, onPick, listLabel, open
         }}
       />
       <ul id={listId} role="listbox" aria-label={listLabel} className="combobox-list" hidden={!showList} onScroll={onScroll}>
-        {grouped
+        {groups
           ? [...groups].map(([group, items]) => (
               <li key={group} role="group" aria-label={group}>
                 <span className="muted" aria-hidden="true">
@@ -153,3 +152,16 @@ export function Combobox({ label, text, onText, options, onPick, listLabel, open
     </div>
   )
 }
+
+/** Options by group name, each kept with its index in `options` (what onPick and the arrows use). */
+function groupOptions(options: readonly ComboboxOption[]): Map<string, { option: ComboboxOption; index: number }[]> {
+  const groups = new Map<string, { option: ComboboxOption; index: number }[]>()
+  options.forEach((option, index) => {
+    const name = option.group ?? ''
+    const members = groups.get(name)
+    if (members) members.push({ option, index })
+    else groups.set(name, [{ option, index }])
+  })
+  return groups
+}
+
