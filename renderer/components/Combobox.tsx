@@ -68,21 +68,9 @@ export function Combobox({ label, text, onText, options, onPick, listLabel, open
     if (list.scrollTop + list.clientHeight >= list.scrollHeight - 40) onNearEnd?.()
   }
   const renderOption = (option: ComboboxOption, index: number) => (
-    <li
-      key={option.key}
-      id={`${id}-opt-${index}`}
-      role="option"
-      aria-selected={index === active}
-      aria-disabled={option.disabled || undefined}
-      data-active={index === active || undefined}
-      // mousedown, not click: the input's blur would close the list first.
-      onMouseDown={(e) => {
-        e.preventDefault()
-        pick(index)
-      }}
-    >
+    <ListboxOption key={option.key} id={`${id}-opt-${index}`} active={index === active} {...(option.disabled ? { disabled: true } : {})} onPick={() => pick(index)}>
       {option.content}
-    </li>
+    </ListboxOption>
   )
   const grouped = options.some((option) => option.group !== undefined)
   const groups = grouped ? groupOptions(options) : undefined
@@ -165,3 +153,25 @@ function groupOptions(options: readonly ComboboxOption[]): Map<string, { option:
   return groups
 }
 
+/**
+ * One suggestion of a listbox under a combobox input (this field's, and the console's Path field):
+ * `active` is the one the arrows highlight, the one `aria-activedescendant` names.
+ */
+export function ListboxOption({ id, active, disabled, onPick, children }: { id: string; active: boolean; disabled?: boolean; onPick(): void; children: ReactNode }) {
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={active}
+      aria-disabled={disabled || undefined}
+      data-active={active || undefined}
+      // mousedown, not click: the input's blur would close the list first.
+      onMouseDown={(e) => {
+        e.preventDefault()
+        onPick()
+      }}
+    >
+      {children}
+    </li>
+  )
+}
