@@ -11,7 +11,10 @@ export interface ComboboxOption {
   content: ReactNode
   /** Shown, never picked (a list the grant cannot reach). */
   disabled?: boolean
-  /** Options of one group are listed together under its name, in the order they come. */
+  /**
+   * Options of one group are listed together under its name, in the order they come. Give a
+   * group's options next to each other: the arrows follow `options`' order, not the groups'.
+   */
   group?: string
 }
 
