@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // Browse's actions keep their state in the browse slice: Load's error and the fields main refused
-// (per connection and list, so they outlive the panel), Export's pending state (per dataset, ending
+// (per connection and list, so they outlive the panel), a refused Cancel as that same error, Export's pending state (per dataset, ending
 // in the slice's notice) and opening a list from "All lists"; Download selected ends in the downloads slice's notice.
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
@@ -16,9 +16,9 @@ withGridViewport(500)
 
 const SCOPES = ['user:read:admin', 'meeting:read:admin']
 
-async function openBrowse() {
+async function openBrowse(options: { manualJobs?: boolean } = {}) {
   const profile = makeProfile({ name: 'Acme', scopes: SCOPES })
-  const app = await renderApp({ profiles: [profile], rowCount: 60, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: SCOPES, hasRefreshToken: false }] })
+  const app = await renderApp({ profiles: [profile], rowCount: 60, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: SCOPES, hasRefreshToken: false }], ...options })
   await app.user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
   await app.user.click(await screen.findByRole('tab', { name: 'Browse' }))
   return { ...app, profile }
@@ -56,6 +56,17 @@ describe('Browse actions keep their state in the browse slice', () => {
     expect(screen.queryByRole('alert')).toBeNull()
     expect(screen.queryByText('Status must be active, inactive or pending.')).toBeNull()
     expect(useStore.getState().listLoads[datasetKey(profile.id, '/users')]).toEqual({ starting: false, fieldErrors: {} })
+  })
+
+  it('a Cancel main refuses shows as the list’s load error, kept in the slice, and the crawl stays cancellable', async () => {
+    const { user, fake, profile } = await openBrowse({ manualJobs: true })
+    await user.click(await screen.findByRole('button', { name: 'Load users' }))
+    await waitFor(() => expect(fake.jobs.size).toBe(1))
+    fake.failNext('data.cancel', 'NOT_FOUND', 'No crawl has that id.')
+    await user.click(await screen.findByRole('button', { name: 'Cancel loading' }))
+    expect((await screen.findByRole('alert')).textContent).toBe('No crawl has that id.')
+    expect(useStore.getState().listLoads[datasetKey(profile.id, '/users')]).toEqual({ starting: false, error: 'No crawl has that id.', fieldErrors: {} })
+    expect(screen.getByRole('button', { name: 'Cancel loading' })).toBeTruthy()
   })
 
   it('Export is disabled while its dataset is being written, and ends in the slice’s notice', async () => {
