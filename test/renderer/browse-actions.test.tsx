@@ -4,12 +4,11 @@
 // in the slice's notice) and opening a list from "All lists"; Download selected ends in the downloads slice's notice.
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import type { Bridge } from '../../common/contract/index'
-import { setBridge } from '../../renderer/ipc'
 import { useStore } from '../../renderer/store/index'
 import { datasetKey } from '../../renderer/store/slices/browse'
-import { makeProfile, type FakeBridge } from './fake-bridge'
+import { makeProfile } from './fake-bridge'
 import { withGridViewport } from './grid-viewport'
+import { holdChannel } from './hold-channel'
 import { renderApp, renderLoadedRecordings } from './render-app'
 
 withGridViewport(500)
@@ -22,15 +21,6 @@ async function openBrowse(options: { manualJobs?: boolean } = {}) {
   await app.user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
   await app.user.click(await screen.findByRole('tab', { name: 'Browse' }))
   return { ...app, profile }
-}
-
-/** The fake's bridge with data.export held until `release` is called (main writing a large file). */
-function holdExport(fake: FakeBridge): { release(): void } {
-  const real = fake.asBridge()
-  let release = () => {}
-  const held = new Promise<void>((resolve) => (release = resolve))
-  setBridge({ ...real, 'data.export': async (...args: Parameters<Bridge['data.export']>) => held.then(() => real['data.export'](...args)) } as Bridge)
-  return { release: () => release() }
 }
 
 describe('Browse actions keep their state in the browse slice', () => {
@@ -75,7 +65,7 @@ describe('Browse actions keep their state in the browse slice', () => {
     await screen.findByRole('grid', { name: 'Users' })
     const datasetId = useStore.getState().datasets[datasetKey(profile.id, '/users')]!.datasetId
     const exportButton = screen.getByRole('button', { name: /Export/ }) as HTMLButtonElement
-    const hold = holdExport(fake)
+    const hold = holdChannel(fake, 'data.export')
     await user.click(exportButton)
     await user.click(await screen.findByRole('menuitem', { name: 'CSV file…' }))
     const dialog = await screen.findByRole('dialog', { name: 'Export 60 rows' })
