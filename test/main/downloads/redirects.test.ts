@@ -17,7 +17,7 @@ import { systemScheduler } from '../../../main/ports'
 import { createZoomClients } from '../../../main/zoom'
 import { downloadRedirectDomains } from '../../../main/zoom/download-hosts'
 import { callState, createProfileHttp } from '../../../main/zoom/http'
-import { FAST_RETRY, FAST_TIMEOUTS, profileLookup } from '../zoom/sandbox-helpers'
+import { FAST_RETRY, FAST_TIMEOUTS, loopbackProfile, profileLookup } from '../zoom/sandbox-helpers'
 import { caught } from '../../support/caught'
 
 const TOKEN = 'canary-download-token-5d1e77'
@@ -76,11 +76,7 @@ beforeEach(async () => {
 })
 
 function profile(): Profile {
-  return {
-    id: 'p1', name: 'Home', description: '', grant: 's2s', appType: 'admin', clientType: 'confidential', accountId: 'acc', clientId: 'cid', scopes: [],
-    pkceMethod: 'S256', redirectUri: '', authorizeWith: 'connect-window', cloud: { kind: 'custom', oauthBaseUrl: home.url, apiBaseUrl: home.url },
-    validationUrl: '', allowedDomains: [], ratePlan: 'business', notes: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-  }
+  return loopbackProfile(home.url)
 }
 
 function source() {

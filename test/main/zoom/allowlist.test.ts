@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Profile } from '../../../common/profile'
 import { createZoomClients } from '../../../main/zoom'
 import type { TokenProvider } from '../../../main/zoom/ports'
-import { FAST_RETRY, FAST_TIMEOUTS, profileLookup } from './sandbox-helpers'
+import { FAST_RETRY, FAST_TIMEOUTS, loopbackProfile, profileLookup } from './sandbox-helpers'
 import { caught } from '../../support/caught'
 
 const TOKEN = 'canary-token-7f3a9c'
@@ -57,11 +57,7 @@ beforeEach(() => {
 })
 
 function profile(): Profile {
-  return {
-    id: 'p1', name: 'Home', description: '', grant: 's2s', appType: 'admin', clientType: 'confidential', accountId: 'acc', clientId: 'cid', scopes: [],
-    pkceMethod: 'S256', redirectUri: '', authorizeWith: 'connect-window', cloud: { kind: 'custom', oauthBaseUrl: home.url, apiBaseUrl: home.url },
-    validationUrl: '', allowedDomains: [], ratePlan: 'business', notes: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-  }
+  return loopbackProfile(home.url)
 }
 
 function client(apiUrl?: string) {
