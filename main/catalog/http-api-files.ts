@@ -7,7 +7,6 @@ import { AppError } from '../../common/errors'
 import { apiHubUrl, type ApiProductName } from '../../common/zoom/api/products'
 import type { ApiFileAnswer, ApiFileSource } from './ports'
 
-
 export interface HttpApiFileOptions {
   /** Where a product's file is; Zoom's API hub by default (tests: a loopback server). */
   urlFor?: (product: ApiProductName) => string

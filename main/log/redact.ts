@@ -22,7 +22,7 @@ const fragments = new Map<string, number>()
 /** Forms shorter than FRAGMENT_LENGTH (a six-character value), matched whole. */
 const shortForms = new Map<string, number>()
 
-/** What text is matched against: the registry's, or one value's (redactValue). */
+/** What text is matched against: the registry's, or one value's (valueRedactor). */
 interface FormIndex {
   fragments: Map<string, number>
   shortForms: Map<string, number>
@@ -127,16 +127,12 @@ export function redact(text: string): string {
 }
 
 /**
- * `text` without `value` (registered or not) in any of the forms `redact` looks for: whole, in
+ * A scrubber of `values` (registered or not) in any of the forms `redact` looks for: whole, in
  * pieces of FRAGMENT_LENGTH or more (a copy cut short), reversed, base64, another letter case,
- * invisible characters inserted. Only `value` is looked for: no pattern, so a server's own words
- * (a `"code": 124`) are kept. For text shown to a person, such as an answer that quotes a token.
+ * invisible characters inserted. Only these values are looked for: no pattern, so a server's own
+ * words (a `"code": 124`) are kept. Their forms are indexed once, for many texts (an answer's body
+ * and headers). For text shown to a person, such as an answer that quotes a token.
  */
-export function redactValue(text: string, value: string | undefined): string {
-  return valueRedactor(value === undefined ? [] : [value])(text)
-}
-
-/** What redactValue does for each of `values` at once, with the forms indexed once for many texts. */
 export function valueRedactor(values: readonly (string | undefined)[]): (text: string) => string {
   const index: FormIndex = { fragments: new Map(), shortForms: new Map() }
   for (const value of values) if (value && value.length >= 6) indexForms(formsOf(value), 1, index)
@@ -145,7 +141,7 @@ export function valueRedactor(values: readonly (string | undefined)[]): (text: s
 }
 
 /**
- * A copy of `value` with every string in it, and every key, scrubbed of `values` as redactValue
+ * A copy of `value` with every string in it, and every key, scrubbed of `values` as valueRedactor
  * does (objects and arrays walked, other values kept, anything nested past MAX_DEPTH dropped):
  * for data a server wrote that may quote a credential it was sent.
  */

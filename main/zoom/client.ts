@@ -12,7 +12,7 @@ import type { UrlChecker } from '../../common/zoom/allowlist'
 import { resolveConsoleUrl } from '../../common/zoom/console-url'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import type { Logger } from '../log/logger'
-import { redactValue } from '../log/redact'
+import { valueRedactor } from '../log/redact'
 import { withoutEchoedSecrets } from './echoed-secrets'
 import { errorFromResponse, headerValue, isRefusedAccessToken, toZoomError } from './errors'
 import { callState, type CallState, type ProfileHttp } from './http'
@@ -150,8 +150,7 @@ export class ZoomClient {
       const trackingId = headerValue(response.headers, 'x-zm-trackingid')
       this.env.outcomes?.succeeded(this.env.profileId)
       // A server quoting the token back hands it to no one: not to a crawl's rows, nor any caller.
-      const secrets = [call.token, ...(this.env.tokens.currentSecrets?.(this.env.profileId) ?? [])]
-      const body = withoutEchoedSecrets(response.rawBody, response.body, secrets) as T
+      const body = withoutEchoedSecrets(response.rawBody, response.body, this.secretsOf(call)) as T
       return { status: response.statusCode, headers: response.headers, body, waits: call.waits, ...(trackingId ? { trackingId } : {}) }
     } catch (error) {
       const mapped = toZoomError(error, signal)
@@ -168,6 +167,14 @@ export class ZoomClient {
   /** Pages of a list (see paginate.ts for the restart-without-duplicates strategy). */
   paginate<T = unknown>(request: PaginateRequest): AsyncGenerator<ZoomPage<T>, void, undefined> {
     return paginate<T>(this, request)
+  }
+
+  /**
+   * What an answer must not quote back: the bearer this call sent (not a person's own
+   * Authorization header, which they typed) and the access and refresh tokens the profile holds.
+   */
+  private secretsOf(call: CallState): (string | undefined)[] {
+    return [call.ownAuthorization ? undefined : call.token, ...(this.env.tokens.currentSecrets?.(this.env.profileId) ?? [])]
   }
 
   /**
@@ -220,8 +227,9 @@ export class ZoomClient {
       const capped = await readCapped(stream, request.maxBodyBytes ?? 2 * 1024 * 1024)
       // The page never holds the profile's token: a server that quotes the request back gets it cut
       // out, whole, cut short by the cap, or changed (base64, reversed, another case, invisible characters).
-      const sent = call.ownAuthorization ? undefined : call.token
-      const read = { ...capped, text: redactValue(capped.text, sent) }
+      // The same secrets as any answer: the bearer sent and the profile's tokens, indexed once for the body and every header.
+      const scrub = valueRedactor(this.secretsOf(call))
+      const read = { ...capped, text: scrub(capped.text) }
       const declared = Number(headerValue(response.headers, 'content-length'))
       const trackingId = headerValue(response.headers, 'x-zm-trackingid')
       const contentType = headerValue(response.headers, 'content-type')
@@ -229,7 +237,7 @@ export class ZoomClient {
         url: response.url,
         status: response.statusCode,
         statusText: response.statusMessage ?? '',
-        headers: pairs(response.rawHeaders).map(([name, value]) => [name, redactValue(value, sent)]),
+        headers: pairs(response.rawHeaders).map(([name, value]) => [name, scrub(value)]),
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         body: read.text,
         bodyBytes: read.truncated && Number.isFinite(declared) ? declared : read.bytes,

@@ -3,7 +3,7 @@
 // crawl are stored, shown in the grid and the drawer, exported and sent over the bridge. Every
 // JSON answer of the Zoom client passes here before anyone reads it.
 //
-// Scrubbing every string of every page as redactValue does (any piece of 8 characters, any letter
+// Scrubbing every string of every page as valueRedactor does (any piece of 8 characters, any letter
 // case, reversed, base64) costs more than parsing the page, on every page of every crawl. So the
 // answer's bytes are searched first, natively, for the last 24 characters of each secret (a JWT's
 // signature: no other value has them), which any quote of the whole token holds, and only an
@@ -33,7 +33,7 @@ function holds(text: Buffer | string, piece: string): boolean {
 
 /**
  * `body` (parsed from `raw`) with each of `secrets` scrubbed from every string and key (the
- * console's redactValue), or `body` itself when the answer holds none of them.
+ * console's valueRedactor), or `body` itself when the answer holds none of them.
  */
 export function withoutEchoedSecrets<T>(raw: Buffer | undefined, body: T, secrets: readonly (string | undefined)[]): T {
   const known = [...new Set(secrets)].filter((secret): secret is string => typeof secret === 'string' && secret.length >= 6)

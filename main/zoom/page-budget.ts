@@ -19,7 +19,7 @@ export const MAX_PAGES = 100_000
 const BUDGET_FACTOR = 2
 const BUDGET_EXTRA_PAGES = 100
 
-export interface FirstPage {
+interface FirstPage {
   /** total_records of the first page, when Zoom gave one. */
   totalRecords: unknown
   /** page_size Zoom echoed, when it did. */
@@ -35,7 +35,7 @@ export interface FirstPage {
  * the smallest page size seen (asked, echoed, or the first page's rows: a smaller one only makes
  * the budget larger), with the slack above; MAX_PAGES without a usable total.
  */
-export function pageBudget(first: FirstPage): number {
+function pageBudget(first: FirstPage): number {
   const total = first.totalRecords
   if (typeof total !== 'number' || !Number.isFinite(total) || total < 0) return MAX_PAGES
   const sizes = [first.requested, first.pageSize, first.rows].filter((size): size is number => typeof size === 'number' && Number.isFinite(size) && size > 0)
@@ -45,8 +45,37 @@ export function pageBudget(first: FirstPage): number {
 }
 
 /** Throws once a pass has taken more pages than its budget. */
-export function checkPageBudget(pages: number, budget: number, path: string, first: FirstPage): void {
+function checkPageBudget(pages: number, budget: number, path: string, first: FirstPage): void {
   if (pages <= budget) return
   const said = typeof first.totalRecords === 'number' ? ` although it said there were ${first.totalRecords} records` : ''
   throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom kept sending more pages of ${path}${said}; stopped after ${budget} pages so the listing does not go on forever.`)
+}
+
+/**
+ * The pages of one pass through a listing against the budget its first page sets. A listing
+ * restarted from its first page (an expired page token) begins a new pass.
+ */
+export class PassPages {
+  private first: FirstPage | undefined
+  private budget = 0
+  private pages = 0
+
+  constructor(
+    private readonly path: string,
+    private readonly requested: number | undefined,
+  ) {}
+
+  /** Counts a page of the pass; throws ZOOM_RESPONSE_INVALID once the pass has taken more than its budget. */
+  take(envelope: Readonly<Record<string, unknown>>, rows: number): void {
+    if (this.first === undefined) {
+      this.first = { totalRecords: envelope.total_records, pageSize: envelope.page_size, requested: this.requested, rows }
+      this.budget = pageBudget(this.first)
+    }
+    checkPageBudget(++this.pages, this.budget, this.path, this.first)
+  }
+
+  restart(): void {
+    this.first = undefined
+    this.pages = 0
+  }
 }

@@ -2,8 +2,8 @@
 // pages 1, 2, … until Zoom's page_count is reached, or, without one, until a short or empty page.
 // With a cursor (a listing tried again), it goes on at the page after the last one the caller
 // took: pages are positions in the list, so asking page 1 again would give those rows twice.
-import { AppError } from '../../common/errors'
-import { checkPageBudget, pageBudget, type FirstPage } from './page-budget'
+import { readListEnvelope } from './list-envelope'
+import { PassPages } from './page-budget'
 import type { PageFetcher, PaginateRequest, QueryValue, ZoomPage } from './paginate'
 
 export async function* paginateByNumber<T = unknown>(fetcher: PageFetcher, request: PaginateRequest): AsyncGenerator<ZoomPage<T>, void, undefined> {
@@ -11,9 +11,7 @@ export async function* paginateByNumber<T = unknown>(fetcher: PageFetcher, reque
   const cursor = request.cursor
   // A page_count that grows with every page would be followed forever: the pages are bounded by
   // what the first page's total_records announces (page-budget.ts).
-  let first: FirstPage | undefined
-  let budget = 0
-  let pages = 0
+  const pass = new PassPages(request.path, request.pageSize)
   for (let page = cursor?.pageNumber ?? 1; ; page++) {
     const searchParams: Record<string, QueryValue> = { ...request.searchParams, page_number: page }
     if (request.pageSize !== undefined) searchParams.page_size = request.pageSize
@@ -24,17 +22,8 @@ export async function* paginateByNumber<T = unknown>(fetcher: PageFetcher, reque
       ...(request.category ? { category: request.category } : {}),
       ...(request.signal ? { signal: request.signal } : {}),
     })
-    const body = response.body
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError('ZOOM_RESPONSE_INVALID', 'Zoom answered a list request with something other than a JSON object.')
-    const envelope = body as Record<string, unknown>
-    const key = keys.find((k) => envelope[k] !== undefined && envelope[k] !== null)
-    const rows = key === undefined ? [] : envelope[key]
-    if (!Array.isArray(rows)) throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer has a “${key}” that is not a list.`)
-    if (first === undefined) {
-      first = { totalRecords: envelope.total_records, pageSize: envelope.page_size, requested: request.pageSize, rows: rows.length }
-      budget = pageBudget(first)
-    }
-    checkPageBudget(++pages, budget, request.path, first)
+    const { envelope, rows } = readListEnvelope(response.body, keys)
+    pass.take(envelope, rows.length)
     const total = envelope.total_records
     yield { items: rows as T[], index: page - 1, ...(typeof total === 'number' ? { totalRecords: total } : {}), rateLimitWaits: response.waits, restarted: false, skipped: 0 }
     // The caller took the page.

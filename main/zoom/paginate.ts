@@ -19,7 +19,8 @@
 // restart drops the rows the cursor has, as above.
 import { AppError, isAppError } from '../../common/errors'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
-import { checkPageBudget, pageBudget, type FirstPage } from './page-budget'
+import { readListEnvelope } from './list-envelope'
+import { PassPages } from './page-budget'
 
 export type QueryValue = string | number | boolean | undefined
 export type Query = Readonly<Record<string, QueryValue>>
@@ -106,15 +107,6 @@ function rowKey(row: unknown, idKeys: readonly string[]): string {
   return `json:${JSON.stringify(row)}`
 }
 
-function listOf(body: Record<string, unknown>, keys: readonly string[]): unknown[] | undefined {
-  for (const key of keys) {
-    const v = body[key]
-    if (Array.isArray(v)) return v
-    if (v !== undefined && v !== null) throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer has a “${key}” that is not a list.`)
-  }
-  return undefined
-}
-
 export async function* paginate<T = unknown>(fetcher: PageFetcher, request: PaginateRequest): AsyncGenerator<ZoomPage<T>, void, undefined> {
   const keys = [request.listKey, ...(request.altListKeys ?? [])]
   const idKeys = request.idKeys ?? ['id']
@@ -128,10 +120,7 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
   let restarts = 0
   let restarted = false
   let index = 0
-  /** Pages of this pass (a restart begins a new one) and the budget its first page set (page-budget.ts). */
-  let passPages = 0
-  let first: FirstPage | undefined
-  let budget = 0
+  const pass = new PassPages(request.path, request.pageSize)
   for (;;) {
     const searchParams: Record<string, QueryValue> = { ...request.searchParams }
     if (request.pageSize !== undefined) searchParams.page_size = request.pageSize
@@ -152,22 +141,14 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
         restarted = true
         pageToken = ''
         tokens.clear()
-        passPages = 0
-        first = undefined
+        pass.restart()
         cursor.pageToken = ''
         continue
       }
       throw error
     }
-    const body = response.body
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError('ZOOM_RESPONSE_INVALID', 'Zoom answered a list request with something other than a JSON object.')
-    const envelope = body as Record<string, unknown>
-    const rows = listOf(envelope, keys) ?? []
-    if (first === undefined) {
-      first = { totalRecords: envelope.total_records, pageSize: envelope.page_size, requested: request.pageSize, rows: rows.length }
-      budget = pageBudget(first)
-    }
-    checkPageBudget(++passPages, budget, request.path, first)
+    const { envelope, rows } = readListEnvelope(response.body, keys)
+    pass.take(envelope, rows.length)
     const items: T[] = []
     const pageKeys = new Set<string>()
     let skipped = 0

@@ -11,7 +11,10 @@ export interface ComboboxOption {
   content: ReactNode
   /** Shown, never picked (a list the grant cannot reach). */
   disabled?: boolean
-  /** Options of one group are listed together under its name, in the order they come. */
+  /**
+   * Options of one group are listed together under its name, in the order they come. Give a
+   * group's options next to each other: the arrows follow `options`' order, not the groups'.
+   */
   group?: string
 }
 
@@ -68,25 +71,12 @@ export function Combobox({ label, text, onText, options, onPick, listLabel, open
     if (list.scrollTop + list.clientHeight >= list.scrollHeight - 40) onNearEnd?.()
   }
   const renderOption = (option: ComboboxOption, index: number) => (
-    <li
-      key={option.key}
-      id={`${id}-opt-${index}`}
-      role="option"
-      aria-selected={index === active}
-      aria-disabled={option.disabled || undefined}
-      data-active={index === active || undefined}
-      // mousedown, not click: the input's blur would close the list first.
-      onMouseDown={(e) => {
-        e.preventDefault()
-        pick(index)
-      }}
-    >
+    <ListboxOption key={option.key} id={`${id}-opt-${index}`} active={index === active} {...(option.disabled ? { disabled: true } : {})} onPick={() => pick(index)}>
       {option.content}
-    </li>
+    </ListboxOption>
   )
   const grouped = options.some((option) => option.group !== undefined)
-  const groups = new Map<string, { option: ComboboxOption; index: number }[]>()
-  if (grouped) options.forEach((option, index) => groups.set(option.group ?? '', [...(groups.get(option.group ?? '') ?? []), { option, index }]))
+  const groups = grouped ? groupOptions(options) : undefined
   return (
     <div className={`field combobox${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -128,7 +118,7 @@ export function Combobox({ label, text, onText, options, onPick, listLabel, open
         }}
       />
       <ul id={listId} role="listbox" aria-label={listLabel} className="combobox-list" hidden={!showList} onScroll={onScroll}>
-        {grouped
+        {groups
           ? [...groups].map(([group, items]) => (
               <li key={group} role="group" aria-label={group}>
                 <span className="muted" aria-hidden="true">
@@ -151,5 +141,40 @@ export function Combobox({ label, text, onText, options, onPick, listLabel, open
       )}
       {footer && <div id={`${id}-footer`}>{footer}</div>}
     </div>
+  )
+}
+
+/** Options by group name, each kept with its index in `options` (what onPick and the arrows use). */
+function groupOptions(options: readonly ComboboxOption[]): Map<string, { option: ComboboxOption; index: number }[]> {
+  const groups = new Map<string, { option: ComboboxOption; index: number }[]>()
+  options.forEach((option, index) => {
+    const name = option.group ?? ''
+    const members = groups.get(name)
+    if (members) members.push({ option, index })
+    else groups.set(name, [{ option, index }])
+  })
+  return groups
+}
+
+/**
+ * One suggestion of a listbox under a combobox input (this field's, and the console's Path field):
+ * `active` is the one the arrows highlight, the one `aria-activedescendant` names.
+ */
+export function ListboxOption({ id, active, disabled, onPick, children }: { id: string; active: boolean; disabled?: boolean; onPick(): void; children: ReactNode }) {
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={active}
+      aria-disabled={disabled || undefined}
+      data-active={active || undefined}
+      // mousedown, not click: the input's blur would close the list first.
+      onMouseDown={(e) => {
+        e.preventDefault()
+        onPick()
+      }}
+    >
+      {children}
+    </li>
   )
 }

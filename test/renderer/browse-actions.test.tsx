@@ -1,36 +1,26 @@
 // @vitest-environment happy-dom
 // Browse's actions keep their state in the browse slice: Load's error and the fields main refused
-// (per connection and list, so they outlive the panel), Export's pending state (per dataset, ending
+// (per connection and list, so they outlive the panel), a refused Cancel as that same error, Export's pending state (per dataset, ending
 // in the slice's notice) and opening a list from "All lists"; Download selected ends in the downloads slice's notice.
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import type { Bridge } from '../../common/contract/index'
-import { setBridge } from '../../renderer/ipc'
 import { useStore } from '../../renderer/store/index'
 import { datasetKey } from '../../renderer/store/slices/browse'
-import { makeProfile, type FakeBridge } from './fake-bridge'
+import { makeProfile } from './fake-bridge'
 import { withGridViewport } from './grid-viewport'
+import { holdChannel } from './hold-channel'
 import { renderApp, renderLoadedRecordings } from './render-app'
 
 withGridViewport(500)
 
 const SCOPES = ['user:read:admin', 'meeting:read:admin']
 
-async function openBrowse() {
+async function openBrowse(options: { manualJobs?: boolean } = {}) {
   const profile = makeProfile({ name: 'Acme', scopes: SCOPES })
-  const app = await renderApp({ profiles: [profile], rowCount: 60, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: SCOPES, hasRefreshToken: false }] })
+  const app = await renderApp({ profiles: [profile], rowCount: 60, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: SCOPES, hasRefreshToken: false }], ...options })
   await app.user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
   await app.user.click(await screen.findByRole('tab', { name: 'Browse' }))
   return { ...app, profile }
-}
-
-/** The fake's bridge with data.export held until `release` is called (main writing a large file). */
-function holdExport(fake: FakeBridge): { release(): void } {
-  const real = fake.asBridge()
-  let release = () => {}
-  const held = new Promise<void>((resolve) => (release = resolve))
-  setBridge({ ...real, 'data.export': async (...args: Parameters<Bridge['data.export']>) => held.then(() => real['data.export'](...args)) } as Bridge)
-  return { release: () => release() }
 }
 
 describe('Browse actions keep their state in the browse slice', () => {
@@ -58,13 +48,24 @@ describe('Browse actions keep their state in the browse slice', () => {
     expect(useStore.getState().listLoads[datasetKey(profile.id, '/users')]).toEqual({ starting: false, fieldErrors: {} })
   })
 
+  it('a Cancel main refuses shows as the list’s load error, kept in the slice, and the crawl stays cancellable', async () => {
+    const { user, fake, profile } = await openBrowse({ manualJobs: true })
+    await user.click(await screen.findByRole('button', { name: 'Load users' }))
+    await waitFor(() => expect(fake.jobs.size).toBe(1))
+    fake.failNext('data.cancel', 'NOT_FOUND', 'No crawl has that id.')
+    await user.click(await screen.findByRole('button', { name: 'Cancel loading' }))
+    expect((await screen.findByRole('alert')).textContent).toBe('No crawl has that id.')
+    expect(useStore.getState().listLoads[datasetKey(profile.id, '/users')]).toEqual({ starting: false, error: 'No crawl has that id.', fieldErrors: {} })
+    expect(screen.getByRole('button', { name: 'Cancel loading' })).toBeTruthy()
+  })
+
   it('Export is disabled while its dataset is being written, and ends in the slice’s notice', async () => {
     const { user, fake, profile } = await openBrowse()
     await user.click(await screen.findByRole('button', { name: 'Load users' }))
     await screen.findByRole('grid', { name: 'Users' })
     const datasetId = useStore.getState().datasets[datasetKey(profile.id, '/users')]!.datasetId
     const exportButton = screen.getByRole('button', { name: /Export/ }) as HTMLButtonElement
-    const hold = holdExport(fake)
+    const hold = holdChannel(fake, 'data.export')
     await user.click(exportButton)
     await user.click(await screen.findByRole('menuitem', { name: 'CSV file…' }))
     const dialog = await screen.findByRole('dialog', { name: 'Export 60 rows' })

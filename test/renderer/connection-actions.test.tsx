@@ -4,24 +4,14 @@
 // so any screen (or a second copy of a button) sees the same state.
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import type { Bridge } from '../../common/contract/index'
-import { setBridge } from '../../renderer/ipc'
 import { useStore } from '../../renderer/store/index'
-import { makeProfile, type FakeBridge } from './fake-bridge'
+import { makeProfile } from './fake-bridge'
+import { holdChannel } from './hold-channel'
 import { renderApp } from './render-app'
 
 function connected() {
   const p = makeProfile({ name: 'Acme' })
   return { p, options: { profiles: [p], statuses: [{ profileId: p.id, state: 'connected' as const, grantedScopes: ['user:read:admin'], hasRefreshToken: false, expiresAt: Date.now() + 3_600_000 }] } }
-}
-
-/** The fake's bridge with auth.disconnect held until `release` is called (main revoking at Zoom). */
-function holdDisconnect(fake: FakeBridge): { release(): void } {
-  const real = fake.asBridge()
-  let release = () => {}
-  const held = new Promise<void>((resolve) => (release = resolve))
-  setBridge({ ...real, 'auth.disconnect': async (...args: Parameters<Bridge['auth.disconnect']>) => held.then(() => real['auth.disconnect'](...args)) } as Bridge)
-  return { release: () => release() }
 }
 
 const titles = () => useStore.getState().notices.map((n) => n.title)
@@ -41,7 +31,7 @@ describe('connection actions keep their state in the connections slice', () => {
     expect(useStore.getState().busy[p.id]).toBeUndefined()
 
     // The retry, held in main: the slice's busy state is what the dialog shows meanwhile.
-    const hold = holdDisconnect(fake)
+    const hold = holdChannel(fake, 'auth.disconnect')
     await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }))
     await waitFor(() => expect(useStore.getState().busy[p.id]).toBe('disconnecting'))
     expect(within(dialog).getByRole('button', { name: 'Working…' }).hasAttribute('disabled')).toBe(true)

@@ -4,23 +4,14 @@
 // its failure there, so reopening it starts clean.
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import type { Bridge, VaultStatus } from '../../common/contract/index'
-import { setBridge } from '../../renderer/ipc'
+import type { VaultStatus } from '../../common/contract/index'
 import { useStore } from '../../renderer/store/index'
 import { FakeUpdater } from '../fakes/fake-updater'
-import { makeProfile, type FakeBridge } from './fake-bridge'
+import { makeProfile } from './fake-bridge'
+import { holdChannel } from './hold-channel'
 import { renderApp } from './render-app'
 
 const PASSPHRASE_VAULT: VaultStatus = { state: 'unlocked', protection: { kind: 'passphrase', secure: true }, keychain: { available: true, backend: 'gnome_libsecret', secure: true } }
-
-/** The fake's bridge with vault.changeProtection held until `release` is called (main deriving the key). */
-function holdChangeProtection(fake: FakeBridge): { release(): void } {
-  const real = fake.asBridge()
-  let release = () => {}
-  const held = new Promise<void>((resolve) => (release = resolve))
-  setBridge({ ...real, 'vault.changeProtection': async (...args: Parameters<Bridge['vault.changeProtection']>) => held.then(() => real['vault.changeProtection'](...args)) } as Bridge)
-  return { release: () => release() }
-}
 
 async function openSettings(options: Parameters<typeof renderApp>[0]) {
   const app = await renderApp(options)
@@ -37,7 +28,7 @@ describe('settings actions keep their state in their slices', () => {
     await user.type(within(dialog).getByLabelText('New passphrase'), 'lemon parachute')
     await user.type(within(dialog).getByLabelText('Repeat the passphrase'), 'lemon parachute')
     // Main still checking the passphrase: the slice's running task is what the dialog shows.
-    const hold = holdChangeProtection(fake)
+    const hold = holdChannel(fake, 'vault.changeProtection')
     await user.click(within(dialog).getByRole('button', { name: 'Change passphrase' }))
     await waitFor(() => expect(useStore.getState().vaultTask).toEqual({ action: 'changeProtection', running: true }))
     expect(within(dialog).getByRole('button', { name: 'Working…' }).hasAttribute('disabled')).toBe(true)

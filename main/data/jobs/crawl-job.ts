@@ -29,10 +29,9 @@ import type { UserDirectory } from '../users/user-directory'
 import type { ZoomClients } from '../../zoom'
 import type { ListSpec } from '../../../common/zoom/browse/list-spec'
 import { nounOf, singularOf } from '../../../common/zoom/browse/fan-out'
-import { isDotSegment } from '../../../common/zoom/paths'
 import type { CrawlPlan, QueryParams } from './crawl-plan'
 import { newPageCursor, type PageCursor } from '../../zoom'
-import { type CrawlUnit, withHostEmail, withParentValues, withWindow } from './crawl-units'
+import { type CrawlUnit, fieldValue, withHostEmail, withParentValues, withWindow } from './crawl-units'
 import { listPages } from './list-pages'
 import { forAppType, type ScopeLevelOf } from './scope-check'
 import { runPool } from './pool'
@@ -496,15 +495,6 @@ export class CrawlJob {
 interface Listing {
   counted: boolean
   cursor?: PageCursor
-}
-
-/** A parent row's value for a path parameter: a non-empty string or a number. */
-export function fieldValue(row: unknown, field: string): string | undefined {
-  if (row === null || typeof row !== 'object') return undefined
-  const value = (row as Record<string, unknown>)[field]
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  // Zoom's rows are data, not paths: a "." or ".." would walk up the request's path once encoded.
-  return typeof value === 'string' && value !== '' && !isDotSegment(value) ? value : undefined
 }
 
 /** How a parent row is named in errors and the missing-list: its name, e-mail or display name. */

@@ -8,6 +8,7 @@ import type { CrawlInput } from '../../../common/contract/data'
 import type { DateWindow } from '../../../common/zoom/date-windows'
 import type { ExpandedParam } from '../../../common/zoom/params'
 import type { ListSpec } from '../../../common/zoom/browse/list-spec'
+import { isDotSegment } from '../../../common/zoom/paths'
 
 type QueryParams = Record<string, string | number | boolean>
 
@@ -87,4 +88,13 @@ export function withWindow(spec: Pick<ListSpec, 'dateWindow'>, params: QueryPara
  */
 export function expandedLists(expand: readonly ExpandedParam[] = []): QueryParams[] {
   return expand.reduce<QueryParams[]>((lists, { name, values }) => lists.flatMap((list) => values.map((value) => ({ ...list, [name]: value }))), [{}])
+}
+
+/** A parent row's value for a path parameter (a fan-out's unit, a picker's item): a non-empty string or a number. */
+export function fieldValue(row: unknown, field: string): string | undefined {
+  if (row === null || typeof row !== 'object') return undefined
+  const value = (row as Record<string, unknown>)[field]
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  // Zoom's rows are data, not paths: a "." or ".." would walk up the request's path once encoded.
+  return typeof value === 'string' && value !== '' && !isDotSegment(value) ? value : undefined
 }

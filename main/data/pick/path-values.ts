@@ -12,8 +12,9 @@ import { listSpecFor, type ListSpec } from '../../../common/zoom/browse/list-spe
 import { expandPath } from '../../../common/zoom/paths'
 import type { ApiCatalog } from '../../../common/zoom/api/types'
 import type { ZoomClients } from '../../zoom'
+import { readListEnvelope } from '../../zoom/list-envelope'
 import type { CatalogSource } from '../jobs/job-manager'
-import { fieldValue } from '../jobs/crawl-job'
+import { fieldValue } from '../jobs/crawl-units'
 import { forAppType, type ScopeLevelOf } from '../jobs/scope-check'
 
 export interface PathValuesRequest {
@@ -40,15 +41,6 @@ function readCursor(cursor: string | undefined): Cursor | undefined {
   const page = cursor.startsWith('n:') ? Number(cursor.slice(2)) : NaN
   if (Number.isInteger(page) && page > 1) return { page }
   throw new AppError('VALIDATION', 'That page cursor is not one this picker gave.', { issues: [{ path: 'cursor', message: 'not a cursor of this picker' }] })
-}
-
-function rowsOf(body: unknown, parent: ListSpec): unknown[] {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError('ZOOM_RESPONSE_INVALID', 'Zoom answered a list request with something other than a JSON object.')
-  const envelope = body as Record<string, unknown>
-  const key = [parent.listKey, ...(parent.altListKeys ?? [])].find((k) => envelope[k] !== undefined && envelope[k] !== null)
-  const rows = key === undefined ? [] : envelope[key]
-  if (!Array.isArray(rows)) throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer has a “${key}” that is not a list.`)
-  return rows
 }
 
 function nextCursor(body: Record<string, unknown>, parent: ListSpec, current: Cursor | undefined, rows: number): string | undefined {
@@ -100,7 +92,7 @@ export class PathValues {
     } catch (error) {
       throw forAppType(error, parent, this.deps.scopeLevel, request.profileId)
     }
-    const rows = rowsOf(body, parent)
+    const { envelope, rows } = readListEnvelope(body, [parent.listKey, ...(parent.altListKeys ?? [])])
     const naming = itemNamingOf(parent.itemProperties)
     const items: NamedItem[] = []
     const seen = new Set<string>()
@@ -110,7 +102,6 @@ export class PathValues {
       seen.add(value)
       items.push(namedItemOf(row as Record<string, unknown>, value, naming))
     }
-    const envelope = body as Record<string, unknown>
     const next = nextCursor(envelope, parent, cursor, rows.length)
     const total = envelope.total_records
     return { parent: parent.path, items, ...(next ? { cursor: next } : {}), ...(typeof total === 'number' ? { total } : {}) }

@@ -7,6 +7,7 @@
 import { useId, useMemo, useState } from 'react'
 import type { CatalogOperationSummary } from '../../../common/contract/index'
 import { pathValuesFor } from '../../../common/zoom/api/match-path'
+import { ListboxOption } from '../../components/Combobox'
 import type { ConsoleCatalog } from './use-api-catalog'
 
 /** Suggestions shown at once: enough to scan, few enough to render within a frame. */
@@ -82,24 +83,13 @@ export function OperationPicker({ value, onChange, onPick, catalog, invalid, des
       />
       <ul id={listId} role="listbox" aria-label="Matching operations" className="op-list" hidden={!showList}>
         {matches.map((op, i) => (
-          <li
-            key={`${op.method} ${op.path}`}
-            id={`${id}-opt-${i}`}
-            role="option"
-            aria-selected={i === active}
-            data-active={i === active || undefined}
-            // mousedown, not click: the input's blur would close the list first.
-            onMouseDown={(e) => {
-              e.preventDefault()
-              choose(op)
-            }}
-          >
+          <ListboxOption key={`${op.method} ${op.path}`} id={`${id}-opt-${i}`} active={i === active} onPick={() => choose(op)}>
             {/* Spaces between the parts, so the option's accessible name reads "GET /users Get a user Users". */}
             <span className="op-method" data-method={op.method}>
               {op.method}
             </span>{' '}
             <span className="op-path mono">{op.path}</span> <span className="op-summary">{op.summary}</span> <span className="op-product badge">{op.product}</span>
-          </li>
+          </ListboxOption>
         ))}
       </ul>
     </div>

@@ -55,5 +55,7 @@ describe('oversized copies of Zoom’s files', () => {
     const schemas = new FolderWebhookSchemas({ dir, log: createLogger(sink, 'schemas') })
     expect(await schemas.count()).toBe(1)
     expect(JSON.stringify(sink.records)).toContain('meetings.json')
+    // Refused for its size, not merely failing to parse once read whole.
+    expect(JSON.stringify(sink.records)).toContain('too large')
   })
 })

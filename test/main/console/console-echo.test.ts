@@ -23,6 +23,11 @@ beforeAll(async () => {
   echo = createServer((req, res) => {
     const params = new URL(req.url ?? '/', 'http://x').searchParams
     const pad = params.get('pad')
+    const say = params.get('say')
+    if (say !== null) {
+      res.writeHead(200, { 'content-type': 'text/plain', 'x-said': say })
+      return void res.end(`you said ${say}`)
+    }
     if (params.has('forms')) {
       // The token as a server might quote it changed: base64, reversed, upper-cased, with zero-width spaces.
       const token = (req.headers.authorization ?? '').replace(/^Bearer /, '')
@@ -40,8 +45,11 @@ afterAll(async () => {
   await new Promise((resolve) => echo.close(resolve))
 })
 
+/** A refresh token the profile holds: the console never sends it, yet an answer quoting it must not return it. */
+const HELD_REFRESH_TOKEN = 'zc-held-refresh-canary-7f3a9c1e5b2d4f608a1c'
+
 function setup(maxResponseBytes = 64 * 1024) {
-  const tokens = sandboxTokens(sandbox)
+  const tokens = { ...sandboxTokens(sandbox), currentSecrets: () => [HELD_REFRESH_TOKEN] }
   const profile = sandboxProfile(sandbox, { allowedDomains: [new URL(sandbox.url).host, new URL(echoUrl).host] })
   const clients = createZoomClients({ tokens, profiles: profileLookup(profile), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS })
   const handlers = createConsoleHandlers(new ConsoleService({ clients, history: memoryConsoleHistory(), maxResponseBytes }))
@@ -76,6 +84,14 @@ describe('console.send and a server that quotes the request', () => {
     expect(response.status).toBe(200)
     expect(JSON.parse(response.body)).toEqual({ base64: '[redacted]', reversed: '[redacted]', upper: '[redacted]', hidden: '[redacted]' })
     expect(response.body).not.toContain(sent.slice(0, 12))
+  })
+
+  it('returns none of the tokens the profile holds, even on a request that carried the person’s own Authorization', async () => {
+    const { send } = setup()
+    const response = await send({ method: 'GET', url: `${echoUrl}/v2/echo`, query: [{ name: 'say', value: HELD_REFRESH_TOKEN }], headers: [{ name: 'Authorization', value: 'Bearer typed-by-the-person' }] })
+    expect(response.status).toBe(200)
+    expect(response.body).toBe('you said [redacted]')
+    expect(response.headers.find(([name]) => name === 'x-said')?.[1]).toBe('[redacted]')
   })
 
   it('leaves a person’s own Authorization header alone: it is theirs to see', async () => {

@@ -10,14 +10,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Profile } from '../../../common/profile'
 import type { HandlerContext } from '../../../main/ipc/types'
 import { memoryLogSink } from '../../../main/log/logger'
 import type { DialogPort } from '../../../main/ports'
 import { createZoomClients } from '../../../main/zoom'
 import type { TokenProvider } from '../../../main/zoom/ports'
 import { findCanaries } from '../../support/canary'
-import { FAST_RETRY, FAST_TIMEOUTS, profileLookup } from '../zoom/sandbox-helpers'
+import { FAST_RETRY, FAST_TIMEOUTS, loopbackProfile, profileLookup } from '../zoom/sandbox-helpers'
 import { createDataWithHandlers, type DataWithHandlers } from './data-with-handlers'
 import { recordingSink, storedRows } from './harness'
 
@@ -51,11 +50,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   dir = await mkdtemp(join(tmpdir(), 'zc-echo-'))
-  const profile: Profile = {
-    id: 'p1', name: 'Echo', description: '', grant: 's2s', appType: 'admin', clientType: 'confidential', accountId: 'acc', clientId: 'cid', scopes: [],
-    pkceMethod: 'S256', redirectUri: '', authorizeWith: 'connect-window', cloud: { kind: 'custom', oauthBaseUrl: url, apiBaseUrl: url },
-    validationUrl: '', allowedDomains: [], ratePlan: 'business', notes: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-  }
+  const profile = loopbackProfile(url, { name: 'Echo' })
   // The token manager's side of the port: the bearer it hands out, and both tokens it holds.
   const tokens: TokenProvider = { getAccessToken: async () => ({ accessToken: ACCESS }), currentSecrets: () => [ACCESS, REFRESH] }
   const dialogs: DialogPort = { chooseSaveFile: async () => savePath, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => false }

@@ -2,8 +2,6 @@
 // connection's allowed domains. A redirect to plain http, or to any other host, fails with
 // DOMAIN_NOT_ALLOWED before a connection is opened: no byte reaches the target file and the
 // bearer token (header or access_token in the URL) goes nowhere it was not meant to.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -17,44 +15,19 @@ import { systemScheduler } from '../../../main/ports'
 import { createZoomClients } from '../../../main/zoom'
 import { downloadRedirectDomains } from '../../../main/zoom/download-hosts'
 import { callState, createProfileHttp } from '../../../main/zoom/http'
-import { FAST_RETRY, FAST_TIMEOUTS, profileLookup } from '../zoom/sandbox-helpers'
+import { FAST_RETRY, FAST_TIMEOUTS, loopbackProfile, profileLookup } from '../zoom/sandbox-helpers'
 import { caught } from '../../support/caught'
+import { type Answer, recordingServer, type RecordingServer } from '../../support/recording-server'
 
 const TOKEN = 'canary-download-token-5d1e77'
 
-interface Recorder {
-  server: Server
-  url: string
-  port: number
-  connections: number
-  requests: { url: string; headers: IncomingHttpHeaders }[]
-}
-
-type Answer = { status: number; headers: Record<string, string>; body?: string }
-
-async function listen(answer: (url: string) => Answer): Promise<Recorder> {
-  const recorder = { connections: 0, requests: [] } as unknown as Recorder
-  const server = createServer((req, res) => {
-    recorder.requests.push({ url: req.url ?? '', headers: req.headers })
-    const { status, headers, body = '' } = answer(req.url ?? '')
-    res.writeHead(status, headers)
-    res.end(body)
-  })
-  server.on('connection', () => recorder.connections++)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  recorder.server = server
-  recorder.port = (server.address() as AddressInfo).port
-  recorder.url = `http://127.0.0.1:${recorder.port}`
-  return recorder
-}
-
-let other: Recorder
-let home: Recorder
+let other: RecordingServer
+let home: RecordingServer
 let folder: string
 
 beforeAll(async () => {
-  other = await listen(() => ({ status: 200, headers: { 'content-type': 'video/mp4', 'content-length': '5' }, body: 'bytes' }))
-  home = await listen((url): Answer => {
+  other = await recordingServer(() => ({ status: 200, headers: { 'content-type': 'video/mp4', 'content-length': '5' }, body: 'bytes' }))
+  home = await recordingServer((url): Answer => {
     // 127.0.0.2 is not loopback for the allowlist (only 127.0.0.1, localhost and ::1 are), so it
     // stands for any host reached over plain http; nothing listens there, so no byte leaves.
     if (url.startsWith('/rec/download/plain')) return { status: 302, headers: { location: `http://127.0.0.2:${other.port}/file.mp4?access_token=${TOKEN}` } }
@@ -65,22 +38,17 @@ beforeAll(async () => {
   })
 })
 afterAll(async () => {
-  await new Promise((resolve) => other.server.close(resolve))
-  await new Promise((resolve) => home.server.close(resolve))
+  await other.close()
+  await home.close()
 })
 beforeEach(async () => {
-  other.connections = 0
-  other.requests.length = 0
+  other.reset()
   folder = await mkdtemp(join(tmpdir(), 'zc-redirects-'))
   return () => rm(folder, { recursive: true, force: true })
 })
 
 function profile(): Profile {
-  return {
-    id: 'p1', name: 'Home', description: '', grant: 's2s', appType: 'admin', clientType: 'confidential', accountId: 'acc', clientId: 'cid', scopes: [],
-    pkceMethod: 'S256', redirectUri: '', authorizeWith: 'connect-window', cloud: { kind: 'custom', oauthBaseUrl: home.url, apiBaseUrl: home.url },
-    validationUrl: '', allowedDomains: [], ratePlan: 'business', notes: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-  }
+  return loopbackProfile(home.url)
 }
 
 function source() {

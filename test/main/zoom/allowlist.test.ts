@@ -2,66 +2,35 @@
 // must never even see a connection, whether it is asked directly, reached through a redirect, or
 // named as the token's api_url. A download's redirect stays within the allowed domains too
 // (test/main/downloads/redirects.test.ts covers plain http and Zoom's own download hosts).
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Profile } from '../../../common/profile'
 import { createZoomClients } from '../../../main/zoom'
 import type { TokenProvider } from '../../../main/zoom/ports'
-import { FAST_RETRY, FAST_TIMEOUTS, profileLookup } from './sandbox-helpers'
+import { FAST_RETRY, FAST_TIMEOUTS, loopbackProfile, profileLookup } from './sandbox-helpers'
 import { caught } from '../../support/caught'
+import { type Answer, recordingServer, type RecordingServer } from '../../support/recording-server'
 
 const TOKEN = 'canary-token-7f3a9c'
 
-interface Recorder {
-  server: Server
-  url: string
-  connections: number
-  requests: { url: string; headers: IncomingHttpHeaders }[]
-}
-
-async function listen(handler: (url: string, respond: (status: number, headers: Record<string, string>, body?: string) => void) => void): Promise<Recorder> {
-  const recorder = { connections: 0, requests: [] } as unknown as Recorder
-  const server = createServer((req, res) => {
-    recorder.requests.push({ url: req.url ?? '', headers: req.headers })
-    handler(req.url ?? '', (status, headers, body = '') => {
-      res.writeHead(status, headers)
-      res.end(body)
-    })
-  })
-  server.on('connection', () => recorder.connections++)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  recorder.server = server
-  recorder.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  return recorder
-}
-
-let foreign: Recorder
-let home: Recorder
+let foreign: RecordingServer
+let home: RecordingServer
 
 beforeAll(async () => {
-  foreign = await listen((_url, respond) => respond(200, { 'content-type': 'application/json' }, '{"stolen":true}'))
-  home = await listen((url, respond) => {
-    if (url.startsWith('/v2/redirect')) respond(302, { location: `${foreign.url}/v2/users/me` })
-    else if (url.startsWith('/rec/download')) respond(302, { location: `${foreign.url}/file.mp4` })
-    else respond(200, { 'content-type': 'application/json' }, '{"id":"me"}')
+  foreign = await recordingServer(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"stolen":true}' }))
+  home = await recordingServer((url): Answer => {
+    if (url.startsWith('/v2/redirect')) return { status: 302, headers: { location: `${foreign.url}/v2/users/me` } }
+    if (url.startsWith('/rec/download')) return { status: 302, headers: { location: `${foreign.url}/file.mp4` } }
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":"me"}' }
   })
 })
 afterAll(async () => {
-  await new Promise((resolve) => foreign.server.close(resolve))
-  await new Promise((resolve) => home.server.close(resolve))
+  await foreign.close()
+  await home.close()
 })
-beforeEach(() => {
-  foreign.connections = 0
-  foreign.requests.length = 0
-})
+beforeEach(() => foreign.reset())
 
 function profile(): Profile {
-  return {
-    id: 'p1', name: 'Home', description: '', grant: 's2s', appType: 'admin', clientType: 'confidential', accountId: 'acc', clientId: 'cid', scopes: [],
-    pkceMethod: 'S256', redirectUri: '', authorizeWith: 'connect-window', cloud: { kind: 'custom', oauthBaseUrl: home.url, apiBaseUrl: home.url },
-    validationUrl: '', allowedDomains: [], ratePlan: 'business', notes: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-  }
+  return loopbackProfile(home.url)
 }
 
 function client(apiUrl?: string) {

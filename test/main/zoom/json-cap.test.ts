@@ -6,7 +6,7 @@ import type { Profile } from '../../../common/profile'
 import { createZoomClients } from '../../../main/zoom'
 import { caught } from '../../support/caught'
 import { serveEndless, type EndlessServer } from '../../support/endless-server'
-import { FAST_RETRY, FAST_TIMEOUTS, profileLookup } from './sandbox-helpers'
+import { FAST_RETRY, FAST_TIMEOUTS, loopbackProfile, profileLookup } from './sandbox-helpers'
 
 let server: EndlessServer
 let url: string
@@ -19,11 +19,7 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 function profile(): Profile {
-  return {
-    id: 'p1', name: 'Home', description: '', grant: 's2s', appType: 'admin', clientType: 'confidential', accountId: 'acc', clientId: 'cid', scopes: [],
-    pkceMethod: 'S256', redirectUri: '', authorizeWith: 'connect-window', cloud: { kind: 'custom', oauthBaseUrl: url, apiBaseUrl: url },
-    validationUrl: '', allowedDomains: [], ratePlan: 'business', notes: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-  }
+  return loopbackProfile(url)
 }
 
 describe('buffered JSON answers', () => {

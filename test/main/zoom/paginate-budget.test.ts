@@ -10,7 +10,7 @@ import { createZoomClients } from '../../../main/zoom'
 import { MAX_PAGES } from '../../../main/zoom/page-budget'
 import { paginateByNumber } from '../../../main/zoom/page-number'
 import { paginate, type PageFetcher } from '../../../main/zoom/paginate'
-import { FAST_RETRY, FAST_TIMEOUTS, profileLookup } from './sandbox-helpers'
+import { FAST_RETRY, FAST_TIMEOUTS, loopbackProfile, profileLookup } from './sandbox-helpers'
 import { caught } from '../../support/caught'
 
 /** Without the budget the listing would never end: past this many requests the server stops paging, so a missing budget fails the test instead of hanging it. */
@@ -33,11 +33,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
 function profile(): Profile {
-  return {
-    id: 'p1', name: 'Endless', description: '', grant: 's2s', appType: 'admin', clientType: 'confidential', accountId: 'acc', clientId: 'cid', scopes: [],
-    pkceMethod: 'S256', redirectUri: '', authorizeWith: 'connect-window', cloud: { kind: 'custom', oauthBaseUrl: url, apiBaseUrl: url },
-    validationUrl: '', allowedDomains: [], ratePlan: 'business', notes: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-  }
+  return loopbackProfile(url, { name: 'Endless' })
 }
 
 /** An in-memory list: `page(n)` answers the n-th request (1-based). */

@@ -59,15 +59,16 @@ export function sandboxTokens(sandbox: Sandbox): SandboxTokens {
 }
 
 export function sandboxProfile(sandbox: Sandbox, fields: Partial<ProfileFieldsInput> = {}, id = 'p1'): Profile {
-  const parsed = profileFieldsSchema.parse({
-    name: 'Sandbox',
-    grant: 's2s',
-    accountId: sandbox.apps.s2s.accountId,
-    clientId: sandbox.apps.s2s.clientId,
-    cloud: { kind: 'custom', oauthBaseUrl: sandbox.url, apiBaseUrl: sandbox.url },
-    ratePlan: 'business',
-    ...fields,
-  })
+  return parsedProfile({ name: 'Sandbox', accountId: sandbox.apps.s2s.accountId, clientId: sandbox.apps.s2s.clientId, cloud: { kind: 'custom', oauthBaseUrl: sandbox.url, apiBaseUrl: sandbox.url }, ...fields }, id)
+}
+
+/** An admin Server-to-Server profile whose OAuth and API hosts are a test's own loopback server at `url`. */
+export function loopbackProfile(url: string, fields: Partial<ProfileFieldsInput> = {}, id = 'p1'): Profile {
+  return parsedProfile({ name: 'Home', appType: 'admin', accountId: 'acc', clientId: 'cid', cloud: { kind: 'custom', oauthBaseUrl: url, apiBaseUrl: url }, ...fields }, id)
+}
+
+function parsedProfile(fields: Partial<ProfileFieldsInput>, id: string): Profile {
+  const parsed = profileFieldsSchema.parse({ grant: 's2s', ratePlan: 'business', ...fields })
   return { ...parsed, id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }
 }
 

@@ -1,0 +1,16 @@
+import type { Bridge, ChannelName } from '../../common/contract/index'
+import { setBridge } from '../../renderer/ipc'
+import type { FakeBridge } from './fake-bridge'
+
+/**
+ * Installs the fake's bridge with one channel held until `release` is called, as main is while it
+ * works (revoking at Zoom, deriving a key, writing a large file): the page sees the call pending,
+ * then the fake's real answer.
+ */
+export function holdChannel(fake: FakeBridge, channel: ChannelName): { release(): void } {
+  const real = fake.asBridge() as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  setBridge({ ...real, [channel]: async (...args: unknown[]) => held.then(() => real[channel]!(...args)) } as unknown as Bridge)
+  return { release: () => release() }
+}
