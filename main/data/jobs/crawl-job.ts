@@ -34,6 +34,7 @@ import { newPageCursor, type PageCursor } from '../../zoom'
 import { type CrawlUnit, fieldValue, withHostEmail, withParentValues, withWindow } from './crawl-units'
 import { listPages } from './list-pages'
 import { forAppType, type ScopeLevelOf } from './scope-check'
+import { PageStore } from './page-store'
 import { runPool } from './pool'
 import { abortableSleep, type CrawlRetryPolicy, DEFAULT_CRAWL_RETRY, isNetworkFailure, isTransientFailure, missingPlanReason } from './unit-retry'
 import { backoffDelay } from '../../zoom/retry'
@@ -421,17 +422,33 @@ export class CrawlJob {
       if (!listing) this.listings.set(key, (listing = { counted: false, cursor: newPageCursor({ rememberTaken }) }))
       const cursor = listing.cursor
       if (!cursor) continue
-      for await (const page of this.pagesOf(spec, pathValues, withWindow(spec, params, window), signal, this.rateLimitWait, cursor)) {
-        if (signal.aborted) return
-        if (page.totalRecords !== undefined && !listing.counted) {
-          listing.counted = true
-          this.progress.totalRecords = (this.progress.totalRecords ?? 0) + page.totalRecords
+      // A page is stored while the next one is fetched, so the database and Zoom work at once; at
+      // most one page waits to be stored, so the database's pace is still the crawl's
+      // backpressure. A page whose store fails puts the cursor back on it, and a later try asks
+      // for it again. A listing that remembers its rows (no id keys) stores each page before the
+      // next: it would have to forget the rows of a page that failed to store.
+      const storing = new PageStore(cursor, rememberTaken)
+      try {
+        for await (const page of this.pagesOf(spec, pathValues, withWindow(spec, params, window), signal, this.rateLimitWait, cursor)) {
+          await storing.settled()
+          if (signal.aborted) return
+          if (page.totalRecords !== undefined && !listing.counted) {
+            listing.counted = true
+            this.progress.totalRecords = (this.progress.totalRecords ?? 0) + page.totalRecords
+          }
+          const rows = unit.email ? withHostEmail(page.items, unit.email) : unit.pathValues ? withParentValues(page.items, unit.pathValues) : page.items
+          await storing.store(
+            this.dataset.add(rows).then(() => {
+              this.countPage(page.rateLimitWaits)
+              this.deps.changed(false)
+            }),
+          )
         }
-        const rows = unit.email ? withHostEmail(page.items, unit.email) : unit.pathValues ? withParentValues(page.items, unit.pathValues) : page.items
-        // Stored before the next page is asked for: the database's pace is the crawl's backpressure.
-        await this.dataset.add(rows)
-        this.countPage(page.rateLimitWaits)
-        this.deps.changed(false)
+        await storing.settled()
+      } finally {
+        // Stopped by a cancel or a failure while a page was being stored: its rows are counted
+        // (or the cursor is back on it) before the crawl says how it ended.
+        await storing.settled().catch(() => undefined)
       }
       if (signal.aborted) return
       // Complete: never asked again, and the rows it took need not be remembered.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AppError } from '../../../common/errors'
 import { type Sandbox, startSandbox } from '../../sandbox'
 import { jobHarness, storedRows } from './harness'
 import { apiRequests, builtIn, listAll, sandboxZoom, spyZoom } from './sandbox-zoom'
@@ -97,6 +98,23 @@ describe('crawl of a single list against the sandbox', () => {
     expect(cancelAt).toBe(5)
     expect(apiRequests(sandbox)).toBe(cancelAt)
     expect(jobs.list('p1').find((j) => j.jobId === jobId)?.state).toBe('cancelled')
+  })
+
+  it('asks again for a page whose store failed: the resumed crawl has every user once', async () => {
+    // Each page is stored while the next is fetched, so the listing has moved past a page before
+    // its store ends; the failed one must be asked for again, not skipped.
+    const { jobs, finished } = jobHarness(spyZoom(sandboxZoom(sandbox), undefined, { pageSize: 100 }))
+    const { jobId } = await jobs.crawl({ profileId: 'p1', resource: 'users', params: {} })
+    const job = jobs.get(jobId)
+    const add = job.dataset.add.bind(job.dataset)
+    let stores = 0
+    job.dataset.add = (items) => (++stores === 3 ? Promise.reject(new AppError('FILE_IO', 'The disk is full.')) : add(items))
+    const failed = await finished(jobId)
+    expect(failed).toMatchObject({ state: 'failed', error: { code: 'FILE_IO' }, rows: 200 })
+    await job.resume()
+    expect(job.snapshot()).toMatchObject({ state: 'done', rows: expectedIds.length })
+    const ids = (await storedRows<{ id: string }>(job.dataset)).map((u) => u.id)
+    expect(ids).toEqual(expectedIds)
   })
 
   it('a list that cannot be loaded fails the job with the error, keeping earlier rows', async () => {
