@@ -1,15 +1,17 @@
 // Datasets are Zoom user data on disk: a temporary file deleted on close, with its connection,
 // and at the next start when the app ended without closing it; a kept dataset only by choice,
 // private to the account, surviving a restart until it expires or "Clear kept data".
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DatasetStore } from '../../../main/data/datasets/dataset-store'
 import type { DatasetBackend } from '../../../main/data/datasets/dataset'
 import { DatasetEngine } from '../../../main/data/datasets/store/dataset-engine'
-import { DatasetFiles } from '../../../main/data/datasets/store/dataset-files'
+import { DatasetFiles, processDatasetFiles } from '../../../main/data/datasets/store/dataset-files'
 import { syntheticUsers, usersResource } from './fixtures'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -123,5 +125,27 @@ describe('dataset files', () => {
     await store.shutdown()
     expect(await readdir(files().openDir)).toEqual([])
     expect(await readdir(files().keptDir)).toEqual([`${kept.id}.sqlite`])
+  })
+
+  it('removes the folders that killed test processes left in the temporary folder, and only theirs', async () => {
+    const base = join(root, 'tmp')
+    // A process that has ended (its id is not reused this soon) and one that still runs.
+    const ended = spawn(process.execPath, ['-e', ''])
+    await once(ended, 'exit')
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'])
+    try {
+      const folder = (pid: number | undefined) => join(base, `zoom-connect-datasets-${pid}`)
+      for (const pid of [ended.pid, running.pid]) {
+        await mkdir(join(folder(pid), 'open'), { recursive: true })
+        await writeFile(join(folder(pid), 'open', 'left.sqlite'), 'rows')
+      }
+      await mkdir(join(base, 'zoom-connect-datasets-notes'), { recursive: true })
+      processDatasetFiles(base)
+      expect(existsSync(folder(ended.pid))).toBe(false)
+      expect(existsSync(join(folder(running.pid), 'open', 'left.sqlite'))).toBe(true)
+      expect(existsSync(join(base, 'zoom-connect-datasets-notes'))).toBe(true)
+    } finally {
+      running.kill()
+    }
   })
 })

@@ -3,7 +3,7 @@
 // ended without closing it: Zoom user data does not stay on disk by accident. A dataset the
 // person chose to keep is moved to `datasets/kept/` until it expires or is cleared. Folders are
 // 0700 and files 0600: the rows are the account's users, meetings and calls.
-import { rmSync } from 'node:fs'
+import { readdirSync, rmSync } from 'node:fs'
 import { readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -55,13 +55,41 @@ export class DatasetFiles {
   }
 }
 
+const PROCESS_FOLDER = /^zoom-connect-datasets-(\d+)$/
+
 /**
  * Files of datasets made without a data folder (tests, benchmarks): a folder of this process in
- * the system's temporary folder, removed when the process exits.
+ * the system's temporary folder, removed when the process exits. A process that is killed (a test
+ * runner ends its workers so) never runs its exit handler, so the folders of processes that no
+ * longer run are removed here, when the next one starts.
  */
-export function processDatasetFiles(): DatasetFiles {
-  const root = join(tmpdir(), `zoom-connect-datasets-${process.pid}`)
+export function processDatasetFiles(base = tmpdir()): DatasetFiles {
+  removeFoldersOfEndedProcesses(base)
+  const root = join(base, `zoom-connect-datasets-${process.pid}`)
   process.once('exit', () => rmSync(root, { recursive: true, force: true }))
   return new DatasetFiles(root)
 }
 
+function removeFoldersOfEndedProcesses(base: string): void {
+  let names: string[]
+  try {
+    names = readdirSync(base)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const pid = Number(PROCESS_FOLDER.exec(name)?.[1])
+    if (!Number.isSafeInteger(pid) || pid === process.pid || processRuns(pid)) continue
+    rmSync(join(base, name), { recursive: true, force: true })
+  }
+}
+
+/** Whether a process with this id runs (signal 0 checks without sending; EPERM: it runs as another user). */
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
