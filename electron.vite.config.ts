@@ -8,10 +8,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The dataset worker is its own entry: main starts it as a worker thread from
-      // out/main/dataset-worker.js (main/data/datasets/store/dataset-engine.ts).
+      // Each worker thread is its own entry, beside index.js: main starts out/main/dataset-worker.js
+      // (store/dataset-engine.ts), which starts out/main/export-helper-thread.js for a long export
+      // (store/export-helper.ts); store/thread-script.ts finds them there.
       rollupOptions: {
-        input: { index: resolve(root, 'main/index.ts'), 'dataset-worker': resolve(root, 'main/data/datasets/store/dataset-worker.ts') },
+        input: {
+          index: resolve(root, 'main/index.ts'),
+          'dataset-worker': resolve(root, 'main/data/datasets/store/dataset-worker.ts'),
+          'export-helper-thread': resolve(root, 'main/data/datasets/store/export-helper-thread.ts'),
+        },
         output: { entryFileNames: '[name].js' },
       },
     },

@@ -38,7 +38,7 @@ for (let k = 0; k < N; k += 300) {
 const us = (ms: number) => ((ms * 1000) / N).toFixed(2)
 console.log(`per row µs: main parse ${us(tParse)}, main keys+stringify ${us(tMain)}, worker add ${us(tAdd)}, worker extract ${us(tExtract)}`)
 let t = cpu(); let w = performance.now()
-const rows = await writeExport(db, { path: csv, mode: 0o600, format: 'csv', columns: stored.columns, header: stored.columns, labels }, async () => undefined)
+const rows = await writeExport(db, { path: csv, mode: 0o600, format: 'csv', columns: stored.columns, header: stored.columns, labels }, { between: async () => undefined })
 console.log(`export ${rows} rows: ${us(cpu() - t)} µs cpu/row, ${Math.round(rows / ((performance.now() - w) / 1000))} rows/s wall`)
 t = cpu(); w = performance.now()
 db.window({ offset: 0, limit: 100, columns: stored.columns, sort: { column: 'caller_name', direction: 'asc' } })

@@ -1,15 +1,26 @@
 // One row of an export, as a CSV record, a JSON value or an NDJSON line.
-import type { ValueLabels } from '../datasets/cells'
-import type { Cell } from '../../../common/contract/data'
+import { toCell, type ValueLabels } from '../datasets/cells'
 import { getPath } from '../datasets/paths'
-import { csvLine } from './csv-field'
+import { csvField } from './csv-field'
 
 /**
- * A CSV record of a row's cells (its columns, in order); nested values as JSON (csv-field.ts encodes each cell).
- * `labels` (column path → coded value → name) writes a coded value as the grid shows it.
+ * A CSV record of a row's values at its columns, in order (each as its grid cell: nested values
+ * as JSON; csv-field.ts encodes each). `labels` (column path → coded value → name) writes a coded
+ * value as the grid shows it. One pass, no arrays made: it runs for every row of an export of
+ * millions.
  */
-export function csvRecord(cells: readonly Cell[], columns: readonly string[], labels: ValueLabels = {}): string {
-  return csvLine(cells.map((cell, i) => (cell === null ? undefined : labels[columns[i] as string]?.[String(cell)]) ?? cell))
+export function csvRecord(values: readonly unknown[], columns: readonly string[], labels: ValueLabels = {}): string {
+  let line = ''
+  for (let i = 0; i < values.length; i++) {
+    const cell = toCell(values[i])
+    const column = columns[i] as string
+    // Own names only: a column or value called "constructor" is not a label.
+    const names = cell !== null && Object.hasOwn(labels, column) ? labels[column] : undefined
+    const key = String(cell)
+    const field = csvField(names && Object.hasOwn(names, key) ? (names[key] as string) : cell)
+    line += i === 0 ? field : `,${field}`
+  }
+  return `${line}\n`
 }
 
 /** The JSON text of an exported row: the row as Zoom returned it, or its columns keyed by dotted path (raw values). */

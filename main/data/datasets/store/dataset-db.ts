@@ -267,29 +267,27 @@ export class DatasetDb {
   }
 
   /**
-   * Rows in view order, `batch` at a time (exports): each row's JSON, or with `cells` (an
-   * expression of `cellsExpression`) the JSON array of its values at those columns, taken out by
-   * SQLite so the writer parses a few values instead of the whole row. The view is its own
+   * The JSON of each row in view order, `batch` rows at a time (exports). The view is its own
    * table, so nothing evicts it meanwhile.
    */
-  *batches(spec: ViewSpec, batch: number, cells?: string): Generator<string[]> {
-    const value = cells ?? 'r.json'
+  *batches(spec: ViewSpec, batch: number): Generator<string[]> {
     const normalised = normaliseSpec(spec)
+    const texts = (rows: unknown[][]) => rows.map((row) => String(row[0]))
     if (isIdentity(normalised)) {
       const end = this.rows
-      const range = this.db.prepare(`SELECT ${value} AS v FROM rows AS r WHERE r.idx >= ? ORDER BY r.idx LIMIT ?`)
+      const range = this.db.prepare('SELECT r.json FROM rows AS r WHERE r.idx >= ? ORDER BY r.idx LIMIT ?')
       // One value a row: arrays spare an object per row.
       range.setReturnArrays(true)
-      for (let offset = 0; offset < end; offset += batch) yield (range.all(offset, Math.min(batch, end - offset)) as unknown as [unknown][]).map((row) => String(row[0]))
+      for (let offset = 0; offset < end; offset += batch) yield texts(range.all(offset, Math.min(batch, end - offset)) as unknown as unknown[][])
       return
     }
     this.catchUp()
     const table = `temp.export_${++this.viewSerial}`
     const length = this.fill(table, normalised)
     try {
-      const page = this.db.prepare(`SELECT ${value} AS v FROM ${table} AS v JOIN rows AS r ON r.idx = v.idx WHERE v.pos > ? ORDER BY v.pos LIMIT ?`)
+      const page = this.db.prepare(`SELECT r.json FROM ${table} AS v JOIN rows AS r ON r.idx = v.idx WHERE v.pos > ? ORDER BY v.pos LIMIT ?`)
       page.setReturnArrays(true)
-      for (let offset = 0; offset < length; offset += batch) yield (page.all(offset, batch) as unknown as [unknown][]).map((row) => String(row[0]))
+      for (let offset = 0; offset < length; offset += batch) yield texts(page.all(offset, batch) as unknown as unknown[][])
     } finally {
       this.db.exec(`DROP TABLE IF EXISTS ${table}`)
     }
@@ -448,19 +446,6 @@ export class DatasetDb {
     this.views.clear()
     this.pending.clear()
   }
-}
-
-/** A path segment SQLite's JSON path reads as getPath does: an object key of plain characters. */
-const PLAIN_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/
-
-/**
- * SQL for a row's values at `columns` as one JSON array (`r.json` is the row), or undefined when
- * a column's path has a segment SQLite would read differently (an array index, a dot or quote in
- * a key): those rows are parsed whole instead. A missing value is null, as getPath's undefined.
- */
-export function cellsExpression(columns: readonly string[]): string | undefined {
-  if (columns.length === 0 || !columns.every((column) => column.split('.').every((segment) => PLAIN_SEGMENT.test(segment)))) return undefined
-  return `json_array(${columns.map((column) => `r.json -> '$.${column}'`).join(', ')})`
 }
 
 /**

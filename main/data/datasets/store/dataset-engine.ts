@@ -3,11 +3,11 @@
 import { Worker } from 'node:worker_threads'
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../../common/errors'
 import type { Replies, ReplyMessage, Request, RequestMessage } from './protocol'
+import { threadScript } from './thread-script'
 
-/** The worker's code: the script given (the built app's), else its source run with tsx (tests, bench). */
+/** The worker's code: the script given (the built app's), else the one beside this module. */
 function workerScript(given: URL | undefined): { url: URL; execArgv: string[] } {
-  if (given) return { url: given, execArgv: [] }
-  return { url: new URL('./dataset-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }
+  return given ? { url: given, execArgv: [] } : threadScript('dataset-worker', import.meta.url)
 }
 
 interface Pending {

@@ -63,7 +63,7 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
     case 'search':
       return opened(datasetId).search(request.needle, request.limit)
     case 'export':
-      return { rows: await writeExport(opened(datasetId), request.input, () => nextTurn()) }
+      return { rows: await writeExport(opened(datasetId), request.input, { between: () => nextTurn() }) }
     case 'setMeta':
       return opened(datasetId).setMeta(request.meta)
     case 'move':

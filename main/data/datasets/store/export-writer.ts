@@ -1,46 +1,85 @@
 // An export written by the dataset worker straight from the database: rows in view order, a
 // batch at a time, each batch one write; between batches the worker answers other requests
 // (the grid's windows), so a long export never stalls them.
+//
+// An export longer than one batch gets a helper thread: while this thread reads the next batches
+// from the database and formats some itself, the helper formats others; the texts are written in
+// the rows' order. At most HELPER_QUEUE batches wait for the helper, and at most WRITE_QUEUE
+// formatted batches wait to be written, so memory stays flat whatever the export's length.
 import { closeSync, openSync, writeSync } from 'node:fs'
-import { toCell } from '../cells'
-import { getPath } from '../paths'
 import { csvLine } from '../../export/csv-field'
-import { csvRecord, jsonRecord } from '../../export/records'
-import { cellsExpression, type DatasetDb } from './dataset-db'
+import type { DatasetDb } from './dataset-db'
+import { formatRows } from './export-format'
+import { ExportHelper } from './export-helper'
 import type { ExportInput } from './protocol'
 
 const BATCH = 10_000
+const HELPER_QUEUE = 2
+const WRITE_QUEUE = 4
 const UTF8_BOM = '\uFEFF'
 
-export async function writeExport(db: DatasetDb, input: ExportInput, between: () => Promise<void>): Promise<number> {
+interface Slot {
+  /** The batch's text: formatted here (a string) or by the helper (its UTF-8 bytes). */
+  text?: string | Uint8Array
+  done: Promise<unknown>
+}
+
+export interface ExportOptions {
+  /** Yields to the worker's other requests between batches. */
+  between: () => Promise<void>
+  /** Starts the helper thread (tests give a failing one); default the real one. */
+  helper?: () => ExportHelper
+}
+
+export async function writeExport(db: DatasetDb, input: ExportInput, options: ExportOptions): Promise<number> {
   const fd = openSync(input.path, 'w', input.mode)
+  let helper: ExportHelper | undefined
   let rows = 0
   try {
-    let text = input.bom ? UTF8_BOM : ''
-    if (input.format === 'csv') text += csvLine(input.header ?? input.columns ?? [])
-    else if (input.format === 'json') text += '['
-    const columns = input.columns ?? []
-    const cells = input.format === 'csv' ? cellsExpression(columns) : undefined
-    for (const batch of db.batches(input, BATCH, cells)) {
-      for (const json of batch) {
-        if (input.format === 'csv') {
-          // SQLite took the columns' values out of the row (`cells`): a short array to parse, not the whole row.
-          const values = cells ? (JSON.parse(json) as unknown[]) : rowValues(JSON.parse(json), columns)
-          text += csvRecord(values.map(toCell), columns, input.labels)
-        } else if (input.format === 'ndjson') text += `${jsonRecord(json, input.columns)}\n`
-        else text += `${rows === 0 ? '\n' : ',\n'}${jsonRecord(json, input.columns)}`
-        rows++
-      }
-      writeSync(fd, text)
-      text = ''
-      await between()
+    let head = input.bom ? UTF8_BOM : ''
+    if (input.format === 'csv') head += csvLine(input.header ?? input.columns ?? [])
+    else if (input.format === 'json') head += '['
+    if (head !== '') writeAll(fd, head)
+    const slots: Slot[] = []
+    const writeReady = () => {
+      while (slots[0]?.text !== undefined) writeAll(fd, (slots.shift() as Slot).text as string | Uint8Array)
     }
-    if (input.format === 'json') text += `${rows === 0 ? '' : '\n'}]\n`
-    if (text !== '') writeSync(fd, text)
+    let batches = 0
+    for (const batch of db.batches(input, BATCH)) {
+      const first = rows
+      rows += batch.length
+      // The second batch says the export is long enough to be worth a thread.
+      if (++batches === 2) helper = (options.helper ?? (() => new ExportHelper()))()
+      if (helper && helper.busy < HELPER_QUEUE) {
+        const slot: Slot = { done: Promise.resolve() }
+        slot.done = helper.format(batch, input, first).then((bytes) => {
+          slot.text = bytes
+        })
+        // Its failure is thrown where it is awaited below, not reported as unhandled meanwhile.
+        slot.done.catch(() => undefined)
+        slots.push(slot)
+      } else slots.push({ text: formatRows(batch, input, first), done: Promise.resolve() })
+      writeReady()
+      // The helper's answers (and other requests) are taken in between.
+      await options.between()
+      while (slots.length >= WRITE_QUEUE) {
+        await (slots[0] as Slot).done
+        writeReady()
+      }
+      writeReady()
+    }
+    for (const slot of slots) await slot.done
+    writeReady()
+    if (input.format === 'json') writeAll(fd, `${rows === 0 ? '' : '\n'}]\n`)
   } finally {
     closeSync(fd)
+    await helper?.stop()
   }
   return rows
 }
 
-const rowValues = (row: unknown, columns: readonly string[]): unknown[] => columns.map((column) => getPath(row, column))
+/** Writes all of the text (a write may take only part of it). */
+function writeAll(fd: number, text: string | Uint8Array): void {
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at)
+}
