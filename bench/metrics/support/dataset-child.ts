@@ -40,6 +40,8 @@ export interface DatasetChildReport {
   /** The longest block while crawling, and while sorting, paging and filtering after it. */
   loopCrawlMs: number
   loopReadsMs: number
+  /** The longest block while the same pages were read and discarded (the Zoom client alone). */
+  loopDiscardMs: number
 }
 
 const MB = 1024 * 1024
@@ -59,10 +61,13 @@ const params = { from: day(Date.now() - 20 * 86_400_000), to: day(Date.now()) }
 const callHistory = listSpecFor(listPathOf('phone.callHistory') ?? '', undefined)
 if (!callHistory) throw new Error('no built-in call history list')
 let discarded = 0
+const discardLoop = monitorEventLoopDelay({ resolution: 1 })
+discardLoop.enable()
 const discardStart = performance.now()
 // With a cursor that, like the crawl's, leaves keeping each row once to the dataset.
 for await (const page of listPages(stack.clients.forProfile(profileId), callHistory, { pathValues: {}, query: params, signal: new AbortController().signal, cursor: newPageCursor({ rememberTaken: false }) })) discarded += page.items.length
 const discardSeconds = (performance.now() - discardStart) / 1000
+discardLoop.disable()
 if (discarded !== input.rows) throw new Error(`the discarding read got ${discarded} rows, expected ${input.rows}`)
 
 // 2. The crawl into a dataset, with resident memory sampled and main's event loop watched.
@@ -132,6 +137,7 @@ const report: DatasetChildReport = {
   loopP99Ms: loop.percentile(99) / 1e6,
   loopCrawlMs: crawlLoop.max / 1e6,
   loopReadsMs: readsLoop.max / 1e6,
+  loopDiscardMs: discardLoop.max / 1e6,
 }
 process.send?.(report)
 await stack.close()
