@@ -56,7 +56,7 @@ export interface DataGridProps {
 export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onToggle, label }: DataGridProps) {
   const id = useId()
   const [active, setActive] = useState(0)
-  const { scrollRef, virtualizer, items, count } = useVirtualWindow(rows, ROW_HEIGHT)
+  const { scrollRef, items, count, bodyHeight, base, shift, scrollToRow } = useVirtualWindow(rows, ROW_HEIGHT)
 
   useEffect(() => {
     if (active >= count && count > 0) setActive(count - 1)
@@ -70,7 +70,7 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
   const move = (to: number) => {
     const next = Math.max(0, Math.min(count - 1, to))
     setActive(next)
-    virtualizer.scrollToIndex(next, { align: 'auto' })
+    scrollToRow(next)
   }
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (count === 0) return
@@ -142,26 +142,28 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
             })}
           </div>
         </div>
-        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
-          {items.map((item) => {
-            const row = rows.rowAt(item.index)
-            return (
-              <DataRow
-                key={item.key}
-                id={`${id}-row-${item.index}`}
-                position={item.index}
-                start={item.start}
-                row={row}
-                specs={specs}
-                template={template}
-                active={item.index === active}
-                selected={row && selection ? selection.has(row.index) : undefined}
-                onActivate={setActive}
-                onOpen={onOpen}
-                onToggle={selection ? onToggle : undefined}
-              />
-            )
-          })}
+        <div role="rowgroup" className="grid-body" style={{ height: bodyHeight, minWidth }}>
+          <div className="grid-rows" style={{ transform: `translateY(${shift}px)` }}>
+            {items.map((item) => {
+              const row = rows.rowAt(item.index)
+              return (
+                <DataRow
+                  key={item.key}
+                  id={`${id}-row-${item.index}`}
+                  position={item.index}
+                  start={item.start - base}
+                  row={row}
+                  specs={specs}
+                  template={template}
+                  active={item.index === active}
+                  selected={row && selection ? selection.has(row.index) : undefined}
+                  onActivate={setActive}
+                  onOpen={onOpen}
+                  onToggle={selection ? onToggle : undefined}
+                />
+              )
+            })}
+          </div>
         </div>
       </div>
       {rows.error && (

@@ -74,46 +74,48 @@ export function EventList({ status, onOpen }: { status: EventsStatus & { dataset
 }
 
 function EventRows({ rows, onOpen }: { rows: ReturnType<typeof useRowWindows>; onOpen(index: number): void }) {
-  const { scrollRef, virtualizer, items, count } = useVirtualWindow(rows, ROW_HEIGHT)
+  const { scrollRef, items, count, bodyHeight, base, shift } = useVirtualWindow(rows, ROW_HEIGHT)
   if (count === 0) return <p className="muted">{rows.total === undefined ? 'Loading…' : 'No events match.'}</p>
   return (
     <div className="grid-frame">
       <div ref={scrollRef} className="grid-scroll events-scroll" role="grid" aria-label="Events" aria-rowcount={count}>
-        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const row = rows.rowAt(item.index)
-            const [receivedAt, event, summary, check] = row?.cells ?? []
-            return (
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 1}
-                className="grid-row events-row"
-                style={{ transform: `translateY(${item.start}px)` }}
-                onClick={() => row && onOpen(row.index)}
-                onKeyDown={(e) => {
-                  if (row && (e.key === 'Enter' || e.key === ' ')) {
-                    e.preventDefault()
-                    onOpen(row.index)
-                  }
-                }}
-                tabIndex={0}
-              >
-                <span role="gridcell" className="grid-cell mono">
-                  {typeof receivedAt === 'string' ? formatTime(Date.parse(receivedAt)) : ''}
-                </span>
-                <span role="gridcell" className="grid-cell mono">
-                  {String(event ?? '')}
-                </span>
-                <span role="gridcell" className="grid-cell">
-                  {String(summary ?? '')}
-                </span>
-                <span role="gridcell" className="grid-cell" data-tone={check === 'ok' ? 'ok' : 'warn'}>
-                  {String(check ?? '')}
-                </span>
-              </div>
-            )
-          })}
+        <div role="rowgroup" className="grid-body" style={{ height: bodyHeight }}>
+          <div className="grid-rows" style={{ transform: `translateY(${shift}px)` }}>
+            {items.map((item) => {
+              const row = rows.rowAt(item.index)
+              const [receivedAt, event, summary, check] = row?.cells ?? []
+              return (
+                <div
+                  key={item.key}
+                  role="row"
+                  aria-rowindex={item.index + 1}
+                  className="grid-row events-row"
+                  style={{ transform: `translateY(${item.start - base}px)` }}
+                  onClick={() => row && onOpen(row.index)}
+                  onKeyDown={(e) => {
+                    if (row && (e.key === 'Enter' || e.key === ' ')) {
+                      e.preventDefault()
+                      onOpen(row.index)
+                    }
+                  }}
+                  tabIndex={0}
+                >
+                  <span role="gridcell" className="grid-cell mono">
+                    {typeof receivedAt === 'string' ? formatTime(Date.parse(receivedAt)) : ''}
+                  </span>
+                  <span role="gridcell" className="grid-cell mono">
+                    {String(event ?? '')}
+                  </span>
+                  <span role="gridcell" className="grid-cell">
+                    {String(summary ?? '')}
+                  </span>
+                  <span role="gridcell" className="grid-cell" data-tone={check === 'ok' ? 'ok' : 'warn'}>
+                    {String(check ?? '')}
+                  </span>
+                </div>
+              )
+            })}
+          </div>
         </div>
       </div>
       {rows.error && (
