@@ -33,7 +33,9 @@ export interface ExportOptions {
 
 export async function writeExport(db: DatasetDb, input: ExportInput, options: ExportOptions): Promise<number> {
   const fd = openSync(input.path, 'w', input.mode)
+  /** The helper thread, while it works; `started` stays to be stopped at the end. */
   let helper: ExportHelper | undefined
+  let started: ExportHelper | undefined
   let rows = 0
   try {
     let head = input.bom ? UTF8_BOM : ''
@@ -49,13 +51,21 @@ export async function writeExport(db: DatasetDb, input: ExportInput, options: Ex
       const first = rows
       rows += batch.length
       // The second batch says the export is long enough to be worth a thread.
-      if (++batches === 2) helper = (options.helper ?? (() => new ExportHelper()))()
+      if (++batches === 2) helper = started = (options.helper ?? (() => new ExportHelper()))()
       if (helper && helper.busy < HELPER_QUEUE) {
         const slot: Slot = { done: Promise.resolve() }
-        slot.done = helper.format(batch, input, first).then((bytes) => {
-          slot.text = bytes
-        })
-        // Its failure is thrown where it is awaited below, not reported as unhandled meanwhile.
+        // A helper that fails (it could not start, or stopped) leaves its batches to this thread,
+        // and the rest of the export too: the export goes on, only slower.
+        slot.done = helper.format(batch, input, first).then(
+          (bytes) => {
+            slot.text = bytes
+          },
+          () => {
+            helper = undefined
+            slot.text = formatRows(batch, input, first)
+          },
+        )
+        // A failure here too is thrown where it is awaited below, not reported as unhandled meanwhile.
         slot.done.catch(() => undefined)
         slots.push(slot)
       } else slots.push({ text: formatRows(batch, input, first), done: Promise.resolve() })
@@ -73,7 +83,7 @@ export async function writeExport(db: DatasetDb, input: ExportInput, options: Ex
     if (input.format === 'json') writeAll(fd, `${rows === 0 ? '' : '\n'}]\n`)
   } finally {
     closeSync(fd)
-    await helper?.stop()
+    await started?.stop()
   }
   return rows
 }
