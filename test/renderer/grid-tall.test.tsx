@@ -64,8 +64,9 @@ describe('a grid of ten million rows', () => {
     // End and Home reach the last and first rows whole.
     grid.focus()
     await app.user.keyboard('{End}')
-    await waitFor(() => expect(grid.getAttribute('aria-activedescendant')).toMatch(new RegExp(`-row-${ROWS - 1}$`)))
+    // happy-dom sends no scroll event when scrollTop is set; a browser does, and the rows follow it.
     fireEvent.scroll(grid)
+    await waitFor(() => expect(grid.getAttribute('aria-activedescendant')).toMatch(new RegExp(`-row-${ROWS - 1}$`)))
     await waitFor(() => expect(rowTops(grid).has(ROWS - 1)).toBe(true))
     const lastTop = rowTops(grid).get(ROWS - 1) as number
     expect(lastTop).toBeGreaterThanOrEqual(grid.scrollTop - 0.001)

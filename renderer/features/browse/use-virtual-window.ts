@@ -8,7 +8,7 @@
 // so a pixel scrolled moves the rows `scale` pixels. The virtualizer works in the list's own
 // pixels; only the scroll box's offset is scaled, when read and when written.
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useReducer, useRef } from 'react'
 import type { RowWindows } from './use-row-windows'
 
 export const MAX_SCROLL_HEIGHT = 30_000_000
@@ -58,6 +58,24 @@ export function useVirtualWindow(rows: Pick<RowWindows, 'total' | 'ensure'>, row
   // list's offset: `base + row.start - base` with the rows inside a layer moved by `shift`.
   const base = k === 1 ? 0 : Math.floor(offset / BASE_STEP) * BASE_STEP
   const shift = k === 1 ? 0 : offset / k - offset + base
+
+  // The scale changes without a scroll when the row count does (a crawl's pages arriving, a
+  // filter) or the box is resized: the box's offset still stands for the old scale, so the rows in
+  // view would be drawn far from the viewport until the next scroll. The box is moved to where
+  // those rows are at the new scale, and drawn again if the scale it was drawn with (read before
+  // this layout) was not the one the box has now.
+  const [, redraw] = useReducer((n: number) => n + 1, 0)
+  const laidOut = useRef<number | undefined>(undefined)
+  useLayoutEffect(() => {
+    const element = scrollRef.current
+    if (!element) return
+    const now = scrollScale(listHeight, element)
+    const before = laidOut.current
+    laidOut.current = now
+    if (before === undefined || before === now) return
+    if (offset > 0) element.scrollTop = offset / now
+    if (now !== k) redraw()
+  })
 
   /** Scrolls the least that shows the row whole (the virtualizer's own 'auto' when the list fits). */
   const scrollToRow = (index: number) => {

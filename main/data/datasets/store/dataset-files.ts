@@ -80,7 +80,12 @@ function removeFoldersOfEndedProcesses(base: string): void {
   for (const name of names) {
     const pid = Number(PROCESS_FOLDER.exec(name)?.[1])
     if (!Number.isSafeInteger(pid) || pid === process.pid || processRuns(pid)) continue
-    rmSync(join(base, name), { recursive: true, force: true })
+    try {
+      rmSync(join(base, name), { recursive: true, force: true })
+    } catch {
+      // Another account's (the temporary folder is shared, its folder private to it), or one that
+      // another process starting now is removing: left as it is, this process starts all the same.
+    }
   }
 }
 
