@@ -164,7 +164,11 @@ export class CrawlJob {
     delete this.progress.finishedAt
     this.dataset.unseal()
     this.deps.changed(true)
-    this.finishedPromise = this.run(++this.generation)
+    // The run that was cancelled or failed may still be finishing a page's store (whose failure
+    // puts its listing's cursor back): the new run starts once it has ended.
+    const generation = ++this.generation
+    const previous = this.finishedPromise ?? Promise.resolve()
+    this.finishedPromise = previous.then(() => this.run(generation))
     return this.finishedPromise
   }
 
@@ -208,6 +212,11 @@ export class CrawlJob {
         this.deps.log.warn('crawl failed', { jobId: this.id, resource: this.dataset.resource.id, code: this.progress.error.code })
         this.finish('failed', generation)
       }
+    } finally {
+      // Cancel ends the job at once, while a page may still be being stored: its rows count
+      // once that store has ended, and the job says so.
+      if (generation === this.generation && !this.running && this.countedAfterEnd) this.deps.changed(true)
+      this.countedAfterEnd = false
     }
   }
 
@@ -394,9 +403,10 @@ export class CrawlJob {
         try {
           await this.fetchList(unit, { ...this.queries.params, ...list }, unitSignal)
         } catch (error) {
+          // The other lists stop, and the unit fails once they have (their pages being stored
+          // included), not before: a retry must not start while one of them still runs.
           failure ??= error
           unitController.abort(error)
-          throw error
         }
       })
     } catch (thrown) {
@@ -501,7 +511,11 @@ export class CrawlJob {
     this.deps.changed(false)
   }
 
+  /** A page stored after the job ended (Cancel, or another list's failure): its last event must say so. */
+  private countedAfterEnd = false
+
   private countPage(rateLimitWaits = 0): void {
+    if (!this.running) this.countedAfterEnd = true
     if (this.progress.rateLimitedUntil !== undefined && this.progress.rateLimitedUntil <= this.deps.clock.now()) delete this.progress.rateLimitedUntil
     this.progress.pages++
     this.progress.rateLimitWaits += rateLimitWaits

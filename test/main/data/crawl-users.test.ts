@@ -88,12 +88,14 @@ describe('crawl of a single list against the sandbox', () => {
       },
       { pageSize: 100 },
     )
-    const { jobs, finished } = jobHarness(zoom)
+    const { jobs, finished, events } = jobHarness(zoom)
     jobId = (await jobs.crawl({ profileId: 'p1', resource: 'users', params: {} })).jobId
     const done = await finished(jobId)
     expect(done.state).toBe('cancelled')
     expect(done.finishedAt).toBeDefined()
     expect(done.rows).toBe(500)
+    // The fifth page was being stored when Cancel came: the job's last word counts it too.
+    expect(events.jobEvents().filter((e) => e.jobId === jobId).at(-1)).toMatchObject({ state: 'cancelled', rows: 500 })
     expect(jobs.get(jobId).dataset.rowCount).toBe(500)
     expect(cancelAt).toBe(5)
     expect(apiRequests(sandbox)).toBe(cancelAt)

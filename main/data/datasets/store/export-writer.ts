@@ -82,8 +82,11 @@ export async function writeExport(db: DatasetDb, input: ExportInput, options: Ex
     writeReady()
     if (input.format === 'json') writeAll(fd, `${rows === 0 ? '' : '\n'}]\n`)
   } finally {
-    closeSync(fd)
-    await started?.stop()
+    try {
+      closeSync(fd)
+    } finally {
+      await started?.stop()
+    }
   }
   return rows
 }
