@@ -1,6 +1,6 @@
 // `npx tsx bench/store-cpu.ts [rows]`: CPU time per row of each step of storing call-history rows
 // (the sandbox's synthetic records), in one thread without the sandbox or HTTP: main's parse of
-// a page and its id keys, row strings and column cells, the worker's add and any column extraction left,
+// a page and its id keys + row strings, the worker's add and its background column extraction,
 // then a CSV export and a first sort. CPU time, unlike the bench's wall-clock figures, barely
 // moves with the machine's load, so it says what a change did on a shared machine.
 import { rmSync } from 'node:fs'
@@ -11,7 +11,6 @@ import { SyntheticCalls } from '../test/sandbox/data/synthetic-calls'
 import { LIST_RESOURCES } from '../common/zoom/catalog'
 import { DatasetDb } from '../main/data/datasets/store/dataset-db'
 import { rowKey } from '../main/data/datasets/store/row-key'
-import { columnCellsJson } from '../main/data/datasets/column-cell'
 import { writeExport } from '../main/data/datasets/store/export-writer'
 
 const N = Number(process.argv[2] ?? 100_000)
@@ -32,12 +31,12 @@ for (let k = 0; k < N; k += 300) {
   for (let i = k; i < Math.min(N, k + 300); i++) texts.push(calls.item(i))
   const body = `{"call_logs":[${texts.join(',')}]}`
   let t = cpu(); const items = (JSON.parse(body) as { call_logs: unknown[] }).call_logs; tParse += cpu() - t
-  t = cpu(); const keys = items.map((item) => rowKey(item, stored.idKeys)); const page = items.map((item) => JSON.stringify(item)); const cells = columnCellsJson(items, stored.columns); tMain += cpu() - t
-  t = cpu(); db.add(page, keys, cells); tAdd += cpu() - t
+  t = cpu(); const keys = items.map((item) => rowKey(item, stored.idKeys)); const page = items.map((item) => JSON.stringify(item)); tMain += cpu() - t
+  t = cpu(); db.add(page, keys); tAdd += cpu() - t
   t = cpu(); while (db.extracting) db.extract(500); tExtract += cpu() - t
 }
 const us = (ms: number) => ((ms * 1000) / N).toFixed(2)
-console.log(`per row µs: main parse ${us(tParse)}, main keys+stringify+cells ${us(tMain)}, worker add ${us(tAdd)}, worker extract ${us(tExtract)}`)
+console.log(`per row µs: main parse ${us(tParse)}, main keys+stringify ${us(tMain)}, worker add ${us(tAdd)}, worker extract ${us(tExtract)}`)
 let t = cpu(); let w = performance.now()
 const rows = await writeExport(db, { path: csv, mode: 0o600, format: 'csv', columns: stored.columns, header: stored.columns, labels }, { between: async () => undefined })
 console.log(`export ${rows} rows: ${us(cpu() - t)} µs cpu/row, ${Math.round(rows / ((performance.now() - w) / 1000))} rows/s wall`)

@@ -9,7 +9,6 @@
 import type { DatasetInfo, RowsWindow } from '../../../common/contract/data'
 import type { ListResource } from '../../../common/zoom/catalog'
 import type { ValueLabels } from './cells'
-import { columnCellsJson } from './column-cell'
 import { DatasetEngine } from './store/dataset-engine'
 import type { DatasetFiles } from './store/dataset-files'
 import { processDatasetFiles } from './store/dataset-files'
@@ -71,8 +70,6 @@ export class Dataset<R extends DatasetResource = ListResource> {
   private readonly backend: DatasetBackend
   private readonly opened: Promise<unknown>
   private readonly views = new Map<string, ViewHandle & { rows: number }>()
-  /** The columns the worker extracts as rows arrive (the resource's default columns). */
-  private readonly storedColumns: readonly string[]
   private columnsCache: { rows: number; columns: Promise<string[]> } | undefined
   private closed = false
 
@@ -84,7 +81,6 @@ export class Dataset<R extends DatasetResource = ListResource> {
     options: DatasetOptions = {},
   ) {
     this.backend = options.backend ?? defaultBackend()
-    this.storedColumns = storedResource(resource).columns
     const { files, engine } = this.backend
     if (options.kept) {
       const { meta } = options.kept
@@ -106,16 +102,11 @@ export class Dataset<R extends DatasetResource = ListResource> {
     return this.stored
   }
 
-  /**
-   * Stores the items not seen before (by the resource's id key) in one transaction; resolves with
-   * how many were new. The cells of the default columns go with them: main has the rows parsed
-   * already, which spares the worker parsing each one again to extract them.
-   */
+  /** Stores the items not seen before (by the resource's id key) in one transaction; resolves with how many were new. */
   async add(items: readonly unknown[]): Promise<number> {
     await this.opened
     const keys = items.map((item) => rowKey(item, this.resource.idKeys))
-    const cells = columnCellsJson(items, this.storedColumns)
-    const { added, rows } = await this.backend.engine.call(this.id, { op: 'add', rows: items.map((item) => JSON.stringify(item) ?? 'null'), keys, cells })
+    const { added, rows } = await this.backend.engine.call(this.id, { op: 'add', rows: items.map((item) => JSON.stringify(item) ?? 'null'), keys })
     this.stored = rows
     return added
   }

@@ -447,13 +447,14 @@ export class CrawlJob {
             this.progress.totalRecords = (this.progress.totalRecords ?? 0) + page.totalRecords
           }
           const rows = unit.email ? withHostEmail(page.items, unit.email) : unit.pathValues ? withParentValues(page.items, unit.pathValues) : page.items
-          // The page object is not kept while the next is fetched: only its rows and its count.
+          // Only the count outlives the store: the page's rows are not kept while the next is fetched.
           const waits = page.rateLimitWaits
-          await storing.store(async () => {
-            await this.dataset.add(rows)
-            this.countPage(waits)
-            this.deps.changed(false)
-          })
+          await storing.store(
+            this.dataset.add(rows).then(() => {
+              this.countPage(waits)
+              this.deps.changed(false)
+            }),
+          )
         }
         await storing.settled()
       } finally {

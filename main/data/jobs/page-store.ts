@@ -19,16 +19,10 @@ export class PageStore {
     private readonly oneAtATime: boolean,
   ) {}
 
-  /**
-   * Stores the page just given (call `settled()` first) with `save`; waits for it only one page
-   * at a time. Otherwise `save` starts on the next turn of the event loop, once the request for
-   * the next page has gone out: main's share of storing (each row's JSON and column cells) then
-   * runs while Zoom makes that page, not before asking for it.
-   */
-  async store(save: () => Promise<void>): Promise<void> {
+  /** Starts storing the page just given (call `settled()` first); waits for it only one page at a time. */
+  async store(done: Promise<void>): Promise<void> {
     if (this.pending) throw new Error('A page is still being stored: wait for settled() first.')
-    if (this.oneAtATime) return save()
-    const done = new Promise<void>((resolve) => setImmediate(resolve)).then(save)
+    if (this.oneAtATime) return done
     // The cursor is still on the page being stored: the listing moves it when the next is asked for.
     this.pending = { done, page: { pageToken: this.cursor.pageToken, pageNumber: this.cursor.pageNumber } }
     // Its failure is reported by settled(), not as an unhandled rejection meanwhile.

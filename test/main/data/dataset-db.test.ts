@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getPath } from '../../../main/data/datasets/paths'
-import { columnCellsJson } from '../../../main/data/datasets/column-cell'
 import { DatasetDb } from '../../../main/data/datasets/store/dataset-db'
 import { writeExport } from '../../../main/data/datasets/store/export-writer'
 import type { StoredResource } from '../../../main/data/datasets/store/protocol'
@@ -119,52 +118,6 @@ describe('DatasetDb', () => {
       expect(db.select({ filter: { equals: { name: 'bob' } } })).toEqual(expected)
       db.move(join(dir, 'moved-kept.sqlite'))
       expect(db.select({ filter: { equals: { name: 'bob' } } })).toEqual(expected)
-    } finally {
-      db.close(true)
-    }
-  })
-
-  it('stores the column cells main sends with the rows, as extraction would, leaving out rows seen before', () => {
-    // Ids p0–p9 come twice: the second time they are not stored, and neither are their cells.
-    const rows = Array.from({ length: 60 }, (_, i) => person(i % 50))
-    const sent = new DatasetDb(join(dir, 'cells-sent.sqlite'), resource, true)
-    const extracted = new DatasetDb(join(dir, 'cells-extracted.sqlite'), resource, true)
-    try {
-      for (const page of [rows.slice(0, 30), rows.slice(30, 45), rows.slice(45)]) {
-        sent.add(
-          page.map((row) => JSON.stringify(row)),
-          page.map((row) => rowKey(row, resource.idKeys)),
-          columnCellsJson(page, resource.columns),
-        )
-        expect(sent.extracting).toBe(false)
-        addRows(extracted, page)
-      }
-      expect(extracted.extracting).toBe(true)
-      expect(sent.rowCount).toBe(50)
-      const specs = [{ sort: { column: 'name', direction: 'asc' as const } }, { sort: { column: 'score', direction: 'desc' as const } }, { filter: { columns: { name: 'zo' } } }, { filter: { equals: { score: '3' } } }]
-      for (const spec of specs) expect(sent.select(spec), JSON.stringify(spec)).toEqual(extracted.select(spec))
-      expect(Array.from(sent.select({ sort: { column: 'name', direction: 'asc' } }))).toHaveLength(50)
-    } finally {
-      sent.close(true)
-      extracted.close(true)
-    }
-  })
-
-  it('leaves a page\'s columns to extraction once another column was added (a sort on it)', () => {
-    const db = new DatasetDb(join(dir, 'cells-extra.sqlite'), resource, true)
-    try {
-      const first = Array.from({ length: 20 }, (_, i) => person(i))
-      db.add(first.map((row) => JSON.stringify(row)), first.map((row) => rowKey(row, resource.idKeys)), columnCellsJson(first, resource.columns))
-      const byKind = db.select({ sort: { column: 'kind', direction: 'asc' } })
-      expect(byKind).toHaveLength(20)
-      const second = Array.from({ length: 20 }, (_, i) => person(20 + i))
-      db.add(second.map((row) => JSON.stringify(row)), second.map((row) => rowKey(row, resource.idKeys)), columnCellsJson(second, resource.columns))
-      // The added column has no cells from main: every column of the page waits for extraction.
-      expect(db.extracting).toBe(true)
-      const all = [...first, ...second]
-      const expected = all.map((row, i) => ({ i, kind: String(row.kind) })).sort((a, b) => (a.kind === b.kind ? a.i - b.i : a.kind < b.kind ? -1 : 1)).map(({ i }) => i)
-      expect(Array.from(db.select({ sort: { column: 'kind', direction: 'asc' } }))).toEqual(expected)
-      expect(db.extracting).toBe(false)
     } finally {
       db.close(true)
     }

@@ -17,9 +17,9 @@ import { closeSync, existsSync, openSync, renameSync, rmSync } from 'node:fs'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import { AppError } from '../../../../common/errors'
 import { FILE_MODE } from '../../../store/atomic-file'
-import { cellString, searchText, toCell } from '../cells'
-import { columnCell, columnCellsJson } from '../column-cell'
+import { cellString, cellText, searchText, toCell } from '../cells'
 import { discoverColumns, getPath } from '../paths'
+import { sortKey } from '../sort'
 import { isIdentity, type NormalisedSpec, normaliseSpec, type ViewSpec } from '../view'
 import { viewKey } from '../view-key'
 import type { DatasetMeta, StoredResource, WindowInput } from './protocol'
@@ -118,47 +118,27 @@ export class DatasetDb {
 
   /**
    * Stores the rows (each one's JSON) whose id key (`keys`, one per row; null: none) was not seen
-   * before, in one transaction; returns how many. `cells` (optional) are the rows' column cells
-   * for the resource's columns, in its order (`columnCellsJson`), computed by main from the rows
-   * it had parsed: they are stored with the rows when every earlier row has its columns and no
-   * other column was added; otherwise the rows' columns follow in `extract`.
+   * before, in one transaction; returns how many. Their columns follow in `extract`.
    */
-  add(rows: readonly string[], keys: readonly (string | null)[], cells?: readonly string[]): number {
+  add(rows: readonly string[], keys: readonly (string | null)[]): number {
     const { insertId, insertRow } = this.statements
-    const base = this.rows
-    const kept: number[] = []
-    const withCells = cells !== undefined && this.takesCells(cells)
+    let added = 0
     this.db.exec('BEGIN')
     try {
       rows.forEach((json, i) => {
         const key = keys[i] ?? null
         // The id index answers "seen before?" (this page included) by refusing the key again.
         if (key !== null && Number(insertId.run(key).changes) === 0) return
-        insertRow.run(base + kept.length, json)
-        kept.push(i)
+        insertRow.run(this.rows + added, json)
+        added++
       })
-      if (withCells && kept.length > 0) {
-        this.resource.columns.forEach((path, c) => {
-          const json = cells[c] as string
-          // Rows seen before were not stored: their cells are left out too.
-          const page = kept.length === rows.length ? json : JSON.stringify(kept.map((i) => (JSON.parse(json) as unknown[])[i]))
-          this.columnInsert(this.columns.get(path) as number).run(base, page)
-        })
-      }
       this.db.exec('COMMIT')
     } catch (error) {
       this.db.exec('ROLLBACK')
       throw error
     }
-    this.rows += kept.length
-    if (withCells) this.extracted = this.rows
-    return kept.length
-  }
-
-  /** Whether main's cells can be stored as they are: one per resource column, every earlier row extracted, no column added since. */
-  private takesCells(cells: readonly string[]): boolean {
-    const columns = this.resource.columns
-    return this.extracted === this.rows && cells.length === columns.length && this.columns.size === columns.length && columns.every((path) => this.columns.has(path))
+    this.rows += added
+    return added
   }
 
   /** Whether stored rows still wait for their columns. */
@@ -172,11 +152,9 @@ export class DatasetDb {
     if (count <= 0) return
     const base = this.extracted
     const rows = this.statements.rangeRows.all(base, count).map((row) => JSON.parse(String(row.json)) as unknown)
-    const paths = [...this.columns.keys()]
-    const cells = columnCellsJson(rows, paths)
     this.db.exec('BEGIN')
     try {
-      paths.forEach((path, c) => this.columnInsert(this.columns.get(path) as number).run(base, cells[c] as string))
+      for (const [path, n] of this.columns) this.columnInsert(n).run(base, JSON.stringify(rows.map((row) => columnCell(getPath(row, path)))))
       this.db.exec('COMMIT')
     } catch (error) {
       this.db.exec('ROLLBACK')
@@ -468,6 +446,17 @@ export class DatasetDb {
     this.views.clear()
     this.pending.clear()
   }
+}
+
+/**
+ * A value's sort key and lower-cased text as the column tables hold them ('' stored as NULL). The
+ * text of a plain string is its sort key already (both lower-cased), so it is stored once: readers
+ * take `coalesce(t, k)`.
+ */
+function columnCell(value: unknown): [number | string | null, string | null] {
+  const key = sortKey(value)
+  if (typeof value === 'string' && typeof key === 'string') return [key, null]
+  return [key, cellText(value) || null]
 }
 
 function openDatabase(path: string, create: boolean): DatabaseSync {

@@ -39,7 +39,7 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
     }
     case 'add': {
       const db = opened(datasetId)
-      const added = db.add(request.rows, request.keys, request.cells)
+      const added = db.add(request.rows, request.keys)
       workWhenIdle()
       return { added, rows: db.rowCount }
     }

@@ -48,11 +48,8 @@ export interface ExportInput extends ViewSpec {
 
 export type Request =
   | { op: 'open'; path: string; create: boolean; resource: StoredResource; meta?: DatasetMeta }
-  /**
-   * A page: each row's JSON (strings are copied whole; an object graph is cloned value by value),
-   * id key (null: none) and, optionally, the rows' cells of the resource's columns (`columnCellsJson`).
-   */
-  | { op: 'add'; rows: string[]; keys: (string | null)[]; cells?: string[] }
+  /** A page: each row's JSON (strings are copied whole; an object graph is cloned value by value) and id key (null: none). */
+  | { op: 'add'; rows: string[]; keys: (string | null)[] }
   | { op: 'count' }
   | { op: 'columns' }
   | { op: 'window'; input: WindowInput }
