@@ -93,5 +93,5 @@ export function useVirtualWindow(rows: Pick<RowWindows, 'total' | 'ensure'>, row
     else if (top + rowHeight > offset + viewport) element.scrollTop = Math.ceil((top + rowHeight - viewport) / k)
   }
 
-  return { scrollRef, virtualizer, items, count, bodyHeight, base, shift, scrollToRow }
+  return { scrollRef, items, count, bodyHeight, base, shift, scrollToRow }
 }

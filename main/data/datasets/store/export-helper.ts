@@ -15,7 +15,6 @@ export interface FormatRequest {
 
 export type FormatReply = { id: number; bytes: Uint8Array } | { id: number; error: string }
 
-
 export class ExportHelper {
   private readonly worker: Worker
   private serial = 0
