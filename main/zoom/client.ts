@@ -13,7 +13,7 @@ import { resolveConsoleUrl } from '../../common/zoom/console-url'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import type { Logger } from '../log/logger'
 import { valueRedactor } from '../log/redact'
-import { withoutEchoedSecrets } from './echoed-secrets'
+import { bytesWithoutEchoedSecrets, withoutEchoedSecrets } from './echoed-secrets'
 import { errorFromResponse, headerValue, isRefusedAccessToken, toZoomError } from './errors'
 import { callState, type CallState, type ProfileHttp } from './http'
 import { paginate, type PaginateRequest, type Query, type ZoomPage } from './paginate'
@@ -123,6 +123,19 @@ export class ZoomClient {
 
   /** One JSON request. Throws AppError (typed Zoom errors, NETWORK, TIMEOUT, CANCELLED, DOMAIN_NOT_ALLOWED). */
   async request<T = unknown>(request: ZoomRequest): Promise<ZoomResponse<T>> {
+    // A server quoting the token back hands it to no one: not to a crawl's rows, nor any caller.
+    return this.buffered(request, this.env.http.buffered, (response, secrets) => withoutEchoedSecrets(response.rawBody, response.body, secrets) as T)
+  }
+
+  /**
+   * The same request, answered with the body's bytes unparsed (a crawl's page, parsed where it is
+   * stored); an answer quoting a secret back comes scrubbed, as JSON text again.
+   */
+  async requestBytes(request: ZoomRequest): Promise<ZoomResponse<Uint8Array>> {
+    return this.buffered(request, this.env.http.bufferedBytes, (response, secrets) => bytesWithoutEchoedSecrets(response.body as Buffer, secrets))
+  }
+
+  private async buffered<T>(request: ZoomRequest, mode: ProfileHttp['buffered'] | ProfileHttp['bufferedBytes'], read: (response: Response<unknown>, secrets: (string | undefined)[]) => T): Promise<ZoomResponse<T>> {
     const { signal } = request
     try {
       const auth = await this.env.tokens.getAccessToken(this.env.profileId, signal ? { signal } : undefined)
@@ -133,7 +146,7 @@ export class ZoomClient {
       const response = await withTokenRefresh(this.env, call, signal, async (mayRefresh): Promise<Attempt<Response<unknown>>> => {
         try {
           const result = await this.env.http.got(url, {
-            ...this.env.http.buffered,
+            ...mode,
             method: request.method ?? 'GET',
             context: { zoom: call },
             ...(request.searchParams ? { searchParams: definedOnly(request.searchParams) } : {}),
@@ -149,8 +162,7 @@ export class ZoomClient {
       })
       const trackingId = headerValue(response.headers, 'x-zm-trackingid')
       this.env.outcomes?.succeeded(this.env.profileId)
-      // A server quoting the token back hands it to no one: not to a crawl's rows, nor any caller.
-      const body = withoutEchoedSecrets(response.rawBody, response.body, this.secretsOf(call)) as T
+      const body = read(response, this.secretsOf(call))
       return { status: response.statusCode, headers: response.headers, body, waits: call.waits, ...(trackingId ? { trackingId } : {}) }
     } catch (error) {
       const mapped = toZoomError(error, signal)

@@ -12,7 +12,11 @@
 // which has none. What this does not see: a quote of only part of a token without its end, or one
 // changed (base64, reversed, another case) on a page that quotes nothing else — none of which is
 // a credential a reader could use as it stands. Cost: about half a millisecond per megabyte.
+import { AppError } from '../../common/errors'
 import { redactValuesDeep } from '../log/redact'
+
+/** The secrets worth looking for: distinct, and long enough not to match ordinary text. */
+const knownSecrets = (secrets: readonly (string | undefined)[]): string[] => [...new Set(secrets)].filter((secret): secret is string => typeof secret === 'string' && secret.length >= 6)
 
 /** Long enough not to occur in ordinary data by chance. */
 const PIECE = 24
@@ -36,11 +40,29 @@ function holds(text: Buffer | string, piece: string): boolean {
  * console's valueRedactor), or `body` itself when the answer holds none of them.
  */
 export function withoutEchoedSecrets<T>(raw: Buffer | undefined, body: T, secrets: readonly (string | undefined)[]): T {
-  const known = [...new Set(secrets)].filter((secret): secret is string => typeof secret === 'string' && secret.length >= 6)
+  const known = knownSecrets(secrets)
   if (known.length === 0 || body === null) return body
   if (typeof body === 'string') return redactValuesDeep(body, known)
   if (typeof body !== 'object') return body
   const text: Buffer | string = raw !== undefined && !hasSpellingEscape(raw) ? raw : (JSON.stringify(body) ?? '')
   const quoted = known.some((secret) => holds(text, pieceOf(secret)))
   return quoted ? redactValuesDeep(body, known) : body
+}
+
+/**
+ * The bytes of a JSON answer with each of `secrets` scrubbed as withoutEchoedSecrets does, or the
+ * bytes themselves when they quote none (searched as they are, without parsing them, unless an
+ * escape could spell a secret in other bytes). An answer that is not JSON is refused.
+ */
+export function bytesWithoutEchoedSecrets(raw: Buffer, secrets: readonly (string | undefined)[]): Buffer {
+  const known = knownSecrets(secrets)
+  if (known.length === 0 || (!hasSpellingEscape(raw) && !known.some((secret) => holds(raw, pieceOf(secret))))) return raw
+  let body: unknown
+  try {
+    body = JSON.parse(raw.toString('utf8'))
+  } catch {
+    throw new AppError('ZOOM_RESPONSE_INVALID', "Zoom's answer is not valid JSON (truncated or not JSON at all).")
+  }
+  const scrubbed = withoutEchoedSecrets(raw, body, known)
+  return scrubbed === body ? raw : Buffer.from(JSON.stringify(scrubbed), 'utf8')
 }

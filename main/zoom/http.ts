@@ -92,6 +92,8 @@ export interface ProfileHttp {
   got: Got
   /** A JSON API call: the instance's defaults (got's retries, the whole body read within `read`). */
   buffered: { responseType: 'json' }
+  /** The same, the body's bytes unparsed. */
+  bufferedBytes: { responseType: 'buffer' }
   /**
    * A download or the console: no retries (resume with Range; show exactly what came), no limit on
    * reading the whole body (a large file) but an idle-socket timeout, any status resolves.
@@ -187,6 +189,7 @@ export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
   return {
     got: instance,
     buffered: { responseType: 'json' },
+    bufferedBytes: { responseType: 'buffer' },
     streamed: { retry: { limit: 0 }, timeout: { read: undefined, socket: env.timeouts.idle }, throwHttpErrors: false },
   }
 }

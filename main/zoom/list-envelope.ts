@@ -11,12 +11,15 @@ export interface ListEnvelope {
   rows: unknown[]
 }
 
+export const NOT_AN_OBJECT_MESSAGE = 'Zoom answered a list request with something other than a JSON object.'
+export const notAListMessage = (key: string): string => `Zoom's answer has a “${key}” that is not a list.`
+
 /** ZOOM_RESPONSE_INVALID for an answer that is not a JSON object, or whose list key holds something other than a list. */
 export function readListEnvelope(body: unknown, keys: readonly string[]): ListEnvelope {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError('ZOOM_RESPONSE_INVALID', 'Zoom answered a list request with something other than a JSON object.')
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError('ZOOM_RESPONSE_INVALID', NOT_AN_OBJECT_MESSAGE)
   const envelope = body as Record<string, unknown>
   const key = keys.find((k) => envelope[k] !== undefined && envelope[k] !== null)
   const rows = key === undefined ? [] : envelope[key]
-  if (!Array.isArray(rows)) throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer has a “${key}” that is not a list.`)
+  if (!Array.isArray(rows)) throw new AppError('ZOOM_RESPONSE_INVALID', notAListMessage(String(key)))
   return { envelope, rows }
 }

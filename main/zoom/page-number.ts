@@ -2,7 +2,7 @@
 // pages 1, 2, … until Zoom's page_count is reached, or, without one, until a short or empty page.
 // With a cursor (a listing tried again), it goes on at the page after the last one the caller
 // took: pages are positions in the list, so asking page 1 again would give those rows twice.
-import { readListEnvelope } from './list-envelope'
+import { fetchListPage, pageCall } from './list-page'
 import { PassPages } from './page-budget'
 import type { PageFetcher, PaginateRequest, QueryValue, ZoomPage } from './paginate'
 
@@ -15,21 +15,24 @@ export async function* paginateByNumber<T = unknown>(fetcher: PageFetcher, reque
   for (let page = cursor?.pageNumber ?? 1; ; page++) {
     const searchParams: Record<string, QueryValue> = { ...request.searchParams, page_number: page }
     if (request.pageSize !== undefined) searchParams.page_size = request.pageSize
-    const response = await fetcher.request<unknown>({
-      path: request.path,
-      searchParams,
-      ...(request.family ? { family: request.family } : {}),
-      ...(request.category ? { category: request.category } : {}),
-      ...(request.signal ? { signal: request.signal } : {}),
-    })
-    const { envelope, rows } = readListEnvelope(response.body, keys)
-    pass.take(envelope, rows.length)
+    const fetched = await fetchListPage(fetcher, pageCall(request, searchParams), keys, request.asBytes ?? false)
+    const { envelope } = fetched
+    const rows = fetched.rowCount
+    pass.take(envelope, rows)
     const total = envelope.total_records
-    yield { items: rows as T[], index: page - 1, ...(typeof total === 'number' ? { totalRecords: total } : {}), rateLimitWaits: response.waits, restarted: false, skipped: 0 }
+    yield {
+      items: fetched.rows as T[],
+      index: page - 1,
+      ...(typeof total === 'number' ? { totalRecords: total } : {}),
+      rateLimitWaits: fetched.waits,
+      restarted: false,
+      skipped: 0,
+      ...(fetched.bytes ? { bytes: fetched.bytes } : {}),
+    }
     // The caller took the page.
     if (cursor) cursor.pageNumber = page + 1
     const pageCount = envelope.page_count
-    const done = typeof pageCount === 'number' ? page >= pageCount : rows.length === 0 || (request.pageSize !== undefined && rows.length < request.pageSize)
-    if (done || rows.length === 0 || request.paginated === false) return
+    const done = typeof pageCount === 'number' ? page >= pageCount : rows === 0 || (request.pageSize !== undefined && rows < request.pageSize)
+    if (done || rows === 0 || request.paginated === false) return
   }
 }

@@ -19,8 +19,10 @@
 // restart drops the rows the cursor has, as above.
 import { AppError, isAppError } from '../../common/errors'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
-import { readListEnvelope } from './list-envelope'
+import { fetchListPage, pageCall, type PageBytes, type PageFetcher } from './list-page'
 import { PassPages } from './page-budget'
+
+export type { PageFetcher } from './list-page'
 
 export type QueryValue = string | number | boolean | undefined
 export type Query = Readonly<Record<string, QueryValue>>
@@ -46,6 +48,12 @@ export interface PaginateRequest {
   onRateLimitWait?: (untilMs: number) => void
   /** Where an earlier try of the same listing stopped; advanced as the caller takes pages. */
   cursor?: PageCursor
+  /**
+   * Pages come as Zoom's bytes (`page.bytes`, no `items`) for a caller that parses and stores the
+   * rows in another thread. Rows are then not deduplicated here: only with a cursor that does not
+   * remember rows (the caller keeps each row once itself).
+   */
+  asBytes?: boolean
 }
 
 /**
@@ -82,11 +90,8 @@ export interface ZoomPage<T = unknown> {
   restarted: boolean
   /** Rows dropped from this page because an earlier page (before a restart) yielded them. */
   skipped: number
-}
-
-/** What pagination needs from the client: one JSON GET. */
-export interface PageFetcher {
-  request<T>(request: { path: string; searchParams?: Query; family?: RateFamily; category?: RateCategory; signal?: AbortSignal; onRateLimitWait?: (untilMs: number) => void }): Promise<{ body: T; waits: number }>
+  /** The page unparsed (the listing asked `asBytes`): `items` is empty. */
+  bytes?: PageBytes
 }
 
 export function isExpiredPageToken(error: unknown): boolean {
@@ -114,6 +119,8 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
   const maxRestarts = request.maxRestarts ?? 3
   const cursor = request.cursor ?? newPageCursor()
   const seen = cursor.taken
+  const asBytes = request.asBytes ?? false
+  if (asBytes && seen) throw new Error('Pages as bytes are not deduplicated: use a cursor that does not remember rows.')
   /** The page tokens of this run through the listing: Zoom never gives the same one twice. */
   const tokens = new Set<string>()
   let pageToken = cursor.pageToken
@@ -125,16 +132,9 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
     const searchParams: Record<string, QueryValue> = { ...request.searchParams }
     if (request.pageSize !== undefined) searchParams.page_size = request.pageSize
     if (pageToken !== '') searchParams.next_page_token = pageToken
-    let response: { body: unknown; waits: number }
+    let page: Awaited<ReturnType<typeof fetchListPage>>
     try {
-      response = await fetcher.request<unknown>({
-        path: request.path,
-        searchParams,
-        ...(request.family ? { family: request.family } : {}),
-        ...(request.category ? { category: request.category } : {}),
-        ...(request.signal ? { signal: request.signal } : {}),
-        ...(request.onRateLimitWait ? { onRateLimitWait: request.onRateLimitWait } : {}),
-      })
+      page = await fetchListPage(fetcher, pageCall(request, searchParams), keys, asBytes)
     } catch (error) {
       if (pageToken !== '' && restarts < maxRestarts && isExpiredPageToken(error)) {
         restarts++
@@ -147,8 +147,8 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
       }
       throw error
     }
-    const { envelope, rows } = readListEnvelope(response.body, keys)
-    pass.take(envelope, rows.length)
+    const { envelope, rows } = page
+    pass.take(envelope, page.rowCount)
     const items: T[] = []
     const pageKeys = new Set<string>()
     let skipped = 0
@@ -165,9 +165,10 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
       items,
       index: index++,
       ...(typeof total === 'number' ? { totalRecords: total } : {}),
-      rateLimitWaits: response.waits,
+      rateLimitWaits: page.waits,
       restarted,
       skipped,
+      ...(page.bytes ? { bytes: page.bytes } : {}),
     }
     // The caller took the page: its rows are given, and a later try starts after it.
     if (seen) for (const key of pageKeys) seen.add(key)

@@ -8,7 +8,9 @@
 // `seal()`/`unseal()`, `rowCount` and `hostEmails`.
 import type { DatasetInfo, RowsWindow } from '../../../common/contract/data'
 import type { ListResource } from '../../../common/zoom/catalog'
+import type { PageBytes } from '../../zoom/list-page'
 import type { ValueLabels } from './cells'
+import type { RowContext } from './row-context'
 import { DatasetEngine } from './store/dataset-engine'
 import type { DatasetFiles } from './store/dataset-files'
 import { processDatasetFiles } from './store/dataset-files'
@@ -19,6 +21,15 @@ import { viewKey } from './view-key'
 
 const FALLBACK_COLUMN_COUNT = 12
 const ITERATE_BATCH = 2000
+
+/**
+ * Bytes that own their whole buffer, so moving it moves nothing else: a small answer's bytes can
+ * be a slice of Node's shared pool, which is copied out first.
+ */
+function wholeBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes as Uint8Array<ArrayBuffer>
+  return new Uint8Array(bytes)
+}
 
 export interface WindowRequest {
   offset: number
@@ -107,6 +118,18 @@ export class Dataset<R extends DatasetResource = ListResource> {
     await this.opened
     const keys = items.map((item) => rowKey(item, this.resource.idKeys))
     const { added, rows } = await this.backend.engine.call(this.id, { op: 'add', rows: items.map((item) => JSON.stringify(item) ?? 'null'), keys })
+    this.stored = rows
+    return added
+  }
+
+  /**
+   * Stores a page handed over as Zoom's bytes, as `add` stores its rows: the worker parses it and
+   * gives the rows their context, so main never builds them. The bytes are moved to the worker.
+   */
+  async addPage(page: PageBytes, context: RowContext): Promise<number> {
+    await this.opened
+    const data = wholeBuffer(page.data)
+    const { added, rows } = await this.backend.engine.call(this.id, { op: 'addPage', page: { ...page, data }, context }, [data.buffer])
     this.stored = rows
     return added
   }

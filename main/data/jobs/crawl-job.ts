@@ -31,7 +31,8 @@ import type { ListSpec } from '../../../common/zoom/browse/list-spec'
 import { nounOf, singularOf } from '../../../common/zoom/browse/fan-out'
 import type { CrawlPlan, QueryParams } from './crawl-plan'
 import { newPageCursor, type PageCursor } from '../../zoom'
-import { type CrawlUnit, fieldValue, withHostEmail, withParentValues, withWindow } from './crawl-units'
+import { inRowContext, type RowContext } from '../datasets/row-context'
+import { type CrawlUnit, fieldValue, withWindow } from './crawl-units'
 import { listPages } from './list-pages'
 import { forAppType, type ScopeLevelOf } from './scope-check'
 import { PageStore } from './page-store'
@@ -313,9 +314,9 @@ export class CrawlJob {
   }
 
   /** Pages of one listing, straight from the profile's Zoom client; a 403 names the scopes this app type can be granted. */
-  private async *pagesOf(spec: ListSpec, pathValues: Record<string, string>, query: QueryParams, signal: AbortSignal, onRateLimitWait?: (untilMs: number) => void, cursor?: PageCursor) {
+  private async *pagesOf(spec: ListSpec, pathValues: Record<string, string>, query: QueryParams, signal: AbortSignal, onRateLimitWait?: (untilMs: number) => void, cursor?: PageCursor, asBytes = false) {
     try {
-      yield* listPages(this.deps.zoom.forProfile(this.dataset.profileId), spec, { pathValues, query, signal, ...(onRateLimitWait ? { onRateLimitWait } : {}), ...(cursor ? { cursor } : {}) })
+      yield* listPages(this.deps.zoom.forProfile(this.dataset.profileId), spec, { pathValues, query, signal, ...(onRateLimitWait ? { onRateLimitWait } : {}), ...(cursor ? { cursor } : {}), asBytes })
     } catch (error) {
       throw forAppType(error, spec, this.deps.scopeLevel, this.dataset.profileId)
     }
@@ -438,19 +439,22 @@ export class CrawlJob {
       // for it again. A listing that remembers its rows (no id keys) stores each page before the
       // next: it would have to forget the rows of a page that failed to store.
       const storing = new PageStore(cursor, rememberTaken)
+      const context: RowContext = unit.email ? { hostEmail: unit.email } : unit.pathValues ? { parentValues: unit.pathValues } : {}
       try {
-        for await (const page of this.pagesOf(spec, pathValues, withWindow(spec, params, window), signal, this.rateLimitWait, cursor)) {
+        // Rows the dataset keeps once by their id come as Zoom's bytes, parsed by the dataset worker.
+        for await (const page of this.pagesOf(spec, pathValues, withWindow(spec, params, window), signal, this.rateLimitWait, cursor, !rememberTaken)) {
           await storing.settled()
           if (signal.aborted) return
           if (page.totalRecords !== undefined && !listing.counted) {
             listing.counted = true
             this.progress.totalRecords = (this.progress.totalRecords ?? 0) + page.totalRecords
           }
-          const rows = unit.email ? withHostEmail(page.items, unit.email) : unit.pathValues ? withParentValues(page.items, unit.pathValues) : page.items
           // Only the count outlives the store: the page's rows are not kept while the next is fetched.
           const waits = page.rateLimitWaits
+          // A page as bytes is parsed by the dataset worker: main never builds its rows.
+          const stored = page.bytes ? this.dataset.addPage(page.bytes, context) : this.dataset.add(inRowContext(page.items, context))
           await storing.store(
-            this.dataset.add(rows).then(() => {
+            stored.then(() => {
               this.countPage(waits)
               this.deps.changed(false)
             }),

@@ -49,34 +49,6 @@ export function userScope(perUser: boolean, path: string, users: CrawlInput['use
   return { kind: 'listed', users: unique.map((userId) => ({ label: userId, userId, resolve: true })) }
 }
 
-/**
- * Rows of a per-user list with the host's e-mail: Zoom's meeting, webinar and recording lists
- * give only `host_id`, and the grid, the filter and the exports should show who it is. A row that
- * has its own `host_email` keeps it; the others get a copy with the unit's e-mail added.
- */
-export function withHostEmail(items: readonly unknown[], email: string): unknown[] {
-  return items.map((item) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item
-    const host = (item as { host_email?: unknown }).host_email
-    return typeof host === 'string' && host !== '' ? item : { ...(item as Record<string, unknown>), host_email: email }
-  })
-}
-
-/**
- * Rows of a fanned-out list with the parent values they were listed under (a member row says
- * which call queue it is in), unless the row has a field of that name already.
- */
-export function withParentValues(items: readonly unknown[], values: Readonly<Record<string, string>>): unknown[] {
-  const entries = Object.entries(values)
-  if (entries.length === 0) return [...items]
-  return items.map((item) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item
-    const row = item as Record<string, unknown>
-    const missing = entries.filter(([name]) => row[name] === undefined)
-    return missing.length === 0 ? item : { ...row, ...Object.fromEntries(missing) }
-  })
-}
-
 export function withWindow(spec: Pick<ListSpec, 'dateWindow'>, params: QueryParams, window: DateWindow | undefined): QueryParams {
   const range = spec.dateWindow
   return window && range ? { ...params, [range.from]: window.from, [range.to]: window.to } : params

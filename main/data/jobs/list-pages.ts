@@ -15,6 +15,8 @@ export interface ListingRequest {
   signal: AbortSignal
   onRateLimitWait?: (untilMs: number) => void
   cursor?: PageCursor
+  /** Pages as Zoom's bytes, parsed where they are stored (see PaginateRequest.asBytes). */
+  asBytes?: boolean
 }
 
 export function listPages(client: ZoomClient, spec: ListSpec, request: ListingRequest): AsyncGenerator<ZoomPage> {
@@ -36,6 +38,7 @@ export function listPages(client: ZoomClient, spec: ListSpec, request: ListingRe
     signal: request.signal,
     ...(request.onRateLimitWait ? { onRateLimitWait: request.onRateLimitWait } : {}),
     ...(request.cursor ? { cursor: request.cursor } : {}),
+    ...(request.asBytes ? { asBytes: true } : {}),
   }
   return spec.pagination === 'page_number' ? paginateByNumber(client, paginate) : client.paginate(paginate)
 }

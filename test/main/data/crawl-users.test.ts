@@ -108,9 +108,10 @@ describe('crawl of a single list against the sandbox', () => {
     const { jobs, finished } = jobHarness(spyZoom(sandboxZoom(sandbox), undefined, { pageSize: 100 }))
     const { jobId } = await jobs.crawl({ profileId: 'p1', resource: 'users', params: {} })
     const job = jobs.get(jobId)
-    const add = job.dataset.add.bind(job.dataset)
+    // Users have ids, so their pages go to the dataset as Zoom's bytes.
+    const addPage = job.dataset.addPage.bind(job.dataset)
     let stores = 0
-    job.dataset.add = (items) => (++stores === 3 ? Promise.reject(new AppError('FILE_IO', 'The disk is full.')) : add(items))
+    job.dataset.addPage = (page, context) => (++stores === 3 ? Promise.reject(new AppError('FILE_IO', 'The disk is full.')) : addPage(page, context))
     const failed = await finished(jobId)
     expect(failed).toMatchObject({ state: 'failed', error: { code: 'FILE_IO' }, rows: 200 })
     await job.resume()

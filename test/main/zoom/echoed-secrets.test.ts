@@ -2,7 +2,7 @@
 // on untouched (the same object, nothing copied); one quoting a token whole, cut short to most of
 // it, or behind JSON escapes is scrubbed wherever it is (values, keys, nested lists).
 import { describe, expect, it } from 'vitest'
-import { withoutEchoedSecrets } from '../../../main/zoom/echoed-secrets'
+import { bytesWithoutEchoedSecrets, withoutEchoedSecrets } from '../../../main/zoom/echoed-secrets'
 
 const TOKEN = 'eyJhbGciOiJIUzUxMiJ9.canary-token-for-echo-checks.9f2c41d7e0b34a5c8d6e1f20a3b4c5d6e7f80912'
 const answer = (text: string) => ({ raw: Buffer.from(text), body: JSON.parse(text) as unknown })
@@ -26,5 +26,24 @@ describe('answers that quote a token', () => {
     const body = JSON.parse(raw.toString()) as unknown
     expect(raw.includes(TOKEN)).toBe(false)
     expect(withoutEchoedSecrets(raw, body, [TOKEN])).toEqual({ users: [{ id: 'u1', name: '[redacted]' }] })
+  })
+})
+
+describe('answers kept as bytes (a crawl page parsed by the dataset worker)', () => {
+  it('hands bytes without a token on as they are, unparsed', () => {
+    const raw = Buffer.from(JSON.stringify({ users: [{ id: 'u1', note: 'no token here' }] }))
+    expect(bytesWithoutEchoedSecrets(raw, [TOKEN])).toBe(raw)
+  })
+
+  it('scrubs a token quoted whole or behind escapes, and gives JSON bytes again', () => {
+    const spelled = [...TOKEN].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
+    for (const raw of [Buffer.from(JSON.stringify({ users: [{ id: 'u1', name: TOKEN }] })), Buffer.from(`{"users":[{"id":"u1","name":"${spelled}"}]}`)]) {
+      const scrubbed = bytesWithoutEchoedSecrets(raw, [undefined, TOKEN])
+      expect(JSON.parse(scrubbed.toString())).toEqual({ users: [{ id: 'u1', name: '[redacted]' }] })
+    }
+  })
+
+  it('refuses bytes that need reading and are not JSON, with a typed error', () => {
+    expect(() => bytesWithoutEchoedSecrets(Buffer.from(`{"users":[{"name":"${TOKEN}"`), [TOKEN])).toThrow(expect.objectContaining({ code: 'ZOOM_RESPONSE_INVALID' }))
   })
 })

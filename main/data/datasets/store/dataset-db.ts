@@ -23,6 +23,7 @@ import { sortKey } from '../sort'
 import { isIdentity, type NormalisedSpec, normaliseSpec, type ViewSpec } from '../view'
 import { viewKey } from '../view-key'
 import type { DatasetMeta, StoredResource, WindowInput } from './protocol'
+import { rowKey } from './row-key'
 
 const SAMPLE_HEAD = 200
 const SAMPLE_SPREAD = 300
@@ -139,6 +140,14 @@ export class DatasetDb {
     }
     this.rows += added
     return added
+  }
+
+  /** Stores parsed rows as `add` does, each keyed by the resource's id keys. */
+  addRows(rows: readonly unknown[]): number {
+    return this.add(
+      rows.map((row) => JSON.stringify(row) ?? 'null'),
+      rows.map((row) => rowKey(row, this.resource.idKeys)),
+    )
   }
 
   /** Whether stored rows still wait for their columns. */

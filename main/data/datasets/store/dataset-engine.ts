@@ -22,7 +22,8 @@ export class DatasetEngine {
 
   constructor(private readonly script?: URL) {}
 
-  call<Op extends Request['op']>(datasetId: string, request: Extract<Request, { op: Op }>): Promise<Replies[Op]> {
+  /** `transfer`: buffers of the request moved to the worker instead of copied (unusable here afterwards). */
+  call<Op extends Request['op']>(datasetId: string, request: Extract<Request, { op: Op }>, transfer: readonly ArrayBuffer[] = []): Promise<Replies[Op]> {
     const worker = this.start()
     const id = ++this.serial
     return new Promise<Replies[Op]>((resolve, reject) => {
@@ -30,7 +31,7 @@ export class DatasetEngine {
       // The thread keeps the process alive only while it has work to answer.
       if (this.pending.size === 1) worker.ref()
       const message: RequestMessage = { id, datasetId, request }
-      worker.postMessage(message)
+      worker.postMessage(message, transfer)
     })
   }
 

@@ -4,8 +4,10 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { parentPort } from 'node:worker_threads'
 import { AppError, isAppError } from '../../../../common/errors'
+import { inRowContext } from '../row-context'
 import { DatasetDb } from './dataset-db'
 import { writeExport } from './export-writer'
+import { rowsOfPage } from './page-rows'
 import type { ReplyMessage, Request, RequestMessage } from './protocol'
 
 const port = parentPort
@@ -40,6 +42,12 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
     case 'add': {
       const db = opened(datasetId)
       const added = db.add(request.rows, request.keys)
+      workWhenIdle()
+      return { added, rows: db.rowCount }
+    }
+    case 'addPage': {
+      const db = opened(datasetId)
+      const added = db.addRows(inRowContext(rowsOfPage(request.page), request.context))
       workWhenIdle()
       return { added, rows: db.rowCount }
     }

@@ -1,6 +1,8 @@
 // What main and the dataset worker say to each other: one request, one reply, matched by id.
 import type { RowsWindow } from '../../../../common/contract/data'
+import type { PageBytes } from '../../../zoom/list-page'
 import type { ValueLabels } from '../cells'
+import type { RowContext } from '../row-context'
 import type { ViewSpec } from '../view'
 
 /** What the worker needs of a dataset's resource to store its rows. */
@@ -50,6 +52,8 @@ export type Request =
   | { op: 'open'; path: string; create: boolean; resource: StoredResource; meta?: DatasetMeta }
   /** A page: each row's JSON (strings are copied whole; an object graph is cloned value by value) and id key (null: none). */
   | { op: 'add'; rows: string[]; keys: (string | null)[] }
+  /** A page as Zoom's bytes (transferred, not copied): parsed in the worker, given its context, stored as `add` stores. */
+  | { op: 'addPage'; page: PageBytes; context: RowContext }
   | { op: 'count' }
   | { op: 'columns' }
   | { op: 'window'; input: WindowInput }
@@ -67,6 +71,7 @@ export type Request =
 export interface Replies {
   open: { rows: number; meta: DatasetMeta | undefined }
   add: { added: number; rows: number }
+  addPage: { added: number; rows: number }
   count: number
   columns: string[]
   window: Omit<RowsWindow, 'datasetId'>

@@ -1,0 +1,115 @@
+// The byte scan of a list page must read every page as JSON.parse and readListEnvelope do: the
+// same paging fields, the same list key, as many rows, and the same refusals.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { isAppError } from '../../../common/errors'
+import { readListEnvelope } from '../../../main/zoom/list-envelope'
+import { scanListEnvelope } from '../../../main/zoom/list-envelope-bytes'
+
+const KEYS = ['call_logs', 'logs']
+const bytesOf = (text: string) => new TextEncoder().encode(text)
+
+/** What readListEnvelope makes of the parsed text, in the scan's terms. */
+function parsedReading(text: string) {
+  const { envelope, rows } = readListEnvelope(JSON.parse(text), KEYS)
+  const listKey = KEYS.find((key) => envelope[key] !== undefined && envelope[key] !== null)
+  const rest = Object.fromEntries(Object.entries(envelope).filter(([key]) => !KEYS.includes(key)))
+  return { envelope: rest, listKey, rows: rows.length }
+}
+
+// Strings that look like structure: quotes, escapes, brackets and commas inside values and keys.
+const tricky = fc.constantFrom('"', '\\', '\\"', '],"x":[', '{', '}', ',', '\u2028', 'é', '😀', '\\u0022', '"call_logs":[1]', '')
+const text = fc.oneof(fc.string(), tricky, fc.tuple(fc.string(), tricky, fc.string()).map((parts) => parts.join('')))
+const value = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.constant(null),
+    fc.boolean(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer(),
+    text,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(text, tie('value'), { maxKeys: 4 }),
+  ),
+})).value
+const page = fc.record(
+  {
+    next_page_token: text,
+    total_records: fc.integer({ min: 0 }),
+    page_size: fc.integer({ min: 1, max: 300 }),
+    call_logs: fc.oneof(fc.array(value, { maxLength: 20 }), fc.constant(null)),
+    logs: fc.array(value, { maxLength: 5 }),
+    other: value,
+  },
+  { requiredKeys: [] },
+)
+const indent = fc.constantFrom(undefined, 0, 1, 2, '\t')
+
+describe('scanListEnvelope', () => {
+  it('reads any page as JSON.parse and readListEnvelope do', () => {
+    fc.assert(
+      fc.property(page, fc.dictionary(text, value, { maxKeys: 3 }), indent, (members, extra, space) => {
+        const json = JSON.stringify({ ...extra, ...members }, null, space)
+        expect(scanListEnvelope(bytesOf(json), KEYS)).toEqual(parsedReading(json))
+      }),
+      { numRuns: 400 },
+    )
+  })
+
+  it('reads a member given twice as JSON.parse does: the last one counts', () => {
+    const json = '{"call_logs":[1,2,3],"next_page_token":"a","call_logs":[4],"next_page_token":"b"}'
+    expect(scanListEnvelope(bytesOf(json), KEYS)).toEqual({ envelope: { next_page_token: 'b' }, listKey: 'call_logs', rows: 1 })
+    expect(parsedReading(json)).toEqual({ envelope: { next_page_token: 'b' }, listKey: 'call_logs', rows: 1 })
+  })
+
+  it('takes the next key when the first is null, and no rows when none is there', () => {
+    expect(scanListEnvelope(bytesOf('{"call_logs":null,"logs":[{"a":"]"},{}]}'), KEYS)).toMatchObject({ listKey: 'logs', rows: 2 })
+    expect(scanListEnvelope(bytesOf(' {"total_records":0} '), KEYS)).toEqual({ envelope: { total_records: 0 }, listKey: undefined, rows: 0 })
+    expect(scanListEnvelope(bytesOf('{}'), KEYS)).toEqual({ envelope: {}, listKey: undefined, rows: 0 })
+    expect(scanListEnvelope(bytesOf('{"call_logs":[ ]}'), KEYS)).toEqual({ envelope: {}, listKey: 'call_logs', rows: 0 })
+  })
+
+  it('refuses what readListEnvelope refuses, with its words', () => {
+    for (const json of ['[]', '"call_logs"', '12', 'null', '{"call_logs":{"a":1}}', '{"call_logs":"[1,2]"}', '{"call_logs":7}']) {
+      let expected: unknown
+      try {
+        parsedReading(json)
+      } catch (error) {
+        expected = error
+      }
+      expect(expected, json).toMatchObject({ code: 'ZOOM_RESPONSE_INVALID' })
+      expect(() => scanListEnvelope(bytesOf(json), KEYS), json).toThrow((expected as Error).message)
+    }
+  })
+
+  it('never accepts a broken page that JSON.parse reads differently, and refuses only with a typed error', () => {
+    fc.assert(
+      fc.property(page, fc.nat(), fc.integer({ min: 0, max: 127 }), fc.boolean(), (members, at, byte, truncate) => {
+        const whole = bytesOf(JSON.stringify(members))
+        const place = at % whole.length
+        const broken = truncate ? whole.slice(0, place) : Uint8Array.from(whole, (b, i) => (i === place ? byte : b))
+        const decoded = new TextDecoder().decode(broken)
+        let scanned: ReturnType<typeof scanListEnvelope> | undefined
+        try {
+          scanned = scanListEnvelope(broken, KEYS)
+        } catch (error) {
+          expect(isAppError(error) && error.code === 'ZOOM_RESPONSE_INVALID').toBe(true)
+        }
+        let parsed: ReturnType<typeof parsedReading> | undefined
+        try {
+          parsed = parsedReading(decoded)
+        } catch {
+          // Not JSON, or refused: the scan may still pass it on; the worker's parse refuses it.
+        }
+        if (parsed !== undefined) expect(scanned).toEqual(parsed)
+      }),
+      { numRuns: 600 },
+    )
+  })
+
+  it('counts the rows of a real-sized page without parsing them', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({ id: `id-${i}`, caller_name: `Name "${i}" [x], {y}`, nested: { list: [1, [2, 3], { z: ',' }] } }))
+    const json = JSON.stringify({ next_page_token: 'tok', page_size: 300, total_records: 9000, call_logs: rows })
+    expect(scanListEnvelope(bytesOf(json), KEYS)).toEqual({ envelope: { next_page_token: 'tok', page_size: 300, total_records: 9000 }, listKey: 'call_logs', rows: 300 })
+  })
+})
