@@ -1,6 +1,7 @@
 // dataset_10m_*: ten million call-history rows crawled into one dataset (SQLite in the dataset
 // worker), then sorted, paged, filtered and exported, in a fresh child process
-// (support/dataset-child.ts) whose resident memory and event loop are measured. The sandbox runs
+// (support/dataset-child.ts) whose resident memory and event loop are measured; the discarding
+// read that the crawl is compared with runs in a fresh child of its own first. The sandbox runs
 // in a third process and serves the calls from its fast synthetic mode
 // (SandboxOptions.syntheticCallHistory: generated records repeated with their own ids).
 // DATASET_BENCH_ROWS sets another row count (a quick run on a small machine).
@@ -8,7 +9,7 @@ import { fork } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { metric, type Metric } from '../report'
-import type { DatasetChildInput, DatasetChildReport } from './support/dataset-child'
+import type { DatasetChildInput, DatasetChildReport, DiscardReport } from './support/dataset-child'
 import { withSandbox } from './support/sandbox-process'
 
 const ROWS = Number(process.env.DATASET_BENCH_ROWS ?? 10_000_000)
@@ -19,26 +20,8 @@ export async function measureDataset10m(): Promise<Metric[]> {
   return withSandbox({ seed: 15, users: 1000, plan: 'unlimited', syntheticCallHistory: ROWS }, async (sandbox) => {
     // Every figure is wall-clock on a shared machine: the load it was measured under goes with it.
     const loadAtStart = loadavg()[0]!
-    // DATASET_BENCH_NODE_FLAGS: Node flags for the child only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p" or "--trace-gc").
-    const flags = (process.env.DATASET_BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '')
-    const child = fork(CHILD, [], { execArgv: ['--import', 'tsx', ...flags], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-    const reported = new Promise<DatasetChildReport>((resolve, reject) => {
-      child.once('message', (message) => resolve(message as DatasetChildReport))
-      child.once('error', reject)
-      child.once('exit', (code) => reject(new Error(`the dataset child exited with code ${code} before reporting`)))
-    })
-    const exited = new Promise((resolve) => child.once('exit', resolve))
-    let r: DatasetChildReport
-    try {
-      const input: DatasetChildInput = { url: sandbox.url, apps: sandbox.apps, rows: ROWS }
-      child.send(input)
-      r = await reported
-    } finally {
-      // The child ends by itself once it has reported (so its CPU profiles get written); one stuck is stopped.
-      const stuck = setTimeout(() => child.kill(), 60_000)
-      await exited
-      clearTimeout(stuck)
-    }
+    const discard = await runChild<DiscardReport>({ url: sandbox.url, apps: sandbox.apps, rows: ROWS, phase: 'discard' })
+    const r = { ...(await runChild<DatasetChildReport>({ url: sandbox.url, apps: sandbox.apps, rows: ROWS, phase: 'dataset' })), ...discard }
     const rows = `${r.rows.toLocaleString('en')} rows`
     const load = `; load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (2 cores)`
     const metrics = [
@@ -49,8 +32,30 @@ export async function measureDataset10m(): Promise<Metric[]> {
       metric(`dataset_${label}_window_ms`, r.windowP95Ms, 'ms', { kind: 'max', limit: 50 }, `p95 of ${r.windows} 100-row windows at random offsets of that sort; the slowest ${r.windowMaxMs.toFixed(0)} ms (the first, which waits for the whole order when the first window was answered before it)`),
       metric(`dataset_${label}_filter_ms`, r.filterMs, 'ms', { kind: 'max', limit: 1500 }, `first window of a substring filter on callee name ("an": ${r.filterRows.toLocaleString('en')} rows)`),
       metric('export_csv_rows_per_s', r.exportRowsPerS, 'rows/s', { kind: 'min', limit: 200_000 }, `CSV export of all ${r.exportRows.toLocaleString('en')} rows (default columns, labels) streamed by the dataset worker`),
-      metric('main_loop_block_ms', r.loopBlockMs, 'ms', { kind: 'max', limit: 20 }, `longest event-loop delay of main (monitorEventLoopDelay, 1 ms resolution) from the crawl's start to the filter's end; p99 ${r.loopP99Ms.toFixed(1)} ms; longest while crawling ${r.loopCrawlMs.toFixed(0)} ms, while sorting, paging and filtering ${r.loopReadsMs.toFixed(0)} ms; while the same pages were read and discarded before (the Zoom client alone, no dataset) ${r.loopDiscardMs.toFixed(0)} ms`),
+      metric('main_loop_block_ms', r.loopBlockMs, 'ms', { kind: 'max', limit: 20 }, `longest event-loop delay of main (monitorEventLoopDelay, 1 ms resolution) from the crawl's start to the filter's end; p99 ${r.loopP99Ms.toFixed(1)} ms; longest while crawling ${r.loopCrawlMs.toFixed(0)} ms, while sorting, paging and filtering ${r.loopReadsMs.toFixed(0)} ms; while the same pages were read and discarded (the Zoom client alone, no dataset, in a process of its own) ${r.loopDiscardMs.toFixed(0)} ms`),
     ]
     return metrics.map((m) => ({ ...m, notes: `${m.notes ?? ''}${load}` }))
   })
+}
+
+/** One phase in a fresh child process: its report. */
+async function runChild<Report>(input: DatasetChildInput): Promise<Report> {
+  // DATASET_BENCH_NODE_FLAGS: Node flags for the child only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p" or "--trace-gc").
+  const flags = (process.env.DATASET_BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '')
+  const child = fork(CHILD, [], { execArgv: ['--import', 'tsx', ...flags], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const reported = new Promise<Report>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as Report))
+    child.once('error', reject)
+    child.once('exit', (code) => reject(new Error(`the dataset child exited with code ${code} before reporting`)))
+  })
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  try {
+    child.send(input)
+    return await reported
+  } finally {
+    // The child ends by itself once it has reported (so its CPU profiles get written); one stuck is stopped.
+    const stuck = setTimeout(() => child.kill(), 60_000)
+    await exited
+    clearTimeout(stuck)
+  }
 }
