@@ -1,7 +1,7 @@
 // `npx tsx bench/store-cpu.ts [rows]`: CPU time per row of each step of storing call-history rows
-// (the sandbox's synthetic records), in one thread without the sandbox or HTTP: main's parse of
-// a page and its id keys + row strings, the worker's add and its background column extraction,
-// then a CSV export and a first sort. CPU time, unlike the bench's wall-clock figures, barely
+// (the sandbox's synthetic records), in one thread without the sandbox or HTTP: main's scan of a
+// page's envelope (its bytes), the worker's parse of the page, its add (row strings, id keys,
+// inserts) and its background column extraction, then a CSV export and a first sort. CPU time, unlike the bench's wall-clock figures, barely
 // moves with the machine's load, so it says what a change did on a shared machine.
 import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,7 +10,8 @@ import { SandboxData } from '../test/sandbox/data/sandbox-data'
 import { SyntheticCalls } from '../test/sandbox/data/synthetic-calls'
 import { LIST_RESOURCES } from '../common/zoom/catalog'
 import { DatasetDb } from '../main/data/datasets/store/dataset-db'
-import { rowKey } from '../main/data/datasets/store/row-key'
+import { rowsOfPage } from '../main/data/datasets/store/page-rows'
+import { scanListEnvelope } from '../main/zoom/list-envelope-bytes'
 import { writeExport } from '../main/data/datasets/store/export-writer'
 
 const N = Number(process.argv[2] ?? 100_000)
@@ -25,18 +26,18 @@ const csv = `${path}.csv`
 rmSync(path, { force: true })
 const db = new DatasetDb(path, stored, true)
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000 }
-let tParse = 0, tMain = 0, tAdd = 0, tExtract = 0
+let tScan = 0, tParse = 0, tAdd = 0, tExtract = 0
 for (let k = 0; k < N; k += 300) {
   const texts: string[] = []
   for (let i = k; i < Math.min(N, k + 300); i++) texts.push(calls.item(i))
-  const body = `{"call_logs":[${texts.join(',')}]}`
-  let t = cpu(); const items = (JSON.parse(body) as { call_logs: unknown[] }).call_logs; tParse += cpu() - t
-  t = cpu(); const keys = items.map((item) => rowKey(item, stored.idKeys)); const page = items.map((item) => JSON.stringify(item)); tMain += cpu() - t
-  t = cpu(); db.add(page, keys); tAdd += cpu() - t
+  const bytes = Buffer.from(`{"next_page_token":"t${k}","call_logs":[${texts.join(',')}]}`)
+  let t = cpu(); const scanned = scanListEnvelope(bytes, ['call_logs']); tScan += cpu() - t
+  t = cpu(); const items = rowsOfPage({ data: bytes, listKey: scanned.listKey, rows: scanned.rows, nextPageToken: scanned.envelope.next_page_token }); tParse += cpu() - t
+  t = cpu(); db.addRows(items); tAdd += cpu() - t
   t = cpu(); while (db.extracting) db.extract(500); tExtract += cpu() - t
 }
 const us = (ms: number) => ((ms * 1000) / N).toFixed(2)
-console.log(`per row µs: main parse ${us(tParse)}, main keys+stringify ${us(tMain)}, worker add ${us(tAdd)}, worker extract ${us(tExtract)}`)
+console.log(`per row µs: main scan ${us(tScan)}, worker parse ${us(tParse)}, worker add ${us(tAdd)}, worker extract ${us(tExtract)}`)
 let t = cpu(); let w = performance.now()
 const rows = await writeExport(db, { path: csv, mode: 0o600, format: 'csv', columns: stored.columns, header: stored.columns, labels }, { between: async () => undefined })
 console.log(`export ${rows} rows: ${us(cpu() - t)} µs cpu/row, ${Math.round(rows / ((performance.now() - w) / 1000))} rows/s wall`)

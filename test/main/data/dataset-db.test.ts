@@ -41,6 +41,32 @@ describe('DatasetDb', () => {
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
+  it('extracts the columns of parsed pages as of their stored JSON: held rows, rows read back past the bound, a page with a duplicate', () => {
+    const rows = Array.from({ length: 5200 }, (_, i) => person(i))
+    const parsed = new DatasetDb(join(dir, 'parsed.sqlite'), resource, true)
+    // The same rows stored as JSON text, extracted from what is read back: the reference.
+    const text = new DatasetDb(join(dir, 'text.sqlite'), resource, true)
+    try {
+      // Pages of 700 parsed rows (more than the worker holds parsed), a duplicate, extraction in between.
+      const pages = [...Array.from({ length: 6 }, (_, p) => rows.slice(p * 700, p * 700 + 700)), [person(3), ...rows.slice(4200, 4500)], rows.slice(4500)]
+      pages.forEach((page, p) => {
+        expect(parsed.addRows(page)).toBe(addRows(text, page))
+        if (p === 2) parsed.extract(500)
+        // All extracted: the worker holds none, so the page with a duplicate would be held.
+        if (p === 5) while (parsed.extracting) parsed.extract(10_000)
+      })
+      for (const column of ['name', 'score']) {
+        const sort = { column, direction: 'desc' as const }
+        const read = (db: DatasetDb) => db.window({ offset: 0, limit: 5200, columns: ['id', 'name', 'score'], sort })
+        expect(read(parsed).rows).toEqual(read(text).rows)
+        expect(read(parsed).rows).toHaveLength(5200)
+      }
+    } finally {
+      parsed.close(true)
+      text.close(true)
+    }
+  })
+
   it('keeps each id once (within a page and across pages) and every row without an id', () => {
     const db = new DatasetDb(join(dir, 'dedup.sqlite'), resource, true)
     try {

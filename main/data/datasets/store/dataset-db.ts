@@ -23,6 +23,7 @@ import { sortKey } from '../sort'
 import { isIdentity, type NormalisedSpec, normaliseSpec, type ViewSpec } from '../view'
 import { viewKey } from '../view-key'
 import type { DatasetMeta, StoredResource, WindowInput } from './protocol'
+import { ParsedAhead } from './parsed-ahead'
 import { rowKey } from './row-key'
 
 const SAMPLE_HEAD = 200
@@ -48,6 +49,8 @@ export class DatasetDb {
   private rows: number
   /** Rows [0, extracted) have their columns; the rest wait for `extract`. */
   private extracted = 0
+  /** Rows just stored by addRows, still parsed for their extraction. */
+  private readonly ahead = new ParsedAhead()
   /** Rows [0, searchable) have their search text. */
   private searchable: number
   /** Extracted column path → its table number. */
@@ -144,10 +147,14 @@ export class DatasetDb {
 
   /** Stores parsed rows as `add` does, each keyed by the resource's id keys. */
   addRows(rows: readonly unknown[]): number {
-    return this.add(
+    const base = this.rows
+    const added = this.add(
       rows.map((row) => JSON.stringify(row) ?? 'null'),
       rows.map((row) => rowKey(row, this.resource.idKeys)),
     )
+    // Kept for extraction when every row was new (then row i is stored at base + i).
+    if (added === rows.length) this.ahead.keep(base, rows)
+    return added
   }
 
   /** Whether stored rows still wait for their columns. */
@@ -160,7 +167,7 @@ export class DatasetDb {
     const count = Math.min(limit, this.rows - this.extracted)
     if (count <= 0) return
     const base = this.extracted
-    const rows = this.statements.rangeRows.all(base, count).map((row) => JSON.parse(String(row.json)) as unknown)
+    const rows = this.ahead.take(base, count) ?? this.statements.rangeRows.all(base, Math.min(count, this.ahead.notHeldFrom(base))).map((row) => JSON.parse(String(row.json)) as unknown)
     this.db.exec('BEGIN')
     try {
       for (const [path, n] of this.columns) this.columnInsert(n).run(base, JSON.stringify(rows.map((row) => columnCell(getPath(row, path)))))

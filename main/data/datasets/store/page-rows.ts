@@ -4,7 +4,11 @@
 import { AppError } from '../../../../common/errors'
 import type { PageBytes } from '../../../zoom/list-page'
 
-const decoder = new TextDecoder()
+/** The page's text: Buffer's UTF-8 decoding (several times faster than TextDecoder's here), without a byte-order mark, as the scan reads it. */
+function pageText(data: Uint8Array): string {
+  const bom = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0
+  return Buffer.from(data.buffer, data.byteOffset + bom, data.byteLength - bom).toString('utf8')
+}
 
 const readDifferently = (what: string) => new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer to a list request cannot be read as one page (${what}).`)
 
@@ -12,7 +16,7 @@ export function rowsOfPage(page: PageBytes): unknown[] {
   if (page.listKey === undefined) return []
   let body: unknown
   try {
-    body = JSON.parse(decoder.decode(page.data))
+    body = JSON.parse(pageText(page.data))
   } catch {
     throw new AppError('ZOOM_RESPONSE_INVALID', "Zoom's answer to a list request is not valid JSON (truncated or not JSON at all).")
   }
