@@ -6,9 +6,9 @@
 //
 // The scan walks the top-level object only: each member's key, and the extent of its value
 // (strings skipped by their quotes and escapes, arrays and objects by their depth). Values of the
-// list's keys are not read, only their rows counted; every other member is parsed (they are small:
-// tokens, counts, dates). What the scan does not check (the inside of the rows) the worker checks
-// when it parses the page, against this row count.
+// list's keys are not read, only where each row starts and ends; every other member is parsed
+// (they are small: tokens, counts, dates). The worker parses each row from its own bytes, so what
+// the scan does not check (the inside of a row) is checked there.
 import { AppError } from '../../common/errors'
 import { notAListMessage, NOT_AN_OBJECT_MESSAGE } from './list-envelope'
 
@@ -19,6 +19,8 @@ export interface ScannedListPage {
   listKey: string | undefined
   /** Rows under that key. */
   rows: number
+  /** Where each row's bytes start and end: offsets [start, end) in pairs, so each row can be read alone. */
+  bounds: Uint32Array
 }
 
 const QUOTE = 0x22
@@ -54,47 +56,58 @@ function skipString(bytes: Uint8Array, i: number): number {
   }
 }
 
-/**
- * `i` at `[` or `{`: the index after its matching close, and, for an array, how many values it
- * holds (its commas at its own depth, plus one unless empty).
- */
-function skipNested(bytes: Uint8Array, i: number): { end: number; values: number } {
+/** `i` at `[` or `{`: the index after its matching close. */
+function skipNested(bytes: Uint8Array, i: number): number {
   let depth = 0
-  let commas = 0
-  let empty = true
   for (let at = i; at < bytes.length; ) {
     const c = bytes[at]!
     if (c === QUOTE) {
-      if (depth === 1) empty = false
       at = skipString(bytes, at)
       continue
     }
-    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (depth === 1) empty = false
-      depth++
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      depth--
-      if (depth === 0) return { end: at + 1, values: empty ? 0 : commas + 1 }
-    } else if (depth === 1) {
-      if (c === COMMA) commas++
-      else if (!isSpace(c)) empty = false
-    }
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++
+    else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return at + 1
     at++
   }
   throw invalid('an array or object is not closed')
 }
 
-/** `i` at a value's first byte: the index after it, and its row count when it is an array. */
-function skipValue(bytes: Uint8Array, i: number): { end: number; values: number | undefined } {
-  const c = bytes[i]
-  if (c === QUOTE) return { end: skipString(bytes, i), values: undefined }
-  if (c === OPEN_BRACKET) return skipNested(bytes, i)
-  if (c === OPEN_BRACE) return { end: skipNested(bytes, i).end, values: undefined }
-  // A number, true, false or null: up to the next delimiter.
+/**
+ * `i` at a list's `[`: the index after its `]`, and where each of its values starts and ends (byte
+ * offsets, pairs in `bounds`), so each row can be read alone. Commas must separate values.
+ */
+function scanList(bytes: Uint8Array, i: number, bounds: number[]): number {
+  let start = -1
+  let at = skipSpace(bytes, i + 1)
+  if (bytes[at] === CLOSE_BRACKET) return at + 1
+  for (;;) {
+    if (at >= bytes.length) throw invalid('a list is not closed')
+    const c = bytes[at]!
+    if (c === COMMA || c === CLOSE_BRACKET) throw invalid('a list has an empty value')
+    start = at
+    at = c === QUOTE ? skipString(bytes, at) : c === OPEN_BRACE || c === OPEN_BRACKET ? skipNested(bytes, at) : skipScalar(bytes, at)
+    bounds.push(start, at)
+    at = skipSpace(bytes, at)
+    if (bytes[at] === COMMA) at = skipSpace(bytes, at + 1)
+    else if (bytes[at] === CLOSE_BRACKET) return at + 1
+    else throw invalid('values of a list are not separated by commas')
+  }
+}
+
+/** A number, true, false or null: the index after it (its next delimiter). */
+function skipScalar(bytes: Uint8Array, i: number): number {
   let at = i
   while (at < bytes.length && bytes[at] !== COMMA && bytes[at] !== CLOSE_BRACE && bytes[at] !== CLOSE_BRACKET && !isSpace(bytes[at])) at++
   if (at === i) throw invalid('a value is missing')
-  return { end: at, values: undefined }
+  return at
+}
+
+/** `i` at a value's first byte: the index after it. */
+function skipValue(bytes: Uint8Array, i: number): number {
+  const c = bytes[i]
+  if (c === QUOTE) return skipString(bytes, i)
+  if (c === OPEN_BRACKET || c === OPEN_BRACE) return skipNested(bytes, i)
+  return skipScalar(bytes, i)
 }
 
 function parseSlice(bytes: Uint8Array, start: number, end: number): unknown {
@@ -111,7 +124,7 @@ function parseSlice(bytes: Uint8Array, start: number, end: number): unknown {
  * ZOOM_RESPONSE_INVALID for an answer that is not an object or whose list key is not a list.
  */
 export function scanListEnvelope(bytes: Uint8Array, keys: readonly string[]): ScannedListPage {
-  const lists = new Map<string, number | null | 'not a list'>()
+  const lists = new Map<string, number[] | null | 'not a list'>()
   const envelope: Record<string, unknown> = {}
   // TextDecoder drops a byte-order mark; so does the scan.
   let i = skipSpace(bytes, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0)
@@ -126,14 +139,22 @@ export function scanListEnvelope(bytes: Uint8Array, keys: readonly string[]): Sc
       i = skipSpace(bytes, keyEnd)
       if (bytes[i] !== COLON) throw invalid('a member has no value')
       i = skipSpace(bytes, i + 1)
-      const value = skipValue(bytes, i)
+      let end: number
       if (keys.includes(key)) {
-        const isNull = value.end - i === 4 && decoder.decode(bytes.subarray(i, value.end)) === 'null'
-        lists.set(key, isNull ? null : (value.values ?? 'not a list'))
+        if (bytes[i] === OPEN_BRACKET) {
+          const bounds: number[] = []
+          end = scanList(bytes, i, bounds)
+          lists.set(key, bounds)
+        } else {
+          end = skipValue(bytes, i)
+          const isNull = end - i === 4 && decoder.decode(bytes.subarray(i, end)) === 'null'
+          lists.set(key, isNull ? null : 'not a list')
+        }
       } else {
-        envelope[key] = parseSlice(bytes, i, value.end)
+        end = skipValue(bytes, i)
+        envelope[key] = parseSlice(bytes, i, end)
       }
-      i = skipSpace(bytes, value.end)
+      i = skipSpace(bytes, end)
       if (bytes[i] === COMMA) {
         i = skipSpace(bytes, i + 1)
         continue
@@ -147,8 +168,8 @@ export function scanListEnvelope(bytes: Uint8Array, keys: readonly string[]): Sc
   }
   if (skipSpace(bytes, i) !== bytes.length) throw invalid('something follows the object')
   const listKey = keys.find((key) => lists.get(key) !== undefined && lists.get(key) !== null)
-  if (listKey === undefined) return { envelope, listKey: undefined, rows: 0 }
-  const rows = lists.get(listKey)
-  if (typeof rows !== 'number') throw new AppError('ZOOM_RESPONSE_INVALID', notAListMessage(listKey))
-  return { envelope, listKey, rows }
+  if (listKey === undefined) return { envelope, listKey: undefined, rows: 0, bounds: new Uint32Array(0) }
+  const bounds = lists.get(listKey)
+  if (!Array.isArray(bounds)) throw new AppError('ZOOM_RESPONSE_INVALID', notAListMessage(listKey))
+  return { envelope, listKey, rows: bounds.length / 2, bounds: Uint32Array.from(bounds) }
 }

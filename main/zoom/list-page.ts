@@ -15,8 +15,8 @@ export interface PageBytes {
   listKey: string | undefined
   /** How many rows are under it. */
   rows: number
-  /** The next_page_token read from the bytes, so the reader of the rows can check it reads the same page. */
-  nextPageToken: unknown
+  /** Where each row's bytes start and end ([start, end) pairs): each row is read alone. */
+  bounds: Uint32Array
 }
 
 export interface PageCall {
@@ -66,7 +66,7 @@ export async function fetchListPage(fetcher: PageFetcher, call: PageCall, keys: 
       envelope: scanned.envelope,
       rowCount: scanned.rows,
       rows: [],
-      bytes: { data: response.body, listKey: scanned.listKey, rows: scanned.rows, nextPageToken: scanned.envelope.next_page_token },
+      bytes: { data: response.body, listKey: scanned.listKey, rows: scanned.rows, bounds: scanned.bounds },
       waits: response.waits,
     }
   }

@@ -23,12 +23,14 @@ const FALLBACK_COLUMN_COUNT = 12
 const ITERATE_BATCH = 2000
 
 /**
- * Bytes that own their whole buffer, so moving it moves nothing else: a small answer's bytes can
- * be a slice of Node's shared pool, which is copied out first.
+ * A view that owns its whole buffer, so moving the buffer moves nothing else: a small answer's
+ * bytes can be a slice of Node's shared pool, which is copied out first.
  */
-function wholeBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  if (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes as Uint8Array<ArrayBuffer>
-  return new Uint8Array(bytes)
+function movable<T extends Uint8Array | Uint32Array>(view: T): { view: T; buffer: ArrayBuffer } {
+  if (view.buffer instanceof ArrayBuffer && view.byteOffset === 0 && view.byteLength === view.buffer.byteLength) return { view, buffer: view.buffer }
+  // A copy (Buffer's own slice would share the pool).
+  const copy = view instanceof Uint32Array ? new Uint32Array(view) : new Uint8Array(view)
+  return { view: copy as T, buffer: copy.buffer }
 }
 
 export interface WindowRequest {
@@ -128,8 +130,9 @@ export class Dataset<R extends DatasetResource = ListResource> {
    */
   async addPage(page: PageBytes, context: RowContext): Promise<number> {
     await this.opened
-    const data = wholeBuffer(page.data)
-    const { added, rows } = await this.backend.engine.call(this.id, { op: 'addPage', page: { ...page, data }, context }, [data.buffer])
+    const data = movable(page.data)
+    const bounds = movable(page.bounds)
+    const { added, rows } = await this.backend.engine.call(this.id, { op: 'addPage', page: { ...page, data: data.view, bounds: bounds.view }, context }, [data.buffer, bounds.buffer])
     this.stored = rows
     return added
   }

@@ -1,6 +1,7 @@
-// A page handed to the dataset worker as bytes is parsed there and checked against what main read
-// of the same bytes: a page that parses to another list, another row count or another next page
-// (a scan and a parse that disagree) is refused, never stored as something main did not page by.
+// A page handed to the dataset worker as bytes is parsed there, each row alone from the bytes
+// main's scan found it between: the rows come with Zoom's own text of each, and a row that is not
+// JSON (which the scan does not read) is refused with a typed error, as is a page whose bounds do
+// not match its row count.
 import { describe, expect, it } from 'vitest'
 import { rowsOfPage } from '../../../main/data/datasets/store/page-rows'
 import { scanListEnvelope } from '../../../main/zoom/list-envelope-bytes'
@@ -11,25 +12,25 @@ const KEYS = ['users']
 /** The page as main hands it over: the bytes and what the scan read of them. */
 function handed(text: string): PageBytes {
   const data = new TextEncoder().encode(text)
-  const scanned = scanListEnvelope(data, KEYS)
-  return { data, listKey: scanned.listKey, rows: scanned.rows, nextPageToken: scanned.envelope.next_page_token }
+  const { listKey, rows, bounds } = scanListEnvelope(data, KEYS)
+  return { data, listKey, rows, bounds }
 }
 
 describe('rowsOfPage', () => {
-  it('parses the rows main counted', () => {
-    expect(rowsOfPage(handed('{"next_page_token":"t","users":[{"id":"a"},{"id":"b,]"}]}'))).toEqual([{ id: 'a' }, { id: 'b,]' }])
-    expect(rowsOfPage(handed('{"total_records":0}'))).toEqual([])
+  it('parses the rows main found, each with its text as Zoom sent it', () => {
+    expect(rowsOfPage(handed('{"next_page_token":"t","users":[{"id":"a", "name":"Zoë"} ,{"id":"b,]"}]}'))).toEqual({
+      rows: [{ id: 'a', name: 'Zoë' }, { id: 'b,]' }],
+      texts: ['{"id":"a", "name":"Zoë"}', '{"id":"b,]"}'],
+    })
+    expect(rowsOfPage(handed('{"total_records":0}'))).toEqual({ rows: [], texts: [] })
   })
 
-  it('refuses a page that is not JSON inside its rows (which the scan does not read)', () => {
-    expect(() => rowsOfPage(handed('{"users":[{"id":"a"},{"id":tru}]}'))).toThrow(expect.objectContaining({ code: 'ZOOM_RESPONSE_INVALID', message: expect.stringContaining('not valid JSON') }))
+  it('refuses a row that is not JSON inside (which the scan does not read), naming it', () => {
+    expect(() => rowsOfPage(handed('{"users":[{"id":"a"},{"id":tru}]}'))).toThrow(expect.objectContaining({ code: 'ZOOM_RESPONSE_INVALID', message: expect.stringContaining('row 2 cannot be read') }))
   })
 
-  it('refuses a page whose rows or next page read differently from what main paged by', () => {
-    const page = handed('{"next_page_token":"t","users":[{"id":"a"},{"id":"b"}]}')
-    expect(() => rowsOfPage({ ...page, rows: 3 })).toThrow(expect.objectContaining({ code: 'ZOOM_RESPONSE_INVALID', message: expect.stringContaining('2 rows where 3 were counted') }))
-    expect(() => rowsOfPage({ ...page, nextPageToken: 'other' })).toThrow(expect.objectContaining({ message: expect.stringContaining('another next_page_token') }))
-    expect(() => rowsOfPage({ ...page, nextPageToken: undefined })).toThrow(expect.objectContaining({ message: expect.stringContaining('another next_page_token') }))
-    expect(() => rowsOfPage({ ...page, listKey: 'meetings' })).toThrow(expect.objectContaining({ code: 'ZOOM_RESPONSE_INVALID' }))
+  it('refuses bounds that do not match the row count', () => {
+    const page = handed('{"users":[{"id":"a"},{"id":"b"}]}')
+    expect(() => rowsOfPage({ ...page, rows: 3 })).toThrow(expect.objectContaining({ code: 'ZOOM_RESPONSE_INVALID', message: expect.stringContaining('2 rows found where 3 were counted') }))
   })
 })

@@ -145,11 +145,14 @@ export class DatasetDb {
     return added
   }
 
-  /** Stores parsed rows as `add` does, each keyed by the resource's id keys. */
-  addRows(rows: readonly unknown[]): number {
+  /**
+   * Stores parsed rows as `add` does, each keyed by the resource's id keys; `texts`: each row's JSON
+   * when it is at hand (undefined: made from the row).
+   */
+  addRows(rows: readonly unknown[], texts: readonly (string | undefined)[] = []): number {
     const base = this.rows
     const added = this.add(
-      rows.map((row) => JSON.stringify(row) ?? 'null'),
+      rows.map((row, i) => texts[i] ?? JSON.stringify(row) ?? 'null'),
       rows.map((row) => rowKey(row, this.resource.idKeys)),
     )
     // Kept for extraction when every row was new (then row i is stored at base + i).

@@ -47,7 +47,13 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
     }
     case 'addPage': {
       const db = opened(datasetId)
-      const added = db.addRows(inRowContext(rowsOfPage(request.page), request.context))
+      const page = rowsOfPage(request.page)
+      const rows = inRowContext(page.rows, request.context)
+      // A row the context changed is written anew; the others keep Zoom's text.
+      const added = db.addRows(
+        rows,
+        rows.map((row, i) => (row === page.rows[i] ? page.texts[i]! : undefined)),
+      )
       workWhenIdle()
       return { added, rows: db.rowCount }
     }

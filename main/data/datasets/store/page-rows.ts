@@ -1,30 +1,29 @@
-// The rows of a page handed to the dataset worker as Zoom's bytes: parsed here, off main, and
-// checked against what main read of the same bytes (list-envelope-bytes.ts), so the page stored is
-// the page main paged by: the same list, as many rows, the same next page.
+// The rows of a page handed to the dataset worker as Zoom's bytes, parsed here, off main: each
+// row alone, from the bytes main's scan found it between (list-envelope-bytes.ts), so its text is
+// stored as Zoom sent it instead of being made again from the parsed row.
 import { AppError } from '../../../../common/errors'
 import type { PageBytes } from '../../../zoom/list-page'
 
-/** The page's text: Buffer's UTF-8 decoding (several times faster than TextDecoder's here), without a byte-order mark, as the scan reads it. */
-function pageText(data: Uint8Array): string {
-  const bom = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0
-  return Buffer.from(data.buffer, data.byteOffset + bom, data.byteLength - bom).toString('utf8')
+export interface PageRows {
+  rows: unknown[]
+  /** Each row's JSON text, as Zoom sent it. */
+  texts: string[]
 }
 
-const readDifferently = (what: string) => new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer to a list request cannot be read as one page (${what}).`)
-
-export function rowsOfPage(page: PageBytes): unknown[] {
-  if (page.listKey === undefined) return []
-  let body: unknown
-  try {
-    body = JSON.parse(pageText(page.data))
-  } catch {
-    throw new AppError('ZOOM_RESPONSE_INVALID', "Zoom's answer to a list request is not valid JSON (truncated or not JSON at all).")
+export function rowsOfPage(page: PageBytes): PageRows {
+  const data = Buffer.from(page.data.buffer, page.data.byteOffset, page.data.byteLength)
+  const { bounds } = page
+  if (bounds.length !== page.rows * 2) throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer to a list request cannot be read as one page (${bounds.length / 2} rows found where ${page.rows} were counted).`)
+  const rows: unknown[] = []
+  const texts: string[] = []
+  for (let r = 0; r < page.rows; r++) {
+    const text = data.toString('utf8', bounds[2 * r], bounds[2 * r + 1])
+    try {
+      rows.push(JSON.parse(text))
+    } catch {
+      throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer to a list request is not valid JSON (its row ${r + 1} cannot be read).`)
+    }
+    texts.push(text)
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw readDifferently('not an object')
-  const envelope = body as Record<string, unknown>
-  const rows = envelope[page.listKey]
-  if (!Array.isArray(rows) || rows.length !== page.rows) throw readDifferently(`${Array.isArray(rows) ? rows.length : 'no'} rows where ${page.rows} were counted`)
-  const token = envelope.next_page_token
-  if ((typeof token === 'string' || typeof page.nextPageToken === 'string') && token !== page.nextPageToken) throw readDifferently('another next_page_token')
-  return rows
+  return { rows, texts }
 }
