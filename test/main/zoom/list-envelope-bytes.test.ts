@@ -31,7 +31,7 @@ const text = fc.oneof(fc.string(), tricky, fc.tuple(fc.string(), tricky, fc.stri
 // escaped member name after it has parsed another one (V8's key cache: nodejs/node#63785), which
 // would fail this test on the reference's mistake; escaped names are read alone by the scan (one
 // JSON string each), and the cases below pin them.
-const name = text.filter((key) => !/["\\\u0000-\u001f\ud800-\udfff]/.test(key))
+const name = text.filter((key) => [...key].every((c) => c !== '"' && c !== '\\' && c >= ' ' && !/[\ud800-\udfff]/.test(c)))
 const value = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
