@@ -19,7 +19,9 @@ import { denyAllPermissions, hardenWebContents, refusePageDownloads, WEBRTC_IP_H
 import { originOf } from './ipc/router'
 import { createLogger } from './log/logger'
 import { systemClock, systemScheduler } from './ports'
+import { keepBufferCollectionCheap } from './young-generation'
 
+keepBufferCollectionCheap()
 app.enableSandbox()
 registerAppScheme(protocol)
 // The release workflow's check of a packaged build (see platform/smoke-test.ts).
