@@ -34,6 +34,13 @@ const COLON = 0x3a
 
 const decoder = new TextDecoder()
 
+/**
+ * Deeper than any Zoom answer nests, and far below what JSON.stringify can write again on a
+ * thread's stack (a few thousand levels): JSON.parse reads any depth, so a row nested deeper would
+ * be stored, and then break every read that writes its cells (the grid, sorts, exports).
+ */
+const MAX_NESTING = 512
+
 const invalid = (what: string) => new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer to a list request is not valid JSON (${what}).`)
 
 const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
@@ -65,8 +72,9 @@ function skipNested(bytes: Uint8Array, i: number): number {
       at = skipString(bytes, at)
       continue
     }
-    if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++
-    else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return at + 1
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > MAX_NESTING) throw invalid('values are nested too deeply')
+    } else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return at + 1
     at++
   }
   throw invalid('an array or object is not closed')

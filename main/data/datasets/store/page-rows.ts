@@ -23,7 +23,9 @@ export function rowsOfPage(page: PageBytes): PageRows {
     } catch {
       throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer to a list request is not valid JSON (its row ${r + 1} cannot be read).`)
     }
-    texts.push(text)
+    // Line breaks in a row's JSON are only whitespace (a string cannot hold one unescaped), but an
+    // NDJSON export writes each row's text as one line: such a row is written again without them.
+    texts.push(text.includes('\n') || text.includes('\r') ? JSON.stringify(rows[r]) : text)
   }
   return { rows, texts }
 }
