@@ -160,7 +160,9 @@ export function scanListEnvelope(bytes: Uint8Array, keys: readonly string[]): Sc
         }
       } else {
         end = skipValue(bytes, i)
-        envelope[key] = parseSlice(bytes, i, end)
+        // Defined, not assigned: a member named __proto__ is one of its own, as JSON.parse makes
+        // it, and does not become the envelope's prototype (whose paging fields it would lend).
+        Object.defineProperty(envelope, key, { value: parseSlice(bytes, i, end), writable: true, enumerable: true, configurable: true })
       }
       i = skipSpace(bytes, end)
       if (bytes[i] === COMMA) {

@@ -74,6 +74,15 @@ describe('scanListEnvelope', () => {
     expect(parsedReading(json)).toEqual(scannedReading(bytesOf(json)))
   })
 
+  it('reads a member named __proto__ as JSON.parse does: a member of its own, not the paging fields', () => {
+    const json = '{"__proto__":{"next_page_token":"more","page_count":9,"total_records":5},"call_logs":[1]}'
+    const scanned = scanListEnvelope(bytesOf(json), KEYS)
+    expect(scanned.envelope.next_page_token).toBeUndefined()
+    expect(scanned.envelope.total_records).toBeUndefined()
+    expect(Object.getPrototypeOf(scanned.envelope)).toBe(Object.prototype)
+    expect(scannedReading(bytesOf(json))).toEqual(parsedReading(json))
+  })
+
   it('reads member names written with escapes, each alone', () => {
     const json = JSON.stringify({ '"': 1, '\\': 2, '\n': 3, 'é\u2028': 4, '],"call_logs":[': 5, call_logs: [{ '\\"': '"' }] })
     expect(scannedReading(bytesOf(json))).toEqual({ envelope: { '"': 1, '\\': 2, '\n': 3, 'é\u2028': 4, '],"call_logs":[': 5 }, listKey: 'call_logs', rows: 1, items: [{ '\\"': '"' }] })
