@@ -1,5 +1,6 @@
 // A server in the allowed domains that quotes the profile's tokens back in its rows — the bearer
-// it was sent, the refresh token, base64 of one, in a nested list, as a key, behind a JSON escape —
+// it was sent, the refresh token, base64 of one, in a nested list, as a key, behind a JSON escape,
+// as the next page's token —
 // gets them scrubbed before the rows reach a dataset: no row, grid window, drawer row, export file
 // or bridge reply (job progress included) holds either token. The crawl runs through the data
 // services' handlers over the real Zoom client against a 127.0.0.1 server.
@@ -42,8 +43,12 @@ beforeAll(async () => {
       { id: 'u2', email: 'two@example.com', first_name: 'Two', notes: [{ deep: { token: `token=${bearer}` } }], [bearer]: 'as a key' },
       { id: 'u3', email: 'three@example.com', first_name: REFRESH, last_name: Buffer.from(bearer).toString('base64') },
     ]
-    // The fourth row spells the bearer with JSON escapes only: its bytes never hold the token.
-    const text = JSON.stringify({ page_size: 300, total_records: 4, next_page_token: '', users: rows }).replace(/\]\}$/, `,{"id":"u4","email":"four@example.com","first_name":"${escaped(bearer)}"}]}`)
+    // The first page quotes the bearer as its next_page_token too; the second page (the fourth
+    // row) spells it with JSON escapes only, in the envelope as well: its bytes never hold the token.
+    const second = new URL(req.url ?? '/', 'http://x').searchParams.has('next_page_token')
+    const text = second
+      ? `{"page_size":300,"total_records":4,"next_page_token":"","${escaped(bearer)}":1,"users":[{"id":"u4","email":"four@example.com","first_name":"${escaped(bearer)}"}]}`
+      : JSON.stringify({ page_size: 300, total_records: 4, next_page_token: bearer, users: rows })
     res.writeHead(200, { 'content-type': 'application/json' })
     res.end(text)
   })
