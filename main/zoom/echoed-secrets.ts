@@ -59,7 +59,8 @@ export function bytesWithoutEchoedSecrets(raw: Buffer, secrets: readonly (string
   if (known.length === 0 || (!hasSpellingEscape(raw) && !known.some((secret) => holds(raw, pieceOf(secret))))) return raw
   let body: unknown
   try {
-    body = JSON.parse(raw.toString('utf8'))
+    // TextDecoder drops a byte-order mark, as the envelope scan skips it (Buffer's toString keeps it).
+    body = JSON.parse(new TextDecoder().decode(raw))
   } catch {
     throw new AppError('ZOOM_RESPONSE_INVALID', "Zoom's answer is not valid JSON (truncated or not JSON at all).")
   }

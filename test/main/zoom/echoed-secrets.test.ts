@@ -43,6 +43,11 @@ describe('answers kept as bytes (a crawl page parsed by the dataset worker)', ()
     }
   })
 
+  it('reads a page that starts with a byte-order mark as the envelope scan does (it skips the mark)', () => {
+    const raw = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ users: [{ id: 'u1', name: TOKEN, city: 'Z\u00fcrich' }] }))])
+    expect(JSON.parse(bytesWithoutEchoedSecrets(raw, [TOKEN]).toString())).toEqual({ users: [{ id: 'u1', name: '[redacted]', city: 'Zürich' }] })
+  })
+
   it('refuses bytes that need reading and are not JSON, with a typed error', () => {
     expect(() => bytesWithoutEchoedSecrets(Buffer.from(`{"users":[{"name":"${TOKEN}"`), [TOKEN])).toThrow(expect.objectContaining({ code: 'ZOOM_RESPONSE_INVALID' }))
   })
