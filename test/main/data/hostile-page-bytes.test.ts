@@ -6,11 +6,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isAppError } from '../../../common/errors'
+import { Dataset } from '../../../main/data/datasets/dataset'
 import { rowsOfPage } from '../../../main/data/datasets/store/page-rows'
 import { DatasetDb } from '../../../main/data/datasets/store/dataset-db'
 import { writeExport } from '../../../main/data/datasets/store/export-writer'
 import type { StoredResource } from '../../../main/data/datasets/store/protocol'
 import { scanListEnvelope } from '../../../main/zoom/list-envelope-bytes'
+import type { PageBytes } from '../../../main/zoom/list-page'
+import { usersResource } from './fixtures'
 
 const resource: StoredResource = { id: 'users', idKeys: ['id'], columns: ['id', 'email'], valueLabels: {} }
 
@@ -68,6 +71,43 @@ describe('a page stored from its bytes', () => {
       expect(db.rowCount).toBe(stored ? 2 : 0)
     } finally {
       db.close(true)
+    }
+  })
+})
+
+describe('Dataset.addPage', () => {
+  /** The page as main hands it over: the answer's bytes and the scan's reading of them. */
+  const handed = (data: Uint8Array): PageBytes => {
+    const { listKey, rows, bounds } = scanListEnvelope(data, ['users'])
+    return { data, listKey, rows, bounds }
+  }
+
+  it('moves a large answer to the worker, but copies a small one out of Node’s shared pool first (its neighbours stay readable)', async () => {
+    const dataset = new Dataset('bytes1', 'p1', usersResource, 0)
+    try {
+      // Small Buffers made from strings are slices of one shared pool: moving the pool would empty its neighbours.
+      const before = Buffer.from('a neighbour before')
+      const small = Buffer.from('{"users":[{"id":"u1","email":"one@example.com"}]}')
+      const after = Buffer.from('a neighbour after')
+      expect(small.buffer.byteLength).toBeGreaterThan(small.byteLength)
+      expect(await dataset.addPage(handed(small), { hostEmail: 'host@example.com' })).toBe(1)
+      expect([before.toString(), after.toString(), small.toString()]).toEqual(['a neighbour before', 'a neighbour after', '{"users":[{"id":"u1","email":"one@example.com"}]}'])
+      const rows = Array.from({ length: 200 }, (_, i) => ({ id: `v${i}`, email: `v${i}@example.com`, host_email: i % 2 ? `own${i}@example.com` : '' }))
+      // An answer in a Buffer of its own (got joins a large answer's chunks into one; under this
+      // test runner Buffer's pool is larger, so the page is put outside it here).
+      const text = JSON.stringify({ users: rows })
+      const large = Buffer.allocUnsafeSlow(Buffer.byteLength(text))
+      large.write(text)
+      expect(await dataset.addPage(handed(large), { hostEmail: 'host@example.com' })).toBe(200)
+      // Moved: the bytes are the worker's now.
+      expect(large.buffer.byteLength).toBe(0)
+      expect(await dataset.row(0)).toEqual({ id: 'u1', email: 'one@example.com', host_email: 'host@example.com' })
+      // A row's own host_email is kept; an empty one is the unit's.
+      expect(await dataset.row(2)).toEqual({ ...rows[1], host_email: 'own1@example.com' })
+      expect(await dataset.row(1)).toEqual({ ...rows[0], host_email: 'host@example.com' })
+      expect(dataset.rowCount).toBe(201)
+    } finally {
+      await dataset.close(true)
     }
   })
 })
