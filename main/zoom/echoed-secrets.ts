@@ -50,13 +50,25 @@ export function withoutEchoedSecrets<T>(raw: Buffer | undefined, body: T, secret
 }
 
 /**
- * The bytes of a JSON answer with each of `secrets` scrubbed as withoutEchoedSecrets does, or the
- * bytes themselves when they quote none (searched as they are, without parsing them, unless an
- * escape could spell a secret in other bytes). An answer that is not JSON is refused.
+ * The text of a JSON answer with the escapes that could spell a secret written out (`\u0065` → e,
+ * `\/` → /), members JSON.parse drops included (the first of a member given twice): a page kept as
+ * bytes is stored as Zoom wrote it, so whatever its text spells is what a reader of it gets. An
+ * escaped backslash before `u` is written out too: that only makes a scrub more likely.
+ */
+const spelledOut = (raw: Buffer): string => new TextDecoder().decode(raw).replace(/\\(?:u([0-9a-fA-F]{4})|\/)/g, (_, hex: string | undefined) => (hex === undefined ? '/' : String.fromCharCode(parseInt(hex, 16))))
+
+/**
+ * The bytes of a JSON answer with each of `secrets` scrubbed from every string and key (as
+ * withoutEchoedSecrets does), written again as JSON (a member given twice then once, as JSON.parse
+ * reads it); or the bytes themselves when their text quotes none (searched as they are, without
+ * parsing them, or with their escapes written out when they have any). An answer to scrub that is
+ * not JSON is refused.
  */
 export function bytesWithoutEchoedSecrets(raw: Buffer, secrets: readonly (string | undefined)[]): Buffer {
   const known = knownSecrets(secrets)
-  if (known.length === 0 || (!hasSpellingEscape(raw) && !known.some((secret) => holds(raw, pieceOf(secret))))) return raw
+  if (known.length === 0) return raw
+  const text = hasSpellingEscape(raw) ? spelledOut(raw) : raw
+  if (!known.some((secret) => holds(text, pieceOf(secret)))) return raw
   let body: unknown
   try {
     // TextDecoder drops a byte-order mark, as the envelope scan skips it (Buffer's toString keeps it).
@@ -64,6 +76,5 @@ export function bytesWithoutEchoedSecrets(raw: Buffer, secrets: readonly (string
   } catch {
     throw new AppError('ZOOM_RESPONSE_INVALID', "Zoom's answer is not valid JSON (truncated or not JSON at all).")
   }
-  const scrubbed = withoutEchoedSecrets(raw, body, known)
-  return scrubbed === body ? raw : Buffer.from(JSON.stringify(scrubbed), 'utf8')
+  return Buffer.from(JSON.stringify(redactValuesDeep(body, known)) ?? 'null', 'utf8')
 }
