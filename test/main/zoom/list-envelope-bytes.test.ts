@@ -68,6 +68,41 @@ describe('scanListEnvelope', () => {
     )
   })
 
+  it('reads pages written by hand as JSON.parse does: whitespace anywhere, odd numbers, __proto__ and list keys given twice', () => {
+    const space = fc.array(fc.constantFrom(' ', '\n', '\r', '\t'), { maxLength: 2 }).map((chars) => chars.join(''))
+    // Names without escapes (see `name` above); the structural ones are what matters here.
+    const member = fc.oneof(fc.constantFrom('call_logs', 'logs', '__proto__', 'next_page_token', 'é'), name)
+    const scalar = fc.oneof(
+      fc.constantFrom('"\\\\"', '"\\""', '"]"', '"\\u0022"', '"x,y"', '""', '"😀"', '0', '-0', '1e400', '123456789012345678901234567890', '1.5E-3', 'null', 'true', 'false'),
+      text.map((t) => JSON.stringify(t)),
+    )
+    const written = fc.letrec<{ value: string }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        scalar,
+        fc.tuple(space, fc.array(fc.tuple(space, tie('value'), space), { maxLength: 3 })).map(([w, items]) => `[${w}${items.map(([a, v, b]) => a + v + b).join(',')}]`),
+        fc.array(fc.tuple(space, member, space, space, tie('value'), space), { maxLength: 3 }).map((members) => `{${members.map(([a, k, b, c, v, d]) => `${a}${JSON.stringify(k)}${b}:${c}${v}${d}`).join(',')}}`),
+      ),
+    })).value
+    const pageText = fc
+      .tuple(space, fc.array(fc.tuple(space, member, space, space, written, space), { maxLength: 5 }), space)
+      .map(([a, members, z]) => `${a}{${members.map(([w, k, b, c, v, d]) => `${w}${JSON.stringify(k)}${b}:${c}${v}${d}`).join(',')}}${z}`)
+    fc.assert(
+      fc.property(pageText, (json) => {
+        let expected: ReturnType<typeof parsedReading> | undefined
+        try {
+          expected = parsedReading(json)
+        } catch (error) {
+          if (error instanceof SyntaxError) return
+          expect(() => scanListEnvelope(bytesOf(json), KEYS)).toThrow((error as Error).message)
+          return
+        }
+        expect(scannedReading(bytesOf(json))).toStrictEqual(expected)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
   it('reads a member given twice as JSON.parse does: the last one counts', () => {
     const json = '{"call_logs":[1,2,3],"next_page_token":"a","call_logs":[4],"next_page_token":"b"}'
     expect(scannedReading(bytesOf(json))).toEqual({ envelope: { next_page_token: 'b' }, listKey: 'call_logs', rows: 1, items: [4] })
