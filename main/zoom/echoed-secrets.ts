@@ -10,9 +10,10 @@
 // answer that has one is scrubbed, then fully. JSON escapes (`\u0065`, `\/`) could spell a secret
 // in other bytes: an answer with one is searched as the text JSON.stringify gives back instead,
 // which has none (a page kept as bytes, stored as Zoom wrote it, is searched with its escapes
-// written out instead: its text keeps what JSON.parse drops). What this does not see: a quote of only part of a token without its end, or one
-// changed (base64, reversed, another case) on a page that quotes nothing else — none of which is
-// a credential a reader could use as it stands. Cost: about half a millisecond per megabyte.
+// written out instead: its text keeps what JSON.parse drops). What this does not see: a quote of
+// only part of a token without its end, or one changed (base64, reversed, another case) on a page
+// that quotes nothing else — none of which is a credential a reader could use as it stands.
+// Cost: about half a millisecond per megabyte.
 import { AppError } from '../../common/errors'
 import { redactValuesDeep } from '../log/redact'
 
