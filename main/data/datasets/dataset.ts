@@ -15,7 +15,7 @@ import { DatasetEngine } from './store/dataset-engine'
 import type { DatasetFiles } from './store/dataset-files'
 import { processDatasetFiles } from './store/dataset-files'
 import type { DatasetMeta, ExportInput, StoredResource } from './store/protocol'
-import { rowKey } from './store/row-key'
+import { storedRows } from './store/row-key'
 import type { ViewSpec } from './view'
 import { viewKey } from './view-key'
 
@@ -118,8 +118,8 @@ export class Dataset<R extends DatasetResource = ListResource> {
   /** Stores the items not seen before (by the resource's id key) in one transaction; resolves with how many were new. */
   async add(items: readonly unknown[]): Promise<number> {
     await this.opened
-    const keys = items.map((item) => rowKey(item, this.resource.idKeys))
-    const { added, rows } = await this.backend.engine.call(this.id, { op: 'add', rows: items.map((item) => JSON.stringify(item) ?? 'null'), keys })
+    const page = storedRows(items, this.resource.idKeys)
+    const { added, rows } = await this.backend.engine.call(this.id, { op: 'add', rows: page.json, keys: page.keys })
     this.stored = rows
     return added
   }

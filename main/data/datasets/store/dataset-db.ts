@@ -24,7 +24,7 @@ import { isIdentity, type NormalisedSpec, normaliseSpec, type ViewSpec } from '.
 import { viewKey } from '../view-key'
 import type { DatasetMeta, StoredResource, WindowInput } from './protocol'
 import { ParsedAhead } from './parsed-ahead'
-import { rowKey } from './row-key'
+import { storedRows } from './row-key'
 
 const SAMPLE_HEAD = 200
 const SAMPLE_SPREAD = 300
@@ -151,10 +151,8 @@ export class DatasetDb {
    */
   addRows(rows: readonly unknown[], texts: readonly (string | undefined)[] = []): number {
     const base = this.rows
-    const added = this.add(
-      rows.map((row, i) => texts[i] ?? JSON.stringify(row) ?? 'null'),
-      rows.map((row) => rowKey(row, this.resource.idKeys)),
-    )
+    const page = storedRows(rows, this.resource.idKeys, texts)
+    const added = this.add(page.json, page.keys)
     // Kept for extraction when every row was new (then row i is stored at base + i).
     if (added === rows.length) this.ahead.keep(base, rows)
     return added
