@@ -23,6 +23,9 @@ const knownSecrets = (secrets: readonly (string | undefined)[]): string[] => [..
 /** Long enough not to occur in ordinary data by chance. */
 const PIECE = 24
 
+/** UTF-8 as the envelope scan reads it: a byte-order mark dropped (Buffer's toString keeps it). */
+const decoder = new TextDecoder()
+
 const ESCAPES = [Buffer.from('\\u'), Buffer.from('\\/')]
 
 /** A backslash followed by `u` or `/`: an escape that writes characters in other bytes (an escaped backslash before them counts too; it only costs the slower search). */
@@ -57,7 +60,7 @@ export function withoutEchoedSecrets<T>(raw: Buffer | undefined, body: T, secret
  * bytes is stored as Zoom wrote it, so whatever its text spells is what a reader of it gets. An
  * escaped backslash before `u` is written out too: that only makes a scrub more likely.
  */
-const spelledOut = (raw: Buffer): string => new TextDecoder().decode(raw).replace(/\\(?:u([0-9a-fA-F]{4})|\/)/g, (_, hex: string | undefined) => (hex === undefined ? '/' : String.fromCharCode(parseInt(hex, 16))))
+const spelledOut = (raw: Buffer): string => decoder.decode(raw).replace(/\\(?:u([0-9a-fA-F]{4})|\/)/g, (_, hex: string | undefined) => (hex === undefined ? '/' : String.fromCharCode(parseInt(hex, 16))))
 
 /**
  * The bytes of a JSON answer with each of `secrets` scrubbed from every string and key (as
@@ -73,8 +76,7 @@ export function bytesWithoutEchoedSecrets(raw: Buffer, secrets: readonly (string
   if (!known.some((secret) => holds(text, pieceOf(secret)))) return raw
   let body: unknown
   try {
-    // TextDecoder drops a byte-order mark, as the envelope scan skips it (Buffer's toString keeps it).
-    body = JSON.parse(new TextDecoder().decode(raw))
+    body = JSON.parse(decoder.decode(raw))
   } catch {
     throw new AppError('ZOOM_RESPONSE_INVALID', "Zoom's answer is not valid JSON (truncated or not JSON at all).")
   }

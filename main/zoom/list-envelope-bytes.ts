@@ -85,14 +85,13 @@ function skipNested(bytes: Uint8Array, i: number): number {
  * offsets, pairs in `bounds`), so each row can be read alone. Commas must separate values.
  */
 function scanList(bytes: Uint8Array, i: number, bounds: number[]): number {
-  let start = -1
   let at = skipSpace(bytes, i + 1)
   if (bytes[at] === CLOSE_BRACKET) return at + 1
   for (;;) {
     if (at >= bytes.length) throw invalid('a list is not closed')
     const c = bytes[at]!
     if (c === COMMA || c === CLOSE_BRACKET) throw invalid('a list has an empty value')
-    start = at
+    const start = at
     at = c === QUOTE ? skipString(bytes, at) : c === OPEN_BRACE || c === OPEN_BRACKET ? skipNested(bytes, at) : skipScalar(bytes, at)
     bounds.push(start, at)
     at = skipSpace(bytes, at)

@@ -19,7 +19,7 @@
 // restart drops the rows the cursor has, as above.
 import { AppError, isAppError } from '../../common/errors'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
-import { fetchListPage, pageCall, type PageBytes, type PageFetcher } from './list-page'
+import { fetchListPage, pageCall, type FetchedListPage, type PageBytes, type PageFetcher } from './list-page'
 import { PassPages } from './page-budget'
 
 export type { PageFetcher } from './list-page'
@@ -132,7 +132,7 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
     const searchParams: Record<string, QueryValue> = { ...request.searchParams }
     if (request.pageSize !== undefined) searchParams.page_size = request.pageSize
     if (pageToken !== '') searchParams.next_page_token = pageToken
-    let page: Awaited<ReturnType<typeof fetchListPage>>
+    let page: FetchedListPage
     try {
       page = await fetchListPage(fetcher, pageCall(request, searchParams), keys, asBytes)
     } catch (error) {

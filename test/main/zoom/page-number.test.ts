@@ -36,4 +36,24 @@ describe('page_number pagination', () => {
     const pages = paginateByNumber(fetcher([{ rows: 'nope' }]), { path: '/x', listKey: 'rows' })
     await expect(pages.next()).rejects.toMatchObject({ code: 'ZOOM_RESPONSE_INVALID' })
   })
+
+  it('pages kept as bytes: the same page numbers and end, counted from the bytes', async () => {
+    const pages = [{ rows: [1, 2] }, { rows: [3, 4] }, { rows: [5] }, { rows: [6] }]
+    const asked: Query[] = []
+    const source: PageFetcher = {
+      request: () => Promise.reject(new Error('a page kept as bytes is not parsed on main')),
+      async requestBytes({ searchParams }) {
+        asked.push(searchParams ?? {})
+        return { body: new TextEncoder().encode(JSON.stringify(pages[Number(searchParams?.page_number) - 1])), waits: 0 }
+      },
+    }
+    const counts: number[] = []
+    for await (const page of paginateByNumber(source, { path: '/x', listKey: 'rows', pageSize: 2, asBytes: true })) {
+      expect(page.items).toEqual([])
+      counts.push(page.bytes?.rows ?? -1)
+    }
+    // Without a page_count, the short third page is the last.
+    expect(counts).toEqual([2, 2, 1])
+    expect(asked.map((q) => q.page_number)).toEqual([1, 2, 3])
+  })
 })
