@@ -46,6 +46,8 @@ export interface CallState {
   tooLarge: boolean
   /** Times this request waited for the limiter or was answered 429. */
   waits: number
+  /** The limiter's number for this attempt's send, until its answer says when it left. */
+  send: number | undefined
   /** Told of a noticeable rate-limit wait (a 429's Retry-After, the limiter pausing after one), with its end (epoch ms). */
   onRateLimitWait?: (untilMs: number) => void
 }
@@ -102,7 +104,7 @@ export interface ProfileHttp {
 }
 
 export function callState(family: RateFamily, category: RateCategory | undefined, token: string | undefined): CallState {
-  return { family, category, token, ownAuthorization: false, redirectHosts: undefined, redirected: false, refreshed: false, tooLarge: false, waits: 0 }
+  return { family, category, token, ownAuthorization: false, redirectHosts: undefined, redirected: false, refreshed: false, tooLarge: false, waits: 0, send: undefined }
 }
 
 const stateOf = (context: Record<string, unknown>) => context.zoom as CallState
@@ -123,12 +125,13 @@ export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
     const limiter = call.category === undefined ? undefined : env.limiter()
     if (limiter) {
       const bucket = limiter.limiter(call.family, call.category as RateCategory)
-      const wait = bucket.acquire(options.signal, (ms) => {
+      const send = bucket.acquire(options.signal, (ms) => {
         if (ms >= NOTICEABLE_WAIT_MS) call.onRateLimitWait?.(env.now() + ms)
       })
-      if (wait) {
+      if (typeof send === 'number') call.send = send
+      else {
         call.waits++
-        await wait
+        call.send = await send
       }
     }
     if (call.ownAuthorization) return
@@ -138,7 +141,12 @@ export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
   }
 
   const observe = (call: CallState, response: PlainResponse) => {
-    if (call.category !== undefined) env.limiter()?.observe(call.family, call.category, response.statusCode, response.headers)
+    const limiter = call.category === undefined ? undefined : env.limiter()
+    if (limiter && call.category !== undefined) {
+      if (call.send !== undefined) limiter.limiter(call.family, call.category).left(call.send, leftAt(response, env.now))
+      call.send = undefined
+      limiter.observe(call.family, call.category, response.statusCode, response.headers)
+    }
     if (response.statusCode === 429) call.waits++
   }
   const maxJsonBytes = env.maxJsonBytes ?? MAX_JSON_BYTES
@@ -192,6 +200,16 @@ export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
     bufferedBytes: { responseType: 'buffer' },
     streamed: { retry: { limit: 0 }, timeout: { read: undefined, socket: env.timeouts.idle }, throwHttpErrors: false },
   }
+}
+
+/**
+ * When the request left, on the limiter's clock: its bytes written on a connected socket. got's
+ * timings are wall-clock times, taken as that long ago.
+ */
+function leftAt(response: PlainResponse, now: () => number): number {
+  const { upload, connect, secureConnect } = response.timings
+  const left = Math.max(upload ?? 0, secureConnect ?? connect ?? 0)
+  return left === 0 ? 0 : now() - Math.max(0, Date.now() - left)
 }
 
 /** A credential-less hop must not carry the token in its URL either (an `access_token` a server copied into it). */

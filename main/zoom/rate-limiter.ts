@@ -8,6 +8,13 @@
 // of actual send times never lets more than the limit into any one-second span (so none of Zoom's
 // fixed windows sees more), while a long crawl still sustains ≥ 95 % of it.
 //
+// A request reaches Zoom some time after its slot: the token is read, a connection (with its TLS
+// handshake) may be opened first, a busy CPU delays the write. When an early request is held up
+// longer than a later one, both can land in one of Zoom's windows although their slots were a
+// window apart. Two things absorb that: the log moves a send to the time it actually left once its
+// answer says when (`left`), and the log's span is a little longer than Zoom's window (most of the
+// share of it that `headroom` leaves free, so a steady pace never waits on it).
+//
 // It learns from Zoom: a 429 pauses the category (Retry-After, else one window) and lowers the
 // pace (×0.7, recovering by 2 % of the limit per success); a 2xx announcing a different per-second
 // limit in X-RateLimit-Limit (the plan configured on the profile is wrong) adopts it; a daily cap
@@ -44,6 +51,11 @@ const RING_SLOT_MS = 100
 const LOG_MAX = 4096
 /** Slots a late caller may take back at once (callers that fell behind, e.g. a busy CPU); the send log still caps any window at the limit. */
 const CATCH_UP_SLOTS = 3
+/**
+ * The share of the time `headroom` leaves free in a window at full pace that the send log adds to
+ * the window, for sends delayed on their way. Below 1, so a steady pace stays limited by its interval.
+ */
+const DELIVERY_MARGIN_SHARE = 0.8
 
 const nextUtcMidnight = (now: number) => now - (now % DAY_MS) + DAY_MS
 
@@ -113,8 +125,12 @@ export class CategoryLimiter {
   private tat = 0
   private pausedUntil = 0
   private readonly ring = new Uint32Array(RING_SLOTS)
+  /** When each of the last `limit` sends went (its slot, or later the time it actually left). */
   private sent = new Float64Array(0)
+  /** The number of the send each entry of `sent` holds, so that a late `left` finds it or knows it was overwritten. */
+  private sentNumber = new Float64Array(0)
   private sentHead = 0
+  private sends = 0
   private ringSlot = 0
   total = 0
   rejected = 0
@@ -143,12 +159,12 @@ export class CategoryLimiter {
   }
 
   /**
-   * Takes a slot. Returns undefined when the request may go now (no allocation, no timer), or a
-   * promise that resolves at its slot. Rejects with ZOOM_RATE_LIMITED when the wait would exceed
-   * `maxWaitMs` (a daily cap), with CANCELLED when `signal` aborts.
+   * Takes a slot. Returns the send's number when the request may go now (no allocation, no timer),
+   * or a promise of it that resolves at its slot. Rejects with ZOOM_RATE_LIMITED when the wait would
+   * exceed `maxWaitMs` (a daily cap), with CANCELLED when `signal` aborts. `onWait` is told how
+   * long the request will be held, when it is. The number is for `left`.
    */
-  /** `onWait` is told how long the request will be held, when it is. */
-  acquire(signal?: AbortSignal, onWait?: (ms: number) => void): Promise<void> | undefined {
+  acquire(signal?: AbortSignal, onWait?: (ms: number) => void): number | Promise<number> {
     const now = this.now()
     const blockedFor = this.daily.take(now)
     if (blockedFor !== undefined) return Promise.reject(this.capError(blockedFor))
@@ -156,10 +172,7 @@ export class CategoryLimiter {
     if (slot - now > this.maxWaitMs) return Promise.reject(this.capError(slot - now))
     this.tat = Math.max(this.tat, slot) + this.interval
     this.count(now)
-    if (slot <= now) {
-      this.recordSend(now)
-      return undefined
-    }
+    if (slot <= now) return this.recordSend(now)
     this.throttledMs += slot - now
     onWait?.(slot - now)
     return this.sleep(slot - now, signal).then(() => this.admit(signal))
@@ -171,26 +184,38 @@ export class CategoryLimiter {
    * times forbids it (at most `limit` sends in any sliding window), and a pause that arrived
    * meanwhile (a 429 elsewhere) is honoured too.
    */
-  private admit(signal: AbortSignal | undefined): Promise<void> | undefined {
+  private admit(signal: AbortSignal | undefined): number | Promise<number> {
     const now = this.now()
     const gate = Math.max(this.pausedUntil, this.windowGate())
-    if (gate <= now) {
-      this.recordSend(now)
-      return undefined
-    }
+    if (gate <= now) return this.recordSend(now)
     this.throttledMs += gate - now
     return this.sleep(gate - now, signal).then(() => this.admit(signal))
   }
 
-  /** The time from which one more send keeps the last `limit` sends within one window. */
+  /** The time from which one more send keeps the last `limit` sends and it out of one window, with the margin for delivery. */
   private windowGate(): number {
-    return this.sent.length === 0 ? -Infinity : this.sent[this.sentHead]! + this.windowMs()
+    return this.sent.length === 0 ? -Infinity : this.sent[this.sentHead]! + this.windowMs() + this.deliveryMarginMs()
   }
 
-  private recordSend(now: number): void {
-    if (this.sent.length === 0) return
+  private recordSend(now: number): number {
+    const number = ++this.sends
+    if (this.sent.length === 0) return number
     this.sent[this.sentHead] = now
+    this.sentNumber[this.sentHead] = number
     this.sentHead = (this.sentHead + 1) % this.sent.length
+    return number
+  }
+
+  /**
+   * Send `number` actually left at `at` (its connection opened, its bytes written), later than its
+   * slot: it now counts from then. Ignored once the entry was overwritten by later sends, or when
+   * `at` is not later.
+   */
+  left(number: number, at: number): void {
+    const size = this.sent.length
+    if (size === 0 || !(at > 0)) return
+    const index = (this.sentHead - 1 - ((this.sends - number) % size) + size) % size
+    if (this.sentNumber[index] === number && at > this.sent[index]!) this.sent[index] = at
   }
 
   /** Learns from a response of this category (the caller routes by X-RateLimit-Category when present). */
@@ -240,6 +265,10 @@ export class CategoryLimiter {
     return this.category === 'resource-intensive' ? 60_000 : 1000
   }
 
+  private deliveryMarginMs(): number {
+    return this.windowMs() * Math.max(0, 1 / this.headroom - 1) * DELIVERY_MARGIN_SHARE
+  }
+
   private setBase(perSecond: number): void {
     // Keep a 429-lowered pace; a full pace follows the new limit up or down.
     const wasFull = this.rate >= this.base
@@ -257,6 +286,7 @@ export class CategoryLimiter {
     const size = perWindow > LOG_MAX ? 0 : perWindow
     if (this.sent.length === size) return
     this.sent = new Float64Array(size).fill(-Infinity)
+    this.sentNumber = new Float64Array(size)
     this.sentHead = 0
   }
 

@@ -14,7 +14,8 @@ export interface RecordingServer {
   url: string
   port: number
   connections: number
-  requests: { url: string; headers: IncomingHttpHeaders }[]
+  /** `at`: when the request's head was read (epoch ms). */
+  requests: { url: string; headers: IncomingHttpHeaders; at: number }[]
   /** Forgets the connections and requests seen so far. */
   reset(): void
   close(): Promise<void>
@@ -23,7 +24,7 @@ export interface RecordingServer {
 /** Starts the server on 127.0.0.1 port 0; `answer` gives each request's reply from its URL. */
 export async function recordingServer(answer: (url: string) => Answer): Promise<RecordingServer> {
   const server = createServer((req, res) => {
-    recorder.requests.push({ url: req.url ?? '', headers: req.headers })
+    recorder.requests.push({ url: req.url ?? '', headers: req.headers, at: Date.now() })
     const { status, headers, body = '' } = answer(req.url ?? '')
     res.writeHead(status, headers)
     res.end(body)

@@ -16,13 +16,13 @@ describe('AccountRateLimiter (fake clock)', () => {
   it('lets a request through without a promise when a slot is free, and paces the next ones', () => {
     const clock = fakeClock()
     const limiter = new AccountRateLimiter('pro', { now: clock.now, headroom: 1 }).limiter('api', 'heavy') // 10/s
-    // The first and three catch-up slots go at once; then one every 100 ms.
-    for (let i = 0; i < 4; i++) expect(limiter.acquire()).toBeUndefined()
+    // The first and three catch-up slots go at once, numbered in order; then one every 100 ms.
+    expect(Array.from({ length: 4 }, () => limiter.acquire())).toEqual([1, 2, 3, 4])
     const waits = [limiter.acquire(), limiter.acquire()]
     expect(waits.every((w) => w instanceof Promise)).toBe(true)
     expect(limiter.usage().throttledMs).toBe(100 + 200)
     clock.advance(1000)
-    expect(limiter.acquire()).toBeUndefined()
+    expect(limiter.acquire()).toBeTypeOf('number')
     expect(limiter.usage()).toMatchObject({ category: 'heavy', plan: 'pro', limitPerSecond: 10, total: 7 })
   })
 
@@ -56,9 +56,60 @@ describe('AccountRateLimiter (fake clock)', () => {
     expect(sendTimes.filter((t) => t === wakeAt)).toHaveLength(10)
   })
 
+  // Ten sends at headroom 1 (10/s): four at 0 (the first and the catch-up), then one at each 100 ms
+  // up to 600. The eleventh waits for the window that began with the first send.
+  const tenSends = (headroom: number) => {
+    const clock = fakeClock()
+    const start = clock.now()
+    const limiter = new AccountRateLimiter('pro', { now: clock.now, headroom }).limiter('api', 'heavy')
+    const numbers: number[] = []
+    for (let i = 0; i < 10; i++) {
+      const send = limiter.acquire()
+      if (typeof send !== 'number') throw new Error(`send ${i + 1} was held`)
+      numbers.push(send)
+      if (i >= 3) clock.advance(1000 / (10 * headroom))
+    }
+    const eleventhWait = () => {
+      let waited = 0
+      void limiter.acquire(undefined, (ms) => (waited = ms))
+      return waited + clock.now() - start
+    }
+    return { limiter, numbers, start, eleventhWait }
+  }
+
+  it('counts a send from when it left, once told: the eleventh waits a window after that', () => {
+    const baseline = tenSends(1)
+    expect(baseline.eleventhWait()).toBe(1000)
+    const { limiter, numbers, start, eleventhWait } = tenSends(1)
+    limiter.left(numbers[0]!, start + 350) // the first send's connection took 350 ms
+    limiter.left(numbers[1]!, start - 50) // not later than its slot: no change
+    expect(eleventhWait()).toBe(1350)
+  })
+
+  it('ignores a late `left` for a send the log no longer holds', () => {
+    const clock = fakeClock()
+    const limiter = new AccountRateLimiter('pro', { now: clock.now, headroom: 1 }).limiter('api', 'heavy') // 10/s, a log of 10
+    const first = limiter.acquire()
+    if (typeof first !== 'number') throw new Error('the first send was held')
+    // Ten more sends, one every 100 ms from 10 s on: the last takes the first's place in the log.
+    clock.advance(10_000)
+    for (let i = 0; i < 10; i++, clock.advance(100)) expect(limiter.acquire()).toBeTypeOf('number')
+    limiter.left(first, clock.now() + 5_000)
+    // Nine more; then that place is the oldest in the log, and holds the send at 10.9 s.
+    for (let i = 0; i < 9; i++, clock.advance(100)) expect(limiter.acquire()).toBeTypeOf('number')
+    expect(limiter.acquire()).toBeTypeOf('number') // at 11.9 s, a window after 10.9 s: not held until 16 s
+  })
+
+  it('adds part of the headroom’s spare time to the window, for sends delayed on their way', () => {
+    // At 97 % the pace spreads ten sends over 1,000 / 0.97 ≈ 1,031 ms; the log's span is
+    // 1,000 + 0.8 × 30.9 ≈ 1,025 ms, under that, so a steady pace never waits on it.
+    const { eleventhWait } = tenSends(0.97)
+    expect(eleventhWait()).toBeCloseTo(1000 + 0.8 * (1000 / 0.97 - 1000), 3)
+  })
+
   it('with a huge headroom (benchmarks of its cost) never waits', () => {
     const limiter = new AccountRateLimiter('pro', { now: fakeClock().now, headroom: 1e6 }).limiter('api', 'light')
-    for (let i = 0; i < 10_000; i++) expect(limiter.acquire()).toBeUndefined()
+    for (let i = 0; i < 10_000; i++) expect(limiter.acquire()).toBeTypeOf('number')
   })
 
   it('pauses and slows down after a 429, then recovers on successes', () => {
@@ -85,7 +136,7 @@ describe('AccountRateLimiter (fake clock)', () => {
     const clock = fakeClock(Date.UTC(2026, 0, 1, 23, 0))
     const limiter = new AccountRateLimiter('free', { now: clock.now }).limiter('api', 'heavy') // 1/s, 1,000/day
     for (let i = 0; i < 1000; i++) {
-      expect(limiter.acquire()).toBeUndefined()
+      expect(limiter.acquire()).toBeTypeOf('number')
       clock.advance(1100)
     }
     const refused = limiter.acquire()
@@ -99,7 +150,7 @@ describe('AccountRateLimiter (fake clock)', () => {
     const account = new AccountRateLimiter('free', { now: clock.now, dailyCaps: false })
     const limiter = account.limiter('api', 'heavy') // 1,000/day on the Free plan
     for (let i = 0; i < 1001; i++) {
-      expect(limiter.acquire()).toBeUndefined()
+      expect(limiter.acquire()).toBeTypeOf('number')
       clock.advance(1100)
     }
     account.observe('api', 'heavy', 429, { 'x-ratelimit-category': 'Heavy', 'x-ratelimit-type': 'Daily-limit', 'retry-after': new Date(clock.now() + 3600_000).toISOString() })
@@ -113,7 +164,7 @@ describe('AccountRateLimiter (fake clock)', () => {
     account.observe('api', 'heavy', 429, { 'x-ratelimit-category': 'Heavy', 'x-ratelimit-type': 'Daily-limit', 'retry-after': retryAt })
     await expect(account.limiter('api', 'resource-intensive').acquire()).rejects.toMatchObject({ code: 'ZOOM_RATE_LIMITED' })
     clock.advance(3 * 3600_000 + 1)
-    expect(account.limiter('api', 'heavy').acquire()).toBeUndefined()
+    expect(account.limiter('api', 'heavy').acquire()).toBeTypeOf('number')
   })
 
   it('reports every main-API category, and Phone ones once used', () => {
