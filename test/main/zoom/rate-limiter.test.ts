@@ -141,7 +141,7 @@ describe('AccountRateLimiter (fake clock)', () => {
     }
     const refused = limiter.acquire()
     await expect(refused).rejects.toMatchObject({ code: 'ZOOM_RATE_LIMITED' })
-    const error = await refused?.catch((e: unknown) => e)
+    const error = await Promise.resolve(refused).catch((e: unknown) => e)
     expect(isAppError(error) && error.details?.retryAfterMs).toBe(Date.UTC(2026, 0, 2) - clock.now())
   })
 
