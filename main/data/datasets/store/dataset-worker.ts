@@ -9,9 +9,11 @@ import { DatasetDb } from './dataset-db'
 import { writeExport } from './export-writer'
 import { rowsOfPage } from './page-rows'
 import type { ReplyMessage, Request, RequestMessage } from './protocol'
+import { runAsBackgroundThread } from './background-thread'
 
 const port = parentPort
 if (!port) throw new Error('dataset-worker runs as a worker thread')
+runAsBackgroundThread()
 
 const datasets = new Map<string, DatasetDb>()
 

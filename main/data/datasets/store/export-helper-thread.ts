@@ -5,9 +5,11 @@
 import { parentPort } from 'node:worker_threads'
 import { formatRows } from './export-format'
 import type { FormatReply, FormatRequest } from './export-helper'
+import { runAsBackgroundThread } from './background-thread'
 
 const port = parentPort
 if (!port) throw new Error('export-helper-thread runs as a worker thread')
+runAsBackgroundThread()
 
 port.on('message', (request: FormatRequest) => {
   let bytes: Uint8Array

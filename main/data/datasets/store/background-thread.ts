@@ -1,0 +1,38 @@
+// The dataset threads do bulk work — a crawl's inserts, a sort or a filter over millions of rows,
+// an export — while main's event loop carries every request of the app. Where there are fewer
+// cores than busy threads, the scheduler shares them evenly among the threads that are ready, so
+// main waited its turn behind bulk work and every bridge call with it. A dataset thread therefore
+// asks for a lower priority for itself, as a browser runs its background threads: when main and
+// a dataset thread are both ready, main runs first; when main is idle, the thread has the core.
+//
+// Linux keeps a nice value per thread, set through the thread's id; a thread may lower its own
+// priority without privileges. Elsewhere a priority belongs to the whole process, which holds main
+// too, so nothing is changed there.
+import { readlinkSync } from 'node:fs'
+import { constants, setPriority } from 'node:os'
+
+/** The nice value asked for: Node's "below normal". */
+export const BACKGROUND_NICE = constants.priority.PRIORITY_BELOW_NORMAL
+
+/**
+ * Lowers the calling thread's priority to BACKGROUND_NICE. Returns the thread id it was set for,
+ * or undefined where it cannot be done for one thread alone (not Linux, no /proc, the main thread).
+ */
+export function runAsBackgroundThread(): number | undefined {
+  if (process.platform !== 'linux') return undefined
+  let threadId: number
+  try {
+    // "<pid>/task/<tid>": the thread's own id, which Node does not expose otherwise.
+    threadId = Number(readlinkSync('/proc/thread-self').split('/').at(-1))
+  } catch {
+    return undefined
+  }
+  // The process's id is main's thread: lowering it would lower main.
+  if (!Number.isInteger(threadId) || threadId <= 0 || threadId === process.pid) return undefined
+  try {
+    setPriority(threadId, BACKGROUND_NICE)
+  } catch {
+    return undefined
+  }
+  return threadId
+}

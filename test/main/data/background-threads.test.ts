@@ -1,0 +1,47 @@
+// The dataset threads (the store's worker and the export's helper) run below main's priority, so
+// that bulk work on a machine with few cores does not keep main's event loop waiting for a core.
+// Linux keeps a nice value per thread; the test reads each thread's from /proc.
+import { readdirSync, readFileSync } from 'node:fs'
+import { isMainThread } from 'node:worker_threads'
+import { afterEach, describe, expect, it } from 'vitest'
+import { BACKGROUND_NICE, runAsBackgroundThread } from '../../../main/data/datasets/store/background-thread'
+import { DatasetEngine } from '../../../main/data/datasets/store/dataset-engine'
+import { ExportHelper } from '../../../main/data/datasets/store/export-helper'
+
+/** Field 19 of /proc/…/stat (the 17th after the command's closing parenthesis and state). */
+const niceOf = (tid: string | number): number => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[16])
+
+/** Node names each of its worker threads "WorkerThread". */
+const workerThreads = (): string[] => readdirSync('/proc/self/task').filter((tid) => readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() === 'WorkerThread')
+
+describe.runIf(process.platform === 'linux')('dataset threads run below main’s priority', () => {
+  const stops: (() => Promise<void>)[] = []
+  afterEach(async () => {
+    for (const stop of stops.splice(0)) await stop()
+  })
+
+  it('the store’s worker and the export helper lower their own priority, and main’s stays as it was', async () => {
+    const mainNice = niceOf(process.pid)
+    const before = new Set(workerThreads())
+
+    const engine = new DatasetEngine()
+    stops.push(() => engine.stop())
+    // Any answer means the thread has run its start-up.
+    await expect(engine.call('no-such-dataset', { op: 'count' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    const helper = new ExportHelper()
+    stops.push(() => helper.stop())
+    await helper.format(['{"a":1}'], { format: 'ndjson', columns: [], labels: {} }, 0)
+
+    // Other threads may come and go meanwhile (tsx runs its module hooks on one of its own).
+    const started = workerThreads().filter((tid) => !before.has(tid))
+    expect(started.filter((tid) => niceOf(tid) === BACKGROUND_NICE)).toHaveLength(2)
+    expect(niceOf(process.pid)).toBe(mainNice)
+  })
+
+  it('leaves the main thread alone when called there', () => {
+    expect(isMainThread).toBe(true) // vitest runs this file in a child process's main thread
+    const nice = niceOf(process.pid)
+    expect(runAsBackgroundThread()).toBeUndefined()
+    expect(niceOf(process.pid)).toBe(nice)
+  })
+})
