@@ -217,6 +217,13 @@ function walk(value: unknown, depth: number, scrub: (text: string) => string, st
   const proto: unknown = Object.getPrototypeOf(value)
   if (proto !== Object.prototype && proto !== null) return value
   const copy: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(value)) copy[strict ? scrub(key) : key] = walk(item, depth + 1, scrub, strict)
+  for (const [key, item] of Object.entries(value)) {
+    const name = strict ? scrub(key) : key
+    const walked = walk(item, depth + 1, scrub, strict)
+    // JSON.parse makes a member named "__proto__" an own property; assigning it would instead set
+    // the copy's prototype (the member lost, its members inherited as if they were the copy's).
+    if (name === '__proto__') Object.defineProperty(copy, name, { value: walked, enumerable: true, writable: true, configurable: true })
+    else copy[name] = walked
+  }
   return copy
 }

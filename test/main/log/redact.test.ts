@@ -57,6 +57,17 @@ describe('redact', () => {
     expect(out.list[1]).toBe(7)
     expect(value.message).toContain(SECRET)
   })
+
+  it('copies a member named "__proto__" as a member, not as the copy’s prototype', () => {
+    registerSecret(SECRET)
+    // What a hostile server's page parses to: "__proto__" is an own member of the parsed object.
+    const page = JSON.parse(`{"__proto__": {"next_page_token": "forged"}, "users": [{"email": "${SECRET}"}]}`) as Record<string, unknown>
+    const out = redactDeep(page)
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype)
+    expect(out.next_page_token).toBeUndefined()
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual({ next_page_token: 'forged' })
+    expect(JSON.parse(JSON.stringify(out))).toEqual(JSON.parse(`{"__proto__": {"next_page_token": "forged"}, "users": [{"email": "[redacted]"}]}`))
+  })
 })
 
 describe('what leaves main', () => {
