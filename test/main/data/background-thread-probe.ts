@@ -7,7 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { runAsBackgroundThread } from '../../../main/data/datasets/store/background-thread'
 
 const threadId = Number(readlinkSync('/proc/thread-self').split('/').at(-1))
-setPriority(threadId, (workerData as { nice: number }).nice)
+// At least the value named; never raised (a run under `nice -n 19` stays there).
+setPriority(threadId, Math.max(getPriority(threadId), (workerData as { nice: number }).nice))
 const before = getPriority(threadId)
 runAsBackgroundThread()
 parentPort?.postMessage({ before, after: getPriority(threadId) })

@@ -35,7 +35,9 @@ describe.runIf(process.platform === 'linux')('dataset threads run below main’s
 
     // Other threads may come and go meanwhile (tsx runs its module hooks on one of its own).
     const started = workerThreads().filter((tid) => !before.has(tid))
-    expect(started.filter((tid) => niceOf(tid) === BACKGROUND_NICE)).toHaveLength(2)
+    if (mainNice < BACKGROUND_NICE) expect(started.filter((tid) => niceOf(tid) === BACKGROUND_NICE)).toHaveLength(2)
+    // Run under `nice -n 10` or more, every thread starts at main's value or lower already, and keeps it.
+    else expect(started.length >= 2 && started.every((tid) => niceOf(tid) === mainNice)).toBe(true)
     expect(niceOf(process.pid)).toBe(mainNice)
   })
 
@@ -45,8 +47,9 @@ describe.runIf(process.platform === 'linux')('dataset threads run below main’s
   it('never raises a thread already below the background priority', async () => {
     const probe = new Worker(new URL('./background-thread-probe.ts', import.meta.url), { execArgv: ['--import', 'tsx'], workerData: { nice: BACKGROUND_NICE + 5 } })
     stops.push(async () => void (await probe.terminate()))
-    const [report] = (await once(probe, 'message')) as [{ before: number; after: number }]
-    expect(report).toEqual({ before: BACKGROUND_NICE + 5, after: BACKGROUND_NICE + 5 })
+    const [{ before, after }] = (await once(probe, 'message')) as [{ before: number; after: number }]
+    expect(before).toBeGreaterThan(BACKGROUND_NICE)
+    expect(after).toBe(before)
   })
 
   it('leaves the main thread alone when called there', () => {
