@@ -9,14 +9,15 @@
 // priority without privileges. Elsewhere a priority belongs to the whole process, which holds main
 // too, so nothing is changed there.
 import { readlinkSync } from 'node:fs'
-import { constants, setPriority } from 'node:os'
+import { constants, getPriority, setPriority } from 'node:os'
 
 /** The nice value asked for: Node's "below normal". */
 export const BACKGROUND_NICE = constants.priority.PRIORITY_BELOW_NORMAL
 
 /**
- * Lowers the calling thread's priority to BACKGROUND_NICE. Returns the thread id it was set for,
- * or undefined where it cannot be done for one thread alone (not Linux, no /proc, the main thread).
+ * Lowers the calling thread's priority to BACKGROUND_NICE. Returns the thread's id once it runs
+ * there or lower, or undefined where it cannot be done for one thread alone (not Linux, no /proc,
+ * the main thread).
  */
 export function runAsBackgroundThread(): number | undefined {
   if (process.platform !== 'linux') return undefined
@@ -30,7 +31,10 @@ export function runAsBackgroundThread(): number | undefined {
   // The process's id is main's thread: lowering it would lower main.
   if (!Number.isInteger(threadId) || threadId <= 0 || threadId === process.pid) return undefined
   try {
-    setPriority(threadId, BACKGROUND_NICE)
+    // A thread already lower (the app was started with a higher nice value, which every thread
+    // inherits) keeps its own: setting the value would raise it above main's, where the process
+    // is allowed to raise priorities (root, CAP_SYS_NICE, a generous RLIMIT_NICE).
+    if (getPriority(threadId) < BACKGROUND_NICE) setPriority(threadId, BACKGROUND_NICE)
   } catch {
     return undefined
   }
