@@ -21,13 +21,18 @@ export const BACKGROUND_NICE = constants.priority.PRIORITY_BELOW_NORMAL
  */
 export function runAsBackgroundThread(): number | undefined {
   if (process.platform !== 'linux') return undefined
+  let processId: number
   let threadId: number
   try {
     // "<pid>/task/<tid>": the thread's own id, which Node does not expose otherwise.
-    threadId = Number(readlinkSync('/proc/thread-self').split('/').at(-1))
+    const [pid, , tid] = readlinkSync('/proc/thread-self').split('/')
+    processId = Number(pid)
+    threadId = Number(tid)
   } catch {
     return undefined
   }
+  // A /proc of another pid namespace would name some other thread: only our own is touched.
+  if (processId !== process.pid) return undefined
   // The process's id is main's thread: lowering it would lower main.
   if (!Number.isInteger(threadId) || threadId <= 0 || threadId === process.pid) return undefined
   try {
