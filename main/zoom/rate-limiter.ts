@@ -13,7 +13,11 @@
 // longer than a later one, both can land in one of Zoom's windows although their slots were a
 // window apart. Two things absorb that: the log moves a send to the time it actually left once its
 // answer says when (`left`), and the log's span is a little longer than Zoom's window (most of the
-// share of it that `headroom` leaves free, so a steady pace never waits on it).
+// share of it that `headroom` leaves free, so a steady pace never waits on it). A new send is
+// judged by when it is expected to leave: its slot plus the shortest delay the sends in the log
+// have reported, so that a delay every request shares (a proxy lookup) does not slow the pace. A new send is
+// judged by when it is expected to leave: its slot plus the shortest delay the sends in the log
+// have reported, so that a delay every request shares (a proxy lookup) does not slow the pace.
 //
 // It learns from Zoom: a 429 pauses the category (Retry-After, else one window) and lowers the
 // pace (×0.7, recovering by 2 % of the limit per success); a 2xx announcing a different per-second
@@ -127,6 +131,8 @@ export class CategoryLimiter {
   private readonly ring = new Uint32Array(RING_SLOTS)
   /** When each of the last `limit` sends went (its slot, or later the time it actually left). */
   private sent = new Float64Array(0)
+  /** How long after its slot each send left, once its answer said (NaN until then). */
+  private sentDelay = new Float64Array(0)
   /** The number of the send each entry of `sent` holds, so that a late `left` finds it or knows it was overwritten. */
   private sentNumber = new Float64Array(0)
   private sentHead = 0
@@ -192,30 +198,46 @@ export class CategoryLimiter {
     return this.sleep(gate - now, signal).then(() => this.admit(signal))
   }
 
-  /** The time from which one more send keeps the last `limit` sends and it out of one window, with the margin for delivery. */
+  /**
+   * The slot from which one more send, leaving as late as the quickest send in the log did, keeps
+   * the last `limit` sends and it out of one window, with the margin for delivery.
+   */
   private windowGate(): number {
-    return this.sent.length === 0 ? -Infinity : this.sent[this.sentHead]! + this.windowMs() + this.deliveryMarginMs()
+    return this.sent.length === 0 ? -Infinity : this.sent[this.sentHead]! + this.windowMs() + this.deliveryMarginMs() - this.leastReportedDelay()
+  }
+
+  /** The shortest time a send in the log took to leave after its slot; 0 while none has said. */
+  private leastReportedDelay(): number {
+    let least = Infinity
+    // NaN (not yet reported) never compares less.
+    for (let i = 0; i < this.sentDelay.length; i++) if (this.sentDelay[i]! < least) least = this.sentDelay[i]!
+    return least === Infinity ? 0 : least
   }
 
   private recordSend(now: number): number {
     const number = ++this.sends
     if (this.sent.length === 0) return number
     this.sent[this.sentHead] = now
+    this.sentDelay[this.sentHead] = NaN
     this.sentNumber[this.sentHead] = number
     this.sentHead = (this.sentHead + 1) % this.sent.length
     return number
   }
 
   /**
-   * Send `number` actually left at `at` (its connection opened, its bytes written), later than its
-   * slot: it now counts from then. Ignored once the entry was overwritten by later sends, or when
-   * `at` is not later.
+   * Send `number` actually left at `at` (its connection opened, its bytes written): when that is
+   * later than its slot, it now counts from then, and either way its delay is known. Ignored once
+   * the entry was overwritten by later sends.
    */
   left(number: number, at: number): void {
     const size = this.sent.length
     if (size === 0 || !(at > 0)) return
     const index = (this.sentHead - 1 - ((this.sends - number) % size) + size) % size
-    if (this.sentNumber[index] === number && at > this.sent[index]!) this.sent[index] = at
+    if (this.sentNumber[index] !== number) return
+    const later = Math.max(0, at - this.sent[index]!)
+    const reported = this.sentDelay[index]!
+    this.sentDelay[index] = (Number.isNaN(reported) ? 0 : reported) + later
+    this.sent[index]! += later
   }
 
   /** Learns from a response of this category (the caller routes by X-RateLimit-Category when present). */
@@ -286,6 +308,7 @@ export class CategoryLimiter {
     const size = perWindow > LOG_MAX ? 0 : perWindow
     if (this.sent.length === size) return
     this.sent = new Float64Array(size).fill(-Infinity)
+    this.sentDelay = new Float64Array(size).fill(NaN)
     this.sentNumber = new Float64Array(size)
     this.sentHead = 0
   }

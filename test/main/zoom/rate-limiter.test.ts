@@ -82,8 +82,20 @@ describe('AccountRateLimiter (fake clock)', () => {
     expect(baseline.eleventhWait()).toBe(1000)
     const { limiter, numbers, start, eleventhWait } = tenSends(1)
     limiter.left(numbers[0]!, start + 350) // the first send's connection took 350 ms
-    limiter.left(numbers[1]!, start - 50) // not later than its slot: no change
+    limiter.left(numbers[1]!, start - 50) // not later than its slot: no change, but it left at once
     expect(eleventhWait()).toBe(1350)
+  })
+
+  it('expects a new send to leave as late as the quickest send in the log did, so a delay every send shares costs no pace', () => {
+    // Every send left 30 ms after its slot (a proxy lookup each): the eleventh, leaving 30 ms after
+    // its own slot too, is a window after the first's departure with its slot at 1,000 ms.
+    const shared = tenSends(1)
+    shared.numbers.forEach((number, i) => shared.limiter.left(number, shared.start + (i < 4 ? 0 : (i - 3) * 100) + 30))
+    expect(shared.eleventhWait()).toBe(1000)
+    // One send that left at its slot makes the quickest delay 0: the first's 30 ms count in full.
+    const mixed = tenSends(1)
+    mixed.numbers.forEach((number, i) => mixed.limiter.left(number, mixed.start + (i < 4 ? 0 : (i - 3) * 100) + (i === 9 ? 0 : 30)))
+    expect(mixed.eleventhWait()).toBe(1030)
   })
 
   it('ignores a late `left` for a send the log no longer holds', () => {
