@@ -29,6 +29,7 @@ import { AppError } from '../../common/errors'
 import type { RatePlan } from '../../common/profile'
 import { RATE_CATEGORIES, parseRateCategory, planLimits, type RateCategory, type RateFamily } from '../../common/zoom/rate-limits'
 import { parseRetryAfter } from '../net/retry-after'
+import { steadyClock, type SteadyClock } from './steady-clock'
 
 type HeaderMap = Record<string, string | string[] | undefined>
 
@@ -147,7 +148,9 @@ export class CategoryLimiter {
     readonly family: RateFamily,
     private plan: RatePlan,
     private readonly daily: DailyCounter,
-    private readonly now: () => number,
+    /** Pacing's clock (never back); the wall clock is for days and dates. */
+    private readonly steady: SteadyClock,
+    private readonly wall: () => number,
     private readonly headroom: number,
     private readonly maxWaitMs: number,
     private readonly sleep: Sleep,
@@ -171,8 +174,8 @@ export class CategoryLimiter {
    * long the request will be held, when it is. The number is for `left`.
    */
   acquire(signal?: AbortSignal, onWait?: (ms: number) => void): number | Promise<number> {
-    const now = this.now()
-    const blockedFor = this.daily.take(now)
+    const now = this.steady.now()
+    const blockedFor = this.daily.take(this.wall())
     if (blockedFor !== undefined) return Promise.reject(this.capError(blockedFor))
     const slot = Math.max(this.tat - this.interval * CATCH_UP_SLOTS, now, this.pausedUntil, this.windowGate())
     if (slot - now > this.maxWaitMs) return Promise.reject(this.capError(slot - now))
@@ -191,7 +194,7 @@ export class CategoryLimiter {
    * meanwhile (a 429 elsewhere) is honoured too.
    */
   private admit(signal: AbortSignal | undefined): number | Promise<number> {
-    const now = this.now()
+    const now = this.steady.now()
     const gate = Math.max(this.pausedUntil, this.windowGate())
     if (gate <= now) return this.recordSend(now)
     this.throttledMs += gate - now
@@ -225,13 +228,14 @@ export class CategoryLimiter {
   }
 
   /**
-   * Send `number` actually left at `at` (its connection opened, its bytes written): when that is
-   * later than its slot, it now counts from then, and either way its delay is known. Ignored once
-   * the entry was overwritten by later sends.
+   * Send `number` actually left at `wallAt` (its connection opened, its bytes written; a time of
+   * the wall clock, the `now` option): when that is later than its slot, it now counts from then,
+   * and either way its delay is known. Ignored once the entry was overwritten by later sends.
    */
-  left(number: number, at: number): void {
+  left(number: number, wallAt: number): void {
     const size = this.sent.length
-    if (size === 0 || !(at > 0)) return
+    if (size === 0 || !(wallAt > 0)) return
+    const at = this.steady.fromWall(wallAt)
     const index = (this.sentHead - 1 - ((this.sends - number) % size) + size) % size
     if (this.sentNumber[index] !== number) return
     const later = Math.max(0, at - this.sent[index]!)
@@ -242,14 +246,15 @@ export class CategoryLimiter {
 
   /** Learns from a response of this category (the caller routes by X-RateLimit-Category when present). */
   observe(status: number, headers: HeaderMap): void {
-    const now = this.now()
+    const now = this.steady.now()
+    const wall = this.wall()
     const type = header(headers, 'x-ratelimit-type')?.toLowerCase()
     const isDaily = type !== undefined && type.startsWith('daily')
     if (status === 429) {
       this.rejected++
-      const retryAfter = parseRetryAfter(header(headers, 'retry-after'), now)
+      const retryAfter = parseRetryAfter(header(headers, 'retry-after'), wall)
       if (isDaily) {
-        this.daily.blockedUntil = now + (retryAfter ?? nextUtcMidnight(now) - now)
+        this.daily.blockedUntil = wall + (retryAfter ?? nextUtcMidnight(wall) - wall)
         return
       }
       this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfter ?? this.windowMs()))
@@ -259,7 +264,7 @@ export class CategoryLimiter {
     if (status < 200 || status >= 300) return
     const remaining = header(headers, 'x-ratelimit-remaining')
     if (isDaily) {
-      if (remaining === '0') this.daily.blockedUntil = nextUtcMidnight(now)
+      if (remaining === '0') this.daily.blockedUntil = nextUtcMidnight(wall)
     } else if (type === 'qps' && this.category !== 'resource-intensive') {
       const limit = Number(header(headers, 'x-ratelimit-limit'))
       if (Number.isFinite(limit) && limit > 0 && limit !== this.base) this.setBase(limit)
@@ -268,7 +273,7 @@ export class CategoryLimiter {
   }
 
   usage(): RateUsage {
-    const now = this.now()
+    const now = this.steady.now()
     this.advanceRing(now)
     let used = 0
     for (const n of this.ring) used += n
@@ -347,7 +352,8 @@ function header(headers: HeaderMap, name: string): string | undefined {
 export class AccountRateLimiter {
   private readonly limiters = new Map<string, CategoryLimiter>()
   private readonly dailies = new Map<string, DailyCounter>()
-  private readonly now: () => number
+  private readonly wall: () => number
+  private readonly steady: SteadyClock
   private readonly headroom: number
   private readonly maxWaitMs: number
   private readonly sleep: Sleep
@@ -358,7 +364,8 @@ export class AccountRateLimiter {
     options: RateLimiterOptions = {},
   ) {
     this.dailyCaps = options.dailyCaps ?? true
-    this.now = options.now ?? Date.now
+    this.wall = options.now ?? Date.now
+    this.steady = steadyClock(this.wall)
     this.headroom = options.headroom ?? 0.97
     this.maxWaitMs = options.maxWaitMs ?? 60_000
     this.sleep = options.sleep ?? timerSleep
@@ -374,7 +381,7 @@ export class AccountRateLimiter {
     const key = family === 'api' ? category : `phone:${category}`
     let limiter = this.limiters.get(key)
     if (!limiter) {
-      limiter = new CategoryLimiter(category, family, this.plan, this.dailyFor(family, category), this.now, this.headroom, this.maxWaitMs, this.sleep)
+      limiter = new CategoryLimiter(category, family, this.plan, this.dailyFor(family, category), this.steady, this.wall, this.headroom, this.maxWaitMs, this.sleep)
       this.limiters.set(key, limiter)
     }
     return limiter

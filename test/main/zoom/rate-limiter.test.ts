@@ -119,6 +119,32 @@ describe('AccountRateLimiter (fake clock)', () => {
     expect(eleventhWait()).toBeCloseTo(1000 + 0.8 * (1000 / 0.97 - 1000), 3)
   })
 
+  it('keeps pacing when the wall clock is stepped back (an NTP correction, a resumed machine)', async () => {
+    const clock = fakeClock()
+    const sleep = async (ms: number) => void clock.advance(ms)
+    const limiter = new AccountRateLimiter('pro', { now: clock.now, headroom: 1, sleep }).limiter('api', 'heavy') // 10/s
+    for (let i = 0; i < 10; i++, clock.advance(100)) expect(limiter.acquire()).toBeTypeOf('number')
+    // Back five minutes: the pace goes on from where it was, not five minutes ahead of the clock.
+    clock.advance(-300_000)
+    let waited = 0
+    const next = limiter.acquire(undefined, (ms) => (waited = ms))
+    await expect(Promise.resolve(next)).resolves.toBeTypeOf('number')
+    expect(waited).toBeLessThanOrEqual(100)
+  })
+
+  it('counts days by the wall clock, also after it was stepped back', async () => {
+    const clock = fakeClock(Date.UTC(2026, 0, 1, 23, 0))
+    const limiter = new AccountRateLimiter('free', { now: clock.now }).limiter('api', 'heavy') // 1/s, 1,000/day
+    for (let i = 0; i < 1000; i++, clock.advance(1100)) expect(limiter.acquire()).toBeTypeOf('number')
+    clock.advance(-600_000) // back ten minutes: still the 1st of January, the cap still used up
+    const refused = limiter.acquire()
+    const error = await Promise.resolve(refused).catch((e: unknown) => e)
+    expect(isAppError(error) && error.code).toBe('ZOOM_RATE_LIMITED')
+    expect(isAppError(error) && error.details?.retryAfterMs).toBe(Date.UTC(2026, 0, 2) - clock.now())
+    clock.advance(Date.UTC(2026, 0, 2) - clock.now()) // midnight on the wall clock: a new day
+    expect(limiter.acquire()).toBeTypeOf('number')
+  })
+
   it('with a huge headroom (benchmarks of its cost) never waits', () => {
     const limiter = new AccountRateLimiter('pro', { now: fakeClock().now, headroom: 1e6 }).limiter('api', 'light')
     for (let i = 0; i < 10_000; i++) expect(limiter.acquire()).toBeTypeOf('number')
