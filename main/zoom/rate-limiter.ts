@@ -37,7 +37,11 @@ export interface RateLimiterOptions {
   now?: () => number
   /** Share of the published limit to aim at (default 0.97). */
   headroom?: number
-  /** A wait longer than this (a daily cap) fails with ZOOM_RATE_LIMITED instead of queueing. Default 60 s. */
+  /**
+   * A pause Zoom asked for (a 429's Retry-After) longer than this fails with ZOOM_RATE_LIMITED
+   * instead of queueing, as a used-up daily cap always does. Pacing's own waits always queue: many
+   * requests asked for at once simply wait their turns. Default 60 s.
+   */
   maxWaitMs?: number
   /** How to wait (tests substitute a fake-clock sleep). */
   sleep?: Sleep
@@ -169,16 +173,16 @@ export class CategoryLimiter {
 
   /**
    * Takes a slot. Returns the send's number when the request may go now (no allocation, no timer),
-   * or a promise of it that resolves at its slot. Rejects with ZOOM_RATE_LIMITED when the wait would
-   * exceed `maxWaitMs` (a daily cap), with CANCELLED when `signal` aborts. `onWait` is told how
-   * long the request will be held, when it is. The number is for `left`.
+   * or a promise of it that resolves at its slot. Rejects with ZOOM_RATE_LIMITED when a daily cap
+   * is used up or Zoom asked for a pause longer than `maxWaitMs`, with CANCELLED when `signal`
+   * aborts. `onWait` is told how long the request will be held, when it is. The number is for `left`.
    */
   acquire(signal?: AbortSignal, onWait?: (ms: number) => void): number | Promise<number> {
     const now = this.steady.now()
     const blockedFor = this.daily.take(this.wall())
     if (blockedFor !== undefined) return Promise.reject(this.capError(blockedFor))
+    if (this.pausedUntil - now > this.maxWaitMs) return Promise.reject(this.pauseError(this.pausedUntil - now))
     const slot = Math.max(this.tat - this.interval * CATCH_UP_SLOTS, now, this.pausedUntil, this.windowGate())
-    if (slot - now > this.maxWaitMs) return Promise.reject(this.capError(slot - now))
     this.tat = Math.max(this.tat, slot) + this.interval
     this.count(now)
     if (slot <= now) return this.recordSend(now)
@@ -321,6 +325,10 @@ export class CategoryLimiter {
   private setRate(perSecond: number): void {
     this.rate = perSecond
     this.interval = 1000 / (perSecond * this.headroom)
+  }
+
+  private pauseError(waitMs: number): AppError {
+    return new AppError('ZOOM_RATE_LIMITED', `Zoom asked to pause its ${this.category} requests for ${Math.ceil(waitMs / 1000)} s; try again later.`, { retryAfterMs: Math.round(waitMs) })
   }
 
   private capError(waitMs: number): AppError {

@@ -145,6 +145,28 @@ describe('AccountRateLimiter (fake clock)', () => {
     expect(limiter.acquire()).toBeTypeOf('number')
   })
 
+  it('queues requests past a minute of pacing, and refuses only a pause Zoom asked for that is longer, saying so', async () => {
+    const clock = fakeClock()
+    const never = () => new Promise<void>(() => undefined)
+    const account = new AccountRateLimiter('pro', { now: clock.now, sleep: never })
+    const limiter = account.limiter('api', 'resource-intensive') // 10 a minute
+    const waits: number[] = []
+    const sends = Array.from({ length: 20 }, () => limiter.acquire(undefined, (ms) => waits.push(ms)))
+    const outcome = (send: number | Promise<number>) =>
+      Promise.race([Promise.resolve(send).then(() => 'sent', (error: unknown) => (isAppError(error) ? error.code : 'error')), new Promise((resolve) => setImmediate(() => resolve('waiting')))])
+    const outcomes = await Promise.all(sends.map(outcome))
+    expect(outcomes.filter((o) => o === 'sent')).toHaveLength(4)
+    expect(outcomes.filter((o) => o === 'waiting')).toHaveLength(16)
+    expect(Math.max(...waits)).toBeGreaterThan(60_000) // queued, as the person asked for twenty at once
+
+    account.observe('api', 'resource-intensive', 429, { 'x-ratelimit-type': 'QPS', 'retry-after': '120' })
+    const refused = await Promise.resolve(account.limiter('api', 'resource-intensive').acquire()).catch((e: unknown) => e)
+    expect(isAppError(refused) && refused.code).toBe('ZOOM_RATE_LIMITED')
+    expect(isAppError(refused) && refused.message).not.toContain('daily')
+    expect(isAppError(refused) && refused.message).toContain('120 s')
+    expect(isAppError(refused) && refused.details?.retryAfterMs).toBe(120_000)
+  })
+
   it('with a huge headroom (benchmarks of its cost) never waits', () => {
     const limiter = new AccountRateLimiter('pro', { now: fakeClock().now, headroom: 1e6 }).limiter('api', 'light')
     for (let i = 0; i < 10_000; i++) expect(limiter.acquire()).toBeTypeOf('number')
