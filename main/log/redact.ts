@@ -7,6 +7,7 @@
 // The registry holds secrets in memory, so it must not outlive them: owners forget values they no
 // longer hold (rotated-out tokens, a forgotten connection, a finished sign-in's code), and
 // everything is dropped when the vault is locked (forgetAllSecrets).
+import { setOwnMember } from '../../common/own-member'
 
 /** Pieces of a registered secret at least this long are scrubbed too. */
 export const FRAGMENT_LENGTH = 8
@@ -217,13 +218,6 @@ function walk(value: unknown, depth: number, scrub: (text: string) => string, st
   const proto: unknown = Object.getPrototypeOf(value)
   if (proto !== Object.prototype && proto !== null) return value
   const copy: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(value)) {
-    const name = strict ? scrub(key) : key
-    const walked = walk(item, depth + 1, scrub, strict)
-    // JSON.parse makes a member named "__proto__" an own property; assigning it would instead set
-    // the copy's prototype (the member lost, its members inherited as if they were the copy's).
-    if (name === '__proto__') Object.defineProperty(copy, name, { value: walked, enumerable: true, writable: true, configurable: true })
-    else copy[name] = walked
-  }
+  for (const [key, item] of Object.entries(value)) setOwnMember(copy, strict ? scrub(key) : key, walk(item, depth + 1, scrub, strict))
   return copy
 }

@@ -21,6 +21,7 @@ import type { ConnectionOutcomes, TokenProvider } from './ports'
 import type { AccountRateLimiter } from './rate-limiter'
 import { routeLabel } from './routes'
 import { withTokenRefresh, type Attempt } from './token-refresh'
+import { setOwnMember } from '../../common/own-member'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -344,7 +345,7 @@ function definedOnly(query: Query): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {}
   for (const key in query) {
     const v = query[key]
-    if (v !== undefined) out[key] = v
+    if (v !== undefined) setOwnMember(out, key, v)
   }
   return out
 }

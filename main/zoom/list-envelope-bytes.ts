@@ -11,6 +11,7 @@
 // the scan does not check (the inside of a row) is checked there.
 import { AppError } from '../../common/errors'
 import { notAListMessage, NOT_AN_OBJECT_MESSAGE } from './list-envelope'
+import { setOwnMember } from '../../common/own-member'
 
 export interface ScannedListPage {
   /** The page's members other than the list keys, parsed. */
@@ -92,7 +93,7 @@ function scanList(bytes: Uint8Array, i: number, bounds: number[]): number {
     const c = bytes[at]!
     if (c === COMMA || c === CLOSE_BRACKET) throw invalid('a list has an empty value')
     const start = at
-    at = c === QUOTE ? skipString(bytes, at) : c === OPEN_BRACE || c === OPEN_BRACKET ? skipNested(bytes, at) : skipScalar(bytes, at)
+    at = skipValue(bytes, at)
     bounds.push(start, at)
     at = skipSpace(bytes, at)
     if (bytes[at] === COMMA) at = skipSpace(bytes, at + 1)
@@ -159,9 +160,7 @@ export function scanListEnvelope(bytes: Uint8Array, keys: readonly string[]): Sc
         }
       } else {
         end = skipValue(bytes, i)
-        // Defined, not assigned: a member named __proto__ is one of its own, as JSON.parse makes
-        // it, and does not become the envelope's prototype (whose paging fields it would lend).
-        Object.defineProperty(envelope, key, { value: parseSlice(bytes, i, end), writable: true, enumerable: true, configurable: true })
+        setOwnMember(envelope, key, parseSlice(bytes, i, end))
       }
       i = skipSpace(bytes, end)
       if (bytes[i] === COMMA) {
