@@ -144,9 +144,9 @@ export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
     const limiter = call.category === undefined ? undefined : env.limiter()
     if (limiter && call.category !== undefined) {
       if (call.send !== undefined) limiter.limiter(call.family, call.category).left(call.send, leftAt(response, env.now))
-      call.send = undefined
       limiter.observe(call.family, call.category, response.statusCode, response.headers)
     }
+    call.send = undefined
     if (response.statusCode === 429) call.waits++
   }
   const maxJsonBytes = env.maxJsonBytes ?? MAX_JSON_BYTES
@@ -203,8 +203,8 @@ export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
 }
 
 /**
- * When the request left, on the limiter's clock: its bytes written on a connected socket. got's
- * timings are wall-clock times, taken as that long ago.
+ * When the request left (its bytes written on a connected socket), on the clients' clock, which the
+ * limiter reads as its wall clock. got's timings are Date.now() times, taken as that long ago.
  */
 function leftAt(response: PlainResponse, now: () => number): number {
   const { upload, connect, secureConnect } = response.timings
