@@ -1,41 +1,38 @@
 // Short-lived buffers are collected by cheap scavenges, not by full mark-compacts.
 //
 // Every socket read and every HTTP body is an ArrayBuffer: a crawl's page of 280 KB allocates
-// about 850 KB of them on main (the socket's reads, the parser's copies of the body, got's joined
-// body), and main allocates little else. Two things in V8 turn that into a full collection every
-// tenth of a second, each one blocking main's event loop for milliseconds:
+// about 850 KB of them on main (the socket's reads, the HTTP parser's copies of the body, got's
+// joined body), and main allocates little else. V8 counts the external memory allocated since the
+// last full collection against the old generation's room to grow, so unless a scavenge frees the
+// dead buffers first, they start a full collection: once main's old generation had settled at
+// about 20 MB, one every ~10 MB of buffers, i.e. every 110 ms of a crawl, each blocking main's
+// event loop for milliseconds (174 in a crawl of a million rows, with no scavenge between them).
 //
-// - V8 13.6 (Node 24; Electron 41 runs the later V8 14.6) raised
-//   `scavenger_max_new_space_capacity_mb` from 8 to 32 on desktop. That moved the point at which
-//   young ArrayBuffers trigger a scavenge above V8's fixed 64 MB external-memory limit, so they
-//   were reclaimed by full mark-compacts instead (nodejs/node#61967 and #63863 bisect it to V8
-//   commit 789b37d5db1f). Setting the flag back to 8 at start-up restores that trigger; V8 reads
-//   it when a buffer is allocated.
-// - The young generation grows on its own: V8 doubles it whenever the bytes that survived its
-//   scavenges since the last growth exceed its size. They add up over a long crawl (the pages in
-//   flight survive one or two scavenges each), so main's grew from 1 to 32 MB a semi-space within
-//   seconds; the flag above does not cap a heap that already exists. V8 then starts a full
-//   collection once the external memory allocated since the last one reaches the old
-//   generation's free space minus the young generation's size: with 32 MB semi-spaces that is
-//   about 10 MB of buffers, so a full collection ran every 110 ms (174 in a crawl of a million
-//   rows, with no scavenge between them), and the young generation was never collected alone.
-//   Growth factor 1 keeps every young generation at the size it has, so main's stays at the
-//   size it was made with (1 MB semi-spaces in Node): its scavenges come every megabyte, free the
-//   dead buffers, and the same crawl ran 2–3 full collections.
-// - Heaps made after this — the dataset thread's and the export helper's — start at
-//   `min_semi_space_size` (16 MB semi-spaces, capped by V8 at the largest the capacity above
-//   allows): the size they grew to before. They parse and build rows, and kept at 1 MB they
-//   scavenged ten times as often and stored and exported slower.
+// V8 starts a scavenge when the young generation's buffers reach twice its default semi-space
+// size, which it derives from `scavenger_max_new_space_capacity_mb` each time a buffer is
+// allocated. V8 13.6 (Node 24; Electron 41 runs the later V8 14.6) raised that flag from 8 to 32
+// on desktop, which put the trigger at 64 MB, past the full collection's (nodejs/node#61967 and
+// #63863 bisect it to V8 commit 789b37d5db1f). At 1 the trigger is 4 MB: scavenges free the
+// buffers ahead of it whatever size the young generation has grown to. Measured here
+// (test/main/heap): 1.9 GB of crawl-like bodies ran a scavenge every 3.9 MB (every 33 MB at 8);
+// and in the bench, a three-million-row crawl ran 21 full collections on main instead of 173.
 //
-// V8 reads all three flags when it uses them (the growth factor when the young generation would
-// grow, the sizes when a heap is made), and Electron's main process leaves V8's flags unfrozen
-// (shell/browser/javascript_environment.cc passes --no-freeze-flags-after-init); worker threads
-// share the process's flags. Measured here by test/main/heap; should a V8 ignore one, the
-// collector behaves as it did without it, and that test says so.
+// The flag also sizes the heaps made after it: a worker thread would get 6 MB of young generation
+// instead of 48. The data threads parse and build rows and need theirs, so they are started with
+// DATA_THREAD_LIMITS, the size they had before.
+//
+// Set at start-up: Electron's main process leaves V8's flags unfrozen, so one may be set at run
+// time (shell/browser/javascript_environment.cc passes --no-freeze-flags-after-init); worker
+// threads share the process's flags. Should a V8 stop reading it, the collector behaves as it did
+// without it, and test/main/heap says so.
 import { setFlagsFromString } from 'node:v8'
+import type { ResourceLimits } from 'node:worker_threads'
 
-export const YOUNG_GENERATION_FLAGS = ['--scavenger-max-new-space-capacity-mb=8', '--semi-space-growth-factor=1', '--min-semi-space-size=16'] as const
+export const YOUNG_GENERATION_FLAG = '--scavenger-max-new-space-capacity-mb=1'
+
+/** A data thread's heap: the young generation V8 gave one before the flag (three 16 MB semi-spaces). */
+export const DATA_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 48 }
 
 export function keepBufferCollectionCheap(): void {
-  for (const flag of YOUNG_GENERATION_FLAGS) setFlagsFromString(flag)
+  setFlagsFromString(YOUNG_GENERATION_FLAG)
 }

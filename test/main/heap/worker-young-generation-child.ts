@@ -1,15 +1,15 @@
-// A child process for young-generation.test.ts: applies main's start-up setting (argv[2] `tuned`)
-// or not, starts a worker thread, and prints the size of that thread's young generation in bytes.
+// A child process for young-generation.test.ts: applies main's start-up setting, starts a worker
+// thread with the data threads' limits (argv[2] `with-limits`) or with none, and prints the young
+// generation the thread got, in MB.
 import { Worker } from 'node:worker_threads'
-import { keepBufferCollectionCheap } from '../../../main/young-generation'
+import { DATA_THREAD_LIMITS, keepBufferCollectionCheap } from '../../../main/young-generation'
 
-if (process.argv[2] === 'tuned') keepBufferCollectionCheap()
+keepBufferCollectionCheap()
 const source = `
-const { getHeapSpaceStatistics } = require('node:v8')
-const { parentPort } = require('node:worker_threads')
-parentPort.postMessage(getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size)
+const { parentPort, resourceLimits } = require('node:worker_threads')
+parentPort.postMessage(resourceLimits.maxYoungGenerationSizeMb)
 `
-const worker = new Worker(source, { eval: true })
+const worker = new Worker(source, { eval: true, ...(process.argv[2] === 'with-limits' ? { resourceLimits: DATA_THREAD_LIMITS } : {}) })
 const size = await new Promise<number>((resolve, reject) => {
   worker.once('message', (message: number) => resolve(message))
   worker.once('error', reject)

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads'
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../../common/errors'
 import type { Replies, ReplyMessage, Request, RequestMessage } from './protocol'
 import { threadScript } from './thread-script'
+import { DATA_THREAD_LIMITS } from '../../../young-generation'
 
 /** The worker's code: the script given (the built app's), else the one beside this module. */
 function workerScript(given: URL | undefined): { url: URL; execArgv: string[] } {
@@ -46,7 +47,7 @@ export class DatasetEngine {
   private start(): Worker {
     if (this.worker) return this.worker
     const script = workerScript(this.script)
-    const worker = new Worker(script.url, { execArgv: script.execArgv })
+    const worker = new Worker(script.url, { execArgv: script.execArgv, resourceLimits: DATA_THREAD_LIMITS })
     worker.unref()
     worker.on('message', (reply: ReplyMessage) => this.settle(reply, worker))
     worker.on('error', (error) => {

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads'
 import { AppError } from '../../../../common/errors'
 import type { ExportFormat } from './export-format'
 import { threadScript } from './thread-script'
+import { DATA_THREAD_LIMITS } from '../../../young-generation'
 
 export interface FormatRequest {
   id: number
@@ -22,7 +23,7 @@ export class ExportHelper {
   private failure: AppError | undefined
 
   constructor(script = threadScript('export-helper-thread', import.meta.url)) {
-    this.worker = new Worker(script.url, { execArgv: script.execArgv })
+    this.worker = new Worker(script.url, { execArgv: script.execArgv, resourceLimits: DATA_THREAD_LIMITS })
     this.worker.on('message', (reply: FormatReply) => {
       const entry = this.waiting.get(reply.id)
       if (!entry) return
