@@ -9,7 +9,6 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 
 const CHILD = fileURLToPath(new URL('./buffer-churn-child.ts', import.meta.url))
-const WORKER_CHILD = fileURLToPath(new URL('./worker-young-generation-child.ts', import.meta.url))
 const run = promisify(execFile)
 
 interface Churned {
@@ -31,7 +30,7 @@ describe('collecting short-lived buffers', () => {
   it('with main’s setting: the buffers go in young-generation collections, every few megabytes', async () => {
     const counts = await churn('tuned')
     expect(counts.minor).toBeGreaterThan(200)
-    expect(counts.major).toBeLessThanOrEqual(4)
+    expect(counts.major).toBeLessThanOrEqual(5)
   })
 
   it('without it: the same buffers cause full collections, one after another', async () => {
@@ -57,16 +56,5 @@ describe('on a V8 that collects its young generation by mark-sweep (--minor-ms)'
     const [tuned, untuned] = await Promise.all([churn('tuned', false, ['--minor-ms']), churn('default', false, ['--minor-ms'])])
     expect(tuned.major).toBeLessThanOrEqual(5)
     expect(untuned.major).toBeGreaterThanOrEqual(10)
-  })
-})
-
-describe('the data threads’ heaps', () => {
-  // The setting also sizes the heaps made after it; the data threads are started with the limits
-  // they had before it.
-  it('keep the young generation the setting would shrink', async () => {
-    const sizeOf = async (limits: 'with-limits' | 'without-limits') => Number((await run(process.execPath, ['--import', 'tsx', WORKER_CHILD, limits], { timeout: 60_000 })).stdout)
-    const [withLimits, withoutLimits] = await Promise.all([sizeOf('with-limits'), sizeOf('without-limits')])
-    expect(withLimits).toBe(48)
-    expect(withoutLimits).toBeLessThan(withLimits)
   })
 })
