@@ -15,8 +15,6 @@
 // answer says when (`left`), and the log's span is a little longer than Zoom's window (most of the
 // share of it that `headroom` leaves free, so a steady pace never waits on it). A new send is
 // judged by when it is expected to leave: its slot plus the shortest delay the sends in the log
-// have reported, so that a delay every request shares (a proxy lookup) does not slow the pace. A new send is
-// judged by when it is expected to leave: its slot plus the shortest delay the sends in the log
 // have reported, so that a delay every request shares (a proxy lookup) does not slow the pace.
 //
 // It learns from Zoom: a 429 pauses the category (Retry-After, else one window) and lowers the

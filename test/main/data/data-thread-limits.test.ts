@@ -1,7 +1,7 @@
 // The data threads (the store's worker and the export's helper) start with DATA_THREAD_LIMITS:
 // main's collector setting (main/young-generation.ts) would otherwise give a thread started after
-// it a far smaller young generation than these threads build rows in. Every Worker the modules
-// start is recorded with the options it was given.
+// it a far smaller young generation than these threads build rows in. Every Worker started
+// through the modules is recorded with the options it was given.
 import type * as WorkerThreads from 'node:worker_threads'
 import type { ResourceLimits, WorkerOptions } from 'node:worker_threads'
 import { afterEach, describe, expect, it, vi } from 'vitest'

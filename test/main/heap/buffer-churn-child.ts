@@ -46,4 +46,4 @@ for (let round = 0; round < 100; round++) {
 count(observer.takeRecords())
 observer.disconnect()
 largestNewSpace = Math.max(largestNewSpace, newSpaceBytes())
-process.stdout.write(JSON.stringify({ ...counts, largestNewSpaceMb: largestNewSpace / 1024 / 1024, bodyBytes: body?.length ?? 0, pagesInFlight: inFlight.length }))
+process.stdout.write(JSON.stringify({ ...counts, largestNewSpaceMb: largestNewSpace / 1024 / 1024, bodyBytes: body?.length ?? 0 }))

@@ -30,7 +30,7 @@ it('moves exactly the send named, while the log still holds it, and only later',
   fc.assert(
     fc.property(fc.array(step, { maxLength: 200 }), (steps) => {
       let t = Date.UTC(2026, 0, 1, 12)
-            const limiter = new AccountRateLimiter('pro', { now: () => t, headroom: 1, dailyCaps: false }).limiter('api', 'heavy')
+      const limiter = new AccountRateLimiter('pro', { now: () => t, headroom: 1, dailyCaps: false }).limiter('api', 'heavy')
       let size = 10
       let model: { number: number; at: number }[] = []
       let sends = 0

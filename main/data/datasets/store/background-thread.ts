@@ -15,26 +15,33 @@ import { constants, getPriority, setPriority } from 'node:os'
 export const BACKGROUND_NICE = constants.priority.PRIORITY_BELOW_NORMAL
 
 /**
+ * The calling thread's own id on Linux (which Node does not expose otherwise), from
+ * /proc/thread-self ("<pid>/task/<tid>"); undefined without one, or where that /proc belongs to
+ * another pid namespace (it would name some other thread).
+ */
+export function linuxThreadId(): number | undefined {
+  if (process.platform !== 'linux') return undefined
+  let link: string
+  try {
+    link = readlinkSync('/proc/thread-self')
+  } catch {
+    return undefined
+  }
+  const [pid, , tid] = link.split('/')
+  const threadId = Number(tid)
+  if (Number(pid) !== process.pid || !Number.isInteger(threadId) || threadId <= 0) return undefined
+  return threadId
+}
+
+/**
  * Lowers the calling thread's priority to BACKGROUND_NICE. Returns the thread's id once it runs
  * there or lower, or undefined where it cannot be done for one thread alone (not Linux, no /proc,
  * the main thread).
  */
 export function runAsBackgroundThread(): number | undefined {
-  if (process.platform !== 'linux') return undefined
-  let processId: number
-  let threadId: number
-  try {
-    // "<pid>/task/<tid>": the thread's own id, which Node does not expose otherwise.
-    const [pid, , tid] = readlinkSync('/proc/thread-self').split('/')
-    processId = Number(pid)
-    threadId = Number(tid)
-  } catch {
-    return undefined
-  }
-  // A /proc of another pid namespace would name some other thread: only our own is touched.
-  if (processId !== process.pid) return undefined
+  const threadId = linuxThreadId()
   // The process's id is main's thread: lowering it would lower main.
-  if (!Number.isInteger(threadId) || threadId <= 0 || threadId === process.pid) return undefined
+  if (threadId === undefined || threadId === process.pid) return undefined
   try {
     // A thread already lower (the app was started with a higher nice value, which every thread
     // inherits) keeps its own: setting the value would raise it above main's, where the process

@@ -1,13 +1,12 @@
 // Main's side of the dataset worker: starts the thread, sends requests, resolves their replies.
 // Main never touches a database itself, so its event loop never waits on one.
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../../common/errors'
 import type { Replies, ReplyMessage, Request, RequestMessage } from './protocol'
-import { threadScript } from './thread-script'
-import { DATA_THREAD_LIMITS } from '../../../young-generation'
+import { startDataThread, threadScript, type ThreadScript } from './thread-script'
 
 /** The worker's code: the script given (the built app's), else the one beside this module. */
-function workerScript(given: URL | undefined): { url: URL; execArgv: string[] } {
+function workerScript(given: URL | undefined): ThreadScript {
   return given ? { url: given, execArgv: [] } : threadScript('dataset-worker', import.meta.url)
 }
 
@@ -46,8 +45,7 @@ export class DatasetEngine {
 
   private start(): Worker {
     if (this.worker) return this.worker
-    const script = workerScript(this.script)
-    const worker = new Worker(script.url, { execArgv: script.execArgv, resourceLimits: DATA_THREAD_LIMITS })
+    const worker = startDataThread(workerScript(this.script))
     worker.unref()
     worker.on('message', (reply: ReplyMessage) => this.settle(reply, worker))
     worker.on('error', (error) => {

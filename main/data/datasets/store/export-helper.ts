@@ -1,11 +1,10 @@
 // The dataset worker's side of the export helper thread (export-helper-thread.ts): started for
 // one export, given batches to format, ended with it. Copying a batch of row texts to the thread
 // costs a fraction of formatting it, so two threads export nearly twice as fast.
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import { AppError } from '../../../../common/errors'
 import type { ExportFormat } from './export-format'
-import { threadScript } from './thread-script'
-import { DATA_THREAD_LIMITS } from '../../../young-generation'
+import { startDataThread, threadScript } from './thread-script'
 
 export interface FormatRequest {
   id: number
@@ -23,7 +22,7 @@ export class ExportHelper {
   private failure: AppError | undefined
 
   constructor(script = threadScript('export-helper-thread', import.meta.url)) {
-    this.worker = new Worker(script.url, { execArgv: script.execArgv, resourceLimits: DATA_THREAD_LIMITS })
+    this.worker = startDataThread(script)
     this.worker.on('message', (reply: FormatReply) => {
       const entry = this.waiting.get(reply.id)
       if (!entry) return

@@ -1,7 +1,20 @@
-// Where a worker thread's script is: beside the module starting it. The built app runs the .js
-// that electron-vite emits for each thread (out/main/, one entry each, see electron.vite.config.ts);
+// Where a data thread's script is, and how the thread is started. The built app runs the .js that
+// electron-vite emits for each thread (out/main/, one entry each, see electron.vite.config.ts);
 // tests and the bench run the TypeScript source, through tsx.
-export function threadScript(name: string, from: string): { url: URL; execArgv: string[] } {
+import { Worker } from 'node:worker_threads'
+import { DATA_THREAD_LIMITS } from '../../../young-generation'
+
+export interface ThreadScript {
+  url: URL
+  execArgv: string[]
+}
+
+export function threadScript(name: string, from: string): ThreadScript {
   if (from.endsWith('.ts')) return { url: new URL(`./${name}.ts`, from), execArgv: ['--import', 'tsx'] }
   return { url: new URL(`./${name}.js`, from), execArgv: [] }
+}
+
+/** Starts a data thread (the store's worker, the export's helper) with the heap its bulk work needs. */
+export function startDataThread(script: ThreadScript): Worker {
+  return new Worker(script.url, { execArgv: script.execArgv, resourceLimits: DATA_THREAD_LIMITS })
 }
