@@ -19,7 +19,9 @@ export interface SandboxProcess {
 const CHILD = fileURLToPath(new URL('./sandbox-child.ts', import.meta.url))
 
 export async function startSandboxProcess(options: SandboxOptions): Promise<SandboxProcess> {
-  const child = fork(CHILD, [JSON.stringify(options)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  // SANDBOX_BENCH_NODE_FLAGS: Node flags for the sandbox's process only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
+  const flags = (process.env.SANDBOX_BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '')
+  const child = fork(CHILD, [JSON.stringify(options)], { execArgv: ['--import', 'tsx', ...flags], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   const ready = await new Promise<{ url: string; apps: AppsInfo; accountId: string }>((resolve, reject) => {
     child.once('message', (message) => resolve(message as { url: string; apps: AppsInfo; accountId: string }))
     child.once('error', reject)

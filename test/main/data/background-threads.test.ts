@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { BACKGROUND_NICE, runAsBackgroundThread } from '../../../main/data/datasets/store/background-thread'
 import { DatasetEngine } from '../../../main/data/datasets/store/dataset-engine'
 import { ExportHelper } from '../../../main/data/datasets/store/export-helper'
+import { oneRowDataset } from './one-row-dataset'
 
 /** Field 19 of /proc/…/stat (the 17th after the command's closing parenthesis and state). */
 const niceOf = (tid: string | number): number => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[16])
@@ -31,7 +32,9 @@ describe.runIf(process.platform === 'linux')('dataset threads run below main’s
     await expect(engine.call('no-such-dataset', { op: 'count' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
     const helper = new ExportHelper()
     stops.push(() => helper.stop())
-    await helper.format(['{"a":1}'], { format: 'ndjson', columns: [], labels: {} }, 0)
+    const dataset = oneRowDataset()
+    stops.push(async () => dataset.remove())
+    await helper.format(dataset.source, 0, 1, { format: 'ndjson', columns: [], labels: {} })
 
     // Other threads may come and go meanwhile (tsx runs its module hooks on one of its own).
     const started = workerThreads().filter((tid) => !before.has(tid))

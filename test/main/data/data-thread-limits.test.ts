@@ -7,6 +7,7 @@ import type { ResourceLimits, WorkerOptions } from 'node:worker_threads'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DatasetEngine } from '../../../main/data/datasets/store/dataset-engine'
 import { ExportHelper } from '../../../main/data/datasets/store/export-helper'
+import { oneRowDataset } from './one-row-dataset'
 import { DATA_THREAD_LIMITS } from '../../../main/young-generation'
 
 const started = vi.hoisted(() => [] as (ResourceLimits | undefined)[])
@@ -39,7 +40,9 @@ describe('the data threads’ heaps', () => {
   it('the export’s helper starts with them too', async () => {
     const helper = new ExportHelper()
     stops.push(() => helper.stop())
-    await helper.format(['{"a":1}'], { format: 'ndjson', columns: [], labels: {} }, 0)
+    const dataset = oneRowDataset()
+    stops.push(async () => dataset.remove())
+    await helper.format(dataset.source, 0, 1, { format: 'ndjson', columns: [], labels: {} })
     expect(started).toEqual([DATA_THREAD_LIMITS])
   })
 })

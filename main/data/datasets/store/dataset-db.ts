@@ -25,6 +25,7 @@ import { viewKey } from '../view-key'
 import type { DatasetMeta, StoredResource, WindowInput } from './protocol'
 import { ParsedAhead } from './parsed-ahead'
 import { storedRows } from './row-key'
+import { BUSY_TIMEOUT_MS, ExportReader, type ExportSource, isOrderTable, orderTableName } from './export-source'
 
 const SAMPLE_HEAD = 200
 const SAMPLE_SPREAD = 300
@@ -79,6 +80,10 @@ export class DatasetDb {
       for (const column of resource.columns) this.createColumn(column)
     }
     for (const row of this.db.prepare('SELECT n, path FROM columns ORDER BY n').all()) this.columns.set(String(row.path), Number(row.n))
+    // An export cut short (the app closed mid-way) left its row order in a kept file.
+    for (const table of this.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all()) {
+      if (isOrderTable(String(table.name))) this.db.exec(`DROP TABLE ${String(table.name)}`)
+    }
     this.rows = Number(this.db.prepare('SELECT count(*) AS n FROM rows').get()?.n ?? 0)
     this.searchable = Number(this.db.prepare('SELECT count(*) AS n FROM search').get()?.n ?? 0)
     // Every column table is filled to the same row (a column added later is filled whole at once).
@@ -284,29 +289,25 @@ export class DatasetDb {
   }
 
   /**
-   * The JSON of each row in view order, `batch` rows at a time (exports). The view is its own
-   * table, so nothing evicts it meanwhile.
+   * The rows of an export in view order, to be read a batch at a time (by this connection's
+   * `reader` and the export helper's own), and `release` once it is written. A sort or filter is
+   * filled into a table of its own in the file, not a temporary one (which only this connection
+   * could read), so nothing evicts it meanwhile and the helper reads it too.
    */
-  *batches(spec: ViewSpec, batch: number): Generator<string[]> {
+  exportSource(spec: ViewSpec): { source: ExportSource; reader: ExportReader; release: () => void } {
     const normalised = normaliseSpec(spec)
-    const texts = (rows: unknown[][]) => rows.map((row) => String(row[0]))
-    if (isIdentity(normalised)) {
-      const end = this.rows
-      const range = this.db.prepare('SELECT r.json FROM rows AS r WHERE r.idx >= ? ORDER BY r.idx LIMIT ?')
-      // One value a row: arrays spare an object per row.
-      range.setReturnArrays(true)
-      for (let offset = 0; offset < end; offset += batch) yield texts(range.all(offset, Math.min(batch, end - offset)) as unknown as unknown[][])
-      return
-    }
+    if (isIdentity(normalised)) return { source: { path: this.path, order: undefined, length: this.rows }, reader: new ExportReader(this.db, undefined), release: () => undefined }
     this.catchUp()
-    const table = `temp.export_${++this.viewSerial}`
-    const length = this.fill(table, normalised)
-    try {
-      const page = this.db.prepare(`SELECT r.json FROM ${table} AS v JOIN rows AS r ON r.idx = v.idx WHERE v.pos > ? ORDER BY v.pos LIMIT ?`)
-      page.setReturnArrays(true)
-      for (let offset = 0; offset < length; offset += batch) yield texts(page.all(offset, batch) as unknown as unknown[][])
-    } finally {
-      this.db.exec(`DROP TABLE IF EXISTS ${table}`)
+    const order = orderTableName(++this.viewSerial)
+    this.db.exec(`DROP TABLE IF EXISTS ${order}`)
+    const length = this.fill(order, normalised)
+    return {
+      source: { path: this.path, order, length },
+      reader: new ExportReader(this.db, order),
+      // Through whichever connection has the file then (a move opens another; the table went with the file).
+      release: () => {
+        if (this.db.isOpen) this.db.exec(`DROP TABLE IF EXISTS ${order}`)
+      },
     }
   }
 
@@ -480,7 +481,9 @@ function openDatabase(path: string, create: boolean): DatabaseSync {
   // Zoom's user data: only this account may read the file (SQLite would create it 0644).
   if (create) closeSync(openSync(path, 'wx', FILE_MODE))
   else if (!existsSync(path)) throw new AppError('NOT_FOUND', 'This dataset is no longer on disk.')
-  const db = new DatabaseSync(path)
+  // An export's helper thread reads the file through a connection of its own; a write that meets
+  // its read lock waits for the read to end (a batch: milliseconds) instead of failing.
+  const db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS })
   // Durability is not needed: a temporary dataset that did not survive a crash is deleted at the
   // next start anyway. The rollback journal stays in memory so a failed page is undone whole.
   // The sort that makes a view of millions of rows may use a second core: SQLite's sorter then

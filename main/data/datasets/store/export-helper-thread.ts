@@ -1,28 +1,49 @@
-// The export helper thread: formats batches of rows the dataset worker sends it (their JSON, in
-// order) and answers with their text as UTF-8 bytes, handed over without a copy, so a long
-// export uses a second core and the dataset worker only writes them. It holds no database and no
-// state between batches.
+// The export helper thread: reads ranges of an export's rows from the dataset's file, through a
+// read-only connection of its own, formats them and answers with their text as UTF-8 bytes,
+// handed over without a copy. The dataset worker then only writes them, and formats the ranges
+// it does not hand over. A 'close' message closes the connection before the thread is ended.
+import { DatabaseSync } from 'node:sqlite'
 import { parentPort } from 'node:worker_threads'
 import { formatRows } from './export-format'
 import type { FormatReply, FormatRequest } from './export-helper'
+import { BUSY_TIMEOUT_MS, ExportReader } from './export-source'
 import { runAsBackgroundThread } from './background-thread'
 
 const port = parentPort
 if (!port) throw new Error('export-helper-thread runs as a worker thread')
 runAsBackgroundThread()
 
-port.on('message', (request: FormatRequest) => {
-  let bytes: Uint8Array
-  try {
-    // Its own buffer (not a slice of Node's shared pool), so it can be transferred.
-    const text = formatRows(request.rows, request.input, request.first)
-    bytes = new Uint8Array(Buffer.byteLength(text))
-    Buffer.from(bytes.buffer).write(text)
-  } catch (error) {
-    const reply: FormatReply = { id: request.id, error: error instanceof Error ? error.message : String(error) }
-    port.postMessage(reply)
+/** The connection and reader of the one export this thread serves. */
+let open: { path: string; order: string | undefined; db: DatabaseSync; reader: ExportReader } | undefined
+
+function readerFor(request: FormatRequest): ExportReader {
+  const { path, order } = request.source
+  if (open?.path === path && open.order === order) return open.reader
+  open?.db.close()
+  // A crawl may still be writing the file: a read that meets its lock waits, as the worker's writes do.
+  const db = new DatabaseSync(path, { readOnly: true, timeout: BUSY_TIMEOUT_MS })
+  open = { path, order, db, reader: new ExportReader(db, order) }
+  return open.reader
+}
+
+port.on('message', (request: FormatRequest | 'close') => {
+  if (request === 'close') {
+    open?.db.close()
+    open = undefined
+    port.postMessage('closed')
     return
   }
-  const reply: FormatReply = { id: request.id, bytes }
-  port.postMessage(reply, [bytes.buffer as ArrayBuffer])
+  let reply: FormatReply
+  try {
+    const rows = readerFor(request).read(request.offset, request.limit)
+    const text = formatRows(rows, request.input, request.offset)
+    // Its own buffer (not a slice of Node's shared pool), so it can be transferred.
+    const bytes = new Uint8Array(Buffer.byteLength(text))
+    Buffer.from(bytes.buffer).write(text)
+    reply = { id: request.id, bytes, rows: rows.length }
+  } catch (error) {
+    port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies FormatReply)
+    return
+  }
+  port.postMessage(reply, [reply.bytes.buffer as ArrayBuffer])
 })

@@ -1,56 +1,85 @@
 // The dataset worker's side of the export helper thread (export-helper-thread.ts): started for
-// one export, given batches to format, ended with it. Copying a batch of row texts to the thread
-// costs a fraction of formatting it, so two threads export nearly twice as fast.
+// one export, given ranges of the export's rows to read and format, ended with it. The helper
+// reads the rows from the dataset's file itself, so the worker neither reads nor copies them:
+// between them, the two threads export nearly twice as fast as one.
 import type { Worker } from 'node:worker_threads'
 import { AppError } from '../../../../common/errors'
 import type { ExportFormat } from './export-format'
+import type { ExportSource } from './export-source'
 import { startDataThread, threadScript } from './thread-script'
 
 export interface FormatRequest {
   id: number
-  rows: readonly string[]
+  source: ExportSource
+  /** Export positions [offset, offset + limit). */
+  offset: number
+  limit: number
   input: ExportFormat
-  first: number
 }
 
-export type FormatReply = { id: number; bytes: Uint8Array } | { id: number; error: string }
+/** The text of the rows read (`rows` of them) as UTF-8 bytes, or why there is none. */
+export type FormatReply = { id: number; bytes: Uint8Array; rows: number } | { id: number; error: string }
+
+export interface Formatted {
+  bytes: Uint8Array
+  rows: number
+}
 
 export class ExportHelper {
   private readonly worker: Worker
   private serial = 0
-  private readonly waiting = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: AppError) => void }>()
+  private readonly waiting = new Map<number, { resolve: (formatted: Formatted) => void; reject: (error: AppError) => void }>()
   private failure: AppError | undefined
+  private readonly exited: Promise<void>
+  private closed: (() => void) | undefined
 
   constructor(script = threadScript('export-helper-thread', import.meta.url)) {
     this.worker = startDataThread(script)
-    this.worker.on('message', (reply: FormatReply) => {
+    this.worker.on('message', (reply: FormatReply | 'closed') => {
+      if (reply === 'closed') return this.closed?.()
       const entry = this.waiting.get(reply.id)
       if (!entry) return
       this.waiting.delete(reply.id)
-      if ('bytes' in reply) entry.resolve(reply.bytes)
+      if ('bytes' in reply) entry.resolve({ bytes: reply.bytes, rows: reply.rows })
       else entry.reject(new AppError('INTERNAL', `The export could not be written: ${reply.error}`))
     })
     this.worker.on('error', (error) => this.fail(new AppError('INTERNAL', `The export helper stopped: ${error.message}`)))
-    this.worker.on('exit', () => this.fail(new AppError('INTERNAL', 'The export helper stopped.')))
+    this.exited = new Promise((resolve) => {
+      this.worker.once('exit', () => {
+        this.fail(new AppError('INTERNAL', 'The export helper stopped.'))
+        resolve()
+      })
+    })
   }
 
-  /** How many batches it is formatting or has queued. */
+  /** How many ranges it is formatting or has queued. */
   get busy(): number {
     return this.waiting.size
   }
 
-  /** The batch's text, as UTF-8 bytes. */
-  format(rows: readonly string[], input: ExportFormat, first: number): Promise<Uint8Array> {
+  /** The text of the source's rows at export positions [offset, offset + limit). */
+  format(source: ExportSource, offset: number, limit: number, input: ExportFormat): Promise<Formatted> {
     if (this.failure) return Promise.reject(this.failure)
     const id = ++this.serial
-    return new Promise<Uint8Array>((resolve, reject) => {
+    return new Promise<Formatted>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject })
-      const request: FormatRequest = { id, rows, input, first }
+      const request: FormatRequest = { id, source, offset, limit, input }
       this.worker.postMessage(request)
     })
   }
 
+  /**
+   * Ends the thread, which closes its connection to the dataset's file first (so the file can be
+   * moved or deleted once the export is over, on Windows too).
+   */
   async stop(): Promise<void> {
+    if (this.failure === undefined) {
+      const closed = new Promise<void>((resolve) => {
+        this.closed = resolve
+      })
+      this.worker.postMessage('close')
+      await Promise.race([closed, this.exited])
+    }
     await this.worker.terminate()
   }
 

@@ -2,10 +2,10 @@
 // batch at a time, each batch one write; between batches the worker answers other requests
 // (the grid's windows), so a long export never stalls them.
 //
-// An export longer than one batch gets a helper thread: while this thread reads the next batches
-// from the database and formats some itself, the helper formats others; the texts are written in
-// the rows' order. At most HELPER_QUEUE batches wait for the helper, and at most WRITE_QUEUE
-// formatted batches wait to be written, so memory stays flat whatever the export's length.
+// An export longer than one batch gets a helper thread, which reads and formats some batches
+// through its own connection to the file while this thread reads and formats others; the texts
+// are written in the rows' order. At most HELPER_QUEUE batches wait for the helper, and at most
+// WRITE_QUEUE formatted batches wait to be written, so memory stays flat whatever the length.
 import { closeSync, openSync, writeSync } from 'node:fs'
 import { csvLine } from '../../export/csv-field'
 import type { DatasetDb } from './dataset-db'
@@ -13,7 +13,8 @@ import { formatRows } from './export-format'
 import { ExportHelper } from './export-helper'
 import type { ExportInput } from './protocol'
 
-const BATCH = 10_000
+/** Rows a batch: a few megabytes of row text, so each thread's batch dies young. */
+const BATCH = 2_500
 const HELPER_QUEUE = 2
 const WRITE_QUEUE = 4
 const UTF8_BOM = '\uFEFF'
@@ -21,6 +22,8 @@ const UTF8_BOM = '\uFEFF'
 interface Slot {
   /** The batch's text: formatted here (a string) or by the helper (its UTF-8 bytes). */
   text?: string | Uint8Array
+  /** How many rows it holds. */
+  rows: number
   done: Promise<unknown>
 }
 
@@ -33,42 +36,54 @@ export interface ExportOptions {
 
 export async function writeExport(db: DatasetDb, input: ExportInput, options: ExportOptions): Promise<number> {
   const fd = openSync(input.path, 'w', input.mode)
+  let exported: ReturnType<DatasetDb['exportSource']> | undefined
   /** The helper thread, while it works; `started` stays to be stopped at the end. */
   let helper: ExportHelper | undefined
   let started: ExportHelper | undefined
   let rows = 0
   try {
+    exported = db.exportSource(input)
+    const { source, reader } = exported
     let head = input.bom ? UTF8_BOM : ''
     if (input.format === 'csv') head += csvLine(input.header ?? input.columns ?? [])
     else if (input.format === 'json') head += '['
     if (head !== '') writeAll(fd, head)
     const slots: Slot[] = []
     const writeReady = () => {
-      while (slots[0]?.text !== undefined) writeAll(fd, (slots.shift() as Slot).text as string | Uint8Array)
+      while (slots[0]?.text !== undefined) {
+        const slot = slots.shift() as Slot
+        writeAll(fd, slot.text as string | Uint8Array)
+        rows += slot.rows
+      }
     }
-    let batches = 0
-    for (const batch of db.batches(input, BATCH)) {
-      const first = rows
-      rows += batch.length
+    const formatHere = (offset: number, limit: number): Slot => {
+      const batch = reader.read(offset, limit)
+      return { text: formatRows(batch, input, offset), rows: batch.length, done: Promise.resolve() }
+    }
+    for (let offset = 0; offset < source.length; offset += BATCH) {
+      const limit = Math.min(BATCH, source.length - offset)
       // The second batch says the export is long enough to be worth a thread.
-      if (++batches === 2) helper = started = (options.helper ?? (() => new ExportHelper()))()
+      if (offset === BATCH) helper = started = (options.helper ?? (() => new ExportHelper()))()
       if (helper && helper.busy < HELPER_QUEUE) {
-        const slot: Slot = { done: Promise.resolve() }
+        const slot: Slot = { rows: 0, done: Promise.resolve() }
         // A helper that fails (it could not start, or stopped) leaves its batches to this thread,
         // and the rest of the export too: the export goes on, only slower.
-        slot.done = helper.format(batch, input, first).then(
-          (bytes) => {
-            slot.text = bytes
+        slot.done = helper.format(source, offset, limit, input).then(
+          (formatted) => {
+            slot.text = formatted.bytes
+            slot.rows = formatted.rows
           },
           () => {
             helper = undefined
-            slot.text = formatRows(batch, input, first)
+            const here = formatHere(offset, limit)
+            slot.text = here.text
+            slot.rows = here.rows
           },
         )
         // A failure here too is thrown where it is awaited below, not reported as unhandled meanwhile.
         slot.done.catch(() => undefined)
         slots.push(slot)
-      } else slots.push({ text: formatRows(batch, input, first), done: Promise.resolve() })
+      } else slots.push(formatHere(offset, limit))
       writeReady()
       // The helper's answers (and other requests) are taken in between.
       await options.between()
@@ -85,7 +100,11 @@ export async function writeExport(db: DatasetDb, input: ExportInput, options: Ex
     try {
       closeSync(fd)
     } finally {
-      await started?.stop()
+      try {
+        await started?.stop()
+      } finally {
+        exported?.release()
+      }
     }
   }
   return rows
