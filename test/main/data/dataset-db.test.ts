@@ -1,6 +1,8 @@
 // The dataset worker's database (store/dataset-db.ts) used directly: how a page is stored in
 // steps (rows and id keys first, columns and search text later), and how an export takes its
 // cells out of the rows.
+import { existsSync } from 'node:fs'
+import type { DatabaseSync } from 'node:sqlite'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -144,6 +146,38 @@ describe('DatasetDb', () => {
       expect(db.select({ filter: { equals: { name: 'bob' } } })).toEqual(expected)
       db.move(join(dir, 'moved-kept.sqlite'))
       expect(db.select({ filter: { equals: { name: 'bob' } } })).toEqual(expected)
+    } finally {
+      db.close(true)
+    }
+  })
+
+  it('stays usable where it was when a move fails (the target folder is gone)', () => {
+    const path = join(dir, 'unmoved.sqlite')
+    const db = new DatasetDb(path, resource, true)
+    try {
+      addRows(db, [person(1), person(2)])
+      expect(() => db.move(join(dir, 'no-such-folder', 'kept.sqlite'))).toThrow(/ENOENT/)
+      expect(db.row(1)).toEqual(person(2))
+      expect(addRows(db, [person(3)])).toBe(1)
+      expect(db.rowCount).toBe(3)
+    } finally {
+      db.close(true)
+    }
+    expect(existsSync(path)).toBe(false)
+  })
+
+  it('leaves no order table in the file when an export’s order cannot be written (a full disk)', () => {
+    const db = new DatasetDb(join(dir, 'full.sqlite'), resource, true)
+    // The dataset's own connection, reached past its privacy: the disk fills through its limit.
+    const connection = (db as unknown as { db: DatabaseSync }).db
+    const tables = () => connection.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'export%'").all()
+    try {
+      addRows(db, Array.from({ length: 5000 }, (_, i) => person(i)))
+      db.view({ sort: { column: 'score', direction: 'asc' } })
+      const pages = Number(connection.prepare('PRAGMA page_count').get()?.page_count)
+      connection.exec(`PRAGMA max_page_count = ${pages + 2}`)
+      expect(() => db.exportSource({ sort: { column: 'name', direction: 'desc' } })).toThrow(/full/)
+      expect(tables()).toEqual([])
     } finally {
       db.close(true)
     }

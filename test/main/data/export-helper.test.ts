@@ -1,10 +1,14 @@
 // An export longer than one batch is read and formatted by two threads (the dataset worker and its
 // export helper thread, each through its own connection to the dataset's file): the file must be
 // exactly what one thread writes, in the rows' order, for every format and for a sorted or filtered
-// view, also when the helper breaks (its batches are written by the worker). The view's order table
-// is gone from the file afterwards, and a write that meets the helper's read lock waits for it.
+// view, also when the helper breaks (its batches are written by the worker). The helper must have
+// formatted some of them itself (the worker would write the same file alone). The view's order
+// table is gone from the file afterwards; either connection that meets the other's lock waits for
+// it; the helper lets go of the file when stopped; and a move or close of the dataset waits for an
+// export under way instead of pulling the file from under it.
 import { once } from 'node:events'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { readdirSync, readlinkSync } from 'node:fs'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { DatabaseSync } from 'node:sqlite'
 import { Worker } from 'node:worker_threads'
 import { tmpdir } from 'node:os'
@@ -12,11 +16,51 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DatasetDb } from '../../../main/data/datasets/store/dataset-db'
 import { formatRows } from '../../../main/data/datasets/store/export-format'
-import { ExportHelper } from '../../../main/data/datasets/store/export-helper'
+import { DatasetEngine } from '../../../main/data/datasets/store/dataset-engine'
+import { ExportHelper, type Formatted } from '../../../main/data/datasets/store/export-helper'
+import type { ExportSource } from '../../../main/data/datasets/store/export-source'
+import type { ExportFormat } from '../../../main/data/datasets/store/export-format'
 import { writeExport } from '../../../main/data/datasets/store/export-writer'
 import type { ExportInput, StoredResource } from '../../../main/data/datasets/store/protocol'
 
 const ROWS = 34_567
+
+/** A helper that counts the ranges it formatted and answered. */
+class CountingHelper extends ExportHelper {
+  formatted = 0
+  override async format(source: ExportSource, offset: number, limit: number, input: ExportFormat): Promise<Formatted> {
+    const formatted = await super.format(source, offset, limit, input)
+    this.formatted++
+    return formatted
+  }
+}
+
+/**
+ * A thread holding a lock on the file for 300 ms (`BEGIN` and a read: others may read, nobody may
+ * write; `BEGIN EXCLUSIVE`: nobody may read either). Resolves once the lock is held, with the time
+ * it is let go (Date.now(), comparable across threads).
+ */
+async function holdLock(path: string, begin: 'BEGIN' | 'BEGIN EXCLUSIVE'): Promise<{ released: Promise<number>; stop: () => Promise<number> }> {
+  const holder = new Worker(
+    `const { DatabaseSync } = require('node:sqlite'); const { parentPort, workerData } = require('node:worker_threads');
+     const db = new DatabaseSync(workerData.path); db.exec(workerData.begin); db.prepare('SELECT count(*) FROM rows').get();
+     parentPort.postMessage('locked'); setTimeout(() => { db.exec('COMMIT'); db.close(); parentPort.postMessage(Date.now()) }, 300)`,
+    { eval: true, workerData: { path, begin } },
+  )
+  const [locked] = (await once(holder, 'message')) as [string]
+  expect(locked).toBe('locked')
+  const released = once(holder, 'message').then(([at]) => at as number)
+  return { released, stop: () => holder.terminate() }
+}
+
+/** How many of this process's open files are `path` (Linux). */
+const openHandlesOf = (path: string): number => readdirSync('/proc/self/fd').filter((fd) => {
+  try {
+    return readlinkSync(`/proc/self/fd/${fd}`) === path
+  } catch {
+    return false
+  }
+}).length
 /** The tables of the dataset's file, read through a connection of the test's own. */
 const tablesOf = (path: string): string[] => {
   const reader = new DatabaseSync(path, { readOnly: true })
@@ -47,9 +91,9 @@ describe('export with a helper thread', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  const helpers: ExportHelper[] = []
+  const helpers: CountingHelper[] = []
   const counting = () => {
-    const helper = new ExportHelper()
+    const helper = new CountingHelper()
     helpers.push(helper)
     return helper
   }
@@ -60,6 +104,7 @@ describe('export with a helper thread', () => {
       const before = helpers.length
       expect(await writeExport(db, input, { between: async () => undefined, helper: counting })).toBe(ROWS)
       expect(helpers.length).toBe(before + 1)
+      expect(helpers.at(-1)?.formatted).toBeGreaterThan(0)
       const ordered = [...rows].sort((a, b) => b.n - a.n).map((r) => JSON.stringify(r))
       const head = format === 'csv' ? '"n","who","deep.kind"\n' : format === 'json' ? '[' : ''
       const tail = format === 'json' ? '\n]\n' : ''
@@ -90,28 +135,61 @@ describe('export with a helper thread', () => {
     expect(expected.length).toBeGreaterThan(2_500)
     expect(await writeExport(db, input, { between: async () => undefined, helper: counting })).toBe(expected.length)
     expect(helpers.length).toBe(before + 1)
+    expect(helpers.at(-1)?.formatted).toBeGreaterThan(0)
     expect(await readFile(input.path, 'utf8')).toBe(formatRows(expected.map((r) => JSON.stringify(r)), input, 0))
     expect(tablesOf(join(dir, 'calls.sqlite'))).toEqual(tablesBefore)
   })
 
   it('stores a page that meets another connection’s read lock once the read ends, instead of failing', async () => {
-    // A second connection (as the helper's) holds a read transaction open for a moment, in a thread of its own.
-    const reader = new Worker(
-      `const { DatabaseSync } = require('node:sqlite'); const { parentPort, workerData } = require('node:worker_threads');
-       const db = new DatabaseSync(workerData, { readOnly: true }); db.exec('BEGIN'); db.prepare('SELECT count(*) FROM rows').get();
-       parentPort.postMessage('locked'); setTimeout(() => { db.exec('COMMIT'); db.close(); parentPort.postMessage('released') }, 300)`,
-      { eval: true, workerData: join(dir, 'calls.sqlite') },
-    )
-    const released = once(reader, 'message').then(() => once(reader, 'message'))
-    await once(reader, 'message')
-    const started = performance.now()
+    const lock = await holdLock(join(dir, 'calls.sqlite'), 'BEGIN')
     expect(db.add(['{"id":"late","n":-1,"who":"late"}'], ['late'])).toBe(1)
-    expect(performance.now() - started).toBeGreaterThan(100)
-    await released
-    await reader.terminate()
+    const stored = Date.now()
+    expect(stored).toBeGreaterThanOrEqual(await lock.released)
+    await lock.stop()
   })
 
-  it('drops an order table an export cut short left in a kept file when the file is opened again', async () => {
+  it('the helper reads through a write lock once it ends, instead of failing, and lets go of the file when stopped', async () => {
+    const path = join(dir, 'calls.sqlite')
+    const helper = new ExportHelper()
+    const lock = await holdLock(path, 'BEGIN EXCLUSIVE')
+    const formatted = await helper.format({ path, order: undefined, length: 3 }, 0, 3, { format: 'ndjson', columns: ['n'] })
+    const read = Date.now()
+    expect(formatted.rows).toBe(3)
+    expect(read).toBeGreaterThanOrEqual(await lock.released)
+    await lock.stop()
+    if (process.platform === 'linux') expect(openHandlesOf(path)).toBeGreaterThan(0)
+    await helper.stop()
+    // Only the test's own connection (the dataset's) is left.
+    if (process.platform === 'linux') expect(openHandlesOf(path)).toBe(1)
+  })
+
+  it('keeps or closes a dataset only once an export under way has ended, and the export is whole', async () => {
+    const engine = new DatasetEngine()
+    try {
+      const from = join(dir, 'moving.sqlite')
+      await engine.call('d1', { op: 'open', path: from, create: true, resource })
+      await engine.call('d1', { op: 'add', rows: rows.map((r) => JSON.stringify(r)), keys: rows.map((r) => r.id) })
+      const input: ExportInput = { path: join(dir, 'moving.csv'), mode: 0o600, format: 'csv', columns: ['n', 'who'], sort: { column: 'n', direction: 'asc' } }
+      const exported = engine.call('d1', { op: 'export', input })
+      const to = join(dir, 'moved.sqlite')
+      const moved = engine.call('d1', { op: 'move', path: to })
+      expect((await exported).rows).toBe(ROWS)
+      await moved
+      await expect(stat(to)).resolves.toBeTruthy()
+      await expect(stat(from)).rejects.toMatchObject({ code: 'ENOENT' })
+      const ordered = [...rows].sort((a, b) => a.n - b.n).map((r) => JSON.stringify(r))
+      expect(await readFile(input.path, 'utf8')).toBe(`"n","who"\n${formatRows(ordered, input, 0)}`)
+      const again = engine.call('d1', { op: 'export', input: { ...input, path: join(dir, 'closing.csv') } })
+      const closed = engine.call('d1', { op: 'close', remove: true })
+      expect((await again).rows).toBe(ROWS)
+      await closed
+      await expect(stat(to)).rejects.toMatchObject({ code: 'ENOENT' })
+    } finally {
+      await engine.stop()
+    }
+  })
+
+  it('drops an order table an export cut short left in a kept file when the dataset is opened, not when its facts are read', async () => {
     const path = join(dir, 'kept.sqlite')
     const kept = new DatasetDb(path, resource, true)
     kept.add(['{"id":"a","n":1,"who":"x"}'], ['a'])
@@ -119,8 +197,14 @@ describe('export with a helper thread', () => {
     const other = new DatabaseSync(path)
     other.exec('CREATE TABLE export_7(pos INTEGER PRIMARY KEY, idx INTEGER NOT NULL)')
     other.close()
-    expect(tablesOf(path)).toContain('export_7')
-    new DatasetDb(path, resource, false).close(false)
-    expect(tablesOf(path)).not.toContain('export_7')
+    const engine = new DatasetEngine()
+    try {
+      await engine.call('k', { op: 'readMeta', path })
+      expect(tablesOf(path)).toContain('export_7')
+      await engine.call('k', { op: 'open', path, create: false, resource })
+      expect(tablesOf(path)).not.toContain('export_7')
+    } finally {
+      await engine.stop()
+    }
   })
 })

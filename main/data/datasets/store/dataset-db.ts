@@ -80,10 +80,6 @@ export class DatasetDb {
       for (const column of resource.columns) this.createColumn(column)
     }
     for (const row of this.db.prepare('SELECT n, path FROM columns ORDER BY n').all()) this.columns.set(String(row.path), Number(row.n))
-    // An export cut short (the app closed mid-way) left its row order in a kept file.
-    for (const table of this.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all()) {
-      if (isOrderTable(String(table.name))) this.db.exec(`DROP TABLE ${String(table.name)}`)
-    }
     this.rows = Number(this.db.prepare('SELECT count(*) AS n FROM rows').get()?.n ?? 0)
     this.searchable = Number(this.db.prepare('SELECT count(*) AS n FROM search').get()?.n ?? 0)
     // Every column table is filled to the same row (a column added later is filled whole at once).
@@ -94,6 +90,16 @@ export class DatasetDb {
 
   get rowCount(): number {
     return this.rows
+  }
+
+  /**
+   * Drops the row order an export cut short (the app closed mid-way) left in the file. Only when
+   * the dataset is opened for use: a file opened just to read its facts may have an export running.
+   */
+  dropLeftoverExports(): void {
+    for (const table of this.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all()) {
+      if (isOrderTable(String(table.name))) this.db.exec(`DROP TABLE ${String(table.name)}`)
+    }
   }
 
   private prepareStatements() {
@@ -299,8 +305,14 @@ export class DatasetDb {
     if (isIdentity(normalised)) return { source: { path: this.path, order: undefined, length: this.rows }, reader: new ExportReader(this.db, undefined), release: () => undefined }
     this.catchUp()
     const order = orderTableName(++this.viewSerial)
-    this.db.exec(`DROP TABLE IF EXISTS ${order}`)
-    const length = this.fill(order, normalised)
+    let length: number
+    try {
+      length = this.fill(order, normalised)
+    } catch (error) {
+      // A fill that failed half-way (a full disk) leaves nothing in the file.
+      this.db.exec(`DROP TABLE IF EXISTS ${order}`)
+      throw error
+    }
     return {
       source: { path: this.path, order, length },
       reader: new ExportReader(this.db, order),
@@ -342,12 +354,16 @@ export class DatasetDb {
   move(path: string): void {
     this.dropViews()
     this.db.close()
-    renameSync(this.path, path)
-    this.path = path
-    this.db = openDatabase(path, false)
-    this.statements = this.prepareStatements()
-    // A function belongs to its connection: the new one registers it again when a query needs it.
-    this.cellFunction = false
+    try {
+      renameSync(this.path, path)
+      this.path = path
+    } finally {
+      // Opened again where the file is, moved or not, so a failed move leaves the dataset usable.
+      this.db = openDatabase(this.path, false)
+      this.statements = this.prepareStatements()
+      // A function belongs to its connection: the new one registers it again when a query needs it.
+      this.cellFunction = false
+    }
   }
 
   close(remove: boolean): void {

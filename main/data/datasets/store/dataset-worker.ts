@@ -17,6 +17,17 @@ runAsBackgroundThread()
 
 const datasets = new Map<string, DatasetDb>()
 
+/**
+ * Each dataset's exports under way. An export's helper thread reads the dataset's file through a
+ * connection of its own, which a move or a close would pull from under it (on Windows the file
+ * cannot even be renamed or deleted while it is open): a move or close waits for them to end.
+ */
+const exporting = new Map<string, Set<Promise<number>>>()
+
+async function exportsEnded(datasetId: string): Promise<void> {
+  await Promise.allSettled([...(exporting.get(datasetId) ?? [])])
+}
+
 function opened(datasetId: string): DatasetDb {
   const db = datasets.get(datasetId)
   if (!db) throw new AppError('NOT_FOUND', 'This dataset is no longer available. Load the list again.')
@@ -28,6 +39,7 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
     case 'open': {
       datasets.get(datasetId)?.close(false)
       const db = new DatasetDb(request.path, request.resource, request.create)
+      if (!request.create) db.dropLeftoverExports()
       if (request.meta) db.setMeta(request.meta)
       datasets.set(datasetId, db)
       workWhenIdle()
@@ -78,13 +90,24 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
       return opened(datasetId).rowsAt(request.spec, request.offset, request.limit)
     case 'search':
       return opened(datasetId).search(request.needle, request.limit)
-    case 'export':
-      return { rows: await writeExport(opened(datasetId), request.input, { between: () => nextTurn() }) }
+    case 'export': {
+      const running = writeExport(opened(datasetId), request.input, { between: () => nextTurn() })
+      const ofDataset = exporting.get(datasetId) ?? new Set()
+      exporting.set(datasetId, ofDataset.add(running))
+      try {
+        return { rows: await running }
+      } finally {
+        ofDataset.delete(running)
+        if (ofDataset.size === 0) exporting.delete(datasetId)
+      }
+    }
     case 'setMeta':
       return opened(datasetId).setMeta(request.meta)
     case 'move':
+      await exportsEnded(datasetId)
       return opened(datasetId).move(request.path)
     case 'close': {
+      await exportsEnded(datasetId)
       const db = datasets.get(datasetId)
       datasets.delete(datasetId)
       db?.close(request.remove)

@@ -1,7 +1,7 @@
 // The export helper thread: reads ranges of an export's rows from the dataset's file, through a
 // read-only connection of its own, formats them and answers with their text as UTF-8 bytes,
 // handed over without a copy. The dataset worker then only writes them, and formats the ranges
-// it does not hand over. A 'close' message closes the connection before the thread is ended.
+// it does not hand over. One thread serves one export; ending the thread closes its connection.
 import { DatabaseSync } from 'node:sqlite'
 import { parentPort } from 'node:worker_threads'
 import { formatRows } from './export-format'
@@ -13,26 +13,15 @@ const port = parentPort
 if (!port) throw new Error('export-helper-thread runs as a worker thread')
 runAsBackgroundThread()
 
-/** The connection and reader of the one export this thread serves. */
-let open: { path: string; order: string | undefined; db: DatabaseSync; reader: ExportReader } | undefined
+let reader: ExportReader | undefined
 
 function readerFor(request: FormatRequest): ExportReader {
-  const { path, order } = request.source
-  if (open?.path === path && open.order === order) return open.reader
-  open?.db.close()
   // A crawl may still be writing the file: a read that meets its lock waits, as the worker's writes do.
-  const db = new DatabaseSync(path, { readOnly: true, timeout: BUSY_TIMEOUT_MS })
-  open = { path, order, db, reader: new ExportReader(db, order) }
-  return open.reader
+  reader ??= new ExportReader(new DatabaseSync(request.source.path, { readOnly: true, timeout: BUSY_TIMEOUT_MS }), request.source.order)
+  return reader
 }
 
-port.on('message', (request: FormatRequest | 'close') => {
-  if (request === 'close') {
-    open?.db.close()
-    open = undefined
-    port.postMessage('closed')
-    return
-  }
+port.on('message', (request: FormatRequest) => {
   let reply: FormatReply
   try {
     const rows = readerFor(request).read(request.offset, request.limit)

@@ -30,13 +30,10 @@ export class ExportHelper {
   private serial = 0
   private readonly waiting = new Map<number, { resolve: (formatted: Formatted) => void; reject: (error: AppError) => void }>()
   private failure: AppError | undefined
-  private readonly exited: Promise<void>
-  private closed: (() => void) | undefined
 
   constructor(script = threadScript('export-helper-thread', import.meta.url)) {
     this.worker = startDataThread(script)
-    this.worker.on('message', (reply: FormatReply | 'closed') => {
-      if (reply === 'closed') return this.closed?.()
+    this.worker.on('message', (reply: FormatReply) => {
       const entry = this.waiting.get(reply.id)
       if (!entry) return
       this.waiting.delete(reply.id)
@@ -44,12 +41,7 @@ export class ExportHelper {
       else entry.reject(new AppError('INTERNAL', `The export could not be written: ${reply.error}`))
     })
     this.worker.on('error', (error) => this.fail(new AppError('INTERNAL', `The export helper stopped: ${error.message}`)))
-    this.exited = new Promise((resolve) => {
-      this.worker.once('exit', () => {
-        this.fail(new AppError('INTERNAL', 'The export helper stopped.'))
-        resolve()
-      })
-    })
+    this.worker.on('exit', () => this.fail(new AppError('INTERNAL', 'The export helper stopped.')))
   }
 
   /** How many ranges it is formatting or has queued. */
@@ -68,18 +60,8 @@ export class ExportHelper {
     })
   }
 
-  /**
-   * Ends the thread, which closes its connection to the dataset's file first (so the file can be
-   * moved or deleted once the export is over, on Windows too).
-   */
+  /** Ends the thread; its connection to the dataset's file is closed with it (so the file can be moved or deleted, on Windows too). */
   async stop(): Promise<void> {
-    if (this.failure === undefined) {
-      const closed = new Promise<void>((resolve) => {
-        this.closed = resolve
-      })
-      this.worker.postMessage('close')
-      await Promise.race([closed, this.exited])
-    }
     await this.worker.terminate()
   }
 
