@@ -1,4 +1,5 @@
-// Short-lived buffers are collected by cheap scavenges, not by full mark-compacts.
+// Short-lived buffers are collected by cheap scavenges, not by full mark-compacts, and a scavenge
+// on main never waits for V8's helper threads.
 //
 // Every socket read and every HTTP body is an ArrayBuffer: a crawl's page of 280 KB allocates
 // about 850 KB of them on main (the socket's reads, the HTTP parser's copies of the body, got's
@@ -35,6 +36,17 @@
 // the bodies of test/main/heap ran 24 full collections with the scavenger's flag alone and 3 with
 // both.
 //
+// Scavenges run on one thread (`--no-parallel-scavenge`, read at each scavenge). A parallel
+// scavenge hands parts of its work to the process's V8 helper threads and waits for those that
+// took a part; on two busy cores a helper may wait milliseconds for one, and main with it. Traced
+// in the bench (--trace-gc-nvp): scavenges of 7–15 ms on main in which main and the helpers did
+// under a millisecond of work between them; main's own survivors are a few hundred KB, which one
+// thread copies in well under a millisecond. The data threads' scavenges then stay on those
+// threads, at their background priority, instead of running on helpers at main's. Three-million-
+// row bench, two runs each: main-loop block 29 and 29 ms with it, 36 and 40 without (21 in a third,
+// traced run); at a million rows 25 and 27 against 26 and 29: it removes one kind of wait, not the
+// longest block.
+//
 // Set at start-up: Electron's main process leaves V8's flags unfrozen, so one may be set at run
 // time (shell/browser/javascript_environment.cc passes --no-freeze-flags-after-init); worker
 // threads share the process's flags. V8 ignores a flag it does not know: should a V8 rename or
@@ -43,7 +55,7 @@
 import { setFlagsFromString } from 'node:v8'
 import type { ResourceLimits } from 'node:worker_threads'
 
-export const YOUNG_GENERATION_FLAGS = ['--scavenger-max-new-space-capacity-mb=1', '--minor-ms-max-new-space-capacity-mb=1'] as const
+export const YOUNG_GENERATION_FLAGS = ['--scavenger-max-new-space-capacity-mb=1', '--minor-ms-max-new-space-capacity-mb=1', '--no-parallel-scavenge'] as const
 
 /** A data thread's heap: the young generation it had under the app's earlier setting (three 16 MB semi-spaces). */
 export const DATA_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 48 }

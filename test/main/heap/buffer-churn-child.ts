@@ -1,7 +1,7 @@
 // A child process for young-generation.test.ts: allocates short-lived buffers the way a crawl's
 // socket reads and HTTP bodies do (64 KB pieces joined into one body), a fixed amount in all, and
 // prints how many full (major) and young-generation (minor) collections ran meanwhile, and the
-// largest the young generation grew to.
+// largest the young generation grew to (the last line of its output).
 // argv[2]: `tuned` applies main's start-up setting, `default` leaves V8's own.
 // argv[3]: `survivors` also keeps each page's parsed objects alive for the next few pages, as a
 // crawl's pages in flight are: what survives the scavenges adds up, and V8 grows the young
@@ -29,6 +29,8 @@ const observer = new PerformanceObserver((list) => {
 observer.observe({ entryTypes: ['gc'] })
 let body: Buffer | undefined
 const inFlight: object[][] = []
+// What the collector printed before this line (--trace-gc-nvp) came while the child loaded.
+process.stdout.write('churn starts\n')
 // 3,000 bodies of 320 KB: about 1.9 GB allocated, a few hundred KB alive at a time.
 for (let round = 0; round < 100; round++) {
   for (let i = 0; i < 30; i++) {
