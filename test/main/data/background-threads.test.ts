@@ -30,11 +30,11 @@ describe.runIf(process.platform === 'linux')('dataset threads run below main’s
     stops.push(() => engine.stop())
     // Any answer means the thread has run its start-up.
     await expect(engine.call('no-such-dataset', { op: 'count' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    const helper = new ExportHelper()
-    stops.push(() => helper.stop())
     const dataset = oneRowDataset()
+    const helper = new ExportHelper({ source: dataset.source, input: { format: 'ndjson', columns: [], labels: {} } })
+    stops.push(() => helper.stop())
     stops.push(async () => dataset.remove())
-    await helper.format(dataset.source, 0, 1, { format: 'ndjson', columns: [], labels: {} })
+    await helper.format(0, 1)
 
     // Other threads may come and go meanwhile (tsx runs its module hooks on one of its own).
     const started = workerThreads().filter((tid) => !before.has(tid))

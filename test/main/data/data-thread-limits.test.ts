@@ -38,11 +38,11 @@ describe('the data threads’ heaps', () => {
   })
 
   it('the export’s helper starts with them too', async () => {
-    const helper = new ExportHelper()
-    stops.push(() => helper.stop())
     const dataset = oneRowDataset()
+    const helper = new ExportHelper({ source: dataset.source, input: { format: 'ndjson', columns: [], labels: {} } })
+    stops.push(() => helper.stop())
     stops.push(async () => dataset.remove())
-    await helper.format(dataset.source, 0, 1, { format: 'ndjson', columns: [], labels: {} })
+    await helper.format(0, 1)
     expect(started).toEqual([DATA_THREAD_LIMITS])
   })
 })

@@ -17,9 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DatasetDb } from '../../../main/data/datasets/store/dataset-db'
 import { formatRows } from '../../../main/data/datasets/store/export-format'
 import { DatasetEngine } from '../../../main/data/datasets/store/dataset-engine'
-import { ExportHelper, type Formatted } from '../../../main/data/datasets/store/export-helper'
-import type { ExportSource } from '../../../main/data/datasets/store/export-source'
-import type { ExportFormat } from '../../../main/data/datasets/store/export-format'
+import { ExportHelper, type Formatted, type HelperExport } from '../../../main/data/datasets/store/export-helper'
 import { writeExport } from '../../../main/data/datasets/store/export-writer'
 import type { ExportInput, StoredResource } from '../../../main/data/datasets/store/protocol'
 
@@ -28,8 +26,8 @@ const ROWS = 34_567
 /** A helper that counts the ranges it formatted and answered. */
 class CountingHelper extends ExportHelper {
   formatted = 0
-  override async format(source: ExportSource, offset: number, limit: number, input: ExportFormat): Promise<Formatted> {
-    const formatted = await super.format(source, offset, limit, input)
+  override async format(offset: number, limit: number): Promise<Formatted> {
+    const formatted = await super.format(offset, limit)
     this.formatted++
     return formatted
   }
@@ -92,8 +90,8 @@ describe('export with a helper thread', () => {
   })
 
   const helpers: CountingHelper[] = []
-  const counting = () => {
-    const helper = new CountingHelper()
+  const counting = (task: HelperExport) => {
+    const helper = new CountingHelper(task)
     helpers.push(helper)
     return helper
   }
@@ -121,7 +119,7 @@ describe('export with a helper thread', () => {
   })
 
   it('goes on in one thread when the helper thread breaks, writing the same file', async () => {
-    const broken = () => new ExportHelper({ url: new URL('data:text/javascript,throw new Error("helper broke")'), execArgv: [] })
+    const broken = (task: HelperExport) => new ExportHelper(task, { url: new URL('data:text/javascript,throw new Error("helper broke")'), execArgv: [] })
     const input: ExportInput = { path: join(dir, 'broken.csv'), mode: 0o600, format: 'csv', columns: ['n', 'who'] }
     expect(await writeExport(db, input, { between: async () => undefined, helper: broken })).toBe(ROWS)
     expect(await readFile(input.path, 'utf8')).toBe(`"n","who"\n${formatRows(rows.map((r) => JSON.stringify(r)), input, 0)}`)
@@ -150,9 +148,9 @@ describe('export with a helper thread', () => {
 
   it('the helper reads through a write lock once it ends, instead of failing, and lets go of the file when stopped', async () => {
     const path = join(dir, 'calls.sqlite')
-    const helper = new ExportHelper()
+    const helper = new ExportHelper({ source: { path, order: undefined, length: 3 }, input: { format: 'ndjson', columns: ['n'] } })
     const lock = await holdLock(path, 'BEGIN EXCLUSIVE')
-    const formatted = await helper.format({ path, order: undefined, length: 3 }, 0, 3, { format: 'ndjson', columns: ['n'] })
+    const formatted = await helper.format(0, 3)
     const read = Date.now()
     expect(formatted.rows).toBe(3)
     expect(read).toBeGreaterThanOrEqual(await lock.released)

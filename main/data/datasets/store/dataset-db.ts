@@ -316,7 +316,8 @@ export class DatasetDb {
     return {
       source: { path: this.path, order, length },
       reader: new ExportReader(this.db, order),
-      // Through whichever connection has the file then (a move opens another; the table went with the file).
+      // Unless the dataset was closed meanwhile (the worker's move and close wait for exports; a
+      // dataset opened again under its id closes this one at once).
       release: () => {
         if (this.db.isOpen) this.db.exec(`DROP TABLE IF EXISTS ${order}`)
       },

@@ -3,9 +3,9 @@
 // handed over without a copy. The dataset worker then only writes them, and formats the ranges
 // it does not hand over. One thread serves one export; ending the thread closes its connection.
 import { DatabaseSync } from 'node:sqlite'
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
 import { formatRows } from './export-format'
-import type { FormatReply, FormatRequest } from './export-helper'
+import type { FormatReply, FormatRequest, HelperExport } from './export-helper'
 import { BUSY_TIMEOUT_MS, ExportReader } from './export-source'
 import { runAsBackgroundThread } from './background-thread'
 
@@ -13,19 +13,15 @@ const port = parentPort
 if (!port) throw new Error('export-helper-thread runs as a worker thread')
 runAsBackgroundThread()
 
-let reader: ExportReader | undefined
-
-function readerFor(request: FormatRequest): ExportReader {
-  // A crawl may still be writing the file: a read that meets its lock waits, as the worker's writes do.
-  reader ??= new ExportReader(new DatabaseSync(request.source.path, { readOnly: true, timeout: BUSY_TIMEOUT_MS }), request.source.order)
-  return reader
-}
+const { source, input } = workerData as HelperExport
+// A crawl may still be writing the file: a read that meets its lock waits, as the worker's writes do.
+const reader = new ExportReader(new DatabaseSync(source.path, { readOnly: true, timeout: BUSY_TIMEOUT_MS }), source.order)
 
 port.on('message', (request: FormatRequest) => {
   let reply: FormatReply
   try {
-    const rows = readerFor(request).read(request.offset, request.limit)
-    const text = formatRows(rows, request.input, request.offset)
+    const rows = reader.read(request.offset, request.limit)
+    const text = formatRows(rows, input, request.offset)
     // Its own buffer (not a slice of Node's shared pool), so it can be transferred.
     const bytes = new Uint8Array(Buffer.byteLength(text))
     Buffer.from(bytes.buffer).write(text)

@@ -1,5 +1,6 @@
 // The dataset worker's side of the export helper thread (export-helper-thread.ts): started for
-// one export, given ranges of the export's rows to read and format, ended with it. The helper
+// one export (its rows' source and format), given ranges of its rows to read and format, ended
+// with it. The helper
 // reads the rows from the dataset's file itself, so the worker neither reads nor copies them:
 // between them, the two threads export nearly twice as fast as one.
 import type { Worker } from 'node:worker_threads'
@@ -8,13 +9,17 @@ import type { ExportFormat } from './export-format'
 import type { ExportSource } from './export-source'
 import { startDataThread, threadScript } from './thread-script'
 
+/** The one export a helper thread serves, given when it starts. */
+export interface HelperExport {
+  source: ExportSource
+  input: ExportFormat
+}
+
 export interface FormatRequest {
   id: number
-  source: ExportSource
   /** Export positions [offset, offset + limit). */
   offset: number
   limit: number
-  input: ExportFormat
 }
 
 /** The text of the rows read (`rows` of them) as UTF-8 bytes, or why there is none. */
@@ -31,8 +36,8 @@ export class ExportHelper {
   private readonly waiting = new Map<number, { resolve: (formatted: Formatted) => void; reject: (error: AppError) => void }>()
   private failure: AppError | undefined
 
-  constructor(script = threadScript('export-helper-thread', import.meta.url)) {
-    this.worker = startDataThread(script)
+  constructor(task: HelperExport, script = threadScript('export-helper-thread', import.meta.url)) {
+    this.worker = startDataThread(script, task)
     this.worker.on('message', (reply: FormatReply) => {
       const entry = this.waiting.get(reply.id)
       if (!entry) return
@@ -49,13 +54,13 @@ export class ExportHelper {
     return this.waiting.size
   }
 
-  /** The text of the source's rows at export positions [offset, offset + limit). */
-  format(source: ExportSource, offset: number, limit: number, input: ExportFormat): Promise<Formatted> {
+  /** The text of the export's rows at positions [offset, offset + limit). */
+  format(offset: number, limit: number): Promise<Formatted> {
     if (this.failure) return Promise.reject(this.failure)
     const id = ++this.serial
     return new Promise<Formatted>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject })
-      const request: FormatRequest = { id, source, offset, limit, input }
+      const request: FormatRequest = { id, offset, limit }
       this.worker.postMessage(request)
     })
   }

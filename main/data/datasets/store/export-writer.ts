@@ -10,7 +10,7 @@ import { closeSync, openSync, writeSync } from 'node:fs'
 import { csvLine } from '../../export/csv-field'
 import type { DatasetDb } from './dataset-db'
 import { formatRows } from './export-format'
-import { ExportHelper } from './export-helper'
+import { ExportHelper, type HelperExport } from './export-helper'
 import type { ExportInput } from './protocol'
 
 /** Rows a batch: a few megabytes of row text, so each thread's batch dies young. */
@@ -30,8 +30,8 @@ interface Slot {
 export interface ExportOptions {
   /** Yields to the worker's other requests between batches. */
   between: () => Promise<void>
-  /** Starts the helper thread (tests give a failing one); default the real one. */
-  helper?: () => ExportHelper
+  /** Starts the helper thread for the export (tests give a failing one); default the real one. */
+  helper?: (task: HelperExport) => ExportHelper
 }
 
 export async function writeExport(db: DatasetDb, input: ExportInput, options: ExportOptions): Promise<number> {
@@ -63,12 +63,12 @@ export async function writeExport(db: DatasetDb, input: ExportInput, options: Ex
     for (let offset = 0; offset < source.length; offset += BATCH) {
       const limit = Math.min(BATCH, source.length - offset)
       // The second batch says the export is long enough to be worth a thread.
-      if (offset === BATCH) helper = started = (options.helper ?? (() => new ExportHelper()))()
+      if (offset === BATCH) helper = started = (options.helper ?? ((task) => new ExportHelper(task)))({ source, input })
       if (helper && helper.busy < HELPER_QUEUE) {
         const slot: Slot = { rows: 0, done: Promise.resolve() }
         // A helper that fails (it could not start, or stopped) leaves its batches to this thread,
         // and the rest of the export too: the export goes on, only slower.
-        slot.done = helper.format(source, offset, limit, input).then(
+        slot.done = helper.format(offset, limit).then(
           (formatted) => {
             slot.text = formatted.bytes
             slot.rows = formatted.rows

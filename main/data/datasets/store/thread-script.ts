@@ -15,6 +15,6 @@ export function threadScript(name: string, from: string): ThreadScript {
 }
 
 /** Starts a data thread (the store's worker, the export's helper) with the heap its bulk work needs. */
-export function startDataThread(script: ThreadScript): Worker {
-  return new Worker(script.url, { execArgv: script.execArgv, resourceLimits: DATA_THREAD_LIMITS })
+export function startDataThread(script: ThreadScript, workerData?: unknown): Worker {
+  return new Worker(script.url, { execArgv: script.execArgv, resourceLimits: DATA_THREAD_LIMITS, workerData })
 }
