@@ -23,7 +23,7 @@ export async function measureDataset10m(): Promise<Metric[]> {
     const discard = await runChild<DiscardReport>({ url: sandbox.url, apps: sandbox.apps, rows: ROWS, phase: 'discard' })
     const r = { ...(await runChild<DatasetChildReport>({ url: sandbox.url, apps: sandbox.apps, rows: ROWS, phase: 'dataset' })), ...discard }
     const rows = `${r.rows.toLocaleString('en')} rows`
-    const load = `; load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (2 cores)`
+    const load = `; load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (2 cores); the sandbox at its ${sandbox.priority} priority`
     const metrics = [
       metric(`dataset_${label}_rss_mb`, r.rssGrowthMb, 'MB', { kind: 'max', limit: 300 }, `peak resident memory − before the crawl (${r.rssBaselineMb.toFixed(0)} MB), sampled every 100 ms while ${rows} were crawled into one dataset`),
       metric(`dataset_${label}_crawl_ratio`, r.crawlRowsPerS / r.discardRowsPerS, '', { kind: 'min', limit: 0.8 }, `stored ${Math.round(r.crawlRowsPerS).toLocaleString('en')} rows/s ÷ ${Math.round(r.discardRowsPerS).toLocaleString('en')} rows/s for the same pages read and discarded`),

@@ -3,11 +3,14 @@
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { AppsInfo, Plan, SandboxOptions, SandboxStats } from '../../../test/sandbox'
+import type { SandboxPriority } from './lowest-priority'
 
 export interface SandboxProcess {
   url: string
   apps: AppsInfo
   accountId: string
+  /** The priority its threads run at (lowest-priority.ts says why). */
+  priority: SandboxPriority
   stats(): Promise<SandboxStats>
   resetStats(): Promise<void>
   setPlan(plan: Plan): Promise<void>
@@ -21,9 +24,11 @@ const CHILD = fileURLToPath(new URL('./sandbox-child.ts', import.meta.url))
 export async function startSandboxProcess(options: SandboxOptions): Promise<SandboxProcess> {
   // SANDBOX_BENCH_NODE_FLAGS: Node flags for the sandbox's process only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
   const flags = (process.env.SANDBOX_BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '')
-  const child = fork(CHILD, [JSON.stringify(options)], { execArgv: ['--import', 'tsx', ...flags], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-  const ready = await new Promise<{ url: string; apps: AppsInfo; accountId: string }>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as { url: string; apps: AppsInfo; accountId: string }))
+  // Its collector on one thread: a parallel collection wakes several helper threads at once, each
+  // one more thread ready to run on the app's cores (lowest-priority.ts has the measurement).
+  const child = fork(CHILD, [JSON.stringify(options)], { execArgv: ['--import', 'tsx', '--single-threaded-gc', ...flags], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const ready = await new Promise<{ url: string; apps: AppsInfo; accountId: string; priority: SandboxPriority }>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as { url: string; apps: AppsInfo; accountId: string; priority: SandboxPriority }))
     child.once('error', reject)
     child.once('exit', (code) => reject(new Error(`the sandbox process exited early (code ${code})`)))
   })
