@@ -19,6 +19,7 @@ import { AppError } from '../../../../common/errors'
 import { FILE_MODE } from '../../../store/atomic-file'
 import { cellString, cellText, searchText, toCell } from '../cells'
 import { discoverColumns, getPath } from '../paths'
+import { WriteBehind, type WriteBehindOptions } from './write-behind'
 import { sortKey } from '../sort'
 import { isIdentity, type NormalisedSpec, normaliseSpec, type ViewSpec } from '../view'
 import { viewKey } from '../view-key'
@@ -62,12 +63,16 @@ export class DatasetDb {
   private viewSerial = 0
   private columnsCache: { rows: number; columns: string[] } | undefined
   private statements: ReturnType<DatasetDb['prepareStatements']>
+  /** Hands the file's writes to the disk as they come, instead of in the kernel's 30 s bursts. */
+  private readonly writeBehind: WriteBehind
 
   constructor(
     private path: string,
     private readonly resource: StoredResource,
     create: boolean,
+    writeBehind: WriteBehindOptions = {},
   ) {
+    this.writeBehind = new WriteBehind(() => this.path, writeBehind)
     this.db = openDatabase(path, create)
     if (create) {
       this.db.exec(`
@@ -153,6 +158,7 @@ export class DatasetDb {
       throw error
     }
     this.rows += added
+    this.writeBehind.wrote()
     return added
   }
 
@@ -189,6 +195,7 @@ export class DatasetDb {
       throw error
     }
     this.extracted += rows.length
+    this.writeBehind.wrote()
   }
 
   /** Every stored row gets its columns before a read that needs them. */
@@ -352,6 +359,11 @@ export class DatasetDb {
   }
 
   /** Moves the file (keep, or back to temporary): closed, renamed, opened again with its views gone. */
+  /** Resolves once the file's background sync (if one is running) has ended: a move or close waits for it. */
+  syncEnded(): Promise<void> {
+    return this.writeBehind.settled()
+  }
+
   move(path: string): void {
     this.dropViews()
     this.db.close()
@@ -369,6 +381,7 @@ export class DatasetDb {
 
   close(remove: boolean): void {
     if (this.db.isOpen) this.db.close()
+    this.writeBehind.close()
     if (remove) removeDatabaseFiles(this.path)
   }
 

@@ -105,9 +105,11 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
       return opened(datasetId).setMeta(request.meta)
     case 'move':
       await exportsEnded(datasetId)
+      await opened(datasetId).syncEnded()
       return opened(datasetId).move(request.path)
     case 'close': {
       await exportsEnded(datasetId)
+      await datasets.get(datasetId)?.syncEnded()
       const db = datasets.get(datasetId)
       datasets.delete(datasetId)
       db?.close(request.remove)
