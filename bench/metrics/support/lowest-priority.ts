@@ -9,7 +9,7 @@
 import { readdirSync } from 'node:fs'
 import { constants, setPriority } from 'node:os'
 
-/** What the process runs at: `lowest`, or `unchanged` where the system refused. */
+/** What the process runs at: `lowest`, or `unchanged` where it could not be done for every thread (some may have been lowered). */
 export type SandboxPriority = 'lowest' | 'unchanged'
 
 /** The calling process's threads, listed by /proc on Linux; undefined elsewhere. */
@@ -30,6 +30,8 @@ function linuxThreads(): number[] | undefined {
 export function yieldCoresToOthers(): SandboxPriority {
   const lowest = constants.priority.PRIORITY_LOW
   const threads = linuxThreads()
+  // On Linux without /proc, the process's priority is only its first thread's.
+  if (threads === undefined && process.platform === 'linux') return 'unchanged'
   if (threads === undefined) {
     try {
       setPriority(lowest)

@@ -1,11 +1,11 @@
-// A dataset's writes are handed to the disk as they come (store/write-behind.ts): a sync starts
-// once the oldest write not yet synced is old enough, one at a time, on the file where it is now;
-// the file is synced through one handle held until the dataset closes (closing a handle would drop
-// SQLite's locks), and a file removed meanwhile is no error.
+// A dataset's writes are handed to the disk as they come (store/write-behind.ts): a sync starts a
+// set time after the first write not yet synced, one at a time across datasets, on the file where
+// it is now; the file is synced through one handle held until the dataset closes (closing a handle
+// would drop SQLite's locks), and a file removed meanwhile is no error.
 import { mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DatasetDb } from '../../../main/data/datasets/store/dataset-db'
 import { HeldFile, WriteBehind, WRITE_BEHIND_MS } from '../../../main/data/datasets/store/write-behind'
 import { openHandlesOf } from './open-handles'
@@ -13,100 +13,141 @@ import { openHandlesOf } from './open-handles'
 const dir = mkdtempSync(join(tmpdir(), 'zc-write-behind-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-/** A sync that records each path it is given and ends when the test says so. */
+/** Every held sync of the tests: all are let go after each test, since syncs run one at a time across files. */
+const everyHeld: { finishAll: () => void }[] = []
+afterEach(async () => {
+  for (const held of everyHeld) held.finishAll()
+  await new Promise((resolve) => setImmediate(resolve))
+})
+
+/** A file whose syncs record the path they are given and end when the test says so. */
 function heldSyncs() {
   const started: string[] = []
   const finish: (() => void)[] = []
-  return {
+  const counts = { closed: 0 }
+  const held = {
     started,
     file: {
       sync: (path: string) => {
         started.push(path)
         return new Promise<void>((resolve) => finish.push(resolve))
       },
-      close: () => undefined,
+      close: () => void counts.closed++,
+    },
+    get closed() {
+      return counts.closed
     },
     finishAll: () => finish.splice(0).forEach((done) => done()),
   }
+  everyHeld.push(held)
+  return held
 }
 
 describe('WriteBehind', () => {
-  it('syncs once the oldest unsynced write is old enough, not before', () => {
-    let now = 0
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('syncs a set time after the first unsynced write, whatever comes after it', async () => {
     const syncs = heldSyncs()
-    const behind = new WriteBehind(() => '/data/a.sqlite', { now: () => now, afterMs: 1000, file: syncs.file })
+    const behind = new WriteBehind(() => '/data/a.sqlite', { afterMs: 1000, file: syncs.file })
     behind.wrote()
-    now = 999
+    await vi.advanceTimersByTimeAsync(600)
     behind.wrote()
+    await vi.advanceTimersByTimeAsync(399)
     expect(syncs.started).toEqual([])
-    now = 1000
-    behind.wrote()
+    await vi.advanceTimersByTimeAsync(1)
     expect(syncs.started).toEqual(['/data/a.sqlite'])
   })
 
-  it('runs one sync at a time, and counts the age of writes made during one from their own time', async () => {
-    let now = 0
+  it('syncs the last writes before a pause too, once', async () => {
     const syncs = heldSyncs()
-    const behind = new WriteBehind(() => '/data/a.sqlite', { now: () => now, afterMs: 1000, file: syncs.file })
+    const behind = new WriteBehind(() => '/data/a.sqlite', { afterMs: 1000, file: syncs.file })
     behind.wrote()
-    now = 1000
-    behind.wrote()
-    now = 1500
-    behind.wrote() // the oldest unsynced write from now on
-    now = 5000
-    behind.wrote()
+    await vi.advanceTimersByTimeAsync(5000)
     expect(syncs.started).toHaveLength(1)
     syncs.finishAll()
-    await behind.settled()
-    now = 5001
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(syncs.started).toHaveLength(1)
+  })
+
+  it('gives writes made during a sync a sync of their own after it', async () => {
+    const syncs = heldSyncs()
+    const behind = new WriteBehind(() => '/data/a.sqlite', { afterMs: 1000, file: syncs.file })
     behind.wrote()
-    expect(syncs.started).toHaveLength(2)
-    // Written at 5,001 and synced at once: the next write starts a new wait.
+    await vi.advanceTimersByTimeAsync(1000)
+    behind.wrote()
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(syncs.started).toHaveLength(1)
     syncs.finishAll()
-    await behind.settled()
-    now = 5500
-    behind.wrote()
-    now = 6499
-    behind.wrote()
+    await vi.advanceTimersByTimeAsync(999)
+    expect(syncs.started).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
     expect(syncs.started).toHaveLength(2)
   })
 
-  it('syncs the file where it is when the sync starts (a kept dataset was moved)', () => {
-    let now = 0
+  it('runs one sync at a time across datasets', async () => {
+    const syncs = heldSyncs()
+    const a = new WriteBehind(() => '/data/a.sqlite', { afterMs: 10, file: syncs.file })
+    const b = new WriteBehind(() => '/data/b.sqlite', { afterMs: 10, file: syncs.file })
+    a.wrote()
+    b.wrote()
+    await vi.advanceTimersByTimeAsync(10)
+    expect(syncs.started).toEqual(['/data/a.sqlite'])
+    syncs.finishAll()
+    await a.settled()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(syncs.started).toEqual(['/data/a.sqlite', '/data/b.sqlite'])
+    syncs.finishAll()
+    await b.settled()
+  })
+
+  it('syncs the file where it is when the sync starts (a kept dataset was moved)', async () => {
     let path = '/tmp/temporary.sqlite'
     const syncs = heldSyncs()
-    const behind = new WriteBehind(() => path, { now: () => now, afterMs: 10, file: syncs.file })
+    const behind = new WriteBehind(() => path, { afterMs: 10, file: syncs.file })
     behind.wrote()
     path = '/data/kept.sqlite'
-    now = 10
-    behind.wrote()
+    await vi.advanceTimersByTimeAsync(10)
     expect(syncs.started).toEqual(['/data/kept.sqlite'])
+    syncs.finishAll()
+    await behind.settled()
   })
 
   it('settled() waits for the sync under way', async () => {
     const syncs = heldSyncs()
-    const behind = new WriteBehind(() => '/data/a.sqlite', { now: () => 0, afterMs: 0, file: syncs.file })
+    const behind = new WriteBehind(() => '/data/a.sqlite', { afterMs: 0, file: syncs.file })
     behind.wrote()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(syncs.started).toHaveLength(1)
     let settled = false
     const waiting = behind.settled().then(() => (settled = true))
-    await Promise.resolve()
+    await vi.advanceTimersByTimeAsync(0)
     expect(settled).toBe(false)
     syncs.finishAll()
     await waiting
     expect(settled).toBe(true)
   })
 
-  it('waits a second by default', () => {
-    expect(WRITE_BEHIND_MS).toBe(1000)
-    let now = 0
+  it('does nothing once closed, and lets go of the file', async () => {
     const syncs = heldSyncs()
-    const behind = new WriteBehind(() => '/data/a.sqlite', { now: () => now, file: syncs.file })
+    const behind = new WriteBehind(() => '/data/a.sqlite', { afterMs: 10, file: syncs.file })
     behind.wrote()
-    now = WRITE_BEHIND_MS - 1
+    behind.close()
     behind.wrote()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(syncs.started).toEqual([])
+    expect(syncs.closed).toBe(1)
+  })
+
+  it('waits a second by default', async () => {
+    const syncs = heldSyncs()
+    const behind = new WriteBehind(() => '/data/a.sqlite', { file: syncs.file })
+    behind.wrote()
+    await vi.advanceTimersByTimeAsync(WRITE_BEHIND_MS - 1)
     expect(syncs.started).toHaveLength(0)
-    now = WRITE_BEHIND_MS
-    behind.wrote()
+    await vi.advanceTimersByTimeAsync(1)
     expect(syncs.started).toHaveLength(1)
   })
 })
@@ -136,61 +177,66 @@ describe.runIf(process.platform === 'linux')('HeldFile', () => {
   })
 })
 
+
 describe('DatasetDb writes behind', () => {
   const resource = { id: 'people', idKeys: ['id'], columns: ['name'], valueLabels: {} }
 
-  it('hands its inserts and its column writes to the disk, on the file where it is', async () => {
+  /** `write`, then the sync it sets off once its time has come. */
+  async function syncedAfter(db: DatasetDb, syncs: ReturnType<typeof heldSyncs>, write: () => unknown): Promise<void> {
+    const before = syncs.started.length
+    write()
+    await vi.advanceTimersByTimeAsync(100)
+    expect(syncs.started).toHaveLength(before + 1)
+    syncs.finishAll()
+    await db.syncEnded()
+  }
+
+  it('hands every kind of write to the disk, on the file where it is', async () => {
+    vi.useFakeTimers()
     const path = join(dir, 'people.sqlite')
     const syncs = heldSyncs()
-    let now = 0
-    const db = new DatasetDb(path, resource, true, { now: () => now, afterMs: 100, file: syncs.file })
+    const db = new DatasetDb(path, resource, true, { afterMs: 100, file: syncs.file })
     try {
-      db.add(['{"id":"a","name":"Ann"}'], ['a'])
-      expect(syncs.started).toEqual([])
-      now = 100
-      db.add(['{"id":"b","name":"Bo"}'], ['b'])
+      await syncedAfter(db, syncs, () => db.add(['{"id":"a","name":"Ann","team":{"name":"x"}}', '{"id":"b","name":"Bo","team":{"name":"y"}}'], ['a', 'b']))
       expect(syncs.started).toEqual([path])
-      syncs.finishAll()
-      await db.syncEnded()
-
-      // The columns the grid sorts on are written later, a slice at a time: those writes count too.
-      now = 200
+      // The columns the grid sorts on, written later a slice at a time.
       expect(db.extracting).toBe(true)
-      db.extract(1)
-      now = 300
-      db.extract(1)
-      expect(syncs.started).toHaveLength(2)
-      syncs.finishAll()
-      await db.syncEnded()
+      await syncedAfter(db, syncs, () => db.extract(1))
+      await syncedAfter(db, syncs, () => db.extract(100))
+      expect(db.extracting).toBe(false)
+      // A column extracted from every row the first time a sort needs it.
+      await syncedAfter(db, syncs, () => db.window({ offset: 0, limit: 10, columns: ['name', 'team.name'], sort: { column: 'team.name', direction: 'asc' } }))
+      // The search text made the first time a search needs it.
+      await syncedAfter(db, syncs, () => db.search('ann', 10))
+      // An export's order, filled into a table of the file.
+      const exported = { release: () => undefined as void }
+      await syncedAfter(db, syncs, () => Object.assign(exported, db.exportSource({ sort: { column: 'name', direction: 'desc' } })))
+      exported.release()
+      await syncedAfter(db, syncs, () => db.setMeta(db.readMeta() ?? ({} as never)))
 
       const kept = join(dir, 'kept.sqlite')
       db.move(kept)
-      now = 400
-      db.add(['{"id":"c","name":"Cy"}'], ['c'])
-      now = 500
-      db.add(['{"id":"d","name":"Di"}'], ['d'])
+      await syncedAfter(db, syncs, () => db.add(['{"id":"c","name":"Cy"}'], ['c']))
       expect(syncs.started.at(-1)).toBe(kept)
-      syncs.finishAll()
     } finally {
+      vi.useRealTimers()
       await db.syncEnded()
       db.close(true)
     }
   })
 
-  it.runIf(process.platform === 'linux')('syncs through one handle of its own, let go of when the dataset closes', async () => {
+  it.runIf(process.platform === 'linux')('syncs through one handle of its own, let go of right after SQLite’s when the dataset closes', async () => {
     const path = join(dir, 'held.sqlite')
-    let now = 0
-    const db = new DatasetDb(path, resource, true, { now: () => now, afterMs: 10 })
+    const db = new DatasetDb(path, resource, true, { afterMs: 0 })
     const sqliteHandles = openHandlesOf(path)
-    db.add(['{"id":"a","name":"Ann"}'], ['a'])
-    now = 10
-    db.add(['{"id":"b","name":"Bo"}'], ['b'])
-    await db.syncEnded()
-    now = 20
-    db.add(['{"id":"c","name":"Cy"}'], ['c'])
-    now = 30
-    db.add(['{"id":"d","name":"Di"}'], ['d'])
-    await db.syncEnded()
+    /** A write, then the sync it sets off (on a later turn). */
+    const writeAndSync = async (id: string) => {
+      db.add([`{"id":"${id}"}`], [id])
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      await db.syncEnded()
+    }
+    await writeAndSync('a')
+    await writeAndSync('b')
     expect(openHandlesOf(path)).toBe(sqliteHandles + 1)
     db.close(false)
     expect(openHandlesOf(path)).toBe(0)

@@ -210,6 +210,7 @@ export class DatasetDb {
       const rows = this.statements.rangeRows.all(base, CATCH_UP_SLICE).map((row) => JSON.parse(String(row.json)) as unknown)
       this.statements.insertSearch.run(base, JSON.stringify(rows.map((row) => searchText(row, this.resource.valueLabels))))
       this.searchable += rows.length
+      this.writeBehind.wrote()
     }
   }
 
@@ -315,6 +316,7 @@ export class DatasetDb {
     let length: number
     try {
       length = this.fill(order, normalised)
+      this.writeBehind.wrote()
     } catch (error) {
       // A fill that failed half-way (a full disk) leaves nothing in the file.
       this.db.exec(`DROP TABLE IF EXISTS ${order}`)
@@ -323,8 +325,8 @@ export class DatasetDb {
     return {
       source: { path: this.path, order, length },
       reader: new ExportReader(this.db, order),
-      // Unless the dataset was closed meanwhile (the worker's move and close wait for exports; a
-      // dataset opened again under its id closes this one at once).
+      // Unless the dataset was closed meanwhile (the worker's open, move and close of a dataset
+      // wait for its exports, so only a store used without the worker can do that).
       release: () => {
         if (this.db.isOpen) this.db.exec(`DROP TABLE IF EXISTS ${order}`)
       },
@@ -356,14 +358,15 @@ export class DatasetDb {
 
   setMeta(meta: DatasetMeta): void {
     this.db.prepare("INSERT INTO meta(key, value) VALUES ('dataset', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(meta))
+    this.writeBehind.wrote()
   }
 
-  /** Moves the file (keep, or back to temporary): closed, renamed, opened again with its views gone. */
   /** Resolves once the file's background sync (if one is running) has ended: a move or close waits for it. */
   syncEnded(): Promise<void> {
     return this.writeBehind.settled()
   }
 
+  /** Moves the file (keep, or back to temporary): closed, renamed, opened again with its views gone. */
   move(path: string): void {
     this.dropViews()
     this.db.close()
@@ -381,6 +384,7 @@ export class DatasetDb {
 
   close(remove: boolean): void {
     if (this.db.isOpen) this.db.close()
+    // Right after SQLite's own handle, never before it (write-behind.ts says why).
     this.writeBehind.close()
     if (remove) removeDatabaseFiles(this.path)
   }
@@ -471,6 +475,7 @@ export class DatasetDb {
         insert.run(Number(row.idx), k, t)
       }
       this.db.exec('COMMIT')
+      this.writeBehind.wrote()
       this.statements.insertColumn.delete(n)
       return n
     } catch (error) {

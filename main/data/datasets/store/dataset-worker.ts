@@ -37,7 +37,12 @@ function opened(datasetId: string): DatasetDb {
 async function handle(datasetId: string, request: Request): Promise<unknown> {
   switch (request.op) {
     case 'open': {
-      datasets.get(datasetId)?.close(false)
+      const previous = datasets.get(datasetId)
+      if (previous) {
+        await exportsEnded(datasetId)
+        await previous.syncEnded()
+        previous.close(false)
+      }
       const db = new DatasetDb(request.path, request.resource, request.create)
       if (!request.create) db.dropLeftoverExports()
       if (request.meta) db.setMeta(request.meta)

@@ -1,25 +1,32 @@
 // A dataset's file is written through the operating system's page cache and never synced by
-// SQLite (synchronous = OFF: a temporary dataset need not survive a crash). The kernel then
-// writes the dirty pages back on its own clock: Linux writes a file's pages once the first of
-// them is 30 s old (vm.dirty_expire_centisecs), all together. A crawl that stores tens of
-// megabytes a second left about a gigabyte to write at once every 30 s, and the disk's completions
-// are handled on whichever core their interrupt is tied to, ahead of any thread there: traced
-// with `perf sched` on the bench machine (one disk queue, its interrupts on one core), main's
+// SQLite (synchronous = OFF: a temporary dataset need not survive a crash). Linux then writes the
+// dirty pages back on its own clock: its flusher wakes every 5 s (vm.dirty_writeback_centisecs)
+// and writes out the files whose first dirty page is over 30 s old (vm.dirty_expire_centisecs),
+// all their dirty pages together (or sooner, once dirty pages pass vm.dirty_background_ratio of
+// memory: 10%, 2.4 GB on the bench machine). A crawl that stores tens of megabytes a second
+// therefore left about a gigabyte to write at once every 30 s or so, and the disk's completions
+// are handled on whichever core their interrupt is tied to, ahead of any thread there. Traced
+// with `perf sched` on the bench machine (one disk queue, its interrupts all on one core): main's
 // event loop stalled for 25–50 ms at a time, every 100 ms for a second or two, every ~31 s of a
-// crawl, and other programs' disk writes wait behind such a burst too.
+// crawl; a three-million-row crawl with this module showed no such burst.
 //
-// So a dataset's writes are handed to the disk as they come: once the oldest write not yet
-// handed over is WRITE_BEHIND_MS old, the file's dirty pages are synced in the background (on
-// libuv's pool, not the dataset thread), one sync at a time — what RocksDB's bytes_per_sync
-// does for its files, by time rather than by size.
+// So on Linux a dataset's writes are handed to the disk as they come: WRITE_BEHIND_MS after the
+// first write not yet handed over, the file's written pages are synced in the background (on
+// libuv's pool, not the dataset thread), one sync at a time across all datasets. It is the idea of
+// RocksDB's bytes_per_sync with a heavier tool: fdatasync waits for the pages and the drive's
+// cache, where RocksDB's sync_file_range only starts the writeback (Node has no call for it).
+// Elsewhere nothing is done: macOS's fdatasync (libuv's F_FULLFSYNC) and Windows's
+// FlushFileBuffers empty the whole drive's cache each time, and their writeback was not measured.
 //
 // The file is synced through one handle held for the dataset's life, not one opened per sync:
-// closing any handle of a file drops every POSIX lock the process holds on it, SQLite's included
-// (sqlite.org/howtocorrupt.html, 2.2), so a handle is closed only when SQLite's own is.
+// closing any handle of a file drops every POSIX lock the process holds on it (sqlite.org/
+// howtocorrupt.html, 2.2). Between the process's own connections SQLite decides from its own lock
+// table, so this matters against other processes (the sqlite3 shell opening a kept list); the
+// handle is closed right after SQLite's own.
 import { closeSync, fdatasync, openSync } from 'node:fs'
 import { promisify } from 'node:util'
 
-/** How long a write may wait in the page cache before the file's dirty pages are synced. */
+/** How long a write may wait in the page cache before the file's written pages are synced. */
 export const WRITE_BEHIND_MS = 1000
 
 const fdatasyncOf = promisify(fdatasync)
@@ -59,46 +66,63 @@ export class HeldFile {
   }
 }
 
+/** The sync running or queued last, of any dataset: each waits for the one before. */
+let lastSync: Promise<void> = Promise.resolve()
+
 export interface WriteBehindOptions {
-  /** The clock, in milliseconds (performance.now by default). */
-  now?: () => number
-  /** How old the oldest unsynced write must be before a sync starts (WRITE_BEHIND_MS by default). */
+  /** How long after the first unsynced write its sync starts (WRITE_BEHIND_MS by default). */
   afterMs?: number
-  /** The file synced (a HeldFile by default). */
+  /** The file synced: a HeldFile by default on Linux; elsewhere none, and nothing is synced. */
   file?: Pick<HeldFile, 'sync' | 'close'>
 }
 
 export class WriteBehind {
-  /** When the oldest write not yet handed to the disk happened; undefined when there is none. */
-  private oldestUnsynced: number | undefined
+  private readonly file: Pick<HeldFile, 'sync' | 'close'> | undefined
+  private timer: ReturnType<typeof setTimeout> | undefined
   private syncing: Promise<void> | undefined
-  private readonly file: Pick<HeldFile, 'sync' | 'close'>
+  /** Written since the sync under way started. */
+  private writtenDuringSync = false
+  private closed = false
 
   constructor(
     private readonly pathNow: () => string,
     private readonly options: WriteBehindOptions = {},
   ) {
-    this.file = options.file ?? new HeldFile()
+    this.file = options.file ?? (process.platform === 'linux' ? new HeldFile() : undefined)
   }
 
-  /** Notes a write to the file; starts a sync when the oldest unsynced write is old enough and none is running. */
+  /** Notes a write to the file: its sync starts WRITE_BEHIND_MS later (after the sync under way, if one is). */
   wrote(): void {
-    const now = (this.options.now ?? performance.now.bind(performance))()
-    this.oldestUnsynced ??= now
-    if (this.syncing || now - this.oldestUnsynced < (this.options.afterMs ?? WRITE_BEHIND_MS)) return
-    this.oldestUnsynced = undefined
-    this.syncing = this.file.sync(this.pathNow()).finally(() => {
+    if (this.closed || !this.file) return
+    if (this.syncing) this.writtenDuringSync = true
+    else this.timer ??= setTimeout(() => this.startSync(), this.options.afterMs ?? WRITE_BEHIND_MS).unref()
+  }
+
+  private startSync(): void {
+    this.timer = undefined
+    const file = this.file
+    if (!file) return
+    const path = this.pathNow()
+    const run = lastSync.then(() => (this.closed ? undefined : file.sync(path)))
+    lastSync = run
+    this.syncing = run.finally(() => {
       this.syncing = undefined
+      if (!this.writtenDuringSync) return
+      this.writtenDuringSync = false
+      this.wrote()
     })
   }
 
-  /** Resolves once no sync is running (a move or close waits for it, so the file is not pulled from under it). */
+  /** Resolves once no sync of this file is running (a move or close waits for it). */
   async settled(): Promise<void> {
     await this.syncing
   }
 
-  /** Lets go of the file (after SQLite has closed its own handle). */
+  /** Stops syncing and lets go of the file (after SQLite has closed its own handle). */
   close(): void {
-    this.file.close()
+    this.closed = true
+    clearTimeout(this.timer)
+    this.timer = undefined
+    this.file?.close()
   }
 }
