@@ -1,8 +1,8 @@
 // Main's start-up setting for the collector (main/young-generation.ts): with it, short-lived
 // buffers like a crawl's are collected by scavenges, one every few megabytes, on the thread that
-// allocated them alone, and no run of full mark-compacts follows; without it, on the V8 this app runs on, the same allocations cause full
-// collections (the behaviour it corrects; should a later V8 stop doing that, the "without it" test
-// says the setting can go).
+// allocated them alone, and no run of full mark-compacts follows; without it, on the V8 this app
+// runs on, the same allocations cause full collections (the behaviour it corrects; should a later
+// V8 stop doing that, the "without it" test says the setting can go).
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'

@@ -143,22 +143,16 @@ export class DatasetDb {
   add(rows: readonly string[], keys: readonly (string | null)[]): number {
     const { insertId, insertRow } = this.statements
     let added = 0
-    this.db.exec('BEGIN')
-    try {
+    this.written(() =>
       rows.forEach((json, i) => {
         const key = keys[i] ?? null
         // The id index answers "seen before?" (this page included) by refusing the key again.
         if (key !== null && Number(insertId.run(key).changes) === 0) return
         insertRow.run(this.rows + added, json)
         added++
-      })
-      this.db.exec('COMMIT')
-    } catch (error) {
-      this.db.exec('ROLLBACK')
-      throw error
-    }
+      }),
+    )
     this.rows += added
-    this.writeBehind.wrote()
     return added
   }
 
@@ -186,16 +180,10 @@ export class DatasetDb {
     if (count <= 0) return
     const base = this.extracted
     const rows = this.ahead.take(base, count) ?? this.statements.rangeRows.all(base, Math.min(count, this.ahead.notHeldFrom(base))).map((row) => JSON.parse(String(row.json)) as unknown)
-    this.db.exec('BEGIN')
-    try {
+    this.written(() => {
       for (const [path, n] of this.columns) this.columnInsert(n).run(base, JSON.stringify(rows.map((row) => columnCell(getPath(row, path)))))
-      this.db.exec('COMMIT')
-    } catch (error) {
-      this.db.exec('ROLLBACK')
-      throw error
-    }
+    })
     this.extracted += rows.length
-    this.writeBehind.wrote()
   }
 
   /** Every stored row gets its columns before a read that needs them. */
@@ -208,9 +196,8 @@ export class DatasetDb {
     while (this.searchable < this.rows) {
       const base = this.searchable
       const rows = this.statements.rangeRows.all(base, CATCH_UP_SLICE).map((row) => JSON.parse(String(row.json)) as unknown)
-      this.statements.insertSearch.run(base, JSON.stringify(rows.map((row) => searchText(row, this.resource.valueLabels))))
+      this.written(() => this.statements.insertSearch.run(base, JSON.stringify(rows.map((row) => searchText(row, this.resource.valueLabels)))))
       this.searchable += rows.length
-      this.writeBehind.wrote()
     }
   }
 
@@ -315,6 +302,7 @@ export class DatasetDb {
     const order = orderTableName(++this.viewSerial)
     let length: number
     try {
+      // Not one transaction: the fill may extract a new column, which commits its own.
       length = this.fill(order, normalised)
       this.writeBehind.wrote()
     } catch (error) {
@@ -357,8 +345,7 @@ export class DatasetDb {
   }
 
   setMeta(meta: DatasetMeta): void {
-    this.db.prepare("INSERT INTO meta(key, value) VALUES ('dataset', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(meta))
-    this.writeBehind.wrote()
+    this.written(() => this.db.prepare("INSERT INTO meta(key, value) VALUES ('dataset', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(meta)))
   }
 
   /** Resolves once the file's background sync (if one is running) has ended: a move or close waits for it. */
@@ -466,23 +453,40 @@ export class DatasetDb {
   private ensureColumn(path: string): number {
     const known = this.columns.get(path)
     if (known !== undefined) return known
-    this.db.exec('BEGIN')
     try {
-      const n = this.createColumn(path)
-      const insert = this.db.prepare(`INSERT INTO col_${n}(idx, k, t) VALUES (?, ?, ?)`)
-      for (const row of this.db.prepare('SELECT idx, json FROM rows ORDER BY idx').iterate()) {
-        const [k, t] = columnCell(getPath(JSON.parse(String(row.json)), path))
-        insert.run(Number(row.idx), k, t)
-      }
-      this.db.exec('COMMIT')
-      this.writeBehind.wrote()
+      const n = this.written(() => {
+        const created = this.createColumn(path)
+        const insert = this.db.prepare(`INSERT INTO col_${created}(idx, k, t) VALUES (?, ?, ?)`)
+        for (const row of this.db.prepare('SELECT idx, json FROM rows ORDER BY idx').iterate()) {
+          const [k, t] = columnCell(getPath(JSON.parse(String(row.json)), path))
+          insert.run(Number(row.idx), k, t)
+        }
+        return created
+      })
       this.statements.insertColumn.delete(n)
       return n
     } catch (error) {
-      this.db.exec('ROLLBACK')
       this.columns.delete(path)
       throw error
     }
+  }
+
+  /**
+   * A change to the file, in one transaction (undone whole if it fails), handed to the disk in
+   * the background once committed (write-behind.ts).
+   */
+  private written<T>(change: () => T): T {
+    this.db.exec('BEGIN')
+    let result: T
+    try {
+      result = change()
+      this.db.exec('COMMIT')
+    } catch (error) {
+      this.db.exec('ROLLBACK')
+      throw error
+    }
+    this.writeBehind.wrote()
+    return result
   }
 
   private cellFunction = false

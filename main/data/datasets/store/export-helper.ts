@@ -1,8 +1,7 @@
 // The dataset worker's side of the export helper thread (export-helper-thread.ts): started for
 // one export (its rows' source and format), given ranges of its rows to read and format, ended
-// with it. The helper
-// reads the rows from the dataset's file itself, so the worker neither reads nor copies them:
-// between them, the two threads export nearly twice as fast as one.
+// with it. The helper reads the rows from the dataset's file itself, so the worker neither reads
+// nor copies them: between them, the two threads export nearly twice as fast as one.
 import type { Worker } from 'node:worker_threads'
 import { AppError } from '../../../../common/errors'
 import type { ExportFormat } from './export-format'
