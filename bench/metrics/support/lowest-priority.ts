@@ -6,21 +6,11 @@
 // every thread of the sandbox at the lowest priority and its collector on one thread, main waited
 // so 110 to 193 times in 25 s (0.4 to 0.7 s). The sandbox then serves with the cores the app
 // leaves it: the figures measure the app, not a contest with its stand-in server.
-import { readdirSync } from 'node:fs'
 import { constants, setPriority } from 'node:os'
+import { linuxProcessThreads } from '../../../main/data/datasets/store/background-thread'
 
 /** What the process runs at: `lowest`, or `unchanged` where it could not be done for every thread (some may have been lowered). */
 export type SandboxPriority = 'lowest' | 'unchanged'
-
-/** The calling process's threads, listed by /proc on Linux; undefined elsewhere. */
-function linuxThreads(): number[] | undefined {
-  if (process.platform !== 'linux') return undefined
-  try {
-    return readdirSync('/proc/self/task').map(Number).filter((id) => Number.isInteger(id) && id > 0)
-  } catch {
-    return undefined
-  }
-}
 
 /**
  * Lowers every thread of this process to the lowest priority. Linux keeps a priority per thread
@@ -29,7 +19,7 @@ function linuxThreads(): number[] | undefined {
  */
 export function yieldCoresToOthers(): SandboxPriority {
   const lowest = constants.priority.PRIORITY_LOW
-  const threads = linuxThreads()
+  const threads = linuxProcessThreads()
   // On Linux without /proc, the process's priority is only its first thread's.
   if (threads === undefined && process.platform === 'linux') return 'unchanged'
   if (threads === undefined) {
