@@ -107,6 +107,9 @@ async function start(): Promise<void> {
       devTools,
     },
   )
+  // The datasets' thread starts once the window has loaded: off start-up's path, and ready
+  // before a person can start a crawl. Should it fail, the first dataset starts it again.
+  window.webContents.once('did-finish-load', () => void core.data.datasets.warm().catch(() => undefined))
   smokeTest?.watch(window.webContents)
   windowState.track(window)
   ourWindows.add(window)

@@ -60,6 +60,8 @@ export async function dataStack(sandbox: Pick<SandboxProcess, 'url' | 'apps'>, o
     log: memoryLogSink(),
     ...(options.crawlConcurrency !== undefined ? { options: { crawlConcurrency: options.crawlConcurrency } } : {}),
   })
+  // As the app does once its window has loaded, before a person can start a crawl.
+  await data.datasets.warm()
   return {
     stack,
     clients,

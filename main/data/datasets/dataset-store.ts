@@ -53,6 +53,11 @@ export class DatasetStore {
     }
   }
 
+  /** Starts the datasets' thread before the first dataset needs it (see DatasetEngine.warm). */
+  warm(): Promise<void> {
+    return this.backend.engine.warm()
+  }
+
   create<R extends DatasetResource = ListResource>(profileId: string, resource: R, createdAt: number): Dataset<R> {
     const dataset = new Dataset<R>(randomUUID(), profileId, resource, createdAt, { backend: this.backend })
     this.remember(dataset)

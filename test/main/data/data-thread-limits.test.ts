@@ -37,6 +37,27 @@ describe('the data threads’ heaps', () => {
     expect(started).toEqual([DATA_THREAD_LIMITS])
   })
 
+  // The app warms the store's thread once its window has loaded, so that a person's first crawl
+  // does not share main's cores with the thread's start; the first request then finds it running.
+  it('warming starts the store’s thread once, ready for the first request', async () => {
+    const engine = new DatasetEngine()
+    stops.push(() => engine.stop())
+    await engine.warm()
+    expect(started).toEqual([DATA_THREAD_LIMITS])
+    await expect(engine.call('no-such-dataset', { op: 'count' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await engine.warm()
+    expect(started).toHaveLength(1)
+  })
+
+  it('a thread that ended is started again by the next request after warming', async () => {
+    const engine = new DatasetEngine()
+    stops.push(() => engine.stop())
+    await engine.warm()
+    await engine.stop()
+    await expect(engine.call('no-such-dataset', { op: 'count' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    expect(started).toHaveLength(2)
+  })
+
   it('the export’s helper starts with them too', async () => {
     const dataset = oneRowDataset()
     const helper = new ExportHelper({ source: dataset.source, input: { format: 'ndjson', columns: [], labels: {} } })

@@ -36,6 +36,8 @@ function opened(datasetId: string): DatasetDb {
 
 async function handle(datasetId: string, request: Request): Promise<unknown> {
   switch (request.op) {
+    case 'ready':
+      return true
     case 'open': {
       const previous = datasets.get(datasetId)
       if (previous) {

@@ -67,8 +67,11 @@ export type Request =
   | { op: 'close'; remove: boolean }
   | { op: 'readMeta'; path: string }
   | { op: 'rowsAt'; spec: ViewSpec; offset: number; limit: number }
+  /** Answered once the thread runs (its code loaded, its priority lowered); no dataset needed. */
+  | { op: 'ready' }
 
 export interface Replies {
+  ready: true
   open: { rows: number; meta: DatasetMeta | undefined }
   add: { added: number; rows: number }
   addPage: { added: number; rows: number }
