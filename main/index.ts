@@ -19,9 +19,11 @@ import { denyAllPermissions, hardenWebContents, refusePageDownloads, WEBRTC_IP_H
 import { originOf } from './ipc/router'
 import { createLogger } from './log/logger'
 import { systemClock, systemScheduler } from './ports'
+import { runCollectorHelpersInBackground } from './threads/thread-priority'
 import { keepBufferCollectionCheap } from './young-generation'
 
 keepBufferCollectionCheap()
+runCollectorHelpersInBackground()
 app.enableSandbox()
 registerAppScheme(protocol)
 // The release workflow's check of a packaged build (see platform/smoke-test.ts).
@@ -107,8 +109,9 @@ async function start(): Promise<void> {
       devTools,
     },
   )
-  // The datasets' thread starts once the window has loaded: off start-up's path, and ready
-  // before a person can start a crawl. Should it fail, the first dataset starts it again.
+  // The datasets' thread starts once the window has loaded (unless reading kept datasets at
+  // start-up has started it already): ready before a person can start a crawl. Should it fail,
+  // the first dataset starts it again.
   window.webContents.once('did-finish-load', () => void core.data.datasets.warm().catch(() => undefined))
   smokeTest?.watch(window.webContents)
   windowState.track(window)

@@ -13,6 +13,7 @@ import { listSpecFor } from '../../../common/zoom/browse/list-spec'
 import { listPages } from '../../../main/data/jobs/list-pages'
 import { newPageCursor } from '../../../main/zoom/paginate'
 import { exportDataset } from '../../../main/data/export/export-dataset'
+import { runCollectorHelpersInBackground } from '../../../main/threads/thread-priority'
 import { keepBufferCollectionCheap } from '../../../main/young-generation'
 import { percentile } from '../../report'
 import { dataStack } from './data-stack'
@@ -55,8 +56,9 @@ const MB = 1024 * 1024
 const WINDOWS = 200
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
-// Main's start-up setting for the collector, as the app's main applies it.
+// Main's start-up settings for the collector, as the app's main applies them.
 keepBufferCollectionCheap()
+runCollectorHelpersInBackground()
 
 const input = await new Promise<DatasetChildInput>((resolve) => process.once('message', (message) => resolve(message as DatasetChildInput)))
 // The client's limiter is on its fast path: the sandbox has no limits and the figure is about storing.

@@ -7,7 +7,7 @@
 // so 110 to 193 times in 25 s (0.4 to 0.7 s). The sandbox then serves with the cores the app
 // leaves it: the figures measure the app, not a contest with its stand-in server.
 import { constants, setPriority } from 'node:os'
-import { linuxProcessThreads } from '../../../main/data/datasets/store/background-thread'
+import { linuxProcessThreads } from '../../../main/threads/thread-priority'
 
 /** What the process runs at: `lowest`, or `unchanged` where it could not be done for every thread (some may have been lowered). */
 export type SandboxPriority = 'lowest' | 'unchanged'

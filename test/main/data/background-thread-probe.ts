@@ -3,7 +3,7 @@
 // creates), then asks for the background priority, and reports its nice value before and after.
 import { getPriority, setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
-import { linuxThreadId, runAsBackgroundThread } from '../../../main/data/datasets/store/background-thread'
+import { linuxThreadId, runAsBackgroundThread } from '../../../main/threads/thread-priority'
 
 const threadId = linuxThreadId()
 if (threadId === undefined) throw new Error('the probe runs on Linux, in a thread of its own')

@@ -49,7 +49,7 @@ describe('the data threads’ heaps', () => {
     expect(started).toHaveLength(1)
   })
 
-  it('a thread that ended is started again by the next request after warming', async () => {
+  it('once the warmed thread is stopped, the next request starts another', async () => {
     const engine = new DatasetEngine()
     stops.push(() => engine.stop())
     await engine.warm()

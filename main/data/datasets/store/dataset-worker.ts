@@ -9,7 +9,7 @@ import { DatasetDb } from './dataset-db'
 import { writeExport } from './export-writer'
 import { rowsOfPage } from './page-rows'
 import type { ReplyMessage, Request, RequestMessage } from './protocol'
-import { runAsBackgroundThread } from './background-thread'
+import { runAsBackgroundThread } from '../../../threads/thread-priority'
 
 const port = parentPort
 if (!port) throw new Error('dataset-worker runs as a worker thread')

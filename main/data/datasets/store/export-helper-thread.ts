@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { formatRows } from './export-format'
 import type { FormatReply, FormatRequest, HelperExport } from './export-helper'
 import { BUSY_TIMEOUT_MS, ExportReader } from './export-source'
-import { runAsBackgroundThread } from './background-thread'
+import { runAsBackgroundThread } from '../../../threads/thread-priority'
 
 const port = parentPort
 if (!port) throw new Error('export-helper-thread runs as a worker thread')

@@ -1,3 +1,5 @@
+// Threads of bulk work run below main's priority.
+//
 // The dataset threads do bulk work — a crawl's inserts, a sort or a filter over millions of rows,
 // an export — while main's event loop carries every request of the app. Where there are fewer
 // cores than busy threads, the scheduler shares them evenly among the threads that are ready, so
@@ -34,6 +36,21 @@ export function linuxThreadId(): number | undefined {
 }
 
 /**
+ * Lowers a thread of this process to BACKGROUND_NICE, unless it runs there or lower already (the
+ * app was started with a higher nice value, which every thread inherits): setting the value would
+ * raise it above main's, where the process may raise priorities (root, CAP_SYS_NICE, a generous
+ * RLIMIT_NICE). False where the thread's priority could not be read or set.
+ */
+function lowerToBackground(threadId: number): boolean {
+  try {
+    if (getPriority(threadId) < BACKGROUND_NICE) setPriority(threadId, BACKGROUND_NICE)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
  * Lowers the calling thread's priority to BACKGROUND_NICE. Returns the thread's id once it runs
  * there or lower, or undefined where it cannot be done for one thread alone (not Linux, no /proc,
  * the main thread).
@@ -42,31 +59,28 @@ export function runAsBackgroundThread(): number | undefined {
   const threadId = linuxThreadId()
   // The process's id is main's thread: lowering it would lower main.
   if (threadId === undefined || threadId === process.pid) return undefined
-  try {
-    // A thread already lower (the app was started with a higher nice value, which every thread
-    // inherits) keeps its own: setting the value would raise it above main's, where the process
-    // is allowed to raise priorities (root, CAP_SYS_NICE, a generous RLIMIT_NICE).
-    if (getPriority(threadId) < BACKGROUND_NICE) setPriority(threadId, BACKGROUND_NICE)
-  } catch {
-    return undefined
-  }
-  return threadId
+  return lowerToBackground(threadId) ? threadId : undefined
 }
 
 /** The name Node's V8 platform gives its threads (src/node_platform.cc), Electron's main process included. */
 const V8_HELPER_THREAD_NAME = 'V8Worker'
 
-/** This process's threads, listed by /proc on Linux; undefined elsewhere or without /proc. */
+/**
+ * This process's threads, listed by /proc on Linux; undefined elsewhere, without /proc, or where
+ * that /proc belongs to another pid namespace (its ids would name other threads).
+ */
 export function linuxProcessThreads(): number[] | undefined {
   if (process.platform !== 'linux') return undefined
   try {
+    if (readlinkSync('/proc/self') !== String(process.pid)) return undefined
     return readdirSync('/proc/self/task').map(Number).filter((id) => Number.isInteger(id) && id > 0)
   } catch {
     return undefined
   }
 }
 
-function threadName(threadId: number): string | undefined {
+/** A thread's name (Linux's `comm`), or undefined when it cannot be read (it ended, no /proc). */
+export function threadName(threadId: number): string | undefined {
   try {
     return readFileSync(`/proc/self/task/${threadId}/comm`, 'utf8').trim()
   } catch {
@@ -75,26 +89,22 @@ function threadName(threadId: number): string | undefined {
 }
 
 /**
- * Lowers V8's helper threads to BACKGROUND_NICE, on Linux. They do the collector's concurrent
- * and parallel work (marking, sweeping, compacting) and compile optimised code, for every isolate
- * of the process: main's and each data thread's. Started with main's priority, they let a data
- * thread's bulk work escape its lower priority, and main queued behind them: in a ten-million-row
- * crawl, main's longest waits for a core (11–16 ms) were spent behind four helpers taking turns
- * of a scheduler tick each, during the concurrent marking of a full collection. Lowered, they
- * yield to main as the data threads do. Returns the helpers that now run at BACKGROUND_NICE or
- * lower (none where not Linux).
+ * Lowers V8's helper threads to BACKGROUND_NICE, on Linux. They do the collector's concurrent and
+ * parallel work (marking, sweeping, compacting) and compile optimised code for every isolate of
+ * the process, main's and each data thread's. Left at main's priority, they let a data thread's
+ * bulk work escape its lower priority, and main queued behind them: in a ten-million-row crawl,
+ * main's longest waits for a core (11–16 ms) were spent behind four helpers taking turns of a
+ * scheduler tick each, during a full collection's concurrent marking. Lowered, they yield to main
+ * as the data threads do.
+ *
+ * The price is paid where main waits for a helper: a full collection's pause joins the helpers
+ * still marking or compacting, and a helper lowered may wait for a core first. Measured over a
+ * million-row crawl (--trace-gc-nvp): main's full collections paused 2.8–5.3 ms with the helpers
+ * lowered and 6.3–9.5 ms without; main's scavenges run on main alone (--no-parallel-scavenge).
+ *
+ * Node starts its helpers before any JavaScript runs, so lowering them once at start-up covers
+ * them all. Returns the helpers now at BACKGROUND_NICE or lower (none where not Linux).
  */
 export function runCollectorHelpersInBackground(): number[] {
-  const lowered: number[] = []
-  for (const threadId of linuxProcessThreads() ?? []) {
-    if (threadName(threadId) !== V8_HELPER_THREAD_NAME) continue
-    try {
-      // As for a data thread: one already lower keeps its own.
-      if (getPriority(threadId) < BACKGROUND_NICE) setPriority(threadId, BACKGROUND_NICE)
-      lowered.push(threadId)
-    } catch {
-      // A thread that ended since the listing, or a priority the process may not set: left as it is.
-    }
-  }
-  return lowered
+  return (linuxProcessThreads() ?? []).filter((threadId) => threadName(threadId) === V8_HELPER_THREAD_NAME && lowerToBackground(threadId))
 }
