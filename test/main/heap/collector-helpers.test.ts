@@ -2,14 +2,12 @@
 // every isolate of the process, the data threads' included) to the data threads' background
 // priority, and nothing else: main and libuv's pool keep theirs. Linux alone keeps a priority per
 // thread; elsewhere nothing is changed (and nothing is reported lowered).
-import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { BACKGROUND_NICE } from '../../../main/threads/thread-priority'
+import { childReport } from './child-report'
 
 const CHILD = fileURLToPath(new URL('./thread-priorities-child.ts', import.meta.url))
-const run = promisify(execFile)
 
 interface Thread {
   threadId: number
@@ -17,11 +15,8 @@ interface Thread {
   nice: number
 }
 
-async function threadsAfterSetting(startNice?: number): Promise<{ pid: number; lowered: number[]; threads: Thread[] }> {
-  const node = [process.execPath, '--import', 'tsx', CHILD]
-  const [command, ...args] = startNice === undefined ? node : ['nice', '-n', String(startNice), ...node]
-  const { stdout } = await run(command!, args, { timeout: 60_000 })
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '')
+function threadsAfterSetting(startNice?: number): Promise<{ pid: number; lowered: number[]; threads: Thread[] }> {
+  return childReport(CHILD, [], startNice === undefined ? {} : { prefix: ['nice', '-n', String(startNice)] })
 }
 
 describe.runIf(process.platform === 'linux')('V8’s helper threads under main’s setting (Linux)', () => {

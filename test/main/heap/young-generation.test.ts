@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { childReport } from './child-report'
 
 const CHILD = fileURLToPath(new URL('./buffer-churn-child.ts', import.meta.url))
 const run = promisify(execFile)
@@ -18,8 +19,7 @@ interface Churned {
 }
 
 async function churn(mode: 'tuned' | 'default', survivors = false, nodeFlags: string[] = []): Promise<Churned> {
-  const { stdout } = await run(process.execPath, [...nodeFlags, '--import', 'tsx', CHILD, mode, ...(survivors ? ['survivors'] : [])], { timeout: 60_000 })
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as Churned
+  return childReport<Churned>(CHILD, [mode, ...(survivors ? ['survivors'] : [])], { nodeFlags })
 }
 
 describe('collecting short-lived buffers', () => {
@@ -60,10 +60,7 @@ describe('collecting short-lived buffers', () => {
 
 const DATA_THREAD_CHILD = fileURLToPath(new URL('./data-thread-heap-child.ts', import.meta.url))
 
-async function dataThreadHeap(mode: 'tuned' | 'default'): Promise<{ startMb: number; largestMb: number }> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', DATA_THREAD_CHILD, mode], { timeout: 60_000 })
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as { startMb: number; largestMb: number }
-}
+const dataThreadHeap = (mode: 'tuned' | 'default') => childReport<{ startMb: number; largestMb: number }>(DATA_THREAD_CHILD, [mode])
 
 describe('the data threads’ young generation', () => {
   // Main's setting stops every young generation of the process from growing: a data thread's is
