@@ -24,8 +24,14 @@ const datasets = new Map<string, DatasetDb>()
  */
 const exporting = new Map<string, Set<Promise<number>>>()
 
-async function exportsEnded(datasetId: string): Promise<void> {
+/**
+ * Resolves once nothing else uses the dataset's file: its exports have ended, then its background
+ * sync (write-behind.ts), which holds a handle of the file too. A move, a close or an open under
+ * the same id waits for this first.
+ */
+async function fileReleased(datasetId: string): Promise<void> {
   await Promise.allSettled([...(exporting.get(datasetId) ?? [])])
+  await datasets.get(datasetId)?.syncEnded()
 }
 
 function opened(datasetId: string): DatasetDb {
@@ -41,8 +47,7 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
     case 'open': {
       const previous = datasets.get(datasetId)
       if (previous) {
-        await exportsEnded(datasetId)
-        await previous.syncEnded()
+        await fileReleased(datasetId)
         previous.close(false)
       }
       const db = new DatasetDb(request.path, request.resource, request.create)
@@ -111,12 +116,10 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
     case 'setMeta':
       return opened(datasetId).setMeta(request.meta)
     case 'move':
-      await exportsEnded(datasetId)
-      await opened(datasetId).syncEnded()
+      await fileReleased(datasetId)
       return opened(datasetId).move(request.path)
     case 'close': {
-      await exportsEnded(datasetId)
-      await datasets.get(datasetId)?.syncEnded()
+      await fileReleased(datasetId)
       const db = datasets.get(datasetId)
       datasets.delete(datasetId)
       db?.close(request.remove)
