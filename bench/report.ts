@@ -3,11 +3,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-export interface Budget {
-  /** `max`: value must be ≤ limit; `min`: value must be ≥ limit; `equal`: exactly limit. */
-  kind: 'max' | 'min' | 'equal'
-  limit: number
-}
+export type Budget =
+  | {
+      /** `max`: value must be ≤ limit; `min`: value must be ≥ limit; `equal`: exactly limit. */
+      kind: 'max' | 'min' | 'equal'
+      limit: number
+    }
+  /** A figure reported to read the others by (what the machine does), with no budget of its own. */
+  | { kind: 'info' }
 
 export interface Metric {
   name: string
@@ -20,6 +23,7 @@ export interface Metric {
 }
 
 export function metric(name: string, value: number, unit: string, budget: Budget, notes?: string): Metric {
+  if (budget.kind === 'info') return { name, value: round(value), unit, budget: 'none', ok: true, ...(notes ? { notes } : {}) }
   const ok = budget.kind === 'max' ? value <= budget.limit : budget.kind === 'min' ? value >= budget.limit : value === budget.limit
   const symbol = budget.kind === 'max' ? '≤' : budget.kind === 'min' ? '≥' : '='
   return { name, value: round(value), unit, budget: `${symbol} ${budget.limit}${unit ? ` ${unit}` : ''}`, ok, ...(notes ? { notes } : {}) }

@@ -11,6 +11,7 @@ import { measureDataset10m } from './metrics/dataset-10m'
 import { measureDatasetHeap } from './metrics/dataset-heap'
 import { measureFanoutRate } from './metrics/fanout-rate'
 import { measureGridScroll } from './metrics/grid-scroll'
+import { measureMachinePauses } from './metrics/machine-pauses'
 import { measureRendererBundle } from './metrics/renderer-bundle'
 import { measureTokenSingleFlight } from './metrics/token-single-flight'
 import { SuiteSkipped } from './metrics/support/skip'
@@ -30,6 +31,8 @@ const suites: Suite[] = [
   ['crawl-100k', measureCrawl100k],
   ['fanout-rate', measureFanoutRate],
   ['dataset-heap', measureDatasetHeap],
+  // What the machine does on its own, to read the dataset figures by (no budget).
+  ['machine-pauses', measureMachinePauses],
   // Ten million rows crawled twice (discarded, then stored), sorted, filtered and exported.
   ['dataset-10m', measureDataset10m, 1_800_000],
   ['grid-scroll', () => measureGridScroll(resolve(root, 'out/renderer'))],

@@ -4,7 +4,7 @@
 // crawls the same pages into a dataset, sorts, pages through, filters and exports it; reports the
 // figures over IPC. Resident memory is sampled every 100 ms; main's event loop is watched by
 // monitorEventLoopDelay from the start of the crawl to the end of the filter.
-import { rm } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -50,9 +50,21 @@ export interface DatasetChildReport {
   /** The longest block while crawling, and while sorting, paging and filtering after it. */
   loopCrawlMs: number
   loopReadsMs: number
+  /** Bytes this process had written to storage when the crawl ended, less those before it (Linux; undefined elsewhere). */
+  crawlWrittenBytes: number | undefined
 }
 
 const MB = 1024 * 1024
+
+/** What the process has caused to be written to storage (Linux's write_bytes), or undefined where it is not kept. */
+async function bytesWritten(): Promise<number | undefined> {
+  try {
+    const line = (await readFile('/proc/self/io', 'utf8')).split('\n').find((l) => l.startsWith('write_bytes:'))
+    return line === undefined ? undefined : Number(line.split(':')[1])
+  } catch {
+    return undefined
+  }
+}
 const WINDOWS = 200
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
@@ -101,9 +113,11 @@ const sampler = setInterval(() => {
 }, 100)
 loop.enable()
 crawlLoop.enable()
+const writtenBefore = await bytesWritten()
 const crawlStart = performance.now()
 const { progress, dataset } = await stack.crawl('phone.callHistory', params)
 const crawlSeconds = (performance.now() - crawlStart) / 1000
+const writtenAfter = await bytesWritten()
 crawlLoop.disable()
 const readsLoop = monitorEventLoopDelay({ resolution: 1 })
 readsLoop.enable()
@@ -157,6 +171,7 @@ const report: DatasetChildReport = {
   loopP99Ms: loop.percentile(99) / 1e6,
   loopCrawlMs: crawlLoop.max / 1e6,
   loopReadsMs: readsLoop.max / 1e6,
+  crawlWrittenBytes: writtenBefore === undefined || writtenAfter === undefined ? undefined : writtenAfter - writtenBefore,
 }
 process.send?.(report)
 await stack.close()
