@@ -22,8 +22,11 @@ export interface Metric {
   notes?: string
 }
 
+/** What a figure with no budget shows in the budget column. */
+const NO_BUDGET = 'none'
+
 export function metric(name: string, value: number, unit: string, budget: Budget, notes?: string): Metric {
-  if (budget.kind === 'info') return { name, value: round(value), unit, budget: 'none', ok: true, ...(notes ? { notes } : {}) }
+  if (budget.kind === 'info') return { name, value: round(value), unit, budget: NO_BUDGET, ok: true, ...(notes ? { notes } : {}) }
   const ok = budget.kind === 'max' ? value <= budget.limit : budget.kind === 'min' ? value >= budget.limit : value === budget.limit
   const symbol = budget.kind === 'max' ? '≤' : budget.kind === 'min' ? '≥' : '='
   return { name, value: round(value), unit, budget: `${symbol} ${budget.limit}${unit ? ` ${unit}` : ''}`, ok, ...(notes ? { notes } : {}) }
@@ -40,7 +43,7 @@ export function markdownTable(metrics: Metric[], meta: Record<string, string>): 
     '',
     '| metric | value | budget | ok | notes |',
     '|---|---|---|---|---|',
-    ...metrics.map((m) => `| ${m.name} | ${m.value} ${m.unit} | ${m.budget} | ${m.ok ? 'yes' : `**no** (${missBy(m)})`} | ${m.notes ?? ''} |`),
+    ...metrics.map((m) => `| ${m.name} | ${m.value} ${m.unit} | ${m.budget} | ${m.budget === NO_BUDGET ? '—' : m.ok ? 'yes' : `**no** (${missBy(m)})`} | ${m.notes ?? ''} |`),
     '',
   ]
   return lines.join('\n')

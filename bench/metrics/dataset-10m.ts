@@ -24,9 +24,9 @@ export async function measureDataset10m(): Promise<Metric[]> {
     const r = { ...(await runChild<DatasetChildReport>({ url: sandbox.url, apps: sandbox.apps, rows: ROWS, phase: 'dataset' })), ...discard }
     const rows = `${r.rows.toLocaleString('en')} rows`
     const load = `; load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (2 cores); the sandbox at its ${sandbox.priority} priority`
-    // Each byte the crawl writes reaches the disk within a second or so (the datasets' write-behind);
-    // on the bench's virtual machines that makes the host stop every CPU now and then (machine-pauses).
-    const written = r.crawlWrittenBytes === undefined ? '' : `; the crawl wrote ${(r.crawlWrittenBytes / 1e9).toFixed(1)} GB to the disk (${(r.crawlWrittenBytes / 1e6 / (r.rows / r.crawlRowsPerS)).toFixed(0)} MB/s; machine_pause_flushing_ms says how long this machine stops every CPU at such a rate)`
+    // What the crawl had written reaches the disk within a second or so (the datasets' write-behind);
+    // on the bench's virtual machines the host stops every CPU now and then while it does (machine-pauses).
+    const written = r.crawlWrittenBytes === undefined ? '' : `; the crawl had about ${(r.crawlWrittenBytes / 1e9).toFixed(1)} GB written to the disk (${(r.crawlWrittenBytes / 1e6 / r.crawlSeconds).toFixed(0)} MB/s; machine_pause_flushing_ms is how long this machine stopped every CPU at once while about that rate was flushed, in a run of its own)`
     const metrics = [
       metric(`dataset_${label}_rss_mb`, r.rssGrowthMb, 'MB', { kind: 'max', limit: 300 }, `peak resident memory − before the crawl (${r.rssBaselineMb.toFixed(0)} MB), sampled every 100 ms while ${rows} were crawled into one dataset`),
       metric(`dataset_${label}_crawl_ratio`, r.crawlRowsPerS / r.discardRowsPerS, '', { kind: 'min', limit: 0.8 }, `stored ${Math.round(r.crawlRowsPerS).toLocaleString('en')} rows/s ÷ ${Math.round(r.discardRowsPerS).toLocaleString('en')} rows/s for the same pages read and discarded`),

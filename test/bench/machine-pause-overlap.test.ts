@@ -19,6 +19,14 @@ describe('everywhereAtOnce', () => {
     expect(everywhereAtOnce([], [0, 100])).toEqual([])
   })
 
+  it('joins stretches of one CPU that touch or overlap, so one pause is not cut into pieces', () => {
+    const cpu0 = [[10, 11.5], [11.5, 13]] as const
+    const cpu1 = [[9, 12], [11, 14]] as const
+    const common = everywhereAtOnce([cpu0, cpu1], [0, 100])
+    expect(common).toEqual([[10, 13]])
+    expect(summarisePauses(common, 2)).toEqual({ count: 1, longestMs: 3, totalMs: 3 })
+  })
+
   it('splits an overlap across several stretches of another CPU', () => {
     expect(everywhereAtOnce([[[0, 100]], [[10, 20], [40, 60]], [[15, 50]]], [0, 100])).toEqual([[15, 20], [40, 50]])
   })

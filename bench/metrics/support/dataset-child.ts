@@ -50,17 +50,25 @@ export interface DatasetChildReport {
   /** The longest block while crawling, and while sorting, paging and filtering after it. */
   loopCrawlMs: number
   loopReadsMs: number
-  /** Bytes this process had written to storage when the crawl ended, less those before it (Linux; undefined elsewhere). */
+  /** Bytes the process had written to storage during the crawl (see bytesWritten; Linux only). */
   crawlWrittenBytes: number | undefined
+  crawlSeconds: number
 }
 
 const MB = 1024 * 1024
 
-/** What the process has caused to be written to storage (Linux's write_bytes), or undefined where it is not kept. */
+/**
+ * Bytes the process has had written to storage so far (Linux's write_bytes, all threads: the
+ * pages it dirtied, which the write-behind syncs within a second or so), less those dropped before
+ * they were written (cancelled_write_bytes: files truncated or deleted first); undefined where
+ * Linux does not keep them. The filesystem's own journal and metadata writes are not in it.
+ */
 async function bytesWritten(): Promise<number | undefined> {
   try {
-    const line = (await readFile('/proc/self/io', 'utf8')).split('\n').find((l) => l.startsWith('write_bytes:'))
-    return line === undefined ? undefined : Number(line.split(':')[1])
+    const fields = new Map((await readFile('/proc/self/io', 'utf8')).split('\n').map((line) => [line.split(':')[0], Number(line.split(':')[1])] as const))
+    const written = fields.get('write_bytes')
+    const cancelled = fields.get('cancelled_write_bytes')
+    return written === undefined || cancelled === undefined ? undefined : written - cancelled
   } catch {
     return undefined
   }
@@ -157,6 +165,7 @@ await rm(target, { force: true })
 const report: DatasetChildReport = {
   rows: dataset.rowCount,
   crawlRowsPerS: dataset.rowCount / crawlSeconds,
+  crawlSeconds,
   rssGrowthMb: (rssPeak - rssBaseline) / MB,
   rssBaselineMb: rssBaseline / MB,
   firstSortMs,
