@@ -27,6 +27,8 @@ export async function measureDataset10m(): Promise<Metric[]> {
     // What the crawl had written reaches the disk within a second or so (the datasets' write-behind);
     // on the bench's virtual machines the host stops every CPU now and then while it does (machine-pauses).
     const written = r.crawlWrittenBytes === undefined ? '' : `; the crawl had about ${(r.crawlWrittenBytes / 1e9).toFixed(1)} GB written to the disk (${(r.crawlWrittenBytes / 1e6 / r.crawlSeconds).toFixed(0)} MB/s; machine_pause_flushing_ms is how long this machine stopped every CPU at once while about that rate was flushed, in a run of its own)`
+    const g = r.loopGap
+    const split = g === undefined ? '' : `; the longest gap a 1 ms timer on main saw, ${g.gapMs.toFixed(1)} ms at ${(g.atMs / 1000).toFixed(1)} s: main ran ${g.ranMs.toFixed(1)} ms (a stop of its CPU by the host counts here), waited ${g.waitedMs.toFixed(1)} ms for a core and was neither for ${g.elsewhereMs.toFixed(1)} ms (asleep past its timer, or blocked in a call)`
     const metrics = [
       metric(`dataset_${label}_rss_mb`, r.rssGrowthMb, 'MB', { kind: 'max', limit: 300 }, `peak resident memory − before the crawl (${r.rssBaselineMb.toFixed(0)} MB), sampled every 100 ms while ${rows} were crawled into one dataset`),
       metric(`dataset_${label}_crawl_ratio`, r.crawlRowsPerS / r.discardRowsPerS, '', { kind: 'min', limit: 0.8 }, `stored ${Math.round(r.crawlRowsPerS).toLocaleString('en')} rows/s ÷ ${Math.round(r.discardRowsPerS).toLocaleString('en')} rows/s for the same pages read and discarded`),
@@ -35,7 +37,7 @@ export async function measureDataset10m(): Promise<Metric[]> {
       metric(`dataset_${label}_window_ms`, r.windowP95Ms, 'ms', { kind: 'max', limit: 50 }, `p95 of ${r.windows} 100-row windows at random offsets of that sort; the slowest ${r.windowMaxMs.toFixed(0)} ms (the first, which waits for the whole order when the first window was answered before it)`),
       metric(`dataset_${label}_filter_ms`, r.filterMs, 'ms', { kind: 'max', limit: 1500 }, `first window of a substring filter on callee name ("an": ${r.filterRows.toLocaleString('en')} rows)`),
       metric('export_csv_rows_per_s', r.exportRowsPerS, 'rows/s', { kind: 'min', limit: 200_000 }, `CSV export of all ${r.exportRows.toLocaleString('en')} rows (default columns, labels) streamed by the dataset worker`),
-      metric('main_loop_block_ms', r.loopBlockMs, 'ms', { kind: 'max', limit: 20 }, `longest event-loop delay of main (monitorEventLoopDelay, 1 ms resolution) from the crawl's start to the filter's end; p99 ${r.loopP99Ms.toFixed(1)} ms; longest while crawling ${r.loopCrawlMs.toFixed(0)} ms, while sorting, paging and filtering ${r.loopReadsMs.toFixed(0)} ms; while the same pages were read and discarded (the Zoom client alone, no dataset, in a process of its own) ${r.loopDiscardMs.toFixed(0)} ms${written}`),
+      metric('main_loop_block_ms', r.loopBlockMs, 'ms', { kind: 'max', limit: 20 }, `longest event-loop delay of main (monitorEventLoopDelay, 1 ms resolution) from the crawl's start to the filter's end; p99 ${r.loopP99Ms.toFixed(1)} ms; longest while crawling ${r.loopCrawlMs.toFixed(0)} ms, while sorting, paging and filtering ${r.loopReadsMs.toFixed(0)} ms; while the same pages were read and discarded (the Zoom client alone, no dataset, in a process of its own) ${r.loopDiscardMs.toFixed(0)} ms${split}${written}`),
     ]
     return metrics.map((m) => ({ ...m, notes: `${m.notes ?? ''}${load}` }))
   })

@@ -17,6 +17,7 @@ import { runCollectorHelpersInBackground } from '../../../main/threads/thread-pr
 import { keepBufferCollectionCheap } from '../../../main/young-generation'
 import { percentile } from '../../report'
 import { dataStack } from './data-stack'
+import { type GapSplit, watchLoopGaps } from './loop-gap-split'
 import type { SandboxProcess } from './sandbox-process'
 
 export interface DatasetChildInput extends Pick<SandboxProcess, 'url' | 'apps'> {
@@ -53,6 +54,8 @@ export interface DatasetChildReport {
   /** Bytes the process had written to storage during the crawl (see bytesWritten; Linux only). */
   crawlWrittenBytes: number | undefined
   crawlSeconds: number
+  /** The longest gap a 1 ms timer on main saw over the same stretch as loopBlockMs, split (Linux only). */
+  loopGap: GapSplit | undefined
 }
 
 const MB = 1024 * 1024
@@ -121,6 +124,7 @@ const sampler = setInterval(() => {
 }, 100)
 loop.enable()
 crawlLoop.enable()
+const gaps = watchLoopGaps()
 const writtenBefore = await bytesWritten()
 const crawlStart = performance.now()
 const { progress, dataset } = await stack.crawl('phone.callHistory', params)
@@ -154,6 +158,7 @@ const filtered = await dataset.window({ offset: 0, limit: 100, filter: { columns
 const filterMs = performance.now() - filterStart
 loop.disable()
 readsLoop.disable()
+const loopGap = gaps?.stop()
 
 // 5. The export of every row to CSV, streamed from the database.
 const target = join(tmpdir(), `zoom-connect-bench-${process.pid}.csv`)
@@ -166,6 +171,7 @@ const report: DatasetChildReport = {
   rows: dataset.rowCount,
   crawlRowsPerS: dataset.rowCount / crawlSeconds,
   crawlSeconds,
+  loopGap,
   rssGrowthMb: (rssPeak - rssBaseline) / MB,
   rssBaselineMb: rssBaseline / MB,
   firstSortMs,
