@@ -16,6 +16,7 @@ import { smokeTestRequested, startSmokeTest } from './platform/smoke-test'
 import { createElectronUpdater } from './platform/updater'
 import { createWindowStateStore } from './platform/window-state'
 import { denyAllPermissions, hardenWebContents, refusePageDownloads, WEBRTC_IP_HANDLING_POLICY } from './platform/window-security'
+import { readyForCrawls } from './data/ready-for-crawls'
 import { originOf } from './ipc/router'
 import { createLogger } from './log/logger'
 import { systemClock, systemScheduler } from './ports'
@@ -109,10 +110,10 @@ async function start(): Promise<void> {
       devTools,
     },
   )
-  // The datasets' thread starts once the window has loaded (unless reading kept datasets at
-  // start-up has started it already): ready before a person can start a crawl. Should it fail,
-  // the first dataset starts it again.
-  window.webContents.once('did-finish-load', () => void core.data.datasets.warm().catch(() => undefined))
+  // Ready for a first crawl once the window has loaded (readyForCrawls): the datasets' thread
+  // started (unless reading kept datasets at start-up has started it already), the envelope scan
+  // compiled. Should it fail, the first dataset starts the thread again.
+  window.webContents.once('did-finish-load', () => void readyForCrawls(core.data.datasets).catch(() => undefined))
   smokeTest?.watch(window.webContents)
   windowState.track(window)
   ourWindows.add(window)

@@ -6,6 +6,7 @@ import type { Profile } from '../../../common/profile'
 import { createDataServices, type DataServices } from '../../../main/data'
 import type { Dataset, DatasetResource } from '../../../main/data/datasets/dataset'
 import { memoryLogSink } from '../../../main/log/logger'
+import { readyForCrawls } from '../../../main/data/ready-for-crawls'
 import { createZoomClients, type PaginateRequest, type ZoomClients, type ZoomClientsOptions } from '../../../main/zoom'
 import type { SandboxProcess } from './sandbox-process'
 import { connectedTokenStack, type TokenStack } from './token-stack'
@@ -61,7 +62,7 @@ export async function dataStack(sandbox: Pick<SandboxProcess, 'url' | 'apps'>, o
     ...(options.crawlConcurrency !== undefined ? { options: { crawlConcurrency: options.crawlConcurrency } } : {}),
   })
   // As the app does once its window has loaded, before a person can start a crawl.
-  await data.datasets.warm()
+  await readyForCrawls(data.datasets)
   return {
     stack,
     clients,
