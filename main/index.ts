@@ -6,6 +6,7 @@ import electronUpdater from 'electron-updater'
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell } from 'electron'
 import { isAppError } from '../common/errors'
 import { createCore } from './core'
+import { readyForCrawls } from './data/ready-for-crawls'
 import { installAppMenu } from './platform/app-menu'
 import { APP_ENTRY_URL, APP_ORIGIN, handleAppScheme, registerAppScheme } from './platform/app-protocol'
 import { createAuthWindowPort } from './platform/auth-window'
@@ -16,15 +17,17 @@ import { smokeTestRequested, startSmokeTest } from './platform/smoke-test'
 import { createElectronUpdater } from './platform/updater'
 import { createWindowStateStore } from './platform/window-state'
 import { denyAllPermissions, hardenWebContents, refusePageDownloads, WEBRTC_IP_HANDLING_POLICY } from './platform/window-security'
-import { readyForCrawls } from './data/ready-for-crawls'
 import { originOf } from './ipc/router'
 import { createLogger } from './log/logger'
 import { systemClock, systemScheduler } from './ports'
+import { expectBufferTransfers } from './threads/buffer-transfers'
 import { runCollectorHelpersInBackground } from './threads/thread-priority'
 import { keepBufferCollectionCheap } from './young-generation'
 
 keepBufferCollectionCheap()
 runCollectorHelpersInBackground()
+// Before anything is compiled on the assumption it ends (see buffer-transfers.ts).
+expectBufferTransfers()
 app.enableSandbox()
 registerAppScheme(protocol)
 // The release workflow's check of a packaged build (see platform/smoke-test.ts).

@@ -5,7 +5,8 @@ import { warmListScan } from '../zoom/warm-list-scan'
 import type { DatasetStore } from './datasets/dataset-store'
 
 export async function readyForCrawls(datasets: Pick<DatasetStore, 'warm'>): Promise<void> {
-  // First: the scan must be compiled after the assumption is gone, or the first transfer undoes it.
+  // First (main's start-up has done it already; the bench's stack has not): the scan must be
+  // compiled after the assumption is gone, or the first transfer undoes it.
   expectBufferTransfers()
   await Promise.all([datasets.warm(), warmListScan()])
 }
