@@ -24,7 +24,7 @@ import type { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { metric, type Metric } from '../report'
-import { everywhereAtOnce, summarisePauses, type Stretch } from './support/machine-pause-overlap'
+import { everywhereAtOnce, monotonicMs as clock, summarisePauses, type Stretch } from './support/machine-pause-overlap'
 import { SuiteSkipped } from './support/skip'
 import type { Jumps } from './support/unswitched-jumps'
 
@@ -64,8 +64,6 @@ function cpusToWatch(): number[] {
   return online
 }
 
-const clock = () => Number(process.hrtime.bigint()) / 1e6
-
 type Spinner = ChildProcessByStdio<null, Readable, null>
 
 interface Started {
@@ -77,35 +75,22 @@ interface Started {
 /** Starts a spinner on `cpu`; `ready` resolves once it spins. */
 function startSpinner(cpu: number, seconds: number): Started & { ready: Promise<void> } {
   const child = spawn('taskset', ['-c', String(cpu), process.execPath, '--import', 'tsx', SPINNER, String(seconds), String(THRESHOLD_MS)], { stdio: ['ignore', 'pipe', 'inherit'] })
-  // Lines are handed out in order; `undefined` once the spinner has gone and said nothing more.
   const lines: string[] = []
-  const waiting: ((line: string | undefined) => void)[] = []
-  let gone = false
-  const flush = () => {
-    while (waiting.length > 0 && (lines.length > 0 || gone)) waiting.shift()!(lines.shift())
-  }
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    lines.push(line)
-    flush()
-  })
-  const nextLine = () => new Promise<string | undefined>((resolve) => (waiting.push(resolve), flush()))
-  const failed = new Promise<never>((_, reject) => {
+  const reader = createInterface({ input: child.stdout })
+  reader.on('line', (line) => lines.push(line))
+  // 'close': its output has been read to the end, so its last line is never lost to the exit.
+  const ended = new Promise<void>((resolve, reject) => {
     child.once('error', reject)
-    // 'close': its output has been read to the end, so a last line is never lost to the exit.
-    child.once('close', (code) => {
-      gone = true
-      flush()
-      if (code !== 0) reject(new Error(`the spinner on CPU ${cpu} exited with code ${code}`))
-    })
+    child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`the spinner on CPU ${cpu} exited with code ${code} after ${JSON.stringify(lines)}`))))
   })
-  failed.catch(() => undefined)
-  const ready = Promise.race([nextLine(), failed]).then((line) => {
+  const firstLine = new Promise<string>((resolve) => reader.once('line', resolve))
+  const ready = Promise.race([firstLine, ended.then(() => undefined)]).then((line) => {
     if (line === 'not lowered') throw new SuiteSkipped('a spinner could not take the lowest priority, so it would take cores from the work it watches')
     if (line !== 'ready') throw new Error(`the spinner on CPU ${cpu} did not start: ${String(line)}`)
   })
-  const jumps = ready.then(() => Promise.race([nextLine(), failed])).then((line) => {
-    if (line === undefined) throw new Error(`the spinner on CPU ${cpu} ended without a report`)
-    return JSON.parse(line) as Jumps
+  const jumps = ended.then(() => {
+    if (lines.length < 2) throw new Error(`the spinner on CPU ${cpu} ended without a report`)
+    return JSON.parse(lines.at(-1)!) as Jumps
   })
   // Awaited once the phases are done; a spinner stopped before then (the run failed) is not news.
   jumps.catch(() => undefined)

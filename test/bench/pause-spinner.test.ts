@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { monotonicMs } from '../../bench/metrics/support/machine-pause-overlap'
 import type { Jumps } from '../../bench/metrics/support/unswitched-jumps'
 
 const SPINNER = fileURLToPath(new URL('../../bench/metrics/support/pause-spinner.ts', import.meta.url))
@@ -16,7 +17,7 @@ describe.skipIf(process.platform !== 'linux')('pause spinner', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', SPINNER, '2', '20'], { stdio: ['ignore', 'pipe', 'inherit'] })
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
     expect((await lines.next()).value).toBe('ready')
-    const stoppedAt = Number(process.hrtime.bigint()) / 1e6
+    const stoppedAt = monotonicMs()
     child.kill('SIGSTOP')
     // The stimulus: a stop ten times the threshold, which a spinner that ignored its switches would report.
     await sleep(200)

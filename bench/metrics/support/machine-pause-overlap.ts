@@ -3,8 +3,11 @@
 // not running the guest (the perf trace in machine-pauses.ts shows it), though interrupt work on
 // every CPU at the same time would look the same.
 
-/** A stretch of time, [start, end) in milliseconds on one monotonic clock. */
+/** A stretch of time, [start, end) in milliseconds on monotonicMs's clock. */
 export type Stretch = readonly [start: number, end: number]
+
+/** CLOCK_MONOTONIC in milliseconds: one clock for every process of the machine, so their stretches compare. */
+export const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6
 
 /** Sorted, with stretches that overlap or touch joined into one. */
 function joined(stretches: readonly Stretch[]): Stretch[] {

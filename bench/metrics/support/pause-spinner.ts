@@ -7,6 +7,7 @@
 // it covered as JSON ([start, end] ms, CLOCK_MONOTONIC, comparable across processes) when
 // `seconds` have passed.
 import { yieldCoresToOthers } from './lowest-priority'
+import { monotonicMs } from './machine-pause-overlap'
 import { unswitchedJumps } from './unswitched-jumps'
 
 const [seconds, thresholdMs] = process.argv.slice(2).map(Number)
@@ -15,7 +16,6 @@ if (!(seconds! > 0 && thresholdMs! > 0)) {
   process.exit(2)
 }
 
-const now = () => Number(process.hrtime.bigint()) / 1e6
 // The counts are per process: a helper thread of Node's that wakes adds to them, and the jump is
 // then not counted. The error goes one way: pauses missed, never invented.
 const switches = () => {
@@ -29,5 +29,5 @@ if (yieldCoresToOthers() !== 'lowest') {
 }
 // Written to a pipe, stdout is synchronous on Linux: "ready" is out before the first jump can be.
 const onWatching = () => process.stdout.write('ready\n')
-const jumps = unswitchedJumps({ now, switches, until: now() + seconds! * 1000, thresholdMs: thresholdMs!, refreshMs: 0.5, onWatching })
+const jumps = unswitchedJumps({ now: monotonicMs, switches, until: monotonicMs() + seconds! * 1000, thresholdMs: thresholdMs!, refreshMs: 0.5, onWatching })
 process.stdout.write(`${JSON.stringify(jumps)}\n`)

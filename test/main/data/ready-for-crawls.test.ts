@@ -7,18 +7,18 @@ import { describe, expect, it } from 'vitest'
 import { childReport } from '../heap/child-report'
 
 const CHILD = fileURLToPath(new URL('./scan-ready-child.ts', import.meta.url))
-const report = (mode: string) => childReport<{ afterFirstPage: boolean; afterTransfer: boolean }>(CHILD, [mode], { nodeFlags: ['--allow-natives-syntax'] })
+const report = (mode: string) => childReport<{ afterFirstPage: boolean; afterTransfer: boolean; datasetsWarmed: number }>(CHILD, [mode], { nodeFlags: ['--allow-natives-syntax'] })
 
 describe('readyForCrawls', () => {
-  it('has the envelope scan compiled for the first page, and keeps it through the first buffer transfer', async () => {
-    expect(await report('ready')).toEqual({ afterFirstPage: true, afterTransfer: true })
+  it('starts the datasets’ thread once, has the envelope scan compiled for the first page, and keeps it through the first buffer transfer', async () => {
+    expect(await report('ready')).toEqual({ afterFirstPage: true, afterTransfer: true, datasetsWarmed: 1 })
   })
 
   it('without it, the first page is scanned by code not yet compiled', async () => {
-    expect(await report('cold')).toEqual({ afterFirstPage: false, afterTransfer: false })
+    expect(await report('cold')).toEqual({ afterFirstPage: false, afterTransfer: false, datasetsWarmed: 0 })
   })
 
   it('a warm-up alone is thrown away by the first transfer', async () => {
-    expect(await report('warm-only')).toEqual({ afterFirstPage: true, afterTransfer: false })
+    expect(await report('warm-only')).toEqual({ afterFirstPage: true, afterTransfer: false, datasetsWarmed: 0 })
   })
 })
