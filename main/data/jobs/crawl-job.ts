@@ -330,6 +330,9 @@ export class CrawlJob {
       try {
         await this.resolveUnit(unit, signal)
         await this.fetchUnit(unit, signal)
+        // A Cancel can end a unit without an error: a listing stops between its pages, and the
+        // unit's lists not begun are never taken. The unit is not complete, and stays pending.
+        if (signal.aborted) return
         this.networkStreak = 0
         this.outages = 0
         this.remaining.delete(unit)

@@ -88,6 +88,58 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('a unit retried after 
     expect(asked[1]).not.toBe('')
   })
 
+  // A list without ids is stored a page at a time, and its cursor remembers the rows it gave: a
+  // Cancel and an immediate Resume must neither store the page at hand again nor skip it, whether
+  // the Cancel comes before that page is stored or after (before the next is asked for).
+  for (const moment of ['before its page is stored', 'after its page is stored'] as const) {
+    it(`cancelled and resumed at once ${moment}: every agent of the queue once`, async () => {
+      const zoom = sandboxZoom(sandbox, { retry: { limit: 0 } })
+      const spec = listSpecFor(AGENTS, catalog)!
+      expect(spec.idKeys).toEqual([])
+      const queues = await listAll<{ queue_id: string }>(zoom, listSpecFor('/contact_center/queues', catalog)!)
+      const agents = new Map<string, Agent[]>()
+      for (const { queue_id: id } of queues) agents.set(id, await listAll<Agent>(zoom, spec, { queueId: id }))
+      const queueId = queues.map((queue) => queue.queue_id).find((id) => (agents.get(id)?.length ?? 0) > 2 * PAGE)
+      expect(queueId, 'a queue with several pages of agents').toBeDefined()
+
+      // The crawl's id, once it has started (the spy below runs after).
+      const crawl: { jobId?: string } = {}
+      let resumed: Promise<void> | undefined
+      const cancelAndResume = () => {
+        const job = jobs.get(crawl.jobId!)
+        job.cancel()
+        expect(job.snapshot().state).toBe('cancelled')
+        resumed = job.resume()
+      }
+      const paged = spyZoom(
+        zoom,
+        async function* (request, pages) {
+          let given = 0
+          for await (const page of pages) {
+            const second = request.path.includes(queueId!) && ++given === 2 && resumed === undefined
+            if (second && moment === 'before its page is stored') cancelAndResume()
+            yield page
+            if (second && moment === 'after its page is stored') cancelAndResume()
+          }
+        },
+        { pageSize: PAGE },
+      )
+      // One unit at a time, so the queue's listing is the only one the Cancel interrupts.
+      const { jobs } = jobHarness(paged, { apiCatalog: source, concurrency: 1 })
+      const jobId = (crawl.jobId = (await jobs.crawl({ profileId: 'p1', resource: AGENTS, params: {} })).jobId)
+      await jobs.get(jobId).start()
+      expect(resumed, 'the crawl was cancelled at the second page').toBeDefined()
+      await resumed
+      const done = jobs.get(jobId).snapshot()
+
+      expect(done).toMatchObject({ state: 'done', errors: [], unitsTotal: queues.length })
+      const rows = await storedRows<Agent>(jobs.get(jobId).dataset)
+      const strip = ({ queueId: _queue, ...row }: Agent) => JSON.stringify(row)
+      expect(rows.filter((row) => row.queueId === queueId).map(strip).sort()).toEqual(agents.get(queueId!)!.map(strip).sort())
+      expect(rows).toHaveLength([...agents.values()].reduce((sum, list) => sum + list.length, 0))
+    })
+  }
+
   it('goes on at the next page_number: page 1 is not asked again', async () => {
     const path = '/commerce/accounts'
     const spec = listSpecFor(path, catalog)!

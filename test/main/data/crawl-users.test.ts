@@ -120,6 +120,35 @@ describe('crawl of a single list against the sandbox', () => {
     expect(ids).toEqual(expectedIds)
   })
 
+  it('cancelled as a page arrives and resumed at once: every user once, in order', async () => {
+    // The listing sees the Cancel between its pages and ends without an error: the list is not
+    // complete, and Resume must go on with it from the page not stored.
+    // The job, once the crawl has started it (the spy below runs after).
+    const crawl: { job?: ReturnType<ReturnType<typeof jobHarness>['jobs']['get']> } = {}
+    let resumed: Promise<void> | undefined
+    let pages = 0
+    const zoom = spyZoom(
+      sandboxZoom(sandbox),
+      async function* (_request, listing) {
+        for await (const page of listing) {
+          if (++pages === 5) {
+            crawl.job!.cancel()
+            resumed = crawl.job!.resume()
+          }
+          yield page
+        }
+      },
+      { pageSize: 100 },
+    )
+    const { jobs } = jobHarness(zoom)
+    const job = (crawl.job = jobs.get((await jobs.crawl({ profileId: 'p1', resource: 'users', params: {} })).jobId))
+    await job.start()
+    expect(resumed, 'cancelled at the fifth page').toBeDefined()
+    await resumed
+    expect(job.snapshot()).toMatchObject({ state: 'done', rows: expectedIds.length })
+    expect((await storedRows<{ id: string }>(job.dataset)).map((u) => u.id)).toEqual(expectedIds)
+  })
+
   it('a list that cannot be loaded fails the job with the error, keeping earlier rows', async () => {
     sandbox.setFaults([{ kind: 'status', status: 500, pathPrefix: '/v2/users', skip: 2 }])
     const { jobs, finished } = jobHarness(spyZoom(sandboxZoom(sandbox, { retry: { limit: 2 } }), undefined, { pageSize: 100 }))
