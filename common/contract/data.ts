@@ -163,6 +163,15 @@ export interface ExportResult {
   incomplete?: string[]
 }
 
+/** How far a dataset's export has got, sent while it runs ('data.exportProgress'). */
+export interface ExportProgress {
+  datasetId: string
+  /** Rows written to the file so far. */
+  written: number
+  /** Rows the export writes in all. */
+  total: number
+}
+
 export interface RateUsage {
   category: 'light' | 'medium' | 'heavy' | 'resource-intensive'
   plan: string

@@ -1,6 +1,6 @@
 import type { StoreProblem, VaultStatus } from './app'
 import type { ConnectionStatus, TimelineEvent } from './auth'
-import type { JobProgress } from './data'
+import type { ExportProgress, JobProgress } from './data'
 import type { DownloadsSnapshot } from './downloads'
 import type { EventsStatus } from './events-subscription'
 import type { UpdatesSnapshot } from './updates'
@@ -10,6 +10,8 @@ export interface EventMap {
   'auth.status': ConnectionStatus
   'auth.timeline': TimelineEvent
   'data.job': JobProgress
+  /** An export being written (at most a few a second); its call's answer says how it ended. */
+  'data.exportProgress': ExportProgress
   'downloads.changed': DownloadsSnapshot
   'vault.status': VaultStatus
   'app.problem': StoreProblem
@@ -23,7 +25,7 @@ export type EventName = keyof EventMap
 
 // Kept as a literal list (not derived at run time) so the preload bundle needs no zod; the
 // type check below fails the build if it ever drifts from EventMap.
-export const EVENT_NAMES = ['auth.status', 'auth.timeline', 'data.job', 'downloads.changed', 'vault.status', 'app.problem', 'profiles.changed', 'events.status', 'updates.changed'] as const
+export const EVENT_NAMES = ['auth.status', 'auth.timeline', 'data.job', 'data.exportProgress', 'downloads.changed', 'vault.status', 'app.problem', 'profiles.changed', 'events.status', 'updates.changed'] as const
 
 type Missing = Exclude<EventName, (typeof EVENT_NAMES)[number]>
 export const eventNamesComplete: [Missing] extends [never] ? true : Missing = true

@@ -2,7 +2,7 @@
 // Browse's actions keep their state in the browse slice: Load's error and the fields main refused
 // (per connection and list, so they outlive the panel), a refused Cancel as that same error, Export's pending state (per dataset, ending
 // in the slice's notice) and opening a list from "All lists"; Download selected ends in the downloads slice's notice.
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { useStore } from '../../renderer/store/index'
 import { datasetKey } from '../../renderer/store/slices/browse'
@@ -83,6 +83,47 @@ describe('Browse actions keep their state in the browse slice', () => {
     await useStore.getState().exportToFile(datasetId, { format: 'csv', values: 'labels', excel: false })
     expect(await screen.findByText('Export failed')).toBeTruthy()
     expect(screen.getByText('The file could not be written.')).toBeTruthy()
+  })
+
+  it('an export under way shows how far it got, and Cancel stops it by its call, ending in a notice that it was cancelled', async () => {
+    const { user, fake, profile } = await openBrowse()
+    await user.click(await screen.findByRole('button', { name: 'Load users' }))
+    await screen.findByRole('grid', { name: 'Users' })
+    const datasetId = useStore.getState().datasets[datasetKey(profile.id, '/users')]!.datasetId
+    const exportButton = screen.getByRole('button', { name: /Export/ }) as HTMLButtonElement
+    expect(screen.queryByRole('button', { name: 'Cancel export' })).toBeNull()
+    const hold = holdChannel(fake, 'data.export')
+    await user.click(exportButton)
+    await user.click(await screen.findByRole('menuitem', { name: 'CSV file…' }))
+    await user.click(within(await screen.findByRole('dialog', { name: 'Export 60 rows' })).getByRole('button', { name: 'Export…' }))
+    await waitFor(() => expect(useStore.getState().exporting[datasetId]).toBe(true))
+
+    // Another dataset's progress is not this one's.
+    act(() => fake.emit('data.exportProgress', { datasetId: 'elsewhere', written: 5, total: 10 }))
+    expect(exportButton.textContent).toContain('Exporting…')
+    expect(exportButton.textContent).not.toContain('%')
+    act(() => fake.emit('data.exportProgress', { datasetId, written: 27, total: 60 }))
+    expect(exportButton.textContent).toContain('Exporting… 45%')
+
+    // The export's call has an id, and Cancel names it.
+    const [callId] = hold.callIds
+    expect(callId).toBeDefined()
+    await user.click(screen.getByRole('button', { name: 'Cancel export' }))
+    await waitFor(() => expect(fake.calls.some((c) => c.name === 'app.cancelCall' && (c.input as { callId: string }).callId === callId)).toBe(true))
+    // Main answers the cancelled call as cancelled.
+    fake.failNext('data.export', 'CANCELLED', 'Export cancelled; nothing was written to /home/me/export.csv.')
+    hold.release()
+    expect(await screen.findByText('Export cancelled')).toBeTruthy()
+    expect(screen.getByText('Export cancelled; nothing was written to /home/me/export.csv.')).toBeTruthy()
+    expect(screen.queryByText('Export failed')).toBeNull()
+    expect(useStore.getState().exporting[datasetId]).toBeUndefined()
+    expect(useStore.getState().exportProgress[datasetId]).toBeUndefined()
+    expect(screen.queryByRole('button', { name: 'Cancel export' })).toBeNull()
+    expect(exportButton.textContent).toContain('Export')
+    expect(exportButton.textContent).not.toContain('Exporting')
+    // A late word on that export shows nothing.
+    act(() => fake.emit('data.exportProgress', { datasetId, written: 60, total: 60 }))
+    expect(exportButton.textContent).not.toContain('Exporting')
   })
 
   it('a list from "All lists" that main cannot describe says why, from the slice', async () => {

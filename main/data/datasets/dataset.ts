@@ -7,6 +7,7 @@
 // awaiting it is the crawl's backpressure), `markLoading()`, `setCompleteness(missing)`,
 // `seal()`/`unseal()`, `rowCount` and `hostEmails`.
 import type { DatasetInfo, RowsWindow } from '../../../common/contract/data'
+import { AppError } from '../../../common/errors'
 import type { ListResource } from '../../../common/zoom/catalog'
 import type { PageBytes } from '../../zoom/list-page'
 import type { ValueLabels } from './cells'
@@ -14,7 +15,7 @@ import type { RowContext } from './row-context'
 import { DatasetEngine } from './store/dataset-engine'
 import type { DatasetFiles } from './store/dataset-files'
 import { processDatasetFiles } from './store/dataset-files'
-import type { DatasetMeta, ExportInput, StoredResource } from './store/protocol'
+import type { DatasetMeta, ExportInput, ExportRowsWritten, StoredResource } from './store/protocol'
 import { storedRows } from './store/row-key'
 import type { ViewSpec } from './view'
 import { viewKey } from './view-key'
@@ -85,6 +86,8 @@ export class Dataset<R extends DatasetResource = ListResource> {
   private readonly views = new Map<string, ViewHandle & { rows: number }>()
   private columnsCache: { rows: number; columns: Promise<string[]> } | undefined
   private closed = false
+  /** Exports under way: a close stops them rather than wait for them to finish. */
+  private readonly exports = new Set<AbortController>()
 
   constructor(
     readonly id: string,
@@ -132,7 +135,7 @@ export class Dataset<R extends DatasetResource = ListResource> {
     await this.opened
     const data = movable(page.data)
     const bounds = movable(page.bounds)
-    const { added, rows } = await this.backend.engine.call(this.id, { op: 'addPage', page: { ...page, data: data.view, bounds: bounds.view }, context }, [data.buffer, bounds.buffer])
+    const { added, rows } = await this.backend.engine.call(this.id, { op: 'addPage', page: { ...page, data: data.view, bounds: bounds.view }, context }, { transfer: [data.buffer, bounds.buffer] })
     this.stored = rows
     return added
   }
@@ -244,10 +247,20 @@ export class Dataset<R extends DatasetResource = ListResource> {
     return this.backend.engine.call(this.id, { op: 'search', needle: needle.toLowerCase(), limit })
   }
 
-  /** Writes the view to `path` in the worker; resolves with the number of rows written. */
-  async exportTo(input: ExportInput): Promise<number> {
-    await this.opened
-    return (await this.backend.engine.call(this.id, { op: 'export', input })).rows
+  /**
+   * Writes the view to `path` in the worker; resolves with the number of rows written. Aborting
+   * `signal` stops it at its next batch (it then fails with CANCELLED), as closing the dataset does.
+   */
+  async exportTo(input: ExportInput, options: { signal?: AbortSignal; progress?: (progress: ExportRowsWritten) => void } = {}): Promise<number> {
+    const stop = new AbortController()
+    this.exports.add(stop)
+    try {
+      await this.opened
+      const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal
+      return (await this.backend.engine.call(this.id, { op: 'export', input }, { signal, ...(options.progress ? { progress: options.progress } : {}) })).rows
+    } finally {
+      this.exports.delete(stop)
+    }
   }
 
   /** The catalog's display names of coded values, by column path. */
@@ -291,6 +304,7 @@ export class Dataset<R extends DatasetResource = ListResource> {
   async close(forget = false): Promise<void> {
     if (this.closed) return
     this.closed = true
+    for (const stop of this.exports) stop.abort(new AppError('CANCELLED', 'Its list was closed.'))
     await this.opened.catch(() => undefined)
     await this.backend.engine.call(this.id, { op: 'close', remove: forget || this.keptAt === undefined })
   }

@@ -1,11 +1,13 @@
 // data.export: ask where, then the dataset worker streams the sorted/filtered rows from the
 // database to `<file>.part`, which is renamed into place: the target is either the complete
-// export or untouched, and main's event loop never runs the export.
+// export or untouched, and main's event loop never runs the export. A long export says how far it
+// got as it goes, and a Cancel (or closing the list or the window) stops it and removes the part.
 import { rename, rm, stat } from 'node:fs/promises'
 import type { ExportResult } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
 import type { Clock, DialogPort } from '../../ports'
 import type { Dataset, DatasetResource } from '../datasets/dataset'
+import type { ExportRowsWritten } from '../datasets/store/protocol'
 import type { ViewSpec } from '../datasets/view'
 import { DOCUMENT_FILE_MODE } from '../document-mode'
 import { toAppError } from '../errors'
@@ -32,7 +34,13 @@ const FILTERS = {
   ndjson: [{ name: 'NDJSON', extensions: ['ndjson', 'jsonl'] }],
 }
 
-export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock }, dataset: Dataset<DatasetResource>, request: ExportRequest): Promise<ExportResult> {
+/** While an export runs: what stops it, and who is told how far it got. */
+export interface ExportRun {
+  signal?: AbortSignal
+  progress?: (progress: ExportRowsWritten) => void
+}
+
+export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock }, dataset: Dataset<DatasetResource>, request: ExportRequest, run: ExportRun = {}): Promise<ExportResult> {
   const day = new Date(deps.clock.now()).toISOString().slice(0, 10)
   const path = await deps.dialogs.chooseSaveFile({
     title: 'Export',
@@ -40,23 +48,28 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
     filters: FILTERS[request.format],
   })
   if (!path) return { rows: 0, bytes: 0 }
+  // Cancelled while the person chose where: nothing is written.
+  run.signal?.throwIfAborted()
   const part = `${path}.part`
   const view = { ...(request.sort ? { sort: request.sort } : {}), ...(request.filter ? { filter: request.filter } : {}) }
   try {
     let rows: number
     if (request.format === 'csv') {
       const columns = request.columns ?? (await dataset.defaultColumns())
-      rows = await dataset.exportTo({
-        ...view,
-        path: part,
-        mode: DOCUMENT_FILE_MODE,
-        format: 'csv',
-        columns,
-        header: columns.map((column) => dataset.columnLabel(column)),
-        labels: request.values === 'raw' ? {} : dataset.valueLabels(),
-        ...(request.excel ? { bom: true } : {}),
-      })
-    } else rows = await dataset.exportTo({ ...view, path: part, mode: DOCUMENT_FILE_MODE, format: request.format, ...(request.columns ? { columns: request.columns } : {}) })
+      rows = await dataset.exportTo(
+        {
+          ...view,
+          path: part,
+          mode: DOCUMENT_FILE_MODE,
+          format: 'csv',
+          columns,
+          header: columns.map((column) => dataset.columnLabel(column)),
+          labels: request.values === 'raw' ? {} : dataset.valueLabels(),
+          ...(request.excel ? { bom: true } : {}),
+        },
+        run,
+      )
+    } else rows = await dataset.exportTo({ ...view, path: part, mode: DOCUMENT_FILE_MODE, format: request.format, ...(request.columns ? { columns: request.columns } : {}) }, run)
     const { size } = await stat(part)
     await rename(part, path)
     const { missing } = dataset.completeness()
@@ -64,6 +77,10 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
   } catch (error) {
     await rm(part, { force: true }).catch(() => undefined)
     const cause = toAppError(error, { message: 'write error' })
+    if (cause.code === 'CANCELLED') {
+      const why = cause.message === 'Cancelled.' ? '' : ` ${cause.message}`
+      throw new AppError('CANCELLED', `Export cancelled; nothing was written to ${path}.${why}`)
+    }
     throw new AppError('EXPORT_FAILED', `Could not export to ${path}: ${cause.message}`)
   }
 }

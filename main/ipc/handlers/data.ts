@@ -7,7 +7,7 @@ import { exportDataset } from '../../data/export/export-dataset'
 import type { JobManager, StartCrawl } from '../../data/jobs/job-manager'
 import type { FetchDetail } from '../../data/details'
 import type { ZoomClients } from '../../zoom'
-import type { Clock, DialogPort } from '../../ports'
+import type { Clock, DialogPort, EventSink } from '../../ports'
 import type { UserDirectory } from '../../data/users/user-directory'
 import type { PathValues } from '../../data/pick/path-values'
 import type { HandlersFor } from '../types'
@@ -18,6 +18,8 @@ export interface DataHandlerDeps {
   detail: FetchDetail
   zoom: Pick<ZoomClients, 'rateUsage'>
   dialogs: DialogPort
+  /** Where an export's progress goes ('data.exportProgress'). */
+  events: EventSink
   clock: Clock
   users: UserDirectory
   /** Days after its crawl that a kept dataset is deleted (Settings). */
@@ -47,7 +49,12 @@ export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
       await datasets.close(datasetId)
     },
     'data.detail': ({ profileId, resource, id, params }, context) => deps.detail({ profileId, resource, id, ...(params ? { params } : {}), ...(context.signal ? { signal: context.signal } : {}) }),
-    'data.export': ({ datasetId, ...request }) => exportDataset({ dialogs: deps.dialogs, clock: deps.clock }, datasets.get(datasetId), request),
+    // Cancelled through its call (app.cancelCall) or when its window goes away.
+    'data.export': ({ datasetId, ...request }, context) =>
+      exportDataset({ dialogs: deps.dialogs, clock: deps.clock }, datasets.get(datasetId), request, {
+        ...(context.signal ? { signal: context.signal } : {}),
+        progress: (progress) => deps.events.emit('data.exportProgress', { datasetId, ...progress }),
+      }),
     'data.select': async ({ datasetId, sort, filter }) => {
       const dataset = datasets.get(datasetId)
       const indexes = await dataset.select({ ...(sort ? { sort } : {}), ...(filter ? { filter } : {}) })

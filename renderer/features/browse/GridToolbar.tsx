@@ -19,13 +19,17 @@ export interface GridToolbarProps {
   /** Opens the export dialog with this format chosen. */
   onExport(format: ExportFormat): void
   exporting: boolean
+  /** How far the export under way has got, once main has said. */
+  exportProgress?: { written: number; total: number } | undefined
+  /** Stops the export under way. */
+  onCancelExport?(): void
   /** The Export control, so focus can come back to it (after its dialog, and when its export ends). */
   exportButtonRef?: React.Ref<HTMLButtonElement>
 }
 
 const FILTER_DEBOUNCE_MS = 250
 
-export function GridToolbar({ resource, filterText, onFilter, shown, total, columns, availableColumns, onColumns, onExport, exporting, exportButtonRef }: GridToolbarProps) {
+export function GridToolbar({ resource, filterText, onFilter, shown, total, columns, availableColumns, onColumns, onExport, exporting, exportProgress, onCancelExport, exportButtonRef }: GridToolbarProps) {
   const [text, setText] = useState(filterText)
   /** The text last sent to main, so a filter changed elsewhere (Clear) shows here without undoing typing. */
   const sent = useRef(filterText)
@@ -91,7 +95,7 @@ export function GridToolbar({ resource, filterText, onFilter, shown, total, colu
       </DropdownMenu.Root>
       <DropdownMenu.Root>
         <DropdownMenu.Trigger ref={exportButtonRef} className="btn btn-small" disabled={exporting}>
-          <ExportIcon size={14} /> {exporting ? 'Exporting…' : 'Export'} <ChevronDownIcon size={12} />
+          <ExportIcon size={14} /> {exporting ? `Exporting…${exportPercent(exportProgress)}` : 'Export'} <ChevronDownIcon size={12} />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
@@ -110,6 +114,17 @@ export function GridToolbar({ resource, filterText, onFilter, shown, total, colu
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
+      {exporting && onCancelExport && (
+        <button type="button" className="btn btn-small" onClick={onCancelExport} aria-label="Cancel export">
+          Cancel
+        </button>
+      )}
     </div>
   )
+}
+
+/** " 45%" of an export under way, once its size is known (nothing for an empty one). */
+function exportPercent(progress: { written: number; total: number } | undefined): string {
+  if (!progress || progress.total === 0) return ''
+  return ` ${Math.floor((100 * Math.min(progress.written, progress.total)) / progress.total)}%`
 }

@@ -189,6 +189,8 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
   const rows = useRowWindows(datasetId, view, rowsInDataset)
   const [detail, setDetail] = useState<number>()
   const exporting = useStore((s) => s.exporting[datasetId] === true)
+  const exportProgress = useStore((s) => s.exportProgress[datasetId])
+  const cancelExport = useStore((s) => s.cancelExport)
   // Export is disabled while its file is written: focus comes back to it when that ends.
   const exportButton = useFocusReturn<HTMLButtonElement>(exporting, true)
   const [selection, setSelection] = useState<ReadonlySet<number>>(new Set())
@@ -240,6 +242,8 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
         onColumns={(columns) => setGridView(datasetId, { columns })}
         onExport={setExportFormat}
         exporting={exporting}
+        exportProgress={exportProgress}
+        onCancelExport={() => cancelExport(datasetId)}
         exportButtonRef={exportButton}
       />
       <ExportDialog

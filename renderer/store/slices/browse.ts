@@ -1,7 +1,7 @@
 // Browse: crawl jobs ('data.job' events), the dataset shown per connection and resource, and the
 // grid's sort, filter and columns. Rows themselves stay in main; the grid asks for windows.
 import type { StateCreator } from 'zustand'
-import type { CrawlInput, DatasetInfo, ExportResult, JobProgress, KeptDataset, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
+import type { CrawlInput, DatasetInfo, ExportProgress, ExportResult, JobProgress, KeptDataset, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
 import type { ApiOperation } from '../../../common/zoom/api/types'
 import { BridgeCallError, call, errorMessage } from '../../ipc'
 import { issuesByField } from '../../shared/field-issues'
@@ -91,6 +91,8 @@ export interface BrowseState {
   listLoads: Record<string, ListLoad | undefined>
   /** Datasets whose export is being written right now. */
   exporting: Record<string, boolean | undefined>
+  /** How far each of those exports has got, once main has said ('data.exportProgress'). */
+  exportProgress: Record<string, Omit<ExportProgress, 'datasetId'> | undefined>
   /** Per connection: opening a list from "All lists" (asking main for its description), or why that failed. */
   openListTasks: Record<string, Task<'open'> | undefined>
 }
@@ -103,7 +105,8 @@ export interface BrowseSlice extends BrowseState {
   setGridView(datasetId: string, patch: Partial<GridView>): void
   fetchRows(input: RowsInput): Promise<RowsWindow>
   fetchRow(datasetId: string, index: number): Promise<unknown>
-  exportDataset(datasetId: string, options: ExportChoice): Promise<ExportResult>
+  /** `signal`: aborting it cancels the export (main stops it and removes what it wrote). */
+  exportDataset(datasetId: string, options: ExportChoice, signal?: AbortSignal): Promise<ExportResult>
   /**
    * "Select all N": the dataset indexes of every row the grid's filter passes, from main in one
    * call (not paged through here). While it runs `selectingAll[datasetId]` is set; a failure is
@@ -142,6 +145,10 @@ export interface BrowseSlice extends BrowseState {
    * runs `exporting[datasetId]` is set; the outcome is a notice; never throws.
    */
   exportToFile(datasetId: string, choice: ExportChoice): Promise<void>
+  /** Main's word on how far an export has got. */
+  applyExportProgress(progress: ExportProgress): void
+  /** Stops the dataset's export under way; its notice says it was cancelled. */
+  cancelExport(datasetId: string): void
   /** A list from "All lists": main's description of it, or undefined with the reason in `openListTasks`. */
   openCatalogList(profileId: string, path: string): Promise<ApiOperation | undefined>
 }
@@ -156,7 +163,7 @@ export interface ExportChoice {
 export const datasetKey = (profileId: string, resource: string) => `${profileId}:${resource}`
 export const EMPTY_GRID_VIEW: GridView = { filterText: '' }
 
-export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined, selectingAll: {}, listLoads: {}, exporting: {}, openListTasks: {}, keptDatasets: [], keptTask: undefined })
+export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined, selectingAll: {}, listLoads: {}, exporting: {}, exportProgress: {}, openListTasks: {}, keptDatasets: [], keptTask: undefined })
 
 /** The request form of a grid view, shared by row windows and exports so both see the same rows. */
 export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | 'columns'> {
@@ -184,6 +191,8 @@ async function resolveTargetUser(findUsers: BrowseSlice['findUsers'], profileId:
 }
 
 export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set, get) => {
+  /** What cancels each dataset's export under way. */
+  const exportStops = new Map<string, AbortController>()
   const recordLoad = (key: string, load: ListLoad) => set((s) => ({ listLoads: { ...s.listLoads, [key]: load } }))
 
   /** Sets `state[flag][datasetId]` while `run` runs, whatever its outcome (Select all's and Export's progress). */
@@ -245,9 +254,9 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
   setGridView: (datasetId, patch) => set((s) => ({ gridViews: { ...s.gridViews, [datasetId]: { ...(s.gridViews[datasetId] ?? EMPTY_GRID_VIEW), ...patch } } })),
   fetchRows: (input) => call('data.rows', input),
   fetchRow: (datasetId, index) => call('data.row', { datasetId, index }),
-  exportDataset: (datasetId, { format, values, excel }) => {
+  exportDataset: (datasetId, { format, values, excel }, signal) => {
     const { columns, ...query } = gridQuery(get().gridViews[datasetId] ?? EMPTY_GRID_VIEW)
-    return call('data.export', { datasetId, format, values, ...(format === 'csv' && excel ? { excel: true } : {}), ...query, ...(columns ? { columns } : {}) })
+    return call('data.export', { datasetId, format, values, ...(format === 'csv' && excel ? { excel: true } : {}), ...query, ...(columns ? { columns } : {}) }, signal ? { signal } : {})
   },
   selectAllRows: async (datasetId) => {
     const { columns: _columns, ...query } = gridQuery(get().gridViews[datasetId] ?? EMPTY_GRID_VIEW)
@@ -341,9 +350,11 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
     }
   },
   exportToFile: async (datasetId, choice) => {
+    const stop = new AbortController()
+    exportStops.set(datasetId, stop)
     await whileFlagged('exporting', datasetId, async () => {
       try {
-        const result = await get().exportDataset(datasetId, choice)
+        const result = await get().exportDataset(datasetId, choice, stop.signal)
         const incomplete = result.incomplete && result.incomplete.length > 0 ? result.incomplete : undefined
         // No path: the person closed the save dialog, nothing to say.
         if (result.path)
@@ -353,10 +364,20 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
             description: incomplete ? `${result.path}. Missing: ${incomplete.join('; ')}.` : result.path,
           })
       } catch (error) {
-        get().notify({ tone: 'error', title: 'Export failed', description: errorMessage(error) })
+        if (error instanceof BridgeCallError && error.code === 'CANCELLED') get().notify({ tone: 'info', title: 'Export cancelled', description: errorMessage(error) })
+        else get().notify({ tone: 'error', title: 'Export failed', description: errorMessage(error) })
+      } finally {
+        if (exportStops.get(datasetId) === stop) exportStops.delete(datasetId)
+        set((s) => ({ exportProgress: { ...s.exportProgress, [datasetId]: undefined } }))
       }
     })
   },
+  applyExportProgress: ({ datasetId, written, total }) => {
+    // Only for an export this window is waiting for (another window's is not shown here).
+    if (get().exporting[datasetId] !== true) return
+    set((s) => ({ exportProgress: { ...s.exportProgress, [datasetId]: { written, total } } }))
+  },
+  cancelExport: (datasetId) => exportStops.get(datasetId)?.abort(),
   openCatalogList: (profileId, path) =>
     trackTask((task) => set((s) => ({ openListTasks: { ...s.openListTasks, [profileId]: task } })), 'open', () => call('catalog.operation', { method: 'GET', path })).catch(() => undefined),
   }

@@ -72,6 +72,7 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
       }),
       subscribe('app.problem', (problem) => set((st) => ({ problems: [...st.problems.filter((p) => p.movedTo !== problem.movedTo), problem] }))),
       subscribe('data.job', (job) => get().applyJob(job)),
+      subscribe('data.exportProgress', (progress) => get().applyExportProgress(progress)),
       subscribe('downloads.changed', (snapshot) => get().setDownloads(snapshot)),
       subscribe('updates.changed', (snapshot) => get().setUpdates(snapshot)),
     ]

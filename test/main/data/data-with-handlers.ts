@@ -12,7 +12,7 @@ export function createDataWithHandlers(deps: DataServicesDeps): DataWithHandlers
   const services = createDataServices(deps)
   const { jobs, datasets, users, downloads, detail, pathValues, keptDatasetDays } = services
   const handlers = {
-    ...createDataHandlers({ jobs, datasets, users, pathValues, detail, zoom: deps.zoom, dialogs: deps.dialogs, clock: deps.clock ?? systemClock, keptDatasetDays }),
+    ...createDataHandlers({ jobs, datasets, users, pathValues, detail, zoom: deps.zoom, dialogs: deps.dialogs, events: deps.events, clock: deps.clock ?? systemClock, keptDatasetDays }),
     ...createDownloadHandlers(downloads),
   }
   return { ...services, handlers }

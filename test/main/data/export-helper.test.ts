@@ -6,10 +6,8 @@
 // table is gone from the file afterwards; either connection that meets the other's lock waits for
 // it; the helper lets go of the file when stopped; and a move or close of the dataset waits for an
 // export under way instead of pulling the file from under it.
-import { once } from 'node:events'
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { DatabaseSync } from 'node:sqlite'
-import { Worker } from 'node:worker_threads'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -18,6 +16,7 @@ import { formatRows } from '../../../main/data/datasets/store/export-format'
 import { DatasetEngine } from '../../../main/data/datasets/store/dataset-engine'
 import { ExportHelper, type Formatted, type HelperExport } from '../../../main/data/datasets/store/export-helper'
 import { writeExport } from '../../../main/data/datasets/store/export-writer'
+import { holdLock } from './file-lock'
 import { openHandlesOf } from './open-handles'
 import type { ExportInput, StoredResource } from '../../../main/data/datasets/store/protocol'
 
@@ -31,24 +30,6 @@ class CountingHelper extends ExportHelper {
     this.formatted++
     return formatted
   }
-}
-
-/**
- * A thread holding a lock on the file for 300 ms (`BEGIN` and a read: others may read, nobody may
- * write; `BEGIN EXCLUSIVE`: nobody may read either). Resolves once the lock is held, with the time
- * it is let go (Date.now(), comparable across threads).
- */
-async function holdLock(path: string, begin: 'BEGIN' | 'BEGIN EXCLUSIVE'): Promise<{ released: Promise<number>; stop: () => Promise<number> }> {
-  const holder = new Worker(
-    `const { DatabaseSync } = require('node:sqlite'); const { parentPort, workerData } = require('node:worker_threads');
-     const db = new DatabaseSync(workerData.path); db.exec(workerData.begin); db.prepare('SELECT count(*) FROM rows').get();
-     parentPort.postMessage('locked'); setTimeout(() => { db.exec('COMMIT'); db.close(); parentPort.postMessage(Date.now()) }, 300)`,
-    { eval: true, workerData: { path, begin } },
-  )
-  const [locked] = (await once(holder, 'message')) as [string]
-  expect(locked).toBe('locked')
-  const released = once(holder, 'message').then(([at]) => at as number)
-  return { released, stop: () => holder.terminate() }
 }
 
 /** The tables of the dataset's file, read through a connection of the test's own. */
@@ -131,7 +112,7 @@ describe('export with a helper thread', () => {
   })
 
   it('stores a page that meets another connection’s read lock once the read ends, instead of failing', async () => {
-    const lock = await holdLock(join(dir, 'calls.sqlite'), 'BEGIN')
+    const lock = await holdLock(join(dir, 'calls.sqlite'), 'BEGIN', 300)
     expect(db.add(['{"id":"late","n":-1,"who":"late"}'], ['late'])).toBe(1)
     const stored = Date.now()
     expect(stored).toBeGreaterThanOrEqual(await lock.released)
@@ -143,7 +124,7 @@ describe('export with a helper thread', () => {
     // The dataset's own handles: SQLite's, and the one its writes are synced through once it has some.
     const datasetHandles = process.platform === 'linux' ? openHandlesOf(path) : 0
     const helper = new ExportHelper({ source: { path, order: undefined, length: 3 }, input: { format: 'ndjson', columns: ['n'] } })
-    const lock = await holdLock(path, 'BEGIN EXCLUSIVE')
+    const lock = await holdLock(path, 'BEGIN EXCLUSIVE', 300)
     const formatted = await helper.format(0, 3)
     const read = Date.now()
     expect(formatted.rows).toBe(3)

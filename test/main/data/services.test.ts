@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../common/contract/data'
+import { AppError } from '../../../common/errors'
 import type { DownloadsSnapshot } from '../../../common/contract/downloads'
 import type { EventMap, EventName } from '../../../common/contract/events'
 import { createDataWithHandlers, type DataWithHandlers } from './data-with-handlers'
@@ -105,10 +106,21 @@ describe('data services on the real Zoom client', () => {
     expect(row.id).toBe(window.rows[0]!.cells[1])
 
     savePath = join(dir, 'users.csv')
+    // The export says how far it got, as events of its dataset.
+    const begun = events.next('data.exportProgress', (p) => p.datasetId === done.datasetId)
     const exported = await services.handlers['data.export']({ datasetId: done.datasetId, format: 'csv', columns: ['email', 'id'], sort: { column: 'email', direction: 'asc' } }, ctx)
+    expect(await begun).toEqual({ datasetId: done.datasetId, written: 0, total: done.rows })
     expect(exported.rows).toBe(done.rows)
     const records = parseCsv(await readFile(savePath, 'utf8'))
     expect(records.slice(1, 6).map((r) => r[0])).toEqual(emails)
+
+    // Cancelled through its call (the signal app.cancelCall aborts): nothing is written.
+    const cancelled = new AbortController()
+    cancelled.abort(new AppError('CANCELLED', 'Cancelled.'))
+    savePath = join(dir, 'cancelled.csv')
+    await expect(services.handlers['data.export']({ datasetId: done.datasetId, format: 'csv' }, { signal: cancelled.signal })).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(existsSync(savePath)).toBe(false)
+    expect(existsSync(`${savePath}.part`)).toBe(false)
 
     const detail = (await services.handlers['data.detail']({ profileId: 'p1', resource: 'user', id: row.id }, ctx)) as { id: string }
     expect(detail.id).toBe(row.id)

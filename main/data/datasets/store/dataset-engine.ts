@@ -2,7 +2,7 @@
 // Main never touches a database itself, so its event loop never waits on one.
 import type { Worker } from 'node:worker_threads'
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../../common/errors'
-import type { Replies, ReplyMessage, Request, RequestMessage } from './protocol'
+import type { CancelMessage, ExportRowsWritten, Replies, ReplyMessage, Request, RequestMessage } from './protocol'
 import { startDataThread, threadScript, type ThreadScript } from './thread-script'
 
 /** The worker's code: the script given (the built app's), else the one beside this module. */
@@ -13,6 +13,16 @@ function workerScript(given: URL | undefined): ThreadScript {
 interface Pending {
   resolve: (value: unknown) => void
   reject: (error: AppError) => void
+  progress?: ((progress: ExportRowsWritten) => void) | undefined
+}
+
+export interface CallOptions {
+  /** Buffers of the request moved to the worker instead of copied (unusable here afterwards). */
+  transfer?: readonly ArrayBuffer[]
+  /** Aborting it asks the worker to stop the request (an export stops at its next batch). */
+  signal?: AbortSignal
+  /** Told how far the request has got, while it runs (an export). */
+  progress?: (progress: ExportRowsWritten) => void
 }
 
 export class DatasetEngine {
@@ -22,16 +32,34 @@ export class DatasetEngine {
 
   constructor(private readonly script?: URL) {}
 
-  /** `transfer`: buffers of the request moved to the worker instead of copied (unusable here afterwards). */
-  call<Op extends Request['op']>(datasetId: string, request: Extract<Request, { op: Op }>, transfer: readonly ArrayBuffer[] = []): Promise<Replies[Op]> {
+  call<Op extends Request['op']>(datasetId: string, request: Extract<Request, { op: Op }>, options: CallOptions = {}): Promise<Replies[Op]> {
+    const { signal } = options
+    if (signal?.aborted) return Promise.reject(cancelledBy(signal))
     const worker = this.start()
     const id = ++this.serial
     return new Promise<Replies[Op]>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
+      const stop = () => {
+        // Still running: the worker ends it and answers (CANCELLED) once it has let go of it.
+        if (this.pending.has(id) && this.worker === worker) worker.postMessage({ cancel: id } satisfies CancelMessage)
+      }
+      signal?.addEventListener('abort', stop, { once: true })
+      const settled = () => signal?.removeEventListener('abort', stop)
+      this.pending.set(id, {
+        resolve: (value) => {
+          settled()
+          resolve(value as Replies[Op])
+        },
+        reject: (error) => {
+          settled()
+          // Stopped because main asked: the reason main gave says why (the worker only knows it was asked).
+          reject(error.code === 'CANCELLED' && signal?.aborted ? cancelledBy(signal) : error)
+        },
+        progress: options.progress,
+      })
       // The thread keeps the process alive only while it has work to answer.
       if (this.pending.size === 1) worker.ref()
       const message: RequestMessage = { id, datasetId, request }
-      worker.postMessage(message, transfer)
+      worker.postMessage(message, options.transfer ?? [])
     })
   }
 
@@ -72,6 +100,10 @@ export class DatasetEngine {
   private settle(reply: ReplyMessage, worker: Worker): void {
     const waiting = this.pending.get(reply.id)
     if (!waiting) return
+    if ('progress' in reply) {
+      waiting.progress?.(reply.progress)
+      return
+    }
     this.pending.delete(reply.id)
     if (this.pending.size === 0) worker.unref()
     if (reply.ok) waiting.resolve(reply.value)
@@ -86,3 +118,8 @@ export class DatasetEngine {
 }
 
 const asErrorCode = (code: string): ErrorCode => ((ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'INTERNAL')
+
+/** The error a call aborted before it was sent fails with: the signal's own if it is one. */
+function cancelledBy(signal: AbortSignal): AppError {
+  return signal.reason instanceof AppError ? signal.reason : new AppError('CANCELLED', 'Cancelled.')
+}

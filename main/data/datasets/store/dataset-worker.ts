@@ -8,7 +8,7 @@ import { inRowContext } from '../row-context'
 import { DatasetDb } from './dataset-db'
 import { writeExport } from './export-writer'
 import { rowsOfPage } from './page-rows'
-import type { ReplyMessage, Request, RequestMessage } from './protocol'
+import type { CancelMessage, ExportRowsWritten, ReplyMessage, Request, RequestMessage } from './protocol'
 import { runAsBackgroundThread } from '../../../threads/thread-priority'
 
 const port = parentPort
@@ -40,7 +40,13 @@ function opened(datasetId: string): DatasetDb {
   return db
 }
 
-async function handle(datasetId: string, request: Request): Promise<unknown> {
+/** What a request may be told while it runs, and tell back: a Cancel from main, its progress. */
+interface RequestControl {
+  signal: AbortSignal
+  progress: (progress: ExportRowsWritten) => void
+}
+
+async function handle(datasetId: string, request: Request, control: RequestControl): Promise<unknown> {
   switch (request.op) {
     case 'ready':
       return true
@@ -103,7 +109,7 @@ async function handle(datasetId: string, request: Request): Promise<unknown> {
     case 'search':
       return opened(datasetId).search(request.needle, request.limit)
     case 'export': {
-      const running = writeExport(opened(datasetId), request.input, { between: () => nextTurn() })
+      const running = writeExport(opened(datasetId), request.input, { between: () => nextTurn(), signal: control.signal, progress: control.progress })
       const ofDataset = exporting.get(datasetId) ?? new Set()
       exporting.set(datasetId, ofDataset.add(running))
       try {
@@ -166,10 +172,30 @@ function workWhenIdle(): void {
   })
 }
 
+/** Requests still running that main may cancel (an export between its batches), by request id. */
+const running = new Map<number, AbortController>()
+
+/** How often a running export says how far it got: enough for a progress bar, few messages. */
+const PROGRESS_EVERY_MS = 200
+
 // One request at a time: a request that awaits (an export between batches) lets the next start,
 // which is what keeps windows answered during an export; everything else is synchronous.
-port.on('message', (message: RequestMessage) => {
-  void handle(message.datasetId, message.request).then(
+port.on('message', (message: RequestMessage | CancelMessage) => {
+  if ('cancel' in message) {
+    running.get(message.cancel)?.abort(new AppError('CANCELLED', 'Cancelled.'))
+    return
+  }
+  const controller = new AbortController()
+  running.set(message.id, controller)
+  let lastProgress = -Infinity
+  const progress = (value: ExportRowsWritten) => {
+    const now = performance.now()
+    if (now - lastProgress < PROGRESS_EVERY_MS) return
+    lastProgress = now
+    port.postMessage({ id: message.id, progress: value } satisfies ReplyMessage)
+  }
+  const control: RequestControl = { signal: controller.signal, progress }
+  void handle(message.datasetId, message.request, control).finally(() => running.delete(message.id)).then(
     (value) => {
       const reply: ReplyMessage = { id: message.id, ok: true, value }
       port.postMessage(reply, value instanceof Uint32Array ? [value.buffer as ArrayBuffer] : [])

@@ -6,12 +6,15 @@
 // through its own connection to the file while this thread reads and formats others; the texts
 // are written in the rows' order. At most HELPER_QUEUE batches wait for the helper, and at most
 // WRITE_QUEUE formatted batches wait to be written, so memory stays flat whatever the length.
+//
+// It says how far it got after each batch written, and stops at the next batch once cancelled
+// (its caller removes the partial file).
 import { closeSync, openSync, writeSync } from 'node:fs'
 import { csvLine } from '../../export/csv-field'
 import type { DatasetDb } from './dataset-db'
 import { formatRows } from './export-format'
 import { ExportHelper, type HelperExport } from './export-helper'
-import type { ExportInput } from './protocol'
+import type { ExportInput, ExportRowsWritten } from './protocol'
 
 /** Rows a batch: a few megabytes of row text, so each thread's batch dies young. */
 const BATCH = 2_500
@@ -30,6 +33,10 @@ interface Slot {
 export interface ExportOptions {
   /** Yields to the worker's other requests between batches. */
   between: () => Promise<void>
+  /** Aborted: the export stops at its next batch and throws the signal's reason. */
+  signal?: AbortSignal
+  /** Told the rows written so far after each batch written (and 0 of the total at the start). */
+  progress?: (progress: ExportRowsWritten) => void
   /** Starts the helper thread for the export (tests give a failing one); default the real one. */
   helper?: (task: HelperExport) => ExportHelper
 }
@@ -44,17 +51,21 @@ export async function writeExport(db: DatasetDb, input: ExportInput, options: Ex
   try {
     exported = db.exportSource(input)
     const { source, reader } = exported
+    const { signal, progress } = options
+    progress?.({ written: 0, total: source.length })
     let head = input.bom ? UTF8_BOM : ''
     if (input.format === 'csv') head += csvLine(input.header ?? input.columns ?? [])
     else if (input.format === 'json') head += '['
     if (head !== '') writeAll(fd, head)
     const slots: Slot[] = []
     const writeReady = () => {
+      const before = rows
       while (slots[0]?.text !== undefined) {
         const slot = slots.shift() as Slot
         writeAll(fd, slot.text as string | Uint8Array)
         rows += slot.rows
       }
+      if (rows !== before) progress?.({ written: rows, total: source.length })
     }
     const formatHere = (offset: number, limit: number): Slot => {
       const batch = reader.read(offset, limit)
@@ -85,15 +96,20 @@ export async function writeExport(db: DatasetDb, input: ExportInput, options: Ex
         slots.push(slot)
       } else slots.push(formatHere(offset, limit))
       writeReady()
-      // The helper's answers (and other requests) are taken in between.
+      // The helper's answers (and other requests, a Cancel among them) are taken in between.
       await options.between()
+      signal?.throwIfAborted()
       while (slots.length >= WRITE_QUEUE) {
         await (slots[0] as Slot).done
+        signal?.throwIfAborted()
         writeReady()
       }
       writeReady()
     }
-    for (const slot of slots) await slot.done
+    for (const slot of slots) {
+      await slot.done
+      signal?.throwIfAborted()
+    }
     writeReady()
     if (input.format === 'json') writeAll(fd, `${rows === 0 ? '' : '\n'}]\n`)
   } finally {

@@ -1,5 +1,5 @@
 // What main and the dataset worker say to each other: one request, one reply, matched by id.
-import type { RowsWindow } from '../../../../common/contract/data'
+import type { ExportProgress, RowsWindow } from '../../../../common/contract/data'
 import type { PageBytes } from '../../../zoom/list-page'
 import type { ValueLabels } from '../cells'
 import type { RowContext } from '../row-context'
@@ -97,4 +97,16 @@ export interface RequestMessage {
   request: Request
 }
 
-export type ReplyMessage = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { code: string; message: string } }
+/** An export's progress as the worker tells it (main adds the dataset). */
+export type ExportRowsWritten = Omit<ExportProgress, 'datasetId'>
+
+/** Main gives up a request still running (an export): the worker stops it at its next batch. */
+export interface CancelMessage {
+  cancel: number
+}
+
+export type ReplyMessage =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { code: string; message: string } }
+  /** Progress of a request still running; its reply comes later. */
+  | { id: number; progress: ExportRowsWritten }
