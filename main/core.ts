@@ -138,11 +138,12 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     ...profileHandlers,
     // A deleted connection's datasets go with it: its running crawls cancelled, open datasets closed
     // (files deleted), kept ones deleted.
+    // Its datasets go first: should that fail (or the app end), the connection is still there to
+    // be deleted again, instead of a deleted connection whose kept data nothing deletes any more.
     'profiles.delete': async (input, context) => {
-      const result = await profileHandlers['profiles.delete'](input, context)
       for (const job of data.jobs.list(input.id)) if (job.state === 'running') data.jobs.cancel(job.jobId)
       await data.datasets.forgetProfile(input.id)
-      return result
+      return profileHandlers['profiles.delete'](input, context)
     },
     ...createSettingsHandlers(credentials.settings),
     ...createAuthHandlers(credentials.auth),

@@ -7,7 +7,7 @@
 // Settings, and go with their connection or with "Clear kept data".
 import { randomUUID } from 'node:crypto'
 import type { KeptDataset } from '../../../common/contract/data'
-import { AppError } from '../../../common/errors'
+import { AppError, isAppError } from '../../../common/errors'
 import { LIST_RESOURCES, type ListResource } from '../../../common/zoom/catalog'
 import { Dataset, type DatasetBackend, type DatasetResource, defaultBackend } from './dataset'
 import type { DatasetMeta } from './store/protocol'
@@ -46,9 +46,11 @@ export class DatasetStore {
         const { meta, rows } = await this.backend.engine.call(id, { op: 'readMeta', path: this.backend.files.kept(id) })
         if (meta && meta.id === id && meta.keptAt !== undefined) this.kept.set(id, { meta, rows })
         else this.backend.files.removeKept(id)
-      } catch {
-        // A file that is not a dataset of ours (or is damaged) is not kept data anyone can use.
-        this.backend.files.removeKept(id)
+      } catch (error) {
+        // A file that is not a dataset of ours (or is damaged) is not kept data anyone can use. One
+        // this start could not read (the thread did not run, another program holds its lock) is
+        // still the person's: it stays, for the next start (and "Clear kept data" removes it).
+        if (isAppError(error) && error.code === 'FILE_IO' && !/locked|busy/i.test(error.message)) this.backend.files.removeKept(id)
       }
     }
   }
@@ -112,7 +114,8 @@ export class DatasetStore {
   async keep(datasetId: string, now: number): Promise<KeptDataset> {
     await this.start()
     const dataset = this.get(datasetId)
-    if (!(dataset.resource.id in LIST_RESOURCES)) throw new AppError('VALIDATION', 'Only a crawled list can be kept.')
+    // A crawl's dataset is named by the list's path ('/users'), a built-in tab's by its id.
+    if (dataset.crawl === undefined && !(dataset.resource.id in LIST_RESOURCES)) throw new AppError('VALIDATION', 'Only a crawled list can be kept.')
     await dataset.keep(now)
     this.kept.set(dataset.id, { meta: dataset.meta(), rows: dataset.rowCount })
     return keptView(dataset.meta(), dataset.rowCount)
@@ -138,7 +141,8 @@ export class DatasetStore {
     if (this.datasets.has(datasetId)) return this.get(datasetId)
     const entry = this.kept.get(datasetId)
     if (!entry) throw new AppError('NOT_FOUND', 'This kept dataset is no longer on disk.')
-    const resource = LIST_RESOURCES[entry.meta.resourceId as keyof typeof LIST_RESOURCES] as ListResource | undefined
+    const listed = entry.meta.list ? { id: entry.meta.resourceId, ...entry.meta.list } : undefined
+    const resource: DatasetResource | undefined = (LIST_RESOURCES[entry.meta.resourceId as keyof typeof LIST_RESOURCES] as ListResource | undefined) ?? listed
     if (!resource) throw new AppError('NOT_FOUND', 'This kept dataset lists something this version does not know.')
     const dataset = new Dataset(entry.meta.id, entry.meta.profileId, resource, entry.meta.createdAt, { backend: this.backend, kept: { path: this.backend.files.kept(datasetId), meta: entry.meta, rows: entry.rows } })
     this.remember(dataset)
@@ -167,7 +171,10 @@ export class DatasetStore {
     await this.start()
     const ids = [...this.kept.keys()]
     for (const id of ids) await this.forgetKept(id)
-    return ids.length
+    // Files this run could not read are kept data too.
+    const unread = (await this.backend.files.keptIds()).filter((id) => !this.datasets.has(id))
+    for (const id of unread) this.backend.files.removeKept(id)
+    return ids.length + unread.length
   }
 
   /** A deleted connection takes its datasets with it: open ones are closed, kept ones deleted. */
@@ -177,11 +184,11 @@ export class DatasetStore {
     for (const { meta } of [...this.kept.values()]) if (meta.profileId === profileId) await this.forgetKept(meta.id)
   }
 
-  /** Deletes the kept datasets older than `days` (by when they were crawled). */
+  /** Deletes the kept datasets older than `days` (by when they were crawled); an open one goes once it is closed. */
   async expire(days: number, now: number): Promise<number> {
     let removed = 0
     for (const { meta } of [...this.kept.values()]) {
-      if (now - meta.createdAt <= days * DAY_MS) continue
+      if (now - meta.createdAt <= days * DAY_MS || this.datasets.has(meta.id)) continue
       await this.forgetKept(meta.id)
       removed++
     }

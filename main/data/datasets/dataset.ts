@@ -284,6 +284,7 @@ export class Dataset<R extends DatasetResource = ListResource> {
       ...(this.hostEmails.size > 0 ? { hostEmails: Object.fromEntries(this.hostEmails) } : {}),
       ...(this.crawl ? { crawl: this.crawl } : {}),
       ...(this.keptAt !== undefined ? { keptAt: this.keptAt } : {}),
+      list: { idKeys: [...this.resource.idKeys], defaultColumns: [...this.resource.defaultColumns] },
     }
   }
 
@@ -306,7 +307,8 @@ export class Dataset<R extends DatasetResource = ListResource> {
     this.closed = true
     for (const stop of this.exports) stop.abort(new AppError('CANCELLED', 'Its list was closed.'))
     await this.opened.catch(() => undefined)
-    await this.backend.engine.call(this.id, { op: 'close', remove: forget || this.keptAt === undefined })
+    const path = this.keptAt === undefined ? this.backend.files.temporary(this.id) : this.backend.files.kept(this.id)
+    await this.backend.engine.call(this.id, { op: 'close', remove: forget || this.keptAt === undefined, path })
   }
 }
 

@@ -73,11 +73,20 @@ export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
       if (!checked.success) throw new AppError('VALIDATION', 'This kept dataset’s crawl cannot be repeated. Load the list again.')
       const { profileId, resource, params, users } = checked.data
       const progress = await crawl({ profileId, resource, params, ...(users !== undefined ? { users } : {}) })
-      // The new crawl is kept in the old one's place: its rows replace the old copy's.
+      // The new crawl is kept in the old one's place: its rows replace the old copy's once it has
+      // ended whole. A crawl that fails or is cancelled (or an app that ends first) leaves the old copy.
       await datasets.keep(progress.datasetId, deps.clock.now())
-      jobs.cancelForDataset(datasetId)
-      await datasets.forgetKept(datasetId)
-      return jobs.get(progress.jobId).snapshot()
+      const job = jobs.get(progress.jobId)
+      void job
+        .start()
+        .then(async () => {
+          const ended = job.snapshot()
+          if (ended.state !== 'done' || (ended.failedUnits ?? 0) > 0) return
+          jobs.cancelForDataset(datasetId)
+          await datasets.forgetKept(datasetId)
+        })
+        .catch(() => undefined)
+      return job.snapshot()
     },
     'data.forgetKept': async ({ datasetId }) => {
       jobs.cancelForDataset(datasetId)

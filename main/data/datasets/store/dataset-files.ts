@@ -4,13 +4,14 @@
 // person chose to keep is moved to `datasets/kept/` until it expires or is cleared. Folders are
 // 0700 and files 0600: the rows are the account's users, meetings and calls.
 import { readdirSync, rmSync } from 'node:fs'
-import { readdir, rm } from 'node:fs/promises'
+import { chmod, lstat, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ensureDirectory } from '../../../store/atomic-file'
 import { removeDatabaseFiles } from './dataset-db'
 
 const SUFFIX = '.sqlite'
+const FOLDER_MODE = 0o700
 
 export class DatasetFiles {
   readonly openDir: string
@@ -31,8 +32,8 @@ export class DatasetFiles {
 
   /** Creates the folders and deletes what a previous run left in the temporary one. */
   private async prepare(): Promise<void> {
-    await ensureDirectory(this.openDir)
-    await ensureDirectory(this.keptDir)
+    await privateFolder(this.openDir)
+    await privateFolder(this.keptDir)
     for (const name of await readdir(this.openDir)) await rm(join(this.openDir, name), { force: true, recursive: true })
   }
 
@@ -53,6 +54,18 @@ export class DatasetFiles {
   removeKept(datasetId: string): void {
     removeDatabaseFiles(this.kept(datasetId))
   }
+}
+
+/**
+ * A folder of the app's own, 0700: one that is there with a wider mode is narrowed, and a symlink
+ * (or a file) in its place is removed (never what it points to) and a folder made instead, so
+ * emptying it at start-up never reaches another folder.
+ */
+async function privateFolder(dir: string): Promise<void> {
+  const found = await lstat(dir).catch(() => undefined)
+  if (found && !found.isDirectory()) await rm(dir, { force: true })
+  await ensureDirectory(dir)
+  await chmod(dir, FOLDER_MODE)
 }
 
 const PROCESS_FOLDER = /^zoom-connect-datasets-(\d+)$/

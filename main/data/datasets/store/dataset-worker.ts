@@ -5,7 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { parentPort } from 'node:worker_threads'
 import { AppError, isAppError } from '../../../../common/errors'
 import { inRowContext } from '../row-context'
-import { DatasetDb } from './dataset-db'
+import { DatasetDb, removeDatabaseFiles } from './dataset-db'
 import { writeExport } from './export-writer'
 import { rowsOfPage } from './page-rows'
 import type { CancelMessage, ExportRowsWritten, ReplyMessage, Request, RequestMessage } from './protocol'
@@ -128,7 +128,9 @@ async function handle(datasetId: string, request: Request, control: RequestContr
       await fileReleased(datasetId)
       const db = datasets.get(datasetId)
       datasets.delete(datasetId)
-      db?.close(request.remove)
+      if (db) db.close(request.remove)
+      // A thread that ended (a crash) took the dataset's connection with it, not its file.
+      else if (request.remove && request.path !== undefined) removeDatabaseFiles(request.path)
       return undefined
     }
   }

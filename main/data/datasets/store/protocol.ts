@@ -1,5 +1,6 @@
 // What main and the dataset worker say to each other: one request, one reply, matched by id.
 import type { ExportProgress, RowsWindow } from '../../../../common/contract/data'
+import type { ColumnSpec } from '../../../../common/zoom/catalog-types'
 import type { PageBytes } from '../../../zoom/list-page'
 import type { ValueLabels } from '../cells'
 import type { RowContext } from '../row-context'
@@ -28,6 +29,8 @@ export interface DatasetMeta {
   crawl?: { resource: string; params: Record<string, string | number | boolean>; users?: unknown }
   /** When the person chose to keep it (epoch ms); absent for a temporary dataset. */
   keptAt?: number
+  /** The list's row identity and columns, so a list named by its path (any list of Zoom's API) opens again. */
+  list?: { idKeys: string[]; defaultColumns: ColumnSpec[] }
 }
 
 export interface WindowInput extends ViewSpec {
@@ -64,7 +67,8 @@ export type Request =
   | { op: 'export'; input: ExportInput }
   | { op: 'setMeta'; meta: DatasetMeta }
   | { op: 'move'; path: string }
-  | { op: 'close'; remove: boolean }
+  /** `path`: where the file is, removed even when the thread does not hold the dataset (a thread that ended and was started again). */
+  | { op: 'close'; remove: boolean; path?: string }
   | { op: 'readMeta'; path: string }
   | { op: 'rowsAt'; spec: ViewSpec; offset: number; limit: number }
   /** Answered once the thread runs (its code loaded, its priority lowered); no dataset needed. */
