@@ -5,11 +5,13 @@
 // spreadsheet set to a locale that splits on ; or tab (and one that ignores the quotes) starts a
 // new cell after any , ; tab or line break inside our text, so a single quote goes before a
 // formula character wherever a cell could start: Excel, Numbers and LibreOffice then show text.
+// Such a spreadsheet also drops the quotes a piece starts with (`a,"=1` and a nested value's
+// `["a","=1"]` give a piece `"=1`): the single quote goes after them.
 import type { Cell } from '../../../common/contract/data'
 
 /** Where a spreadsheet may start a cell inside a field, followed by a formula character. */
-const FORMULA_START = /(?<=^|[,;\t\r\n])(?=[=+\-@\t\r])/g
-/** A quote, or a character after which (or at the start) FORMULA_START could match. */
+const FORMULA_START = /(?<=(?:^|[,;\t\r\n])"*)(?=[=+\-@\t\r])/g
+/** A quote (which FORMULA_START may skip), or a character after which (or at the start) FORMULA_START could match. */
 const NEEDS_ESCAPE = /^[=+\-@\t\r]|["\t\r]|[,;\n][=+\-@\t\r]/
 
 /**

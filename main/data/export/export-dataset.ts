@@ -1,7 +1,9 @@
 // data.export: ask where, then the dataset worker streams the sorted/filtered rows from the
-// database to `<file>.part`, which is renamed into place: the target is either the complete
-// export or untouched, and main's event loop never runs the export. A long export says how far it
-// got as it goes, and a Cancel (or closing the list or the window) stops it and removes the part.
+// database to `<file>.<random>.part` (made new, never an existing file), which is renamed into
+// place: the target is either the complete export or untouched, and main's event loop never runs
+// the export. A long export says how far it got as it goes, and a Cancel (or closing the list or
+// the window) stops it and removes the part.
+import { randomBytes } from 'node:crypto'
 import { rename, rm, stat } from 'node:fs/promises'
 import type { ExportResult } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
@@ -50,8 +52,13 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
   if (!path) return { rows: 0, bytes: 0 }
   // Cancelled while the person chose where: nothing is written.
   run.signal?.throwIfAborted()
-  const part = `${path}.part`
+  // A name of this export's own: two exports to one file (two lists at once) each write their own
+  // part, and a file beside it (the person's own X.part, or a link planted there) is never touched.
+  const part = `${path}.${randomBytes(4).toString('hex')}.part`
   const view = { ...(request.sort ? { sort: request.sort } : {}), ...(request.filter ? { filter: request.filter } : {}) }
+  // What the rows lack when the export takes them: a crawl that ends while the file is written adds
+  // rows the file does not get, so the list's completeness afterwards would not be the file's.
+  const { missing } = dataset.completeness()
   try {
     let rows: number
     if (request.format === 'csv') {
@@ -72,7 +79,6 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
     } else rows = await dataset.exportTo({ ...view, path: part, mode: DOCUMENT_FILE_MODE, format: request.format, ...(request.columns ? { columns: request.columns } : {}) }, run)
     const { size } = await stat(part)
     await rename(part, path)
-    const { missing } = dataset.completeness()
     return { path, rows, bytes: size, ...(missing ? { incomplete: missing } : {}) }
   } catch (error) {
     await rm(part, { force: true }).catch(() => undefined)

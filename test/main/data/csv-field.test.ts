@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { csvField } from '../../../main/data/export/csv-field'
 
 /** The full escaping, as csv-field.ts has always written it (its comment gives the reasons). */
-const reference = (text: string): string => `"${text.replace(/(?<=^|[,;\t\r\n])(?=[=+\-@\t\r])/g, "'").replaceAll('"', '""')}"`
+const reference = (text: string): string => `"${text.replace(/(?<=(?:^|[,;\t\r\n])"*)(?=[=+\-@\t\r])/g, "'").replaceAll('"', '""')}"`
 
 const ALPHABET = ['a', 'é', '=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', ' ']
 

@@ -2,13 +2,12 @@
 // call's signal), or because its list is closed. A cancelled export leaves neither the file nor
 // its part, and the dataset stays usable.
 //
-// To cancel at a known point, the worker's export is written into a named pipe put where its part
-// file goes: the worker's writes wait while the pipe is full, and the test drains it only once
-// the Cancel has been sent. The worker reads its messages between batches, so the Cancel is seen
-// before the export can end, however fast the machine.
-import { execFileSync } from 'node:child_process'
+// To cancel at a known point, a thread of the test holds an exclusive lock on the dataset's file:
+// the worker's export says it has begun (no rows written) and then waits to read its first batch.
+// The test sends the Cancel and only then lets go of the lock; the worker reads its messages
+// between batches, so the Cancel is seen before the export can end, however fast the machine.
 import { existsSync } from 'node:fs'
-import { mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -21,6 +20,7 @@ import type { ExportInput, ExportRowsWritten, StoredResource } from '../../../ma
 import { exportDataset } from '../../../main/data/export/export-dataset'
 import type { DialogPort } from '../../../main/ports'
 import { syntheticUsers, usersResource } from './fixtures'
+import { holdLock } from './file-lock'
 import { openHandlesOf } from './open-handles'
 
 /** Five batches of the writer's 2,500 rows, less some: the last batch is a short one. */
@@ -29,31 +29,6 @@ const clock = { now: () => Date.UTC(2026, 11, 7) }
 
 function saveTo(path: string): DialogPort {
   return { chooseSaveFile: async () => path, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => false }
-}
-
-/**
- * A named pipe at `path`, opened for reading (so a writer's open does not wait): `drain()` reads
- * everything written to it until the writer closes it, and resolves with how many bytes came.
- */
-async function pipeAt(path: string): Promise<{ drain: () => Promise<number> }> {
-  execFileSync('mkfifo', ['-m', '600', path])
-  const reading = open(path, 'r')
-  return {
-    drain: async () => {
-      const handle = await reading
-      try {
-        const buffer = Buffer.alloc(1 << 16)
-        let bytes = 0
-        for (;;) {
-          const { bytesRead } = await handle.read(buffer, 0, buffer.length, null)
-          if (bytesRead === 0) return bytes
-          bytes += bytesRead
-        }
-      } finally {
-        await handle.close()
-      }
-    },
-  }
 }
 
 describe('the export writer: progress and Cancel', () => {
@@ -129,52 +104,48 @@ describe('the export writer: progress and Cancel', () => {
   })
 })
 
-describe.skipIf(process.platform === 'win32')('an export through the dataset worker: progress and Cancel', () => {
+describe('an export through the dataset worker: progress and Cancel', () => {
   let dir: string
   let dataset: Dataset
   const users = syntheticUsers(ROWS)
-
-  /** The size of the whole CSV export, to tell a cut-short export from a whole one. */
-  let wholeBytes: number
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'zc-export-cancel-'))
     dataset = new Dataset('export-cancel', 'p', usersResource, 0)
     await dataset.add(users)
-    const whole = join(dir, 'whole.csv')
-    wholeBytes = (await exportDataset({ dialogs: saveTo(whole), clock }, dataset, { format: 'csv' })).bytes
-    await rm(whole)
   })
   afterAll(async () => {
     await dataset.close()
     await rm(dir, { recursive: true, force: true })
   })
 
+  /**
+   * Holds an exclusive lock on the dataset's file once its thread is idle (its columns extracted, no
+   * view left to make, which would meet the lock first), so its next export stops at its first read.
+   */
+  async function lockWhenIdle(of: Dataset, id: string) {
+    await of.select({ sort: { column: 'email', direction: 'asc' } })
+    return holdLock(defaultBackend().files.temporary(id), 'BEGIN EXCLUSIVE')
+  }
+
   it('a Cancel stops an export under way: CANCELLED, naming the file, and neither the file nor its part is left', async () => {
     const target = join(dir, 'users.csv')
-    const pipe = await pipeAt(`${target}.part`)
+    const lock = await lockWhenIdle(dataset, 'export-cancel')
     const stop = new AbortController()
     const seen: ExportRowsWritten[] = []
-    let drained: Promise<number> | undefined
     const running = exportDataset({ dialogs: saveTo(target), clock }, dataset, { format: 'csv' }, {
       signal: stop.signal,
       progress: (progress) => {
         seen.push(progress)
-        if (drained) return
-        // The worker has begun, and waits on the full pipe: cancel, then let it write on.
+        if (stop.signal.aborted) return
+        // The export has begun and waits for the lock: cancel, then let it read on.
         stop.abort(new AppError('CANCELLED', 'Cancelled.'))
-        drained = pipe.drain()
+        lock.release()
       },
     })
-    const error = await running.then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    )
-    expect(error).toBeInstanceOf(AppError)
-    expect(error).toMatchObject({ code: 'CANCELLED', message: `Export cancelled; nothing was written to ${target}.` })
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED', message: `Export cancelled; nothing was written to ${target}.` })
+    await lock.stop()
     expect(seen[0]).toEqual({ written: 0, total: ROWS })
-    // It stopped well before the end: at most the batches already under way were written.
-    expect(await drained).toBeLessThan(wholeBytes / 2)
     expect(await readdir(dir)).toEqual([])
 
     // The dataset is whole and exports again.
@@ -190,19 +161,18 @@ describe.skipIf(process.platform === 'win32')('an export through the dataset wor
     const file = defaultBackend().files.temporary('export-close')
     expect(existsSync(file)).toBe(true)
     const target = join(dir, 'closed.csv')
-    const pipe = await pipeAt(`${target}.part`)
+    const lock = await lockWhenIdle(closing, 'export-close')
     let closed: Promise<void> | undefined
-    let drained: Promise<number> | undefined
     const running = exportDataset({ dialogs: saveTo(target), clock }, closing, { format: 'csv' }, {
       progress: () => {
         if (closed) return
         closed = closing.close()
-        drained = pipe.drain()
+        lock.release()
       },
     })
     await expect(running).rejects.toMatchObject({ code: 'CANCELLED', message: `Export cancelled; nothing was written to ${target}. Its list was closed.` })
     await closed
-    expect(await drained).toBeLessThan(wholeBytes / 2)
+    await lock.stop()
     expect(existsSync(file)).toBe(false)
     expect(await readdir(dir)).toEqual([])
   })

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -67,7 +66,7 @@ describe('exportDataset', () => {
     const names = records.map((r) => r[1])
     for (const tricky of TRICKY.filter((t) => order.some((u) => u.first_name === t))) expect(names).toContain(escape(tricky))
     expect(names.some((n) => n?.startsWith('='))).toBe(false)
-    expect(existsSync(`${target}.part`)).toBe(false)
+    expect((await readdir(dir)).filter((name) => name.endsWith('.part'))).toEqual([])
     // The person's document: the usual umask-based mode (main/data/document-mode.ts).
     expect(await modeOf(target)).toBe(await defaultFileModeIn(dir))
   })
@@ -160,7 +159,7 @@ describe('exportDataset', () => {
     await broken.close()
     await expect(exportDataset({ dialogs: dialogs(target), clock }, broken, { format: 'json' })).rejects.toMatchObject({ code: 'EXPORT_FAILED', message: expect.stringContaining(target) })
     expect(await readFile(target, 'utf8')).toBe('previous export')
-    expect(existsSync(`${target}.part`)).toBe(false)
+    expect((await readdir(dir)).filter((name) => name.endsWith('.part'))).toEqual([])
 
     const missingDir = join(dir, 'no', 'such', 'dir', 'x.csv')
     await expect(exportDataset({ dialogs: dialogs(missingDir), clock }, dataset, { format: 'csv' })).rejects.toMatchObject({ code: 'EXPORT_FAILED' })

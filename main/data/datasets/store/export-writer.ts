@@ -42,7 +42,8 @@ export interface ExportOptions {
 }
 
 export async function writeExport(db: DatasetDb, input: ExportInput, options: ExportOptions): Promise<number> {
-  const fd = openSync(input.path, 'w', input.mode)
+  // A new file only: a symlink (or anyone's file) left at the path is never followed nor written into.
+  const fd = openSync(input.path, 'wx', input.mode)
   let exported: ReturnType<DatasetDb['exportSource']> | undefined
   /** The helper thread, while it works; `started` stays to be stopped at the end. */
   let helper: ExportHelper | undefined
