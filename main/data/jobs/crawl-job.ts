@@ -64,10 +64,10 @@ export class CrawlJob {
   private units: CrawlUnit[] | undefined
   /** Units not fetched completely yet. */
   private readonly remaining = new Set<CrawlUnit>()
-  /** Units that failed for good, by label. */
-  private readonly failed = new Map<string, CrawlUnit>()
+  /** Units that failed for good (two parent rows may share a name: a unit is not its label). */
+  private readonly failed = new Set<CrawlUnit>()
   /** Each listing of a unit (unit, list, window) started: how far it got, whether its total_records was added. */
-  private readonly listings = new Map<string, Listing>()
+  private readonly listings = new Map<CrawlUnit, Map<string, Listing>>()
   private networkStreak = 0
   private outages = 0
   private outage: Promise<void> | undefined
@@ -142,15 +142,18 @@ export class CrawlJob {
     if (!withPending && this.failed.size === 0) throw new AppError('CONFLICT', 'Nothing failed in this crawl.')
     if (withPending && !this.isResumable()) throw new AppError('CONFLICT', 'This crawl has nothing left to fetch.')
     if (!withPending) {
-      // Only the failed units run again: the pending ones stay pending for a later Resume.
+      // Only the failed units run again: the pending ones stay pending for a later Resume, and
+      // the crawl ends as it had (cancelled, or stopped with its error) if they are still there.
+      if (this.remaining.size > 0) this.parkedEnd = this.progress.state === 'failed' && this.progress.error ? { error: this.progress.error } : {}
       for (const unit of this.remaining) this.parked.add(unit)
       this.remaining.clear()
     } else {
       for (const unit of this.parked) this.remaining.add(unit)
       this.parked.clear()
+      this.parkedEnd = undefined
     }
-    for (const unit of this.failed.values()) this.remaining.add(unit)
-    const labels = new Set(this.failed.keys())
+    for (const unit of this.failed) this.remaining.add(unit)
+    const labels = new Set([...this.failed].map((unit) => unit.label))
     this.progress.errors = this.progress.errors.filter((entry) => !labels.has(entry.unit))
     if (this.progress.unitsDone !== undefined) this.progress.unitsDone -= this.failed.size
     this.failed.clear()
@@ -175,6 +178,8 @@ export class CrawlJob {
 
   /** Pending units set aside while only the failed ones are retried. */
   private readonly parked = new Set<CrawlUnit>()
+  /** How the crawl had ended when its pending units were set aside (with the stop's error, if any). */
+  private parkedEnd: { error?: JobProgress['error'] } | undefined
 
   private isResumable(): boolean {
     return this.units === undefined || this.remaining.size > 0 || this.failed.size > 0 || this.parked.size > 0
@@ -204,6 +209,11 @@ export class CrawlJob {
       if (this.listFailure) throw this.listFailure
       const first = this.progress.errors[0]?.error
       if (first && this.progress.errors.length === this.units.length) throw new AppError(first.code, `Every user failed. ${first.message}`, first.details)
+      // Only the failed units were retried: the units set aside are still not loaded.
+      if (this.parked.size > 0 && this.parkedEnd) {
+        if (this.parkedEnd.error) this.progress.error = this.parkedEnd.error
+        return this.finish(this.parkedEnd.error ? 'failed' : 'cancelled', generation)
+      }
       this.finish('done', generation)
     } catch (error) {
       if (generation !== this.generation) return
@@ -260,7 +270,7 @@ export class CrawlJob {
     if (state === 'cancelled') missing.push(this.units === undefined ? 'The crawl was cancelled before it started.' : `Cancelled with ${pending} of ${this.units.length} ${noun} not loaded.`)
     else if (state === 'failed' && this.progress.error) missing.push(`Stopped: ${this.progress.error.message}${pending > 0 ? ` (${pending} ${noun} not loaded)` : ''}`)
     if (this.failed.size > 0) {
-      const labels = [...this.failed.keys()]
+      const labels = [...this.failed].map((unit) => unit.label)
       missing.push(`${labels.length} ${labels.length === 1 ? singularOf(noun) : noun} failed: ${labels.slice(0, 5).join(', ')}${labels.length > 5 ? ', …' : ''}`)
     }
     return missing
@@ -359,7 +369,7 @@ export class CrawlJob {
           continue
         }
         this.remaining.delete(unit)
-        this.failed.set(unit.label, unit)
+        this.failed.add(unit)
         if (this.fanned) this.progress.errors.push({ unit: unit.label, error: error.toBridge() })
         else this.listFailure = error
         if (this.fanned) this.progress.unitsDone = (this.progress.unitsDone ?? 0) + 1
@@ -426,14 +436,16 @@ export class CrawlJob {
   private async fetchList(unit: CrawlUnit, params: QueryParams, signal: AbortSignal): Promise<void> {
     const spec = this.plan.spec
     const pathValues = { ...this.plan.pathValues, ...unit.pathValues, ...(unit.userId !== undefined ? { userId: unit.userId } : {}) }
+    let listings = this.listings.get(unit)
+    if (!listings) this.listings.set(unit, (listings = new Map()))
     for (const window of this.queries.windows) {
-      const key = `${unit.label}\u0000${JSON.stringify(params)}\u0000${window?.from ?? ''}`
-      let listing = this.listings.get(key)
+      const key = `${JSON.stringify(params)}\u0000${window?.from ?? ''}`
+      let listing = listings.get(key)
       // Rows with an id are kept once by the dataset's id index, also across a restart after an
       // expired page token, so the listing need not remember every row it gave (millions of keys
       // in main's heap). Rows without one are told apart only by the listing's memory of them.
       const rememberTaken = this.dataset.resource.idKeys.length === 0
-      if (!listing) this.listings.set(key, (listing = { counted: false, cursor: newPageCursor({ rememberTaken }) }))
+      if (!listing) listings.set(key, (listing = { counted: false, cursor: newPageCursor({ rememberTaken }) }))
       const cursor = listing.cursor
       if (!cursor) continue
       // A page is stored while the next one is fetched, so the database and Zoom work at once; at
@@ -464,14 +476,15 @@ export class CrawlJob {
           )
         }
         await storing.settled()
+        // Every page given and stored: complete, even if a Cancel (or another list's failure)
+        // came meanwhile. Never asked again, and the rows it took need not be remembered.
+        delete listing.cursor
       } finally {
         // Stopped by a cancel or a failure while a page was being stored: its rows are counted
         // (or the cursor is back on it) before the crawl says how it ended.
         await storing.settled().catch(() => undefined)
       }
       if (signal.aborted) return
-      // Complete: never asked again, and the rows it took need not be remembered.
-      delete listing.cursor
     }
   }
 
