@@ -68,7 +68,20 @@ export class CrawlJob {
   private readonly failed = new Set<CrawlUnit>()
   /** Each listing of a unit (unit, list, window) started: how far it got, whether its total_records was added. */
   private readonly listings = new Map<CrawlUnit, Map<string, Listing>>()
+  /** Network errors in a row, across units: enough of them mean Zoom is unreachable (an outage). */
   private networkStreak = 0
+  /** The units whose requests make up that run of errors. */
+  private readonly streakUnits = new Set<CrawlUnit>()
+  /** Units fetched whole so far: Zoom was reachable for each. */
+  private unitsFetched = 0
+  /**
+   * Units set back to the end of the run because their own errors alone would have made an
+   * outage, with the count of units fetched then: once Zoom has answered another unit since, the
+   * unit's network errors are its own (a page that always times out), not an outage.
+   */
+  private readonly setBack = new Map<CrawlUnit, number>()
+  /** This run's units, in order; a unit set back goes to its end. */
+  private queue: CrawlUnit[] = []
   private outages = 0
   private outage: Promise<void> | undefined
   private retrying = 0
@@ -161,6 +174,8 @@ export class CrawlJob {
     this.stopError = undefined
     this.listFailure = undefined
     this.networkStreak = 0
+    this.streakUnits.clear()
+    this.setBack.clear()
     this.outages = 0
     this.outage = undefined
     this.progress.state = 'running'
@@ -202,7 +217,8 @@ export class CrawlJob {
       }
       // A whole-account list is one unit whose lists run side by side (the client's limiter paces
       // them); a fan-out runs units side by side and each unit's lists one after another.
-      await runPool([...this.remaining], this.fanned ? this.deps.concurrency : 1, signal, (unit) => this.runUnit(unit, signal))
+      this.queue = [...this.remaining]
+      await runPool(this.queue, this.fanned ? this.deps.concurrency : 1, signal, (unit) => this.runUnit(unit, signal))
       if (generation !== this.generation) return
       if (this.stopError) throw this.stopError
       if (signal.aborted) throw signal.reason
@@ -344,6 +360,8 @@ export class CrawlJob {
         // unit's lists not begun are never taken. The unit is not complete, and stays pending.
         if (signal.aborted) return
         this.networkStreak = 0
+        this.streakUnits.clear()
+        this.unitsFetched++
         this.outages = 0
         this.remaining.delete(unit)
         if (this.fanned) this.progress.unitsDone = (this.progress.unitsDone ?? 0) + 1
@@ -354,13 +372,28 @@ export class CrawlJob {
         if (signal.aborted) return
         const error = toAppError(thrown, { message: this.fanned ? `Could not load ${unit.label}` : 'The list could not be loaded' })
         if (isNetworkFailure(error)) {
-          this.networkStreak++
-          if (this.networkStreak >= this.retry.outageAfterErrors) {
-            this.enterOutage(signal)
-            attempt = 0
-            continue
+          const setBackAt = this.setBack.get(unit)
+          // Set back once, and Zoom has answered another unit since: these errors are the unit's
+          // own, retried and failed as any other (they say nothing of Zoom being down).
+          if (setBackAt === undefined || this.unitsFetched === setBackAt) {
+            this.networkStreak++
+            this.streakUnits.add(unit)
+            if (this.networkStreak >= this.retry.outageAfterErrors) {
+              // Only this unit has failed: the others are tried before Zoom is called unreachable.
+              if (this.streakUnits.size === 1 && setBackAt === undefined && this.othersPending(unit)) {
+                this.setBack.set(unit, this.unitsFetched)
+                this.queue.push(unit)
+                return
+              }
+              this.enterOutage(signal)
+              attempt = 0
+              continue
+            }
           }
-        } else this.networkStreak = 0
+        } else {
+          this.networkStreak = 0
+          this.streakUnits.clear()
+        }
         if (error.code === 'ZOOM_RATE_LIMITED') return this.stop(error)
         const withoutPlan = this.fanned ? missingPlanReason(error) : undefined
         if (withoutPlan !== undefined) return this.settleWithoutPlan(unit, withoutPlan)
@@ -378,6 +411,12 @@ export class CrawlJob {
         return
       }
     }
+  }
+
+  /** Whether any unit but this one is still to be fetched (queued, or running beside it). */
+  private othersPending(unit: CrawlUnit): boolean {
+    for (const other of this.remaining) if (other !== unit) return true
+    return false
   }
 
   /** A unit whose user lacks the list's plan: done, with no rows, counted apart from failures. */
