@@ -3,9 +3,10 @@
 // pending units are still not loaded: the job must not say it is done and complete, and it must
 // stay resumable so Resume can fetch them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Sandbox, startSandbox } from '../../sandbox'
+import type { Sandbox } from '../../sandbox'
 import { jobHarness, storedRows } from './harness'
-import { builtIn, listAll, sandboxZoom, spyZoom } from './sandbox-zoom'
+import { startMeetingHosts } from './meeting-hosts'
+import { sandboxZoom, spyZoom } from './sandbox-zoom'
 
 const NOW = Date.UTC(2026, 2, 4, 12)
 
@@ -14,12 +15,7 @@ let USERS: { id: string; email: string }[]
 let meetings: Map<string, string[]>
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 29, users: 12, plan: 'unlimited', now: () => NOW })
-  const zoom = sandboxZoom(sandbox)
-  USERS = await listAll<{ id: string; email: string }>(zoom, builtIn('/users'))
-  meetings = new Map()
-  for (const user of USERS) meetings.set(user.id, (await listAll<{ uuid: string }>(zoom, builtIn('/users/{userId}/meetings'), { userId: user.id })).map((m) => m.uuid))
-  expect(USERS).toHaveLength(12)
+  ;({ sandbox, users: USERS, meetings } = await startMeetingHosts(NOW))
 })
 afterAll(() => sandbox.close())
 

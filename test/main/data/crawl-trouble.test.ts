@@ -7,10 +7,11 @@
 // test moves: nothing here depends on how fast the machine is.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../common/contract/data'
-import { type Sandbox, startSandbox } from '../../sandbox'
+import type { Sandbox } from '../../sandbox'
 import { ManualTime } from '../../fakes/manual-time'
 import { jobHarness, type JobHarnessOptions, storedRows } from './harness'
-import { builtIn, listAll, sandboxZoom, spyZoom } from './sandbox-zoom'
+import { startMeetingHosts } from './meeting-hosts'
+import { sandboxZoom, spyZoom } from './sandbox-zoom'
 
 const NOW = Date.UTC(2026, 2, 4, 12)
 /** Long enough that only a Cancel ends a stalled response, however loaded the machine is. */
@@ -24,15 +25,8 @@ let meetings: Map<string, string[]>
 let everyone: string[]
 
 beforeAll(async () => {
-  // Seed 29: all 12 users are active and each hosts at least one meeting.
-  sandbox = await startSandbox({ seed: 29, users: 12, plan: 'unlimited', now: () => NOW })
-  const zoom = sandboxZoom(sandbox)
-  USERS = await listAll<{ id: string; email: string }>(zoom, builtIn('/users'))
-  meetings = new Map()
-  for (const user of USERS) meetings.set(user.id, (await listAll<{ uuid: string }>(zoom, builtIn('/users/{userId}/meetings'), { userId: user.id })).map((m) => m.uuid))
+  ;({ sandbox, users: USERS, meetings } = await startMeetingHosts(NOW))
   everyone = USERS.map((u) => u.id).sort()
-  expect(USERS).toHaveLength(12)
-  expect(USERS.every((u) => (meetings.get(u.id)?.length ?? 0) > 0)).toBe(true)
 })
 afterAll(() => sandbox.close())
 beforeEach(() => sandbox.setFaults([]))
