@@ -524,11 +524,17 @@ function openDatabase(path: string, create: boolean): DatabaseSync {
   // its read lock waits for the read to end (a batch: milliseconds) instead of failing.
   const db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS })
   // Durability is not needed: a temporary dataset that did not survive a crash is deleted at the
-  // next start anyway. The rollback journal stays in memory so a failed page is undone whole.
+  // next start anyway. Its rollback journal stays in memory so a failed page is undone whole.
+  // A file opened again is a kept list (or one being kept), which must survive the app crashing
+  // in the middle of a write (a Refresh's pages, an export's order table): its journal goes to
+  // disk, so the next open rolls a half-done write back (sqlite.org/lockingv3.html, hot journals;
+  // sqlite.org/pragma.html#pragma_journal_mode: with it in memory, a crash in the middle of a
+  // transaction leaves a file that "will very likely go corrupt").
+  // Still no sync: that guards against the machine losing power, at a sync per transaction.
   // The sort that makes a view of millions of rows may use a second core: SQLite's sorter then
   // sorts and merges its runs in helper threads (same order; it only starts them for big sorts).
   db.exec(`
-    PRAGMA journal_mode = MEMORY;
+    PRAGMA journal_mode = ${create ? 'MEMORY' : 'DELETE'};
     PRAGMA synchronous = OFF;
     PRAGMA cache_size = -16000;
     PRAGMA temp_store = FILE;
