@@ -93,6 +93,12 @@ describe('grid tools', () => {
     await user.click(await screen.findByRole('menuitem', { name: 'JSON file…' }))
     const dialog = await screen.findByRole('dialog', { name: 'Export 60 rows' })
     expect(within(dialog).getByRole('alert').textContent).toContain('Cancelled with 10 of 12 users not loaded.')
+    // JSON has no labels to choose: it says so instead of offering a choice it would not keep.
+    expect(within(dialog).queryByRole('radio', { name: /As the grid shows them/ })).toBeNull()
+    expect(within(dialog).getByText('JSON keeps the values as Zoom sent them (type: 2).')).toBeTruthy()
+    await user.click(within(dialog).getByRole('radio', { name: /^CSV$/ }))
+    expect(within(dialog).getByRole('radio', { name: /As the grid shows them/ })).toBeTruthy()
+    await user.click(within(dialog).getByRole('radio', { name: /^JSON$/ }))
     await user.click(within(dialog).getByRole('button', { name: 'Export anyway…' }))
     expect(await screen.findByText('Exported 60 rows of incomplete data')).toBeTruthy()
   })

@@ -66,17 +66,22 @@ export function ExportDialog({ format, onClose, onExport, rows, filtered, missin
                 <span className="muted"> (one row per line)</span>
               </label>
             </fieldset>
-            <fieldset className="stack" style={{ gap: 4 }}>
-              <legend>Values</legend>
-              <label className="radio-inline">
-                <input type="radio" name={`${id}-values`} checked={values === 'labels'} onChange={() => setValues('labels')} /> As the grid shows them
-                <span className="muted"> (License: Licensed)</span>
-              </label>
-              <label className="radio-inline">
-                <input type="radio" name={`${id}-values`} checked={values === 'raw'} onChange={() => setValues('raw')} /> Raw values from Zoom
-                <span className="muted"> (type: 2)</span>
-              </label>
-            </fieldset>
+            {chosen === 'csv' || chosen === 'excel' ? (
+              <fieldset className="stack" style={{ gap: 4 }}>
+                <legend>Values</legend>
+                <label className="radio-inline">
+                  <input type="radio" name={`${id}-values`} checked={values === 'labels'} onChange={() => setValues('labels')} /> As the grid shows them
+                  <span className="muted"> (License: Licensed)</span>
+                </label>
+                <label className="radio-inline">
+                  <input type="radio" name={`${id}-values`} checked={values === 'raw'} onChange={() => setValues('raw')} /> Raw values from Zoom
+                  <span className="muted"> (type: 2)</span>
+                </label>
+              </fieldset>
+            ) : (
+              // JSON keeps Zoom's own values (labels would change what a program reading it gets).
+              <p className="muted">JSON keeps the values as Zoom sent them (type: 2).</p>
+            )}
             {missing && (
               <div className="callout" data-tone="warn" role="alert">
                 <p>This data is incomplete; the file will hold only the rows that were loaded. Missing:</p>
