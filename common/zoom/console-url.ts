@@ -24,7 +24,8 @@ export function resolveConsoleUrl(input: string, apiBase: string, query: readonl
     if (url.username || url.password) return { ok: false, message: 'A URL with a user name or password cannot be sent' }
   } else {
     const path = text.startsWith('/') ? text : `/${text}`
-    const relative = /^\/v2(\/|$|\?)/.test(path) ? path : `/v2${path}`
+    // SCIM2 is served beside /v2, not under it (its file's server is https://api.zoom.us).
+    const relative = /^\/(v2|scim2)(\/|$|\?)/.test(path) ? path : `/v2${path}`
     const base = apiBase.replace(/\/+$/, '')
     if (!URL.canParse(base + relative)) return { ok: false, message: 'This path cannot be made into a URL' }
     url = new URL(base + relative)

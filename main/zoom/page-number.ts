@@ -13,7 +13,7 @@ export async function* paginateByNumber<T = unknown>(fetcher: PageFetcher, reque
   // what the first page's total_records announces (page-budget.ts).
   const pass = new PassPages(request.path, request.pageSize)
   for (let page = cursor?.pageNumber ?? 1; ; page++) {
-    const searchParams: Record<string, QueryValue> = { ...request.searchParams, page_number: page }
+    const searchParams: Record<string, QueryValue> = { ...request.searchParams, [request.pageNumberParam ?? 'page_number']: page }
     if (request.pageSize !== undefined) searchParams.page_size = request.pageSize
     const fetched = await fetchListPage(fetcher, pageCall(request, searchParams), keys, request.asBytes ?? false)
     const { envelope } = fetched

@@ -36,6 +36,8 @@ export interface PaginateRequest {
   idKeys?: readonly string[]
   /** `page_size` to send; omitted → not sent. */
   pageSize?: number
+  /** page_number paging: the parameter's name (default `page_number`; Commerce's `page_num`). */
+  pageNumberParam?: string
   /** False for endpoints without next_page_token (one page). Default true. */
   paginated?: boolean
   searchParams?: Query

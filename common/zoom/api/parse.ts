@@ -92,17 +92,34 @@ const MAX_LIST_ENVELOPE_FIELDS = 4
  */
 export function listKeyOf(schema: JsonSchema | undefined, paged = true): string | undefined {
   const properties = Object.entries(objectProperties(schema))
-  const arrays = properties.filter(([, s]) => s.type === 'array')
+  // SCIM's lists page by startIndex and count, which a crawl does not follow: rather than shown cut
+  // at their first page, they are not offered as lists (the console still sends them).
+  if (properties.some(([name]) => name === 'startIndex') && properties.some(([name]) => name === 'itemsPerPage')) return undefined
+  // SCIM's `schemas` (the URNs every SCIM answer names) is never the rows.
+  const allArrays = properties.filter(([name, s]) => s.type === 'array' && name !== 'schemas')
+  // A deprecated array (Phone's call_logs beside call_history) is not the rows while another is there.
+  const current = allArrays.filter(([, s]) => s.deprecated !== true)
+  const arrays = current.length > 0 ? current : allArrays
   if (!paged && (arrays.length !== 1 || properties.length - 1 > MAX_LIST_ENVELOPE_FIELDS)) return undefined
   const ofObjects = arrays.filter(([, s]) => isObject(s.items) && (s.items.type === 'object' || Object.keys(objectProperties(s.items)).length > 0))
-  return (ofObjects[0] ?? arrays[0])?.[0]
+  const candidates = ofObjects.length > 0 ? ofObjects : arrays
+  // `messages` beside `deleted_messages` and `edited_messages`: the plain name is the rows, the others qualify it.
+  const plain = candidates.find(([name]) => candidates.some(([other]) => other !== name && other.endsWith(`_${name}`)))
+  return (plain ?? candidates[0])?.[0]
 }
 
-function pagination(params: readonly ApiParam[]): PaginationStyle {
+/**
+ * How a GET pages, and the name of its page-number parameter. A list that answers a
+ * next_page_token pages by it even where the file forgets to declare the parameter (List call
+ * queue members, …, List webinars, which declares only page_number); Commerce's older lists number
+ * their pages with `page_num`.
+ */
+function pagination(params: readonly ApiParam[], answer: JsonSchema | undefined): { style: PaginationStyle; pageNumberParam?: string } {
   const query = new Set(params.filter((p) => p.in === 'query').map((p) => p.name))
-  if (query.has('next_page_token')) return 'next_page_token'
-  if (query.has('page_number')) return 'page_number'
-  return 'none'
+  if (query.has('next_page_token') || 'next_page_token' in objectProperties(answer)) return { style: 'next_page_token' }
+  if (query.has('page_number')) return { style: 'page_number' }
+  if (query.has('page_num')) return { style: 'page_number', pageNumberParam: 'page_num' }
+  return { style: 'none' }
 }
 
 function docsUrl(domain: string, tag: string | undefined, method: ApiMethod, path: string): string {
@@ -123,7 +140,8 @@ function operation(product: ApiProduct, method: ApiMethod, path: string, raw: Js
   const label = rateLabel(description)
   const category = parseRateCategory(label)
   const success = successAnswer(raw.responses)
-  const paging = method === 'GET' ? pagination(params) : 'none'
+  const paged = method === 'GET' ? pagination(params, success.schema) : { style: 'none' as const }
+  const paging = paged.style
   const listKey = method === 'GET' ? listKeyOf(success.schema, paging !== 'none') : undefined
   const pageSize = params.find((p) => p.in === 'query' && p.name === 'page_size')?.schema.maximum
   const body = requestBody(raw.requestBody)
@@ -146,6 +164,7 @@ function operation(product: ApiProduct, method: ApiMethod, path: string, raw: Js
     // Zoom Phone's endpoints are counted in Zoom Phone's own rate-limit table.
     family: product.name === 'Phone' ? 'phone' : 'api',
     pagination: paging,
+    ...(paged.pageNumberParam ? { pageNumberParam: paged.pageNumberParam } : {}),
     ...(listKey !== undefined ? { listKey } : {}),
     ...(typeof pageSize === 'number' ? { maxPageSize: pageSize } : {}),
     docsUrl: docsUrl(product.domain, tag, method, path),

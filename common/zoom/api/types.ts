@@ -55,6 +55,8 @@ export interface ApiOperation {
   rateCategory?: RateCategory
   family: RateFamily
   pagination: PaginationStyle
+  /** page_number paging under another name (Commerce's `page_num`). */
+  pageNumberParam?: string
   /** For GETs answering an object with an array of rows: that array's property. */
   listKey?: string
   /** The largest `page_size` the file declares. */

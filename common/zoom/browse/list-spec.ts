@@ -18,6 +18,8 @@ export interface ListSpec {
   /** Row identity inside one listing (restarts after an expired page token drop rows already seen). */
   idKeys: readonly string[]
   pagination: PaginationStyle
+  /** page_number paging under another name (Commerce's `page_num`). */
+  pageNumberParam?: string
   maxPageSize?: number
   family: RateFamily
   /** The rate-limit category read from the label; undefined when Zoom's file gives none. */
@@ -82,6 +84,7 @@ function fromOperation(operation: ApiOperation & { listKey: string }): ListSpec 
     // `id` where the item has one; otherwise the whole row is its identity.
     idKeys: items && 'id' in items ? ['id'] : [],
     pagination: operation.pagination,
+    ...(operation.pageNumberParam ? { pageNumberParam: operation.pageNumberParam } : {}),
     ...(operation.maxPageSize !== undefined ? { maxPageSize: operation.maxPageSize } : {}),
     family: operation.family,
     ...(operation.rateCategory ? { category: operation.rateCategory } : {}),

@@ -31,6 +31,7 @@ export function listPages(client: ZoomClient, spec: ListSpec, request: ListingRe
     ...(spec.altListKeys ? { altListKeys: spec.altListKeys } : {}),
     idKeys: spec.idKeys,
     paginated: spec.pagination !== 'none',
+    ...(spec.pageNumberParam ? { pageNumberParam: spec.pageNumberParam } : {}),
     ...(spec.maxPageSize !== undefined ? { pageSize: spec.maxPageSize } : {}),
     searchParams: request.query,
     family: spec.family,

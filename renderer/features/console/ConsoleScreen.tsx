@@ -54,7 +54,8 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   const cancel = useStore((s) => s.cancelRequest)
   const sendFailure = useStore((s) => s.sendFailures[profile.id])
   const update = (patch: Partial<ConsoleDraft>) => setDraft(profile.id, patch)
-  const hasBody = draft.method !== 'GET' && draft.method !== 'DELETE'
+  // Zoom documents DELETEs that take a JSON body (DELETE /contact_center/queues/batch, …).
+  const hasBody = draft.method !== 'GET'
   const bodyProblem = hasBody ? jsonProblem(draft.body) : undefined
   const apiBase = apiUrl ?? cloudEndpoints(profile.cloud).apiBase
   const pathNames = pathParamNames(draft.url)

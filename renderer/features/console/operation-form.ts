@@ -65,8 +65,10 @@ export function valueOf(rows: readonly KeyValue[], name: string): string {
 /** The rows with `name` set to `value` (in place when there is a row already), or removed when `value` is ''. */
 export function withValue(rows: readonly KeyValue[], name: string, value: string): KeyValue[] {
   if (value === '') return rows.filter((row) => row.name !== name)
-  if (rows.some((row) => row.name === name)) return rows.map((row) => (row.name === name ? { name, value } : row))
-  return [...rows, { name, value }]
+  const first = rows.findIndex((row) => row.name === name)
+  if (first < 0) return [...rows, { name, value }]
+  // A name given twice (an array as repeated pairs) becomes the one value the field shows, not that value twice.
+  return rows.flatMap((row, i) => (row.name !== name ? [row] : i === first ? [{ name, value }] : []))
 }
 
 /** What is wrong with a field's value before sending ('' when nothing): a required one left empty, a number that is not one. */

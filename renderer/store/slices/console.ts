@@ -104,7 +104,7 @@ export const createConsoleSlice: StateCreator<Store, [], [], ConsoleSlice> = (se
     const controller = new AbortController()
     inFlight.set(profileId, controller)
     try {
-      const withBody = draft.method !== 'GET' && draft.method !== 'DELETE' && draft.body.trim() !== ''
+      const withBody = draft.method !== 'GET' && draft.body.trim() !== ''
       const response = await call('console.send', {
         profileId,
         method: draft.method,
