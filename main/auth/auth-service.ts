@@ -206,15 +206,21 @@ export class AuthService {
       registerSecret(code)
       used.code = code
       if (this.deps.tokens.generationOf(profileId) !== generation) throw this.overtaken(profileId, 'nothing was exchanged')
-      // Exchanged exactly once; a failure is reported, never retried with the same code.
-      const result = await exchangeAuthorizationCode(this.deps.endpoint, oauthBase, client, { code, redirectUri: profile.redirectUri, ...(pkce ? { codeVerifier: pkce.verifier } : {}) })
-      // For the profile as it was when the sign-in began: adopt() refuses it if that changed.
-      const set = tokenSetFromResult(result, grantIdentityOf(profile))
-      if ((await this.deps.tokens.adopt(profileId, set, generation, client)) === 'stale') {
-        const revoked = await this.revokeUnwanted(profileId, oauthBase, client, set)
-        this.deps.tokens.discard(set)
-        throw this.overtaken(profileId, revoked ? 'the token Zoom issued was revoked and not kept' : 'the token Zoom issued was not kept')
-      }
+      // Zoom revokes the profile's earlier grant once this code is exchanged, so the set it returns
+      // may be the only one that works: locking the vault or quitting waits until it is stored
+      // (or, unwanted, revoked), as for a renewal in flight.
+      const set = await this.deps.tokens.untilSettled(async () => {
+        // Exchanged exactly once; a failure is reported, never retried with the same code.
+        const result = await exchangeAuthorizationCode(this.deps.endpoint, oauthBase, client, { code, redirectUri: profile.redirectUri, ...(pkce ? { codeVerifier: pkce.verifier } : {}) })
+        // For the profile as it was when the sign-in began: adopt() refuses it if that changed.
+        const set = tokenSetFromResult(result, grantIdentityOf(profile))
+        if ((await this.deps.tokens.adopt(profileId, set, generation, client)) === 'stale') {
+          const revoked = await this.revokeUnwanted(profileId, oauthBase, client, set)
+          this.deps.tokens.discard(set)
+          throw this.overtaken(profileId, revoked ? 'the token Zoom issued was revoked and not kept' : 'the token Zoom issued was not kept')
+        }
+        return set
+      })
       this.deps.timeline.add({ profileId, at: this.deps.clock.now(), kind: 'authorize', outcome: 'ok', detail: `Connected; ${set.scopes.length} scope(s) granted` })
     } catch (error) {
       this.reportConnectFailure(profileId, error)

@@ -61,6 +61,8 @@ export class TokenManager implements TokenProvider {
   private readonly unsaved = new Map<string, 'connect' | 'refresh'>()
   private readonly inflight = new Map<string, Promise<TokenSet>>()
   private readonly failures = new Map<string, Failure>()
+  /** Work outside the lanes whose tokens must still reach the vault (a sign-in's code exchange): settle() waits for it. */
+  private readonly unsettled = new Set<Promise<unknown>>()
   /** Bumped when a profile's tokens are replaced or forgotten: older renewals are discarded. */
   private readonly generations = new Map<string, number>()
   /** The token values the log redactor knows: bounded, dropped with the connection or on lock. */
@@ -77,7 +79,11 @@ export class TokenManager implements TokenProvider {
     }
     // Already in the profile's lane (nested work): a renewal queued behind us would wait for us.
     if (this.deps.lanes.holds(profileId)) return toAccessToken(await this.obtain(profileId, force))
-    const set = await abortable(this.singleFlight(profileId, () => this.deps.lanes.run(profileId, () => this.obtain(profileId, force))), options.signal)
+    const flight = (renew: boolean) => abortable(this.singleFlight(profileId, () => this.deps.lanes.run(profileId, () => this.obtain(profileId, renew))), options.signal)
+    let set = await flight(force)
+    // A forced renewal that joined a flight which only loaded the stored set (the cache was empty)
+    // got the refused token back: it renews it now (callers refused together still share one renewal).
+    if (force && options.rejectedToken !== undefined && set.accessToken === options.rejectedToken) set = await flight(true)
     return toAccessToken(set)
   }
 
@@ -170,7 +176,13 @@ export class TokenManager implements TokenProvider {
       timer = setTimeout(resolve, boundMs)
       timer.unref?.()
     })
-    await Promise.race([this.deps.lanes.idle(), bound])
+    const quiet = async () => {
+      do {
+        await Promise.allSettled([...this.unsettled])
+        await this.deps.lanes.idle()
+      } while (this.unsettled.size > 0)
+    }
+    await Promise.race([quiet(), bound])
     clearTimeout(timer)
     for (const [profileId, kind] of [...this.unsaved]) {
       const set = this.cache.get(profileId)
@@ -183,6 +195,17 @@ export class TokenManager implements TokenProvider {
         this.deps.log.warn('Renewed tokens could not be saved before locking; they stay in memory', { profileId, error })
       }
     }
+  }
+
+  /**
+   * Runs work that obtains tokens outside the profile's lane (a code exchange, then adopt()):
+   * settle() — locking the vault, quitting — waits for it like for a renewal in flight.
+   */
+  untilSettled<T>(work: () => Promise<T>): Promise<T> {
+    const running = work()
+    const tracked = running.finally(() => this.unsettled.delete(tracked))
+    this.unsettled.add(tracked)
+    return tracked
   }
 
   /**

@@ -4,7 +4,7 @@ import type { BeforeRequestHook } from 'got'
 import type { RateUsage } from '../../common/contract/data'
 import { AppError } from '../../common/errors'
 import { effectiveEndpoints, type Profile } from '../../common/profile'
-import { compileAllowlist } from '../../common/zoom/allowlist'
+import { compileAllowlist, type UrlChecker } from '../../common/zoom/allowlist'
 import type { Logger } from '../log/logger'
 import type { Clock } from '../ports'
 import { ZoomClient } from './client'
@@ -67,12 +67,26 @@ export function createZoomClients(options: ZoomClientsOptions): ZoomClients {
   const build = (profile: Profile) => {
     const endpoints = effectiveEndpoints(profile)
     const allowed = compileAllowlist(endpoints.allowedDomains)
+    // A client outlives an edit in a listing that holds it for all its pages: every request meets
+    // the allowlist of the profile as it is now, not the one the client was built with.
+    let inForce = { profile, check: allowed }
+    const allowedNow = (): UrlChecker => {
+      let now: Profile
+      try {
+        now = options.profiles.get(profile.id)
+      } catch {
+        return () => ({ ok: false, reason: 'the connection was deleted' })
+      }
+      // A profile object is replaced, never changed, when profiles.json is written: compiled again only then.
+      if (now !== inForce.profile) inForce = { profile: now, check: compileAllowlist(effectiveEndpoints(now).allowedDomains) }
+      return inForce.check
+    }
     const limiter = limiterFor(profile, endpoints.apiBase)
     const tokens = tokensFor(options.tokens, endpoints.apiBase)
     const env = {
       profileId: profile.id,
       tokens,
-      allowed: () => allowed,
+      allowed: allowedNow,
       limiter: () => limiter,
       retry,
       timeouts,
