@@ -60,6 +60,9 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
   }
 
   const vault = await openVault({ dir: adapters.dataDir, safeStorage: adapters.safeStorage, platform: adapters.app.platform, onProblem: reportProblem })
+  // A keychain vault needs nothing from the person: load its key now, or the first screen of every
+  // later start reads "Secrets are locked" and asks a keychain user for a passphrase they never set.
+  if (vault.status().protection.kind === 'os-keychain') await vault.unlock().catch(() => undefined)
   // One hook (and one set of proxy agents) for all of main's HTTP: token endpoint, validation, Zoom API, downloads.
   const proxyAgents = new ProxyAgents()
   const hook = adapters.proxy ? proxyHook(adapters.proxy, proxyAgents) : undefined

@@ -116,6 +116,10 @@ describe.skipIf(chromiumMissingReason !== undefined)('credentials (end to end)',
   it('keeps every connection across a restart (a new core over the same files)', async () => {
     await harness.close()
     harness = await startHarness({ dataDir })
+    // The secrets went to the OS keychain: the second start asks for nothing, before any secret is used.
+    expect((await value(harness.page, 'app.info')).vault.state).toBe('unlocked')
+    await harness.page.getByRole('navigation', { name: 'Connections' }).waitFor()
+    expect(await harness.page.getByRole('heading', { name: 'Secrets are locked' }).count()).toBe(0)
     const statuses = await value(harness.page, 'auth.statuses')
     const byId = new Map(statuses.map((s) => [s.profileId, s.state]))
     expect(byId.get(profiles.s2s!.id)).toBe('connected')

@@ -428,7 +428,8 @@ export class FakeBridge {
       'vault.status': () => this.vault,
       'vault.setup': (input) => this.setVault(input.protector === 'passphrase' ? { kind: 'passphrase', secure: true } : { kind: 'os-keychain', backend: this.vault.keychain.backend, secure: this.vault.keychain.secure }),
       'vault.unlock': ({ passphrase }) => {
-        if (passphrase !== this.passphrase) throw new FakeError('VAULT_BAD_PASSPHRASE', 'That passphrase is not right.')
+        // Like main: a keychain store asks the keychain, a passphrase store needs its passphrase.
+        if (this.vault.protection.kind !== 'os-keychain' && passphrase !== this.passphrase) throw new FakeError('VAULT_BAD_PASSPHRASE', 'That passphrase is not right.')
         this.vault = { ...this.vault, state: 'unlocked' }
         this.emit('vault.status', this.vault)
         return this.vault

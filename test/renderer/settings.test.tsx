@@ -85,6 +85,21 @@ describe('settings', () => {
     expect(await screen.findByRole('heading', { name: 'Acme', level: 1 })).toBeTruthy()
   })
 
+  it('a keychain store the keychain has not unlocked asks for no passphrase: it says why, and Try again asks the keychain', async () => {
+    const p = makeProfile({ name: 'Acme' })
+    const { user, fake } = await renderApp({ profiles: [p], vault: { state: 'locked', protection: { kind: 'os-keychain', backend: 'gnome_libsecret', secure: true }, keychain: { available: true, backend: 'gnome_libsecret', secure: true } } })
+    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
+    await screen.findByRole('heading', { name: 'Secrets are locked' })
+    expect(screen.queryByLabelText('Passphrase')).toBeNull()
+    expect(screen.getByText(/kept in this computer’s keychain/)).toBeTruthy()
+    fake.failNext('vault.unlock', 'VAULT_KEYCHAIN_UNAVAILABLE', 'The keychain refused to give the key back.')
+    await user.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(await screen.findByText('The keychain refused to give the key back.')).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(await screen.findByRole('heading', { name: 'Acme', level: 1 })).toBeTruthy()
+    expect(fake.callsOf('vault.unlock')).toEqual([{}, {}])
+  })
+
   it('saves the clipboard delay and the connect-window sign-in choice', async () => {
     const { user, fake } = await renderApp()
     await user.click(screen.getByRole('button', { name: 'Settings' }))

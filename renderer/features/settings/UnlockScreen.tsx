@@ -1,10 +1,50 @@
-// Shown instead of a connection while the passphrase-protected store is locked.
+// Shown instead of a connection while the store is locked: a passphrase-protected store asks for
+// its passphrase; a keychain one (which main unlocks at start) only when the keychain did not give
+// its key back, and then it says so and offers to ask the keychain again.
 import { useId, useState } from 'react'
 import { useStore } from '../../store/index'
 import { taskOf } from '../../store/task'
 import { LockIcon } from '../../components/icons'
 
 export function UnlockScreen() {
+  const keychain = useStore((s) => s.vault?.protection.kind === 'os-keychain')
+  return keychain ? <KeychainUnlock /> : <PassphraseUnlock />
+}
+
+function KeychainUnlock() {
+  const unlock = useStore((s) => s.unlockVault)
+  const { pending, error } = taskOf(useStore((s) => s.vaultTask), 'unlock')
+  const id = useId()
+  return (
+    <div className="lock-screen">
+      <form
+        className="card lock-card"
+        onSubmit={(e) => {
+          e.preventDefault()
+          // A refusal is kept in the vault slice (shown below).
+          void unlock().catch(() => undefined)
+        }}
+        aria-labelledby={`${id}-title`}
+      >
+        <div className="row">
+          <LockIcon size={20} />
+          <h1 id={`${id}-title`}>Secrets are locked</h1>
+        </div>
+        <p className="muted">Your client secrets and tokens are encrypted with a key kept in this computer’s keychain, and the keychain has not given it back yet. Unlock your keychain (or allow Zoom Connect when it asks), then try again.</p>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={pending} autoFocus>
+          {pending ? 'Asking the keychain…' : 'Try again'}
+        </button>
+      </form>
+    </div>
+  )
+}
+
+function PassphraseUnlock() {
   const unlock = useStore((s) => s.unlockVault)
   const [passphrase, setPassphrase] = useState('')
   const { pending, error } = taskOf(useStore((s) => s.vaultTask), 'unlock')
