@@ -92,7 +92,7 @@ describe('settings', () => {
     await screen.findByRole('heading', { name: 'Secrets are locked' })
     expect(screen.queryByLabelText('Passphrase')).toBeNull()
     expect(screen.getByText(/kept in this computer’s keychain/)).toBeTruthy()
-    fake.failNext('vault.unlock', 'VAULT_KEYCHAIN_UNAVAILABLE', 'The keychain refused to give the key back.')
+    fake.failNext('vault.unlock', 'VAULT_DECRYPT_FAILED', 'The keychain refused to give the key back.')
     await user.click(screen.getByRole('button', { name: 'Try again' }))
     expect(await screen.findByText('The keychain refused to give the key back.')).toBeTruthy()
     await user.click(screen.getByRole('button', { name: 'Try again' }))

@@ -32,9 +32,9 @@ export function CrawlProgress({ job, onCancel, onResume, onRetryFailed }: CrawlP
       <div className="row wrap">
         <strong>{running ? 'Loading…' : job.state === 'done' ? 'Loaded' : job.state === 'cancelled' ? 'Cancelled' : 'Failed'}</strong>
         <span className="muted" role="status">
-          {formatCount(job.rows)} rows
+          {formatCount(job.rows)} {job.rows === 1 ? 'row' : 'rows'}
           {job.totalRecords !== undefined && job.unitsTotal === undefined ? ` of ${formatCount(job.totalRecords)}` : ''}
-          {job.unitsTotal !== undefined ? ` · ${formatCount(job.unitsDone ?? 0)} of ${formatCount(job.unitsTotal)} ${many}` : ''} · {formatCount(job.pages)} pages · {formatDuration(elapsed)}
+          {job.unitsTotal !== undefined ? ` · ${formatCount(job.unitsDone ?? 0)} of ${formatCount(job.unitsTotal)} ${units(job.unitsTotal)}` : ''} · {formatCount(job.pages)} {job.pages === 1 ? 'page' : 'pages'} · {formatDuration(elapsed)}
           {job.rateLimitWaits > 0 ? ` · waited for the rate limit ${job.rateLimitWaits}×` : ''}
         </span>
         <span className="spacer" />

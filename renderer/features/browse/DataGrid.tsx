@@ -73,6 +73,9 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
     scrollToRow(next)
   }
   const onKeyDown = (event: React.KeyboardEvent) => {
+    // Keys on a control inside the grid (a column's sort button) are that control's: Enter on
+    // "Name" sorts by name, it does not open the active row's details.
+    if (event.target !== event.currentTarget) return
     if (count === 0) return
     const row = rows.rowAt(active)
     switch (event.key) {

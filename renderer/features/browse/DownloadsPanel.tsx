@@ -41,7 +41,7 @@ export function DownloadsPanel() {
   if (snapshot.items.length === 0) return null
   const active = snapshot.items.some((d) => d.state === 'queued' || d.state === 'downloading')
   return (
-    <section className="card downloads" aria-labelledby="downloads-title">
+    <section className="card downloads" aria-labelledby="downloads-title" tabIndex={-1}>
       <div className="card-title">
         <h2 id="downloads-title">Downloads</h2>
         <span className="muted" role="status">

@@ -59,7 +59,7 @@ export function GridToolbar({ resource, filterText, onFilter, shown, total, colu
         <input className="input" type="search" aria-label="Filter rows" placeholder="Filter rows" value={text} onChange={(e) => setText(e.target.value)} />
       </div>
       <span className="muted" role="status" data-testid="row-count">
-        {shown === undefined ? '' : shown === total ? `${formatCount(shown)} rows` : `${formatCount(shown)} of ${formatCount(total ?? 0)} rows`}
+        {shown === undefined ? '' : shown === total ? `${formatCount(shown)} ${shown === 1 ? 'row' : 'rows'}` : `${formatCount(shown)} of ${formatCount(total ?? 0)} rows`}
       </span>
       <span className="spacer" />
       <DropdownMenu.Root>

@@ -5,7 +5,7 @@ import type { DatasetInfo, JobProgress } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
 import type { BrowseResource } from '../../../common/zoom/browse/browse-resource'
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
-import { useFocusReturn } from '../../components/use-focus-return'
+import { focusIsLost, useFocusReturn } from '../../components/use-focus-return'
 import { formatCount } from '../../shared/format'
 import { useStore } from '../../store/index'
 import { isAccountWide } from '../../store/selectors/scopes'
@@ -73,6 +73,12 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
   /** Between Load and main's answer (resolving a typed user, starting the crawl). */
   const starting = listLoad?.starting === true
   const loadButton = useFocusReturn<HTMLButtonElement>(running || starting)
+  // "Keep this list" is replaced by its note once kept: focus goes to the note, not to <body>.
+  const keptNote = useRef<HTMLSpanElement>(null)
+  const kept = dataset?.info?.keptAt !== undefined
+  useEffect(() => {
+    if (kept && focusIsLost()) keptNote.current?.focus()
+  }, [kept])
 
   const load = () =>
     loadList({
@@ -146,7 +152,7 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
             </button>
           )}
           {dataset?.info?.keptAt !== undefined && (
-            <span className="muted" data-testid="kept-note">
+            <span ref={keptNote} tabIndex={-1} className="muted" data-testid="kept-note">
               Kept on this computer
             </span>
           )}
@@ -225,7 +231,13 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
     if (indexes) setSelection(new Set(indexes))
   }
   const download = async () => {
-    if (await enqueue(datasetId, [...selection], { fileKinds: downloadChoice.kinds, trashAfterVerified: downloadChoice.trashAfterVerified })) setSelection(new Set())
+    if (await enqueue(datasetId, [...selection], { fileKinds: downloadChoice.kinds, trashAfterVerified: downloadChoice.trashAfterVerified })) {
+      setSelection(new Set())
+      // The cleared selection disables "Download selected": focus goes on to the downloads' progress.
+      requestAnimationFrame(() => {
+        if (focusIsLost() || document.activeElement?.hasAttribute('disabled')) document.getElementById('downloads-title')?.closest<HTMLElement>('section')?.focus()
+      })
+    }
   }
 
   return (

@@ -87,7 +87,7 @@ export function ResponseViewer({ response, onNextPage, onOpenAllowedDomains }: R
           {response.truncated ? ' (truncated)' : ''}
         </span>
         <span className="spacer" />
-        <CopyButton text={response.body} label="Copy response body" />
+        <CopyButton text={shown || response.body} label="Copy response body" />
       </div>
       {cancelled ? (
         <p className="muted" role="status" data-testid="response-cancelled">
