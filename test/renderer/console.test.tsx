@@ -28,6 +28,16 @@ describe('request console', () => {
     await waitFor(() => expect(within(history).getByText('/users/me')).toBeTruthy())
   })
 
+  it('copies the response body as it shows it, formatted', async () => {
+    const { user, fake } = await openConsole()
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    const shown = (await screen.findByLabelText('Response body, formatted')).textContent ?? ''
+    expect(shown).toContain('\n')
+    await user.click(screen.getByRole('button', { name: 'Copy response body' }))
+    await waitFor(() => expect(fake.callsOf('app.copyText')).toHaveLength(1))
+    expect(fake.clipboard).toBe(shown)
+  })
+
   it('copies a curl command that carries only the token placeholder', async () => {
     const { user, fake } = await openConsole()
     await user.click(screen.getByRole('button', { name: 'Copy as curl' }))

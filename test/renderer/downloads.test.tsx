@@ -17,6 +17,8 @@ describe('recording downloads', () => {
     expect(fake.callsOf('downloads.enqueue')[0]?.rowIndexes.sort()).toEqual([0, 1])
 
     const panel = await screen.findByRole('region', { name: 'Downloads' })
+    // The cleared selection disables Download selected: focus goes on to the downloads' progress.
+    await waitFor(() => expect(document.activeElement).toBe(panel))
     const items = within(panel).getAllByRole('listitem')
     expect(items).toHaveLength(3) // row 0 has one file, row 1 two
     // Topic and file name on the first line (the whole path on hover); type, format, size and state below.

@@ -143,6 +143,16 @@ describe('crawls that survive trouble', () => {
     expect(await screen.findByText('2 call queues were not loaded yet.')).toBeTruthy()
   })
 
+  it('counts one row, one user and one page in the singular', async () => {
+    const { user, fake } = await openUsers({ manualJobs: true })
+    await user.click(await screen.findByRole('button', { name: 'Load users' }))
+    await waitFor(() => expect(fake.jobs.size).toBe(1))
+    const job = [...fake.jobs.values()][0]!
+    fake.emit('data.job', { ...job, rows: 1, pages: 1, unitsTotal: 1, unitsDone: 1, unitNoun: 'users' })
+    const line = await screen.findByText(/1 of 1 user\b/)
+    expect(line.textContent).toMatch(/^1 row · 1 of 1 user · 1 page · /)
+  })
+
   it('says which users had nothing to list for want of a plan, apart from failures', async () => {
     const { user, fake } = await openUsers({ manualJobs: true })
     await user.click(await screen.findByRole('button', { name: 'Load users' }))

@@ -67,6 +67,17 @@ describe('data grid', () => {
     await waitFor(() => expect(fake.callsOf('data.rows').at(-1)?.sort).toBeUndefined())
   })
 
+  it('sorts from the keyboard: Enter and Space on a header’s button sort, and open no row', async () => {
+    const { grid, fake, user } = await loadUsers(5_000)
+    within(within(grid).getByRole('columnheader', { name: /Email/ })).getByRole('button').focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(fake.callsOf('data.rows').at(-1)).toMatchObject({ sort: { column: 'email', direction: 'asc' } }))
+    await user.keyboard(' ')
+    await waitFor(() => expect(fake.callsOf('data.rows').at(-1)).toMatchObject({ sort: { column: 'email', direction: 'desc' } }))
+    expect(within(grid).getByRole('columnheader', { name: /Email/ }).getAttribute('aria-sort')).toBe('descending')
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
   it('filters in main and shows the filtered count', async () => {
     const { fake, user } = await loadUsers(5_000)
     await user.type(screen.getByRole('searchbox', { name: 'Filter rows' }), 'ada')

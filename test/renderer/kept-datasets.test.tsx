@@ -30,6 +30,8 @@ describe('kept lists', () => {
     const kept = await screen.findByTestId('kept-dataset')
     expect(kept.textContent).toContain('40 rows · crawled just now')
     expect(screen.getByTestId('kept-note').textContent).toBe('Kept on this computer')
+    // The button is gone once kept: focus goes to the note that took its place, not to the page.
+    expect(document.activeElement).toBe(screen.getByTestId('kept-note'))
     const keptId = [...fake.kept.keys()][0]!
 
     // A new load replaces the grid's list; the kept one stays and opens again.
