@@ -24,7 +24,7 @@ import { backoffDelay } from '../net/backoff'
 import type { Clock, DialogPort, EventSink, Scheduler, ShellPort } from '../ports'
 import { planRecordingFiles, type PlannedFile, relativePathOf } from './layout'
 import { assertSafeFolder } from './safe-folder'
-import { isComplete, partPathOf, RetryableTransferError, transferOnce } from './transfer'
+import { isComplete, partPathOf, RetryableTransferError, sizeOnDisk, transferOnce } from './transfer'
 import type { RecordingFileKind } from '../../common/zoom/recording-files'
 import { groupReadiness, logTrash, TRASH_LOG_NAME, type TrashGroup } from './trash-after-download'
 
@@ -64,6 +64,8 @@ interface Entry {
   controller?: AbortController
   /** Settles when the running transfer (if any) has unwound. */
   running?: Promise<void>
+  /** A cancelled queued file's .part being deleted: a later run waits for it before measuring the .part. */
+  removing?: Promise<void>
 }
 
 const IN_QUEUE = new Set<DownloadItem['state']>(['queued', 'downloading'])
@@ -84,6 +86,7 @@ interface RecordingRow {
   id?: unknown
   topic?: unknown
   host_email?: unknown
+  recording_files?: unknown
 }
 
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined)
@@ -129,10 +132,11 @@ export class DownloadQueue {
         if (isNew) added++
       }
       // Only a recording whose every file is in this batch can be trashed: a file left out by
-      // the type choice would be lost with it.
+      // the type choice, or one still processing (no download_url yet), would be lost with it.
       const meeting = (row ?? {}) as RecordingRow
       const uuid = textOf(meeting.uuid)
-      if (trash && uuid && ids.length > 0 && files.length === planRecordingFiles(row, dataset.hostEmails, { folder }).length) {
+      const listed = Array.isArray(meeting.recording_files) ? meeting.recording_files.length : 0
+      if (trash && uuid && ids.length > 0 && files.length === listed) {
         const meetingId = textOf(meeting.id)
         const topic = textOf(meeting.topic)
         const host = files[0]?.segments[0]
@@ -178,8 +182,9 @@ export class DownloadQueue {
       try {
         await trash(group.profileId, group.meetingUuid, new AbortController().signal)
         group.state = 'trashed'
-        await logTrash(group, this.deps.clock.now(), 'trashed')
         this.deps.log.info('recording moved to Zoom’s trash', { files: group.files.length })
+        // Zoom has it in its trash now, whatever becomes of the log line: it must not read as failed.
+        await logTrash(group, this.deps.clock.now(), 'trashed').catch((error: unknown) => this.deps.log.warn('the trash log could not be written', { error }))
       } catch (error) {
         group.state = 'failed'
         group.error = toAppError(error, { message: 'Moving the recording to Zoom’s trash failed' }).toBridge()
@@ -198,7 +203,8 @@ export class DownloadQueue {
     for (const { item } of this.entries.values()) {
       items.push({ ...item })
       if (item.state === 'cancelled') continue
-      totalBytes += item.fileSize
+      // A file Zoom listed without a size (0) counts what it received so far.
+      totalBytes += Math.max(item.fileSize, item.received)
       receivedBytes += item.received
       if (item.state === 'downloading') active++
     }
@@ -293,7 +299,7 @@ export class DownloadQueue {
     const item: DownloadItem = { id, profileId, relativePath, folder, fileSize: file.fileSize, received: 0, state: 'queued' }
     if (file.meetingTopic !== undefined) item.meetingTopic = file.meetingTopic
     if (file.recordingType !== undefined) item.recordingType = file.recordingType
-    this.entries.set(id, { item, url: file.url, finalPath })
+    this.entries.set(id, { item, url: file.url, finalPath, ...(existing?.removing ? { removing: existing.removing } : {}) })
     return { id, added: true }
   }
 
@@ -307,7 +313,7 @@ export class DownloadQueue {
     entry.item.state = 'cancelled'
     entry.controller?.abort(new AppError('CANCELLED', 'Cancelled.'))
     // A queued file may have a .part from an earlier run: cancel means "I do not want it".
-    if (!entry.controller) void rm(partPathOf(entry.finalPath), { force: true }).catch(() => undefined)
+    if (!entry.controller) entry.removing = rm(partPathOf(entry.finalPath), { force: true }).catch(() => undefined)
   }
 
   private pump(): void {
@@ -332,7 +338,12 @@ export class DownloadQueue {
     const { item } = entry
     const attempts = this.deps.maxAttempts ?? 5
     try {
-      if (await isComplete(entry.finalPath, item.fileSize)) {
+      // A Cancel's deletion of the .part finishes before this run measures it to resume.
+      await entry.removing
+      const complete = await isComplete(entry.finalPath, item.fileSize)
+      // Cancelled (or the app closing) while the disk was checked: the state must not be overwritten.
+      if (controller.signal.aborted) throw controller.signal.reason
+      if (complete) {
         item.state = 'skipped'
         item.received = item.fileSize
         return
@@ -381,6 +392,8 @@ export class DownloadQueue {
         return
       }
       item.state = 'failed'
+      // What a retry resumes from: bytes of a .part that was deleted (a size mismatch) are gone.
+      item.received = (await sizeOnDisk(partPathOf(entry.finalPath))) ?? 0
       item.error = toAppError(error, { code: 'FILE_IO', message: 'The download failed' }).toBridge()
       this.deps.log.warn('download failed', { id: item.id, code: item.error.code })
     }

@@ -95,7 +95,11 @@ export function planRecordingFiles(row: unknown, hostEmails: ReadonlyMap<string,
     const recordingType = text(file.recording_type) ?? fileType?.toLowerCase() ?? 'file'
     // The stem alone is cleaned and shortened; the allowed extension is appended afterwards, so
     // no cut can leave an extension from Zoom's data (`….exe`) at the end of the name.
-    const stem = fitSegment(sanitiseSegment(`${recordingType}-${text(file.id) ?? position}`, 200), MAX_FILE_STEM)
+    // A file without an id of its own: its position alone would be shared by every instance of a
+    // recurring meeting on one day (same meeting id, same folder), so the instance's UUID (or
+    // the file's URL) is part of its name.
+    const fileId = text(file.id) ?? `${position}~${shortHash(text(meeting.uuid) ?? url)}`
+    const stem = fitSegment(sanitiseSegment(`${recordingType}-${fileId}`, 200), MAX_FILE_STEM)
     return [{ file, url, recordingType, stem, extension: extensionOf(file), kind }]
   })
   const topicText = truncateUtf8(sanitiseSegment(topic, 200), 90)
@@ -144,6 +148,8 @@ function fitSegment(segment: string, maxLength: number): string {
   const start = truncateChars(segment, Math.max(0, maxLength - HASH_LENGTH - 1)).replace(/[. ]+$/, '')
   return `${start}~${hash}`
 }
+
+const shortHash = (value: string): string => createHash('sha256').update(value).digest('hex').slice(0, HASH_LENGTH)
 
 export const relativePathOf = (file: PlannedFile): string => join(...file.segments)
 

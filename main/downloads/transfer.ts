@@ -70,8 +70,14 @@ export async function transferOnce(request: TransferRequest): Promise<void> {
       throw new RetryableTransferError('NETWORK', 'The server refused to resume; starting again.')
     }
     if (response.status === 206 && start > 0) {
-      if (rangeStart(response) !== start) throw new RetryableTransferError('NETWORK', 'The server resumed at the wrong place.')
-      append = true
+      const from = rangeStart(response)
+      if (from !== 0 && from !== start) {
+        // Asking for the same range again gets the same answer: start the file again instead.
+        await rm(part, { force: true })
+        throw new RetryableTransferError('NETWORK', 'The server resumed at the wrong place; starting again.')
+      }
+      // A 206 from byte 0 is the whole file again: written from the start, as a 200 is.
+      append = from === start
     } else if (response.status !== 200) throw statusError(response.status)
     const announced = announcedTotal(response)
     if (fileSize > 0 && announced !== undefined && announced !== fileSize) {
@@ -93,6 +99,8 @@ export async function transferOnce(request: TransferRequest): Promise<void> {
     await writeBody(response.body, watch, part, append, request.signal)
   } catch (error) {
     if (request.signal.aborted) throw error
+    // The disk, not the network: trying the download again cannot help (disk full, folder not writable).
+    if (error instanceof FileWriteError) throw new AppError('FILE_IO', `The file could not be written (${error.code ?? 'error'}): is the disk full, or the folder no longer writable?`)
     throw new RetryableTransferError(watch.stalled ? 'TIMEOUT' : 'NETWORK', watch.stalled ? 'The download stalled.' : 'The connection was interrupted.')
   } finally {
     watch.stop()
@@ -159,6 +167,15 @@ function rangeStart(response: DownloadResponse): number | undefined {
   return match ? Number(match[1]) : undefined
 }
 
+/** Writing the .part failed (as opposed to the body breaking off). */
+class FileWriteError extends Error {
+  readonly code: string | undefined
+  constructor(cause: NodeJS.ErrnoException) {
+    super(cause.message, { cause })
+    this.code = cause.code
+  }
+}
+
 /**
  * Streams the body into the .part. Unlike pipeline(), an interrupted body does not destroy the
  * file stream: what was already handed to it is flushed, so the next attempt resumes from there.
@@ -183,7 +200,7 @@ function writeBody(body: Readable, watch: StallWatch, part: string, append: bool
       if (error) stop(error)
     })
     watch.on('error', stop)
-    file.on('error', stop)
+    file.on('error', (error: NodeJS.ErrnoException) => stop(new FileWriteError(error)))
     file.on('close', () => {
       signal.removeEventListener('abort', onAbort)
       if (failure === undefined) resolve()

@@ -1,0 +1,77 @@
+// Two instances of one recurring meeting (or a personal meeting room) share the meeting id
+// and usually the topic; on the same day they share a folder. Their files must still get names of
+// their own, or one instance's file is taken for the other's: it is "skipped" as already complete,
+// and with "move to trash after download" the second recording is trashed without ever being saved.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { LIST_RESOURCES } from '../../../common/zoom/catalog'
+import { DatasetStore } from '../../../main/data/datasets/dataset-store'
+import { DownloadQueue } from '../../../main/downloads/download-queue'
+import { planRecordingFiles, relativePathOf } from '../../../main/downloads/layout'
+import { createLogger, memoryLogSink } from '../../../main/log/logger'
+import { systemClock, systemScheduler } from '../../../main/ports'
+import { recordingSink } from '../data/harness'
+import { startFileServer } from './file-server'
+import { httpGet } from './http-source'
+
+// Two instances of meeting 85746352143 on one day; their files carry no id of their own.
+const instance = (uuid: string, start: string, url: string) => ({
+  uuid,
+  id: 85746352143,
+  host_email: 'host@example.com',
+  topic: 'Daily stand-up',
+  start_time: start,
+  recording_files: [{ file_type: 'MP4', file_extension: 'MP4', recording_type: 'shared_screen', file_size: 3000, download_url: url, status: 'completed' }],
+})
+
+describe('two instances of one meeting on one day', () => {
+  it('get different file paths', () => {
+    const [a] = planRecordingFiles(instance('uuid-A==', '2025-02-03T09:00:00Z', 'https://zoom.us/rec/download/a'), new Map())
+    const [b] = planRecordingFiles(instance('uuid-B==', '2025-02-03T15:00:00Z', 'https://zoom.us/rec/download/b'), new Map())
+    expect(relativePathOf(a!)).not.toBe(relativePathOf(b!))
+  })
+
+  describe('with trash after verified', () => {
+    let server: Awaited<ReturnType<typeof startFileServer>>
+    let folder: string
+    beforeEach(async () => {
+      server = await startFileServer()
+      folder = await mkdtemp(join(tmpdir(), 'zc-dl-collide-'))
+    })
+    afterEach(async () => {
+      await server.close()
+      await rm(folder, { recursive: true, force: true })
+    })
+
+    it('downloads both files before trashing both recordings', async () => {
+      server.files.set('a', { size: 3000 })
+      server.files.set('b', { size: 3000 })
+      const trashed: string[] = []
+      const datasets = new DatasetStore()
+      const queue = new DownloadQueue({
+        source: { open: (_p, url, options) => httpGet(url, options), trash: async (_p, uuid) => void trashed.push(uuid) },
+        datasets,
+        dialogs: { chooseSaveFile: async () => undefined, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => true },
+        shell: { openPath: async () => undefined, openExternal: async () => undefined },
+        events: recordingSink(),
+        settings: () => ({ downloadConcurrency: 2, downloadFolder: folder }),
+        clock: systemClock,
+        scheduler: systemScheduler,
+        log: createLogger(memoryLogSink(), 'downloads'),
+        retryDelayMs: 0,
+        stallTimeoutMs: 5000,
+      })
+      const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
+      d.add([instance('uuid-A==', '2025-02-03T09:00:00Z', server.url('a')), instance('uuid-B==', '2025-02-03T15:00:00Z', server.url('b'))])
+      await queue.enqueue({ datasetId: d.id, rowIndexes: [0, 1], trashAfterVerified: true })
+      await queue.whenIdle()
+      const fetched = new Set(server.seen.map((r) => r.name))
+      // Whatever was trashed was downloaded first.
+      if (trashed.includes('uuid-A==')) expect(fetched).toContain('a')
+      if (trashed.includes('uuid-B==')) expect(fetched).toContain('b')
+      await queue.shutdown()
+    })
+  })
+})
