@@ -1,6 +1,8 @@
 // Composition root (DESIGN.md "main/index.ts"): Electron adapters in, core out, IPC registered,
 // the main window created. Everything else lives in createCore and is tested without Electron.
-import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import * as tls from 'node:tls'
 import { pathToFileURL } from 'node:url'
 import electronUpdater from 'electron-updater'
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell } from 'electron'
@@ -14,11 +16,12 @@ import { clipboardPort, dialogPort, fileLogSink, proxyResolverPort, shellPort } 
 import { registerIpc, windowEventSink } from './platform/ipc-bridge'
 import { createMainWindow } from './platform/main-window'
 import { smokeTestRequested, startSmokeTest } from './platform/smoke-test'
-import { createElectronUpdater } from './platform/updater'
+import { createElectronUpdater, developerSignedFromCodesign } from './platform/updater'
 import { createWindowStateStore } from './platform/window-state'
 import { denyAllPermissions, hardenWebContents, refusePageDownloads, WEBRTC_IP_HANDLING_POLICY } from './platform/window-security'
 import { originOf } from './ipc/router'
 import { createLogger } from './log/logger'
+import { trustSystemCertificates } from './net/system-ca'
 import { systemClock, systemScheduler } from './ports'
 import { expectBufferTransfers } from './threads/buffer-transfers'
 import { runCollectorHelpersInBackground } from './threads/thread-priority'
@@ -29,6 +32,8 @@ runCollectorHelpersInBackground()
 // Before anything is compiled on the assumption it ends (see buffer-transfers.ts).
 expectBufferTransfers()
 app.enableSandbox()
+// Main's got requests verify servers against the OS trust store too, as the connect window's Chromium does.
+trustSystemCertificates(tls)
 registerAppScheme(protocol)
 // The release workflow's check of a packaged build (see platform/smoke-test.ts).
 // eslint-disable-next-line no-console
@@ -93,7 +98,18 @@ async function start(): Promise<void> {
       proxy: proxyResolverPort(session.defaultSession),
       clock: systemClock,
       scheduler: systemScheduler,
-      updater: createElectronUpdater(() => electronUpdater.autoUpdater, { isPackaged: app.isPackaged, platform: process.platform, resourcesPath: process.resourcesPath, env: process.env, log: createLogger(logSink, 'updater') }),
+      updater: createElectronUpdater(() => electronUpdater.autoUpdater, {
+        isPackaged: app.isPackaged,
+        platform: process.platform,
+        resourcesPath: process.resourcesPath,
+        env: process.env,
+        log: createLogger(logSink, 'updater'),
+        // <bundle>.app/Contents/MacOS/<name> → <bundle>.app; codesign writes its details to stderr.
+        macDeveloperSigned: () => {
+          const result = spawnSync('/usr/bin/codesign', ['-dv', resolve(process.execPath, '../../..')], { encoding: 'utf8', timeout: 5000 })
+          return result.status === 0 || result.stderr ? developerSignedFromCodesign(result.stderr ?? '') : undefined
+        },
+      }),
     },
     { trustedOrigins: [APP_ORIGIN, ...(devServer ? [originOf(devServer) ?? devServer] : [])] },
   )
@@ -124,15 +140,27 @@ async function start(): Promise<void> {
 
   // Quit only after the core has finished: a rotated refresh token being written must land.
   let disposed = false
-  app.on('before-quit', (event) => {
-    if (disposed) return
-    event.preventDefault()
-    void core
+  let disposing: Promise<void> | undefined
+  const disposeThenQuit = () => {
+    disposing ??= core
       .dispose()
       .catch(() => {})
       .finally(() => {
         disposed = true
         app.quit()
       })
+  }
+  app.on('before-quit', (event) => {
+    if (disposed) return
+    event.preventDefault()
+    disposeThenQuit()
+  })
+  // Windows shutdown, restart or log-off: Electron emits no before-quit, will-quit or quit then
+  // (app.md, "Event: 'before-quit'"), so hold the session end (browser-window.md,
+  // "Event: 'query-session-end'") until the core has finished, then quit.
+  window.on('query-session-end', (event) => {
+    if (disposed) return
+    event.preventDefault()
+    disposeThenQuit()
   })
 }

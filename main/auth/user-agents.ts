@@ -35,10 +35,15 @@ export const persistentPartition = (profileId: string) => `persist:zc-${profileI
 export const ephemeralPartition = (profileId: string) => `zc-${profileId}`
 
 export function connectWindowAgent(authWindow: AuthWindowPort, rememberSignIn: () => boolean): UserAgent {
+  // A cancelled flow is forgotten at once (PendingFlows), so the next attempt of the profile can
+  // open before the old one's clearSession has finished: same name, so the same Session
+  // (session.md, fromPartition), whose cookies the old clear would then wipe mid-sign-in.
+  const clearing = new Map<string, Promise<void>>()
   return {
     async authorize(attempt) {
       const remember = rememberSignIn()
       const partition = remember ? persistentPartition(attempt.profileId) : ephemeralPartition(attempt.profileId)
+      await clearing.get(partition)
       try {
         return await authWindow.authorize({
           url: attempt.url,
@@ -49,7 +54,12 @@ export function connectWindowAgent(authWindow: AuthWindowPort, rememberSignIn: (
           errorPage: (page) => zoomErrorFromPage(page, { authorizeUrl: attempt.url, redirectUri: attempt.redirectUri }),
         })
       } finally {
-        if (!remember) await authWindow.clearSession(partition).catch(() => undefined)
+        if (!remember) {
+          const cleared = authWindow.clearSession(partition).catch(() => undefined)
+          clearing.set(partition, cleared)
+          await cleared
+          if (clearing.get(partition) === cleared) clearing.delete(partition)
+        }
       }
     },
   }

@@ -15,6 +15,20 @@ export interface ElectronUpdaterOptions {
   resourcesPath: string
   env: NodeJS.ProcessEnv
   log: Logger
+  /**
+   * macOS: whether the app bundle carries a real (Developer ID) signature; undefined when unknown.
+   * Squirrel.Mac, which electron-updater's MacUpdater hands the update to, installs only an update
+   * signed like the running app (auto-updater.md: "Your application must be signed for automatic
+   * updates on macOS"); the ad-hoc signature of a build without CSC_LINK differs in every build.
+   */
+  macDeveloperSigned?: () => boolean | undefined
+}
+
+/** Reads `codesign -dv` output: true for a signature with a team (Developer ID), false for ad hoc or none. */
+export function developerSignedFromCodesign(details: string): boolean {
+  if (/Signature=adhoc/.test(details)) return false
+  const team = /^TeamIdentifier=(.*)$/m.exec(details)?.[1]?.trim()
+  return team !== undefined && team !== '' && team !== 'not set'
 }
 
 /** Why this copy of the app cannot update itself, or undefined when it can. */
@@ -25,6 +39,9 @@ export function updateUnavailableReason(options: Omit<ElectronUpdaterOptions, 'l
   const packageTypeFile = typeof options.resourcesPath === 'string' ? join(options.resourcesPath, 'package-type') : undefined
   if (options.platform === 'linux' && !options.env.APPIMAGE && !(packageTypeFile !== undefined && existsSync(packageTypeFile))) {
     return 'This copy was not installed from the AppImage or the .deb, so it does not update itself.'
+  }
+  if (options.platform === 'darwin' && options.macDeveloperSigned?.() === false) {
+    return 'This copy of the app is not signed with a Developer ID, and macOS installs updates only for signed apps: download the new version from the releases page instead.'
   }
   return undefined
 }

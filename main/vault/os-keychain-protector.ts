@@ -98,19 +98,22 @@ export function assessKeychain(safeStorage: SafeStorageLike, platform: NodeJS.Pl
   } catch {
     available = false
   }
-  if (!available) {
-    return { available, backend, secure: false, reason: 'The operating system keychain is not available. Use a passphrase to protect your secrets.' }
-  }
-  if (platform === 'darwin' || platform === 'win32' || SECURE_LINUX_BACKENDS.has(backend)) return { available, backend, secure: true }
-  if (backend === 'basic_text') {
+  // Checked before `available`: Electron reports basic_text as unavailable (isEncryptionAvailable()
+  // is false unless setUsePlainTextEncryption(true), electron_api_safe_storage.cc), and Chromium
+  // picks basic_text whenever it does not recognise the desktop (safe-storage.md), keyring or not.
+  if (platform === 'linux' && backend === 'basic_text') {
     return {
       available,
       backend,
       secure: false,
       reason:
-        'No keyring (GNOME Keyring, KWallet) was found, so the keychain would store the key with a hard-coded password that protects nothing. Use a passphrase instead, or start the app where a keyring is available.',
+        'Electron found no keyring it recognises for this desktop, so the keychain would store the key with a hard-coded password that protects nothing. Use a passphrase instead, or, if GNOME Keyring or KWallet runs here, start the app with --password-store=gnome-libsecret (or --password-store=kwallet6).',
     }
   }
+  if (!available) {
+    return { available, backend, secure: false, reason: 'The operating system keychain is not available. Use a passphrase to protect your secrets.' }
+  }
+  if (platform === 'darwin' || platform === 'win32' || SECURE_LINUX_BACKENDS.has(backend)) return { available, backend, secure: true }
   return { available, backend, secure: false, reason: `The keychain backend "${backend}" is not one this app trusts. Use a passphrase instead.` }
 }
 

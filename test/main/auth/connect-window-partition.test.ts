@@ -46,4 +46,38 @@ describe('connect window partitions', () => {
     await connectWindowAgent(window.port, () => true).authorize(attempt('p1'))
     expect(window.events).toEqual([`open ${persistentPartition('p1')}`])
   })
+
+  it('opens the next attempt only after the cancelled one has cleared the shared partition', async () => {
+    const events: string[] = []
+    const pendingClears: (() => void)[] = []
+    const finishClear = () => pendingClears.splice(0).forEach((done) => done())
+    const port: AuthWindowPort = {
+      authorize: (request) => {
+        events.push(`open ${request.partition}`)
+        return new Promise<string>((resolve, reject) => {
+          if (events.filter((e) => e.startsWith('open')).length > 1) return resolve('https://example.com/cb?code=c&state=s')
+          request.signal.addEventListener('abort', () => reject(new AppError('AUTH_FLOW_CANCELLED', 'cancelled')))
+        })
+      },
+      clearSession: (partition) => {
+        events.push(`clear ${partition} started`)
+        return new Promise<void>((resolve) => void pendingClears.push(() => (events.push(`clear ${partition} done`), resolve())))
+      },
+    }
+    const agent = connectWindowAgent(port, () => false)
+    const first = new AbortController()
+    const a = agent.authorize({ ...attempt('p1'), signal: first.signal }).catch(() => 'cancelled')
+    await Promise.resolve()
+    first.abort()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    // The person presses Connect again at once (PendingFlows has already forgotten the first flow).
+    const b = agent.authorize(attempt('p1'))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    finishClear()
+    await a
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    finishClear()
+    await b
+    expect(events.slice(0, 4)).toEqual(['open zc-p1', 'clear zc-p1 started', 'clear zc-p1 done', 'open zc-p1'])
+  })
 })

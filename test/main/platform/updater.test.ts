@@ -9,7 +9,7 @@ import type { AppUpdater } from 'electron-updater'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createLogger, memoryLogSink } from '../../../main/log/logger'
 import type { UpdaterEvent } from '../../../main/ports'
-import { createElectronUpdater, updateUnavailableReason } from '../../../main/platform/updater'
+import { createElectronUpdater, developerSignedFromCodesign, updateUnavailableReason } from '../../../main/platform/updater'
 
 class StandInAutoUpdater extends EventEmitter {
   autoDownload = true
@@ -77,5 +77,16 @@ describe('electron-updater adapter', () => {
     writeFileSync(join(dir, 'package-type'), 'deb')
     expect(updateUnavailableReason(linux)).toBeUndefined()
     expect(updateUnavailableReason({ ...linux, platform: 'darwin' })).toBeUndefined()
+  })
+
+  it('does not offer updates on macOS when the app is only ad-hoc signed (Squirrel.Mac refuses to install them)', () => {
+    const mac = { isPackaged: true, platform: 'darwin' as const, resourcesPath: dir, env: {} }
+    const adHoc = 'Executable=/Applications/Zoom Connect.app/Contents/MacOS/Zoom Connect\nIdentifier=us.zoomconnect.app\nFormat=app bundle with Mach-O thin (arm64)\nCodeDirectory v=20400 size=501 flags=0x20002(adhoc,linker-signed) hashes=4+7 location=embedded\nSignature=adhoc\nInfo.plist entries=31\nTeamIdentifier=not set\n'
+    const developerId = 'Executable=/Applications/Zoom Connect.app/Contents/MacOS/Zoom Connect\nAuthority=Developer ID Application: Zoom Connect developers (ABCDE12345)\nTeamIdentifier=ABCDE12345\n'
+    expect(developerSignedFromCodesign(adHoc)).toBe(false)
+    expect(developerSignedFromCodesign(developerId)).toBe(true)
+    expect(updateUnavailableReason({ ...mac, macDeveloperSigned: () => developerSignedFromCodesign(adHoc) })).toMatch(/not signed with a Developer ID/)
+    expect(updateUnavailableReason({ ...mac, macDeveloperSigned: () => developerSignedFromCodesign(developerId) })).toBeUndefined()
+    expect(updateUnavailableReason({ ...mac, macDeveloperSigned: () => undefined })).toBeUndefined()
   })
 })
