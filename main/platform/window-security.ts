@@ -40,7 +40,9 @@ export function lockDownContents(contents: WebContents, options: LockDownOptions
   contents.on('will-navigate', (event) => {
     if (!allow(event.url)) event.preventDefault()
   })
-  // Fired for subframes too: a frame is held to the same rule as the page.
+  // A redirect is seen for every frame; a subframe's own navigation fires only will-frame-navigate
+  // (not checked here: the main window's CSP covers frames, and sign-in pages may use about: or
+  // data: frames that this rule would refuse).
   contents.on('will-redirect', (event) => {
     if (!allow(event.url)) event.preventDefault()
   })
