@@ -153,7 +153,19 @@ export interface KeptDataset {
   missing?: string[]
   /** It remembers its crawl, so Refresh can crawl it again. */
   refreshable: boolean
+  /** How its grid was shown when it was kept (sort, filter text, columns), to show it so again. */
+  view?: KeptView
 }
+
+/** A grid's view as a kept list remembers it. */
+export const keptViewSchema = z
+  .object({
+    sort: sortSchema.optional(),
+    filterText: z.string().max(500).optional(),
+    columns: z.array(z.string().min(1).max(128)).max(200).optional(),
+  })
+  .strict()
+export type KeptView = z.infer<typeof keptViewSchema>
 
 export interface ExportResult {
   path?: string
@@ -273,7 +285,7 @@ export const dataChannels = {
   /** Type-ahead for the one-user target of per-user resources. */
   'data.findUsers': channel<UserMatch[]>()(findUsersInputSchema),
   /** Keeps the dataset on disk after it is closed (the person's choice), until it expires or is cleared. */
-  'data.keep': channel<KeptDataset>()(z.object({ datasetId: idSchema }).strict()),
+  'data.keep': channel<KeptDataset>()(z.object({ datasetId: idSchema, view: keptViewSchema.optional() }).strict()),
   /** Kept datasets, newest first (expired ones are deleted first). */
   'data.kept': channel<KeptDataset[]>()(z.object({ profileId: idSchema.optional() }).strict()),
   /** Opens a kept dataset in the grid. */

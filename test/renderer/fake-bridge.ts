@@ -13,6 +13,7 @@
 // their expiry is main's alone and not emulated (the fake never deletes one by age).
 import type {
   KeptDataset,
+  KeptView,
   AppInfo,
   BodySchemaCheck,
   Bridge,
@@ -167,7 +168,7 @@ export class FakeBridge {
   jobs = new Map<string, JobProgress>()
   datasets = new Map<string, Dataset>()
   /** Datasets kept on disk, like main's: they outlive data.closeDataset; with the crawl that made them. */
-  kept = new Map<string, Dataset & { crawl: ChannelInput<'data.crawl'> }>()
+  kept = new Map<string, Dataset & { crawl: ChannelInput<'data.crawl'>; view?: KeptView }>()
   private readonly crawls = new Map<string, ChannelInput<'data.crawl'>>()
   downloads: DownloadItem[] = []
   history: HistoryEntry[] = []
@@ -409,8 +410,8 @@ export class FakeBridge {
   }
 
   private keptView(datasetId: string): KeptDataset {
-    const { info } = this.kept.get(datasetId)!
-    return { datasetId, profileId: info.profileId, resource: info.resource, rows: info.rows, createdAt: info.createdAt, keptAt: info.keptAt ?? info.createdAt, complete: info.complete, refreshable: true }
+    const { info, view } = this.kept.get(datasetId)!
+    return { datasetId, profileId: info.profileId, resource: info.resource, rows: info.rows, createdAt: info.createdAt, keptAt: info.keptAt ?? info.createdAt, complete: info.complete, refreshable: true, ...(view ? { view } : {}) }
   }
 
   // ---- channels -----------------------------------------------------------------------------
@@ -587,12 +588,12 @@ export class FakeBridge {
         }
         return job
       },
-      'data.keep': ({ datasetId }) => {
+      'data.keep': ({ datasetId, view }) => {
         const ds = this.datasets.get(datasetId)
         const crawl = this.crawls.get(datasetId)
         if (!ds || !crawl) throw new FakeError('NOT_FOUND', 'That dataset was closed.')
         ds.info = { ...ds.info, keptAt: this.now() }
-        this.kept.set(datasetId, { ...ds, crawl })
+        this.kept.set(datasetId, { ...ds, crawl, ...(view ? { view } : {}) })
         return this.keptView(datasetId)
       },
       'data.kept': ({ profileId }) => [...this.kept.keys()].map((id) => this.keptView(id)).filter((k) => !profileId || k.profileId === profileId),
@@ -610,7 +611,7 @@ export class FakeBridge {
         this.datasets.delete(datasetId)
         const ds = this.datasets.get(job.datasetId)!
         ds.info = { ...ds.info, keptAt: this.now() }
-        this.kept.set(job.datasetId, { ...ds, crawl: kept.crawl })
+        this.kept.set(job.datasetId, { ...ds, crawl: kept.crawl, ...(kept.view ? { view: kept.view } : {}) })
         return job
       },
       'data.forgetKept': ({ datasetId }) => {

@@ -4,6 +4,7 @@
 // Settings → Kept data clears every kept list after a confirmation.
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { useStore } from '../../renderer/store/index'
 import { makeProfile } from './fake-bridge'
 import { withGridViewport } from './grid-viewport'
 import { renderApp } from './render-app'
@@ -46,6 +47,27 @@ describe('kept lists', () => {
     await waitFor(() => expect([...fake.kept.keys()]).not.toContain(keptId))
     expect(fake.kept.size).toBe(1)
     expect(screen.getAllByTestId('kept-dataset')).toHaveLength(1)
+  })
+
+  it('keeps the grid’s sort, filter and columns with the list, and shows it so when opened after a restart', async () => {
+    const { user, fake } = await loadUsers()
+    const grid = screen.getByRole('grid', { name: 'Users' })
+    await user.click(within(within(grid).getByRole('columnheader', { name: /Email/ })).getByRole('button'))
+    await user.type(screen.getByRole('searchbox', { name: 'Filter rows' }), 'user')
+    await waitFor(() => expect(fake.callsOf('data.rows').at(-1)).toMatchObject({ sort: { column: 'email', direction: 'asc' }, filter: { text: 'user' } }))
+    await user.click(screen.getByRole('button', { name: 'Keep this list' }))
+    await screen.findByTestId('kept-dataset')
+    expect(fake.callsOf('data.keep').at(-1)).toMatchObject({ view: { sort: { column: 'email', direction: 'asc' }, filterText: 'user' } })
+
+    // A restart: the page forgets every grid's view; the kept list remembers its own.
+    await user.click(screen.getByRole('button', { name: 'Reload users' }))
+    await waitFor(() => expect(screen.queryByTestId('kept-note')).toBeNull())
+    useStore.setState({ gridViews: {} })
+    await user.click(within(screen.getByTestId('kept-dataset')).getByRole('button', { name: 'Open' }))
+    await waitFor(() => expect(screen.getByTestId('kept-note')).toBeTruthy())
+    expect((screen.getByRole('searchbox', { name: 'Filter rows' }) as HTMLInputElement).value).toBe('user')
+    expect(within(screen.getByRole('grid', { name: 'Users' })).getByRole('columnheader', { name: /Email/ }).getAttribute('aria-sort')).toBe('ascending')
+    await waitFor(() => expect(fake.callsOf('data.rows').at(-1)).toMatchObject({ sort: { column: 'email', direction: 'asc' }, filter: { text: 'user' } }))
   })
 
   it('clears every kept list from Settings after a confirmation', async () => {

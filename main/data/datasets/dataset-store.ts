@@ -6,7 +6,7 @@
 // listed from their files (each file says what it holds), expire after the days set in
 // Settings, and go with their connection or with "Clear kept data".
 import { randomUUID } from 'node:crypto'
-import type { KeptDataset } from '../../../common/contract/data'
+import type { KeptDataset, KeptView } from '../../../common/contract/data'
 import { AppError, isAppError } from '../../../common/errors'
 import { LIST_RESOURCES, type ListResource } from '../../../common/zoom/catalog'
 import { Dataset, type DatasetBackend, type DatasetResource, defaultBackend } from './dataset'
@@ -111,12 +111,12 @@ export class DatasetStore {
   }
 
   /** Keeps the dataset's file after it is closed, until it expires or is cleared. */
-  async keep(datasetId: string, now: number): Promise<KeptDataset> {
+  async keep(datasetId: string, now: number, view?: KeptView): Promise<KeptDataset> {
     await this.start()
     const dataset = this.get(datasetId)
     // A crawl's dataset is named by the list's path ('/users'), a built-in tab's by its id.
     if (dataset.crawl === undefined && !(dataset.resource.id in LIST_RESOURCES)) throw new AppError('VALIDATION', 'Only a crawled list can be kept.')
-    await dataset.keep(now)
+    await dataset.keep(now, view)
     this.kept.set(dataset.id, { meta: dataset.meta(), rows: dataset.rowCount })
     return keptView(dataset.meta(), dataset.rowCount)
   }
@@ -215,5 +215,6 @@ function keptView(meta: DatasetMeta, rows: number): KeptDataset {
     complete: meta.missing !== undefined && meta.missing.length === 0,
     ...(meta.missing && meta.missing.length > 0 ? { missing: [...meta.missing] } : {}),
     refreshable: meta.crawl !== undefined,
+    ...(meta.view ? { view: meta.view } : {}),
   }
 }

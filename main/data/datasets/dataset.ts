@@ -6,7 +6,7 @@
 // The crawl's interface is `add(page)` per page (a promise, resolved once the page is stored:
 // awaiting it is the crawl's backpressure), `markLoading()`, `setCompleteness(missing)`,
 // `seal()`/`unseal()`, `rowCount` and `hostEmails`.
-import type { DatasetInfo, RowsWindow } from '../../../common/contract/data'
+import type { DatasetInfo, KeptView, RowsWindow } from '../../../common/contract/data'
 import { AppError } from '../../../common/errors'
 import type { ListResource } from '../../../common/zoom/catalog'
 import type { PageBytes } from '../../zoom/list-page'
@@ -78,6 +78,8 @@ export class Dataset<R extends DatasetResource = ListResource> {
   crawl: DatasetMeta['crawl']
   /** When the person chose to keep it; undefined = a temporary dataset, deleted on close. */
   keptAt: number | undefined
+  /** How its grid was shown when it was kept. */
+  keptView: KeptView | undefined
   private stored = 0
   /** What the crawl could not load; `undefined` while it is still loading. */
   private missing: string[] | undefined = []
@@ -103,6 +105,7 @@ export class Dataset<R extends DatasetResource = ListResource> {
       this.stored = options.kept.rows
       this.missing = meta.missing ?? ['The list was still loading when it was kept.']
       this.keptAt = meta.keptAt
+      this.keptView = meta.view
       this.crawl = meta.crawl
       for (const [id, email] of Object.entries(meta.hostEmails ?? {})) this.hostEmails.set(id, email)
       this.opened = engine.call(id, { op: 'open', path: options.kept.path, create: false, resource: storedResource(resource) })
@@ -284,15 +287,20 @@ export class Dataset<R extends DatasetResource = ListResource> {
       ...(this.hostEmails.size > 0 ? { hostEmails: Object.fromEntries(this.hostEmails) } : {}),
       ...(this.crawl ? { crawl: this.crawl } : {}),
       ...(this.keptAt !== undefined ? { keptAt: this.keptAt } : {}),
+      ...(this.keptView !== undefined ? { view: this.keptView } : {}),
       list: { idKeys: [...this.resource.idKeys], defaultColumns: [...this.resource.defaultColumns] },
     }
   }
 
-  /** Moves the file to the kept folder (or leaves it there) and records why it is there. */
-  async keep(keptAt: number): Promise<void> {
+  /**
+   * Moves the file to the kept folder (or leaves it there) and records why it is there; `view`: how
+   * its grid was shown when kept (absent: unchanged).
+   */
+  async keep(keptAt: number, view?: KeptView): Promise<void> {
     await this.opened
     if (this.keptAt === undefined) await this.backend.engine.call(this.id, { op: 'move', path: this.backend.files.kept(this.id) })
     this.keptAt = keptAt
+    if (view !== undefined) this.keptView = view
     await this.saveMeta()
   }
 

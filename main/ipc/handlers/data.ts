@@ -62,7 +62,7 @@ export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
     },
     'data.rateUsage': ({ profileId }) => deps.zoom.rateUsage(profileId),
     'data.findUsers': ({ profileId, query, limit }, context) => deps.users.find(profileId, query, limit, context.signal),
-    'data.keep': ({ datasetId }) => datasets.keep(datasetId, deps.clock.now()),
+    'data.keep': ({ datasetId, view }) => datasets.keep(datasetId, deps.clock.now(), view),
     'data.kept': async ({ profileId }) => datasets.listKept({ ...(profileId !== undefined ? { profileId } : {}), expiryDays: await deps.keptDatasetDays(), now: deps.clock.now() }),
     'data.openKept': async ({ datasetId }) => (await datasets.openKept(datasetId)).info(),
     'data.refreshKept': async ({ datasetId }) => {
@@ -75,7 +75,8 @@ export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
       const progress = await crawl({ profileId, resource, params, ...(users !== undefined ? { users } : {}) })
       // The new crawl is kept in the old one's place: its rows replace the old copy's once it has
       // ended whole. A crawl that fails or is cancelled (or an app that ends first) leaves the old copy.
-      await datasets.keep(progress.datasetId, deps.clock.now())
+      // Shown as the old copy was.
+      await datasets.keep(progress.datasetId, deps.clock.now(), meta.view)
       const job = jobs.get(progress.jobId)
       void job
         .start()

@@ -1,7 +1,7 @@
 // Browse: crawl jobs ('data.job' events), the dataset shown per connection and resource, and the
 // grid's sort, filter and columns. Rows themselves stay in main; the grid asks for windows.
 import type { StateCreator } from 'zustand'
-import type { CrawlInput, DatasetInfo, ExportProgress, ExportResult, JobProgress, KeptDataset, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
+import type { CrawlInput, DatasetInfo, ExportProgress, ExportResult, JobProgress, KeptDataset, KeptView, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
 import type { ApiOperation } from '../../../common/zoom/api/types'
 import { BridgeCallError, call, errorMessage } from '../../ipc'
 import { issuesByField } from '../../shared/field-issues'
@@ -165,6 +165,19 @@ export const EMPTY_GRID_VIEW: GridView = { filterText: '' }
 
 export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined, selectingAll: {}, listLoads: {}, exporting: {}, exportProgress: {}, openListTasks: {}, keptDatasets: [], keptTask: undefined })
 
+/** What a kept list remembers of its grid: the sort, the filter text and the columns chosen. */
+function keptViewOf(view: GridView | undefined): KeptView | undefined {
+  if (!view) return undefined
+  const kept: KeptView = { ...(view.sort ? { sort: view.sort } : {}), ...(view.filterText !== '' ? { filterText: view.filterText } : {}), ...(view.columns ? { columns: view.columns } : {}) }
+  return Object.keys(kept).length > 0 ? kept : undefined
+}
+
+/** The grid views with a kept list's own, unless its grid already has one (it was open). */
+function withKeptView(views: BrowseState['gridViews'], datasetId: string, kept: KeptView | undefined): BrowseState['gridViews'] {
+  if (!kept || views[datasetId]) return views
+  return { ...views, [datasetId]: { filterText: kept.filterText ?? '', ...(kept.sort ? { sort: kept.sort } : {}), ...(kept.columns ? { columns: kept.columns } : {}) } }
+}
+
 /** The request form of a grid view, shared by row windows and exports so both see the same rows. */
 export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | 'columns'> {
   return {
@@ -289,7 +302,7 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
     const current = get().datasets[datasetKey(profileId, resource)]
     if (!current) return
     try {
-      await call('data.keep', { datasetId: current.datasetId })
+      await call('data.keep', { datasetId: current.datasetId, view: keptViewOf(get().gridViews[current.datasetId]) })
       await Promise.all([get().loadDatasetInfo(profileId, resource), get().loadKept()])
     } catch (error) {
       get().notify({ tone: 'error', title: 'The list was not kept', description: errorMessage(error) })
@@ -299,14 +312,14 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
     const info = await call('data.openKept', { datasetId: kept.datasetId })
     const key = datasetKey(kept.profileId, kept.resource)
     const previous = get().datasets[key]
-    set((s) => ({ datasets: { ...s.datasets, [key]: { datasetId: info.datasetId, info } } }))
+    set((s) => ({ datasets: { ...s.datasets, [key]: { datasetId: info.datasetId, info } }, gridViews: withKeptView(s.gridViews, info.datasetId, kept.view) }))
     if (previous && previous.datasetId !== info.datasetId) void call('data.closeDataset', { datasetId: previous.datasetId }).catch(() => undefined)
   },
   refreshKept: async (kept) => {
     const job = await call('data.refreshKept', { datasetId: kept.datasetId })
     const key = datasetKey(kept.profileId, kept.resource)
     const previous = get().datasets[key]
-    set((s) => ({ jobs: { ...s.jobs, [job.jobId]: job }, datasets: { ...s.datasets, [key]: { jobId: job.jobId, datasetId: job.datasetId } } }))
+    set((s) => ({ jobs: { ...s.jobs, [job.jobId]: job }, datasets: { ...s.datasets, [key]: { jobId: job.jobId, datasetId: job.datasetId } }, gridViews: withKeptView(s.gridViews, job.datasetId, kept.view) }))
     if (previous && previous.datasetId !== job.datasetId && previous.datasetId !== kept.datasetId) void call('data.closeDataset', { datasetId: previous.datasetId }).catch(() => undefined)
     await get().loadKept()
   },

@@ -23,20 +23,22 @@ describe('keeping a crawled list', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  it('keeps the users list Browse loaded, and opens it again after a restart', async () => {
+  it('keeps the users list Browse loaded, with its grid’s view, and opens it again after a restart', async () => {
     const first = keptServices(sandbox, dir)
     running.push(first)
     const crawl = await crawledUsers(first)
     const rows = first.datasets.get(crawl.datasetId).rowCount
     expect(rows).toBeGreaterThan(0)
-    const kept = await first.handlers['data.keep']({ datasetId: crawl.datasetId }, ctx)
-    expect(kept).toMatchObject({ datasetId: crawl.datasetId, rows, complete: true, refreshable: true })
+    const view = { sort: { column: 'email', direction: 'desc' as const }, filterText: 'example', columns: ['email', 'id'] }
+    const kept = await first.handlers['data.keep']({ datasetId: crawl.datasetId, view }, ctx)
+    expect(kept).toMatchObject({ datasetId: crawl.datasetId, rows, complete: true, refreshable: true, view })
     expect(existsSync(keptPath(dir, crawl.datasetId))).toBe(true)
     await first.shutdown()
 
     const next = keptServices(sandbox, dir)
     running.push(next)
-    expect((await next.handlers['data.kept']({}, ctx)).map((k) => k.datasetId)).toEqual([crawl.datasetId])
+    // It comes back as it was shown when kept.
+    expect((await next.handlers['data.kept']({}, ctx)).map((k) => [k.datasetId, k.view])).toEqual([[crawl.datasetId, view]])
     const opened = await next.handlers['data.openKept']({ datasetId: crawl.datasetId }, ctx)
     expect(opened).toMatchObject({ datasetId: crawl.datasetId, rows, complete: true })
     const window = await next.handlers['data.rows']({ datasetId: crawl.datasetId, offset: 0, limit: 5 }, ctx)

@@ -1,5 +1,5 @@
 // What main and the dataset worker say to each other: one request, one reply, matched by id.
-import type { ExportProgress, RowsWindow } from '../../../../common/contract/data'
+import type { ExportProgress, KeptView, RowsWindow } from '../../../../common/contract/data'
 import type { ColumnSpec } from '../../../../common/zoom/catalog-types'
 import type { PageBytes } from '../../../zoom/list-page'
 import type { ValueLabels } from '../cells'
@@ -29,6 +29,8 @@ export interface DatasetMeta {
   crawl?: { resource: string; params: Record<string, string | number | boolean>; users?: unknown }
   /** When the person chose to keep it (epoch ms); absent for a temporary dataset. */
   keptAt?: number
+  /** How its grid was shown when it was kept. */
+  view?: KeptView
   /** The list's row identity and columns, so a list named by its path (any list of Zoom's API) opens again. */
   list?: { idKeys: string[]; defaultColumns: ColumnSpec[] }
 }
