@@ -29,15 +29,23 @@ interface Operation {
   queryNames: string[]
   /** Its success answer is an object with an array among its properties (what a list is). */
   answersArray: boolean
+  /** Its success answer carries a next_page_token (it pages by it, declared as a parameter or not). */
+  answersPageToken: boolean
 }
 
 type Schema = { properties?: Record<string, { type?: string }>; allOf?: Schema[] }
 
-function answersArray(op: { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }): boolean {
+type OperationObject = { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }
+
+/** The property sets of an operation's success answer (its own, and its allOf parts'). */
+function answerProperties(op: OperationObject): Record<string, { type?: string }>[] {
   const success = Object.entries(op.responses ?? {}).find(([status]) => status.startsWith('2'))?.[1]
   const schema = success?.content?.['application/json']?.schema
-  const properties = [schema?.properties ?? {}, ...(schema?.allOf ?? []).map((part) => part.properties ?? {})]
-  return properties.some((props) => Object.values(props).some((p) => p.type === 'array'))
+  return [schema?.properties ?? {}, ...(schema?.allOf ?? []).map((part) => part.properties ?? {})]
+}
+
+function answersArray(op: OperationObject): boolean {
+  return answerProperties(op).some((props) => Object.values(props).some((p) => p.type === 'array'))
 }
 
 /** Every (path, method) pair of the files, with its query parameters' names (own and the path's). */
@@ -51,7 +59,8 @@ function operationsOfFiles(): Operation[] {
         if (!HTTP_METHODS.has(method)) continue
         const own = ((op as { parameters?: { name: string; in: string }[] }).parameters ?? [])
         const queryNames = [...shared, ...own].filter((p) => p.in === 'query').map((p) => p.name)
-        operations.push({ path: route, method: method.toUpperCase(), queryNames, answersArray: answersArray(op as Parameters<typeof answersArray>[0]) })
+        const answer = op as OperationObject
+        operations.push({ path: route, method: method.toUpperCase(), queryNames, answersArray: answersArray(answer), answersPageToken: answerProperties(answer).some((props) => 'next_page_token' in props) })
       }
     }
   }
@@ -74,8 +83,9 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('npm run catalog:stats
     // GET path templates are unique across the files, so the GETs known are the GET pairs.
     expect(new Set(gets.map((op) => op.path)).size).toBe(gets.length)
     expect(figures.gets).toBe(gets.length)
-    // A paginated list is a GET taking a page token or a page number.
-    const paged = gets.filter((op) => op.queryNames.includes('next_page_token') || op.queryNames.includes('page_number'))
+    // A paginated list is a GET taking a page token or a page number (Commerce's page_num), or
+    // answering a page token without declaring the parameter.
+    const paged = gets.filter((op) => op.queryNames.includes('next_page_token') || op.queryNames.includes('page_number') || op.queryNames.includes('page_num') || op.answersPageToken)
     expect(figures.paginatedLists).toBe(paged.length)
     // Browsable and validating lists are lists: GETs answering an object with an array of rows.
     // Most of them are browsable (the rest need a path parameter no list gives), and most validate.
