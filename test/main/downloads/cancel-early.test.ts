@@ -1,32 +1,20 @@
 // A Cancel that comes while a file's run is still checking the disk (isComplete, the first
 // step of every transfer) must end as cancelled, with no .part left behind.
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 import { DatasetStore } from '../../../main/data/datasets/dataset-store'
-import { DownloadQueue } from '../../../main/downloads/download-queue'
-import { createLogger, memoryLogSink } from '../../../main/log/logger'
-import { systemClock, systemScheduler } from '../../../main/ports'
-import { recordingSink } from '../data/harness'
-import { expectedBytes, startFileServer } from './file-server'
+import { folderQueue, serverAndFolderEachTest } from './folder-queue'
+import { expectedBytes } from './file-server'
 import { httpDownloadSource } from './http-source'
 
 describe('cancel at the start of a run', () => {
-  let server: Awaited<ReturnType<typeof startFileServer>>
-  let folder: string
-  beforeEach(async () => {
-    server = await startFileServer()
-    folder = await mkdtemp(join(tmpdir(), 'zc-dl-cancel-'))
-  })
-  afterEach(async () => {
-    await server.close()
-    await rm(folder, { recursive: true, force: true })
-  })
+  const scratch = serverAndFolderEachTest('zc-dl-cancel-')
 
   it('a file cancelled right after it was queued ends cancelled, not paused, and its .part is removed', async () => {
+    const { server, folder } = scratch
     server.files.set('v', { size: 50_000 })
     const target = join(folder, 'host@example.com', '2025-02-03', 'Topic (1)', 'shared_screen-v.mp4')
     // A .part from an earlier run, as after a restart.
@@ -34,19 +22,7 @@ describe('cancel at the start of a run', () => {
     await writeFile(`${target}.part`, expectedBytes('v', 50_000).subarray(0, 10_000))
     const datasets = new DatasetStore()
     const source = httpDownloadSource()
-    const queue = new DownloadQueue({
-      source,
-      datasets,
-      dialogs: { chooseSaveFile: async () => undefined, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => false },
-      shell: { openPath: async () => undefined, openExternal: async () => undefined },
-      events: recordingSink(),
-      settings: () => ({ downloadConcurrency: 2, downloadFolder: folder }),
-      clock: systemClock,
-      scheduler: systemScheduler,
-      log: createLogger(memoryLogSink(), 'downloads'),
-      retryDelayMs: 0,
-      stallTimeoutMs: 5000,
-    })
+    const queue = folderQueue({ datasets, folder, source })
     const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
     d.add([
       {

@@ -3,10 +3,9 @@
 // while it is being deleted (a slow disk, an antivirus scan). The resumed bytes (Range 10000-)
 // then land at offset 0 of a new .part, the next attempt appends the rest, and the file is
 // completed, "verified" by its size, with the wrong bytes.
-import { mkdir, mkdtemp, readFile, rm as realRm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import type * as FsPromises from 'node:fs/promises'
 
@@ -42,26 +41,15 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 
 const { LIST_RESOURCES } = await import('../../../common/zoom/catalog')
 const { DatasetStore } = await import('../../../main/data/datasets/dataset-store')
-const { DownloadQueue } = await import('../../../main/downloads/download-queue')
-const { createLogger, memoryLogSink } = await import('../../../main/log/logger')
-const { systemClock, systemScheduler } = await import('../../../main/ports')
-const { recordingSink } = await import('../data/harness')
-const { expectedBytes, startFileServer } = await import('./file-server')
+const { folderQueue, serverAndFolderEachTest } = await import('./folder-queue')
+const { expectedBytes } = await import('./file-server')
 const { httpGet } = await import('./http-source')
 
 describe('retry right after cancelling a queued file', () => {
-  let server: Awaited<ReturnType<typeof startFileServer>>
-  let folder: string
-  beforeEach(async () => {
-    server = await startFileServer()
-    folder = await mkdtemp(join(tmpdir(), 'zc-dl-rmrace-'))
-  })
-  afterEach(async () => {
-    await server.close()
-    await realRm(folder, { recursive: true, force: true })
-  })
+  const scratch = serverAndFolderEachTest('zc-dl-rmrace-')
 
   it('never completes a file from bytes written at the wrong offset', async () => {
+    const { server, folder } = scratch
     const SIZE = 30_000
     server.files.set('v', { size: SIZE })
     const target = join(folder, 'host@example.com', '2025-02-03', 'Topic (1)', 'shared_screen-v.mp4')
@@ -69,23 +57,16 @@ describe('retry right after cancelling a queued file', () => {
     await writeFile(`${target}.part`, expectedBytes('v', SIZE).subarray(0, 10_000))
     let concurrency = 0
     const datasets = new DatasetStore()
-    const queue = new DownloadQueue({
+    const queue = folderQueue({
+      datasets,
+      folder,
       source: {
         open: async (_p, url, options) => {
           await probe.pending
           return httpGet(url, options)
         },
       },
-      datasets,
-      dialogs: { chooseSaveFile: async () => undefined, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => false },
-      shell: { openPath: async () => undefined, openExternal: async () => undefined },
-      events: recordingSink(),
-      settings: () => ({ downloadConcurrency: concurrency, downloadFolder: folder }),
-      clock: systemClock,
-      scheduler: systemScheduler,
-      log: createLogger(memoryLogSink(), 'downloads'),
-      retryDelayMs: 0,
-      stallTimeoutMs: 5000,
+      concurrency: () => concurrency,
     })
     const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
     d.add([

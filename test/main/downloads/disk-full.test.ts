@@ -2,32 +2,19 @@
 // network interruption: it must fail as FILE_IO, not be retried as NETWORK by opening the
 // recording at Zoom again and again, and not tell the person "the connection was interrupted".
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, symlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 import { DatasetStore } from '../../../main/data/datasets/dataset-store'
-import { DownloadQueue } from '../../../main/downloads/download-queue'
-import { createLogger, memoryLogSink } from '../../../main/log/logger'
-import { systemClock, systemScheduler } from '../../../main/ports'
-import { recordingSink } from '../data/harness'
-import { startFileServer } from './file-server'
+import { folderQueue, serverAndFolderEachTest } from './folder-queue'
 import { httpDownloadSource } from './http-source'
 
 describe.skipIf(!existsSync('/dev/full'))('a write error on this computer', () => {
-  let server: Awaited<ReturnType<typeof startFileServer>>
-  let folder: string
-  beforeEach(async () => {
-    server = await startFileServer()
-    folder = await mkdtemp(join(tmpdir(), 'zc-dl-full-'))
-  })
-  afterEach(async () => {
-    await server.close()
-    await rm(folder, { recursive: true, force: true })
-  })
+  const scratch = serverAndFolderEachTest('zc-dl-full-')
 
   it('disk full (ENOSPC) fails the file as FILE_IO after one attempt', async () => {
+    const { server, folder } = scratch
     server.files.set('v', { size: 200_000 })
     const target = join(folder, 'host@example.com', '2025-02-03', 'Topic (1)', 'shared_screen-v.mp4')
     await mkdir(join(target, '..'), { recursive: true })
@@ -35,20 +22,7 @@ describe.skipIf(!existsSync('/dev/full'))('a write error on this computer', () =
     await symlink('/dev/full', `${target}.part`)
     const datasets = new DatasetStore()
     const source = httpDownloadSource()
-    const queue = new DownloadQueue({
-      source,
-      datasets,
-      dialogs: { chooseSaveFile: async () => undefined, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => false },
-      shell: { openPath: async () => undefined, openExternal: async () => undefined },
-      events: recordingSink(),
-      settings: () => ({ downloadConcurrency: 2, downloadFolder: folder }),
-      clock: systemClock,
-      scheduler: systemScheduler,
-      log: createLogger(memoryLogSink(), 'downloads'),
-      retryDelayMs: 0,
-      stallTimeoutMs: 5000,
-      maxAttempts: 3,
-    })
+    const queue = folderQueue({ datasets, folder, source, maxAttempts: 3 })
     const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
     d.add([
       {

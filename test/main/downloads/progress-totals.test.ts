@@ -8,11 +8,8 @@ import { Readable } from 'node:stream'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 import { DatasetStore } from '../../../main/data/datasets/dataset-store'
-import { DownloadQueue } from '../../../main/downloads/download-queue'
+import { folderQueue } from './folder-queue'
 import type { DownloadSource } from '../../../main/downloads/source'
-import { createLogger, memoryLogSink } from '../../../main/log/logger'
-import { systemClock, systemScheduler } from '../../../main/ports'
-import { recordingSink } from '../data/harness'
 
 describe('download progress', () => {
   let folder: string
@@ -26,19 +23,7 @@ describe('download progress', () => {
 
   function queueWith(src: DownloadSource) {
     const datasets = new DatasetStore()
-    const queue = new DownloadQueue({
-      source: src,
-      datasets,
-      dialogs: { chooseSaveFile: async () => undefined, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => false },
-      shell: { openPath: async () => undefined, openExternal: async () => undefined },
-      events: recordingSink(),
-      settings: () => ({ downloadConcurrency: 2, downloadFolder: folder }),
-      clock: systemClock,
-      scheduler: systemScheduler,
-      log: createLogger(memoryLogSink(), 'downloads'),
-      retryDelayMs: 0,
-      stallTimeoutMs: 5000,
-    })
+    const queue = folderQueue({ datasets, folder, source: src })
     const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
     return { queue, d }
   }

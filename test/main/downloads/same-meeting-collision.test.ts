@@ -2,19 +2,11 @@
 // and usually the topic; on the same day they share a folder. Their files must still get names of
 // their own, or one instance's file is taken for the other's: it is "skipped" as already complete,
 // and with "move to trash after download" the second recording is trashed without ever being saved.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 import { DatasetStore } from '../../../main/data/datasets/dataset-store'
-import { DownloadQueue } from '../../../main/downloads/download-queue'
+import { folderQueue, serverAndFolderEachTest, trashingSource } from './folder-queue'
 import { planRecordingFiles, relativePathOf } from '../../../main/downloads/layout'
-import { createLogger, memoryLogSink } from '../../../main/log/logger'
-import { systemClock, systemScheduler } from '../../../main/ports'
-import { recordingSink } from '../data/harness'
-import { startFileServer } from './file-server'
-import { httpGet } from './http-source'
 
 // Two instances of meeting 85746352143 on one day; their files carry no id of their own.
 const instance = (uuid: string, start: string, url: string) => ({
@@ -34,35 +26,15 @@ describe('two instances of one meeting on one day', () => {
   })
 
   describe('with trash after verified', () => {
-    let server: Awaited<ReturnType<typeof startFileServer>>
-    let folder: string
-    beforeEach(async () => {
-      server = await startFileServer()
-      folder = await mkdtemp(join(tmpdir(), 'zc-dl-collide-'))
-    })
-    afterEach(async () => {
-      await server.close()
-      await rm(folder, { recursive: true, force: true })
-    })
+    const scratch = serverAndFolderEachTest('zc-dl-collide-')
 
     it('downloads both files before trashing both recordings', async () => {
+      const { server, folder } = scratch
       server.files.set('a', { size: 3000 })
       server.files.set('b', { size: 3000 })
       const trashed: string[] = []
       const datasets = new DatasetStore()
-      const queue = new DownloadQueue({
-        source: { open: (_p, url, options) => httpGet(url, options), trash: async (_p, uuid) => void trashed.push(uuid) },
-        datasets,
-        dialogs: { chooseSaveFile: async () => undefined, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => true },
-        shell: { openPath: async () => undefined, openExternal: async () => undefined },
-        events: recordingSink(),
-        settings: () => ({ downloadConcurrency: 2, downloadFolder: folder }),
-        clock: systemClock,
-        scheduler: systemScheduler,
-        log: createLogger(memoryLogSink(), 'downloads'),
-        retryDelayMs: 0,
-        stallTimeoutMs: 5000,
-      })
+      const queue = folderQueue({ datasets, folder, source: trashingSource(trashed), confirm: true })
       const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
       d.add([instance('uuid-A==', '2025-02-03T09:00:00Z', server.url('a')), instance('uuid-B==', '2025-02-03T15:00:00Z', server.url('b'))])
       await queue.enqueue({ datasetId: d.id, rowIndexes: [0, 1], trashAfterVerified: true })

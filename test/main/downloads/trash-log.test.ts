@@ -1,51 +1,25 @@
 // Once Zoom has moved a recording to its trash, the queue must say so, even when the line
 // for zoom-trash-log.jsonl cannot be written: reporting "failed" makes the person believe the
 // recording is still in the cloud while Zoom's trash is counting down its days.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 import { DatasetStore } from '../../../main/data/datasets/dataset-store'
-import { DownloadQueue } from '../../../main/downloads/download-queue'
+import { folderQueue, serverAndFolderEachTest, trashingSource } from './folder-queue'
 import { TRASH_LOG_NAME } from '../../../main/downloads/trash-after-download'
-import { createLogger, memoryLogSink } from '../../../main/log/logger'
-import { systemClock, systemScheduler } from '../../../main/ports'
-import { recordingSink } from '../data/harness'
-import { startFileServer } from './file-server'
-import { httpGet } from './http-source'
 
 describe('trash log', () => {
-  let server: Awaited<ReturnType<typeof startFileServer>>
-  let folder: string
-  beforeEach(async () => {
-    server = await startFileServer()
-    folder = await mkdtemp(join(tmpdir(), 'zc-dl-trashlog-'))
-  })
-  afterEach(async () => {
-    await server.close()
-    await rm(folder, { recursive: true, force: true })
-  })
+  const scratch = serverAndFolderEachTest('zc-dl-trashlog-')
 
   it('a recording Zoom trashed counts as trashed when its log line cannot be written', async () => {
+    const { server, folder } = scratch
     server.files.set('v', { size: 2000 })
     // The log cannot be appended to (here: a folder stands at its name).
     await mkdir(join(folder, TRASH_LOG_NAME))
     const trashed: string[] = []
     const datasets = new DatasetStore()
-    const queue = new DownloadQueue({
-      source: { open: (_p, url, options) => httpGet(url, options), trash: async (_p, uuid) => void trashed.push(uuid) },
-      datasets,
-      dialogs: { chooseSaveFile: async () => undefined, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => true },
-      shell: { openPath: async () => undefined, openExternal: async () => undefined },
-      events: recordingSink(),
-      settings: () => ({ downloadConcurrency: 2, downloadFolder: folder }),
-      clock: systemClock,
-      scheduler: systemScheduler,
-      log: createLogger(memoryLogSink(), 'downloads'),
-      retryDelayMs: 0,
-      stallTimeoutMs: 5000,
-    })
+    const queue = folderQueue({ datasets, folder, source: trashingSource(trashed), confirm: true })
     const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
     d.add([
       {

@@ -1,48 +1,20 @@
 // "Move to Zoom's trash after download" must never trash a recording with a file that was
 // not downloaded. A file still processing has no download_url yet; it is left out of the plan,
 // and the recording (every file of it, the processing one included) must then stay in the cloud.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 import { DatasetStore } from '../../../main/data/datasets/dataset-store'
-import { DownloadQueue } from '../../../main/downloads/download-queue'
-import { createLogger, memoryLogSink } from '../../../main/log/logger'
-import { systemClock, systemScheduler } from '../../../main/ports'
-import { recordingSink } from '../data/harness'
-import { startFileServer } from './file-server'
-import { httpGet } from './http-source'
+import { folderQueue, serverAndFolderEachTest, trashingSource } from './folder-queue'
 
 describe('trash after verified', () => {
-  let server: Awaited<ReturnType<typeof startFileServer>>
-  let folder: string
-  beforeEach(async () => {
-    server = await startFileServer()
-    folder = await mkdtemp(join(tmpdir(), 'zc-dl-trash-'))
-  })
-  afterEach(async () => {
-    await server.close()
-    await rm(folder, { recursive: true, force: true })
-  })
+  const scratch = serverAndFolderEachTest('zc-dl-trash-')
 
   it('keeps a recording in the cloud when one of its files is still processing (no download_url yet)', async () => {
+    const { server, folder } = scratch
     server.files.set('video', { size: 5000 })
     const trashed: string[] = []
     const datasets = new DatasetStore()
-    const queue = new DownloadQueue({
-      source: { open: (_p, url, options) => httpGet(url, options), trash: async (_p, uuid) => void trashed.push(uuid) },
-      datasets,
-      dialogs: { chooseSaveFile: async () => undefined, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => true },
-      shell: { openPath: async () => undefined, openExternal: async () => undefined },
-      events: recordingSink(),
-      settings: () => ({ downloadConcurrency: 2, downloadFolder: folder }),
-      clock: systemClock,
-      scheduler: systemScheduler,
-      log: createLogger(memoryLogSink(), 'downloads'),
-      retryDelayMs: 0,
-      stallTimeoutMs: 5000,
-    })
+    const queue = folderQueue({ datasets, folder, source: trashingSource(trashed), confirm: true })
     const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
     d.add([
       {

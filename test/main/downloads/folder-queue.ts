@@ -1,0 +1,68 @@
+// A download queue as the app builds it, saving into a folder of the test's own: two at a time
+// (or as `concurrency` says), no wait between retries, a 5 s stall timeout, and Zoom's trash
+// confirmed or not as the test says; and the file server and folder each test starts with.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach } from 'vitest'
+import type { DatasetStore } from '../../../main/data/datasets/dataset-store'
+import { DownloadQueue } from '../../../main/downloads/download-queue'
+import type { DownloadSource } from '../../../main/downloads/source'
+import { createLogger, memoryLogSink } from '../../../main/log/logger'
+import { systemClock, systemScheduler } from '../../../main/ports'
+import { recordingSink } from '../data/harness'
+import { startFileServer } from './file-server'
+import { httpGet } from './http-source'
+
+type FileServer = Awaited<ReturnType<typeof startFileServer>>
+
+export interface FolderQueueOptions {
+  datasets: DatasetStore
+  folder: string
+  source: DownloadSource
+  /** The answer to "Move to Zoom's trash?" (default no). */
+  confirm?: boolean
+  concurrency?: () => number
+  maxAttempts?: number
+}
+
+export function folderQueue({ datasets, folder, source, confirm = false, concurrency = () => 2, maxAttempts }: FolderQueueOptions): DownloadQueue {
+  return new DownloadQueue({
+    source,
+    datasets,
+    dialogs: { chooseSaveFile: async () => undefined, chooseOpenFile: async () => undefined, chooseFolder: async () => undefined, confirm: async () => confirm },
+    shell: { openPath: async () => undefined, openExternal: async () => undefined },
+    events: recordingSink(),
+    settings: () => ({ downloadConcurrency: concurrency(), downloadFolder: folder }),
+    clock: systemClock,
+    scheduler: systemScheduler,
+    log: createLogger(memoryLogSink(), 'downloads'),
+    retryDelayMs: 0,
+    stallTimeoutMs: 5000,
+    ...(maxAttempts !== undefined ? { maxAttempts } : {}),
+  })
+}
+
+/** Downloads over HTTP, and records the uuid of each recording moved to Zoom's trash. */
+export const trashingSource = (trashed: string[]): DownloadSource => ({ open: (_p, url, options) => httpGet(url, options), trash: async (_p, uuid) => void trashed.push(uuid) })
+
+/** A file server and an empty folder (named from `prefix`) for each test, both gone after it. */
+export function serverAndFolderEachTest(prefix: string): { readonly server: FileServer; readonly folder: string } {
+  const made: { server?: FileServer; folder?: string } = {}
+  beforeEach(async () => {
+    made.server = await startFileServer()
+    made.folder = await mkdtemp(join(tmpdir(), prefix))
+  })
+  afterEach(async () => {
+    await made.server?.close()
+    if (made.folder) await rm(made.folder, { recursive: true, force: true })
+  })
+  return {
+    get server() {
+      return made.server as FileServer
+    },
+    get folder() {
+      return made.folder as string
+    },
+  }
+}
