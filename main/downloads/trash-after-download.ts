@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { DownloadItem } from '../../common/contract/downloads'
 import type { BridgeError } from '../../common/errors'
 import { DOCUMENT_FILE_MODE } from '../data/document-mode'
+import { redact } from '../log/redact'
 
 export const TRASH_LOG_NAME = 'zoom-trash-log.jsonl'
 
@@ -47,7 +48,8 @@ export async function logTrash(group: TrashGroup, at: number, outcome: 'trashed'
     ...(group.topic ? { topic: group.topic } : {}),
     ...(group.host ? { host: group.host } : {}),
     files: group.files.length,
-    ...(error ? { error: error.message } : {}),
+    // Zoom's words may quote what it was sent: the file beside the downloads gets them redacted, as a log line would.
+    ...(error ? { error: redact(error.message) } : {}),
   }
   await appendFile(join(group.folder, TRASH_LOG_NAME), `${JSON.stringify(line)}\n`, { mode: DOCUMENT_FILE_MODE })
 }

@@ -248,15 +248,16 @@ export class ZoomClient {
       const contentType = headerValue(response.headers, 'content-type')
       return {
         url: response.url,
+        // Everything the server wrote is scrubbed: the status line, header names and values, and the headers read out of them.
+        ...(trackingId ? { trackingId: scrub(trackingId) } : {}),
+        ...(contentType ? { contentType: scrub(contentType) } : {}),
         status: response.statusCode,
-        statusText: response.statusMessage ?? '',
-        headers: pairs(response.rawHeaders).map(([name, value]) => [name, scrub(value)]),
+        statusText: scrub(response.statusMessage ?? ''),
+        headers: pairs(response.rawHeaders).map(([name, value]) => [scrub(name), scrub(value)]),
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         body: read.text,
         bodyBytes: read.truncated && Number.isFinite(declared) ? declared : read.bytes,
         truncated: read.truncated,
-        ...(trackingId ? { trackingId } : {}),
-        ...(contentType ? { contentType } : {}),
       }
     } catch (error) {
       throw toZoomError(error, signal)

@@ -11,8 +11,9 @@
 // in other bytes: an answer with one is searched as the text JSON.stringify gives back instead,
 // which has none (a page kept as bytes, stored as Zoom wrote it, is searched with its escapes
 // written out instead: its text keeps what JSON.parse drops). What this does not see: a quote of
-// only part of a token without its end, or one changed (base64, reversed, another case) on a page
-// that quotes nothing else — none of which is a credential a reader could use as it stands.
+// only part of a token without its end, or one in another letter case, on a page that quotes
+// nothing else. A whole token in base64, base64url or reversed is a credential once decoded, so
+// the ends of those forms are searched for too.
 // Cost: about half a millisecond per megabyte.
 import { AppError } from '../../common/errors'
 import { redactValuesDeep } from '../log/redact'
@@ -31,8 +32,19 @@ const ESCAPES = [Buffer.from('\\u'), Buffer.from('\\/')]
 /** A backslash followed by `u` or `/`: an escape that writes characters in other bytes (an escaped backslash before them counts too; it only costs the slower search). */
 const hasSpellingEscape = (raw: Buffer): boolean => ESCAPES.some((escape) => raw.includes(escape))
 
-/** The piece of a secret looked for: its end, or all of a short one. */
-const pieceOf = (secret: string): string => (secret.length <= PIECE * 2 ? secret : secret.slice(-PIECE))
+/** The piece of a text looked for: its end, or all of a short one. */
+const tailOf = (text: string): string => (text.length <= PIECE * 2 ? text : text.slice(-PIECE))
+
+/**
+ * The pieces of a secret looked for: the end of the secret, and of the forms a reader turns back
+ * into it at once (base64, base64url, reversed). A quote of the whole secret in one of these forms
+ * holds that form's end, whatever else the page says.
+ */
+const piecesOf = (secret: string): string[] => {
+  const base64 = Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, '')
+  const base64url = base64.replace(/\+/g, '-').replace(/\//g, '_')
+  return [...new Set([tailOf(secret), tailOf([...secret].reverse().join('')), tailOf(base64), tailOf(base64url)])]
+}
 
 /** Whether `text` holds `piece`; an ASCII piece is searched for as latin1 (the same bytes as UTF-8, and the faster native search). */
 function holds(text: Buffer | string, piece: string): boolean {
@@ -50,7 +62,7 @@ export function withoutEchoedSecrets<T>(raw: Buffer | undefined, body: T, secret
   if (typeof body === 'string') return redactValuesDeep(body, known)
   if (typeof body !== 'object') return body
   const text: Buffer | string = raw !== undefined && !hasSpellingEscape(raw) ? raw : (JSON.stringify(body) ?? '')
-  const quoted = known.some((secret) => holds(text, pieceOf(secret)))
+  const quoted = known.some((secret) => piecesOf(secret).some((piece) => holds(text, piece)))
   return quoted ? redactValuesDeep(body, known) : body
 }
 
@@ -73,7 +85,7 @@ export function bytesWithoutEchoedSecrets(raw: Buffer, secrets: readonly (string
   const known = knownSecrets(secrets)
   if (known.length === 0) return raw
   const text = hasSpellingEscape(raw) ? spelledOut(raw) : raw
-  if (!known.some((secret) => holds(text, pieceOf(secret)))) return raw
+  if (!known.some((secret) => piecesOf(secret).some((piece) => holds(text, piece)))) return raw
   let body: unknown
   try {
     body = JSON.parse(decoder.decode(raw))

@@ -9,6 +9,7 @@ import { consoleRequestSchema, type ConsoleRequest } from '../../../common/contr
 import { ConsoleService, memoryConsoleHistory } from '../../../main/console'
 import { createConsoleHandlers } from '../../../main/ipc/handlers/console'
 import { createZoomClients } from '../../../main/zoom'
+import { findFragments } from '../../support/canary'
 import { startSandbox, type Sandbox } from '../../sandbox'
 import { FAST_RETRY, FAST_TIMEOUTS, profileLookup, sandboxProfile, sandboxTokens } from '../zoom/sandbox-helpers'
 
@@ -27,6 +28,12 @@ beforeAll(async () => {
     if (say !== null) {
       res.writeHead(200, { 'content-type': 'text/plain', 'x-said': say })
       return void res.end(`you said ${say}`)
+    }
+    if (params.has('reason')) {
+      // The token quoted in the status line's reason phrase and in a header's name.
+      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '')
+      res.writeHead(401, `Bad token ${token}`, { 'content-type': `text/plain; token=${token}`, 'x-zm-trackingid': token, [`x-token-${token}`]: '1' })
+      return void res.end('no')
     }
     if (params.has('forms')) {
       // The token as a server might quote it changed: base64, reversed, upper-cased, with zero-width spaces.
@@ -92,6 +99,16 @@ describe('console.send and a server that quotes the request', () => {
     expect(response.status).toBe(200)
     expect(response.body).toBe('you said [redacted]')
     expect(response.headers.find(([name]) => name === 'x-said')?.[1]).toBe('[redacted]')
+  })
+
+  it('returns none of the bearer when the server quotes it in the reason phrase, a header name, the tracking id or the content type', async () => {
+    const { send, token } = setup()
+    const sent = await token()
+    const response = await send({ method: 'GET', url: `${echoUrl}/v2/echo`, query: [{ name: 'reason', value: '1' }] })
+    expect(response.status).toBe(401)
+    expect(findFragments(response.statusText, [sent])).toEqual([])
+    expect(findFragments(JSON.stringify(response.headers), [sent])).toEqual([])
+    expect(findFragments(JSON.stringify(response), [sent])).toEqual([])
   })
 
   it('leaves a person’s own Authorization header alone: it is theirs to see', async () => {

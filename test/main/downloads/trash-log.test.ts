@@ -8,6 +8,10 @@ import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 import { DatasetStore } from '../../../main/data/datasets/dataset-store'
 import { folderQueue, serverAndFolderEachTest, trashingSource } from './folder-queue'
 import { TRASH_LOG_NAME } from '../../../main/downloads/trash-after-download'
+import { errorFromResponse } from '../../../main/zoom/errors'
+import { forgetSecret, registerSecret } from '../../../main/log/redact'
+import { findFragments, readAllFiles } from '../../support/canary'
+import { httpGet } from './http-source'
 
 describe('trash log', () => {
   const scratch = serverAndFolderEachTest('zc-dl-trashlog-')
@@ -36,5 +40,47 @@ describe('trash log', () => {
     expect(trashed).toEqual(['uuid-1'])
     expect(queue.snapshot().trash).toMatchObject({ trashed: 1, failed: 0 })
     await queue.shutdown()
+  })
+
+  it('a failed move quoting the access token in Zoom’s message does not write the token to the log beside the downloads', async () => {
+    const { server, folder } = scratch
+    server.files.set('v', { size: 2000 })
+    const TOKEN = 'zmat_CANARY_trash_7d41c0a9b2e84f6a9c3d5e7f1a2b4c6d'
+    // The token manager registers every token it holds with the redactor.
+    registerSecret(TOKEN)
+    const datasets = new DatasetStore()
+    const queue = folderQueue({
+      datasets,
+      folder,
+      confirm: true,
+      source: {
+        open: (_p, url, options) => httpGet(url, options),
+        trash: async () => {
+          throw errorFromResponse({ status: 400, headers: {}, body: { code: 300, message: `Invalid request, token ${TOKEN} cannot trash this recording` } })
+        },
+      },
+    })
+    const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
+    d.add([
+      {
+        uuid: 'uuid-1',
+        id: 1,
+        host_email: 'host@example.com',
+        topic: 'Topic',
+        start_time: '2025-02-03T10:00:00Z',
+        recording_files: [{ id: 'v', file_type: 'MP4', file_extension: 'MP4', recording_type: 'shared_screen', file_size: 2000, download_url: server.url('v'), status: 'completed' }],
+      },
+    ])
+    try {
+      await queue.enqueue({ datasetId: d.id, rowIndexes: [0], trashAfterVerified: true })
+      await queue.whenIdle()
+      expect(queue.snapshot().trash).toMatchObject({ failed: 1 })
+      const files = await readAllFiles(folder)
+      expect(files.some((f) => f.path.endsWith(TRASH_LOG_NAME))).toBe(true)
+      expect(files.filter((f) => findFragments(f.text, [TOKEN]).length > 0).map((f) => f.path)).toEqual([])
+    } finally {
+      await queue.shutdown()
+      forgetSecret(TOKEN)
+    }
   })
 })

@@ -2,6 +2,7 @@
 // on untouched (the same object, nothing copied); one quoting a token whole, cut short to most of
 // it, or behind JSON escapes is scrubbed wherever it is (values, keys, nested lists).
 import { describe, expect, it } from 'vitest'
+import { findCanaries } from '../../support/canary'
 import { bytesWithoutEchoedSecrets, withoutEchoedSecrets } from '../../../main/zoom/echoed-secrets'
 
 const TOKEN = 'eyJhbGciOiJIUzUxMiJ9.canary-token-for-echo-checks.9f2c41d7e0b34a5c8d6e1f20a3b4c5d6e7f80912'
@@ -18,6 +19,14 @@ describe('answers that quote a token', () => {
     const text = JSON.stringify(withoutEchoedSecrets(raw, body, [undefined, TOKEN]))
     expect(text).not.toContain(TOKEN.slice(-24))
     expect(text).toContain('"id":"u1"')
+  })
+
+  it('scrubs a token quoted base64-encoded or reversed on a page that quotes nothing else (decoding gives the token back)', () => {
+    for (const quoted of [Buffer.from(TOKEN).toString('base64'), Buffer.from(TOKEN).toString('base64url'), [...TOKEN].reverse().join('')]) {
+      const { raw, body } = answer(JSON.stringify({ users: [{ id: 'u1', note: quoted }] }))
+      expect(findCanaries(JSON.stringify(withoutEchoedSecrets(raw, body, [TOKEN])), [TOKEN, [...TOKEN].reverse().join(''), Buffer.from(TOKEN).toString('base64url')])).toEqual([])
+      expect(findCanaries(bytesWithoutEchoedSecrets(raw, [TOKEN]).toString('latin1'), [TOKEN, [...TOKEN].reverse().join(''), Buffer.from(TOKEN).toString('base64url')])).toEqual([])
+    }
   })
 
   it('finds a token spelled with JSON escapes, which its bytes never show', () => {
