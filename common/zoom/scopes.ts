@@ -72,5 +72,5 @@ export function missingScopesForApp(resource: { scopes: AcceptedScopes }, grante
 export function scopeMissingMessage(resource: { title: string; scopes: AcceptedScopes }, level: ScopeLevel): string {
   const scopes = scopesForApp(resource, level)
   if (scopes.length === 0) return `${resource.title} needs ${level === 'user' ? 'an admin-level app (Server-to-Server or admin-managed)' : 'a user-level app'}: this app type cannot be granted a scope for it.`
-  return `The token lacks a scope ${resource.title} needs. Add one of ${scopes.join(', ')} to the app, then reconnect.`
+  return `The token lacks a scope ${resource.title} needs. Add one of ${scopes.join(', ')} to the app in the Zoom Marketplace${level === 'user' ? ' and to this connection’s Scopes (Edit)' : ''}, then reconnect.`
 }

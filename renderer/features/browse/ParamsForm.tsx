@@ -44,7 +44,7 @@ export function ParamsForm({ resource, values, onChange, profileId, target, onTa
             {...(errors[name] ? { error: errors[name] } : {})}
           />
         ) : (
-          <Field key={name} label={`${name} (required)`} hint={`No list of Zoom's gives ${name}: type one.`} error={errors[name]}>
+          <Field key={name} label={`${name} (required)`} hint={`No list can fill ${name} in for you here: type one (copy it from the row of another list, e.g. the Webinars or Meetings tab).`} error={errors[name]}>
             {(p) => <input {...p} className="input" type="text" value={typeof values[name] === 'string' ? values[name] : ''} onChange={(e) => set(name, e.target.value)} />}
           </Field>
         ),

@@ -47,4 +47,10 @@ describe('scopes for an app type', () => {
     }
     expect(scopeMissingMessage(LIST_RESOURCES['phone.users'], 'user')).toContain('admin-level app')
   })
+
+  it('the 403 message of a user-level app says the scope goes on the connection too (Reconnect asks for the connection’s scopes)', () => {
+    expect(scopeMissingMessage(LIST_RESOURCES.recordings, 'user')).toContain('the Zoom Marketplace and to this connection’s Scopes (Edit), then reconnect.')
+    // An admin-level app's token carries the scopes set in the Marketplace.
+    expect(scopeMissingMessage(LIST_RESOURCES.recordings, 'admin')).not.toContain('(Edit)')
+  })
 })
