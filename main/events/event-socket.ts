@@ -31,6 +31,8 @@ export const HEARTBEAT_INTERVAL_MS = 30_000
 export const TAKEN_OVER_CLOSE_CODE = 4409
 /** Close code our sandbox uses for "the access token expired". */
 export const TOKEN_EXPIRED_CLOSE_CODE = 4401
+/** A socket counts as up (its backoff and token retry start over) once it stayed open this long. */
+export const STABLE_OPEN_MS = 60_000
 
 export interface SocketHandlers {
   open(): void
@@ -78,6 +80,10 @@ interface Live {
   connection?: SocketConnection
   opened: boolean
   accessToken: string
+  /** When Zoom last answered a heartbeat on this socket (undefined: it never did). */
+  answeredAt?: number
+  /** Replaced by a socket with a renewed token and being closed: what it still delivers is kept. */
+  retired?: boolean
 }
 
 export class EventSocket {
@@ -96,6 +102,8 @@ export class EventSocket {
   private stopped = true
   /** A forced token renewal already happened for this run of failures. */
   private tokenRetried = false
+  /** Renewals that failed in a row while the current socket stays open (their own backoff). */
+  private renewFailures = 0
   private readonly policy: BackoffPolicy
 
   constructor(private readonly deps: EventSocketDeps) {
@@ -148,7 +156,7 @@ export class EventSocket {
       if (this.stopped || generation !== this.generation) return
       if (replacing && this.current?.opened) {
         this.deps.log.warn('event socket: the token could not be renewed yet; the current socket stays', { profileId: this.deps.profileId, code: isAppError(error) ? error.code : 'INTERNAL' })
-        this.cancelTimers.push(this.deps.scheduler.setTimeout(() => void this.renew(), this.delay()))
+        this.cancelTimers.push(this.deps.scheduler.setTimeout(() => void this.renew(), this.renewDelay()))
         return
       }
       return this.failed(isAppError(error) ? error : new AppError('INTERNAL', 'Could not get an access token for the event socket'))
@@ -163,11 +171,15 @@ export class EventSocket {
         const previous = this.current
         this.current = live
         this.next = undefined
-        if (previous && previous !== live) this.closeLive(previous, 1000, 'token renewed')
+        if (previous && previous !== live) {
+          previous.retired = true
+          this.closeLive(previous, 1000, 'token renewed')
+        }
         this.opened(token)
       },
       message: (text) => {
-        if (mine()) this.received(text)
+        // Events Zoom sent on the old socket before switching to the new one are still events.
+        if (mine() || (live.retired && !this.stopped)) this.received(text, live)
       },
       close: (code, reason) => {
         if (!mine()) return
@@ -188,8 +200,15 @@ export class EventSocket {
 
   private opened(token: AccessToken): void {
     this.clearTimers()
-    this.attempt = 0
-    this.tokenRetried = false
+    this.renewFailures = 0
+    // The backoff and the token retry start over only once the socket stayed up: one Zoom accepts
+    // and closes at once must not reopen in a tight loop.
+    this.cancelTimers.push(
+      this.deps.scheduler.setTimeout(() => {
+        this.attempt = 0
+        this.tokenRetried = false
+      }, STABLE_OPEN_MS),
+    )
     this.error = undefined
     this.reason = undefined
     this.openSince = this.deps.clock.now()
@@ -205,6 +224,13 @@ export class EventSocket {
     const interval = this.deps.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS
     const beat = () => {
       if (this.stopped || !this.current?.opened) return
+      const live = this.current
+      // A server that answered heartbeats and stopped answering them is gone (a half-open socket
+      // after sleep or a NAT timeout): no close will come, so reconnect rather than show it open.
+      if (live.answeredAt !== undefined && this.deps.clock.now() - live.answeredAt > 2 * interval) {
+        this.lost(live, { transport: 'HEARTBEAT_TIMEOUT' })
+        return
+      }
       try {
         this.current.connection?.send(JSON.stringify({ module: 'heartbeat' }))
       } catch {
@@ -223,7 +249,7 @@ export class EventSocket {
     await this.open({ forceRefresh: true, rejectedToken: this.current.accessToken }, true)
   }
 
-  private received(text: string): void {
+  private received(text: string, live: Live): void {
     let frame: unknown
     try {
       frame = JSON.parse(text)
@@ -235,6 +261,7 @@ export class EventSocket {
     const { module, content } = frame as { module?: unknown; content?: unknown }
     if (module === 'heartbeat') {
       this.lastHeartbeatAt = this.deps.clock.now()
+      live.answeredAt = this.lastHeartbeatAt
       this.deps.onState()
       return
     }
@@ -259,7 +286,7 @@ export class EventSocket {
     // A failed replacement while the old socket still runs: keep the old one, retry the renewal later.
     if (wasReplacement && this.current?.opened) {
       this.deps.log.warn('event socket: reopening with a renewed token failed; the current socket stays', { profileId: this.deps.profileId, ...describe(why) })
-      this.cancelTimers.push(this.deps.scheduler.setTimeout(() => void this.renew(), this.delay()))
+      this.cancelTimers.push(this.deps.scheduler.setTimeout(() => void this.renew(), this.renewDelay()))
       return
     }
     if (this.next) return
@@ -281,6 +308,8 @@ export class EventSocket {
           }),
         )
       }
+      // Already renewed once in this run of failures: wait a backoff before the next attempt.
+      if (this.tokenRetried) return this.scheduleReconnect(describeReason(why))
       this.tokenRetried = true
       this.attempt++
       this.setState('connecting', 'The access token was refused or expired; connecting with a new one')
@@ -303,6 +332,11 @@ export class EventSocket {
     }
     this.stopped = true
     this.setState('error', error.message)
+  }
+
+  /** Doubles with each renewal that failed in a row (the socket stays open meanwhile). */
+  private renewDelay(): number {
+    return backoffDelay(this.policy, ++this.renewFailures, this.deps.random)
   }
 
   private delay(): number {

@@ -64,8 +64,10 @@ export class FolderWebhookSchemas implements WebhookSchemaPort {
 
   private async read(): Promise<Map<string, { schema: unknown; root: unknown }>> {
     let names = await jsonFiles(this.options.dir)
-    if (names.length === 0 && this.options.fetchText) {
-      await this.fill(this.options.fetchText)
+    // Domains whose file is not there yet (none at first use, or a download that failed last time).
+    const missing = WEBHOOK_DOMAINS.filter((domain) => !names.includes(`${domain}.json`))
+    if (missing.length > 0 && this.options.fetchText) {
+      await this.fill(this.options.fetchText, missing)
       names = await jsonFiles(this.options.dir)
     }
     const out = new Map<string, { schema: unknown; root: unknown }>()
@@ -83,9 +85,9 @@ export class FolderWebhookSchemas implements WebhookSchemaPort {
     return out
   }
 
-  private async fill(fetchText: FetchText): Promise<void> {
+  private async fill(fetchText: FetchText, domains: readonly string[]): Promise<void> {
     await ensureDirectory(this.options.dir)
-    for (const domain of WEBHOOK_DOMAINS) {
+    for (const domain of domains) {
       try {
         const text = await fetchText(webhookFileUrl(domain))
         if (eventSchemas(JSON.parse(text)).length === 0) continue
