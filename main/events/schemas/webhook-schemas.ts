@@ -64,10 +64,8 @@ export class FolderWebhookSchemas implements WebhookSchemaPort {
 
   private async read(): Promise<Map<string, { schema: unknown; root: unknown }>> {
     let names = await jsonFiles(this.options.dir)
-    // Domains whose file is not there yet (none at first use, or a download that failed last time).
-    const missing = WEBHOOK_DOMAINS.filter((domain) => !names.includes(`${domain}.json`))
-    if (missing.length > 0 && this.options.fetchText) {
-      await this.fill(this.options.fetchText, missing)
+    if (names.length === 0 && this.options.fetchText) {
+      await this.fill(this.options.fetchText)
       names = await jsonFiles(this.options.dir)
     }
     const out = new Map<string, { schema: unknown; root: unknown }>()
@@ -85,9 +83,9 @@ export class FolderWebhookSchemas implements WebhookSchemaPort {
     return out
   }
 
-  private async fill(fetchText: FetchText, domains: readonly string[]): Promise<void> {
+  private async fill(fetchText: FetchText): Promise<void> {
     await ensureDirectory(this.options.dir)
-    for (const domain of domains) {
+    for (const domain of WEBHOOK_DOMAINS) {
       try {
         const text = await fetchText(webhookFileUrl(domain))
         if (eventSchemas(JSON.parse(text)).length === 0) continue
