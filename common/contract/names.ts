@@ -14,6 +14,7 @@ export const CHANNEL_NAMES = [
   'vault.unlock',
   'vault.lock',
   'vault.changeProtection',
+  'vault.startOver',
   'settings.get',
   'settings.update',
   'settings.chooseDownloadFolder',

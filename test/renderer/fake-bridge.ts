@@ -435,6 +435,11 @@ export class FakeBridge {
         this.emit('vault.status', this.vault)
         return this.vault
       },
+      // Like main: after its own dialog (answered yes here), a vault that starts over has no secrets.
+      'vault.startOver': (input) => {
+        if (input.protector === 'passphrase') this.passphrase = input.passphrase
+        return this.setVault(input.protector === 'passphrase' ? { kind: 'passphrase', secure: true } : { kind: 'os-keychain', backend: this.vault.keychain.backend, secure: this.vault.keychain.secure })
+      },
       'vault.lock': () => {
         if (this.vault.protection.kind !== 'passphrase') throw new FakeError('CONFLICT', 'Only a passphrase-protected store can be locked.')
         this.vault = { ...this.vault, state: 'locked' }

@@ -100,6 +100,20 @@ describe('settings', () => {
     expect(fake.callsOf('vault.unlock')).toEqual([{}, {}])
   })
 
+  it('a forgotten passphrase is not a dead end: Start over with a new one (main asks first), and the app opens again', async () => {
+    const p = makeProfile({ name: 'Acme' })
+    const { user, fake } = await renderApp({ profiles: [p], vault: { state: 'locked', protection: { kind: 'passphrase', secure: true }, keychain: { available: true, backend: 'gnome_libsecret', secure: true } } })
+    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
+    await screen.findByRole('heading', { name: 'Secrets are locked' })
+    await user.click(screen.getByRole('button', { name: 'Forgot the passphrase?' }))
+    const startOver = screen.getByRole('region', { name: 'Start over' })
+    expect(within(startOver).getByRole('button', { name: 'Start over with this passphrase' })).toHaveProperty('disabled', true)
+    await user.type(within(startOver).getByLabelText('New passphrase'), 'a brand new passphrase')
+    await user.click(within(startOver).getByRole('button', { name: 'Start over with this passphrase' }))
+    expect(await screen.findByRole('heading', { name: 'Acme', level: 1 })).toBeTruthy()
+    expect(fake.callsOf('vault.startOver')).toEqual([{ protector: 'passphrase', passphrase: 'a brand new passphrase' }])
+  })
+
   it('saves the clipboard delay and the connect-window sign-in choice', async () => {
     const { user, fake } = await renderApp()
     await user.click(screen.getByRole('button', { name: 'Settings' }))

@@ -1,4 +1,5 @@
 import type { VaultStatus } from '../../../common/contract'
+import { AppError } from '../../../common/errors'
 import type { DialogPort, EventSink } from '../../ports'
 import type { ProtectionTarget, Vault } from '../../vault/vault'
 import type { HandlersFor } from '../types'
@@ -25,6 +26,12 @@ export function createVaultHandlers(vault: Vault, events: EventSink, vaultChange
       await beforeLock()
       return announce(vault.lock())
     },
+    'vault.startOver': async (input) => {
+      if (!(await dialogs.confirm(START_OVER_QUESTION))) throw new AppError('CANCELLED', 'Nothing was changed.')
+      await beforeLock()
+      await vault.reset()
+      return announce(input.protector === 'passphrase' ? await vault.setupWithPassphrase(input.passphrase) : await vault.setupWithKeychain())
+    },
     'vault.changeProtection': async (input) => {
       const target: ProtectionTarget =
         input.protector === 'passphrase'
@@ -33,6 +40,15 @@ export function createVaultHandlers(vault: Vault, events: EventSink, vaultChange
       return announce(await vault.changeProtection(target, { confirmChange }))
     },
   }
+}
+
+/** A forgotten passphrase: starting over loses what it protected, so main asks itself. */
+const START_OVER_QUESTION: Parameters<DialogPort['confirm']>[0] = {
+  title: 'Start over without the passphrase',
+  message: 'Forget the passphrase and the secrets it protects?',
+  detail:
+    'Your connections stay, but their client secrets and tokens can no longer be read: enter each Client Secret again (Edit) and connect again. What the old passphrase protected is kept sealed in the vault’s archive. If you did not just ask for this, choose Cancel.',
+  confirmLabel: 'Start over',
 }
 
 function changeQuestion({ from, to }: { from: ProtectionTarget['kind']; to: ProtectionTarget['kind'] }, backend: string | undefined): Parameters<DialogPort['confirm']>[0] {

@@ -87,6 +87,61 @@ function PassphraseUnlock() {
           {pending ? 'Unlocking…' : 'Unlock'}
         </button>
       </form>
+      <StartOver />
     </div>
+  )
+}
+
+/**
+ * A forgotten passphrase is not a dead end: the vault can start over, with a new passphrase or the
+ * OS keychain. The connections stay; their secrets are lost, which main's own dialog says first.
+ */
+function StartOver() {
+  const startOver = useStore((s) => s.startVaultOver)
+  const [open, setOpen] = useState(false)
+  const [passphrase, setPassphrase] = useState('')
+  const { pending, error } = taskOf(useStore((s) => s.vaultTask), 'startOver')
+  const id = useId()
+  const run = async (protector: Parameters<typeof startOver>[0]) => {
+    // Cancelled in main's dialog or refused: said below (a cancel says nothing was changed).
+    await startOver(protector).catch(() => undefined)
+    setPassphrase('')
+  }
+  if (!open)
+    return (
+      <button type="button" className="btn btn-ghost" onClick={() => setOpen(true)}>
+        Forgot the passphrase?
+      </button>
+    )
+  return (
+    <section className="card lock-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Start over</h2>
+      <p className="muted">Without the passphrase your client secrets and tokens cannot be read. You can start over: your connections stay, and you enter each one’s Client Secret again and connect again.</p>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void run({ protector: 'passphrase', passphrase })
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-new`}>New passphrase</label>
+          <input id={`${id}-new`} className="input" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        </div>
+        <div className="row wrap">
+          <button type="submit" className="btn" disabled={pending || passphrase.length < 8}>
+            Start over with this passphrase
+          </button>
+          <button type="button" className="btn" disabled={pending} onClick={() => void run({ protector: 'os-keychain' })}>
+            Start over with the OS keychain
+          </button>
+        </div>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
   )
 }

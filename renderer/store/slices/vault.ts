@@ -8,7 +8,7 @@ import type { Store } from '../types'
 export type Protector = { protector: 'os-keychain'; currentPassphrase?: string } | { protector: 'passphrase'; passphrase: string; currentPassphrase?: string }
 
 /** The vault's actions; one runs at a time (main serialises them too). */
-export type VaultAction = 'setup' | 'unlock' | 'lock' | 'changeProtection'
+export type VaultAction = 'setup' | 'unlock' | 'lock' | 'changeProtection' | 'startOver'
 
 /** The running vault action, or the last one that failed and why (until the next one starts or it is dismissed). */
 export type VaultTask = Task<VaultAction>
@@ -25,6 +25,8 @@ export interface VaultSlice extends VaultState {
   unlockVault(passphrase?: string): Promise<void>
   lockVault(): Promise<void>
   changeProtection(protector: Protector): Promise<void>
+  /** A forgotten passphrase: the vault starts over with this protection (main asks first). */
+  startVaultOver(protector: Protector): Promise<void>
   /** Forgets `action`'s failure (the dialog showing it was closed); a running action stays. */
   dismissVaultError(action: VaultAction): void
 }
@@ -45,6 +47,12 @@ export const createVaultSlice: StateCreator<Store, [], [], VaultSlice> = (set, g
       }),
     lockVault: () => track('lock', async () => get().setVaultStatus(await call('vault.lock', undefined))),
     changeProtection: (protector) => track('changeProtection', async () => get().setVaultStatus(await call('vault.changeProtection', protector))),
+    startVaultOver: (protector) =>
+      track('startOver', async () => {
+        get().setVaultStatus(await call('vault.startOver', protector.protector === 'passphrase' ? { protector: 'passphrase', passphrase: protector.passphrase } : { protector: 'os-keychain' }))
+        // Every connection now needs its Client Secret again: their statuses say so.
+        await get().loadConnections()
+      }),
     dismissVaultError: (action) => set((s) => (s.vaultTask?.running === false && s.vaultTask.action === action ? { vaultTask: undefined } : {})),
   }
 }

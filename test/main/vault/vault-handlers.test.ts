@@ -112,3 +112,37 @@ describe('from the OS keychain', () => {
     expect(await restarted.getSecret('p1', 'clientSecret')).toBe('kept')
   })
 })
+
+describe('starting over after a forgotten passphrase', () => {
+  it('asks in main’s dialog, then gives a new vault with the protection chosen; the old secrets are archived, not readable', async () => {
+    const vault = await openTestVault(dir)
+    await vault.setupWithPassphrase('forgotten passphrase')
+    await vault.setSecret('p1', 'clientSecret', 'sealed-by-the-old-key')
+    vault.lock()
+    const answers = [false, true]
+    const asked: string[] = []
+    const handlers = createVaultHandlers(vault, events, () => undefined, {
+      confirm: async (options) => {
+        asked.push(options.title)
+        return answers.shift() ?? false
+      },
+    })
+    const startOver = (input: unknown) => handlers['vault.startOver'](channels['vault.startOver'].input.parse(input), {})
+
+    await expect(startOver({ protector: 'passphrase', passphrase: 'a new passphrase' })).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(vault.status()).toMatchObject({ state: 'locked', protection: { kind: 'passphrase' } })
+    await expect(vault.unlock('forgotten passphrase')).resolves.toMatchObject({ state: 'unlocked' })
+    expect(await vault.getSecret('p1', 'clientSecret')).toBe('sealed-by-the-old-key')
+    vault.lock()
+
+    await expect(startOver({ protector: 'passphrase', passphrase: 'a new passphrase' })).resolves.toMatchObject({ state: 'unlocked', protection: { kind: 'passphrase' } })
+    expect(asked).toEqual(['Start over without the passphrase', 'Start over without the passphrase'])
+    expect(vault.hasSecret('p1', 'clientSecret')).toBe(false)
+    vault.lock()
+    await expect(vault.unlock('forgotten passphrase')).rejects.toMatchObject({ code: 'VAULT_BAD_PASSPHRASE' })
+    await expect(vault.unlock('a new passphrase')).resolves.toMatchObject({ state: 'unlocked' })
+    // What the old key sealed is kept, sealed, in the archive.
+    const file = JSON.parse(await readFile(join(dir, 'vault.json'), 'utf8')) as { data: { archive: { reason: string }[] } }
+    expect(file.data.archive.map((entry) => entry.reason)).toContain('reset')
+  })
+})
