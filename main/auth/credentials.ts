@@ -153,9 +153,9 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
     outcomes: bookOutcomes(book),
     grantedScopes: (profileId) => book.record(profileId)?.grantedScopes,
     vaultChanged: () => {
-      // Locked (by the person, or a passphrase vault at start): no token stays in memory, nor in
-      // the log redactor's registry.
-      if (vault.status().state === 'locked') tokens.dropCache()
+      // Locked (by the person, or a passphrase vault at start), or started over (no key at all):
+      // no token stays in memory, nor in the log redactor's registry.
+      if (vault.status().state !== 'unlocked') tokens.dropCache()
       book.republish(stored.ids())
     },
     beforeLock: () => tokens.settle(SETTLE_BOUND_MS),

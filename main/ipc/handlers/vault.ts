@@ -30,6 +30,8 @@ export function createVaultHandlers(vault: Vault, events: EventSink, vaultChange
       if (!(await dialogs.confirm(START_OVER_QUESTION))) throw new AppError('CANCELLED', 'Nothing was changed.')
       await beforeLock()
       await vault.reset()
+      // Told while the vault has no key, so no token read with the old one stays in memory.
+      vaultChanged()
       return announce(input.protector === 'passphrase' ? await vault.setupWithPassphrase(input.passphrase) : await vault.setupWithKeychain())
     },
     'vault.changeProtection': async (input) => {

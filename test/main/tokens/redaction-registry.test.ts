@@ -60,4 +60,19 @@ describe('the redaction registry', () => {
     expect((await credentials.tokens.getAccessToken(profileId)).accessToken).toBe(accessToken)
     expect(isRegisteredSecret(accessToken)).toBe(true)
   })
+
+  it('a vault started over (no key at all) keeps no token in memory either', async ({ installation, sandbox }) => {
+    const { vault, credentials } = await installation.start()
+    const profileId = (await credentials.profiles.create(s2sDraft(sandbox, 'Started over'))).id
+    await credentials.auth.connect(profileId)
+    const { accessToken } = await credentials.tokens.getAccessToken(profileId)
+    await vault.reset()
+    credentials.vaultChanged()
+    expect(isRegisteredSecret(accessToken)).toBe(false)
+    expect(registeredSecretCount()).toBe(0)
+    await vault.setupWithPassphrase('a new passphrase')
+    credentials.vaultChanged()
+    // The token read with the old key is gone with it: nothing is served from memory.
+    await expect(credentials.tokens.getAccessToken(profileId)).rejects.toBeDefined()
+  })
 })

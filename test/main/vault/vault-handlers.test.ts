@@ -121,7 +121,9 @@ describe('starting over after a forgotten passphrase', () => {
     vault.lock()
     const answers = [false, true]
     const asked: string[] = []
-    const handlers = createVaultHandlers(vault, events, () => undefined, {
+    // The vault's state each time the app is told it changed (a locked vault drops every token held in memory).
+    const toldWhile: string[] = []
+    const handlers = createVaultHandlers(vault, events, () => toldWhile.push(vault.status().state), {
       confirm: async (options) => {
         asked.push(options.title)
         return answers.shift() ?? false
@@ -137,6 +139,7 @@ describe('starting over after a forgotten passphrase', () => {
 
     await expect(startOver({ protector: 'passphrase', passphrase: 'a new passphrase' })).resolves.toMatchObject({ state: 'unlocked', protection: { kind: 'passphrase' } })
     expect(asked).toEqual(['Start over without the passphrase', 'Start over without the passphrase'])
+    expect(toldWhile).toEqual(['uninitialised', 'unlocked'])
     expect(vault.hasSecret('p1', 'clientSecret')).toBe(false)
     vault.lock()
     await expect(vault.unlock('forgotten passphrase')).rejects.toMatchObject({ code: 'VAULT_BAD_PASSPHRASE' })
