@@ -195,7 +195,7 @@ describe('DatasetDb writes behind', () => {
     vi.useFakeTimers()
     const path = join(dir, 'people.sqlite')
     const syncs = heldSyncs()
-    const db = new DatasetDb(path, resource, true, { afterMs: 100, file: syncs.file })
+    const db = new DatasetDb(path, resource, true, { writeBehind: { afterMs: 100, file: syncs.file } })
     try {
       await syncedAfter(db, syncs, () => db.add(['{"id":"a","name":"Ann","team":{"name":"x"}}', '{"id":"b","name":"Bo","team":{"name":"y"}}'], ['a', 'b']))
       expect(syncs.started).toEqual([path])
@@ -227,7 +227,7 @@ describe('DatasetDb writes behind', () => {
 
   it.runIf(process.platform === 'linux')('syncs through one handle of its own, let go of right after SQLite’s when the dataset closes', async () => {
     const path = join(dir, 'held.sqlite')
-    const db = new DatasetDb(path, resource, true, { afterMs: 0 })
+    const db = new DatasetDb(path, resource, true, { writeBehind: { afterMs: 0 } })
     const sqliteHandles = openHandlesOf(path)
     /** A write, then the sync it sets off (on a later turn). */
     const writeAndSync = async (id: string) => {

@@ -27,6 +27,7 @@ import type { DatasetMeta, StoredResource, WindowInput } from './protocol'
 import { ParsedAhead } from './parsed-ahead'
 import { storedRows } from './row-key'
 import { BUSY_TIMEOUT_MS, ExportReader, type ExportSource, isOrderTable, orderTableName } from './export-source'
+import type { ParallelScans } from './parallel-scan'
 
 const SAMPLE_HEAD = 200
 const SAMPLE_SPREAD = 300
@@ -37,6 +38,11 @@ const CATCH_UP_SLICE = 5000
 
 /** A sort's first screens up to this many rows are answered before the whole order is made. */
 const EARLY_WINDOW_ROWS = 1000
+
+export interface DatasetDbOptions {
+  writeBehind?: WriteBehindOptions
+  scans?: ParallelScans
+}
 
 type WindowResult = { offset: number; rows: { index: number; cells: ReturnType<typeof toCell>[] }[]; columns: string[]; total: number; filteredTotal: number }
 
@@ -66,13 +72,17 @@ export class DatasetDb {
   /** Hands the file's writes to the disk as they come, instead of in the kernel's 30 s bursts. */
   private readonly writeBehind: WriteBehind
 
+  /** Shares a filter's scan of a big dataset with helper threads; without it every scan runs here. */
+  private readonly scans: ParallelScans | undefined
+
   constructor(
     private path: string,
     private readonly resource: StoredResource,
     create: boolean,
-    writeBehind: WriteBehindOptions = {},
+    options: DatasetDbOptions = {},
   ) {
-    this.writeBehind = new WriteBehind(() => this.path, writeBehind)
+    this.writeBehind = new WriteBehind(() => this.path, options.writeBehind ?? {})
+    this.scans = options.scans
     this.db = openDatabase(path, create)
     if (create) {
       this.db.exec(`
@@ -229,6 +239,8 @@ export class DatasetDb {
   }
 
   window(input: WindowInput): WindowResult {
+    // A big dataset being read may be filtered next: its scan then finds its helper threads ready.
+    if (this.scans?.worth(this.rows)) this.scans.warm()
     const key = viewKey(input)
     const spec = normaliseSpec(input)
     const early = this.earlyWindow(key, spec, input)
@@ -399,13 +411,35 @@ export class DatasetDb {
 
   /** Fills a new table with the row indexes of the view, in order; returns how many. */
   private fill(table: string, spec: NormalisedSpec): number {
-    const { sql, params } = this.viewQuery(spec)
+    const parts = this.viewParts(spec)
     this.db.exec(`CREATE TABLE ${table}(pos INTEGER PRIMARY KEY, idx INTEGER NOT NULL)`)
+    // A filter in dataset order (no sort, no check of a row's own text) is the same query over
+    // any range of rows: one range at a time, on every core.
+    if (this.scans?.worth(this.rows) && spec.sort === undefined && !parts.needsRow) return this.fillShared(table, parts)
+    const { sql, params } = viewSql(parts)
     return Number(this.db.prepare(`INSERT INTO ${table}(idx) ${sql}`).run(...params).changes)
+  }
+
+  /** Fills a filter's table from its scan shared among threads (parallel-scan.ts), chunk by chunk in order. */
+  private fillShared(table: string, parts: ViewParts): number {
+    const where = [...parts.where, 's0.idx >= ?', 's0.idx < ?'].join(' AND ')
+    // The aggregate's own ORDER BY: the chunk's indexes ascending whatever order the join reads them in.
+    const sql = `SELECT json_group_array(s0.idx ORDER BY s0.idx) AS json FROM ${parts.from} WHERE ${where}`
+    const own = this.db.prepare(sql)
+    const answers = (this.scans as ParallelScans).scan({ path: this.path, sql, params: parts.params, rows: this.rows }, (from, to) => String(own.get(...parts.params, from, to)?.json))
+    const insert = this.db.prepare(`INSERT INTO ${table}(idx) SELECT value FROM json_each(?)`)
+    let length = 0
+    for (const json of answers) length += Number(insert.run(json).changes)
+    return length
   }
 
   /** The SELECT of the view's row indexes (`idx`) in view order, and its parameters. */
   private viewQuery(spec: NormalisedSpec): { sql: string; params: (string | number)[] } {
+    return viewSql(this.viewParts(spec))
+  }
+
+  /** The view's query in parts: its tables (the first, `s0`, gives the row index), conditions and order. */
+  private viewParts(spec: NormalisedSpec): ViewParts {
     const from: string[] = []
     const where: string[] = []
     const params: (string | number)[] = []
@@ -446,7 +480,7 @@ export class DatasetDb {
       this.registerCellFunction()
       from.push('JOIN rows AS r ON r.idx = s0.idx')
     }
-    return { sql: `SELECT s0.idx AS idx FROM ${from.join(' ')}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`, params }
+    return { from: from.join(' '), where, params, order, needsRow }
   }
 
   /** The table number of an extracted column, extracting it from every row the first time. */
@@ -503,6 +537,20 @@ export class DatasetDb {
     this.views.clear()
     this.pending.clear()
   }
+}
+
+/** A view's query in parts (DatasetDb.viewParts). */
+interface ViewParts {
+  from: string
+  where: string[]
+  params: (string | number)[]
+  order: string
+  /** Whether a condition reads the row's own JSON (an exact match). */
+  needsRow: boolean
+}
+
+function viewSql(parts: ViewParts): { sql: string; params: (string | number)[] } {
+  return { sql: `SELECT s0.idx AS idx FROM ${parts.from}${parts.where.length > 0 ? ` WHERE ${parts.where.join(' AND ')}` : ''} ORDER BY ${parts.order}`, params: parts.params }
 }
 
 /**

@@ -8,6 +8,7 @@ import { inRowContext } from '../row-context'
 import { DatasetDb, removeDatabaseFiles } from './dataset-db'
 import { writeExport } from './export-writer'
 import { rowsOfPage } from './page-rows'
+import { ParallelScans } from './parallel-scan'
 import type { CancelMessage, ExportRowsWritten, ReplyMessage, Request, RequestMessage } from './protocol'
 import { runAsBackgroundThread } from '../../../threads/thread-priority'
 
@@ -16,6 +17,8 @@ if (!port) throw new Error('dataset-worker runs as a worker thread')
 runAsBackgroundThread()
 
 const datasets = new Map<string, DatasetDb>()
+/** The helper threads every dataset's big filters share (started at the first big dataset read). */
+const scans = new ParallelScans()
 
 /**
  * Each dataset's exports under way. An export's helper thread reads the dataset's file through a
@@ -56,7 +59,7 @@ async function handle(datasetId: string, request: Request, control: RequestContr
         await fileReleased(datasetId)
         previous.close(false)
       }
-      const db = new DatasetDb(request.path, request.resource, request.create)
+      const db = new DatasetDb(request.path, request.resource, request.create, { scans })
       if (!request.create) db.dropLeftoverExports()
       if (request.meta) db.setMeta(request.meta)
       datasets.set(datasetId, db)

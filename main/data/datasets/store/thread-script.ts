@@ -1,7 +1,7 @@
 // Where a data thread's script is, and how the thread is started. The built app runs the .js that
 // electron-vite emits for each thread (out/main/, one entry each, see electron.vite.config.ts);
 // tests and the bench run the TypeScript source, through tsx.
-import { Worker } from 'node:worker_threads'
+import { type Transferable, Worker } from 'node:worker_threads'
 import { DATA_THREAD_LIMITS } from '../../../young-generation'
 
 export interface ThreadScript {
@@ -14,7 +14,7 @@ export function threadScript(name: string, from: string): ThreadScript {
   return { url: new URL(`./${name}.js`, from), execArgv: [] }
 }
 
-/** Starts a data thread (the store's worker, the export's helper) with the heap its bulk work needs. */
-export function startDataThread(script: ThreadScript, workerData?: unknown): Worker {
-  return new Worker(script.url, { execArgv: script.execArgv, resourceLimits: DATA_THREAD_LIMITS, workerData })
+/** Starts a data thread (the store's worker, an export's or a scan's helper) with the heap its bulk work needs. */
+export function startDataThread(script: ThreadScript, workerData?: unknown, transferList?: readonly Transferable[]): Worker {
+  return new Worker(script.url, { execArgv: script.execArgv, resourceLimits: DATA_THREAD_LIMITS, workerData, ...(transferList ? { transferList: [...transferList] } : {}) })
 }
