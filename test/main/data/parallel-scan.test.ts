@@ -19,10 +19,10 @@ import { type Misbehaviour, TOOK_CHUNK_CHANNEL } from './misbehaving-scan-helper
 import { scanThroughHelper } from './scan-through-helper'
 
 const ROWS = 48_000
-const resource: StoredResource = { id: 'calls', idKeys: ['id'], columns: ['caller', 'site'], valueLabels: {} }
+const resource: StoredResource = { id: 'calls', idKeys: ['id'], columns: ['caller', 'site', 'duration'], valueLabels: {} }
 const CALLERS = ['Ann Lee', 'Dan Ortiz', 'Ömer Şahin', 'hana', 'Zoë Brandt', '']
 const SITES = ['Main Site', 'London Office', 'Tokyo Office']
-const call = (i: number) => ({ id: `c${i}`, caller: CALLERS[(i * 7) % CALLERS.length], site: SITES[i % SITES.length], note: i % 1000 === 0 ? 'escalated' : 'ok' })
+const call = (i: number) => ({ id: `c${i}`, caller: CALLERS[(i * 7) % CALLERS.length], site: SITES[i % SITES.length], note: i % 1000 === 0 ? 'escalated' : 'ok', duration: i % 11 === 0 ? null : (i * 37) % 500 })
 const scanScript = threadScript('scan-helper-thread', new URL('../../../main/data/datasets/store/parallel-scan.ts', import.meta.url).href)
 const misbehavingScript = threadScript('misbehaving-scan-helper', import.meta.url)
 
@@ -75,6 +75,24 @@ describe('a filter shared among threads', () => {
       for (const offset of [0, Math.max(0, expected.length - 50)]) {
         const want = single.window({ ...spec, columns, offset, limit: 100 })
         expect(shared.window({ ...spec, columns, offset, limit: 100 })).toEqual(want)
+      }
+    })
+  }
+
+  const sorts: ViewSpec['sort'][] = [
+    { column: 'caller', direction: 'asc' },
+    { column: 'caller', direction: 'desc' },
+    { column: 'duration', direction: 'asc' },
+    { column: 'duration', direction: 'desc' },
+  ]
+  for (const sort of sorts) {
+    it(`answers the first screens of a sort by ${sort?.column} ${sort?.direction} from chunks, exactly as one top-N sort does`, () => {
+      const columns = ['id', 'caller', 'duration']
+      // Many equal keys and empty ones: the order among them is the row index, asc or reversed.
+      for (const offset of [0, 400, 900]) {
+        const want = single.window({ sort, columns, offset, limit: 100 })
+        expect(shared.window({ sort, columns, offset, limit: 100 })).toEqual(want)
+        expect(want.rows).toHaveLength(100)
       }
     })
   }

@@ -262,11 +262,41 @@ export class DatasetDb {
     const sortOnly = spec.sort !== undefined && !spec.text && spec.columnFilters.length === 0 && spec.equals.length === 0
     if (!sortOnly || input.offset + input.limit > EARLY_WINDOW_ROWS || this.views.get(key)?.rows === this.rows) return undefined
     this.catchUp()
-    const { sql, params } = this.viewQuery(spec)
-    const order = this.db.prepare(`${sql} LIMIT ? OFFSET ?`).all(...params, input.limit, input.offset).map((row) => Number(row.idx))
+    const shared = this.scans?.worth(this.rows) && Number.isSafeInteger(input.offset + input.limit)
+    const order = shared ? this.sharedTop(spec, input) : this.top(spec, input)
     const json = new Map(this.statements.byIndexes.all(JSON.stringify(order)).map((row) => [Number(row.idx), row.json]))
     this.pending.set(key, spec)
     return this.windowOf(input, order.map((idx) => ({ idx, json: json.get(idx) })), this.rows)
+  }
+
+  /** The row indexes at view positions [offset, offset + limit), by one top-N sort of every row. */
+  private top(spec: NormalisedSpec, input: WindowInput): number[] {
+    const { sql, params } = this.viewQuery(spec)
+    return this.db
+      .prepare(`${sql} LIMIT ? OFFSET ?`)
+      .all(...params, input.limit, input.offset)
+      .map((row) => Number(row.idx))
+  }
+
+  /**
+   * The same, with the top-N sort shared among threads (parallel-scan.ts): each chunk of rows
+   * answers its own first offset + limit rows in view order, which hold the view's first ones
+   * (the order ends on the row index, so it is total); the candidates are then put in order here,
+   * by the view's own ORDER BY over their stored keys.
+   */
+  private sharedTop(spec: NormalisedSpec, input: WindowInput): number[] {
+    const parts = this.viewParts(spec)
+    const first = input.offset + input.limit
+    const where = [...parts.where, 's0.idx >= ?', 's0.idx < ?'].join(' AND ')
+    const sql = `SELECT json_group_array(idx) AS json FROM (SELECT s0.idx AS idx FROM ${parts.from} WHERE ${where} ORDER BY ${parts.order} LIMIT ${first})`
+    const own = this.db.prepare(sql)
+    const answers = (this.scans as ParallelScans).scan({ path: this.path, sql, params: parts.params, rows: this.rows }, (from, to) => String(own.get(...parts.params, from, to)?.json))
+    const candidates = JSON.stringify(answers.flatMap((json) => JSON.parse(json) as number[]))
+    const among = [...parts.where, 's0.idx IN (SELECT value FROM json_each(?))'].join(' AND ')
+    return this.db
+      .prepare(`SELECT s0.idx AS idx FROM ${parts.from} WHERE ${among} ORDER BY ${parts.order} LIMIT ? OFFSET ?`)
+      .all(...parts.params, candidates, input.limit, input.offset)
+      .map((row) => Number(row.idx))
   }
 
   /** Whether a view waits to be materialised (an early window was answered without it). */
