@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   'DOMAIN_NOT_ALLOWED',
   // data
   'DOWNLOAD_SIZE_MISMATCH',
+  /** Something other than a plain file (a symbolic link, a folder, a device) is where a download writes. */
+  'DOWNLOAD_PATH_REFUSED',
   'EXPORT_FAILED',
   // the app's own updates
   'UPDATES_UNAVAILABLE',

@@ -24,7 +24,8 @@ import { backoffDelay } from '../net/backoff'
 import type { Clock, DialogPort, EventSink, Scheduler, ShellPort } from '../ports'
 import { planRecordingFiles, type PlannedFile, relativePathOf } from './layout'
 import { assertSafeFolder } from './safe-folder'
-import { isComplete, partPathOf, RetryableTransferError, sizeOnDisk, transferOnce } from './transfer'
+import { isComplete, partPathOf, removePartFiles, sizeOnDisk } from './part-files'
+import { RetryableTransferError, transferOnce } from './transfer'
 import type { RecordingFileKind } from '../../common/zoom/recording-files'
 import { groupReadiness, logTrash, TRASH_LOG_NAME, type TrashGroup } from './trash-after-download'
 
@@ -313,7 +314,7 @@ export class DownloadQueue {
     entry.item.state = 'cancelled'
     entry.controller?.abort(new AppError('CANCELLED', 'Cancelled.'))
     // A queued file may have a .part from an earlier run: cancel means "I do not want it".
-    if (!entry.controller) entry.removing = rm(partPathOf(entry.finalPath), { force: true }).catch(() => undefined)
+    if (!entry.controller) entry.removing = removePartFiles(entry.finalPath).catch(() => undefined)
   }
 
   private pump(): void {
@@ -387,7 +388,7 @@ export class DownloadQueue {
     } catch (error) {
       delete item.retrying
       if (isAbort(error, controller.signal)) {
-        if (item.state === 'cancelled') await rm(partPathOf(entry.finalPath), { force: true }).catch(() => undefined)
+        if (item.state === 'cancelled') await removePartFiles(entry.finalPath).catch(() => undefined)
         else item.state = 'paused'
         return
       }

@@ -7,12 +7,16 @@
 // - the body ends early (reset, stall, truncation): a retryable error and the .part is kept, so
 //   the next attempt, a manual retry or a later enqueue resumes from where it stopped.
 // When Zoom gives no file_size (0), the file is accepted at whatever length the server sends.
-import { createWriteStream } from 'node:fs'
-import { mkdir, rename, rm, stat } from 'node:fs/promises'
+// Neither the .part nor the final path is used through a symbolic link (no-follow.ts): the
+// attempt fails with DOWNLOAD_PATH_REFUSED and the link and its target are left as they are.
+import { mkdir, rename } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { finished, type Readable, Transform, type TransformCallback } from 'node:stream'
 import { AppError, isAppError } from '../../common/errors'
 import { DOCUMENT_FILE_MODE } from '../data/document-mode'
+import { BodyIntake, FileWriteError } from './body-intake'
+import { DownloadPathRefusedError, entryAt, type OpenHow, openNoFollow, refuseUnlessPlain } from './no-follow'
+import { partPathOf, removePartFiles, sizeOnDisk } from './part-files'
 import type { DownloadResponse, DownloadSource } from './source'
 import type { Scheduler } from '../ports'
 
@@ -33,82 +37,54 @@ export interface TransferRequest {
 /** An attempt that may succeed if tried again (the .part, if any, is kept). */
 export class RetryableTransferError extends AppError {}
 
-export const partPathOf = (finalPath: string): string => `${finalPath}.part`
-
-export async function sizeOnDisk(path: string): Promise<number | undefined> {
-  try {
-    const info = await stat(path)
-    return info.isFile() ? info.size : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** True when the final file is already there and, when Zoom gave a size, of that size. */
-export async function isComplete(finalPath: string, fileSize: number): Promise<boolean> {
-  const size = await sizeOnDisk(finalPath)
-  return size !== undefined && (fileSize === 0 || size === fileSize)
-}
-
 export async function transferOnce(request: TransferRequest): Promise<void> {
   const { finalPath, fileSize } = request
   const part = partPathOf(finalPath)
   await mkdir(dirname(finalPath), { recursive: true })
-  let start = (await sizeOnDisk(part)) ?? 0
+  // Before any byte is fetched: a link at the final path would be refused at the rename anyway.
+  await refuseUnlessPlain(finalPath)
+  let found = await entryAt(part)
+  let start = found.kind === 'file' ? found.size : 0
   if (fileSize > 0 && start > fileSize) {
-    await rm(part, { force: true })
+    await removePartFiles(finalPath)
+    found = { kind: 'missing' }
     start = 0
   }
-  if (fileSize > 0 && start === fileSize) return rename(part, finalPath)
+  if (fileSize > 0 && start === fileSize) return moveIntoPlace(part, finalPath)
   request.onProgress(start)
 
-  const response = await openResponse(request, start, part)
-  let append = false
-  try {
-    if (response.status === 416) {
-      await rm(part, { force: true })
-      throw new RetryableTransferError('NETWORK', 'The server refused to resume; starting again.')
-    }
-    if (response.status === 206 && start > 0) {
-      const from = rangeStart(response)
-      if (from !== 0 && from !== start) {
-        // Asking for the same range again gets the same answer: start the file again instead.
-        await rm(part, { force: true })
-        throw new RetryableTransferError('NETWORK', 'The server resumed at the wrong place; starting again.')
-      }
-      // A 206 from byte 0 is the whole file again: written from the start, as a 200 is.
-      append = from === start
-    } else if (response.status !== 200) throw statusError(response.status)
-    const announced = announcedTotal(response)
-    if (fileSize > 0 && announced !== undefined && announced !== fileSize) {
-      await rm(part, { force: true })
-      throw mismatch(fileSize, announced)
-    }
-  } catch (error) {
+  const response = await openResponse(request, start, finalPath)
+  const answer = judgeAnswer(response, start, fileSize)
+  if ('refusal' in answer) {
     response.body.destroy()
-    throw error
+    if (answer.discardPart) await removePartFiles(finalPath)
+    throw answer.refusal
   }
-
-  let received = append ? start : 0
+  let received = answer.append ? start : 0
   request.onProgress(received)
-  const watch = new StallWatch(request.scheduler, request.stallTimeoutMs, (count) => {
+  const intake = new BodyIntake(response.body, request.scheduler, request.stallTimeoutMs, (count) => {
     received += count
     request.onProgress(received)
   })
+  let file: FileHandle
   try {
-    await writeBody(response.body, watch, part, append, request.signal)
+    file = await openPart(part, answer.append ? 'append' : found.kind === 'file' ? 'truncate' : 'create')
+  } catch (error) {
+    intake.discard()
+    throw error
+  }
+  try {
+    await intake.into(file, request.signal)
   } catch (error) {
     if (request.signal.aborted) throw error
     // The disk, not the network: trying the download again cannot help (disk full, folder not writable).
-    if (error instanceof FileWriteError) throw new AppError('FILE_IO', `The file could not be written (${error.code ?? 'error'}): is the disk full, or the folder no longer writable?`)
-    throw new RetryableTransferError(watch.stalled ? 'TIMEOUT' : 'NETWORK', watch.stalled ? 'The download stalled.' : 'The connection was interrupted.')
-  } finally {
-    watch.stop()
+    if (error instanceof FileWriteError) throw fileIoError(error.code)
+    throw new RetryableTransferError(intake.stalled ? 'TIMEOUT' : 'NETWORK', intake.stalled ? 'The download stalled.' : 'The connection was interrupted.')
   }
 
   const size = (await sizeOnDisk(part)) ?? 0
   if (fileSize > 0 && size > fileSize) {
-    await rm(part, { force: true })
+    await removePartFiles(finalPath)
     throw mismatch(fileSize, size)
   }
   if (fileSize > 0 && size < fileSize) {
@@ -116,19 +92,60 @@ export async function transferOnce(request: TransferRequest): Promise<void> {
   }
   const expected = announcedTotal(response)
   if (fileSize === 0 && expected !== undefined && size !== expected) throw new RetryableTransferError('NETWORK', 'The download ended early.')
+  await moveIntoPlace(part, finalPath)
+}
+
+type Answer = { append: boolean } | { refusal: AppError; discardPart: boolean }
+
+/** What to do with the server's answer: write it (appended to the .part or from its start), or not. */
+function judgeAnswer(response: DownloadResponse, start: number, fileSize: number): Answer {
+  if (response.status === 416) return { refusal: new RetryableTransferError('NETWORK', 'The server refused to resume; starting again.'), discardPart: true }
+  let append = false
+  if (response.status === 206 && start > 0) {
+    const from = rangeStart(response)
+    // Asking for the same range again gets the same answer: start the file again instead.
+    if (from !== 0 && from !== start) return { refusal: new RetryableTransferError('NETWORK', 'The server resumed at the wrong place; starting again.'), discardPart: true }
+    // A 206 from byte 0 is the whole file again: written from the start, as a 200 is.
+    append = from === start
+  } else if (response.status !== 200) return { refusal: statusError(response.status), discardPart: false }
+  const announced = announcedTotal(response)
+  if (fileSize > 0 && announced !== undefined && announced !== fileSize) return { refusal: mismatch(fileSize, announced), discardPart: true }
+  return { append }
+}
+
+/**
+ * Renames the finished .part into place. rename() replaces a link at the target rather than
+ * writing through it, but a link there is still refused: it is not ours to replace.
+ */
+async function moveIntoPlace(part: string, finalPath: string): Promise<void> {
+  await refuseUnlessPlain(finalPath)
   await rename(part, finalPath)
+}
+
+/** Opens the .part without following a link; a refusal stays typed, any other failure is the disk's. */
+async function openPart(part: string, how: OpenHow): Promise<FileHandle> {
+  try {
+    return await openNoFollow(part, how, DOCUMENT_FILE_MODE)
+  } catch (error) {
+    if (error instanceof DownloadPathRefusedError) throw error
+    throw fileIoError((error as NodeJS.ErrnoException).code)
+  }
+}
+
+function fileIoError(code: string | undefined): AppError {
+  return new AppError('FILE_IO', `The file could not be written (${code ?? 'error'}): is the disk full, or the folder no longer writable?`)
 }
 
 const RETRYABLE_CODES = new Set<AppError['code']>(['NETWORK', 'TIMEOUT', 'ZOOM_SERVER_ERROR', 'ZOOM_RATE_LIMITED'])
 
 /** Opens the body; sources that throw on HTTP errors (the Zoom client) get the same treatment as statuses. */
-async function openResponse(request: TransferRequest, start: number, part: string): Promise<DownloadResponse> {
+async function openResponse(request: TransferRequest, start: number, finalPath: string): Promise<DownloadResponse> {
   try {
     return await request.source.open(request.profileId, request.url, { start, signal: request.signal })
   } catch (error) {
     if (request.signal.aborted || !isAppError(error) || error instanceof RetryableTransferError) throw error
     if (error.details?.httpStatus === 416) {
-      await rm(part, { force: true })
+      await removePartFiles(finalPath)
       throw new RetryableTransferError('NETWORK', 'The server refused to resume; starting again.')
     }
     if (RETRYABLE_CODES.has(error.code)) throw new RetryableTransferError(error.code, error.message, error.details)
@@ -165,86 +182,4 @@ function announcedTotal(response: DownloadResponse): number | undefined {
 function rangeStart(response: DownloadResponse): number | undefined {
   const match = /^bytes\s+(\d+)-/.exec(header(response, 'content-range') ?? '')
   return match ? Number(match[1]) : undefined
-}
-
-/** Writing the .part failed (as opposed to the body breaking off). */
-class FileWriteError extends Error {
-  readonly code: string | undefined
-  constructor(cause: NodeJS.ErrnoException) {
-    super(cause.message, { cause })
-    this.code = cause.code
-  }
-}
-
-/**
- * Streams the body into the .part. Unlike pipeline(), an interrupted body does not destroy the
- * file stream: what was already handed to it is flushed, so the next attempt resumes from there.
- */
-function writeBody(body: Readable, watch: StallWatch, part: string, append: boolean, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const file = createWriteStream(part, { flags: append ? 'a' : 'w', mode: DOCUMENT_FILE_MODE })
-    let failure: unknown
-    const stop = (error: unknown) => {
-      if (failure !== undefined) return
-      failure = error ?? new Error('The transfer was interrupted.')
-      body.unpipe(watch)
-      watch.unpipe(file)
-      body.destroy()
-      watch.destroy()
-      file.end()
-    }
-    const onAbort = () => stop(signal.reason)
-    if (signal.aborted) onAbort()
-    signal.addEventListener('abort', onAbort, { once: true })
-    finished(body, (error) => {
-      if (error) stop(error)
-    })
-    watch.on('error', stop)
-    file.on('error', (error: NodeJS.ErrnoException) => stop(new FileWriteError(error)))
-    file.on('close', () => {
-      signal.removeEventListener('abort', onAbort)
-      if (failure === undefined) resolve()
-      else reject(failure)
-    })
-    body.pipe(watch).pipe(file)
-  })
-}
-
-/** Passes bytes through, reports them, and errors the pipeline after `timeoutMs` of silence. */
-class StallWatch extends Transform {
-  stalled = false
-  private cancelTimer: (() => void) | undefined
-
-  constructor(
-    private readonly scheduler: Scheduler,
-    private readonly timeoutMs: number,
-    private readonly onBytes: (count: number) => void,
-  ) {
-    super()
-    this.arm()
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.arm()
-    this.onBytes(chunk.length)
-    callback(null, chunk)
-  }
-
-  override _flush(callback: TransformCallback): void {
-    this.stop()
-    callback()
-  }
-
-  stop(): void {
-    this.cancelTimer?.()
-    this.cancelTimer = undefined
-  }
-
-  private arm(): void {
-    this.stop()
-    this.cancelTimer = this.scheduler.setTimeout(() => {
-      this.stalled = true
-      this.destroy(new Error('stalled'))
-    }, this.timeoutMs)
-  }
 }

@@ -17,11 +17,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof FsPromises>()
   return {
     ...actual,
-    stat: async (...args: Parameters<typeof actual.stat>) => {
+    // The transfer measures its files with lstat (a link there is refused, never measured through).
+    lstat: async (...args: Parameters<typeof actual.lstat>) => {
       const path = String(args[0])
       if (path.endsWith('.mp4')) probe.finalStatted = true
       try {
-        return await actual.stat(...args)
+        return await actual.lstat(...args)
       } finally {
         if (path.endsWith('.part')) probe.partStatted?.()
       }

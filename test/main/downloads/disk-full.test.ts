@@ -2,13 +2,24 @@
 // network interruption: it must fail as FILE_IO, not be retried as NETWORK by opening the
 // recording at Zoom again and again, and not tell the person "the connection was interrupted".
 import { existsSync } from 'node:fs'
-import { mkdir, symlink } from 'node:fs/promises'
-import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { LIST_RESOURCES } from '../../../common/zoom/catalog'
-import { DatasetStore } from '../../../main/data/datasets/dataset-store'
-import { folderQueue, serverAndFolderEachTest } from './folder-queue'
-import { httpDownloadSource } from './http-source'
+import { open } from 'node:fs/promises'
+import { describe, expect, it, vi } from 'vitest'
+import type * as NoFollow from '../../../main/downloads/no-follow'
+
+// A full disk without a full disk: the .part the transfer opens is /dev/full, which answers every
+// write with ENOSPC. (A symlink to it would no longer do: downloads refuse links, no-follow.ts.)
+vi.mock('../../../main/downloads/no-follow', async (importOriginal) => {
+  const actual = await importOriginal<typeof NoFollow>()
+  return {
+    ...actual,
+    openNoFollow: (path: string, how: NoFollow.OpenHow, mode?: number) => (path.endsWith('.part') ? open('/dev/full', 'w') : actual.openNoFollow(path, how, mode)),
+  }
+})
+
+const { LIST_RESOURCES } = await import('../../../common/zoom/catalog')
+const { DatasetStore } = await import('../../../main/data/datasets/dataset-store')
+const { folderQueue, serverAndFolderEachTest } = await import('./folder-queue')
+const { httpDownloadSource } = await import('./http-source')
 
 describe.skipIf(!existsSync('/dev/full'))('a write error on this computer', () => {
   const scratch = serverAndFolderEachTest('zc-dl-full-')
@@ -16,10 +27,6 @@ describe.skipIf(!existsSync('/dev/full'))('a write error on this computer', () =
   it('disk full (ENOSPC) fails the file as FILE_IO after one attempt', async () => {
     const { server, folder } = scratch
     server.files.set('v', { size: 200_000 })
-    const target = join(folder, 'host@example.com', '2025-02-03', 'Topic (1)', 'shared_screen-v.mp4')
-    await mkdir(join(target, '..'), { recursive: true })
-    // /dev/full answers every write with ENOSPC: the .part lives on a full disk.
-    await symlink('/dev/full', `${target}.part`)
     const datasets = new DatasetStore()
     const source = httpDownloadSource()
     const queue = folderQueue({ datasets, folder, source, maxAttempts: 3 })
