@@ -1,4 +1,5 @@
-// A download's files on disk: the target, and `<target>.part` holding the bytes so far. Every
+// A download's files on disk: the target, `<target>.part` holding the bytes so far, and
+// `<target>.part.validator` naming the version of the file they are from (part-validator.ts). Every
 // look at them is through lstat (no-follow.ts): a symbolic link at either path is refused, never
 // measured through, so a link to some other file of the right size cannot pass as a finished
 // download (skipped, then perhaps moved to Zoom's trash without ever being saved).
@@ -6,6 +7,7 @@ import { rm } from 'node:fs/promises'
 import { entryAt } from './no-follow'
 
 export const partPathOf = (finalPath: string): string => `${finalPath}.part`
+export const validatorPathOf = (finalPath: string): string => `${finalPath}.part.validator`
 
 /** The size of the plain file at `path`, or undefined when there is none (or anything else is there). */
 export async function sizeOnDisk(path: string): Promise<number | undefined> {
@@ -32,4 +34,6 @@ export async function isComplete(finalPath: string, fileSize: number): Promise<b
  */
 export async function removePartFiles(finalPath: string): Promise<void> {
   await rm(partPathOf(finalPath), { force: true })
+  // After the .part: a .part is never left without the validator its bytes were written under.
+  await rm(validatorPathOf(finalPath), { force: true })
 }

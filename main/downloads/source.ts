@@ -11,18 +11,26 @@ export interface DownloadResponse {
   body: Readable
 }
 
+export interface OpenOptions {
+  /** Where the Range starts (0: the whole file, no Range). */
+  start: number
+  /** Sent as If-Range with a Range: the validator of the bytes already on disk (part-validator.ts). */
+  ifRange?: string
+  signal: AbortSignal
+}
+
 /** A raw streaming GET of a recording's download_url, authorised with the profile's token. */
 export interface DownloadSource {
-  open(profileId: string, url: string, options: { start: number; signal: AbortSignal }): Promise<DownloadResponse>
+  open(profileId: string, url: string, options: OpenOptions): Promise<DownloadResponse>
   /** Moves one meeting instance's cloud recording (by UUID) to Zoom's trash. */
   trash?(profileId: string, meetingUuid: string, signal: AbortSignal): Promise<void>
 }
 
-/** Downloads through the profile's Zoom client: Range resumes, redirects within its allowed domains. */
+/** Downloads through the profile's Zoom client: Range (with If-Range) resumes, redirects within its allowed domains. */
 export function zoomDownloadSource(zoom: Pick<ZoomClients, 'forProfile'>): DownloadSource {
   return {
-    async open(profileId, url, { start, signal }) {
-      const stream = await zoom.forProfile(profileId).stream(url, { signal, ...(start > 0 ? { range: { start } } : {}) })
+    async open(profileId, url, { start, ifRange, signal }) {
+      const stream = await zoom.forProfile(profileId).stream(url, { signal, ...(start > 0 ? { range: { start }, ...(ifRange !== undefined ? { ifRange } : {}) } : {}) })
       return { status: stream.status, headers: stream.headers, body: stream.body }
     },
     async trash(profileId, meetingUuid, signal) {

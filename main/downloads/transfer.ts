@@ -7,6 +7,8 @@
 // - the body ends early (reset, stall, truncation): a retryable error and the .part is kept, so
 //   the next attempt, a manual retry or a later enqueue resumes from where it stopped.
 // When Zoom gives no file_size (0), the file is accepted at whatever length the server sends.
+// A resume sends If-Range with the validator kept beside the .part (part-validator.ts): a file
+// changed on the server since comes back whole (200) and is written from the start.
 // Neither the .part nor the final path is used through a symbolic link (no-follow.ts): the
 // attempt fails with DOWNLOAD_PATH_REFUSED and the link and its target are left as they are.
 import { mkdir, rename } from 'node:fs/promises'
@@ -17,8 +19,12 @@ import { DOCUMENT_FILE_MODE } from '../data/document-mode'
 import { BodyIntake, FileWriteError } from './body-intake'
 import { DownloadPathRefusedError, entryAt, type OpenHow, openNoFollow, refuseUnlessPlain } from './no-follow'
 import { partPathOf, removePartFiles, sizeOnDisk } from './part-files'
+import { keepValidator, readValidator, validatorOf } from './part-validator'
+import { announcedTotal, judgeAnswer, RetryableTransferError, sizeMismatch } from './server-answer'
 import type { DownloadResponse, DownloadSource } from './source'
 import type { Scheduler } from '../ports'
+
+export { RetryableTransferError } from './server-answer'
 
 export interface TransferRequest {
   source: DownloadSource
@@ -34,9 +40,6 @@ export interface TransferRequest {
   onProgress(received: number): void
 }
 
-/** An attempt that may succeed if tried again (the .part, if any, is kept). */
-export class RetryableTransferError extends AppError {}
-
 export async function transferOnce(request: TransferRequest): Promise<void> {
   const { finalPath, fileSize } = request
   const part = partPathOf(finalPath)
@@ -51,10 +54,14 @@ export async function transferOnce(request: TransferRequest): Promise<void> {
     start = 0
   }
   if (fileSize > 0 && start === fileSize) return moveIntoPlace(part, finalPath)
+  const kept = start > 0 ? await readValidator(finalPath) : ({ kind: 'none' } as const)
+  // Bytes whose version cannot be told (a validator file this app did not write) are not resumed.
+  if (kept.kind === 'unusable') start = 0
+  const ifRange = kept.kind === 'kept' ? kept.value : undefined
   request.onProgress(start)
 
-  const response = await openResponse(request, start, finalPath)
-  const answer = judgeAnswer(response, start, fileSize)
+  const response = await openResponse(request, start, ifRange)
+  const answer = judgeAnswer(response, { start, ifRange, fileSize })
   if ('refusal' in answer) {
     response.body.destroy()
     if (answer.discardPart) await removePartFiles(finalPath)
@@ -69,6 +76,9 @@ export async function transferOnce(request: TransferRequest): Promise<void> {
   let file: FileHandle
   try {
     file = await openPart(part, answer.append ? 'append' : found.kind === 'file' ? 'truncate' : 'create')
+    // A .part from the start is of this response's version. So is the rest of one kept without a
+    // validator (an older version of the app wrote none): from now on, a change is noticed.
+    if (!answer.append || kept.kind === 'none') await keepPartValidator(file, finalPath, validatorOf(response.headers))
   } catch (error) {
     intake.discard()
     throw error
@@ -85,7 +95,7 @@ export async function transferOnce(request: TransferRequest): Promise<void> {
   const size = (await sizeOnDisk(part)) ?? 0
   if (fileSize > 0 && size > fileSize) {
     await removePartFiles(finalPath)
-    throw mismatch(fileSize, size)
+    throw sizeMismatch(fileSize, size)
   }
   if (fileSize > 0 && size < fileSize) {
     throw new RetryableTransferError('DOWNLOAD_SIZE_MISMATCH', `The download stopped at ${size} of ${fileSize} bytes; it will resume from there.`)
@@ -95,30 +105,14 @@ export async function transferOnce(request: TransferRequest): Promise<void> {
   await moveIntoPlace(part, finalPath)
 }
 
-type Answer = { append: boolean } | { refusal: AppError; discardPart: boolean }
-
-/** What to do with the server's answer: write it (appended to the .part or from its start), or not. */
-function judgeAnswer(response: DownloadResponse, start: number, fileSize: number): Answer {
-  if (response.status === 416) return { refusal: new RetryableTransferError('NETWORK', 'The server refused to resume; starting again.'), discardPart: true }
-  let append = false
-  if (response.status === 206 && start > 0) {
-    const from = rangeStart(response)
-    // Asking for the same range again gets the same answer: start the file again instead.
-    if (from !== 0 && from !== start) return { refusal: new RetryableTransferError('NETWORK', 'The server resumed at the wrong place; starting again.'), discardPart: true }
-    // A 206 from byte 0 is the whole file again: written from the start, as a 200 is.
-    append = from === start
-  } else if (response.status !== 200) return { refusal: statusError(response.status), discardPart: false }
-  const announced = announcedTotal(response)
-  if (fileSize > 0 && announced !== undefined && announced !== fileSize) return { refusal: mismatch(fileSize, announced), discardPart: true }
-  return { append }
-}
-
 /**
  * Renames the finished .part into place. rename() replaces a link at the target rather than
  * writing through it, but a link there is still refused: it is not ours to replace.
  */
 async function moveIntoPlace(part: string, finalPath: string): Promise<void> {
   await refuseUnlessPlain(finalPath)
+  // The validator goes first: a whole .part left without one is still renamed at the next attempt.
+  await keepValidator(finalPath, undefined)
   await rename(part, finalPath)
 }
 
@@ -132,6 +126,17 @@ async function openPart(part: string, how: OpenHow): Promise<FileHandle> {
   }
 }
 
+/** Replaces the .part's validator once the .part is open; on failure the .part is closed, nothing written. */
+async function keepPartValidator(file: FileHandle, finalPath: string, value: string | undefined): Promise<void> {
+  try {
+    await keepValidator(finalPath, value)
+  } catch (error) {
+    await file.close()
+    if (error instanceof DownloadPathRefusedError) throw error
+    throw fileIoError((error as NodeJS.ErrnoException).code)
+  }
+}
+
 function fileIoError(code: string | undefined): AppError {
   return new AppError('FILE_IO', `The file could not be written (${code ?? 'error'}): is the disk full, or the folder no longer writable?`)
 }
@@ -139,47 +144,16 @@ function fileIoError(code: string | undefined): AppError {
 const RETRYABLE_CODES = new Set<AppError['code']>(['NETWORK', 'TIMEOUT', 'ZOOM_SERVER_ERROR', 'ZOOM_RATE_LIMITED'])
 
 /** Opens the body; sources that throw on HTTP errors (the Zoom client) get the same treatment as statuses. */
-async function openResponse(request: TransferRequest, start: number, finalPath: string): Promise<DownloadResponse> {
+async function openResponse(request: TransferRequest, start: number, ifRange: string | undefined): Promise<DownloadResponse> {
   try {
-    return await request.source.open(request.profileId, request.url, { start, signal: request.signal })
+    return await request.source.open(request.profileId, request.url, { start, signal: request.signal, ...(start > 0 && ifRange !== undefined ? { ifRange } : {}) })
   } catch (error) {
     if (request.signal.aborted || !isAppError(error) || error instanceof RetryableTransferError) throw error
     if (error.details?.httpStatus === 416) {
-      await removePartFiles(finalPath)
+      await removePartFiles(request.finalPath)
       throw new RetryableTransferError('NETWORK', 'The server refused to resume; starting again.')
     }
     if (RETRYABLE_CODES.has(error.code)) throw new RetryableTransferError(error.code, error.message, error.details)
     throw error
   }
-}
-
-function mismatch(expected: number, actual: number): AppError {
-  return new AppError('DOWNLOAD_SIZE_MISMATCH', `Zoom listed this file as ${expected} bytes but the server has ${actual} bytes.`)
-}
-
-function statusError(status: number): AppError {
-  if (status === 401) return new AppError('ZOOM_UNAUTHORIZED', 'Zoom refused the download (401). Reconnect the profile and retry.', { httpStatus: status })
-  if (status === 403) return new AppError('ZOOM_SCOPE_MISSING', 'Zoom refused the download (403).', { httpStatus: status })
-  if (status === 404) return new AppError('ZOOM_NOT_FOUND', 'The recording file no longer exists (404).', { httpStatus: status })
-  if (status === 429) return new RetryableTransferError('ZOOM_RATE_LIMITED', 'Zoom is rate limiting downloads.', { httpStatus: status })
-  if (status >= 500) return new RetryableTransferError('ZOOM_SERVER_ERROR', `The download server answered ${status}.`, { httpStatus: status })
-  return new AppError('ZOOM_BAD_REQUEST', `The download server answered ${status}.`, { httpStatus: status })
-}
-
-function header(response: DownloadResponse, name: string): string | undefined {
-  const value = response.headers[name]
-  return Array.isArray(value) ? value[0] : value
-}
-
-/** The whole file's length as the server states it: Content-Range's total, else Content-Length of a 200. */
-function announcedTotal(response: DownloadResponse): number | undefined {
-  const range = /\/(\d+)\s*$/.exec(header(response, 'content-range') ?? '')
-  if (range) return Number(range[1])
-  const length = header(response, 'content-length')
-  return response.status === 200 && length !== undefined && /^\d+$/.test(length) ? Number(length) : undefined
-}
-
-function rangeStart(response: DownloadResponse): number | undefined {
-  const match = /^bytes\s+(\d+)-/.exec(header(response, 'content-range') ?? '')
-  return match ? Number(match[1]) : undefined
 }

@@ -52,6 +52,8 @@ export interface ZoomResponse<T> {
 export interface StreamOptions {
   /** `Range: bytes=start-end` (end inclusive, optional) to resume a download. */
   range?: { start: number; end?: number }
+  /** `If-Range` with the range (RFC 9110 §13.1.5): the range only if the file is still this version, else all of it (200). */
+  ifRange?: string
   signal?: AbortSignal
 }
 
@@ -199,12 +201,13 @@ export class ZoomClient {
    * retries: resume with `range`.
    */
   async stream(url: string, options: StreamOptions = {}): Promise<ZoomStream> {
-    const { signal, range } = options
+    const { signal, range, ifRange } = options
     try {
       const target = this.resolve(url)
       const call = callState('api', undefined, undefined)
       call.redirectHosts = this.env.downloadHosts
-      const headers: Record<string, string> = range ? { range: `bytes=${range.start}-${range.end ?? ''}` } : {}
+      // If-Range never goes without a Range (RFC 9110 §13.1.5).
+      const headers: Record<string, string> = range ? { range: `bytes=${range.start}-${range.end ?? ''}`, ...(ifRange !== undefined ? { 'if-range': ifRange } : {}) } : {}
       const { response, stream } = await this.openWithRefresh(target, { method: 'GET', headers, call, signal })
       if (response.statusCode >= 400) {
         const body = await readCapped(stream, ERROR_BODY_CAP)

@@ -25,7 +25,7 @@
 //                         family?, category?, signal?, maxRestarts?, cursor? }
 //       cursor: PageCursor (newPageCursor()) — a listing tried again goes on where the last try stopped
 //       ZoomPage { items, index, totalRecords?, rateLimitWaits, restarted, skipped }
-//   stream(url, { range?: { start, end? }, signal? }): Promise<ZoomStream { status, headers, body, url }>
+//   stream(url, { range?: { start, end? }, ifRange?, signal? }): Promise<ZoomStream { status, headers, body, url }>
 //   send(RawRequest): Promise<RawResponse>    — the console's exact request, no retries
 //   resolve(pathOrUrl): URL; rateUsage(): RateUsage[]; profileId; apiBase
 // Catalog-aware (resources.ts; lists are fetched by main/data/jobs/list-pages.ts):
