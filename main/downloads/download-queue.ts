@@ -22,7 +22,8 @@ import { throttle, type Throttled } from '../data/throttle'
 import type { Logger } from '../log/logger'
 import { backoffDelay } from '../net/backoff'
 import type { Clock, DialogPort, EventSink, Scheduler, ShellPort } from '../ports'
-import { planRecordingFiles, type PlannedFile, relativePathOf } from './layout'
+import { chooseName, foldName, namesIn } from './case-names'
+import { planRecordingFiles, type PlannedFile } from './layout'
 import { assertSafeFolder } from './safe-folder'
 import { isComplete, partPathOf, removePartFiles, sizeOnDisk } from './part-files'
 import { RetryableTransferError, transferOnce } from './transfer'
@@ -124,11 +125,19 @@ export class DownloadQueue {
     const trash = input.trashAfterVerified === true && (await this.confirmTrash(rows.length, input.fileKinds !== undefined))
     this.lastFolder = folder
     let added = 0
+    // What each folder holds, read once per enqueue: the files this enqueue adds are in the queue.
+    const listings = new Map<string, Promise<string[]>>()
+    const listing = (path: string): Promise<string[]> => {
+      const known = listings.get(path) ?? namesIn(path)
+      listings.set(path, known)
+      return known
+    }
     for (const { row } of rows) {
       const files = planRecordingFiles(row, dataset.hostEmails, { folder, ...(input.fileKinds ? { kinds: input.fileKinds } : {}) })
       const ids: string[] = []
       for (const file of files) {
-        const { id, added: isNew } = this.add(dataset.profileId, folder, file)
+        const onDisk = await listing(join(folder, ...file.segments.slice(0, -1)))
+        const { id, added: isNew } = this.add(dataset.profileId, folder, file, onDisk)
         ids.push(id)
         if (isNew) added++
       }
@@ -290,11 +299,13 @@ export class DownloadQueue {
     return entry
   }
 
-  private add(profileId: string, folder: string, file: PlannedFile): { id: string; added: boolean } {
-    const relativePath = relativePathOf(file)
+  /** Synchronous from the choice of name to the entry, so that no other enqueue picks the same name meanwhile. */
+  private add(profileId: string, folder: string, file: PlannedFile, onDisk: readonly string[]): { id: string; added: boolean } {
+    const name = chooseName({ folder, segments: file.segments }, { queued: (path) => this.entries.get(entryIdOf(path))?.finalPath, onDisk })
+    const relativePath = join(...file.segments.slice(0, -1), name)
     const finalPath = join(folder, relativePath)
-    // Keyed by the target path alone: two entries must never write the same .part.
-    const id = createHash('sha256').update(finalPath).digest('base64url').slice(0, 32)
+    // Keyed by the target path apart from case: two entries must never write the same .part, on any disk.
+    const id = entryIdOf(finalPath)
     const existing = this.entries.get(id)
     if (existing && (IN_QUEUE.has(existing.item.state) || existing.running)) return { id, added: false }
     const item: DownloadItem = { id, profileId, relativePath, folder, fileSize: file.fileSize, received: 0, state: 'queued' }
@@ -415,6 +426,9 @@ export class DownloadQueue {
     })
   }
 }
+
+/** An entry's id: its target path as a case-insensitive disk sees it (case-names.ts). */
+const entryIdOf = (finalPath: string): string => createHash('sha256').update(foldName(finalPath)).digest('base64url').slice(0, 32)
 
 /** Read through a function: the state changes behind TypeScript's back (cancel() runs meanwhile). */
 const wasCancelled = (item: DownloadItem): boolean => item.state === 'cancelled'
