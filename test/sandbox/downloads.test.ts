@@ -52,6 +52,16 @@ describe('recording downloads', () => {
     expect(beyond.headers.get('content-range')).toBe(`bytes */${file.file_size}`)
   })
 
+  it('sends no validator, so a Range with an If-Range gets the whole file (RFC 9110 §13.1.5)', async () => {
+    const plain = await getJson(file.download_url, admin)
+    expect(plain.headers.get('etag')).toBeNull()
+    expect(plain.headers.get('last-modified')).toBeNull()
+    await plain.arrayBuffer()
+    const res = await getJson(file.download_url, admin, { headers: { range: 'bytes=100-', 'if-range': '"any"' } })
+    expect(res.status).toBe(200)
+    expect(Buffer.from(await res.arrayBuffer()).length).toBe(file.file_size)
+  })
+
   it('needs a valid token with a recording scope for that user', async () => {
     expect((await fetch(file.download_url)).status).toBe(401)
     expect((await fetch(`${file.download_url}?access_token=${admin}`)).status).toBe(200)

@@ -8,6 +8,8 @@
 // `bytes a-b/size` and `Accept-Ranges: bytes`; a range past the end: 416 with `bytes */size`).
 // A server that ignored Range would answer 200 with the whole file; the app's transfer.ts then
 // starts that file again from zero, so the app never depends on Range being honoured.
+// Its responses carry no validator (no ETag, no Last-Modified: nothing says Zoom's do), so an
+// If-Range can match nothing here and the Range it comes with is ignored (RFC 9110 §13.1.5): 200.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { checkScopes } from './api/access'
 import { operationById } from './api/catalog'
@@ -68,7 +70,8 @@ export function createDownloads(deps: { data: SandboxData; grants: GrantStore; s
 
 function serveBytes(req: IncomingMessage, res: ServerResponse, file: RecordingFile, deps: { stats: StatsRecorder; seed: number }): void {
   const size = file.size
-  const range = parseRange(req.headers.range, size)
+  // An If-Range names a validator this route never gave: the condition is false, the Range ignored.
+  const range = req.headers['if-range'] === undefined ? parseRange(req.headers.range, size) : undefined
   if (range === 'unsatisfiable') {
     deps.stats.download(416)
     sendRaw(res, 416, '', 'text/plain', { 'content-range': `bytes */${size}` })
