@@ -6,10 +6,11 @@
 //   zoom = createZoomClients({ tokens: credentials.tokens, profiles: credentials.profileLookup, outcomes: credentials.outcomes })
 //   after vault.setup/unlock/lock: credentials.vaultChanged()
 import type { BeforeRequestHook } from 'got'
+import type { Profile } from '../../common/profile'
 import type { DocumentFile, DocumentProblem } from '../store'
 import { createLogger } from '../log/logger'
 import { StoredProfiles } from '../profiles/profile-lookup'
-import { credentialBinding } from '../profiles/credential-binding'
+import { credentialBinding, credentialBindingRule1 } from '../profiles/credential-binding'
 import { ProfileService } from '../profiles/profile-service'
 import { repairFields } from '../profiles/repair-fields'
 import { openProfilesDocument, type ProfilesDocument } from '../profiles/profiles-document'
@@ -95,14 +96,16 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
   const endpoint = createTokenEndpointClient({ clock, ...proxy, ...(options.tokenRequestTimeoutMs ? { timeoutMs: options.tokenRequestTimeoutMs } : {}) })
 
   const stored = new StoredProfiles(profilesDocument)
-  // The vault refuses a profile's secrets once its security fields differ from the bound ones.
-  vault.setBinder((profileId) => {
+  // The vault refuses a profile's secrets once its security fields differ from the bound ones; a
+  // vault bound under the previous rule is re-bound at its first unlock (main/vault/vault.ts).
+  const bindingOf = (rule: (profile: Profile) => string) => (profileId: string) => {
     try {
-      return credentialBinding(stored.get(profileId))
+      return rule(stored.get(profileId))
     } catch {
       return undefined
     }
-  })
+  }
+  vault.setBinder(bindingOf(credentialBinding), bindingOf(credentialBindingRule1))
   // One lane per profile, shared: edits and deletes never interleave with connect, renewal or forget.
   const lanes = new ProfileLanes()
   const pendingSecrets = new PendingSecrets((profileId) => adapters.events.emit('profiles.changed', { ids: [profileId] }))

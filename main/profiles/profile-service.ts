@@ -118,7 +118,7 @@ export class ProfileService implements ProfileLookup {
       // Repairing a profile whose file was edited: its secrets do not match what it now names.
       const tampered = binding.before !== binding.after || typedSecret ? (await this.boundState(profileId, binding.before)) === 'mismatch' : false
       if (tampered) {
-        if (!typedSecret && !isPublic) throw validationError('Not saved', [{ path: 'clientSecret', message: 'Enter the Client Secret again: the stored one was saved for other endpoints or allowed domains than this profile names' }])
+        if (!typedSecret && !isPublic) throw validationError('Not saved', [{ path: 'clientSecret', message: 'Enter the Client Secret again: the stored one was saved for other endpoints, client, allowed domains, redirect URL or PKCE method than this profile names' }])
         // Tokens obtained for whatever the file said are dropped unsent, not revoked there.
         await this.deps.lifecycle.dropTokens(profileId)
       } else if (grantIdentity(before) !== grantIdentity(after)) {

@@ -15,8 +15,9 @@ export interface SecretStore {
    * The secrets of a profile are bound to the canonical text of its security fields
    * (main/profiles/credential-binding.ts): `binder` gives it for a stored profile; getSecret
    * refuses (VAULT_DECRYPT_FAILED, 'binding-mismatch') while it differs from the bound one.
+   * `previousRule` gives the text under the rule before, to carry older bindings over once.
    */
-  setBinder(binder: (profileId: string) => string | undefined): void
+  setBinder(binder: (profileId: string) => string | undefined, previousRule?: (profileId: string) => string | undefined): void
   bind(profileId: string, binding: string): Promise<void>
   /** 'none': nothing bound and nothing stored yet (a new profile); stored secrets without a binding are a 'mismatch'. */
   checkBinding(profileId: string, binding: string): Promise<'match' | 'mismatch' | 'none'>

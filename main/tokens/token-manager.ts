@@ -259,9 +259,11 @@ export class TokenManager implements TokenProvider {
     const state = await this.fromVault(profileId, () => this.deps.secrets.checkBinding(profileId, binding))
     if (state === 'none') await this.deps.secrets.bind(profileId, binding)
     if (state === 'mismatch') {
+      // A public client has no secret to type: saving the profile in the app is its repair.
+      const repair = profile.grant === 'authorization_code' && profile.clientType === 'public' ? 'open it and save it' : 'enter its Client Secret again'
       const error = new AppError(
         'VAULT_DECRYPT_FAILED',
-        `"${profile.name}" now names other endpoints, client or allowed domains than its secrets were saved for (was its file edited?). Nothing was sent; enter its Client Secret again to repair it.`,
+        `"${profile.name}" now names other endpoints, client, allowed domains, redirect URL or PKCE method than its secrets were saved for (was its file edited?). Nothing was sent; ${repair} to repair it.`,
       )
       this.deps.book.credentialsRefused(profileId, error)
       throw error

@@ -55,16 +55,21 @@ export interface SetSecretOptions {
 }
 
 /**
- * The key check of a vault written before secrets were bound to profiles. Such a vault is migrated
- * at its first unlock: each profile that stores secrets and has no binding yet is bound to the
- * profile as profiles.json names it then. That is the one moment a binding is trusted on first use.
+ * The key check also records which rule the vault's bindings follow (the index here). Only the key
+ * can seal it, so a file edit cannot make a migrated vault look unmigrated (its schema version can
+ * be rolled back, this cannot).
+ * - 0: written before secrets were bound. Migrated at its first unlock: each profile that stores
+ *   secrets and has no binding yet is bound to the profile as profiles.json names it then — the
+ *   one moment a binding is trusted on first use.
+ * - 1: bound, to fields that left out the redirect URI and PKCE method. Migrated at its first
+ *   unlock: a binding that still matches its profile under rule 1 is bound again under the current
+ *   rule, to the profile as it is then (the redirect URI and PKCE method are trusted on first use,
+ *   once); one that does not match stays as it is, needing repair as before.
+ * - 2: the current rule (main/profiles/credential-binding.ts).
  */
-const LEGACY_KEY_CHECK_CONTEXT = ['key-check'] as const
-/**
- * The key check of a vault whose secrets are bound. Only the key can seal it, so a file edit cannot
- * make a migrated vault look unmigrated (its schema version can be rolled back, this cannot).
- */
-const KEY_CHECK_CONTEXT = ['key-check', 'bound-secrets'] as const
+const CURRENT_KEY_CHECK_CONTEXT = ['key-check', 'bound-secrets', 'binding-rule-2'] as const
+const KEY_CHECK_CONTEXTS: ReadonlyArray<readonly string[]> = [['key-check'], ['key-check', 'bound-secrets'], CURRENT_KEY_CHECK_CONTEXT]
+const CURRENT_RULE = KEY_CHECK_CONTEXTS.length - 1
 const KEY_CHECK_PLAINTEXT = 'zoom-connect vault key check'
 const PROFILE_ID = /^[A-Za-z0-9_-]{1,128}$/
 
@@ -89,6 +94,8 @@ export class Vault {
   private generation = 0
   /** The canonical profile fields each profile's secrets must be bound to (undefined: unknown profile). */
   private binder: ((profileId: string) => string | undefined) | undefined
+  /** The same under the previous rule (1), to recognise the bindings of a vault not yet migrated. */
+  private previousBinder: ((profileId: string) => string | undefined) | undefined
 
   constructor(options: VaultOptions) {
     this.document = options.document
@@ -244,9 +251,12 @@ export class Vault {
   /**
    * Where the canonical security fields of a profile come from (the profile service). From then
    * on a secret is handed out only while its profile's fields are the ones it was bound to.
+   * `previousRule` gives them as the previous rule (1) wrote them: without it, a vault bound under
+   * that rule cannot carry its bindings over, and its profiles need repair.
    */
-  setBinder(binder: (profileId: string) => string | undefined): void {
+  setBinder(binder: (profileId: string) => string | undefined, previousRule?: (profileId: string) => string | undefined): void {
     this.binder = binder
+    this.previousBinder = previousRule
   }
 
   /** Binds the profile's secrets to `binding` (the profile was created or edited in the app). */
@@ -316,7 +326,7 @@ export class Vault {
   loadedRepairState(profileId: string): SecretField[] {
     assertProfileId(profileId)
     const dataKey = this.dataKey
-    if (!dataKey || (this.binder && isLegacy(dataKey, this.document.read().key))) return []
+    if (!dataKey || (this.binder && needsMigration(dataKey, this.document.read().key))) return []
     return this.repairStateWith(dataKey, profileId)
   }
 
@@ -365,7 +375,7 @@ export class Vault {
     const dataKey = Buffer.from(this.generateKey())
     if (dataKey.length !== KEY_BYTES) throw new Error(`A vault key is ${KEY_BYTES} bytes`)
     const wrapped = await protector.wrap(dataKey)
-    const key: VaultKeyRecord = { wrapped, check: seal(dataKey, KEY_CHECK_PLAINTEXT, KEY_CHECK_CONTEXT), createdAt: this.now().toISOString() }
+    const key: VaultKeyRecord = { wrapped, check: sealKeyCheck(dataKey), createdAt: this.now().toISOString() }
     await this.document.update((doc) => {
       if (doc.key) throw alreadyInitialised()
       // A new vault is born bound: an empty, signed table.
@@ -389,10 +399,10 @@ export class Vault {
     return result
   }
 
-  /** The data key, unwrapping it if needed; a vault from before bindings is migrated first. */
+  /** The data key, unwrapping it if needed; a vault bound under an older rule (or not at all) is migrated first. */
   private async ensureKey(passphrase?: string): Promise<Buffer> {
     const dataKey = await this.loadKey(passphrase)
-    if (this.binder && isLegacy(dataKey, this.document.read().key)) await this.migrateToBindings()
+    if (this.binder && needsMigration(dataKey, this.document.read().key)) await this.migrateBindings()
     return this.requireLoadedKey()
   }
 
@@ -406,26 +416,53 @@ export class Vault {
   }
 
   /**
-   * The first unlock of a vault written before secrets were bound (the only trust-on-first-use
-   * moment): bindings already recorded are kept (each is a MAC only the key can make), each other
-   * profile that stores secrets is bound to the profile as it stands now, the table is signed, and
-   * the key check is sealed again in the bound form — all in one write. Key records kept in the
-   * archive get the new check too, so none of them can be copied back to pass for an old vault.
+   * The first unlock of a vault bound under an older rule, or not at all (the only
+   * trust-on-first-use moments, see KEY_CHECK_CONTEXTS): the bindings are brought to the current
+   * rule, the table is signed, and the key check is sealed again for the current rule — all in one
+   * write. Key records of this key kept in the archive get the new check too, so none of them can
+   * be copied back to pass for an unmigrated vault.
    */
-  private async migrateToBindings(): Promise<void> {
+  private async migrateBindings(): Promise<void> {
     await this.document.update((doc) => {
       const dataKey = this.requireLoadedKey()
-      if (!doc.key || !isLegacy(dataKey, doc.key)) return doc
-      const bindings: Record<string, string> = {}
-      for (const [profileId, mac] of Object.entries(doc.bindings)) if (PROFILE_ID.test(profileId)) bindings[profileId] = mac
-      for (const profileId of Object.keys(doc.secrets)) {
-        const binding = storesSecrets(doc, profileId) && !Object.hasOwn(bindings, profileId) ? this.binder?.(profileId) : undefined
-        if (binding !== undefined) bindings[profileId] = bindingMac(dataKey, profileId, binding)
-      }
-      const upgrade = (record: VaultKeyRecord): VaultKeyRecord => (isLegacy(dataKey, record) ? { ...record, check: seal(dataKey, KEY_CHECK_PLAINTEXT, KEY_CHECK_CONTEXT) } : record)
+      if (!doc.key || !needsMigration(dataKey, doc.key)) return doc
+      const bindings = bindingRuleOf(dataKey, doc.key) === 0 ? this.bindUnbound(dataKey, doc) : this.rebindUnderCurrentRule(dataKey, doc)
+      const upgrade = (record: VaultKeyRecord): VaultKeyRecord => (needsMigration(dataKey, record) ? { ...record, check: sealKeyCheck(dataKey) } : record)
       const archive = doc.archive.map((entry) => (entry.key ? { ...entry, key: upgrade(entry.key) } : entry))
       return withBindings(dataKey, { ...doc, key: upgrade(doc.key), archive }, bindings)
     })
+  }
+
+  /**
+   * From before bindings: those already recorded are kept (each is a MAC only the key can make),
+   * and each other profile that stores secrets is bound to the profile as it stands now.
+   */
+  private bindUnbound(dataKey: Buffer, doc: VaultDocument): Record<string, string> {
+    const bindings: Record<string, string> = {}
+    for (const [profileId, mac] of Object.entries(doc.bindings)) if (PROFILE_ID.test(profileId)) bindings[profileId] = mac
+    for (const profileId of Object.keys(doc.secrets)) {
+      const binding = storesSecrets(doc, profileId) && !Object.hasOwn(bindings, profileId) ? this.binder?.(profileId) : undefined
+      if (binding !== undefined) bindings[profileId] = bindingMac(dataKey, profileId, binding)
+    }
+    return bindings
+  }
+
+  /**
+   * From rule 1: each binding that its profile still matches under rule 1 is made again under the
+   * current rule for the profile as it is now. The others are kept as they are: a profile edited
+   * outside the app before the upgrade still needs repair, and a binding of a profile profiles.json
+   * does not name (any more) protects nothing. A table that does not authenticate counts as empty,
+   * as it always does.
+   */
+  private rebindUnderCurrentRule(dataKey: Buffer, doc: VaultDocument): Record<string, string> {
+    const bindings = { ...authenticBindings(dataKey, doc) }
+    for (const [profileId, mac] of Object.entries(bindings)) {
+      const before = this.previousBinder?.(profileId)
+      const now = this.binder?.(profileId)
+      if (before === undefined || now === undefined || !equalInConstantTime(mac, bindingMac(dataKey, profileId, before))) continue
+      bindings[profileId] = bindingMac(dataKey, profileId, now)
+    }
+    return bindings
   }
 
   /** Single-flight: any number of concurrent callers cause one keychain request. */
@@ -490,7 +527,7 @@ export class Vault {
 
   private async unwrapAndVerify(protector: KeyProtector, record: VaultKeyRecord): Promise<Buffer> {
     const dataKey = await protector.unwrap(record.wrapped)
-    if (!canOpen(dataKey, record.check, KEY_CHECK_CONTEXT) && !canOpen(dataKey, record.check, LEGACY_KEY_CHECK_CONTEXT)) {
+    if (bindingRuleOf(dataKey, record) === undefined) {
       dataKey.fill(0)
       throw new VaultError('VAULT_DECRYPT_FAILED', 'The recovered key is not the key of this vault.', { reason: 'key-mismatch' })
     }
@@ -529,7 +566,7 @@ export class Vault {
     }
     throw new VaultError(
       'VAULT_DECRYPT_FAILED',
-      `The stored ${describe(field)} of profile ${profileId} was saved for other endpoints or allowed domains than the profile now names (was its file edited?); it was kept and nothing was sent. Repair the profile: enter its Client Secret again.`,
+      `The stored ${describe(field)} of profile ${profileId} was saved for other endpoints, client, allowed domains, redirect URL or PKCE method than the profile now names (was its file edited?); it was kept and nothing was sent. Repair the profile: enter its Client Secret again.`,
       { reason: 'binding-mismatch', profileId, field },
     )
   }
@@ -587,7 +624,7 @@ function authenticBindings(dataKey: Buffer, doc: VaultDocument): Record<string, 
   // kept per document version (a write makes a new document object) and per unlocked key.
   const known = verdicts.get(doc)
   if (known?.dataKey === dataKey) return known.bindings
-  const bindings = doc.bindingsMac !== null && !isLegacy(dataKey, doc.key) && equalInConstantTime(doc.bindingsMac, bindingTableMac(dataKey, doc.bindings)) ? doc.bindings : {}
+  const bindings = doc.bindingsMac !== null && signsBindings(dataKey, doc.key) && equalInConstantTime(doc.bindingsMac, bindingTableMac(dataKey, doc.bindings)) ? doc.bindings : {}
   verdicts.set(doc, { dataKey, bindings })
   return bindings
 }
@@ -604,17 +641,39 @@ function withBindings(dataKey: Buffer, doc: VaultDocument, bindings: Record<stri
   return { ...doc, bindings, bindingsMac: bindingTableMac(dataKey, bindings) }
 }
 
-/** True for the key check of a vault from before bindings (see LEGACY_KEY_CHECK_CONTEXT). */
-function isLegacy(dataKey: Buffer, record: VaultKeyRecord | null): boolean {
-  if (record === null) return false
-  // Asked on every vault call (ensureKey): one decryption per key record and unlocked key.
-  const known = legacyChecks.get(record)
-  if (known?.dataKey === dataKey) return known.legacy
-  const legacy = !canOpen(dataKey, record.check, KEY_CHECK_CONTEXT)
-  legacyChecks.set(record, { dataKey, legacy })
-  return legacy
+/**
+ * The rule the key check of `record` was sealed for (KEY_CHECK_CONTEXTS); undefined when it is not
+ * a check of `dataKey` at all (a record of another key, kept in the archive, or a damaged one).
+ */
+function bindingRuleOf(dataKey: Buffer, record: VaultKeyRecord): number | undefined {
+  // Asked on every vault call (ensureKey): at most one decryption per rule, key record and unlocked key.
+  const known = ruleChecks.get(record)
+  if (known?.dataKey === dataKey) return known.rule
+  // Newest first: that is the answer for every vault once migrated.
+  const found = KEY_CHECK_CONTEXTS.findLastIndex((context) => canOpen(dataKey, record.check, context))
+  const rule = found < 0 ? undefined : found
+  ruleChecks.set(record, { dataKey, rule })
+  return rule
 }
-const legacyChecks = new WeakMap<VaultKeyRecord, { dataKey: Buffer; legacy: boolean }>()
+const ruleChecks = new WeakMap<VaultKeyRecord, { dataKey: Buffer; rule: number | undefined }>()
+
+/** A key record of `dataKey` whose bindings follow an older rule than the current one (or none). */
+function needsMigration(dataKey: Buffer, record: VaultKeyRecord | null): boolean {
+  if (record === null) return false
+  const rule = bindingRuleOf(dataKey, record)
+  return rule !== undefined && rule < CURRENT_RULE
+}
+
+/** False for the key record of a vault from before bindings: no table it holds was signed by this app. */
+function signsBindings(dataKey: Buffer, record: VaultKeyRecord | null): boolean {
+  if (record === null) return true
+  const rule = bindingRuleOf(dataKey, record)
+  return rule !== undefined && rule > 0
+}
+
+function sealKeyCheck(dataKey: Buffer): string {
+  return seal(dataKey, KEY_CHECK_PLAINTEXT, CURRENT_KEY_CHECK_CONTEXT)
+}
 
 function storesSecrets(doc: VaultDocument, profileId: string): boolean {
   const slots = slotsOf(doc.secrets, profileId)

@@ -1,12 +1,12 @@
 // Someone edits profiles.json on disk (no vault key needed) to point a connected profile at
-// their own host — its cloud, or its allowed domains and validation URL — and waits for the app to
-// start. The client secret and the token are bound to the fields they were saved for, so the
+// their own host — its cloud, or its allowed domains and validation URL, or a sign-in's redirect
+// URL and PKCE method — and waits for the app to start. The client secret and the token are bound to the fields they were saved for, so the
 // edited profile needs repair and nothing reaches that host; re-entering the secret repairs it.
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect } from 'vitest'
 import { credentialsTest } from './credentials-fixture'
-import { s2sDraft } from './credentials-harness'
+import { s2sDraft, userDraft } from './credentials-harness'
 
 type StoredProfile = Record<string, unknown> & { id: string }
 type VaultFile = { schemaVersion: number; data: Record<string, unknown> }
@@ -29,9 +29,9 @@ const it = credentialsTest({ sandbox: { users: 10 }, proxies: ['evil'] })
     await writeFile(path, JSON.stringify(file))
     await rm(join(harness.dataDir, 'vault.json.bak'), { force: true })
   })
-  .extend('connectedProfile', { scope: 'file' }, ({ harness, sandbox }) => async (name: string): Promise<string> => {
+  .extend('connectedProfile', { scope: 'file' }, ({ harness, sandbox }) => async (name: string, grant: 's2s' | 'authorization_code' = 's2s'): Promise<string> => {
     const app = await harness.start()
-    const profile = await app.call('profiles.create', s2sDraft(sandbox, name))
+    const profile = await app.call('profiles.create', grant === 's2s' ? s2sDraft(sandbox, name) : userDraft(sandbox, name))
     await app.call('auth.connect', { profileId: profile.id })
     await app.close()
     return profile.id
@@ -90,6 +90,24 @@ describe('a profiles.json edited on disk', () => {
     await app.call('profiles.update', { id: profileId, draft: { fields: { ...rest, allowedDomains: [], validationUrl: '' }, clientSecret: sandbox.apps.s2s.clientSecret } })
     expect((await app.call('auth.connect', { profileId })).state).toBe('connected')
     expect((await app.call('auth.test', { profileId })).ok).toBe(true)
+  })
+
+  // The code Zoom sends to the redirect URL is a credential: whoever receives it can exchange it,
+  // without a PKCE check if the method is weakened. The edited profile opens no sign-in, and its
+  // stored tokens are not used either.
+  it.for<[string, Partial<StoredProfile>]>([
+    ['redirect URL', { redirectUri: 'https://evil.example/zoom/callback' }],
+    ['PKCE method (plain)', { pkceMethod: 'plain' }],
+    ['PKCE method (none)', { pkceMethod: 'none' }],
+  ])('changing the %s of a sign-in: no sign-in opens and the tokens are not used; the profile needs repair', async ([what, change], { harness, connectedProfile, editOnDisk }) => {
+    const profileId = await connectedProfile(`Edited ${what}`, 'authorization_code')
+    await editOnDisk(profileId, (p) => ({ ...p, ...change }))
+    const app = await harness.start()
+    await expect(app.call('auth.connect', { profileId })).rejects.toMatchObject({ code: 'VAULT_DECRYPT_FAILED' })
+    await expect(app.credentials.tokens.getAccessToken(profileId, { forceRefresh: true })).rejects.toMatchObject({ code: 'VAULT_DECRYPT_FAILED' })
+    expect(app.fakes.authWindow.opened).toEqual([])
+    expect((await app.call('auth.status', { profileId })).state).toBe('needs_repair')
+    expect((await app.call('profiles.list', undefined)).find((p) => p.id === profileId)?.needsRepair).toEqual(['clientSecret', 'tokens'])
   })
 
   it('a validation URL outside the allowlist is refused when profiles are loaded (cross-field checks)', async ({ proxies: { evil }, connectedProfile, editOnDisk, useEverything }) => {

@@ -7,8 +7,10 @@ import { cp } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ProfileFields } from '../../../common/profile'
+import { credentialBinding, credentialBindingRule1 } from '../../../main/profiles/credential-binding'
 import type { Vault } from '../../../main/vault'
-import { GOLDEN_BACKEND, GOLDEN_KEYRING, GOLDEN_SECRETS } from '../../fixtures/vault/golden-values'
+import { GOLDEN_BACKEND, GOLDEN_KEYRING, GOLDEN_PROFILES, GOLDEN_SECRETS } from '../../fixtures/vault/golden-values'
 import { editVaultFile, makeTempDir, openTestVault, readVaultFile, removeTempDir } from './helpers'
 import { FakeSafeStorage } from './fake-safe-storage'
 
@@ -132,4 +134,78 @@ describe('profile bindings', () => {
     await vault.deleteProfile('p1')
     expect((await readVaultFile(dir)).data.bindings).toEqual({})
   })
+})
+
+describe('a vault bound under rule 1 (before the redirect URI and PKCE method were bound)', () => {
+  const golden = () => new FakeSafeStorage({ backend: GOLDEN_BACKEND, keyring: GOLDEN_KEYRING })
+  let old: string
+  /** What profiles.json names now, per profile (starts as the fields the fixture was bound to). */
+  let profiles: Map<string, ProfileFields>
+  const withBinder = (opened: Vault) => {
+    const rule = (text: (fields: ProfileFields) => string) => (id: string) => {
+      const fields = profiles.get(id)
+      return fields && text(fields)
+    }
+    opened.setBinder(rule(credentialBinding), rule(credentialBindingRule1))
+    return opened
+  }
+  const reopen = async () => withBinder(await openTestVault(old, golden()))
+  const edit = (id: keyof typeof GOLDEN_PROFILES, change: Partial<ProfileFields>) => profiles.set(id, { ...GOLDEN_PROFILES[id], ...change })
+
+  beforeEach(async () => {
+    old = await makeTempDir()
+    await cp(join(fixturesDir, 'keychain-bound-rule1'), old, { recursive: true })
+    profiles = new Map(Object.entries(GOLDEN_PROFILES))
+  })
+  afterEach(() => removeTempDir(old))
+
+  it('still opens at its first unlock, every profile re-bound under the current rule', async () => {
+    const upgraded = await reopen()
+    for (const { profileId, field, value } of GOLDEN_SECRETS) expect(await upgraded.getSecret(profileId, field)).toBe(value)
+    expect(await upgraded.profilesNeedingRepair()).toEqual({})
+    for (const [id, fields] of profiles) expect(await upgraded.checkBinding(id, credentialBinding(fields))).toBe('match')
+    const file = await readVaultFile(old)
+    expect(file.data.bindings).not.toEqual((await readFixtureBindings()).bindings)
+  })
+
+  it('from then on, editing the redirect URI or the PKCE method on disk is refused like editing the client', async () => {
+    await (await reopen()).getSecret('golden-oauth', 'tokens')
+    const edits: Array<Partial<ProfileFields>> = [{ redirectUri: 'https://evil.example/zoom/callback' }, { pkceMethod: 'plain' }, { pkceMethod: 'none' }, { clientId: 'someoneElsesClient' }]
+    for (const change of edits) {
+      edit('golden-oauth', change)
+      const restarted = await reopen()
+      await expect(restarted.getSecret('golden-oauth', 'tokens')).rejects.toMatchObject({ code: 'VAULT_DECRYPT_FAILED', reason: 'binding-mismatch' })
+      expect(await restarted.repairState('golden-oauth')).toEqual(['tokens'])
+    }
+    // The fields it was bound to open it again.
+    profiles.set('golden-oauth', GOLDEN_PROFILES['golden-oauth'])
+    expect(await (await reopen()).getSecret('golden-oauth', 'tokens')).toBe(GOLDEN_SECRETS.find((s) => s.profileId === 'golden-oauth')?.value)
+  })
+
+  it('is migrated once: its old table put back later is not trusted again', async () => {
+    await (await reopen()).getSecret('golden-s2s', 'clientSecret')
+    const before = await readFixtureBindings()
+    await editVaultFile(old, (file) => Object.assign(file.data, before))
+    edit('golden-oauth', { redirectUri: 'https://evil.example/zoom/callback' })
+    const restarted = await reopen()
+    await expect(restarted.getSecret('golden-oauth', 'tokens')).rejects.toMatchObject({ reason: 'binding-mismatch' })
+    // Every entry of that table was made under rule 1: none matches under the current one.
+    expect(Object.keys(await restarted.profilesNeedingRepair()).sort()).toEqual(Object.keys(GOLDEN_PROFILES).sort())
+  })
+
+  it('a profile edited on disk before the upgrade still needs repair after it; the others are carried over', async () => {
+    edit('golden-s2s', { clientId: 'someoneElsesClient' })
+    const upgraded = await reopen()
+    await expect(upgraded.getSecret('golden-s2s', 'clientSecret')).rejects.toMatchObject({ reason: 'binding-mismatch' })
+    expect(await upgraded.profilesNeedingRepair()).toEqual({ 'golden-s2s': ['clientSecret', 'tokens'] })
+    // Putting the client back does not help either: that binding was not carried over.
+    profiles.set('golden-s2s', GOLDEN_PROFILES['golden-s2s'])
+    await expect((await reopen()).getSecret('golden-s2s', 'clientSecret')).rejects.toMatchObject({ reason: 'binding-mismatch' })
+  })
+
+  /** The bindings table as the rule-1 build wrote it. */
+  async function readFixtureBindings(): Promise<{ bindings: unknown; bindingsMac: unknown }> {
+    const { data } = await readVaultFile(join(fixturesDir, 'keychain-bound-rule1'))
+    return { bindings: data.bindings, bindingsMac: data.bindingsMac }
+  }
 })
