@@ -109,7 +109,7 @@ export async function createCredentials(options: CredentialsOptions): Promise<Cr
   // One lane per profile, shared: edits and deletes never interleave with connect, renewal or forget.
   const lanes = new ProfileLanes()
   const pendingSecrets = new PendingSecrets((profileId) => adapters.events.emit('profiles.changed', { ids: [profileId] }))
-  const tokens = new TokenManager({ profiles: stored, secrets: vault, pendingSecrets, endpoint, book, timeline, clock, settings: () => settings.get(), log: createLogger(adapters.log, 'tokens'), lanes })
+  const tokens = new TokenManager({ profiles: stored, secrets: vault, pendingSecrets, endpoint, book, timeline, clock, scheduler, settings: () => settings.get(), log: createLogger(adapters.log, 'tokens'), lanes })
   const lifecycle = new CredentialLifecycle({ lanes, tokens, book, endpoint, timeline, authWindow: adapters.authWindow, clock, scheduler, log: createLogger(adapters.log, 'auth') })
   const profiles = new ProfileService({
     lifecycle,

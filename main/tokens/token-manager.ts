@@ -19,7 +19,7 @@ import type { AccessToken, AccessTokenOptions, TokenProvider } from '../net/toke
 import { registerSecret } from '../log/redact'
 import { credentialBinding } from '../profiles/credential-binding'
 import type { ProfileLookup } from '../profiles/profile-lookup'
-import type { Clock } from '../ports'
+import type { Clock, Scheduler } from '../ports'
 import { abortable } from './abortable'
 import { tokenRetryDelay } from './backoff'
 import type { ConnectionBook } from './connection-book'
@@ -41,6 +41,8 @@ export interface TokenManagerDeps {
   book: ConnectionBook
   timeline: Timeline
   clock: Clock
+  /** Times the bound of settle() (tests move it with the clock). */
+  scheduler: Scheduler
   settings: () => Pick<Settings, 'refreshSkewSeconds'>
   log: Logger
   /** Shared with the profile service, whose edits and deletes run in the same lanes. */
@@ -171,10 +173,9 @@ export class TokenManager implements TokenProvider {
    * memory (and is written at the next use after an unlock).
    */
   async settle(boundMs: number): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | undefined
+    let cancelBound = () => undefined as void
     const bound = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, boundMs)
-      timer.unref?.()
+      cancelBound = this.deps.scheduler.setTimeout(resolve, boundMs)
     })
     const quiet = async () => {
       do {
@@ -183,7 +184,7 @@ export class TokenManager implements TokenProvider {
       } while (this.unsettled.size > 0)
     }
     await Promise.race([quiet(), bound])
-    clearTimeout(timer)
+    cancelBound()
     for (const [profileId, kind] of [...this.unsaved]) {
       const set = this.cache.get(profileId)
       // Past the bound, a lane still at work (a forget, an edit) owns its profile: writing here

@@ -120,6 +120,7 @@ export async function connectedTokenStack(sandboxUrl: string, app: S2SApp, rateP
     book,
     timeline: new Timeline(events),
     clock,
+    scheduler: systemScheduler,
     settings: () => ({ refreshSkewSeconds: SKEW_SECONDS }),
     log: createLogger(memoryLogSink(), 'tokens'),
     lanes: new ProfileLanes(),
