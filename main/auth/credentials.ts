@@ -30,7 +30,10 @@ import { CredentialLifecycle } from './credential-lifecycle'
 import { createTokenEndpointClient } from './token-endpoint'
 import { connectWindowAgent, systemBrowserAgent } from './user-agents'
 
-/** How long locking or quitting waits for a renewal in flight (a token request times out after 30 s). */
+/**
+ * How long locking or quitting waits for a renewal in flight. A token request still on the wire
+ * then is waited for beyond it, up to its own timeout (30 s): main/tokens/settle-bound.ts.
+ */
 const SETTLE_BOUND_MS = 15_000
 
 export interface CredentialsOptions {

@@ -27,6 +27,10 @@ export interface TokenEndpointClient {
   requestToken(oauthBase: string, client: OAuthClient, params: Record<string, string>, signal?: AbortSignal): Promise<TokenResult>
   /** POST {oauthBase}/oauth/revoke with `token`. Resolves when Zoom confirmed. */
   revoke(oauthBase: string, client: OAuthClient, token: string, signal?: AbortSignal): Promise<void>
+  /** Whether a request is on the wire now. */
+  busy(): boolean
+  /** Resolves once no request is on the wire; each ends by its own timeout at the latest. */
+  idle(): Promise<void>
 }
 
 export interface TokenEndpointOptions {
@@ -42,6 +46,9 @@ export interface TokenEndpointOptions {
 export function createTokenEndpointClient(options: TokenEndpointOptions): TokenEndpointClient {
   const timeoutMs = options.timeoutMs ?? 30_000
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024
+  // Quitting waits for these (token-manager.ts, settle): Zoom may already have rotated the refresh
+  // token a request in flight will bring back.
+  const onTheWire = new Set<Promise<unknown>>()
 
   async function post(url: string, client: OAuthClient, form: Record<string, string>, what: string, signal?: AbortSignal) {
     const body = new URLSearchParams(form)
@@ -70,6 +77,9 @@ export function createTokenEndpointClient(options: TokenEndpointOptions): TokenE
       ...proxyOptions(options.proxy),
     })
     const tooLarge = capDownload(request, maxBodyBytes)
+    const tracked = Promise.resolve(request).then(ignore, ignore)
+    onTheWire.add(tracked)
+    void tracked.then(() => onTheWire.delete(tracked))
     try {
       const response = await request
       if (tooLarge() || response.body.length > maxBodyBytes) throw tooLargeError(maxBodyBytes, response.statusCode)
@@ -102,8 +112,17 @@ export function createTokenEndpointClient(options: TokenEndpointOptions): TokenE
         throw new TokenEndpointError('AUTH_TOKEN_ENDPOINT', `Zoom did not revoke the token (HTTP ${response.statusCode})`, 'rejected', { httpStatus: response.statusCode })
       }
     },
+
+    busy: () => onTheWire.size > 0,
+
+    async idle() {
+      // A request may start while others end (a renewal queued behind another).
+      while (onTheWire.size > 0) await Promise.all([...onTheWire])
+    },
   }
 }
+
+const ignore = () => undefined
 
 function tooLargeError(cap: number, status?: number): TokenEndpointError {
   return new TokenEndpointError('AUTH_RESPONSE_INVALID', `The token endpoint's response is larger than ${Math.round(cap / 1024)} KB and was refused`, 'transient', status ? { httpStatus: status } : undefined)

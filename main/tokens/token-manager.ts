@@ -21,6 +21,7 @@ import { credentialBinding } from '../profiles/credential-binding'
 import type { ProfileLookup } from '../profiles/profile-lookup'
 import type { Clock, Scheduler } from '../ports'
 import { abortable } from './abortable'
+import { settleBound } from './settle-bound'
 import { tokenRetryDelay } from './backoff'
 import type { ConnectionBook } from './connection-book'
 import { grantIdentityOf, sameGrant } from './grant-identity'
@@ -167,24 +168,22 @@ export class TokenManager implements TokenProvider {
   }
 
   /**
-   * Before the vault is locked or the app quits: waits (at most `boundMs`) for renewals, connects
-   * and edits in flight — a rotated refresh token lives only in memory until its vault write is
-   * done — then writes any set whose vault write failed. What still cannot be written stays in
-   * memory (and is written at the next use after an unlock).
+   * Before the vault is locked or the app quits: waits for renewals, connects and edits in flight —
+   * a rotated refresh token lives only in memory until its vault write is done — then writes any
+   * set whose vault write failed. The wait ends after `boundMs`, unless a token request is still on
+   * the wire: that one is waited for, up to its own timeout (settle-bound.ts). What still cannot be
+   * written stays in memory (and is written at the next use after an unlock).
    */
   async settle(boundMs: number): Promise<void> {
-    let cancelBound = () => undefined as void
-    const bound = new Promise<void>((resolve) => {
-      cancelBound = this.deps.scheduler.setTimeout(resolve, boundMs)
-    })
+    const bound = settleBound(this.deps.scheduler, boundMs, this.deps.endpoint)
     const quiet = async () => {
       do {
         await Promise.allSettled([...this.unsettled])
         await this.deps.lanes.idle()
       } while (this.unsettled.size > 0)
     }
-    await Promise.race([quiet(), bound])
-    cancelBound()
+    await Promise.race([quiet(), bound.reached])
+    bound.cancel()
     for (const [profileId, kind] of [...this.unsaved]) {
       const set = this.cache.get(profileId)
       // Past the bound, a lane still at work (a forget, an edit) owns its profile: writing here

@@ -145,6 +145,35 @@ describe('token endpoint client', () => {
     await expect(pending).rejects.toMatchObject({ code: 'CANCELLED' })
   })
 
+  // Quitting waits for these (main/tokens/settle-bound.ts): each ends, answered or timed out.
+  it('says a request is on the wire until it is answered or times out', async () => {
+    const client = createTokenEndpointClient({ clock, timeoutMs: 200 })
+    let answer = () => undefined as void
+    const arrived = new Promise<void>((resolve) => {
+      reply = (res) => {
+        answer = () => json(200, good)(res)
+        resolve()
+      }
+    })
+    expect(client.busy()).toBe(false)
+    const answered = refreshAccessToken(client, base, { clientId: 'c', clientSecret: 's' }, 'r')
+    await arrived
+    let idle = false
+    const idling = client.idle().then(() => void (idle = true))
+    expect([client.busy(), idle]).toEqual([true, false])
+    answer()
+    await expect(answered).resolves.toMatchObject({ access_token: 'AT-1' })
+    await idling
+    expect(client.busy()).toBe(false)
+    // Never answered: the request's own timeout ends the wait.
+    reply = () => undefined
+    const stalled = refreshAccessToken(client, base, { clientId: 'c', clientSecret: 's' }, 'r').catch((error: TokenEndpointError) => error.code)
+    expect(client.busy()).toBe(true)
+    await client.idle()
+    expect(client.busy()).toBe(false)
+    expect(await stalled).toBe('TIMEOUT')
+  })
+
   it('revokes with the token in the body', async () => {
     reply = json(200, { status: 'success' })
     await endpoint.revoke(base, { clientId: 'cid', clientSecret: 'sec' }, 'AT-9')

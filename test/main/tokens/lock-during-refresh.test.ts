@@ -72,4 +72,30 @@ describe('a refresh in flight', () => {
     await quitting
     await expect(stillConnectedAfterRestart(installation, time, profileId)).resolves.toMatchObject({ accessToken: expect.any(String) })
   })
+
+  // The quit's own bound (15 s) is shorter than a token request's timeout (30 s): an answer that
+  // comes in between carries the only working refresh token, since Zoom revoked the old one.
+  it('quitting waits past its bound for a refresh still on the wire, answered after 16 s', async ({ installation, sandbox, proxies: { gate }, time }) => {
+    const { core, profileId } = await connected(installation, sandbox, gate, time)
+    const held = gate.hold('/oauth/token')
+    const refreshing = core.credentials.tokens.getAccessToken(profileId)
+    await held.arrived
+    // No timer is pending now, so the next one set is the quit's bound.
+    expect(time.pending()).toBe(0)
+    let quit = false
+    const quitting = core.dispose().then(() => void (quit = true))
+    await time.whenPending()
+    time.advance(16_000)
+    // Let the quit run as far as it goes without Zoom's answer.
+    for (let i = 0; i < 100 && !quit; i++) await new Promise<void>((resolve) => setImmediate(resolve))
+    const quitBeforeTheAnswer = quit
+    held.release()
+    const refreshed = await refreshing.then(
+      () => 'refreshed',
+      (error: { code?: string }) => error.code,
+    )
+    await quitting
+    expect({ quitBeforeTheAnswer, refreshed }).toEqual({ quitBeforeTheAnswer: false, refreshed: 'refreshed' })
+    await expect(stillConnectedAfterRestart(installation, time, profileId)).resolves.toMatchObject({ accessToken: expect.any(String) })
+  })
 })
