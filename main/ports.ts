@@ -27,7 +27,8 @@ export interface AuthorizeRequest {
   title: string
   /**
    * Called with each page the window finished loading (not the redirect): an AppError when it is
-   * a Zoom error page (e.g. 4700 "Invalid redirect"), which then ends the flow with that error.
+   * a Zoom error page (e.g. 4700 "Invalid redirect", or one without a code such as an unknown
+   * app), which then ends the flow with that error.
    */
   errorPage?(page: LoadedPage): AppError | undefined
 }
@@ -38,6 +39,8 @@ export interface LoadedPage {
   title: string
   /** The page's visible text (capped). */
   text: string
+  /** The HTTP status its main-frame response came with, when known. */
+  status?: number
 }
 
 /** The connect window: a main-owned window without preload. */

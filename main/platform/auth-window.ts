@@ -89,16 +89,22 @@ function openAuthWindow(deps: AuthWindowDeps, request: AuthorizeRequest): Promis
       return { action: 'allow', overrideBrowserWindowOptions: { width: 500, height: 640, parent: opener, modal: false, autoHideMenuBar: true, webPreferences } }
     }
     guard(window)
-    // A Zoom error page (e.g. 4700, the redirect URL is not registered) ends the flow with what
-    // to fix, instead of leaving the person in front of it until they close the window.
+    // A Zoom error page (e.g. 4700, the redirect URL is not registered, or one without a code)
+    // ends the flow with what to fix, instead of leaving the person in front of it until they
+    // close the window. The status of the page's own response helps tell a codeless one.
     const contents = window.webContents
+    let status: number | undefined
+    contents.on('did-navigate', (_event, _url, httpResponseCode) => {
+      status = httpResponseCode > 0 ? httpResponseCode : undefined
+    })
     contents.on('did-finish-load', () => {
       const url = contents.getURL()
       if (!request.errorPage || request.isRedirect(url)) return
+      const loaded = { url, title: contents.getTitle(), ...(status !== undefined ? { status } : {}) }
       contents
         .executeJavaScript('document.body ? document.body.innerText.slice(0, 4000) : ""', false)
         .then((text: unknown) => {
-          const error = request.errorPage?.({ url, title: contents.getTitle(), text: typeof text === 'string' ? text : '' })
+          const error = request.errorPage?.({ ...loaded, text: typeof text === 'string' ? text : '' })
           if (error) finish(() => reject(error))
         })
         .catch(() => undefined)

@@ -30,8 +30,8 @@ export interface BrowseResult {
   intercepted: boolean
   /** Every URL navigated to, in order (including the intercepted one). */
   visited: string[]
-  /** The last page loaded when not intercepted: its title and visible text, as a window shows it. */
-  page?: { title: string; text: string }
+  /** The last page loaded when not intercepted: its title, visible text and HTTP status, as a window has them. */
+  page?: { title: string; text: string; status: number }
 }
 
 interface Form {
@@ -106,7 +106,7 @@ export async function browse(startUrl: string, jar: Map<string, string>, options
         continue
       }
       if (response.status >= 400 && !options.keepErrorPages) throw new Error(`The page at ${new URL(request.url).pathname} answered ${response.status}: ${alertText(html)}`)
-      return { url: request.url, intercepted: false, visited, page: { title: decode(/<title>([\s\S]*?)</i.exec(html)?.[1] ?? ''), text: visibleText(html) } }
+      return { url: request.url, intercepted: false, visited, page: { title: decode(/<title>([\s\S]*?)</i.exec(html)?.[1] ?? ''), text: visibleText(html), status: response.status } }
     }
     request = submit(form, request.url, options.script)
   }

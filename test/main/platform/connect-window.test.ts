@@ -2,7 +2,9 @@
 // event shapes follow Electron 41's web-contents.md (see electron-fakes.ts). The same defects are
 // checked on real Chromium pages through the Electron stand-in (test/e2e/shell-fixes.test.ts).
 import { beforeEach, describe, expect, it } from 'vitest'
+import { AppError } from '../../../common/errors'
 import { createAuthWindowPort } from '../../../main/platform/auth-window'
+import type { LoadedPage } from '../../../main/ports'
 import { isConnectWindowUrl } from '../../../main/platform/connect-navigation'
 import { createMainWindow } from '../../../main/platform/main-window'
 import { electronSession, FakeBrowserWindowClass, fakeWindow, FakeBrowserWindow, FakeSession } from './electron-fakes'
@@ -10,7 +12,7 @@ import { electronSession, FakeBrowserWindowClass, fakeWindow, FakeBrowserWindow,
 const redirect = 'https://example.com/zoom/callback'
 const isRedirect = (url: string) => url.startsWith(`${redirect}?`)
 
-function open(options: { devTools?: boolean } = {}) {
+function open(options: { devTools?: boolean; errorPage?: (page: LoadedPage) => AppError | undefined } = {}) {
   const sessions = new Map<string, FakeSession>()
   const port = createAuthWindowPort({
     BrowserWindow: FakeBrowserWindowClass,
@@ -21,7 +23,14 @@ function open(options: { devTools?: boolean } = {}) {
     },
     ...(options.devTools !== undefined ? { devTools: options.devTools } : {}),
   })
-  const result = port.authorize({ url: 'https://zoom.us/oauth/authorize?x=1', partition: 'zc-p1', isRedirect, signal: new AbortController().signal, title: 'Connect' })
+  const result = port.authorize({
+    url: 'https://zoom.us/oauth/authorize?x=1',
+    partition: 'zc-p1',
+    isRedirect,
+    signal: new AbortController().signal,
+    title: 'Connect',
+    ...(options.errorPage ? { errorPage: options.errorPage } : {}),
+  })
   result.catch(() => undefined)
   const window = FakeBrowserWindow.last!
   return { port, result, window, session: sessions.get('zc-p1')! }
@@ -144,5 +153,23 @@ describe('connect window DevTools and sessions', () => {
     window.close()
     await port.clearSession('zc-p1')
     expect([session.cleared, session.cacheCleared, session.authCacheCleared]).toEqual([1, 1, 1])
+  })
+})
+
+describe('pages the connect window loaded', () => {
+  it('are read with their title, text and HTTP status; an error page ends the sign-in with its error', async () => {
+    const read: LoadedPage[] = []
+    const refusal = new AppError('AUTH_ZOOM_ERROR_PAGE', 'Zoom showed an error page')
+    const { window, result } = open({ errorPage: (page) => (read.push(page), page.status === 404 ? refusal : undefined) })
+    window.webContents.showPage({ url: 'https://zoom.us/signin', title: 'Sign In - Zoom', text: 'Sign in', status: 200 })
+    await Promise.resolve()
+    expect(window.destroyed).toBe(false)
+    window.webContents.showPage({ url: 'https://zoom.us/oauth/authorize?x=1', title: 'Zoom', text: 'This app is not available', status: 404 })
+    await expect(result).rejects.toBe(refusal)
+    expect(read).toEqual([
+      { url: 'https://zoom.us/signin', title: 'Sign In - Zoom', text: 'Sign in', status: 200 },
+      { url: 'https://zoom.us/oauth/authorize?x=1', title: 'Zoom', text: 'This app is not available', status: 404 },
+    ])
+    expect(window.destroyed).toBe(true)
   })
 })

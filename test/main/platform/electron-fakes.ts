@@ -42,6 +42,28 @@ class Emitter {
 export class FakeWebContents extends Emitter {
   windowOpenHandler?: (details: { url: string }) => unknown
   webRTCIPHandlingPolicy = 'default'
+  /** The page shown now (see showPage). */
+  private page = { url: '', title: '', text: '' }
+
+  getURL() {
+    return this.page.url
+  }
+
+  getTitle() {
+    return this.page.title
+  }
+
+  /** Only the script the connect window runs: the page's visible text. */
+  executeJavaScript() {
+    return Promise.resolve(this.page.text)
+  }
+
+  /** A main-frame navigation that loads a page: did-navigate (with its HTTP status), then did-finish-load. */
+  showPage(page: { url: string; title: string; text: string; status: number }) {
+    this.page = { url: page.url, title: page.title, text: page.text }
+    this.emit('did-navigate', {}, page.url, page.status, '')
+    this.emit('did-finish-load', {})
+  }
 
   setWindowOpenHandler(handler: (details: { url: string }) => unknown) {
     this.windowOpenHandler = handler
