@@ -11,8 +11,11 @@ import { readableText } from './readable-text'
 
 /** Zoom's error code on the page: "(4,700)", "(4700)" or "error code: 4700". */
 const CODE = /\((\d{1,2},?\d{3})\)|error code:?\s*(\d{4,5})/i
-/** The title of an error page without a code ("Error - Zoom", "Something went wrong", …). */
-const ERROR_TITLE = /\berror\b|went wrong|not found|\binvalid\b/i
+/**
+ * The title of an error page without a code ("Error - Zoom", "Something went wrong", …). Only at
+ * its start: a consent page's title may carry the app's name, which may hold any of these words.
+ */
+const ERROR_TITLE = /^\s*(error\b|something went wrong|(page )?not found|invalid\b)/i
 const MAX_SHOWN = 200
 
 export interface ExpectedFlow {

@@ -51,6 +51,7 @@ describe('reading a Zoom error page', () => {
 
   it('ignores the sign-in pages, SSO providers and pages without a code that do not read as errors', () => {
     expect(zoomErrorFromPage({ url: flow.authorizeUrl, title: 'Sign in - Zoom', text: 'Sign in\nEmail\nPassword' }, flow)).toBeUndefined()
+    expect(zoomErrorFromPage({ url: flow.authorizeUrl, title: 'Authorize Error Tracker - Zoom', text: 'Allow\nDecline', status: 200 }, flow)).toBeUndefined()
     // A sign-in shown again after a wrong password: the person can go on there.
     expect(zoomErrorFromPage({ url: 'https://zoom.us/oauth/signin', title: 'Sign in - Zoom', text: 'Incorrect email or password.', status: 401 }, flow)).toBeUndefined()
     expect(zoomErrorFromPage({ url: 'https://idp.example/oauth/login', title: 'Error', text: 'Access denied', status: 403 }, flow)).toBeUndefined()
