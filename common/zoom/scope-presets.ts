@@ -10,6 +10,7 @@ import type { DetailResourceId, ListResourceId } from './resource-ids'
 import { grantableScopes, type ScopeLevel, type ScopeStyle } from './scopes'
 
 export type { ScopeLevel, ScopeStyle } from './scopes'
+export { DEFAULT_SCOPE_STYLE, scopeStyleOf } from './scopes'
 export type ScopePresetId = 'users' | 'meetings' | 'webinars' | 'recordings' | 'reports' | 'phone'
 
 export interface ScopePreset {

@@ -36,6 +36,32 @@ export function missingScopes(resource: { scopes: AcceptedScopes }, grantedScope
 export type ScopeLevel = 'admin' | 'user'
 export type ScopeStyle = 'classic' | 'granular'
 
+/**
+ * The style a new connection starts with: every app made in today's Zoom Marketplace (General
+ * app, Server-to-Server) has granular scopes and refuses classic names as "Invalid scope";
+ * classic scopes exist only on apps made before granular scopes came.
+ */
+export const DEFAULT_SCOPE_STYLE: ScopeStyle = 'granular'
+
+/** `resource:action` (classic) or `service:action:data_claim` (granular), either with an optional `:admin`/`:master` level. */
+function namePartCount(scope: string): number {
+  const parts = scope.split(':')
+  const last = parts[parts.length - 1]
+  return parts.length > 1 && (last === 'admin' || last === 'master') ? parts.length - 1 : parts.length
+}
+
+/**
+ * The style of a list of scopes as an app lists them, or undefined for none. One name of at most
+ * two parts is enough for classic: in Zoom's OpenAPI files almost every granular name has three
+ * (the exception is `scim2:admin`), while about twenty classic ones have three or more (such as
+ * `meeting_token:read:local_recording`), so a three-part name alone proves nothing and a list
+ * that mixes both reads as classic.
+ */
+export function scopeStyleOf(scopes: readonly string[]): ScopeStyle | undefined {
+  if (scopes.length === 0) return undefined
+  return scopes.some((scope) => namePartCount(scope) <= 2) ? 'classic' : 'granular'
+}
+
 /** Server-to-Server and admin-managed apps get admin-level scopes; user-managed and public apps user-level ones. */
 export function scopeLevelOf(app: { grant: string; appType?: string }): ScopeLevel {
   return app.grant === 's2s' || app.appType === 'admin' ? 'admin' : 'user'

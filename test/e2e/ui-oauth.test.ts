@@ -19,7 +19,8 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: user-managed OAuth (en
     // No Account ID for this kind; the sign-in goes through the connect window by default.
     expect(await editor.getByLabel('Account ID', { exact: true }).count()).toBe(0)
     expect(await editor.getByLabel('Sign in with', { exact: true }).inputValue()).toBe('connect-window')
-    await editor.getByRole('radio', { name: 'Granular scopes' }).check()
+    // Granular without being chosen: the sandbox's app, like any made today, refuses classic names.
+    expect(await editor.getByRole('radio', { name: 'Granular scopes' }).isChecked()).toBe(true)
     await editor.getByRole('checkbox', { name: /^Users/ }).check()
     await expect.poll(() => editor.getByLabel('Scopes', { exact: true }).inputValue()).toBe('user:read:user')
     await ui.harness.screenshot('ui-oauth-01-editor-user-app')

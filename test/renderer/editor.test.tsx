@@ -53,14 +53,15 @@ describe('connection editor', () => {
     await user.type(field('Account ID'), 'acc_123')
     await user.type(field('Client ID'), 'client_123')
     await user.type(field('Client Secret'), 's3cret-value')
+    // A new connection's presets are granular (apps made today have granular scopes).
     await user.click(screen.getByRole('checkbox', { name: /Users/ }))
-    expect((field('Scopes') as unknown as HTMLTextAreaElement).value).toBe('user:read:admin')
+    expect((field('Scopes') as unknown as HTMLTextAreaElement).value).toBe('user:read:list_users:admin user:read:user:admin')
     await user.click(screen.getByRole('button', { name: 'Save & connect' }))
 
     await screen.findByRole('tab', { name: 'Overview', selected: true })
     const [draft] = fake.callsOf('profiles.create')
     expect(draft?.clientSecret).toBe('s3cret-value')
-    expect(draft?.fields).toMatchObject({ name: 'Acme admin', grant: 's2s', accountId: 'acc_123', clientId: 'client_123', scopes: ['user:read:admin'] })
+    expect(draft?.fields).toMatchObject({ name: 'Acme admin', grant: 's2s', accountId: 'acc_123', clientId: 'client_123', scopes: ['user:read:list_users:admin', 'user:read:user:admin'] })
     expect(fake.callsOf('auth.connect')).toHaveLength(1)
     expect(within(screen.getByRole('navigation', { name: 'Connections' })).getByText('Connected')).toBeTruthy()
     // The secret went to main and nowhere else.

@@ -1,10 +1,10 @@
-// Scopes: presets by use case (classic or granular, admin- or user-level by the kind of app) plus
+// Scopes: presets by use case (granular or classic, admin- or user-level by the kind of app) plus
 // free entry. A preset is "on" when all its scopes are listed; toggling adds or removes them.
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { ScopeLevel, ScopeStyle } from '../../../common/zoom/scope-presets'
 import { DETAIL_RESOURCES, LIST_RESOURCES } from '../../../common/zoom/catalog'
 import type { DetailResourceId, ListResourceId } from '../../../common/zoom/resource-ids'
-import { presetResources, SCOPE_PRESETS } from '../../../common/zoom/scope-presets'
+import { DEFAULT_SCOPE_STYLE, presetResources, SCOPE_PRESETS, scopeStyleOf } from '../../../common/zoom/scope-presets'
 import { CopyButton } from '../../components/CopyButton'
 import { Field } from '../../components/Field'
 import { splitList } from './draft'
@@ -16,6 +16,12 @@ export interface ScopePickerProps {
   error?: string
   /** S2S: scopes are chosen in Zoom; listing them here lets the app compare them with what was granted. */
   informative: boolean
+}
+
+/** An example in the style and level the picker shows, so the empty box does not suggest the other style. */
+const PLACEHOLDERS: Record<ScopeStyle, Record<ScopeLevel, string>> = {
+  granular: { admin: 'user:read:list_users:admin meeting:read:list_meetings:admin', user: 'user:read:user meeting:read:list_meetings' },
+  classic: { admin: 'user:read:admin meeting:read:admin', user: 'user:read meeting:read' },
 }
 
 const titleOf = (id: ListResourceId | DetailResourceId) => (id in LIST_RESOURCES ? LIST_RESOURCES[id as ListResourceId].title : `${DETAIL_RESOURCES[id as DetailResourceId].title} details`)
@@ -33,7 +39,10 @@ function presetPromise(preset: (typeof SCOPE_PRESETS)[number], style: ScopeStyle
 
 export function ScopePicker({ text, level, onChange, error, informative }: ScopePickerProps) {
   const scopes = splitList(text)
-  const [style, setStyle] = useState<ScopeStyle>(() => (scopes.some((s) => s.split(':').length > 2) ? 'granular' : 'classic'))
+  // A stored or imported connection shows the style its scopes are in; a new one (no scopes yet)
+  // the style of apps made today, so its presets add names its Zoom app accepts.
+  const [style, setStyle] = useState<ScopeStyle>(() => scopeStyleOf(scopes) ?? DEFAULT_SCOPE_STYLE)
+  const hintId = useId()
   const listed = new Set(scopes)
   const toggle = (presetScopes: readonly string[], on: boolean) => {
     const others = new Set(
@@ -47,13 +56,16 @@ export function ScopePicker({ text, level, onChange, error, informative }: Scope
       <fieldset className="presets">
         <legend className="field-label">Presets by use case</legend>
         <div className="row wrap" role="radiogroup" aria-label="Scope style">
-          {(['classic', 'granular'] as const).map((s) => (
+          {(['granular', 'classic'] as const).map((s) => (
             <label key={s} className="radio-pill">
-              <input type="radio" name="scope-style" value={s} checked={style === s} onChange={() => setStyle(s)} />
+              <input type="radio" name="scope-style" value={s} checked={style === s} onChange={() => setStyle(s)} aria-describedby={hintId} />
               {s === 'classic' ? 'Classic scopes' : 'Granular scopes'}
             </label>
           ))}
         </div>
+        <p id={hintId} className="muted">
+          Apps made in today’s Zoom Marketplace use granular scopes, such as user:read:user. Choose classic only for an older app whose Scopes page lists names such as user:read.
+        </p>
         <div className="preset-grid">
           {SCOPE_PRESETS.map((preset) => {
             const presetScopes = preset[style][level]
@@ -77,7 +89,7 @@ export function ScopePicker({ text, level, onChange, error, informative }: Scope
         hint={informative ? 'Copy these into the app’s Scopes page. Zoom grants what the app has; the overview compares the two.' : 'Separated by spaces or new lines. Add exactly these to the app’s Scopes page in Zoom.'}
         aside={<CopyButton text={scopes.join(' ')} label="Copy scopes" />}
       >
-        {(props) => <textarea {...props} className="input" rows={3} spellCheck={false} value={text} onChange={(e) => onChange(e.target.value)} placeholder="user:read:admin meeting:read:admin" />}
+        {(props) => <textarea {...props} className="input" rows={3} spellCheck={false} value={text} onChange={(e) => onChange(e.target.value)} placeholder={PLACEHOLDERS[style][level]} />}
       </Field>
     </div>
   )
