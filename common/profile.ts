@@ -228,6 +228,9 @@ export interface SecretContext {
   mustBeReentered?: string | undefined
 }
 
+/** Server-to-Server and confidential OAuth apps authenticate with a Client Secret; a public PKCE client has none. */
+export const usesClientSecret = (fields: Pick<ProfileFields, 'grant' | 'clientType'>): boolean => fields.grant === 's2s' || fields.clientType === 'confidential'
+
 /** Rules across fields. Run on top of the field schema so every problem is reported at once. */
 export function crossFieldIssues(fields: ProfileFields, secret: SecretContext): FieldIssue[] {
   const issues: FieldIssue[] = []

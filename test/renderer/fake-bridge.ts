@@ -495,7 +495,8 @@ export class FakeBridge {
       'profiles.exportFile': ({ ids }) => ({ path: '/home/me/zoom-connections.json', count: ids?.length ?? this.profiles.length }),
       'profiles.importJson': () => ({ created: [] }),
       'profiles.importFile': () => {
-        const created = [makeProfile({ name: 'Imported connection' })]
+        // As main: an import never carries a secret.
+        const created = [makeProfile({ name: 'Imported connection', hasClientSecret: false })]
         this.profiles = [...this.profiles, ...created]
         return { created, path: '/home/me/zoom-connections.json' }
       },

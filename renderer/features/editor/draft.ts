@@ -1,7 +1,7 @@
 // The editor's working copy of a profile and its translation to the ProfileDraft main accepts.
 // Validation is common/profile.ts's validateProfileDraft: the same rules main applies.
 import type { ProfileDraft, ProfileFields, ProfileView } from '../../../common/profile'
-import { crossFieldIssues, defaultProfileFields, profileFieldsSchema, secretReentryReason, validateProfileDraft } from '../../../common/profile'
+import { crossFieldIssues, defaultProfileFields, profileFieldsSchema, secretReentryReason, usesClientSecret, validateProfileDraft } from '../../../common/profile'
 import type { AppKind } from '../../store/slices/session'
 import { kindInfo } from '../connections/kinds'
 import { issuesByField } from '../../shared/field-issues'
@@ -59,7 +59,7 @@ export function draftFromProfile(profile: ProfileView): EditorDraft {
 
 export const splitList = (text: string) => text.split(/[\s,]+/).filter((s) => s.length > 0)
 
-export const usesSecret = (fields: Pick<ProfileFields, 'grant' | 'clientType'>) => fields.grant === 's2s' || fields.clientType === 'confidential'
+export const usesSecret = usesClientSecret
 
 /** What is sent to main. A public client drops any stored secret (null); an empty replacement keeps it. */
 export function toProfileDraft(draft: EditorDraft, hasStoredSecret: boolean): ProfileDraft {

@@ -1,6 +1,6 @@
 // Expires-in countdown, last refresh, last validation, and the token actions.
 import type { ConnectionState, ConnectionStatus } from '../../../common/contract/index'
-import type { ProfileView } from '../../../common/profile'
+import { usesClientSecret, type ProfileView } from '../../../common/profile'
 import { CopyButton } from '../../components/CopyButton'
 import { CopyIcon } from '../../components/icons'
 import { useStore } from '../../store/index'
@@ -10,16 +10,29 @@ import { TestResultText } from '../../components/TestResultText'
 import { useNow } from '../../shared/use-now'
 
 const ADVICE: Partial<Record<ConnectionState, string>> = {
-  disconnected: 'Not connected yet. Press Connect to get a token.',
+  disconnected: 'No token. Press Connect to get one.',
   reconnect_needed: 'Zoom no longer accepts this connection’s refresh token. Reconnect to sign in again.',
   needs_repair: 'A stored secret can no longer be decrypted on this computer. Open Edit and paste the Client Secret again, then reconnect.',
   error: 'The last attempt failed. Reconnect when the problem below is solved.',
+}
+
+/**
+ * A connection that needs a Client Secret and has none stored: in practice one imported from a
+ * file, since exports never carry secrets and the editor saves no such connection without one.
+ * Connect would only fail, so the advice sends the person to Edit first.
+ */
+const NO_SECRET_YET = 'No token yet, and no Client Secret is stored: an imported connection comes without one, because exports never contain secrets. Enter the Client Secret in Edit, then press Connect.'
+
+function adviceOf(profile: ProfileView, state: ConnectionState): string | undefined {
+  if (state === 'disconnected' && usesClientSecret(profile) && !profile.hasClientSecret) return NO_SECRET_YET
+  return ADVICE[state]
 }
 
 export function HealthCard({ profile, status, state }: { profile: ProfileView; status: ConnectionStatus | undefined; state: ConnectionState }) {
   const now = useNow()
   const copyToken = useStore((s) => s.copyToken)
   const signOutZoom = useStore((s) => s.signOutZoom)
+  const navigate = useStore((s) => s.navigate)
   const busy = useStore((s) => s.busy[profile.id])
   const live = state === 'connected' || state === 'expiring' || state === 'refreshing'
   const expiresIn = status?.expiresAt !== undefined ? status.expiresAt - now : undefined
@@ -27,6 +40,7 @@ export function HealthCard({ profile, status, state }: { profile: ProfileView; s
   // Zoom's error page said the redirect URL is not registered: the URL to add, from main or the profile.
   const redirectProblem = status?.error?.code === 'AUTH_REDIRECT_NOT_REGISTERED' || status?.error?.code === 'AUTH_REDIRECT_MISMATCH'
   const redirectToRegister = redirectProblem ? (status?.error?.details?.redirectUri ?? profile.redirectUri) || undefined : undefined
+  const advice = adviceOf(profile, state)
   return (
     <section className="card health" aria-labelledby="health-title">
       <h2 id="health-title" className="card-title">
@@ -49,10 +63,17 @@ export function HealthCard({ profile, status, state }: { profile: ProfileView; s
           </div>
         </div>
       ) : null}
-      {!status?.error && ADVICE[state] && (
-        <p className="callout" data-tone={state === 'disconnected' ? undefined : 'bad'}>
-          {ADVICE[state]}
-        </p>
+      {!status?.error && advice && (
+        <div className="callout" data-tone={state === 'disconnected' ? undefined : 'bad'} data-testid="token-advice">
+          <p>{advice}</p>
+          {advice === NO_SECRET_YET && (
+            <div className="row wrap">
+              <button type="button" className="btn" onClick={() => navigate({ screen: 'connection', profileId: profile.id, tab: 'edit' })}>
+                Enter the Client Secret
+              </button>
+            </div>
+          )}
+        </div>
       )}
       <dl className="facts">
         <div>

@@ -1,7 +1,7 @@
 // Connection profiles and their live status (auth.status events), timelines and the actions on them.
 import type { StateCreator } from 'zustand'
 import type { ConnectionStatus, ImportResult, ProfileExportResult, RateUsage, TimelineEvent, ValidationResult } from '../../../common/contract/index'
-import type { ProfileDraft, ProfileView, RatePlan } from '../../../common/profile'
+import { usesClientSecret, type ProfileDraft, type ProfileView, type RatePlan } from '../../../common/profile'
 import { describeIssues } from '../../../common/validation'
 import type { ErrorCode } from '../../../common/errors'
 import { BridgeCallError, call, errorMessage } from '../../ipc'
@@ -104,6 +104,12 @@ export const getEmptyConnectionsState = (): ConnectionsState => ({
 const byName = (a: ProfileView, b: ProfileView) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** What to do after an import: nothing imported has a token, and no secret comes with a file. */
+function importedAdvice(created: readonly ProfileView[]): string {
+  if (!created.some(usesClientSecret)) return 'No token yet: press Connect on each one to sign in.'
+  return 'No token yet, and exports never contain secrets: enter the Client Secret of each one that uses one (Edit), then press Connect.'
+}
 
 /** Main's field issues when it gave some (an import's bad entries), else its message. */
 function describeFailure(error: unknown): string {
@@ -230,7 +236,7 @@ export const createConnectionsSlice: StateCreator<Store, [], [], ConnectionsSlic
       try {
         const result = await call('profiles.importFile', undefined)
         await get().loadConnections()
-        if (result.created.length > 0) get().notify({ tone: 'success', title: `Imported ${plural(result.created.length, 'connection')}`, description: 'Add each one’s Client Secret before connecting: exports never contain secrets.' })
+        if (result.created.length > 0) get().notify({ tone: 'success', title: `Imported ${plural(result.created.length, 'connection')}`, description: importedAdvice(result.created) })
       } catch (error) {
         failNotice('Nothing was imported', error, describeFailure)
       }
