@@ -2,7 +2,7 @@
 // main/index.ts with Electron adapters and by the tests and end-to-end harness with fakes.
 import type { StoreProblem } from '../common/contract'
 import { createCredentials, type Credentials } from './auth/credentials'
-import { ConsoleService, OperationSchemas, openConsoleHistory } from './console'
+import { BinaryAnswers, ChosenFiles, ConsoleService, OperationSchemas, openConsoleHistory } from './console'
 import { createDataServices, type DataServices } from './data'
 import { demoSeedSchema, seedDemoProfiles } from './demo-seed'
 import { scopeLevelOf } from '../common/zoom/catalog'
@@ -122,6 +122,8 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     clock,
     log: consoleLog,
     schemas: new OperationSchemas(apiCatalog, consoleLog),
+    files: new ChosenFiles({ dialogs: adapters.dialogs }),
+    answers: new BinaryAnswers({ dialogs: adapters.dialogs }),
   })
 
   const profileHandlers = createProfileHandlers(credentials.profiles)

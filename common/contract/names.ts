@@ -69,6 +69,8 @@ export const CHANNEL_NAMES = [
   'console.history',
   'console.clearHistory',
   'console.checkBody',
+  'console.pickFile',
+  'console.saveAnswer',
   'catalog.index',
   'catalog.operation',
   'events.config',

@@ -4,8 +4,14 @@
 // Decisions:
 // - URL: a path relative to the API base (`/users/me`, `/v2/users/me`) or an absolute URL, which
 //   must be within the profile's allowed domains (refused before connecting otherwise).
-// - Body: JSON only, parsed here in main; text that is not JSON is a VALIDATION error naming the
+// - Body: JSON, parsed here in main; text that is not JSON is a VALIDATION error naming the
 //   position. GET/HEAD-like requests cannot carry one. Content-Type defaults to application/json.
+//   Or a multipart form (uploads): text parts, and files the person chose in main's own dialog,
+//   named by the token main gave (chosen-files.ts); a token main never gave is VALIDATION.
+// - Host: an operation Zoom serves from another host (uploads on fileapi.zoom.us) is sent there
+//   (operation-server.ts), within the connection's allowed domains like any URL.
+// - Binary answers (PDF, images, octet-stream) are never decoded: main keeps the bytes, the page
+//   gets their size and type, and "Save…" writes them through main's save dialog (binary-answers.ts).
 // - Authorization: the person MAY set their own header (to try another token, or none at all
 //   with an empty value); it is sent instead of the profile's token, never refreshed, and never
 //   stored. Headers that would break HTTP framing (Host, Content-Length, …) are refused.
@@ -21,8 +27,12 @@ import type { Logger } from '../log/logger'
 import type { Clock } from '../ports'
 import type { ZoomClient } from '../zoom/client'
 import { toZoomError } from '../zoom/errors'
+import type { BinaryAnswers } from './binary-answers'
+import type { ChosenFiles } from './chosen-files'
 import type { ConsoleHistory, StoredHistoryEntry } from './history'
+import { buildFormData } from './multipart'
 import type { OperationSchemas } from './operation-schemas'
+import { urlOnDocumentedServer } from './operation-server'
 import { fillPathParams, nextPageTokenOf, withPageToken } from './request-path'
 import { sanitizeForHistory, type ParsedConsoleRequest } from './sanitize'
 
@@ -38,8 +48,12 @@ export interface ConsoleDeps {
   log?: Logger
   newId?: () => string
   maxResponseBytes?: number
-  /** Zoom's documented operations: a response of one is checked against its schema. */
+  /** Zoom's documented operations: a response of one is checked against its schema, and sent to the host Zoom documents for it. */
   schemas?: OperationSchemas
+  /** Files chosen for forms (uploads); without it a form with a file part is refused. */
+  files?: ChosenFiles
+  /** Where binary answers are kept for saving; without it they are shown by size only. */
+  answers?: BinaryAnswers
 }
 
 /**
@@ -55,6 +69,7 @@ function validate(request: ParsedConsoleRequest): FieldIssue[] {
     if (FORBIDDEN_HEADERS.has(lower) || lower.startsWith('proxy-')) issues.push({ path: `headers.${i}.name`, message: `The ${name} header is set by the app and cannot be overridden` })
     if (!HEADER_VALUE.test(value)) issues.push({ path: `headers.${i}.value`, message: `The ${name} header's value has a line break, a control character or a character HTTP headers cannot carry` })
   })
+  if (request.form !== undefined && request.method === 'GET') issues.push({ path: 'form', message: 'A GET request cannot have a body' })
   if (request.body !== undefined && request.body.trim() !== '') {
     if (request.method === 'GET') issues.push({ path: 'body', message: 'A GET request cannot have a body' })
     else {
@@ -85,10 +100,11 @@ export class ConsoleService {
     let response: ConsoleResponse
     try {
       const client = this.deps.clients.forProfile(request.profileId)
-      const body = request.body !== undefined && request.body.trim() !== '' ? request.body : undefined
+      const server = await this.deps.schemas?.documentedServer(request.method, filled.url, request.form !== undefined)
+      const body = request.form ? await this.formOf(request.form) : request.body !== undefined && request.body.trim() !== '' ? request.body : undefined
       const raw = await client.send({
         method: request.method,
-        url: filled.url,
+        url: urlOnDocumentedServer(filled.url, server, client.apiBase),
         query: withPageToken(request.query, request.nextPageToken),
         headers: request.headers,
         ...(body !== undefined ? { body } : {}),
@@ -105,6 +121,7 @@ export class ConsoleService {
         headers: raw.headers,
         durationMs: raw.durationMs,
         body: raw.body,
+        ...(raw.binaryBytes ? { binary: this.keepBinary(raw.binaryBytes, raw) } : {}),
         bodyBytes: raw.bodyBytes,
         truncated: raw.truncated,
         ...(raw.trackingId ? { trackingId: raw.trackingId } : {}),
@@ -117,6 +134,31 @@ export class ConsoleService {
     }
     await this.record(request, at, response)
     return response
+  }
+
+  /** The form as a body; a file token main did not hand out rejects with VALIDATION (nothing sent). */
+  private formOf(parts: NonNullable<ParsedConsoleRequest['form']>): Promise<FormData> {
+    if (!this.deps.files) throw new AppError('VALIDATION', 'Files cannot be sent from here', { issues: [{ path: 'form', message: 'not available' }] })
+    return buildFormData(parts, this.deps.files)
+  }
+
+  private keepBinary(bytes: Buffer, raw: { contentType?: string; truncated: boolean; headers: [string, string][] }) {
+    const disposition = raw.headers.find(([name]) => name.toLowerCase() === 'content-disposition')?.[1]
+    const facts = { truncated: raw.truncated, ...(raw.contentType ? { contentType: raw.contentType } : {}), ...(disposition ? { disposition } : {}) }
+    if (this.deps.answers) return this.deps.answers.keep(bytes, facts)
+    return { answerToken: 'not-kept', contentType: raw.contentType ?? 'application/octet-stream', bytes: bytes.length }
+  }
+
+  /** Main's open dialog for a form's file part (chosen-files.ts); undefined when cancelled. */
+  pickFile() {
+    if (!this.deps.files) throw new AppError('VALIDATION', 'Files cannot be chosen here')
+    return this.deps.files.pick()
+  }
+
+  /** Main's save dialog for a binary answer it kept; the page never gets a path. */
+  saveAnswer(answerToken: string) {
+    if (!this.deps.answers) throw new AppError('NOT_FOUND', 'This answer is not kept')
+    return this.deps.answers.save(answerToken)
   }
 
   /** The body against the request schema of the operation `method url` is (advice only: send() does not require it). */
@@ -149,7 +191,7 @@ export class ConsoleService {
       const entry: StoredHistoryEntry = {
         id: this.newId(),
         at,
-        request: sanitizeForHistory(request),
+        request: sanitizeForHistory(request, (token) => this.deps.files?.facts(token)),
         ...(response.status ? { status: response.status } : {}),
         durationMs: response.durationMs,
         ...(response.error ? { error: response.error.message.slice(0, 2000) } : {}),

@@ -2,7 +2,7 @@
 // in history.json through the store (atomic, schema-checked, moved aside if unusable). Entries
 // are sanitised before they get here (sanitize.ts): no credential is ever stored.
 import { z } from 'zod'
-import { consoleRequestSchema, type HistoryEntry } from '../../common/contract/console'
+import { historyRequestSchema, type HistoryEntry } from '../../common/contract/console'
 import { openDocument, type DocumentFile, type DocumentProblem } from '../store'
 
 export const HISTORY_FILE = 'history.json'
@@ -21,7 +21,7 @@ const historyEntrySchema = z
   .object({
     id: z.string().min(1).max(64),
     at: z.number(),
-    request: consoleRequestSchema,
+    request: historyRequestSchema,
     status: z.number().int().optional(),
     durationMs: z.number().optional(),
     error: z.string().max(2000).optional(),

@@ -7,3 +7,5 @@ export { ConsoleService, MAX_RESPONSE_BODY, type ConsoleDeps } from './console-s
 export { openConsoleHistory, memoryConsoleHistory, HISTORY_FILE, HISTORY_LIMIT, type ConsoleHistory } from './history'
 export { sanitizeForHistory, REDACTED } from './sanitize'
 export { OperationSchemas, type OperationCatalog } from './operation-schemas'
+export { ChosenFiles, MAX_UPLOAD_BYTES } from './chosen-files'
+export { BinaryAnswers } from './binary-answers'

@@ -47,6 +47,16 @@ export class OperationSchemas {
   }
 
   /**
+   * The base URL Zoom documents for the operation `method url` when it is not the API host's
+   * (uploads on fileapi.zoom.us), from the catalog already read. `wait` reads the catalog first
+   * when it has not been: an upload sent to the wrong host only fails, so it may wait for it.
+   */
+  async documentedServer(method: ApiMethod, url: string, wait: boolean): Promise<string | undefined> {
+    const index = this.catalog.loadedIndex ?? (wait ? await this.catalog.index() : undefined)
+    return (await this.resolve(index, method, url))?.server
+  }
+
+  /**
    * The body's differences from the operation's request schema. Waits for the catalog (the person
    * asked for this check); an operation Zoom's files do not describe is simply not checked.
    */

@@ -5,6 +5,7 @@
 // through the log redactor, which also scrubs the exact token
 // values the token manager registered and anything shaped like a bearer token or a JWT.
 import type { ParsedInput } from '../../common/contract'
+import type { HistoryFormPart } from '../../common/contract/console'
 import { redact } from '../log/redact'
 import { REDACTED, redactJsonFields } from '../log/redact-json'
 
@@ -25,7 +26,17 @@ export const MAX_HISTORY_BODY = 100_000
 export const MAX_HISTORY_DEPTH = 64
 export { TOO_DEEP } from '../log/redact-json'
 
-export function sanitizeForHistory(request: ParsedConsoleRequest): ParsedConsoleRequest {
+/** A request as history.json keeps it: query and headers always present, a form's files by name and size. */
+export type HistoryConsoleRequest = Omit<ParsedConsoleRequest, 'form'> & { form?: HistoryFormPart[] }
+
+/** What history needs to know of a chosen file (the token is a capability and is never written down). */
+export type FileFacts = (fileToken: string) => { name: string; size: number } | undefined
+
+/**
+ * `fileFacts` names the files of a form: the history keeps a file part as its name and size only,
+ * never its bytes nor its token (a token written to disk would outlive the choice it stands for).
+ */
+export function sanitizeForHistory(request: ParsedConsoleRequest, fileFacts: FileFacts = () => undefined): HistoryConsoleRequest {
   const body = request.body !== undefined && request.body.length <= MAX_HISTORY_BODY ? sanitizeBody(request.body) : undefined
   return {
     profileId: request.profileId,
@@ -35,7 +46,14 @@ export function sanitizeForHistory(request: ParsedConsoleRequest): ParsedConsole
     headers: request.headers.filter(({ name }) => !isSensitiveName(name)).map(({ name, value }) => ({ name, value: redact(value) })),
     ...(request.pathParams?.length ? { pathParams: request.pathParams.map(({ name, value }) => ({ name, value: isSensitiveName(name) ? REDACTED : redact(value) })) } : {}),
     ...(body !== undefined ? { body } : {}),
+    ...(request.form ? { form: request.form.map((part) => sanitizePart(part, fileFacts)) } : {}),
   }
+}
+
+function sanitizePart(part: NonNullable<ParsedConsoleRequest['form']>[number], fileFacts: FileFacts): HistoryFormPart {
+  if ('value' in part) return { name: part.name, value: isSensitiveName(part.name) ? REDACTED : redact(part.value) }
+  const facts = fileFacts(part.fileToken)
+  return { name: part.name, fileName: facts ? redact(facts.name) : '(unknown file)', fileSize: facts?.size ?? 0 }
 }
 
 /** Redacts sensitive query parameters and user info of a typed URL (absolute or a path with a query). */

@@ -13,6 +13,7 @@ import { resolveConsoleUrl } from '../../common/zoom/console-url'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import type { Logger } from '../log/logger'
 import { valueRedactor } from '../log/redact'
+import { isBinaryAnswer } from './binary-type'
 import { bytesWithoutEchoedSecrets, withoutEchoedSecrets } from './echoed-secrets'
 import { errorFromResponse, headerValue, isRefusedAccessToken, toZoomError } from './errors'
 import { callState, type CallState, type ProfileHttp } from './http'
@@ -73,15 +74,18 @@ export interface RawRequest {
   url: string
   query?: readonly { name: string; value: string }[]
   headers?: readonly { name: string; value: string }[]
-  /** Request body text (the console sends JSON). */
-  body?: string
+  /** Request body: JSON text, or a multipart form (uploads; got writes its boundary and length). */
+  body?: string | FormData
   signal?: AbortSignal
   /** Bytes of the response body kept; the rest is dropped and `truncated` set. */
   maxBodyBytes?: number
 }
 
-/** What the console shows, minus the error it adds, plus where the request really went. */
-export type RawResponse = Omit<ConsoleResponse, 'error' | 'maxBodyBytes'> & { url: string }
+/**
+ * What the console shows, minus the error it adds, plus where the request really went and, for a
+ * binary answer, its bytes (kept in main: the console never puts them on the bridge).
+ */
+export type RawResponse = Omit<ConsoleResponse, 'error' | 'binary'> & { url: string; binaryBytes?: Buffer }
 
 export interface ClientEnv {
   profileId: string
@@ -234,7 +238,10 @@ export class ZoomClient {
       const headers: Record<string, string> = {}
       for (const { name, value } of request.headers ?? []) headers[name.toLowerCase()] = value
       const ownAuthorization = headers.authorization !== undefined
-      if (request.body !== undefined && request.body !== '' && headers['content-type'] === undefined) headers['content-type'] = 'application/json'
+      // A form's Content-Type carries the boundary got chose: one the person typed (Zoom's pages
+      // say to send `multipart/form-data`) would lack it and make the body unreadable.
+      if (request.body instanceof FormData) delete headers['content-type']
+      else if (request.body !== undefined && request.body !== '' && headers['content-type'] === undefined) headers['content-type'] = 'application/json'
       const label = this.isApiUrl(target) ? routeLabel(target.pathname.replace(/^\/v2/, '')) : undefined
       const call = callState(label?.family ?? 'api', label?.category, undefined)
       call.ownAuthorization = ownAuthorization
@@ -244,12 +251,17 @@ export class ZoomClient {
       // The page never holds the profile's token: a server that quotes the request back gets it cut
       // out, whole, cut short by the cap, or changed (base64, reversed, another case, invisible characters).
       // The same secrets as any answer: the bearer sent and the profile's tokens, indexed once for the body and every header.
-      const scrub = valueRedactor(this.secretsOf(call))
-      const read = { ...capped, text: scrub(capped.text) }
+      const secrets = this.secretsOf(call)
+      const scrub = valueRedactor(secrets)
       const declared = Number(headerValue(response.headers, 'content-length'))
       const trackingId = headerValue(response.headers, 'x-zm-trackingid')
       const contentType = headerValue(response.headers, 'content-type')
+      const binary = isBinaryAnswer(contentType, capped.bytes.subarray(0, 4096))
+      // Bytes cannot be scrubbed without corrupting them: an answer quoting a secret is not kept at all.
+      const quotesSecret = binary && secrets.some((secret) => secret !== undefined && secret.length >= 6 && capped.bytes.includes(secret))
+      const read = { ...capped, text: binary ? (quotesSecret ? '(A binary answer that quotes this connection’s token: not kept.)' : '') : scrub(capped.text) }
       return {
+        ...(binary && !quotesSecret ? { binaryBytes: capped.bytes } : {}),
         url: response.url,
         // Everything the server wrote is scrubbed: the status line, header names and values, and the headers read out of them.
         ...(trackingId ? { trackingId: scrub(trackingId) } : {}),
@@ -259,7 +271,7 @@ export class ZoomClient {
         headers: pairs(response.rawHeaders).map(([name, value]) => [scrub(name), scrub(value)]),
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         body: read.text,
-        bodyBytes: read.truncated && Number.isFinite(declared) ? declared : read.bytes,
+        bodyBytes: read.truncated && Number.isFinite(declared) ? declared : read.size,
         truncated: read.truncated,
       }
     } catch (error) {
@@ -329,7 +341,7 @@ export class ZoomClient {
 interface OpenInit {
   method: HttpMethod
   headers: Record<string, string>
-  body?: string | undefined
+  body?: string | FormData | undefined
   call: CallState
   signal?: AbortSignal | undefined
 }
@@ -360,8 +372,8 @@ function pairs(raw: string[]): [string, string][] {
   return out
 }
 
-/** Reads up to `cap` bytes as UTF-8; stops (and destroys the stream) beyond it. */
-function readCapped(stream: Readable, cap: number): Promise<{ text: string; bytes: number; truncated: boolean }> {
+/** Reads up to `cap` bytes, kept as they came and as UTF-8 text; stops (and destroys the stream) beyond it. */
+function readCapped(stream: Readable, cap: number): Promise<{ text: string; bytes: Buffer; size: number; truncated: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let bytes = 0
@@ -369,7 +381,8 @@ function readCapped(stream: Readable, cap: number): Promise<{ text: string; byte
     // A cut through a multi-byte character drops the partial character rather than garbling it.
     const finish = (truncated: boolean) => {
       const decoder = new StringDecoder('utf8')
-      resolve({ text: decoder.write(Buffer.concat(chunks)) + (truncated ? '' : decoder.end()), bytes, truncated })
+      const kept = Buffer.concat(chunks)
+      resolve({ text: decoder.write(kept) + (truncated ? '' : decoder.end()), bytes: kept, size: bytes, truncated })
     }
     stream.on('data', (chunk: Buffer) => {
       bytes += chunk.length

@@ -21,6 +21,7 @@ import type {
   ChannelName,
   ChannelOutput,
   ConnectionStatus,
+  ConsoleResponse,
   DatasetInfo,
   DownloadItem,
   DownloadsSnapshot,
@@ -180,6 +181,16 @@ export class FakeBridge {
   zoomUsers: Omit<UserMatch, 'source'>[] = []
   /** What main's folder picker answers next, in order; empty = the person cancels. */
   folderAnswers: string[] = []
+  /** Files main's open dialog answers for console.pickFile, in order; empty = the person cancels. */
+  fileAnswers: { name: string; size: number }[] = []
+  /** console.send inputs as main received them. */
+  consoleSent: ChannelInput<'console.send'>[] = []
+  /** The answer console.send gives next instead of the user below (a binary answer, say). */
+  nextConsoleResponse: ConsoleResponse | undefined
+  /** console.saveAnswer calls, and whether the fake save dialog is answered (true) or cancelled. */
+  savedAnswers: string[] = []
+  saveDialogAnswers = true
+  private readonly pickedFiles = new Map<string, { name: string; size: number }>()
   private listeners = new Map<EventName, Set<(payload: never) => void>>()
   private failures = new Map<ChannelName, BridgeError>()
   private readonly now: () => number
@@ -758,14 +769,36 @@ export class FakeBridge {
 
       'console.send': (req) => {
         this.requireUnlocked()
+        this.consoleSent.push(req)
+        // As main writes history: a file part by its name and size, never its token.
+        const { form: sentForm, ...rest } = req
+        const form = sentForm?.map((p) => ('value' in p ? p : { name: p.name, fileName: this.pickedFiles.get(p.fileToken)?.name ?? '(unknown file)', fileSize: this.pickedFiles.get(p.fileToken)?.size ?? 0 }))
+        const request: HistoryEntry['request'] = { ...rest, method: req.method, ...(form ? { form } : {}) }
+        if (this.nextConsoleResponse) {
+          const response = this.nextConsoleResponse
+          this.nextConsoleResponse = undefined
+          this.history = [{ id: newId('h'), at: this.now(), request, status: response.status, durationMs: response.durationMs }, ...this.history]
+          return response
+        }
         const body = JSON.stringify({ id: 'u1', email: 'admin@example.com', first_name: 'Ada', last_name: 'Okafor', type: 2, status: 'active' }, null, 0)
-        const entry: HistoryEntry = { id: newId('h'), at: this.now(), request: { ...req, method: req.method }, status: 200, durationMs: 87 }
+        const entry: HistoryEntry = { id: newId('h'), at: this.now(), request, status: 200, durationMs: 87 }
         this.history = [entry, ...this.history]
         return { status: 200, statusText: 'OK', headers: [['content-type', 'application/json;charset=UTF-8'], ['x-zm-trackingid', 'v=2.0;clid=us06;rid=WEB_abc']], durationMs: 87, trackingId: 'v=2.0;clid=us06;rid=WEB_abc', body, bodyBytes: body.length, truncated: false, contentType: 'application/json' }
       },
       'console.history': ({ profileId }) => this.history.filter((h) => !profileId || h.request.profileId === profileId),
       'console.clearHistory': ({ profileId }) => {
         this.history = this.history.filter((h) => profileId && h.request.profileId !== profileId)
+      },
+      'console.pickFile': () => {
+        const file = this.fileAnswers.shift()
+        if (!file) return undefined
+        const fileToken = newId('f')
+        this.pickedFiles.set(fileToken, file)
+        return { fileToken, ...file }
+      },
+      'console.saveAnswer': ({ answerToken }) => {
+        this.savedAnswers.push(answerToken)
+        return { saved: this.saveDialogAnswers }
       },
       // As main answers for a request Zoom's files do not describe (the catalog below knows none).
       'console.checkBody': (input) =>

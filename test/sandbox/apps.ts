@@ -21,7 +21,8 @@ export interface RegisteredApp {
 /**
  * Granular admin scopes, plus the classic report scope the daily report still requires, and the
  * write scopes of the writes the sandbox answers (meetings, webinars, users and their status; moving
- * recordings to the trash), and the account-wide recordings listing.
+ * recordings to the trash), the uploads it answers (profile pictures, custom emoji), and the
+ * account-wide recordings listing.
  */
 export const ADMIN_SCOPES = [
   'user:read:list_users:admin', 'user:read:user:admin', 'meeting:read:list_meetings:admin',
@@ -32,6 +33,7 @@ export const ADMIN_SCOPES = [
   'cloud_recording:delete:meeting_recording:admin', 'cloud_recording:read:list_account_recordings:admin',
   'webinar:write:webinar:admin', 'webinar:update:webinar:admin', 'webinar:delete:webinar:admin',
   'user:write:user:admin', 'user:update:user:admin', 'user:update:status:admin', 'user:delete:user:admin',
+  'user:write:profile_picture:admin', 'team_chat:write:custom_emoji:admin',
 ]
 
 export const USER_SCOPES = [

@@ -151,6 +151,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setLatency: (ms: number) => { latencyMs = ms },
     events: eventSockets,
     abandoned: () => [...abandoned],
+    uploads: () => [...api.uploads],
   }
 
   server.on('request', createListener({

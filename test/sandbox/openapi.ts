@@ -137,7 +137,8 @@ export function responseValidator(spec: SpecName, apiPath: string, closed: boole
 
 /** The "Rate Limit Label" Zoom writes in each operation's description. */
 export function rateLimitLabel(op: OpenApiOperation): string | undefined {
-  return /Rate Limit Label[^`]*`([A-Z_-]+)`/.exec(op.description ?? '')?.[1]
+  // Zoom writes most labels in capitals and some not (`Medium` on userPicture).
+  return /Rate Limit Label[^`]*`([A-Za-z_-]+)`/.exec(op.description ?? '')?.[1]?.toUpperCase()
 }
 
 const inlineValidators = new WeakMap<object, Map<boolean, ValidateFunction>>()

@@ -2,6 +2,7 @@ import type { EventSocketControl } from './ws/event-socket-server'
 // Public types of the sandbox: what startSandbox accepts and returns.
 import type { FaultRule } from './faults'
 import type { SandboxStats } from './stats'
+import type { ReceivedUpload } from './api/uploads'
 
 export type Plan = 'free' | 'pro' | 'business' | 'unlimited'
 
@@ -145,6 +146,8 @@ export interface Sandbox {
    * (what a server sees of a cancelled request), oldest first.
    */
   abandoned(): string[]
+  /** Every multipart upload received (fields and file bytes as they arrived), oldest first. */
+  uploads(): ReceivedUpload[]
   /** Changes the base latency of every /oauth and /v2 response. */
   setLatency(ms: number): void
   revokeAllGrants(): void

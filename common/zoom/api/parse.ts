@@ -6,7 +6,11 @@
 //   `security[].openapi_oauth` lists both together (used when the extensions are missing);
 // - the rate-limit label only in the description: "**[Rate Limit Label](…):** `LIGHT`";
 // - a list's rows in the one array property of the 200 answer, often inside an `allOf`;
-// - pagination as the `next_page_token` query parameter (or, on a few older lists, `page_number`).
+// - pagination as the `next_page_token` query parameter (or, on a few older lists, `page_number`);
+// - an operation served by another host than the file's (uploads on fileapi.zoom.us) only in its
+//   description ("The base URL for this API's is `https://fileapi.zoom.us/v2`", "Please use
+//   `https://fileapi.zoom.us` instead of `https://api.zoom.us`"): none of the files uses
+//   OpenAPI's operation-level `servers`, which is read first should a later file use it.
 import { AppError } from '../../errors'
 import { parseRateCategory } from '../rate-limits'
 import type { ApiCatalog, ApiMethod, ApiOperation, ApiParam, ApiProduct, ApiRequestBody, JsonSchema, PaginationStyle } from './types'
@@ -37,6 +41,17 @@ export function objectProperties(schema: unknown): Record<string, JsonSchema> {
 }
 
 const RATE_LABEL = /Rate Limit Label[^`]*`([^`]+)`/
+
+/** Zoom's file hosts as its descriptions name them (fileapi.zoom.us, file.zoom.us), with or without /v2. */
+const FILE_HOST = /https:\/\/(file(?:api)?\.zoom\.us)(?:\/v2)?\b/
+
+/** The operation's own base URL (always ending in /v2), when Zoom documents one other than the file's. */
+function operationServer(raw: Json, description: string | undefined): string | undefined {
+  const declared = Array.isArray(raw.servers) && isObject(raw.servers[0]) ? raw.servers[0].url : undefined
+  if (typeof declared === 'string' && URL.canParse(declared)) return declared.replace(/\/+$/, '')
+  const host = description ? FILE_HOST.exec(description)?.[1] : undefined
+  return host ? `https://${host}/v2` : undefined
+}
 
 function rateLabel(description: string | undefined): string | undefined {
   return description ? RATE_LABEL.exec(description)?.[1]?.trim() : undefined
@@ -146,6 +161,7 @@ function operation(product: ApiProduct, method: ApiMethod, path: string, raw: Js
   const pageSize = params.find((p) => p.in === 'query' && p.name === 'page_size')?.schema.maximum
   const body = requestBody(raw.requestBody)
   const tag = strings(raw.tags)[0]
+  const server = operationServer(raw, description)
   return {
     method,
     path,
@@ -168,6 +184,7 @@ function operation(product: ApiProduct, method: ApiMethod, path: string, raw: Js
     ...(listKey !== undefined ? { listKey } : {}),
     ...(typeof pageSize === 'number' ? { maxPageSize: pageSize } : {}),
     docsUrl: docsUrl(product.domain, tag, method, path),
+    ...(server ? { server } : {}),
   }
 }
 

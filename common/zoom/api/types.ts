@@ -63,6 +63,11 @@ export interface ApiOperation {
   maxPageSize?: number
   /** Zoom's documentation page for the operation. */
   docsUrl: string
+  /**
+   * The base URL Zoom documents for this operation when it is not the file's own
+   * (`https://fileapi.zoom.us/v2` for most uploads), without a trailing slash.
+   */
+  server?: string
 }
 
 export interface ApiProduct {

@@ -8,5 +8,7 @@ export function createConsoleHandlers(console: ConsoleService): HandlersFor<'con
     'console.history': ({ profileId }) => console.history(profileId),
     'console.clearHistory': ({ profileId }) => console.clearHistory(profileId),
     'console.checkBody': ({ method, url, body }) => console.checkBody(method, url, body),
+    'console.pickFile': () => console.pickFile(),
+    'console.saveAnswer': ({ answerToken }) => console.saveAnswer(answerToken),
   }
 }

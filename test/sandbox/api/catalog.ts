@@ -4,7 +4,7 @@
 export type RateCategory = 'light' | 'medium' | 'heavy' | 'resource-intensive'
 /** Zoom Phone has its own rate-limit table. */
 export type RateFamily = 'api' | 'phone'
-export type SpecName = 'Users' | 'Meetings' | 'Phone'
+export type SpecName = 'Users' | 'Meetings' | 'Phone' | 'TeamChat'
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete'
 
@@ -29,9 +29,20 @@ export interface Operation {
    * page it is documented on. The checks against the files skip it; it follows that page instead.
    */
   documentedAt?: string
+  /** A multipart/form-data upload (uploads.ts), not a JSON write. */
+  upload?: true
 }
 
 export const OPERATIONS: readonly Operation[] = [
+  {
+    id: 'userPicture', spec: 'Users', method: 'post', path: '/users/{userId}/picture', category: 'medium', family: 'api', upload: true,
+    scopes: ['user:write:admin', 'user:write', 'user:write:profile_picture', 'user:write:profile_picture:admin'],
+  },
+  {
+    // Zoom serves it from https://fileapi.zoom.us/v2 (the operation's description); the sandbox serves every host at one origin.
+    id: 'addACustomEmoji', spec: 'TeamChat', method: 'post', path: '/chat/emoji/files', category: 'light', family: 'api', upload: true,
+    scopes: ['chat:write', 'chat:write:admin', 'team_chat:write:custom_emoji', 'team_chat:write:custom_emoji:admin'],
+  },
   {
     id: 'users', spec: 'Users', path: '/users', category: 'medium', family: 'api', maxPageSize: 2000, listKey: 'users',
     scopes: ['user:read', 'user:write', 'user:read:admin', 'user:write:admin', 'user:read:list_users:admin'],

@@ -14,6 +14,7 @@ import type { ApiResponse } from './responses'
 import { Errors } from './responses'
 import { ApiRouter } from './router'
 import { GenericGets } from './generic/responder'
+import { parseUpload, readBytes, UPLOAD_HANDLERS, type ReceivedUpload } from './uploads'
 import { loadZoomFiles } from './generic/zoom-files'
 
 const JSON_TYPE = 'application/json;charset=UTF-8'
@@ -31,6 +32,8 @@ export const LITERAL_GETS_BESIDE_HAND_WRITTEN: ReadonlySet<string> = new Set(['/
 export class ApiDispatcher {
   private readonly router = new ApiRouter(OPERATIONS)
   private readonly statKeys = new Map(OPERATIONS.map((op) => [op.id, `${(op.method ?? 'get').toUpperCase()} /v2${op.path}`]))
+  /** Every upload received, oldest first (uploads.ts). */
+  readonly uploads: ReceivedUpload[] = []
   /** Undefined until a request needs it; null when Zoom's files are not there. */
   private generic: GenericGets | null | undefined
 
@@ -64,6 +67,10 @@ export class ApiDispatcher {
       this.send(res, statKey, { status: 429, json: JSON.stringify({ code: 429, message: decision.message }), headers: decision.headers })
       return
     }
+    if (match.op.upload) {
+      this.handleUpload(req, res, statKey, { op: match.op, params: match.params, query, access: auth.access }, decision.headers)
+      return
+    }
     const handler: Handler | undefined = HANDLERS[match.op.id]
     if (handler === undefined) {
       this.send(res, statKey, Errors.notRecognized())
@@ -86,6 +93,21 @@ export class ApiDispatcher {
         this.send(res, statKey, handler({ op: match.op, params: match.params, query, access: auth.access, body }, this.deps), decision.headers)
       },
       () => this.send(res, statKey, Errors.validation('Request Body should be a valid JSON object.'), decision.headers),
+    )
+  }
+
+  /** A multipart upload: recorded as received, then answered by its handler (uploads.ts). */
+  private handleUpload(req: IncomingMessage, res: ServerResponse, statKey: string, request: Parameters<Handler>[0], rateHeaders: Record<string, string> | undefined): void {
+    const handler = UPLOAD_HANDLERS[request.op.id]
+    readBytes(req).then(
+      async (bytes) => {
+        const upload = await parseUpload(request.op.id, req.headers['content-type'], bytes)
+        // Zoom's answer to a body that is no form is not documented; its generic 400 / 300 is the closest.
+        if (!upload || !handler) return this.send(res, statKey, Errors.validation('The request body should be multipart/form-data.'), rateHeaders)
+        this.uploads.push(upload)
+        this.send(res, statKey, handler(request, upload, this.deps), rateHeaders)
+      },
+      () => this.send(res, statKey, Errors.validation('The file is too large.'), rateHeaders),
     )
   }
 
