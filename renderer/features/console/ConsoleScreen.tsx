@@ -21,6 +21,8 @@ import { EMPTY_DRAFT, expandDraftPath } from '../../store/slices/console'
 import { pathParamNames } from '../../../common/zoom/paths'
 import { focusWhenShown } from '../../components/form-keys'
 import { DocsPanel } from './DocsPanel'
+import { FormBodyEditor } from './FormBodyEditor'
+import { formRowsOf, isMultipart } from './form-body'
 import { HistoryList } from './HistoryList'
 import { KeyValueEditor } from './KeyValueEditor'
 import { OperationForm } from './OperationForm'
@@ -56,7 +58,8 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   const update = (patch: Partial<ConsoleDraft>) => setDraft(profile.id, patch)
   // Zoom documents DELETEs that take a JSON body (DELETE /contact_center/queues/batch, …).
   const hasBody = draft.method !== 'GET'
-  const bodyProblem = hasBody ? jsonProblem(draft.body) : undefined
+  const bodyKind = draft.bodyKind ?? 'json'
+  const bodyProblem = hasBody && bodyKind === 'json' ? jsonProblem(draft.body) : undefined
   const apiBase = apiUrl ?? cloudEndpoints(profile.cloud).apiBase
   const pathNames = pathParamNames(draft.url)
   const path = expandDraftPath(draft)
@@ -68,7 +71,7 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   const summary = useMemo(() => catalog.resolve(draft.method, draft.url), [catalog, draft.method, draft.url])
   const operation = useOperation(summary)
   const grantedScopes = useStore((s) => s.statuses[profile.id]?.grantedScopes) ?? NO_SCOPES
-  const wantsBodyCheck = hasBody && summary !== undefined && draft.body.trim() !== '' && !bodyProblem
+  const wantsBodyCheck = hasBody && bodyKind === 'json' && summary !== undefined && draft.body.trim() !== '' && !bodyProblem
   const liveCheck = useBodyCheck(wantsBodyCheck, draft.method, draft.url, draft.body)
   /** A check that found differences when Send was pressed: sending waits for "Send anyway". */
   const [heldBack, setHeldBack] = useState<BodySchemaCheck>()
@@ -79,6 +82,12 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   const startedBody = useRef<string>('')
   useEffect(() => {
     if (!operation || operation.method !== draft.method || operation.path !== draft.url) return
+    // An upload starts as a form with the operation's fields (files and text), unless one is being filled.
+    if (isMultipart(operation.requestBody)) {
+      if ((draft.form ?? []).every((row) => !row.name.trim() || (row.kind === 'text' ? !row.value : !row.file))) update({ bodyKind: 'form', form: formRowsOf(operation.requestBody) })
+      else if (bodyKind !== 'form') update({ bodyKind: 'form' })
+      return
+    }
     const body = startingBody(operation.requestBody)
     if (!body || (draft.body.trim() !== '' && draft.body !== startedBody.current)) return
     startedBody.current = body
@@ -99,7 +108,7 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
     })
     setHeldBack(undefined)
   }
-  const curl = resolved.ok ? toCurl({ method: draft.method, url: resolved.url.toString(), headers: draft.headers.filter((h) => h.name.trim()), ...(hasBody ? { body: draft.body } : {}) }) : ''
+  const curl = resolved.ok ? toCurl({ method: draft.method, url: resolved.url.toString(), headers: draft.headers.filter((h) => h.name.trim()), ...(hasBody && bodyKind === 'json' ? { body: draft.body } : {}) }) : ''
 
   const navigate = useStore((s) => s.navigate)
   /** The connection's allowed domains, in the editor: where a refused host is added. */
@@ -136,8 +145,18 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   useEffect(() => {
     if (sending && (focusIsLost() || document.activeElement === sendButton.current)) cancelButton.current?.focus()
   }, [sending])
+  // A form comes back with its text and its file rows empty: the history keeps no file, only its name.
   const restore = (entry: HistoryEntry) =>
-    update({ method: entry.request.method, url: entry.request.url, query: entry.request.query ?? [], headers: entry.request.headers ?? [], body: entry.request.body ?? '', pathParams: {} })
+    update({
+      method: entry.request.method,
+      url: entry.request.url,
+      query: entry.request.query ?? [],
+      headers: entry.request.headers ?? [],
+      body: entry.request.body ?? '',
+      pathParams: {},
+      bodyKind: entry.request.form ? 'form' : 'json',
+      form: (entry.request.form ?? []).map((part) => ('value' in part ? { name: part.name, kind: 'text', value: part.value } : { name: part.name, kind: 'file' })),
+    })
 
   return (
     <div className="console">
@@ -242,6 +261,18 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
               </p>
             </Tabs.Content>
             <Tabs.Content value="body" className="stack" style={{ gap: 6 }}>
+              <div className="row" role="radiogroup" aria-label="Body kind">
+                {(['json', 'form'] as const).map((kind) => (
+                  <label key={kind} className="row" style={{ gap: 4 }}>
+                    <input type="radio" name={`${id}-body-kind`} checked={bodyKind === kind} onChange={() => update({ bodyKind: kind })} />
+                    {kind === 'json' ? 'JSON' : 'Form (files)'}
+                  </label>
+                ))}
+              </div>
+              {bodyKind === 'form' ? (
+                <FormBodyEditor rows={draft.form ?? []} onChange={(form) => update({ form })} required={(operation?.requestBody?.schema?.required as string[] | undefined) ?? []} />
+              ) : (
+              <>
               <label htmlFor={`${id}-body`} className="field-label">
                 JSON body
               </label>
@@ -278,6 +309,8 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
                   Format JSON
                 </button>
               </div>
+              </>
+              )}
             </Tabs.Content>
           </Tabs.Root>
           {heldBack && heldBack.issues.length > 0 && (

@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { ConsoleResponse } from '../../../common/contract/index'
 import { CopyButton } from '../../components/CopyButton'
 import { formatBytes } from '../../shared/format'
+import { BinaryAnswerView } from './BinaryAnswerView'
 import { SchemaIssueList } from './SchemaIssueList'
 
 function pretty(body: string): string | undefined {
@@ -142,12 +143,13 @@ export function ResponseViewer({ response, onNextPage, onOpenAllowedDomains }: R
           Tracking ID <span className="mono">{response.trackingId}</span> — quote it to Zoom support.
         </p>
       )}
-      <Tabs.Root value={view} onValueChange={setView} className="stack">
+      {response.binary && <BinaryAnswerView answer={response.binary} truncated={response.truncated} />}
+      <Tabs.Root value={response.binary ? 'headers' : view} onValueChange={setView} className="stack">
         <Tabs.List className="tabs-list" aria-label="Response view">
           <Tabs.Trigger value="pretty" className="tab" disabled={!formatted}>
             Pretty
           </Tabs.Trigger>
-          <Tabs.Trigger value="raw" className="tab">
+          <Tabs.Trigger value="raw" className="tab" disabled={Boolean(response.binary)}>
             Raw
           </Tabs.Trigger>
           <Tabs.Trigger value="headers" className="tab">

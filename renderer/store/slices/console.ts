@@ -1,6 +1,6 @@
 // The request console: a draft request per connection, the last response and the history.
 import type { StateCreator } from 'zustand'
-import type { ConsoleResponse, HistoryEntry } from '../../../common/contract/index'
+import type { ChosenFile, ConsoleResponse, FormPart, HistoryEntry } from '../../../common/contract/index'
 import type { HTTP_METHODS } from '../../../common/contract/console'
 import { expandPath, pathParamNames } from '../../../common/zoom/paths'
 import type { ErrorCode } from '../../../common/errors'
@@ -12,6 +12,9 @@ export interface KeyValue {
   name: string
   value: string
 }
+/** A row of a multipart form: text typed here, or a file chosen in main's dialog (known by main's token). */
+export type FormRow = { name: string; kind: 'text'; value: string } | { name: string; kind: 'file'; file?: ChosenFile }
+
 export interface ConsoleDraft {
   method: HttpMethod
   url: string
@@ -20,6 +23,9 @@ export interface ConsoleDraft {
   body: string
   /** Values of the path's `{name}` placeholders (`{userId}` → `me`), filled in before sending. */
   pathParams: Record<string, string>
+  /** Which body is sent: the JSON text, or the multipart form (uploads). */
+  bodyKind: 'json' | 'form'
+  form: FormRow[]
 }
 
 /** Why the last Send was not sent at all (main or the form refused it), shown under the request. */
@@ -51,7 +57,20 @@ export interface ConsoleSlice extends ConsoleState {
   clearHistory(profileId?: string): Promise<void>
 }
 
-export const EMPTY_DRAFT: ConsoleDraft = { method: 'GET', url: '/users/me', query: [], headers: [], body: '', pathParams: {} }
+export const EMPTY_DRAFT: ConsoleDraft = { method: 'GET', url: '/users/me', query: [], headers: [], body: '', pathParams: {}, bodyKind: 'json', form: [] }
+
+/** The form's rows as console.send takes them; the name of a file row with no file chosen yet, if any. */
+export function formPartsOf(rows: readonly FormRow[]): { ok: true; parts: FormPart[] } | { ok: false; missing: string } {
+  const parts: FormPart[] = []
+  for (const row of rows) {
+    const name = row.name.trim()
+    if (!name) continue
+    if (row.kind === 'text') parts.push({ name, value: row.value })
+    else if (row.file) parts.push({ name, fileToken: row.file.fileToken })
+    else return { ok: false, missing: name }
+  }
+  return { ok: true, parts }
+}
 
 /**
  * The draft's path with its `{name}` placeholders filled in (each value encoded as Zoom asks), or
@@ -100,11 +119,14 @@ export const createConsoleSlice: StateCreator<Store, [], [], ConsoleSlice> = (se
     set((s) => ({ sendFailures: { ...s.sendFailures, [profileId]: undefined } }))
     // Never sent with a literal `{userId}`: the form asks for every placeholder first.
     if (!path.ok) throw failed(new BridgeCallError('VALIDATION', `Fill in the path parameter${path.missing.length === 1 ? '' : 's'} ${path.missing.join(', ')}.`))
+    const withForm = draft.method !== 'GET' && (draft.bodyKind ?? 'json') === 'form'
+    const form = withForm ? formPartsOf(draft.form ?? []) : undefined
+    if (form && !form.ok) throw failed(new BridgeCallError('VALIDATION', `Choose a file for ${form.missing}.`))
     set((s) => ({ sending: { ...s.sending, [profileId]: true } }))
     const controller = new AbortController()
     inFlight.set(profileId, controller)
     try {
-      const withBody = draft.method !== 'GET' && draft.body.trim() !== ''
+      const withBody = !withForm && draft.method !== 'GET' && draft.body.trim() !== ''
       const response = await call('console.send', {
         profileId,
         method: draft.method,
@@ -112,6 +134,7 @@ export const createConsoleSlice: StateCreator<Store, [], [], ConsoleSlice> = (se
         query: filled(draft.query),
         headers: filled(draft.headers).map((h) => ({ name: h.name.trim(), value: h.value })),
         ...(withBody ? { body: draft.body } : {}),
+        ...(form?.ok ? { form: form.parts } : {}),
       }, { signal: controller.signal })
       set((s) => ({ responses: { ...s.responses, [profileId]: response } }))
       void get().loadHistory(profileId).catch(() => undefined)
