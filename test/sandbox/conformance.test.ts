@@ -54,9 +54,10 @@ describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
   let user: string
   const exchanges: Exchange[] = []
 
-  async function call(pathAndQuery: string, token: string | undefined = admin, method = 'GET', body?: string): Promise<Exchange> {
+  /** A JSON body as text; a FormData body goes as multipart/form-data (fetch writes its boundary). */
+  async function call(pathAndQuery: string, token: string | undefined = admin, method = 'GET', body?: string | FormData): Promise<Exchange> {
     const url = `${zoom.url}/v2${pathAndQuery}`
-    const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }
+    const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(typeof body === 'string' ? { 'content-type': 'application/json' } : {}) }
     const res = method === 'GET' ? await getJson(url, token) : await fetch(url, { method, headers, ...(body !== undefined ? { body } : {}) })
     const match = router.match(pathAndQuery.split('?')[0]!, method.toLowerCase())
     if (match === undefined) throw new Error(`no operation for ${method} ${pathAndQuery}`)
@@ -138,6 +139,18 @@ describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
     await call(`/users/${auto.id}/status`, admin, 'PUT', JSON.stringify({ action: 'activate' }))
     await call(`/users/${made.id}`, admin, 'DELETE')
     await call(`/users/${auto.id}?action=delete`, admin, 'DELETE')
+
+    // Uploads (multipart/form-data): a profile picture and a custom emoji, then the errors Zoom documents for them.
+    const form = (parts: Record<string, string | [name: string, bytes: number]>) => {
+      const body = new FormData()
+      for (const [name, part] of Object.entries(parts)) body.append(name, ...(typeof part === 'string' ? ([part] as const) : ([new Blob([new Uint8Array(part[1])]), part[0]] as const)))
+      return body
+    }
+    await call('/users/me/picture', admin, 'POST', form({ pic_file: ['me.png', 1024] }))
+    await call('/chat/emoji/files', admin, 'POST', form({ name: 'conformance_emoji', file: ['party.gif', 2048] }))
+    await call('/users/me/picture', admin, 'POST', form({ pic_file: ['empty.png', 0] }))
+    await call('/chat/emoji/files', admin, 'POST', form({ name: 'conformance_emoji', file: ['again.gif', 2048] }))
+    await call('/chat/emoji/files', admin, 'POST', form({ name: 'no', file: ['short.gif', 2048] }))
 
     // Errors.
     await call(`/meetings/${encodeURIComponent(trashed!)}/recordings?action=trash`, admin, 'DELETE')

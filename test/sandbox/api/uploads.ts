@@ -6,7 +6,7 @@
 //
 // Emulated, with the rules Zoom documents in its OpenAPI files (Users.json, TeamChat.json):
 // - POST /users/{userId}/picture (userPicture): part `pic_file`; 400/120 "File is empty", "File
-//   size cannot exceed 2M", "Only jpg/jpeg or png image file can be uploaded"; 201 on success.
+//   size cannot exceed 2M", "Only jpg/jpeg or png image file can be uploaded"; 201 with `{}`.
 // - POST /chat/emoji/files (addACustomEmoji, served by fileapi.zoom.us): parts `file` and
 //   `name`; 400/300 for a name outside ^[a-zA-Z_0-9]{3,100}$ or a file over 256KB, 400/400 for
 //   a type other than jpg, png, gif, jpeg, 409/30010 for a name already taken; 201 with
@@ -77,7 +77,8 @@ export const uploadPicture: UploadHandler = (request, upload, deps) => {
   if (!file || file.bytes.length === 0) return zoomError(400, 120, 'File is empty.')
   if (file.bytes.length > 2 * 1024 * 1024) return zoomError(400, 120, 'File size cannot exceed 2M.')
   if (!['jpg', 'jpeg', 'png'].includes(extensionOf(file.name))) return zoomError(400, 120, 'Only jpg/jpeg or png image file can be uploaded.')
-  return { status: 201, json: '' }
+  // Users.json documents the 201 as an application/json object with no properties.
+  return { status: 201, json: '{}' }
 }
 
 const emojiNames = new WeakMap<ApiDeps, Set<string>>()
