@@ -143,7 +143,10 @@ describe.skipIf(!OPENAPI_AVAILABLE)(title, () => {
     // Uploads (multipart/form-data): a profile picture and a custom emoji, then the errors Zoom documents for them.
     const form = (parts: Record<string, string | [name: string, bytes: number]>) => {
       const body = new FormData()
-      for (const [name, part] of Object.entries(parts)) body.append(name, ...(typeof part === 'string' ? ([part] as const) : ([new Blob([new Uint8Array(part[1])]), part[0]] as const)))
+      for (const [name, part] of Object.entries(parts)) {
+        if (typeof part === 'string') body.append(name, part)
+        else body.append(name, new Blob([new Uint8Array(part[1])]), part[0])
+      }
       return body
     }
     await call('/users/me/picture', admin, 'POST', form({ pic_file: ['me.png', 1024] }))
