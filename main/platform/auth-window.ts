@@ -4,6 +4,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Event, Session, WebContents, WebContentsWillNavigateEventParams, WindowOpenHandlerResponse } from 'electron'
 import { AppError } from '../../common/errors'
 import type { AuthWindowPort, AuthorizeRequest } from '../ports'
+import { connectLoadFailure } from './connect-load-failure'
 import { isConnectWindowUrl } from './connect-navigation'
 import { denyAllPermissions, lockDownContents, refusePageDownloads, secureWebPreferences } from './window-security'
 
@@ -108,6 +109,14 @@ function openAuthWindow(deps: AuthWindowDeps, request: AuthorizeRequest): Promis
           if (error) finish(() => reject(error))
         })
         .catch(() => undefined)
+    })
+    // A sign-in page that cannot load at all leaves the window blank: the sign-in ends with why.
+    // A pop-up's failures are its identity provider's to show; a load of the redirect URL is
+    // one this window cancelled itself.
+    contents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
+      if (!isMainFrame || request.isRedirect(validatedURL)) return
+      const error = connectLoadFailure(errorCode, errorDescription, validatedURL)
+      if (error) finish(() => reject(error))
     })
     // Closing a pop-up is part of many SSO flows; closing the connect window itself cancels.
     window.on('closed', () => finish(() => reject(new AppError('AUTH_FLOW_CANCELLED', 'The connect window was closed before Zoom finished.'))))

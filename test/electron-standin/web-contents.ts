@@ -269,7 +269,7 @@ export class WebContents extends EventEmitter {
     } catch (error) {
       this.programmaticLoad = false
       const description = /net::(ERR_[A-Z_]+)/.exec(String(error))?.[1] ?? 'ERR_FAILED'
-      if (!this.destroyed) this.emit('did-fail-load', electronEvent(), -3, description, url, true)
+      if (!this.destroyed) this.emit('did-fail-load', electronEvent(), netErrorCode(description), description, url, true)
       throw new Error(`${description} loading '${url}'`)
     }
   }
@@ -375,4 +375,27 @@ export class WebContents extends EventEmitter {
     this.destroyed = true
     this.emit('destroyed')
   }
+}
+
+/**
+ * The code Electron gives did-fail-load with a Chromium error name (net/base/net_error_list.h);
+ * a name not listed here is reported as ERR_FAILED's code, as a generic failure.
+ */
+const NET_ERROR_CODES: Record<string, number> = {
+  ERR_FAILED: -2,
+  ERR_ABORTED: -3,
+  ERR_TIMED_OUT: -7,
+  ERR_BLOCKED_BY_CLIENT: -20,
+  ERR_CONNECTION_CLOSED: -100,
+  ERR_CONNECTION_RESET: -101,
+  ERR_CONNECTION_REFUSED: -102,
+  ERR_NAME_NOT_RESOLVED: -105,
+  ERR_INTERNET_DISCONNECTED: -106,
+  ERR_CONNECTION_TIMED_OUT: -118,
+  ERR_CERT_COMMON_NAME_INVALID: -200,
+  ERR_CERT_AUTHORITY_INVALID: -202,
+}
+
+function netErrorCode(name: string): number {
+  return NET_ERROR_CODES[name] ?? -2
 }

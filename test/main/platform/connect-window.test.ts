@@ -173,3 +173,40 @@ describe('pages the connect window loaded', () => {
     expect(window.destroyed).toBe(true)
   })
 })
+
+describe('a sign-in page that cannot load', () => {
+  // did-fail-load's arguments as web-contents.md gives them: event, errorCode, errorDescription, validatedURL, isMainFrame.
+  const failLoad = (window: FakeBrowserWindow, errorCode: number, description: string, url: string, isMainFrame = true) => window.webContents.emit('did-fail-load', {}, errorCode, description, url, isMainFrame)
+
+  it.each([
+    [-106, 'ERR_INTERNET_DISCONNECTED', /could not load zoom\.us: this computer is offline \(ERR_INTERNET_DISCONNECTED\)/],
+    [-105, 'ERR_NAME_NOT_RESOLVED', /could not load zoom\.us: its address could not be found \(DNS\)/],
+    [-202, 'ERR_CERT_AUTHORITY_INVALID', /certificate is not trusted/],
+    [-999, 'ERR_SOMETHING_NEW', /could not load zoom\.us: ERR_SOMETHING_NEW\. Check the connection/],
+  ])('ends the sign-in with what failed (%s %s), naming the host and not the query, and closes the window', async (code, description, message) => {
+    const { window, result } = open()
+    failLoad(window, code, description, 'https://zoom.us/oauth/authorize?client_id=abc&state=s3cr3t-state&code_challenge=xyz')
+    const error = await result.then(
+      () => undefined,
+      (reason: unknown) => reason as AppError,
+    )
+    expect(error).toMatchObject({ code: 'NETWORK', message: expect.stringMatching(message) })
+    expect(error?.message).not.toMatch(/client_id|s3cr3t-state|code_challenge/)
+    expect(window.destroyed).toBe(true)
+  })
+
+  it('goes on after a load replaced by another (ERR_ABORTED), a subframe that failed, or the redirect it cancelled itself', async () => {
+    const { window, result } = open()
+    let ended = false
+    result.then(
+      () => (ended = true),
+      () => (ended = true),
+    )
+    failLoad(window, -3, 'ERR_ABORTED', 'https://zoom.us/signin')
+    failLoad(window, -106, 'ERR_INTERNET_DISCONNECTED', 'https://ads.example/frame', false)
+    failLoad(window, -20, 'ERR_BLOCKED_BY_CLIENT', `${redirect}?code=c&state=s`)
+    await Promise.resolve()
+    expect(ended).toBe(false)
+    expect(window.destroyed).toBe(false)
+  })
+})
