@@ -123,7 +123,7 @@ describe('"All lists" picker', () => {
     await user.type(picker, 'call_queues')
     const [queues] = within(listbox()).getAllByRole('option')
     expect(queues!.getAttribute('aria-disabled')).toBe('true')
-    expect(queues!.textContent).toContain('needs one of phone:read:admin, phone:read:list_call_queues:admin')
+    expect(queues!.textContent).toContain('needs one of phone:read:list_call_queues:admin, phone:read:admin')
     // The reachable ones are not disabled and say nothing of scopes.
     await user.clear(picker)
     await user.type(picker, '/rooms')

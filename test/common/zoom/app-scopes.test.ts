@@ -13,9 +13,9 @@ describe('scopes for an app type', () => {
     expect(scopeLevelOf({ grant: 'authorization_code', appType: 'user' })).toBe('user')
   })
 
-  it('names only the scopes the level can be granted', () => {
-    expect(scopesForApp(LIST_RESOURCES.meetings, 'admin')).toEqual(['meeting:read:admin', 'meeting:read:list_meetings:admin'])
-    expect(scopesForApp(LIST_RESOURCES.meetings, 'user')).toEqual(['meeting:read', 'meeting:read:list_meetings'])
+  it('names only the scopes the level can be granted, granular first (the style of every new app)', () => {
+    expect(scopesForApp(LIST_RESOURCES.meetings, 'admin')).toEqual(['meeting:read:list_meetings:admin', 'meeting:read:admin'])
+    expect(scopesForApp(LIST_RESOURCES.meetings, 'user')).toEqual(['meeting:read:list_meetings', 'meeting:read'])
     // Listing users is account-wide in granular style: a user-level granular app cannot.
     expect(scopesForApp(LIST_RESOURCES.users, 'user').filter((s) => s.split(':').length > 2)).toEqual([])
   })

@@ -70,13 +70,13 @@ describe('scopes', () => {
     expect(missingScopes(LIST_RESOURCES.users, ['user:read:list_users:admin'])).toEqual([])
     expect(missingScopes(LIST_RESOURCES.users, new Set(['user:read:admin', 'meeting:read']))).toEqual([])
     expect(missingScopes(LIST_RESOURCES.recordings, ['meeting:read:admin'])).toEqual([
-      'recording:read:admin', 'recording:read',
       'cloud_recording:read:list_user_recordings:admin', 'cloud_recording:read:list_user_recordings:master', 'cloud_recording:read:list_user_recordings',
+      'recording:read:admin', 'recording:read',
     ])
   })
 
   it('a fan-out over other users needs an account-wide scope', () => {
-    expect(missingScopes(LIST_RESOURCES.meetings, ['meeting:read'], { accountWide: true })).toEqual(['meeting:read:admin', 'meeting:read:list_meetings:admin'])
+    expect(missingScopes(LIST_RESOURCES.meetings, ['meeting:read'], { accountWide: true })).toEqual(['meeting:read:list_meetings:admin', 'meeting:read:admin'])
   })
 
   it('each preset unlocks the resources it names, in its style and level', () => {
