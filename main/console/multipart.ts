@@ -1,6 +1,7 @@
 // A console form as a multipart/form-data body: Node's own FormData (text parts as typed, each
-// chosen file as a Blob read from disk as it is sent). got encodes it with form-data-encoder,
-// boundary and Content-Length included; nothing here writes multipart syntax by hand.
+// chosen file as a Blob read from disk as it is sent). The Zoom client encodes it with
+// form-data-encoder (as got would), boundary and Content-Length included, and reads it again for a
+// redirect that keeps the body; nothing here writes multipart syntax by hand.
 import type { FormPart } from '../../common/contract/console'
 import type { ChosenFiles } from './chosen-files'
 

@@ -4,6 +4,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
+import { FormDataEncoder } from 'form-data-encoder'
 import type { PlainResponse, Request, Response } from 'got'
 import type { ConsoleResponse } from '../../common/contract/console'
 import type { RateUsage } from '../../common/contract/data'
@@ -74,7 +75,7 @@ export interface RawRequest {
   url: string
   query?: readonly { name: string; value: string }[]
   headers?: readonly { name: string; value: string }[]
-  /** Request body: JSON text, or a multipart form (uploads; got writes its boundary and length). */
+  /** Request body: JSON text, or a multipart form (uploads; encoded with its boundary and length, read again for a redirect). */
   body?: string | FormData
   signal?: AbortSignal
   /** Bytes of the response body kept; the rest is dropped and `truncated` set. */
@@ -238,7 +239,7 @@ export class ZoomClient {
       const headers: Record<string, string> = {}
       for (const { name, value } of request.headers ?? []) headers[name.toLowerCase()] = value
       const ownAuthorization = headers.authorization !== undefined
-      // A form's Content-Type carries the boundary got chose: one the person typed (Zoom's pages
+      // A form's Content-Type carries the boundary its encoder chose: one the person typed (Zoom's pages
       // say to send `multipart/form-data`) would lack it and make the body unreadable.
       if (request.body instanceof FormData) delete headers['content-type']
       else if (request.body !== undefined && request.body !== '' && headers['content-type'] === undefined) headers['content-type'] = 'application/json'
@@ -319,13 +320,15 @@ export class ZoomClient {
   }
 
   private open(url: URL, init: OpenInit): Promise<Opened> {
+    const form = init.body instanceof FormData ? replayableForm(init.body) : undefined
+    init.call.freshBody = form?.read
     return new Promise((resolve, reject) => {
       const stream = this.env.http.got.stream(url, {
         ...this.env.http.streamed,
         method: init.method,
-        headers: init.headers,
+        headers: form ? { ...init.headers, ...form.headers } : init.headers,
         context: { zoom: init.call },
-        ...(init.body !== undefined ? { body: init.body } : {}),
+        ...(form ? { body: form.read() } : init.body !== undefined ? { body: init.body } : {}),
         ...(init.signal ? { signal: init.signal } : {}),
       })
       const onError = (error: unknown) => reject(error)
@@ -400,6 +403,20 @@ function readCapped(stream: Readable, cap: number): Promise<{ text: string; byte
     stream.once('end', () => finish(false))
     stream.once('error', reject)
   })
+}
+
+/**
+ * A form as the console sends it: encoded by form-data-encoder (as got would encode it) with one
+ * boundary, so the Content-Type and Content-Length of the first request fit every reading, and
+ * read from the start as often as it is asked for (the request, then each redirect that keeps the
+ * body; see http.ts). got's own encoding of a FormData is a generator it cannot restart.
+ */
+function replayableForm(form: FormData): { headers: Record<string, string>; read: () => Readable } {
+  const encoder = new FormDataEncoder(form)
+  return {
+    headers: { 'content-type': encoder.contentType, ...(encoder.contentLength !== undefined ? { 'content-length': encoder.contentLength } : {}) },
+    read: () => Readable.from(encoder.encode()),
+  }
 }
 
 /** A stream that yields text already read (a 401 body that was not 124). */

@@ -14,6 +14,7 @@
 // refresh after a 401 refusing the token wraps both from outside (token-refresh.ts).
 // Per-request state travels in `options.context.zoom` (got copies the context object shallowly,
 // so this one object is shared by all attempts and redirects of a request).
+import type { Readable } from 'node:stream'
 import got, { type BeforeRequestHook, type Got, type HandlerFunction, type PlainResponse } from 'got'
 import { AppError } from '../../common/errors'
 import type { UrlChecker } from '../../common/zoom/allowlist'
@@ -40,6 +41,11 @@ export interface CallState {
   redirectHosts: UrlChecker | undefined
   /** got followed a redirect for this request (set by beforeRedirect, read by beforeRequest). */
   redirected: boolean
+  /**
+   * The request's body read again from its start (a console form: files read from disk as they
+   * are sent). A stream got has sent once is spent, so a redirect that keeps the body gets this.
+   */
+  freshBody?: (() => Readable) | undefined
   /** The one 401/124 refresh has been spent. */
   refreshed: boolean
   /** A buffered answer grew past the JSON cap and was dropped (set by the handler, read by the client). */
@@ -179,7 +185,12 @@ export function createProfileHttp(env: ProfileHttpEnv): ProfileHttp {
       beforeRequest: env.proxy ? [beforeRequest, env.proxy] : [beforeRequest],
       beforeRedirect: [
         (options, answer) => {
-          stateOf(options.context).redirected = true
+          const call = stateOf(options.context)
+          call.redirected = true
+          // got sends the body again after a 307/308 (and a 301/302: it rewrites only a 303 to a
+          // GET, which has none by now), but the stream it sent the first time is spent: sent as
+          // it is, the redirected upload would promise Content-Length bytes and send none.
+          if (options.body !== undefined && call.freshBody) options.body = call.freshBody()
           const next = options.url as URL
           if (httpsDowngrade(new URL(answer.url), next)) {
             throw new AppError('DOMAIN_NOT_ALLOWED', `Refused to follow a redirect from https to ${next.protocol}//${next.host}: only https is followed, plain http could be read and rewritten on the way.`)
