@@ -15,7 +15,7 @@ import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import type { Logger } from '../log/logger'
 import { valueRedactor } from '../log/redact'
 import { isBinaryAnswer } from './binary-type'
-import { bytesWithoutEchoedSecrets, withoutEchoedSecrets } from './echoed-secrets'
+import { bytesQuoteSecret, bytesWithoutEchoedSecrets, withoutEchoedSecrets } from './echoed-secrets'
 import { errorFromResponse, headerValue, isRefusedAccessToken, toZoomError } from './errors'
 import { callState, type CallState, type ProfileHttp } from './http'
 import { paginate, type PaginateRequest, type Query, type ZoomPage } from './paginate'
@@ -258,8 +258,10 @@ export class ZoomClient {
       const trackingId = headerValue(response.headers, 'x-zm-trackingid')
       const contentType = headerValue(response.headers, 'content-type')
       const binary = isBinaryAnswer(contentType, capped.bytes.subarray(0, 4096))
-      // Bytes cannot be scrubbed without corrupting them: an answer quoting a secret is not kept at all.
-      const quotesSecret = binary && secrets.some((secret) => secret !== undefined && secret.length >= 6 && capped.bytes.includes(secret))
+      // Bytes cannot be scrubbed without corrupting them: an answer quoting a secret is not kept at
+      // all, in any of the forms the text view scrubs it in (base64, reversed, another case, UTF-16),
+      // or a saved file would hold what the page is never shown.
+      const quotesSecret = binary && bytesQuoteSecret(capped.bytes, secrets)
       const read = { ...capped, text: binary ? (quotesSecret ? '(A binary answer that quotes this connection’s token: not kept.)' : '') : scrub(capped.text) }
       return {
         ...(binary && !quotesSecret ? { binaryBytes: capped.bytes } : {}),

@@ -94,3 +94,22 @@ export function bytesWithoutEchoedSecrets(raw: Buffer, secrets: readonly (string
   }
   return Buffer.from(JSON.stringify(redactValuesDeep(body, known)) ?? 'null', 'utf8')
 }
+
+/**
+ * Whether the bytes of an answer that is not text quote one of `secrets` in any form a reader
+ * turns back into it: whole, base64, base64url, reversed, upper or lower case, each as single
+ * bytes (ASCII, UTF-8, Latin-1) or as UTF-16 in either byte order at any offset. Bytes cannot be
+ * scrubbed without corrupting them, so such an answer is not kept to be saved. Searched natively
+ * for the end of each form, as above (a 2 MB answer in a few milliseconds; reading it as text and
+ * scrubbing it as the text view does takes the main process most of a second): what this does
+ * not see is a quote of only part of a token without its end.
+ */
+export function bytesQuoteSecret(bytes: Buffer, secrets: readonly (string | undefined)[]): boolean {
+  return knownSecrets(secrets).some((secret) => {
+    const pieces = new Set([...piecesOf(secret), tailOf(secret.toUpperCase()), tailOf(secret.toLowerCase())])
+    return [...pieces].some((piece) => {
+      const utf16 = Buffer.from(piece, 'utf16le')
+      return bytes.includes(Buffer.from(piece, 'utf8')) || bytes.includes(utf16) || bytes.includes(Buffer.from(utf16).swap16())
+    })
+  })
+}

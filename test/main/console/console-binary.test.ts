@@ -34,6 +34,21 @@ beforeAll(async () => {
       // A server quoting the bearer back inside bytes.
       res.writeHead(200, { 'content-type': 'application/octet-stream' })
       res.end(Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(String(req.headers.authorization))]))
+    } else if (req.url?.startsWith('/v2/echo-as/')) {
+      // The same server quoting the bearer changed, as the text view already scrubs it: base64,
+      // reversed, in UTF-16 (little or big endian, at an odd offset), or upper-cased.
+      const token = String(req.headers.authorization).replace(/^Bearer /, '')
+      const forms: Record<string, Buffer> = {
+        base64: Buffer.from(Buffer.from(token).toString('base64')),
+        reversed: Buffer.from([...token].reverse().join('')),
+        utf16le: Buffer.from(token, 'utf16le'),
+        utf16be: Buffer.concat([Buffer.from([7]), Buffer.from(token, 'utf16le').swap16()]),
+        upper: Buffer.from(token.toUpperCase()),
+        // Seven characters of it: too short to be a quote (the scrubber's pieces are eight or more).
+        near: Buffer.from(token.slice(0, 7)),
+      }
+      res.writeHead(200, { 'content-type': 'application/octet-stream' })
+      res.end(Buffer.concat([Buffer.from([0, 1, 2]), forms[req.url.slice('/v2/echo-as/'.length)] ?? Buffer.alloc(0)]))
     } else {
       res.writeHead(200, { 'content-type': 'application/json' })
       res.end('{"text":"é"}')
@@ -96,6 +111,21 @@ describe('binary answers', () => {
     const response = await send({ method: 'GET', url: '/echo' })
     expect(response.binary).toBeUndefined()
     expect(JSON.stringify(response)).not.toContain(TOKEN)
+  })
+
+  it.each(['base64', 'reversed', 'utf16le', 'utf16be', 'upper'])('does not keep bytes that quote the token changed (%s): Save would write it to disk', async (form) => {
+    const { send, save } = setup()
+    const response = await send({ method: 'GET', url: `/echo-as/${form}` })
+    expect(response.status).toBe(200)
+    expect(response.binary).toBeUndefined()
+    expect(response.body).toMatch(/quotes this connection’s token/)
+    expect(await caught(save('not-kept'))).toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('still keeps bytes that share only a few characters with the token', async () => {
+    const { send } = setup()
+    const response = await send({ method: 'GET', url: '/echo-as/near' })
+    expect(response.binary).toMatchObject({ bytes: 10 })
   })
 
   it('leaves text answers as they were', async () => {
