@@ -24,6 +24,7 @@ import type { BodySchemaCheck, ConsoleResponse, HistoryEntry } from '../../commo
 import type { ApiMethod } from '../../common/zoom/api/types'
 import { AppError, isAppError, type FieldIssue } from '../../common/errors'
 import type { Logger } from '../log/logger'
+import { redact } from '../log/redact'
 import type { Clock } from '../ports'
 import type { ZoomClient } from '../zoom/client'
 import { toZoomError } from '../zoom/errors'
@@ -194,7 +195,9 @@ export class ConsoleService {
         request: sanitizeForHistory(request, (token) => this.deps.files?.facts(token)),
         ...(response.status ? { status: response.status } : {}),
         durationMs: response.durationMs,
-        ...(response.error ? { error: response.error.message.slice(0, 2000) } : {}),
+        // A message may quote what the server wrote (a refused redirect names the host it pointed
+        // to), so it is scrubbed like the request before history.json keeps it.
+        ...(response.error ? { error: redact(response.error.message).slice(0, 2000) } : {}),
       }
       await this.deps.history.add(entry)
     } catch (error) {
