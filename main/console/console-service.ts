@@ -17,6 +17,8 @@
 //   stored. Headers that would break HTTP framing (Host, Content-Length, …) are refused.
 // - No automatic retries: the console shows exactly what Zoom answered. The only exception is the
 //   one retry after a 401/124 token refresh for the profile's own token (Zoom did nothing).
+// - In flight: at most MAX_CONSOLE_IN_FLIGHT requests at once; one more rejects with CONFLICT
+//   (nothing sent, nothing recorded), so a page cannot make main hold answers without end.
 // - Outcome: invalid input rejects with VALIDATION (nothing sent, nothing recorded); every other
 //   failure (domain not allowed, not connected, network, timeout, cancelled) comes back as a
 //   response with status 0 and `error`, and is recorded.
@@ -38,6 +40,14 @@ import { fillPathParams, nextPageTokenOf, withPageToken } from './request-path'
 import { sanitizeForHistory, type ParsedConsoleRequest } from './sanitize'
 
 export const MAX_RESPONSE_BODY = 2 * 1024 * 1024
+
+/**
+ * Console requests main carries at once. Each holds up to MAX_RESPONSE_BODY until its answer is
+ * complete, and the page need not wait for one answer to send the next: without a bound, a page
+ * sending thousands (to a large or slow answer) would hold gigabytes in main. A person sends one
+ * at a time; a few more leave room for "Next page" and a second tab.
+ */
+export const MAX_CONSOLE_IN_FLIGHT = 8
 
 /** Names the HTTP layer owns; letting the person set them would corrupt the request. */
 const FORBIDDEN_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'keep-alive', 'te', 'trailer', 'expect'])
@@ -87,6 +97,7 @@ function validate(request: ParsedConsoleRequest): FieldIssue[] {
 export class ConsoleService {
   private readonly now: () => number
   private readonly newId: () => string
+  private inFlight = 0
 
   constructor(private readonly deps: ConsoleDeps) {
     this.now = deps.clock ? () => (deps.clock as { now(): number }).now() : Date.now
@@ -97,15 +108,27 @@ export class ConsoleService {
     const filled = fillPathParams(request.url, request.pathParams ?? [])
     const issues = [...validate(request), ...(filled.ok ? [] : filled.issues)]
     if (issues.length > 0 || !filled.ok) throw new AppError('VALIDATION', issues.map((i) => i.message).join('; '), { issues })
+    // Refused like invalid input: nothing sent, nothing recorded.
+    if (this.inFlight >= MAX_CONSOLE_IN_FLIGHT) throw new AppError('CONFLICT', `${MAX_CONSOLE_IN_FLIGHT} console requests are already on their way; wait for one of them to be answered, or cancel one`)
+    this.inFlight++
+    try {
+      return await this.sendCounted(request, filled.url, signal)
+    } finally {
+      this.inFlight--
+    }
+  }
+
+  /** send() once the request is valid and counted in flight; `url` has its path parameters filled. */
+  private async sendCounted(request: ParsedConsoleRequest, url: string, signal: AbortSignal | undefined): Promise<ConsoleResponse> {
     const at = this.now()
     let response: ConsoleResponse
     try {
       const client = this.deps.clients.forProfile(request.profileId)
-      const server = await this.deps.schemas?.documentedServer(request.method, filled.url, request.form !== undefined)
+      const server = await this.deps.schemas?.documentedServer(request.method, url, request.form !== undefined)
       const body = request.form ? await this.formOf(request.form) : request.body !== undefined && request.body.trim() !== '' ? request.body : undefined
       const raw = await client.send({
         method: request.method,
-        url: urlOnDocumentedServer(filled.url, server, client.apiBase),
+        url: urlOnDocumentedServer(url, server, client.apiBase),
         query: withPageToken(request.query, request.nextPageToken),
         headers: request.headers,
         ...(body !== undefined ? { body } : {}),
@@ -113,7 +136,7 @@ export class ConsoleService {
         maxBodyBytes: this.deps.maxResponseBytes ?? MAX_RESPONSE_BODY,
       })
       const nextPageToken = nextPageTokenOf(raw.body, raw.contentType, raw.truncated)
-      const schemaCheck = await this.checkResponse(request.method, filled.url, raw)
+      const schemaCheck = await this.checkResponse(request.method, url, raw)
       response = {
         ...(schemaCheck ? { schemaCheck } : {}),
         ...(nextPageToken ? { nextPageToken } : {}),

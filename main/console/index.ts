@@ -3,7 +3,7 @@
 //   const console = new ConsoleService({ clients: zoomClients, history, clock, log })
 //   ...createConsoleHandlers(console)                                          // main/ipc/handlers/console.ts
 // See console-service.ts for the decisions (URLs, JSON bodies, Authorization, no retries).
-export { ConsoleService, MAX_RESPONSE_BODY, type ConsoleDeps } from './console-service'
+export { ConsoleService, MAX_CONSOLE_IN_FLIGHT, MAX_RESPONSE_BODY, type ConsoleDeps } from './console-service'
 export { openConsoleHistory, memoryConsoleHistory, HISTORY_FILE, HISTORY_LIMIT, type ConsoleHistory } from './history'
 export { sanitizeForHistory, REDACTED } from './sanitize'
 export { OperationSchemas, type OperationCatalog } from './operation-schemas'
