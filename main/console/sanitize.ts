@@ -16,7 +16,7 @@ export { REDACTED }
 
 export const isSensitiveName = (name: string) => SENSITIVE_NAME.test(name)
 
-/** Bodies longer than this are not kept in history (history.json stays small). */
+/** Bodies longer than this are not kept in history (history.json stays small); nor forms whose text is. */
 export const MAX_HISTORY_BODY = 100_000
 
 /**
@@ -38,6 +38,9 @@ export type FileFacts = (fileToken: string) => { name: string; size: number } | 
  */
 export function sanitizeForHistory(request: ParsedConsoleRequest, fileFacts: FileFacts = () => undefined): HistoryConsoleRequest {
   const body = request.body !== undefined && request.body.length <= MAX_HISTORY_BODY ? sanitizeBody(request.body) : undefined
+  // A form is the other body: the bridge takes up to ten times as much text in one as in a JSON
+  // body, and 200 entries of that would be rewritten whole at every request.
+  const form = request.form !== undefined && formChars(request.form) <= MAX_HISTORY_BODY ? request.form : undefined
   return {
     profileId: request.profileId,
     method: request.method,
@@ -46,8 +49,13 @@ export function sanitizeForHistory(request: ParsedConsoleRequest, fileFacts: Fil
     headers: request.headers.filter(({ name }) => !isSensitiveName(name)).map(({ name, value }) => ({ name, value: redact(value) })),
     ...(request.pathParams?.length ? { pathParams: request.pathParams.map(({ name, value }) => ({ name, value: isSensitiveName(name) ? REDACTED : redact(value) })) } : {}),
     ...(body !== undefined ? { body } : {}),
-    ...(request.form ? { form: request.form.map((part) => sanitizePart(part, fileFacts)) } : {}),
+    ...(form ? { form: form.map((part) => sanitizePart(part, fileFacts)) } : {}),
   }
+}
+
+/** The characters of a form's text: its part names and text values (a file part counts by its name). */
+function formChars(form: NonNullable<ParsedConsoleRequest['form']>): number {
+  return form.reduce((n, part) => n + part.name.length + ('value' in part ? part.value.length : 0), 0)
 }
 
 function sanitizePart(part: NonNullable<ParsedConsoleRequest['form']>[number], fileFacts: FileFacts): HistoryFormPart {

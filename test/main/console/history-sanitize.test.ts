@@ -1,7 +1,8 @@
 // What sanitizeForHistory keeps of a JSON body: nothing below a sensitive name, whatever its shape,
-// and always valid JSON (the history view and curl export parse it back).
+// and always valid JSON (the history view and curl export parse it back); and of a form, no more
+// text than of a body.
 import { afterEach, describe, expect, it } from 'vitest'
-import { REDACTED, sanitizeForHistory } from '../../../main/console/sanitize'
+import { MAX_HISTORY_BODY, REDACTED, sanitizeForHistory } from '../../../main/console/sanitize'
 import { forgetAllSecrets, registerSecret } from '../../../main/log/redact'
 
 const withBody = (body: string) => sanitizeForHistory({ profileId: 'p', method: 'POST', url: '/users', query: [], headers: [], body })
@@ -34,5 +35,24 @@ describe('history body', () => {
   it('keeps a body without anything to redact byte for byte', () => {
     const body = '{"email":"a@example.com",  "n": 1}'
     expect(withBody(body).body).toBe(body)
+  })
+})
+
+describe('history form', () => {
+  const withForm = (form: { name: string; value: string }[]) => sanitizeForHistory({ profileId: 'p', method: 'POST', url: '/chat/emoji/files', query: [], headers: [], form })
+
+  it('keeps a small form’s text parts as typed', () => {
+    expect(withForm([{ name: 'name', value: 'wave' }]).form).toEqual([{ name: 'name', value: 'wave' }])
+  })
+
+  it('keeps no more of a form’s text than of a JSON body: history.json stays small', () => {
+    // The bridge takes a form of up to 1,000,000 characters (50 parts of up to 100,000): 200 of
+    // them kept whole would make history.json 200 MB, rewritten whole at every request and sent
+    // whole to the page for the history list.
+    const form = Array.from({ length: 10 }, (_, i) => ({ name: `part${i}`, value: 'x'.repeat(100_000) }))
+    const body = JSON.stringify(form.map((part) => [part.name, part.value]))
+    expect(withBody(body).body).toBeUndefined()
+    const kept = withForm(form)
+    expect(JSON.stringify(kept).length).toBeLessThan(MAX_HISTORY_BODY + 1_000)
   })
 })
