@@ -11,10 +11,13 @@ import { AppError } from '../../common/errors'
 import type { DialogPort } from '../ports'
 
 /**
- * The largest file the console uploads: Zoom's largest documented single-file upload (Team Chat
- * files, "a maximum of 1GB"). The file is streamed from disk, never held whole in memory.
+ * The largest file the console uploads: Zoom's largest documented single-file upload, two
+ * gigabytes (Clips, Events, Revenue Accelerator: "You can only send a maximum of two gigabytes";
+ * Team Chat's is 1 GB). Read as binary gigabytes, the larger reading, so no file Zoom takes is
+ * refused here; Zoom's own answer says what its operation refuses. The file is streamed from
+ * disk, never held whole in memory.
  */
-export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024
 
 /** Choices remembered; the oldest is forgotten first (a person picks a few files per session). */
 const MAX_CHOSEN = 32
