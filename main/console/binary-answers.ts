@@ -3,7 +3,9 @@
 // bytes main kept, so the page never names a path nor handles the bytes, and nothing is decoded.
 import { extname } from 'node:path'
 import type { BinaryAnswer } from '../../common/contract/console'
+import { hasLayoutCharacters } from '../../common/display-text'
 import { AppError } from '../../common/errors'
+import { sanitiseSegment } from '../downloads/sanitise'
 import { writeFileAtomic } from '../store'
 import type { DialogPort } from '../ports'
 import { mediaTypeOf } from '../zoom/binary-type'
@@ -29,12 +31,60 @@ interface Kept {
   suggestedName?: string
 }
 
-/** `filename="x.pdf"` of a Content-Disposition header, as a base name only (a server cannot name a folder). */
+/** `filename*=UTF-8''R%C3%A9union.pdf` (RFC 8187: a charset, a language, percent-encoded bytes). */
+const EXTENDED = /(?:^|;)\s*filename\*\s*=\s*([^';\s]*)'[^';\s]*'([^;\s]+)/i
+/** `filename="x.pdf"` or `filename=x.pdf`. */
+const PLAIN = /(?:^|;)\s*filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/i
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** The name of a Content-Disposition header as the server meant it, before any check. */
+function dispositionName(disposition: string): string | undefined {
+  // RFC 6266 §4.3: a recipient that understands filename* uses it over filename.
+  const extended = EXTENDED.exec(disposition)
+  if (extended) {
+    const bytes = percentDecoded(extended[2] as string)
+    const charset = (extended[1] as string).toLowerCase()
+    if (charset === 'iso-8859-1') return bytes.toString('latin1')
+    if (charset === 'utf-8') {
+      try {
+        return utf8.decode(bytes)
+      } catch {
+        // Not UTF-8 after all: the plain filename, if any, is the name.
+      }
+    }
+  }
+  const plain = PLAIN.exec(disposition)
+  const name = plain ? (plain[1] ?? plain[2]) : undefined
+  if (name === undefined) return undefined
+  // Node hands a header over one Latin-1 character per byte; a server writing the name in UTF-8
+  // (most do) means those bytes as UTF-8. Bytes that are not UTF-8 stay Latin-1.
+  const bytes = Buffer.from(name, 'latin1')
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    return name
+  }
+}
+
+/** `%XX` escapes as bytes, other characters as their Latin-1 byte (RFC 8187 allows only ASCII). */
+function percentDecoded(text: string): Buffer {
+  return Buffer.from(text.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1')
+}
+
+/**
+ * The name a Content-Disposition header suggests, as a base name only (a server cannot name a
+ * folder) that is a file name on every OS (sanitiseSegment: no reserved characters, no Windows
+ * device name, no trailing dots or spaces); undefined when there is none worth offering. The
+ * save dialog shows it: a name with a control character (C0 or C1) or a text-direction mark,
+ * which could make `invoice\u202Efdp.exe` read as `invoiceexe.pdf`, is not offered at all, nor a
+ * hidden one (a leading dot).
+ */
 export function suggestedNameOf(disposition: string | undefined): string | undefined {
-  const match = disposition ? /filename\s*=\s*"?([^";]+)"?/i.exec(disposition) : null
-  const name = match?.[1]?.split(/[\\/]/).pop()?.trim()
-  // Control characters and a leading dot are not part of any name worth suggesting.
-  return name && ![...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f) && !name.startsWith('.') ? name.slice(0, 200) : undefined
+  const name = disposition ? dispositionName(disposition)?.split(/[\\/]/).pop()?.trim() : undefined
+  if (!name || hasLayoutCharacters(name) || name.startsWith('.')) return undefined
+  const safe = sanitiseSegment(name, 200)
+  return safe === '_' && name !== '_' ? undefined : safe
 }
 
 export class BinaryAnswers {
