@@ -41,7 +41,16 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: console uploads (end t
     await writeFile(picture, bytes)
     const path = page.getByRole('combobox', { name: 'Path' })
     await path.fill('/users/me/picture')
+    // A whole path shows its operations on ArrowDown (the completion reads Zoom's files first);
+    // the upload is POST, beside the picture's DELETE.
+    const offered = page.getByRole('listbox', { name: 'Matching operations' }).getByRole('option')
     await path.press('ArrowDown')
+    await expect.poll(() => offered.filter({ hasText: /POST\s+\/users\/\{userId\}\/picture/ }).count(), { timeout: 15_000 }).toBe(1)
+    const at = (await offered.allTextContents()).findIndex((text) => /POST\s+\/users\/\{userId\}\/picture/.test(text))
+    const wanted = await offered.nth(at).getAttribute('id')
+    // Each ArrowDown moves one option on (the first one pressed may have come before the list).
+    for (let i = 0; i <= (await offered.count()) && (await path.getAttribute('aria-activedescendant')) !== wanted; i++) await path.press('ArrowDown')
+    expect(await path.getAttribute('aria-activedescendant')).toBe(wanted)
     await path.press('Enter')
     await expect.poll(() => path.inputValue()).toBe('/users/{userId}/picture')
     await page.getByRole('tab', { name: 'Body' }).click()
