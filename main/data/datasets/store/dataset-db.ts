@@ -287,10 +287,7 @@ export class DatasetDb {
   private sharedTop(spec: NormalisedSpec, input: WindowInput): number[] {
     const parts = this.viewParts(spec)
     const first = input.offset + input.limit
-    const where = [...parts.where, 's0.idx >= ?', 's0.idx < ?'].join(' AND ')
-    const sql = `SELECT json_group_array(idx) AS json FROM (SELECT s0.idx AS idx FROM ${parts.from} WHERE ${where} ORDER BY ${parts.order} LIMIT ${first})`
-    const own = this.db.prepare(sql)
-    const answers = (this.scans as ParallelScans).scan({ path: this.path, sql, params: parts.params, rows: this.rows }, (from, to) => String(own.get(...parts.params, from, to)?.json))
+    const answers = this.scanInChunks(parts, (where) => `SELECT json_group_array(idx) AS json FROM (SELECT s0.idx AS idx FROM ${parts.from} WHERE ${where} ORDER BY ${parts.order} LIMIT ${first})`)
     const candidates = JSON.stringify(answers.flatMap((json) => JSON.parse(json) as number[]))
     const among = [...parts.where, 's0.idx IN (SELECT value FROM json_each(?))'].join(' AND ')
     return this.db
@@ -452,15 +449,23 @@ export class DatasetDb {
 
   /** Fills a filter's table from its scan shared among threads (parallel-scan.ts), chunk by chunk in order. */
   private fillShared(table: string, parts: ViewParts): number {
-    const where = [...parts.where, 's0.idx >= ?', 's0.idx < ?'].join(' AND ')
     // The aggregate's own ORDER BY: the chunk's indexes ascending whatever order the join reads them in.
-    const sql = `SELECT json_group_array(s0.idx ORDER BY s0.idx) AS json FROM ${parts.from} WHERE ${where}`
-    const own = this.db.prepare(sql)
-    const answers = (this.scans as ParallelScans).scan({ path: this.path, sql, params: parts.params, rows: this.rows }, (from, to) => String(own.get(...parts.params, from, to)?.json))
+    const answers = this.scanInChunks(parts, (where) => `SELECT json_group_array(s0.idx ORDER BY s0.idx) AS json FROM ${parts.from} WHERE ${where}`)
     const insert = this.db.prepare(`INSERT INTO ${table}(idx) SELECT value FROM json_each(?)`)
     let length = 0
     for (const json of answers) length += Number(insert.run(json).changes)
     return length
+  }
+
+  /**
+   * Runs a one-row query (its `json` column) once per chunk of rows, shared among threads
+   * (parallel-scan.ts); `chunkSql` is given the view's conditions with the chunk's range added,
+   * whose two parameters follow the view's own. Each chunk's answer, in chunk order.
+   */
+  private scanInChunks(parts: ViewParts, chunkSql: (where: string) => string): string[] {
+    const sql = chunkSql([...parts.where, 's0.idx >= ?', 's0.idx < ?'].join(' AND '))
+    const own = this.db.prepare(sql)
+    return (this.scans as ParallelScans).scan({ path: this.path, sql, params: parts.params, rows: this.rows }, (from, to) => String(own.get(...parts.params, from, to)?.json))
   }
 
   /** The SELECT of the view's row indexes (`idx`) in view order, and its parameters. */
