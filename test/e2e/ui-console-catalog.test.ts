@@ -12,8 +12,8 @@ import { getJson, s2sToken } from '../sandbox/testing'
 import { findCanaries, SANDBOX_TOKEN_PREFIX } from '../support/canary'
 import { chromiumMissingReason } from '../support/chromium'
 import { ZOOM_OPENAPI_AVAILABLE, zoomOpenApiText } from '../support/zoom-openapi'
-import { closeBrowser, startHarness, type Harness } from './harness'
-import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures } from './ui-helpers'
+import { closeBrowser, type Harness } from './harness'
+import { expectAccessible, startConsoleHarness } from './ui-helpers'
 
 const skipReason = chromiumMissingReason ?? (ZOOM_OPENAPI_AVAILABLE ? undefined : "Zoom's OpenAPI files are not in ../shared/zoom-openapi")
 
@@ -27,12 +27,7 @@ describe.skipIf(skipReason !== undefined)(`UI: console over Zoom's API files (en
     const { access_token } = await s2sToken(zoom)
     const { users } = (await (await getJson(`${zoom.url}/v2/users?page_size=10`, access_token)).json()) as { users: { id: string; email: string }[] }
     someone = users[2]!
-    harness = await startHarness({ apiFiles: true })
-    quickFailures(harness)
-    await chooseKeychain(harness.page)
-    await addS2SConnection(harness.page, zoom, 'Console catalog')
-    await harness.page.getByRole('tab', { name: 'Console' }).click()
-    await harness.page.getByRole('form', { name: 'Request' }).waitFor()
+    harness = await startConsoleHarness(zoom, 'Console catalog')
   })
   afterAll(async () => {
     await harness?.close()

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { getJson, s2sToken } from '../sandbox/testing'
 import { chromiumMissingReason } from '../support/chromium'
-import { closeBrowser, startHarness, type Harness } from './harness'
-import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures } from './ui-helpers'
+import { closeBrowser, type Harness } from './harness'
+import { expectAccessible, startConsoleHarness } from './ui-helpers'
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: console tools (end to end)', () => {
   let zoom: Sandbox
@@ -18,14 +18,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: console tools (end to 
     const { access_token } = await s2sToken(zoom)
     const { users } = (await (await getJson(`${zoom.url}/v2/users?page_size=10`, access_token)).json()) as { users: { id: string; email: string }[] }
     someone = users[3]!
-    // Zoom's API files where the app keeps its copies: the console's completion reads them
-    // instead of fetching them from Zoom's API hub.
-    harness = await startHarness({ apiFiles: true })
-    quickFailures(harness)
-    await chooseKeychain(harness.page)
-    await addS2SConnection(harness.page, zoom, 'Console tools')
-    await harness.page.getByRole('tab', { name: 'Console' }).click()
-    await harness.page.getByRole('form', { name: 'Request' }).waitFor()
+    harness = await startConsoleHarness(zoom, 'Console tools')
   })
   afterAll(async () => {
     await harness?.close()

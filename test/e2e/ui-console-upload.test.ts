@@ -8,8 +8,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { chromiumMissingReason } from '../support/chromium'
-import { closeBrowser, startHarness, type Harness } from './harness'
-import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures } from './ui-helpers'
+import { closeBrowser, type Harness } from './harness'
+import { expectAccessible, startConsoleHarness } from './ui-helpers'
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: console uploads (end to end)', () => {
   let zoom: Sandbox
@@ -19,13 +19,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: console uploads (end t
   beforeAll(async () => {
     zoom = await startSandbox({ seed: 142, users: 10, plan: 'unlimited' })
     dir = await mkdtemp(join(tmpdir(), 'zc-e2e-upload-'))
-    // The console's completion reads Zoom's API files from the app's own copies.
-    harness = await startHarness({ apiFiles: true })
-    quickFailures(harness)
-    await chooseKeychain(harness.page)
-    await addS2SConnection(harness.page, zoom, 'Console uploads')
-    await harness.page.getByRole('tab', { name: 'Console' }).click()
-    await harness.page.getByRole('form', { name: 'Request' }).waitFor()
+    harness = await startConsoleHarness(zoom, 'Console uploads')
   })
   afterAll(async () => {
     await harness?.close()

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { findCanaries, SANDBOX_TOKEN_PREFIX } from '../support/canary'
 import { chromiumMissingReason } from '../support/chromium'
-import { closeBrowser, startHarness, type Harness } from './harness'
-import { addS2SConnection, chooseKeychain, expectAccessible, quickFailures, readMainClipboard } from './ui-helpers'
+import { closeBrowser, type Harness } from './harness'
+import { expectAccessible, readMainClipboard, startConsoleHarness } from './ui-helpers'
 
 describe.skipIf(chromiumMissingReason !== undefined)('UI: request console (end to end)', () => {
   let zoom: Sandbox
@@ -15,14 +15,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: request console (end t
 
   beforeAll(async () => {
     zoom = await startSandbox({ seed: 65, users: 20, plan: 'unlimited' })
-    // Zoom's API files where the app keeps its copies: the console's completion reads them
-    // instead of fetching them from Zoom's API hub.
-    harness = await startHarness({ apiFiles: true })
-    quickFailures(harness)
-    await chooseKeychain(harness.page)
-    await addS2SConnection(harness.page, zoom, 'Console account')
-    await harness.page.getByRole('tab', { name: 'Console' }).click()
-    await harness.page.getByRole('form', { name: 'Request' }).waitFor()
+    harness = await startConsoleHarness(zoom, 'Console account')
   })
   afterAll(async () => {
     await harness?.close()

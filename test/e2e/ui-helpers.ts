@@ -112,6 +112,21 @@ export async function waitConnected(page: Page, name: string): Promise<void> {
   await page.locator('.conn-head .badge[data-state="connected"]').waitFor()
 }
 
+/**
+ * A fresh app on its Console tab with one connected Server-to-Server connection to `zoom`. Zoom's
+ * API files are where the app keeps its copies, so the console's completion reads them instead of
+ * fetching them from Zoom's API hub.
+ */
+export async function startConsoleHarness(zoom: Sandbox, connectionName: string): Promise<Harness> {
+  const harness = await startHarness({ apiFiles: true })
+  quickFailures(harness)
+  await chooseKeychain(harness.page)
+  await addS2SConnection(harness.page, zoom, connectionName)
+  await harness.page.getByRole('tab', { name: 'Console' }).click()
+  await harness.page.getByRole('form', { name: 'Request' }).waitFor()
+  return harness
+}
+
 /** Creates a Server-to-Server connection through the editor and connects it (Save & connect). */
 export async function addS2SConnection(page: Page, zoom: Sandbox, name: string, options: Pick<EditorInput, 'ratePlan'> = {}): Promise<void> {
   const editor = await fillNewConnection(page, {
