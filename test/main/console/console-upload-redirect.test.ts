@@ -10,11 +10,10 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { consoleRequestSchema, type ConsoleRequest } from '../../../common/contract/console'
 import { ChosenFiles, ConsoleService, memoryConsoleHistory } from '../../../main/console'
-import { createConsoleHandlers } from '../../../main/ipc/handlers/console'
 import { createZoomClients } from '../../../main/zoom'
 import { FakeDialogs } from '../../fakes/simple-ports'
+import { consoleBridge } from './console-bridge'
 import { FAST_RETRY, FAST_TIMEOUTS, loopbackProfile, profileLookup } from '../zoom/sandbox-helpers'
 
 const TOKEN = 'canary-upload-redirect-token-2b8e'
@@ -78,15 +77,7 @@ function setup() {
   const clients = createZoomClients({ tokens: { getAccessToken: async () => ({ accessToken: TOKEN }) }, profiles: profileLookup(loopbackProfile(url)), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS })
   const dialogs = new FakeDialogs()
   const service = new ConsoleService({ clients, history: memoryConsoleHistory(), files: new ChosenFiles({ dialogs }) })
-  const handlers = createConsoleHandlers(service)
-  const send = (request: Omit<ConsoleRequest, 'profileId'>) => handlers['console.send'](consoleRequestSchema.parse({ profileId: 'p1', ...request }), {})
-  const pick = async (path: string) => {
-    dialogs.openAnswers.push(path)
-    const chosen = await handlers['console.pickFile']({}, {})
-    if (!chosen) throw new Error('no file chosen')
-    return chosen
-  }
-  return { send, pick }
+  return consoleBridge(service, dialogs)
 }
 
 describe('an upload answered with a redirect', () => {

@@ -8,14 +8,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BeforeRequestHook } from 'got'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { consoleRequestSchema, type ConsoleRequest } from '../../../common/contract/console'
 import type { CatalogIndex } from '../../../common/contract/catalog'
 import type { Profile } from '../../../common/profile'
 import { parseApiFile } from '../../../common/zoom/api/parse'
 import { ChosenFiles, ConsoleService, memoryConsoleHistory, OperationSchemas, type OperationCatalog } from '../../../main/console'
-import { createConsoleHandlers } from '../../../main/ipc/handlers/console'
 import { createZoomClients } from '../../../main/zoom'
 import { FakeDialogs } from '../../fakes/simple-ports'
+import { consoleBridge } from './console-bridge'
 import { startSandbox, type Sandbox } from '../../sandbox'
 import { caught } from '../../support/caught'
 import { zoomOpenApiText, ZOOM_OPENAPI_AVAILABLE } from '../../support/zoom-openapi'
@@ -51,15 +50,7 @@ function setup(options: { profile?: Profile; proxy?: BeforeRequestHook; maxUploa
   const history = memoryConsoleHistory()
   const files = new ChosenFiles({ dialogs, ...(options.maxUploadBytes ? { maxBytes: options.maxUploadBytes } : {}) })
   const service = new ConsoleService({ clients, history, files, schemas: new OperationSchemas(catalogOf(['Users', 'TeamChat'])) })
-  const handlers = createConsoleHandlers(service)
-  const send = (request: Omit<ConsoleRequest, 'profileId'>) => handlers['console.send'](consoleRequestSchema.parse({ profileId: 'p1', ...request }), {})
-  const pick = async (path: string) => {
-    dialogs.openAnswers.push(path)
-    const chosen = await handlers['console.pickFile']({}, {})
-    if (!chosen) throw new Error('no file chosen')
-    return chosen
-  }
-  return { send, pick, history, tokens, dialogs }
+  return { ...consoleBridge(service, dialogs), history, tokens, dialogs }
 }
 
 describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)('console uploads', () => {
