@@ -8,6 +8,7 @@
 // longer hold (rotated-out tokens, a forgotten connection, a finished sign-in's code), and
 // everything is dropped when the vault is locked (forgetAllSecrets).
 import { setOwnMember } from '../../common/own-member'
+import { base64Forms } from '../../common/base64-forms'
 
 /** Pieces of a registered secret at least this long are scrubbed too. */
 export const FRAGMENT_LENGTH = 8
@@ -38,14 +39,6 @@ const fold = (text: string): string => text.replace(/[A-Z]+/g, (letters) => lett
  * variation selectors): a server inserting them into a quoted secret would hide it from matching.
  */
 const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu
-
-/** base64 and base64url of the text's UTF-8 bytes, without Buffer (this module is also type-checked for the web). */
-function base64Forms(text: string): [string, string] {
-  let binary = ''
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
-  const base64 = btoa(binary)
-  return [base64, base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')]
-}
 
 function formsOf(value: string): string[] {
   return [...new Set([value, [...value].reverse().join(''), ...base64Forms(value)].map(fold))]

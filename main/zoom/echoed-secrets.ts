@@ -16,6 +16,7 @@
 // the ends of those forms are searched for too.
 // Cost: about half a millisecond per megabyte.
 import { AppError } from '../../common/errors'
+import { base64Forms } from '../../common/base64-forms'
 import { redactValuesDeep } from '../log/redact'
 
 /** The secrets worth looking for: distinct, and long enough not to match ordinary text. */
@@ -41,8 +42,7 @@ const tailOf = (text: string): string => (text.length <= PIECE * 2 ? text : text
  * holds that form's end, whatever else the page says.
  */
 const piecesOf = (secret: string): string[] => {
-  const base64 = Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, '')
-  const base64url = base64.replace(/\+/g, '-').replace(/\//g, '_')
+  const [base64, base64url] = base64Forms(secret)
   return [...new Set([tailOf(secret), tailOf([...secret].reverse().join('')), tailOf(base64), tailOf(base64url)])]
 }
 
