@@ -369,6 +369,7 @@ export class DownloadQueue {
             scheduler: this.deps.scheduler,
             profileId: item.profileId,
             url: entry.url,
+            folder: item.folder,
             finalPath: entry.finalPath,
             fileSize: item.fileSize,
             signal: controller.signal,

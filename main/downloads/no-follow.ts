@@ -11,14 +11,16 @@
 // - once open, fstat confirms a plain file (not a FIFO or a device swapped in).
 // Refusals are DownloadPathRefusedError: retrying cannot help, the person has to look.
 import { constants, type Stats } from 'node:fs'
-import { type FileHandle, lstat, open } from 'node:fs/promises'
+import { type FileHandle, lstat, mkdir, open } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
 import { AppError } from '../../common/errors'
 
-export type DownloadPathProblem = 'link' | 'not-a-file' | 'appeared'
+export type DownloadPathProblem = 'link' | 'not-a-file' | 'not-a-folder' | 'appeared'
 
 const PROBLEM_TEXT: Record<DownloadPathProblem, string> = {
   link: 'is a symbolic link; downloads never write through a link',
   'not-a-file': 'is not a plain file',
+  'not-a-folder': 'is not a folder',
   appeared: 'appeared while the download was starting',
 }
 
@@ -92,4 +94,33 @@ export async function openNoFollow(path: string, how: OpenHow, mode?: number): P
     throw new DownloadPathRefusedError(path, 'not-a-file')
   }
   return handle
+}
+
+/**
+ * Makes the folders from `root` down to `folder` (host, date, topic), following no link below
+ * `root`. The root is the person's own choice and may itself be a link (a Downloads folder moved
+ * to another disk); a folder inside it that is a link (`Host -> ~/.config`) would put recordings,
+ * named by Zoom's topics, wherever it points, so it is refused. `mkdir` with `recursive` follows
+ * such links, hence one level at a time, each looked at with lstat. A folder swapped for a link
+ * after its lstat is not caught (O_NOFOLLOW guards only a path's last part): that needs a writer
+ * racing this very download, at the moment it starts.
+ */
+export async function makeFoldersBelow(root: string, folder: string): Promise<void> {
+  await mkdir(root, { recursive: true })
+  const below = relative(root, folder)
+  if (below === '') return
+  if (below.startsWith('..') || below.split(sep).includes('..')) throw new Error(`“${folder}” is not inside “${root}”.`)
+  let path = root
+  for (const segment of below.split(sep)) {
+    path = join(path, segment)
+    try {
+      await mkdir(path)
+      continue
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    const info = await lstat(path)
+    if (info.isSymbolicLink()) throw new DownloadPathRefusedError(path, 'link')
+    if (!info.isDirectory()) throw new DownloadPathRefusedError(path, 'not-a-folder')
+  }
 }

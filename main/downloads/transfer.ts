@@ -11,13 +11,13 @@
 // changed on the server since comes back whole (200) and is written from the start.
 // Neither the .part nor the final path is used through a symbolic link (no-follow.ts): the
 // attempt fails with DOWNLOAD_PATH_REFUSED and the link and its target are left as they are.
-import { mkdir, rename } from 'node:fs/promises'
+import { rename } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { AppError, isAppError } from '../../common/errors'
 import { DOCUMENT_FILE_MODE } from '../data/document-mode'
 import { BodyIntake, FileWriteError } from './body-intake'
-import { DownloadPathRefusedError, entryAt, type OpenHow, openNoFollow, refuseUnlessPlain } from './no-follow'
+import { DownloadPathRefusedError, entryAt, makeFoldersBelow, type OpenHow, openNoFollow, refuseUnlessPlain } from './no-follow'
 import { partPathOf, removePartFiles, sizeOnDisk } from './part-files'
 import { keepValidator, readValidator, validatorOf } from './part-validator'
 import { announcedTotal, judgeAnswer, RetryableTransferError, sizeMismatch } from './server-answer'
@@ -31,6 +31,9 @@ export interface TransferRequest {
   scheduler: Scheduler
   profileId: string
   url: string
+  /** The download folder the person chose: the folders below it are made without following links. */
+  folder: string
+  /** Inside `folder`. */
   finalPath: string
   fileSize: number
   signal: AbortSignal
@@ -43,7 +46,7 @@ export interface TransferRequest {
 export async function transferOnce(request: TransferRequest): Promise<void> {
   const { finalPath, fileSize } = request
   const part = partPathOf(finalPath)
-  await mkdir(dirname(finalPath), { recursive: true })
+  await makeFoldersBelow(request.folder, dirname(finalPath))
   // Before any byte is fetched: a link at the final path would be refused at the rename anyway.
   await refuseUnlessPlain(finalPath)
   let found = await entryAt(part)

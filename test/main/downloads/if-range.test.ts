@@ -38,6 +38,7 @@ describe('resuming a file that may have changed on the server', () => {
       scheduler: systemScheduler,
       profileId: 'p',
       url: `${scratch.server.url('v')}?access_token=${CANARY}`,
+      folder: scratch.folder,
       finalPath: target(),
       fileSize: SIZE,
       signal: new AbortController().signal,

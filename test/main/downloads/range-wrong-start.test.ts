@@ -37,7 +37,7 @@ describe('a 206 that does not start where asked', () => {
     let lastError: unknown
     for (let attempt = 0; attempt < 5 && !existsSync(target); attempt++) {
       try {
-        await transferOnce({ source, scheduler: systemScheduler, profileId: 'p', url: 'https://zoom.us/rec/download/w', finalPath: target, fileSize: SIZE, signal: new AbortController().signal, stallTimeoutMs: 5000, onProgress: () => undefined })
+        await transferOnce({ source, scheduler: systemScheduler, profileId: 'p', url: 'https://zoom.us/rec/download/w', folder, finalPath: target, fileSize: SIZE, signal: new AbortController().signal, stallTimeoutMs: 5000, onProgress: () => undefined })
       } catch (error) {
         lastError = error
       }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Cloud, Profile } from '../../../common/profile'
 import { compileAllowlist } from '../../../common/zoom/allowlist'
@@ -57,7 +57,7 @@ function source() {
 }
 
 function transfer(path: string, finalPath: string) {
-  return transferOnce({ source: source(), scheduler: systemScheduler, profileId: 'p1', url: `${home.url}${path}`, finalPath, fileSize: 5, signal: new AbortController().signal, stallTimeoutMs: 5_000, onProgress: () => undefined })
+  return transferOnce({ source: source(), scheduler: systemScheduler, profileId: 'p1', url: `${home.url}${path}`, folder: dirname(finalPath), finalPath, fileSize: 5, signal: new AbortController().signal, stallTimeoutMs: 5_000, onProgress: () => undefined })
 }
 
 describe('recording download redirects', () => {

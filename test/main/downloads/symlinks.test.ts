@@ -5,7 +5,7 @@
 // and with "move to Zoom's trash" the recording would be trashed without ever being saved).
 // The download fails as DOWNLOAD_PATH_REFUSED, the link and its target stay as they were.
 import { existsSync } from 'node:fs'
-import { lstat, mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
@@ -39,7 +39,7 @@ describe('a symbolic link in the download folder', () => {
     return path
   }
   const transfer = (finalPath: string) =>
-    transferOnce({ source: httpDownloadSource(), scheduler: systemScheduler, profileId: 'p', url: scratch.server.url('v'), finalPath, fileSize: SIZE, signal: new AbortController().signal, stallTimeoutMs: 5000, onProgress: () => undefined })
+    transferOnce({ source: httpDownloadSource(), scheduler: systemScheduler, profileId: 'p', url: scratch.server.url('v'), folder: scratch.folder, finalPath, fileSize: SIZE, signal: new AbortController().signal, stallTimeoutMs: 5000, onProgress: () => undefined })
 
   it('at the .part is refused: nothing is appended to its target, nothing is fetched', async () => {
     scratch.server.files.set('v', { size: SIZE })
@@ -115,5 +115,38 @@ describe('a symbolic link in the download folder', () => {
     expect(source.opened).toBe(0)
     expect(await readFile(elsewhere)).toEqual(VICTIM)
     await queue.shutdown()
+  })
+
+  it('at a folder inside the download folder is refused: nothing is made or written where it points', async () => {
+    scratch.server.files.set('v', { size: SIZE })
+    // The host's folder is a link to a folder outside the tree of recordings.
+    const outside = join(scratch.folder, 'outside')
+    await mkdir(outside)
+    await symlink(outside, join(scratch.folder, 'host@example.com'))
+    const error = await caught(transfer(target()))
+    expect(error.code).toBe('DOWNLOAD_PATH_REFUSED')
+    expect(error.message).toContain('host@example.com')
+    expect(await readdir(outside)).toEqual([])
+    expect(scratch.server.seen).toEqual([])
+  })
+
+  it("at a folder's place, a file, is refused as not a folder", async () => {
+    scratch.server.files.set('v', { size: SIZE })
+    await mkdir(join(scratch.folder, 'host@example.com'))
+    await writeFile(join(scratch.folder, 'host@example.com', '2025-02-03'), 'a file')
+    const error = await caught(transfer(target()))
+    expect(error.code).toBe('DOWNLOAD_PATH_REFUSED')
+    expect(error.message).toContain('not a folder')
+  })
+
+  it('as the download folder itself is followed: the person chose it', async () => {
+    scratch.server.files.set('v', { size: SIZE })
+    const real = join(scratch.folder, 'real-downloads')
+    await mkdir(real)
+    const chosen = join(scratch.folder, 'Downloads')
+    await symlink(real, chosen)
+    const finalPath = join(chosen, 'host@example.com', '2025-02-03', 'Topic (1)', 'shared_screen-v.mp4')
+    await transferOnce({ source: httpDownloadSource(), scheduler: systemScheduler, profileId: 'p', url: scratch.server.url('v'), folder: chosen, finalPath, fileSize: SIZE, signal: new AbortController().signal, stallTimeoutMs: 5000, onProgress: () => undefined })
+    expect((await readFile(join(real, 'host@example.com', '2025-02-03', 'Topic (1)', 'shared_screen-v.mp4'))).length).toBe(SIZE)
   })
 })
