@@ -65,6 +65,32 @@ describe('console uploads', () => {
     expect(sent.form).toEqual([{ name: 'pic_file', fileToken: expect.stringMatching(/^f/) }])
   })
 
+  it('brings a sent form back from the history naming the file it had, which must be chosen again', async () => {
+    const { user, fake } = await openConsole()
+    const path = screen.getByRole('combobox', { name: 'Path' })
+    await user.clear(path)
+    await user.type(path, '/users/me/picture')
+    await user.keyboard('{ArrowDown}{Enter}')
+    await user.click(screen.getByRole('tab', { name: 'Body' }))
+    fake.fileAnswers.push({ name: 'face.png', size: 3000 })
+    await user.click(within(await screen.findByRole('group', { name: 'Form body' })).getByRole('button', { name: 'Choose file…' }))
+    await waitFor(() => expect(screen.getByTestId('form-file-pic_file').textContent).toBe('face.png (2.9 KB)'))
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    await waitFor(() => expect(fake.consoleSent).toHaveLength(1))
+    // Another request in the composer, then the upload picked from the history.
+    await user.click(within(screen.getByRole('group', { name: 'Form body' })).getByRole('button', { name: 'Remove form field pic_file' }))
+    const history = screen.getByRole('region', { name: 'History' })
+    await user.click(await within(history).findByRole('button', { name: /\/users\/me\/picture/ }))
+    const restored = await screen.findByTestId('form-file-pic_file')
+    expect(restored.textContent).toBe('Choose face.png (2.9 KB) again: the history keeps no file')
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    expect((await screen.findByText(/Choose a file for pic_file/)).textContent).toBeTruthy()
+    expect(fake.consoleSent).toHaveLength(1)
+    fake.fileAnswers.push({ name: 'face.png', size: 3000 })
+    await user.click(within(screen.getByRole('group', { name: 'Form body' })).getByRole('button', { name: 'Choose file…' }))
+    await waitFor(() => expect(screen.getByTestId('form-file-pic_file').textContent).toBe('face.png (2.9 KB)'))
+  })
+
   it('adds free-form rows when Zoom documents no schema: text and file', async () => {
     const { user, fake } = await openConsole()
     await user.selectOptions(screen.getByLabelText('Method'), 'POST')

@@ -145,7 +145,8 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   useEffect(() => {
     if (sending && (focusIsLost() || document.activeElement === sendButton.current)) cancelButton.current?.focus()
   }, [sending])
-  // A form comes back with its text and its file rows empty: the history keeps no file, only its name.
+  // A form comes back with its text; a file row comes back empty, naming the file it had: the
+  // history keeps a file's name and size, never the file.
   const restore = (entry: HistoryEntry) =>
     update({
       method: entry.request.method,
@@ -155,7 +156,7 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
       body: entry.request.body ?? '',
       pathParams: {},
       bodyKind: entry.request.form ? 'form' : 'json',
-      form: (entry.request.form ?? []).map((part) => ('value' in part ? { name: part.name, kind: 'text', value: part.value } : { name: part.name, kind: 'file' })),
+      form: (entry.request.form ?? []).map((part) => ('value' in part ? { name: part.name, kind: 'text', value: part.value } : { name: part.name, kind: 'file', was: { name: part.fileName, size: part.fileSize } })),
     })
 
   return (

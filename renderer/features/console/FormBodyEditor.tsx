@@ -37,7 +37,7 @@ export function FormBodyEditor({ rows, onChange, required }: { rows: FormRow[]; 
                 {row.file ? 'Choose another file…' : 'Choose file…'}
               </button>
               <span className={row.file ? 'mono' : 'muted'} data-testid={`form-file-${row.name}`}>
-                {row.file ? `${row.file.name} (${formatSize(row.file.size)})` : 'No file chosen'}
+                {row.file ? `${row.file.name} (${formatSize(row.file.size)})` : row.was ? `Choose ${row.was.name} (${formatSize(row.was.size)}) again: the history keeps no file` : 'No file chosen'}
               </span>
             </>
           )}

@@ -13,7 +13,11 @@ export interface KeyValue {
   value: string
 }
 /** A row of a multipart form: text typed here, or a file chosen in main's dialog (known by main's token). */
-export type FormRow = { name: string; kind: 'text'; value: string } | { name: string; kind: 'file'; file?: ChosenFile }
+/**
+ * `was`: the file a row held when its request was sent, brought back from the history (its name
+ * and size only). The history never keeps a file's token, so such a row needs the file chosen again.
+ */
+export type FormRow = { name: string; kind: 'text'; value: string } | { name: string; kind: 'file'; file?: ChosenFile; was?: { name: string; size: number } }
 
 export interface ConsoleDraft {
   method: HttpMethod
