@@ -8,7 +8,7 @@
 // time it is used, and openFolder only opens folders this queue wrote to.
 // Recordings are created with the documents' mode (main/data/document-mode.ts).
 import { createHash } from 'node:crypto'
-import { mkdir, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { DownloadItem, DownloadsSnapshot } from '../../common/contract/downloads'
 import { DOWNLOAD_STALL_SECONDS, type Settings } from '../../common/contract/settings'
@@ -24,6 +24,7 @@ import { backoffDelay } from '../net/backoff'
 import type { Clock, DialogPort, EventSink, Scheduler, ShellPort } from '../ports'
 import { chooseName, foldName, namesIn } from './case-names'
 import { planRecordingFiles, type PlannedFile } from './layout'
+import { makeFoldersBelow } from './no-follow'
 import { assertSafeFolder } from './safe-folder'
 import { isComplete, partPathOf, removePartFiles, sizeOnDisk } from './part-files'
 import { RetryableTransferError, transferOnce } from './transfer'
@@ -262,11 +263,12 @@ export class DownloadQueue {
 
   /** Opens the folder of one file, or the folder of the latest enqueue; only folders this queue wrote to. */
   async openFolder(id?: string): Promise<void> {
-    const folder = id ? dirname(this.get(id).finalPath) : this.lastFolder
+    const entry = id ? this.get(id) : undefined
+    const folder = entry ? dirname(entry.finalPath) : this.lastFolder
     if (!folder) throw new AppError('NOT_FOUND', 'Nothing has been downloaded yet.')
     // Checked again at the shell: it runs what it is given (a bundle, a share) rather than just showing it.
     assertSafeFolder(folder)
-    await mkdir(folder, { recursive: true })
+    await makeFoldersBelow(entry?.item.folder ?? folder, folder)
     await this.deps.shell.openPath(folder)
   }
 

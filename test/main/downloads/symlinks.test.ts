@@ -149,4 +149,23 @@ describe('a symbolic link in the download folder', () => {
     await transferOnce({ source: httpDownloadSource(), scheduler: systemScheduler, profileId: 'p', url: scratch.server.url('v'), folder: chosen, finalPath, fileSize: SIZE, signal: new AbortController().signal, stallTimeoutMs: 5000, onProgress: () => undefined })
     expect((await readFile(join(real, 'host@example.com', '2025-02-03', 'Topic (1)', 'shared_screen-v.mp4'))).length).toBe(SIZE)
   })
+
+  it('at a folder inside the download folder fails the queued file, and opening its folder makes nothing where the link points', async () => {
+    const { server, folder } = scratch
+    server.files.set('v', { size: SIZE })
+    const outside = join(folder, 'outside')
+    await mkdir(outside)
+    await symlink(outside, join(folder, 'host@example.com'))
+    const datasets = new DatasetStore()
+    const queue = folderQueue({ datasets, folder, source: httpDownloadSource() })
+    const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
+    d.add([row(server.url('v'))])
+    await queue.enqueue({ datasetId: d.id, rowIndexes: [0] })
+    await queue.whenIdle()
+    const item = queue.snapshot().items[0]!
+    expect(item).toMatchObject({ state: 'failed', error: { code: 'DOWNLOAD_PATH_REFUSED' } })
+    await expect(queue.openFolder(item.id)).rejects.toMatchObject({ code: 'DOWNLOAD_PATH_REFUSED' })
+    expect(await readdir(outside)).toEqual([])
+    await queue.shutdown()
+  })
 })
