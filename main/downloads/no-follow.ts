@@ -12,7 +12,7 @@
 // Refusals are DownloadPathRefusedError: retrying cannot help, the person has to look.
 import { constants, type Stats } from 'node:fs'
 import { type FileHandle, lstat, mkdir, open } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import { AppError } from '../../common/errors'
 
 export type DownloadPathProblem = 'link' | 'not-a-file' | 'not-a-folder' | 'appeared'
@@ -109,7 +109,7 @@ export async function makeFoldersBelow(root: string, folder: string): Promise<vo
   await mkdir(root, { recursive: true })
   const below = relative(root, folder)
   if (below === '') return
-  if (below.startsWith('..') || below.split(sep).includes('..')) throw new Error(`“${folder}” is not inside “${root}”.`)
+  if (isAbsolute(below) || below.split(sep).includes('..')) throw new Error(`“${folder}” is not inside “${root}”.`)
   let path = root
   for (const segment of below.split(sep)) {
     path = join(path, segment)
