@@ -7,7 +7,10 @@ import { channel, noInput } from './define'
 export type CatalogOperationSummary = Pick<
   ApiOperation,
   'method' | 'path' | 'product' | 'operationId' | 'summary' | 'deprecated' | 'pagination' | 'listKey' | 'rateLabel' | 'rateCategory' | 'scopes' | 'docsUrl'
->
+> & {
+  /** A list that answers only when given a query parameter (a report's dates): no fan-out can go over its rows. */
+  needsQuery?: true
+}
 
 export interface CatalogIndex {
   /**

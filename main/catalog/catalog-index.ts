@@ -20,7 +20,7 @@ import { readTextWithin } from '../store/read-capped'
 /** Beside the copies of Zoom's files. */
 export const CATALOG_INDEX_FILE = 'catalog-index.json'
 /** Changes whenever what is stored changes shape, so an older copy is never read as a newer one. */
-const INDEX_FORMAT = 1
+const INDEX_FORMAT = 2
 
 export function indexOf(catalog: ApiCatalog, wanted: readonly string[]): CatalogIndex {
   const present = new Set(catalog.products.map((product) => product.name))

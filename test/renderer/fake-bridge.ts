@@ -38,6 +38,7 @@ import type {
 } from '../../common/contract/index'
 import type { BridgeError, ErrorCode, ErrorDetails } from '../../common/errors'
 import { summaryOf } from '../../common/zoom/api/summary'
+import { needsQueryToAnswer } from '../../common/zoom/api/list-params'
 import type { ApiOperation } from '../../common/zoom/api/types'
 import { AppError, isAppError } from '../../common/errors'
 import { shownState } from '../../main/tokens/shown-state'
@@ -695,7 +696,7 @@ export class FakeBridge {
       // Like main's data.pathValues: the parent is the fan-out rule's (parentListOf over the lists
       // the catalog knows), one page per call, the cursor standing for the next page.
       'data.pathValues': ({ resource, param, cursor }) => {
-        const lists = new Set((this.options.apiCatalog?.operations ?? []).filter((op) => op.method === 'GET' && op.listKey !== undefined).map((op) => op.path))
+        const lists = new Set((this.options.apiCatalog?.operations ?? []).filter((op) => op.method === 'GET' && op.listKey !== undefined && !needsQueryToAnswer(op)).map((op) => op.path))
         // The built-in lists answer before Zoom's files are read, as in main.
         const isList = (path: string) => lists.has(path) || curatedList(path) !== undefined
         if (!isList(resource)) throw new FakeError('NOT_FOUND', `${resource} is not a list of Zoom's API.`)

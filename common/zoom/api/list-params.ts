@@ -9,6 +9,14 @@ export const PAGING_PARAMS: ReadonlySet<string> = new Set(['next_page_token', 'p
 
 export type ApiParamValue = string | number | boolean
 
+/**
+ * True for a list that answers only when given a query parameter (a report's from/to): listed
+ * as it is it fails, so it cannot give the values of a fan-out over its rows.
+ */
+export function needsQueryToAnswer(operation: Pick<ApiOperation, 'params'>): boolean {
+  return operation.params.some((p) => p.in === 'query' && p.required && !PAGING_PARAMS.has(p.name))
+}
+
 export interface ApiListParams {
   /** Path parameters given (as strings). */
   path: Record<string, string>

@@ -1,6 +1,7 @@
 // What the catalog's index says of one operation: enough for completion and the Browse picker;
 // parameters and schemas come with the operation itself when it is picked.
 import type { CatalogOperationSummary } from '../../contract/catalog'
+import { needsQueryToAnswer } from './list-params'
 import type { ApiOperation } from './types'
 
 export function summaryOf(op: ApiOperation): CatalogOperationSummary {
@@ -18,5 +19,6 @@ export function summaryOf(op: ApiOperation): CatalogOperationSummary {
     ...(listKey !== undefined ? { listKey } : {}),
     ...(rateLabel !== undefined ? { rateLabel } : {}),
     ...(rateCategory !== undefined ? { rateCategory } : {}),
+    ...(listKey !== undefined && needsQueryToAnswer(op) ? { needsQuery: true as const } : {}),
   }
 }

@@ -6,14 +6,15 @@
 // property whose name ends like the parameter's (`serviceId` ↔ `calendar_service_id`) — the rule
 // the test sandbox links its generated ids by. One more rule: a parameter naming a user
 // (`userId`, `userIdentifier`, `email`) whose prefix is no list (`/chat/users/{userId}/channels`)
-// is a Zoom user, listed by `/users`. A list whose userId comes from `/users` is a per-user list: the
+// is a Zoom user, listed by `/users`; so is one whose prefix is a list that answers only for a query
+// (`/report/users/{userId}/meetings`: the hosts report needs dates, and cannot give users). A list whose userId comes from `/users` is a per-user list: the
 // crawl's `users` option says whose (the token's owner by default, named users, or every user).
 // Parameters are filled outermost first, so a parent may itself fan out over its own parent
 // (`/zoom_events/events/{eventId}/sessions/{sessionId}/attendees`: events, then their sessions).
 // A parameter whose prefix is no list (`/meetings/{meetingId}/…`: there is no GET /meetings)
 // must be typed.
 import type { ApiCatalog } from '../api/types'
-import { PAGING_PARAMS } from '../api/list-params'
+import { needsQueryToAnswer } from '../api/list-params'
 import { pathParamNames } from '../paths'
 import { listSpecFor, type ListSpec } from './list-spec'
 
@@ -42,7 +43,11 @@ const USER_PARAMS: ReadonlySet<string> = new Set(['userId', 'userIdentifier', 'e
 /** The account's users: the parent of a `{userId}` that its path prefix does not list. */
 export const USERS_LIST = '/users'
 
-/** The parent list's path template of `param`, or '' when none: the prefix when it is a list, else `/users` for a userId. */
+/**
+ * The parent list's path template of `param`, or '' when none: the prefix when it is a list, else
+ * `/users` for a userId. `hasList` says whether a path is a GET list that answers as it is, with
+ * no query (see `answersAsIs`): only such a list can give values.
+ */
 export function parentListOf(path: string, param: string, hasList: (path: string) => boolean): string {
   const prefix = parentPath(path, param)
   if (prefix !== '' && hasList(prefix)) return prefix
@@ -94,7 +99,15 @@ export function parentField(parent: ListSpec, param: string): string | undefined
 
 /** A parent is listed as it is, with no query: one that needs a query parameter to answer cannot give values. */
 function usableParent(parent: ListSpec): boolean {
-  return !(parent.operation?.params ?? []).some((p) => p.in === 'query' && p.required && !PAGING_PARAMS.has(p.name))
+  return !needsQueryToAnswer({ params: parent.operation?.params ?? [] })
+}
+
+/** The `hasList` of `parentListOf` over a catalog: a list it describes that answers with no query. */
+export function answersAsIs(catalog: Pick<ApiCatalog, 'gets'> | undefined): (path: string) => boolean {
+  return (path) => {
+    const spec = listSpecFor(path, catalog)
+    return spec !== undefined && usableParent(spec)
+  }
 }
 
 /**
@@ -105,9 +118,9 @@ export function planFanOut(spec: Pick<ListSpec, 'path' | 'pathParams'>, given: R
   const steps: FanOutStep[] = []
   for (const param of spec.pathParams) {
     if (given.has(param)) continue
-    const parentTemplate = parentListOf(spec.path, param, (path) => listSpecFor(path, catalog) !== undefined)
+    const parentTemplate = parentListOf(spec.path, param, answersAsIs(catalog))
     const parent = parentTemplate === '' ? undefined : listSpecFor(parentTemplate, catalog)
-    const field = parent && usableParent(parent) ? parentField(parent, param) : undefined
+    const field = parent ? parentField(parent, param) : undefined
     if (!parent || field === undefined) {
       return { ok: false, param, message: `${spec.path} needs a value for ${param}: no list of Zoom's gives it (type the ${param}).` }
     }

@@ -7,7 +7,7 @@ import type { CrawlInput } from '../../../common/contract/data'
 import { AppError, type FieldIssue } from '../../../common/errors'
 import { checkApiListParams } from '../../../common/zoom/api/list-params'
 import type { ApiCatalog } from '../../../common/zoom/api/types'
-import { isPerUserList, planFanOut, type FanOutStep } from '../../../common/zoom/browse/fan-out'
+import { answersAsIs, isPerUserList, planFanOut, type FanOutStep } from '../../../common/zoom/browse/fan-out'
 import { listSpecFor, type ListSpec } from '../../../common/zoom/browse/list-spec'
 import { listPathOf } from '../../../common/zoom/browse/names'
 import { splitDateWindows, type DateWindow } from '../../../common/zoom/date-windows'
@@ -58,7 +58,7 @@ export function planCrawl(input: { resource: string; params: QueryParams; users?
   if (issues.length > 0) throw invalid(issues)
 
   // Lists of a Zoom user's things are fanned out through `users`, not as a path parameter.
-  const perUser = isPerUserList(spec.path, (path) => listSpecFor(path, catalog) !== undefined)
+  const perUser = isPerUserList(spec.path, answersAsIs(catalog))
   if (perUser && pathValues.userId !== undefined && input.users !== undefined) throw invalid([{ path: 'userId', message: 'Give the user either as userId or as users, not both' }])
   const users = userScope(perUser, spec.path, perUser && pathValues.userId !== undefined ? [pathValues.userId] : input.users)
   if (perUser) delete pathValues.userId

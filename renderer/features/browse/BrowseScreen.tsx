@@ -44,7 +44,8 @@ export default function BrowseScreen({ profile }: { profile: ProfileView }) {
     const lists = (index?.operations ?? []).filter((op) => op.method === 'GET' && op.listKey !== undefined)
     return lists.map((list) => ({ list, ...listAccess(profile, status, { title: list.summary || list.path, scopes: list.scopes }) }))
   }, [index, profile, status])
-  const listPaths = useMemo(() => new Set(entries.map((e) => e.list.path)), [entries])
+  // Lists a fan-out can go over: one that answers only for a query (a report's dates) gives no values.
+  const listPaths = useMemo(() => new Set(entries.filter((e) => !e.list.needsQuery).map((e) => e.list.path)), [entries])
 
   // Opening's state (and why it failed) lives in the slice; the described list is this screen's.
   const open = async (list: CatalogOperationSummary) => {

@@ -11,6 +11,7 @@ import { planCrawl } from '../../../main/data/jobs/crawl-plan'
 import type { CatalogSource } from '../../../main/data/jobs/job-manager'
 import type { Sandbox } from '../../sandbox'
 import { createRandom } from '../../sandbox/hash'
+import { systemScheduler } from '../../../main/ports'
 import { ZOOM_OPENAPI_AVAILABLE, zoomOpenApiTitle } from '../../support/zoom-openapi'
 import { jobHarness, storedRows } from './harness'
 import { apiRequests, listAll, sandboxZoom, startCatalogSandbox } from './sandbox-zoom'
@@ -101,6 +102,17 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
     expect(planCrawl({ resource: nested!.path, params: requiredQuery(nested!.operation!) ?? {} }, catalog, NOW).fanOut.map((s) => s.param)).toEqual(nested!.pathParams)
   })
 
+  it('takes a user parameter whose prefix list needs a query to answer (a report needs dates) as any of the account’s users', () => {
+    // /report/users is the active/inactive hosts report: it answers only for a from/to range, so
+    // it cannot give values; the userId of /report/users/{userId}/meetings is a Zoom user.
+    const dates = { from: '2026-02-01', to: '2026-02-28' }
+    const mine = planCrawl({ resource: '/report/users/{userId}/meetings', params: dates }, catalog, NOW)
+    expect(mine.users).toMatchObject({ kind: 'listed', users: [{ userId: 'me' }] })
+    expect(mine.fanOut).toEqual([])
+    expect(planCrawl({ resource: '/report/users/{userId}/meetings', params: dates, users: 'all' }, catalog, NOW).users).toEqual({ kind: 'all' })
+    expect(browsableLists(catalog).map((spec) => spec.path)).toContain('/report/users/{userId}/meetings')
+  })
+
   it('refuses a path parameter no list gives, naming it, and anything that is not a list', () => {
     const refused = (() => {
       try {
@@ -141,7 +153,9 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
     if (!(await servesEveryGet())) return context.skip('the sandbox answers only its hand-written endpoints')
     const zoom = sandboxZoom(sandbox)
     const queues = await listAll<{ id: string }>(zoom, listSpecFor('/phone/call_queues', catalog)!)
-    const { jobs, finished } = jobHarness(zoom, { apiCatalog: source })
+    // The crawl's clock is the test's NOW, as the sample dates are: a report's age limit (six
+    // months) is then judged against the day they were picked for, not the machine's date.
+    const { jobs, finished } = jobHarness(zoom, { apiCatalog: source, time: { now: () => NOW, setTimeout: systemScheduler.setTimeout } })
     const members = await finished(jobs.crawl({ profileId: 'p1', resource: '/phone/call_queues/{callQueueId}/members', params: {} }))
     expect(members).toMatchObject({ state: 'done', errors: [], unitsTotal: queues.length, unitNoun: 'call queues' })
     expect((await storedRows<{ callQueueId?: string }>(jobs.get(members.jobId).dataset)).every((row) => queues.some((q) => q.id === row.callQueueId))).toBe(true)
