@@ -63,4 +63,11 @@ describe('report lists in "All lists"', () => {
     expect(within(form).getByRole('radio', { name: 'Every user' })).toBeTruthy()
     expect(within(form).queryByRole('combobox', { name: /^userId/ })).toBeNull()
   })
+
+  it('shows a parameter’s help from Zoom’s file as text: entities decoded, code marks dropped', async () => {
+    const { panel } = await openUserMeetingsReport()
+    const from = within(panel).getByLabelText(/^from/)
+    const help = document.getElementById(from.getAttribute('aria-describedby')!.split(' ')[0]!)!.textContent
+    expect(help).toBe('Start date in \'yyyy-mm-dd\' format. The range defined by the "from" and "to" parameters should be one month. * past - All past meetings.')
+  })
 })

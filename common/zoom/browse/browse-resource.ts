@@ -3,6 +3,7 @@
 // "one value, or leave empty for every row of the parent list"), named by path template.
 import type { ApiOperation, ApiParam } from '../api/types'
 import { PAGING_PARAMS } from '../api/list-params'
+import { plainText } from '../api/plain-text'
 import type { ListResource, ParamSpec } from '../catalog-types'
 import { schemaColumns, SCHEMA_DEFAULT_COLUMNS } from './columns'
 import { isPerUserList, parentListOf } from './fan-out'
@@ -28,7 +29,7 @@ export const QUICK_PICKS: readonly BrowseResource[] = LIST_RESOURCE_IDS.map((id)
 function paramSpec(param: ApiParam): ParamSpec {
   const schema = param.schema
   const label = param.name
-  const help = param.description ? param.description.replace(/<[^>]+>/g, '').slice(0, 240) : undefined
+  const help = param.description ? plainText(param.description).slice(0, 240) : undefined
   const base = { name: param.name, label, ...(param.required ? { required: true } : {}), ...(help ? { help } : {}), ...(param.default !== undefined && ['string', 'number', 'boolean'].includes(typeof param.default) ? { default: param.default as string | number | boolean } : {}) }
   if (param.enum && param.enum.length > 0) return { ...base, type: 'enum', values: param.enum.map(String) }
   if (param.type === 'boolean') return { ...base, type: 'boolean' }

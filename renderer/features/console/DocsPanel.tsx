@@ -2,22 +2,9 @@
 // scopes that allow it (classic and granular, each marked when this connection's grant has it),
 // its rate-limit label and a link to its page in Zoom's documentation.
 import type { CatalogOperationSummary } from '../../../common/contract/index'
+import { plainText } from '../../../common/zoom/api/plain-text'
 import type { ApiOperation } from '../../../common/zoom/api/types'
 import { ExternalLink } from '../../components/ExternalLink'
-
-/**
- * Zoom's descriptions are Markdown with some HTML. They are shown as text (React escapes it; no
- * markup is ever interpreted): tags dropped, links reduced to their words, emphasis marks removed.
- */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
-}
 
 function ScopeList({ title, scopes, granted }: { title: string; scopes: readonly string[]; granted: ReadonlySet<string> }) {
   if (scopes.length === 0) return null

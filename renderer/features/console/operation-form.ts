@@ -2,6 +2,7 @@
 // parameter, typed from its schema (numbers, booleans, dates, enums as choices), with its default
 // and whether it is required. Values live in the draft's query and header rows (by name), so the
 // Query and Headers tabs and the form always agree, and a history entry restores both.
+import { plainText } from '../../../common/zoom/api/plain-text'
 import type { ApiOperation, ApiParam } from '../../../common/zoom/api/types'
 import type { KeyValue } from '../../store/slices/console'
 
@@ -51,7 +52,7 @@ export function fieldsOf(operation: Pick<ApiOperation, 'params'>): ParamField[] 
         defaultText: param.default === undefined || param.default === null ? '' : String(param.default),
         ...(typeof minimum === 'number' ? { minimum } : {}),
         ...(typeof maximum === 'number' ? { maximum } : {}),
-        ...(param.description ? { description: param.description } : {}),
+        ...(param.description ? { description: plainText(param.description) } : {}),
         deprecated: param.deprecated === true,
       }
     })
