@@ -118,7 +118,7 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
     family: 'api',
     scopes: { classic: ['meeting:read:admin', 'meeting:read'], granular: ['meeting:read:list_meetings:admin', 'meeting:read:list_meetings'] },
     params: [
-      { name: 'type', label: 'Type', type: 'enum', values: ['scheduled', 'live', 'upcoming', 'upcoming_meetings', 'previous_meetings'], default: 'scheduled' },
+      { name: 'type', label: 'Type', type: 'enum', values: ['scheduled', 'live', 'upcoming', 'upcoming_meetings', 'previous_meetings'], default: 'scheduled', help: 'previous_meetings lists the meetings that took place; From and To narrow them to a date range.' },
       dateParam('from'),
       dateParam('to'),
       { name: 'timezone', label: 'Time zone', type: 'string' },

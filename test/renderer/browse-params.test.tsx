@@ -43,6 +43,25 @@ describe('browse parameters', () => {
     expect(fake.callsOf('data.crawl').at(-1)?.params).toMatchObject({ from: lastMonth.from, to: lastMonth.to })
   })
 
+  it('offers date presets on Meetings (its From and To), so last month’s past meetings are two clicks, and leaves the dates empty until asked', async () => {
+    const profile = makeProfile({ name: 'Acme', scopes: ['meeting:read:admin'] })
+    const { user, fake } = await renderApp({ profiles: [profile], manualJobs: true, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: ['meeting:read:admin'], hasRefreshToken: false }] })
+    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
+    await user.click(await screen.findByRole('tab', { name: 'Browse' }))
+    await user.click(await screen.findByRole('tab', { name: 'Meetings' }))
+    // Zoom's default lists every scheduled meeting: no date is set until the person picks one.
+    expect(((await screen.findByLabelText('From')) as HTMLInputElement).value).toBe('')
+    const type = screen.getByRole('combobox', { name: 'Type' })
+    // The hint says which type lists meetings that took place.
+    expect(document.getElementById(type.getAttribute('aria-describedby')!)!.textContent).toContain('previous_meetings lists the meetings that took place')
+    await user.selectOptions(type, 'previous_meetings')
+    const group = screen.getByRole('group', { name: 'Date range presets' })
+    await user.click(within(group).getByRole('button', { name: 'Last month' }))
+    const lastMonth = datePresets(Date.now()).find((p) => p.id === 'lastMonth')!
+    await user.click(screen.getByRole('button', { name: 'Load meetings' }))
+    expect(fake.callsOf('data.crawl').at(-1)?.params).toEqual({ type: 'previous_meetings', from: lastMonth.from, to: lastMonth.to })
+  })
+
   it('computes calendar presets across a year boundary in UTC days', () => {
     const jan3 = Date.UTC(2027, 0, 3, 15)
     const byId = Object.fromEntries(datePresets(jan3).map((p) => [p.id, p]))

@@ -5,6 +5,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { ApiOperation, ApiParam } from '../../common/zoom/api/types'
+import { datePresets } from '../../renderer/features/browse/date-presets'
 import { makeProfile } from './fake-bridge'
 import { renderApp } from './render-app'
 
@@ -69,5 +70,16 @@ describe('report lists in "All lists"', () => {
     const from = within(panel).getByLabelText(/^from/)
     const help = document.getElementById(from.getAttribute('aria-describedby')!.split(' ')[0]!)!.textContent
     expect(help).toBe('Start date in \'yyyy-mm-dd\' format. The range defined by the "from" and "to" parameters should be one month. * past - All past meetings.')
+  })
+
+  it('starts a report that needs dates on the last 30 days, with the date presets', async () => {
+    const { panel, user } = await openUserMeetingsReport()
+    const last30 = datePresets(Date.now()).find((p) => p.id === 'last30')!
+    expect((within(panel).getByLabelText(/^from/) as HTMLInputElement).value).toBe(last30.from)
+    expect((within(panel).getByLabelText(/^to/) as HTMLInputElement).value).toBe(last30.to)
+    const group = within(panel).getByRole('group', { name: 'Date range presets' })
+    await user.click(within(group).getByRole('button', { name: 'Last month' }))
+    const lastMonth = datePresets(Date.now()).find((p) => p.id === 'lastMonth')!
+    expect((within(panel).getByLabelText(/^from/) as HTMLInputElement).value).toBe(lastMonth.from)
   })
 })

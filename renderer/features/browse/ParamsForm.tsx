@@ -3,7 +3,7 @@ import type { ParamSpec } from '../../../common/zoom/catalog'
 import type { BrowseResource } from '../../../common/zoom/browse/browse-resource'
 import { Field } from '../../components/Field'
 import type { UserTarget } from '../../store/slices/browse'
-import { datePresets } from './date-presets'
+import { datePresets, dateRangeParams } from './date-presets'
 import { PathValuePicker } from './PathValuePicker'
 import { UserTargetPicker } from './UserTargetPicker'
 
@@ -26,10 +26,11 @@ export interface ParamsFormProps {
 
 export function ParamsForm({ resource, values, onChange, profileId, target, onTarget, accountWide, accountListing, errors }: ParamsFormProps) {
   const set = (name: string, value: string | boolean) => onChange({ ...values, [name]: value })
+  const range = dateRangeParams(resource)
   return (
     <div className="params">
       {resource.perUser && <UserTargetPicker profileId={profileId} resource={resource.id} target={target} onTarget={onTarget} accountWide={accountWide} {...(accountListing ? { accountListing } : {})} {...(errors.users ? { error: errors.users } : {})} />}
-      {resource.dateWindow && <DatePresets fromName={resource.dateWindow.from} toName={resource.dateWindow.to} values={values} onChange={onChange} />}
+      {range && <DatePresets fromName={range.from} toName={range.to} values={values} onChange={onChange} />}
       {resource.pathParams.map(({ name, parent }) =>
         parent ? (
           <PathValuePicker

@@ -21,7 +21,7 @@ import { DownloadsPanel } from './DownloadsPanel'
 import type { DownloadChoice } from './DownloadChoices'
 import { ALL_FILES, DownloadChoices } from './DownloadChoices'
 import type { ExportFormat } from './ExportDialog'
-import { initialDateRange } from './date-presets'
+import { dateRangeParams, initialDateRange } from './date-presets'
 import { ExportDialog } from './ExportDialog'
 import { GridToolbar } from './GridToolbar'
 import { KeptDatasets } from './KeptDatasets'
@@ -36,9 +36,15 @@ function incompleteness(info: DatasetInfo, job: JobProgress | undefined): string
   return info.missing && info.missing.length > 0 ? info.missing : ['the load did not finish']
 }
 
-function initialValues(window: NonNullable<BrowseResource['dateWindow']>): ParamValues {
+/**
+ * A list that needs dates starts on the last 30 days, not Zoom's default of today only; one whose
+ * dates are optional (Meetings) starts without them, listing what Zoom lists by default.
+ */
+function initialValues(resource: BrowseResource): ParamValues {
+  const range = dateRangeParams(resource)
+  if (!range?.startFilled) return {}
   const { from, to } = initialDateRange(Date.now())
-  return { [window.from]: from, [window.to]: to }
+  return { [range.from]: from, [range.to]: to }
 }
 
 const NO_ERRORS: Record<string, string> = {}
@@ -56,8 +62,7 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
   const loadList = useStore((s) => s.loadList)
   const controlCrawl = useStore((s) => s.controlCrawl)
   const keepDataset = useStore((s) => s.keepDataset)
-  // Dated resources start on the last 30 days, not Zoom's default of today only.
-  const [values, setValues] = useState<ParamValues>(() => (resource.dateWindow ? { ...initialValues(resource.dateWindow) } : {}))
+  const [values, setValues] = useState<ParamValues>(() => initialValues(resource))
   const accountWide = isAccountWide(profile)
   const grantedScopes = useStore((s) => s.statuses[profile.id]?.grantedScopes)
   const accountListing = resource.id === RECORDINGS ? { allowed: accountRecordingsAllowed(grantedScopes), scopes: acceptedScopes(ACCOUNT_RECORDINGS) } : undefined

@@ -33,3 +33,23 @@ export function initialDateRange(now: number): Pick<DatePreset, 'from' | 'to'> {
   const preset = datePresets(now).find((p) => p.id === 'last30')!
   return { from: preset.from, to: preset.to }
 }
+
+/** The names of a list's date range parameters. */
+export interface DateRangeParams {
+  from: string
+  to: string
+  /** The list starts on the last 30 days: ours with a date window, or one Zoom answers only with dates. */
+  startFilled: boolean
+}
+
+/**
+ * Where the presets apply: a list with a date window of ours (recordings, reports), else one whose
+ * query takes dates `from` and `to` (Meetings, and lists of Zoom's files such as a user's meeting
+ * report), which is how Zoom names a date range throughout its API.
+ */
+export function dateRangeParams(resource: { dateWindow?: { from: string; to: string }; params: readonly { name: string; type: string; required?: boolean }[] }): DateRangeParams | undefined {
+  if (resource.dateWindow) return { from: resource.dateWindow.from, to: resource.dateWindow.to, startFilled: true }
+  const from = resource.params.find((p) => p.name === 'from' && p.type === 'date')
+  const to = resource.params.find((p) => p.name === 'to' && p.type === 'date')
+  return from && to ? { from: from.name, to: to.name, startFilled: from.required === true || to.required === true } : undefined
+}
