@@ -5,6 +5,7 @@
 // (browse/list-spec.ts); test/common/zoom/catalog-openapi.test.ts checks our copies against the
 // files so the fallback cannot drift silently. Any other list is described by Zoom's files alone.
 import type { ColumnSpec, DetailResource, ListResource, ParamSpec, Resource } from './catalog-types'
+import { ONE_MONTH_DAYS } from './date-windows'
 import { DETAIL_RESOURCE_IDS, LIST_RESOURCE_IDS, type DetailResourceId, type ListResourceId, type UntabbedListId } from './resource-ids'
 
 export type * from './catalog-types'
@@ -13,9 +14,6 @@ export { splitDateWindows, type DateWindow } from './date-windows'
 export { expandPath, pathParamNames } from './paths'
 // The scope presets are derived from this catalog: import them from './scope-presets'.
 
-// Zoom caps some ranges at "one month". February makes a month as short as 28 days, so windows
-// of 28 days (to = from + 27) are within one month whatever the start date.
-const ONE_MONTH_DAYS = 28
 const SIX_MONTHS_DAYS = 183
 
 const USER_TYPES = { '1': 'Basic', '2': 'Licensed', '3': 'On-prem', '4': 'Unassigned', '99': 'None' } as const

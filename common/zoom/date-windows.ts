@@ -26,6 +26,10 @@ export function formatIsoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10)
 }
 
+// Zoom caps some ranges at "one month". February makes a month as short as 28 days, so windows
+// of 28 days (to = from + 27) are within one month whatever the start date.
+export const ONE_MONTH_DAYS = 28
+
 /**
  * Splits the inclusive range `from`..`to` into consecutive windows of at most `maxDays` calendar
  * days each, oldest first. `from` after `to` is a RangeError.

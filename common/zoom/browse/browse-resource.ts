@@ -3,6 +3,7 @@
 // "one value, or leave empty for every row of the parent list"), named by path template.
 import type { ApiOperation, ApiParam } from '../api/types'
 import { PAGING_PARAMS } from '../api/list-params'
+import { monthWindowOf } from '../api/month-window'
 import { plainText } from '../api/plain-text'
 import type { ListResource, ParamSpec } from '../catalog-types'
 import { schemaColumns, SCHEMA_DEFAULT_COLUMNS } from './columns'
@@ -46,6 +47,7 @@ export function browseResourceOf(operation: ApiOperation, hasList: (path: string
   const curated = CURATED_LISTS.get(operation.path)
   if (curated) return { ...curated, id: curated.path, product: operation.product, ...(operation.rateLabel ? { rateLabel: operation.rateLabel } : {}), pathParams: [] }
   const perUser = isPerUserList(operation.path, hasList)
+  const dateWindow = monthWindowOf(operation)
   const pathParams = operation.params
     .filter((p) => p.in === 'path' && !(perUser && p.name === 'userId'))
     .map((p) => {
@@ -69,6 +71,7 @@ export function browseResourceOf(operation: ApiOperation, hasList: (path: string
     paginated: operation.pagination !== 'none',
     ...(operation.maxPageSize !== undefined ? { maxPageSize: operation.maxPageSize } : {}),
     perUser,
+    ...(dateWindow ? { dateWindow } : {}),
     defaultColumns: schemaColumns(itemPropertiesOf(operation)).slice(0, SCHEMA_DEFAULT_COLUMNS),
     pathParams,
   }

@@ -2,6 +2,7 @@
 // with our own notes on top where we have them (labels, default columns, value labels, date-window
 // rules, "all statuses"). Before Zoom's files have been fetched, the built-in lists alone answer.
 import type { AcceptedScopes, ColumnSpec, DateWindowSpec, ListResource } from '../catalog-types'
+import { monthWindowOf } from '../api/month-window'
 import { objectProperties } from '../api/parse'
 import type { ApiCatalog, ApiOperation, JsonSchema, PaginationStyle } from '../api/types'
 import { pathParamNames } from '../paths'
@@ -76,6 +77,7 @@ function fromCurated(resource: ListResource, operation: ApiOperation | undefined
 
 function fromOperation(operation: ApiOperation & { listKey: string }): ListSpec {
   const items = itemPropertiesOf(operation)
+  const dateWindow = monthWindowOf(operation)
   return {
     path: operation.path,
     title: operation.summary || operation.path,
@@ -93,6 +95,7 @@ function fromOperation(operation: ApiOperation & { listKey: string }): ListSpec 
     pathParams: pathParamNames(operation.path),
     ...(items ? { itemProperties: items } : {}),
     defaultColumns: [],
+    ...(dateWindow ? { dateWindow } : {}),
     operation,
   }
 }

@@ -78,6 +78,7 @@ export function planCrawl(input: { resource: string; params: QueryParams; users?
     const checked = checkApiListParams(operation, query)
     if (!checked.ok) throw invalid(checked.issues)
     checkedQuery = checked.params.query
+    windows = dateWindows(spec, checkedQuery)
   }
 
   const given = new Set([...Object.keys(pathValues), ...(perUser ? ['userId'] : [])])

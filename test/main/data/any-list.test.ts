@@ -14,7 +14,7 @@ import { createRandom } from '../../sandbox/hash'
 import { systemScheduler } from '../../../main/ports'
 import { ZOOM_OPENAPI_AVAILABLE, zoomOpenApiTitle } from '../../support/zoom-openapi'
 import { jobHarness, storedRows } from './harness'
-import { apiRequests, listAll, sandboxZoom, startCatalogSandbox } from './sandbox-zoom'
+import { apiRequests, listAll, sandboxZoom, spyZoom, startCatalogSandbox } from './sandbox-zoom'
 
 const NOW = Date.UTC(2026, 2, 4, 12)
 
@@ -111,6 +111,35 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('any list of Zoom’s 
     expect(mine.fanOut).toEqual([])
     expect(planCrawl({ resource: '/report/users/{userId}/meetings', params: dates, users: 'all' }, catalog, NOW).users).toEqual({ kind: 'all' })
     expect(browsableLists(catalog).map((spec) => spec.path)).toContain('/report/users/{userId}/meetings')
+  })
+
+  it('splits a long range into one-month windows for a list of Zoom’s files that answers one month at a time', () => {
+    // Zoom's file says the meeting report's from/to "should only be one month": three months are
+    // asked for a month at a time, as for the built-in reports, instead of being refused by Zoom.
+    const plan = planCrawl({ resource: '/report/users/{userId}/meetings', params: { from: '2026-01-01', to: '2026-03-31' } }, catalog, NOW)
+    const windows = plan.queries.windows
+    expect(windows.length).toBeGreaterThan(2)
+    expect(windows[0]).toMatchObject({ from: '2026-01-01' })
+    expect(windows.at(-1)).toMatchObject({ to: '2026-03-31' })
+    for (const window of windows) expect((Date.parse(window!.to) - Date.parse(window!.from)) / 86_400_000).toBeLessThan(31)
+    // A list whose file names no such limit is asked as given.
+    expect(planCrawl({ resource: '/metrics/client/satisfaction', params: { from: '2026-01-01', to: '2026-03-31' } }, catalog, NOW).queries.windows).toEqual([undefined])
+  })
+
+  it('crawls such a list a month at a time through the real client, every request within one month', async () => {
+    const asked: { from: string; to: string }[] = []
+    const zoom = spyZoom(sandboxZoom(sandbox), (request, pages) => {
+      const query = request.searchParams as Record<string, string>
+      asked.push({ from: String(query.from), to: String(query.to) })
+      return pages
+    })
+    const { jobs, finished } = jobHarness(zoom, { apiCatalog: source, time: { now: () => NOW, setTimeout: systemScheduler.setTimeout } })
+    const done = await finished(jobs.crawl({ profileId: 'p1', resource: '/report/users/{userId}/meetings', params: { from: '2025-12-01', to: '2026-02-28' }, users: 'me' }))
+    expect(done.state, done.error?.message).toBe('done')
+    expect(asked.length).toBeGreaterThan(2)
+    expect(asked[0]!.from).toBe('2025-12-01')
+    expect(asked.at(-1)!.to).toBe('2026-02-28')
+    for (const window of asked) expect((Date.parse(window.to) - Date.parse(window.from)) / 86_400_000).toBeLessThan(31)
   })
 
   it('refuses a path parameter no list gives, naming it, and anything that is not a list', () => {
