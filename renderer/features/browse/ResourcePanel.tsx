@@ -16,6 +16,7 @@ import { datasetKey, EMPTY_GRID_VIEW } from '../../store/slices/browse'
 import { CrawlProgress } from './CrawlProgress'
 import { DailyUsageChart } from './DailyUsageChart'
 import { DataGrid } from './DataGrid'
+import { EmptyListNote } from './EmptyListNote'
 import { DetailDrawer } from './DetailDrawer'
 import { DownloadsPanel } from './DownloadsPanel'
 import type { DownloadChoice } from './DownloadChoices'
@@ -177,7 +178,7 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
           onRetryFailed={() => void controlCrawl(profile.id, resource.id, 'retry', job.jobId)}
         />
       )}
-      {dataset?.info && !running && <DatasetView profile={profile} resource={resource} job={job} info={dataset.info} />}
+      {dataset?.info && !running && <DatasetView profile={profile} resource={resource} job={job} info={dataset.info} values={values} />}
       {resource.id === RECORDINGS && <DownloadsPanel />}
     </div>
   )
@@ -188,9 +189,11 @@ interface DatasetViewProps {
   resource: BrowseResource
   job: JobProgress | undefined
   info: DatasetInfo
+  /** The form's values, for what to try when the load found nothing. */
+  values: ParamValues
 }
 
-function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
+function DatasetView({ profile, resource, job, info, values }: DatasetViewProps) {
   const { datasetId, rows: rowsInDataset, availableColumns, defaultColumns } = info
   const view = useStore((s) => s.gridViews[datasetId]) ?? EMPTY_GRID_VIEW
   const setGridView = useStore((s) => s.setGridView)
@@ -272,6 +275,7 @@ function DatasetView({ profile, resource, job, info }: DatasetViewProps) {
         missing={incompleteness(info, job)}
         returnFocusTo={() => exportButton.current}
       />
+      {rowsInDataset === 0 && info.complete && <EmptyListNote resource={resource} values={values} />}
       {rows.total === 0 && view.filterText.trim() !== '' && (
         <div className="callout callout-row" role="status">
           <span>
