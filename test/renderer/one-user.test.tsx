@@ -3,6 +3,7 @@
 // whole e-mail looked up at Zoom) and the user drawer's links to that user's meetings and more.
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import type { ApiOperation } from '../../common/zoom/api/types'
 import { makeProfile } from './fake-bridge'
 import { withGridViewport } from './grid-viewport'
 import { renderApp } from './render-app'
@@ -11,9 +12,27 @@ withGridViewport(500)
 
 const SCOPES = ['user:read:admin', 'meeting:read:admin', 'recording:read:admin']
 
+/** listPastMeetingParticipants as Zoom's Meetings.json describes it, trimmed to what Browse reads. */
+const PAST_PARTICIPANTS: ApiOperation = {
+  deprecated: false,
+  family: 'api',
+  pagination: 'next_page_token',
+  method: 'GET',
+  path: '/past_meetings/{meetingId}/participants',
+  product: 'Meetings',
+  operationId: 'listPastMeetingParticipants',
+  summary: 'Get past meeting participants',
+  params: [{ name: 'meetingId', in: 'path', required: true, schema: { type: 'string' }, type: 'string' }],
+  scopes: { classic: ['meeting:read:admin'], granular: ['meeting:read:list_past_participants:admin'] },
+  listKey: 'participants',
+  rateLabel: 'Medium',
+  responseSchema: { type: 'object', properties: { participants: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, user_email: { type: 'string' } } } } } },
+  docsUrl: 'https://developers.zoom.us/docs/api/meetings/',
+}
+
 async function openBrowse() {
   const profile = makeProfile({ name: 'Acme', scopes: SCOPES })
-  const app = await renderApp({ profiles: [profile], rowCount: 40, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: SCOPES, hasRefreshToken: false }] })
+  const app = await renderApp({ profiles: [profile], rowCount: 40, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: SCOPES, hasRefreshToken: false }], apiCatalog: { operations: [PAST_PARTICIPANTS] } })
   await app.user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
   await app.user.click(await screen.findByRole('tab', { name: 'Browse' }))
   return app
@@ -79,5 +98,23 @@ describe('one user’s data', () => {
     expect(screen.getByRole('tab', { name: 'Meetings' }).getAttribute('aria-selected')).toBe('true')
     expect((screen.getByRole('combobox', { name: 'User (e-mail, name or ID)' }) as HTMLInputElement).value).toBe(target.email)
     expect(screen.queryByRole('dialog', { name: 'User details' })).toBeNull()
+  })
+
+  it('links a meeting’s details to who took part in that occurrence: the list opens with its UUID and loads', async () => {
+    const { user, fake } = await openBrowse()
+    await user.click(await screen.findByRole('tab', { name: 'Meetings' }))
+    await user.click(await screen.findByRole('button', { name: 'Load meetings' }))
+    const grid = await screen.findByRole('grid', { name: 'Meetings' })
+    await waitFor(() => expect(within(grid).getAllByRole('gridcell')[0]?.textContent).not.toBe(''))
+    await user.click(within(grid).getAllByRole('row').find((r) => r.getAttribute('aria-rowindex') === '2')!)
+    const drawer = await screen.findByRole('dialog', { name: 'Meeting details' })
+    const meetings = [...fake.datasets.values()].find((d) => d.info.resource === '/users/{userId}/meetings')!
+    const meeting = meetings.row(0) as { uuid: string }
+    const links = await within(drawer).findByRole('navigation', { name: 'This meeting’s data' })
+    await user.click(within(links).getByRole('button', { name: 'Participants' }))
+    await waitFor(() => expect(fake.callsOf('data.crawl').at(-1)).toMatchObject({ resource: '/past_meetings/{meetingId}/participants', params: { meetingId: meeting.uuid } }))
+    const panel = await screen.findByRole('region', { name: 'Get past meeting participants' })
+    expect((within(panel).getByLabelText(/^meetingId/) as HTMLInputElement).value).toBe(meeting.uuid)
+    expect(screen.queryByRole('dialog', { name: 'Meeting details' })).toBeNull()
   })
 })

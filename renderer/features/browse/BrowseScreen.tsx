@@ -3,7 +3,7 @@
 // (tabs) or disabled (picker) with the scopes that would enable them.
 import { useEffect, useMemo, useState } from 'react'
 import { Tabs } from 'radix-ui'
-import type { CatalogIndex, CatalogOperationSummary } from '../../../common/contract/index'
+import type { CatalogIndex } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
 import { browseResourceOf, type BrowseResource } from '../../../common/zoom/browse/browse-resource'
 import { call, errorMessage } from '../../ipc'
@@ -48,12 +48,19 @@ export default function BrowseScreen({ profile }: { profile: ProfileView }) {
   const listPaths = useMemo(() => new Set(entries.filter((e) => !e.list.needsQuery).map((e) => e.list.path)), [entries])
 
   // Opening's state (and why it failed) lives in the slice; the described list is this screen's.
-  const open = async (list: CatalogOperationSummary) => {
-    const operation = await openCatalogList(profile.id, list.path)
+  const open = async (path: string) => {
+    const operation = await openCatalogList(profile.id, path)
     if (!operation) return
-    setOpened((o) => ({ ...o, [list.path]: browseResourceOf(operation, (path) => listPaths.has(path)) }))
-    setTab(list.path)
+    setOpened((o) => ({ ...o, [path]: browseResourceOf(operation, (list) => listPaths.has(list)) }))
+    setTab(path)
   }
+  // A link from a row's details to a list of Zoom's files (a meeting's participants): the list is
+  // described here first; its panel then fills in the given values and loads it.
+  const request = useStore((s) => s.browseRequest)
+  const linked = request && !request.handled && request.profileId === profile.id && !access.some((a) => a.resource.id === request.resource) && !opened[request.resource] ? request.resource : undefined
+  useEffect(() => {
+    if (linked) void open(linked)
+  }, [linked])
 
   const quick = access.find((a) => a.resource.id === tab)
   const picked = quick ? undefined : opened[tab]
@@ -69,7 +76,7 @@ export default function BrowseScreen({ profile }: { profile: ProfileView }) {
             </Tabs.Trigger>
           ))}
         </Tabs.List>
-        <ListPicker entries={entries} onPick={(list) => void open(list)} {...(note ? { note } : {})} />
+        <ListPicker entries={entries} onPick={(list) => void open(list.path)} {...(note ? { note } : {})} />
         {openError && (
           <p className="callout" data-tone="bad" role="alert">
             {openError}

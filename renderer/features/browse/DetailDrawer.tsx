@@ -44,6 +44,14 @@ export interface DetailDrawerProps {
   columns?: readonly ColumnSpec[]
   /** For a user's row: opens one of that user's per-user tabs. */
   onOpenForUser?(resource: string, user: TargetUser): void
+  /** For a meeting's row: opens the list of who took part in that meeting (by its UUID, the one occurrence). */
+  onOpenParticipants?(meetingUuid: string): void
+}
+
+/** A meeting row's UUID (one occurrence of the meeting, where its ID names them all). */
+function meetingUuidOf(row: unknown): string | undefined {
+  const uuid = row !== null && typeof row === 'object' ? (row as Record<string, unknown>).uuid : undefined
+  return typeof uuid === 'string' && uuid !== '' ? uuid : undefined
 }
 
 /** The per-user tabs a user's details link to. */
@@ -53,11 +61,12 @@ const USER_LINKS: { resource: string; label: string }[] = [
   { resource: '/users/{userId}/recordings', label: 'Recordings' },
 ]
 
-export function DetailDrawer({ datasetId, index, title, onClose, columns = [], onOpenForUser }: DetailDrawerProps) {
+export function DetailDrawer({ datasetId, index, title, onClose, columns = [], onOpenForUser, onOpenParticipants }: DetailDrawerProps) {
   const fetchRow = useStore((s) => s.fetchRow)
   const state = useRowAt(fetchRow, datasetId, index)
   const raw = state.value === undefined ? '' : JSON.stringify(state.value, null, 2)
   const user = onOpenForUser ? userOfRow(state.value) : undefined
+  const meetingUuid = onOpenParticipants ? meetingUuidOf(state.value) : undefined
   const returnFocus = useOpenerFocus(index !== undefined)
   return (
     <Dialog.Root open={index !== undefined} onOpenChange={(open) => !open && onClose()}>
@@ -90,6 +99,13 @@ export function DetailDrawer({ datasetId, index, title, onClose, columns = [], o
                         {label}
                       </button>
                     ))}
+                  </nav>
+                )}
+                {meetingUuid && onOpenParticipants && (
+                  <nav className="row wrap" aria-label="This meeting’s data">
+                    <button type="button" className="btn btn-small" onClick={() => onOpenParticipants(meetingUuid)}>
+                      Participants
+                    </button>
                   </nav>
                 )}
                 <Tabs.List className="tabs-list" aria-label="Row view">

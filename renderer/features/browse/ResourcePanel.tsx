@@ -55,6 +55,10 @@ const ALL_USERS: UserTarget = { kind: 'all' }
 const RECORDINGS = LIST_RESOURCES.recordings.path
 const USERS = LIST_RESOURCES.users.path
 const DAILY_REPORT = LIST_RESOURCES['report.daily'].path
+/** Lists whose rows are meetings that took place or may have: their details link to who took part. */
+const MEETING_LISTS: ReadonlySet<string> = new Set([LIST_RESOURCES.meetings.path, RECORDINGS, '/report/users/{userId}/meetings'])
+/** Who took part in one occurrence of a meeting (Zoom's file: Meetings.json, listPastMeetingParticipants). */
+const PAST_PARTICIPANTS = '/past_meetings/{meetingId}/participants'
 const RATE_CATEGORY: Record<BrowseResource['category'], string> = { light: 'Light', medium: 'Medium', heavy: 'Heavy', 'resource-intensive': 'Resource-intensive' }
 
 export function ResourcePanel({ profile, resource, missing, unavailable, advice }: { profile: ProfileView; resource: BrowseResource; missing: string[]; unavailable: boolean; advice?: string }) {
@@ -64,6 +68,8 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
   const controlCrawl = useStore((s) => s.controlCrawl)
   const keepDataset = useStore((s) => s.keepDataset)
   const [values, setValues] = useState<ParamValues>(() => initialValues(resource))
+  const valuesRef = useRef(values)
+  valuesRef.current = values
   const accountWide = isAccountWide(profile)
   const grantedScopes = useStore((s) => s.statuses[profile.id]?.grantedScopes)
   const accountListing = resource.id === RECORDINGS ? { allowed: accountRecordingsAllowed(grantedScopes), scopes: acceptedScopes(ACCOUNT_RECORDINGS) } : undefined
@@ -86,22 +92,25 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
     if (kept && focusIsLost()) keptNote.current?.focus()
   }, [kept])
 
-  const load = () =>
+  const load = (given: ParamValues = values) =>
     loadList({
       profileId: profile.id,
       resource: resource.id,
-      params: toCrawlParams(resource, values),
+      params: toCrawlParams(resource, given),
       ...(resource.perUser ? { target, accountListingAllowed: accountListing?.allowed === true } : {}),
     })
 
-  // A link from a user's details ("Meetings", "Recordings") loads this tab for that user at once.
+  // A link from a row's details ("Meetings" of a user, "Participants" of a meeting) loads this tab
+  // at once, with the path values it names filled in.
   const loadRef = useRef(load)
   loadRef.current = load
-  const requested = request !== undefined && !request.handled && request.profileId === profile.id && request.resource === resource.id
+  const requested = request !== undefined && !request.handled && request.profileId === profile.id && request.resource === resource.id ? request : undefined
   useEffect(() => {
     if (!requested) return
     markRequestHandled()
-    void loadRef.current()
+    const given = requested.pathValues ? { ...valuesRef.current, ...requested.pathValues } : valuesRef.current
+    if (requested.pathValues) setValues(given)
+    void loadRef.current(given)
   }, [requested, markRequestHandled])
 
   return (
@@ -200,6 +209,7 @@ function DatasetView({ profile, resource, job, info, values }: DatasetViewProps)
   const exportToFile = useStore((s) => s.exportToFile)
   const enqueue = useStore((s) => s.enqueueDownloads)
   const openForUser = useStore((s) => s.openForUser)
+  const openListWith = useStore((s) => s.openListWith)
   const rows = useRowWindows(datasetId, view, rowsInDataset)
   const [detail, setDetail] = useState<number>()
   const exporting = useStore((s) => s.exporting[datasetId] === true)
@@ -316,6 +326,14 @@ function DatasetView({ profile, resource, job, info, values }: DatasetViewProps)
               onOpenForUser: (target: string, user: TargetUser) => {
                 setDetail(undefined)
                 openForUser(profile.id, target, user)
+              },
+            }
+          : {})}
+        {...(MEETING_LISTS.has(resource.id)
+          ? {
+              onOpenParticipants: (meetingUuid: string) => {
+                setDetail(undefined)
+                openListWith(profile.id, PAST_PARTICIPANTS, { meetingId: meetingUuid })
               },
             }
           : {})}

@@ -46,6 +46,8 @@ export interface BrowseRequest {
   profileId: string
   /** The list's path template. */
   resource: string
+  /** Path parameters filled in before the load (a meeting's participants: its meetingId). */
+  pathValues?: Readonly<Record<string, string>>
   /** Set once the panel started the load, so re-rendering does not load again. */
   handled?: boolean
 }
@@ -121,6 +123,8 @@ export interface BrowseSlice extends BrowseState {
   setBrowseTab(profileId: string, resource: string): void
   /** Opens a per-user tab for one user and loads it (the user drawer's links). */
   openForUser(profileId: string, resource: string, user: TargetUser): void
+  /** Opens a list of Zoom's files with its path parameters filled in, and loads it (a meeting's participants). */
+  openListWith(profileId: string, resource: string, pathValues: Readonly<Record<string, string>>): void
   markBrowseRequestHandled(): void
   /** Lists the kept datasets (main deletes expired ones first). */
   loadKept(): Promise<void>
@@ -292,6 +296,11 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
       userTargets: { ...s.userTargets, [profileId]: { kind: 'one', user } },
       browseTabs: { ...s.browseTabs, [profileId]: resource },
       browseRequest: { profileId, resource },
+    })),
+  openListWith: (profileId, resource, pathValues) =>
+    set((s) => ({
+      browseTabs: { ...s.browseTabs, [profileId]: resource },
+      browseRequest: { profileId, resource, pathValues },
     })),
   markBrowseRequestHandled: () => set((s) => (s.browseRequest ? { browseRequest: { ...s.browseRequest, handled: true } } : {})),
   loadKept: async () => {
