@@ -43,6 +43,8 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: one user’s data (end
       }
       expect(target).toBeDefined()
       exportDir = ui.folders[0]!
+      // Zoom's API files, for the lists a row's details link to (a meeting's participants).
+      return { apiFiles: true }
     },
     connection: { name: 'One user admin' },
   })
@@ -92,6 +94,24 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: one user’s data (end
     await empty.waitFor({ state: 'detached' })
     expect(await search.inputValue()).toBe('')
     await expect.poll(async () => parseRowCount(await page.getByTestId('row-count').innerText())[0]).toBe(targetMeetings)
+  })
+
+  it('opens who took part in a meeting from its details: Participants loads that occurrence’s list', async () => {
+    const { page } = ui
+    await page.getByRole('grid', { name: 'Meetings' }).locator('[aria-rowindex="2"]').click()
+    const drawer = page.getByRole('dialog', { name: 'Meeting details' })
+    await drawer.getByRole('tab', { name: 'Raw JSON' }).click()
+    const { uuid } = JSON.parse(await drawer.getByLabel('Row as JSON').innerText()) as { uuid: string }
+    await drawer.getByRole('navigation', { name: 'This meeting’s data' }).getByRole('button', { name: 'Participants' }).click()
+    const panel = page.getByRole('region', { name: 'Get past meeting participants' })
+    await panel.locator('.crawl[data-state="done"]').waitFor({ timeout: 30_000 })
+    expect(await panel.getByLabel(/^meetingId/).inputValue()).toBe(uuid)
+    // The sandbox's own count for that UUID (encoded twice, as Zoom asks of one that starts with / or holds //).
+    const { access_token } = await s2sToken(ui.zoom)
+    const { total_records: listed } = (await (await getJson(`${ui.zoom.url}/v2/past_meetings/${encodeURIComponent(encodeURIComponent(uuid))}/participants?page_size=1`, access_token)).json()) as { total_records: number }
+    expect(listed).toBeGreaterThan(0)
+    await expect.poll(async () => parseRowCount(await panel.getByTestId('row-count').innerText())[0]).toBe(listed)
+    await ui.harness.screenshot('ui-one-user-03b-participants')
   })
 
   it('shows labels beside raw values in a user’s details, and links to their recordings', async () => {
