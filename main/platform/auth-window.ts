@@ -75,6 +75,11 @@ function openAuthWindow(deps: AuthWindowDeps, request: AuthorizeRequest): Promis
     // preload, never one of the app's windows.
     const guard = (guarded: BrowserWindow) => {
       windows.add(guarded)
+      // The title bar is the only chrome these windows have (no address bar): it keeps naming the
+      // connection being connected. Electron gives a window its page's <title> unless this event is
+      // prevented (browser-window.md "Event: 'page-title-updated'"), and any page the sign-in
+      // reaches could title itself as anything, "Zoom Connect" included.
+      guarded.on('page-title-updated', (event) => event.preventDefault())
       const contents = guarded.webContents
       lockDownContents(contents, { allowNavigation: isConnectWindowUrl, openWindow: (url) => popUp(guarded, url) })
       catchRedirectNavigation(contents, request.isRedirect, onRedirect)
@@ -87,7 +92,7 @@ function openAuthWindow(deps: AuthWindowDeps, request: AuthorizeRequest): Promis
       // Some providers open an empty pop-up and then set its location: about:blank copies the
       // opener's web preferences (window-open.md), and its next navigation meets the locks below.
       if (settled || !(url === 'about:blank' || isConnectWindowUrl(url))) return { action: 'deny' }
-      return { action: 'allow', overrideBrowserWindowOptions: { width: 500, height: 640, parent: opener, modal: false, autoHideMenuBar: true, webPreferences } }
+      return { action: 'allow', overrideBrowserWindowOptions: { width: 500, height: 640, title: request.title, parent: opener, modal: false, autoHideMenuBar: true, webPreferences } }
     }
     guard(window)
     // A Zoom error page (e.g. 4700, the redirect URL is not registered, or one without a code)

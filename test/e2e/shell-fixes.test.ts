@@ -226,6 +226,28 @@ describe.skipIf(chromiumMissingReason !== undefined)('connect window rules again
     expect(popup.isDestroyed()).toBe(true)
   })
 
+  it('the connect window and its pop-ups keep naming the connection: a page cannot retitle them', async () => {
+    // In Electron a window takes its page's <title> unless 'page-title-updated' is prevented.
+    const { page, standin } = harness
+    const title = `Connect “${USER_APP}” to Zoom`
+    const index = nextWindowIndex()
+    const connecting = invoke(page, 'auth.connect', { profileId: id })
+    const window = await standin.window(index)
+    const signIn = await standin.pageOf(window)
+    await expect.poll(() => window.webContents.getTitle(), CHROMIUM).toBe('Trap sign-in')
+    expect(window.getTitle()).toBe(title)
+    await signIn.evaluate(() => void (document.title = 'Zoom Connect — enter your vault passphrase'))
+    await expect.poll(() => window.webContents.getTitle(), CHROMIUM).toBe('Zoom Connect — enter your vault passphrase')
+    expect(window.getTitle()).toBe(title)
+    await signIn.getByRole('button', { name: 'Sign in with SSO' }).click()
+    await expect.poll(() => nextWindowIndex(), CHROMIUM).toBe(index + 2)
+    const popup = standin.allWindowsEverCreated()[index + 1]!
+    await expect.poll(() => popup.webContents.getTitle(), CHROMIUM).toBe('IdP pop-up')
+    expect(popup.getTitle()).toBe(title)
+    window.close()
+    expect(await connecting).toMatchObject({ ok: false, error: { code: 'AUTH_FLOW_CANCELLED' } })
+  })
+
   it('the main window still opens no window of its own; a vetted https link goes to the system browser', async () => {
     const { page, standin } = harness
     const before = nextWindowIndex()

@@ -14,7 +14,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('Electron stand-in: app', (
 
   it('refuses what Electron refuses before ready, and what it refuses after', async () => {
     const standin = createStandin({ appPath: appRoot, browser: await browser(), safeStorageBackend: 'gnome_libsecret' })
-    const { app, protocol, safeStorage, session, BrowserWindow } = standin.electron
+    const { app, protocol, safeStorage, session, BrowserWindow, dialog } = standin.electron
     expect(app.isReady()).toBe(false)
     expect(() => safeStorage.encryptString('x')).toThrow('safeStorage cannot be used before app is ready')
     expect(safeStorage.isEncryptionAvailable()).toBe(false)
@@ -22,6 +22,9 @@ describe.skipIf(chromiumMissingReason !== undefined)('Electron stand-in: app', (
     expect(() => standin.electron.screen.getPrimaryDisplay()).toThrow("The 'screen' module can't be used before the app 'ready' event")
     expect(() => session.defaultSession).toThrow('Session can only be received when app is ready')
     expect(() => new BrowserWindow()).toThrow('Cannot create BrowserWindow before app is ready')
+    // lib/browser/api/dialog.ts checkAppInitialized (showErrorBox alone may be called before ready).
+    expect(() => dialog.showMessageBox({ message: 'early' })).toThrow('dialog module can only be used after app is ready')
+    expect(() => dialog.showOpenDialog({})).toThrow('dialog module can only be used after app is ready')
     app.enableSandbox()
     protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }])
 

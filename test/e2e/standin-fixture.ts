@@ -30,6 +30,7 @@ const pages: Record<string, (request: IncomingMessage, response: ServerResponse)
   '/next': (_q, s) => s.end(html('next page')),
   '/posted': (_q, s) => s.end(html('posted')),
   '/redirect': (_q, s) => s.writeHead(302, { Location: '/target' }).end(),
+  '/bounce': (q, s) => s.writeHead(302, { Location: new URL(q.url ?? '/', 'http://x').searchParams.get('to') ?? '/target' }).end(),
   '/target': (_q, s) => s.end(html('target')),
   '/frame-host': (_q, s) => s.end(html('<iframe id="f" src="/redirect"></iframe>')),
   '/popup-opener': (_q, s) => s.end(html('<a id="pop" href="/next" target="_blank">pop</a><button id="open" onclick="window.open(\'/target\', \'named\', \'width=300\')">open</button>')),
@@ -77,4 +78,13 @@ contextBridge.exposeInMainWorld('api', {
 });`,
   )
   return file
+}
+
+/** A loopback port nothing listens on: a connection to it is refused (ERR_CONNECTION_REFUSED). */
+export async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((done) => server.close(() => done()))
+  return port
 }

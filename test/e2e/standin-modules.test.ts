@@ -117,6 +117,23 @@ describe.skipIf(chromiumMissingReason !== undefined)('Electron stand-in: session
     await restarted.quit()
   })
 
+  it('safeStorage has Electron 41’s methods only: no async ones, which later Electrons add', () => {
+    // electron_api_safe_storage.cc Initialize (41-x-y): the five methods of the Linux binding.
+    expect(Object.keys(standin.electron.safeStorage).sort()).toEqual(['decryptString', 'encryptString', 'getSelectedStorageBackend', 'isEncryptionAvailable', 'setUsePlainTextEncryption'])
+  })
+
+  it('dialogs check their options as Electron’s dialog.ts does, before any answer is asked for', () => {
+    const { dialog } = standin.electron
+    const before = standin.dialogs.calls.length
+    expect(() => dialog.showSaveDialog({ title: 5 as unknown as string })).toThrow(new TypeError('Title must be a string'))
+    expect(() => dialog.showSaveDialog({ defaultPath: null as unknown as string })).toThrow(new TypeError('Default path must be a string'))
+    expect(() => dialog.showOpenDialog({ properties: 'openFile' as unknown as [] })).toThrow(new TypeError('Properties must be an array'))
+    expect(() => dialog.showMessageBox({ message: 'm', type: 'danger' as 'info' })).toThrow(new TypeError('Invalid message box type'))
+    expect(() => dialog.showMessageBox({ message: 'm', detail: 1 as unknown as string })).toThrow(new TypeError('Detail must be a string'))
+    expect(() => dialog.showMessageBox({ message: 'm', checkboxChecked: true })).toThrow('checkboxChecked requires that checkboxLabel also be passed')
+    expect(standin.dialogs.calls.length).toBe(before)
+  })
+
   it('dialogs answer only what the test scripted; shell and clipboard are recorded', async () => {
     const { dialog, shell, clipboard } = standin.electron
     await expect(dialog.showSaveDialog({ title: 'Save' })).rejects.toThrow('the test scripted no answer')

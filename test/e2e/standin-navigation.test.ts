@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStandin, type Standin } from '../electron-standin/runtime'
 import { chromiumMissingReason } from '../support/chromium'
 import { browser, closeBrowser } from './harness'
-import { appRoot, readyStandin, startSite, writePreload, type Site } from './standin-fixture'
+import { appRoot, closedPort, readyStandin, startSite, writePreload, type Site } from './standin-fixture'
 
 interface NavigationDetails {
   url: string
@@ -92,6 +92,65 @@ describe.skipIf(chromiumMissingReason !== undefined)('Electron stand-in: windows
     window.destroy()
   })
 
+  it('did-fail-load names the URL that failed, after redirects and for a page’s own navigation, never ERR_ABORTED; loadURL rejects as Electron does', async () => {
+    // electron_api_web_contents.cc DidFinishNavigation: (code, name, validatedURL, isMainFrame, …)
+    // for a navigation that committed an error page, none for ERR_ABORTED; web-contents.ts
+    // _awaitNextLoad: "<name> (<code>) loading '<url>'" with errno, code and url.
+    const gone = `http://127.0.0.1:${await closedPort()}/gone`
+    const window = open()
+    const failures: unknown[][] = []
+    const navigated: string[] = []
+    window.webContents.on('did-fail-load', (_event: unknown, ...args: unknown[]) => failures.push(args.slice(0, 4)))
+    window.webContents.on('did-navigate', (_event: unknown, url: string) => navigated.push(url))
+    const error = await window.loadURL(`${site.url}/bounce?to=${encodeURIComponent(gone)}`).catch((e: unknown) => e)
+    expect(error).toMatchObject({ message: `ERR_CONNECTION_REFUSED (-102) loading '${gone}'`, errno: -102, code: 'ERR_CONNECTION_REFUSED', url: gone })
+    expect(failures).toEqual([[-102, 'ERR_CONNECTION_REFUSED', gone, true]])
+    // The error page is no did-navigate, and the window's URL is the one that failed.
+    expect(navigated).toEqual([])
+    expect(window.webContents.getURL()).toBe(gone)
+
+    await window.loadURL(`${site.url}/start`)
+    const page = await standin.pageOf(window)
+    await page.evaluate((url) => void (location.href = url), gone)
+    await expect.poll(() => failures.length).toBe(2)
+    expect(failures[1]).toEqual([-102, 'ERR_CONNECTION_REFUSED', gone, true])
+
+    // A redirect the app cancels is ERR_ABORTED: no did-fail-load; the load stops and loadURL
+    // rejects with ERR_FAILED for the URL it was given.
+    window.webContents.on('will-redirect', (event: NavigationDetails) => event.preventDefault())
+    const aborted = await window.loadURL(`${site.url}/redirect`).catch((e: unknown) => e)
+    expect(aborted).toMatchObject({ errno: -2, code: 'ERR_FAILED', url: `${site.url}/redirect` })
+    expect(failures).toHaveLength(2)
+    window.destroy()
+  })
+
+  it('the window takes the page’s title unless page-title-updated is prevented; did-navigate gives the response’s status', async () => {
+    // electron_api_browser_window.cc OnPageTitleUpdated; electron_api_web_contents.cc DidFinishNavigation.
+    const window = open({ title: 'Mine' })
+    const statuses: unknown[][] = []
+    window.webContents.on('did-navigate', (_event: unknown, url: string, code: number, text: string) => statuses.push([url, code, text]))
+    expect(window.getTitle()).toBe('Mine')
+    await window.loadURL(`${site.url}/start`)
+    await expect.poll(() => window.getTitle()).toBe('t')
+    expect(window.webContents.getTitle()).toBe('t')
+    const page = await standin.pageOf(window)
+    await page.evaluate(() => void (document.title = 'changed by the page'))
+    await expect.poll(() => window.getTitle()).toBe('changed by the page')
+
+    window.on('page-title-updated', (event: NavigationDetails) => event.preventDefault())
+    window.setTitle('Kept')
+    await page.evaluate(() => void (document.title = 'ignored'))
+    await expect.poll(() => window.webContents.getTitle()).toBe('ignored')
+    expect(window.getTitle()).toBe('Kept')
+
+    await window.loadURL(`${site.url}/missing`)
+    expect(statuses).toEqual([
+      [`${site.url}/start`, 200, 'OK'],
+      [`${site.url}/missing`, 404, 'Not Found'],
+    ])
+    window.destroy()
+  })
+
   it('webRequest.onBeforeRequest sees resource types and cancels with ERR_BLOCKED_BY_CLIENT', async () => {
     const partition = 'webrequest-test'
     const session = standin.electron.session.fromPartition(partition)
@@ -119,7 +178,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('Electron stand-in: windows
   it('setWindowOpenHandler: deny leaves no window; allow makes a child window in the same session', async () => {
     const window = open({ webPreferences: { partition: 'popups' } })
     const asked: string[] = []
-    const details: { url: string; frameName: string; features: string; disposition: string }[] = []
+    const details: { url: string; frameName: string; features: string; disposition: string; postBody?: unknown }[] = []
     let answer: 'deny' | 'allow' = 'deny'
     window.webContents.setWindowOpenHandler((open) => {
       asked.push(open.url)
@@ -141,6 +200,8 @@ describe.skipIf(chromiumMissingReason !== undefined)('Electron stand-in: windows
     expect(child.webContents.session).toBe(window.webContents.session)
     expect(asked).toEqual([`${site.url}/next`, `${site.url}/next`])
     expect(details[0]).toMatchObject({ frameName: '_blank', features: '', disposition: 'foreground-tab' })
+    // No form was posted: web-contents.ts '-will-add-new-contents' leaves postBody undefined.
+    expect(details[0]).toHaveProperty('postBody', undefined)
     child.destroy()
     // window.open: the handler sees the URL asked for (not the pop-up's initial about:blank), its name and features.
     answer = 'deny'

@@ -4,6 +4,7 @@
 // drawer links to that user's recordings; the formatted view shows labels beside raw values; the
 // export dialog writes labels or raw values, with a byte-order mark for Excel; "Select all N"
 // under a filter selects exactly those N rows.
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -150,6 +151,9 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: one user’s data (end
       await ui.harness.screenshot(`ui-one-user-06-export-${raw ? 'raw' : 'labels'}`)
       await dialog.getByRole('button', { name: 'Export…' }).click()
       await page.getByText('Exported 1 row', { exact: true }).last().waitFor()
+      // The first export's notice may still be showing: wait for this export's own file, which is
+      // renamed into place only once whole.
+      await expect.poll(() => existsSync(path)).toBe(true)
       return readFile(path)
     }
     const excel = await exportAs('CSV for Excel…', false, join(exportDir, 'excel.csv'))

@@ -80,6 +80,13 @@ export abstract class BrowserWindowBase extends EventEmitter {
     this.menuBarVisible = options.autoHideMenuBar !== true
     this.webContents = new WebContents(host, host.sessionFor(webPreferences), webPreferences, readPreload(webPreferences.preload), adopt)
     this.webContents.on('destroyed', () => this.finishClosing())
+    // electron_api_browser_window.cc OnPageTitleUpdated: the window takes the page's title unless
+    // its own 'page-title-updated' listener prevents it (emitted before the webContents' event).
+    this.webContents.on('-page-title-updated', (title: string) => {
+      const event = electronEvent()
+      this.emit('page-title-updated', event, title, true)
+      if (!event.defaultPrevented && !this.destroyed) this.title = title
+    })
     this.webContents.once('did-finish-load', () => {
       void this.webContents.ready
         .then((page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))))

@@ -3,8 +3,15 @@
 // register a second handler for '<channel>'" (lib/browser/ipc-main-impl.ts). A page's invoke of a
 // channel with no handler is rejected with "No handler registered for '<channel>'"
 // (lib/browser/api/web-contents.ts), and a handler's error reaches the page as
-// "Error invoking remote method '<channel>': <error>" (lib/renderer/api/ipc-renderer.ts).
+// "Error invoking remote method '<channel>': <error>" (lib/renderer/api/ipc-renderer.ts), the
+// error being `error.toString()` (lib/browser/ipc-dispatch.ts replyWithError): only its text, no
+// `code` or other property. The reply is serialized as Electron serializes it (ipc-serialize.ts):
+// a value that cannot be cloned (a function, a symbol, a promise) makes the reply fail, and
+// ipc-dispatch.ts catches that like a handler's error, so the page gets
+// "Error invoking remote method '<channel>': Error: An object could not be cloned.".
 import { EventEmitter } from 'node:events'
+import { assertCarriable, electronClone } from './ipc-serialize'
+import { NotEmulatedError } from './not-emulated'
 
 export interface InvokeEvent {
   sender: unknown
@@ -51,10 +58,13 @@ export function createIpcMain() {
       return { ok: false, message: `Error invoking remote method '${channel}': Error: ${entry.error}` }
     }
     try {
-      entry.reply = await handler(event, ...args)
-      return { ok: true, value: entry.reply }
+      const reply = electronClone(await handler(event, ...args))
+      assertCarriable(reply, `the reply of '${channel}'`)
+      entry.reply = reply
+      return { ok: true, value: reply }
     } catch (error) {
       entry.error = String(error)
+      if (error instanceof NotEmulatedError) console.error(`electron stand-in: ${error.message}`)
       return { ok: false, message: `Error invoking remote method '${channel}': ${String(error)}` }
     }
   }

@@ -74,7 +74,7 @@ export function createStandin(options: StandinOptions) {
   let exitResolve!: (code: number) => void
   const exited = new Promise<number>((resolve) => (exitResolve = resolve))
   const sent: { webContentsId: number; channel: string; args: unknown[] }[] = []
-  const names = { binding: `__standinIpc_${randomBytes(6).toString('hex')}`, dispatcher: `__standinEvents_${randomBytes(6).toString('hex')}` }
+  const names = { binding: `__standinIpc_${randomBytes(6).toString('hex')}`, dispatcher: `__standinEvents_${randomBytes(6).toString('hex')}`, title: `__standinTitle_${randomBytes(6).toString('hex')}` }
 
   const isReady = () => ready
   const protocolModule = createProtocol(isReady)
@@ -167,7 +167,7 @@ export function createStandin(options: StandinOptions) {
     static fromId = (id: number) => windows.find((w) => w.id === id) ?? null
   }
 
-  const dialogModule = createDialog((value) => value instanceof BrowserWindowBase)
+  const dialogModule = createDialog((value) => value instanceof BrowserWindowBase, isReady)
   const safeStorage = createSafeStorage({ isReady, appName: () => app.getName(), backend: () => backend })
 
   async function shutDown(code: number) {

@@ -6,7 +6,10 @@
 //   store keeps; `basic_text` has no such key, so encryption is unavailable unless the app calls
 //   setUsePlainTextEncryption(true), and then the "v10" key derived from the hard-coded password
 //   "peanuts" is used (anyone can decrypt it);
-// - decrypting text without a v10/v11 prefix throws.
+// - decrypting text without a v10/v11 prefix throws;
+// - Electron 41 has only these five methods (the binding's Initialize): no isAsyncEncryptionAvailable,
+//   encryptStringAsync or decryptStringAsync, which later Electrons add. The stand-in offers none of
+//   them either, so code calling them fails here as it would in Electron 41.
 // The "secret store" is a process-wide map keyed by the app name, so a restarted app (a new
 // stand-in over the same folder) finds its key again, as it would in the user's keyring.
 import { createCipheriv, createDecipheriv, pbkdf2Sync, randomBytes } from 'node:crypto'
@@ -40,9 +43,6 @@ export function createSafeStorage(state: { isReady(): boolean; appName(): string
   }
   return {
     isEncryptionAvailable,
-    async isAsyncEncryptionAvailable() {
-      return isEncryptionAvailable()
-    },
     getSelectedStorageBackend: () => (state.isReady() ? state.backend() : 'unknown'),
     setUsePlainTextEncryption(value: boolean) {
       usePlainText = value
@@ -67,7 +67,5 @@ export function createSafeStorage(state: { isReady(): boolean; appName(): string
         throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
       }
     },
-    encryptStringAsync: () => Promise.reject(new Error('not emulated: safeStorage.encryptStringAsync')),
-    decryptStringAsync: () => Promise.reject(new Error('not emulated: safeStorage.decryptStringAsync')),
   }
 }

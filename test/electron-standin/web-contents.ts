@@ -15,6 +15,7 @@ import { EventEmitter } from 'node:events'
 import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core'
 import { electronEvent } from './electron-event'
 import type { InvokeEvent } from './ipc-main'
+import { assertCarriable, electronClone } from './ipc-serialize'
 import { preloadInitScript } from './preload-page'
 import { fromChromiumUrl, mappedScheme, toChromiumUrl } from './scheme-mapping'
 import type { Session } from './session'
@@ -25,7 +26,7 @@ export interface WebContentsHost {
   handledSchemes: ReadonlySet<string>
   protocolHandler(scheme: string): ((request: Request) => Response | Promise<Response>) | undefined
   invoke(event: InvokeEvent, channel: string, args: unknown[]): Promise<{ ok: true; value: unknown } | { ok: false; message: string }>
-  names: { binding: string; dispatcher: string }
+  names: { binding: string; dispatcher: string; title: string }
   onPopup(opener: WebContents, popup: Page, details: WindowOpenDetails): void
   darkColors(): boolean
   /** Every message main sent to a page (the test reads them, e.g. to scan for secrets). */
@@ -38,7 +39,8 @@ export interface WindowOpenDetails {
   features: string
   disposition: 'default' | 'foreground-tab' | 'background-tab' | 'new-window' | 'other'
   referrer: { url: string; policy: string }
-  postBody: null
+  /** lib/browser/api/web-contents.ts '-will-add-new-contents': undefined unless the pop-up posts a form (not emulated). */
+  postBody?: undefined
 }
 export type WindowOpenHandler = (details: WindowOpenDetails) => { action: 'deny' } | { action: 'allow'; overrideBrowserWindowOptions?: Record<string, unknown> }
 
@@ -66,6 +68,16 @@ export class WebContents extends EventEmitter {
   private readonly subframes = new Map<string, WebFrameMain>()
   private main?: WebFrameMain
   private programmaticLoad = false
+  /** A loadURL is waiting for its page: it reports a main-frame failure itself. */
+  private loading = 0
+  /** The main frame's latest document request (after redirects): did-fail-load's validatedURL. */
+  private mainFrameRequestUrl = ''
+  /** The main frame's latest document response, for did-navigate. */
+  private mainFrameResponse?: { status: number; statusText: string }
+  /** The main frame document's title, as the page last set it. */
+  private title = ''
+  /** The URL whose load failed, while the main frame shows Chromium's error page for it. */
+  private errorPageUrl?: string
   private windowOpenHandler: WindowOpenHandler | null = null
   private destroyed = false
   private devToolsOpen = false
@@ -103,8 +115,20 @@ export class WebContents extends EventEmitter {
       // web-contents.md "Navigation Events": 'did-navigate' fires when the main frame navigates to
       // another document (a reload included), never for in-page navigations (hash, pushState:
       // 'did-navigate-in-page'). CDP's Page.frameNavigated is the same split: same-document
-      // navigations arrive as Page.navigatedWithinDocument instead.
-      if (frame.parentId === undefined) this.emit('did-navigate', electronEvent(), fromChromiumUrl(frame.url + (frame.urlFragment ?? '')), 200, 'OK')
+      // navigations arrive as Page.navigatedWithinDocument instead. A committed error page
+      // (CDP gives its failed URL as unreachableUrl) is did-fail-load's, not did-navigate's
+      // (electron_api_web_contents.cc DidFinishNavigation, IsErrorPage), and getURL() still
+      // reports the URL that failed (the last committed URL is the failed one).
+      // Its httpResponseCode and httpStatusText are the main-frame document's response (-1 and ''
+      // without one).
+      if (frame.parentId !== undefined) return
+      this.errorPageUrl = frame.unreachableUrl === undefined ? undefined : fromChromiumUrl(frame.unreachableUrl)
+      const response = this.mainFrameResponse
+      this.mainFrameResponse = undefined
+      if (this.errorPageUrl === undefined) this.emit('did-navigate', electronEvent(), fromChromiumUrl(frame.url + (frame.urlFragment ?? '')), response?.status ?? -1, response?.statusText ?? '')
+    })
+    cdp.on('Network.responseReceived', ({ type, frameId, response }) => {
+      if (type === 'Document' && frameId === this.mainFrameId) this.mainFrameResponse = { status: response.status, statusText: response.statusText }
     })
     cdp.on('Page.frameDetached', ({ frameId }) => {
       const frame = this.subframes.get(frameId)
@@ -116,6 +140,7 @@ export class WebContents extends EventEmitter {
       this.windowOpenWaiter?.()
     })
     await cdp.send('Page.enable')
+    await cdp.send('Network.enable')
     cdp.on('Fetch.requestPaused', (event: PausedRequest) => void this.onRequest(event))
     await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] })
     if (this.preloadBundle !== undefined) {
@@ -123,12 +148,33 @@ export class WebContents extends EventEmitter {
         const senderFrame = source.frame === page.mainFrame() ? this.main! : this.frameFor(source.frame)
         return this.host.invoke({ sender: this, senderFrame, frameId: senderFrame === this.main ? 1 : 2, processId: 1, type: 'frame' }, channel, args)
       })
-      await page.addInitScript({ content: preloadInitScript(this.preloadBundle, this.host.names) })
+      // webPreferences.contextIsolation defaults to true (web-preferences in browser-window.md).
+      await page.addInitScript({ content: preloadInitScript(this.preloadBundle, this.host.names, { contextIsolation: this.webPreferences.contextIsolation !== false }) })
     }
+    // The document's title, as Chromium reports it to Electron (WebContents::TitleWasSet): the
+    // window takes it unless its 'page-title-updated' is prevented (browser-window.md;
+    // electron_api_browser_window.cc OnPageTitleUpdated), then the webContents emits its own.
+    await page.exposeBinding(this.host.names.title, (_source, title: unknown) => {
+      if (typeof title !== 'string' || this.destroyed) return
+      this.title = title
+      this.emit('-page-title-updated', title)
+      this.emit('page-title-updated', electronEvent(), title, true)
+    })
+    await page.addInitScript({ content: titleWatcherScript(this.host.names.title) })
+    // An adopted pop-up already shows its first document: watch that one too.
+    if (adopt) await page.evaluate(titleWatcherScript(this.host.names.title)).catch(() => {})
     page.on('domcontentloaded', () => this.emit('dom-ready', electronEvent()))
     page.on('load', () => {
       this.history.push('did-finish-load')
       this.emit('did-finish-load', electronEvent())
+    })
+    // A navigation the page started (a link, a form, a redirect after it) that failed: loadURL
+    // reports its own main-frame failures.
+    page.on('requestfailed', (request) => {
+      if (!request.isNavigationRequest()) return
+      const isMainFrame = request.frame() === page.mainFrame()
+      if (isMainFrame && this.loading > 0) return
+      this.failedLoad(request.failure()?.errorText ?? '', fromChromiumUrl(request.url()), isMainFrame)
     })
     page.on('popup', (popup) => void this.onPopup(popup).catch((error: unknown) => console.error(`electron stand-in: pop-up handling failed: ${String(error)}`)))
     page.on('close', () => this.markDestroyed())
@@ -156,6 +202,7 @@ export class WebContents extends EventEmitter {
       const isDocument = event.resourceType === 'Document'
       const isMainFrame = event.frameId === this.mainFrameId
       const frame = this.frameById(event.frameId)
+      if (isDocument && isMainFrame) this.mainFrameRequestUrl = url
       if (isDocument && !this.navigationAllowed(event, url, isMainFrame, frame)) return void (await fail('Aborted'))
       const answer = await this.session.webRequestHook().run({
         id: ++this.requestCounter,
@@ -241,7 +288,7 @@ export class WebContents extends EventEmitter {
       // web-contents.md dispositions: a left click on a target=_blank link → 'foreground-tab'; a pop-up → 'new-window'.
       disposition: isTab ? 'foreground-tab' : 'new-window',
       referrer: { url: this.getURL(), policy: 'strict-origin-when-cross-origin' },
-      postBody: null,
+      postBody: undefined,
     }
     this.host.onPopup(this, popup, details)
   }
@@ -258,19 +305,54 @@ export class WebContents extends EventEmitter {
     this.windowOpenHandler = handler
   }
 
-  /** web-contents.md loadURL: resolves on did-finish-load, rejects when the load fails (did-fail-load). */
-  async loadURL(url: string, _options: Record<string, unknown> = {}): Promise<void> {
+  /**
+   * did-fail-load (electron_api_web_contents.cc DidFinishNavigation): (event, errorCode,
+   * errorDescription, validatedURL, isMainFrame, frameProcessId, frameRoutingId) for a navigation
+   * that committed an error page, the URL being the one that failed (after redirects). Never for
+   * ERR_ABORTED ("Do not emit did-fail-load for canceled requests"): a navigation a listener
+   * cancelled, or one replaced by another. Returns the error code and name.
+   */
+  private failedLoad(errorText: string, validatedUrl: string, isMainFrame: boolean): { code: number; description: string } {
+    const description = /net::(ERR_[A-Z0-9_]+)/.exec(errorText)?.[1] ?? 'ERR_FAILED'
+    const code = netErrorCode(description)
+    if (code !== NET_ERR_ABORTED && !this.destroyed) this.emit('did-fail-load', electronEvent(), code, description, validatedUrl, isMainFrame, 1, isMainFrame ? 1 : 2)
+    return { code, description }
+  }
+
+  /**
+   * web-contents.md loadURL: resolves on did-finish-load, rejects when the load fails. The
+   * rejection is lib/browser/api/web-contents.ts's: "<name> (<code>) loading '<url>'" with `errno`,
+   * `code` and `url`; an unobserved rejection is silenced there (`p.catch(() => {})`), so a
+   * `void loadURL(...)` never surfaces one.
+   */
+  loadURL(url: string, options: Record<string, unknown> = {}): Promise<void> {
+    const loaded = this.load(url, options)
+    loaded.catch(() => {})
+    return loaded
+  }
+
+  private async load(url: string, _options: Record<string, unknown>): Promise<void> {
     if (this.destroyed) throw new Error('Object has been destroyed')
     this.loadedUrls.push(url)
     const page = await this.ready
     this.programmaticLoad = true
+    this.mainFrameRequestUrl = ''
+    this.loading += 1
     try {
       await page.goto(toChromiumUrl(url, this.host.handledSchemes), { waitUntil: 'load' })
     } catch (error) {
       this.programmaticLoad = false
-      const description = /net::(ERR_[A-Z_]+)/.exec(String(error))?.[1] ?? 'ERR_FAILED'
-      if (!this.destroyed) this.emit('did-fail-load', electronEvent(), netErrorCode(description), description, url, true)
-      throw new Error(`${description} loading '${url}'`)
+      const validatedUrl = this.mainFrameRequestUrl || url
+      const { code, description } = this.failedLoad(String(error), validatedUrl, true)
+      // _awaitNextLoad rejects once the error page has loaded (its did-finish-load), not before:
+      // a next loadURL then starts after it, as in Electron, instead of being replaced by it.
+      if (code !== NET_ERR_ABORTED) await page.waitForURL((at) => at.protocol === 'chrome-error:', { timeout: 5000 }).catch(() => {})
+      // A cancelled navigation emits no did-fail-load, and the load stops: _awaitNextLoad rejects
+      // with ERR_FAILED (-2) for the URL asked for (its 'did-stop-loading' listener).
+      const failure = code === NET_ERR_ABORTED ? { errno: -2, code: 'ERR_FAILED', url } : { errno: code, code: description, url: validatedUrl }
+      throw Object.assign(new Error(`${failure.code} (${failure.errno}) loading '${failure.url.slice(0, 2048)}'`), failure)
+    } finally {
+      this.loading -= 1
     }
   }
 
@@ -279,7 +361,9 @@ export class WebContents extends EventEmitter {
   }
 
   getURL(): string {
-    return this.page ? fromChromiumUrl(this.page.url()) : ''
+    if (!this.page) return ''
+    const url = this.page.url()
+    return url.startsWith('chrome-error:') && this.errorPageUrl !== undefined ? this.errorPageUrl : fromChromiumUrl(url)
   }
 
   get mainFrame(): WebFrameMain {
@@ -287,10 +371,11 @@ export class WebContents extends EventEmitter {
     return this.main
   }
 
-  /** web-contents.md send: to the main frame's ipcRenderer listeners; arguments are cloned. */
+  /** web-contents.md send: to the main frame's ipcRenderer listeners; arguments are serialized as Electron does (ipc-serialize.ts). */
   send(channel: string, ...args: unknown[]): void {
     if (this.destroyed) throw new Error('Object has been destroyed')
-    const cloned = structuredClone(args)
+    const cloned = electronClone(args) as unknown[]
+    assertCarriable(cloned, `webContents.send('${channel}')`)
     this.host.recordSent(this, channel, cloned)
     void this.ready.then((page) =>
       page.evaluate(([name, c, a]) => (globalThis as unknown as Record<string, ((c: string, a: unknown[]) => void) | undefined>)[name]?.(c, a), [this.host.names.dispatcher, channel, cloned] as const).catch(() => {}),
@@ -333,8 +418,9 @@ export class WebContents extends EventEmitter {
     return this.webRtcPolicy
   }
 
+  /** web-contents.md getTitle: the page's title; Chromium shows the URL when the page has none. */
   getTitle(): string {
-    return ''
+    return this.title || this.getURL()
   }
 
   isLoading(): boolean {
@@ -378,6 +464,24 @@ export class WebContents extends EventEmitter {
 }
 
 /**
+ * Reports the main frame's document.title whenever it changes (a <title> parsed or set), through a
+ * binding the script takes off window before the page's own scripts run. Empty titles are not
+ * reported: a page without one keeps the window's title.
+ */
+function titleWatcherScript(binding: string): string {
+  return `(() => {
+  const report = globalThis[${JSON.stringify(binding)}];
+  delete globalThis[${JSON.stringify(binding)}];
+  if (window.top !== window || typeof report !== 'function') return;
+  let last = '';
+  const check = () => { const title = document.title; if (title !== last && title !== '') { last = title; report(title); } };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
+  document.addEventListener('DOMContentLoaded', check);
+  check();
+})();`
+}
+
+/**
  * The code Electron gives did-fail-load with a Chromium error name (net/base/net_error_list.h);
  * a name not listed here is reported as ERR_FAILED's code, as a generic failure.
  */
@@ -385,16 +489,48 @@ const NET_ERROR_CODES: Record<string, number> = {
   ERR_FAILED: -2,
   ERR_ABORTED: -3,
   ERR_TIMED_OUT: -7,
+  ERR_ACCESS_DENIED: -10,
   ERR_BLOCKED_BY_CLIENT: -20,
+  ERR_NETWORK_CHANGED: -21,
+  ERR_BLOCKED_BY_ADMINISTRATOR: -22,
+  ERR_BLOCKED_BY_RESPONSE: -27,
+  ERR_BLOCKED_BY_CSP: -30,
   ERR_CONNECTION_CLOSED: -100,
   ERR_CONNECTION_RESET: -101,
   ERR_CONNECTION_REFUSED: -102,
+  ERR_CONNECTION_ABORTED: -103,
+  ERR_CONNECTION_FAILED: -104,
   ERR_NAME_NOT_RESOLVED: -105,
   ERR_INTERNET_DISCONNECTED: -106,
+  ERR_SSL_PROTOCOL_ERROR: -107,
+  ERR_ADDRESS_INVALID: -108,
+  ERR_ADDRESS_UNREACHABLE: -109,
+  ERR_SSL_CLIENT_AUTH_CERT_NEEDED: -110,
+  ERR_TUNNEL_CONNECTION_FAILED: -111,
+  ERR_SSL_VERSION_OR_CIPHER_MISMATCH: -113,
+  ERR_BAD_SSL_CLIENT_AUTH_CERT: -117,
   ERR_CONNECTION_TIMED_OUT: -118,
+  ERR_PROXY_CONNECTION_FAILED: -130,
+  ERR_NAME_RESOLUTION_FAILED: -137,
+  ERR_NETWORK_ACCESS_DENIED: -138,
   ERR_CERT_COMMON_NAME_INVALID: -200,
+  ERR_CERT_DATE_INVALID: -201,
   ERR_CERT_AUTHORITY_INVALID: -202,
+  ERR_CERT_REVOKED: -206,
+  ERR_CERT_INVALID: -207,
+  ERR_CERT_WEAK_SIGNATURE_ALGORITHM: -208,
+  ERR_INVALID_URL: -300,
+  ERR_DISALLOWED_URL_SCHEME: -301,
+  ERR_UNKNOWN_URL_SCHEME: -302,
+  ERR_TOO_MANY_REDIRECTS: -310,
+  ERR_UNSAFE_REDIRECT: -311,
+  ERR_UNSAFE_PORT: -312,
+  ERR_INVALID_RESPONSE: -320,
+  ERR_EMPTY_RESPONSE: -324,
+  ERR_HTTP_RESPONSE_CODE_FAILURE: -379,
 }
+
+const NET_ERR_ABORTED = -3
 
 function netErrorCode(name: string): number {
   return NET_ERROR_CODES[name] ?? -2

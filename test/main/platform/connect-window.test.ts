@@ -126,6 +126,20 @@ describe('SSO pop-ups', () => {
     expect(popup!.webContents.fire('will-navigate', 'https://idp.example/sso').defaultPrevented).toBe(false)
   })
 
+  it('keeps its own title, and gives it to its pop-ups: a page cannot retitle them (page-title-updated is prevented)', () => {
+    // browser-window.md "Event: 'page-title-updated'": the window takes the page's title unless prevented.
+    const titled = (window: FakeBrowserWindow) => {
+      const event = { defaultPrevented: false, preventDefault: () => void (event.defaultPrevented = true) }
+      window.emit('page-title-updated', event, 'Zoom Connect — enter your vault passphrase', true)
+      return event.defaultPrevented
+    }
+    const { window } = open()
+    expect(titled(window)).toBe(true)
+    const popup = window.openChild('https://idp.example/sso')!
+    expect(popup.options).toMatchObject({ title: 'Connect' })
+    expect(titled(popup)).toBe(true)
+  })
+
   it('refuses pop-ups to places the connect window may not go', () => {
     const { window } = open()
     for (const url of ['http://idp.example/', 'javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x']) {
