@@ -65,21 +65,20 @@ export function planCrawl(input: { resource: string; params: QueryParams; users?
 
   let checkedQuery: Record<string, string>
   let lists: QueryParams[] = [{}]
-  let windows: (DateWindow | undefined)[] = [undefined]
   if (spec.curated) {
     const checked = validateResourceParams(spec.curated, query, { now })
     if (!checked.ok) throw invalid(checked.issues)
     checkedQuery = checked.query
     lists = expandedLists(checked.expand)
-    windows = dateWindows(spec, checked.query)
   } else {
     const operation = spec.operation
     if (!operation) throw invalid([{ path: 'resource', message: `${spec.path} is not described` }])
     const checked = checkApiListParams(operation, query)
     if (!checked.ok) throw invalid(checked.issues)
     checkedQuery = checked.params.query
-    windows = dateWindows(spec, checkedQuery)
   }
+  // Ours (a report) or read from Zoom's file (a list limited to one month): the same split.
+  const windows = dateWindows(spec, checkedQuery)
 
   const given = new Set([...Object.keys(pathValues), ...(perUser ? ['userId'] : [])])
   const plan = planFanOut(spec, given, catalog)
