@@ -4,6 +4,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { ApiOperation } from '../../common/zoom/api/types'
+import { useStore } from '../../renderer/store/index'
 import { makeProfile } from './fake-bridge'
 import { withGridViewport } from './grid-viewport'
 import { renderApp } from './render-app'
@@ -30,9 +31,9 @@ const PAST_PARTICIPANTS: ApiOperation = {
   docsUrl: 'https://developers.zoom.us/docs/api/meetings/',
 }
 
-async function openBrowse() {
+async function openBrowse(operations: ApiOperation[] = [PAST_PARTICIPANTS]) {
   const profile = makeProfile({ name: 'Acme', scopes: SCOPES })
-  const app = await renderApp({ profiles: [profile], rowCount: 40, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: SCOPES, hasRefreshToken: false }], apiCatalog: { operations: [PAST_PARTICIPANTS] } })
+  const app = await renderApp({ profiles: [profile], rowCount: 40, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: SCOPES, hasRefreshToken: false }], apiCatalog: { operations } })
   await app.user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
   await app.user.click(await screen.findByRole('tab', { name: 'Browse' }))
   return app
@@ -116,5 +117,19 @@ describe('one user’s data', () => {
     const panel = await screen.findByRole('region', { name: 'Get past meeting participants' })
     expect((within(panel).getByLabelText(/^meetingId/) as HTMLInputElement).value).toBe(meeting.uuid)
     expect(screen.queryByRole('dialog', { name: 'Meeting details' })).toBeNull()
+  })
+
+  it('says why when Zoom’s files do not describe the participants list, and drops the link’s request', async () => {
+    const { user, fake } = await openBrowse([])
+    await user.click(await screen.findByRole('tab', { name: 'Meetings' }))
+    await user.click(await screen.findByRole('button', { name: 'Load meetings' }))
+    const grid = await screen.findByRole('grid', { name: 'Meetings' })
+    await waitFor(() => expect(within(grid).getAllByRole('gridcell')[0]?.textContent).not.toBe(''))
+    await user.click(within(grid).getAllByRole('row').find((r) => r.getAttribute('aria-rowindex') === '2')!)
+    const drawer = await screen.findByRole('dialog', { name: 'Meeting details' })
+    await user.click(within(await within(drawer).findByRole('navigation', { name: 'This meeting’s data' })).getByRole('button', { name: 'Participants' }))
+    expect((await screen.findByText(/do not describe GET \/past_meetings\/\{meetingId\}\/participants/)).textContent).toBeTruthy()
+    await waitFor(() => expect(useStore.getState().browseRequest?.handled).toBe(true))
+    expect(fake.callsOf('data.crawl').filter((c) => c.resource === '/past_meetings/{meetingId}/participants')).toEqual([])
   })
 })

@@ -48,18 +48,23 @@ export default function BrowseScreen({ profile }: { profile: ProfileView }) {
   const listPaths = useMemo(() => new Set(entries.filter((e) => !e.list.needsQuery).map((e) => e.list.path)), [entries])
 
   // Opening's state (and why it failed) lives in the slice; the described list is this screen's.
-  const open = async (path: string) => {
+  /** Whether the list could be described (else `openListTasks` says why). */
+  const open = async (path: string): Promise<boolean> => {
     const operation = await openCatalogList(profile.id, path)
-    if (!operation) return
+    if (!operation) return false
     setOpened((o) => ({ ...o, [path]: browseResourceOf(operation, (list) => listPaths.has(list)) }))
     setTab(path)
+    return true
   }
   // A link from a row's details to a list of Zoom's files (a meeting's participants): the list is
   // described here first; its panel then fills in the given values and loads it.
   const request = useStore((s) => s.browseRequest)
   const linked = request && !request.handled && request.profileId === profile.id && !access.some((a) => a.resource.id === request.resource) && !opened[request.resource] ? request.resource : undefined
+  const markRequestHandled = useStore((s) => s.markBrowseRequestHandled)
   useEffect(() => {
-    if (linked) void open(linked)
+    // A list that cannot be described drops the link's request: opening it later from the picker
+    // must not load it with the values of a link pressed long before.
+    if (linked) void open(linked).then((opened) => opened || markRequestHandled())
   }, [linked])
 
   const quick = access.find((a) => a.resource.id === tab)
