@@ -34,7 +34,8 @@ class CountingHelper extends ExportHelper {
 
 /** The tables of the dataset's file, read through a connection of the test's own. */
 const tablesOf = (path: string): string[] => {
-  const reader = new DatabaseSync(path, { readOnly: true })
+  // The worker may still hold its write lock a moment after it answers: wait for it, as a reader would.
+  const reader = new DatabaseSync(path, { readOnly: true, timeout: 5_000 })
   try {
     return reader.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all().map((row) => String(row.name))
   } finally {
