@@ -211,6 +211,18 @@ describe.skipIf(chromiumMissingReason !== undefined)('Electron stand-in: windows
     window.destroy()
   })
 
+  it('a window destroyed before its page is set up closes that page once the set-up ends', async () => {
+    const context = await standin.electron.session.fromPartition('destroyed-early').browserContext()
+    const windows = Array.from({ length: 4 }, () => open({ webPreferences: { partition: 'destroyed-early', preload: writePreload() } }))
+    const closed = windows.map((w) => new Promise<void>((resolve) => w.on('closed', () => resolve())))
+    for (const window of windows) window.destroy()
+    await Promise.all(closed)
+    expect(windows.every((w) => w.isDestroyed())).toBe(true)
+    // Each page was made, set up, then closed: none stays open in Chromium.
+    await Promise.all(windows.map((w) => w.webContents.ready))
+    await expect.poll(() => context.pages().length).toBe(0)
+  })
+
   it('a hidden window gets ready-to-show after its first load; maximize() shows it', async () => {
     const window = open()
     let readyToShow = 0

@@ -452,6 +452,10 @@ export class WebContents extends EventEmitter {
   async close(): Promise<void> {
     if (this.destroyed) return
     this.markDestroyed()
+    // The page's setup (its bindings and init scripts) finishes first: Playwright 1.65 answers a
+    // binding or init script that completes after its page closed with an object whose page is
+    // gone, and its client throws that as an uncaught exception.
+    await this.ready.catch(() => {})
     await this.cdp?.detach().catch(() => {})
     await this.page?.close().catch(() => {})
   }
