@@ -147,7 +147,9 @@ export class DownloadQueue {
       const meeting = (row ?? {}) as RecordingRow
       const uuid = textOf(meeting.uuid)
       const listed = Array.isArray(meeting.recording_files) ? meeting.recording_files.length : 0
-      if (trash && uuid && ids.length > 0 && files.length === listed) {
+      // And each file must be a download of its own: two files planned onto one path would be
+      // one download, leaving the other unsaved (layout.ts keeps them apart; this holds if not).
+      if (trash && uuid && ids.length > 0 && files.length === listed && new Set(ids).size === ids.length) {
         const meetingId = textOf(meeting.id)
         const topic = textOf(meeting.topic)
         const host = files[0]?.segments[0]

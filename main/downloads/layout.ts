@@ -86,12 +86,13 @@ export function planRecordingFiles(row: unknown, hostEmails: ReadonlyMap<string,
   const day = start && /^\d{4}-\d{2}-\d{2}/.test(start) ? dayOf(start) : 'unknown date'
   const topic = text(meeting.topic) ?? 'Untitled'
   const meetingId = text(meeting.id) ?? text(meeting.uuid) ?? 'no id'
+  // Names already given to this recording's files: each file must get a name of its own (below).
+  const taken = new Set<string>()
   const downloadable = files.flatMap((file, position) => {
     const url = text(file?.download_url)
     if (!url) return []
     const fileType = text(file.file_type)
     const kind = recordingFileKind(fileType)
-    if (options.kinds && !options.kinds.includes(kind)) return []
     const recordingType = text(file.recording_type) ?? fileType?.toLowerCase() ?? 'file'
     // The stem alone is cleaned and shortened; the allowed extension is appended afterwards, so
     // no cut can leave an extension from Zoom's data (`….exe`) at the end of the name.
@@ -99,8 +100,19 @@ export function planRecordingFiles(row: unknown, hostEmails: ReadonlyMap<string,
     // recurring meeting on one day (same meeting id, same folder), so the instance's UUID (or
     // the file's URL) is part of its name.
     const fileId = text(file.id) ?? `${position}~${shortHash(text(meeting.uuid) ?? url)}`
-    const stem = fitSegment(sanitiseSegment(`${recordingType}-${fileId}`, 200), MAX_FILE_STEM)
-    return [{ file, url, recordingType, stem, extension: extensionOf(file), kind }]
+    const given = `${recordingType}-${fileId}`
+    const extension = extensionOf(file)
+    const cleaned = fitSegment(sanitiseSegment(given, 200), MAX_FILE_STEM)
+    let stem = cleaned
+    // Two files of one recording can come out alike once cleaned (ids that differ only in a
+    // character no file name holds, or one id listed twice): taken for one download, only one
+    // would be saved, and "move to Zoom's trash" would then trash the other unsaved. A later one
+    // gets a hash of its own id and place. Files left out by the type choice still take their
+    // names, so a file's name does not depend on that choice.
+    for (let round = 0; taken.has(`${stem}.${extension}`); round++) stem = fitSegment(`${cleaned}~${shortHash(`${given}\n${position}\n${round}`)}`, MAX_FILE_STEM)
+    taken.add(`${stem}.${extension}`)
+    if (options.kinds && !options.kinds.includes(kind)) return []
+    return [{ file, url, recordingType, stem, extension, kind }]
   })
   const topicText = truncateUtf8(sanitiseSegment(topic, 200), 90)
   const idSuffix = ` (${fitSegment(sanitiseSegment(meetingId, 200), MAX_MEETING_ID)})`
