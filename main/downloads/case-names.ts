@@ -6,15 +6,16 @@
 // compared without case on every OS: a download folder moves between systems (an external drive,
 // a synced folder), and the rule is then the same everywhere, tests included.
 //
-// A file keeps its planned name unless a file of the queue, or an entry in its folder (a file, a
-// .part, a .part's validator), has the same name apart from case; it is then given
+// A file keeps its planned name unless another file of the queue (another recording file, even
+// one spelled exactly alike), or an entry in its folder (a file, a .part, a .part's validator),
+// has the same name apart from case; it is then given
 // `<stem>~<hash>.<ext>`, the hash taken from its own planned path. So the same recording file gets
 // the same name at every enqueue and finds its .part again after a restart, and no other file
 // gets that name. An entry spelled exactly as this file's name is this file's own from an earlier
 // run: the layout gives every recording file a path of its own (layout.ts).
 import { createHash } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { AppError } from '../../common/errors'
 import { MAX_WHOLE_PATH } from './layout'
 import { truncateChars } from './sanitise'
@@ -41,7 +42,10 @@ export interface PlannedPath {
 }
 
 export interface NameContext {
-  /** The exact path of a file of the queue whose path is `path` apart from case, if any. */
+  /**
+   * The exact path of another recording file of the queue whose path is `path` apart from case,
+   * if any (this file's own entry, queued again, is not another).
+   */
   queued(path: string): string | undefined
   /** The names now in the file's folder (none when it does not exist yet). */
   onDisk: readonly string[]
@@ -52,8 +56,9 @@ export function chooseName(planned: PlannedPath, context: NameContext): string {
   const folderPath = join(planned.folder, ...planned.segments.slice(0, -1))
   const onDisk = context.onDisk.map((name) => name.normalize('NFC'))
   const standing = (name: string): 'mine' | 'free' | 'taken' => {
-    const queued = context.queued(join(folderPath, name))
-    if (queued !== undefined && basename(queued).normalize('NFC') !== name) return 'taken'
+    // Another file spelled exactly alike is taken too: two recordings whose files Zoom gave one
+    // id would otherwise be one download, the second never saved.
+    if (context.queued(join(folderPath, name)) !== undefined) return 'taken'
     const mine = entriesOf(name)
     const folded = new Set(mine.map(foldName))
     const alike = onDisk.filter((entry) => folded.has(foldName(entry)))

@@ -305,7 +305,12 @@ export class DownloadQueue {
 
   /** Synchronous from the choice of name to the entry, so that no other enqueue picks the same name meanwhile. */
   private add(profileId: string, folder: string, file: PlannedFile, onDisk: readonly string[]): { id: string; added: boolean } {
-    const name = chooseName({ folder, segments: file.segments }, { queued: (path) => this.entries.get(entryIdOf(path))?.finalPath, onDisk })
+    // An entry with another download URL is another recording file, whatever its name.
+    const otherQueued = (path: string) => {
+      const entry = this.entries.get(entryIdOf(path))
+      return entry !== undefined && entry.url !== file.url ? entry.finalPath : undefined
+    }
+    const name = chooseName({ folder, segments: file.segments }, { queued: otherQueued, onDisk })
     const relativePath = join(...file.segments.slice(0, -1), name)
     const finalPath = join(folder, relativePath)
     // Keyed by the target path apart from case: two entries must never write the same .part, on any disk.

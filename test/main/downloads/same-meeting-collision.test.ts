@@ -9,13 +9,13 @@ import { folderQueue, serverAndFolderEachTest, trashingSource } from './folder-q
 import { planRecordingFiles, relativePathOf } from '../../../main/downloads/layout'
 
 // Two instances of meeting 85746352143 on one day; their files carry no id of their own.
-const instance = (uuid: string, start: string, url: string) => ({
+const instance = (uuid: string, start: string, url: string, fileId?: string) => ({
   uuid,
   id: 85746352143,
   host_email: 'host@example.com',
   topic: 'Daily stand-up',
   start_time: start,
-  recording_files: [{ file_type: 'MP4', file_extension: 'MP4', recording_type: 'shared_screen', file_size: 3000, download_url: url, status: 'completed' }],
+  recording_files: [{ ...(fileId ? { id: fileId } : {}), file_type: 'MP4', file_extension: 'MP4', recording_type: 'shared_screen', file_size: 3000, download_url: url, status: 'completed' }],
 })
 
 describe('two instances of one meeting on one day', () => {
@@ -43,6 +43,25 @@ describe('two instances of one meeting on one day', () => {
       // Whatever was trashed was downloaded first.
       if (trashed.includes('uuid-A==')) expect(fetched).toContain('a')
       if (trashed.includes('uuid-B==')) expect(fetched).toContain('b')
+      await queue.shutdown()
+    })
+
+    // A damaged answer can give both instances' files one id: planned onto one path, the second
+    // file was taken for the first one's download and its recording trashed, never saved.
+    it('downloads both files when Zoom gives them one id, before trashing both recordings', async () => {
+      const { server, folder } = scratch
+      server.files.set('a', { size: 3000 })
+      server.files.set('b', { size: 3000 })
+      const trashed: string[] = []
+      const datasets = new DatasetStore()
+      const queue = folderQueue({ datasets, folder, source: trashingSource(trashed), confirm: true })
+      const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
+      d.add([instance('uuid-A==', '2025-02-03T09:00:00Z', server.url('a'), 'one-id'), instance('uuid-B==', '2025-02-03T15:00:00Z', server.url('b'), 'one-id')])
+      const snapshot = await queue.enqueue({ datasetId: d.id, rowIndexes: [0, 1], trashAfterVerified: true })
+      expect(new Set(snapshot.items.map((item) => item.relativePath)).size).toBe(2)
+      await queue.whenIdle()
+      expect(new Set(server.seen.map((r) => r.name))).toEqual(new Set(['a', 'b']))
+      expect(trashed.sort()).toEqual(['uuid-A==', 'uuid-B=='])
       await queue.shutdown()
     })
   })
