@@ -124,3 +124,23 @@ export async function makeFoldersBelow(root: string, folder: string): Promise<vo
     if (!info.isDirectory()) throw new DownloadPathRefusedError(path, 'not-a-folder')
   }
 }
+
+/**
+ * Adds `text` to the end of the file at `path`, made (with `mode`) when missing, never through a
+ * link: a log kept beside the downloads (zoom-trash-log.jsonl) is in the same folder others may
+ * write to, and appending through a link there would write outside the download folder.
+ */
+export async function appendNoFollow(path: string, text: string, mode: number): Promise<void> {
+  let handle: FileHandle
+  try {
+    handle = await openNoFollow(path, 'append')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    handle = await openNoFollow(path, 'create', mode)
+  }
+  try {
+    await handle.appendFile(text)
+  } finally {
+    await handle.close()
+  }
+}

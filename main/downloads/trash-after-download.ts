@@ -4,12 +4,12 @@
 // a file failed, was cancelled, has no size to check, or was left out by the file-type choice.
 // Each move (and each failed attempt) is a JSON line in zoom-trash-log.jsonl in the download
 // folder, so the person can find the recording in Zoom's trash and restore it while Zoom keeps it.
-import { appendFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DownloadItem } from '../../common/contract/downloads'
 import type { BridgeError } from '../../common/errors'
 import { DOCUMENT_FILE_MODE } from '../data/document-mode'
 import { redact } from '../log/redact'
+import { appendNoFollow } from './no-follow'
 
 export const TRASH_LOG_NAME = 'zoom-trash-log.jsonl'
 
@@ -51,5 +51,6 @@ export async function logTrash(group: TrashGroup, at: number, outcome: 'trashed'
     // Zoom's words may quote what it was sent: the file beside the downloads gets them redacted, as a log line would.
     ...(error ? { error: redact(error.message) } : {}),
   }
-  await appendFile(join(group.folder, TRASH_LOG_NAME), `${JSON.stringify(line)}\n`, { mode: DOCUMENT_FILE_MODE })
+  // Never through a link planted at the log's name (no-follow.ts): the line would land outside the folder.
+  await appendNoFollow(join(group.folder, TRASH_LOG_NAME), `${JSON.stringify(line)}\n`, DOCUMENT_FILE_MODE)
 }

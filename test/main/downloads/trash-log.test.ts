@@ -1,7 +1,8 @@
 // Once Zoom has moved a recording to its trash, the queue must say so, even when the line
 // for zoom-trash-log.jsonl cannot be written: reporting "failed" makes the person believe the
 // recording is still in the cloud while Zoom's trash is counting down its days.
-import { mkdir } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
@@ -13,8 +14,46 @@ import { forgetSecret, registerSecret } from '../../../main/log/redact'
 import { findFragments, readAllFiles } from '../../support/canary'
 import { httpGet } from './http-source'
 
+const recordingRow = (url: string, topic = 'Topic') => ({
+  uuid: 'uuid-1',
+  id: 1,
+  host_email: 'host@example.com',
+  topic,
+  start_time: '2025-02-03T10:00:00Z',
+  recording_files: [{ id: 'v', file_type: 'MP4', file_extension: 'MP4', recording_type: 'shared_screen', file_size: 2000, download_url: url, status: 'completed' }],
+})
+
 describe('trash log', () => {
   const scratch = serverAndFolderEachTest('zc-dl-trashlog-')
+
+  // Whoever can write to the download folder (another account sharing it, a synced folder) can
+  // put a link at the log's name: appended through it, a line naming a topic Zoom's data chose
+  // ("$(…)" in a shell start-up file) lands outside the download folder. The line is not written;
+  // the recording Zoom trashed still counts as trashed.
+  it('is never appended through a symbolic link planted at its name', async () => {
+    const { server, folder } = scratch
+    server.files.set('v', { size: 2000 })
+    const outside = await mkdtemp(join(tmpdir(), 'zc-dl-trashlog-outside-'))
+    try {
+      const victim = join(outside, '.bashrc')
+      await writeFile(victim, 'export PATH\n')
+      await symlink(victim, join(folder, TRASH_LOG_NAME))
+      const trashed: string[] = []
+      const datasets = new DatasetStore()
+      const queue = folderQueue({ datasets, folder, source: trashingSource(trashed), confirm: true })
+      const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
+      d.add([recordingRow(server.url('v'), '$(touch pwned)')])
+      await queue.enqueue({ datasetId: d.id, rowIndexes: [0], trashAfterVerified: true })
+      await queue.whenIdle()
+      expect(trashed).toEqual(['uuid-1'])
+      expect(queue.snapshot().trash).toMatchObject({ trashed: 1, failed: 0 })
+      expect(await readFile(victim, 'utf8')).toBe('export PATH\n')
+      expect((await lstat(join(folder, TRASH_LOG_NAME))).isSymbolicLink()).toBe(true)
+      await queue.shutdown()
+    } finally {
+      await rm(outside, { recursive: true, force: true })
+    }
+  })
 
   it('a recording Zoom trashed counts as trashed when its log line cannot be written', async () => {
     const { server, folder } = scratch
@@ -25,16 +64,7 @@ describe('trash log', () => {
     const datasets = new DatasetStore()
     const queue = folderQueue({ datasets, folder, source: trashingSource(trashed), confirm: true })
     const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
-    d.add([
-      {
-        uuid: 'uuid-1',
-        id: 1,
-        host_email: 'host@example.com',
-        topic: 'Topic',
-        start_time: '2025-02-03T10:00:00Z',
-        recording_files: [{ id: 'v', file_type: 'MP4', file_extension: 'MP4', recording_type: 'shared_screen', file_size: 2000, download_url: server.url('v'), status: 'completed' }],
-      },
-    ])
+    d.add([recordingRow(server.url('v'))])
     await queue.enqueue({ datasetId: d.id, rowIndexes: [0], trashAfterVerified: true })
     await queue.whenIdle()
     expect(trashed).toEqual(['uuid-1'])
@@ -61,16 +91,7 @@ describe('trash log', () => {
       },
     })
     const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
-    d.add([
-      {
-        uuid: 'uuid-1',
-        id: 1,
-        host_email: 'host@example.com',
-        topic: 'Topic',
-        start_time: '2025-02-03T10:00:00Z',
-        recording_files: [{ id: 'v', file_type: 'MP4', file_extension: 'MP4', recording_type: 'shared_screen', file_size: 2000, download_url: server.url('v'), status: 'completed' }],
-      },
-    ])
+    d.add([recordingRow(server.url('v'))])
     try {
       await queue.enqueue({ datasetId: d.id, rowIndexes: [0], trashAfterVerified: true })
       await queue.whenIdle()
