@@ -73,3 +73,12 @@ export function idFrom(seed: number, key: number, length = 22): string {
   }
   return out
 }
+
+/**
+ * A meeting or webinar instance's UUID as Zoom writes one: 16 bytes in standard base64 (so it
+ * may hold `+` and `/`, and may begin with `/`, which is why Zoom asks for such UUIDs to be
+ * encoded twice in a path), with its `==` padding.
+ */
+export function zoomUuid(seed: number, key: number): string {
+  return `${idFrom(seed, key, 22).replace(/-/g, '+').replace(/_/g, '/')}==`
+}

@@ -63,7 +63,17 @@ function literalCount(segments: string[]): number {
   return segments.filter((s) => !s.startsWith('{')).length
 }
 
+/**
+ * A path value, decoded as Zoom does: a meeting UUID that begins with `/` or holds `//` arrives
+ * encoded twice (`%252F…`), so a value that still holds an escape after one decoding is decoded
+ * again. Zoom's ids (base64 UUIDs, numbers, base64url ids, e-mails) never hold a `%` of their own.
+ */
 function safeDecode(part: string): string {
+  const once = decodeOrKeep(part)
+  return /%[0-9A-Fa-f]{2}/.test(once) ? decodeOrKeep(once) : once
+}
+
+function decodeOrKeep(part: string): string {
   try {
     return decodeURIComponent(part)
   } catch {

@@ -1,7 +1,7 @@
 // Scheduled meetings per user, derived from (seed, user, n). Meeting ids encode the user and
 // the meeting number, so GET /meetings/{id} needs no table.
 import { DAY_MS, isoSeconds } from '../clock'
-import { between, hash3, hash4, idFrom, pick, unit } from '../hash'
+import { between, hash3, hash4, idFrom, pick, unit, zoomUuid } from '../hash'
 import { MEETING_TOPICS } from './vocabulary'
 import { SessionWrites } from './session-writes'
 import type { UserDirectory } from './users'
@@ -111,7 +111,7 @@ export class MeetingBook {
     const start = this.startMs(u, n)
     const meeting: MeetingSummary = {
       id,
-      uuid: `${idFrom(this.seed, hash3(0x0cc1, u, n), 22)}==`,
+      uuid: zoomUuid(this.seed, hash3(0x0cc1, u, n)),
       host_id: this.users.userId(u),
       topic: this.written(u, n)?.topic ?? (this.writes.createdMs(u, n) !== undefined ? 'Zoom Meeting' : pick(MEETING_TOPICS, hash4(this.seed, u, n, 5))),
       type,

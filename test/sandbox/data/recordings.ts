@@ -2,7 +2,7 @@
 // file's id encodes (user, recording, file), and its bytes are a pure function of (seed, id,
 // offset), so downloads and Range requests need no storage.
 import { DAY_MS, isoSeconds } from '../clock'
-import { between, hash3, hash4, idFrom, mix32, pick, unit } from '../hash'
+import { between, hash3, hash4, mix32, pick, unit, zoomUuid } from '../hash'
 import { IndexIds } from '../ids'
 import type { UserDirectory } from './users'
 import { MEETING_TOPICS } from './vocabulary'
@@ -74,7 +74,7 @@ export class RecordingLibrary {
 
   /** The meeting instance's UUID. */
   uuid(u: number, r: number): string {
-    return `${idFrom(this.seed, hash3(0x7ec2, u, r), 22)}==`
+    return zoomUuid(this.seed, hash3(0x7ec2, u, r))
   }
 
   /** A recording by meeting UUID, or by meeting ID (then its latest instance, as Zoom does). */

@@ -4,7 +4,7 @@
 // numbers after their user's generated webinars.
 import type { MeetingWrite } from './meetings'
 import { DAY_MS, isoSeconds } from '../clock'
-import { between, hash3, hash4, idFrom, pick, unit } from '../hash'
+import { between, hash3, hash4, pick, unit, zoomUuid } from '../hash'
 import { SessionWrites } from './session-writes'
 import type { UserDirectory } from './users'
 import { WEBINAR_TOPICS } from './vocabulary'
@@ -78,7 +78,7 @@ export class WebinarBook {
     const start = this.startMs(u, n)
     const webinar: Record<string, unknown> = {
       id,
-      uuid: `${idFrom(this.seed, hash3(0x3eb6, u, n), 22)}==`,
+      uuid: zoomUuid(this.seed, hash3(0x3eb6, u, n)),
       host_id: this.users.userId(u),
       topic: written?.topic ?? (created ? 'Zoom Webinar' : pick(WEBINAR_TOPICS, hash4(this.seed, u, n, 0x3eb7))),
       type,
