@@ -15,7 +15,8 @@ import { Errors } from './responses'
 import { ApiRouter } from './router'
 import { GenericGets } from './generic/responder'
 import { parseUpload, readBytes, UPLOAD_HANDLERS, type ReceivedUpload } from './uploads'
-import { loadZoomFiles } from './generic/zoom-files'
+import { loadZoomFiles, type ZoomFiles } from './generic/zoom-files'
+import { DocumentedOperations, notEmulated } from './generic/not-emulated'
 
 const JSON_TYPE = 'application/json;charset=UTF-8'
 
@@ -36,6 +37,8 @@ export class ApiDispatcher {
   readonly uploads: ReceivedUpload[] = []
   /** Undefined until a request needs it; null when Zoom's files are not there. */
   private generic: GenericGets | null | undefined
+  /** Every operation of Zoom's files, any method; same lifecycle as `generic`. */
+  private documented: DocumentedOperations | null | undefined
 
   constructor(
     private readonly deps: ApiDeps,
@@ -53,7 +56,7 @@ export class ApiDispatcher {
     if (method === 'get' && LITERAL_GETS_BESIDE_HAND_WRITTEN.has(path.slice(3)) && this.handleGeneric(req, res, path, query)) return
     const match = this.router.match(path.slice(3), method)
     if (match === undefined) {
-      if (method !== 'get' || !this.handleGeneric(req, res, path, query)) this.send(res, 'unrouted /v2', Errors.notRecognized())
+      if (method !== 'get' || !this.handleGeneric(req, res, path, query)) this.handleUnserved(req, res, path, method, query)
       return
     }
     const statKey = this.statKeys.get(match.op.id)!
@@ -73,7 +76,7 @@ export class ApiDispatcher {
     }
     const handler: Handler | undefined = HANDLERS[match.op.id]
     if (handler === undefined) {
-      this.send(res, statKey, Errors.notRecognized())
+      this.send(res, statKey, notEmulated(method, match.op.path))
       return
     }
     if (method === 'get' || method === 'delete') {
@@ -111,10 +114,31 @@ export class ApiDispatcher {
     )
   }
 
+  /** Zoom's files, read on the first request that needs them; undefined when they are not there. */
+  private zoomFiles(): ZoomFiles | undefined {
+    return this.openApiDir === undefined ? undefined : loadZoomFiles(this.openApiDir)
+  }
+
+  /**
+   * A request nothing here serves: an operation Zoom's files document is refused as not emulated
+   * (after the token check, as Zoom checks it first); anything else gets Zoom's 404/2300.
+   */
+  private handleUnserved(req: IncomingMessage, res: ServerResponse, path: string, method: string, query: URLSearchParams): void {
+    if (this.documented === undefined) {
+      const files = this.zoomFiles()
+      this.documented = files === undefined ? null : new DocumentedOperations(files)
+    }
+    const op = this.documented?.find(path.slice(3), method)
+    if (op === undefined) return this.send(res, 'unrouted /v2', Errors.notRecognized())
+    const statKey = `${method.toUpperCase()} /v2${op.path}`
+    const auth = checkBearer(req, query, this.grants, this.deps.bearerChallenge === true)
+    this.send(res, statKey, auth.ok ? notEmulated(method, op.path) : auth.response)
+  }
+
   /** Serves a GET of Zoom's files; false when no operation there matches either. */
   private handleGeneric(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): boolean {
     if (this.generic === undefined) {
-      const files = this.openApiDir === undefined ? undefined : loadZoomFiles(this.openApiDir)
+      const files = this.zoomFiles()
       this.generic = files === undefined ? null : new GenericGets(files, this.deps, HAND_WRITTEN_GETS)
     }
     const match = this.generic?.match(path.slice(3))

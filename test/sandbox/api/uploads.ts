@@ -12,7 +12,7 @@
 //   a type other than jpg, png, gif, jpeg, 409/30010 for a name already taken; 201 with
 //   {file_id, name}.
 // Not emulated: Zoom's checks of the picture's content ("invalid or explicit content", 300), and
-// its redirects between file hosts; other uploads answer Zoom's 404/2300 like any unknown route.
+// its redirects between file hosts; other uploads Zoom documents are refused as not emulated.
 import type { IncomingMessage } from 'node:http'
 import { checkScopes } from './access'
 import type { ApiRequest, ApiDeps } from './handler'
