@@ -8,7 +8,7 @@ import type { SandboxContext } from './context'
 import type { FaultInjector, FaultRule } from './faults'
 import { nextTrackingId, readBody, sendHtml, sendJson, sendRaw, shapeResponse, splitUrl } from './http'
 import { handleAuthorizePages } from './oauth/authorize'
-import { handleRevoke, handleToken } from './oauth/token-endpoint'
+import { handleDeviceCode, handleRevoke, handleToken } from './oauth/token-endpoint'
 import { DAILY_MESSAGE, QPS_MESSAGE } from './rate-limit'
 import { DAY_MS, isoSeconds, startOfUtcDay } from './clock'
 
@@ -51,6 +51,7 @@ async function route(req: IncomingMessage, res: ServerResponse, path: string, qu
   if (path.startsWith('/v2/')) return parts.api.handle(req, res, path, query)
   if (req.method === 'POST' && path === '/oauth/token') return handleToken(req, res, ctx)
   if (req.method === 'POST' && path === '/oauth/revoke') return handleRevoke(req, res, ctx)
+  if (req.method === 'POST' && path === '/oauth/devicecode') return handleDeviceCode(res)
   if (path.startsWith('/rec/')) return parts.downloads(req, res, path, query)
   if (await handleAuthorizePages(req, res, ctx, path)) return
   if (path === '/' && req.method === 'GET') {

@@ -8,6 +8,17 @@ import type { OAuthError, Outcome } from './grants'
 
 const NO_STORE = { 'cache-control': 'no-store' }
 const KNOWN_GRANTS = new Set(['authorization_code', 'refresh_token', 'account_credentials'])
+/**
+ * Grants Zoom's token endpoint takes that the sandbox does not emulate: the device flow (its
+ * polling grant) and client_credentials (app-owned tokens for chatbot and Marketplace scopes).
+ * Answering them "Unsupported grant type" would claim Zoom refuses them.
+ */
+const UNEMULATED_GRANTS = new Set(['urn:ietf:params:oauth:grant-type:device_code', 'device_auth', 'client_credentials'])
+
+/** Zoom's failure shape for something Zoom does that the sandbox does not emulate. */
+export function notEmulatedFailure(what: string): OAuthError {
+  return { status: 400, reason: `The sandbox does not emulate ${what} (not emulated).`, error: 'invalid_request' }
+}
 
 /** Grant parameters may come in the query string or the form body; the body wins. */
 async function readParams(req: IncomingMessage): Promise<URLSearchParams> {
@@ -30,6 +41,7 @@ export async function handleToken(req: IncomingMessage, res: ServerResponse, ctx
   if (!client.ok) return sendFailure(res, ctx, client.failure)
   const app = client.app
   if (grantType === '') return sendFailure(res, ctx, { status: 400, reason: 'Missing grant type', error: 'invalid_request' })
+  if (UNEMULATED_GRANTS.has(grantType)) return sendFailure(res, ctx, notEmulatedFailure(`the ${grantType} grant`))
   const unsupported: OAuthError = { status: 400, reason: 'Unsupported grant type', error: 'unsupported_grant_type' }
 
   let outcome: Outcome
@@ -55,6 +67,12 @@ export async function handleToken(req: IncomingMessage, res: ServerResponse, ctx
   if (!outcome.ok) return sendFailure(res, ctx, outcome.failure)
   ctx.stats.tokenResponse(200)
   sendJson(res, 200, { ...outcome.tokens, api_url: ctx.apiUrl }, NO_STORE)
+}
+
+/** POST /oauth/devicecode, where Zoom starts the device flow. */
+export function handleDeviceCode(res: ServerResponse): void {
+  const failure = notEmulatedFailure('the device authorization flow (/oauth/devicecode)')
+  sendJson(res, failure.status, { reason: failure.reason, error: failure.error }, NO_STORE)
 }
 
 export async function handleRevoke(req: IncomingMessage, res: ServerResponse, ctx: SandboxContext): Promise<void> {
