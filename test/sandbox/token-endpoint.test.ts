@@ -223,10 +223,11 @@ describe('what Zoom does that the sandbox does not emulate', () => {
   // device flow at /oauth/devicecode: the sandbox must not answer as if Zoom refused them.
   it('refuses the device-code and client_credentials grants as not emulated, not as unsupported', async () => {
     const { clientId, clientSecret } = zoom.apps.userOAuth
-    for (const form of [{ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: 'abc' }, { grant_type: 'client_credentials' }]) {
+    const forms: Record<string, string>[] = [{ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: 'abc' }, { grant_type: 'client_credentials' }]
+    for (const form of forms) {
       const res = await postForm(tokenUrl(), form, { authorization: basicAuth(clientId, clientSecret) })
       expect(res.status).toBe(400)
-      expect(await body(res)).toEqual({ reason: `The sandbox does not emulate the ${form.grant_type} grant (not emulated).`, error: 'invalid_request' })
+      expect(await body(res)).toEqual({ reason: `The sandbox does not emulate the ${form.grant_type ?? ''} grant (not emulated).`, error: 'invalid_request' })
     }
   })
 
