@@ -203,7 +203,10 @@ export class EventsService {
     if (event === 'endpoint.url_validation') {
       const plain = plainTokenSchema.safeParse((parsed as { payload?: { plainToken?: unknown } }).payload?.plainToken)
       if (!plain.success) throw new AppError('VALIDATION', 'The url_validation body has no valid payload.plainToken.')
-      result.urlValidation = urlValidationResponse(secret, plain.data)
+      // Zoom signs its url_validation request like any other, and an endpoint answers only what
+      // Zoom signed (Zoom's webhook sample and its SDK check the signature first): an answer to an
+      // unsigned challenge would vouch for whoever sent it.
+      if (result.signature === 'valid') result.urlValidation = urlValidationResponse(secret, plain.data)
     }
     return result
   }

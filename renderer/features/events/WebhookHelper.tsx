@@ -74,6 +74,9 @@ export function WebhookHelper({ profileId, config }: { profileId: string; config
             {result.signature === 'valid' ? 'Signature valid: this request was signed with your secret token.' : result.signature === 'invalid' ? 'Signature invalid: not signed with this secret token, or the body was changed.' : 'No signature checked (paste x-zm-signature and x-zm-request-timestamp).'}
             {result.timestampAgeSeconds !== undefined ? ` Sent ${result.timestampAgeSeconds} s ago.` : ''}
           </p>
+          {result.event === 'endpoint.url_validation' && !answer && (
+            <p className="muted">No answer to this URL validation: the app answers only a request signed with your secret token, as your endpoint should. Paste the x-zm-signature and x-zm-request-timestamp Zoom sent with it.</p>
+          )}
           {answer && (
             <div className="row">
               <span className="muted">Answer Zoom’s URL validation with:</span>

@@ -41,8 +41,20 @@ describe.skipIf(!WEBHOOKS_AVAILABLE)(`events settings and webhook helper (needs 
     expect((await h.call('events.checkWebhook', { profileId, body: body.replace('"1"', '"2"'), timestamp, signature: webhookSignature(secret, timestamp, body) })).signature).toBe('invalid')
     expect((await h.call('events.checkWebhook', { profileId, body })).signature).toBe('missing')
 
-    const validation = await h.call('events.checkWebhook', { profileId, body: '{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}' })
+    const challenge = '{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}'
+    const validation = await h.call('events.checkWebhook', { profileId, body: challenge, timestamp, signature: webhookSignature(secret, timestamp, challenge) })
     expect(validation.urlValidation).toEqual(urlValidationResponse(secret, 'qgg8vlvZRS6UYooatFL8Aw'))
+  })
+
+  it('answers a url_validation challenge only when it is signed with the stored secret', async () => {
+    const challenge = '{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}'
+    const timestamp = String(Math.floor(h.time.now() / 1000))
+    const unsigned = await h.call('events.checkWebhook', { profileId, body: challenge })
+    expect(unsigned).toMatchObject({ signature: 'missing', event: 'endpoint.url_validation' })
+    expect(unsigned.urlValidation).toBeUndefined()
+    const forged = await h.call('events.checkWebhook', { profileId, body: challenge, timestamp, signature: webhookSignature('another-secret', timestamp, challenge) })
+    expect(forged).toMatchObject({ signature: 'invalid', event: 'endpoint.url_validation' })
+    expect(forged.urlValidation).toBeUndefined()
   })
 
   it('never signs text that is not a plainToken (no signature oracle)', async () => {
