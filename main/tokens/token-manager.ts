@@ -338,7 +338,8 @@ export class TokenManager implements TokenProvider {
     if (current && !sameGrant(current, profile)) current = undefined
     const unsaved = this.unsaved.get(profileId)
     if (current && unsaved) await this.save(profileId, current, unsaved)
-    if (!current) throw new AppError('AUTH_NOT_CONNECTED', `"${profile.name}" is not connected`)
+    // Whoever reads this (a crawl, the console) has no token yet: say how to get one.
+    if (!current) throw new AppError('AUTH_NOT_CONNECTED', `"${profile.name}" is not connected: press Connect on its page, then try again.`)
     // Before freshness: once the server ended the grant, its access token is dead however fresh
     // it looks locally (a forced refresh after a 401 learnt that), so it is never handed out.
     const ended = this.deps.book.record(profileId)?.grantEnded
