@@ -243,7 +243,7 @@ export class DownloadQueue {
     return this.snapshot()
   }
 
-  /** A failed or cancelled file goes back in the queue; it resumes from its .part if any. */
+  /** A failed or cancelled file goes back in the queue; a failed one resumes from its .part, a cancelled one starts again (cancel deleted it). */
   async retry(id: string): Promise<DownloadsSnapshot> {
     const entry = this.get(id)
     if (entry.item.state === 'failed' || entry.item.state === 'cancelled' || entry.item.state === 'paused') {
@@ -334,7 +334,10 @@ export class DownloadQueue {
     entry.item.state = 'cancelled'
     entry.controller?.abort(new AppError('CANCELLED', 'Cancelled.'))
     // A queued file may have a .part from an earlier run: cancel means "I do not want it".
-    if (!entry.controller) entry.removing = removePartFiles(entry.finalPath).catch(() => undefined)
+    if (!entry.controller) {
+      entry.removing = removePartFiles(entry.finalPath).catch(() => undefined)
+      entry.item.received = 0
+    }
   }
 
   private pump(): void {
@@ -409,8 +412,11 @@ export class DownloadQueue {
     } catch (error) {
       delete item.retrying
       if (isAbort(error, controller.signal)) {
-        if (item.state === 'cancelled') await removePartFiles(entry.finalPath).catch(() => undefined)
-        else item.state = 'paused'
+        if (item.state === 'cancelled') {
+          await removePartFiles(entry.finalPath).catch(() => undefined)
+          // The bytes went with the .part: showing them would promise a Retry that goes on from there.
+          item.received = 0
+        } else item.state = 'paused'
         return
       }
       item.state = 'failed'

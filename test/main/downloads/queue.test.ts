@@ -243,7 +243,7 @@ describe('DownloadQueue', () => {
     expect(delays).not.toContain(60_000)
   })
 
-  it('cancel stops a transfer and leaves no final file and no .part', async () => {
+  it('cancel stops a transfer and leaves no final file, no .part and no received bytes', async () => {
     queue = makeQueue({ stallTimeoutMs: 60_000 })
     server.files.set('x', { size: 100_000, stallAfter: { bytes: 10_000, times: 1 } })
     const d = dataset([recordingRow(server, 888, [{ name: 'x', size: 100_000 }])])
@@ -258,6 +258,9 @@ describe('DownloadQueue', () => {
     expect(queue.snapshot().items[0]!.state).toBe('cancelled')
     expect(existsSync(finalPath(folder, 888, 'x'))).toBe(false)
     expect(existsSync(`${finalPath(folder, 888, 'x')}.part`)).toBe(false)
+    // The bytes it had are deleted with the .part: the list must not show "10 KB of 100 KB" as if a
+    // Retry would go on from there.
+    expect(queue.snapshot().items[0]!.received).toBe(0)
     expect(queue.clearFinished().items).toHaveLength(0)
   })
 
