@@ -7,6 +7,7 @@ import { useStore } from '../../store/index'
 import { TestConnection } from '../../components/TestConnection'
 import { formatDateTime, formatDuration, formatRelative } from '../../shared/format'
 import { TestResultText } from '../../components/TestResultText'
+import { CredentialsRefused, credentialsRefused } from './CredentialsRefused'
 import { useNow } from '../../shared/use-now'
 
 const ADVICE: Partial<Record<ConnectionState, string>> = {
@@ -49,7 +50,8 @@ export function HealthCard({ profile, status, state }: { profile: ProfileView; s
       {status?.error ? (
         <p className="callout" data-tone={tokenStillValid ? 'warn' : 'bad'} role="alert">
           {status.error.message}
-          {status.error.details?.zoomMessage ? ` — Zoom said: “${status.error.details.zoomMessage}”` : ''}
+          {/* Main's message often quotes Zoom already; the same words twice read as two problems. */}
+          {status.error.details?.zoomMessage && !status.error.message.includes(status.error.details.zoomMessage) ? ` — Zoom said: “${status.error.details.zoomMessage}”` : ''}
           {tokenStillValid ? ' The current token still works; the app retries by itself.' : ''}
         </p>
       ) : null}
@@ -63,6 +65,7 @@ export function HealthCard({ profile, status, state }: { profile: ProfileView; s
           </div>
         </div>
       ) : null}
+      {credentialsRefused(status) && <CredentialsRefused profile={profile} />}
       {!status?.error && advice && (
         <div className="callout" data-tone={state === 'disconnected' ? undefined : 'bad'} data-testid="token-advice">
           <p>{advice}</p>
