@@ -1,7 +1,7 @@
 // A JSON value made safe to keep or show: everything below a field whose name says it is a
-// credential (a string, or a whole object or array) becomes REDACTED, and every other string and
-// field name goes through the log redactor (registered secrets, bearer tokens, JWTs). Nesting past
-// maxDepth is replaced by a marker rather than walked (a deep enough value would overflow the stack).
+// credential (a string or number, or a whole object or array; not a yes/no) becomes REDACTED, and
+// every other string and field name goes through the log redactor (registered secrets, bearer
+// tokens, JWTs). Nesting past maxDepth is replaced by a marker rather than walked (a deep enough value would overflow the stack).
 import { redact } from './redact'
 
 export const REDACTED = '[redacted]'
@@ -23,7 +23,10 @@ export function redactJsonFields(value: unknown, isCredentialName: (name: string
     }
     if (Array.isArray(node)) return node.map((item) => walk(item, depth + 1))
     const entries = Object.entries(node).map(([key, v]): [string, unknown] => {
-      if (isCredentialName(key) && v !== null) {
+      // A boolean holds one bit, never a secret; Zoom names many yes/no settings after passwords
+      // (default_password, embed_password_in_join_link), and a string in their place makes the
+      // body one Zoom refuses.
+      if (isCredentialName(key) && v !== null && typeof v !== 'boolean') {
         changed = true
         return [scrub(key), REDACTED]
       }

@@ -109,7 +109,9 @@ export function registeredSecretCount(): number {
 const PATTERNS: [RegExp, string][] = [
   [/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]'],
   [/eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '[redacted-jwt]'],
-  [/((?:access_token|refresh_token|client_secret|code_verifier|code|password|passphrase)["']?\s*[=:]\s*["']?)[^&"'\s,}]+/gi, '$1[redacted]'],
+  // A bare true, false or null after such a name is a JSON literal, not a secret: replacing it
+  // would turn a request body kept in the console's history into text that is not JSON.
+  [/((?:access_token|refresh_token|client_secret|code_verifier|code|password|passphrase)["']?\s*[=:]\s*["']?)(?!(?:true|false|null)(?![^&"'\s,}]))[^&"'\s,}]+/gi, '$1[redacted]'],
 ]
 
 const REDACTED = '[redacted]'

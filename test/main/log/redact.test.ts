@@ -107,6 +107,17 @@ describe('what leaves main', () => {
     expect(await router.invoke('profiles.get', trusted, { id: 'p1' })).toMatchObject({ ok: true, value: { notes: 'Area code: 555, password: see the wiki' } })
   })
 
+  it('a console history body stays the JSON it was: a yes/no under a password-like name is not a secret', async () => {
+    // What sanitizeForHistory stored for Zoom's example body of POST /users/{userId}/meetings.
+    const body = JSON.stringify({ default_password: true, password: '[redacted]', settings: { embed_password_in_join_link: false, passcode: null } }, null, 2)
+    const router = routerWith({ 'console.history': () => [{ id: 'h1', at: 1, request: { profileId: 'p1', method: 'POST', url: '/users/me/meetings', query: [], headers: [], body } }] })
+    const reply = await router.invoke('console.history', trusted, { profileId: 'p1' })
+    const kept = (reply as { value: { request: { body: string } }[] }).value[0]!.request.body
+    expect(JSON.parse(kept)).toEqual(JSON.parse(body))
+    // A value a password-like name gives is still scrubbed from text.
+    expect(redact('password=hunter2hunter2 default_password: trueish')).toBe('password=[redacted] default_password: [redacted]')
+  })
+
   it('events are scrubbed before they reach the renderer', () => {
     registerSecret(SECRET)
     const sink = new RecordingEvents()
