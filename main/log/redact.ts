@@ -111,7 +111,9 @@ const PATTERNS: [RegExp, string][] = [
   [/eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '[redacted-jwt]'],
   // A bare true, false or null after such a name is a JSON literal, not a secret: replacing it
   // would turn a request body kept in the console's history into text that is not JSON.
-  [/((?:access_token|refresh_token|client_secret|code_verifier|code|password|passphrase)["']?\s*[=:]\s*["']?)(?!(?:true|false|null)(?![^&"'\s,}]))[^&"'\s,}]+/gi, '$1[redacted]'],
+  // `code` (OAuth's authorization code) only as a name of its own: as the end of a longer name
+  // (country_code, zip_code, error_code) it names Zoom's ordinary data, which must survive.
+  [/((?:access_token|refresh_token|client_secret|code_verifier|(?<![A-Za-z0-9_-])code|password|passphrase)["']?\s*[=:]\s*["']?)(?!(?:true|false|null)(?![^&"'\s,}]))[^&"'\s,}]+/gi, '$1[redacted]'],
 ]
 
 const REDACTED = '[redacted]'

@@ -118,6 +118,14 @@ describe('what leaves main', () => {
     expect(redact('password=hunter2hunter2 default_password: trueish')).toBe('password=[redacted] default_password: [redacted]')
   })
 
+  it('scrubs an OAuth code by its own name, and keeps fields whose names only end in "code"', () => {
+    const body = JSON.stringify({ country_code: 'US', zip_code: '94105', 'area-code': '555', language_code: 'fr-FR' })
+    expect(redact(body)).toBe(body)
+    expect(redact('GET /callback?code=obBEe8ewaL_KdyNj&state=s1')).toBe('GET /callback?code=[redacted]&state=s1')
+    expect(redact('{"code": "obBEe8ewaL_KdyNj"}')).toBe('{"code": "[redacted]"}')
+    expect(redact('code_verifier=abcdefghijklmnop')).toBe('code_verifier=[redacted]')
+  })
+
   it('events are scrubbed before they reach the renderer', () => {
     registerSecret(SECRET)
     const sink = new RecordingEvents()
