@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The grid's tools after the first-hour review: a filter with no match says so and clears, the
 // formatted detail view puts labels beside raw values, the export dialog (labels or raw, CSV for
-// Excel, incomplete data), and a crawl's pause, Resume and "Retry N failed".
+// Excel, incomplete data), and a crawl's pause, Resume and "Retry N failed users".
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { makeProfile } from './fake-bridge'
@@ -120,7 +120,7 @@ describe('crawls that survive trouble', () => {
     fake.jobs.set(job.jobId, stopped)
     fake.emit('data.job', stopped)
     expect(await screen.findByText('7 users were not loaded yet.')).toBeTruthy()
-    await user.click(screen.getByRole('button', { name: 'Retry 2 failed' }))
+    await user.click(screen.getByRole('button', { name: 'Retry 2 failed users' }))
     await waitFor(() => expect(fake.callsOf('data.retryFailed')).toEqual([{ jobId: job.jobId }]))
     fake.jobs.set(job.jobId, stopped)
     fake.emit('data.job', stopped)
@@ -141,6 +141,17 @@ describe('crawls that survive trouble', () => {
     fake.jobs.set(job.jobId, stopped)
     fake.emit('data.job', stopped)
     expect(await screen.findByText('2 call queues were not loaded yet.')).toBeTruthy()
+  })
+
+  it('offers to retry a plain list that failed as a list, not as a user', async () => {
+    const { user, fake } = await openUsers({ manualJobs: true })
+    await user.click(await screen.findByRole('button', { name: 'Load users' }))
+    await waitFor(() => expect(fake.jobs.size).toBe(1))
+    const job = [...fake.jobs.values()][0]!
+    const failed = { ...job, state: 'failed' as const, finishedAt: Date.now(), unitNoun: 'lists', failedUnits: 1, resumable: false }
+    fake.jobs.set(job.jobId, failed)
+    fake.emit('data.job', failed)
+    expect(await screen.findByRole('button', { name: 'Retry 1 failed list' })).toBeTruthy()
   })
 
   it('counts one row, one user and one page in the singular', async () => {

@@ -1,5 +1,5 @@
 // A running or finished crawl: progress bar, counts, rate-limit waits (live), a pause while Zoom
-// is unreachable, per-unit errors, Cancel, and after a stop "Resume" and "Retry N failed".
+// is unreachable, per-unit errors, Cancel, and after a stop "Resume" and "Retry N failed users" (or lists, call queues…).
 import type { JobProgress } from '../../../common/contract/index'
 import { singularOf } from '../../../common/zoom/browse/fan-out'
 import { formatCount, formatDuration } from '../../shared/format'
@@ -79,7 +79,8 @@ export function CrawlProgress({ job, onCancel, onResume, onRetryFailed }: CrawlP
           )}
           {(job.failedUnits ?? 0) > 0 && (
             <button type="button" className="btn btn-small" onClick={onRetryFailed}>
-              Retry {formatCount(job.failedUnits ?? 0)} failed
+              {/* Named by its units: "Retry 1 failed" alone read as one user when a plain list had failed. */}
+              Retry {formatCount(job.failedUnits ?? 0)} failed {units(job.failedUnits ?? 0)}
             </button>
           )}
         </div>
