@@ -26,7 +26,10 @@ export interface ExportRequest {
   filter?: ViewSpec['filter']
   /** CSV: coded values as the grid labels them (default) or as Zoom sent them. */
   values?: 'labels' | 'raw'
-  /** CSV for Excel: a UTF-8 byte-order mark first, or Excel reads UTF-8 as the local code page. */
+  /**
+   * CSV for Excel: a UTF-8 byte-order mark first, or Excel reads UTF-8 as the local code page; with
+   * labels, Zoom's UTC times are written as Excel reads times (excel-time.ts).
+   */
   excel?: boolean
 }
 
@@ -72,7 +75,8 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
           columns,
           header: columns.map((column) => dataset.columnLabel(column)),
           labels: request.values === 'raw' ? {} : dataset.valueLabels(),
-          ...(request.excel ? { bom: true } : {}),
+          // For Excel, values as the grid shows them include times Excel reads as times; raw stays Zoom's text.
+          ...(request.excel ? { bom: true, ...(request.values === 'raw' ? {} : { excelTimes: true }) } : {}),
         },
         run,
       )

@@ -2,20 +2,22 @@
 import { toCell, type ValueLabels } from '../datasets/cells'
 import { getPath } from '../datasets/paths'
 import { csvLine } from './csv-field'
+import { excelTime } from './excel-time'
 
 /**
  * A CSV record of a row's values at its columns, in order (each as its grid cell: nested values
  * as JSON; csv-field.ts encodes each). `labels` (column path → coded value → name) writes a coded
  * value as the grid shows it; only a label map's own names count, so a value or column called
- * "constructor" is not a label.
+ * "constructor" is not a label. `excelTimes` writes Zoom's UTC times as Excel reads them (excel-time.ts).
  */
-export function csvRecord(values: readonly unknown[], columns: readonly string[], labels: ValueLabels = {}): string {
+export function csvRecord(values: readonly unknown[], columns: readonly string[], labels: ValueLabels = {}, excelTimes = false): string {
   return csvLine(
     values.map((value, i) => {
       const cell = toCell(value)
       const column = columns[i] as string
       const names = cell !== null && Object.hasOwn(labels, column) ? labels[column] : undefined
-      return names && Object.hasOwn(names, String(cell)) ? (names[String(cell)] as string) : cell
+      if (names && Object.hasOwn(names, String(cell))) return names[String(cell)] as string
+      return excelTimes ? excelTime(cell) : cell
     }),
   )
 }

@@ -164,6 +164,15 @@ describe('one user’s data', () => {
     const bytes = await readFile(savePath)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(parseCsv(bytes.subarray(3).toString('utf8')).slice(1).map((r) => r[1])).toEqual(rawTypes)
+
+    // CSV for Excel with labels: Zoom's UTC times as Excel reads them, the same instants.
+    const timed = ['email', 'created_at']
+    const times = (await services.handlers['data.rows']({ datasetId: users.datasetId, offset: 0, limit: 1000, columns: timed, sort }, ctx)).rows.map((r) => String(r.cells[1]))
+    expect(times.every((t) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t))).toBe(true)
+    savePath = join(dir, 'labels-excel.csv')
+    await services.handlers['data.export']({ datasetId: users.datasetId, format: 'csv', columns: timed, sort, excel: true }, ctx)
+    const excelTimes = parseCsv((await readFile(savePath)).subarray(3).toString('utf8')).slice(1).map((r) => r[1])
+    expect(excelTimes).toEqual(times.map((t) => t.replace('T', ' ').replace('Z', '')))
   })
 
   it('a 403 names the scopes this app type can be granted, as the presets and tab warnings do', async () => {

@@ -5,7 +5,7 @@ import { getPath } from '../paths'
 import { csvRecord, jsonRecord } from '../../export/records'
 import type { ExportInput } from './protocol'
 
-export type ExportFormat = Pick<ExportInput, 'format' | 'columns' | 'labels'>
+export type ExportFormat = Pick<ExportInput, 'format' | 'columns' | 'labels' | 'excelTimes'>
 
 /** The rows' text; `first` is the export position of the batch's first row (JSON separates items after the first). */
 export function formatRows(rows: readonly string[], input: ExportFormat, first: number): string {
@@ -21,6 +21,7 @@ export function formatRows(rows: readonly string[], input: ExportFormat, first: 
         columns.map((column) => getPath(row, column)),
         columns,
         input.labels,
+        input.excelTimes === true,
       )
     } else if (input.format === 'ndjson') text += `${jsonRecord(json, input.columns)}\n`
     else text += `${first + i === 0 ? '\n' : ',\n'}${jsonRecord(json, input.columns)}`

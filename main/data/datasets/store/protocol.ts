@@ -51,6 +51,8 @@ export interface ExportInput extends ViewSpec {
   header?: readonly string[]
   labels?: ValueLabels
   bom?: boolean
+  /** CSV: Zoom's UTC times as Excel reads them (`YYYY-MM-DD HH:MM:SS`). */
+  excelTimes?: boolean
 }
 
 export type Request =
