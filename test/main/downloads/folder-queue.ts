@@ -5,7 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
-import type { DatasetStore } from '../../../main/data/datasets/dataset-store'
+import { LIST_RESOURCES } from '../../../common/zoom/catalog'
+import { DatasetStore } from '../../../main/data/datasets/dataset-store'
 import { DownloadQueue } from '../../../main/downloads/download-queue'
 import type { DownloadSource } from '../../../main/downloads/source'
 import { createLogger, memoryLogSink } from '../../../main/log/logger'
@@ -45,6 +46,19 @@ export function folderQueue({ datasets, folder, source, confirm = false, concurr
 
 /** Downloads over HTTP, and records the uuid of each recording moved to Zoom's trash. */
 export const trashingSource = (trashed: string[]): DownloadSource => ({ open: (_p, url, options) => httpGet(url, options), trash: async (_p, uuid) => void trashed.push(uuid) })
+
+/**
+ * Two 3,000-byte files on the server ('a' and 'b'), an empty recordings list and a queue that
+ * moves recordings to Zoom's trash (confirmed), recording the uuids it trashed.
+ */
+export function trashingRecordingsQueue({ server, folder }: { server: FileServer; folder: string }) {
+  server.files.set('a', { size: 3000 })
+  server.files.set('b', { size: 3000 })
+  const trashed: string[] = []
+  const datasets = new DatasetStore()
+  const queue = folderQueue({ datasets, folder, source: trashingSource(trashed), confirm: true })
+  return { trashed, queue, recordings: datasets.create('profile-1', LIST_RESOURCES.recordings, 0) }
+}
 
 /** A file server and an empty folder (named from `prefix`) for each test, both gone after it. */
 export function serverAndFolderEachTest(prefix: string): { readonly server: FileServer; readonly folder: string } {

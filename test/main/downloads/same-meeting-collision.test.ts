@@ -3,9 +3,7 @@
 // their own, or one instance's file is taken for the other's: it is "skipped" as already complete,
 // and with "move to trash after download" the second recording is trashed without ever being saved.
 import { describe, expect, it } from 'vitest'
-import { LIST_RESOURCES } from '../../../common/zoom/catalog'
-import { DatasetStore } from '../../../main/data/datasets/dataset-store'
-import { folderQueue, serverAndFolderEachTest, trashingSource } from './folder-queue'
+import { serverAndFolderEachTest, trashingRecordingsQueue } from './folder-queue'
 import { planRecordingFiles, relativePathOf } from '../../../main/downloads/layout'
 
 // Two instances of meeting 85746352143 on one day; their files carry no id of their own.
@@ -29,13 +27,8 @@ describe('two instances of one meeting on one day', () => {
     const scratch = serverAndFolderEachTest('zc-dl-collide-')
 
     it('downloads both files before trashing both recordings', async () => {
-      const { server, folder } = scratch
-      server.files.set('a', { size: 3000 })
-      server.files.set('b', { size: 3000 })
-      const trashed: string[] = []
-      const datasets = new DatasetStore()
-      const queue = folderQueue({ datasets, folder, source: trashingSource(trashed), confirm: true })
-      const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
+      const { server } = scratch
+      const { trashed, queue, recordings: d } = trashingRecordingsQueue(scratch)
       d.add([instance('uuid-A==', '2025-02-03T09:00:00Z', server.url('a')), instance('uuid-B==', '2025-02-03T15:00:00Z', server.url('b'))])
       await queue.enqueue({ datasetId: d.id, rowIndexes: [0, 1], trashAfterVerified: true })
       await queue.whenIdle()
@@ -49,13 +42,8 @@ describe('two instances of one meeting on one day', () => {
     // A damaged answer can give both instances' files one id: planned onto one path, the second
     // file was taken for the first one's download and its recording trashed, never saved.
     it('downloads both files when Zoom gives them one id, before trashing both recordings', async () => {
-      const { server, folder } = scratch
-      server.files.set('a', { size: 3000 })
-      server.files.set('b', { size: 3000 })
-      const trashed: string[] = []
-      const datasets = new DatasetStore()
-      const queue = folderQueue({ datasets, folder, source: trashingSource(trashed), confirm: true })
-      const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
+      const { server } = scratch
+      const { trashed, queue, recordings: d } = trashingRecordingsQueue(scratch)
       d.add([instance('uuid-A==', '2025-02-03T09:00:00Z', server.url('a'), 'one-id'), instance('uuid-B==', '2025-02-03T15:00:00Z', server.url('b'), 'one-id')])
       const snapshot = await queue.enqueue({ datasetId: d.id, rowIndexes: [0, 1], trashAfterVerified: true })
       expect(new Set(snapshot.items.map((item) => item.relativePath)).size).toBe(2)

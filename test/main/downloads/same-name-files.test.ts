@@ -6,9 +6,7 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LIST_RESOURCES } from '../../../common/zoom/catalog'
-import { DatasetStore } from '../../../main/data/datasets/dataset-store'
-import { folderQueue, serverAndFolderEachTest, trashingSource } from './folder-queue'
+import { serverAndFolderEachTest, trashingRecordingsQueue } from './folder-queue'
 
 const recording = (files: { id: string; url: string }[]) => ({
   uuid: 'uuid-1==',
@@ -28,12 +26,7 @@ describe('files of one recording whose names clean up alike', () => {
   ] as const) {
     it(`${what}: both are saved before the recording is trashed`, async () => {
       const { server, folder } = scratch
-      server.files.set('a', { size: 3000 })
-      server.files.set('b', { size: 3000 })
-      const trashed: string[] = []
-      const datasets = new DatasetStore()
-      const queue = folderQueue({ datasets, folder, source: trashingSource(trashed), confirm: true })
-      const d = datasets.create('profile-1', LIST_RESOURCES.recordings, 0)
+      const { trashed, queue, recordings: d } = trashingRecordingsQueue(scratch)
       d.add([recording([{ id: ids[0], url: server.url('a') }, { id: ids[1], url: server.url('b') }])])
       const snapshot = await queue.enqueue({ datasetId: d.id, rowIndexes: [0], trashAfterVerified: true })
       expect(new Set(snapshot.items.map((item) => item.relativePath)).size).toBe(2)
