@@ -44,14 +44,29 @@ export class DatasetStore {
     for (const id of await this.backend.files.keptIds()) {
       try {
         const { meta, rows } = await this.backend.engine.call(id, { op: 'readMeta', path: this.backend.files.kept(id) })
-        if (meta && meta.id === id && meta.keptAt !== undefined) this.kept.set(id, { meta, rows })
-        else this.backend.files.removeKept(id)
+        if (meta && meta.id === id && meta.keptAt !== undefined) {
+          this.kept.set(id, { meta, rows })
+          continue
+        }
       } catch (error) {
-        // A file that is not a dataset of ours (or is damaged) is not kept data anyone can use. One
-        // this start could not read (the thread did not run, another program holds its lock) is
-        // still the person's: it stays, for the next start (and "Clear kept data" removes it).
-        if (isAppError(error) && error.code === 'FILE_IO' && !/locked|busy/i.test(error.message)) this.backend.files.removeKept(id)
+        // One this start could not read (the thread did not run, another program holds its lock)
+        // is still the person's: it stays where it is, for the next start.
+        if (!(isAppError(error) && error.code === 'FILE_IO' && !/locked|busy/i.test(error.message))) continue
       }
+      await this.setAside(id)
+    }
+  }
+
+  /**
+   * A kept file that is damaged or not a dataset of ours cannot be listed, but it was kept data:
+   * it is moved aside (never deleted at start-up), and one that cannot even be moved (a folder we
+   * may not rename) is left alone, so the person's other kept lists still load.
+   */
+  private async setAside(id: string): Promise<void> {
+    try {
+      await this.backend.files.setKeptAside(id, new Date())
+    } catch {
+      // Left where it is: the next start tries again, and "Clear kept data" removes it.
     }
   }
 
@@ -174,7 +189,8 @@ export class DatasetStore {
     // Files this run could not read are kept data too.
     const unread = (await this.backend.files.keptIds()).filter((id) => !this.datasets.has(id))
     for (const id of unread) this.backend.files.removeKept(id)
-    return ids.length + unread.length
+    const setAside = await this.backend.files.removeSetAside()
+    return ids.length + unread.length + setAside
   }
 
   /** A deleted connection takes its datasets with it: open ones are closed, kept ones deleted. */

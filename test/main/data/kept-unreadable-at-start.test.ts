@@ -2,7 +2,7 @@
 // be read *this time* — the datasets' thread could not start, another program holds the file — is
 // still the person's kept data: it must not be deleted as "not a dataset of ours".
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -50,12 +50,13 @@ describe('reading the kept datasets at start-up', () => {
     expect((await next.listKept({ expiryDays: 30, now: NOW })).map((k) => k.datasetId)).toEqual([dataset.id])
     await next.shutdown()
   })
-  it('still deletes a kept file that is not a database, and "Clear kept data" removes one it could not read', async () => {
+  it('moves a kept file that is not a database aside, and "Clear kept data" removes it and one it could not read', async () => {
     const files = new DatasetFiles(join(root, 'datasets'))
     await startApp().start()
     await writeFile(files.kept('not-a-database'), 'these bytes are no SQLite file')
     await startApp().start()
     expect(existsSync(files.kept('not-a-database'))).toBe(false)
+    expect((await readdir(files.keptDir)).filter((name) => name.startsWith('not-a-database.sqlite.corrupt-'))).toHaveLength(1)
 
     const store = startApp()
     const dataset = store.create('p1', usersResource, NOW)
@@ -63,7 +64,51 @@ describe('reading the kept datasets at start-up', () => {
     await store.keep(dataset.id, NOW)
     await store.shutdown()
     const broken = startApp(new DatasetEngine(pathToFileURL(join(root, 'no-such-worker.js'))))
-    expect(await broken.clearKept()).toBeGreaterThan(0)
+    expect(await broken.clearKept()).toBeGreaterThan(1)
+    expect(await readdir(files.keptDir)).toEqual([])
+  })
+
+  it('moves a damaged kept dataset aside with its bytes (cut short, or emptied), and the other kept lists still load', async () => {
+    const files = new DatasetFiles(join(root, 'datasets'))
+    const store = startApp()
+    const made = []
+    for (const count of [2000, 2000, 30]) {
+      const dataset = store.create('p1', usersResource, NOW)
+      await dataset.add(syntheticUsers(count))
+      await store.keep(dataset.id, NOW)
+      made.push(dataset.id)
+    }
+    await store.shutdown()
+    const [cut, emptied, whole] = made as [string, string, string]
+    await truncate(files.kept(cut), Math.floor((await stat(files.kept(cut))).size / 2))
+    const cutBytes = await readFile(files.kept(cut))
+    await truncate(files.kept(emptied), 0)
+
+    const next = startApp()
+    expect((await next.listKept({ expiryDays: 30, now: NOW })).map((k) => k.datasetId)).toEqual([whole])
+    await next.shutdown()
+    const names = await readdir(files.keptDir)
+    const cutAside = names.filter((name) => name.startsWith(`${cut}.sqlite.corrupt-`))
+    expect(cutAside).toHaveLength(1)
+    expect(await readFile(join(files.keptDir, cutAside[0]!))).toEqual(cutBytes)
+    expect(names.filter((name) => name.startsWith(`${emptied}.sqlite.corrupt-`))).toHaveLength(1)
+    expect(await startApp().clearKept()).toBe(3)
+  })
+
+  it('lists the kept datasets when a folder stands where a kept file would be', async () => {
+    const files = new DatasetFiles(join(root, 'datasets'))
+    const store = startApp()
+    const dataset = store.create('p1', usersResource, NOW)
+    await dataset.add(syntheticUsers(10))
+    await store.keep(dataset.id, NOW)
+    await store.shutdown()
+    await mkdir(files.kept('a-folder'))
+
+    const next = startApp()
+    expect((await next.listKept({ expiryDays: 30, now: NOW })).map((k) => k.datasetId)).toEqual([dataset.id])
+    await next.shutdown()
+    expect(existsSync(files.kept(dataset.id))).toBe(true)
+    expect(await startApp().clearKept()).toBe(2)
     expect(await readdir(files.keptDir)).toEqual([])
   })
 })

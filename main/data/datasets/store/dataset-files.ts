@@ -8,9 +8,12 @@ import { chmod, lstat, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ensureDirectory } from '../../../store/atomic-file'
+import { moveAside } from '../../../store/quarantine'
 import { removeDatabaseFiles } from './dataset-db'
 
 const SUFFIX = '.sqlite'
+/** What `moveAside` adds to a kept file it sets aside: `<id>.sqlite.corrupt-<time>`. */
+const SET_ASIDE = `${SUFFIX}.corrupt-`
 const FOLDER_MODE = 0o700
 
 export class DatasetFiles {
@@ -53,6 +56,25 @@ export class DatasetFiles {
 
   removeKept(datasetId: string): void {
     removeDatabaseFiles(this.kept(datasetId))
+  }
+
+  /**
+   * Moves a kept file the app cannot use (damaged, not a dataset, a folder in its place) out of the
+   * way instead of deleting it: it was the person's kept list, and SQLite's own tools may still
+   * recover rows from a damaged file. Its rollback journal, if any, goes with it. Returns the new path.
+   */
+  async setKeptAside(datasetId: string, now: Date): Promise<string> {
+    const path = this.kept(datasetId)
+    const journal = `${path}-journal`
+    if (await lstat(journal).catch(() => undefined)) await moveAside(journal, now)
+    return moveAside(path, now)
+  }
+
+  /** Removes the kept files set aside ("Clear kept data" clears them too); returns how many. */
+  async removeSetAside(): Promise<number> {
+    const names = (await readdir(this.keptDir).catch(() => [])).filter((name) => name.includes(SET_ASIDE))
+    for (const name of names) await rm(join(this.keptDir, name), { force: true, recursive: true })
+    return names.filter((name) => !name.includes('-journal')).length
   }
 }
 
