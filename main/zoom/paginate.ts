@@ -176,6 +176,11 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
     if (seen) for (const key of pageKeys) seen.add(key)
     restarted = false
     const next = envelope.next_page_token
+    // Only '' (or no token) marks the last page. A token of another type is not Zoom's documented
+    // answer; read as "no more pages", the listing ended short and looked complete.
+    if (paginated && next !== undefined && next !== null && typeof next !== 'string') {
+      throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer has a next_page_token that is not text (${Array.isArray(next) ? 'a list' : `a ${typeof next}`}), so the next page cannot be asked for; the pages before it were read.`)
+    }
     if (!paginated || typeof next !== 'string' || next === '') {
       cursor.pageToken = ''
       return
