@@ -45,6 +45,8 @@ export class DatasetStore {
       try {
         const { meta, rows } = await this.backend.engine.call(id, { op: 'readMeta', path: this.backend.files.kept(id) })
         if (meta && meta.id === id && meta.keptAt !== undefined) {
+          // A file whose mode cannot be changed (another owner's) is still listed: reading it works.
+          await this.backend.files.narrowKept(id).catch(() => undefined)
           this.kept.set(id, { meta, rows })
           continue
         }

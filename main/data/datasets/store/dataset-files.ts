@@ -7,7 +7,7 @@ import { readdirSync, rmSync } from 'node:fs'
 import { chmod, lstat, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ensureDirectory } from '../../../store/atomic-file'
+import { FILE_MODE, ensureDirectory } from '../../../store/atomic-file'
 import { moveAside } from '../../../store/quarantine'
 import { removeDatabaseFiles } from './dataset-db'
 
@@ -56,6 +56,17 @@ export class DatasetFiles {
 
   removeKept(datasetId: string): void {
     removeDatabaseFiles(this.kept(datasetId))
+  }
+
+  /**
+   * Narrows a kept file to 0600 when it is wider (copied back from a backup, unpacked by a tool
+   * that applies the umask): its rows are the account's users and calls. A link or a folder is
+   * left as it is; only the file itself is changed, never what a link points to.
+   */
+  async narrowKept(datasetId: string): Promise<void> {
+    const path = this.kept(datasetId)
+    const found = await lstat(path).catch(() => undefined)
+    if (found?.isFile() && (found.mode & 0o077) !== 0) await chmod(path, FILE_MODE)
   }
 
   /**
