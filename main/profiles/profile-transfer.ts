@@ -40,7 +40,9 @@ export type ImportCheck = { ok: true; profiles: ProfileFields[] } | { ok: false;
 export function checkImport(json: string, existingNames: readonly string[]): ImportCheck {
   let data: unknown
   try {
-    data = JSON.parse(json)
+    // An export opened and saved again in a Windows editor starts with a byte-order mark, which
+    // JSON.parse refuses although the rest is the export unchanged.
+    data = JSON.parse(json.startsWith('\uFEFF') ? json.slice(1) : json)
   } catch {
     return { ok: false, issues: [{ path: '', message: 'The file is not valid JSON' }] }
   }

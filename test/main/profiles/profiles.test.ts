@@ -200,6 +200,17 @@ describe('export and import', () => {
     expect((await rejection(other.call('profiles.importJson', { json }))).code).toBe('VALIDATION')
     expect(await other.call('profiles.importFile', undefined)).toEqual({ created: [] })
   })
+
+  it('imports an export that an editor saved again with a byte-order mark (Windows Notepad, Excel)', async ({ app, installation }) => {
+    const { json } = await app.call('profiles.exportJson', {})
+    const other = await installation.start()
+    const file = join(installation.dataDir, 'edited.json')
+    await writeFile(file, `\uFEFF${json}`)
+    other.fakes.dialogs.openAnswers.push(file)
+    other.fakes.dialogs.confirmAnswers.push(true)
+    const result = await other.call('profiles.importFile', undefined)
+    expect(result.created.map((p) => p.name)).toEqual((await app.call('profiles.list', undefined)).map((p) => p.name))
+  })
 })
 
 describe('settings', () => {
