@@ -23,3 +23,17 @@ export function readListEnvelope(body: unknown, keys: readonly string[]): ListEn
   if (!Array.isArray(rows)) throw new AppError('ZOOM_RESPONSE_INVALID', notAListMessage(String(key)))
   return { envelope, rows }
 }
+
+/**
+ * The page token to ask for the next page with; undefined on the last page ('' , null or no
+ * token). Zoom's token is text: one of another type (a number, an object) is refused with
+ * ZOOM_RESPONSE_INVALID, since read as "no more pages" the list would end short and look whole.
+ */
+export function listPageTokenOf(envelope: Record<string, unknown>): string | undefined {
+  const next = envelope.next_page_token
+  if (next === undefined || next === null || next === '') return undefined
+  if (typeof next !== 'string') {
+    throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer has a next_page_token that is not text (${Array.isArray(next) ? 'a list' : `a ${typeof next}`}), so the next page cannot be asked for; the pages before it were read.`)
+  }
+  return next
+}

@@ -21,6 +21,7 @@ import { AppError, isAppError } from '../../common/errors'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import { fetchListPage, pageCall, type FetchedListPage, type PageBytes, type PageFetcher } from './list-page'
 import { PassPages } from './page-budget'
+import { listPageTokenOf } from './list-envelope'
 
 export type { PageFetcher } from './list-page'
 
@@ -175,13 +176,8 @@ export async function* paginate<T = unknown>(fetcher: PageFetcher, request: Pagi
     // The caller took the page: its rows are given, and a later try starts after it.
     if (seen) for (const key of pageKeys) seen.add(key)
     restarted = false
-    const next = envelope.next_page_token
-    // Only '' (or no token) marks the last page. A token of another type is not Zoom's documented
-    // answer; read as "no more pages", the listing ended short and looked complete.
-    if (paginated && next !== undefined && next !== null && typeof next !== 'string') {
-      throw new AppError('ZOOM_RESPONSE_INVALID', `Zoom's answer has a next_page_token that is not text (${Array.isArray(next) ? 'a list' : `a ${typeof next}`}), so the next page cannot be asked for; the pages before it were read.`)
-    }
-    if (!paginated || typeof next !== 'string' || next === '') {
+    const next = paginated ? listPageTokenOf(envelope) : undefined
+    if (next === undefined) {
       cursor.pageToken = ''
       return
     }

@@ -12,7 +12,7 @@ import { listSpecFor, type ListSpec } from '../../../common/zoom/browse/list-spe
 import { expandPath } from '../../../common/zoom/paths'
 import type { ApiCatalog } from '../../../common/zoom/api/types'
 import type { ZoomClients } from '../../zoom'
-import { readListEnvelope } from '../../zoom/list-envelope'
+import { listPageTokenOf, readListEnvelope } from '../../zoom/list-envelope'
 import type { CatalogSource } from '../jobs/job-manager'
 import { fieldValue } from '../jobs/crawl-units'
 import { forAppType, type ScopeLevelOf } from '../jobs/scope-check'
@@ -45,8 +45,8 @@ function readCursor(cursor: string | undefined): Cursor | undefined {
 
 function nextCursor(body: Record<string, unknown>, parent: ListSpec, current: Cursor | undefined, rows: number): string | undefined {
   if (parent.pagination === 'next_page_token') {
-    const token = body.next_page_token
-    return typeof token === 'string' && token !== '' ? `t:${token}` : undefined
+    const token = listPageTokenOf(body)
+    return token === undefined ? undefined : `t:${token}`
   }
   if (parent.pagination !== 'page_number' || rows === 0) return undefined
   const page = current && 'page' in current ? current.page : 1

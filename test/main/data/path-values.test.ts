@@ -97,3 +97,15 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('path-value picker pag
     await expect(pick({ profileId: 'p1', resource: nested!, param: 'sessionId' }, ctx)).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('eventId') })
   })
 })
+
+describe('path-value picker: a next_page_token that is not text', () => {
+  it('refuses the page with ZOOM_RESPONSE_INVALID instead of offering it as the last one', async () => {
+    const never: CatalogSource = { loaded: undefined, catalogFor: () => Promise.reject(new Error('offline')) }
+    const answer = (next: unknown) => ({ forProfile: () => ({ request: async () => ({ body: { users: [{ id: 'u1', email: 'a@example.com' }], next_page_token: next } }) }) }) as never
+    const pick = (next: unknown) =>
+      createDataWithHandlers({ ...readOnlyPorts(), zoom: answer(next), apiCatalog: never }).handlers['data.pathValues']({ profileId: 'p1', resource: '/users/{userId}/meetings', param: 'userId' }, {} as never)
+    await expect(pick(98765)).rejects.toMatchObject({ code: 'ZOOM_RESPONSE_INVALID', message: expect.stringMatching(/next_page_token/) })
+    expect((await pick('')).items.map((item) => item.value)).toEqual(['u1'])
+    expect((await pick('t2')).cursor).toBe('t:t2')
+  })
+})
