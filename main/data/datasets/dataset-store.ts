@@ -10,6 +10,7 @@ import type { KeptDataset, KeptView } from '../../../common/contract/data'
 import { AppError, isAppError } from '../../../common/errors'
 import { LIST_RESOURCES, type ListResource } from '../../../common/zoom/catalog'
 import { Dataset, type DatasetBackend, type DatasetResource, defaultBackend } from './dataset'
+import { isKeptMeta } from './kept-meta'
 import type { DatasetMeta } from './store/protocol'
 
 export const MAX_OPEN_DATASETS = 8
@@ -44,7 +45,7 @@ export class DatasetStore {
     for (const id of await this.backend.files.keptIds()) {
       try {
         const { meta, rows } = await this.backend.engine.call(id, { op: 'readMeta', path: this.backend.files.kept(id) })
-        if (meta && meta.id === id && meta.keptAt !== undefined) {
+        if (isKeptMeta(meta, id)) {
           // A file whose mode cannot be changed (another owner's) is still listed: reading it works.
           await this.backend.files.narrowKept(id).catch(() => undefined)
           this.kept.set(id, { meta, rows })

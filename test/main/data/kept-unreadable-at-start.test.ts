@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatasetBackend } from '../../../main/data/datasets/dataset'
@@ -93,6 +94,26 @@ describe('reading the kept datasets at start-up', () => {
     expect(await readFile(join(files.keptDir, cutAside[0]!))).toEqual(cutBytes)
     expect(names.filter((name) => name.startsWith(`${emptied}.sqlite.corrupt-`))).toHaveLength(1)
     expect(await startApp().clearKept()).toBe(3)
+  })
+
+  it('moves aside, never deletes as expired, a kept dataset whose stored facts have the wrong types', async () => {
+    const files = new DatasetFiles(join(root, 'datasets'))
+    const store = startApp()
+    const dataset = store.create('p1', usersResource, NOW)
+    await dataset.add(syntheticUsers(10))
+    await store.keep(dataset.id, NOW)
+    await store.shutdown()
+    // An edit by another tool: the crawl's time written as a date, not the milliseconds the app stores.
+    const db = new DatabaseSync(files.kept(dataset.id))
+    const meta = JSON.parse(String(db.prepare("SELECT value FROM meta WHERE key = 'dataset'").get()?.value)) as Record<string, unknown>
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'dataset'").run(JSON.stringify({ ...meta, createdAt: '2026-01-20' }))
+    db.close()
+
+    const next = startApp()
+    expect(await next.listKept({ expiryDays: 30, now: NOW })).toEqual([])
+    await next.shutdown()
+    expect((await readdir(files.keptDir)).filter((name) => name.startsWith(`${dataset.id}.sqlite.corrupt-`))).toHaveLength(1)
+    expect(await startApp().clearKept()).toBe(1)
   })
 
   it('lists the kept datasets when a folder stands where a kept file would be', async () => {
