@@ -90,6 +90,7 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     dataDir: adapters.dataDir,
     ...(adapters.datasetWorker ? { datasetWorker: adapters.datasetWorker } : {}),
     keptDatasetDays: () => credentials.settings.get().keptDatasetDays,
+    onProblem: reportProblem,
     clock,
     ...(adapters.scheduler ? { scheduler: adapters.scheduler } : {}),
   })

@@ -25,6 +25,7 @@ import { type Clock, type DialogPort, type EventSink, type Scheduler, type Shell
 import { DownloadQueue, type DownloadSettings } from '../downloads/download-queue'
 import { join } from 'node:path'
 import { KEPT_DATASET_DAYS } from '../../common/contract/settings'
+import type { StoreProblem } from '../../common/contract/app'
 import { defaultBackend } from './datasets/dataset'
 import { DatasetStore, MAX_OPEN_DATASETS } from './datasets/dataset-store'
 import { DatasetEngine } from './datasets/store/dataset-engine'
@@ -55,6 +56,8 @@ export interface DataServicesDeps {
   datasetWorker?: URL
   /** Days after its crawl that a kept dataset is deleted (Settings). */
   keptDatasetDays?: () => number
+  /** Told of a kept file set aside because it could not be read (shown with the app's other file problems). */
+  onProblem?: (problem: StoreProblem) => void
   clock?: Clock
   scheduler?: Scheduler
   /** Tuning, mostly for tests. */
@@ -92,7 +95,7 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
   const options = deps.options ?? {}
   // A dataset closed to make room for a new one takes its running crawl with it.
   const backend = deps.dataDir ? { engine: new DatasetEngine(deps.datasetWorker), files: new DatasetFiles(join(deps.dataDir, 'datasets')) } : defaultBackend()
-  const datasets = new DatasetStore(MAX_OPEN_DATASETS, (dataset) => jobs.cancelForDataset(dataset.id), backend)
+  const datasets = new DatasetStore(MAX_OPEN_DATASETS, (dataset) => jobs.cancelForDataset(dataset.id), backend, deps.onProblem)
   const keptDatasetDays = deps.keptDatasetDays ?? (() => KEPT_DATASET_DAYS.default)
   // At start-up: what a previous run left in the temporary folder goes, and expired kept datasets with it.
   void datasets

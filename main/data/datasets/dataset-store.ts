@@ -6,6 +6,7 @@
 // listed from their files (each file says what it holds), expire after the days set in
 // Settings, and go with their connection or with "Clear kept data".
 import { randomUUID } from 'node:crypto'
+import type { StoreProblem } from '../../../common/contract/app'
 import type { KeptDataset, KeptView } from '../../../common/contract/data'
 import { AppError, isAppError } from '../../../common/errors'
 import { LIST_RESOURCES, type ListResource } from '../../../common/zoom/catalog'
@@ -32,6 +33,8 @@ export class DatasetStore {
     private readonly capacity = MAX_OPEN_DATASETS,
     private readonly onEvict: (dataset: Dataset<DatasetResource>) => void = () => undefined,
     private readonly backend: DatasetBackend = defaultBackend(),
+    /** Told of each kept file set aside at start-up, so the person learns why a kept list is gone. */
+    private readonly onProblem: (problem: StoreProblem) => void = () => undefined,
   ) {}
 
   /** Deletes what a previous run left in the temporary folder and reads the kept datasets (once). */
@@ -55,8 +58,10 @@ export class DatasetStore {
         // One this start could not read (the thread did not run, another program holds its lock)
         // is still the person's: it stays where it is, for the next start.
         if (!(isAppError(error) && error.code === 'FILE_IO' && !/locked|busy/i.test(error.message))) continue
+        await this.setAside(id, `A kept list could not be read (${error.message})`)
+        continue
       }
-      await this.setAside(id)
+      await this.setAside(id, 'A kept list does not say what it holds in the form this app writes')
     }
   }
 
@@ -65,9 +70,12 @@ export class DatasetStore {
    * it is moved aside (never deleted at start-up), and one that cannot even be moved (a folder we
    * may not rename) is left alone, so the person's other kept lists still load.
    */
-  private async setAside(id: string): Promise<void> {
+  private async setAside(id: string, why: string): Promise<void> {
+    const at = new Date()
     try {
-      await this.backend.files.setKeptAside(id, new Date())
+      const movedTo = await this.backend.files.setKeptAside(id, at)
+      const reason = `${why}, so it is no longer listed. Its copy holds Zoom data: it is deleted when kept lists expire (Settings), or at once by Clear kept data.`
+      this.onProblem({ file: this.backend.files.kept(id), movedTo, reason, at: at.toISOString() })
     } catch {
       // Left where it is: the next start tries again, and "Clear kept data" removes it.
     }
@@ -203,9 +211,12 @@ export class DatasetStore {
     for (const { meta } of [...this.kept.values()]) if (meta.profileId === profileId) await this.forgetKept(meta.id)
   }
 
-  /** Deletes the kept datasets older than `days` (by when they were crawled); an open one goes once it is closed. */
+  /**
+   * Deletes the kept datasets older than `days` (by when they were crawled; an open one goes once
+   * it is closed), and the set-aside ones last written before then.
+   */
   async expire(days: number, now: number): Promise<number> {
-    let removed = 0
+    let removed = await this.backend.files.expireSetAside(days * DAY_MS, now)
     for (const { meta } of [...this.kept.values()]) {
       if (now - meta.createdAt <= days * DAY_MS || this.datasets.has(meta.id)) continue
       await this.forgetKept(meta.id)

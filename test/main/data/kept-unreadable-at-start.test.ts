@@ -2,12 +2,13 @@
 // be read *this time* — the datasets' thread could not start, another program holds the file — is
 // still the person's kept data: it must not be deleted as "not a dataset of ours".
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { StoreProblem } from '../../../common/contract/app'
 import type { DatasetBackend } from '../../../main/data/datasets/dataset'
 import { DatasetStore } from '../../../main/data/datasets/dataset-store'
 import { DatasetEngine } from '../../../main/data/datasets/store/dataset-engine'
@@ -19,10 +20,11 @@ const NOW = Date.UTC(2026, 0, 20)
 describe('reading the kept datasets at start-up', () => {
   let root: string
   const backends: DatasetBackend[] = []
+  const problems: StoreProblem[] = []
   const startApp = (engine = new DatasetEngine()) => {
     const backend = { engine, files: new DatasetFiles(join(root, 'datasets')) }
     backends.push(backend)
-    return new DatasetStore(8, () => undefined, backend)
+    return new DatasetStore(8, () => undefined, backend, (problem) => problems.push(problem))
   }
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'zc-start-'))
@@ -55,9 +57,13 @@ describe('reading the kept datasets at start-up', () => {
     const files = new DatasetFiles(join(root, 'datasets'))
     await startApp().start()
     await writeFile(files.kept('not-a-database'), 'these bytes are no SQLite file')
+    problems.length = 0
     await startApp().start()
     expect(existsSync(files.kept('not-a-database'))).toBe(false)
-    expect((await readdir(files.keptDir)).filter((name) => name.startsWith('not-a-database.sqlite.corrupt-'))).toHaveLength(1)
+    const aside = (await readdir(files.keptDir)).filter((name) => name.startsWith('not-a-database.sqlite.corrupt-'))
+    expect(aside).toHaveLength(1)
+    // The person is told, with the app's other unreadable files, where it went and when it goes.
+    expect(problems).toEqual([{ file: files.kept('not-a-database'), movedTo: join(files.keptDir, aside[0]!), reason: expect.stringMatching(/^A kept list could not be read .*deleted when kept lists expire/), at: expect.any(String) }])
 
     const store = startApp()
     const dataset = store.create('p1', usersResource, NOW)
@@ -131,5 +137,23 @@ describe('reading the kept datasets at start-up', () => {
     expect(existsSync(files.kept(dataset.id))).toBe(true)
     expect(await startApp().clearKept()).toBe(2)
     expect(await readdir(files.keptDir)).toEqual([])
+  })
+
+  it('deletes a set-aside kept file with the kept lists’ expiry, by the age of its rows', async () => {
+    const files = new DatasetFiles(join(root, 'datasets'))
+    await startApp().start()
+    const old = join(files.keptDir, 'old.sqlite.corrupt-2025-01-01T000000.000Z')
+    const recent = join(files.keptDir, 'recent.sqlite.corrupt-2026-01-19T000000.000Z')
+    await writeFile(old, 'rows of long ago')
+    await writeFile(recent, 'rows of yesterday')
+    const DAY = 24 * 60 * 60 * 1000
+    await utimes(old, new Date(NOW - 31 * DAY), new Date(NOW - 31 * DAY))
+    await utimes(recent, new Date(NOW - DAY), new Date(NOW - DAY))
+    const store = startApp()
+    await store.listKept({ expiryDays: 30, now: NOW })
+    expect(existsSync(old)).toBe(false)
+    expect(existsSync(recent)).toBe(true)
+    await store.clearKept()
+    expect(existsSync(recent)).toBe(false)
   })
 })

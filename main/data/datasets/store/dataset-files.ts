@@ -81,6 +81,23 @@ export class DatasetFiles {
     return moveAside(path, now)
   }
 
+  /**
+   * Deletes the set-aside kept files last written more than `maxAgeMs` ago; returns how many. They
+   * hold Zoom data like any kept list, so they go with the same expiry (a rename keeps a file's
+   * modification time: its age is that of its rows, not of the day it was set aside).
+   */
+  async expireSetAside(maxAgeMs: number, now: number): Promise<number> {
+    let removed = 0
+    for (const name of (await readdir(this.keptDir).catch(() => [])).filter((entry) => entry.includes(SET_ASIDE))) {
+      const path = join(this.keptDir, name)
+      const info = await lstat(path).catch(() => undefined)
+      if (!info || now - info.mtimeMs <= maxAgeMs) continue
+      await rm(path, { force: true, recursive: true })
+      if (!name.includes('-journal')) removed++
+    }
+    return removed
+  }
+
   /** Removes the kept files set aside ("Clear kept data" clears them too); returns how many. */
   async removeSetAside(): Promise<number> {
     const names = (await readdir(this.keptDir).catch(() => [])).filter((name) => name.includes(SET_ASIDE))
