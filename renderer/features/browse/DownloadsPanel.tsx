@@ -71,7 +71,7 @@ export function DownloadsPanel() {
       <ul className="download-list">
         {snapshot.items.map((d) => {
           const name = d.relativePath.split('/').pop() ?? d.relativePath
-          const inFlight = d.state === 'queued' || d.state === 'downloading' || d.state === 'paused'
+          const inFlight = isInFlight(d)
           return (
             <li key={d.id} data-state={d.retrying ? 'retrying' : d.state}>
               <div className="download-main">
@@ -83,25 +83,42 @@ export function DownloadsPanel() {
                 {inFlight && <progress max={d.fileSize || 1} value={d.received} aria-label={`Progress of ${name}`} />}
                 <span className="download-meta">{downloadFacts(d, name)}</span>
               </div>
-              {inFlight && (
-                <button type="button" className="btn btn-small" aria-label={`Cancel download of ${name}`} onClick={() => void s().cancelDownload(d.id)}>
-                  Cancel
-                </button>
-              )}
-              {(d.state === 'failed' || d.state === 'cancelled') && (
-                <button type="button" className="btn btn-small" aria-label={`Retry download of ${name}`} onClick={() => void s().retryDownload(d.id)}>
-                  Retry
-                </button>
-              )}
-              {d.state === 'done' && (
-                <button type="button" className="btn btn-small btn-icon" aria-label={`Show ${name} in its folder`} title="Show in folder" onClick={() => void s().openDownloadFolder(d.id)}>
-                  <FolderIcon size={14} />
-                </button>
-              )}
+              <DownloadAction item={d} name={name} />
             </li>
           )
         })}
       </ul>
     </section>
   )
+}
+
+const isInFlight = (d: DownloadItem) => d.state === 'queued' || d.state === 'downloading' || d.state === 'paused'
+
+/**
+ * A file's one action: Cancel while it is under way, Retry once failed or cancelled, Show in folder
+ * once done. One button element whose name and action change with the state, so a keyboard user
+ * who presses Cancel stays on that file (now on its Retry) instead of being dropped on <body> as a
+ * removed button would.
+ */
+function DownloadAction({ item: d, name }: { item: DownloadItem; name: string }) {
+  const s = useStore.getState
+  if (isInFlight(d))
+    return (
+      <button type="button" className="btn btn-small" aria-label={`Cancel download of ${name}`} onClick={() => void s().cancelDownload(d.id)}>
+        Cancel
+      </button>
+    )
+  if (d.state === 'failed' || d.state === 'cancelled')
+    return (
+      <button type="button" className="btn btn-small" aria-label={`Retry download of ${name}`} onClick={() => void s().retryDownload(d.id)}>
+        Retry
+      </button>
+    )
+  if (d.state === 'done')
+    return (
+      <button type="button" className="btn btn-small btn-icon" aria-label={`Show ${name} in its folder`} title="Show in folder" onClick={() => void s().openDownloadFolder(d.id)}>
+        <FolderIcon size={14} />
+      </button>
+    )
+  return null
 }
