@@ -1,5 +1,6 @@
 // The frame: the connections sidebar and the main area showing the current view.
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
+import { focusIsLost } from '../../components/use-focus-return'
 import { useStore } from '../../store/index'
 import { Welcome } from '../connections/Welcome'
 import { StoreProblems } from '../settings/StoreProblems'
@@ -70,8 +71,17 @@ function MainView() {
   // Each screen and tab opens at its top, not where the previous one was scrolled to (after
   // saving a long editor form, the overview would otherwise open scrolled into blank space).
   const place = `${view.screen}|${'profileId' in view ? view.profileId : ''}|${'tab' in view ? view.tab : ''}`
+  // The screen shown before; undefined at start-up, where Tab begins at the skip link.
+  const shownBefore = useRef<string>(undefined)
   useEffect(() => {
-    document.getElementById('main')?.scrollTo?.({ top: 0 })
+    const main = document.getElementById('main')
+    main?.scrollTo?.({ top: 0 })
+    // A screen that replaced the control a keyboard user was on (Save & connect's editor) leaves
+    // focus on <body>: the next Tab would restart in the sidebar and a screen reader says nothing.
+    // Its heading takes focus instead, so its name is read and Tab goes on inside the screen.
+    const changed = shownBefore.current !== undefined && shownBefore.current !== place
+    shownBefore.current = place
+    if (main && changed && focusIsLost()) focusHeading(main)
   }, [place])
   if (view.screen === 'settings') return <SettingsScreen />
   if (locked) return <UnlockScreen />
@@ -83,4 +93,12 @@ function MainView() {
     case 'connection':
       return <ConnectionScreen key={view.profileId} profileId={view.profileId} tab={view.tab} />
   }
+}
+
+/** The screen's first heading (focusable by script only), else the main area itself. */
+function focusHeading(main: HTMLElement) {
+  const heading = main.querySelector<HTMLElement>('h1')
+  if (!heading) return main.focus({ preventScroll: true })
+  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1
+  heading.focus({ preventScroll: true })
 }
