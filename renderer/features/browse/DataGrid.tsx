@@ -1,7 +1,7 @@
 // A virtualized grid over a dataset kept in main: only the visible rows are in the DOM, and only
 // the pages covering them are fetched. Sortable headers, keyboard navigation (arrows, Page Up/Down,
 // Home/End, Enter opens the row, Space selects it), optional multi-select.
-import { memo, useEffect, useId, useMemo, useState } from 'react'
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { ColumnSpec } from '../../../common/zoom/catalog'
 import type { BrowseResource } from '../../../common/zoom/browse/browse-resource'
 import type { GridView } from '../../store/slices/browse'
@@ -63,6 +63,7 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
   }, [active, count])
 
   const specs = useMemo(() => rows.columns.map((path) => columnSpec(resource, path)), [rows.columns, resource])
+  const sortNote = useSortNote(resource, view.sort)
   const selectable = selection !== undefined
   const { template, minWidth } = useMemo(() => gridLayout(specs, selectable), [specs, selectable])
   const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1)
@@ -169,6 +170,9 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
           </div>
         </div>
       </div>
+      <span className="visually-hidden" role="status">
+        {sortNote}
+      </span>
       {rows.error && (
         <p className="callout" data-tone="bad" role="alert">
           {rows.error}
@@ -226,3 +230,24 @@ const DataRow = memo(function DataRow({ id, position, start, row, specs, templat
     </div>
   )
 })
+
+/**
+ * What a screen reader is told after a header's sort button is pressed. The button keeps focus and
+ * its name, and aria-sort changing on its header is not read while focus stays there, so without
+ * this the new order went unannounced. Empty until the sort first changes (nothing to say on load).
+ */
+function useSortNote(resource: BrowseResource, sort: GridView['sort']): string {
+  const [note, setNote] = useState('')
+  const column = sort?.column
+  const direction = sort?.direction
+  // The order last seen: a note only when it changes (not when the grid first shows, nor when an
+  // effect runs twice for the same order).
+  const shown = useRef(`${column}|${direction}`)
+  useEffect(() => {
+    const now = `${column}|${direction}`
+    if (now === shown.current) return
+    shown.current = now
+    setNote(column && direction ? `Sorted by ${columnSpec(resource, column).label}, ${direction === 'asc' ? 'ascending' : 'descending'}` : 'Not sorted: rows in the order Zoom listed them')
+  }, [resource, column, direction])
+  return note
+}
