@@ -25,11 +25,13 @@ export interface GridToolbarProps {
   onCancelExport?(): void
   /** The Export control, so focus can come back to it (after its dialog, and when its export ends). */
   exportButtonRef?: React.Ref<HTMLButtonElement>
+  /** The filter field, so focus can go to it when the filter is cleared from elsewhere. */
+  filterInputRef?: React.Ref<HTMLInputElement>
 }
 
 const FILTER_DEBOUNCE_MS = 250
 
-export function GridToolbar({ resource, filterText, onFilter, shown, total, columns, availableColumns, onColumns, onExport, exporting, exportProgress, onCancelExport, exportButtonRef }: GridToolbarProps) {
+export function GridToolbar({ resource, filterText, onFilter, shown, total, columns, availableColumns, onColumns, onExport, exporting, exportProgress, onCancelExport, exportButtonRef, filterInputRef }: GridToolbarProps) {
   const [text, setText] = useState(filterText)
   /** The text last sent to main, so a filter changed elsewhere (Clear) shows here without undoing typing. */
   const sent = useRef(filterText)
@@ -56,7 +58,7 @@ export function GridToolbar({ resource, filterText, onFilter, shown, total, colu
     <div className="grid-toolbar">
       <div className="search" style={{ maxWidth: 320 }}>
         <SearchIcon size={14} />
-        <input className="input" type="search" aria-label="Filter rows" placeholder="Filter rows" value={text} onChange={(e) => setText(e.target.value)} />
+        <input ref={filterInputRef} className="input" type="search" aria-label="Filter rows" placeholder="Filter rows" value={text} onChange={(e) => setText(e.target.value)} />
       </div>
       <span className="muted" role="status" data-testid="row-count">
         {shown === undefined ? '' : shown === total ? `${formatCount(shown)} ${shown === 1 ? 'row' : 'rows'}` : `${formatCount(shown)} of ${formatCount(total ?? 0)} rows`}

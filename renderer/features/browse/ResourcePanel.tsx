@@ -217,6 +217,7 @@ function DatasetView({ profile, resource, job, info, values }: DatasetViewProps)
   const cancelExport = useStore((s) => s.cancelExport)
   // Export is disabled while its file is written: focus comes back to it when that ends.
   const exportButton = useFocusReturn<HTMLButtonElement>(exporting, true)
+  const filterInput = useRef<HTMLInputElement>(null)
   const [selection, setSelection] = useState<ReadonlySet<number>>(new Set())
   const selectable = resource.id === RECORDINGS
   const [downloadChoice, setDownloadChoice] = useState<DownloadChoice>(ALL_FILES)
@@ -275,6 +276,7 @@ function DatasetView({ profile, resource, job, info, values }: DatasetViewProps)
         exportProgress={exportProgress}
         onCancelExport={() => cancelExport(datasetId)}
         exportButtonRef={exportButton}
+        filterInputRef={filterInput}
       />
       <ExportDialog
         format={exportFormat}
@@ -292,7 +294,15 @@ function DatasetView({ profile, resource, job, info, values }: DatasetViewProps)
             No rows match “{view.filterText.trim()}” in any column of the {formatCount(rows.datasetTotal ?? 0)} loaded.
           </span>
           <span className="spacer" />
-          <button type="button" className="btn btn-small" onClick={() => onFilter('')}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              onFilter('')
+              // The button goes with the filter it clears: focus goes to the field for the next search.
+              filterInput.current?.focus()
+            }}
+          >
             Clear filter
           </button>
         </div>
