@@ -1,7 +1,7 @@
 // A virtualized grid over a dataset kept in main: only the visible rows are in the DOM, and only
 // the pages covering them are fetched. Sortable headers, keyboard navigation (arrows, Page Up/Down,
 // Home/End, Enter opens the row, Space selects it), optional multi-select.
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { ColumnSpec } from '../../../common/zoom/catalog'
 import type { BrowseResource } from '../../../common/zoom/browse/browse-resource'
 import type { GridView } from '../../store/slices/browse'
@@ -51,12 +51,21 @@ export interface DataGridProps {
   selection?: ReadonlySet<number>
   onToggle?(index: number): void
   label: string
+  /** The grid's focusable element, so focus can come back to it (after Clear selection). */
+  gridRef?: React.RefObject<HTMLDivElement | null>
 }
 
-export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onToggle, label }: DataGridProps) {
+export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onToggle, label, gridRef }: DataGridProps) {
   const id = useId()
   const [active, setActive] = useState(0)
   const { scrollRef, items, count, bodyHeight, base, shift, scrollToRow } = useVirtualWindow(rows, ROW_HEIGHT)
+  const setGridElement = useCallback(
+    (element: HTMLDivElement | null) => {
+      scrollRef.current = element
+      if (gridRef) gridRef.current = element
+    },
+    [scrollRef, gridRef],
+  )
 
   useEffect(() => {
     if (active >= count && count > 0) setActive(count - 1)
@@ -113,7 +122,7 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
   return (
     <div className="grid-frame">
       <div
-        ref={scrollRef}
+        ref={setGridElement}
         className="grid-scroll"
         role="grid"
         aria-label={label}

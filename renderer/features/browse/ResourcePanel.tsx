@@ -218,6 +218,7 @@ function DatasetView({ profile, resource, job, info, values }: DatasetViewProps)
   // Export is disabled while its file is written: focus comes back to it when that ends.
   const exportButton = useFocusReturn<HTMLButtonElement>(exporting, true)
   const filterInput = useRef<HTMLInputElement>(null)
+  const grid = useRef<HTMLDivElement>(null)
   const [selection, setSelection] = useState<ReadonlySet<number>>(new Set())
   const selectable = resource.id === RECORDINGS
   const [downloadChoice, setDownloadChoice] = useState<DownloadChoice>(ALL_FILES)
@@ -317,14 +318,22 @@ function DatasetView({ profile, resource, job, info, values }: DatasetViewProps)
             Download selected
           </button>
           {selection.size > 0 && (
-            <button type="button" className="btn btn-small btn-ghost" onClick={() => setSelection(new Set())}>
+            <button
+              type="button"
+              className="btn btn-small btn-ghost"
+              onClick={() => {
+                setSelection(new Set())
+                // The button goes with the selection it clears: focus goes back to the grid, where rows are selected.
+                grid.current?.focus()
+              }}
+            >
               Clear selection
             </button>
           )}
         </div>
       )}
       {selectable && <DownloadChoices choice={downloadChoice} onChange={setDownloadChoice} />}
-      <DataGrid resource={resource} rows={rows} view={view} onSort={onSort} onOpen={setDetail} label={resource.title} {...(selectable ? { selection, onToggle: toggle } : {})} />
+      <DataGrid resource={resource} rows={rows} view={view} onSort={onSort} onOpen={setDetail} label={resource.title} gridRef={grid} {...(selectable ? { selection, onToggle: toggle } : {})} />
       <DetailDrawer
         datasetId={datasetId}
         index={detail}
