@@ -26,3 +26,18 @@ describe('recording downloads and the keyboard', () => {
     await waitFor(() => expect(document.activeElement).toBe(within(panel).getByRole('button', { name: `Cancel download of ${name}` })))
   })
 })
+
+describe('Clear finished and the keyboard', () => {
+  it('puts focus back on the grid when Clear finished empties the Downloads panel', async () => {
+    const { user } = await renderLoadedRecordings(12)
+    const grid = await screen.findByRole('grid', { name: 'Cloud recordings' })
+    await user.click(await within(grid).findByRole('checkbox', { name: 'Select row 1' }))
+    await user.click(screen.getByRole('button', { name: 'Download selected' }))
+    const panel = await screen.findByRole('region', { name: 'Downloads' })
+    await user.click(within(panel).getByRole('button', { name: 'Cancel all' }))
+    within(panel).getByRole('button', { name: 'Clear finished' }).focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Downloads' })).toBeNull())
+    await waitFor(() => expect(document.activeElement).toBe(grid))
+  })
+})

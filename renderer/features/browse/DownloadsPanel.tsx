@@ -1,6 +1,8 @@
 // Recording downloads: each file's progress, cancel, retry, open folder ('downloads.changed' events).
 import type { DownloadItem } from '../../../common/contract/index'
+import { useEffect, useRef } from 'react'
 import { FolderIcon } from '../../components/icons'
+import { focusIsLost } from '../../components/use-focus-return'
 import { useStore } from '../../store/index'
 import { formatBytes } from '../../shared/format'
 import { humanise } from './columns'
@@ -35,10 +37,18 @@ function fileKind(name: string): string | undefined {
   return dot > 0 && dot < name.length - 1 ? name.slice(dot + 1).toUpperCase() : undefined
 }
 
-export function DownloadsPanel() {
+/** `returnFocusTo`: where focus goes when the panel empties under it (Clear finished). */
+export function DownloadsPanel({ returnFocusTo }: { returnFocusTo?: () => HTMLElement | null }) {
   const snapshot = useStore((s) => s.downloads)
   const s = useStore.getState
-  if (snapshot.items.length === 0) return null
+  const empty = snapshot.items.length === 0
+  // Clear finished removes the panel with the button pressed: a keyboard user would be left on <body>.
+  const hadItems = useRef(!empty)
+  useEffect(() => {
+    if (empty && hadItems.current && focusIsLost()) returnFocusTo?.()?.focus()
+    hadItems.current = !empty
+  }, [empty, returnFocusTo])
+  if (empty) return null
   const active = snapshot.items.some((d) => d.state === 'queued' || d.state === 'downloading')
   return (
     <section className="card downloads" aria-labelledby="downloads-title" tabIndex={-1}>

@@ -85,6 +85,9 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
   /** Between Load and main's answer (resolving a typed user, starting the crawl). */
   const starting = listLoad?.starting === true
   const loadButton = useFocusReturn<HTMLButtonElement>(running || starting)
+  /** The grid, for focus to come back to when a control beside it goes away. */
+  const grid = useRef<HTMLDivElement>(null)
+  const gridElement = useCallback(() => grid.current, [])
   // "Keep this list" is replaced by its note once kept: focus goes to the note, not to <body>.
   const keptNote = useRef<HTMLSpanElement>(null)
   const kept = dataset?.info?.keptAt !== undefined
@@ -187,8 +190,8 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
           onRetryFailed={() => void controlCrawl(profile.id, resource.id, 'retry', job.jobId)}
         />
       )}
-      {dataset?.info && !running && <DatasetView profile={profile} resource={resource} job={job} info={dataset.info} values={values} />}
-      {resource.id === RECORDINGS && <DownloadsPanel />}
+      {dataset?.info && !running && <DatasetView profile={profile} resource={resource} job={job} info={dataset.info} values={values} gridRef={grid} />}
+      {resource.id === RECORDINGS && <DownloadsPanel returnFocusTo={gridElement} />}
     </div>
   )
 }
@@ -200,9 +203,11 @@ interface DatasetViewProps {
   info: DatasetInfo
   /** The form's values, for what to try when the load found nothing. */
   values: ParamValues
+  /** Set to the grid's focusable element. */
+  gridRef: React.RefObject<HTMLDivElement | null>
 }
 
-function DatasetView({ profile, resource, job, info, values }: DatasetViewProps) {
+function DatasetView({ profile, resource, job, info, values, gridRef: grid }: DatasetViewProps) {
   const { datasetId, rows: rowsInDataset, availableColumns, defaultColumns } = info
   const view = useStore((s) => s.gridViews[datasetId]) ?? EMPTY_GRID_VIEW
   const setGridView = useStore((s) => s.setGridView)
@@ -218,7 +223,6 @@ function DatasetView({ profile, resource, job, info, values }: DatasetViewProps)
   // Export is disabled while its file is written: focus comes back to it when that ends.
   const exportButton = useFocusReturn<HTMLButtonElement>(exporting, true)
   const filterInput = useRef<HTMLInputElement>(null)
-  const grid = useRef<HTMLDivElement>(null)
   const [selection, setSelection] = useState<ReadonlySet<number>>(new Set())
   const selectable = resource.id === RECORDINGS
   const [downloadChoice, setDownloadChoice] = useState<DownloadChoice>(ALL_FILES)
