@@ -350,6 +350,10 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
             </span>
           </div>
         </form>
+        {/* Always there, so a screen reader reads each outcome (the badge below appears silently). */}
+        <p className="visually-hidden" role="status" data-testid="response-announcement">
+          {response ? outcomeText(response) : ''}
+        </p>
         {sending && (
           <p role="status" className="muted">
             Sending… <span className="kbd">Esc</span> or Cancel stops it.
@@ -369,4 +373,10 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
       </div>
     </div>
   )
+}
+
+/** How a request ended, in a few words: what a screen reader says when the response arrives. */
+function outcomeText(response: { status: number; statusText: string; durationMs: number; error?: { code?: string } | undefined }): string {
+  if (response.status > 0) return `Response: ${response.status} ${response.statusText}, in ${Math.round(response.durationMs)} ms`
+  return response.error?.code === 'CANCELLED' ? 'Request cancelled' : 'No response'
 }
