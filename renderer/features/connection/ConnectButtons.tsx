@@ -4,6 +4,7 @@ import type { ConnectionState } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { PlugIcon } from '../../components/icons'
+import { useFocusReturn } from '../../components/use-focus-return'
 import { useStore } from '../../store/index'
 
 const LIVE: ConnectionState[] = ['connected', 'expiring', 'refreshing']
@@ -24,18 +25,24 @@ export function ConnectButtons({ profile, state }: { profile: ProfileView; state
   const disconnect = useStore((s) => s.disconnect)
   const [confirming, setConfirming] = useState(false)
   const connecting = busy === 'connecting' || state === 'connecting'
+  // Disabled while a token is requested, the button loses focus: it gets it back when that ends.
+  const connectButton = useFocusReturn<HTMLButtonElement>(connecting && profile.grant !== 'authorization_code')
   if (state === 'locked') return null
   const live = LIVE.includes(state)
   return (
     <div className="row">
-      {connecting ? (
-        profile.grant === 'authorization_code' && (
-          <button type="button" className="btn" onClick={() => void cancelSignIn(profile.id)}>
-            Cancel sign-in
-          </button>
-        )
+      {/* One button element in this place whatever the state, so focus stays on it as Connect
+          turns into Cancel sign-in, Connecting… and Reconnect (a removed button drops focus to <body>). */}
+      {connecting && profile.grant === 'authorization_code' ? (
+        <button ref={connectButton} type="button" className="btn" onClick={() => void cancelSignIn(profile.id)}>
+          Cancel sign-in
+        </button>
+      ) : connecting ? (
+        <button ref={connectButton} type="button" className="btn" disabled>
+          <PlugIcon size={14} /> Connecting…
+        </button>
       ) : (
-        <button type="button" className={live ? 'btn' : 'btn btn-primary'} disabled={busy !== undefined} onClick={() => void connect(profile.id)}>
+        <button ref={connectButton} type="button" className={live ? 'btn' : 'btn btn-primary'} disabled={busy !== undefined} onClick={() => void connect(profile.id)}>
           <PlugIcon size={14} /> {state === 'disconnected' ? 'Connect' : 'Reconnect'}
         </button>
       )}
