@@ -17,10 +17,12 @@ export interface ConfirmDialogProps {
   /** Why the action failed, from the slice that ran it. */
   error: string | undefined
   tone?: 'danger' | 'primary'
+  /** Where focus goes on close when the control that opened it is gone (the action removed it). */
+  returnFocusTo?: () => HTMLElement | null
 }
 
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, onConfirm, pending, error, tone = 'danger' }: ConfirmDialogProps) {
-  const returnFocus = useOpenerFocus(open)
+export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, onConfirm, pending, error, tone = 'danger', returnFocusTo }: ConfirmDialogProps) {
+  const returnFocus = useOpenerFocus(open, returnFocusTo)
   const confirm = async () => {
     // A failure is kept by the action's slice and comes back as `error`.
     if (await onConfirm().then(() => true, () => false)) onOpenChange(false)

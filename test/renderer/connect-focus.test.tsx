@@ -26,3 +26,21 @@ describe('Connect and the keyboard', () => {
     await waitFor(() => expect(document.activeElement).toBe(reconnect))
   })
 })
+
+describe('Disconnect and the keyboard', () => {
+  it('puts focus on Connect once the confirmed Disconnect has removed its own button', async () => {
+    const p = makeProfile({ name: 'Acme' })
+    const { user } = await renderApp({ profiles: [p], statuses: [{ profileId: p.id, state: 'connected', grantedScopes: ['user:read:admin'], hasRefreshToken: false, expiresAt: Date.now() + 3_600_000 }] })
+    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
+    await screen.findByRole('heading', { level: 1, name: 'Acme' })
+    const header = document.querySelector<HTMLElement>('.conn-head')!
+    within(header).getByRole('button', { name: 'Disconnect' }).focus()
+    await user.keyboard('{Enter}')
+    const dialog = await screen.findByRole('alertdialog', { name: 'Disconnect “Acme”?' })
+    within(dialog).getByRole('button', { name: 'Disconnect' }).focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
+    const connect = await within(header).findByRole('button', { name: 'Connect' })
+    await waitFor(() => expect(document.activeElement).toBe(connect))
+  })
+})

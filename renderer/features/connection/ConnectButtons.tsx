@@ -1,10 +1,10 @@
 // The primary action for the connection's state: Connect, Reconnect, Cancel sign-in, Disconnect.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ConnectionState } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { PlugIcon } from '../../components/icons'
-import { useFocusReturn } from '../../components/use-focus-return'
+import { focusIsLost, useFocusReturn } from '../../components/use-focus-return'
 import { useStore } from '../../store/index'
 
 const LIVE: ConnectionState[] = ['connected', 'expiring', 'refreshing']
@@ -27,8 +27,15 @@ export function ConnectButtons({ profile, state }: { profile: ProfileView; state
   const connecting = busy === 'connecting' || state === 'connecting'
   // Disabled while a token is requested, the button loses focus: it gets it back when that ends.
   const connectButton = useFocusReturn<HTMLButtonElement>(connecting && profile.grant !== 'authorization_code')
-  if (state === 'locked') return null
   const live = LIVE.includes(state)
+  // Disconnect removes its own button: focus goes to Connect, whether the confirmation closed
+  // before the button went (here) or after (the dialog's returnFocusTo).
+  const wasLive = useRef(live)
+  useEffect(() => {
+    if (wasLive.current && !live && focusIsLost()) connectButton.current?.focus()
+    wasLive.current = live
+  }, [live, connectButton])
+  if (state === 'locked') return null
   return (
     <div className="row">
       {/* One button element in this place whatever the state, so focus stays on it as Connect
@@ -63,6 +70,7 @@ export function ConnectButtons({ profile, state }: { profile: ProfileView; state
         description="The access token is revoked at Zoom and forgotten here; scripts using a copied token stop working. The connection’s settings and Client Secret stay, so you can connect again in one click."
         confirmLabel="Disconnect"
         onConfirm={() => disconnect(profile.id)}
+        returnFocusTo={() => connectButton.current}
         pending={busy === 'disconnecting'}
         error={failed?.action === 'disconnecting' ? failed.error : undefined}
       />
