@@ -181,7 +181,10 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: one user’s data (end
     await form.getByRole('button', { name: /^(Re)?load cloud recordings$/i }).click()
     await expect.poll(async () => (await value(page, 'data.jobs', { profileId })).find((j) => !earlier.has(j.jobId) && j.resource === '/users/{userId}/recordings')?.state, { timeout: 60_000 }).toBe('done')
     await page.locator('.crawl[data-state="done"]').waitFor()
-    const [, total] = parseRowCount(await page.getByTestId('row-count').innerText())
+    // The count is empty until the grid has asked main for the new list's first window.
+    const rowCount = async () => parseRowCount(await page.getByTestId('row-count').innerText())
+    await expect.poll(async () => (await rowCount())[1]).toBeGreaterThan(0)
+    const [, total] = await rowCount()
     // The first row's host: a filter that keeps some rows and drops others.
     const grid = page.getByRole('grid', { name: 'Cloud recordings' })
     // Headers and cells are read again until they agree: the grid's columns change as the load ends.
@@ -192,8 +195,8 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: one user’s data (end
     await expect.poll(firstHost).toContain('@')
     const host = await firstHost()
     await page.getByRole('searchbox', { name: 'Filter rows' }).fill(host)
-    await expect.poll(async () => parseRowCount(await page.getByTestId('row-count').innerText())[0]).toBeLessThan(total)
-    const [shown] = parseRowCount(await page.getByTestId('row-count').innerText())
+    await expect.poll(async () => (await rowCount())[0]).toBeLessThan(total)
+    const [shown] = await rowCount()
     await page.getByRole('button', { name: `Select all ${shown.toLocaleString('en-US')}` }).click()
     await page.getByText(`${shown.toLocaleString('en-US')} selected`).waitFor()
     expect(shown).toBeGreaterThan(0)
