@@ -126,7 +126,9 @@ describe('crawls that survive trouble', () => {
     fake.emit('data.job', stopped)
     await user.click(await screen.findByRole('button', { name: 'Resume' }))
     await waitFor(() => expect(fake.callsOf('data.resume')).toEqual([{ jobId: job.jobId }]))
-    expect(await screen.findByRole('button', { name: 'Cancel loading' })).toBeTruthy()
+    // Resume went with the stop: focus is on Cancel loading, not on <body>.
+    const cancel = await screen.findByRole('button', { name: 'Cancel loading' })
+    await waitFor(() => expect(document.activeElement).toBe(cancel))
   })
 
   it('names a fan-out\'s units by their parent list, not "users", in the progress line and after a stop', async () => {

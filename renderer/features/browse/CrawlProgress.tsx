@@ -1,6 +1,8 @@
 // A running or finished crawl: progress bar, counts, rate-limit waits (live), a pause while Zoom
 // is unreachable, per-unit errors, Cancel, and after a stop "Resume" and "Retry N failed users" (or lists, call queues…).
+import { useEffect, useRef } from 'react'
 import type { JobProgress } from '../../../common/contract/index'
+import { focusIsLost } from '../../components/use-focus-return'
 import { singularOf } from '../../../common/zoom/browse/fan-out'
 import { formatCount, formatDuration } from '../../shared/format'
 import { useNow } from '../../shared/use-now'
@@ -27,6 +29,19 @@ export function CrawlProgress({ job, onCancel, onResume, onRetryFailed }: CrawlP
   // A fan-out names its units by the parent list (users, call queues, rooms), never "users" for all.
   const many = job.unitNoun ?? 'users'
   const units = (count: number): string => (count === 1 ? singularOf(many) : many)
+  // Resume and Retry leave with the stop they answer, taking focus with them: once the crawl runs
+  // again, a keyboard user is put on Cancel loading rather than on <body>.
+  const cancelButton = useRef<HTMLButtonElement>(null)
+  const focusCancelWhenRunning = useRef(false)
+  useEffect(() => {
+    if (!running || !focusCancelWhenRunning.current) return
+    focusCancelWhenRunning.current = false
+    if (focusIsLost()) cancelButton.current?.focus()
+  }, [running])
+  const restart = (action: () => void) => () => {
+    focusCancelWhenRunning.current = true
+    action()
+  }
   return (
     <div className="crawl" data-state={job.state}>
       <div className="row wrap">
@@ -39,7 +54,7 @@ export function CrawlProgress({ job, onCancel, onResume, onRetryFailed }: CrawlP
         </span>
         <span className="spacer" />
         {running && (
-          <button type="button" className="btn btn-small" onClick={onCancel}>
+          <button ref={cancelButton} type="button" className="btn btn-small" onClick={onCancel}>
             Cancel loading
           </button>
         )}
@@ -73,12 +88,12 @@ export function CrawlProgress({ job, onCancel, onResume, onRetryFailed }: CrawlP
             </span>
           )}
           {job.resumable && (
-            <button type="button" className="btn btn-small btn-primary" onClick={onResume}>
+            <button type="button" className="btn btn-small btn-primary" onClick={restart(onResume)}>
               Resume
             </button>
           )}
           {(job.failedUnits ?? 0) > 0 && (
-            <button type="button" className="btn btn-small" onClick={onRetryFailed}>
+            <button type="button" className="btn btn-small" onClick={restart(onRetryFailed)}>
               {/* Named by its units: "Retry 1 failed" alone read as one user when a plain list had failed. */}
               Retry {formatCount(job.failedUnits ?? 0)} failed {units(job.failedUnits ?? 0)}
             </button>
