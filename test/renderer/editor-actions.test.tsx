@@ -4,20 +4,14 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { useStore } from '../../renderer/store/index'
+import { fillNewS2S } from './new-s2s-form'
 import { renderApp } from './render-app'
 
-const field = (name: string) => screen.getByLabelText(name) as HTMLInputElement
 
 /** The app on a new Server-to-Server editor with its required fields filled, not yet saved. */
 async function filledNewS2S() {
   const app = await renderApp()
-  const { user } = app
-  await user.click(screen.getByRole('button', { name: /Server-to-Server OAuth/ }))
-  await screen.findByRole('heading', { name: 'New connection' })
-  await user.type(field('Connection name'), 'Acme')
-  await user.type(field('Account ID'), 'acc')
-  await user.type(field('Client ID'), 'client')
-  await user.type(field('Client Secret'), 'secret-value')
+  await fillNewS2S(app.user)
   return app
 }
 

@@ -2,6 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { FIRST_RUN_VAULT, makeProfile } from './fake-bridge'
+import { fillNewS2S } from './new-s2s-form'
 import { renderApp } from './render-app'
 
 const field = (name: string | RegExp) => screen.getByLabelText(name) as HTMLInputElement
@@ -100,12 +101,7 @@ describe('connection editor', () => {
   it('on first run, offers the choice of secret storage where saving needs it, then finishes the save', async () => {
     const { user, fake } = await renderApp({ vault: FIRST_RUN_VAULT })
     expect(screen.getByRole('heading', { name: 'How should your secrets be protected?' })).toBeTruthy()
-    await user.click(screen.getByRole('button', { name: /Server-to-Server OAuth/ }))
-    await screen.findByRole('heading', { name: 'New connection' })
-    await user.type(field('Connection name'), 'Acme')
-    await user.type(field('Account ID'), 'acc')
-    await user.type(field('Client ID'), 'client')
-    await user.type(field('Client Secret'), 'secret-value')
+    await fillNewS2S(user)
     await user.click(screen.getByRole('button', { name: 'Save & connect' }))
     const setup = await screen.findByRole('region', { name: 'First, choose how to protect your secrets' })
     await user.click(within(setup).getByRole('button', { name: 'Use the OS keychain' }))

@@ -5,19 +5,14 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { makeProfile } from './fake-bridge'
+import { fillNewS2S } from './new-s2s-form'
 import { renderApp } from './render-app'
 
-const field = (name: string) => screen.getByLabelText(name) as HTMLInputElement
 
 describe('focus after a screen change', () => {
   it('lands on the new connection’s heading after Save & connect pressed with the keyboard', async () => {
     const { user } = await renderApp()
-    await user.click(screen.getByRole('button', { name: /Server-to-Server OAuth/ }))
-    await screen.findByRole('heading', { name: 'New connection' })
-    await user.type(field('Connection name'), 'Acme')
-    await user.type(field('Account ID'), 'acc')
-    await user.type(field('Client ID'), 'client')
-    await user.type(field('Client Secret'), 'secret-value')
+    await fillNewS2S(user)
     screen.getByRole('button', { name: 'Save & connect' }).focus()
     await user.keyboard('{Enter}')
     const heading = await screen.findByRole('heading', { level: 1, name: 'Acme' })

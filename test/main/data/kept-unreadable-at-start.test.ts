@@ -26,6 +26,15 @@ describe('reading the kept datasets at start-up', () => {
     backends.push(backend)
     return new DatasetStore(8, () => undefined, backend, (problem) => problems.push(problem))
   }
+  /** A list of `count` users, kept, by a run that then ends. */
+  const keptList = async (count: number) => {
+    const store = startApp()
+    const dataset = store.create('p1', usersResource, NOW)
+    await dataset.add(syntheticUsers(count))
+    await store.keep(dataset.id, NOW)
+    await store.shutdown()
+    return dataset
+  }
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'zc-start-'))
   })
@@ -104,11 +113,7 @@ describe('reading the kept datasets at start-up', () => {
 
   it('moves aside, never deletes as expired, a kept dataset whose stored facts have the wrong types', async () => {
     const files = new DatasetFiles(join(root, 'datasets'))
-    const store = startApp()
-    const dataset = store.create('p1', usersResource, NOW)
-    await dataset.add(syntheticUsers(10))
-    await store.keep(dataset.id, NOW)
-    await store.shutdown()
+    const dataset = await keptList(10)
     // An edit by another tool: the crawl's time written as a date, not the milliseconds the app stores.
     const db = new DatabaseSync(files.kept(dataset.id))
     const meta = JSON.parse(String(db.prepare("SELECT value FROM meta WHERE key = 'dataset'").get()?.value)) as Record<string, unknown>
@@ -124,11 +129,7 @@ describe('reading the kept datasets at start-up', () => {
 
   it('lists the kept datasets when a folder stands where a kept file would be', async () => {
     const files = new DatasetFiles(join(root, 'datasets'))
-    const store = startApp()
-    const dataset = store.create('p1', usersResource, NOW)
-    await dataset.add(syntheticUsers(10))
-    await store.keep(dataset.id, NOW)
-    await store.shutdown()
+    const dataset = await keptList(10)
     await mkdir(files.kept('a-folder'))
 
     const next = startApp()
