@@ -157,4 +157,16 @@ describe('reading the kept datasets at start-up', () => {
     await store.clearKept()
     expect(existsSync(recent)).toBe(false)
   })
+
+  it('Clear kept data removes a set-aside kept file’s journal with it', async () => {
+    const files = new DatasetFiles(join(root, 'datasets'))
+    await startApp().start()
+    // What setting aside a damaged file with a rollback journal beside it leaves (moveAside's names).
+    for (const name of ['damaged.sqlite.corrupt-2026-01-19T000000.000Z', 'damaged.sqlite-journal.corrupt-2026-01-19T000000.000Z']) {
+      await writeFile(join(files.keptDir, name), 'rows of a damaged kept list')
+    }
+    // One list went, whatever its journal.
+    expect(await startApp().clearKept()).toBe(1)
+    expect(await readdir(files.keptDir)).toEqual([])
+  })
 })

@@ -12,8 +12,15 @@ import { moveAside } from '../../../store/quarantine'
 import { removeDatabaseFiles } from './dataset-db'
 
 const SUFFIX = '.sqlite'
-/** What `moveAside` adds to a kept file it sets aside: `<id>.sqlite.corrupt-<time>`. */
-const SET_ASIDE = `${SUFFIX}.corrupt-`
+/**
+ * A kept file set aside by `moveAside` is `<id>.sqlite.corrupt-<time>`, and its rollback journal
+ * `<id>.sqlite-journal.corrupt-<time>`.
+ */
+function setAsideKind(name: string): 'list' | 'journal' | undefined {
+  if (name.includes(`${SUFFIX}.corrupt-`)) return 'list'
+  if (name.includes(`${SUFFIX}-journal.corrupt-`)) return 'journal'
+  return undefined
+}
 const FOLDER_MODE = 0o700
 
 export class DatasetFiles {
@@ -82,27 +89,30 @@ export class DatasetFiles {
   }
 
   /**
-   * Deletes the set-aside kept files last written more than `maxAgeMs` ago; returns how many. They
-   * hold Zoom data like any kept list, so they go with the same expiry (a rename keeps a file's
-   * modification time: its age is that of its rows, not of the day it was set aside).
+   * Deletes the set-aside kept files last written more than `maxAgeMs` ago; returns how many lists
+   * went. They hold Zoom data like any kept list, so they go with the same expiry (a rename keeps a
+   * file's modification time: its age is that of its rows, not of the day it was set aside).
    */
-  async expireSetAside(maxAgeMs: number, now: number): Promise<number> {
-    let removed = 0
-    for (const name of (await readdir(this.keptDir).catch(() => [])).filter((entry) => entry.includes(SET_ASIDE))) {
-      const path = join(this.keptDir, name)
-      const info = await lstat(path).catch(() => undefined)
-      if (!info || now - info.mtimeMs <= maxAgeMs) continue
-      await rm(path, { force: true, recursive: true })
-      if (!name.includes('-journal')) removed++
-    }
-    return removed
+  expireSetAside(maxAgeMs: number, now: number): Promise<number> {
+    return this.removeSetAside((mtimeMs) => now - mtimeMs > maxAgeMs)
   }
 
-  /** Removes the kept files set aside ("Clear kept data" clears them too); returns how many. */
-  async removeSetAside(): Promise<number> {
-    const names = (await readdir(this.keptDir).catch(() => [])).filter((name) => name.includes(SET_ASIDE))
-    for (const name of names) await rm(join(this.keptDir, name), { force: true, recursive: true })
-    return names.filter((name) => !name.includes('-journal')).length
+  /**
+   * Removes the kept files set aside, those `due` says (by their last write; all by default:
+   * "Clear kept data"), journals included; returns how many lists went.
+   */
+  async removeSetAside(due: (mtimeMs: number) => boolean = () => true): Promise<number> {
+    let removed = 0
+    for (const name of await readdir(this.keptDir).catch(() => [])) {
+      const kind = setAsideKind(name)
+      if (kind === undefined) continue
+      const path = join(this.keptDir, name)
+      const info = await lstat(path).catch(() => undefined)
+      if (!info || !due(info.mtimeMs)) continue
+      await rm(path, { force: true, recursive: true })
+      if (kind === 'list') removed++
+    }
+    return removed
   }
 }
 
