@@ -2,6 +2,7 @@
 // Finding one user's data: the target picker of per-user tabs (type-ahead from loaded users, a
 // whole e-mail looked up at Zoom) and the user drawer's links to that user's meetings and more.
 import { screen, waitFor, within } from '@testing-library/react'
+import type { UserEvent } from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { ApiOperation } from '../../common/zoom/api/types'
 import { useStore } from '../../renderer/store/index'
@@ -37,6 +38,16 @@ async function openBrowse(operations: ApiOperation[] = [PAST_PARTICIPANTS]) {
   await app.user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
   await app.user.click(await screen.findByRole('tab', { name: 'Browse' }))
   return app
+}
+
+/** Loads Meetings and opens the first meeting's details drawer. */
+async function firstMeetingDetails(user: UserEvent): Promise<HTMLElement> {
+  await user.click(await screen.findByRole('tab', { name: 'Meetings' }))
+  await user.click(await screen.findByRole('button', { name: 'Load meetings' }))
+  const grid = await screen.findByRole('grid', { name: 'Meetings' })
+  await waitFor(() => expect(within(grid).getAllByRole('gridcell')[0]?.textContent).not.toBe(''))
+  await user.click(within(grid).getAllByRole('row').find((r) => r.getAttribute('aria-rowindex') === '2')!)
+  return screen.findByRole('dialog', { name: 'Meeting details' })
 }
 
 describe('one user’s data', () => {
@@ -103,12 +114,7 @@ describe('one user’s data', () => {
 
   it('links a meeting’s details to who took part in that occurrence: the list opens with its UUID and loads', async () => {
     const { user, fake } = await openBrowse()
-    await user.click(await screen.findByRole('tab', { name: 'Meetings' }))
-    await user.click(await screen.findByRole('button', { name: 'Load meetings' }))
-    const grid = await screen.findByRole('grid', { name: 'Meetings' })
-    await waitFor(() => expect(within(grid).getAllByRole('gridcell')[0]?.textContent).not.toBe(''))
-    await user.click(within(grid).getAllByRole('row').find((r) => r.getAttribute('aria-rowindex') === '2')!)
-    const drawer = await screen.findByRole('dialog', { name: 'Meeting details' })
+    const drawer = await firstMeetingDetails(user)
     const meetings = [...fake.datasets.values()].find((d) => d.info.resource === '/users/{userId}/meetings')!
     const meeting = meetings.row(0) as { uuid: string }
     const links = await within(drawer).findByRole('navigation', { name: 'This meeting’s data' })
@@ -121,12 +127,7 @@ describe('one user’s data', () => {
 
   it('says why when Zoom’s files do not describe the participants list, and drops the link’s request', async () => {
     const { user, fake } = await openBrowse([])
-    await user.click(await screen.findByRole('tab', { name: 'Meetings' }))
-    await user.click(await screen.findByRole('button', { name: 'Load meetings' }))
-    const grid = await screen.findByRole('grid', { name: 'Meetings' })
-    await waitFor(() => expect(within(grid).getAllByRole('gridcell')[0]?.textContent).not.toBe(''))
-    await user.click(within(grid).getAllByRole('row').find((r) => r.getAttribute('aria-rowindex') === '2')!)
-    const drawer = await screen.findByRole('dialog', { name: 'Meeting details' })
+    const drawer = await firstMeetingDetails(user)
     await user.click(within(await within(drawer).findByRole('navigation', { name: 'This meeting’s data' })).getByRole('button', { name: 'Participants' }))
     expect((await screen.findByText(/do not describe GET \/past_meetings\/\{meetingId\}\/participants/)).textContent).toBeTruthy()
     await waitFor(() => expect(useStore.getState().browseRequest?.handled).toBe(true))
