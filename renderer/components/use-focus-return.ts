@@ -26,3 +26,15 @@ export function useFocusReturn<T extends HTMLElement>(busy: boolean, startedHere
   }, [busy])
   return ref
 }
+
+/**
+ * When `gone` turns true (the control focus was on went away with what it acted on: the last
+ * download cleared, a connection disconnected) and focus is lost with it, `target()` takes focus.
+ */
+export function useFocusWhenGone(gone: boolean, target: () => HTMLElement | null | undefined) {
+  const wasGone = useRef(gone)
+  useEffect(() => {
+    if (gone && !wasGone.current && focusIsLost()) target()?.focus()
+    wasGone.current = gone
+  }, [gone, target])
+}

@@ -1,8 +1,7 @@
 // Recording downloads: each file's progress, cancel, retry, open folder ('downloads.changed' events).
 import type { DownloadItem } from '../../../common/contract/index'
-import { useEffect, useRef } from 'react'
 import { FolderIcon } from '../../components/icons'
-import { focusIsLost } from '../../components/use-focus-return'
+import { useFocusWhenGone } from '../../components/use-focus-return'
 import { useStore } from '../../store/index'
 import { formatBytes } from '../../shared/format'
 import { humanise } from './columns'
@@ -43,11 +42,7 @@ export function DownloadsPanel({ returnFocusTo }: { returnFocusTo?: () => HTMLEl
   const s = useStore.getState
   const empty = snapshot.items.length === 0
   // Clear finished removes the panel with the button pressed: a keyboard user would be left on <body>.
-  const hadItems = useRef(!empty)
-  useEffect(() => {
-    if (empty && hadItems.current && focusIsLost()) returnFocusTo?.()?.focus()
-    hadItems.current = !empty
-  }, [empty, returnFocusTo])
+  useFocusWhenGone(empty, () => returnFocusTo?.())
   if (empty) return null
   const active = snapshot.items.some((d) => d.state === 'queued' || d.state === 'downloading')
   return (

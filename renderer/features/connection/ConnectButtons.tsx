@@ -1,10 +1,10 @@
 // The primary action for the connection's state: Connect, Reconnect, Cancel sign-in, Disconnect.
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { ConnectionState } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { PlugIcon } from '../../components/icons'
-import { focusIsLost, useFocusReturn } from '../../components/use-focus-return'
+import { useFocusReturn, useFocusWhenGone } from '../../components/use-focus-return'
 import { useStore } from '../../store/index'
 
 const LIVE: ConnectionState[] = ['connected', 'expiring', 'refreshing']
@@ -30,11 +30,7 @@ export function ConnectButtons({ profile, state }: { profile: ProfileView; state
   const live = LIVE.includes(state)
   // Disconnect removes its own button: focus goes to Connect, whether the confirmation closed
   // before the button went (here) or after (the dialog's returnFocusTo).
-  const wasLive = useRef(live)
-  useEffect(() => {
-    if (wasLive.current && !live && focusIsLost()) connectButton.current?.focus()
-    wasLive.current = live
-  }, [live, connectButton])
+  useFocusWhenGone(!live, () => connectButton.current)
   if (state === 'locked') return null
   return (
     <div className="row">
