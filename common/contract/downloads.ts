@@ -28,7 +28,15 @@ export interface DownloadsSnapshot {
   receivedBytes: number
   active: number
   /** Recordings marked "move to Zoom's trash once verified" (absent when none): how they stand. */
-  trash?: { waiting: number; trashed: number; kept: number; failed: number; logFile: string }
+  trash?: {
+    waiting: number
+    trashed: number
+    kept: number
+    /** Of those kept, the ones with a file already in the folder that this app did not leave there as it is (absent when none). */
+    keptFoundInFolder?: number
+    failed: number
+    logFile: string
+  }
 }
 
 export const downloadChannels = {

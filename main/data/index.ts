@@ -22,6 +22,7 @@
 // when closed and at start-up; the ones the person keeps stay until they expire or are cleared.
 import { createLogger, type LogSink } from '../log/logger'
 import { type Clock, type DialogPort, type EventSink, type Scheduler, type ShellPort, systemClock, systemScheduler } from '../ports'
+import { fileLedger } from '../downloads/download-ledger'
 import { DownloadQueue, type DownloadSettings } from '../downloads/download-queue'
 import { join } from 'node:path'
 import { KEPT_DATASET_DAYS } from '../../common/contract/settings'
@@ -130,6 +131,7 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
     clock,
     scheduler,
     log: createLogger(deps.log, 'downloads'),
+    ...(deps.dataDir ? { ledger: fileLedger(deps.dataDir, deps.onProblem) } : {}),
     ...(options.stallTimeoutMs !== undefined ? { stallTimeoutMs: options.stallTimeoutMs } : {}),
     ...(options.downloadAttempts !== undefined ? { maxAttempts: options.downloadAttempts } : {}),
     ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),

@@ -30,6 +30,7 @@ import { isComplete, partPathOf, removePartFiles, sizeOnDisk } from './part-file
 import { RetryableTransferError, transferOnce } from './transfer'
 import type { RecordingFileKind } from '../../common/zoom/recording-files'
 import { groupReadiness, logTrash, TRASH_LOG_NAME, type TrashGroup } from './trash-after-download'
+import { memoryLedger, type DownloadLedger } from './download-ledger'
 
 /** The lists whose rows are cloud recordings with their files: one user's, or the whole account's. */
 const RECORDING_LISTS: ReadonlySet<string> = new Set([LIST_RESOURCES.recordings.path, UNTABBED_LISTS['account.recordings'].path])
@@ -47,6 +48,8 @@ export interface DownloadQueueDeps {
   clock: Clock
   scheduler: Scheduler
   log: Logger
+  /** The files this app finished downloading, across runs (default: this run's only). */
+  ledger?: DownloadLedger
   /**
    * No byte for this long fails the attempt (then it resumes). Unset: the person's setting
    * (settings.downloadStallSeconds, read at each enqueue and retry). Tests set milliseconds here,
@@ -69,6 +72,8 @@ interface Entry {
   running?: Promise<void>
   /** A cancelled queued file's .part being deleted: a later run waits for it before measuring the .part. */
   removing?: Promise<void>
+  /** The file on disk is one this app wrote: downloaded in this run, or found as the ledger noted it. */
+  ours?: boolean
 }
 
 const IN_QUEUE = new Set<DownloadItem['state']>(['queued', 'downloading'])
@@ -105,8 +110,10 @@ export class DownloadQueue {
   private lastFolder: string | undefined
   private closing = false
   private readonly changed: Throttled
+  private readonly ledger: DownloadLedger
 
   constructor(private readonly deps: DownloadQueueDeps) {
+    this.ledger = deps.ledger ?? memoryLedger()
     this.changed = throttle(() => this.deps.events.emit('downloads.changed', this.snapshot()), deps.progressIntervalMs ?? 250, deps.clock, deps.scheduler)
   }
 
@@ -188,8 +195,12 @@ export class DownloadQueue {
     if (!trash) return
     for (const group of this.trashGroups) {
       if (group.state !== 'waiting') continue
-      const readiness = groupReadiness(group, (id) => this.entries.get(id)?.item)
-      if (readiness === 'kept') group.state = 'kept'
+      const readiness = groupReadiness(group, (id) => {
+        const entry = this.entries.get(id)
+        return entry && { item: entry.item, ours: entry.ours === true }
+      })
+      if (readiness === 'kept' || readiness === 'found-in-folder') group.state = 'kept'
+      if (readiness === 'found-in-folder') group.foundInFolder = true
       if (readiness !== 'ready') continue
       group.state = 'trashing'
       try {
@@ -228,7 +239,8 @@ export class DownloadQueue {
   private trashSummary(): DownloadsSnapshot['trash'] {
     if (this.trashGroups.length === 0) return undefined
     const count = (state: TrashGroup['state']) => this.trashGroups.filter((group) => group.state === state).length
-    return { waiting: count('waiting') + count('trashing'), trashed: count('trashed'), kept: count('kept'), failed: count('failed'), logFile: TRASH_LOG_NAME }
+    const foundInFolder = this.trashGroups.filter((group) => group.foundInFolder === true).length
+    return { waiting: count('waiting') + count('trashing'), trashed: count('trashed'), kept: count('kept'), ...(foundInFolder > 0 ? { keptFoundInFolder: foundInFolder } : {}), failed: count('failed'), logFile: TRASH_LOG_NAME }
   }
 
   cancel(id: string): DownloadsSnapshot {
@@ -361,13 +373,17 @@ export class DownloadQueue {
   private async run(entry: Entry, controller: AbortController): Promise<void> {
     const { item } = entry
     const attempts = this.deps.maxAttempts ?? 5
+    entry.ours = false
     try {
       // A Cancel's deletion of the .part finishes before this run measures it to resume.
       await entry.removing
       const complete = await isComplete(entry.finalPath, item.fileSize)
+      // Only for the trash: a complete file is skipped whoever wrote it, but trusted only as this app left it.
+      const ours = complete && (await this.ledger.vouches(entry.finalPath))
       // Cancelled (or the app closing) while the disk was checked: the state must not be overwritten.
       if (controller.signal.aborted) throw controller.signal.reason
       if (complete) {
+        entry.ours = ours
         item.state = 'skipped'
         item.received = item.fileSize
         return
@@ -396,8 +412,12 @@ export class DownloadQueue {
             await rm(entry.finalPath, { force: true })
             return
           }
+          entry.ours = true
           item.state = 'done'
           if (item.fileSize > 0) item.received = item.fileSize
+          // Noted for a later run's "already downloaded" (after the state is set: no cancel can come
+          // in between); failing to note it only keeps that recording in the cloud then.
+          await this.ledger.record(entry.finalPath).catch((error: unknown) => this.deps.log.warn('the download could not be noted in the ledger', { error }))
           return
         } catch (error) {
           if (controller.signal.aborted || !(error instanceof RetryableTransferError) || attempt >= attempts) throw error

@@ -1,7 +1,9 @@
 // "Move to Zoom's trash once downloaded": a recording (one meeting instance) is moved to Zoom's
 // trash only after every one of its files is in this batch and each one is done with its size
-// verified against Zoom's file_size (or was already complete on disk) — never before, never when
-// a file failed, was cancelled, has no size to check, or was left out by the file-type choice.
+// verified against Zoom's file_size, or was found complete on disk as this app left it (the
+// download ledger vouches for it) — never before, never when a file failed, was cancelled, has no
+// size to check, was left out by the file-type choice, or was found in the folder without the
+// ledger knowing it (someone else may have put it there).
 // Each move (and each failed attempt) is a JSON line in zoom-trash-log.jsonl in the download
 // folder, so the person can find the recording in Zoom's trash and restore it while Zoom keeps it.
 import { join } from 'node:path'
@@ -24,18 +26,32 @@ export interface TrashGroup {
   /** Download ids of every file of the recording. */
   files: string[]
   state: 'waiting' | 'trashing' | 'trashed' | 'kept' | 'failed'
+  /** Kept because a file was already in the folder, not as this app left it. */
+  foundInFolder?: boolean
   error?: BridgeError
 }
 
-/** Verified = downloaded with the size checked, or found complete on disk; a size of 0 cannot be checked. */
-const verified = (item: DownloadItem): boolean => (item.state === 'done' || item.state === 'skipped') && item.fileSize > 0 && item.received === item.fileSize
+/** One file of a recording in the queue. */
+export interface TrashFile {
+  item: DownloadItem
+  /** Written by this app: downloaded in this run, or found on disk as the download ledger noted it. */
+  ours: boolean
+}
+
+const finished = (item: DownloadItem): boolean => item.state === 'done' || item.state === 'skipped'
+/** Verified = ours, with the size checked; a size of 0 cannot be checked. */
+const verified = ({ item, ours }: TrashFile): boolean => ours && finished(item) && item.fileSize > 0 && item.received === item.fileSize
 const givenUp = (item: DownloadItem): boolean => item.state === 'failed' || item.state === 'cancelled'
 
-/** 'ready' when every file is verified, 'kept' when one never will be, else 'waiting'. */
-export function groupReadiness(group: TrashGroup, itemOf: (id: string) => DownloadItem | undefined): 'ready' | 'kept' | 'waiting' {
-  const items = group.files.map(itemOf)
-  if (items.some((item) => item === undefined || givenUp(item) || ((item.state === 'done' || item.state === 'skipped') && !verified(item)))) return 'kept'
-  return items.every((item) => item !== undefined && verified(item)) ? 'ready' : 'waiting'
+/**
+ * 'ready' when every file is verified; 'found-in-folder' when one was already in the folder but
+ * not as this app left it, 'kept' when another never will be verified; else 'waiting'.
+ */
+export function groupReadiness(group: TrashGroup, fileOf: (id: string) => TrashFile | undefined): 'ready' | 'kept' | 'found-in-folder' | 'waiting' {
+  const files = group.files.map(fileOf)
+  if (files.some((file) => file === undefined || givenUp(file.item) || (file.ours && finished(file.item) && !verified(file)))) return 'kept'
+  if (files.some((file) => file !== undefined && file.item.state === 'skipped' && !file.ours)) return 'found-in-folder'
+  return files.every((file) => file !== undefined && verified(file)) ? 'ready' : 'waiting'
 }
 
 /** One JSON line per trash attempt, beside the downloads. */

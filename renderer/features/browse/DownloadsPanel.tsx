@@ -70,6 +70,7 @@ export function DownloadsPanel({ returnFocusTo }: { returnFocusTo?: () => HTMLEl
       {snapshot.trash && (
         <p className="muted" data-testid="trash-status">
           Zoom’s trash: {snapshot.trash.waiting} waiting for their files · {snapshot.trash.trashed} moved · {snapshot.trash.kept} kept in the cloud
+          {snapshot.trash.keptFoundInFolder ? ` (${snapshot.trash.keptFoundInFolder} with a file that was already in the folder but not downloaded there by this app)` : ''}
           {snapshot.trash.failed > 0 ? ` · ${snapshot.trash.failed} could not be moved` : ''} · log: <span className="mono">{snapshot.trash.logFile}</span>
         </p>
       )}

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 import { DatasetStore } from '../../../main/data/datasets/dataset-store'
+import type { DownloadLedger } from '../../../main/downloads/download-ledger'
 import { DownloadQueue } from '../../../main/downloads/download-queue'
 import type { DownloadSource } from '../../../main/downloads/source'
 import { createLogger, memoryLogSink } from '../../../main/log/logger'
@@ -25,9 +26,11 @@ export interface FolderQueueOptions {
   confirm?: boolean
   concurrency?: () => number
   maxAttempts?: number
+  /** The files this app finished downloading (default: this queue's own, in memory). */
+  ledger?: DownloadLedger
 }
 
-export function folderQueue({ datasets, folder, source, confirm = false, concurrency = () => 2, maxAttempts }: FolderQueueOptions): DownloadQueue {
+export function folderQueue({ datasets, folder, source, confirm = false, concurrency = () => 2, maxAttempts, ledger }: FolderQueueOptions): DownloadQueue {
   return new DownloadQueue({
     source,
     datasets,
@@ -41,6 +44,7 @@ export function folderQueue({ datasets, folder, source, confirm = false, concurr
     retryDelayMs: 0,
     stallTimeoutMs: 5000,
     ...(maxAttempts !== undefined ? { maxAttempts } : {}),
+    ...(ledger ? { ledger } : {}),
   })
 }
 
@@ -49,14 +53,15 @@ export const trashingSource = (trashed: string[]): DownloadSource => ({ open: (_
 
 /**
  * Two 3,000-byte files on the server ('a' and 'b'), an empty recordings list and a queue that
- * moves recordings to Zoom's trash (confirmed), recording the uuids it trashed.
+ * moves recordings to Zoom's trash (confirmed), recording the uuids it trashed; with `ledger`, the
+ * queue notes its downloads there (a restart is another queue on the same ledger).
  */
-export function trashingRecordingsQueue({ server, folder }: { server: FileServer; folder: string }) {
+export function trashingRecordingsQueue({ server, folder, ledger }: { server: FileServer; folder: string; ledger?: DownloadLedger }) {
   server.files.set('a', { size: 3000 })
   server.files.set('b', { size: 3000 })
   const trashed: string[] = []
   const datasets = new DatasetStore()
-  const queue = folderQueue({ datasets, folder, source: trashingSource(trashed), confirm: true })
+  const queue = folderQueue({ datasets, folder, source: trashingSource(trashed), confirm: true, ...(ledger ? { ledger } : {}) })
   return { trashed, queue, recordings: datasets.create('profile-1', LIST_RESOURCES.recordings, 0) }
 }
 

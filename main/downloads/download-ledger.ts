@@ -1,0 +1,103 @@
+// The files this app finished downloading itself: each one's path with its size, inode, device
+// and modification time as the app left it. A file found complete in the download folder is
+// skipped whoever put it there, but "move to Zoom's trash once downloaded" trusts it only when it
+// is one of these, unchanged: the download folder is one other programs and people may write to,
+// and a file planted there under a recording's name and size must not get that recording trashed
+// before it was ever saved. The ledger lives in the data folder (download-ledger.json), which only
+// the app writes. A ledger that is lost or damaged vouches for nothing, so recordings stay in the
+// cloud: the safe side.
+import { lstat } from 'node:fs/promises'
+import { z } from 'zod'
+import { openDocument, type DocumentFile, type DocumentProblem } from '../store'
+
+export const LEDGER_FILE = 'download-ledger.json'
+/**
+ * The newest this many files are kept: main rewrites the whole document after each batch of
+ * finished files, so it must stay small. A file older than that is only not trusted for the trash.
+ */
+export const LEDGER_LIMIT = 5000
+
+const identitySchema = z.object({ path: z.string().min(1).max(4096), size: z.number().int().min(0), ino: z.number(), dev: z.number(), mtimeMs: z.number() }).strict()
+type FileIdentity = z.infer<typeof identitySchema>
+const ledgerSchema = z.object({ files: z.array(identitySchema).max(LEDGER_LIMIT) }).strict()
+type LedgerDocument = z.infer<typeof ledgerSchema>
+
+export interface DownloadLedger {
+  /** Notes the regular file the app has just finished writing at `path`, as it is now. */
+  record(path: string): Promise<void>
+  /** Whether the file at `path` is one the app finished writing, unchanged since (size, inode, device, modification time). */
+  vouches(path: string): Promise<boolean>
+}
+
+/** The file at `path` as the ledger knows files; undefined when it is missing or not a regular file (a link is never followed). */
+async function identityOf(path: string): Promise<FileIdentity | undefined> {
+  try {
+    const found = await lstat(path)
+    return found.isFile() ? { path, size: found.size, ino: found.ino, dev: found.dev, mtimeMs: found.mtimeMs } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const sameFile = (a: FileIdentity, b: FileIdentity): boolean => a.size === b.size && a.ino === b.ino && a.dev === b.dev && a.mtimeMs === b.mtimeMs
+
+// Newest last: a Map keeps its order, and a file noted again is deleted and set again.
+function ledgerOver(files: Map<string, FileIdentity>, persist: () => Promise<void>): DownloadLedger {
+  return {
+    async record(path) {
+      const identity = await identityOf(path)
+      files.delete(path)
+      if (identity) files.set(path, identity)
+      for (const oldest of files.keys()) {
+        if (files.size <= LEDGER_LIMIT) break
+        files.delete(oldest)
+      }
+      await persist()
+    },
+    async vouches(path) {
+      const noted = files.get(path)
+      const found = await identityOf(path)
+      return noted !== undefined && found !== undefined && sameFile(noted, found)
+    },
+  }
+}
+
+/** A ledger for one run only (tests, and services started without a data folder). */
+export function memoryLedger(): DownloadLedger {
+  return ledgerOver(new Map(), async () => undefined)
+}
+
+/**
+ * The ledger in `dir`, opened at its first use so start-up never waits on it. A damaged file is
+ * moved aside and reported through `onProblem` (the store's rule), and the ledger starts empty.
+ */
+export function fileLedger(dir: string, onProblem?: (problem: DocumentProblem) => void): DownloadLedger {
+  const files = new Map<string, FileIdentity>()
+  let opened: Promise<DocumentFile<LedgerDocument>> | undefined
+  const open = () =>
+    (opened ??= openDocument({ dir, name: LEDGER_FILE, schema: ledgerSchema, defaults: () => ({ files: [] }), version: 1, backup: false, ...(onProblem ? { onProblem } : {}) }).then((doc) => {
+      for (const file of doc.read().files) files.set(file.path, file)
+      return doc
+    }))
+  // One write waits at a time and takes every file noted before it starts: a batch of small files
+  // finishing together is one rewrite of the document, not one each.
+  let waiting: Promise<unknown> | undefined
+  const persist = async () => {
+    const doc = await open()
+    await (waiting ??= doc.update(() => {
+      waiting = undefined
+      return { files: [...files.values()] }
+    }))
+  }
+  const ledger = ledgerOver(files, persist)
+  return {
+    record: async (path) => {
+      await open()
+      await ledger.record(path)
+    },
+    vouches: async (path) => {
+      await open()
+      return ledger.vouches(path)
+    },
+  }
+}

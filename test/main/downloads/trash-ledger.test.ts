@@ -1,0 +1,138 @@
+// "Move to Zoom's trash once downloaded" trusts a file found complete in the download folder only
+// when the download ledger says this app left it there as it is: others may write to that folder,
+// and a file planted under a recording's name and size must not get the recording trashed before
+// it was ever saved. A restart is a new queue on a new ledger opened on the same data folder.
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { DocumentProblem } from '../../../main/store'
+import { type DownloadLedger, fileLedger, LEDGER_FILE, LEDGER_LIMIT, memoryLedger } from '../../../main/downloads/download-ledger'
+import { planRecordingFiles, relativePathOf } from '../../../main/downloads/layout'
+import { serverAndFolderEachTest, trashingRecordingsQueue } from './folder-queue'
+
+const recording = (url: string) => ({
+  uuid: 'uuid-A==',
+  id: 85746352143,
+  host_email: 'host@example.com',
+  topic: 'Board meeting',
+  start_time: '2025-02-03T09:00:00Z',
+  recording_files: [{ id: 'file-a', file_type: 'MP4', file_extension: 'MP4', recording_type: 'shared_screen', file_size: 3000, download_url: url, status: 'completed' }],
+})
+
+/** Where the queue saves the recording's one file. */
+const plannedPath = (folder: string, row: ReturnType<typeof recording>) => join(folder, relativePathOf(planRecordingFiles(row, new Map())[0]!))
+
+describe('the trash and files already in the download folder', () => {
+  const scratch = serverAndFolderEachTest('zc-dl-ledger-')
+  let dataDir: string
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'zc-ledger-data-'))
+  })
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  /** One run of the app: a queue with the ledger in the data folder, the recording enqueued with the trash or not. */
+  async function run(trashAfterVerified: boolean, ledger: DownloadLedger = fileLedger(dataDir)) {
+    const { trashed, queue, recordings } = trashingRecordingsQueue({ ...scratch, ledger })
+    const row = recording(scratch.server.url('a'))
+    recordings.add([row])
+    await queue.enqueue({ datasetId: recordings.id, rowIndexes: [0], trashAfterVerified })
+    await queue.whenIdle()
+    const snapshot = queue.snapshot()
+    await queue.shutdown()
+    return { trashed, snapshot, path: plannedPath(scratch.folder, row) }
+  }
+
+  it('keeps the recording in the cloud when its file was put in the folder by someone else', async () => {
+    const path = plannedPath(scratch.folder, recording(scratch.server.url('a')))
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(path, Buffer.alloc(3000, 0x41))
+    const { trashed, snapshot } = await run(true)
+    expect(snapshot.items.map((item) => item.state)).toEqual(['skipped'])
+    expect(scratch.server.seen).toHaveLength(0)
+    expect(trashed).toEqual([])
+    expect(snapshot.trash).toMatchObject({ trashed: 0, kept: 1, keptFoundInFolder: 1 })
+  })
+
+  it('trashes a recording this app downloaded in an earlier run, without fetching it again', async () => {
+    const first = await run(false)
+    expect(first.snapshot.items.map((item) => item.state)).toEqual(['done'])
+    const again = await run(true)
+    expect(again.snapshot.items.map((item) => item.state)).toEqual(['skipped'])
+    expect(scratch.server.seen).toHaveLength(1)
+    expect(again.trashed).toEqual(['uuid-A=='])
+  })
+
+  it('keeps the recording when the file the app downloaded was replaced by another of the same size', async () => {
+    const first = await run(false)
+    const swap = join(scratch.folder, 'swap')
+    await writeFile(swap, Buffer.alloc(3000, 0x42))
+    await rename(swap, first.path)
+    const again = await run(true)
+    expect(again.trashed).toEqual([])
+    expect(again.snapshot.trash).toMatchObject({ kept: 1, keptFoundInFolder: 1 })
+  })
+
+  it('trashes a recording downloaded in this run, even when the ledger cannot note it', async () => {
+    const ledger: DownloadLedger = { record: () => Promise.reject(new Error('disk full')), vouches: async () => false }
+    const { trashed, snapshot } = await run(true, ledger)
+    expect(snapshot.items.map((item) => item.state)).toEqual(['done'])
+    expect(trashed).toEqual(['uuid-A=='])
+    expect(snapshot.trash?.keptFoundInFolder).toBeUndefined()
+  })
+})
+
+describe('the download ledger', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'zc-ledger-'))
+  })
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('vouches for a noted file only while it is unchanged, and never for a link to it', async () => {
+    const ledger = memoryLedger()
+    const file = join(dir, 'rec.mp4')
+    await writeFile(file, 'abc')
+    expect(await ledger.vouches(file)).toBe(false)
+    await ledger.record(file)
+    expect(await ledger.vouches(file)).toBe(true)
+    // Written again in place, same size and inode: only the modification time tells.
+    await utimes(file, new Date(0), new Date(0))
+    expect(await ledger.vouches(file)).toBe(false)
+    const link = join(dir, 'link.mp4')
+    await symlink(file, link)
+    await ledger.record(link)
+    expect(await ledger.vouches(link)).toBe(false)
+  })
+
+  it('moves a damaged ledger aside, says so, and vouches for nothing', async () => {
+    const file = join(dir, 'rec.mp4')
+    await writeFile(file, 'abc')
+    await fileLedger(dir).record(file)
+    await writeFile(join(dir, LEDGER_FILE), '{"schemaVersion":1,"data":{"files":[{"path":')
+    const problems: DocumentProblem[] = []
+    const reopened = fileLedger(dir, (problem) => problems.push(problem))
+    expect(await reopened.vouches(file)).toBe(false)
+    expect(problems).toHaveLength(1)
+    expect((await readdir(dir)).some((name) => name.startsWith(`${LEDGER_FILE}.corrupt-`))).toBe(true)
+  })
+
+  it('keeps the newest files when full, across a restart', async () => {
+    const ledger = fileLedger(dir)
+    const names = Array.from({ length: LEDGER_LIMIT + 2 }, (_, i) => join(dir, `f${i}`))
+    await Promise.all(names.map((name) => writeFile(name, 'x')))
+    // The two oldest first, then the rest finishing together.
+    await ledger.record(names[0]!)
+    await ledger.record(names[1]!)
+    await Promise.all(names.slice(2).map((name) => ledger.record(name)))
+    const stored = JSON.parse(await readFile(join(dir, LEDGER_FILE), 'utf8')) as { data: { files: { path: string }[] } }
+    expect(new Set(stored.data.files.map((file) => file.path))).toEqual(new Set(names.slice(2)))
+    const reopened = fileLedger(dir)
+    expect(await reopened.vouches(names[1]!)).toBe(false)
+    expect(await reopened.vouches(names[2]!)).toBe(true)
+  })
+})
