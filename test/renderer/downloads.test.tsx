@@ -83,5 +83,10 @@ describe('recording downloads', () => {
     expect(await within(panel).findByText(/Stalled: nothing received for a while — retrying \(attempt 2\)/)).toBeTruthy()
     expect(within(panel).getByText(/Cancelled \(not counted in the totals\)/)).toBeTruthy()
     expect(screen.getByTestId('trash-status').textContent).toContain('zoom-trash-log.jsonl')
+    expect(screen.getByTestId('trash-status').textContent).not.toContain('already in the folder')
+
+    // A recording whose file was in the folder before, not as this app left it, stays in the cloud, and says why.
+    fake.emit('downloads.changed', { items: [{ ...item!, state: 'skipped' }], totalBytes: item!.fileSize, receivedBytes: item!.fileSize, active: 0, trash: { waiting: 0, trashed: 0, kept: 1, keptFoundInFolder: 1, failed: 0, logFile: 'zoom-trash-log.jsonl' } })
+    await waitFor(() => expect(screen.getByTestId('trash-status').textContent).toContain('1 kept in the cloud (1 with a file that was already in the folder but not downloaded there by this app)'))
   })
 })
