@@ -17,9 +17,12 @@ export const LEDGER_FILE = 'download-ledger.json'
  */
 export const LEDGER_LIMIT = 5000
 
+/** Far above what LEDGER_LIMIT files take (about 200 bytes each): a bound, should a path be unusually long. */
+const MAX_LEDGER_BYTES = 8 * 1024 * 1024
+
 const identitySchema = z.object({ path: z.string().min(1).max(4096), size: z.number().int().min(0), ino: z.number(), dev: z.number(), mtimeMs: z.number() }).strict()
 type FileIdentity = z.infer<typeof identitySchema>
-const ledgerSchema = z.object({ files: z.array(identitySchema).max(LEDGER_LIMIT) }).strict()
+const ledgerSchema = z.object({ files: z.array(identitySchema) }).strict()
 type LedgerDocument = z.infer<typeof ledgerSchema>
 
 export interface DownloadLedger {
@@ -42,14 +45,14 @@ async function identityOf(path: string): Promise<FileIdentity | undefined> {
 const sameFile = (a: FileIdentity, b: FileIdentity): boolean => a.size === b.size && a.ino === b.ino && a.dev === b.dev && a.mtimeMs === b.mtimeMs
 
 // Newest last: a Map keeps its order, and a file noted again is deleted and set again.
-function ledgerOver(files: Map<string, FileIdentity>, persist: () => Promise<void>): DownloadLedger {
+function ledgerOver(files: Map<string, FileIdentity>, persist: () => Promise<void>, limit = LEDGER_LIMIT): DownloadLedger {
   return {
     async record(path) {
       const identity = await identityOf(path)
       files.delete(path)
       if (identity) files.set(path, identity)
       for (const oldest of files.keys()) {
-        if (files.size <= LEDGER_LIMIT) break
+        if (files.size <= limit) break
         files.delete(oldest)
       }
       await persist()
@@ -71,12 +74,13 @@ export function memoryLedger(): DownloadLedger {
  * The ledger in `dir`, opened at its first use so start-up never waits on it. A damaged file is
  * moved aside and reported through `onProblem` (the store's rule), and the ledger starts empty.
  */
-export function fileLedger(dir: string, onProblem?: (problem: DocumentProblem) => void): DownloadLedger {
+export function fileLedger(dir: string, onProblem?: (problem: DocumentProblem) => void, limit = LEDGER_LIMIT): DownloadLedger {
   const files = new Map<string, FileIdentity>()
   let opened: Promise<DocumentFile<LedgerDocument>> | undefined
   const open = () =>
-    (opened ??= openDocument({ dir, name: LEDGER_FILE, schema: ledgerSchema, defaults: () => ({ files: [] }), version: 1, backup: false, ...(onProblem ? { onProblem } : {}) }).then((doc) => {
-      for (const file of doc.read().files) files.set(file.path, file)
+    (opened ??= openDocument({ dir, name: LEDGER_FILE, schema: ledgerSchema, defaults: () => ({ files: [] }), version: 1, backup: false, maxBytes: MAX_LEDGER_BYTES, ...(onProblem ? { onProblem } : {}) }).then((doc) => {
+      // The newest last: a file written with a larger limit keeps its newest.
+      for (const file of doc.read().files.slice(-limit)) files.set(file.path, file)
       return doc
     }))
   // One write waits at a time and takes every file noted before it starts: a batch of small files
@@ -89,14 +93,15 @@ export function fileLedger(dir: string, onProblem?: (problem: DocumentProblem) =
       return { files: [...files.values()] }
     }))
   }
-  const ledger = ledgerOver(files, persist)
+  const ledger = ledgerOver(files, persist, limit)
   return {
     record: async (path) => {
       await open()
       await ledger.record(path)
     },
     vouches: async (path) => {
-      await open()
+      // A ledger that cannot be read (refused by the store: an I/O error, a newer app's file) vouches for nothing; the download goes on.
+      await open().catch(() => undefined)
       return ledger.vouches(path)
     },
   }

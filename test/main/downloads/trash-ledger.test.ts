@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DocumentProblem } from '../../../main/store'
-import { type DownloadLedger, fileLedger, LEDGER_FILE, LEDGER_LIMIT, memoryLedger } from '../../../main/downloads/download-ledger'
+import { type DownloadLedger, fileLedger, LEDGER_FILE, memoryLedger } from '../../../main/downloads/download-ledger'
 import { planRecordingFiles, relativePathOf } from '../../../main/downloads/layout'
 import { serverAndFolderEachTest, trashingRecordingsQueue } from './folder-queue'
 
@@ -121,9 +121,18 @@ describe('the download ledger', () => {
     expect((await readdir(dir)).some((name) => name.startsWith(`${LEDGER_FILE}.corrupt-`))).toBe(true)
   })
 
+  it('vouches for nothing, without failing, when the store refuses the ledger (a newer app wrote it)', async () => {
+    const file = join(dir, 'rec.mp4')
+    await writeFile(file, 'abc')
+    await fileLedger(dir).record(file)
+    const stored = JSON.parse(await readFile(join(dir, LEDGER_FILE), 'utf8')) as { schemaVersion: number }
+    await writeFile(join(dir, LEDGER_FILE), JSON.stringify({ ...stored, schemaVersion: 99 }))
+    expect(await fileLedger(dir).vouches(file)).toBe(false)
+  })
+
   it('keeps the newest files when full, across a restart', async () => {
-    const ledger = fileLedger(dir)
-    const names = Array.from({ length: LEDGER_LIMIT + 2 }, (_, i) => join(dir, `f${i}`))
+    const ledger = fileLedger(dir, undefined, 3)
+    const names = Array.from({ length: 5 }, (_, i) => join(dir, `f${i}`))
     await Promise.all(names.map((name) => writeFile(name, 'x')))
     // The two oldest first, then the rest finishing together.
     await ledger.record(names[0]!)
@@ -131,8 +140,8 @@ describe('the download ledger', () => {
     await Promise.all(names.slice(2).map((name) => ledger.record(name)))
     const stored = JSON.parse(await readFile(join(dir, LEDGER_FILE), 'utf8')) as { data: { files: { path: string }[] } }
     expect(new Set(stored.data.files.map((file) => file.path))).toEqual(new Set(names.slice(2)))
-    const reopened = fileLedger(dir)
+    const reopened = fileLedger(dir, undefined, 3)
     expect(await reopened.vouches(names[1]!)).toBe(false)
-    expect(await reopened.vouches(names[2]!)).toBe(true)
+    expect(await reopened.vouches(names[4]!)).toBe(true)
   })
 })
