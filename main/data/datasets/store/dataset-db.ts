@@ -334,15 +334,16 @@ export class DatasetDb {
    * filled into a table of its own in the file, not a temporary one (which only this connection
    * could read), so nothing evicts it meanwhile and the helper reads it too.
    */
-  exportSource(spec: ViewSpec): { source: ExportSource; reader: ExportReader; release: () => void } {
+  exportSource(spec: ViewSpec, rowIndexes?: readonly number[]): { source: ExportSource; reader: ExportReader; release: () => void } {
     const normalised = normaliseSpec(spec)
-    if (isIdentity(normalised)) return { source: { path: this.path, order: undefined, length: this.rows }, reader: new ExportReader(this.db, undefined), release: () => undefined }
+    if (rowIndexes) this.checkIndexes(rowIndexes)
+    if (isIdentity(normalised) && !rowIndexes) return { source: { path: this.path, order: undefined, length: this.rows }, reader: new ExportReader(this.db, undefined), release: () => undefined }
     this.catchUp()
     const order = orderTableName(++this.viewSerial)
     let length: number
     try {
       // Not one transaction: the fill may extract a new column, which commits its own.
-      length = this.fill(order, normalised)
+      length = this.fill(order, normalised, rowIndexes)
       this.writeBehind.wrote()
     } catch (error) {
       // A fill that failed half-way (a full disk) leaves nothing in the file.
@@ -358,6 +359,12 @@ export class DatasetDb {
         if (this.db.isOpen) this.db.exec(`DROP TABLE IF EXISTS ${order}`)
       },
     }
+  }
+
+  /** A selection names rows of this dataset only: anything else is refused before anything is read or written. */
+  private checkIndexes(rowIndexes: readonly number[]): void {
+    const wrong = rowIndexes.find((index) => !Number.isInteger(index) || index < 0 || index >= this.rows)
+    if (wrong !== undefined) throw new AppError('VALIDATION', `Row ${wrong} is not in this list (it has ${this.rows} rows).`)
   }
 
   /** Parsed rows at view positions [offset, offset + limit). */
@@ -436,13 +443,23 @@ export class DatasetDb {
     return view
   }
 
-  /** Fills a new table with the row indexes of the view, in order; returns how many. */
-  private fill(table: string, spec: NormalisedSpec): number {
+  /**
+   * Fills a new table with the row indexes of the view, in order; returns how many. With
+   * `rowIndexes` (a selection), only those of the view's rows, still in the view's order.
+   */
+  private fill(table: string, spec: NormalisedSpec, rowIndexes?: readonly number[]): number {
     const parts = this.viewParts(spec)
     this.db.exec(`CREATE TABLE ${table}(pos INTEGER PRIMARY KEY, idx INTEGER NOT NULL)`)
+    if (rowIndexes) {
+      // A view of no sort nor filter reads no table of its own: the rows table gives the indexes.
+      if (parts.from === '') parts.from = 'rows AS s0'
+      // Last condition, so its parameter follows the view's own.
+      parts.where.push('s0.idx IN (SELECT value FROM json_each(?))')
+      parts.params.push(JSON.stringify(rowIndexes))
+    }
     // A filter in dataset order (no sort, no check of a row's own text) is the same query over
-    // any range of rows: one range at a time, on every core.
-    if (this.scans?.worth(this.rows) && spec.sort === undefined && !parts.needsRow) return this.fillShared(table, parts)
+    // any range of rows: one range at a time, on every core. A selection is small: not worth it.
+    else if (this.scans?.worth(this.rows) && spec.sort === undefined && !parts.needsRow) return this.fillShared(table, parts)
     const { sql, params } = viewSql(parts)
     return Number(this.db.prepare(`INSERT INTO ${table}(idx) ${sql}`).run(...params).changes)
   }

@@ -42,28 +42,32 @@ export interface ExportOptions {
 }
 
 export async function writeExport(db: DatasetDb, input: ExportInput, options: ExportOptions): Promise<number> {
-  // A new file only: a symlink (or anyone's file) left at the path is never followed nor written into.
-  const fd = openSync(input.path, 'wx', input.mode)
-  let exported: ReturnType<DatasetDb['exportSource']> | undefined
+  // The rows first: a selection naming a row the dataset lacks is refused before any file is made.
+  const exported = db.exportSource(input, input.rowIndexes)
+  let fd: number | undefined
   /** The helper thread, while it works; `started` stays to be stopped at the end. */
   let helper: ExportHelper | undefined
   let started: ExportHelper | undefined
   let rows = 0
   try {
-    exported = db.exportSource(input)
+    // A new file only: a symlink (or anyone's file) left at the path is never followed nor written into.
+    fd = openSync(input.path, 'wx', input.mode)
+    const file = fd
     const { source, reader } = exported
+    // The helper reads the order table, already cut to the selection: the indexes need not be copied to it.
+    const { rowIndexes: _selected, ...formatOnly } = input
     const { signal, progress } = options
     progress?.({ written: 0, total: source.length })
     let head = input.bom ? UTF8_BOM : ''
     if (input.format === 'csv') head += csvLine(input.header ?? input.columns ?? [])
     else if (input.format === 'json') head += '['
-    if (head !== '') writeAll(fd, head)
+    if (head !== '') writeAll(file, head)
     const slots: Slot[] = []
     const writeReady = () => {
       const before = rows
       while (slots[0]?.text !== undefined) {
         const slot = slots.shift() as Slot
-        writeAll(fd, slot.text as string | Uint8Array)
+        writeAll(file, slot.text as string | Uint8Array)
         rows += slot.rows
       }
       if (rows !== before) progress?.({ written: rows, total: source.length })
@@ -75,7 +79,7 @@ export async function writeExport(db: DatasetDb, input: ExportInput, options: Ex
     for (let offset = 0; offset < source.length; offset += BATCH) {
       const limit = Math.min(BATCH, source.length - offset)
       // The second batch says the export is long enough to be worth a thread.
-      if (offset === BATCH) helper = started = (options.helper ?? ((task) => new ExportHelper(task)))({ source, input })
+      if (offset === BATCH) helper = started = (options.helper ?? ((task) => new ExportHelper(task)))({ source, input: formatOnly })
       if (helper && helper.busy < HELPER_QUEUE) {
         const slot: Slot = { rows: 0, done: Promise.resolve() }
         // A helper that fails (it could not start, or stopped) leaves its batches to this thread,
@@ -112,15 +116,15 @@ export async function writeExport(db: DatasetDb, input: ExportInput, options: Ex
       signal?.throwIfAborted()
     }
     writeReady()
-    if (input.format === 'json') writeAll(fd, `${rows === 0 ? '' : '\n'}]\n`)
+    if (input.format === 'json') writeAll(file, `${rows === 0 ? '' : '\n'}]\n`)
   } finally {
     try {
-      closeSync(fd)
+      if (fd !== undefined) closeSync(fd)
     } finally {
       try {
         await started?.stop()
       } finally {
-        exported?.release()
+        exported.release()
       }
     }
   }

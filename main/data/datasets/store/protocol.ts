@@ -53,6 +53,8 @@ export interface ExportInput extends ViewSpec {
   bom?: boolean
   /** CSV: Zoom's UTC times as Excel reads them (`YYYY-MM-DD HH:MM:SS`). */
   excelTimes?: boolean
+  /** Only these rows (dataset indexes, the grid's selection), in the view's order; absent: every row of the view. */
+  rowIndexes?: readonly number[]
 }
 
 export type Request =
