@@ -5,7 +5,7 @@ import { listPathOf } from '../zoom/browse/names'
 import { isDotSegment } from '../zoom/paths'
 import type { NamedItem } from '../zoom/browse/item-naming'
 import { boundedRecord } from './bounded'
-import { channel, idSchema, noInput } from './define'
+import { channel, idSchema, noInput, rowIndexesSchema } from './define'
 
 /** Path and query parameters of a list (callQueueId, status, from, to, …); main checks them once against the list's description. */
 const paramsSchema = boundedRecord(z.string().max(64), z.union([z.string().max(512), z.number(), z.boolean()]), { maxKeys: 30, maxChars: 8_000 })
@@ -260,7 +260,7 @@ export const dataChannels = {
   'data.detail': channel<unknown>()(
     z.object({ profileId: idSchema, resource: z.enum(DETAIL_RESOURCE_IDS), id: z.string().min(1).max(256), params: paramsSchema.optional() }).strict(),
   ),
-  /** Streams the (sorted, filtered) dataset to a file the person picks. */
+  /** Streams the (sorted, filtered) dataset, or the selected rows of it, to a file the person picks. */
   'data.export': channel<ExportResult>()(
     z
       .object({
@@ -274,6 +274,11 @@ export const dataChannels = {
         values: z.enum(['labels', 'raw']).optional(),
         /** CSV for Excel: starts with a UTF-8 byte-order mark so Excel reads accented names right. */
         excel: z.boolean().optional(),
+        /**
+         * Only these rows (the grid's selection, dataset indexes), in the sort's order, whether the
+         * filter shows them or not; an index the dataset lacks is refused (VALIDATION).
+         */
+        rowIndexes: rowIndexesSchema.optional(),
       })
       .strict(),
   ),

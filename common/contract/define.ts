@@ -22,4 +22,7 @@ export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Not
  */
 export const callIdSchema = idSchema
 
+/** Rows a person selected in a grid (dataset indexes): what one selection may name, for downloads and exports alike. */
+export const rowIndexesSchema = z.array(z.number().int().min(0)).min(1).max(100_000)
+
 export const profileRef = z.object({ profileId: idSchema }).strict()

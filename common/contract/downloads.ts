@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { BridgeError } from '../errors'
 import { RECORDING_FILE_KINDS } from '../zoom/recording-files'
-import { channel, idSchema, noInput } from './define'
+import { channel, idSchema, noInput, rowIndexesSchema } from './define'
 
 export type DownloadState = 'queued' | 'downloading' | 'paused' | 'done' | 'skipped' | 'failed' | 'cancelled'
 
@@ -48,7 +48,7 @@ export const downloadChannels = {
     z
       .object({
         datasetId: idSchema,
-        rowIndexes: z.array(z.number().int().min(0)).min(1).max(100_000),
+        rowIndexes: rowIndexesSchema,
         /** Only these kinds of files (video, audio only, transcript, chat, …); absent = every file. */
         fileKinds: z.array(z.enum(RECORDING_FILE_KINDS)).min(1).max(RECORDING_FILE_KINDS.length).optional(),
         /**

@@ -1,5 +1,5 @@
-// data.export: ask where, then the dataset worker streams the sorted/filtered rows from the
-// database to `<file>.<random>.part` (made new, never an existing file), which is renamed into
+// data.export: ask where, then the dataset worker streams the sorted/filtered rows (or the
+// selected ones) from the database to `<file>.<random>.part` (made new, never an existing file), which is renamed into
 // place: the target is either the complete export or untouched, and main's event loop never runs
 // the export. A long export says how far it got as it goes, and a Cancel (or closing the list or
 // the window) stops it and removes the part.
@@ -31,6 +31,11 @@ export interface ExportRequest {
    * labels, Zoom's UTC times are written as Excel reads times (excel-time.ts).
    */
   excel?: boolean
+  /**
+   * Only these rows (the grid's selection), in the sort's order. The filter does not apply: a row
+   * selected before the filter changed is still one the person chose.
+   */
+  rowIndexes?: readonly number[]
 }
 
 const FILTERS = {
@@ -46,6 +51,8 @@ export interface ExportRun {
 }
 
 export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock }, dataset: Dataset<DatasetResource>, request: ExportRequest, run: ExportRun = {}): Promise<ExportResult> {
+  // Refused before the person is asked where (the worker checks again before it makes the file).
+  if (request.rowIndexes) checkSelection(request.rowIndexes, dataset.rowCount)
   const day = new Date(deps.clock.now()).toISOString().slice(0, 10)
   const path = await deps.dialogs.chooseSaveFile({
     title: 'Export',
@@ -58,7 +65,10 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
   // A name of this export's own: two exports to one file (two lists at once) each write their own
   // part, and a file beside it (the person's own X.part, or a link planted there) is never touched.
   const part = `${path}.${randomBytes(4).toString('hex')}.part`
-  const view = { ...(request.sort ? { sort: request.sort } : {}), ...(request.filter ? { filter: request.filter } : {}) }
+  const view = {
+    ...(request.sort ? { sort: request.sort } : {}),
+    ...(request.rowIndexes ? { rowIndexes: request.rowIndexes } : request.filter ? { filter: request.filter } : {}),
+  }
   // What the rows lack when the export takes them: a crawl that ends while the file is written adds
   // rows the file does not get, so the list's completeness afterwards would not be the file's.
   const { missing } = dataset.completeness()
@@ -87,12 +97,19 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
   } catch (error) {
     await rm(part, { force: true }).catch(() => undefined)
     const cause = toAppError(error, { message: 'write error' })
+    if (cause.code === 'VALIDATION') throw cause
     if (cause.code === 'CANCELLED') {
       const why = cause.message === 'Cancelled.' ? '' : ` ${cause.message}`
       throw new AppError('CANCELLED', `Export cancelled; nothing was written to ${path}.${why}`)
     }
     throw new AppError('EXPORT_FAILED', `Could not export to ${path}: ${cause.message}`)
   }
+}
+
+/** A selection names rows of the list (a stale one, of a list since reloaded, names rows it may lack). */
+function checkSelection(rowIndexes: readonly number[], rows: number): void {
+  const wrong = rowIndexes.find((index) => index >= rows)
+  if (wrong !== undefined) throw new AppError('VALIDATION', `Row ${wrong} is not in this list (it has ${rows} rows); select the rows again.`)
 }
 
 /** A list's name as a file name: `/phone/call_queues/{callQueueId}/members` → `phone-call_queues-callQueueId-members`. */

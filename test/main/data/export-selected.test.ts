@@ -2,15 +2,20 @@
 // order, through the same order table as a sorted or filtered export (so progress and Cancel work
 // the same); a selection naming a row the dataset lacks is refused before any file is made.
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../common/errors'
+import { Dataset } from '../../../main/data/datasets/dataset'
 import { DatasetDb } from '../../../main/data/datasets/store/dataset-db'
 import { writeExport } from '../../../main/data/datasets/store/export-writer'
 import type { ExportInput, ExportRowsWritten, StoredResource } from '../../../main/data/datasets/store/protocol'
+import { exportDataset } from '../../../main/data/export/export-dataset'
+import type { DialogPort } from '../../../main/ports'
+import { parseCsv } from './csv-parse'
+import { syntheticUsers, usersResource } from './fixtures'
 
 describe('the export writer with a selection', () => {
   let dir: string
@@ -96,5 +101,51 @@ describe('the export writer with a selection', () => {
     const lines = (await readFile(input.path, 'utf8')).split('\n').length - 1
     expect(lines).toBe(seen.at(-1)!.written)
     expect(orderTables()).toBe(0)
+  })
+})
+
+describe('exportDataset with a selection', () => {
+  let dir: string
+  let dataset: Dataset
+  const users = syntheticUsers(300)
+  const clock = { now: () => Date.UTC(2026, 0, 5) }
+  const asked: string[] = []
+  const saveTo = (path: string): DialogPort => ({
+    chooseSaveFile: async (options) => {
+      asked.push(options.defaultName)
+      return path
+    },
+    chooseOpenFile: async () => undefined,
+    chooseFolder: async () => undefined,
+    confirm: async () => false,
+  })
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'zc-export-selected-main-'))
+    dataset = new Dataset('export-selected', 'p', usersResource, 0)
+    await dataset.add(users)
+  })
+  afterAll(async () => {
+    await dataset.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('the file holds exactly the selected rows, sorted as the grid is, in the chosen columns, even those the filter hides', async () => {
+    const target = join(dir, 'five.csv')
+    const selected = [250, 4, 99, 17, 180]
+    // A filter no selected row passes: the selection is what the person chose, so it is exported whole.
+    const filter = { text: 'no row has this text' }
+    const result = await exportDataset({ dialogs: saveTo(target), clock }, dataset, { format: 'csv', columns: ['id', 'email'], sort: { column: 'email', direction: 'asc' }, filter, rowIndexes: selected })
+    expect(result).toMatchObject({ path: target, rows: 5 })
+    const expected = selected.map((i) => users[i]!).sort((a, b) => (a.email.toLowerCase() < b.email.toLowerCase() ? -1 : 1))
+    expect(parseCsv(await readFile(target, 'utf8'))).toEqual([['User ID', 'Email'], ...expected.map((u) => [u.id, u.email])])
+  })
+
+  it('refuses an index the list lacks as VALIDATION before asking where, and writes nothing', async () => {
+    asked.length = 0
+    const target = join(dir, 'stale.ndjson')
+    await expect(exportDataset({ dialogs: saveTo(target), clock }, dataset, { format: 'ndjson', rowIndexes: [0, users.length] })).rejects.toMatchObject({ code: 'VALIDATION' })
+    expect(asked).toEqual([])
+    expect((await readdir(dir)).filter((name) => name.startsWith('stale'))).toEqual([])
   })
 })

@@ -51,6 +51,9 @@ describe('free-form objects on the bridge', () => {
     expect(crawl.safeParse({ profileId: 'p', resource: 'users', params: { status: 'active' } }).success).toBe(true)
     expect(channels['data.detail'].input.safeParse({ profileId: 'p', resource: 'user', id: 'me', params: manyKeys(31, 10, 10) }).success).toBe(false)
     expect(channels['data.export'].input.safeParse({ datasetId: 'd', format: 'csv', filter: { columns: manyKeys(101, 10, 10) } }).success).toBe(false)
+    // A selection to export: whole indexes from 0, as many as a download may name.
+    const exportRows = (rowIndexes: unknown) => channels['data.export'].input.safeParse({ datasetId: 'd', format: 'csv', rowIndexes }).success
+    expect([[0, 7], [-1], [1.5], [], Array.from({ length: 100_001 }, (_, i) => i)].map(exportRows)).toEqual([true, false, false, false, false])
     // The console's headers and query: bounded per entry and in all (what an HTTP server accepts).
     const send = channels['console.send'].input
     const entries = (count: number, size: number) => Array.from({ length: count }, (_, i) => ({ name: `x-h${i}`, value: 'v'.repeat(size) }))
