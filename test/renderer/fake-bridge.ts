@@ -716,7 +716,8 @@ export class FakeBridge {
         const { index } = this.windowOf({ datasetId: input.datasetId, offset: 0, limit: 0, ...(input.sort ? { sort: input.sort } : {}), ...(input.filter ? { filter: input.filter } : {}), ...(input.columns ? { columns: input.columns } : {}) })
         const ds = this.datasets.get(input.datasetId)
         this.lastExport = input
-        const rows = memoryViewLength(ds?.info.rows ?? 0, index)
+        // A selection is written whole, whatever the filter hides (as main does).
+        const rows = input.rowIndexes ? new Set(input.rowIndexes).size : memoryViewLength(ds?.info.rows ?? 0, index)
         return { path: `/home/me/export.${input.format}`, rows, bytes: rows * 120, ...(ds && !ds.info.complete ? { incomplete: ds.info.missing ?? ['the load did not finish'] } : {}) }
       },
       'data.rateUsage': () => [

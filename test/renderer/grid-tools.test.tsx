@@ -24,7 +24,7 @@ async function loadUsers() {
   const app = await openUsers()
   await app.user.click(await screen.findByRole('button', { name: 'Load users' }))
   const grid = await screen.findByRole('grid', { name: 'Users' })
-  await waitFor(() => expect(within(grid).getAllByRole('gridcell')[0]?.textContent).not.toBe(''))
+  await waitFor(() => expect(within(grid).getAllByRole('gridcell')[1]?.textContent).not.toBe(''))
   return { ...app, grid }
 }
 

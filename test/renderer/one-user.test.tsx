@@ -45,7 +45,7 @@ async function firstMeetingDetails(user: UserEvent): Promise<HTMLElement> {
   await user.click(await screen.findByRole('tab', { name: 'Meetings' }))
   await user.click(await screen.findByRole('button', { name: 'Load meetings' }))
   const grid = await screen.findByRole('grid', { name: 'Meetings' })
-  await waitFor(() => expect(within(grid).getAllByRole('gridcell')[0]?.textContent).not.toBe(''))
+  await waitFor(() => expect(within(grid).getAllByRole('gridcell')[1]?.textContent).not.toBe(''))
   await user.click(within(grid).getAllByRole('row').find((r) => r.getAttribute('aria-rowindex') === '2')!)
   return screen.findByRole('dialog', { name: 'Meeting details' })
 }
@@ -98,7 +98,7 @@ describe('one user’s data', () => {
     const { user, fake } = await openBrowse()
     await user.click(await screen.findByRole('button', { name: 'Load users' }))
     const grid = await screen.findByRole('grid', { name: 'Users' })
-    await waitFor(() => expect(within(grid).getAllByRole('gridcell')[0]?.textContent).not.toBe(''))
+    await waitFor(() => expect(within(grid).getAllByRole('gridcell')[1]?.textContent).not.toBe(''))
     const row = within(grid).getAllByRole('row').find((r) => r.getAttribute('aria-rowindex') === '3')!
     await user.click(row)
     const drawer = await screen.findByRole('dialog', { name: 'User details' })

@@ -1,5 +1,6 @@
-// Before an export: the file format (CSV, CSV for Excel with a byte-order mark, JSON, NDJSON), labels as
-// the grid shows them or Zoom's raw values, and a warning when the loaded data is incomplete.
+// Before an export: which rows (all the filter shows, or only the selected ones), the file format
+// (CSV, CSV for Excel with a byte-order mark, JSON, NDJSON), labels as the grid shows them or Zoom's
+// raw values, and a warning when the loaded data is incomplete.
 import { Dialog } from 'radix-ui'
 import { useEffect, useId, useState } from 'react'
 import { useOpenerFocus } from '../../components/use-opener-focus'
@@ -12,25 +13,35 @@ export interface ExportDialogProps {
   /** The format picked in the Export menu; undefined = closed. */
   format: ExportFormat | undefined
   onClose(): void
-  onExport(choice: ExportChoice): void
+  /** `selectedOnly`: the person chose to export only the selected rows. */
+  onExport(choice: ExportChoice, selectedOnly: boolean): void
   rows: number | undefined
   filtered: boolean
+  /** How many rows are selected in the grid (0: no choice of rows is offered). */
+  selected: number
   /** What the loaded data lacks (main's DatasetInfo.missing); undefined = complete. */
   missing: string[] | undefined
   /** The Export control: focus goes back to it on close (the menu item that opened the dialog is gone). */
   returnFocusTo?: () => HTMLElement | null
 }
 
-export function ExportDialog({ format, onClose, onExport, rows, filtered, missing, returnFocusTo }: ExportDialogProps) {
+export function ExportDialog({ format, onClose, onExport, rows, filtered, selected, missing, returnFocusTo }: ExportDialogProps) {
   const id = useId()
   const returnFocus = useOpenerFocus(format !== undefined, returnFocusTo)
   const [chosen, setChosen] = useState<ExportFormat>(format ?? 'csv')
   const [values, setValues] = useState<ExportChoice['values']>('labels')
+  // Rows ticked before Export are most likely the ones wanted: each opening starts on them.
+  const [selectedOnly, setSelectedOnly] = useState(true)
   useEffect(() => {
-    if (format) setChosen(format)
+    if (format) {
+      setChosen(format)
+      setSelectedOnly(true)
+    }
   }, [format])
+  const onlySelected = selected > 0 && selectedOnly
+  const count = onlySelected ? selected : rows
   const submit = () => {
-    onExport({ format: chosen === 'excel' ? 'csv' : chosen, values, excel: chosen === 'excel' })
+    onExport({ format: chosen === 'excel' ? 'csv' : chosen, values, excel: chosen === 'excel' }, onlySelected)
     onClose()
   }
   return (
@@ -38,9 +49,13 @@ export function ExportDialog({ format, onClose, onExport, rows, filtered, missin
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog" aria-describedby={`${id}-desc`} onCloseAutoFocus={returnFocus}>
-          <Dialog.Title className="dialog-title">Export {rows === undefined ? '' : `${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'}`}</Dialog.Title>
+          <Dialog.Title className="dialog-title">Export {count === undefined ? '' : `${formatCount(count)} ${count === 1 ? 'row' : 'rows'}`}</Dialog.Title>
           <p id={`${id}-desc`} className="dialog-description">
-            {filtered ? 'The rows the filter shows, in the grid’s order and columns.' : 'Every loaded row, in the grid’s order and columns.'}
+            {onlySelected
+              ? 'The selected rows, in the grid’s order and columns.'
+              : filtered
+                ? 'The rows the filter shows, in the grid’s order and columns.'
+                : 'Every loaded row, in the grid’s order and columns.'}
           </p>
           <form
             className="stack"
@@ -49,6 +64,21 @@ export function ExportDialog({ format, onClose, onExport, rows, filtered, missin
               submit()
             }}
           >
+            {selected > 0 && (
+              <fieldset className="stack" style={{ gap: 4 }}>
+                <legend>Rows</legend>
+                <label className="radio-inline">
+                  <input type="radio" name={`${id}-rows`} checked={onlySelected} onChange={() => setSelectedOnly(true)} /> Only the {formatCount(selected)} selected{' '}
+                  {selected === 1 ? 'row' : 'rows'}
+                </label>
+                <label className="radio-inline">
+                  <input type="radio" name={`${id}-rows`} checked={!onlySelected} onChange={() => setSelectedOnly(false)} />{' '}
+                  {filtered ? `All ${formatCount(rows ?? 0)} rows the filter shows` : `All ${formatCount(rows ?? 0)} rows`}
+                </label>
+                {/* A row selected before the filter changed is still one the person chose. */}
+                {onlySelected && filtered && <p className="muted">Selected rows the filter hides are exported too.</p>}
+              </fieldset>
+            )}
             <fieldset className="stack" style={{ gap: 4 }}>
               <legend>Format</legend>
               <label className="radio-inline">

@@ -1,5 +1,6 @@
 // One catalog resource: parameters, Load, crawl progress, then the grid with its toolbar, the
-// detail drawer, multi-select downloads (recordings) and the chart (daily usage report).
+// detail drawer, a selection of rows (to export; recordings also to download) and the chart
+// (daily usage report).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DatasetInfo, JobProgress } from '../../../common/contract/index'
 import type { ProfileView } from '../../../common/profile'
@@ -190,7 +191,8 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
           onRetryFailed={() => void controlCrawl(profile.id, resource.id, 'retry', job.jobId)}
         />
       )}
-      {dataset?.info && !running && <DatasetView profile={profile} resource={resource} job={job} info={dataset.info} values={values} gridRef={grid} />}
+      {/* Keyed by the dataset: a list loaded again (or a kept copy opened) starts with no selection. */}
+      {dataset?.info && !running && <DatasetView key={dataset.info.datasetId} profile={profile} resource={resource} job={job} info={dataset.info} values={values} gridRef={grid} />}
       {resource.id === RECORDINGS && <DownloadsPanel returnFocusTo={gridElement} />}
     </div>
   )
@@ -224,7 +226,8 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
   const exportButton = useFocusReturn<HTMLButtonElement>(exporting, true)
   const filterInput = useRef<HTMLInputElement>(null)
   const [selection, setSelection] = useState<ReadonlySet<number>>(new Set())
-  const selectable = resource.id === RECORDINGS
+  /** Recordings' selection also downloads their files; every list's selection can be exported. */
+  const downloadable = resource.id === RECORDINGS
   const [downloadChoice, setDownloadChoice] = useState<DownloadChoice>(ALL_FILES)
 
   const onSort = useCallback(
@@ -286,9 +289,10 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
       <ExportDialog
         format={exportFormat}
         onClose={() => setExportFormat(undefined)}
-        onExport={(choice) => void exportToFile(datasetId, choice)}
+        onExport={(choice, selectedOnly) => void exportToFile(datasetId, selectedOnly ? { ...choice, rowIndexes: [...selection] } : choice)}
         rows={rows.total}
         filtered={view.filterText.trim() !== ''}
+        selected={selection.size}
         missing={incompleteness(info, job)}
         returnFocusTo={() => exportButton.current}
       />
@@ -312,32 +316,32 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
           </button>
         </div>
       )}
-      {selectable && (
-        <div className="row">
-          <span className="muted">{selection.size > 0 ? `${formatCount(selection.size)} selected` : 'Select recordings with the checkboxes or Space.'}</span>
-          <button type="button" className="btn btn-small" disabled={selectingAll || !rows.total} onClick={() => void selectAll()}>
-            {selectingAll ? 'Selecting…' : `Select all ${formatCount(rows.total ?? 0)}`}
-          </button>
+      <div className="row">
+        <span className="muted">{selection.size > 0 ? `${formatCount(selection.size)} selected` : `Select ${downloadable ? 'recordings' : 'rows'} with the checkboxes or Space.`}</span>
+        <button type="button" className="btn btn-small" disabled={selectingAll || !rows.total} onClick={() => void selectAll()}>
+          {selectingAll ? 'Selecting…' : `Select all ${formatCount(rows.total ?? 0)}`}
+        </button>
+        {downloadable && (
           <button type="button" className="btn btn-small btn-primary" disabled={selection.size === 0 || downloadChoice.kinds.length === 0} onClick={() => void download()}>
             Download selected
           </button>
-          {selection.size > 0 && (
-            <button
-              type="button"
-              className="btn btn-small btn-ghost"
-              onClick={() => {
-                setSelection(new Set())
-                // The button goes with the selection it clears: focus goes back to the grid, where rows are selected.
-                grid.current?.focus()
-              }}
-            >
-              Clear selection
-            </button>
-          )}
-        </div>
-      )}
-      {selectable && <DownloadChoices choice={downloadChoice} onChange={setDownloadChoice} />}
-      <DataGrid resource={resource} rows={rows} view={view} onSort={onSort} onOpen={setDetail} label={resource.title} gridRef={grid} {...(selectable ? { selection, onToggle: toggle } : {})} />
+        )}
+        {selection.size > 0 && (
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            onClick={() => {
+              setSelection(new Set())
+              // The button goes with the selection it clears: focus goes back to the grid, where rows are selected.
+              grid.current?.focus()
+            }}
+          >
+            Clear selection
+          </button>
+        )}
+      </div>
+      {downloadable && <DownloadChoices choice={downloadChoice} onChange={setDownloadChoice} />}
+      <DataGrid resource={resource} rows={rows} view={view} onSort={onSort} onOpen={setDetail} label={resource.title} gridRef={grid} selection={selection} onToggle={toggle} />
       <DetailDrawer
         datasetId={datasetId}
         index={detail}

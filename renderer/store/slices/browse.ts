@@ -162,6 +162,8 @@ export interface ExportChoice {
   format: 'csv' | 'json' | 'ndjson'
   values: 'labels' | 'raw'
   excel: boolean
+  /** Only these rows (the grid's selection, dataset indexes); main writes them in the grid's sort order. */
+  rowIndexes?: number[]
 }
 
 export const datasetKey = (profileId: string, resource: string) => `${profileId}:${resource}`
@@ -271,9 +273,13 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
   setGridView: (datasetId, patch) => set((s) => ({ gridViews: { ...s.gridViews, [datasetId]: { ...(s.gridViews[datasetId] ?? EMPTY_GRID_VIEW), ...patch } } })),
   fetchRows: (input) => call('data.rows', input),
   fetchRow: (datasetId, index) => call('data.row', { datasetId, index }),
-  exportDataset: (datasetId, { format, values, excel }, signal) => {
+  exportDataset: (datasetId, { format, values, excel, rowIndexes }, signal) => {
     const { columns, ...query } = gridQuery(get().gridViews[datasetId] ?? EMPTY_GRID_VIEW)
-    return call('data.export', { datasetId, format, values, ...(format === 'csv' && excel ? { excel: true } : {}), ...query, ...(columns ? { columns } : {}) }, signal ? { signal } : {})
+    return call(
+      'data.export',
+      { datasetId, format, values, ...(format === 'csv' && excel ? { excel: true } : {}), ...query, ...(columns ? { columns } : {}), ...(rowIndexes ? { rowIndexes } : {}) },
+      signal ? { signal } : {},
+    )
   },
   selectAllRows: async (datasetId) => {
     const { columns: _columns, ...query } = gridQuery(get().gridViews[datasetId] ?? EMPTY_GRID_VIEW)

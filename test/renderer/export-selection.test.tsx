@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+// Every list's grid has a selection column (not only recordings'), and the export dialog offers
+// the selected rows alone: checked by default when rows are selected, reachable from the keyboard,
+// and still the rows selected when a filter changed since.
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { makeProfile } from './fake-bridge'
+import { withGridViewport } from './grid-viewport'
+import { renderApp } from './render-app'
+
+withGridViewport(500)
+
+const SCOPES = ['user:read:admin']
+
+async function loadUsers() {
+  const profile = makeProfile({ name: 'Acme', scopes: SCOPES })
+  const app = await renderApp({ profiles: [profile], rowCount: 60, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: SCOPES, hasRefreshToken: false }] })
+  await app.user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
+  await app.user.click(await screen.findByRole('tab', { name: 'Browse' }))
+  await app.user.click(await screen.findByRole('button', { name: 'Load users' }))
+  const grid = await screen.findByRole('grid', { name: 'Users' })
+  await within(grid).findByRole('checkbox', { name: 'Select row 1' })
+  return { ...app, grid }
+}
+
+async function openExport(user: Awaited<ReturnType<typeof loadUsers>>['user'], format: string) {
+  await user.click(screen.getByRole('button', { name: /Export/ }))
+  await user.click(await screen.findByRole('menuitem', { name: format }))
+}
+
+describe('selecting rows of any list', () => {
+  it('a users grid selects rows with Space (again: unselects) and offers no download', async () => {
+    const { user, grid } = await loadUsers()
+    expect(screen.getByText('Select rows with the checkboxes or Space.')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Download selected' })).toBeNull()
+    expect(screen.queryByRole('group', { name: 'Files to download' })).toBeNull()
+    grid.focus()
+    await user.keyboard(' ')
+    await screen.findByText('1 selected')
+    await user.keyboard('{ArrowDown} ')
+    await screen.findByText('2 selected')
+    expect((within(grid).getByRole('checkbox', { name: 'Select row 2' }) as HTMLInputElement).checked).toBe(true)
+    await user.keyboard(' ')
+    await screen.findByText('1 selected')
+    expect((within(grid).getByRole('checkbox', { name: 'Select row 2' }) as HTMLInputElement).checked).toBe(false)
+  })
+})
+
+describe('exporting the selected rows', () => {
+  it('offers only the selected rows, checked by default, and sends their indexes; all rows on request', async () => {
+    const { user, grid, fake } = await loadUsers()
+    // With nothing selected there is no choice of rows.
+    await openExport(user, 'CSV file…')
+    let dialog = await screen.findByRole('dialog', { name: 'Export 60 rows' })
+    expect(within(dialog).queryByRole('group', { name: 'Rows' })).toBeNull()
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+
+    await user.click(within(grid).getByRole('checkbox', { name: 'Select row 3' }))
+    await user.click(within(grid).getByRole('checkbox', { name: 'Select row 1' }))
+    await openExport(user, 'NDJSON file…')
+    dialog = await screen.findByRole('dialog', { name: 'Export 2 rows' })
+    expect((within(dialog).getByRole('radio', { name: 'Only the 2 selected rows' }) as HTMLInputElement).checked).toBe(true)
+    await user.click(within(dialog).getByRole('button', { name: 'Export…' }))
+    await waitFor(() => expect(fake.lastExport).toMatchObject({ format: 'ndjson' }))
+    expect([...(fake.lastExport?.rowIndexes ?? [])].sort()).toEqual([0, 2])
+    expect(await screen.findByText('Exported 2 rows')).toBeTruthy()
+
+    // The selection stays after an export; every row is one choice away.
+    await openExport(user, 'CSV file…')
+    dialog = await screen.findByRole('dialog', { name: 'Export 2 rows' })
+    await user.click(within(dialog).getByRole('radio', { name: 'All 60 rows' }))
+    expect(within(dialog).getByRole('heading', { name: 'Export 60 rows' })).toBeTruthy()
+    await user.click(within(dialog).getByRole('button', { name: 'Export…' }))
+    await waitFor(() => expect(fake.lastExport).toMatchObject({ format: 'csv' }))
+    expect(fake.lastExport?.rowIndexes).toBeUndefined()
+  })
+
+  it('the choice of rows is reached with Tab and changed with the arrow keys', async () => {
+    const { user, grid, fake } = await loadUsers()
+    await user.click(within(grid).getByRole('checkbox', { name: 'Select row 2' }))
+    await openExport(user, 'JSON file…')
+    const dialog = await screen.findByRole('dialog', { name: 'Export 1 row' })
+    const only = within(dialog).getByRole('radio', { name: 'Only the 1 selected row' })
+    for (let i = 0; i < 10 && document.activeElement !== only; i++) await user.tab()
+    expect(document.activeElement).toBe(only)
+    await user.keyboard('{ArrowDown}')
+    expect((within(dialog).getByRole('radio', { name: 'All 60 rows' }) as HTMLInputElement).checked).toBe(true)
+    await user.keyboard('{ArrowUp}')
+    expect((only as HTMLInputElement).checked).toBe(true)
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(fake.lastExport).toMatchObject({ format: 'json', rowIndexes: [1] }))
+  })
+
+  it('rows selected before the filter changed are exported, and the dialog says so', async () => {
+    const { user, grid, fake } = await loadUsers()
+    await user.click(within(grid).getByRole('checkbox', { name: 'Select row 1' }))
+    await user.type(screen.getByRole('searchbox', { name: 'Filter rows' }), 'zzz-nobody')
+    await screen.findByText(/No rows match “zzz-nobody”/)
+    await openExport(user, 'CSV file…')
+    const dialog = await screen.findByRole('dialog', { name: 'Export 1 row' })
+    expect(within(dialog).getByRole('radio', { name: 'All 0 rows the filter shows' })).toBeTruthy()
+    expect(within(dialog).getByText('Selected rows the filter hides are exported too.')).toBeTruthy()
+    await user.click(within(dialog).getByRole('button', { name: 'Export…' }))
+    await waitFor(() => expect(fake.lastExport).toMatchObject({ rowIndexes: [0] }))
+    expect(await screen.findByText('Exported 1 row')).toBeTruthy()
+  })
+})
