@@ -99,6 +99,7 @@ describe('exporting the selected rows', () => {
     await openExport(user, 'CSV file…')
     const dialog = await screen.findByRole('dialog', { name: 'Export 1 row' })
     expect(within(dialog).getByRole('radio', { name: 'All 0 rows the filter shows' })).toBeTruthy()
+    expect(within(dialog).getByRole('heading', { name: 'Export 1 row' })).toBeTruthy()
     expect(within(dialog).getByText('Selected rows the filter hides are exported too.')).toBeTruthy()
     await user.click(within(dialog).getByRole('button', { name: 'Export…' }))
     await waitFor(() => expect(fake.lastExport).toMatchObject({ rowIndexes: [0] }))

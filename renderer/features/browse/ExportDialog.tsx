@@ -73,7 +73,8 @@ export function ExportDialog({ format, onClose, onExport, rows, filtered, select
                 </label>
                 <label className="radio-inline">
                   <input type="radio" name={`${id}-rows`} checked={!onlySelected} onChange={() => setSelectedOnly(false)} />{' '}
-                  {filtered ? `All ${formatCount(rows ?? 0)} rows the filter shows` : `All ${formatCount(rows ?? 0)} rows`}
+                  All {formatCount(rows ?? 0)} {rows === 1 ? 'row' : 'rows'}
+                  {filtered ? ' the filter shows' : ''}
                 </label>
                 {/* A row selected before the filter changed is still one the person chose. */}
                 {onlySelected && filtered && <p className="muted">Selected rows the filter hides are exported too.</p>}
