@@ -1,6 +1,7 @@
 // Issue 6, scenario 3: Browse → Users on a 10,000-user sandbox in real Chromium. Load with
 // progress (and cancel), the virtualized grid's row count, filter, sort, the detail drawer
-// (formatted and raw JSON), and CSV exports of the filtered and the whole dataset.
+// (formatted and raw JSON), and CSV exports of the filtered and the whole dataset, and of rows
+// selected with Space.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -131,6 +132,44 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: browse users (end to e
     const lines = await csvLines(target)
     expect(lines.length).toBe(shown + 1)
     for (const line of lines.slice(1)) expect(line.toLowerCase()).toContain(fragment.toLowerCase())
+  })
+
+  it('exports only the rows selected with Space, in the sort’s order, though a new filter hides them', async () => {
+    const { page } = ui
+    const grid = page.getByRole('grid', { name: 'Users' })
+    const header = grid.getByRole('columnheader', { name: 'Email' })
+    await header.getByRole('button').click()
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending')
+    const emailOf = async (rowIndex: number) => (await grid.locator(`[aria-rowindex="${rowIndex}"]`).innerText()).match(/\S+@\S+/)?.[0]
+    await expect.poll(() => emailOf(3)).toBeDefined()
+    const chosen = [await emailOf(2), await emailOf(3)] as string[]
+    await grid.focus()
+    await page.keyboard.press('Space')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Space')
+    await page.getByText('2 selected', { exact: true }).waitFor()
+    // A filter the selected rows do not pass: they are still the rows the person chose.
+    await page.getByRole('searchbox', { name: 'Filter rows' }).fill(firstEmail)
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('2')
+
+    const target = join(exportDir, 'selected-users.csv')
+    ui.harness.saveDialogAnswers.push(target)
+    await page.getByRole('button', { name: 'Export', exact: true }).click()
+    await page.getByRole('menuitem', { name: 'CSV file…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export 2 rows' })
+    expect(await dialog.getByRole('radio', { name: 'Only the 2 selected rows' }).isChecked()).toBe(true)
+    await dialog.getByText('Selected rows the filter hides are exported too.').waitFor()
+    await ui.harness.screenshot('ui-browse-04b-export-selected')
+    await expectAccessible(page, 'export dialog (selected rows)')
+    await dialog.getByRole('button', { name: 'Export…' }).click()
+    await page.getByText('Exported 2 rows', { exact: true }).waitFor()
+    const lines = await csvLines(target)
+    expect(lines).toHaveLength(3)
+    expect(lines.slice(1).map((line) => chosen.findIndex((email) => line.includes(email)))).toEqual([0, 1])
+    await page.getByRole('button', { name: 'Clear selection' }).click()
+    await header.getByRole('button').click()
+    await header.getByRole('button').click()
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('none')
   })
 
   it('opens a row in the detail drawer: formatted fields and the raw JSON', async () => {
