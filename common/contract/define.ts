@@ -22,7 +22,14 @@ export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Not
  */
 export const callIdSchema = idSchema
 
+/**
+ * The most rows one selection may name. A selection is a set of indexes in the page and a list
+ * of them over the bridge: "Select all" on a list of millions would cost the page hundreds of
+ * megabytes, and such a list is exported whole (or filtered) instead.
+ */
+export const MAX_SELECTED_ROWS = 100_000
+
 /** Rows a person selected in a grid (dataset indexes): what one selection may name, for downloads and exports alike. */
-export const rowIndexesSchema = z.array(z.number().int().min(0)).min(1).max(100_000)
+export const rowIndexesSchema = z.array(z.number().int().min(0)).min(1).max(MAX_SELECTED_ROWS)
 
 export const profileRef = z.object({ profileId: idSchema }).strict()

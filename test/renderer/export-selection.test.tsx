@@ -4,6 +4,7 @@
 // and still the rows selected when a filter changed since.
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { MAX_SELECTED_ROWS } from '../../common/contract/define'
 import { makeProfile } from './fake-bridge'
 import { withGridViewport } from './grid-viewport'
 import { renderApp } from './render-app'
@@ -12,9 +13,9 @@ withGridViewport(500)
 
 const SCOPES = ['user:read:admin']
 
-async function loadUsers() {
+async function loadUsers(rowCount = 60) {
   const profile = makeProfile({ name: 'Acme', scopes: SCOPES })
-  const app = await renderApp({ profiles: [profile], rowCount: 60, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: SCOPES, hasRefreshToken: false }] })
+  const app = await renderApp({ profiles: [profile], rowCount, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: SCOPES, hasRefreshToken: false }] })
   await app.user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
   await app.user.click(await screen.findByRole('tab', { name: 'Browse' }))
   await app.user.click(await screen.findByRole('button', { name: 'Load users' }))
@@ -43,6 +44,12 @@ describe('selecting rows of any list', () => {
     await user.keyboard(' ')
     await screen.findByText('1 selected')
     expect((within(grid).getByRole('checkbox', { name: 'Select row 2' }) as HTMLInputElement).checked).toBe(false)
+  })
+
+  it('offers no "Select all" past the bound of a selection, and says how to get under it', async () => {
+    await loadUsers(MAX_SELECTED_ROWS + 1)
+    expect(screen.queryByRole('button', { name: /^Select all/ })).toBeNull()
+    expect(screen.getByText('Filter to 100,000 rows or fewer to select them all.')).toBeTruthy()
   })
 })
 

@@ -1,6 +1,7 @@
 // The data.* channels (inputs already checked by the router's zod): crawl jobs, dataset windows,
 // single rows, details, exports, rate usage, and the datasets the person chose to keep.
 import { crawlInputSchema } from '../../../common/contract/data'
+import { MAX_SELECTED_ROWS } from '../../../common/contract/define'
 import { AppError } from '../../../common/errors'
 import type { DatasetStore } from '../../data/datasets/dataset-store'
 import { exportDataset } from '../../data/export/export-dataset'
@@ -58,6 +59,8 @@ export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
     'data.select': async ({ datasetId, sort, filter }) => {
       const dataset = datasets.get(datasetId)
       const indexes = await dataset.select({ ...(sort ? { sort } : {}), ...(filter ? { filter } : {}) })
+      // The page offers "Select all" only up to the bound; a page that asks anyway gets no millions of indexes.
+      if (indexes.length > MAX_SELECTED_ROWS) throw new AppError('VALIDATION', `Select all takes up to ${MAX_SELECTED_ROWS.toLocaleString('en')} rows, and this view has ${indexes.length.toLocaleString('en')}: filter the list first, or export it whole.`)
       return { indexes, total: dataset.rowCount }
     },
     'data.rateUsage': ({ profileId }) => deps.zoom.rateUsage(profileId),

@@ -8,6 +8,7 @@ import type { BrowseResource } from '../../../common/zoom/browse/browse-resource
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 import { focusIsLost, useFocusReturn } from '../../components/use-focus-return'
 import { formatCount } from '../../shared/format'
+import { MAX_SELECTED_ROWS } from '../../../common/contract/define'
 import { useStore } from '../../store/index'
 import { isAccountWide } from '../../store/selectors/scopes'
 import { ACCOUNT_RECORDINGS, accountRecordingsAllowed } from '../../../common/zoom/account-recordings'
@@ -318,9 +319,13 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
       )}
       <div className="row">
         <span className="muted">{selection.size > 0 ? `${formatCount(selection.size)} selected` : `Select ${downloadable ? 'recordings' : 'rows'} with the checkboxes or Space.`}</span>
-        <button type="button" className="btn btn-small" disabled={selectingAll || !rows.total} onClick={() => void selectAll()}>
-          {selectingAll ? 'Selecting…' : `Select all ${formatCount(rows.total ?? 0)}`}
-        </button>
+        {(rows.total ?? 0) > MAX_SELECTED_ROWS ? (
+          <span className="muted">Filter to {formatCount(MAX_SELECTED_ROWS)} rows or fewer to select them all.</span>
+        ) : (
+          <button type="button" className="btn btn-small" disabled={selectingAll || !rows.total} onClick={() => void selectAll()}>
+            {selectingAll ? 'Selecting…' : `Select all ${formatCount(rows.total ?? 0)}`}
+          </button>
+        )}
         {downloadable && (
           <button type="button" className="btn btn-small btn-primary" disabled={selection.size === 0 || downloadChoice.kinds.length === 0} onClick={() => void download()}>
             Download selected

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../common/contract/data'
+import { MAX_SELECTED_ROWS } from '../../../common/contract/define'
 import { createDataWithHandlers, type DataWithHandlers } from './data-with-handlers'
 import type { HandlerContext } from '../../../main/ipc/types'
 import { memoryLogSink } from '../../../main/log/logger'
@@ -142,6 +143,14 @@ describe('one user’s data', () => {
     expect(window.filteredTotal).toBeGreaterThan(0)
     expect(window.filteredTotal).toBeLessThan(users.rows)
     expect(selected).toEqual({ indexes: window.rows.map((r) => r.index), total: users.rows })
+  })
+
+  it('refuses "select all" past the bound of a selection, and selects under a filter that narrows to it', async () => {
+    const big = services.datasets.create('p1', LIST_RESOURCES.users, 0)
+    big.add(Array.from({ length: MAX_SELECTED_ROWS + 1 }, (_, i) => ({ id: `u${i}`, email: i === 7 ? 'needle@example.com' : `user${i}@example.com` })))
+    await expect(services.handlers['data.select']({ datasetId: big.id }, ctx)).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('filter the list first') })
+    expect(await services.handlers['data.select']({ datasetId: big.id, filter: { text: 'needle' } }, ctx)).toEqual({ indexes: [7], total: MAX_SELECTED_ROWS + 1 })
+    services.datasets.close(big.id)
   })
 
   it('exports labels as the grid shows them, raw values on request, and a BOM for Excel', async () => {
