@@ -1,5 +1,5 @@
-// The files this app finished downloading itself: each one's path with its size, inode, device
-// and modification time as the app left it. A file found complete in the download folder is
+// The files this app finished downloading itself, and the .part files it left unfinished: each
+// one's path with its size, inode, device and modification time as the app left it. A file found complete in the download folder is
 // skipped whoever put it there, but "move to Zoom's trash once downloaded" trusts it only when it
 // is one of these, unchanged: the download folder is one other programs and people may write to,
 // and a file planted there under a recording's name and size must not get that recording trashed

@@ -72,7 +72,7 @@ interface Entry {
   running?: Promise<void>
   /** A cancelled queued file's .part being deleted: a later run waits for it before measuring the .part. */
   removing?: Promise<void>
-  /** The file on disk is one this app wrote: downloaded in this run, or found as the ledger noted it. */
+  /** Every byte of the file on disk is this app's: downloaded in this run (resuming only a .part the ledger noted), or found as the ledger noted it. */
   ours?: boolean
 }
 
@@ -390,7 +390,13 @@ export class DownloadQueue {
       }
       item.state = 'downloading'
       this.changed.flush()
+      const part = partPathOf(entry.finalPath)
       for (let attempt = 1; ; attempt++) {
+        // Whether the .part's bytes after this attempt are all this app's (unknown until the
+        // transfer says what it kept): a .part is in the folder anyone may write to, so bytes
+        // resumed from one count for the trash only when the ledger noted it as this app left it.
+        let partOurs: boolean | undefined
+        const partVouched = await this.ledger.vouches(part)
         try {
           await transferOnce({
             source: this.deps.source,
@@ -406,20 +412,26 @@ export class DownloadQueue {
               item.received = received
               this.changed.request()
             },
+            onPartKept: (bytes) => {
+              partOurs = bytes === 0 || partVouched
+            },
           })
           if (wasCancelled(item)) {
             // Cancelled while the file was being renamed into place: honour the cancel.
             await rm(entry.finalPath, { force: true })
             return
           }
-          entry.ours = true
+          entry.ours = partOurs === true
           item.state = 'done'
           if (item.fileSize > 0) item.received = item.fileSize
           // Noted for a later run's "already downloaded" (after the state is set: no cancel can come
-          // in between); failing to note it only keeps that recording in the cloud then.
-          await this.ledger.record(entry.finalPath).catch((error: unknown) => this.deps.log.warn('the download could not be noted in the ledger', { error }))
+          // in between); failing to note it only keeps that recording in the cloud then. A file
+          // made of someone else's bytes is never noted, and the .part's note goes with the .part.
+          await Promise.all([...(entry.ours ? [entry.finalPath] : []), part].map((path) => this.noteInLedger(path)))
           return
         } catch (error) {
+          // What this app wrote to the .part is noted, so that the next attempt (or a later run) resumes it as its own.
+          if (partOurs === true) await this.noteInLedger(part)
           if (controller.signal.aborted || !(error instanceof RetryableTransferError) || attempt >= attempts) throw error
           this.deps.log.info('download interrupted, resuming', { id: item.id, attempt, code: error.code })
           // Shown while it waits: a transfer that received nothing for a while is "stalled".
@@ -445,6 +457,11 @@ export class DownloadQueue {
       item.error = toAppError(error, { code: 'FILE_IO', message: 'The download failed' }).toBridge()
       this.deps.log.warn('download failed', { id: item.id, code: item.error.code })
     }
+  }
+
+  /** Notes the file at `path` as this app leaves it (or forgets it when it is gone); a failure only costs the trash its trust. */
+  private async noteInLedger(path: string): Promise<void> {
+    await this.ledger.record(path).catch((error: unknown) => this.deps.log.warn('the download could not be noted in the ledger', { error }))
   }
 
   private pause(ms: number, signal: AbortSignal): Promise<void> {

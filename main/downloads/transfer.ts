@@ -41,6 +41,12 @@ export interface TransferRequest {
   stallTimeoutMs: number
   /** Bytes on disk so far (the .part's size included). */
   onProgress(received: number): void
+  /**
+   * Called once the attempt has settled what it keeps of the .part it found: the bytes it goes on
+   * from (0 when it writes the file from its start). The caller tells from it whether every byte
+   * of the file came from this app, which the trash requires.
+   */
+  onPartKept?(bytes: number): void
 }
 
 export async function transferOnce(request: TransferRequest): Promise<void> {
@@ -56,7 +62,10 @@ export async function transferOnce(request: TransferRequest): Promise<void> {
     found = { kind: 'missing' }
     start = 0
   }
-  if (fileSize > 0 && start === fileSize) return moveIntoPlace(part, finalPath)
+  if (fileSize > 0 && start === fileSize) {
+    request.onPartKept?.(start)
+    return moveIntoPlace(part, finalPath)
+  }
   const kept = start > 0 ? await readValidator(finalPath) : ({ kind: 'none' } as const)
   // Bytes whose version cannot be told (a validator file this app did not write) are not resumed.
   if (kept.kind === 'unusable') start = 0
@@ -79,6 +88,7 @@ export async function transferOnce(request: TransferRequest): Promise<void> {
   let file: FileHandle
   try {
     file = await openPart(part, answer.append ? 'append' : found.kind === 'file' ? 'truncate' : 'create')
+    request.onPartKept?.(answer.append ? start : 0)
     // A .part from the start is of this response's version. So is the rest of one kept without a
     // validator (an older version of the app wrote none): from now on, a change is noticed.
     if (!answer.append || kept.kind === 'none') await keepPartValidator(file, finalPath, validatorOf(response.headers))

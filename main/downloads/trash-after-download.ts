@@ -2,8 +2,8 @@
 // trash only after every one of its files is in this batch and each one is done with its size
 // verified against Zoom's file_size, or was found complete on disk as this app left it (the
 // download ledger vouches for it) — never before, never when a file failed, was cancelled, has no
-// size to check, was left out by the file-type choice, or was found in the folder without the
-// ledger knowing it (someone else may have put it there).
+// size to check, was left out by the file-type choice, or was found in the folder (whole, or as a
+// .part a download went on from) without the ledger knowing it (someone else may have put it there).
 // Each move (and each failed attempt) is a JSON line in zoom-trash-log.jsonl in the download
 // folder, so the person can find the recording in Zoom's trash and restore it while Zoom keeps it.
 import { join } from 'node:path'
@@ -34,7 +34,10 @@ export interface TrashGroup {
 /** One file of a recording in the queue. */
 export interface TrashFile {
   item: DownloadItem
-  /** Written by this app: downloaded in this run, or found on disk as the download ledger noted it. */
+  /**
+   * Every byte written by this app: downloaded in this run (from the start, or resuming a .part
+   * the ledger noted), or found on disk as the ledger noted it.
+   */
   ours: boolean
 }
 
@@ -50,7 +53,8 @@ const givenUp = (item: DownloadItem): boolean => item.state === 'failed' || item
 export function groupReadiness(group: TrashGroup, fileOf: (id: string) => TrashFile | undefined): 'ready' | 'kept' | 'found-in-folder' | 'waiting' {
   const files = group.files.map(fileOf)
   if (files.some((file) => file === undefined || givenUp(file.item) || (file.ours && finished(file.item) && !verified(file)))) return 'kept'
-  if (files.some((file) => file !== undefined && file.item.state === 'skipped' && !file.ours)) return 'found-in-folder'
+  // Skipped as complete, or downloaded on top of a .part: either way, bytes this app did not write.
+  if (files.some((file) => file !== undefined && finished(file.item) && !file.ours)) return 'found-in-folder'
   return files.every((file) => file !== undefined && verified(file)) ? 'ready' : 'waiting'
 }
 

@@ -56,12 +56,12 @@ export const trashingSource = (trashed: string[]): DownloadSource => ({ open: (_
  * moves recordings to Zoom's trash (confirmed), recording the uuids it trashed; with `ledger`, the
  * queue notes its downloads there (a restart is another queue on the same ledger).
  */
-export function trashingRecordingsQueue({ server, folder, ledger }: { server: FileServer; folder: string; ledger?: DownloadLedger }) {
+export function trashingRecordingsQueue({ server, folder, ledger, maxAttempts }: { server: FileServer; folder: string; ledger?: DownloadLedger; maxAttempts?: number }) {
   server.files.set('a', { size: 3000 })
   server.files.set('b', { size: 3000 })
   const trashed: string[] = []
   const datasets = new DatasetStore()
-  const queue = folderQueue({ datasets, folder, source: trashingSource(trashed), confirm: true, ...(ledger ? { ledger } : {}) })
+  const queue = folderQueue({ datasets, folder, source: trashingSource(trashed), confirm: true, maxAttempts, ...(ledger ? { ledger } : {}) })
   return { trashed, queue, recordings: datasets.create('profile-1', LIST_RESOURCES.recordings, 0) }
 }
 

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DocumentProblem } from '../../../main/store'
 import { type DownloadLedger, fileLedger, LEDGER_FILE, memoryLedger } from '../../../main/downloads/download-ledger'
 import { planRecordingFiles, relativePathOf } from '../../../main/downloads/layout'
+import type { FilePlan } from './file-server'
 import { serverAndFolderEachTest, trashingRecordingsQueue } from './folder-queue'
 
 const recording = (url: string) => ({
@@ -33,9 +34,13 @@ describe('the trash and files already in the download folder', () => {
     await rm(dataDir, { recursive: true, force: true })
   })
 
-  /** One run of the app: a queue with the ledger in the data folder, the recording enqueued with the trash or not. */
-  async function run(trashAfterVerified: boolean, ledger: DownloadLedger = fileLedger(dataDir)) {
-    const { trashed, queue, recordings } = trashingRecordingsQueue({ ...scratch, ledger })
+  /**
+   * One run of the app: a queue with the ledger in the data folder, the recording enqueued with
+   * the trash or not; `served` changes how the server sends the file in this run.
+   */
+  async function run(trashAfterVerified: boolean, ledger: DownloadLedger = fileLedger(dataDir), { maxAttempts, served }: { maxAttempts?: number; served?: Partial<FilePlan> } = {}) {
+    const { trashed, queue, recordings } = trashingRecordingsQueue({ ...scratch, ledger, ...(maxAttempts !== undefined ? { maxAttempts } : {}) })
+    if (served) scratch.server.files.set('a', { size: 3000, ...served })
     const row = recording(scratch.server.url('a'))
     recordings.add([row])
     await queue.enqueue({ datasetId: recordings.id, rowIndexes: [0], trashAfterVerified })
@@ -73,6 +78,44 @@ describe('the trash and files already in the download folder', () => {
     const again = await run(true)
     expect(again.trashed).toEqual([])
     expect(again.snapshot.trash).toMatchObject({ kept: 1, keptFoundInFolder: 1 })
+  })
+
+  it('keeps the recording in the cloud when a whole .part was put in the folder by someone else', async () => {
+    const path = plannedPath(scratch.folder, recording(scratch.server.url('a')))
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(`${path}.part`, Buffer.alloc(3000, 0x41))
+    const { trashed, snapshot } = await run(true)
+    // Renamed into place without a byte fetched: it still counts as downloaded, but not for the trash.
+    expect(snapshot.items.map((item) => item.state)).toEqual(['done'])
+    expect(scratch.server.seen).toHaveLength(0)
+    expect(trashed).toEqual([])
+    expect(snapshot.trash).toMatchObject({ trashed: 0, kept: 1, keptFoundInFolder: 1 })
+  })
+
+  it('keeps the recording in the cloud when a download resumed a .part someone else put there', async () => {
+    const path = plannedPath(scratch.folder, recording(scratch.server.url('a')))
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(`${path}.part`, Buffer.alloc(2990, 0x41))
+    const { trashed, snapshot } = await run(true)
+    expect(scratch.server.seen.map((seen) => seen.range)).toEqual(['bytes=2990-'])
+    expect(snapshot.items.map((item) => item.state)).toEqual(['done'])
+    expect(trashed).toEqual([])
+    expect(snapshot.trash).toMatchObject({ trashed: 0, kept: 1, keptFoundInFolder: 1 })
+  })
+
+  it('trashes a recording whose download resumed its own .part, in the same run or after a restart', async () => {
+    // A new plan each run: the server counts the drops down in it.
+    const dropped = () => ({ resetAfter: { bytes: 1000, times: 1 } })
+    const sameRun = await run(true, fileLedger(dataDir), { served: dropped() })
+    expect(scratch.server.seen.map((seen) => seen.range)).toEqual([undefined, 'bytes=1000-'])
+    expect(sameRun.trashed).toEqual(['uuid-A=='])
+    await rm(sameRun.path)
+    const interrupted = await run(false, fileLedger(dataDir), { maxAttempts: 1, served: dropped() })
+    expect(interrupted.snapshot.items.map((item) => item.state)).toEqual(['failed'])
+    const resumed = await run(true)
+    expect(scratch.server.seen.at(-1)?.range).toBe('bytes=1000-')
+    expect(resumed.snapshot.items.map((item) => item.state)).toEqual(['done'])
+    expect(resumed.trashed).toEqual(['uuid-A=='])
   })
 
   it('trashes a recording downloaded in this run, even when the ledger cannot note it', async () => {
