@@ -1,7 +1,7 @@
 // The files this app finished downloading itself, and the .part files it left unfinished: each
-// one's path with its size, inode, device and modification time as the app left it. A file found complete in the download folder is
-// skipped whoever put it there, but "move to Zoom's trash once downloaded" trusts it only when it
-// is one of these, unchanged: the download folder is one other programs and people may write to,
+// one's path with its size, inode, device, modification time and change time as the app left it.
+// A file found complete in the download folder is skipped whoever put it there, but "move to
+// Zoom's trash once downloaded" trusts it only when it is one of these, unchanged: the download folder is one other programs and people may write to,
 // and a file planted there under a recording's name and size must not get that recording trashed
 // before it was ever saved. The ledger lives in the data folder (download-ledger.json), which only
 // the app writes. A ledger that is lost or damaged vouches for nothing, so recordings stay in the
@@ -20,7 +20,7 @@ export const LEDGER_LIMIT = 5000
 /** Far above what LEDGER_LIMIT files take (about 200 bytes each): a bound, should a path be unusually long. */
 const MAX_LEDGER_BYTES = 8 * 1024 * 1024
 
-const identitySchema = z.object({ path: z.string().min(1).max(4096), size: z.number().int().min(0), ino: z.number(), dev: z.number(), mtimeMs: z.number() }).strict()
+const identitySchema = z.object({ path: z.string().min(1).max(4096), size: z.number().int().min(0), ino: z.number(), dev: z.number(), mtimeMs: z.number(), ctimeMs: z.number() }).strict()
 type FileIdentity = z.infer<typeof identitySchema>
 const ledgerSchema = z.object({ files: z.array(identitySchema) }).strict()
 type LedgerDocument = z.infer<typeof ledgerSchema>
@@ -28,7 +28,7 @@ type LedgerDocument = z.infer<typeof ledgerSchema>
 export interface DownloadLedger {
   /** Notes the regular file the app has just finished writing at `path`, as it is now. */
   record(path: string): Promise<void>
-  /** Whether the file at `path` is one the app finished writing, unchanged since (size, inode, device, modification time). */
+  /** Whether the file at `path` is one the app finished writing, unchanged since (size, inode, device, modification and change time). */
   vouches(path: string): Promise<boolean>
 }
 
@@ -36,13 +36,16 @@ export interface DownloadLedger {
 async function identityOf(path: string): Promise<FileIdentity | undefined> {
   try {
     const found = await lstat(path)
-    return found.isFile() ? { path, size: found.size, ino: found.ino, dev: found.dev, mtimeMs: found.mtimeMs } : undefined
+    return found.isFile() ? { path, size: found.size, ino: found.ino, dev: found.dev, mtimeMs: found.mtimeMs, ctimeMs: found.ctimeMs } : undefined
   } catch {
     return undefined
   }
 }
 
-const sameFile = (a: FileIdentity, b: FileIdentity): boolean => a.size === b.size && a.ino === b.ino && a.dev === b.dev && a.mtimeMs === b.mtimeMs
+// The change time too: anyone who may write a file can put its modification time back (utimes,
+// `touch -r`, `rsync -t`), after writing it again in place or after making a new file that took
+// the freed inode; the change time is set by the system alone, at each of those.
+const sameFile = (a: FileIdentity, b: FileIdentity): boolean => a.size === b.size && a.ino === b.ino && a.dev === b.dev && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs
 
 // Newest last: a Map keeps its order, and a file noted again is deleted and set again.
 function ledgerOver(files: Map<string, FileIdentity>, persist: () => Promise<void>, limit = LEDGER_LIMIT): DownloadLedger {

@@ -2,7 +2,7 @@
 // when the download ledger says this app left it there as it is: others may write to that folder,
 // and a file planted under a recording's name and size must not get the recording trashed before
 // it was ever saved. A restart is a new queue on a new ledger opened on the same data folder.
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -127,6 +127,18 @@ describe('the trash and files already in the download folder', () => {
   })
 })
 
+/**
+ * Resolves once the file system's clock reads later than `ms`: its timestamps come from a coarse
+ * clock (a few milliseconds), and a change within the same tick would not show in a ctime.
+ */
+async function untilClockPasses(ms: number, dir: string): Promise<void> {
+  const probe = join(dir, 'clock-probe')
+  for (;;) {
+    await writeFile(probe, '')
+    if ((await stat(probe)).ctimeMs > ms) return
+  }
+}
+
 describe('the download ledger', () => {
   let dir: string
   beforeEach(async () => {
@@ -150,6 +162,24 @@ describe('the download ledger', () => {
     await symlink(file, link)
     await ledger.record(link)
     expect(await ledger.vouches(link)).toBe(false)
+  })
+
+  it('vouches for nothing once the file was written again in place, even with its modification time put back', async () => {
+    const ledger = memoryLedger()
+    const file = join(dir, 'rec.mp4')
+    await writeFile(file, 'abc')
+    // A whole second: put back exactly, as `touch -r` or `rsync --inplace -t` would.
+    await utimes(file, 1_000_000, 1_000_000)
+    await ledger.record(file)
+    const noted = await stat(file)
+    await untilClockPasses(noted.ctimeMs, dir)
+    const handle = await open(file, 'r+')
+    await handle.write('xyz', 0)
+    await handle.close()
+    await utimes(file, 1_000_000, 1_000_000)
+    const now = await stat(file)
+    expect([now.size, now.ino, now.dev, now.mtimeMs]).toEqual([noted.size, noted.ino, noted.dev, noted.mtimeMs])
+    expect(await ledger.vouches(file)).toBe(false)
   })
 
   it('moves a damaged ledger aside, says so, and vouches for nothing', async () => {
