@@ -9,6 +9,7 @@
 import { lstat } from 'node:fs/promises'
 import { z } from 'zod'
 import { openDocument, type DocumentFile, type DocumentProblem } from '../store'
+import type { WrittenFile } from './transfer'
 
 export const LEDGER_FILE = 'download-ledger.json'
 /**
@@ -26,8 +27,11 @@ const ledgerSchema = z.object({ files: z.array(identitySchema) }).strict()
 type LedgerDocument = z.infer<typeof ledgerSchema>
 
 export interface DownloadLedger {
-  /** Notes the regular file the app has just finished writing at `path`, as it is now. */
-  record(path: string): Promise<void>
+  /**
+   * Notes the regular file the app has just finished writing at `path`, as it is now; with
+   * `written`, only when it is still that file (another put there since is forgotten instead).
+   */
+  record(path: string, written?: WrittenFile): Promise<void>
   /** Whether the file at `path` is one the app finished writing, unchanged since (size, inode, device, modification and change time). */
   vouches(path: string): Promise<boolean>
 }
@@ -50,10 +54,12 @@ const sameFile = (a: FileIdentity, b: FileIdentity): boolean => a.size === b.siz
 // Newest last: a Map keeps its order, and a file noted again is deleted and set again.
 function ledgerOver(files: Map<string, FileIdentity>, persist: () => Promise<void>, limit = LEDGER_LIMIT): DownloadLedger {
   return {
-    async record(path) {
+    async record(path, written) {
       const identity = await identityOf(path)
       files.delete(path)
-      if (identity) files.set(path, identity)
+      // The path is in a folder others write to: between the app's last look and this one, its file may have been swapped.
+      const stillWritten = written === undefined || (identity?.ino === written.ino && identity.dev === written.dev)
+      if (identity && stillWritten) files.set(path, identity)
       for (const oldest of files.keys()) {
         if (files.size <= limit) break
         files.delete(oldest)
@@ -98,9 +104,9 @@ export function fileLedger(dir: string, onProblem?: (problem: DocumentProblem) =
   }
   const ledger = ledgerOver(files, persist, limit)
   return {
-    record: async (path) => {
+    record: async (path, written) => {
       await open()
-      await ledger.record(path)
+      await ledger.record(path, written)
     },
     vouches: async (path) => {
       // A ledger that cannot be read (refused by the store: an I/O error, a newer app's file) vouches for nothing; the download goes on.

@@ -27,7 +27,7 @@ import { planRecordingFiles, type PlannedFile } from './layout'
 import { makeFoldersBelow } from './no-follow'
 import { assertSafeFolder } from './safe-folder'
 import { isComplete, partPathOf, removePartFiles, sizeOnDisk } from './part-files'
-import { RetryableTransferError, transferOnce } from './transfer'
+import { RetryableTransferError, transferOnce, type WrittenFile } from './transfer'
 import type { RecordingFileKind } from '../../common/zoom/recording-files'
 import { groupReadiness, logTrash, TRASH_LOG_NAME, type TrashGroup } from './trash-after-download'
 import { memoryLedger, type DownloadLedger } from './download-ledger'
@@ -396,6 +396,7 @@ export class DownloadQueue {
         // transfer says what it kept): a .part is in the folder anyone may write to, so bytes
         // resumed from one count for the trash only when the ledger noted it as this app left it.
         let partOurs: boolean | undefined
+        let written: WrittenFile | undefined
         const partVouched = await this.ledger.vouches(part)
         try {
           await transferOnce({
@@ -412,8 +413,9 @@ export class DownloadQueue {
               item.received = received
               this.changed.request()
             },
-            onPartKept: (bytes) => {
+            onPartKept: (bytes, file) => {
               partOurs = bytes === 0 || partVouched
+              written = file
             },
           })
           if (wasCancelled(item)) {
@@ -427,11 +429,11 @@ export class DownloadQueue {
           // Noted for a later run's "already downloaded" (after the state is set: no cancel can come
           // in between); failing to note it only keeps that recording in the cloud then. A file
           // made of someone else's bytes is never noted, and the .part's note goes with the .part.
-          await Promise.all([...(entry.ours ? [entry.finalPath] : []), part].map((path) => this.noteInLedger(path)))
+          await Promise.all([...(entry.ours ? [entry.finalPath] : []), part].map((path) => this.noteInLedger(path, written)))
           return
         } catch (error) {
           // What this app wrote to the .part is noted, so that the next attempt (or a later run) resumes it as its own.
-          if (partOurs === true) await this.noteInLedger(part)
+          if (partOurs === true) await this.noteInLedger(part, written)
           if (controller.signal.aborted || !(error instanceof RetryableTransferError) || attempt >= attempts) throw error
           this.deps.log.info('download interrupted, resuming', { id: item.id, attempt, code: error.code })
           // Shown while it waits: a transfer that received nothing for a while is "stalled".
@@ -460,8 +462,8 @@ export class DownloadQueue {
   }
 
   /** Notes the file at `path` as this app leaves it (or forgets it when it is gone); a failure only costs the trash its trust. */
-  private async noteInLedger(path: string): Promise<void> {
-    await this.ledger.record(path).catch((error: unknown) => this.deps.log.warn('the download could not be noted in the ledger', { error }))
+  private async noteInLedger(path: string, written: WrittenFile | undefined): Promise<void> {
+    await this.ledger.record(path, written).catch((error: unknown) => this.deps.log.warn('the download could not be noted in the ledger', { error }))
   }
 
   private pause(ms: number, signal: AbortSignal): Promise<void> {

@@ -11,7 +11,7 @@
 // changed on the server since comes back whole (200) and is written from the start.
 // Neither the .part nor the final path is used through a symbolic link (no-follow.ts): the
 // attempt fails with DOWNLOAD_PATH_REFUSED and the link and its target are left as they are.
-import { rename } from 'node:fs/promises'
+import { lstat, rename } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { AppError, isAppError } from '../../common/errors'
@@ -43,10 +43,17 @@ export interface TransferRequest {
   onProgress(received: number): void
   /**
    * Called once the attempt has settled what it keeps of the .part it found: the bytes it goes on
-   * from (0 when it writes the file from its start). The caller tells from it whether every byte
-   * of the file came from this app, which the trash requires.
+   * from (0 when it writes the file from its start), and which file it writes (the rename into
+   * place keeps it). The caller tells from these whether every byte of the file came from this
+   * app, which the trash requires, and whether the file it then finds at the path is still that one.
    */
-  onPartKept?(bytes: number): void
+  onPartKept?(bytes: number, written: WrittenFile): void
+}
+
+/** The file an attempt writes to, as the system tells files apart. */
+export interface WrittenFile {
+  ino: number
+  dev: number
 }
 
 export async function transferOnce(request: TransferRequest): Promise<void> {
@@ -63,7 +70,8 @@ export async function transferOnce(request: TransferRequest): Promise<void> {
     start = 0
   }
   if (fileSize > 0 && start === fileSize) {
-    request.onPartKept?.(start)
+    const { ino, dev } = await lstat(part)
+    request.onPartKept?.(start, { ino, dev })
     return moveIntoPlace(part, finalPath)
   }
   const kept = start > 0 ? await readValidator(finalPath) : ({ kind: 'none' } as const)
@@ -88,7 +96,7 @@ export async function transferOnce(request: TransferRequest): Promise<void> {
   let file: FileHandle
   try {
     file = await openPart(part, answer.append ? 'append' : found.kind === 'file' ? 'truncate' : 'create')
-    request.onPartKept?.(answer.append ? start : 0)
+    request.onPartKept?.(answer.append ? start : 0, await writtenFile(file))
     // A .part from the start is of this response's version. So is the rest of one kept without a
     // validator (an older version of the app wrote none): from now on, a change is noticed.
     if (!answer.append || kept.kind === 'none') await keepPartValidator(file, finalPath, validatorOf(response.headers))
@@ -135,6 +143,17 @@ async function openPart(part: string, how: OpenHow): Promise<FileHandle> {
     return await openNoFollow(part, how, DOCUMENT_FILE_MODE)
   } catch (error) {
     if (error instanceof DownloadPathRefusedError) throw error
+    throw fileIoError((error as NodeJS.ErrnoException).code)
+  }
+}
+
+/** The open .part as the system tells files apart; on failure it is closed, nothing written. */
+async function writtenFile(file: FileHandle): Promise<WrittenFile> {
+  try {
+    const { ino, dev } = await file.stat()
+    return { ino, dev }
+  } catch (error) {
+    await file.close()
     throw fileIoError((error as NodeJS.ErrnoException).code)
   }
 }

@@ -118,6 +118,27 @@ describe('the trash and files already in the download folder', () => {
     expect(resumed.trashed).toEqual(['uuid-A=='])
   })
 
+  it('does not vouch for a file swapped in between the rename into place and the note', async () => {
+    const ledger = fileLedger(dataDir)
+    // Someone replaces the file at the moment the app is about to note it.
+    const swapping: DownloadLedger = {
+      vouches: (path) => ledger.vouches(path),
+      record: async (path, written) => {
+        if (!path.endsWith('.part')) {
+          await writeFile(`${path}.swap`, Buffer.alloc(3000, 0x42))
+          await rename(`${path}.swap`, path)
+        }
+        await ledger.record(path, written)
+      },
+    }
+    const first = await run(false, swapping)
+    expect(first.snapshot.items.map((item) => item.state)).toEqual(['done'])
+    expect((await readFile(first.path))[0]).toBe(0x42)
+    const again = await run(true)
+    expect(again.trashed).toEqual([])
+    expect(again.snapshot.trash).toMatchObject({ kept: 1, keptFoundInFolder: 1 })
+  })
+
   it('trashes a recording downloaded in this run, even when the ledger cannot note it', async () => {
     const ledger: DownloadLedger = { record: () => Promise.reject(new Error('disk full')), vouches: async () => false }
     const { trashed, snapshot } = await run(true, ledger)
