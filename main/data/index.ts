@@ -131,7 +131,7 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
     clock,
     scheduler,
     log: createLogger(deps.log, 'downloads'),
-    ...(deps.dataDir ? { ledger: fileLedger(deps.dataDir, deps.onProblem) } : {}),
+    ...(deps.dataDir ? { ledger: fileLedger(deps.dataDir) } : {}),
     ...(options.stallTimeoutMs !== undefined ? { stallTimeoutMs: options.stallTimeoutMs } : {}),
     ...(options.downloadAttempts !== undefined ? { maxAttempts: options.downloadAttempts } : {}),
     ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),

@@ -1,30 +1,62 @@
 // The files this app finished downloading itself, and the .part files it left unfinished: each
 // one's path with its size, inode, device, modification time and change time as the app left it.
 // A file found complete in the download folder is skipped whoever put it there, but "move to
-// Zoom's trash once downloaded" trusts it only when it is one of these, unchanged: the download folder is one other programs and people may write to,
-// and a file planted there under a recording's name and size must not get that recording trashed
-// before it was ever saved. The ledger lives in the data folder (download-ledger.json), which only
-// the app writes. A ledger that is lost or damaged vouches for nothing, so recordings stay in the
-// cloud: the safe side.
-import { lstat } from 'node:fs/promises'
-import { z } from 'zod'
-import { openDocument, type DocumentFile, type DocumentProblem } from '../store'
+// Zoom's trash once downloaded" trusts it only when it is one of these, unchanged: the download
+// folder is one other programs and people may write to, and a file planted there under a
+// recording's name and size must not get that recording trashed before it was ever saved.
+//
+// The ledger lives in the data folder, which only the app writes, as download-ledger.jsonl: one
+// JSON line per note (or per file forgotten), appended, the last line of a path winning. Appending
+// keeps each note a few hundred bytes of work for main, however many files the ledger holds (a
+// JSON document rewritten whole took main 30 ms at a time with 5,000 files); the file is written
+// again from what is in memory only once it holds twice LEDGER_LIMIT lines. A line that cannot be
+// read (cut short by a crash, damaged) is skipped and a file that cannot be read is started over:
+// either way the ledger vouches for fewer files, and recordings stay in the cloud, the safe side.
+import { appendFile, lstat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { FILE_MODE, writeFileAtomic } from '../store'
+import { ensureDirectory } from '../store/atomic-file'
+import { readTextWithin } from '../store/read-capped'
 import type { WrittenFile } from './transfer'
 
-export const LEDGER_FILE = 'download-ledger.json'
-/**
- * The newest this many files are kept: main rewrites the whole document after each batch of
- * finished files, so it must stay small. A file older than that is only not trusted for the trash.
- */
+export const LEDGER_FILE = 'download-ledger.jsonl'
+/** The newest this many files are kept. A file older than that is only not trusted for the trash. */
 export const LEDGER_LIMIT = 5000
 
-/** Far above what LEDGER_LIMIT files take (about 200 bytes each): a bound, should a path be unusually long. */
-const MAX_LEDGER_BYTES = 8 * 1024 * 1024
+/** Far above twice LEDGER_LIMIT lines (about 250 bytes each): a larger file is not read, and is started over. */
+const MAX_LEDGER_BYTES = 16 * 1024 * 1024
 
-const identitySchema = z.object({ path: z.string().min(1).max(4096), size: z.number().int().min(0), ino: z.number(), dev: z.number(), mtimeMs: z.number(), ctimeMs: z.number() }).strict()
-type FileIdentity = z.infer<typeof identitySchema>
-const ledgerSchema = z.object({ files: z.array(identitySchema) }).strict()
-type LedgerDocument = z.infer<typeof ledgerSchema>
+interface FileIdentity {
+  path: string
+  size: number
+  ino: number
+  dev: number
+  mtimeMs: number
+  ctimeMs: number
+}
+/** A line saying a path's file is no longer one the ledger vouches for. */
+interface Forgotten {
+  path: string
+  gone: true
+}
+
+const IDENTITY_NUMBERS = ['size', 'ino', 'dev', 'mtimeMs', 'ctimeMs'] as const
+
+/** One line of the file, or undefined when it is not one the ledger wrote. */
+function readLine(text: string): FileIdentity | Forgotten | undefined {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  if (typeof value !== 'object' || value === null) return undefined
+  const line = value as Record<string, unknown>
+  if (typeof line.path !== 'string' || line.path === '') return undefined
+  if (line.gone === true) return { path: line.path, gone: true }
+  if (!IDENTITY_NUMBERS.every((key) => typeof line[key] === 'number' && Number.isFinite(line[key]))) return undefined
+  return { path: line.path, size: line.size as number, ino: line.ino as number, dev: line.dev as number, mtimeMs: line.mtimeMs as number, ctimeMs: line.ctimeMs as number }
+}
 
 export interface DownloadLedger {
   /**
@@ -51,20 +83,29 @@ async function identityOf(path: string): Promise<FileIdentity | undefined> {
 // the freed inode; the change time is set by the system alone, at each of those.
 const sameFile = (a: FileIdentity, b: FileIdentity): boolean => a.size === b.size && a.ino === b.ino && a.dev === b.dev && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs
 
+/** Drops the oldest notes past `limit`: a Map keeps its order, newest last. */
+function trimToNewest(files: Map<string, FileIdentity>, limit: number): void {
+  for (const oldest of files.keys()) {
+    if (files.size <= limit) return
+    files.delete(oldest)
+  }
+}
+
 // Newest last: a Map keeps its order, and a file noted again is deleted and set again.
-function ledgerOver(files: Map<string, FileIdentity>, persist: () => Promise<void>, limit = LEDGER_LIMIT): DownloadLedger {
+function ledgerOver(files: Map<string, FileIdentity>, persist: (line: FileIdentity | Forgotten) => Promise<void>, limit = LEDGER_LIMIT): DownloadLedger {
   return {
     async record(path, written) {
       const identity = await identityOf(path)
-      files.delete(path)
+      const known = files.delete(path)
       // The path is in a folder others write to: between the app's last look and this one, its file may have been swapped.
       const stillWritten = written === undefined || (identity?.ino === written.ino && identity.dev === written.dev)
-      if (identity && stillWritten) files.set(path, identity)
-      for (const oldest of files.keys()) {
-        if (files.size <= limit) break
-        files.delete(oldest)
+      if (!identity || !stillWritten) {
+        if (known) await persist({ path, gone: true })
+        return
       }
-      await persist()
+      files.set(path, identity)
+      trimToNewest(files, limit)
+      await persist(identity)
     },
     async vouches(path) {
       const noted = files.get(path)
@@ -79,28 +120,64 @@ export function memoryLedger(): DownloadLedger {
   return ledgerOver(new Map(), async () => undefined)
 }
 
-/**
- * The ledger in `dir`, opened at its first use so start-up never waits on it. A damaged file is
- * moved aside and reported through `onProblem` (the store's rule), and the ledger starts empty.
- */
-export function fileLedger(dir: string, onProblem?: (problem: DocumentProblem) => void, limit = LEDGER_LIMIT): DownloadLedger {
+/** The ledger in `dir`, read at its first use so start-up never waits on it. */
+export function fileLedger(dir: string, limit = LEDGER_LIMIT): DownloadLedger {
+  const path = join(dir, LEDGER_FILE)
   const files = new Map<string, FileIdentity>()
-  let opened: Promise<DocumentFile<LedgerDocument>> | undefined
+  /** Lines in the file; Infinity when it could not be read, so that the first write starts it over. */
+  let lines = 0
+  /** False when the file's last line was cut short: the next line must not be appended onto it. */
+  let endsWithNewline = true
+  let opened: Promise<void> | undefined
   const open = () =>
-    (opened ??= openDocument({ dir, name: LEDGER_FILE, schema: ledgerSchema, defaults: () => ({ files: [] }), version: 1, backup: false, maxBytes: MAX_LEDGER_BYTES, ...(onProblem ? { onProblem } : {}) }).then((doc) => {
-      // The newest last: a file written with a larger limit keeps its newest.
-      for (const file of doc.read().files.slice(-limit)) files.set(file.path, file)
-      return doc
-    }))
-  // One write waits at a time and takes every file noted before it starts: a batch of small files
-  // finishing together is one rewrite of the document, not one each.
-  let waiting: Promise<unknown> | undefined
-  const persist = async () => {
-    const doc = await open()
-    await (waiting ??= doc.update(() => {
-      waiting = undefined
-      return { files: [...files.values()] }
-    }))
+    (opened ??= (async () => {
+      let text: string
+      try {
+        text = await readTextWithin(path, MAX_LEDGER_BYTES)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') lines = Infinity
+        return
+      }
+      for (const raw of text.split('\n')) {
+        if (raw === '') continue
+        lines++
+        const line = readLine(raw)
+        if (!line) continue
+        files.delete(line.path)
+        if (!('gone' in line)) files.set(line.path, line)
+      }
+      trimToNewest(files, limit)
+      endsWithNewline = text === '' || text.endsWith('\n')
+    })())
+  /** Writes the lines given, or the whole file again from memory once it holds twice the limit. */
+  const write = async (batch: string[]) => {
+    await ensureDirectory(dir)
+    if (lines + batch.length > 2 * limit) {
+      await writeFileAtomic(path, [...files.values()].map((file) => `${JSON.stringify(file)}\n`).join(''))
+      lines = files.size
+    } else {
+      await appendFile(path, `${endsWithNewline ? '' : '\n'}${batch.join('')}`, { mode: FILE_MODE })
+      lines += batch.length
+    }
+    endsWithNewline = true
+  }
+  // One write at a time, each taking every line noted before it starts: a batch of small files
+  // finishing together is one append, not one each.
+  const pending: string[] = []
+  let writes: Promise<unknown> = Promise.resolve()
+  let waiting: Promise<void> | undefined
+  const persist = async (line: FileIdentity | Forgotten) => {
+    await open()
+    pending.push(`${JSON.stringify(line)}\n`)
+    if (!waiting) {
+      const next = writes.then(() => {
+        waiting = undefined
+        return write(pending.splice(0))
+      })
+      waiting = next
+      writes = next.catch(() => undefined)
+    }
+    await waiting
   }
   const ledger = ledgerOver(files, persist, limit)
   return {
@@ -109,8 +186,7 @@ export function fileLedger(dir: string, onProblem?: (problem: DocumentProblem) =
       await ledger.record(path, written)
     },
     vouches: async (path) => {
-      // A ledger that cannot be read (refused by the store: an I/O error, a newer app's file) vouches for nothing; the download goes on.
-      await open().catch(() => undefined)
+      await open()
       return ledger.vouches(path)
     },
   }

@@ -2,11 +2,10 @@
 // when the download ledger says this app left it there as it is: others may write to that folder,
 // and a file planted under a recording's name and size must not get the recording trashed before
 // it was ever saved. A restart is a new queue on a new ledger opened on the same data folder.
-import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, open, readFile, rename, rm, stat, symlink, truncate, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { DocumentProblem } from '../../../main/store'
 import { type DownloadLedger, fileLedger, LEDGER_FILE, memoryLedger } from '../../../main/downloads/download-ledger'
 import { planRecordingFiles, relativePathOf } from '../../../main/downloads/layout'
 import type { FilePlan } from './file-server'
@@ -203,39 +202,73 @@ describe('the download ledger', () => {
     expect(await ledger.vouches(file)).toBe(false)
   })
 
-  it('moves a damaged ledger aside, says so, and vouches for nothing', async () => {
-    const file = join(dir, 'rec.mp4')
-    await writeFile(file, 'abc')
-    await fileLedger(dir).record(file)
-    await writeFile(join(dir, LEDGER_FILE), '{"schemaVersion":1,"data":{"files":[{"path":')
-    const problems: DocumentProblem[] = []
-    const reopened = fileLedger(dir, (problem) => problems.push(problem))
-    expect(await reopened.vouches(file)).toBe(false)
-    expect(problems).toHaveLength(1)
-    expect((await readdir(dir)).some((name) => name.startsWith(`${LEDGER_FILE}.corrupt-`))).toBe(true)
+  it('skips a line it cannot read (one cut short by a crash) and goes on after it', async () => {
+    const [first, second, third] = await Promise.all(['a', 'b', 'c'].map(async (name) => {
+      const file = join(dir, `${name}.mp4`)
+      await writeFile(file, name)
+      return file
+    }))
+    const ledger = fileLedger(dir)
+    await ledger.record(first!)
+    await ledger.record(second!)
+    // The second note cut short, as a crash in the middle of its write leaves it.
+    const text = await readFile(join(dir, LEDGER_FILE), 'utf8')
+    await writeFile(join(dir, LEDGER_FILE), text.slice(0, text.length - 20))
+    const reopened = fileLedger(dir)
+    expect(await reopened.vouches(first!)).toBe(true)
+    expect(await reopened.vouches(second!)).toBe(false)
+    // The next note starts a line of its own rather than ending the broken one.
+    await reopened.record(third!)
+    const again = fileLedger(dir)
+    expect([await again.vouches(first!), await again.vouches(third!)]).toEqual([true, true])
   })
 
-  it('vouches for nothing, without failing, when the store refuses the ledger (a newer app wrote it)', async () => {
-    const file = join(dir, 'rec.mp4')
-    await writeFile(file, 'abc')
-    await fileLedger(dir).record(file)
-    const stored = JSON.parse(await readFile(join(dir, LEDGER_FILE), 'utf8')) as { schemaVersion: number }
-    await writeFile(join(dir, LEDGER_FILE), JSON.stringify({ ...stored, schemaVersion: 99 }))
-    expect(await fileLedger(dir).vouches(file)).toBe(false)
+  it('starts over, vouching for nothing, from a ledger it cannot read', async () => {
+    const [kept, next] = [join(dir, 'a.mp4'), join(dir, 'b.mp4')]
+    await Promise.all([writeFile(kept, 'a'), writeFile(next, 'b')])
+    await fileLedger(dir).record(kept)
+    // Grown past what it may be (planted, or damaged): not read at all.
+    await truncate(join(dir, LEDGER_FILE), 17 * 1024 * 1024)
+    const ledger = fileLedger(dir)
+    expect(await ledger.vouches(kept)).toBe(false)
+    await ledger.record(next)
+    expect((await stat(join(dir, LEDGER_FILE))).size).toBeLessThan(1000)
+    const reopened = fileLedger(dir)
+    expect([await reopened.vouches(kept), await reopened.vouches(next)]).toEqual([false, true])
   })
 
-  it('keeps the newest files when full, across a restart', async () => {
-    const ledger = fileLedger(dir, undefined, 3)
+  it('notes a file by appending one line of a few hundred bytes, however many it holds, and forgets one gone', async () => {
+    const ledger = fileLedger(dir, 50)
+    const names = Array.from({ length: 40 }, (_, i) => join(dir, `f${i}`))
+    await Promise.all(names.map((name) => writeFile(name, 'x')))
+    for (const name of names) await ledger.record(name)
+    const before = await readFile(join(dir, LEDGER_FILE), 'utf8')
+    await ledger.record(names[0]!)
+    const after = await readFile(join(dir, LEDGER_FILE), 'utf8')
+    // Added at the end, what was there untouched: not the whole file written again.
+    expect(after.startsWith(before)).toBe(true)
+    expect(Buffer.byteLength(after) - Buffer.byteLength(before)).toBeLessThan(400)
+    await rm(names[1]!)
+    await ledger.record(names[1]!)
+    const reopened = fileLedger(dir, 50)
+    expect([await reopened.vouches(names[0]!), await reopened.vouches(names[1]!), await reopened.vouches(names[2]!)]).toEqual([true, false, true])
+  })
+
+  it('keeps the newest files when full, across a restart, and writes the file again once it holds twice as many lines', async () => {
+    const ledger = fileLedger(dir, 3)
     const names = Array.from({ length: 5 }, (_, i) => join(dir, `f${i}`))
     await Promise.all(names.map((name) => writeFile(name, 'x')))
     // The two oldest first, then the rest finishing together.
     await ledger.record(names[0]!)
     await ledger.record(names[1]!)
     await Promise.all(names.slice(2).map((name) => ledger.record(name)))
-    const stored = JSON.parse(await readFile(join(dir, LEDGER_FILE), 'utf8')) as { data: { files: { path: string }[] } }
-    expect(new Set(stored.data.files.map((file) => file.path))).toEqual(new Set(names.slice(2)))
-    const reopened = fileLedger(dir, undefined, 3)
+    const reopened = fileLedger(dir, 3)
     expect(await reopened.vouches(names[1]!)).toBe(false)
     expect(await reopened.vouches(names[4]!)).toBe(true)
+    // Past six lines, the file holds only the three newest again.
+    await reopened.record(names[4]!)
+    await reopened.record(names[3]!)
+    const stored = (await readFile(join(dir, LEDGER_FILE), 'utf8')).trimEnd().split('\n').map((line) => (JSON.parse(line) as { path: string }).path)
+    expect(new Set(stored)).toEqual(new Set(names.slice(2)))
   })
 })
