@@ -112,7 +112,8 @@ async function openUsersGrid(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Browse' }).click()
   await page.getByRole('button', { name: 'Load users', exact: true }).click()
   await page.getByTestId('row-count').filter({ hasText: `${ROWS.toLocaleString('en')} rows` }).waitFor()
-  await page.waitForFunction(() => (document.querySelector('[role=grid] [role=gridcell]')?.textContent ?? '') !== '')
+  // The first cell of a row is its selection checkbox: a cell with text says the rows arrived.
+  await page.waitForFunction(() => [...document.querySelectorAll('[role=grid] [role=gridcell]')].some((cell) => (cell.textContent ?? '') !== ''))
 }
 
 // Plain text, not a function: tsx's transform would wrap named functions in a helper (__name)

@@ -64,6 +64,9 @@ describe('exporting the selected rows', () => {
 
     await user.click(within(grid).getByRole('checkbox', { name: 'Select row 3' }))
     await user.click(within(grid).getByRole('checkbox', { name: 'Select row 1' }))
+    // A click on a row's box selects it, and only that: the row's details stay closed.
+    expect(screen.getByText('2 selected')).toBeTruthy()
+    expect(screen.queryByRole('dialog', { name: /details/ })).toBeNull()
     await openExport(user, 'NDJSON file…')
     dialog = await screen.findByRole('dialog', { name: 'Export 2 rows' })
     expect((within(dialog).getByRole('radio', { name: 'Only the 2 selected rows' }) as HTMLInputElement).checked).toBe(true)

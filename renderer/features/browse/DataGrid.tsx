@@ -219,18 +219,18 @@ const DataRow = memo(function DataRow({ id, position, start, row, specs, templat
       data-active={active || undefined}
       data-loading={!row || undefined}
       style={{ gridTemplateColumns: template, transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
-      onClick={() => {
+      onClick={(event) => {
+        // The row's one click handler serves its checkbox too: no handlers of their own in each of
+        // the rows a scroll brings in.
+        if (row && event.target instanceof HTMLInputElement && event.target.type === 'checkbox') {
+          onToggle?.(row.index)
+          return
+        }
         onActivate(position)
         if (row) onOpen(row.index)
       }}
     >
-      {selectable && (
-        <div role="gridcell" className="grid-cell">
-          {row && (
-            <input type="checkbox" tabIndex={-1} aria-label={`Select row ${position + 1}`} checked={selected} onClick={(e) => e.stopPropagation()} onChange={() => onToggle?.(row.index)} />
-          )}
-        </div>
-      )}
+      {selectable && <div role="gridcell" className="grid-cell">{row && <input type="checkbox" tabIndex={-1} aria-label={`Select row ${position + 1}`} checked={selected} readOnly />}</div>}
       {specs.map((spec, c) => (
         <div key={spec.path} role="gridcell" className="grid-cell" data-numeric={isNumeric(spec) || undefined}>
           {row ? formatCell(spec, row.cells[c] ?? null) : <span className="skeleton" aria-hidden="true" />}
