@@ -244,6 +244,9 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
   const toggle = useCallback(
     (index: number) =>
       setSelection((s) => {
+        // Past the bound the bridge would refuse the whole selection (export and download alike):
+        // a row ticked once it is full is not added, and the count says why.
+        if (!s.has(index) && s.size >= MAX_SELECTED_ROWS) return s
         const next = new Set(s)
         if (next.has(index)) next.delete(index)
         else next.add(index)
@@ -318,7 +321,11 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
         </div>
       )}
       <div className="row">
-        <span className="muted">{selection.size > 0 ? `${formatCount(selection.size)} selected` : `Select ${downloadable ? 'recordings' : 'rows'} with the checkboxes or Space.`}</span>
+        <span className="muted">{selection.size >= MAX_SELECTED_ROWS
+            ? `${formatCount(selection.size)} selected (the most one selection holds: clear some rows to select others)`
+            : selection.size > 0
+              ? `${formatCount(selection.size)} selected`
+              : `Select ${downloadable ? 'recordings' : 'rows'} with the checkboxes or Space.`}</span>
         {(rows.total ?? 0) > MAX_SELECTED_ROWS ? (
           <span className="muted">Filter to {formatCount(MAX_SELECTED_ROWS)} rows or fewer to select them all.</span>
         ) : (
