@@ -321,11 +321,14 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
         </div>
       )}
       <div className="row">
-        <span className="muted">{selection.size >= MAX_SELECTED_ROWS
+        {/* A status: Space, Select all and Clear selection change nothing else a screen reader reads out. */}
+        <span className="muted" role="status">
+          {selection.size >= MAX_SELECTED_ROWS
             ? `${formatCount(selection.size)} selected (the most one selection holds: clear some rows to select others)`
             : selection.size > 0
               ? `${formatCount(selection.size)} selected`
-              : `Select ${downloadable ? 'recordings' : 'rows'} with the checkboxes or Space.`}</span>
+              : `Select ${downloadable ? 'recordings' : 'rows'} with the checkboxes or Space.`}
+        </span>
         {(rows.total ?? 0) > MAX_SELECTED_ROWS ? (
           <span className="muted">Filter to {formatCount(MAX_SELECTED_ROWS)} rows or fewer to select them all.</span>
         ) : (
