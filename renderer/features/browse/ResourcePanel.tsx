@@ -256,6 +256,8 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
   )
   const selectAllRows = useStore((s) => s.selectAllRows)
   const selectingAll = useStore((s) => s.selectingAll[datasetId] === true)
+  // Disabled while main gathers the rows: focus comes back to it when they are selected.
+  const selectAllButton = useFocusReturn<HTMLButtonElement>(selectingAll)
   /** Every row the filter shows (main answers with their dataset indexes), not only the loaded ones. */
   const selectAll = async () => {
     const indexes = await selectAllRows(datasetId)
@@ -332,7 +334,7 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
         {(rows.total ?? 0) > MAX_SELECTED_ROWS ? (
           <span className="muted">Filter to {formatCount(MAX_SELECTED_ROWS)} rows or fewer to select them all.</span>
         ) : (
-          <button type="button" className="btn btn-small" disabled={selectingAll || !rows.total} onClick={() => void selectAll()}>
+          <button ref={selectAllButton} type="button" className="btn btn-small" disabled={selectingAll || !rows.total} onClick={() => void selectAll()}>
             {selectingAll ? 'Selecting…' : `Select all ${formatCount(rows.total ?? 0)}`}
           </button>
         )}
