@@ -67,6 +67,13 @@ describe('exporting the selected rows', () => {
     // A click on a row's box selects it, and only that: the row's details stay closed.
     expect(screen.getByText('2 selected')).toBeTruthy()
     expect(screen.queryByRole('dialog', { name: /details/ })).toBeNull()
+    // So does a click in the cell around the box, which is small.
+    const cellOfRow5 = within(grid).getByRole('checkbox', { name: 'Select row 5' }).closest('[role=gridcell]') as HTMLElement
+    await user.click(cellOfRow5)
+    expect(screen.getByText('3 selected')).toBeTruthy()
+    expect(screen.queryByRole('dialog', { name: /details/ })).toBeNull()
+    await user.click(cellOfRow5)
+    expect(screen.getByText('2 selected')).toBeTruthy()
     await openExport(user, 'NDJSON file…')
     dialog = await screen.findByRole('dialog', { name: 'Export 2 rows' })
     expect((within(dialog).getByRole('radio', { name: 'Only the 2 selected rows' }) as HTMLInputElement).checked).toBe(true)

@@ -238,10 +238,10 @@ export class Dataset<R extends DatasetResource = ListResource> {
     }
   }
 
-  /** Dataset indexes in view order (a selection of every row passing a filter). */
-  async select(spec: ViewSpec): Promise<number[]> {
+  /** Dataset indexes in view order (a selection of every row passing a filter); more than `max` is a VALIDATION error. */
+  async select(spec: ViewSpec, max?: number): Promise<number[]> {
     await this.opened
-    return Array.from(await this.backend.engine.call(this.id, { op: 'select', spec }))
+    return Array.from(await this.backend.engine.call(this.id, { op: 'select', spec, ...(max !== undefined ? { max } : {}) }))
   }
 
   /** Rows whose text (any value, lower-cased) contains `needle`, at most `limit` (the user type-ahead). */

@@ -220,9 +220,9 @@ const DataRow = memo(function DataRow({ id, position, start, row, specs, templat
       data-loading={!row || undefined}
       style={{ gridTemplateColumns: template, transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
       onClick={(event) => {
-        // The row's one click handler serves its checkbox too: no handlers of their own in each of
-        // the rows a scroll brings in.
-        if (row && event.target instanceof HTMLInputElement && event.target.type === 'checkbox') {
+        // The row's one click handler serves its selection cell too (the box, or the cell around
+        // it): no handlers of their own in each of the rows a scroll brings in.
+        if (row && event.target instanceof Element && event.target.closest('[data-select-cell]')) {
           onToggle?.(row.index)
           return
         }
@@ -230,7 +230,7 @@ const DataRow = memo(function DataRow({ id, position, start, row, specs, templat
         if (row) onOpen(row.index)
       }}
     >
-      {selectable && <div role="gridcell" className="grid-cell">{row && <input type="checkbox" tabIndex={-1} aria-label={`Select row ${position + 1}`} checked={selected} readOnly />}</div>}
+      {selectable && <div role="gridcell" className="grid-cell" data-select-cell="">{row && <input type="checkbox" tabIndex={-1} aria-label={`Select row ${position + 1}`} checked={selected} readOnly />}</div>}
       {specs.map((spec, c) => (
         <div key={spec.path} role="gridcell" className="grid-cell" data-numeric={isNumeric(spec) || undefined}>
           {row ? formatCell(spec, row.cells[c] ?? null) : <span className="skeleton" aria-hidden="true" />}

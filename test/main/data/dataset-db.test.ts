@@ -105,6 +105,9 @@ describe('DatasetDb', () => {
       expect(db.select({ filter: { text: 'ZOË' } })).toEqual(Uint32Array.from(expected))
       expect(db.select({ filter: { text: 'alpha' } }).length).toBe(rows.filter((row) => row.kind === 'a').length)
       expect(db.select({ filter: { equals: { name: 'Zoë' } } })).toEqual(Uint32Array.from(rows.flatMap((row, i) => (row.name === 'Zoë' ? [i] : []))))
+      // A bound on the view: at it the indexes come back, past it none are gathered.
+      expect(db.select({ filter: { columns: { name: 'ZOË' } } }, expected.length)).toHaveLength(expected.length)
+      expect(() => db.select({ filter: { columns: { name: 'ZOË' } } }, expected.length - 1)).toThrow(expect.objectContaining({ code: 'VALIDATION' }))
       expect(db.search('ørjan', 3).length).toBe(3)
     } finally {
       db.close(true)

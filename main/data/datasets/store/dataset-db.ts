@@ -318,9 +318,13 @@ export class DatasetDb {
     return { offset: input.offset, rows, columns: [...input.columns], total: this.rows, filteredTotal: length }
   }
 
-  /** Row indexes in view order (a selection of every row passing a filter). */
-  select(spec: ViewSpec): Uint32Array {
+  /**
+   * Row indexes in view order (a selection of every row passing a filter). A view of more than
+   * `max` rows is refused before its indexes are gathered: millions would cross to main for nothing.
+   */
+  select(spec: ViewSpec, max = Infinity): Uint32Array {
     const view = this.materialise(viewKey(spec), normaliseSpec(spec))
+    if (view.length > max) throw new AppError('VALIDATION', `Select all takes up to ${max.toLocaleString('en')} rows, and this view has ${view.length.toLocaleString('en')}: filter the list first, or export it whole.`)
     if (!view.table) return Uint32Array.from({ length: view.length }, (_, i) => i)
     const indexes = new Uint32Array(view.length)
     let i = 0

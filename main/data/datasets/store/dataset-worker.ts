@@ -106,7 +106,7 @@ async function handle(datasetId: string, request: Request, control: RequestContr
     case 'row':
       return opened(datasetId).row(request.index)
     case 'select':
-      return opened(datasetId).select(request.spec)
+      return opened(datasetId).select(request.spec, request.max)
     case 'rowsAt':
       return opened(datasetId).rowsAt(request.spec, request.offset, request.limit)
     case 'search':

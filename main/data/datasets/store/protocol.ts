@@ -68,7 +68,8 @@ export type Request =
   | { op: 'window'; input: WindowInput }
   | { op: 'view'; spec: ViewSpec }
   | { op: 'row'; index: number }
-  | { op: 'select'; spec: ViewSpec }
+  /** `max`: more rows than this in the view is a VALIDATION error, before any index is gathered. */
+  | { op: 'select'; spec: ViewSpec; max?: number }
   | { op: 'search'; needle: string; limit: number }
   | { op: 'export'; input: ExportInput }
   | { op: 'setMeta'; meta: DatasetMeta }
