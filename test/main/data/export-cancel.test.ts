@@ -13,13 +13,13 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../common/errors'
 import { Dataset, defaultBackend } from '../../../main/data/datasets/dataset'
-import { DatasetDb } from '../../../main/data/datasets/store/dataset-db'
 import { ExportHelper, type HelperExport } from '../../../main/data/datasets/store/export-helper'
 import { writeExport } from '../../../main/data/datasets/store/export-writer'
 import type { ExportInput, ExportRowsWritten, StoredResource } from '../../../main/data/datasets/store/protocol'
 import { exportDataset } from '../../../main/data/export/export-dataset'
 import type { DialogPort } from '../../../main/ports'
 import { syntheticUsers, usersResource } from './fixtures'
+import { writerDataset } from './writer-dataset'
 import { holdLock } from './file-lock'
 import { openHandlesOf } from './open-handles'
 
@@ -32,39 +32,26 @@ function saveTo(path: string): DialogPort {
 }
 
 describe('the export writer: progress and Cancel', () => {
-  let dir: string
-  let db: DatasetDb
   const resource: StoredResource = { id: 'calls', idKeys: ['id'], columns: ['n', 'who'], valueLabels: {} }
   /** Sixteen batches: Cancel lands while the helper thread has batches under way. */
   const count = 40_000
   const rows = Array.from({ length: count }, (_, i) => ({ id: `c${i}`, n: (i * 7919) % count, who: `caller ${i % 7}` }))
 
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'zc-export-cancel-'))
-    db = new DatasetDb(join(dir, 'calls.sqlite'), resource, true)
-    db.add(
-      rows.map((r) => JSON.stringify(r)),
-      rows.map((r) => r.id),
-    )
-  })
-  afterAll(async () => {
-    db.close(true)
-    await rm(dir, { recursive: true, force: true })
-  })
+  const calls = writerDataset('zc-export-cancel-', resource, rows)
 
   it('says how far it got after each batch written, from none to every row of the view (not of the dataset)', async () => {
     const seen: ExportRowsWritten[] = []
-    const input: ExportInput = { path: join(dir, 'sorted.csv'), mode: 0o600, format: 'csv', columns: ['n', 'who'], filter: { columns: { who: 'caller 1' } }, sort: { column: 'n', direction: 'desc' } }
+    const input: ExportInput = { path: join(calls.dir, 'sorted.csv'), mode: 0o600, format: 'csv', columns: ['n', 'who'], filter: { columns: { who: 'caller 1' } }, sort: { column: 'n', direction: 'desc' } }
     const total = rows.filter((r) => r.who === 'caller 1').length
     expect(total).toBeLessThan(count)
-    const written = await writeExport(db, input, { between: async () => undefined, progress: (progress) => seen.push(progress) })
+    const written = await writeExport(calls.db, input, { between: async () => undefined, progress: (progress) => seen.push(progress) })
     expect(written).toBe(total)
     expect(seen[0]).toEqual({ written: 0, total })
     expect(seen.at(-1)).toEqual({ written: total, total })
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.written).toBeGreaterThan(seen[i - 1]!.written)
 
     const whole: ExportRowsWritten[] = []
-    await writeExport(db, { path: join(dir, 'all.ndjson'), mode: 0o600, format: 'ndjson' }, { between: async () => undefined, progress: (progress) => whole.push(progress) })
+    await writeExport(calls.db, { path: join(calls.dir, 'all.ndjson'), mode: 0o600, format: 'ndjson' }, { between: async () => undefined, progress: (progress) => whole.push(progress) })
     // A step at least every batch written: the first, the batches between, the last.
     expect(whole.length).toBeGreaterThanOrEqual(3)
     expect(whole.map((progress) => progress.total)).toEqual(whole.map(() => count))
@@ -76,8 +63,8 @@ describe('the export writer: progress and Cancel', () => {
     const reason = new AppError('CANCELLED', 'Cancelled.')
     const seen: ExportRowsWritten[] = []
     const helpers: ExportHelper[] = []
-    const input: ExportInput = { path: join(dir, 'cancelled.ndjson'), mode: 0o600, format: 'ndjson' }
-    const running = writeExport(db, input, {
+    const input: ExportInput = { path: join(calls.dir, 'cancelled.ndjson'), mode: 0o600, format: 'ndjson' }
+    const running = writeExport(calls.db, input, {
       between: async () => undefined,
       signal: stop.signal,
       progress: (progress) => {

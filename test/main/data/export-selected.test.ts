@@ -9,42 +9,27 @@ import { DatabaseSync } from 'node:sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../common/errors'
 import { Dataset } from '../../../main/data/datasets/dataset'
-import { DatasetDb } from '../../../main/data/datasets/store/dataset-db'
 import { writeExport } from '../../../main/data/datasets/store/export-writer'
 import type { ExportInput, ExportRowsWritten, StoredResource } from '../../../main/data/datasets/store/protocol'
 import { exportDataset } from '../../../main/data/export/export-dataset'
 import type { DialogPort } from '../../../main/ports'
+import { writerDataset } from './writer-dataset'
 import { parseCsv } from './csv-parse'
 import { syntheticUsers, usersResource } from './fixtures'
 
 describe('the export writer with a selection', () => {
-  let dir: string
-  let file: string
-  let db: DatasetDb
   const resource: StoredResource = { id: 'calls', idKeys: ['id'], columns: ['n', 'who'], valueLabels: {} }
   const count = 20_000
   // `n` is a permutation of the indexes, so a sort by it is not dataset order.
   const rows = Array.from({ length: count }, (_, i) => ({ id: `c${i}`, n: (i * 7919) % count, who: `caller ${i % 7}` }))
   const between = async () => undefined
 
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'zc-export-selected-'))
-    file = join(dir, 'calls.sqlite')
-    db = new DatasetDb(file, resource, true)
-    db.add(
-      rows.map((r) => JSON.stringify(r)),
-      rows.map((r) => r.id),
-    )
-  })
-  afterAll(async () => {
-    db.close(true)
-    await rm(dir, { recursive: true, force: true })
-  })
+  const calls = writerDataset('zc-export-selected-', resource, rows)
 
   const idsIn = async (path: string) => (await readFile(path, 'utf8')).trimEnd().split('\n').map((line) => (JSON.parse(line) as { id: string }).id)
   /** The export order tables left in the dataset's file (each export drops its own). */
   const orderTables = () => {
-    const reader = new DatabaseSync(file, { readOnly: true })
+    const reader = new DatabaseSync(calls.file, { readOnly: true })
     try {
       return reader.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'export_%'").all().length
     } finally {
@@ -54,9 +39,9 @@ describe('the export writer with a selection', () => {
 
   it('writes exactly the selected rows, in the sort’s order, whatever order they were selected in', async () => {
     const selected = [17, 3, 19_999, 0, 4_242, 3]
-    const input: ExportInput = { path: join(dir, 'sorted.ndjson'), mode: 0o600, format: 'ndjson', columns: ['id', 'n'], sort: { column: 'n', direction: 'desc' }, rowIndexes: selected }
+    const input: ExportInput = { path: join(calls.dir, 'sorted.ndjson'), mode: 0o600, format: 'ndjson', columns: ['id', 'n'], sort: { column: 'n', direction: 'desc' }, rowIndexes: selected }
     const seen: ExportRowsWritten[] = []
-    expect(await writeExport(db, input, { between, progress: (progress) => seen.push(progress) })).toBe(5)
+    expect(await writeExport(calls.db, input, { between, progress: (progress) => seen.push(progress) })).toBe(5)
     const expected = [...new Set(selected)].map((i) => rows[i]!).sort((a, b) => b.n - a.n)
     expect(await idsIn(input.path)).toEqual(expected.map((r) => r.id))
     expect(seen[0]).toEqual({ written: 0, total: 5 })
@@ -64,18 +49,18 @@ describe('the export writer with a selection', () => {
   })
 
   it('without a sort, in dataset order; with a filter, the selected rows it passes', async () => {
-    const plain: ExportInput = { path: join(dir, 'plain.ndjson'), mode: 0o600, format: 'ndjson', columns: ['id'], rowIndexes: [9, 2, 5] }
-    expect(await writeExport(db, plain, { between })).toBe(3)
+    const plain: ExportInput = { path: join(calls.dir, 'plain.ndjson'), mode: 0o600, format: 'ndjson', columns: ['id'], rowIndexes: [9, 2, 5] }
+    expect(await writeExport(calls.db, plain, { between })).toBe(3)
     expect(await idsIn(plain.path)).toEqual(['c2', 'c5', 'c9'])
 
-    const filtered: ExportInput = { path: join(dir, 'filtered.ndjson'), mode: 0o600, format: 'ndjson', columns: ['id'], filter: { columns: { who: 'caller 2' } }, rowIndexes: [1, 2, 9, 10] }
-    expect(await writeExport(db, filtered, { between })).toBe(2)
+    const filtered: ExportInput = { path: join(calls.dir, 'filtered.ndjson'), mode: 0o600, format: 'ndjson', columns: ['id'], filter: { columns: { who: 'caller 2' } }, rowIndexes: [1, 2, 9, 10] }
+    expect(await writeExport(calls.db, filtered, { between })).toBe(2)
     expect(await idsIn(filtered.path)).toEqual(['c2', 'c9'])
   })
 
   it('refuses a selection naming a row the dataset lacks: VALIDATION, no file, no order table', async () => {
-    const input: ExportInput = { path: join(dir, 'unknown.csv'), mode: 0o600, format: 'csv', columns: ['id'], sort: { column: 'n', direction: 'asc' }, rowIndexes: [1, count] }
-    await expect(writeExport(db, input, { between })).rejects.toMatchObject({ code: 'VALIDATION' })
+    const input: ExportInput = { path: join(calls.dir, 'unknown.csv'), mode: 0o600, format: 'csv', columns: ['id'], sort: { column: 'n', direction: 'asc' }, rowIndexes: [1, count] }
+    await expect(writeExport(calls.db, input, { between })).rejects.toMatchObject({ code: 'VALIDATION' })
     expect(existsSync(input.path)).toBe(false)
     expect(orderTables()).toBe(0)
   })
@@ -86,8 +71,8 @@ describe('the export writer with a selection', () => {
     const stop = new AbortController()
     const reason = new AppError('CANCELLED', 'Cancelled.')
     const seen: ExportRowsWritten[] = []
-    const input: ExportInput = { path: join(dir, 'cancelled.ndjson'), mode: 0o600, format: 'ndjson', sort: { column: 'n', direction: 'asc' }, rowIndexes: selected }
-    const running = writeExport(db, input, {
+    const input: ExportInput = { path: join(calls.dir, 'cancelled.ndjson'), mode: 0o600, format: 'ndjson', sort: { column: 'n', direction: 'asc' }, rowIndexes: selected }
+    const running = writeExport(calls.db, input, {
       between,
       signal: stop.signal,
       progress: (progress) => {
