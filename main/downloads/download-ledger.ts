@@ -40,6 +40,9 @@ interface Forgotten {
   gone: true
 }
 
+/** Lines read in one turn of main's event loop when the ledger is first read (about 2 ms of work). */
+const LINES_PER_TURN = 1000
+
 const IDENTITY_NUMBERS = ['size', 'ino', 'dev', 'mtimeMs', 'ctimeMs'] as const
 
 /** One line of the file, or undefined when it is not one the ledger wrote. */
@@ -138,7 +141,10 @@ export function fileLedger(dir: string, limit = LEDGER_LIMIT): DownloadLedger {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') lines = Infinity
         return
       }
-      for (const raw of text.split('\n')) {
+      const raws = text.split('\n')
+      for (const [at, raw] of raws.entries()) {
+        // A turn of main's event loop every so many lines: a full ledger takes main some 20 ms to read.
+        if (at > 0 && at % LINES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve))
         if (raw === '') continue
         lines++
         const line = readLine(raw)
