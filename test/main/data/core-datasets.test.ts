@@ -44,13 +44,17 @@ describe('datasets in the app’s data folder', () => {
     const others = core.data.datasets.create(other.id, usersResource, Date.now())
     for (const dataset of [kept, open, others]) await dataset.add(syntheticUsers(20))
     await core.data.datasets.keep(kept.id, Date.now())
-    expect(await readdir(keptDir)).toEqual([`${kept.id}.sqlite`])
-    expect((await readdir(openDir)).sort()).toEqual([`${open.id}.sqlite`, `${others.id}.sqlite`].sort())
+    // The lists' own files: a rollback journal is beside one only while a write is under way (the
+    // rows' search text and columns are filled in behind the crawl), which the test does not wait for.
+    const listFiles = async (dir: string) => (await readdir(dir)).filter((name) => !name.endsWith('-journal')).sort()
+    expect(await listFiles(keptDir)).toEqual([`${kept.id}.sqlite`])
+    expect(await listFiles(openDir)).toEqual([`${open.id}.sqlite`, `${others.id}.sqlite`].sort())
 
     const reply = await core.router.invoke('profiles.delete', sender, { id: profile.id })
     expect(reply).toMatchObject({ ok: true })
+    // Nothing of the deleted connection's lists, journals included; the other connection's list may be mid-write.
     expect(await readdir(keptDir)).toEqual([])
-    expect(await readdir(openDir)).toEqual([`${others.id}.sqlite`])
+    expect((await readdir(openDir)).filter((name) => name !== `${others.id}.sqlite-journal`)).toEqual([`${others.id}.sqlite`])
     expect(core.data.datasets.has(open.id)).toBe(false)
     expect(core.data.datasets.has(others.id)).toBe(true)
   })
