@@ -34,10 +34,10 @@ function columnTrack(spec: ColumnSpec): ColumnTrack {
  * same template resolve their fr tracks identically, so header and body cells line up, and the
  * head and body (both in the one scroll box) scroll sideways together.
  */
-export function gridLayout(specs: readonly ColumnSpec[], selectable: boolean): { template: string; minWidth: number } {
+export function gridLayout(specs: readonly ColumnSpec[]): { template: string; minWidth: number } {
   const tracks = specs.map(columnTrack)
-  const template = [...(selectable ? [`${SELECT_COLUMN_PX}px`] : []), ...tracks.map((t) => `minmax(${t.minPx}px, ${t.grow}fr)`)].join(' ')
-  const minWidth = tracks.reduce((sum, t) => sum + t.minPx, selectable ? SELECT_COLUMN_PX : 0)
+  const template = [`${SELECT_COLUMN_PX}px`, ...tracks.map((t) => `minmax(${t.minPx}px, ${t.grow}fr)`)].join(' ')
+  const minWidth = tracks.reduce((sum, t) => sum + t.minPx, SELECT_COLUMN_PX)
   return { template, minWidth }
 }
 
@@ -48,8 +48,9 @@ export interface DataGridProps {
   onSort(column: string): void
   onOpen(index: number): void
   /** Present = multi-select (recordings): dataset row indexes. */
-  selection?: ReadonlySet<number>
-  onToggle?(index: number): void
+  /** Every list's rows can be selected (to export them; recordings also to download them). */
+  selection: ReadonlySet<number>
+  onToggle(index: number): void
   label: string
   /** The grid's focusable element, so focus can come back to it (after Clear selection). */
   gridRef?: React.RefObject<HTMLDivElement | null>
@@ -73,8 +74,7 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
 
   const specs = useMemo(() => rows.columns.map((path) => columnSpec(resource, path)), [rows.columns, resource])
   const sortNote = useSortNote(resource, view.sort)
-  const selectable = selection !== undefined
-  const { template, minWidth } = useMemo(() => gridLayout(specs, selectable), [specs, selectable])
+  const { template, minWidth } = useMemo(() => gridLayout(specs), [specs])
   const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1)
 
   const move = (to: number) => {
@@ -111,7 +111,7 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
         if (row) onOpen(row.index)
         break
       case ' ':
-        if (row && onToggle) onToggle(row.index)
+        if (row) onToggle(row.index)
         break
       default:
         return
@@ -127,19 +127,17 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
         role="grid"
         aria-label={label}
         aria-rowcount={count + 1}
-        aria-colcount={specs.length + (selection ? 1 : 0)}
-        aria-multiselectable={selection ? true : undefined}
+        aria-colcount={specs.length + 1}
+        aria-multiselectable
         aria-activedescendant={count > 0 && items.some((i) => i.index === active) ? `${id}-row-${active}` : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
         <div role="rowgroup" className="grid-head" style={{ minWidth }}>
           <div role="row" aria-rowindex={1} className="grid-row head" style={{ gridTemplateColumns: template }}>
-            {selection && (
-              <div role="columnheader" className="grid-cell">
-                <span className="visually-hidden">Selected</span>
-              </div>
-            )}
+            <div role="columnheader" className="grid-cell">
+              <span className="visually-hidden">Selected</span>
+            </div>
             {specs.map((spec) => {
               const sorted = view.sort?.column === spec.path ? view.sort.direction : undefined
               return (
@@ -169,10 +167,10 @@ export function DataGrid({ resource, rows, view, onSort, onOpen, selection, onTo
                   specs={specs}
                   template={template}
                   active={item.index === active}
-                  selected={row && selection ? selection.has(row.index) : undefined}
+                  selected={row !== undefined && selection.has(row.index)}
                   onActivate={setActive}
                   onOpen={onOpen}
-                  onToggle={selection ? onToggle : undefined}
+                  onToggle={onToggle}
                 />
               )
             })}
@@ -199,22 +197,20 @@ interface DataRowProps {
   specs: ColumnSpec[]
   template: string
   active: boolean
-  /** undefined = no selection column. */
-  selected: boolean | undefined
+  selected: boolean
   onActivate(position: number): void
   onOpen(index: number): void
-  onToggle: ((index: number) => void) | undefined
+  onToggle(index: number): void
 }
 
 /** A row re-renders only when its own data, position or state changes, not on every scroll frame. */
 const DataRow = memo(function DataRow({ id, position, start, row, specs, template, active, selected, onActivate, onOpen, onToggle }: DataRowProps) {
-  const selectable = selected !== undefined
   return (
     <div
       id={id}
       role="row"
       aria-rowindex={position + 2}
-      aria-selected={selectable ? selected : undefined}
+      aria-selected={selected}
       className="grid-row"
       data-active={active || undefined}
       data-loading={!row || undefined}
@@ -223,14 +219,17 @@ const DataRow = memo(function DataRow({ id, position, start, row, specs, templat
         // The row's one click handler serves its selection cell too (the box, or the cell around
         // it): no handlers of their own in each of the rows a scroll brings in.
         if (row && event.target instanceof Element && event.target.closest('[data-select-cell]')) {
-          onToggle?.(row.index)
+          onToggle(row.index)
           return
         }
         onActivate(position)
         if (row) onOpen(row.index)
       }}
     >
-      {selectable && <div role="gridcell" className="grid-cell" data-select-cell="">{row && <input type="checkbox" tabIndex={-1} aria-label={`Select row ${position + 1}`} checked={selected} readOnly />}</div>}
+      {/* Present in a row still loading too, empty: its other cells stay under their headers. */}
+      <div role="gridcell" className="grid-cell" data-select-cell="">
+        {row && <input type="checkbox" tabIndex={-1} aria-label={`Select row ${position + 1}`} checked={selected} readOnly />}
+      </div>
       {specs.map((spec, c) => (
         <div key={spec.path} role="gridcell" className="grid-cell" data-numeric={isNumeric(spec) || undefined}>
           {row ? formatCell(spec, row.cells[c] ?? null) : <span className="skeleton" aria-hidden="true" />}
