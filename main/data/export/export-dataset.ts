@@ -13,6 +13,7 @@ import type { ExportRowsWritten } from '../datasets/store/protocol'
 import type { ViewSpec } from '../datasets/view'
 import { DOCUMENT_FILE_MODE } from '../document-mode'
 import { toAppError } from '../errors'
+import { assertSelectionWithin } from '../datasets/selection'
 
 /**
  * CSV: a header of column labels (the catalog's, else the dotted path), then one record per row.
@@ -52,7 +53,7 @@ export interface ExportRun {
 
 export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock }, dataset: Dataset<DatasetResource>, request: ExportRequest, run: ExportRun = {}): Promise<ExportResult> {
   // Refused before the person is asked where (the worker checks again before it makes the file).
-  if (request.rowIndexes) checkSelection(request.rowIndexes, dataset.rowCount)
+  if (request.rowIndexes) assertSelectionWithin(request.rowIndexes, dataset.rowCount)
   const day = new Date(deps.clock.now()).toISOString().slice(0, 10)
   const path = await deps.dialogs.chooseSaveFile({
     title: 'Export',
@@ -104,12 +105,6 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
     }
     throw new AppError('EXPORT_FAILED', `Could not export to ${path}: ${cause.message}`)
   }
-}
-
-/** A selection names rows of the list (a stale one, of a list since reloaded, names rows it may lack). */
-function checkSelection(rowIndexes: readonly number[], rows: number): void {
-  const wrong = rowIndexes.find((index) => index >= rows)
-  if (wrong !== undefined) throw new AppError('VALIDATION', `Row ${wrong} is not in this list (it has ${rows} rows); select the rows again.`)
 }
 
 /** A list's name as a file name: `/phone/call_queues/{callQueueId}/members` → `phone-call_queues-callQueueId-members`. */

@@ -26,6 +26,7 @@ import { viewKey } from '../view-key'
 import type { DatasetMeta, StoredResource, WindowInput } from './protocol'
 import { ParsedAhead } from './parsed-ahead'
 import { storedRows } from './row-key'
+import { assertSelectionWithin } from '../selection'
 import { BUSY_TIMEOUT_MS, ExportReader, type ExportSource, isOrderTable, orderTableName } from './export-source'
 import type { ParallelScans } from './parallel-scan'
 
@@ -340,7 +341,7 @@ export class DatasetDb {
    */
   exportSource(spec: ViewSpec, rowIndexes?: readonly number[]): { source: ExportSource; reader: ExportReader; release: () => void } {
     const normalised = normaliseSpec(spec)
-    if (rowIndexes) this.checkIndexes(rowIndexes)
+    if (rowIndexes) assertSelectionWithin(rowIndexes, this.rows)
     if (isIdentity(normalised) && !rowIndexes) return { source: { path: this.path, order: undefined, length: this.rows }, reader: new ExportReader(this.db, undefined), release: () => undefined }
     this.catchUp()
     const order = orderTableName(++this.viewSerial)
@@ -363,12 +364,6 @@ export class DatasetDb {
         if (this.db.isOpen) this.db.exec(`DROP TABLE IF EXISTS ${order}`)
       },
     }
-  }
-
-  /** A selection names rows of this dataset only: anything else is refused before anything is read or written. */
-  private checkIndexes(rowIndexes: readonly number[]): void {
-    const wrong = rowIndexes.find((index) => !Number.isInteger(index) || index < 0 || index >= this.rows)
-    if (wrong !== undefined) throw new AppError('VALIDATION', `Row ${wrong} is not in this list (it has ${this.rows} rows).`)
   }
 
   /** Parsed rows at view positions [offset, offset + limit). */
