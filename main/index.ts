@@ -15,6 +15,7 @@ import { createAuthWindowPort } from './platform/auth-window'
 import { clipboardPort, dialogPort, fileLogSink, proxyResolverPort, shellPort } from './platform/electron-adapters'
 import { registerIpc, windowEventSink } from './platform/ipc-bridge'
 import { createMainWindow } from './platform/main-window'
+import { quitAfterDispose } from './platform/quit-after-dispose'
 import { smokeTestRequested, startSmokeTest } from './platform/smoke-test'
 import { createElectronUpdater, developerSignedFromCodesign } from './platform/updater'
 import { createWindowStateStore } from './platform/window-state'
@@ -44,12 +45,15 @@ app.commandLine.appendSwitch('force-webrtc-ip-handling-policy', WEBRTC_IP_HANDLI
 
 const ourWindows = new Set<BrowserWindow>()
 const mainWindow = () => [...ourWindows][0]
+// Every window, the connect window included: all of them hide while a quit waits for the core.
+const quitting = quitAfterDispose(app, () => BrowserWindow.getAllWindows())
 
 if (!app.requestSingleInstanceLock()) {
   // One writer for the store files: a second instance hands over to the first and quits.
   app.quit()
 } else {
   app.on('second-instance', () => {
+    if (quitting.secondInstanceWhileQuitting()) return
     const window = mainWindow()
     if (window) {
       if (window.isMinimized()) window.restore()
@@ -139,28 +143,9 @@ async function start(): Promise<void> {
   window.on('closed', () => ourWindows.delete(window))
 
   // Quit only after the core has finished: a rotated refresh token being written must land.
-  let disposed = false
-  let disposing: Promise<void> | undefined
-  const disposeThenQuit = () => {
-    disposing ??= core
-      .dispose()
-      .catch(() => {})
-      .finally(() => {
-        disposed = true
-        app.quit()
-      })
-  }
-  app.on('before-quit', (event) => {
-    if (disposed) return
-    event.preventDefault()
-    disposeThenQuit()
-  })
+  const held = quitting.holdQuitFor(() => core.dispose())
   // Windows shutdown, restart or log-off: Electron emits no before-quit, will-quit or quit then
   // (app.md, "Event: 'before-quit'"), so hold the session end (browser-window.md,
   // "Event: 'query-session-end'") until the core has finished, then quit.
-  window.on('query-session-end', (event) => {
-    if (disposed) return
-    event.preventDefault()
-    disposeThenQuit()
-  })
+  window.on('query-session-end', (event) => held.onSessionEnd(event))
 }

@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { chromiumMissingReason } from '../support/chromium'
 import { call, value } from './bridge'
@@ -54,6 +54,36 @@ describe.skipIf(chromiumMissingReason !== undefined)('the app entry (main/index.
     expect(await harness.standin.exited).toBe(0)
     // The app defers the first before-quit until core.dispose() is done, then quits again.
     expect(quitSteps).toEqual(['before-quit', 'before-quit', 'quit'])
+    expect(harness.standin.relaunchRequests()).toEqual([])
+  })
+
+  it('quitting while a token request hangs hides every window at once; a launch meanwhile starts the app again once it has exited', async () => {
+    const zoom = await startSandbox({ seed: 7, users: 10 })
+    const folder = join(dataDir, 'quit-hung')
+    const harness = await startHarness({ dataDir: folder, env: { ZOOM_CONNECT_DEMO: JSON.stringify({ url: zoom.url, apps: zoom.apps }) } })
+    try {
+      const profileId = (await value(harness.page, 'profiles.list')).find((p) => p.name === 'Sandbox · Server-to-Server')!.id
+      // A token request that only the sandbox's close ends: the core's dispose waits for it.
+      zoom.setFaults([{ kind: 'latency', ms: 600_000, pathPrefix: '/oauth/token' }])
+      void call(harness.page, 'auth.connect', { profileId }).catch(() => undefined)
+      await vi.waitFor(() => expect(zoom.listFaults()[0]?.seen).toBe(1), { timeout: 10_000 })
+
+      harness.standin.electron.app.quit()
+      expect(harness.standin.windows().map((window) => window.isVisible())).toEqual([false])
+
+      // The lock is still held, so this launch is handed to the quitting instance and ends.
+      const second = await launchApp({ dataDir: folder })
+      expect(await second.exited).toBe(0)
+      expect(second.allWindowsEverCreated()).toEqual([])
+      expect(harness.mainWindow.isVisible()).toBe(false)
+      expect(harness.standin.relaunchRequests()).toEqual([])
+
+      await zoom.close()
+      expect(await harness.standin.exited).toBe(0)
+      expect(harness.standin.relaunchRequests()).toEqual([{}])
+    } finally {
+      await zoom.close()
+    }
   })
 
   describe('npm run demo (ZOOM_CONNECT_DEMO)', () => {

@@ -14,6 +14,9 @@
 //   user pressed Cmd + Q, or the developer called app.quit()… Electron will first try to close all
 //   the windows and then emit the will-quit event, and in this case the window-all-closed event
 //   would not be emitted."). exit(code) closes everything without those events.
+// - relaunch(options): recorded, one entry per call ("When app.relaunch is called for multiple
+//   times, multiple instances will be started after current instance exited", app.md); the
+//   stand-in starts no new instance: a test reads relaunchRequests() after the exit.
 import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import { electronEvent } from './electron-event'
@@ -54,6 +57,7 @@ export function createApp(host: AppHost) {
   let readyResolve!: () => void
   const readyPromise = new Promise<void>((resolve) => (readyResolve = resolve))
   const switches = new Map<string, string>()
+  const relaunchRequests: { args?: string[]; execPath?: string }[] = []
 
   const app = Object.assign(new EventEmitter(), {
     whenReady: () => readyPromise,
@@ -132,8 +136,8 @@ export function createApp(host: AppHost) {
       app.releaseSingleInstanceLock()
       host.shutDown(exitCode)
     },
-    relaunch() {
-      throw new Error('not emulated: app.relaunch')
+    relaunch(options?: { args?: string[]; execPath?: string }) {
+      relaunchRequests.push({ ...(options?.args ? { args: [...options.args] } : {}), ...(options?.execPath ? { execPath: options.execPath } : {}) })
     },
     commandLine: {
       appendSwitch: (key: string, value = '') => void switches.set(key, value),
@@ -146,6 +150,7 @@ export function createApp(host: AppHost) {
   return {
     app,
     isQuitting: () => quitting,
+    relaunchRequests: () => [...relaunchRequests],
     markReady() {
       app.emit('will-finish-launching')
       readyResolve()

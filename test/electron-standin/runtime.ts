@@ -253,6 +253,8 @@ export function createStandin(options: StandinOptions) {
     setSafeStorageBackend(value: LinuxStorageBackend) {
       backend = value
     },
+    /** Every app.relaunch() main made, in order (the stand-in starts no new instance). */
+    relaunchRequests: () => appModule.relaunchRequests(),
     /** app.quit(), and the exit code once the app has gone (before-quit handlers may delay it). */
     quit(): Promise<number> {
       app.quit()

@@ -1,0 +1,84 @@
+// How a quit waits for the core: windows hidden at once, a launch during the wait taken as "start
+// again afterwards", and none of that when the OS is ending the session. The app entry test runs
+// the same through main/index.ts on the stand-in; this covers the session end, which the stand-in
+// cannot raise.
+import { EventEmitter } from 'node:events'
+import { describe, expect, it } from 'vitest'
+import { quitAfterDispose } from '../../../main/platform/quit-after-dispose'
+
+function fakeApp() {
+  const calls: string[] = []
+  const emitter = new EventEmitter()
+  const app = {
+    on: (event: 'before-quit', listener: (event: { preventDefault(): void }) => void) => emitter.on(event, listener),
+    relaunch: () => void calls.push('relaunch'),
+    quit() {
+      calls.push('quit')
+      let prevented = false
+      emitter.emit('before-quit', { preventDefault: () => (prevented = true) })
+      if (!prevented) calls.push('exit')
+    },
+  }
+  return { app, calls }
+}
+
+function fakeWindow(destroyed = false) {
+  return { hidden: false, hide() { this.hidden = true }, isDestroyed: () => destroyed }
+}
+
+function deferred() {
+  let resolve!: () => void
+  const promise = new Promise<void>((r) => (resolve = r))
+  return { promise, resolve }
+}
+
+describe('quitAfterDispose', () => {
+  it('hides every window the moment a quit starts, and exits only after dispose has finished', async () => {
+    const { app, calls } = fakeApp()
+    const windows = [fakeWindow(), fakeWindow(), fakeWindow(true)]
+    const quitting = quitAfterDispose(app, () => windows)
+    const dispose = deferred()
+    quitting.holdQuitFor(() => dispose.promise)
+    app.quit()
+    expect(windows.map((w) => w.hidden)).toEqual([true, true, false])
+    expect(calls).toEqual(['quit'])
+    dispose.resolve()
+    await expect.poll(() => calls).toEqual(['quit', 'quit', 'exit'])
+  })
+
+  it('takes a launch during the wait as "start again once exited", and before a quit leaves it to the caller', async () => {
+    const { app, calls } = fakeApp()
+    const quitting = quitAfterDispose(app, () => [])
+    const dispose = deferred()
+    quitting.holdQuitFor(() => dispose.promise)
+    expect(quitting.secondInstanceWhileQuitting()).toBe(false)
+    app.quit()
+    expect(quitting.secondInstanceWhileQuitting()).toBe(true)
+    expect(calls).toEqual(['quit'])
+    dispose.resolve()
+    await expect.poll(() => calls).toEqual(['quit', 'relaunch', 'quit', 'exit'])
+  })
+
+  it('does not start again after the session ended, even when a launch came in the meantime', async () => {
+    const { app, calls } = fakeApp()
+    const windows = [fakeWindow()]
+    const quitting = quitAfterDispose(app, () => windows)
+    const dispose = deferred()
+    const held = quitting.holdQuitFor(() => dispose.promise)
+    let prevented = false
+    held.onSessionEnd({ preventDefault: () => (prevented = true) })
+    expect(prevented).toBe(true)
+    expect(windows[0]!.hidden).toBe(true)
+    expect(quitting.secondInstanceWhileQuitting()).toBe(true)
+    dispose.resolve()
+    await expect.poll(() => calls).toEqual(['quit', 'exit'])
+  })
+
+  it('still quits when dispose fails', async () => {
+    const { app, calls } = fakeApp()
+    const quitting = quitAfterDispose(app, () => [])
+    quitting.holdQuitFor(() => Promise.reject(new Error('vault write failed')))
+    app.quit()
+    await expect.poll(() => calls).toEqual(['quit', 'quit', 'exit'])
+  })
+})
