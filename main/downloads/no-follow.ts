@@ -35,7 +35,8 @@ export class DownloadPathRefusedError extends AppError {
   }
 }
 
-export type PathEntry = { kind: 'missing' } | { kind: 'file'; size: number }
+/** A plain file carries the identity the system tells files apart by (inode and device). */
+export type PathEntry = { kind: 'missing' } | { kind: 'file'; size: number; ino: number; dev: number }
 
 /** What is at `path`, without following a link there: nothing, or a plain file; anything else is refused. */
 export async function entryAt(path: string): Promise<PathEntry> {
@@ -48,7 +49,7 @@ export async function entryAt(path: string): Promise<PathEntry> {
   }
   if (info.isSymbolicLink()) throw new DownloadPathRefusedError(path, 'link')
   if (!info.isFile()) throw new DownloadPathRefusedError(path, 'not-a-file')
-  return { kind: 'file', size: info.size }
+  return { kind: 'file', size: info.size, ino: info.ino, dev: info.dev }
 }
 
 /** Throws unless `path` holds nothing or a plain file. */

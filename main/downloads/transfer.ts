@@ -11,7 +11,7 @@
 // changed on the server since comes back whole (200) and is written from the start.
 // Neither the .part nor the final path is used through a symbolic link (no-follow.ts): the
 // attempt fails with DOWNLOAD_PATH_REFUSED and the link and its target are left as they are.
-import { lstat, rename } from 'node:fs/promises'
+import { rename } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { AppError, isAppError } from '../../common/errors'
@@ -69,9 +69,9 @@ export async function transferOnce(request: TransferRequest): Promise<void> {
     found = { kind: 'missing' }
     start = 0
   }
-  if (fileSize > 0 && start === fileSize) {
-    const { ino, dev } = await lstat(part)
-    request.onPartKept?.(start, { ino, dev })
+  if (fileSize > 0 && start === fileSize && found.kind === 'file') {
+    // The identity of the .part as found: the rename keeps it, so the ledger's note matches the file.
+    request.onPartKept?.(start, { ino: found.ino, dev: found.dev })
     return moveIntoPlace(part, finalPath)
   }
   const kept = start > 0 ? await readValidator(finalPath) : ({ kind: 'none' } as const)
