@@ -15,7 +15,7 @@ import { createAuthWindowPort } from './platform/auth-window'
 import { clipboardPort, dialogPort, fileLogSink, proxyResolverPort, shellPort } from './platform/electron-adapters'
 import { registerIpc, windowEventSink } from './platform/ipc-bridge'
 import { createMainWindow } from './platform/main-window'
-import { quitAfterDispose } from './platform/quit-after-dispose'
+import { quitAfterDispose, runsFromAppImage } from './platform/quit-after-dispose'
 import { smokeTestRequested, startSmokeTest } from './platform/smoke-test'
 import { createElectronUpdater, developerSignedFromCodesign } from './platform/updater'
 import { createWindowStateStore } from './platform/window-state'
@@ -46,7 +46,7 @@ app.commandLine.appendSwitch('force-webrtc-ip-handling-policy', WEBRTC_IP_HANDLI
 const ourWindows = new Set<BrowserWindow>()
 const mainWindow = () => [...ourWindows][0]
 // Every window, the connect window included: all of them hide while a quit waits for the core.
-const quitting = quitAfterDispose(app, () => BrowserWindow.getAllWindows())
+const quitting = quitAfterDispose(app, () => BrowserWindow.getAllWindows(), { canRelaunch: !runsFromAppImage(process.platform, app.isPackaged, process.env) })
 
 if (!app.requestSingleInstanceLock()) {
   // One writer for the store files: a second instance hands over to the first and quits.

@@ -5,6 +5,9 @@
 // instance ('second-instance') and ends it, and this instance is about to go. So the windows hide
 // at once, and a launch during the wait starts the app again once this one has exited
 // (app.relaunch, app.md: "Relaunches the app when current instance exits").
+// Except from an AppImage: Electron's relaunch helper runs from the running binary, which lives in
+// the AppImage's mount, and that mount goes when this instance exits (electron-builder issues 1727
+// and 4650 report relaunch failing there), so it is not asked for; that launch is lost as before.
 
 /** The parts of Electron's `app` this needs. */
 export interface QuitApp {
@@ -28,7 +31,17 @@ export interface QuitAfterDispose {
   }
 }
 
-export function quitAfterDispose(app: QuitApp, allWindows: () => HideableWindow[]): QuitAfterDispose {
+export interface QuitOptions {
+  /** False where app.relaunch cannot work (a packaged AppImage). */
+  canRelaunch: boolean
+}
+
+/** A packaged AppImage: the runtime sets APPIMAGE to the image's own path (docs.appimage.org, "Environment variables"). */
+export function runsFromAppImage(platform: NodeJS.Platform, isPackaged: boolean, env: NodeJS.ProcessEnv): boolean {
+  return platform === 'linux' && isPackaged && typeof env.APPIMAGE === 'string' && env.APPIMAGE !== ''
+}
+
+export function quitAfterDispose(app: QuitApp, allWindows: () => HideableWindow[], options: QuitOptions): QuitAfterDispose {
   let disposing: Promise<void> | undefined
   let disposed = false
   let sessionEnding = false
@@ -42,7 +55,7 @@ export function quitAfterDispose(app: QuitApp, allWindows: () => HideableWindow[
     secondInstanceWhileQuitting() {
       if (disposing === undefined) return false
       // The session is ending (log-off, shutdown): starting again then is not what was asked.
-      if (!sessionEnding) relaunchAfterQuit = true
+      if (!sessionEnding && options.canRelaunch) relaunchAfterQuit = true
       return true
     },
     holdQuitFor(dispose) {

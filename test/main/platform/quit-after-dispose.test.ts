@@ -4,7 +4,7 @@
 // cannot raise.
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
-import { quitAfterDispose } from '../../../main/platform/quit-after-dispose'
+import { quitAfterDispose, runsFromAppImage } from '../../../main/platform/quit-after-dispose'
 
 function fakeApp() {
   const calls: string[] = []
@@ -36,7 +36,7 @@ describe('quitAfterDispose', () => {
   it('hides every window the moment a quit starts, and exits only after dispose has finished', async () => {
     const { app, calls } = fakeApp()
     const windows = [fakeWindow(), fakeWindow(), fakeWindow(true)]
-    const quitting = quitAfterDispose(app, () => windows)
+    const quitting = quitAfterDispose(app, () => windows, { canRelaunch: true })
     const dispose = deferred()
     quitting.holdQuitFor(() => dispose.promise)
     app.quit()
@@ -48,7 +48,7 @@ describe('quitAfterDispose', () => {
 
   it('takes a launch during the wait as "start again once exited", and before a quit leaves it to the caller', async () => {
     const { app, calls } = fakeApp()
-    const quitting = quitAfterDispose(app, () => [])
+    const quitting = quitAfterDispose(app, () => [], { canRelaunch: true })
     const dispose = deferred()
     quitting.holdQuitFor(() => dispose.promise)
     expect(quitting.secondInstanceWhileQuitting()).toBe(false)
@@ -62,7 +62,7 @@ describe('quitAfterDispose', () => {
   it('does not start again after the session ended, even when a launch came in the meantime', async () => {
     const { app, calls } = fakeApp()
     const windows = [fakeWindow()]
-    const quitting = quitAfterDispose(app, () => windows)
+    const quitting = quitAfterDispose(app, () => windows, { canRelaunch: true })
     const dispose = deferred()
     const held = quitting.holdQuitFor(() => dispose.promise)
     let prevented = false
@@ -76,9 +76,28 @@ describe('quitAfterDispose', () => {
 
   it('still quits when dispose fails', async () => {
     const { app, calls } = fakeApp()
-    const quitting = quitAfterDispose(app, () => [])
+    const quitting = quitAfterDispose(app, () => [], { canRelaunch: true })
     quitting.holdQuitFor(() => Promise.reject(new Error('vault write failed')))
     app.quit()
     await expect.poll(() => calls).toEqual(['quit', 'quit', 'exit'])
+  })
+
+  it('does not ask for a relaunch where it cannot work (a packaged AppImage), and still quits', async () => {
+    const { app, calls } = fakeApp()
+    const quitting = quitAfterDispose(app, () => [], { canRelaunch: false })
+    const dispose = deferred()
+    quitting.holdQuitFor(() => dispose.promise)
+    app.quit()
+    expect(quitting.secondInstanceWhileQuitting()).toBe(true)
+    dispose.resolve()
+    await expect.poll(() => calls).toEqual(['quit', 'quit', 'exit'])
+  })
+
+  it('knows a packaged AppImage by the APPIMAGE the runtime sets', () => {
+    expect(runsFromAppImage('linux', true, { APPIMAGE: '/home/a/Zoom Connect.AppImage' })).toBe(true)
+    expect(runsFromAppImage('linux', false, { APPIMAGE: '/home/a/other.AppImage' })).toBe(false)
+    expect(runsFromAppImage('linux', true, {})).toBe(false)
+    expect(runsFromAppImage('linux', true, { APPIMAGE: '' })).toBe(false)
+    expect(runsFromAppImage('darwin', true, { APPIMAGE: '/x.AppImage' })).toBe(false)
   })
 })
