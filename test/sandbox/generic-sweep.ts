@@ -1,9 +1,11 @@
 // Calls every GET of Zoom's files on a running sandbox over HTTP, the way a client finds its way
 // there: a path parameter's value is taken from the list that gives it out (links.ts's rule),
-// users are `me`, other parameters the file's example; required query parameters are filled in.
+// users are `me`, other parameters the file's example; required query parameters are filled in,
+// and a list whose from/to are dates is asked for a window of 28 days (the latest one; for a
+// parent list's values, earlier windows too until there are enough).
 // Then checks each answer against the operation's response schema. Used by generic-gets.test.ts
 // and `npm run catalog:stats`.
-import { isoDate } from './clock'
+import { DAY_MS, isoDate, parseIsoDate } from './clock'
 import { LinkResolver } from './api/generic/links'
 import { objectProperties } from '../../common/zoom/api/parse'
 import type { ApiCatalog, ApiOperation, ApiParam } from '../../common/zoom/api/types'
@@ -23,6 +25,10 @@ type Json = Record<string, unknown>
 const PAGING = new Set(['next_page_token', 'page_size', 'page_number'])
 /** Candidate values tried per parameter before giving up (a nested list may be empty). */
 const CANDIDATES = 6
+/** The sweep's date windows: 28 days, within one month whatever the month. */
+const WINDOW_DAYS = 28
+/** How many windows back a parent list is asked for rows (six months in all). */
+const WINDOWS_BACK = 6
 
 export class GenericSweep {
   private readonly links: LinkResolver
@@ -63,10 +69,15 @@ export class GenericSweep {
     return this.users
   }
 
-  /** The required query parameters of `op` with plausible values. */
-  requiredQuery(op: ApiOperation): string {
+  /** The required query parameters of `op` with plausible values, and the `back`-th latest date window of a dated list. */
+  requiredQuery(op: ApiOperation, back = 0): string {
     const query = new URLSearchParams()
     for (const param of op.params) if (param.in === 'query' && param.required && !PAGING.has(param.name)) query.set(param.name, this.sampleValue(param))
+    if (isDated(op)) {
+      const to = parseIsoDate(this.today)! - back * WINDOW_DAYS * DAY_MS
+      query.set('from', isoDate(to - (WINDOW_DAYS - 1) * DAY_MS))
+      query.set('to', isoDate(to))
+    }
     const text = query.toString()
     return text === '' ? '' : `?${text}`
   }
@@ -75,11 +86,16 @@ export class GenericSweep {
   valuesOf(list: ApiOperation, concrete: string): Promise<string[]> {
     let values = this.listed.get(concrete)
     if (values === undefined) {
-      values = this.get(`${concrete}${this.requiredQuery(list)}`).then(({ status, body }) => {
+      const ask = async (back: number): Promise<string[]> => {
+        const { status, body } = await this.get(`${concrete}${this.requiredQuery(list, back)}`)
         const key = this.links.keyPropertyOf(list)
         const rows = status === 200 && key !== undefined ? (body as Json)[list.listKey!] : undefined
-        return Array.isArray(rows) ? rows.slice(0, CANDIDATES).map((row) => String((row as Json)[key!])) : []
-      })
+        const found = Array.isArray(rows) ? rows.slice(0, CANDIDATES).map((row) => String((row as Json)[key!])) : []
+        // A window holds a share of a dated list's rows: earlier ones add candidates (disjoint, so no repeats).
+        if (found.length >= CANDIDATES || !isDated(list) || back + 1 >= WINDOWS_BACK) return found
+        return [...found, ...(await ask(back + 1))].slice(0, CANDIDATES)
+      }
+      values = ask(0)
       this.listed.set(concrete, values)
     }
     return values
@@ -124,6 +140,11 @@ export class GenericSweep {
     if (param.type === 'boolean') return 'false'
     return 'sample'
   }
+}
+
+/** Whether `op` takes `from` and `to` as dates (the sandbox answers it a window at a time). */
+function isDated(op: ApiOperation): boolean {
+  return ['from', 'to'].every((name) => op.params.some((p) => p.in === 'query' && p.name === name && p.schema.format === 'date'))
 }
 
 /**

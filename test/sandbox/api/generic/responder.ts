@@ -8,7 +8,8 @@
 // more than 60 items (several pages at Zoom's default page size of 30). Paged by
 // `next_page_token` (or `page_number` where that is the operation's style) with the sandbox's
 // page tokens, `page_size` up to the file's maximum (300 where the file gives none, Zoom's usual
-// maximum). Filters in the query (status, type, …) select nothing: every item answers.
+// maximum). Filters in the query (status, type, …) select nothing: every item answers, except
+// the dates of a list whose from/to are dates (dated-list.ts).
 import { hash2, hash3, hashString, between, unit } from '../../hash'
 import type { AccessRecord } from '../../oauth/grants'
 import { checkAcceptedScopes } from '../access'
@@ -19,6 +20,7 @@ import { type ApiResponse, Errors } from '../responses'
 import { ApiRouter, type RouteMatch } from '../router'
 import { objectProperties } from '../../../../common/zoom/api/parse'
 import type { ApiOperation, JsonSchema } from '../../../../common/zoom/api/types'
+import { datedListOf, formatRowTime, rowsIn, rowTime, windowOf, type DatedList } from './dated-list'
 import { IdCodec, idStyleOf } from './id-codec'
 import { itemSchemaOf, LinkResolver, snakeCase, type ParamLink } from './links'
 import { notFoundResponse } from './not-found'
@@ -57,6 +59,7 @@ export class GenericGets {
   private readonly links: LinkResolver
   private readonly ctx: ValueContext
   private readonly codecs = new Map<string, IdCodec>()
+  private readonly dated = new Map<ApiOperation, DatedList | undefined>()
 
   /** `handWritten`: the GET path templates the hand-written endpoints serve (left to them). */
   constructor(private readonly files: ZoomFiles, private readonly deps: ApiDeps, handWritten: ReadonlySet<string>) {
@@ -156,7 +159,17 @@ export class GenericGets {
 
   private list(op: ApiOperation, resolved: Resolved, query: URLSearchParams): ApiResponse {
     const key = resolved.concrete
-    const total = this.count(op, key)
+    const dated = this.datedList(op)
+    let rows: number[] | undefined
+    let window: { from: string; to: string } | undefined
+    if (dated !== undefined) {
+      const parsed = windowOf(dated, query, this.deps.clock.now(), op.path)
+      if (!parsed.ok) return parsed.response
+      window = parsed.window
+      // Rows with no date field are the window's totals (per user, per room): every window has them.
+      if (dated.field !== undefined) rows = rowsIn(parsed.window, this.count(op, key), (k) => rowTime(this.ctx.seed, key, k, this.ctx.anchorMs))
+    }
+    const total = rows?.length ?? this.count(op, key)
     const paged = op.pagination !== 'none'
     const pageSizeParam = op.params.find((p) => p.in === 'query' && p.name === 'page_size')?.schema.default
     const schema = effectiveSchema(op.responseSchema!)
@@ -170,17 +183,26 @@ export class GenericGets {
     // Zoom Phone answers a bad page token with code 400, the other APIs with 300.
     if (!start.ok) return Errors.badPageToken(op.family === 'phone' ? 400 : 300)
     const page = pageInfo(this.deps.pageTokens, setKey, start.offset, pageSize, total)
-    const items = this.deps.cache.get(`generic|${key}|${page.offset}|${pageSize}`, () => {
+    const windowKey = window === undefined ? '' : `|${window.from}|${window.to}`
+    const items = this.deps.cache.get(`generic|${key}${windowKey}|${page.offset}|${pageSize}`, () => {
       const end = Math.min(page.offset + pageSize, total)
       const parts: string[] = []
-      for (let k = page.offset; k < end; k++) parts.push(JSON.stringify(this.item(op, key, k, resolved.echo)))
+      for (let i = page.offset; i < end; i++) {
+        // A dated list's rows keep their place in the whole list: the same id and date in every window.
+        const k = rows === undefined ? i : rows[i]!
+        const item = this.item(op, key, k, resolved.echo)
+        if (dated?.field !== undefined && isRecord(item)) item[dated.field.name] = formatRowTime(dated.field, rowTime(this.ctx.seed, key, k, this.ctx.anchorMs))
+        parts.push(JSON.stringify(item))
+      }
       return Buffer.from(`[${parts.join(',')}]`)
     })
     const head = generateObject(schema, hash2(this.ctx.seed, hashString(`${key}#envelope`)), this.ctx)
     delete head[op.listKey!]
     echoParams(head, properties, resolved.echo)
-    for (const name of ['from', 'to']) {
-      const value = query.get(name)
+    for (const name of ['from', 'to'] as const) {
+      // A dated list says which window it answered (its default when none was asked for), as a
+      // date-time where its envelope declares one: the window's first or last second.
+      const value = window === undefined ? query.get(name) : echoedBound(properties[name], name, window[name])
       if (value !== null && value !== '') setTyped(head, properties, name, value)
     }
     setTyped(head, properties, 'page_size', paged ? pageSize : total)
@@ -215,7 +237,12 @@ export class GenericGets {
     return item
   }
 
-  /** How many items the list at `key` has. */
+  private datedList(op: ApiOperation): DatedList | undefined {
+    if (!this.dated.has(op)) this.dated.set(op, datedListOf(op, itemSchemaOf(op), this.files.badRequest.get(op.path)))
+    return this.dated.get(op)
+  }
+
+  /** How many items the list at `key` has (in every window together, for a dated list). */
   count(op: ApiOperation, key: string): number {
     const h = hash2(this.ctx.seed, hashString(`count|${key}`))
     const size = hash2(h, 0x512e)
@@ -257,6 +284,16 @@ export class GenericGets {
     }
     return codec
   }
+}
+
+function echoedBound(schema: JsonSchema | undefined, name: 'from' | 'to', day: string): string {
+  const s = schema === undefined ? {} : effectiveSchema(schema)
+  const dateTime = s.format === 'date-time' || (typeof s.example === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(s.example))
+  return dateTime ? `${day}T${name === 'from' ? '00:00:00' : '23:59:59'}Z` : day
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
 function itemEntity(seed: number, key: string, k: number): number {

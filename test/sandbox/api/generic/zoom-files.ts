@@ -23,6 +23,8 @@ export interface ZoomFiles {
   catalog: ApiCatalog
   /** Per GET path template, the errors its 404 answer documents, in the file's order. */
   notFound: ReadonlyMap<string, readonly DocumentedError[]>
+  /** Per GET path template, the errors its 400 answer documents (bad dates among them), in the file's order. */
+  badRequest: ReadonlyMap<string, readonly DocumentedError[]>
 }
 
 const loaded = new Map<string, ZoomFiles | undefined>()
@@ -39,12 +41,14 @@ export function loadZoomFiles(dir: string = OPENAPI_DIR): ZoomFiles | undefined 
   let files: ZoomFiles | undefined
   if (products.length > 0) {
     const notFound = new Map<string, DocumentedError[]>()
+    const badRequest = new Map<string, DocumentedError[]>()
     const parsed = products.map((name) => {
       const document = JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as unknown
-      collectNotFound(document, notFound)
+      collectErrors(document, '404', notFound)
+      collectErrors(document, '400', badRequest)
       return parseApiFile(name, document)
     })
-    files = { catalog: assembleApiCatalog(parsed), notFound }
+    files = { catalog: assembleApiCatalog(parsed), notFound, badRequest }
   }
   loaded.set(dir, files)
   return files
@@ -54,10 +58,10 @@ export function loadZoomFiles(dir: string = OPENAPI_DIR): ZoomFiles | undefined 
 // "**Error Code:** `1012` <br>\n Zoom Room ID does not exist: {roomId}. <br>\n".
 const ERROR_ENTRY = /\*\*Error Code:\*\*\s*`(\d+)`\s*(?:<br>)?\s*([^<]*)/g
 
-function collectNotFound(document: unknown, into: Map<string, DocumentedError[]>): void {
+function collectErrors(document: unknown, status: string, into: Map<string, DocumentedError[]>): void {
   const paths = (document as { paths?: Record<string, { get?: { responses?: Record<string, { description?: unknown }> } }> }).paths ?? {}
   for (const [template, item] of Object.entries(paths)) {
-    const description = item.get?.responses?.['404']?.description
+    const description = item.get?.responses?.[status]?.description
     if (typeof description !== 'string') continue
     const errors: DocumentedError[] = []
     for (const match of description.matchAll(ERROR_ENTRY)) {
