@@ -6,8 +6,10 @@
 // new cell after any , ; tab or line break inside our text, so a single quote goes before a
 // formula character wherever a cell could start: Excel, Numbers and LibreOffice then show text.
 // Such a spreadsheet also drops the quotes a piece starts with (`a,"=1` and a nested value's
-// `["a","=1"]` give a piece `"=1`): the single quote goes after them.
+// `["a","=1"]` give a piece `"=1`): the single quote goes after them. Since every one of , ; and
+// tab counts as a cell start whatever the export's separator, the escaping is the same for all three.
 import type { Cell } from '../../../common/contract/data'
+import type { CsvSeparator } from '../../../common/csv-separator'
 
 /** Where a spreadsheet may start a cell inside a field, followed by a formula character. */
 const FORMULA_START = /(?<=(?:^|[,;\t\r\n])"*)(?=[=+\-@\t\r])/g
@@ -15,17 +17,46 @@ const FORMULA_START = /(?<=(?:^|[,;\t\r\n])"*)(?=[=+\-@\t\r])/g
 const NEEDS_ESCAPE = /^[=+\-@\t\r]|["\t\r]|[,;\n][=+\-@\t\r]/
 
 /**
- * Text is always quoted (RFC 4180, quotes doubled) so a separator inside stays in its cell;
- * numbers and booleans as String() writes them; empty values as nothing.
+ * Text is always quoted (RFC 4180, quotes doubled) so any separator, CR or LF inside stays in its
+ * cell; numbers and booleans as String() writes them (`decimalComma`: a fraction's `.` as `,`);
+ * empty values as nothing.
  */
-export function csvField(cell: Cell): string {
+export function csvField(cell: Cell, decimalComma = false): string {
   if (cell === null) return ''
-  if (typeof cell !== 'string') return String(cell)
+  if (typeof cell !== 'string') return decimalComma && typeof cell === 'number' ? decimalCommaNumber(cell) : String(cell)
   // Most cells hold no quote and no place a formula could start: nothing to escape (and the
   // look-behind below, run on every cell of a ten-million-row export, is what made it slow).
   if (!NEEDS_ESCAPE.test(cell)) return `"${cell}"`
   return `"${cell.replace(FORMULA_START, "'").replaceAll('"', '""')}"`
 }
 
-/** One record: the fields joined by commas, ended by a newline. */
-export const csvLine = (cells: readonly Cell[]): string => `${cells.map(csvField).join(',')}\n`
+/**
+ * A number as a reader whose decimal mark is `,` reads it: String() gives the shortest text that
+ * reads back as the same double, and only its one `.` changes, so every digit (and the exponent of
+ * `1.5e-7`) is kept and Excel gets the same value it gets from `.` in an English locale (where
+ * German Excel would take `12.5` for the 12th of May). Integers (ids, counts, durations) have no
+ * `.` and are written as they always were; text that looks like a number is text and never changes.
+ */
+function decimalCommaNumber(value: number): string {
+  const text = String(value)
+  return Number.isInteger(value) ? text : text.replace('.', ',')
+}
+
+export interface CsvLineOptions {
+  /** Between fields; default RFC 4180's comma. */
+  separator?: CsvSeparator
+  /**
+   * Numbers with `,` for their decimal mark (CSV for Excel in a `,`-decimal locale). Ignored with
+   * the comma separator, where `12,5` would be two fields: numbers are never quoted.
+   */
+  decimalComma?: boolean
+}
+
+/** One record: the fields joined by the separator, ended by a newline. */
+export function csvLine(cells: readonly Cell[], options: CsvLineOptions = {}): string {
+  const separator = options.separator ?? ','
+  const decimalComma = options.decimalComma === true && separator !== ','
+  let line = ''
+  for (let i = 0; i < cells.length; i++) line += (i === 0 ? '' : separator) + csvField(cells[i] as Cell, decimalComma)
+  return `${line}\n`
+}

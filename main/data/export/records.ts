@@ -1,16 +1,17 @@
 // One row of an export, as a CSV record, a JSON value or an NDJSON line.
 import { toCell, type ValueLabels } from '../datasets/cells'
 import { getPath } from '../datasets/paths'
-import { csvLine } from './csv-field'
+import { csvLine, type CsvLineOptions } from './csv-field'
 import { excelTime } from './excel-time'
 
 /**
  * A CSV record of a row's values at its columns, in order (each as its grid cell: nested values
  * as JSON; csv-field.ts encodes each). `labels` (column path → coded value → name) writes a coded
  * value as the grid shows it; only a label map's own names count, so a value or column called
- * "constructor" is not a label. `excelTimes` writes Zoom's UTC times as Excel reads them (excel-time.ts).
+ * "constructor" is not a label. `excelTimes` writes Zoom's UTC times as Excel reads them (excel-time.ts);
+ * `line` gives the separator and decimal mark (csv-field.ts).
  */
-export function csvRecord(values: readonly unknown[], columns: readonly string[], labels: ValueLabels = {}, excelTimes = false): string {
+export function csvRecord(values: readonly unknown[], columns: readonly string[], labels: ValueLabels = {}, excelTimes = false, line: CsvLineOptions = {}): string {
   return csvLine(
     values.map((value, i) => {
       const cell = toCell(value)
@@ -19,6 +20,7 @@ export function csvRecord(values: readonly unknown[], columns: readonly string[]
       if (names && Object.hasOwn(names, String(cell))) return names[String(cell)] as string
       return excelTimes ? excelTime(cell) : cell
     }),
+    line,
   )
 }
 

@@ -1,5 +1,6 @@
-// A small RFC 4180 reader for checking exports (csv-parse is not a dependency).
-export function parseCsv(text: string): string[][] {
+// A small RFC 4180 reader for checking exports (csv-parse is not a dependency), with the
+// separator the export was written with.
+export function parseCsv(text: string, separator = ','): string[][] {
   const records: string[][] = []
   let record: string[] = []
   let field = ''
@@ -13,7 +14,7 @@ export function parseCsv(text: string): string[][] {
       } else if (ch === '"') quoted = false
       else field += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',') {
+    else if (ch === separator) {
       record.push(field)
       field = ''
     } else if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {

@@ -5,11 +5,12 @@ import { getPath } from '../paths'
 import { csvRecord, jsonRecord } from '../../export/records'
 import type { ExportInput } from './protocol'
 
-export type ExportFormat = Pick<ExportInput, 'format' | 'columns' | 'labels' | 'excelTimes'>
+export type ExportFormat = Pick<ExportInput, 'format' | 'columns' | 'labels' | 'excelTimes' | 'separator' | 'decimalComma'>
 
 /** The rows' text; `first` is the export position of the batch's first row (JSON separates items after the first). */
 export function formatRows(rows: readonly string[], input: ExportFormat, first: number): string {
   const columns = input.columns ?? []
+  const line = { ...(input.separator ? { separator: input.separator } : {}), decimalComma: input.decimalComma === true }
   let text = ''
   for (let i = 0; i < rows.length; i++) {
     const json = rows[i] as string
@@ -22,6 +23,7 @@ export function formatRows(rows: readonly string[], input: ExportFormat, first: 
         columns,
         input.labels,
         input.excelTimes === true,
+        line,
       )
     } else if (input.format === 'ndjson') text += `${jsonRecord(json, input.columns)}\n`
     else text += `${first + i === 0 ? '\n' : ',\n'}${jsonRecord(json, input.columns)}`

@@ -59,7 +59,7 @@ export async function writeExport(db: DatasetDb, input: ExportInput, options: Ex
     const { signal, progress } = options
     progress?.({ written: 0, total: source.length })
     let head = input.bom ? UTF8_BOM : ''
-    if (input.format === 'csv') head += csvLine(input.header ?? input.columns ?? [])
+    if (input.format === 'csv') head += csvLine(input.header ?? input.columns ?? [], input.separator ? { separator: input.separator } : {})
     else if (input.format === 'json') head += '['
     if (head !== '') writeAll(file, head)
     const slots: Slot[] = []

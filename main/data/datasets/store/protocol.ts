@@ -1,4 +1,5 @@
 // What main and the dataset worker say to each other: one request, one reply, matched by id.
+import type { CsvSeparator } from '../../../../common/csv-separator'
 import type { ExportProgress, KeptView, RowsWindow } from '../../../../common/contract/data'
 import type { ColumnSpec } from '../../../../common/zoom/catalog-types'
 import type { PageBytes } from '../../../zoom/list-page'
@@ -53,6 +54,10 @@ export interface ExportInput extends ViewSpec {
   bom?: boolean
   /** CSV: Zoom's UTC times as Excel reads them (`YYYY-MM-DD HH:MM:SS`). */
   excelTimes?: boolean
+  /** CSV: between fields; default a comma. */
+  separator?: CsvSeparator
+  /** CSV: numbers with a decimal comma (with a separator other than the comma; csv-field.ts). */
+  decimalComma?: boolean
   /** Only these rows (dataset indexes, the grid's selection), in the view's order; absent: every row of the view. */
   rowIndexes?: readonly number[]
 }
