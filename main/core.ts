@@ -154,7 +154,7 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     ...createSettingsHandlers(credentials.settings),
     ...createAuthHandlers(credentials.auth),
     ...createDownloadFolderHandler({ dialogs: adapters.dialogs, settings: credentials.settings }),
-    ...createDataHandlers({ jobs: data.jobs, datasets: data.datasets, users: data.users, pathValues: data.pathValues, detail: data.detail, zoom, dialogs: adapters.dialogs, events: adapters.events, clock, keptDatasetDays: data.keptDatasetDays }),
+    ...createDataHandlers({ jobs: data.jobs, datasets: data.datasets, users: data.users, pathValues: data.pathValues, detail: data.detail, zoom, dialogs: adapters.dialogs, events: adapters.events, clock, locale: adapters.app.locale, keptDatasetDays: data.keptDatasetDays }),
     ...createDownloadHandlers(data.downloads),
     ...createConsoleHandlers(requestConsole),
     ...createCatalogHandlers(apiCatalog),

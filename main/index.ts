@@ -90,7 +90,7 @@ async function start(): Promise<void> {
       dataDir: userData,
       // Built by electron-vite as its own entry beside this file (electron.vite.config.ts).
       datasetWorker: pathToFileURL(join(import.meta.dirname, 'dataset-worker.js')),
-      app: { name: app.getName(), version: app.getVersion(), platform: process.platform, arch: process.arch, versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node } },
+      app: { name: app.getName(), version: app.getVersion(), platform: process.platform, arch: process.arch, versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node }, locale: app.getSystemLocale() },
       safeStorage,
       authWindow: createAuthWindowPort({ BrowserWindow, sessionFromPartition: (partition) => session.fromPartition(partition), parent: mainWindow, devTools }),
       externalBrowser: { open: (url) => shellAdapter.openExternal(url) },

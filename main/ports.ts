@@ -113,6 +113,11 @@ export interface AppIdentity {
   platform: NodeJS.Platform
   arch: string
   versions: { electron?: string; chrome?: string; node: string }
+  /**
+   * The regional format numbers are written in (app.getSystemLocale(): on Windows the format
+   * chosen in Region settings, which may differ from the display language); absent: English.
+   */
+  locale?: string
 }
 
 // The app's own updates: the port electron-updater sits behind (main/platform/updater.ts). It is

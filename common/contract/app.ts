@@ -27,6 +27,8 @@ export interface AppInfo {
   platform: string
   arch: string
   versions: { electron?: string; chrome?: string; node: string }
+  /** The machine's regional format (a BCP 47 tag), which CSV for Excel's default separator follows; absent: English. */
+  locale?: string
   vault: VaultStatus
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CSV_SEPARATORS } from '../csv-separator'
 import type { BridgeError } from '../errors'
 import { DETAIL_RESOURCE_IDS } from '../zoom/resource-ids'
 import { listPathOf } from '../zoom/browse/names'
@@ -274,6 +275,8 @@ export const dataChannels = {
         values: z.enum(['labels', 'raw']).optional(),
         /** CSV for Excel: starts with a UTF-8 byte-order mark so Excel reads accented names right. */
         excel: z.boolean().optional(),
+        /** CSV: between fields (comma, semicolon or tab); absent: a comma, or for Excel the machine's list separator. */
+        separator: z.enum(CSV_SEPARATORS).optional(),
         /**
          * Only these rows (the grid's selection, dataset indexes), in the sort's order, whether the
          * filter shows them or not; an index the dataset lacks is refused (VALIDATION).

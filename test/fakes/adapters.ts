@@ -23,6 +23,8 @@ export interface FakeAdapterOptions {
   /** Share time between "restarts"; default a ManualTime. Pass `real: true` for Date.now and real timers. */
   time?: ManualTime
   real?: boolean
+  /** The machine's regional format main is told (app.getSystemLocale()); default none (English). */
+  locale?: string
 }
 
 export function createFakeAdapters(options: FakeAdapterOptions) {
@@ -41,7 +43,7 @@ export function createFakeAdapters(options: FakeAdapterOptions) {
   }
   const adapters: CoreAdapters = {
     dataDir: options.dataDir,
-    app: { name: 'Zoom Connect (test)', version: '0.0.0-test', platform: 'linux', arch: process.arch, versions: { node: process.versions.node } },
+    app: { name: 'Zoom Connect (test)', version: '0.0.0-test', platform: 'linux', arch: process.arch, versions: { node: process.versions.node }, ...(options.locale ? { locale: options.locale } : {}) },
     safeStorage: fakes.safeStorage,
     authWindow: fakes.authWindow,
     externalBrowser: fakes.externalBrowser,

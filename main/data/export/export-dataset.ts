@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { rename, rm, stat } from 'node:fs/promises'
 import type { ExportResult } from '../../../common/contract/data'
+import { decimalMarkOf, defaultSeparator, type CsvSeparator } from '../../../common/csv-separator'
 import { AppError } from '../../../common/errors'
 import type { Clock, DialogPort } from '../../ports'
 import type { Dataset, DatasetResource } from '../datasets/dataset'
@@ -32,6 +33,8 @@ export interface ExportRequest {
    * labels, Zoom's UTC times are written as Excel reads times (excel-time.ts).
    */
   excel?: boolean
+  /** CSV: between fields; absent: what the Export dialog starts on (common/csv-separator.ts). */
+  separator?: CsvSeparator
   /**
    * Only these rows (the grid's selection), in the sort's order. The filter does not apply: a row
    * selected before the filter changed is still one the person chose.
@@ -51,7 +54,14 @@ export interface ExportRun {
   progress?: (progress: ExportRowsWritten) => void
 }
 
-export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock }, dataset: Dataset<DatasetResource>, request: ExportRequest, run: ExportRun = {}): Promise<ExportResult> {
+/** What an export needs of main: where to ask, the day for the file's name, the machine's regional format (a BCP 47 tag; absent: English). */
+export interface ExportDeps {
+  dialogs: DialogPort
+  clock: Clock
+  locale?: string | undefined
+}
+
+export async function exportDataset(deps: ExportDeps, dataset: Dataset<DatasetResource>, request: ExportRequest, run: ExportRun = {}): Promise<ExportResult> {
   // Refused before the person is asked where (the worker checks again before it makes the file).
   if (request.rowIndexes) assertSelectionWithin(request.rowIndexes, dataset.rowCount)
   const day = new Date(deps.clock.now()).toISOString().slice(0, 10)
@@ -77,6 +87,8 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
     let rows: number
     if (request.format === 'csv') {
       const columns = request.columns ?? (await dataset.defaultColumns())
+      const separator = request.separator ?? defaultSeparator(request.excel === true, deps.locale)
+      const asExcelReads = request.excel === true && request.values !== 'raw'
       rows = await dataset.exportTo(
         {
           ...view,
@@ -87,7 +99,12 @@ export async function exportDataset(deps: { dialogs: DialogPort; clock: Clock },
           header: columns.map((column) => dataset.columnLabel(column)),
           labels: request.values === 'raw' ? {} : dataset.valueLabels(),
           // For Excel, values as the grid shows them include times Excel reads as times; raw stays Zoom's text.
-          ...(request.excel ? { bom: true, ...(request.values === 'raw' ? {} : { excelTimes: true }) } : {}),
+          ...(request.excel ? { bom: true, ...(asExcelReads ? { excelTimes: true } : {}) } : {}),
+          ...(separator === ',' ? {} : { separator }),
+          // A `;` file for Excel is read by an Excel whose decimal mark is `,` (that is why its list
+          // separator is `;`), which takes `12.5` for a date: numbers get this machine's decimal
+          // comma then. Not with `;` chosen in a `.` locale (that Excel reads `12.5`), nor for raw values (Zoom's text).
+          ...(asExcelReads && separator === ';' && decimalMarkOf(deps.locale) === ',' ? { decimalComma: true } : {}),
         },
         run,
       )

@@ -22,6 +22,8 @@ export interface DataHandlerDeps {
   /** Where an export's progress goes ('data.exportProgress'). */
   events: EventSink
   clock: Clock
+  /** The machine's regional format, which CSV for Excel's separator and decimal mark follow. */
+  locale?: string | undefined
   users: UserDirectory
   /** Days after its crawl that a kept dataset is deleted (Settings). */
   keptDatasetDays: () => number | Promise<number>
@@ -52,7 +54,7 @@ export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
     'data.detail': ({ profileId, resource, id, params }, context) => deps.detail({ profileId, resource, id, ...(params ? { params } : {}), ...(context.signal ? { signal: context.signal } : {}) }),
     // Cancelled through its call (app.cancelCall) or when its window goes away.
     'data.export': ({ datasetId, ...request }, context) =>
-      exportDataset({ dialogs: deps.dialogs, clock: deps.clock }, datasets.get(datasetId), request, {
+      exportDataset({ dialogs: deps.dialogs, clock: deps.clock, locale: deps.locale }, datasets.get(datasetId), request, {
         ...(context.signal ? { signal: context.signal } : {}),
         progress: (progress) => deps.events.emit('data.exportProgress', { datasetId, ...progress }),
       }),
