@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CSV_SEPARATORS } from '../csv-separator'
 import { channel, noInput } from './define'
 
 /**
@@ -41,6 +42,10 @@ const fields = {
   checkForUpdatesAtStart: z.boolean(),
   /** Days after its crawl that a kept dataset is deleted. */
   keptDatasetDays: z.number().int().min(KEPT_DATASET_DAYS.min).max(KEPT_DATASET_DAYS.max),
+  /** The column separator last chosen for a CSV export; absent: a comma. */
+  csvSeparator: z.enum(CSV_SEPARATORS),
+  /** The column separator last chosen for CSV for Excel; absent: the list separator of the machine's regional format. */
+  excelCsvSeparator: z.enum(CSV_SEPARATORS),
 }
 
 export const settingsSchema = z
@@ -57,6 +62,10 @@ export const settingsSchema = z
     downloadFolder: fields.downloadFolder.default(''),
     checkForUpdatesAtStart: fields.checkForUpdatesAtStart.default(true),
     keptDatasetDays: fields.keptDatasetDays.catch(KEPT_DATASET_DAYS.default),
+    // Absent until the person exports once: the default is worked out when the dialog opens, so a
+    // machine whose region changes gets the new one. A value hand-edited into nonsense is forgotten.
+    csvSeparator: fields.csvSeparator.optional().catch(undefined),
+    excelCsvSeparator: fields.excelCsvSeparator.optional().catch(undefined),
   })
   .strict()
 

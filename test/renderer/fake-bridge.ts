@@ -86,6 +86,8 @@ export interface FakeOptions {
   vault?: VaultStatus
   problems?: StoreProblem[]
   settings?: Partial<Settings>
+  /** The regional format main reports in app.info (default none, as main without one). */
+  locale?: string
   /** Rows a crawl of each resource produces (default 250). */
   rowCount?: number | Partial<Record<string, number>>
   /** Crawls stay running until finishJob() (tests of progress and cancel). */
@@ -430,7 +432,7 @@ export class FakeBridge {
 
   private handlers(): Handlers {
     return {
-      'app.info': (): AppInfo => ({ name: 'Zoom Connect', version: '0.1.0', platform: 'linux', arch: 'x64', versions: { electron: '41.7.1', chrome: '140.0', node: '22.20.0' }, vault: this.vault }),
+      'app.info': (): AppInfo => ({ name: 'Zoom Connect', version: '0.1.0', platform: 'linux', arch: 'x64', versions: { electron: '41.7.1', chrome: '140.0', node: '22.20.0' }, ...(this.options.locale ? { locale: this.options.locale } : {}), vault: this.vault }),
       'app.problems': () => this.problems,
       'app.dismissProblem': ({ movedTo }) => (this.problems = this.problems.filter((p) => p.movedTo !== movedTo)),
       'app.openExternal': () => undefined,

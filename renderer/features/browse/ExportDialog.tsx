@@ -1,13 +1,26 @@
 // Before an export: which rows (all the filter shows, or only the selected ones), the file format
-// (CSV, CSV for Excel with a byte-order mark, JSON, NDJSON), labels as the grid shows them or Zoom's
-// raw values, and a warning when the loaded data is incomplete.
+// (CSV, CSV for Excel with a byte-order mark, JSON, NDJSON), the column separator of a CSV, labels
+// as the grid shows them or Zoom's raw values, and a warning when the loaded data is incomplete.
 import { Dialog } from 'radix-ui'
 import { useEffect, useId, useState } from 'react'
+import type { CsvSeparator } from '../../../common/csv-separator'
 import { useOpenerFocus } from '../../components/use-opener-focus'
 import { formatCount } from '../../shared/format'
 import type { ExportChoice } from '../../store/slices/browse'
 
 export type ExportFormat = 'csv' | 'excel' | 'json' | 'ndjson'
+
+/** The column separator each CSV format starts on (the last chosen, else its default). */
+export interface ExportSeparators {
+  csv: CsvSeparator
+  excel: CsvSeparator
+}
+
+const SEPARATOR_CHOICES: readonly { separator: CsvSeparator; label: string }[] = [
+  { separator: ',', label: 'Comma (,)' },
+  { separator: ';', label: 'Semicolon (;)' },
+  { separator: '\t', label: 'Tab' },
+]
 
 export interface ExportDialogProps {
   /** The format picked in the Export menu; undefined = closed. */
@@ -21,27 +34,33 @@ export interface ExportDialogProps {
   selected: number
   /** What the loaded data lacks (main's DatasetInfo.missing); undefined = complete. */
   missing: string[] | undefined
+  separators: ExportSeparators
   /** The Export control: focus goes back to it on close (the menu item that opened the dialog is gone). */
   returnFocusTo?: () => HTMLElement | null
 }
 
-export function ExportDialog({ format, onClose, onExport, rows, filtered, selected, missing, returnFocusTo }: ExportDialogProps) {
+export function ExportDialog({ format, onClose, onExport, rows, filtered, selected, missing, separators, returnFocusTo }: ExportDialogProps) {
   const id = useId()
   const returnFocus = useOpenerFocus(format !== undefined, returnFocusTo)
   const [chosen, setChosen] = useState<ExportFormat>(format ?? 'csv')
   const [values, setValues] = useState<ExportChoice['values']>('labels')
   // Rows ticked before Export are most likely the ones wanted: each opening starts on them.
   const [selectedOnly, setSelectedOnly] = useState(true)
+  // Each CSV format keeps its own separator while the dialog is open: switching between them shows each one's.
+  const [separatorOf, setSeparatorOf] = useState<ExportSeparators>(separators)
   useEffect(() => {
     if (format) {
       setChosen(format)
       setSelectedOnly(true)
+      setSeparatorOf(separators)
     }
+    // Taken when the dialog opens: a remembered choice arriving meanwhile does not undo the person's pick.
   }, [format])
   const onlySelected = selected > 0 && selectedOnly
   const count = onlySelected ? selected : rows
   const submit = () => {
-    onExport({ format: chosen === 'excel' ? 'csv' : chosen, values, excel: chosen === 'excel' }, onlySelected)
+    const csv = chosen === 'csv' || chosen === 'excel'
+    onExport({ format: csv ? 'csv' : chosen, values, excel: chosen === 'excel', ...(csv ? { separator: separatorOf[chosen] } : {}) }, onlySelected)
     onClose()
   }
   return (
@@ -97,6 +116,17 @@ export function ExportDialog({ format, onClose, onExport, rows, filtered, select
                 <span className="muted"> (one row per line)</span>
               </label>
             </fieldset>
+            {(chosen === 'csv' || chosen === 'excel') && (
+              <fieldset className="stack" style={{ gap: 4 }}>
+                <legend>Column separator</legend>
+                {SEPARATOR_CHOICES.map(({ separator, label }) => (
+                  <label key={label} className="radio-inline">
+                    <input type="radio" name={`${id}-separator`} checked={separatorOf[chosen] === separator} onChange={() => setSeparatorOf((of) => ({ ...of, [chosen]: separator }))} /> {label}
+                  </label>
+                ))}
+                {chosen === 'excel' && <p className="muted">Excel opens the file in columns when this is its list separator (a semicolon where numbers are written 1,5).</p>}
+              </fieldset>
+            )}
             {chosen === 'csv' || chosen === 'excel' ? (
               <fieldset className="stack" style={{ gap: 4 }}>
                 <legend>Values</legend>

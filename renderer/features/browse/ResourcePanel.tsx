@@ -26,6 +26,7 @@ import { ALL_FILES, DownloadChoices } from './DownloadChoices'
 import type { ExportFormat } from './ExportDialog'
 import { dateRangeParams, initialDateRange } from './date-presets'
 import { ExportDialog } from './ExportDialog'
+import { defaultSeparator } from '../../../common/csv-separator'
 import { GridToolbar } from './GridToolbar'
 import { KeptDatasets } from './KeptDatasets'
 import type { ParamValues } from './ParamsForm'
@@ -220,6 +221,10 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
   const openListWith = useStore((s) => s.openListWith)
   const rows = useRowWindows(datasetId, view, rowsInDataset)
   const [detail, setDetail] = useState<number>()
+  const csvSeparator = useStore((s) => s.settings?.csvSeparator)
+  const excelCsvSeparator = useStore((s) => s.settings?.excelCsvSeparator)
+  const locale = useStore((s) => s.appInfo?.locale)
+  const exportSeparators = { csv: csvSeparator ?? defaultSeparator(false, locale), excel: excelCsvSeparator ?? defaultSeparator(true, locale) }
   const exporting = useStore((s) => s.exporting[datasetId] === true)
   const exportProgress = useStore((s) => s.exportProgress[datasetId])
   const cancelExport = useStore((s) => s.cancelExport)
@@ -300,6 +305,7 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
         filtered={view.filterText.trim() !== ''}
         selected={selection.size}
         missing={incompleteness(info, job)}
+        separators={exportSeparators}
         returnFocusTo={() => exportButton.current}
       />
       {rowsInDataset === 0 && info.complete && <EmptyListNote resource={resource} values={values} />}

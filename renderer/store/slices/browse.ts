@@ -2,6 +2,7 @@
 // grid's sort, filter and columns. Rows themselves stay in main; the grid asks for windows.
 import type { StateCreator } from 'zustand'
 import type { CrawlInput, DatasetInfo, ExportProgress, ExportResult, JobProgress, KeptDataset, KeptView, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
+import type { CsvSeparator } from '../../../common/csv-separator'
 import type { ApiOperation } from '../../../common/zoom/api/types'
 import { BridgeCallError, call, errorMessage } from '../../ipc'
 import { issuesByField } from '../../shared/field-issues'
@@ -162,6 +163,8 @@ export interface ExportChoice {
   format: 'csv' | 'json' | 'ndjson'
   values: 'labels' | 'raw'
   excel: boolean
+  /** CSV: between fields (main's default when absent). */
+  separator?: CsvSeparator
   /** Only these rows (the grid's selection, dataset indexes); main writes them in the grid's sort order. */
   rowIndexes?: number[]
 }
@@ -273,11 +276,11 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
   setGridView: (datasetId, patch) => set((s) => ({ gridViews: { ...s.gridViews, [datasetId]: { ...(s.gridViews[datasetId] ?? EMPTY_GRID_VIEW), ...patch } } })),
   fetchRows: (input) => call('data.rows', input),
   fetchRow: (datasetId, index) => call('data.row', { datasetId, index }),
-  exportDataset: (datasetId, { format, values, excel, rowIndexes }, signal) => {
+  exportDataset: (datasetId, { format, values, excel, separator, rowIndexes }, signal) => {
     const { columns, ...query } = gridQuery(get().gridViews[datasetId] ?? EMPTY_GRID_VIEW)
     return call(
       'data.export',
-      { datasetId, format, values, ...(format === 'csv' && excel ? { excel: true } : {}), ...query, ...(columns ? { columns } : {}), ...(rowIndexes ? { rowIndexes } : {}) },
+      { datasetId, format, values, ...(format === 'csv' && excel ? { excel: true } : {}), ...(format === 'csv' && separator ? { separator } : {}), ...query, ...(columns ? { columns } : {}), ...(rowIndexes ? { rowIndexes } : {}) },
       signal ? { signal } : {},
     )
   },
@@ -378,6 +381,11 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
     }
   },
   exportToFile: async (datasetId, choice) => {
+    // The separator chosen is the one the next export of that format starts on (stored in main's settings).
+    if (choice.format === 'csv' && choice.separator) {
+      const key = choice.excel ? 'excelCsvSeparator' : 'csvSeparator'
+      if (get().settings?.[key] !== choice.separator) void get().updateSettings({ [key]: choice.separator })
+    }
     const stop = new AbortController()
     exportStops.set(datasetId, stop)
     await whileFlagged('exporting', datasetId, async () => {

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { settingsSchema } from '../../../common/contract/settings'
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 import { createCore, type Core } from '../../../main/core'
 import type { SenderInfo } from '../../../main/ipc/router'
@@ -87,5 +88,12 @@ describe('the column separator of an export', () => {
       expect(reply, JSON.stringify(separator)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     }
     expect(dialogs.calls.length).toBe(asked)
+  })
+
+  it('stores the last choice in the settings, refuses any other, and forgets a hand-edited one', async () => {
+    expect(await core.router.invoke('settings.update', sender, { excelCsvSeparator: '\t', csvSeparator: ';' })).toMatchObject({ ok: true, value: { excelCsvSeparator: '\t', csvSeparator: ';' } })
+    expect(await core.router.invoke('settings.update', sender, { csvSeparator: '|' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await core.router.invoke('settings.get', sender, undefined)).toMatchObject({ ok: true, value: { excelCsvSeparator: '\t', csvSeparator: ';' } })
+    expect(settingsSchema.parse({ csvSeparator: '|', excelCsvSeparator: ';' })).toMatchObject({ csvSeparator: undefined, excelCsvSeparator: ';' })
   })
 })
