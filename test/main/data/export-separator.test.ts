@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { settingsSchema } from '../../../common/contract/settings'
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 import { createCore, type Core } from '../../../main/core'
+import { exportDataset } from '../../../main/data/export/export-dataset'
 import type { SenderInfo } from '../../../main/ipc/router'
 import { createFakeAdapters } from '../../fakes/adapters'
 import type { FakeDialogs } from '../../fakes/simple-ports'
@@ -79,6 +80,13 @@ describe('the column separator of an export', () => {
     expect(parseCsv(raw.slice(1), ';').slice(1)).toEqual(rows.map(cellsOf('.')))
     const plain = await exportTo('plain.csv', {})
     expect(parseCsv(plain).slice(1)).toEqual(rows.map(cellsOf('.')))
+  })
+
+  it('keeps decimal points with `;` chosen where the decimal mark is a point (that Excel reads 12.5)', async () => {
+    const path = join(dir, 'english.csv')
+    dialogs.saveAnswers.push(path)
+    await exportDataset({ dialogs, clock: { now: () => 0 }, locale: 'en-GB' }, core.data.datasets.get(datasetId), { format: 'csv', columns, sort: { column: 'id', direction: 'asc' }, excel: true, separator: ';' })
+    expect(parseCsv((await readFile(path, 'utf8')).slice(1), ';').slice(1)).toEqual(rows.map(cellsOf('.')))
   })
 
   it('refuses any other separator with a typed error before asking where', async () => {
