@@ -2,6 +2,8 @@
 // (`/users/me`, `users/me` or `/v2/users/me`) or an absolute http(s) URL. Shared by main (which
 // sends it) and the renderer (which shows it and builds "copy as curl").
 
+import { originPathOf } from './api-prefix'
+
 export type ResolvedUrl = { ok: true; url: URL } | { ok: false; message: string }
 
 export interface QueryPair {
@@ -24,8 +26,8 @@ export function resolveConsoleUrl(input: string, apiBase: string, query: readonl
     if (url.username || url.password) return { ok: false, message: 'A URL with a user name or password cannot be sent' }
   } else {
     const path = text.startsWith('/') ? text : `/${text}`
-    // SCIM2 is served beside /v2, not under it (its file's server is https://api.zoom.us).
-    const relative = /^\/(v2|scim2)(\/|$|\?)/.test(path) ? path : `/v2${path}`
+    // A path already under /v2 is kept; SCIM2's are served beside /v2 (api-prefix.ts).
+    const relative = /^\/v2(\/|$|\?)/.test(path) ? path : originPathOf(path)
     const base = apiBase.replace(/\/+$/, '')
     if (!URL.canParse(base + relative)) return { ok: false, message: 'This path cannot be made into a URL' }
     url = new URL(base + relative)

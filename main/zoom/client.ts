@@ -11,6 +11,7 @@ import type { RateUsage } from '../../common/contract/data'
 import { AppError } from '../../common/errors'
 import type { UrlChecker } from '../../common/zoom/allowlist'
 import { resolveConsoleUrl } from '../../common/zoom/console-url'
+import { isServedBesideV2 } from '../../common/zoom/api-prefix'
 import type { RateCategory, RateFamily } from '../../common/zoom/rate-limits'
 import type { Logger } from '../log/logger'
 import { valueRedactor } from '../log/redact'
@@ -29,7 +30,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface ZoomRequest {
   method?: HttpMethod
-  /** Path relative to `/v2`, starting with `/` (`/users/me`). */
+  /** Path relative to `/v2`, starting with `/` (`/users/me`); SCIM2's `/scim2/…` go beside /v2. */
   path: string
   searchParams?: Query
   /** JSON request body (not for GET). */
@@ -150,7 +151,7 @@ export class ZoomClient {
       const label = request.category ? undefined : routeLabel(request.path)
       const call = callState(request.family ?? label?.family ?? 'api', request.category ?? label?.category, auth.accessToken)
       if (request.onRateLimitWait) call.onRateLimitWait = request.onRateLimitWait
-      const url = this.baseFor(auth.apiUrl) + request.path
+      const url = this.urlFor(auth.apiUrl, request.path)
       const response = await withTokenRefresh(this.env, call, signal, async (mayRefresh): Promise<Attempt<Response<unknown>>> => {
         try {
           const result = await this.env.http.got(url, {
@@ -291,6 +292,12 @@ export class ZoomClient {
     const resolved = resolveConsoleUrl(pathOrUrl, this.env.apiBase)
     if (!resolved.ok) throw new AppError('VALIDATION', resolved.message)
     return resolved.url
+  }
+
+  /** The URL of a path relative to /v2 (SCIM2's paths, beside /v2, on the same origin: api-prefix.ts). */
+  private urlFor(apiUrl: string | undefined, path: string): string {
+    const base = this.baseFor(apiUrl)
+    return isServedBesideV2(path) ? base.slice(0, -'/v2'.length) + path : base + path
   }
 
   /** `${api_url}/v2` when the token names an allowed regional cluster, else the cloud's. */

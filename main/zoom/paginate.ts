@@ -68,6 +68,8 @@ export interface PageCursor {
   pageToken: string
   /** page_number of the next page to ask for (page_number paging). */
   pageNumber: number
+  /** SCIM's startIndex (1-based) of the next row to ask for (start_index paging). */
+  startIndex: number
   /**
    * Identities of the rows taken, so a restart after an expired token does not give them again;
    * absent when the caller keeps each row once itself (a dataset's id index), so a listing of
@@ -78,14 +80,14 @@ export interface PageCursor {
 
 /** `rememberTaken: false`: the caller drops rows it already has (see PageCursor.taken). */
 export function newPageCursor(options: { rememberTaken?: boolean } = {}): PageCursor {
-  return { pageToken: '', pageNumber: 1, ...(options.rememberTaken === false ? {} : { taken: new Set<string>() }) }
+  return { pageToken: '', pageNumber: 1, startIndex: 1, ...(options.rememberTaken === false ? {} : { taken: new Set<string>() }) }
 }
 
 export interface ZoomPage<T = unknown> {
   items: T[]
   /** 0-based count of pages yielded so far. */
   index: number
-  /** Zoom's total_records, when present. */
+  /** Zoom's total_records (SCIM's totalResults), when present. */
   totalRecords?: number
   /** How often the requests behind this page waited for the rate limiter or got a 429. */
   rateLimitWaits: number

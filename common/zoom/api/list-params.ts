@@ -7,14 +7,23 @@ import type { ApiOperation, ApiParam } from './types'
 
 export const PAGING_PARAMS: ReadonlySet<string> = new Set(['next_page_token', 'page_size', 'page_number'])
 
+/** SCIM's paging parameters (RFC 7644 §3.4.2.4); paging only on a list that pages by them (Phone's sync lists have a `count` of their own). */
+const START_INDEX_PARAMS: ReadonlySet<string> = new Set([...PAGING_PARAMS, 'startIndex', 'count'])
+
+/** The query parameters the app sets itself while it pages through `operation`. */
+export function pagingParamsOf(operation: Pick<ApiOperation, 'pagination'>): ReadonlySet<string> {
+  return operation.pagination === 'start_index' ? START_INDEX_PARAMS : PAGING_PARAMS
+}
+
 export type ApiParamValue = string | number | boolean
 
 /**
  * True for a list that answers only when given a query parameter (a report's from/to): listed
  * as it is it fails, so it cannot give the values of a fan-out over its rows.
  */
-export function needsQueryToAnswer(operation: Pick<ApiOperation, 'params'>): boolean {
-  return operation.params.some((p) => p.in === 'query' && p.required && !PAGING_PARAMS.has(p.name))
+export function needsQueryToAnswer(operation: Pick<ApiOperation, 'params' | 'pagination'>): boolean {
+  const paging = pagingParamsOf(operation)
+  return operation.params.some((p) => p.in === 'query' && p.required && !paging.has(p.name))
 }
 
 export interface ApiListParams {
@@ -37,12 +46,13 @@ function problem(param: ApiParam, value: ApiParamValue): string | undefined {
 
 export function checkApiListParams(operation: ApiOperation, params: Readonly<Record<string, ApiParamValue | undefined>>): ApiParamCheck {
   const issues: FieldIssue[] = []
+  const paging = pagingParamsOf(operation)
   const specs = new Map(operation.params.filter((p) => p.in !== 'header').map((p) => [p.name, p]))
   const pathNames = new Set(pathParamNames(operation.path))
   const out: ApiListParams = { path: {}, query: {} }
   for (const [name, value] of Object.entries(params)) {
     if (value === undefined || value === '') continue
-    if (PAGING_PARAMS.has(name)) {
+    if (paging.has(name)) {
       issues.push({ path: name, message: `${name} is set by the app while it pages through the list` })
       continue
     }
@@ -58,7 +68,7 @@ export function checkApiListParams(operation: ApiOperation, params: Readonly<Rec
   }
   for (const spec of specs.values()) {
     // Paging parameters are sent by the app itself, even where the file marks them required.
-    if (spec.in === 'query' && spec.required && !PAGING_PARAMS.has(spec.name) && out.query[spec.name] === undefined && !issues.some((i) => i.path === spec.name)) issues.push({ path: spec.name, message: `${spec.name} is required` })
+    if (spec.in === 'query' && spec.required && !paging.has(spec.name) && out.query[spec.name] === undefined && !issues.some((i) => i.path === spec.name)) issues.push({ path: spec.name, message: `${spec.name} is required` })
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, params: out }
 }

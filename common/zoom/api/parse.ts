@@ -6,7 +6,8 @@
 //   `security[].openapi_oauth` lists both together (used when the extensions are missing);
 // - the rate-limit label only in the description: "**[Rate Limit Label](…):** `LIGHT`";
 // - a list's rows in the one array property of the 200 answer, often inside an `allOf`;
-// - pagination as the `next_page_token` query parameter (or, on a few older lists, `page_number`);
+// - pagination as the `next_page_token` query parameter (or, on a few older lists, `page_number`;
+//   on SCIM2's lists, `startIndex` and `count`, with the rows under `Resources`);
 // - an operation served by another host than the file's (uploads on fileapi.zoom.us) only in its
 //   description ("The base URL for this API's is `https://fileapi.zoom.us/v2`", "Please use
 //   `https://fileapi.zoom.us` instead of `https://api.zoom.us`"): none of the files uses
@@ -107,9 +108,6 @@ const MAX_LIST_ENVELOPE_FIELDS = 4
  */
 export function listKeyOf(schema: JsonSchema | undefined, paged = true): string | undefined {
   const properties = Object.entries(objectProperties(schema))
-  // SCIM's lists page by startIndex and count, which a crawl does not follow: rather than shown cut
-  // at their first page, they are not offered as lists (the console still sends them).
-  if (properties.some(([name]) => name === 'startIndex') && properties.some(([name]) => name === 'itemsPerPage')) return undefined
   // SCIM's `schemas` (the URNs every SCIM answer names) is never the rows.
   const allArrays = properties.filter(([name, s]) => s.type === 'array' && name !== 'schemas')
   // A deprecated array (Phone's call_logs beside call_history) is not the rows while another is there.
@@ -134,6 +132,8 @@ function pagination(params: readonly ApiParam[], answer: JsonSchema | undefined)
   if (query.has('next_page_token') || 'next_page_token' in objectProperties(answer)) return { style: 'next_page_token' }
   if (query.has('page_number')) return { style: 'page_number' }
   if (query.has('page_num')) return { style: 'page_number', pageNumberParam: 'page_num' }
+  // SCIM (RFC 7644 §3.4.2.4): the client names the first row it wants (1-based) and how many.
+  if (query.has('startIndex') && query.has('count')) return { style: 'start_index' }
   return { style: 'none' }
 }
 
@@ -158,7 +158,7 @@ function operation(product: ApiProduct, method: ApiMethod, path: string, raw: Js
   const paged = method === 'GET' ? pagination(params, success.schema) : { style: 'none' as const }
   const paging = paged.style
   const listKey = method === 'GET' ? listKeyOf(success.schema, paging !== 'none') : undefined
-  const pageSize = params.find((p) => p.in === 'query' && p.name === 'page_size')?.schema.maximum
+  const pageSize = params.find((p) => p.in === 'query' && p.name === (paging === 'start_index' ? 'count' : 'page_size'))?.schema.maximum
   const body = requestBody(raw.requestBody)
   const tag = strings(raw.tags)[0]
   const server = operationServer(raw, description)

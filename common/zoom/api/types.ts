@@ -8,8 +8,11 @@ export type JsonSchema = Readonly<Record<string, unknown>>
 
 export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-/** How a GET list pages: Zoom's `next_page_token`, the older `page_number`, or one answer. */
-export type PaginationStyle = 'next_page_token' | 'page_number' | 'none'
+/**
+ * How a GET list pages: Zoom's `next_page_token`, the older `page_number`, SCIM's `startIndex`
+ * (1-based) and `count` (RFC 7644 §3.4.2.4), or one answer.
+ */
+export type PaginationStyle = 'next_page_token' | 'page_number' | 'start_index' | 'none'
 
 export interface ApiParam {
   name: string
@@ -59,7 +62,7 @@ export interface ApiOperation {
   pageNumberParam?: string
   /** For GETs answering an object with an array of rows: that array's property. */
   listKey?: string
-  /** The largest `page_size` the file declares. */
+  /** The largest `page_size` the file declares (SCIM's lists: the largest `count`). */
   maxPageSize?: number
   /** Zoom's documentation page for the operation. */
   docsUrl: string

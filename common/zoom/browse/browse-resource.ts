@@ -2,7 +2,7 @@
 // list from Zoom's description of it (its query parameters as form fields, its path parameters as
 // "one value, or leave empty for every row of the parent list"), named by path template.
 import type { ApiOperation, ApiParam } from '../api/types'
-import { PAGING_PARAMS } from '../api/list-params'
+import { pagingParamsOf } from '../api/list-params'
 import { monthWindowOf } from '../api/month-window'
 import { plainText } from '../api/plain-text'
 import type { ListResource, ParamSpec } from '../catalog-types'
@@ -65,7 +65,7 @@ export function browseResourceOf(operation: ApiOperation, hasList: (path: string
     category: operation.rateCategory ?? 'light',
     family: operation.family,
     scopes: operation.scopes,
-    params: operation.params.filter((p) => p.in === 'query' && !PAGING_PARAMS.has(p.name)).map(paramSpec),
+    params: operation.params.filter((p) => p.in === 'query' && !pagingParamsOf(operation).has(p.name)).map(paramSpec),
     listKey: operation.listKey ?? '',
     idKeys: [],
     paginated: operation.pagination !== 'none',

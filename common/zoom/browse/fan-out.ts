@@ -99,7 +99,7 @@ export function parentField(parent: ListSpec, param: string): string | undefined
 
 /** A parent is listed as it is, with no query: one that needs a query parameter to answer cannot give values. */
 function usableParent(parent: ListSpec): boolean {
-  return !needsQueryToAnswer({ params: parent.operation?.params ?? [] })
+  return !needsQueryToAnswer({ params: parent.operation?.params ?? [], pagination: parent.pagination })
 }
 
 /** The `hasList` of `parentListOf` over a catalog: a list it describes that answers with no query. */

@@ -1,13 +1,24 @@
 // One listing of a list through the Zoom client, by its pagination style: next_page_token (the
 // client's paginate, which restarts an expired token without repeating rows), page_number (pages
-// 1, 2, … until Zoom's page_count), or one answer; at the list's largest page size and under its
+// 1, 2, … until Zoom's page_count), SCIM's startIndex and count (until totalResults), or one
+// answer; at the list's largest page size and under its
 // rate-limit category, so the account's limiter paces it. A listing tried again passes the cursor
 // of its last try and goes on after the last page taken.
 import { AppError } from '../../../common/errors'
 import { expandPath, isDotSegment } from '../../../common/zoom/paths'
 import type { ListSpec } from '../../../common/zoom/browse/list-spec'
-import type { PageCursor, ZoomClient, ZoomPage } from '../../zoom'
+import type { PaginationStyle } from '../../../common/zoom/api/types'
+import type { PageCursor, PaginateRequest, ZoomClient, ZoomPage } from '../../zoom'
 import { paginateByNumber } from '../../zoom/page-number'
+import { paginateByStartIndex } from '../../zoom/start-index'
+
+/** The paginator of each style (one answer is a listing of one page). */
+const PAGINATORS: Record<PaginationStyle, (client: ZoomClient, request: PaginateRequest) => AsyncGenerator<ZoomPage>> = {
+  next_page_token: (client, request) => client.paginate(request),
+  none: (client, request) => client.paginate(request),
+  page_number: paginateByNumber,
+  start_index: paginateByStartIndex,
+}
 
 export interface ListingRequest {
   pathValues: Readonly<Record<string, string>>
@@ -25,7 +36,7 @@ export function listPages(client: ZoomClient, spec: ListSpec, request: ListingRe
   for (const [name, value] of Object.entries(request.pathValues)) {
     if (isDotSegment(value)) throw new AppError('VALIDATION', `${name} cannot be “.” or “..”.`, { issues: [{ path: name, message: 'cannot be “.” or “..”' }] })
   }
-  const paginate = {
+  const paginate: PaginateRequest = {
     path: expandPath(spec.path, request.pathValues),
     listKey: spec.listKey,
     ...(spec.altListKeys ? { altListKeys: spec.altListKeys } : {}),
@@ -41,5 +52,5 @@ export function listPages(client: ZoomClient, spec: ListSpec, request: ListingRe
     ...(request.cursor ? { cursor: request.cursor } : {}),
     ...(request.asBytes ? { asBytes: true } : {}),
   }
-  return spec.pagination === 'page_number' ? paginateByNumber(client, paginate) : client.paginate(paginate)
+  return PAGINATORS[spec.pagination](client, paginate)
 }

@@ -5,7 +5,7 @@
 // try asks for it again instead of going on without its rows.
 import type { PageCursor } from '../../zoom'
 
-type CursorPlace = Pick<PageCursor, 'pageToken' | 'pageNumber'>
+type CursorPlace = Pick<PageCursor, 'pageToken' | 'pageNumber' | 'startIndex'>
 
 export class PageStore {
   private pending: { done: Promise<void>; page: CursorPlace } | undefined
@@ -24,7 +24,7 @@ export class PageStore {
     if (this.pending) throw new Error('A page is still being stored: wait for settled() first.')
     if (this.oneAtATime) return done
     // The cursor is still on the page being stored: the listing moves it when the next is asked for.
-    this.pending = { done, page: { pageToken: this.cursor.pageToken, pageNumber: this.cursor.pageNumber } }
+    this.pending = { done, page: { pageToken: this.cursor.pageToken, pageNumber: this.cursor.pageNumber, startIndex: this.cursor.startIndex } }
     // Its failure is reported by settled(), not as an unhandled rejection meanwhile.
     done.catch(() => undefined)
   }
@@ -39,6 +39,7 @@ export class PageStore {
     } catch (error) {
       this.cursor.pageToken = pending.page.pageToken
       this.cursor.pageNumber = pending.page.pageNumber
+      this.cursor.startIndex = pending.page.startIndex
       throw error
     }
   }

@@ -1,5 +1,5 @@
-// The rows array the catalog picks for lists whose answer has several arrays, and SCIM's lists,
-// which page in a way crawls do not follow.
+// The rows array the catalog picks for lists whose answer has several arrays, and SCIM's detail
+// answers, whose `schemas` array is not rows (SCIM's lists: scim-lists.test.ts).
 import { describe, expect, it } from 'vitest'
 import { buildApiCatalog } from '../../../common/zoom/api/parse'
 import { listSpecFor } from '../../../common/zoom/browse/list-spec'
@@ -20,13 +20,5 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('list keys of lists wi
   it('SCIM2: a single group is not a list of its `schemas` URNs', () => {
     expect(catalog.gets.get('/scim2/Groups/{groupId}')?.listKey).toBeUndefined()
     expect(listSpecFor('/scim2/Groups/{groupId}', catalog)).toBeUndefined()
-  })
-
-  it('SCIM2: the users and groups lists (startIndex paging, not followed by crawls) are not offered as lists cut at their first page', () => {
-    for (const path of ['/scim2/Users', '/scim2/Groups']) {
-      expect(catalog.gets.get(path), path).toBeDefined()
-      expect(catalog.gets.get(path)?.listKey, path).toBeUndefined()
-      expect(listSpecFor(path, catalog), path).toBeUndefined()
-    }
   })
 })
