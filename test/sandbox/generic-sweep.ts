@@ -8,8 +8,10 @@
 import { DAY_MS, isoDate, parseIsoDate } from './clock'
 import { LinkResolver } from './api/generic/links'
 import { objectProperties } from '../../common/zoom/api/parse'
+import { pagingParamsOf } from '../../common/zoom/api/list-params'
 import type { ApiCatalog, ApiOperation, ApiParam } from '../../common/zoom/api/types'
 import { schemaValidator } from './openapi'
+import { originPathOf } from '../../common/zoom/api-prefix'
 
 export interface SweepAnswer {
   op: ApiOperation
@@ -22,7 +24,6 @@ export interface SweepAnswer {
 
 type Json = Record<string, unknown>
 
-const PAGING = new Set(['next_page_token', 'page_size', 'page_number'])
 /** Candidate values tried per parameter before giving up (a nested list may be empty). */
 const CANDIDATES = 6
 /** The sweep's date windows: 28 days, within one month whatever the month. */
@@ -47,7 +48,7 @@ export class GenericSweep {
   }
 
   async get(request: string): Promise<{ status: number; contentType: string; body: unknown }> {
-    const res = await fetch(`${this.baseUrl}/v2${request}`, { headers: { authorization: `Bearer ${this.token}` } })
+    const res = await fetch(`${this.baseUrl}${originPathOf(request)}`, { headers: { authorization: `Bearer ${this.token}` } })
     const contentType = res.headers.get('content-type') ?? ''
     const text = await res.text()
     return { status: res.status, contentType, body: contentType.includes('json') && text !== '' ? (JSON.parse(text) as unknown) : text }
@@ -72,7 +73,7 @@ export class GenericSweep {
   /** The required query parameters of `op` with plausible values, and the `back`-th latest date window of a dated list. */
   requiredQuery(op: ApiOperation, back = 0): string {
     const query = new URLSearchParams()
-    for (const param of op.params) if (param.in === 'query' && param.required && !PAGING.has(param.name)) query.set(param.name, this.sampleValue(param))
+    for (const param of op.params) if (param.in === 'query' && param.required && !pagingParamsOf(op).has(param.name)) query.set(param.name, this.sampleValue(param))
     if (isDated(op)) {
       const to = parseIsoDate(this.today)! - back * WINDOW_DAYS * DAY_MS
       query.set('from', isoDate(to - (WINDOW_DAYS - 1) * DAY_MS))

@@ -11,6 +11,7 @@ import { handleAuthorizePages } from './oauth/authorize'
 import { handleDeviceCode, handleRevoke, handleToken } from './oauth/token-endpoint'
 import { DAILY_MESSAGE, QPS_MESSAGE } from './rate-limit'
 import { DAY_MS, isoSeconds, startOfUtcDay } from './clock'
+import { isServedBesideV2 } from '../../common/zoom/api-prefix'
 
 export interface ServerParts {
   ctx: SandboxContext
@@ -48,7 +49,7 @@ export function createListener(parts: ServerParts): (req: IncomingMessage, res: 
 
 async function route(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams, parts: ServerParts): Promise<void> {
   const { ctx } = parts
-  if (path.startsWith('/v2/')) return parts.api.handle(req, res, path, query)
+  if (path.startsWith('/v2/') || isServedBesideV2(path)) return parts.api.handle(req, res, path, query)
   if (req.method === 'POST' && path === '/oauth/token') return handleToken(req, res, ctx)
   if (req.method === 'POST' && path === '/oauth/revoke') return handleRevoke(req, res, ctx)
   if (req.method === 'POST' && path === '/oauth/devicecode') return handleDeviceCode(res)

@@ -1,4 +1,5 @@
-// Serves /v2/*: route → bearer token → rate limit → handler, recording stats by route pattern.
+// Serves /v2/* and SCIM2's /scim2/* (beside /v2, as on Zoom: common/zoom/api-prefix.ts): route →
+// bearer token → rate limit → handler, recording stats by route pattern.
 // A GET no hand-written endpoint serves goes to the generic responder for Zoom's files (loaded on
 // the first such request), with the rate-limit category of the operation's label.
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -17,6 +18,14 @@ import { GenericGets } from './generic/responder'
 import { parseUpload, readBytes, UPLOAD_HANDLERS, type ReceivedUpload } from './uploads'
 import { loadZoomFiles, type ZoomFiles } from './generic/zoom-files'
 import { DocumentedOperations, notEmulated } from './generic/not-emulated'
+import { isServedBesideV2, originPathOf } from '../../../common/zoom/api-prefix'
+
+/** The path as Zoom's files write it: `/users/me` for /v2/users/me, `/scim2/Users` as it is; undefined for /v2/scim2/…. */
+function operationPathOf(requestPath: string): string | undefined {
+  if (isServedBesideV2(requestPath)) return requestPath
+  const path = requestPath.slice('/v2'.length)
+  return isServedBesideV2(path) ? undefined : path
+}
 
 const JSON_TYPE = 'application/json;charset=UTF-8'
 
@@ -50,11 +59,14 @@ export class ApiDispatcher {
     private readonly openApiDir?: string,
   ) {}
 
-  /** `path` is the full request path starting with /v2/. */
-  handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): void {
+  /** `path` is the full request path (starting with /v2/, or /scim2/). */
+  handle(req: IncomingMessage, res: ServerResponse, requestPath: string, query: URLSearchParams): void {
     const method = (req.method ?? 'GET').toLowerCase()
-    if (method === 'get' && LITERAL_GETS_BESIDE_HAND_WRITTEN.has(path.slice(3)) && this.handleGeneric(req, res, path, query)) return
-    const match = this.router.match(path.slice(3), method)
+    const path = operationPathOf(requestPath)
+    // /v2/scim2/… is no path of Zoom's: SCIM2 is served beside /v2 only.
+    if (path === undefined) return this.send(res, 'unrouted /v2', Errors.notRecognized())
+    if (method === 'get' && LITERAL_GETS_BESIDE_HAND_WRITTEN.has(path) && this.handleGeneric(req, res, path, query)) return
+    const match = this.router.match(path, method)
     if (match === undefined) {
       if (method !== 'get' || !this.handleGeneric(req, res, path, query)) this.handleUnserved(req, res, path, method, query)
       return
@@ -128,9 +140,9 @@ export class ApiDispatcher {
       const files = this.zoomFiles()
       this.documented = files === undefined ? null : new DocumentedOperations(files)
     }
-    const op = this.documented?.find(path.slice(3), method)
+    const op = this.documented?.find(path, method)
     if (op === undefined) return this.send(res, 'unrouted /v2', Errors.notRecognized())
-    const statKey = `${method.toUpperCase()} /v2${op.path}`
+    const statKey = `${method.toUpperCase()} ${originPathOf(op.path)}`
     const auth = checkBearer(req, query, this.grants, this.deps.bearerChallenge === true)
     this.send(res, statKey, auth.ok ? notEmulated(method, op.path) : auth.response)
   }
@@ -141,10 +153,10 @@ export class ApiDispatcher {
       const files = this.zoomFiles()
       this.generic = files === undefined ? null : new GenericGets(files, this.deps, HAND_WRITTEN_GETS)
     }
-    const match = this.generic?.match(path.slice(3))
+    const match = this.generic?.match(path)
     if (match === undefined) return false
     const { op } = match
-    const statKey = `GET /v2${op.path}`
+    const statKey = `GET ${originPathOf(op.path)}`
     const auth = checkBearer(req, query, this.grants, this.deps.bearerChallenge === true)
     if (!auth.ok) {
       this.send(res, statKey, auth.response)

@@ -13,13 +13,16 @@ export class DocumentedOperations {
     this.router = new ApiRouter(files.catalog.operations)
   }
 
-  /** The operation of Zoom's files at `path` (relative to /v2) for `method` (lower-case), if any. */
+  /** The operation of Zoom's files at `path` (as the files write it) for `method` (lower-case), if any. */
   find(path: string, method: string): ApiOperation | undefined {
     return this.router.match(path, method)?.op
   }
 }
 
-/** The refusal for an operation Zoom documents that the sandbox does not emulate (400/300, as its other refusals). */
-export function notEmulated(method: string, path: string): ApiResponse {
-  return zoomError(400, 300, `The sandbox does not emulate ${method.toUpperCase()} ${path} (not emulated).`)
+/**
+ * The refusal for an operation Zoom documents that the sandbox does not emulate (400/300, as its
+ * other refusals); `what` names the part of it not emulated (`the filter "…" on`).
+ */
+export function notEmulated(method: string, path: string, what?: string): ApiResponse {
+  return zoomError(400, 300, `The sandbox does not emulate ${what ? `${what} ` : ''}${method.toUpperCase()} ${path} (not emulated).`)
 }

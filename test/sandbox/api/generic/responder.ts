@@ -9,7 +9,8 @@
 // `next_page_token` (or `page_number` where that is the operation's style) with the sandbox's
 // page tokens, `page_size` up to the file's maximum (300 where the file gives none, Zoom's usual
 // maximum). Filters in the query (status, type, …) select nothing: every item answers, except
-// the dates of a list whose from/to are dates (dated-list.ts).
+// the dates of a list whose from/to are dates (dated-list.ts). SCIM2's lists page by startIndex
+// and count instead, and follow the filters scim-list.ts can follow.
 import { hash2, hash3, hashString, between, unit } from '../../hash'
 import type { AccessRecord } from '../../oauth/grants'
 import { checkAcceptedScopes } from '../access'
@@ -26,6 +27,7 @@ import { itemSchemaOf, LinkResolver, snakeCase, type ParamLink } from './links'
 import { notFoundResponse } from './not-found'
 import { effectiveSchema, generateObject, generateValue, holdsPeople, type ValueContext } from './values'
 import type { ZoomFiles } from './zoom-files'
+import { passesScimFilter, scimFilterOf, scimListResponse, scimWindowOf } from './scim-list'
 
 export interface GenericRequest {
   op: ApiOperation
@@ -95,7 +97,21 @@ export class GenericGets {
       if (value === null || value === '') return { status: 400, json: JSON.stringify({ code: 300, message: 'Validation Failed.', errors: [{ field: param.name, message: `${param.name} is required.` }] }) }
     }
     if (op.responseSchema === undefined) return download(op, resolved.concrete)
-    return op.listKey === undefined ? this.object(op, resolved) : this.list(op, resolved, request.query)
+    if (op.listKey === undefined) return this.object(op, resolved)
+    return op.pagination === 'start_index' ? this.scimList(op, resolved, request.query) : this.list(op, resolved, request.query)
+  }
+
+  /** A SCIM list, paged by startIndex and count, filtered where the sandbox can follow the filter (scim-list.ts). */
+  private scimList(op: ApiOperation, resolved: Resolved, query: URLSearchParams): ApiResponse {
+    const filter = scimFilterOf(op, query)
+    if (!filter.ok) return filter.response
+    const key = resolved.concrete
+    const rows: unknown[] = []
+    for (let k = 0, total = this.count(op, key); k < total; k++) {
+      const row = this.item(op, key, k, resolved.echo)
+      if (passesScimFilter(row, filter.filter)) rows.push(row)
+    }
+    return scimListResponse(rows, scimWindowOf(op, query))
   }
 
   /** Path parameters left to right: each checked against its list, users against the sandbox's users. */
