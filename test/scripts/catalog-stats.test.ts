@@ -84,8 +84,11 @@ describe.skipIf(!ZOOM_OPENAPI_AVAILABLE)(zoomOpenApiTitle('npm run catalog:stats
     expect(new Set(gets.map((op) => op.path)).size).toBe(gets.length)
     expect(figures.gets).toBe(gets.length)
     // A paginated list is a GET taking a page token or a page number (Commerce's page_num), or
-    // answering a page token without declaring the parameter.
-    const paged = gets.filter((op) => op.queryNames.includes('next_page_token') || op.queryNames.includes('page_number') || op.queryNames.includes('page_num') || op.answersPageToken)
+    // answering a page token without declaring the parameter, or taking SCIM's startIndex and
+    // count (SCIM2's users and groups).
+    const scim = gets.filter((op) => op.queryNames.includes('startIndex') && op.queryNames.includes('count'))
+    expect(scim.map((op) => op.path).sort()).toEqual(['/scim2/Groups', '/scim2/Users'])
+    const paged = gets.filter((op) => op.queryNames.includes('next_page_token') || op.queryNames.includes('page_number') || op.queryNames.includes('page_num') || op.answersPageToken || scim.includes(op))
     expect(figures.paginatedLists).toBe(paged.length)
     // Browsable and validating lists are lists: GETs answering an object with an array of rows.
     // Most of them are browsable (the rest need a path parameter no list gives), and most validate.
