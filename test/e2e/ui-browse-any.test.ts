@@ -69,6 +69,19 @@ describe.skipIf(skipReason !== undefined)(`UI: browse any list of Zoom's API (en
     expect(single.unitsTotal).toBeUndefined()
   })
 
+  it('crawls SCIM2’s users (paged by startIndex/count) into a dataset: every user once, a user’s name as columns', async () => {
+    // What the sandbox says the whole list holds (count=0 answers only totalResults, RFC 7644 §3.4.2.4).
+    const token = (await s2sToken(zoom)).access_token
+    const { totalResults } = (await (await getJson(`${zoom.url}/scim2/Users?count=0`, token)).json()) as { totalResults: number }
+    const done = await crawl({ resource: '/scim2/Users', params: {} })
+    expect(done, done.error?.message).toMatchObject({ state: 'done', errors: [], resource: '/scim2/Users', rows: totalResults, totalRecords: totalResults })
+    const info = await value(harness.page, 'data.dataset', { datasetId: done.datasetId })
+    expect(info).toMatchObject({ resource: '/scim2/Users', complete: true, rows: totalResults })
+    expect(info.defaultColumns).toEqual(expect.arrayContaining(['name.givenName', 'emails']))
+    const row = (await value(harness.page, 'data.row', { datasetId: done.datasetId, index: 0 })) as { name?: { givenName?: unknown } }
+    expect(typeof row.name?.givenName).toBe('string')
+  })
+
   it('refuses a path parameter no list gives, naming the one to type', async () => {
     const reply = await harness.page.evaluate((id) => (window as unknown as { zoomConnect: Record<string, (i: unknown) => Promise<unknown>> }).zoomConnect['data.crawl']!({ profileId: id, resource: '/meetings/{meetingId}/registrants', params: {} }), profileId)
     expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('meetingId') } })
