@@ -70,7 +70,11 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
   const loadList = useStore((s) => s.loadList)
   const controlCrawl = useStore((s) => s.controlCrawl)
   const keepDataset = useStore((s) => s.keepDataset)
-  const [values, setValues] = useState<ParamValues>(() => initialValues(resource))
+  // The form's values live in the slice, beside the list they load (a remount would reset them).
+  const [defaults] = useState<ParamValues>(() => initialValues(resource))
+  const values = useStore((s) => s.paramValues[datasetKey(profile.id, resource.id)]) ?? defaults
+  const setParamValues = useStore((s) => s.setParamValues)
+  const setValues = (next: ParamValues) => setParamValues(profile.id, resource.id, next)
   const valuesRef = useRef(values)
   valuesRef.current = values
   const accountWide = isAccountWide(profile)
@@ -115,9 +119,9 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
     if (!requested) return
     markRequestHandled()
     const given = requested.pathValues ? { ...valuesRef.current, ...requested.pathValues } : valuesRef.current
-    if (requested.pathValues) setValues(given)
+    if (requested.pathValues) setParamValues(requested.profileId, requested.resource, given)
     void loadRef.current(given)
-  }, [requested, markRequestHandled])
+  }, [requested, markRequestHandled, setParamValues])
 
   return (
     <div className="stack" style={{ gap: 12 }}>

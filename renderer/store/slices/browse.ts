@@ -83,6 +83,12 @@ export interface BrowseState {
   userTargets: Record<string, UserTarget | undefined>
   /** Per connection: the list shown in Browse, by path template. */
   browseTabs: Record<string, string | undefined>
+  /**
+   * Key: datasetKey(profileId, resource). What the person typed in a list's parameters form, kept
+   * here so it outlives the panel like the list it loaded: leave the tab and come back, and the
+   * form still describes the rows shown.
+   */
+  paramValues: Record<string, Record<string, string | boolean> | undefined>
   browseRequest: BrowseRequest | undefined
   /** Datasets whose "Select all N" is asking main for the rows right now. */
   selectingAll: Record<string, boolean | undefined>
@@ -122,6 +128,7 @@ export interface BrowseSlice extends BrowseState {
   retryFailedUnits(jobId: string): Promise<void>
   setUserTarget(profileId: string, target: UserTarget): void
   setBrowseTab(profileId: string, resource: string): void
+  setParamValues(profileId: string, resource: string, values: Record<string, string | boolean>): void
   /** Opens a per-user tab for one user and loads it (the user drawer's links). */
   openForUser(profileId: string, resource: string, user: TargetUser): void
   /** Opens a list of Zoom's files with its path parameters filled in, and loads it (a meeting's participants). */
@@ -172,7 +179,7 @@ export interface ExportChoice {
 export const datasetKey = (profileId: string, resource: string) => `${profileId}:${resource}`
 export const EMPTY_GRID_VIEW: GridView = { filterText: '' }
 
-export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, browseRequest: undefined, selectingAll: {}, listLoads: {}, exporting: {}, exportProgress: {}, openListTasks: {}, keptDatasets: [], keptTask: undefined })
+export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, paramValues: {}, browseRequest: undefined, selectingAll: {}, listLoads: {}, exporting: {}, exportProgress: {}, openListTasks: {}, keptDatasets: [], keptTask: undefined })
 
 /** What a kept list remembers of its grid: the sort, the filter text and the columns chosen. */
 function keptViewOf(view: GridView | undefined): KeptView | undefined {
@@ -300,6 +307,7 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
   retryFailedUnits: async (jobId) => get().applyJob(await call('data.retryFailed', { jobId })),
   setUserTarget: (profileId, target) => set((s) => ({ userTargets: { ...s.userTargets, [profileId]: target } })),
   setBrowseTab: (profileId, resource) => set((s) => ({ browseTabs: { ...s.browseTabs, [profileId]: resource } })),
+  setParamValues: (profileId, resource, values) => set((s) => ({ paramValues: { ...s.paramValues, [datasetKey(profileId, resource)]: values } })),
   openForUser: (profileId, resource, user) =>
     set((s) => ({
       userTargets: { ...s.userTargets, [profileId]: { kind: 'one', user } },
