@@ -77,6 +77,24 @@ const groupNames = () => within(listbox()).queryAllByRole('group').map((g) => g.
 const optionPaths = (group: HTMLElement) => within(group).getAllByRole('option').map((o) => o.querySelector('.mono')?.textContent)
 
 describe('"All lists" picker', () => {
+  it('finds a list by words in any order across path, summary and product, and says when nothing matches', async () => {
+    const { user, picker } = await openBrowse()
+    // What a person types: words, not one exact substring ("chat channels" is in no single field).
+    await user.type(picker, 'chat channels')
+    expect(groupNames()).toEqual(['TeamChat'])
+    await user.clear(picker)
+    await user.type(picker, 'team chat')
+    expect(groupNames()).toEqual(['TeamChat'])
+    await user.clear(picker)
+    await user.type(picker, 'queues call')
+    expect(optionPaths(within(listbox()).getByRole('group', { name: 'Phone' }))).toEqual(['/phone/call_queues'])
+    // Nothing matches: the field says so instead of showing nothing at all.
+    await user.clear(picker)
+    await user.type(picker, 'webhooks of nothing')
+    expect(picker.getAttribute('aria-expanded')).toBe('false')
+    expect(screen.getByRole('status').textContent).toMatch(/^No list of Zoom’s API matches “webhooks of nothing”/)
+  })
+
   it('groups the lists by product, and a search narrows every group', async () => {
     const { user, picker } = await openBrowse()
     await user.click(picker)

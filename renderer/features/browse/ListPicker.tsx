@@ -3,6 +3,7 @@
 // grant cannot reach is shown disabled with the exact scopes that would enable it.
 import { useMemo, useState } from 'react'
 import type { CatalogOperationSummary } from '../../../common/contract/index'
+import { createOperationSearchIndex } from '../../../common/zoom/api/search'
 import { Combobox, type ComboboxOption } from '../../components/Combobox'
 
 export interface PickerEntry {
@@ -15,17 +16,16 @@ export interface PickerEntry {
 /** Shown at most at once: typing narrows the rest. */
 const MAX_SHOWN = 150
 
-function matches(list: CatalogOperationSummary, needle: string): boolean {
-  if (needle === '') return true
-  return [list.path, list.summary, list.product, list.operationId].some((text) => text.toLowerCase().includes(needle))
-}
-
 export function ListPicker({ entries, onPick, note }: { entries: PickerEntry[]; onPick(list: CatalogOperationSummary): void; note?: string }) {
   const [text, setText] = useState('')
-  const shown = useMemo(() => {
-    const needle = text.trim().toLowerCase()
-    return entries.filter((e) => matches(e.list, needle)).slice(0, MAX_SHOWN)
-  }, [entries, text])
+  // The console's search: each word typed may be in the path, the summary or the product ("chat
+  // channels", "team chat"), best matches first; one substring of one field found too little.
+  const search = useMemo(() => {
+    const byPath = new Map(entries.map((entry) => [entry.list.path, entry]))
+    const index = createOperationSearchIndex(entries.map((entry) => entry.list))
+    return (query: string) => index.search(query, MAX_SHOWN).flatMap((list) => byPath.get(list.path) ?? [])
+  }, [entries])
+  const shown = useMemo(() => search(text), [search, text])
   // Grouped by product, each group in the order its lists come.
   const options = useMemo<ComboboxOption[]>(() => {
     const products = [...new Set(shown.map((entry) => entry.list.product))]
@@ -67,6 +67,17 @@ export function ListPicker({ entries, onPick, note }: { entries: PickerEntry[]; 
       openOnFocus
       placeholder="/phone/call_queues"
       hint={note ?? `${entries.length} lists of Zoom's API; a path parameter left empty goes over every row of its parent list.`}
+      {...(shown.length === 0 && text.trim() !== '' && entries.length > 0 ? { footer: <NoMatch text={text.trim()} /> } : {})}
     />
+  )
+}
+
+/** Typed words no list has: say so, and what can be searched, instead of an empty field. */
+function NoMatch({ text }: { text: string }) {
+  return (
+    <span className="hint" role="status">
+      No list of Zoom’s API matches “{text}”. Search by words of a path (<span className="mono">call_queues</span>), a summary (
+      <span className="mono">channels</span>) or a product (<span className="mono">Phone</span>).
+    </span>
   )
 }
