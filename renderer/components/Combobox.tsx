@@ -117,7 +117,10 @@ export function Combobox({ label, text, onText, options, onPick, listLabel, open
           e.preventDefault()
         }}
       />
-      <ul id={listId} role="listbox" aria-label={listLabel} className="combobox-list" hidden={!showList} onScroll={onScroll}>
+      {/* tabIndex -1: Chromium makes a scrolling box without focusable children a Tab stop of its
+          own; Tab from the field would land on this list, which the field's blur then hides, and
+          focus would fall to the page. The field keeps focus: the arrows move through the list. */}
+      <ul id={listId} role="listbox" aria-label={listLabel} className="combobox-list" hidden={!showList} onScroll={onScroll} tabIndex={-1}>
         {groups
           ? [...groups].map(([group, items]) => (
               <li key={group} role="group" aria-label={group}>

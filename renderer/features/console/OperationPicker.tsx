@@ -81,7 +81,8 @@ export function OperationPicker({ value, onChange, onPick, catalog, invalid, des
           e.preventDefault()
         }}
       />
-      <ul id={listId} role="listbox" aria-label="Matching operations" className="op-list" hidden={!showList}>
+      {/* Not a Tab stop of its own (Chromium's scrolling boxes are), like the Combobox's list. */}
+      <ul id={listId} role="listbox" aria-label="Matching operations" className="op-list" hidden={!showList} tabIndex={-1}>
         {matches.map((op, i) => (
           <ListboxOption key={`${op.method} ${op.path}`} id={`${id}-opt-${i}`} active={i === active} onPick={() => choose(op)}>
             {/* Spaces between the parts, so the option's accessible name reads "GET /users Get a user Users". */}
