@@ -313,8 +313,9 @@ export class ZoomClient {
     return base
   }
 
+  /** A URL of Zoom's API on this profile's API origin: under /v2, or SCIM2's beside it. */
   private isApiUrl(url: URL): boolean {
-    return url.pathname.startsWith('/v2/') && (url.origin === new URL(this.env.apiBase).origin || url.origin === new URL(this.lastBase).origin)
+    return (url.pathname.startsWith('/v2/') || isServedBesideV2(url.pathname)) && (url.origin === new URL(this.env.apiBase).origin || url.origin === new URL(this.lastBase).origin)
   }
 
   /** Opens a stream through the one refresh path: a 401 refusing our own token is read, the token renewed, and the stream opened again. */

@@ -237,4 +237,13 @@ describe('rate usage', () => {
     // The 429 named its category (X-RateLimit-Category: Medium): that bucket is the one slowed down.
     expect(usage.find((u) => u.category === 'medium')).toMatchObject({ rejected: 1 })
   })
+
+  it("SCIM2's requests, served beside /v2, are paced and counted too", async () => {
+    const tokens = sandboxTokens(sandbox)
+    const clients = createZoomClients({ tokens, profiles: profileLookup(sandboxProfile(sandbox)), retry: FAST_RETRY, timeouts: FAST_TIMEOUTS })
+    const service = new ConsoleService({ clients, history: memoryConsoleHistory() })
+    const request = consoleRequestSchema.parse({ profileId: 'p1', method: 'GET', url: '/scim2/Users', query: [{ name: 'count', value: '2' }] })
+    expect((await service.send(request)).status).toBe(200)
+    expect(clients.rateUsage('p1').reduce((sum, u) => sum + u.total, 0)).toBe(1)
+  })
 })
