@@ -21,13 +21,29 @@ const NEEDS_ESCAPE = /^[=+\-@\t\r]|["\t\r]|[,;\n][=+\-@\t\r]/
  * cell; numbers and booleans as String() writes them (`decimalComma`: a fraction's `.` as `,`);
  * empty values as nothing.
  */
-export function csvField(cell: Cell, decimalComma = false): string {
+export function csvField(cell: Cell, decimalComma = false, excelText = false): string {
   if (cell === null) return ''
   if (typeof cell !== 'string') return decimalComma && typeof cell === 'number' ? decimalCommaNumber(cell) : String(cell)
+  if (excelText && isDigitsExcelWouldChange(cell)) return `"=""${cell}"""`
   // Most cells hold no quote and no place a formula could start: nothing to escape (and the
   // look-behind below, run on every cell of a ten-million-row export, is what made it slow).
   if (!NEEDS_ESCAPE.test(cell)) return `"${cell}"`
   return `"${cell.replace(FORMULA_START, "'").replaceAll('"', '""')}"`
+}
+
+/**
+ * Text of digits alone that Excel would take for a number and change: a leading zero is dropped
+ * (`0123` becomes 123) and digits past the 15th become zeros (a 19-digit call id loses its last
+ * four); quotes do not stop it, since Excel guesses a type whatever the quoting. Such text is
+ * written for Excel as the formula `="…"`, a constant string, which Excel shows as the text
+ * itself. It cannot carry an injection: it holds digits only (this check), and only our own writer
+ * makes it (a cell that itself starts with `=` is still escaped). Plain CSV never gets it.
+ */
+function isDigitsExcelWouldChange(cell: string): boolean {
+  const first = cell.charCodeAt(0)
+  // Cheap checks first: this runs on every text cell of an export for Excel.
+  if (cell.length < 2 || first < 48 || first > 57 || (first !== 48 && cell.length <= 15)) return false
+  return /^\d+$/.test(cell)
 }
 
 /**
@@ -50,6 +66,8 @@ export interface CsvLineOptions {
    * the comma separator, where `12,5` would be two fields: numbers are never quoted.
    */
   decimalComma?: boolean
+  /** Text of digits that Excel would change (a leading zero, more than 15 digits) as `="…"` (CSV for Excel). */
+  excelText?: boolean
 }
 
 /** One record: the fields joined by the separator, ended by a newline. */
@@ -57,6 +75,7 @@ export function csvLine(cells: readonly Cell[], options: CsvLineOptions = {}): s
   const separator = options.separator ?? ','
   const decimalComma = options.decimalComma === true && separator !== ','
   let line = ''
-  for (let i = 0; i < cells.length; i++) line += (i === 0 ? '' : separator) + csvField(cells[i] as Cell, decimalComma)
+  const excelText = options.excelText === true
+  for (let i = 0; i < cells.length; i++) line += (i === 0 ? '' : separator) + csvField(cells[i] as Cell, decimalComma, excelText)
   return `${line}\n`
 }

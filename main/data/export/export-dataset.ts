@@ -98,8 +98,8 @@ export async function exportDataset(deps: ExportDeps, dataset: Dataset<DatasetRe
           columns,
           header: columns.map((column) => dataset.columnLabel(column)),
           labels: request.values === 'raw' ? {} : dataset.valueLabels(),
-          // For Excel, values as the grid shows them include times Excel reads as times; raw stays Zoom's text.
-          ...(request.excel ? { bom: true, ...(asExcelReads ? { excelTimes: true } : {}) } : {}),
+          // For Excel, values as the grid shows them include times Excel reads as times and digits it keeps as text; raw stays Zoom's text.
+          ...(request.excel ? { bom: true, ...(asExcelReads ? { excelValues: true } : {}) } : {}),
           ...(separator === ',' ? {} : { separator }),
           // A `;` file for Excel is read by an Excel whose decimal mark is `,` (that is why its list
           // separator is `;`), which takes `12.5` for a date: numbers get this machine's decimal

@@ -5,7 +5,7 @@ import { getPath } from '../paths'
 import { csvRecord, jsonRecord } from '../../export/records'
 import type { ExportInput } from './protocol'
 
-export type ExportFormat = Pick<ExportInput, 'format' | 'columns' | 'labels' | 'excelTimes' | 'separator' | 'decimalComma'>
+export type ExportFormat = Pick<ExportInput, 'format' | 'columns' | 'labels' | 'excelValues' | 'separator' | 'decimalComma'>
 
 /** The rows' text; `first` is the export position of the batch's first row (JSON separates items after the first). */
 export function formatRows(rows: readonly string[], input: ExportFormat, first: number): string {
@@ -22,7 +22,7 @@ export function formatRows(rows: readonly string[], input: ExportFormat, first: 
         columns.map((column) => getPath(row, column)),
         columns,
         input.labels,
-        input.excelTimes === true,
+        input.excelValues === true,
         line,
       )
     } else if (input.format === 'ndjson') text += `${jsonRecord(json, input.columns)}\n`

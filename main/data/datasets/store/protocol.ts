@@ -52,8 +52,8 @@ export interface ExportInput extends ViewSpec {
   header?: readonly string[]
   labels?: ValueLabels
   bom?: boolean
-  /** CSV: Zoom's UTC times as Excel reads them (`YYYY-MM-DD HH:MM:SS`). */
-  excelTimes?: boolean
+  /** CSV: values as Excel should read them: Zoom's UTC times as `YYYY-MM-DD HH:MM:SS`, text of digits kept as text (records.ts). */
+  excelValues?: boolean
   /** CSV: between fields; default a comma. */
   separator?: CsvSeparator
   /** CSV: numbers with a decimal comma (with a separator other than the comma; csv-field.ts). */
