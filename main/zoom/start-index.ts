@@ -2,9 +2,12 @@
 // the client asks for `count` rows starting at the 1-based `startIndex`, and each answer says
 // `totalResults` (every row of the list), `itemsPerPage` and its rows under `Resources`. Pages go
 // on at startIndex + rows received until totalResults is reached, as the latest page says it (a
-// list that grows or shrinks meanwhile is followed to its new end); an empty page, or one shorter
-// than the count asked, also ends the listing, so a total that is wrong or keeps growing cannot
-// make it loop (page-budget.ts bounds the pages of one pass besides).
+// list that grows or shrinks meanwhile is followed to its new end). A page shorter than the count
+// asked does not end a list whose total says there is more: a service provider may answer fewer
+// rows than asked (RFC 7644 §3.4.2.4, "count": it may cap it at its own maximum), and stopping
+// there would drop the rest without a word. An empty page ends the listing, and so does a short
+// one when no total is given, so a total that is wrong or keeps growing cannot make it loop
+// (page-budget.ts bounds the pages of one pass besides).
 // With a cursor (a listing tried again), it goes on at the row after the last one the caller
 // took: startIndex is a position in the list, so starting at 1 again would give those rows twice.
 import { fetchListPage, pageCall } from './list-page'
@@ -42,7 +45,7 @@ export async function* paginateByStartIndex<T = unknown>(fetcher: PageFetcher, r
     // The caller took the page: a later try starts at the row after it.
     const next = startIndex + rows
     if (cursor) cursor.startIndex = next
-    const short = count !== undefined && rows < count
+    const short = count !== undefined && rows < count && total === undefined
     const reachedTotal = total !== undefined && next > total
     if (rows === 0 || short || reachedTotal || request.paginated === false) return
     startIndex = next
