@@ -92,7 +92,7 @@ async function start(): Promise<void> {
       datasetWorker: pathToFileURL(join(import.meta.dirname, 'dataset-worker.js')),
       app: { name: app.getName(), version: app.getVersion(), platform: process.platform, arch: process.arch, versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node }, locale: app.getSystemLocale() },
       safeStorage,
-      authWindow: createAuthWindowPort({ BrowserWindow, sessionFromPartition: (partition) => session.fromPartition(partition), parent: mainWindow, devTools }),
+      authWindow: createAuthWindowPort({ BrowserWindow, sessionFromPartition: (partition) => session.fromPartition(partition), parent: mainWindow, devTools, mayOpen: () => !quitting.isQuitting() }),
       externalBrowser: { open: (url) => shellAdapter.openExternal(url) },
       clipboard: clipboardPort(clipboard),
       dialogs: dialogPort(dialog, mainWindow),
@@ -131,6 +131,7 @@ async function start(): Promise<void> {
       bounds: windowState.initialBounds(),
       maximized: windowState.wasMaximized(),
       devTools,
+      mayShow: () => !quitting.isQuitting(),
     },
   )
   // Ready for a first crawl once the window has loaded (readyForCrawls): the datasets' thread

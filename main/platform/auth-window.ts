@@ -14,6 +14,12 @@ export interface AuthWindowDeps {
   parent?: () => BrowserWindow | undefined
   /** False in packaged builds: no DevTools in any window. */
   devTools?: boolean
+  /**
+   * False while the app quits: every window is hidden then, and the quit cancels a sign-in anyway,
+   * so a Connect that reaches this point (queued behind a token request the quit waits for, or
+   * asked by the hidden page) is refused rather than shown over the desktop for the rest of the wait.
+   */
+  mayOpen?: () => boolean
 }
 
 export function createAuthWindowPort(deps: AuthWindowDeps): AuthWindowPort {
@@ -32,6 +38,7 @@ export function createAuthWindowPort(deps: AuthWindowDeps): AuthWindowPort {
 function openAuthWindow(deps: AuthWindowDeps, request: AuthorizeRequest): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     if (request.signal.aborted) return reject(request.signal.reason)
+    if (deps.mayOpen && !deps.mayOpen()) return reject(new AppError('AUTH_FLOW_CANCELLED', 'Zoom Connect is quitting: the sign-in was not opened.'))
     const session = deps.sessionFromPartition(request.partition)
     denyAllPermissions(session)
     refusePageDownloads(session)

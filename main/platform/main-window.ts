@@ -20,6 +20,11 @@ export interface MainWindowOptions {
   maximized?: boolean
   /** False in packaged builds: no DevTools. */
   devTools: boolean
+  /**
+   * False while the app quits: a first paint that comes after the quit hid every window (a quit
+   * right after launch) must not show this one again while the quit waits for the core.
+   */
+  mayShow?: () => boolean
 }
 
 export function createMainWindow(deps: MainWindowDeps, options: MainWindowOptions): BrowserWindow {
@@ -43,6 +48,7 @@ export function createMainWindow(deps: MainWindowDeps, options: MainWindowOption
   // Hidden until the first paint, so nobody sees an empty frame. maximize() would show the window
   // at once (browser-window.md), so it waits for ready-to-show too.
   window.once('ready-to-show', () => {
+    if (options.mayShow && !options.mayShow()) return
     if (options.maximized) window.maximize()
     window.show()
   })

@@ -22,6 +22,8 @@ export interface HideableWindow {
 }
 
 export interface QuitAfterDispose {
+  /** True from the moment a quit starts waiting for the core: no window may show itself then. */
+  isQuitting(): boolean
   /** Handles a launch of the app handed over to this instance: true when it was taken as "start again after the quit". */
   secondInstanceWhileQuitting(): boolean
   /** From now on, a quit (or the session's end) first waits for `dispose`. */
@@ -52,6 +54,7 @@ export function quitAfterDispose(app: QuitApp, allWindows: () => HideableWindow[
   }
 
   return {
+    isQuitting: () => disposing !== undefined,
     secondInstanceWhileQuitting() {
       if (disposing === undefined) return false
       // The session is ending (log-off, shutdown): starting again then is not what was asked.

@@ -86,6 +86,36 @@ describe.skipIf(chromiumMissingReason !== undefined)('the app entry (main/index.
     }
   })
 
+  it('opens no window while a quit waits for the core: a sign-in asked for then is refused, not shown', async () => {
+    const zoom = await startSandbox({ seed: 7, users: 10 })
+    const folder = join(dataDir, 'quit-no-window')
+    const harness = await startHarness({ dataDir: folder, env: { ZOOM_CONNECT_DEMO: JSON.stringify({ url: zoom.url, apps: zoom.apps }) } })
+    try {
+      const profiles = await value(harness.page, 'profiles.list')
+      const s2s = profiles.find((p) => p.name === 'Sandbox · Server-to-Server')!.id
+      const user = profiles.find((p) => p.name === 'Sandbox · User-managed app')!.id
+      // A token request that only the sandbox's close ends holds the quit in its wait.
+      zoom.setFaults([{ kind: 'latency', ms: 600_000, pathPrefix: '/oauth/token' }])
+      void call(harness.page, 'auth.connect', { profileId: s2s }).catch(() => undefined)
+      await vi.waitFor(() => expect(zoom.listFaults()[0]?.seen).toBe(1), { timeout: 10_000 })
+
+      harness.standin.electron.app.quit()
+      expect(harness.standin.windows().map((window) => window.isVisible())).toEqual([false])
+      // The hidden page (or a Connect clicked just before) asks for a sign-in during the wait.
+      const connecting = call(harness.page, 'auth.connect', { profileId: user }).catch(() => undefined)
+      // Refused at once; before, a connect window opened (shown) and stayed up to the quit's end.
+      const first = await Promise.race([connecting.then(() => 'answered'), harness.standin.window(1).then(() => 'window opened'), harness.standin.exited.then(() => 'exited')])
+      expect(first).toBe('answered')
+      expect(await connecting).toMatchObject({ ok: false, error: { code: 'AUTH_FLOW_CANCELLED' } })
+      expect(harness.standin.allWindowsEverCreated()).toHaveLength(1)
+
+      await zoom.close()
+      expect(await harness.standin.exited).toBe(0)
+    } finally {
+      await zoom.close()
+    }
+  })
+
   describe('npm run demo (ZOOM_CONNECT_DEMO)', () => {
     let zoom: Sandbox
     beforeAll(async () => {

@@ -40,6 +40,15 @@ beforeEach(() => {
   FakeBrowserWindow.all.length = 0
 })
 
+describe('a sign-in asked for while the app quits', () => {
+  it('is refused without a window: every window is hidden then, and the quit would cancel it anyway', async () => {
+    const port = createAuthWindowPort({ BrowserWindow: FakeBrowserWindowClass, sessionFromPartition: () => electronSession(new FakeSession()), mayOpen: () => false })
+    const result = port.authorize({ url: 'https://zoom.us/oauth/authorize?x=1', partition: 'zc-p1', isRedirect, signal: new AbortController().signal, title: 'Connect' })
+    await expect(result).rejects.toMatchObject({ code: 'AUTH_FLOW_CANCELLED' })
+    expect(FakeBrowserWindow.all).toEqual([])
+  })
+})
+
 describe('connect window navigation', () => {
   it.each([
     'http://127.0.0.1:4321/signin',

@@ -9,10 +9,17 @@ import { fitToDisplay, type ScreenLike } from '../../../main/platform/window-bou
 import { hardenWebContents, secureWebPreferences } from '../../../main/platform/window-security'
 import { electronWebContents, fakeMenuApi, FakeBrowserWindowClass, fakeWindow, FakeWebContents } from './electron-fakes'
 
-function mainWindow(options: { maximized?: boolean; devTools?: boolean } = {}) {
+function mainWindow(options: { maximized?: boolean; devTools?: boolean; mayShow?: () => boolean } = {}) {
   return fakeWindow(createMainWindow(
     { BrowserWindow: FakeBrowserWindowClass, openExternal: async () => undefined },
-    { preloadPath: '/p.cjs', entryUrl: 'app://zoom-connect/index.html', backgroundColor: '#fff', devTools: options.devTools ?? false, ...(options.maximized !== undefined ? { maximized: options.maximized } : {}) },
+    {
+      preloadPath: '/p.cjs',
+      entryUrl: 'app://zoom-connect/index.html',
+      backgroundColor: '#fff',
+      devTools: options.devTools ?? false,
+      ...(options.maximized !== undefined ? { maximized: options.maximized } : {}),
+      ...(options.mayShow ? { mayShow: options.mayShow } : {}),
+    },
   ))
 }
 
@@ -32,6 +39,15 @@ describe('main window showing', () => {
     window.becomeReady()
     expect(window.history).toEqual(['ready-to-show', 'maximize', 'show'])
     expect(window.maximized).toBe(true)
+  })
+
+  it('stays hidden when its first paint comes after a quit has started (the quit hid every window already)', () => {
+    let quitting = false
+    const window = mainWindow({ maximized: true, mayShow: () => !quitting })
+    quitting = true
+    window.becomeReady()
+    expect(window.history).toEqual(['ready-to-show'])
+    expect(window.visible).toBe(false)
   })
 })
 
