@@ -48,6 +48,13 @@ export function quitAfterDispose(app: QuitApp, allWindows: () => HideableWindow[
   let disposed = false
   let sessionEnding = false
   let relaunchAfterQuit = false
+  let relaunchAsked = false
+  // Once: each app.relaunch() starts one more instance after the exit (app.md).
+  const relaunchOnce = () => {
+    if (relaunchAsked) return
+    relaunchAsked = true
+    app.relaunch()
+  }
 
   const hideEveryWindow = () => {
     for (const window of allWindows()) if (!window.isDestroyed()) window.hide()
@@ -58,7 +65,12 @@ export function quitAfterDispose(app: QuitApp, allWindows: () => HideableWindow[
     secondInstanceWhileQuitting() {
       if (disposing === undefined) return false
       // The session is ending (log-off, shutdown): starting again then is not what was asked.
-      if (!sessionEnding && options.canRelaunch) relaunchAfterQuit = true
+      if (sessionEnding || !options.canRelaunch) return true
+      // Past the wait the quit itself still runs (windows close, the lock is held until exit): the
+      // relaunch is asked for now, as nothing reads the flag any more. Electron's helper waits for
+      // this process to exit whenever it is asked.
+      if (disposed) relaunchOnce()
+      else relaunchAfterQuit = true
       return true
     },
     holdQuitFor(dispose) {
@@ -70,7 +82,7 @@ export function quitAfterDispose(app: QuitApp, allWindows: () => HideableWindow[
           .catch(() => {})
           .finally(() => {
             disposed = true
-            if (relaunchAfterQuit) app.relaunch()
+            if (relaunchAfterQuit) relaunchOnce()
             app.quit()
           })
       }

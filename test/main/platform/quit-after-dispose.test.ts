@@ -61,6 +61,19 @@ describe('quitAfterDispose', () => {
     await expect.poll(() => calls).toEqual(['quit', 'relaunch', 'quit', 'exit'])
   })
 
+  it('a launch handed over after the wait, while the quit itself runs (windows closing, lock still held), still starts the app again', async () => {
+    const { app, calls } = fakeApp()
+    const quitting = quitAfterDispose(app, () => [], { canRelaunch: true })
+    quitting.holdQuitFor(() => Promise.resolve())
+    app.quit()
+    await expect.poll(() => calls).toEqual(['quit', 'quit', 'exit'])
+    expect(quitting.secondInstanceWhileQuitting()).toBe(true)
+    expect(calls).toEqual(['quit', 'quit', 'exit', 'relaunch'])
+    // A second such launch: still one new instance, not two.
+    expect(quitting.secondInstanceWhileQuitting()).toBe(true)
+    expect(calls).toEqual(['quit', 'quit', 'exit', 'relaunch'])
+  })
+
   it('does not start again after the session ended, even when a launch came in the meantime', async () => {
     const { app, calls } = fakeApp()
     const windows = [fakeWindow()]
