@@ -15,7 +15,7 @@ import { createAuthWindowPort } from './platform/auth-window'
 import { clipboardPort, dialogPort, fileLogSink, proxyResolverPort, shellPort } from './platform/electron-adapters'
 import { registerIpc, windowEventSink } from './platform/ipc-bridge'
 import { createMainWindow } from './platform/main-window'
-import { quitAfterDispose, runsFromAppImage } from './platform/quit-after-dispose'
+import { browserUnlessQuitting, quitAfterDispose, runsFromAppImage } from './platform/quit-after-dispose'
 import { smokeTestRequested, startSmokeTest } from './platform/smoke-test'
 import { createElectronUpdater, developerSignedFromCodesign } from './platform/updater'
 import { createWindowStateStore } from './platform/window-state'
@@ -93,7 +93,7 @@ async function start(): Promise<void> {
       app: { name: app.getName(), version: app.getVersion(), platform: process.platform, arch: process.arch, versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node }, locale: app.getSystemLocale() },
       safeStorage,
       authWindow: createAuthWindowPort({ BrowserWindow, sessionFromPartition: (partition) => session.fromPartition(partition), parent: mainWindow, devTools, mayOpen: () => !quitting.isQuitting() }),
-      externalBrowser: { open: (url) => shellAdapter.openExternal(url) },
+      externalBrowser: browserUnlessQuitting({ open: (url) => shellAdapter.openExternal(url) }, quitting),
       clipboard: clipboardPort(clipboard),
       dialogs: dialogPort(dialog, mainWindow),
       shell: shellAdapter,

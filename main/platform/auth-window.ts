@@ -3,6 +3,7 @@
 // the machine (webRequest + will-redirect/will-navigate), so nothing has to listen there.
 import type { BrowserWindow, BrowserWindowConstructorOptions, Event, Session, WebContents, WebContentsWillNavigateEventParams, WindowOpenHandlerResponse } from 'electron'
 import { AppError } from '../../common/errors'
+import { signInRefusedWhileQuitting } from './quit-after-dispose'
 import type { AuthWindowPort, AuthorizeRequest } from '../ports'
 import { connectLoadFailure } from './connect-load-failure'
 import { isConnectWindowUrl } from './connect-navigation'
@@ -38,7 +39,7 @@ export function createAuthWindowPort(deps: AuthWindowDeps): AuthWindowPort {
 function openAuthWindow(deps: AuthWindowDeps, request: AuthorizeRequest): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     if (request.signal.aborted) return reject(request.signal.reason)
-    if (deps.mayOpen && !deps.mayOpen()) return reject(new AppError('AUTH_FLOW_CANCELLED', 'Zoom Connect is quitting: the sign-in was not opened.'))
+    if (deps.mayOpen && !deps.mayOpen()) return reject(signInRefusedWhileQuitting())
     const session = deps.sessionFromPartition(request.partition)
     denyAllPermissions(session)
     refusePageDownloads(session)

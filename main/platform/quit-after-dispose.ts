@@ -9,6 +9,22 @@
 // the AppImage's mount, and that mount goes when this instance exits (electron-builder issues 1727
 // and 4650 report relaunch failing there), so it is not asked for; that launch is lost as before.
 
+import { AppError } from '../../common/errors'
+import type { ExternalBrowserPort } from '../ports'
+
+/** What a sign-in asked for while the app quits gets: no window and no browser tab opens then. */
+export function signInRefusedWhileQuitting(): AppError {
+  return new AppError('AUTH_FLOW_CANCELLED', 'Zoom Connect is quitting: the sign-in was not opened.')
+}
+
+/**
+ * The system browser, refused while the app quits: a sign-in that reaches it during the wait
+ * would open a tab whose answer nobody is left to take (the quit cancels the flow).
+ */
+export function browserUnlessQuitting(browser: ExternalBrowserPort, quitting: Pick<QuitAfterDispose, 'isQuitting'>): ExternalBrowserPort {
+  return { open: (url) => (quitting.isQuitting() ? Promise.reject(signInRefusedWhileQuitting()) : browser.open(url)) }
+}
+
 /** The parts of Electron's `app` this needs. */
 export interface QuitApp {
   on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): unknown

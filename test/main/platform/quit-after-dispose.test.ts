@@ -4,7 +4,7 @@
 // cannot raise.
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
-import { quitAfterDispose, runsFromAppImage } from '../../../main/platform/quit-after-dispose'
+import { browserUnlessQuitting, quitAfterDispose, runsFromAppImage } from '../../../main/platform/quit-after-dispose'
 
 function fakeApp() {
   const calls: string[] = []
@@ -114,5 +114,17 @@ describe('quitAfterDispose', () => {
     expect(runsFromAppImage('linux', true, {})).toBe(false)
     expect(runsFromAppImage('linux', true, { APPIMAGE: '' })).toBe(false)
     expect(runsFromAppImage('darwin', true, { APPIMAGE: '/x.AppImage' })).toBe(false)
+  })
+
+  it('refuses to open the system browser once a quit waits, and opens it before', async () => {
+    const { app } = fakeApp()
+    const quitting = quitAfterDispose(app, () => [], { canRelaunch: true })
+    quitting.holdQuitFor(() => new Promise<void>(() => {}))
+    const opened: string[] = []
+    const browser = browserUnlessQuitting({ open: async (url) => void opened.push(url) }, quitting)
+    await browser.open('https://zoom.us/oauth/authorize?a=1')
+    app.quit()
+    await expect(browser.open('https://zoom.us/oauth/authorize?a=2')).rejects.toMatchObject({ code: 'AUTH_FLOW_CANCELLED' })
+    expect(opened).toEqual(['https://zoom.us/oauth/authorize?a=1'])
   })
 })
