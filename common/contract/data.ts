@@ -289,6 +289,11 @@ export const dataChannels = {
   'data.select': channel<{ indexes: number[]; total: number }>()(
     z.object({ datasetId: idSchema, sort: sortSchema.optional(), filter: filterSchema.optional() }).strict(),
   ),
+  /**
+   * How many of the selected rows (dataset indexes) the filter shows, so the Export dialog says
+   * that selected rows the filter hides are exported too only when there are some.
+   */
+  'data.selectedShown': channel<{ shown: number }>()(z.object({ datasetId: idSchema, filter: filterSchema.optional(), rowIndexes: rowIndexesSchema }).strict()),
   'data.rateUsage': channel<RateUsage[]>()(z.object({ profileId: idSchema }).strict()),
   /** Type-ahead for the one-user target of per-user resources. */
   'data.findUsers': channel<UserMatch[]>()(findUsersInputSchema),

@@ -49,6 +49,7 @@ export const CHANNEL_NAMES = [
   'data.detail',
   'data.export',
   'data.select',
+  'data.selectedShown',
   'data.rateUsage',
   'data.findUsers',
   'data.keep',

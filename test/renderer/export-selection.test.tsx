@@ -117,9 +117,35 @@ describe('exporting the selected rows', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Export 1 row' })
     expect(within(dialog).getByRole('radio', { name: 'All 0 rows the filter shows' })).toBeTruthy()
     expect(within(dialog).getByRole('heading', { name: 'Export 1 row' })).toBeTruthy()
-    expect(within(dialog).getByText('Selected rows the filter hides are exported too.')).toBeTruthy()
+    expect(await within(dialog).findByText('The filter hides the selected row; it is exported too.')).toBeTruthy()
     await user.click(within(dialog).getByRole('button', { name: 'Export…' }))
     await waitFor(() => expect(fake.lastExport).toMatchObject({ rowIndexes: [0] }))
     expect(await screen.findByText('Exported 1 row')).toBeTruthy()
+  })
+
+  it('says nothing of hidden rows when the filter hides none of the selected ones, and counts them when it hides some', async () => {
+    // Rows 4, 9 and 14 of 15 are inactive users.
+    const { user, grid, fake } = await loadUsers(15)
+    await user.type(screen.getByRole('searchbox', { name: 'Filter rows' }), 'inactive')
+    await user.click(await screen.findByRole('button', { name: 'Select all 3' }))
+    await screen.findByText('3 selected')
+    await openExport(user, 'CSV file…')
+    let dialog = await screen.findByRole('dialog', { name: 'Export 3 rows' })
+    // Main was asked, and answered that the filter shows all three.
+    await waitFor(() => expect(fake.callsOf('data.selectedShown')).toHaveLength(1))
+    expect(fake.callsOf('data.selectedShown')[0]).toMatchObject({ filter: { text: 'inactive' } })
+    await waitFor(() => expect(within(dialog).queryByText(/exported too/)).toBeNull())
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+
+    // One more row ticked with no filter, then the filter back on: it hides that one.
+    await user.clear(screen.getByRole('searchbox', { name: 'Filter rows' }))
+    await screen.findByRole('button', { name: 'Select all 15' })
+    await user.click(await within(grid).findByRole('checkbox', { name: 'Select row 1' }))
+    await screen.findByText('4 selected')
+    await user.type(screen.getByRole('searchbox', { name: 'Filter rows' }), 'inactive')
+    await screen.findByRole('button', { name: 'Select all 3' })
+    await openExport(user, 'CSV file…')
+    dialog = await screen.findByRole('dialog', { name: 'Export 4 rows' })
+    expect(await within(dialog).findByText('1 of the selected rows is hidden by the filter; it is exported too.')).toBeTruthy()
   })
 })

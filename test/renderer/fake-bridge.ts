@@ -660,6 +660,12 @@ export class FakeBridge {
         const indexes = this.viewIndexes(ds, this.viewOf(ds, { ...(sort ? { sort } : {}), ...(filter ? { filter } : {}) }))
         return { indexes, total: indexes.length }
       },
+      'data.selectedShown': ({ datasetId, filter, rowIndexes }) => {
+        const ds = this.datasets.get(datasetId)
+        if (!ds) throw new FakeError('NOT_FOUND', 'That dataset was closed.')
+        const shown = new Set(this.viewIndexes(ds, this.viewOf(ds, filter ? { filter } : {})))
+        return { shown: new Set(rowIndexes.filter((index) => shown.has(index))).size }
+      },
       'data.jobs': ({ profileId }) => [...this.jobs.values()].filter((j) => !profileId || j.profileId === profileId),
       'data.dataset': ({ datasetId }) => {
         const ds = this.datasets.get(datasetId)

@@ -244,6 +244,12 @@ export class Dataset<R extends DatasetResource = ListResource> {
     return Array.from(await this.backend.engine.call(this.id, { op: 'select', spec, ...(max !== undefined ? { max } : {}) }))
   }
 
+  /** How many of `rowIndexes` (a selection) pass the spec's filter; an index the dataset lacks is a VALIDATION error. */
+  async countShown(spec: ViewSpec, rowIndexes: readonly number[]): Promise<number> {
+    await this.opened
+    return this.backend.engine.call(this.id, { op: 'countShown', spec, rowIndexes })
+  }
+
   /** Rows whose text (any value, lower-cased) contains `needle`, at most `limit` (the user type-ahead). */
   async search(needle: string, limit: number): Promise<unknown[]> {
     await this.opened

@@ -64,6 +64,7 @@ export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
       const indexes = await dataset.select({ ...(sort ? { sort } : {}), ...(filter ? { filter } : {}) }, MAX_SELECTED_ROWS)
       return { indexes, total: dataset.rowCount }
     },
+    'data.selectedShown': async ({ datasetId, filter, rowIndexes }) => ({ shown: await datasets.get(datasetId).countShown(filter ? { filter } : {}, rowIndexes) }),
     'data.rateUsage': ({ profileId }) => deps.zoom.rateUsage(profileId),
     'data.findUsers': ({ profileId, query, limit }, context) => deps.users.find(profileId, query, limit, context.signal),
     'data.keep': ({ datasetId, view }) => datasets.keep(datasetId, deps.clock.now(), view),

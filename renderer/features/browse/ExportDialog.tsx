@@ -32,6 +32,8 @@ export interface ExportDialogProps {
   filtered: boolean
   /** How many rows are selected in the grid (0: no choice of rows is offered). */
   selected: number
+  /** How many of the selected rows the grid's filter hides (main counts them); undefined while not known. */
+  hiddenSelected: number | undefined
   /** What the loaded data lacks (main's DatasetInfo.missing); undefined = complete. */
   missing: string[] | undefined
   separators: ExportSeparators
@@ -39,7 +41,7 @@ export interface ExportDialogProps {
   returnFocusTo?: () => HTMLElement | null
 }
 
-export function ExportDialog({ format, onClose, onExport, rows, filtered, selected, missing, separators, returnFocusTo }: ExportDialogProps) {
+export function ExportDialog({ format, onClose, onExport, rows, filtered, selected, hiddenSelected, missing, separators, returnFocusTo }: ExportDialogProps) {
   const id = useId()
   const returnFocus = useOpenerFocus(format !== undefined, returnFocusTo)
   const [chosen, setChosen] = useState<ExportFormat>(format ?? 'csv')
@@ -95,8 +97,12 @@ export function ExportDialog({ format, onClose, onExport, rows, filtered, select
                   All {formatCount(rows ?? 0)} {rows === 1 ? 'row' : 'rows'}
                   {filtered ? ' the filter shows' : ''}
                 </label>
-                {/* A row selected before the filter changed is still one the person chose. */}
-                {onlySelected && filtered && <p className="muted">Selected rows the filter hides are exported too.</p>}
+                {/* A row selected before the filter changed is still one the person chose; said only when there is one. */}
+                {onlySelected && hiddenSelected !== undefined && hiddenSelected > 0 && (
+                  <p className="muted">
+                    {hiddenSelected === selected ? (selected === 1 ? 'The filter hides the selected row; it is' : 'The filter hides every selected row; they are') : `${formatCount(hiddenSelected)} of the selected rows ${hiddenSelected === 1 ? 'is hidden by the filter; it is' : 'are hidden by the filter; they are'}`} exported too.
+                  </p>
+                )}
               </fieldset>
             )}
             <fieldset className="stack" style={{ gap: 4 }}>

@@ -250,6 +250,22 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
   )
   const onFilter = useCallback((filterText: string) => setGridView(datasetId, { filterText }), [setGridView, datasetId])
   const [exportFormat, setExportFormat] = useState<ExportFormat>()
+  const countSelectedShown = useStore((s) => s.countSelectedShown)
+  const [hiddenSelected, setHiddenSelected] = useState<number>()
+  const exportOpening = useRef(0)
+  /** The dialog says which selected rows the filter hides, so main counts them as it opens (neither changes while it is open). */
+  const openExport = (format: ExportFormat) => {
+    const opening = ++exportOpening.current
+    setHiddenSelected(undefined)
+    setExportFormat(format)
+    if (selection.size === 0) return
+    const selected = [...selection]
+    void countSelectedShown(datasetId, selected).then(
+      (shown) => opening === exportOpening.current && setHiddenSelected(selected.length - shown),
+      // Not known: the dialog says nothing rather than guess.
+      () => undefined,
+    )
+  }
   const toggle = useCallback(
     (index: number) =>
       setSelection((s) => {
@@ -294,7 +310,7 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
         columns={view.columns ?? (rows.columns.length > 0 ? rows.columns : defaultColumns)}
         availableColumns={availableColumns}
         onColumns={(columns) => setGridView(datasetId, { columns })}
-        onExport={setExportFormat}
+        onExport={openExport}
         exporting={exporting}
         exportProgress={exportProgress}
         onCancelExport={() => cancelExport(datasetId)}
@@ -308,6 +324,7 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
         rows={rows.total}
         filtered={view.filterText.trim() !== ''}
         selected={selection.size}
+        hiddenSelected={hiddenSelected}
         missing={incompleteness(info, job)}
         separators={exportSeparators}
         returnFocusTo={() => exportButton.current}

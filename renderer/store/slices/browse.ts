@@ -122,6 +122,8 @@ export interface BrowseSlice extends BrowseState {
    * reported as a notice and gives `undefined`.
    */
   selectAllRows(datasetId: string): Promise<number[] | undefined>
+  /** How many of the selected rows the grid's current filter shows (every one when there is no filter). */
+  countSelectedShown(datasetId: string, rowIndexes: readonly number[]): Promise<number>
   /** The one-user picker's type-ahead (loaded users lists, then Zoom for a whole e-mail or ID). */
   findUsers(profileId: string, query: string, limit: number): Promise<UserMatch[]>
   resumeJob(jobId: string): Promise<void>
@@ -301,6 +303,11 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
         return undefined
       }
     })
+  },
+  countSelectedShown: async (datasetId, rowIndexes) => {
+    const { filter } = gridQuery(get().gridViews[datasetId] ?? EMPTY_GRID_VIEW)
+    if (!filter || rowIndexes.length === 0) return rowIndexes.length
+    return (await call('data.selectedShown', { datasetId, filter, rowIndexes: [...rowIndexes] })).shown
   },
   findUsers: (profileId, query, limit) => call('data.findUsers', { profileId, query, limit }),
   resumeJob: async (jobId) => get().applyJob(await call('data.resume', { jobId })),

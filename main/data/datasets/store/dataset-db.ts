@@ -334,6 +334,20 @@ export class DatasetDb {
   }
 
   /**
+   * How many of `rowIndexes` (a selection) pass the spec's filter; its sort does not matter. The
+   * selection drives the query (each index looked up by its key), so a big dataset is not scanned.
+   */
+  countShown(spec: ViewSpec, rowIndexes: readonly number[]): number {
+    assertSelectionWithin(rowIndexes, this.rows)
+    const { sort: _sort, ...filterOnly } = normaliseSpec(spec)
+    if (isIdentity(filterOnly)) return new Set(rowIndexes).size
+    this.catchUp()
+    const parts = this.viewParts(filterOnly)
+    const sql = `SELECT count(*) AS n FROM ${parts.from} WHERE s0.idx IN (SELECT value FROM json_each(?)) AND ${parts.where.join(' AND ')}`
+    return Number(this.db.prepare(sql).get(JSON.stringify(rowIndexes), ...parts.params)?.n)
+  }
+
+  /**
    * The rows of an export in view order, to be read a batch at a time (by this connection's
    * `reader` and the export helper's own), and `release` once it is written. A sort or filter is
    * filled into a table of its own in the file, not a temporary one (which only this connection

@@ -107,6 +107,8 @@ async function handle(datasetId: string, request: Request, control: RequestContr
       return opened(datasetId).row(request.index)
     case 'select':
       return opened(datasetId).select(request.spec, request.max)
+    case 'countShown':
+      return opened(datasetId).countShown(request.spec, request.rowIndexes)
     case 'rowsAt':
       return opened(datasetId).rowsAt(request.spec, request.offset, request.limit)
     case 'search':

@@ -75,6 +75,8 @@ export type Request =
   | { op: 'row'; index: number }
   /** `max`: more rows than this in the view is a VALIDATION error, before any index is gathered. */
   | { op: 'select'; spec: ViewSpec; max?: number }
+  /** How many of these rows (a selection) pass the spec's filter. */
+  | { op: 'countShown'; spec: ViewSpec; rowIndexes: readonly number[] }
   | { op: 'search'; needle: string; limit: number }
   | { op: 'export'; input: ExportInput }
   | { op: 'setMeta'; meta: DatasetMeta }
@@ -97,6 +99,7 @@ export interface Replies {
   view: { key: string; length: number; rows: number }
   row: unknown
   select: Uint32Array
+  countShown: number
   search: unknown[]
   export: { rows: number }
   setMeta: undefined
