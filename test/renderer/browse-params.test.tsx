@@ -14,13 +14,28 @@ describe('browse parameters', () => {
     await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
     await user.click(await screen.findByRole('tab', { name: 'Browse' }))
     const status = (await screen.findByRole('combobox', { name: 'Status' })) as HTMLSelectElement
-    expect([...status.options].map((o) => o.textContent)).toEqual(['Default (active)', 'active', 'inactive', 'pending', 'All statuses'])
+    // One option per value: Zoom's default is marked as such, not offered twice.
+    expect([...status.options].map((o) => o.textContent)).toEqual(['active (default)', 'inactive', 'pending', 'All statuses'])
+    expect(status.value).toBe('')
     await user.selectOptions(status, 'All statuses')
     expect(status.value).toBe('all')
     await user.click(screen.getByRole('button', { name: 'Load users' }))
     await screen.findByRole('progressbar', { name: 'Loading progress' })
     expect(fake.callsOf('data.crawl')).toEqual([expect.objectContaining({ resource: '/users', params: { status: 'all' } })])
     expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('sends no status when the default is chosen again, as before', async () => {
+    const profile = makeProfile({ name: 'Acme', scopes: ['user:read:admin'] })
+    const { user, fake } = await renderApp({ profiles: [profile], manualJobs: true, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: ['user:read:admin'], hasRefreshToken: false }] })
+    await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
+    await user.click(await screen.findByRole('tab', { name: 'Browse' }))
+    const status = (await screen.findByRole('combobox', { name: 'Status' })) as HTMLSelectElement
+    await user.selectOptions(status, 'inactive')
+    await user.selectOptions(status, 'active (default)')
+    await user.click(screen.getByRole('button', { name: 'Load users' }))
+    await screen.findByRole('progressbar', { name: 'Loading progress' })
+    expect(fake.callsOf('data.crawl')).toEqual([expect.objectContaining({ resource: '/users', params: {} })])
   })
 
   it('starts recordings on the last 30 days, not today only, and offers date presets', async () => {
@@ -51,7 +66,12 @@ describe('browse parameters', () => {
     await user.click(await screen.findByRole('tab', { name: 'Meetings' }))
     // Zoom's default lists every scheduled meeting: no date is set until the person picks one.
     expect(((await screen.findByLabelText('From')) as HTMLInputElement).value).toBe('')
-    const type = screen.getByRole('combobox', { name: 'Type' })
+    const type = screen.getByRole('combobox', { name: 'Type' }) as HTMLSelectElement
+    // Its default is offered once, as the default, and sends no type (Zoom applies its own).
+    const typeOptions = [...type.options].map((o) => o.textContent)
+    expect(typeOptions[0]).toBe('scheduled (default)')
+    expect(typeOptions.filter((t) => t?.startsWith('scheduled'))).toEqual(['scheduled (default)'])
+    expect(typeOptions.some((t) => t?.startsWith('Default'))).toBe(false)
     // The hint says which type lists meetings that took place.
     expect(document.getElementById(type.getAttribute('aria-describedby')!)!.textContent).toContain('previous_meetings lists the meetings that took place')
     await user.selectOptions(type, 'previous_meetings')

@@ -97,17 +97,23 @@ function ParamField({ spec, value, onChange, error }: { spec: ParamSpec; value: 
     )
   }
   const label = spec.required ? `${spec.label} (required)` : spec.label
+  // Zoom's default is one of the values: one option stands for it, marked as the default, and it
+  // sends nothing (Zoom applies its default), as the separate "Default" option did.
+  const defaultValue = spec.default === undefined ? undefined : String(spec.default)
+  const text = typeof value === 'string' ? value : ''
   return (
     <Field label={label} hint={spec.help} error={error}>
       {(p) =>
         spec.type === 'enum' ? (
-          <select {...p} className="input" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)}>
-            <option value="">{spec.default !== undefined ? `Default (${String(spec.default)})` : 'Any'}</option>
-            {spec.values?.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
+          <select {...p} className="input" value={text === defaultValue ? '' : text} onChange={(e) => onChange(e.target.value)}>
+            <option value="">{defaultValue !== undefined ? `${defaultValue} (default)` : 'Any'}</option>
+            {spec.values
+              ?.filter((v) => v !== defaultValue)
+              .map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
             {spec.expands && <option value={spec.expands.value}>{spec.expands.label}</option>}
           </select>
         ) : (
