@@ -30,8 +30,25 @@ function keepAboveFooter(control: EventTarget, form: HTMLFormElement | null): vo
   if (control.getBoundingClientRect().bottom > top) control.scrollIntoView?.({ block: 'center' })
 }
 
-export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?: ProfileView; kind?: AppKind; onCancel?: () => void }) {
+export interface ConnectionEditorProps {
+  /** The stored connection to edit; absent: a new one. */
+  profile?: ProfileView
+  kind?: AppKind
+  onCancel?: () => void
+  /** The Cancel button's text (a new connection saved meanwhile is left, not cancelled). */
+  cancelLabel?: string
+  /** A new connection was saved (its first Save, or the save of a Save & connect whose connect failed). */
+  onSaved?: (profileId: string) => void
+}
+
+export function ConnectionEditor({ profile, kind = 's2s', onCancel, cancelLabel = 'Cancel', onSaved }: ConnectionEditorProps) {
   const editor = useEditor(profile, kind)
+  // A new connection is a stored one once saved (even when its connect then failed): named as such,
+  // and its next Save updates it (useEditor keeps its id).
+  const saved = profile ?? editor.stored
+  useEffect(() => {
+    if (!profile && editor.savedId !== undefined) onSaved?.(editor.savedId)
+  }, [profile, editor.savedId, onSaved])
   const formRef = useRef<HTMLFormElement>(null)
   useEffect(() => {
     if (editor.focusInvalid > 0 && formRef.current) focusFirstInvalid(formRef.current)
@@ -124,7 +141,7 @@ export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?
     <form
       ref={formRef}
       className="editor"
-      aria-label={profile ? `Edit ${profile.name}` : 'New connection'}
+      aria-label={saved ? `Edit ${saved.name}` : 'New connection'}
       noValidate
       onKeyDown={checkboxEnterToggles}
       onFocus={(e) => keepAboveFooter(e.target, formRef.current)}
@@ -178,7 +195,7 @@ export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?
           <button type="button" className="btn" disabled={busy} onClick={() => void editor.saveOnly()}>
             {editor.pending === 'save' ? 'Saving…' : 'Save'}
           </button>
-          {editor.savedId && profile && <TestConnection profileId={editor.savedId} />}
+          {editor.savedId && saved && <TestConnection profileId={editor.savedId} />}
           {editor.formError && (
             <p className="form-error" role="alert">
               {editor.formError}
@@ -187,7 +204,7 @@ export function ConnectionEditor({ profile, kind = 's2s', onCancel }: { profile?
           <span className="spacer" />
           {onCancel && (
             <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={busy}>
-              Cancel
+              {cancelLabel}
             </button>
           )}
         </div>
