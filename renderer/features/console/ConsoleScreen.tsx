@@ -17,7 +17,7 @@ import { SendIcon } from '../../components/icons'
 import { focusIsLost, useFocusReturn } from '../../components/use-focus-return'
 import { useStore } from '../../store/index'
 import type { ConsoleDraft, HttpMethod } from '../../store/slices/console'
-import { EMPTY_DRAFT, expandDraftPath } from '../../store/slices/console'
+import { DEFAULT_CONSOLE_PATH, EMPTY_DRAFT, expandDraftPath, requestPath } from '../../store/slices/console'
 import { pathParamNames } from '../../../common/zoom/paths'
 import { focusWhenShown } from '../../components/form-keys'
 import { DocsPanel } from './DocsPanel'
@@ -61,18 +61,20 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   const bodyKind = draft.bodyKind ?? 'json'
   const bodyProblem = hasBody && bodyKind === 'json' ? jsonProblem(draft.body) : undefined
   const apiBase = apiUrl ?? cloudEndpoints(profile.cloud).apiBase
-  const pathNames = pathParamNames(draft.url)
+  // An empty Path field sends the default path (its placeholder): everything below reads that one.
+  const url = requestPath(draft)
+  const pathNames = pathParamNames(url)
   const path = expandDraftPath(draft)
   const resolved = path.ok
     ? resolveConsoleUrl(path.url, apiBase, draft.query.filter((q) => q.name.trim()))
     : { ok: false as const, message: `Fill in the path parameter${path.missing.length === 1 ? '' : 's'} ${path.missing.join(', ')} below.` }
   const catalog = useConsoleCatalog()
   // The documented operation the request is, typed as a template or as a filled path.
-  const summary = useMemo(() => catalog.resolve(draft.method, draft.url), [catalog, draft.method, draft.url])
+  const summary = useMemo(() => catalog.resolve(draft.method, url), [catalog, draft.method, url])
   const operation = useOperation(summary)
   const grantedScopes = useStore((s) => s.statuses[profile.id]?.grantedScopes) ?? NO_SCOPES
   const wantsBodyCheck = hasBody && bodyKind === 'json' && summary !== undefined && draft.body.trim() !== '' && !bodyProblem
-  const liveCheck = useBodyCheck(wantsBodyCheck, draft.method, draft.url, draft.body)
+  const liveCheck = useBodyCheck(wantsBodyCheck, draft.method, url, draft.body)
   /** A check that found differences when Send was pressed: sending waits for "Send anyway". */
   const [heldBack, setHeldBack] = useState<BodySchemaCheck>()
   const bodyCheck = heldBack ?? liveCheck
@@ -81,7 +83,7 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   // schema), unless the person already wrote a body of their own.
   const startedBody = useRef<string>('')
   useEffect(() => {
-    if (!operation || operation.method !== draft.method || operation.path !== draft.url) return
+    if (!operation || operation.method !== draft.method || operation.path !== url) return
     // An upload starts as a form with the operation's fields (files and text), unless one is being filled.
     if (isMultipart(operation.requestBody)) {
       if ((draft.form ?? []).every((row) => !row.name.trim() || (row.kind === 'text' ? !row.value : !row.file))) update({ bodyKind: 'form', form: formRowsOf(operation.requestBody) })
@@ -98,7 +100,7 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   const pick = (op: CatalogOperationSummary, typed: string) => {
     // A concrete path typed first (`/users/me/recordings`) gives the template its values.
     const values = pathValuesFor(op.path, typed) ?? {}
-    const sameOperation = op.method === draft.method && op.path === draft.url
+    const sameOperation = op.method === draft.method && op.path === url
     update({
       method: op.method,
       url: op.path,
@@ -128,7 +130,7 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
     if (!resolved.ok || bodyProblem) return
     if (wantsBodyCheck && !anyway) {
       // Checked once more right before sending: the live check may not have caught up with typing.
-      const check = await checkBody(draft.method, draft.url, draft.body)
+      const check = await checkBody(draft.method, url, draft.body)
       if (check && check.issues.length > 0) {
         setHeldBack(check)
         return
@@ -195,11 +197,12 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
             <OperationPicker
               inputId={`${id}-url`}
               value={draft.url}
-              onChange={(url) => {
-                update({ url })
+              onChange={(text) => {
+                update({ url: text })
                 setHeldBack(undefined)
               }}
               onPick={pick}
+              emptySends={DEFAULT_CONSOLE_PATH}
               catalog={catalog}
               invalid={!resolved.ok}
               describedBy={`${id}-url-hint`}
@@ -221,8 +224,8 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
               Zoom’s API files are not available yet: suggestions come from the built-in resources only.
             </p>
           )}
-          {operation && operation.method === draft.method && operation.path === draft.url && <OperationForm operation={operation} draft={draft} update={update} />}
-          {pathNames.length > 0 && !(operation && operation.method === draft.method && operation.path === draft.url) && (
+          {operation && operation.method === draft.method && operation.path === url && <OperationForm operation={operation} draft={draft} update={update} />}
+          {pathNames.length > 0 && !(operation && operation.method === draft.method && operation.path === url) && (
             <fieldset className="path-params">
               <legend className="field-label">Path parameters</legend>
               {pathNames.map((name) => (

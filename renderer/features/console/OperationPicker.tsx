@@ -3,7 +3,8 @@
 // through the suggestions, Enter picks one (filling method and path), Escape closes the list;
 // with no suggestion highlighted, Enter sends the request as before. Once the text is a whole
 // path of some operation (`/users/me`), the list stays closed until ArrowDown asks for it: it
-// would only cover the form below something the person has finished typing.
+// would only cover the form below something the person has finished typing. An empty field sends
+// the default path, shown as its placeholder; its list also waits for typing or ArrowDown.
 import { useId, useMemo, useState } from 'react'
 import type { CatalogOperationSummary } from '../../../common/contract/index'
 import { pathValuesFor } from '../../../common/zoom/api/match-path'
@@ -17,13 +18,15 @@ export interface OperationPickerProps {
   value: string
   onChange(url: string): void
   onPick(op: CatalogOperationSummary, typed: string): void
+  /** The path an empty field sends (its placeholder names it). */
+  emptySends: string
   catalog: ConsoleCatalog
   invalid: boolean
   describedBy: string
   inputId: string
 }
 
-export function OperationPicker({ value, onChange, onPick, catalog, invalid, describedBy, inputId }: OperationPickerProps) {
+export function OperationPicker({ value, onChange, onPick, emptySends, catalog, invalid, describedBy, inputId }: OperationPickerProps) {
   const id = useId()
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(-1)
@@ -31,7 +34,7 @@ export function OperationPicker({ value, onChange, onPick, catalog, invalid, des
   const [asked, setAsked] = useState(false)
   const matches = useMemo(() => catalog.search.search(value, SHOWN), [catalog, value])
   const whole = useMemo(() => value.trim().startsWith('/') && matches.some((op) => pathValuesFor(op.path, value.trim()) !== undefined), [matches, value])
-  const showList = open && matches.length > 0 && (asked || !whole)
+  const showList = open && matches.length > 0 && (asked || (!whole && value.trim() !== ''))
   const listId = `${id}-list`
   const choose = (op: CatalogOperationSummary) => {
     onPick(op, value)
@@ -53,7 +56,7 @@ export function OperationPicker({ value, onChange, onPick, catalog, invalid, des
         aria-describedby={describedBy}
         autoComplete="off"
         spellCheck={false}
-        placeholder="/users/me, or search: list zoom rooms"
+        placeholder={`${emptySends}, or search: list zoom rooms`}
         value={value}
         onChange={(e) => {
           onChange(e.target.value)

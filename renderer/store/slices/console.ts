@@ -61,7 +61,16 @@ export interface ConsoleSlice extends ConsoleState {
   clearHistory(profileId?: string): Promise<void>
 }
 
-export const EMPTY_DRAFT: ConsoleDraft = { method: 'GET', url: '/users/me', query: [], headers: [], body: '', pathParams: {}, bodyKind: 'json', form: [] }
+/**
+ * What an empty Path sends. The field starts empty with this as its placeholder, not as its text:
+ * a person who clicks in and types a path gets that path, not it appended to `/users/me`.
+ */
+export const DEFAULT_CONSOLE_PATH = '/users/me'
+
+export const EMPTY_DRAFT: ConsoleDraft = { method: 'GET', url: '', query: [], headers: [], body: '', pathParams: {}, bodyKind: 'json', form: [] }
+
+/** The path the request goes to: the Path field's text, or the default when it is empty. */
+export const requestPath = (draft: Pick<ConsoleDraft, 'url'>): string => (draft.url.trim() === '' ? DEFAULT_CONSOLE_PATH : draft.url)
 
 /** The form's rows as console.send takes them; the name of a file row with no file chosen yet, if any. */
 export function formPartsOf(rows: readonly FormRow[]): { ok: true; parts: FormPart[] } | { ok: false; missing: string } {
@@ -81,10 +90,11 @@ export function formPartsOf(rows: readonly FormRow[]): { ok: true; parts: FormPa
  * the names still missing a value. A path without placeholders is returned as it is.
  */
 export function expandDraftPath(draft: Pick<ConsoleDraft, 'url' | 'pathParams'>): { ok: true; url: string } | { ok: false; missing: string[] } {
-  const names = pathParamNames(draft.url)
+  const url = requestPath(draft)
+  const names = pathParamNames(url)
   const missing = names.filter((n) => !(draft.pathParams[n] ?? '').trim())
   if (missing.length > 0) return { ok: false, missing }
-  return { ok: true, url: names.length === 0 ? draft.url : expandPath(draft.url, Object.fromEntries(names.map((n) => [n, (draft.pathParams[n] ?? '').trim()]))) }
+  return { ok: true, url: names.length === 0 ? url : expandPath(url, Object.fromEntries(names.map((n) => [n, (draft.pathParams[n] ?? '').trim()]))) }
 }
 
 export const getEmptyConsoleState = (): ConsoleState => ({ drafts: {}, responses: {}, sending: {}, sendFailures: {}, history: [] })
