@@ -2,9 +2,13 @@
 // path parameter): a text input with the ARIA combobox pattern over a listbox of suggestions.
 // ↓/↑ move through them (↓ also opens the list), Enter picks the highlighted one without
 // submitting the form around it, Escape closes the list, a click picks. What is typed stays the
-// caller's: the field never replaces it with a suggestion unless one is picked.
+// caller's: the field never replaces it with a suggestion unless one is picked. As in the
+// console's Path field, a list opened by typing or focus highlights nothing yet: the first ↓
+// highlights the first suggestion (a highlighted first row made ↓ land on the second, so ↓ Enter
+// opened another list than the one the person saw on top), and Enter with nothing highlighted
+// picks the first, the best match.
 import type { ReactNode, UIEvent } from 'react'
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 
 export interface ComboboxOption {
   key: string
@@ -47,10 +51,14 @@ const NEAR_END = 3
 export function Combobox({ label, text, onText, options, onPick, listLabel, openOnFocus, onOpen, onNearEnd, placeholder, error, hint, footer, className }: ComboboxProps) {
   const id = useId()
   const [open, setOpenState] = useState(false)
-  const [activeIndex, setActive] = useState(0)
-  const active = Math.min(activeIndex, Math.max(options.length - 1, 0))
+  /** -1: nothing highlighted (the list was just opened or narrowed). */
+  const [activeIndex, setActive] = useState(-1)
+  const active = Math.min(activeIndex, options.length - 1)
   const setOpen = (next: boolean) => {
-    if (next && !open) onOpen?.()
+    if (next && !open) {
+      onOpen?.()
+      setActive(-1)
+    }
     setOpenState(next)
   }
   const listId = `${id}-list`
@@ -87,7 +95,7 @@ export function Combobox({ label, text, onText, options, onPick, listLabel, open
         aria-autocomplete="list"
         aria-expanded={showList}
         aria-controls={listId}
-        aria-activedescendant={showList ? `${id}-opt-${active}` : undefined}
+        aria-activedescendant={showList && active >= 0 ? `${id}-opt-${active}` : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         autoComplete="off"
@@ -99,18 +107,20 @@ export function Combobox({ label, text, onText, options, onPick, listLabel, open
         onChange={(e) => {
           onText(e.target.value)
           setOpen(true)
-          setActive(0)
+          setActive(-1)
         }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
-            if (!showList) setOpen(true)
-            else if (options.length > 0) move((active + 1) % options.length)
+            if (!showList) {
+              setOpen(true)
+              if (options.length > 0) move(0)
+            } else if (options.length > 0) move((active + 1) % options.length)
             else return
           } else if (e.key === 'ArrowUp' && showList) {
-            move((active - 1 + options.length) % options.length)
+            move(active <= 0 ? options.length - 1 : active - 1)
           } else if (e.key === 'Enter' && showList) {
-            // Enter picks the highlighted option; it must not submit the form (that would load).
-            pick(active)
+            // Enter picks the highlighted option (none: the first); it must not submit the form (that would load).
+            pick(active >= 0 ? active : 0)
           } else if (e.key === 'Escape' && showList) {
             setOpenState(false)
           } else return
@@ -164,8 +174,14 @@ function groupOptions(options: readonly ComboboxOption[]): Map<string, { option:
  * `active` is the one the arrows highlight, the one `aria-activedescendant` names.
  */
 export function ListboxOption({ id, active, disabled, onPick, children }: { id: string; active: boolean; disabled?: boolean; onPick(): void; children: ReactNode }) {
+  const item = useRef<HTMLLIElement>(null)
+  // The arrows' highlight stays in sight in a list that scrolls, so what Enter picks is what is seen.
+  useEffect(() => {
+    if (active) item.current?.scrollIntoView?.({ block: 'nearest' })
+  }, [active])
   return (
     <li
+      ref={item}
       id={id}
       role="option"
       aria-selected={active}

@@ -150,7 +150,7 @@ describe.skipIf(skipReason !== undefined)(`UI: browse any list of Zoom's API (en
     // The keyboard picks it: ↓ to it, Enter.
     const options = page.getByRole('listbox', { name: noun }).getByRole('option')
     const at = (await options.allTextContents()).findIndex((text) => text.startsWith(`${name} `))
-    for (let i = 0; i < at; i++) await box.press('ArrowDown')
+    for (let i = 0; i <= at; i++) await box.press('ArrowDown')
     await box.press('Enter')
     expect(await box.inputValue()).toBe(name)
     const before = (await value(page, 'data.jobs', { profileId })).length

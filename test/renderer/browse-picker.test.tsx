@@ -53,22 +53,24 @@ const LOCATIONS = listOf('/rooms/locations', 'Rooms', 'List Zoom Room locations'
 const CHANNELS = listOf('/chat/users/me/channels', 'TeamChat', 'List user channels', 'channels', { id: { type: 'string' }, name: { type: 'string' } }, { classic: ['chat_channel:read:admin'], granular: ['team_chat:read:list_user_channels:admin'] })
 const QUEUES = listOf('/phone/call_queues', 'Phone', 'List call queues', 'call_queues', { id: { type: 'string' }, name: { type: 'string' } }, { classic: ['phone:read:admin'], granular: ['phone:read:list_call_queues:admin'] })
 
+const ACCOUNT_CALLS = listOf('/phone/call_history', 'Phone', 'List account call history', 'call_logs', { id: { type: 'string' } }, { classic: ['phone:read:admin'], granular: [] })
+const USER_CALLS = listOf('/phone/users/{userId}/call_history', 'Phone', 'Get user call history', 'call_logs', { id: { type: 'string' } }, { classic: ['phone:read:admin'], granular: [] })
 const SITES = listOf('/phone/sites', 'Phone', 'List phone sites and their location', 'sites', { id: { type: 'string' }, name: { type: 'string' } }, { classic: ['phone:read:admin'], granular: ['phone:read:list_sites:admin'] })
 
 const GRANTED = ['user:read:admin', 'room:read:admin', 'chat_channel:read:admin']
 
-async function openBrowse() {
-  const profile = makeProfile({ name: 'Acme', scopes: GRANTED })
+async function openBrowse(operations = [ROOMS, LOCATIONS, CHANNELS, QUEUES, SITES], granted = GRANTED) {
+  const profile = makeProfile({ name: 'Acme', scopes: granted })
   const app = await renderApp({
     profiles: [profile],
     rowCount: 20,
-    statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: GRANTED, hasRefreshToken: false }],
-    apiCatalog: { operations: [ROOMS, LOCATIONS, CHANNELS, QUEUES, SITES] },
+    statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: granted, hasRefreshToken: false }],
+    apiCatalog: { operations },
   })
   await app.user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
   await app.user.click(await screen.findByRole('tab', { name: 'Browse' }))
   const picker = await screen.findByRole('combobox', { name: /All lists/ })
-  await waitFor(() => expect(screen.getByText(/5 lists of Zoom's API/)).toBeTruthy())
+  await waitFor(() => expect(screen.getByText(`${operations.length} lists of Zoom's API; a path parameter left empty goes over every row of its parent list.`)).toBeTruthy())
   return { ...app, picker }
 }
 
@@ -121,8 +123,10 @@ describe('"All lists" picker', () => {
     const { user, picker, fake } = await openBrowse()
     await user.click(picker)
     const options = () => within(listbox()).getAllByRole('option')
-    expect(options()[0]!.getAttribute('aria-selected')).toBe('true')
-    await user.keyboard('{ArrowDown}')
+    // Opened: nothing highlighted yet; the first ↓ highlights the first.
+    expect(options().filter((o) => o.getAttribute('aria-selected') === 'true')).toEqual([])
+    expect(picker.getAttribute('aria-activedescendant')).toBeNull()
+    await user.keyboard('{ArrowDown}{ArrowDown}')
     expect(options()[1]!.getAttribute('aria-selected')).toBe('true')
     expect(picker.getAttribute('aria-activedescendant')).toBe(options()[1]!.id)
     await user.keyboard('{ArrowUp}{ArrowUp}')
@@ -134,6 +138,19 @@ describe('"All lists" picker', () => {
     expect(picker.getAttribute('aria-expanded')).toBe('false')
     const panel = await screen.findByRole('region', { name: 'List Zoom Room locations' })
     expect(within(panel).getByRole('button', { name: /^Load / })).toBeTruthy()
+  })
+
+  it('↓ then Enter after typing opens the list highlighted on top, the one the highlight and aria-activedescendant name', async () => {
+    const { user, picker, fake } = await openBrowse([ROOMS, ACCOUNT_CALLS, USER_CALLS], [...GRANTED, 'phone:read:admin'])
+    await user.type(picker, 'call_history')
+    const options = () => within(listbox()).getAllByRole('option')
+    expect(options().map((o) => o.querySelector('.mono')?.textContent)).toEqual(['/phone/call_history', '/phone/users/{userId}/call_history'])
+    await user.keyboard('{ArrowDown}')
+    const highlighted = options().filter((o) => o.hasAttribute('data-active'))
+    expect(highlighted).toEqual([options()[0]])
+    expect(picker.getAttribute('aria-activedescendant')).toBe(options()[0]!.id)
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(fake.callsOf('catalog.operation')).toEqual([{ method: 'GET', path: '/phone/call_history' }]))
   })
 
   it('disables a list the grant cannot reach, naming the exact scopes, and neither click nor Enter opens it', async () => {
