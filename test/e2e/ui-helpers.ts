@@ -83,7 +83,8 @@ export interface EditorInput {
 /** Opens "Add connection" and fills the guided editor; does not save. */
 export async function fillNewConnection(page: Page, input: EditorInput): Promise<Locator> {
   await page.getByRole('button', { name: 'Add connection' }).click()
-  const editor = page.getByRole('form', { name: 'New connection' })
+  // Once saved (a Save & connect whose connect failed saves it) the form edits the connection by its name.
+  const editor = page.getByRole('form', { name: new RegExp(`^(New connection|Edit ${escapeRegExp(input.name)})$`) })
   await editor.getByRole('radio', { name: new RegExp(`^${escapeRegExp(input.kind)}`) }).check()
   await editor.getByLabel('Connection name', { exact: true }).fill(input.name)
   if (input.accountId !== undefined) await editor.getByLabel('Account ID', { exact: true }).fill(input.accountId)
