@@ -16,7 +16,8 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: a Client Secret Zoom r
     const editor = await fillNewConnection(page, { kind: 'Server-to-Server OAuth', name: NAME, accountId, clientId, clientSecret: 'not-the-secret-zoom-knows-00000000', sandboxUrl: zoom.url })
     await editor.getByRole('button', { name: 'Save & connect' }).click()
     await editor.getByText(/^Saved, but connecting failed/).waitFor()
-    await editor.getByRole('button', { name: 'Cancel', exact: true }).click()
+    // Saved: the editor's Cancel is Close now, which goes to the saved connection.
+    await editor.getByRole('button', { name: 'Close', exact: true }).click()
 
     await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: NAME, exact: true }).click()
     const token = page.getByRole('region', { name: 'Token' })
