@@ -64,6 +64,8 @@ export const downloadChannels = {
   'downloads.cancel': channel<DownloadsSnapshot>()(z.object({ id: idSchema }).strict()),
   'downloads.cancelAll': channel<DownloadsSnapshot>()(noInput),
   'downloads.retry': channel<DownloadsSnapshot>()(z.object({ id: idSchema }).strict()),
+  /** Every failed or cancelled file goes back in the queue (a failed one resumes from its .part). */
+  'downloads.retryAll': channel<DownloadsSnapshot>()(noInput),
   'downloads.clearFinished': channel<DownloadsSnapshot>()(noInput),
   /** Opens the folder of one download, or of the latest enqueue (only folders the queue wrote to). */
   'downloads.openFolder': channel<void>()(z.object({ id: idSchema.optional() }).strict()),

@@ -64,6 +64,7 @@ export const CHANNEL_NAMES = [
   'downloads.cancel',
   'downloads.cancelAll',
   'downloads.retry',
+  'downloads.retryAll',
   'downloads.clearFinished',
   'downloads.openFolder',
   'console.send',

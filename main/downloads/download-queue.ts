@@ -79,6 +79,8 @@ interface Entry {
 const IN_QUEUE = new Set<DownloadItem['state']>(['queued', 'downloading'])
 const CANCELLABLE = new Set<DownloadItem['state']>(['queued', 'downloading', 'paused'])
 const FINISHED = new Set<DownloadItem['state']>(['done', 'skipped', 'cancelled', 'failed'])
+/** What Retry (and Retry all) takes back: given up, or stopped by the app closing. */
+const RETRYABLE = new Set<DownloadItem['state']>(['failed', 'cancelled', 'paused'])
 /** A resumed download waits at most this long between attempts (the shared backoff doubles from retryDelayMs). */
 const MAX_RESUME_DELAY_MS = 30_000
 
@@ -184,6 +186,15 @@ export class DownloadQueue {
     })
   }
 
+  /**
+   * A recording with a file given up (cancelled or failed) stays in the cloud, as the confirmation
+   * said, even if that file is retried and completes: decided at once, not at the next trash check,
+   * which may come only after a retry, so that the outcome never depends on how soon it came.
+   */
+  private keepInCloud(fileId: string): void {
+    for (const group of this.trashGroups) if (group.state === 'waiting' && group.files.includes(fileId)) group.state = 'kept'
+  }
+
   private queueTrashCheck(): void {
     if (this.trashGroups.length === 0) return
     this.trashWork = this.trashWork.then(() => this.checkTrash()).catch((error: unknown) => this.deps.log.warn('trash check failed', { error }))
@@ -257,14 +268,23 @@ export class DownloadQueue {
 
   /** A failed or cancelled file goes back in the queue; a failed one resumes from its .part, a cancelled one starts again (cancel deleted it). */
   async retry(id: string): Promise<DownloadsSnapshot> {
-    const entry = this.get(id)
-    if (entry.item.state === 'failed' || entry.item.state === 'cancelled' || entry.item.state === 'paused') {
-      await entry.running
-      this.requeue(entry)
-      this.applySettings(await this.deps.settings())
-      this.pump()
-      this.changed.flush()
-    }
+    return this.retryEntries([this.get(id)])
+  }
+
+  /** Every failed or cancelled file goes back in the queue, each as retry() would take it. */
+  async retryAll(): Promise<DownloadsSnapshot> {
+    return this.retryEntries([...this.entries.values()])
+  }
+
+  private async retryEntries(entries: Entry[]): Promise<DownloadsSnapshot> {
+    const givenUp = entries.filter((entry) => RETRYABLE.has(entry.item.state))
+    if (givenUp.length === 0) return this.snapshot()
+    await Promise.all(givenUp.map((entry) => entry.running))
+    // Another call may have taken some back meanwhile: only those still given up are requeued.
+    for (const entry of givenUp) if (RETRYABLE.has(entry.item.state)) this.requeue(entry)
+    this.applySettings(await this.deps.settings())
+    this.pump()
+    this.changed.flush()
     return this.snapshot()
   }
 
@@ -344,6 +364,7 @@ export class DownloadQueue {
   private cancelEntry(entry: Entry): void {
     if (!CANCELLABLE.has(entry.item.state)) return
     entry.item.state = 'cancelled'
+    this.keepInCloud(entry.item.id)
     entry.controller?.abort(new AppError('CANCELLED', 'Cancelled.'))
     // A queued file may have a .part from an earlier run: cancel means "I do not want it".
     if (!entry.controller) {
@@ -454,6 +475,7 @@ export class DownloadQueue {
         return
       }
       item.state = 'failed'
+      this.keepInCloud(item.id)
       // What a retry resumes from: bytes of a .part that was deleted (a size mismatch) are gone.
       item.received = (await sizeOnDisk(partPathOf(entry.finalPath))) ?? 0
       item.error = toAppError(error, { code: 'FILE_IO', message: 'The download failed' }).toBridge()

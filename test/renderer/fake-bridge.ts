@@ -335,8 +335,9 @@ export class FakeBridge {
   private snapshot(): DownloadsSnapshot {
     return {
       items: this.downloads,
-      totalBytes: this.downloads.reduce((n, d) => n + d.fileSize, 0),
-      receivedBytes: this.downloads.reduce((n, d) => n + d.received, 0),
+      // Like main: cancelled files are left out of the totals.
+      totalBytes: this.downloads.reduce((n, d) => (d.state === 'cancelled' ? n : n + Math.max(d.fileSize, d.received)), 0),
+      receivedBytes: this.downloads.reduce((n, d) => (d.state === 'cancelled' ? n : n + d.received), 0),
       active: this.downloads.filter((d) => d.state === 'downloading' || d.state === 'queued').length,
     }
   }
@@ -760,15 +761,19 @@ export class FakeBridge {
       },
       'downloads.list': () => this.snapshot(),
       'downloads.cancel': ({ id }) => {
-        this.downloads = this.downloads.map((d) => (d.id === id && !['done', 'failed', 'skipped'].includes(d.state) ? { ...d, state: 'cancelled' } : d))
+        this.downloads = this.downloads.map((d) => (d.id === id && !['done', 'failed', 'skipped'].includes(d.state) ? { ...d, state: 'cancelled', received: 0 } : d))
         return this.changeDownloads()
       },
       'downloads.cancelAll': () => {
-        this.downloads = this.downloads.map((d) => (d.state === 'queued' || d.state === 'downloading' ? { ...d, state: 'cancelled' } : d))
+        this.downloads = this.downloads.map((d) => (d.state === 'queued' || d.state === 'downloading' ? { ...d, state: 'cancelled', received: 0 } : d))
         return this.changeDownloads()
       },
       'downloads.retry': ({ id }) => {
         this.downloads = this.downloads.map((d) => (d.id === id ? { ...d, state: 'queued', received: 0 } : d))
+        return this.changeDownloads()
+      },
+      'downloads.retryAll': () => {
+        this.downloads = this.downloads.map((d) => (d.state === 'failed' || d.state === 'cancelled' ? { ...d, state: 'queued' } : d))
         return this.changeDownloads()
       },
       'downloads.clearFinished': () => {

@@ -9,6 +9,7 @@ export function createDownloadHandlers(queue: DownloadQueue): HandlersFor<'downl
     'downloads.cancel': ({ id }) => queue.cancel(id),
     'downloads.cancelAll': () => queue.cancelAll(),
     'downloads.retry': ({ id }) => queue.retry(id),
+    'downloads.retryAll': () => queue.retryAll(),
     'downloads.clearFinished': () => queue.clearFinished(),
     'downloads.openFolder': ({ id }) => queue.openFolder(id),
   }
