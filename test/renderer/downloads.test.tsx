@@ -81,7 +81,7 @@ describe('recording downloads', () => {
       trash: { waiting: 1, trashed: 0, kept: 0, failed: 0, logFile: 'zoom-trash-log.jsonl' },
     })
     expect(await within(panel).findByText(/Stalled: nothing received for a while — retrying \(attempt 2\)/)).toBeTruthy()
-    expect(within(panel).getByText(/Cancelled \(not counted in the totals\)/)).toBeTruthy()
+    expect(within(panel).getByText(/Cancelled \(its bytes were deleted\)/)).toBeTruthy()
     expect(screen.getByTestId('trash-status').textContent).toContain('zoom-trash-log.jsonl')
     expect(screen.getByTestId('trash-status').textContent).not.toContain('already in the folder')
 

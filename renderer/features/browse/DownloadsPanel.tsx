@@ -5,6 +5,8 @@ import { useFocusWhenGone } from '../../components/use-focus-return'
 import { useStore } from '../../store/index'
 import { formatBytes } from '../../shared/format'
 import { humanise } from './columns'
+import { isGivenUp, isUnderWay } from '../../store/selectors/downloads'
+import { downloadSummary } from './download-summary'
 
 const STATE_LABELS: Record<DownloadItem['state'], string> = {
   queued: 'Waiting',
@@ -25,7 +27,7 @@ function downloadFacts(d: DownloadItem, name: string): string {
     : d.error
       ? `${STATE_LABELS[d.state]}: ${d.error.message}`
       : d.state === 'cancelled'
-        ? 'Cancelled (not counted in the totals)'
+        ? 'Cancelled (its bytes were deleted)'
         : STATE_LABELS[d.state]
   return [d.recordingType ? humanise(d.recordingType) : undefined, kind, size, state].filter(Boolean).join(' · ')
 }
@@ -44,24 +46,33 @@ export function DownloadsPanel({ returnFocusTo }: { returnFocusTo?: () => HTMLEl
   // Clear finished removes the panel with the button pressed: a keyboard user would be left on <body>.
   useFocusWhenGone(empty, () => returnFocusTo?.())
   if (empty) return null
-  const active = snapshot.items.some((d) => d.state === 'queued' || d.state === 'downloading')
+  const active = snapshot.items.some(isUnderWay)
+  const givenUp = snapshot.items.filter(isGivenUp).length
   return (
     <section className="card downloads" aria-labelledby="downloads-title" tabIndex={-1}>
       <div className="card-title">
         <h2 id="downloads-title">Downloads</h2>
-        <span className="muted" role="status">
-          {formatBytes(snapshot.receivedBytes)} of {formatBytes(snapshot.totalBytes)}
-          {snapshot.active > 0 ? ` · ${snapshot.active} in progress` : ''}
+        <span className="muted" role="status" data-testid="downloads-summary">
+          {downloadSummary(snapshot)}
         </span>
         <span className="spacer" />
         <button type="button" className="btn btn-small" onClick={() => void s().openDownloadFolder()}>
           <FolderIcon size={14} /> Open folder
         </button>
+        {/*
+          One element for Cancel all and Retry all, as a file's own action: a keyboard user who
+          cancels the batch stays on the button that takes it back, and the other way round.
+        */}
         {active ? (
           <button type="button" className="btn btn-small" onClick={() => void s().cancelAllDownloads()}>
             Cancel all
           </button>
-        ) : (
+        ) : givenUp > 0 ? (
+          <button type="button" className="btn btn-small btn-primary" onClick={() => void s().retryAllDownloads()}>
+            Retry all
+          </button>
+        ) : null}
+        {!active && (
           <button type="button" className="btn btn-small" onClick={() => void s().clearFinishedDownloads()}>
             Clear finished
           </button>
@@ -77,7 +88,7 @@ export function DownloadsPanel({ returnFocusTo }: { returnFocusTo?: () => HTMLEl
       <ul className="download-list">
         {snapshot.items.map((d) => {
           const name = d.relativePath.split('/').pop() ?? d.relativePath
-          const inFlight = isInFlight(d)
+          const inFlight = isUnderWay(d)
           return (
             <li key={d.id} data-state={d.retrying ? 'retrying' : d.state}>
               <div className="download-main">
@@ -98,8 +109,6 @@ export function DownloadsPanel({ returnFocusTo }: { returnFocusTo?: () => HTMLEl
   )
 }
 
-const isInFlight = (d: DownloadItem) => d.state === 'queued' || d.state === 'downloading' || d.state === 'paused'
-
 /**
  * A file's one action: Cancel while it is under way, Retry once failed or cancelled, Show in folder
  * once done. One button element whose name and action change with the state, so a keyboard user
@@ -108,13 +117,13 @@ const isInFlight = (d: DownloadItem) => d.state === 'queued' || d.state === 'dow
  */
 function DownloadAction({ item: d, name }: { item: DownloadItem; name: string }) {
   const s = useStore.getState
-  if (isInFlight(d))
+  if (isUnderWay(d))
     return (
       <button type="button" className="btn btn-small" aria-label={`Cancel download of ${name}`} onClick={() => void s().cancelDownload(d.id)}>
         Cancel
       </button>
     )
-  if (d.state === 'failed' || d.state === 'cancelled')
+  if (isGivenUp(d))
     return (
       <button type="button" className="btn btn-small" aria-label={`Retry download of ${name}`} onClick={() => void s().retryDownload(d.id)}>
         Retry

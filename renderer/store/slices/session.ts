@@ -35,7 +35,8 @@ export interface SessionSlice extends SessionState {
   /** Loads the first data and subscribes to main's events; returns the unsubscribe function. */
   boot(): () => void
   navigate(view: View): void
-  notify(notice: Omit<Notice, 'id'>): void
+  /** Shows a notice; its id lets the caller take it back when it no longer holds. */
+  notify(notice: Omit<Notice, 'id'>): number
   dismissNotice(id: number): void
   /** A failure is reported as a notice; never throws. */
   dismissProblem(movedTo: string): Promise<void>
@@ -94,7 +95,11 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
     return () => unsubscribers.forEach((off) => off())
   },
   navigate: (view) => set({ view }),
-  notify: (notice) => set((st) => ({ notices: [...st.notices, { ...notice, id: nextNoticeId++ }] })),
+  notify: (notice) => {
+    const id = nextNoticeId++
+    set((st) => ({ notices: [...st.notices, { ...notice, id }] }))
+    return id
+  },
   dismissNotice: (id) => set((st) => ({ notices: st.notices.filter((n) => n.id !== id) })),
   dismissProblem: async (movedTo) => {
     try {
