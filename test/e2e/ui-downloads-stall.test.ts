@@ -158,7 +158,7 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: stalled, retried and c
     await downloads().getByRole('button', { name: 'Clear finished' }).click()
   })
 
-  it('shows a cancelled file as cancelled and leaves it out of the totals', async () => {
+  it('shows a cancelled file as cancelled, its bytes deleted, and the header says what the batch left on disk', async () => {
     const { page } = ui
     const file = recording.recording_files[2]!
     const others = recording.recording_files.filter((f) => f !== file)
@@ -171,9 +171,11 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: stalled, retried and c
     await itemOf(file).getByRole('button', { name: /^Cancel download of / }).click()
     const cancelled = itemOf(file).and(downloads().locator('li[data-state="cancelled"]'))
     await cancelled.waitFor()
-    expect(await cancelled.innerText()).toContain('Cancelled (not counted in the totals)')
+    expect(await cancelled.innerText()).toContain('Cancelled (its bytes were deleted)')
     const othersBytes = others.reduce((sum, f) => sum + f.file_size, 0)
-    await expect.poll(() => downloads().getByRole('status').first().innerText()).toBe(`${formatBytes(othersBytes)} of ${formatBytes(othersBytes)}`)
+    const allBytes = othersBytes + file.file_size
+    const files = recording.recording_files.length
+    await expect.poll(() => downloads().getByRole('status').first().innerText()).toBe(`Cancelled: 1 of ${files} files, ${formatBytes(othersBytes)} of ${formatBytes(allBytes)} kept on disk`)
     await ui.harness.screenshot('ui-downloads-stall-04-cancelled-not-counted')
     await expectAccessible(page, 'downloads (cancelled)')
     ui.zoom.setFaults([])
