@@ -45,4 +45,22 @@ describe('the console’s Path field', () => {
     await user.keyboard('{ArrowDown}')
     expect(path.getAttribute('aria-expanded')).toBe('true')
   })
+
+  it('sends nothing with another method while the Path is empty: a DELETE or PATCH never goes to /users/me unseen', async () => {
+    const { user, fake, path } = await openConsole()
+    for (const method of ['DELETE', 'PATCH', 'POST', 'PUT']) {
+      await user.selectOptions(screen.getByLabelText('Method'), method)
+      expect(path.placeholder).not.toMatch(/users\/me/)
+      expect(screen.getByText(/Type the path: only a GET sends \/users\/me/)).toBeTruthy()
+      expect((screen.getByRole('button', { name: /^Send/ }) as HTMLButtonElement).disabled).toBe(true)
+      path.focus()
+      await user.keyboard('{Enter}')
+      await user.keyboard('{Control>}{Enter}{/Control}')
+    }
+    expect(fake.callsOf('console.send')).toEqual([])
+    // The typed path is what goes, whatever the method.
+    await user.type(path, '/users/u1')
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(fake.callsOf('console.send')).toEqual([expect.objectContaining({ method: 'PUT', url: '/users/u1' })]))
+  })
 })

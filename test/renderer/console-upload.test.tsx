@@ -94,6 +94,9 @@ describe('console uploads', () => {
   it('adds free-form rows when Zoom documents no schema: text and file', async () => {
     const { user, fake } = await openConsole()
     await user.selectOptions(screen.getByLabelText('Method'), 'POST')
+    // Only a GET sends the empty Path's default: a POST names its path.
+    await user.type(screen.getByRole('combobox', { name: 'Path' }), '/notes/upload')
+    await user.keyboard('{Escape}')
     await user.click(screen.getByRole('tab', { name: 'Body' }))
     await user.click(screen.getByRole('radio', { name: 'Form (files)' }))
     await user.click(screen.getByRole('button', { name: 'Add form field' }))

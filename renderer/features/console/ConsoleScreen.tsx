@@ -17,7 +17,7 @@ import { SendIcon } from '../../components/icons'
 import { focusIsLost, useFocusReturn } from '../../components/use-focus-return'
 import { useStore } from '../../store/index'
 import type { ConsoleDraft, HttpMethod } from '../../store/slices/console'
-import { DEFAULT_CONSOLE_PATH, EMPTY_DRAFT, expandDraftPath, requestPath } from '../../store/slices/console'
+import { DEFAULT_CONSOLE_PATH, EMPTY_DRAFT, expandDraftPath, pathProblem, requestPath } from '../../store/slices/console'
 import { pathParamNames } from '../../../common/zoom/paths'
 import { focusWhenShown } from '../../components/form-keys'
 import { DocsPanel } from './DocsPanel'
@@ -61,13 +61,13 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
   const bodyKind = draft.bodyKind ?? 'json'
   const bodyProblem = hasBody && bodyKind === 'json' ? jsonProblem(draft.body) : undefined
   const apiBase = apiUrl ?? cloudEndpoints(profile.cloud).apiBase
-  // An empty Path field sends the default path (its placeholder): everything below reads that one.
+  // An empty Path field sends the default path (its placeholder) with GET: everything below reads that one.
   const url = requestPath(draft)
   const pathNames = pathParamNames(url)
   const path = expandDraftPath(draft)
   const resolved = path.ok
     ? resolveConsoleUrl(path.url, apiBase, draft.query.filter((q) => q.name.trim()))
-    : { ok: false as const, message: `Fill in the path parameter${path.missing.length === 1 ? '' : 's'} ${path.missing.join(', ')} below.` }
+    : { ok: false as const, message: pathProblem(path.missing, ' below') }
   const catalog = useConsoleCatalog()
   // The documented operation the request is, typed as a template or as a filled path.
   const summary = useMemo(() => catalog.resolve(draft.method, url), [catalog, draft.method, url])
@@ -202,7 +202,7 @@ export default function ConsoleScreen({ profile }: { profile: ProfileView }) {
                 setHeldBack(undefined)
               }}
               onPick={pick}
-              emptySends={DEFAULT_CONSOLE_PATH}
+              {...(draft.method === 'GET' ? { emptySends: DEFAULT_CONSOLE_PATH } : {})}
               catalog={catalog}
               invalid={!resolved.ok}
               describedBy={`${id}-url-hint`}

@@ -4,7 +4,7 @@
 // with no suggestion highlighted, Enter sends the request as before. Once the text is a whole
 // path of some operation (`/users/me`), the list stays closed until ArrowDown asks for it: it
 // would only cover the form below something the person has finished typing. An empty field sends
-// the default path, shown as its placeholder; its list also waits for typing or ArrowDown.
+// the default path (a GET only), shown as its placeholder; its list also waits for typing or ArrowDown.
 import { useId, useMemo, useState } from 'react'
 import type { CatalogOperationSummary } from '../../../common/contract/index'
 import { pathValuesFor } from '../../../common/zoom/api/match-path'
@@ -18,8 +18,8 @@ export interface OperationPickerProps {
   value: string
   onChange(url: string): void
   onPick(op: CatalogOperationSummary, typed: string): void
-  /** The path an empty field sends (its placeholder names it). */
-  emptySends: string
+  /** The path an empty field sends (its placeholder names it); none: an empty field sends nothing. */
+  emptySends?: string
   catalog: ConsoleCatalog
   invalid: boolean
   describedBy: string
@@ -56,7 +56,7 @@ export function OperationPicker({ value, onChange, onPick, emptySends, catalog, 
         aria-describedby={describedBy}
         autoComplete="off"
         spellCheck={false}
-        placeholder={`${emptySends}, or search: list zoom rooms`}
+        placeholder={`${emptySends ?? 'A path'}, or search: list zoom rooms`}
         value={value}
         onChange={(e) => {
           onChange(e.target.value)

@@ -69,8 +69,18 @@ export const DEFAULT_CONSOLE_PATH = '/users/me'
 
 export const EMPTY_DRAFT: ConsoleDraft = { method: 'GET', url: '', query: [], headers: [], body: '', pathParams: {}, bodyKind: 'json', form: [] }
 
-/** The path the request goes to: the Path field's text, or the default when it is empty. */
-export const requestPath = (draft: Pick<ConsoleDraft, 'url'>): string => (draft.url.trim() === '' ? DEFAULT_CONSOLE_PATH : draft.url)
+/**
+ * The path the request goes to: the Path field's text, or, for a GET only, the default when it is
+ * empty. Another method with an empty field goes nowhere: a placeholder is easy to overlook, and a
+ * DELETE or PATCH left over from an earlier request would otherwise act on the person's own user.
+ */
+export const requestPath = (draft: Pick<ConsoleDraft, 'url' | 'method'>): string => (draft.url.trim() === '' && draft.method === 'GET' ? DEFAULT_CONSOLE_PATH : draft.url)
+
+/** Why the path cannot be sent yet: empty (a method other than GET), or placeholders without a value (`where` they are filled in, for the form). */
+export function pathProblem(missing: readonly string[], where = ''): string {
+  if (missing.length === 0) return `Type the path: only a GET sends ${DEFAULT_CONSOLE_PATH} when the Path is empty.`
+  return `Fill in the path parameter${missing.length === 1 ? '' : 's'} ${missing.join(', ')}${where}.`
+}
 
 /** The form's rows as console.send takes them; the name of a file row with no file chosen yet, if any. */
 export function formPartsOf(rows: readonly FormRow[]): { ok: true; parts: FormPart[] } | { ok: false; missing: string } {
@@ -87,10 +97,12 @@ export function formPartsOf(rows: readonly FormRow[]): { ok: true; parts: FormPa
 
 /**
  * The draft's path with its `{name}` placeholders filled in (each value encoded as Zoom asks), or
- * the names still missing a value. A path without placeholders is returned as it is.
+ * the names still missing a value (none: the path itself is missing). A path without placeholders is returned as it is.
  */
-export function expandDraftPath(draft: Pick<ConsoleDraft, 'url' | 'pathParams'>): { ok: true; url: string } | { ok: false; missing: string[] } {
+export function expandDraftPath(draft: Pick<ConsoleDraft, 'url' | 'method' | 'pathParams'>): { ok: true; url: string } | { ok: false; missing: string[] } {
   const url = requestPath(draft)
+  // No path at all (pathProblem names it): there is nothing to send.
+  if (url.trim() === '') return { ok: false, missing: [] }
   const names = pathParamNames(url)
   const missing = names.filter((n) => !(draft.pathParams[n] ?? '').trim())
   if (missing.length > 0) return { ok: false, missing }
@@ -132,7 +144,7 @@ export const createConsoleSlice: StateCreator<Store, [], [], ConsoleSlice> = (se
     }
     set((s) => ({ sendFailures: { ...s.sendFailures, [profileId]: undefined } }))
     // Never sent with a literal `{userId}`: the form asks for every placeholder first.
-    if (!path.ok) throw failed(new BridgeCallError('VALIDATION', `Fill in the path parameter${path.missing.length === 1 ? '' : 's'} ${path.missing.join(', ')}.`))
+    if (!path.ok) throw failed(new BridgeCallError('VALIDATION', pathProblem(path.missing)))
     const withForm = draft.method !== 'GET' && (draft.bodyKind ?? 'json') === 'form'
     const form = withForm ? formPartsOf(draft.form ?? []) : undefined
     if (form && !form.ok) throw failed(new BridgeCallError('VALIDATION', `Choose a file for ${form.missing}.`))
