@@ -158,7 +158,7 @@ export class DownloadQueue {
       const listed = Array.isArray(meeting.recording_files) ? meeting.recording_files.length : 0
       // And each file must be a download of its own: two files planned onto one path would be
       // one download, leaving the other unsaved (layout.ts keeps them apart; this holds if not).
-      if (trash && uuid && ids.length > 0 && files.length === listed && new Set(ids).size === ids.length) {
+      if (trash && uuid && ids.length > 0 && files.length === listed && new Set(ids).size === ids.length && !this.alreadyMarked(dataset.profileId, uuid, ids)) {
         const meetingId = textOf(meeting.id)
         const topic = textOf(meeting.topic)
         const host = files[0]?.segments[0]
@@ -170,6 +170,22 @@ export class DownloadQueue {
     this.queueTrashCheck()
     this.changed.flush()
     return this.snapshot()
+  }
+
+  /**
+   * Whether an earlier batch already moves this recording to the trash (waiting for the same
+   * files, being moved, or moved): a second batch of it (Download selected twice, or from two
+   * windows) must not ask Zoom again, which would move it once and report the second as failed.
+   * An earlier one waiting for other files (the recording changed since) stays in the cloud
+   * instead, and this batch's files decide.
+   */
+  private alreadyMarked(profileId: string, meetingUuid: string, ids: readonly string[]): boolean {
+    const earlier = this.trashGroups.find((group) => group.profileId === profileId && group.meetingUuid === meetingUuid && group.state !== 'kept' && group.state !== 'failed')
+    if (!earlier) return false
+    const sameFiles = earlier.files.length === ids.length && ids.every((id) => earlier.files.includes(id))
+    if (earlier.state !== 'waiting' || sameFiles) return true
+    earlier.state = 'kept'
+    return false
   }
 
   /** The person's explicit yes, in main's own dialog, before anything is marked for the trash. */
