@@ -88,6 +88,9 @@ export interface JobProgress {
 }
 
 export const sortSchema = z.object({ column: z.string().min(1).max(128), direction: z.enum(['asc', 'desc']) }).strict()
+/** Column path → is empty (true) or is not empty (false); bounded like the filters beside it. */
+const emptyFilterSchema = boundedRecord(z.string().min(1).max(128), z.boolean(), { maxKeys: 100, maxChars: 20_000 })
+
 export const filterSchema = z
   .object({
     /** Case-insensitive substring over every column of the row (shown or not) and coded values' labels. */
@@ -96,6 +99,11 @@ export const filterSchema = z
     columns: boundedRecord(z.string().max(128), z.string().max(500), { maxKeys: 100, maxChars: 20_000 }).optional(),
     /** Exact match per column, as the value's text (an event type that must not also match longer ones). */
     equals: boundedRecord(z.string().max(128), z.string().max(500), { maxKeys: 100, maxChars: 20_000 }).optional(),
+    /**
+     * Per column: true keeps only the rows whose value is empty (missing, null, '', [] or {}),
+     * false only those whose value is not (0, false and "0" are values, never empty).
+     */
+    empty: emptyFilterSchema.optional(),
   })
   .strict()
 
@@ -154,7 +162,7 @@ export interface KeptDataset {
   missing?: string[]
   /** It remembers its crawl, so Refresh can crawl it again. */
   refreshable: boolean
-  /** How its grid was shown when it was kept (sort, filter text, columns), to show it so again. */
+  /** How its grid was shown when it was kept (sort, filter text, empty filters, columns), to show it so again. */
   view?: KeptView
 }
 
@@ -163,6 +171,8 @@ export const keptViewSchema = z
   .object({
     sort: sortSchema.optional(),
     filterText: z.string().max(500).optional(),
+    /** The per-column "Empty" / "Not empty" filters, so a kept list opens showing the same rows. */
+    empty: emptyFilterSchema.optional(),
     columns: z.array(z.string().min(1).max(128)).max(200).optional(),
   })
   .strict()

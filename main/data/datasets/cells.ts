@@ -14,6 +14,18 @@ export function cellString(value: unknown): string {
   return cell === null ? '' : String(cell)
 }
 
+/**
+ * Whether a value counts as empty for the "Empty" / "Not empty" column filter: what the grid shows
+ * as a blank cell (a missing key, null, ''), and also an empty list or object ([] and {}), which
+ * says "none" as surely as a missing key (a user in no group). 0, false and "0" are values. The
+ * dataset store keeps this as a condition on its column tables (dataset-db.ts emptyCellSql).
+ */
+export function isEmptyValue(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return true
+  if (typeof value !== 'object') return false
+  return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0
+}
+
 /** Lower-cased text of a value for case-insensitive "contains" filters; '' for empty values. */
 export function cellText(value: unknown): string {
   return cellString(value).toLowerCase()

@@ -5,7 +5,7 @@
 
 export interface ViewSpec {
   sort?: { column: string; direction: 'asc' | 'desc' }
-  filter?: { text?: string; columns?: Record<string, string>; equals?: Record<string, string> }
+  filter?: { text?: string; columns?: Record<string, string>; equals?: Record<string, string>; empty?: Record<string, boolean> }
   /** The columns the grid shows: not part of the view (the text filter searches every column). */
   shownColumns?: readonly string[]
 }
@@ -16,9 +16,11 @@ export interface NormalisedSpec {
   text?: string
   columnFilters: [string, string][]
   equals: [string, string][]
+  /** Column → whether its value must be empty (true) or must not be (false); cells.ts isEmptyValue says what empty is. */
+  empty: [string, boolean][]
 }
 
-const byColumn = ([a]: [string, string], [b]: [string, string]) => (a < b ? -1 : a > b ? 1 : 0)
+const byColumn = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0)
 
 export function normaliseSpec(spec: ViewSpec): NormalisedSpec {
   const text = spec.filter?.text?.trim().toLowerCase() || undefined
@@ -27,8 +29,12 @@ export function normaliseSpec(spec: ViewSpec): NormalisedSpec {
     .filter(([, needle]) => needle !== '')
     .sort(byColumn)
   const equals = Object.entries(spec.filter?.equals ?? {}).sort(byColumn)
-  return { ...(spec.sort ? { sort: spec.sort } : {}), ...(text ? { text } : {}), columnFilters, equals }
+  const empty = Object.entries(spec.filter?.empty ?? {}).sort(byColumn)
+  return { ...(spec.sort ? { sort: spec.sort } : {}), ...(text ? { text } : {}), columnFilters, equals, empty }
 }
 
+/** Whether any filter keeps some rows out (a sort alone does not). */
+export const isFiltered = (spec: NormalisedSpec): boolean => !!spec.text || spec.columnFilters.length > 0 || spec.equals.length > 0 || spec.empty.length > 0
+
 /** Every row in dataset order: no view table is needed. */
-export const isIdentity = (spec: NormalisedSpec): boolean => !spec.sort && !spec.text && spec.columnFilters.length === 0 && spec.equals.length === 0
+export const isIdentity = (spec: NormalisedSpec): boolean => !spec.sort && !isFiltered(spec)

@@ -66,6 +66,8 @@ describe('a filter shared among threads', () => {
     ['the text filter and a column filter together', { filter: { text: 'escalated', columns: { site: 'london' } } }],
     ['a filter nothing matches', { filter: { columns: { caller: 'nobody' } } }],
     ['a filter every row matches', { filter: { columns: { site: 'o' } } }],
+    ['the empty filter', { filter: { empty: { caller: true } } }],
+    ['the not-empty filter with a column filter, on a column not extracted yet', { filter: { empty: { duration: false, note: false }, columns: { site: 'london' } } }],
   ]
   for (const [name, spec] of filters) {
     it(`fills ${name} exactly as one scan does`, () => {

@@ -65,6 +65,10 @@ const SPECS: [string, ViewSpec][] = [
   ['an exact value', { filter: { equals: { name: 'adam' } } }],
   ['an exact empty value', { filter: { equals: { name: '' } } }],
   ['an exact number', { filter: { equals: { type: '2' } } }],
+  ['an empty value (missing, null, \'\', [] or {})', { filter: { empty: { when: true } } }],
+  ['a value that is not empty', { filter: { empty: { size: false } } }],
+  ['an empty array', { filter: { empty: { tags: true } } }],
+  ['empty and a text filter and a sort', { filter: { text: 'a', empty: { nested: true } }, sort: { column: 'name', direction: 'desc' } }],
   ['a filter and a sort together', { filter: { text: 'a', columns: { name: 'a' } }, sort: { column: 'when', direction: 'desc' } }],
   ['blank filters count as none', { filter: { text: '  ', columns: { name: '' } }, sort: { column: 'flag', direction: 'asc' } }],
 ]
@@ -85,13 +89,14 @@ describe('the renderer fake sorts and filters as main’s dataset store does', (
       fc.constantFrom('a', 'A', 'ab', 'B', 'b', 'é', 'É', '10', '9', '-3.5', '2026-01-02', '2026-01-02T03:04:05Z', 'x y'),
       fc.string({ maxLength: 6 }),
       fc.array(fc.constantFrom('a', 'b', 1), { maxLength: 2 }),
+      fc.constantFrom({}, { a: null }, '[]', '{}', '0', 0, false),
     )
     const row = fc.record({ name: value, type: fc.constantFrom(1, 2, '2', undefined), size: value }, { requiredKeys: [] })
     const needle = fc.constantFrom('a', 'B', '1', 'licensed', 'é', '2026', ' ')
     const spec: fc.Arbitrary<ViewSpec> = fc.record(
       {
         sort: fc.record({ column: fc.constantFrom('name', 'size', 'type'), direction: fc.constantFrom('asc' as const, 'desc' as const) }),
-        filter: fc.record({ text: needle, columns: fc.dictionary(fc.constantFrom('name', 'size'), needle, { maxKeys: 1 }), equals: fc.dictionary(fc.constantFrom('name', 'type'), fc.constantFrom('a', '2', '', 'B'), { maxKeys: 1 }) }, { requiredKeys: [] }),
+        filter: fc.record({ text: needle, columns: fc.dictionary(fc.constantFrom('name', 'size'), needle, { maxKeys: 1 }), equals: fc.dictionary(fc.constantFrom('name', 'type'), fc.constantFrom('a', '2', '', 'B'), { maxKeys: 1 }), empty: fc.dictionary(fc.constantFrom('name', 'size', 'type'), fc.boolean(), { maxKeys: 2 }) }, { requiredKeys: [] }),
       },
       { requiredKeys: [] },
     )

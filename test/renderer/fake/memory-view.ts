@@ -7,13 +7,14 @@
 //   display names of coded values) contains the needle;
 // - column filter: the cell's lower-cased text (cellText) contains the needle; an empty cell never does;
 // - equals: the cell's text as the grid shows it (cellString) is exactly the value;
+// - empty: the value is empty (isEmptyValue) when asked for true, is not when asked for false;
 // - sort: main's sortKey (sort.ts); every number before every string (SQLite's storage classes),
 //   strings by code point (SQLite's BINARY collation compares UTF-8 bytes), empty values last in
 //   both directions (in dataset order), equal values in dataset order ascending and reversed
 //   descending (descending is ascending turned over).
 // test/main/data/view-contract.test.ts runs the same rows and specs through this and the real
 // store and requires the same rows in the same order.
-import { cellString, cellText, searchText, type ValueLabels } from '../../../main/data/datasets/cells'
+import { cellString, cellText, isEmptyValue, searchText, type ValueLabels } from '../../../main/data/datasets/cells'
 import { getPath } from '../../../main/data/datasets/paths'
 import { sortKey } from '../../../main/data/datasets/sort'
 import { isIdentity, normaliseSpec, type ViewSpec } from '../../../main/data/datasets/view'
@@ -24,12 +25,13 @@ export type MemoryView = Uint32Array | undefined
 export function memoryView(rows: readonly unknown[], spec: ViewSpec, labels: ValueLabels): MemoryView {
   const normalised = normaliseSpec(spec)
   if (isIdentity(normalised)) return undefined
-  const { sort, text, columnFilters, equals } = normalised
+  const { sort, text, columnFilters, equals, empty } = normalised
   const indexes: number[] = []
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]
     if (!columnFilters.every(([column, needle]) => cellText(getPath(row, column)).includes(needle))) continue
     if (!equals.every(([column, value]) => cellString(getPath(row, column)) === value)) continue
+    if (!empty.every(([column, wanted]) => isEmptyValue(getPath(row, column)) === wanted)) continue
     if (text && !searchText(row, labels).includes(text)) continue
     indexes.push(index)
   }

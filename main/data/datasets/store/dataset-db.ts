@@ -21,7 +21,7 @@ import { cellString, cellText, searchText, toCell } from '../cells'
 import { discoverColumns, getPath } from '../paths'
 import { WriteBehind, type WriteBehindOptions } from './write-behind'
 import { sortKey } from '../sort'
-import { isIdentity, type NormalisedSpec, normaliseSpec, type ViewSpec } from '../view'
+import { isFiltered, isIdentity, type NormalisedSpec, normaliseSpec, type ViewSpec } from '../view'
 import { viewKey } from '../view-key'
 import type { DatasetMeta, StoredResource, WindowInput } from './protocol'
 import { ParsedAhead } from './parsed-ahead'
@@ -260,7 +260,7 @@ export class DatasetDb {
    * when the worker has nothing else to do (`materialisePending`).
    */
   private earlyWindow(key: string, spec: NormalisedSpec, input: WindowInput): WindowResult | undefined {
-    const sortOnly = spec.sort !== undefined && !spec.text && spec.columnFilters.length === 0 && spec.equals.length === 0
+    const sortOnly = spec.sort !== undefined && !isFiltered(spec)
     if (!sortOnly || input.offset + input.limit > EARLY_WINDOW_ROWS || this.views.get(key)?.rows === this.rows) return undefined
     this.catchUp()
     const shared = this.scans?.worth(this.rows) && Number.isSafeInteger(input.offset + input.limit)
@@ -532,6 +532,11 @@ export class DatasetDb {
       params.push(value === '' ? (null as unknown as string) : value.toLowerCase(), column, value)
       needsRow = true
     }
+    for (const [column, empty] of spec.empty) {
+      // The column's narrow table answers it: no row's JSON is read.
+      const alias = join(`col_${this.ensureColumn(column)}`)
+      where.push(empty ? emptyCellSql(alias) : `NOT ${emptyCellSql(alias)}`)
+    }
     let order = 's0.idx'
     if (spec.sort) {
       const alias = join(`col_${this.ensureColumn(spec.sort.column)}`)
@@ -627,6 +632,16 @@ function columnCell(value: unknown): [number | string | null, string | null] {
   const key = sortKey(value)
   if (typeof value === 'string' && typeof key === 'string') return [key, null]
   return [key, cellText(value) || null]
+}
+
+/**
+ * cells.ts isEmptyValue as a condition on a column table row (`alias`), always true or false:
+ * missing, null and '' have no sort key; [] and {} are the only values whose text is "[]" or "{}"
+ * (a string "[]" stores its text in the key alone, `t` NULL). IS, not =, so a NULL text gives false
+ * and NOT of it stays a plain negation.
+ */
+function emptyCellSql(alias: string): string {
+  return `(${alias}.k IS NULL OR ${alias}.t IS '[]' OR ${alias}.t IS '{}')`
 }
 
 function openDatabase(path: string, create: boolean): DatabaseSync {
