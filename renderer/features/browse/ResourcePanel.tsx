@@ -28,6 +28,7 @@ import { dateRangeParams, initialDateRange } from './date-presets'
 import { ExportDialog } from './ExportDialog'
 import { defaultSeparator } from '../../../common/csv-separator'
 import { GridToolbar } from './GridToolbar'
+import { EmptyFilters } from './EmptyFilters'
 import { KeptDatasets } from './KeptDatasets'
 import type { ParamValues } from './ParamsForm'
 import { ParamsForm, toCrawlParams } from './ParamsForm'
@@ -317,12 +318,18 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
         exportButtonRef={exportButton}
         filterInputRef={filterInput}
       />
+      <EmptyFilters
+        resource={resource}
+        columns={view.columns ?? (rows.columns.length > 0 ? rows.columns : defaultColumns)}
+        empty={view.empty}
+        onChange={(empty) => setGridView(datasetId, { empty })}
+      />
       <ExportDialog
         format={exportFormat}
         onClose={() => setExportFormat(undefined)}
         onExport={(choice, selectedOnly) => void exportToFile(datasetId, selectedOnly ? { ...choice, rowIndexes: [...selection] } : choice)}
         rows={rows.total}
-        filtered={view.filterText.trim() !== ''}
+        filtered={view.filterText.trim() !== '' || view.empty !== undefined}
         selected={selection.size}
         hiddenSelected={hiddenSelected}
         missing={incompleteness(info, job)}

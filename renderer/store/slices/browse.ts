@@ -15,9 +15,10 @@ export interface GridView {
   filterText: string
   /** Chosen columns; undefined = the resource's defaults. */
   columns?: string[]
-  /** Per-column filters (the Events tab's filter by type). */
   /** Exact match per column (the events grid's type filter). */
   equals?: Record<string, string>
+  /** Per column: only rows whose value is empty (true) or is not (false). */
+  empty?: Record<string, boolean>
 }
 
 export interface ResourceDataset {
@@ -183,25 +184,30 @@ export const EMPTY_GRID_VIEW: GridView = { filterText: '' }
 
 export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, paramValues: {}, browseRequest: undefined, selectingAll: {}, listLoads: {}, exporting: {}, exportProgress: {}, openListTasks: {}, keptDatasets: [], keptTask: undefined })
 
-/** What a kept list remembers of its grid: the sort, the filter text and the columns chosen. */
+/** What a kept list remembers of its grid: the sort, the filter text, the empty filters and the columns chosen. */
 function keptViewOf(view: GridView | undefined): KeptView | undefined {
   if (!view) return undefined
-  const kept: KeptView = { ...(view.sort ? { sort: view.sort } : {}), ...(view.filterText !== '' ? { filterText: view.filterText } : {}), ...(view.columns ? { columns: view.columns } : {}) }
+  const kept: KeptView = {
+    ...(view.sort ? { sort: view.sort } : {}),
+    ...(view.filterText !== '' ? { filterText: view.filterText } : {}),
+    ...(view.empty ? { empty: view.empty } : {}),
+    ...(view.columns ? { columns: view.columns } : {}),
+  }
   return Object.keys(kept).length > 0 ? kept : undefined
 }
 
 /** The grid views with a kept list's own, unless its grid already has one (it was open). */
 function withKeptView(views: BrowseState['gridViews'], datasetId: string, kept: KeptView | undefined): BrowseState['gridViews'] {
   if (!kept || views[datasetId]) return views
-  return { ...views, [datasetId]: { filterText: kept.filterText ?? '', ...(kept.sort ? { sort: kept.sort } : {}), ...(kept.columns ? { columns: kept.columns } : {}) } }
+  return { ...views, [datasetId]: { filterText: kept.filterText ?? '', ...(kept.sort ? { sort: kept.sort } : {}), ...(kept.empty ? { empty: kept.empty } : {}), ...(kept.columns ? { columns: kept.columns } : {}) } }
 }
 
 /** The request form of a grid view, shared by row windows and exports so both see the same rows. */
 export function gridQuery(view: GridView): Pick<RowsInput, 'sort' | 'filter' | 'columns'> {
   return {
     ...(view.sort ? { sort: view.sort } : {}),
-    ...(view.filterText.trim() || view.equals
-      ? { filter: { ...(view.filterText.trim() ? { text: view.filterText.trim() } : {}), ...(view.equals ? { equals: view.equals } : {}) } }
+    ...(view.filterText.trim() || view.equals || view.empty
+      ? { filter: { ...(view.filterText.trim() ? { text: view.filterText.trim() } : {}), ...(view.equals ? { equals: view.equals } : {}), ...(view.empty ? { empty: view.empty } : {}) } }
       : {}),
     ...(view.columns ? { columns: view.columns } : {}),
   }
