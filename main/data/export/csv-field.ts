@@ -11,6 +11,8 @@
 import type { Cell } from '../../../common/contract/data'
 import type { CsvSeparator } from '../../../common/csv-separator'
 
+/** The longest text constant Excel takes in a formula (Excel's specifications and limits: 255 characters). */
+const EXCEL_FORMULA_TEXT_MAX = 255
 /** Where a spreadsheet may start a cell inside a field, followed by a formula character. */
 const FORMULA_START = /(?<=(?:^|[,;\t\r\n])"*)(?=[=+\-@\t\r])/g
 /** A quote (which FORMULA_START may skip), or a character after which (or at the start) FORMULA_START could match. */
@@ -41,8 +43,9 @@ export function csvField(cell: Cell, decimalComma = false, excelText = false): s
  */
 function isDigitsExcelWouldChange(cell: string): boolean {
   const first = cell.charCodeAt(0)
-  // Cheap checks first: this runs on every text cell of an export for Excel.
-  if (cell.length < 2 || first < 48 || first > 57 || (first !== 48 && cell.length <= 15)) return false
+  // Cheap checks first: this runs on every text cell of an export for Excel. Past 255 characters
+  // Excel refuses a text constant in a formula, so such a cell stays plain text.
+  if (cell.length < 2 || cell.length > EXCEL_FORMULA_TEXT_MAX || first < 48 || first > 57 || (first !== 48 && cell.length <= 15)) return false
   return /^\d+$/.test(cell)
 }
 

@@ -12,10 +12,10 @@ import { parseCsv } from './csv-parse'
 const shown = (cell: string): string => /^="(\d+)"$/.exec(cell)?.[1] ?? cell
 
 describe('text of digits in CSV for Excel', () => {
-  it('writes a leading zero or more than 15 digits as a constant formula, and nothing else', () => {
-    const cells = ['0012', '7009123456789012345', '1234567890123456', '123456789012345', '0', '42', '0x12', '00a', '=0012', '', ' 0012']
+  it('writes a leading zero or more than 15 digits (up to the 255 Excel takes in a formula) as a constant formula, and nothing else', () => {
+    const cells = ['0012', '7009123456789012345', '1234567890123456', '123456789012345', '0', '42', '0x12', '00a', '=0012', '', ' 0012', '9'.repeat(256)]
     const line = csvLine(cells, { excelText: true })
-    expect(line).toBe(['"=""0012"""', '"=""7009123456789012345"""', '"=""1234567890123456"""', '"123456789012345"', '"0"', '"42"', '"0x12"', '"00a"', `"'=0012"`, '""', '" 0012"'].join(',') + '\n')
+    expect(line).toBe(['"=""0012"""', '"=""7009123456789012345"""', '"=""1234567890123456"""', '"123456789012345"', '"0"', '"42"', '"0x12"', '"00a"', `"'=0012"`, '""', '" 0012"', `"${'9'.repeat(256)}"`].join(',') + '\n')
     expect(csvLine(cells)).toBe(`${cells.map((c) => (c.startsWith('=') ? `"'${c}"` : `"${c}"`)).join(',')}\n`)
   })
 
