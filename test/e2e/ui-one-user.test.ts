@@ -3,7 +3,7 @@
 // the host's e-mail and its filter searches every column; no match says so and clears; the user
 // drawer links to that user's recordings; the formatted view shows labels beside raw values; the
 // export dialog writes labels or raw values, with a byte-order mark for Excel; "Select all N"
-// under a filter selects exactly those N rows.
+// under a filter selects exactly those N rows; Tab out of an open type-ahead reaches the next control.
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -182,6 +182,36 @@ describe.skipIf(chromiumMissingReason !== undefined)('UI: one user’s data (end
     await page.getByRole('button', { name: `Select all ${shown.toLocaleString('en-US')}` }).click()
     await page.getByText(`${shown.toLocaleString('en-US')} selected`).waitFor()
     await ui.harness.screenshot('ui-one-user-07-select-all-filtered')
+  })
+
+  // Chromium makes a scrolling box without focusable children a Tab stop of its own, so Tab from a
+  // type-ahead whose suggestions were open landed on the list, which the field's blur then closed:
+  // focus fell to the page's body and a keyboard user had to start again from the top.
+  it('Tab out of an open type-ahead goes on to the next control, not to the page', async () => {
+    const { page } = ui
+    await page.getByRole('tab', { name: 'Browse' }).click()
+    await page.getByRole('tab', { name: 'Meetings' }).click()
+    const form = page.getByRole('form', { name: 'Meetings parameters' })
+    await form.getByRole('radio', { name: 'One user' }).check()
+    const box = form.getByRole('combobox', { name: 'User (e-mail, name or ID)' })
+    await box.focus()
+    const list = page.getByRole('listbox', { name: 'Matching users' })
+    // Enough users that the list scrolls, as in any real account.
+    await expect.poll(() => list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true)
+    await page.keyboard.press('Tab')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Last 7 days')
+    expect(await box.getAttribute('aria-expanded')).toBe('false')
+  })
+
+  it('Tab out of the console’s Path field with its operations listed does the same', async () => {
+    const { page } = ui
+    await page.getByRole('tab', { name: 'Console' }).click()
+    const path = page.getByRole('form', { name: 'Request' }).getByLabel('Path', { exact: true })
+    await path.fill('list')
+    const list = page.getByRole('listbox', { name: 'Matching operations' })
+    await expect.poll(() => list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true)
+    await page.keyboard.press('Tab')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Send')
   })
 
   it('opened no page error on the way', () => {
