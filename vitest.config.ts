@@ -64,6 +64,11 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // One module registry for the whole run: each file started a fresh worker and imported
+          // Playwright, the stand-in and the harness again (about 100 s of a CI run). Each app launch
+          // still gets a fresh graph of the app's own modules (vi.resetModules in harness.ts), and
+          // each file closes its browser, sandbox and app in afterAll.
+          isolate: false,
           // Chromium on a busy machine: expect.poll's 1 s default is too short a bound for a page to settle.
           expect: { poll: { timeout: 15_000 } },
           server: { deps: { inline: ['electron-store'] } },
