@@ -4,21 +4,16 @@
 // keyboard flow stays: Tab in, Enter sends; the suggestions wait for typing or ArrowDown.
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { makeProfile } from './fake-bridge'
-import { renderApp } from './render-app'
+import { openConsole } from './open-console'
 
-async function openConsole() {
-  const p = makeProfile({ name: 'Acme' })
-  const app = await renderApp({ profiles: [p], statuses: [{ profileId: p.id, state: 'connected', grantedScopes: ['user:read:admin'], hasRefreshToken: false, apiUrl: 'https://api.zoom.us' }] })
-  await app.user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
-  await app.user.click(await screen.findByRole('tab', { name: 'Console' }))
-  await screen.findByRole('form', { name: 'Request' })
-  return { ...app, p, path: screen.getByRole('combobox', { name: 'Path' }) as HTMLInputElement }
+async function openConsoleWithPath() {
+  const app = await openConsole()
+  return { ...app, path: screen.getByRole('combobox', { name: 'Path' }) as HTMLInputElement }
 }
 
 describe('the console’s Path field', () => {
   it('starts empty with /users/me as its placeholder, and what is typed into it is the path', async () => {
-    const { user, path } = await openConsole()
+    const { user, path } = await openConsoleWithPath()
     expect(path.value).toBe('')
     expect(path.placeholder).toMatch(/^\/users\/me\b/)
     // The preview says what an empty field sends.
@@ -30,7 +25,7 @@ describe('the console’s Path field', () => {
   })
 
   it('sends /users/me when left empty, from the keyboard, and the history shows it', async () => {
-    const { user, fake, p, path } = await openConsole()
+    const { user, fake, p, path } = await openConsoleWithPath()
     await user.click(screen.getByLabelText('Method'))
     await user.tab()
     expect(document.activeElement).toBe(path)
@@ -47,7 +42,7 @@ describe('the console’s Path field', () => {
   })
 
   it('sends nothing with another method while the Path is empty: a DELETE or PATCH never goes to /users/me unseen', async () => {
-    const { user, fake, path } = await openConsole()
+    const { user, fake, path } = await openConsoleWithPath()
     for (const method of ['DELETE', 'PATCH', 'POST', 'PUT']) {
       await user.selectOptions(screen.getByLabelText('Method'), method)
       expect(path.placeholder).not.toMatch(/users\/me/)

@@ -1,17 +1,8 @@
 // @vitest-environment happy-dom
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { makeProfile } from './fake-bridge'
-import { renderApp } from './render-app'
+import { openConsole } from './open-console'
 
-async function openConsole() {
-  const p = makeProfile({ name: 'Acme' })
-  const app = await renderApp({ profiles: [p], statuses: [{ profileId: p.id, state: 'connected', grantedScopes: ['user:read:admin'], hasRefreshToken: false, apiUrl: 'https://api.zoom.us' }] })
-  await app.user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
-  await app.user.click(await screen.findByRole('tab', { name: 'Console' }))
-  await screen.findByRole('form', { name: 'Request' })
-  return { ...app, p }
-}
 
 describe('request console', () => {
   it('sends the request through main and shows status, time and pretty JSON, then lists it in the history', async () => {
