@@ -14,7 +14,7 @@ import { isAccountWide } from '../../store/selectors/scopes'
 import { ACCOUNT_RECORDINGS, accountRecordingsAllowed } from '../../../common/zoom/account-recordings'
 import { acceptedScopes } from '../../../common/zoom/scopes'
 import type { TargetUser, UserTarget } from '../../store/slices/browse'
-import { datasetKey, EMPTY_GRID_VIEW } from '../../store/slices/browse'
+import { datasetKey, EMPTY_GRID_VIEW, gridQuery } from '../../store/slices/browse'
 import { CrawlProgress } from './CrawlProgress'
 import { DailyUsageChart } from './DailyUsageChart'
 import { DataGrid } from './DataGrid'
@@ -250,6 +250,7 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
     [view.sort, setGridView, datasetId],
   )
   const onFilter = useCallback((filterText: string) => setGridView(datasetId, { filterText }), [setGridView, datasetId])
+  const shownColumns = view.columns ?? (rows.columns.length > 0 ? rows.columns : defaultColumns)
   const [exportFormat, setExportFormat] = useState<ExportFormat>()
   const countSelectedShown = useStore((s) => s.countSelectedShown)
   const [hiddenSelected, setHiddenSelected] = useState<number>()
@@ -308,7 +309,7 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
         onFilter={onFilter}
         shown={rows.total}
         total={rows.datasetTotal}
-        columns={view.columns ?? (rows.columns.length > 0 ? rows.columns : defaultColumns)}
+        columns={shownColumns}
         availableColumns={availableColumns}
         onColumns={(columns) => setGridView(datasetId, { columns })}
         onExport={openExport}
@@ -320,7 +321,7 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
       />
       <EmptyFilters
         resource={resource}
-        columns={view.columns ?? (rows.columns.length > 0 ? rows.columns : defaultColumns)}
+        columns={shownColumns}
         empty={view.empty}
         onChange={(empty) => setGridView(datasetId, { empty })}
       />
@@ -329,7 +330,7 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
         onClose={() => setExportFormat(undefined)}
         onExport={(choice, selectedOnly) => void exportToFile(datasetId, selectedOnly ? { ...choice, rowIndexes: [...selection] } : choice)}
         rows={rows.total}
-        filtered={view.filterText.trim() !== '' || view.empty !== undefined}
+        filtered={gridQuery(view).filter !== undefined}
         selected={selection.size}
         hiddenSelected={hiddenSelected}
         missing={incompleteness(info, job)}
