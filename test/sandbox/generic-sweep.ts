@@ -7,6 +7,7 @@
 // and `npm run catalog:stats`.
 import { DAY_MS, isoDate, parseIsoDate } from './clock'
 import { LinkResolver } from './api/generic/links'
+import { dateBoundsOf } from './api/generic/dated-list'
 import { objectProperties } from '../../common/zoom/api/parse'
 import { pagingParamsOf } from '../../common/zoom/api/list-params'
 import type { ApiCatalog, ApiOperation, ApiParam } from '../../common/zoom/api/types'
@@ -74,7 +75,7 @@ export class GenericSweep {
   requiredQuery(op: ApiOperation, back = 0): string {
     const query = new URLSearchParams()
     for (const param of op.params) if (param.in === 'query' && param.required && !pagingParamsOf(op).has(param.name)) query.set(param.name, this.sampleValue(param))
-    if (isDated(op)) {
+    if (dateBoundsOf(op) !== undefined) {
       const to = parseIsoDate(this.today)! - back * WINDOW_DAYS * DAY_MS
       query.set('from', isoDate(to - (WINDOW_DAYS - 1) * DAY_MS))
       query.set('to', isoDate(to))
@@ -93,7 +94,7 @@ export class GenericSweep {
         const rows = status === 200 && key !== undefined ? (body as Json)[list.listKey!] : undefined
         const found = Array.isArray(rows) ? rows.slice(0, CANDIDATES).map((row) => String((row as Json)[key!])) : []
         // A window holds a share of a dated list's rows: earlier ones add candidates (disjoint, so no repeats).
-        if (found.length >= CANDIDATES || !isDated(list) || back + 1 >= WINDOWS_BACK) return found
+        if (found.length >= CANDIDATES || dateBoundsOf(list) === undefined || back + 1 >= WINDOWS_BACK) return found
         return [...found, ...(await ask(back + 1))].slice(0, CANDIDATES)
       }
       values = ask(0)
@@ -144,10 +145,6 @@ export class GenericSweep {
 }
 
 /** Whether `op` takes `from` and `to` as dates (the sandbox answers it a window at a time). */
-function isDated(op: ApiOperation): boolean {
-  return ['from', 'to'].every((name) => op.params.some((p) => p.in === 'query' && p.name === name && p.schema.format === 'date'))
-}
-
 /**
  * Why an answer does not conform, or undefined when it does: 200 with a body valid against the
  * response schema, undeclared fields forbidden. A list paged by next_page_token may carry that

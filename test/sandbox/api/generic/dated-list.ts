@@ -21,7 +21,7 @@
 import { DAY_MS, isoDate, isoSeconds, startOfUtcDay } from '../../clock'
 import { between, hash3, hashString } from '../../hash'
 import { plainText } from '../../../../common/zoom/api/plain-text'
-import type { ApiOperation, JsonSchema } from '../../../../common/zoom/api/types'
+import type { ApiOperation, ApiParam, JsonSchema } from '../../../../common/zoom/api/types'
 import { objectProperties } from '../../../../common/zoom/api/parse'
 import { dateWindow, type DateWindow, type WindowFault, type WindowRules } from '../dates'
 import { type ApiResponse, zoomError } from '../responses'
@@ -53,12 +53,19 @@ const DOCUMENTED: Record<WindowFault, RegExp> = {
 /** Date fields a row's date is written into, most telling first. */
 const DATE_FIELDS = ['start_time', 'date_time', 'date', 'created_at', 'create_time', 'created_time', 'start_date', 'time', 'end_time', 'timestamp']
 
-/** The date rules of `op`, or undefined when its from/to are not both yyyy-mm-dd query parameters. */
-export function datedListOf(op: ApiOperation, itemSchema: JsonSchema, documented: readonly DocumentedError[] = []): DatedList | undefined {
+/** The `from` and `to` query parameters of `op` when both are dates (yyyy-mm-dd): a list this file filters by date. */
+export function dateBoundsOf(op: ApiOperation): { from: ApiParam; to: ApiParam } | undefined {
   const param = (name: string) => op.params.find((p) => p.in === 'query' && p.name === name && p.schema.format === 'date')
   const from = param('from')
   const to = param('to')
-  if (from === undefined || to === undefined) return undefined
+  return from === undefined || to === undefined ? undefined : { from, to }
+}
+
+/** The date rules of `op`, or undefined when its from/to are not both yyyy-mm-dd query parameters. */
+export function datedListOf(op: ApiOperation, itemSchema: JsonSchema, documented: readonly DocumentedError[] = []): DatedList | undefined {
+  const bounds = dateBoundsOf(op)
+  if (bounds === undefined) return undefined
+  const { from, to } = bounds
   const text = plainText(`${from.description ?? ''}\n${to.description ?? ''}`)
   const errors = (fault: WindowFault) => documented.find((e) => DOCUMENTED[fault].test(e.message))
   const refuse = (fault: WindowFault, message: string): ApiResponse => {
