@@ -39,12 +39,20 @@ export interface DownloadsSnapshot {
   }
 }
 
+/** What one enqueue did, beside the queue as it stands after it. */
+export interface DownloadsEnqueued extends DownloadsSnapshot {
+  /** Files this enqueue added to the queue. */
+  queued: number
+  /** Files of the chosen recordings that were already waiting or downloading, so not added again. */
+  alreadyQueued: number
+}
+
 export const downloadChannels = {
   /**
    * Queues every recording file of the chosen rows of a recordings dataset, into the settings'
    * download folder, or one main asks for. The renderer never names a path.
    */
-  'downloads.enqueue': channel<DownloadsSnapshot>()(
+  'downloads.enqueue': channel<DownloadsEnqueued>()(
     z
       .object({
         datasetId: idSchema,

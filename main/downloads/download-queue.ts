@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { DownloadItem, DownloadsSnapshot } from '../../common/contract/downloads'
+import type { DownloadItem, DownloadsEnqueued, DownloadsSnapshot } from '../../common/contract/downloads'
 import { DOWNLOAD_STALL_SECONDS, type Settings } from '../../common/contract/settings'
 import { AppError } from '../../common/errors'
 import type { DatasetStore } from '../data/datasets/dataset-store'
@@ -123,18 +123,19 @@ export class DownloadQueue {
    * Queues every downloadable file of the chosen rows of a recordings dataset, into the settings'
    * folder, or one the person picks now when none is set.
    */
-  async enqueue(input: EnqueueRequest): Promise<DownloadsSnapshot> {
+  async enqueue(input: EnqueueRequest): Promise<DownloadsEnqueued> {
     const dataset = this.deps.datasets.get(input.datasetId)
     if (!RECORDING_LISTS.has(listPathOf(dataset.resource.id) ?? '')) throw new AppError('VALIDATION', 'Only cloud recordings can be downloaded.')
     const rows = await Promise.all([...new Set(input.rowIndexes)].map(async (index) => ({ index, row: await dataset.row(index) })))
     const settings = await this.deps.settings()
     this.applySettings(settings)
     const folder = settings.downloadFolder || (await this.deps.dialogs.chooseFolder({ title: 'Download recordings to' }))
-    if (!folder) return this.snapshot()
+    if (!folder) return { ...this.snapshot(), queued: 0, alreadyQueued: 0 }
     assertSafeFolder(folder)
     const trash = input.trashAfterVerified === true && (await this.confirmTrash(rows.length, input.fileKinds !== undefined))
     this.lastFolder = folder
     let added = 0
+    let alreadyQueued = 0
     // What each folder holds, read once per enqueue: the files this enqueue adds are in the queue.
     const listings = new Map<string, Promise<string[]>>()
     const listing = (path: string): Promise<string[]> => {
@@ -150,6 +151,7 @@ export class DownloadQueue {
         const { id, added: isNew } = this.add(dataset.profileId, folder, file, onDisk)
         ids.push(id)
         if (isNew) added++
+        else alreadyQueued++
       }
       // Only a recording whose every file is in this batch can be trashed: a file left out by
       // the type choice, or one still processing (no download_url yet), would be lost with it.
@@ -169,7 +171,7 @@ export class DownloadQueue {
     this.pump()
     this.queueTrashCheck()
     this.changed.flush()
-    return this.snapshot()
+    return { ...this.snapshot(), queued: added, alreadyQueued }
   }
 
   /**

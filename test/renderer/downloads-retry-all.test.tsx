@@ -94,4 +94,18 @@ describe('Download selected that queues nothing', () => {
     expect(screen.getByText('1 selected')).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Download selected' }).hasAttribute('disabled')).toBe(false)
   })
+
+  it('while another batch downloads, says its files are already there instead of "Downloading…"', async () => {
+    const { user, fake } = await downloadThree()
+    const files = fake.downloads.length
+    const grid = screen.getByRole('grid', { name: 'Cloud recordings' })
+    // Row 2's files are all in the running batch: asking again adds nothing.
+    await user.click(within(grid).getByRole('checkbox', { name: 'Select row 2' }))
+    await user.click(screen.getByRole('button', { name: 'Download selected' }))
+    await waitFor(() => expect(fake.callsOf('downloads.enqueue')).toHaveLength(2))
+    expect(await screen.findByText('Already in the downloads')).toBeTruthy()
+    expect(screen.queryByText('Downloading the files of 1 recording')).toBeNull()
+    expect(fake.downloads).toHaveLength(files)
+    expect(screen.getByText('1 selected')).toBeTruthy()
+  })
 })

@@ -739,15 +739,24 @@ export class FakeBridge {
       'downloads.enqueue': ({ datasetId, rowIndexes, fileKinds }) => {
         const ds = this.datasets.get(datasetId)
         if (!ds) throw new FakeError('NOT_FOUND', 'That dataset was closed.')
+        let queued = 0
+        let alreadyQueued = 0
         for (const index of rowIndexes) {
           const row = ds.row(index)
           for (const file of (row.recording_files as { id: string; file_type: string; file_size: number; recording_type: string }[] | undefined) ?? []) {
             // Like main: only the chosen kinds of files.
             if (fileKinds && !fileKinds.includes(recordingFileKind(file.file_type))) continue
+            const relativePath = `${String(row.start_time).slice(0, 10)}/${String(row.topic)}/${file.recording_type}.${file.file_type.toLowerCase()}`
+            // Like main: a file already waiting or downloading is not added twice.
+            if (this.downloads.some((d) => d.relativePath === relativePath && (d.state === 'queued' || d.state === 'downloading'))) {
+              alreadyQueued++
+              continue
+            }
+            queued++
             this.downloads.push({
               id: newId('dl'),
               profileId: ds.info.profileId,
-              relativePath: `${String(row.start_time).slice(0, 10)}/${String(row.topic)}/${file.recording_type}.${file.file_type.toLowerCase()}`,
+              relativePath,
               folder: this.settings.downloadFolder,
               fileSize: file.file_size,
               received: 0,
@@ -757,7 +766,7 @@ export class FakeBridge {
             })
           }
         }
-        return this.changeDownloads()
+        return { ...this.changeDownloads(), queued, alreadyQueued }
       },
       'downloads.list': () => this.snapshot(),
       'downloads.cancel': ({ id }) => {

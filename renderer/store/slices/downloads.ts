@@ -1,6 +1,6 @@
 // Recording downloads: the snapshot main pushes with 'downloads.changed'.
 import type { StateCreator } from 'zustand'
-import type { DownloadsSnapshot } from '../../../common/contract/index'
+import type { DownloadsEnqueued, DownloadsSnapshot } from '../../../common/contract/index'
 import { RECORDING_FILE_KINDS, type RecordingFileKind } from '../../../common/zoom/recording-files'
 import { isUnderWay } from '../selectors/downloads'
 import { call, errorMessage } from '../../ipc'
@@ -47,17 +47,24 @@ export const createDownloadsSlice: StateCreator<Store, [], [], DownloadsSlice> =
     enqueueDownloads: async (datasetId, rowIndexes, options = {}) => {
       // Every kind chosen = no filter (files of kinds added later are fetched too).
       const fileKinds = options.fileKinds && options.fileKinds.length < RECORDING_FILE_KINDS.length ? [...options.fileKinds] : undefined
-      let downloads: DownloadsSnapshot
+      let enqueued: DownloadsEnqueued
       try {
-        downloads = await call('downloads.enqueue', { datasetId, rowIndexes, ...(fileKinds ? { fileKinds } : {}), ...(options.trashAfterVerified ? { trashAfterVerified: true } : {}) })
+        enqueued = await call('downloads.enqueue', { datasetId, rowIndexes, ...(fileKinds ? { fileKinds } : {}), ...(options.trashAfterVerified ? { trashAfterVerified: true } : {}) })
       } catch (error) {
         get().notify({ tone: 'error', title: 'Could not start the downloads', description: errorMessage(error) })
         return false
       }
-      if (!downloads.items.some(isUnderWay)) {
-        // Nothing to fetch: no "Downloading…", and the selection stays for another try.
+      const { queued, alreadyQueued, ...downloads } = enqueued
+      // Whether this enqueue added anything is main's answer, not whether the queue is busy: a
+      // batch already under way must not pass for the start of this one.
+      if (queued === 0) {
+        // Nothing new to fetch: no "Downloading…", and the selection stays for another try.
         setDownloads(downloads)
-        get().notify({ tone: 'info', title: 'No files were queued', description: 'The folder choice was cancelled, or the selected recordings have no files of the chosen kinds ready to download.' })
+        get().notify(
+          alreadyQueued > 0
+            ? { tone: 'info', title: 'Already in the downloads', description: `The ${alreadyQueued === 1 ? 'file' : `${alreadyQueued} files`} of the selected recordings ${alreadyQueued === 1 ? 'is' : 'are'} already waiting or downloading; nothing was added.` }
+            : { tone: 'info', title: 'No files were queued', description: 'The folder choice was cancelled, or the selected recordings have no files of the chosen kinds ready to download.' },
+        )
         return false
       }
       const earlier = get().downloadingNotice

@@ -2,7 +2,7 @@
 // failed file of the queue goes back in it, a failed one resuming from its .part, and a recording
 // marked for Zoom's trash that had a file given up stays in the cloud, however soon the retry came.
 import { describe, expect, it } from 'vitest'
-import type { DownloadsSnapshot } from '../../../common/contract/downloads'
+import type { DownloadsEnqueued, DownloadsSnapshot } from '../../../common/contract/downloads'
 import { createDownloadHandlers } from '../../../main/ipc/handlers/downloads'
 import { createRouter, type SenderInfo } from '../../../main/ipc/router'
 import type { Handlers } from '../../../main/ipc/types'
@@ -91,6 +91,26 @@ describe('downloads.retryAll', () => {
     // Every file of C is a verified download now, but the person was told a cancelled file keeps it in the cloud.
     expect(trashed.sort()).toEqual(['uuid-A', 'uuid-B'])
     expect(after.trash).toMatchObject({ trashed: 2, kept: 1, waiting: 0 })
+    await queue.shutdown()
+  })
+})
+
+describe('downloads.enqueue says what it added', () => {
+  const scratch = serverAndFolderEachTest('zc-dl-enqueue-counts-')
+
+  it('counts the files it queued, and those of a second ask already waiting or downloading', async () => {
+    const { server, folder } = scratch
+    const { queue, recordings } = trashingRecordingsQueue({ server, folder })
+    const call = bridgeTo(queue)
+    // 'a' stalls after its first 1,000 bytes, so the first batch is still downloading at the second ask.
+    server.files.set('a', { size: 3000, stallAfter: { bytes: 1000, times: 1 } })
+    server.files.set('b', { size: 3000 })
+    recordings.add([recording('uuid-A', 1, 'a', server.url('a')), recording('uuid-B', 2, 'b', server.url('b'))])
+    const first = (await call('downloads.enqueue', { datasetId: recordings.id, rowIndexes: [0] })) as DownloadsEnqueued
+    expect([first.queued, first.alreadyQueued]).toEqual([1, 0])
+    const second = (await call('downloads.enqueue', { datasetId: recordings.id, rowIndexes: [0, 1] })) as DownloadsEnqueued
+    expect([second.queued, second.alreadyQueued]).toEqual([1, 1])
+    expect(second.items).toHaveLength(2)
     await queue.shutdown()
   })
 })
