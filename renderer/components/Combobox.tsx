@@ -16,8 +16,8 @@ export interface ComboboxOption {
   /** Shown, never picked (a list the grant cannot reach). */
   disabled?: boolean
   /**
-   * Options of one group are listed together under its name, in the order they come. Give a
-   * group's options next to each other: the arrows follow `options`' order, not the groups'.
+   * Options of one group are listed together under its name, in the order they come; the
+   * groups in the order their first option comes. The arrows follow that shown order.
    */
   group?: string
 }
@@ -64,9 +64,16 @@ export function Combobox({ label, text, onText, options, onPick, listLabel, open
   const listId = `${id}-list`
   const showList = open && options.length > 0
   const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : '', footer ? `${id}-footer` : ''].filter(Boolean).join(' ') || undefined
-  const move = (to: number) => {
-    setActive(to)
-    if (to >= options.length - NEAR_END) onNearEnd?.()
+  const grouped = options.some((option) => option.group !== undefined)
+  const groups = grouped ? groupOptions(options) : undefined
+  // The options' indexes in the order they are shown: ↓ must go to the option below, which in a
+  // grouped list is not always the next in `options`.
+  const shown = groups ? [...groups.values()].flatMap((items) => items.map(({ index }) => index)) : options.map((_, index) => index)
+  const shownAt = (index: number) => shown.indexOf(index)
+  /** Highlights the option at this place in the shown order. */
+  const move = (place: number) => {
+    setActive(shown[place] ?? -1)
+    if (place >= shown.length - NEAR_END) onNearEnd?.()
   }
   const pick = (index: number) => {
     const option = options[index]
@@ -83,8 +90,6 @@ export function Combobox({ label, text, onText, options, onPick, listLabel, open
       {option.content}
     </ListboxOption>
   )
-  const grouped = options.some((option) => option.group !== undefined)
-  const groups = grouped ? groupOptions(options) : undefined
   return (
     <div className={`field combobox${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -114,13 +119,14 @@ export function Combobox({ label, text, onText, options, onPick, listLabel, open
             if (!showList) {
               setOpen(true)
               if (options.length > 0) move(0)
-            } else if (options.length > 0) move((active + 1) % options.length)
+            } else if (options.length > 0) move(active < 0 ? 0 : (shownAt(active) + 1) % shown.length)
             else return
           } else if (e.key === 'ArrowUp' && showList) {
-            move(active <= 0 ? options.length - 1 : active - 1)
+            const place = active < 0 ? -1 : shownAt(active)
+            move(place <= 0 ? shown.length - 1 : place - 1)
           } else if (e.key === 'Enter' && showList) {
-            // Enter picks the highlighted option (none: the first); it must not submit the form (that would load).
-            pick(active >= 0 ? active : 0)
+            // Enter picks the highlighted option (none: the first shown); it must not submit the form (that would load).
+            pick(active >= 0 ? active : (shown[0] ?? 0))
           } else if (e.key === 'Escape' && showList) {
             setOpenState(false)
           } else return

@@ -26,30 +26,27 @@ export function ListPicker({ entries, onPick, note }: { entries: PickerEntry[]; 
     return (query: string) => index.search(query, MAX_SHOWN).flatMap((list) => byPath.get(list.path) ?? [])
   }, [entries])
   const shown = useMemo(() => search(text), [search, text])
-  // Grouped by product, each group in the order its lists come.
-  const options = useMemo<ComboboxOption[]>(() => {
-    const products = [...new Set(shown.map((entry) => entry.list.product))]
-    return products.flatMap((product) =>
-      shown
-        .filter((entry) => entry.list.product === product)
-        .map((entry) => {
-          const disabled = entry.missing.length > 0 || entry.unavailable
-          return {
-            key: entry.list.path,
-            group: product,
-            disabled,
-            content: (
-              <>
-                <span className="mono">{entry.list.path}</span>
-                <span className="muted"> · {entry.list.summary}</span>
-                {entry.list.rateLabel && <span className="muted"> · {entry.list.rateLabel}</span>}
-                {disabled && <span className="muted"> · {entry.unavailable ? 'not for this kind of app' : `needs one of ${entry.missing.join(', ')}`}</span>}
-              </>
-            ),
-          }
-        }),
-    )
-  }, [shown])
+  // Grouped by product (the Combobox lists each product's together, best matches first in each).
+  const options = useMemo<ComboboxOption[]>(
+    () =>
+      shown.map((entry) => {
+        const disabled = entry.missing.length > 0 || entry.unavailable
+        return {
+          key: entry.list.path,
+          group: entry.list.product,
+          disabled,
+          content: (
+            <>
+              <span className="mono">{entry.list.path}</span>
+              <span className="muted"> · {entry.list.summary}</span>
+              {entry.list.rateLabel && <span className="muted"> · {entry.list.rateLabel}</span>}
+              {disabled && <span className="muted"> · {entry.unavailable ? 'not for this kind of app' : `needs one of ${entry.missing.join(', ')}`}</span>}
+            </>
+          ),
+        }
+      }),
+    [shown],
+  )
   return (
     <Combobox
       className="list-picker"
