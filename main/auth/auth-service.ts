@@ -202,7 +202,7 @@ export class AuthService {
       const callbackUrl = await agent.authorize({ profileId, profileName: profile.name, url, redirectUri: profile.redirectUri, state, signal })
       // The state is consumed here: whatever arrives later has no flow to match.
       this.deps.lifecycle.signIns.end(profileId, signal)
-      const { code } = readAuthorizationResponse(callbackUrl, { redirectUri: profile.redirectUri, state })
+      const { code } = readAuthorizationResponse(callbackUrl, { redirectUri: profile.redirectUri, state, issuer: oauthBase })
       registerSecret(code)
       used.code = code
       if (this.deps.tokens.generationOf(profileId) !== generation) throw this.overtaken(profileId, 'nothing was exchanged')

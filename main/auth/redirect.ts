@@ -27,15 +27,16 @@ const MAX_CALLBACK_LENGTH = 16_384
 
 /**
  * Reads `code` from a callback URL after checking it belongs to the pending flow.
+ * `issuer`: the OAuth base the authorization request went to; an `iss` in the response must name it.
  * Throws AppError: AUTH_REDIRECT_MISMATCH, AUTH_STATE_MISMATCH, AUTH_ACCESS_DENIED or AUTH_RESPONSE_INVALID.
  */
-export function readAuthorizationResponse(callbackUrl: string, expected: { redirectUri: string; state: string }): { code: string } {
+export function readAuthorizationResponse(callbackUrl: string, expected: { redirectUri: string; state: string; issuer?: string }): { code: string } {
   if (callbackUrl.length > MAX_CALLBACK_LENGTH) throw new AppError('AUTH_RESPONSE_INVALID', 'The authorization response is too long to be genuine')
   if (!isRegisteredRedirect(expected.redirectUri, callbackUrl)) {
     throw new AppError('AUTH_REDIRECT_MISMATCH', `The authorization response went to ${describeUrlTarget(callbackUrl)}, not to the registered redirect URL ${describeUrlTarget(expected.redirectUri)}`)
   }
   const params = new URL(callbackUrl).searchParams
-  for (const name of ['state', 'code', 'error']) {
+  for (const name of ['state', 'code', 'error', 'iss']) {
     if (params.getAll(name).length > 1) throw new AppError('AUTH_RESPONSE_INVALID', `The authorization response carries the parameter "${name}" more than once`)
   }
   const state = params.get('state')
@@ -43,6 +44,13 @@ export function readAuthorizationResponse(callbackUrl: string, expected: { redir
 
   if (state !== null && !statesEqual(expected.state, state)) {
     throw new AppError('AUTH_STATE_MISMATCH', 'The authorization response does not belong to this sign-in (state mismatch); nothing was exchanged')
+  }
+  // RFC 9207 mix-up defence: profiles may point at zoom.us, zoomgov.com or a custom server, all
+  // redirecting to the same loopback URL, so an answer that says it came from another server is
+  // not this flow's, error or not. Zoom does not announce `iss`, so its absence is accepted.
+  const iss = params.get('iss')
+  if (iss !== null && expected.issuer !== undefined && !sameIssuer(iss, expected.issuer)) {
+    throw new AppError('AUTH_RESPONSE_INVALID', `The authorization response says it came from ${describeUrlTarget(iss)}, not from ${describeUrlTarget(expected.issuer)} where this sign-in began; nothing was exchanged`)
   }
   if (error !== null) {
     // An error ends the flow whether or not Zoom echoed the state: nothing is accepted from it.
@@ -58,4 +66,10 @@ export function readAuthorizationResponse(callbackUrl: string, expected: { redir
   if (!code) throw new AppError('AUTH_RESPONSE_INVALID', 'The authorization response has no code')
   if (code.length > 4096) throw new AppError('AUTH_RESPONSE_INVALID', 'The authorization code is too long to be genuine')
   return { code }
+}
+
+/** RFC 9207 §2.4 asks for simple string comparison; only a trailing slash is forgiven. */
+function sameIssuer(received: string, issuer: string): boolean {
+  const trim = (value: string) => value.replace(/\/+$/, '')
+  return received !== '' && trim(received) === trim(issuer)
 }

@@ -136,6 +136,16 @@ describe('refused authorization responses', () => {
     noTokenRequest(sandbox)
   })
 
+  it('an authorization response naming another issuer (RFC 9207 mix-up) is refused, no token request', async ({ app, sandbox }) => {
+    app.fakes.authWindow.rewriteCallback = (url) => `${url}&iss=${encodeURIComponent('https://attacker.example')}`
+    const error = await rejection(connect(app))
+    expect(error.code).toBe('AUTH_RESPONSE_INVALID')
+    noTokenRequest(sandbox)
+    // The issuer the request went to is accepted.
+    app.fakes.authWindow.rewriteCallback = (url) => `${url}&iss=${encodeURIComponent(sandbox.url)}`
+    expect((await connect(app)).state).toBe('connected')
+  })
+
   it('a replayed state (the callback of an earlier flow) is refused', async ({ app, sandbox }) => {
     let earlier = ''
     app.fakes.authWindow.rewriteCallback = (url) => (earlier = url)

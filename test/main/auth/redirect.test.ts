@@ -80,6 +80,19 @@ describe('authorization response', () => {
     expectCode(() => readAuthorizationResponse(url(`error=server_error&state=${state}`), expected), 'AUTH_RESPONSE_INVALID')
   })
 
+  it('checks iss when the server sends it (RFC 9207): another server\'s answer, or two of them, is refused', () => {
+    const withIssuer = { ...expected, issuer: 'https://zoom.us' }
+    expect(readAuthorizationResponse(url(`code=abc&state=${state}&iss=${encodeURIComponent('https://zoom.us')}`), withIssuer)).toEqual({ code: 'abc' })
+    // No iss: Zoom does not advertise RFC 9207, so its absence is not a failure.
+    expect(readAuthorizationResponse(url(`code=abc&state=${state}`), withIssuer)).toEqual({ code: 'abc' })
+    for (const iss of ['https://attacker.example', 'https://zoomgov.com', 'https://zoom.us.attacker.example', 'http://zoom.us', '']) {
+      expectCode(() => readAuthorizationResponse(url(`code=abc&state=${state}&iss=${encodeURIComponent(iss)}`), withIssuer), 'AUTH_RESPONSE_INVALID')
+    }
+    expectCode(() => readAuthorizationResponse(url(`code=abc&state=${state}&iss=https%3A%2F%2Fzoom.us&iss=https%3A%2F%2Fzoom.us`), withIssuer), 'AUTH_RESPONSE_INVALID')
+    // An error from another server is not reported as this server's answer either.
+    expectCode(() => readAuthorizationResponse(url(`error=access_denied&state=${state}&iss=${encodeURIComponent('https://attacker.example')}`), withIssuer), 'AUTH_RESPONSE_INVALID')
+  })
+
   it('does not name the code in its messages', () => {
     const error = expectCode(() => readAuthorizationResponse(`http://127.0.0.1:1/callback?code=SECRET-CODE&state=${state}`, expected), 'AUTH_REDIRECT_MISMATCH')
     expect(error.message).not.toContain('SECRET-CODE')
