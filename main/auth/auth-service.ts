@@ -213,7 +213,7 @@ export class AuthService {
         // Exchanged exactly once; a failure is reported, never retried with the same code.
         const result = await exchangeAuthorizationCode(this.deps.endpoint, oauthBase, client, { code, redirectUri: profile.redirectUri, ...(pkce ? { codeVerifier: pkce.verifier } : {}) })
         // For the profile as it was when the sign-in began: adopt() refuses it if that changed.
-        const set = tokenSetFromResult(result, grantIdentityOf(profile))
+        const set = tokenSetFromResult(result, { ...grantIdentityOf(profile), requestedScopes: profile.scopes })
         if ((await this.deps.tokens.adopt(profileId, set, generation, client)) === 'stale') {
           const revoked = await this.revokeUnwanted(profileId, oauthBase, client, set)
           this.deps.tokens.discard(set)

@@ -31,11 +31,16 @@ const DEFAULT_LIFETIME_S = 3599
 const MIN_LIFETIME_S = 30
 const MAX_LIFETIME_S = 86_400
 
-/** `context`: the identity of the profile the request was made for (and the set it renews). */
-export function tokenSetFromResult(result: TokenResult, context: GrantIdentity & { previous?: TokenSet }): TokenSet {
+/**
+ * `context`: the identity of the profile the request was made for (and the set it renews), and
+ * for a sign-in the scopes its authorization request asked for.
+ */
+export function tokenSetFromResult(result: TokenResult, context: GrantIdentity & { previous?: TokenSet; requestedScopes?: readonly string[] }): TokenSet {
   const { previous } = context
   const lifetime = Math.min(MAX_LIFETIME_S, Math.max(MIN_LIFETIME_S, result.expires_in ?? DEFAULT_LIFETIME_S))
-  const scopes = result.scope !== undefined ? result.scope.split(/\s+/).filter(Boolean) : (previous?.scopes ?? [])
+  // RFC 6749 §5.1: a response without `scope` granted what was asked for — the earlier grant's
+  // scopes on a renewal, the requested ones on a sign-in (none asked: unknown, left empty).
+  const scopes = result.scope !== undefined ? result.scope.split(/\s+/).filter(Boolean) : [...(previous?.scopes ?? context.requestedScopes ?? [])]
   // RFC 6749 §6: a response without a refresh token leaves the old one in force (Insomnia #1492).
   const refreshToken = result.refresh_token ?? previous?.refreshToken
   const apiUrl = result.api_url ?? previous?.apiUrl

@@ -105,6 +105,11 @@ export interface StrictOAuthOptions {
    * error=invalid_scope (§4.1.2.1). Zoom falls back to the app's configured scopes.
    */
   scopeRequired?: boolean
+  /**
+   * RFC 6749 §5.1: `scope` may be left out of a token response when it is what the client asked
+   * for. This server leaves it out of every token response (tests ask only for configured scopes).
+   */
+  scopeOmitted?: boolean
 }
 
 export interface AppsInfo {

@@ -66,7 +66,8 @@ export async function handleToken(req: IncomingMessage, res: ServerResponse, ctx
   }
   if (!outcome.ok) return sendFailure(res, ctx, outcome.failure)
   ctx.stats.tokenResponse(200)
-  sendJson(res, 200, { ...outcome.tokens, api_url: ctx.apiUrl }, NO_STORE)
+  const { scope, ...unscoped } = outcome.tokens
+  sendJson(res, 200, { ...(ctx.strict.scopeOmitted === true ? unscoped : { ...unscoped, scope }), api_url: ctx.apiUrl }, NO_STORE)
 }
 
 /** POST /oauth/devicecode, where Zoom starts the device flow. */
