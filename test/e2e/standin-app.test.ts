@@ -98,11 +98,17 @@ describe.skipIf(chromiumMissingReason !== undefined)('Electron stand-in: app', (
     const steps: string[] = []
     app.on('window-all-closed', () => steps.push('window-all-closed'))
     app.on('before-quit', () => steps.push('before-quit'))
+    app.on('will-quit', () => steps.push('will-quit'))
+    app.on('quit', (_event: unknown, code: number) => steps.push(`quit ${code}`))
     const window = new BrowserWindow({ show: false })
     window.close()
     expect(steps).toEqual(['window-all-closed'])
+    const left = new BrowserWindow({ show: false })
+    left.on('close', () => steps.push('close'))
+    left.on('closed', () => steps.push('closed'))
     app.exit(3)
     expect(await standin.exited).toBe(3)
-    expect(steps).toEqual(['window-all-closed'])
+    // Browser::Exit destroys the windows (no 'close') and Shutdown still emits 'quit' with the code.
+    expect(steps).toEqual(['window-all-closed', 'closed', 'quit 3'])
   })
 })

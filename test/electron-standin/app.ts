@@ -13,7 +13,9 @@
 //   (cancellable), then 'quit'; 'window-all-closed' is not emitted on the way (app.md: "If the
 //   user pressed Cmd + Q, or the developer called app.quit()… Electron will first try to close all
 //   the windows and then emit the will-quit event, and in this case the window-all-closed event
-//   would not be emitted."). exit(code) closes everything without those events.
+//   would not be emitted."). exit(code) destroys every window without before-quit, will-quit or
+//   'close', but still emits 'quit' with its code (shell/browser/browser.cc Browser::Exit →
+//   Shutdown → App::OnQuit in electron_api_app.cc, which emits "quit" with the exit code).
 // - relaunch(options): recorded, one entry per call ("When app.relaunch is called for multiple
 //   times, multiple instances will be started after current instance exited", app.md); the
 //   stand-in starts no new instance: a test reads relaunchRequests() after the exit.
@@ -28,6 +30,8 @@ export interface AppHost {
   identity: { name: string; version: string; appPath: string }
   isPackaged: boolean
   closeAllWindows(): boolean
+  /** Destroys every window (no 'close' event; 'closed' still comes), as app.exit does. */
+  destroyAllWindows(): void
   shutDown(exitCode: number): void
 }
 
@@ -133,6 +137,9 @@ export function createApp(host: AppHost) {
     },
     exit(exitCode = 0) {
       quitting = true
+      host.destroyAllWindows()
+      // Before the main message loop runs (not ready yet), Browser::Exit calls exit() at once.
+      if (host.isReady()) app.emit('quit', electronEvent(), exitCode)
       app.releaseSingleInstanceLock()
       host.shutDown(exitCode)
     },

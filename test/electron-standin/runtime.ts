@@ -107,6 +107,9 @@ export function createStandin(options: StandinOptions) {
       for (const window of [...windows]) window.close()
       return windows.length === 0
     },
+    destroyAllWindows() {
+      for (const window of [...windows]) window.destroy()
+    },
     shutDown(code) {
       void shutDown(code)
     },
