@@ -243,6 +243,18 @@ describe.skipIf(chromiumMissingReason !== undefined)('Electron stand-in: windows
     window.destroy()
   })
 
+  it('focus() does nothing for a hidden window, as Electron’s NativeWindow::Focus; a shown one takes it', () => {
+    const window = open()
+    window.focus()
+    expect(window.isVisible()).toBe(false)
+    expect(window.isFocused()).toBe(false)
+    window.show()
+    window.blur()
+    window.focus()
+    expect(window.isFocused()).toBe(true)
+    window.destroy()
+  })
+
   it('close() asks first (cancellable close), destroy() does not; closed always comes', async () => {
     const window = open()
     const steps: string[] = []

@@ -6,6 +6,7 @@
 // - `show: false` keeps it hidden until show(); maximize() "will also show (but not focus) the
 //   window if it isn't being displayed already";
 // - 'ready-to-show' once, after the first load has rendered (browser-window.md);
+// - focus() of a hidden window does nothing (it neither shows nor focuses it);
 // - close() emits a cancellable 'close', then 'closed'; destroy() skips 'close' but "guarantees
 //   the closed event will be emitted";
 // - the page's viewport is the window's size (no frame: content size = window size).
@@ -194,8 +195,10 @@ export abstract class BrowserWindowBase extends EventEmitter {
     }
   }
 
+  /** Does nothing for a hidden window (native_window_views.cc and native_window_mac.mm Focus: "For hidden window focus() should do nothing"). */
   focus(): void {
     this.assertAlive()
+    if (!this.isVisible()) return
     this.focused = true
     this.emit('focus', electronEvent())
   }
