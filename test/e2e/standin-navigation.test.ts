@@ -323,6 +323,11 @@ describe.skipIf(chromiumMissingReason !== undefined)('Electron stand-in: windows
     expect(await page.evaluate(() => globalThis.isSecureContext)).toBe(true)
     // (Headless Chromium also asks for /favicon.ico; the handler answers that too.)
     expect(requests.filter((url) => !url.endsWith('/favicon.ico'))).toEqual(['app://zoom-connect/index.html', 'app://zoom-connect/ok.js'])
+    // protocol.handle is the default session's: a window in another partition is not answered.
+    requests.length = 0
+    const partitioned = new fresh.electron.BrowserWindow({ show: false, webPreferences: { partition: 'elsewhere' } })
+    await expect(partitioned.loadURL('app://zoom-connect/index.html')).rejects.toThrow()
+    expect(requests).toEqual([])
     await fresh.quit()
   })
 })

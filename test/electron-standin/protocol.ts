@@ -1,7 +1,8 @@
 // `protocol` (docs/api/protocol.md). registerSchemesAsPrivileged works only before ready
 // (shell/browser/api/electron_api_protocol.cc throws "protocol.registerSchemesAsPrivileged should
 // be called before app is ready"); protocol.handle(scheme, handler) answers every request of the
-// scheme with the handler's Response. Pages reach handled schemes through the mapping of
+// scheme with the handler's Response, in the default session only (lib/browser/api/protocol.ts
+// forwards it to session.defaultSession.protocol.handle). Pages reach handled schemes through the mapping of
 // scheme-mapping.ts. Only standard schemes can be mapped to an origin, so handling a scheme that
 // was not registered as standard is not emulated.
 import { notEmulated } from './not-emulated'

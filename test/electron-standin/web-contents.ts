@@ -255,7 +255,10 @@ export class WebContents extends EventEmitter {
   }
 
   private async answerFromHandler(event: PausedRequest, scheme: string, url: string): Promise<void> {
-    const handler = this.host.protocolHandler(scheme)
+    // protocol.handle registers on the default session only (lib/browser/api/protocol.ts:
+    // `handle: (...args) => session.defaultSession.protocol.handle(...args)`): a page in another
+    // partition gets no answer from it.
+    const handler = this.session.partition === '' ? this.host.protocolHandler(scheme) : undefined
     if (!handler) return void (await this.cdp!.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'Failed' }))
     const hasBody = event.request.postData !== undefined && !['GET', 'HEAD'].includes(event.request.method)
     const response = await handler(new Request(url, { method: event.request.method, headers: event.request.headers, ...(hasBody ? { body: event.request.postData } : {}) }))
