@@ -60,7 +60,11 @@ export function windowEventSink(windows: () => BrowserWindow[]): EventSink {
   return {
     emit(event, payload) {
       for (const window of windows()) {
-        if (!window.isDestroyed()) window.webContents.send(eventChannel(event), payload)
+        // A closing window's page dies first: Electron marks its webContents destroyed and emits
+        // 'destroyed' (where our listener aborts that window's calls, whose abort handlers may
+        // emit) before the window's own observer closes it, and send() on a destroyed
+        // webContents throws "Object has been destroyed" into whatever emitted.
+        if (!window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(eventChannel(event), payload)
       }
     },
   }

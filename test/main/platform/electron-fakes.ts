@@ -243,7 +243,7 @@ export const ownerOf = (contents: WebContents): BrowserWindow | null => (content
 /** A window as windowEventSink uses it: isDestroyed and webContents.send. */
 export interface FakeEventWindow {
   isDestroyed(): boolean
-  webContents: { send(channel: string, payload: unknown): void }
+  webContents: { send(channel: string, payload: unknown): void; isDestroyed(): boolean }
 }
 
 export const electronWindows = (windows: FakeEventWindow[]): BrowserWindow[] => windows as unknown as BrowserWindow[]

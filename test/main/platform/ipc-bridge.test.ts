@@ -44,8 +44,26 @@ describe('IPC registration', () => {
 
   it('sends events to live windows only, on the event channel', () => {
     const sent: [number, string, unknown][] = []
-    const window = (id: number, destroyed: boolean): FakeEventWindow => ({ isDestroyed: () => destroyed, webContents: { send: (channel: string, payload: unknown) => sent.push([id, channel, payload]) } })
+    const window = (id: number, destroyed: boolean): FakeEventWindow => ({ isDestroyed: () => destroyed, webContents: { send: (channel: string, payload: unknown) => sent.push([id, channel, payload]), isDestroyed: () => destroyed } })
     windowEventSink(() => electronWindows([window(1, false), window(2, true)])).emit('vault.status', LOCKED)
     expect(sent).toEqual([[1, 'event:vault.status', LOCKED]])
+  })
+
+  it('skips a window whose page is already destroyed while the window itself is not yet', () => {
+    // Electron's WebContents::WebContentsDestroyed marks the page destroyed and emits 'destroyed'
+    // before BrowserWindow::WebContentsDestroyed (observed later) closes the window.
+    const sent: unknown[] = []
+    const closing: FakeEventWindow = {
+      isDestroyed: () => false,
+      webContents: {
+        isDestroyed: () => true,
+        send: () => {
+          throw new TypeError('Object has been destroyed')
+        },
+      },
+    }
+    const live: FakeEventWindow = { isDestroyed: () => false, webContents: { isDestroyed: () => false, send: (_channel, payload) => sent.push(payload) } }
+    expect(() => windowEventSink(() => electronWindows([closing, live])).emit('vault.status', LOCKED)).not.toThrow()
+    expect(sent).toEqual([LOCKED])
   })
 })
