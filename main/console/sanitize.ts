@@ -1,5 +1,6 @@
 // What of a console request may be written to history.json: never a credential. Headers whose
 // name looks like a credential (Authorization, Cookie, *token*, *secret*, *key*, …) are dropped;
+// a meeting's, room's or recording's passcode counts as one (whoever holds it joins or plays);
 // query parameters and JSON body fields with such names keep their name with a redacted value
 // (for a field, its whole value, even an object or array); and every remaining string goes
 // through the log redactor, which also scrubs the exact token
@@ -11,7 +12,7 @@ import { REDACTED, redactJsonFields } from '../log/redact-json'
 
 export type ParsedConsoleRequest = ParsedInput<'console.send'>
 
-const SENSITIVE_NAME = /authorization|token|secret|password|passphrase|api[-_]?key|cookie|session|signature|credential|bearer/i
+const SENSITIVE_NAME = /authorization|token|secret|password|passcode|passphrase|api[-_]?key|cookie|session|signature|credential|bearer/i
 export { REDACTED }
 
 export const isSensitiveName = (name: string) => SENSITIVE_NAME.test(name)

@@ -65,3 +65,25 @@ describe('history form', () => {
     expect(JSON.stringify(kept).length).toBeLessThan(MAX_HISTORY_BODY + 1_000)
   })
 })
+
+describe('history passcodes', () => {
+  // Zoom calls a meeting's, a room's or a recording's password a passcode (PATCH
+  // /meetings/{meetingId}: `password`; /rooms/{roomId}/settings: `room_passcode`; recording
+  // settings: `recording_play_passcode`): anyone holding one joins the meeting or plays the recording.
+  const passcodes = ['canary-passcode-1', 'canary-passcode-2', 'canary-passcode-3', 'canary-passcode-4', 'canary-passcode-5']
+
+  it('keeps none in the body, the query, the typed URL, the path parameters or a form', () => {
+    const request = {
+      profileId: 'p',
+      method: 'PATCH' as const,
+      url: `/meetings/1?passcode=${passcodes[0]}`,
+      query: [{ name: 'meeting_passcode', value: passcodes[1]! }],
+      headers: [{ name: 'X-Passcode', value: passcodes[2]! }],
+      body: JSON.stringify({ passcode: passcodes[3], settings: { room_passcode: passcodes[4], enable_passcode: true } }),
+    }
+    const kept = JSON.stringify([sanitizeForHistory(request), sanitizeForHistory({ ...request, body: undefined, form: [{ name: 'recording_play_passcode', value: passcodes[0]! }] })])
+    expect(passcodes.filter((passcode) => kept.includes(passcode))).toEqual([])
+    // A yes/no about passcodes is no passcode: the body stays one Zoom takes.
+    expect(JSON.parse(sanitizeForHistory(request).body!)).toEqual({ passcode: REDACTED, settings: { room_passcode: REDACTED, enable_passcode: true } })
+  })
+})
