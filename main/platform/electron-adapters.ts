@@ -1,5 +1,5 @@
 // The Electron implementations of main's ports (main/ports.ts).
-import { createWriteStream, mkdirSync } from 'node:fs'
+import { chmodSync, createWriteStream, fchmodSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserWindow, Clipboard, Dialog, Session, Shell } from 'electron'
 import type { LogSink } from '../log/logger'
@@ -63,10 +63,18 @@ export function shellPort(shell: Shell): ShellPort {
   }
 }
 
-/** Log lines (already redacted by the logger) go to <userData>/logs/main.log. */
+/**
+ * Log lines (already redacted by the logger) go to <userData>/logs/main.log. The folder is made
+ * 0700 and the file 0600 even when they were there with wider modes (an older build, a backup
+ * restored): redacted lines still name the account's users, meetings and files. The file's mode
+ * is changed through its descriptor, so only the file the log writes to is changed.
+ */
 export function fileLogSink(userData: string): LogSink {
   const dir = join(userData, 'logs')
   mkdirSync(dir, { recursive: true, mode: 0o700 })
-  const stream = createWriteStream(join(dir, 'main.log'), { flags: 'a', mode: 0o600 })
+  if (process.platform !== 'win32') chmodSync(dir, 0o700)
+  const fd = openSync(join(dir, 'main.log'), 'a', 0o600)
+  if (process.platform !== 'win32') fchmodSync(fd, 0o600)
+  const stream = createWriteStream('', { fd })
   return { write: (record) => void stream.write(`${record.at} ${record.level} [${record.scope}] ${record.message}\n`) }
 }

@@ -1,0 +1,32 @@
+// The log file and its folder are the person's alone, like every other file in the data folder:
+// its lines are redacted, but they still name the account's users, meetings and files. One that
+// is there already with a wider mode (an older build, a backup restored, a tool that applied the
+// umask) is narrowed when the app opens it, not only a new one made 0600.
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { fileLogSink } from '../../../main/platform/electron-adapters'
+import { modeOf } from '../data/document-mode'
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'zc-logmode-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+it.skipIf(process.platform === 'win32')('narrows a log folder and file that were there with wider modes to 0700 and 0600', async () => {
+  const logs = join(dir, 'logs')
+  await mkdir(logs)
+  await chmod(logs, 0o755)
+  await writeFile(join(logs, 'main.log'), 'an earlier line\n')
+  await chmod(join(logs, 'main.log'), 0o644)
+
+  fileLogSink(dir)
+  expect(await modeOf(logs)).toBe(0o700)
+  expect(await modeOf(join(logs, 'main.log'))).toBe(0o600)
+  // The earlier lines stay: the file is appended to, never started over.
+  expect(await readFile(join(logs, 'main.log'), 'utf8')).toBe('an earlier line\n')
+})
