@@ -1,0 +1,44 @@
+// Deleting a connection takes what the app wrote down about it: its console requests in
+// history.json (URLs, bodies: the account's users and meetings) go with it, not only its tokens
+// and datasets; another connection's requests stay.
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, expect, it } from 'vitest'
+import { HISTORY_FILE } from '../../../main/console'
+import { createCore, type Core } from '../../../main/core'
+import type { SenderInfo } from '../../../main/ipc/router'
+import { createFakeAdapters } from '../../fakes/adapters'
+
+const ORIGIN = 'app://zoom-connect'
+const sender: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, isOurWindow: true }
+
+let dataDir: string | undefined
+let core: Core | undefined
+afterEach(async () => {
+  await core?.dispose()
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  core = dataDir = undefined
+})
+
+it('deleting a connection removes its console requests from history.json', async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'zc-delete-history-'))
+  const { adapters } = createFakeAdapters({ dataDir })
+  core = await createCore(adapters, { trustedOrigins: [ORIGIN] })
+  expect(await core.router.invoke('vault.setup', sender, { protector: 'os-keychain' })).toMatchObject({ ok: true })
+  const create = (name: string) => core!.credentials.profiles.create({ fields: { name, grant: 's2s', accountId: 'acct123', clientId: `client-${name}` }, clientSecret: 'not-a-real-secret' })
+  const gone = await create('Gone')
+  const stays = await create('Stays')
+  // Not connected: the request is answered with an error, and recorded all the same.
+  for (const profile of [gone, stays]) {
+    const reply = await core.router.invoke('console.send', sender, { profileId: profile.id, method: 'GET', url: `/users/deleted-connection-user-${profile.id}@example.com`, query: [], headers: [] })
+    expect(reply).toMatchObject({ ok: true })
+  }
+  expect(await readFile(join(dataDir, HISTORY_FILE), 'utf8')).toContain(`deleted-connection-user-${gone.id}`)
+
+  expect(await core.router.invoke('profiles.delete', sender, { id: gone.id })).toMatchObject({ ok: true })
+
+  const text = await readFile(join(dataDir, HISTORY_FILE), 'utf8')
+  expect(text).not.toContain(gone.id)
+  expect(text).toContain(`deleted-connection-user-${stays.id}`)
+})
