@@ -142,13 +142,14 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     }),
     ...createVaultHandlers(vault, adapters.events, vaultChanged, adapters.dialogs, () => credentials.beforeLock()),
     ...profileHandlers,
-    // A deleted connection's datasets go with it: its running crawls cancelled, open datasets closed
-    // (files deleted), kept ones deleted; and so do its console requests in history.json (their
-    // URLs and bodies name the account's users and meetings).
+    // A deleted connection's datasets go with it: its running crawls cancelled, its event socket
+    // closed, open datasets closed (files deleted), kept ones deleted; and so do its console
+    // requests in history.json (their URLs and bodies name the account's users and meetings).
     // These go first: should that fail (or the app end), the connection is still there to
     // be deleted again, instead of a deleted connection whose data nothing deletes any more.
     'profiles.delete': async (input, context) => {
       for (const job of data.jobs.list(input.id)) if (job.state === 'running') data.jobs.cancel(job.jobId)
+      await liveEvents.service.forget(input.id)
       await data.datasets.forgetProfile(input.id)
       await requestConsole.clearHistory(input.id)
       return profileHandlers['profiles.delete'](input, context)

@@ -211,6 +211,24 @@ export class EventsService {
     return result
   }
 
+  /**
+   * The connection is being deleted: its socket closes (an event arriving later would be written to
+   * a new dataset of a connection that no longer exists, and its status pushed for a profile that
+   * is gone), the events already received are stored so that the deletion of its datasets takes
+   * them, and events.json forgets its subscription.
+   */
+  async forget(profileId: string): Promise<void> {
+    const sub = this.subscriptions.get(profileId)
+    if (sub) {
+      sub.socket?.stop('The connection was deleted')
+      await sub.queue
+      sub.pushes.dispose()
+      this.subscriptions.delete(profileId)
+    }
+    if (!Object.hasOwn(this.deps.document.read().profiles, profileId)) return
+    await this.deps.document.update((doc) => ({ ...doc, profiles: Object.fromEntries(Object.entries(doc.profiles).filter(([id]) => id !== profileId)) }))
+  }
+
   /** Stops every socket (the app quits, or the vault was locked: no token may be used). */
   stopAll(reason = 'Disconnected'): void {
     for (const sub of this.subscriptions.values()) {
