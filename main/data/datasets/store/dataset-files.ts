@@ -3,7 +3,7 @@
 // ended without closing it: Zoom user data does not stay on disk by accident. A dataset the
 // person chose to keep is moved to `datasets/kept/` until it expires or is cleared. Folders are
 // 0700 and files 0600: the rows are the account's users, meetings and calls.
-import { readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { chmod, lstat, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -128,17 +128,23 @@ async function privateFolder(dir: string): Promise<void> {
   await chmod(dir, FOLDER_MODE)
 }
 
-const PROCESS_FOLDER = /^zoom-connect-datasets-(\d+)$/
+/** `zoom-connect-datasets-<pid>-<random>` (earlier versions: without the random part). */
+const PROCESS_FOLDER = /^zoom-connect-datasets-(\d+)(?:-[A-Za-z0-9]{6})?$/
 
 /**
  * Files of datasets made without a data folder (tests, benchmarks): a folder of this process in
  * the system's temporary folder, removed when the process exits. A process that is killed (a test
  * runner ends its workers so) never runs its exit handler, so the folders of processes that no
  * longer run are removed here, when the next one starts.
+ *
+ * The temporary folder is every account's: a folder named after the process id alone could be
+ * made first by another account (open to all, or with `open` swapped for a link between start-up's
+ * checks), and the rows and start-up's emptying would then happen where that account decides. The
+ * folder is made new with a random part in its name (mkdtemp: created by this call, 0700).
  */
 export function processDatasetFiles(base = tmpdir()): DatasetFiles {
   removeFoldersOfEndedProcesses(base)
-  const root = join(base, `zoom-connect-datasets-${process.pid}`)
+  const root = mkdtempSync(join(base, `zoom-connect-datasets-${process.pid}-`))
   process.once('exit', () => rmSync(root, { recursive: true, force: true }))
   return new DatasetFiles(root)
 }
