@@ -12,7 +12,7 @@
 // again from what is in memory only once it holds twice LEDGER_LIMIT lines. A line that cannot be
 // read (cut short by a crash, damaged) is skipped and a file that cannot be read is started over:
 // either way the ledger vouches for fewer files, and recordings stay in the cloud, the safe side.
-import { appendFile, lstat } from 'node:fs/promises'
+import { lstat, open as openFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { FILE_MODE, writeFileAtomic } from '../store'
 import { ensureDirectory } from '../store/atomic-file'
@@ -162,7 +162,7 @@ export function fileLedger(dir: string, limit = LEDGER_LIMIT): DownloadLedger {
       await writeFileAtomic(path, [...files.values()].map((file) => `${JSON.stringify(file)}\n`).join(''))
       lines = files.size
     } else {
-      await appendFile(path, `${endsWithNewline ? '' : '\n'}${batch.join('')}`, { mode: FILE_MODE })
+      await appendPrivately(path, `${endsWithNewline ? '' : '\n'}${batch.join('')}`)
       lines += batch.length
     }
     endsWithNewline = true
@@ -195,5 +195,21 @@ export function fileLedger(dir: string, limit = LEDGER_LIMIT): DownloadLedger {
       await open()
       return ledger.vouches(path)
     },
+  }
+}
+
+/**
+ * Appends to the ledger, narrowing the file to 0600 as it goes: a mode given at creation is only
+ * used for a new file, and a ledger left by an older build or restored from a backup may be open
+ * to every account, while its lines name the account's hosts and meetings. The mode is set through
+ * the open file, never through a path a link could point elsewhere.
+ */
+async function appendPrivately(path: string, text: string): Promise<void> {
+  const handle = await openFile(path, 'a', FILE_MODE)
+  try {
+    if (process.platform !== 'win32') await handle.chmod(FILE_MODE)
+    await handle.appendFile(text)
+  } finally {
+    await handle.close()
   }
 }

@@ -2,7 +2,7 @@
 // when the download ledger says this app left it there as it is: others may write to that folder,
 // and a file planted under a recording's name and size must not get the recording trashed before
 // it was ever saved. A restart is a new queue on a new ledger opened on the same data folder.
-import { mkdir, mkdtemp, open, readFile, rename, rm, stat, symlink, truncate, utimes, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, open, readFile, rename, rm, stat, symlink, truncate, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -221,6 +221,16 @@ describe('the download ledger', () => {
     await reopened.record(third!)
     const again = fileLedger(dir)
     expect([await again.vouches(first!), await again.vouches(third!)]).toEqual([true, true])
+  })
+
+  it.skipIf(process.platform === 'win32')('narrows a ledger found open to other accounts to 0600 at its next note', async () => {
+    const [first, second] = [join(dir, 'a.mp4'), join(dir, 'b.mp4')]
+    await Promise.all([writeFile(first, 'a'), writeFile(second, 'b')])
+    await fileLedger(dir).record(first)
+    // As an older build, or a backup restored, may leave it: readable by every account.
+    await chmod(join(dir, LEDGER_FILE), 0o644)
+    await fileLedger(dir).record(second)
+    expect((await stat(join(dir, LEDGER_FILE))).mode & 0o777).toBe(0o600)
   })
 
   it('starts over, vouching for nothing, from a ledger it cannot read', async () => {
