@@ -26,7 +26,7 @@ const NEEDS_ESCAPE = /^[=+\-@\t\r]|["\t\r]|[,;\n][=+\-@\t\r]/
 export function csvField(cell: Cell, decimalComma = false, excelText = false): string {
   if (cell === null) return ''
   if (typeof cell !== 'string') return decimalComma && typeof cell === 'number' ? decimalCommaNumber(cell) : String(cell)
-  if (excelText && isDigitsExcelWouldChange(cell)) return `"=""${cell}"""`
+  if (excelText && (isDigitsExcelWouldChange(cell) || isPhoneNumber(cell))) return `"=""${cell}"""`
   // Most cells hold no quote and no place a formula could start: nothing to escape (and the
   // look-behind below, run on every cell of a ten-million-row export, is what made it slow).
   if (!NEEDS_ESCAPE.test(cell)) return `"${cell}"`
@@ -47,6 +47,18 @@ function isDigitsExcelWouldChange(cell: string): boolean {
   // Excel refuses a text constant in a formula, so such a cell stays plain text.
   if (cell.length < 2 || cell.length > EXCEL_FORMULA_TEXT_MAX || first < 48 || first > 57 || (first !== 48 && cell.length <= 15)) return false
   return /^\d+$/.test(cell)
+}
+
+/**
+ * A phone number as Zoom writes it (E.164: `+` then digits, `+14085550012`). The formula guard
+ * would write it `'+14085550012`, and Excel keeps a `'` read from a CSV file as part of the text,
+ * so every caller and callee number of a phone list would show with a quote in front. As a
+ * constant formula `="+14085550012"` Excel shows the number exactly; like the digits above it holds
+ * nothing a formula could run (`+` and digits only). Plain CSV keeps the guard.
+ */
+function isPhoneNumber(cell: string): boolean {
+  if (cell.length < 2 || cell.length > EXCEL_FORMULA_TEXT_MAX || cell.charCodeAt(0) !== 43) return false
+  return /^\+\d+$/.test(cell)
 }
 
 /**

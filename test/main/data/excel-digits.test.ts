@@ -9,7 +9,7 @@ import { formatRows } from '../../../main/data/datasets/store/export-format'
 import { parseCsv } from './csv-parse'
 
 /** What Excel shows for a cell read from CSV: a `="…"` formula's string, anything else as it is. */
-const shown = (cell: string): string => /^="(\d+)"$/.exec(cell)?.[1] ?? cell
+const shown = (cell: string): string => /^="(\+?\d+)"$/.exec(cell)?.[1] ?? cell
 
 describe('text of digits in CSV for Excel', () => {
   it('writes a leading zero or more than 15 digits (up to the 255 Excel takes in a formula) as a constant formula, and nothing else', () => {
@@ -26,6 +26,17 @@ describe('text of digits in CSV for Excel', () => {
         expect(read!.map(shown)).toEqual(cells)
       }),
     )
+  })
+
+  it('writes a phone number in E.164 (+ and digits) as a constant formula, so Excel shows it without the formula guard’s quote', () => {
+    // Zoom Phone lists are full of caller and callee numbers: Excel keeps a ' read from a CSV file
+    // as part of the text, so the guard's quote would show before every one of them.
+    const cells = ['+14085550012', '+1', '+', '+1 408', '+1-408', '++1408', `+${'9'.repeat(254)}`, `+${'9'.repeat(255)}`]
+    const line = csvLine(cells, { excelText: true })
+    expect(line).toBe(['"=""+14085550012"""', '"=""+1"""', `"'+"`, `"'+1 408"`, `"'+1-408"`, `"'++1408"`, `"=""+${'9'.repeat(254)}"""`, `"'+${'9'.repeat(255)}"`].join(',') + '\n')
+    expect(csvLine(['+14085550012'])).toBe(`"'+14085550012"\n`)
+    const [read] = parseCsv(csvLine(['+14085550012', '+442071234567'], { excelText: true, separator: ';' }), ';')
+    expect(read!.map(shown)).toEqual(['+14085550012', '+442071234567'])
   })
 
   it('is what the dataset worker writes for Excel, and only for Excel', () => {
