@@ -9,6 +9,7 @@ import { useRowAt } from '../../components/use-row-at'
 import { useStore } from '../../store/index'
 import type { TargetUser } from '../../store/slices/browse'
 import { formatCell } from './columns'
+import { itemListValue, type ItemLists } from './item-lists'
 
 /** Flattens nested objects to dotted paths; arrays of objects stay JSON. */
 function flatten(value: unknown, prefix = '', out: [string, string][] = []): [string, string][] {
@@ -44,14 +45,10 @@ export interface DetailDrawerProps {
   columns?: readonly ColumnSpec[]
   /** For a user's row: opens one of that user's per-user tabs. */
   onOpenForUser?(resource: string, user: TargetUser): void
-  /** For a meeting's row: opens the list of who took part in that meeting (by its UUID, the one occurrence). */
-  onOpenParticipants?(meetingUuid: string): void
-}
-
-/** A meeting row's UUID (one occurrence of the meeting, where its ID names them all). */
-function meetingUuidOf(row: unknown): string | undefined {
-  const uuid = row !== null && typeof row === 'object' ? (row as Record<string, unknown>).uuid : undefined
-  return typeof uuid === 'string' && uuid !== '' ? uuid : undefined
+  /** The lists of the row's own data its details link to (a meeting's participants, a webinar's registrants). */
+  itemLists?: ItemLists
+  /** Opens one of them, its path parameter filled from the row. */
+  onOpenList?(resource: string, pathValues: Record<string, string>): void
 }
 
 /** The per-user tabs a user's details link to. */
@@ -61,12 +58,15 @@ const USER_LINKS: { resource: string; label: string }[] = [
   { resource: '/users/{userId}/recordings', label: 'Recordings' },
 ]
 
-export function DetailDrawer({ datasetId, index, title, onClose, columns = [], onOpenForUser, onOpenParticipants }: DetailDrawerProps) {
+export function DetailDrawer({ datasetId, index, title, onClose, columns = [], onOpenForUser, itemLists, onOpenList }: DetailDrawerProps) {
   const fetchRow = useStore((s) => s.fetchRow)
   const state = useRowAt(fetchRow, datasetId, index)
   const raw = state.value === undefined ? '' : JSON.stringify(state.value, null, 2)
   const user = onOpenForUser ? userOfRow(state.value) : undefined
-  const meetingUuid = onOpenParticipants ? meetingUuidOf(state.value) : undefined
+  const links = onOpenList && itemLists ? itemLists.lists.flatMap((list) => {
+    const value = itemListValue(state.value, list)
+    return value === undefined ? [] : [{ list, value }]
+  }) : []
   const returnFocus = useOpenerFocus(index !== undefined)
   return (
     <Dialog.Root open={index !== undefined} onOpenChange={(open) => !open && onClose()}>
@@ -101,11 +101,13 @@ export function DetailDrawer({ datasetId, index, title, onClose, columns = [], o
                     ))}
                   </nav>
                 )}
-                {meetingUuid && onOpenParticipants && (
-                  <nav className="row wrap" aria-label="This meeting’s data">
-                    <button type="button" className="btn btn-small" onClick={() => onOpenParticipants(meetingUuid)}>
-                      Participants
-                    </button>
+                {itemLists && onOpenList && links.length > 0 && (
+                  <nav className="row wrap" aria-label={`This ${itemLists.noun}’s data`}>
+                    {links.map(({ list, value }) => (
+                      <button key={list.resource} type="button" className="btn btn-small" onClick={() => onOpenList(list.resource, { [list.param]: value })}>
+                        {list.label}
+                      </button>
+                    ))}
                   </nav>
                 )}
                 <Tabs.List className="tabs-list" aria-label="Row view">

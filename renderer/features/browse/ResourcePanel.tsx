@@ -29,6 +29,7 @@ import { ExportDialog } from './ExportDialog'
 import { defaultSeparator } from '../../../common/csv-separator'
 import { GridToolbar } from './GridToolbar'
 import { EmptyFilters } from './EmptyFilters'
+import { itemListsOf } from './item-lists'
 import { KeptDatasets } from './KeptDatasets'
 import type { ParamValues } from './ParamsForm'
 import { ParamsForm, toCrawlParams } from './ParamsForm'
@@ -59,10 +60,6 @@ const ALL_USERS: UserTarget = { kind: 'all' }
 const RECORDINGS = LIST_RESOURCES.recordings.path
 const USERS = LIST_RESOURCES.users.path
 const DAILY_REPORT = LIST_RESOURCES['report.daily'].path
-/** Lists whose rows are meetings that took place or may have: their details link to who took part. */
-const MEETING_LISTS: ReadonlySet<string> = new Set([LIST_RESOURCES.meetings.path, RECORDINGS, '/report/users/{userId}/meetings'])
-/** Who took part in one occurrence of a meeting (Zoom's file: Meetings.json, listPastMeetingParticipants). */
-const PAST_PARTICIPANTS = '/past_meetings/{meetingId}/participants'
 const RATE_CATEGORY: Record<BrowseResource['category'], string> = { light: 'Light', medium: 'Medium', heavy: 'Heavy', 'resource-intensive': 'Resource-intensive' }
 
 export function ResourcePanel({ profile, resource, missing, unavailable, advice }: { profile: ProfileView; resource: BrowseResource; missing: string[]; unavailable: boolean; advice?: string }) {
@@ -226,6 +223,7 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
   const openListWith = useStore((s) => s.openListWith)
   const rows = useRowWindows(datasetId, view, rowsInDataset)
   const [detail, setDetail] = useState<number>()
+  const itemLists = itemListsOf(resource.id)
   const csvSeparator = useStore((s) => s.settings?.csvSeparator)
   const excelCsvSeparator = useStore((s) => s.settings?.excelCsvSeparator)
   const locale = useStore((s) => s.appInfo?.locale)
@@ -408,11 +406,12 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
               },
             }
           : {})}
-        {...(MEETING_LISTS.has(resource.id)
+        {...(itemLists
           ? {
-              onOpenParticipants: (meetingUuid: string) => {
+              itemLists,
+              onOpenList: (list: string, pathValues: Record<string, string>) => {
                 setDetail(undefined)
-                openListWith(profile.id, PAST_PARTICIPANTS, { meetingId: meetingUuid })
+                openListWith(profile.id, list, pathValues)
               },
             }
           : {})}
