@@ -27,6 +27,26 @@ describe('status truth in the UI', () => {
     await waitFor(() => expect(fake.callsOf('auth.connect').length).toBe(before + 1))
   })
 
+  it('drops a Test connection success once the connection has no token: Disconnect, or a reconnect needed', async () => {
+    const { user, fake, profile } = await openOverview()
+    const token = () => within(screen.getByRole('region', { name: 'Token' }))
+    await user.click(await screen.findByRole('button', { name: 'Test connection' }))
+    await waitFor(() => expect(token().queryByText(/✓ Works/)).not.toBeNull())
+    await user.click(screen.getByRole('button', { name: 'Disconnect' }))
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: /Disconnect/ }))
+    await waitFor(() => expect(fake.callsOf('auth.disconnect').length).toBe(1))
+    // "✓ Works" beside "No token. Press Connect" said the opposite of the badge.
+    await waitFor(() => expect(token().queryByText(/✓ Works/)).toBeNull())
+
+    await user.click(screen.getAllByRole('button', { name: 'Connect' })[0]!)
+    await waitFor(() => expect(fake.callsOf('auth.connect').length).toBe(1))
+    await user.click(await screen.findByRole('button', { name: 'Test connection' }))
+    await waitFor(() => expect(token().queryByText(/✓ Works/)).not.toBeNull())
+    // A refresh Zoom refused in the background (invalid_grant) ends the token as surely.
+    fake.emit('auth.status', { profileId: profile.id, state: 'reconnect_needed', grantedScopes: [], hasRefreshToken: false })
+    await waitFor(() => expect(token().queryByText(/✓ Works/)).toBeNull())
+  })
+
   it('explains an open connect window and offers Cancel sign-in', async () => {
     const profile = makeProfile({ name: 'Acme', grant: 'authorization_code', appType: 'user', accountId: '', redirectUri: REDIRECT, authorizeWith: 'connect-window' })
     const { user, fake } = await openOverview(profile, 'disconnected')

@@ -1,6 +1,6 @@
 // Connection profiles and their live status (auth.status events), timelines and the actions on them.
 import type { StateCreator } from 'zustand'
-import type { ConnectionStatus, ImportResult, ProfileExportResult, RateUsage, TimelineEvent, ValidationResult } from '../../../common/contract/index'
+import type { ConnectionState, ConnectionStatus, ImportResult, ProfileExportResult, RateUsage, TimelineEvent, ValidationResult } from '../../../common/contract/index'
 import { usesClientSecret, type ProfileDraft, type ProfileView, type RatePlan } from '../../../common/profile'
 import { describeIssues } from '../../../common/validation'
 import type { ErrorCode } from '../../../common/errors'
@@ -25,6 +25,9 @@ export type EditorTask = Task<EditorAction> & { code?: ErrorCode }
 
 /** The last Test connection of a profile: main's verdict, or why the call itself failed. */
 export type TestOutcome = ValidationResult | { error: string }
+
+/** The states in which the connection still has the token a Test connection used (or is getting a new one). */
+const TOKEN_HELD: ReadonlySet<ConnectionState> = new Set(['connected', 'expiring', 'refreshing', 'connecting'])
 
 /** The timeline keeps the latest events only; older ones are history, not health. */
 const TIMELINE_LIMIT = 200
@@ -142,7 +145,16 @@ export const createConnectionsSlice: StateCreator<Store, [], [], ConnectionsSlic
       set({ profiles: [...profiles].sort(byName), statuses: Object.fromEntries(statuses.map((s) => [s.profileId, s])) })
     },
     setConnectionFilter: (filter) => set({ filter }),
-    applyStatus: (status) => set((s) => ({ statuses: { ...s.statuses, [status.profileId]: status } })),
+    applyStatus: (status) =>
+      set((s) => {
+        const statuses = { ...s.statuses, [status.profileId]: status }
+        const last = s.lastTest[status.profileId]
+        // A success speaks of a token: once the connection holds none (Disconnect, a refresh Zoom
+        // refused), "Works" beside "No token" says the opposite of the badge. A failure stays, with
+        // the Reconnect it offers.
+        if (last && 'ok' in last && last.ok && !TOKEN_HELD.has(status.state)) return { statuses, lastTest: { ...s.lastTest, [status.profileId]: undefined } }
+        return { statuses }
+      }),
     appendTimeline: (event) =>
       set((s) => {
         const list = s.timelines[event.profileId]
