@@ -37,14 +37,16 @@ function webinarList(path: string, summary: string, listKey: string, granular: s
 const REGISTRANTS = webinarList('/webinars/{webinarId}/registrants', 'List webinar registrants', 'registrants', 'webinar:read:list_registrants:admin')
 const PARTICIPANTS = webinarList('/past_webinars/{webinarId}/participants', 'List webinar participants', 'participants', 'webinar:read:list_past_participants:admin')
 
-async function firstWebinarLinks() {
+async function firstWebinarLinks(options: { manualJobs?: boolean } = {}) {
   const profile = makeProfile({ name: 'Acme', scopes: SCOPES })
-  const app = await renderApp({ profiles: [profile], rowCount: 40, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: SCOPES, hasRefreshToken: false }], apiCatalog: { operations: [REGISTRANTS, PARTICIPANTS] } })
+  const app = await renderApp({ ...options, profiles: [profile], rowCount: 40, statuses: [{ profileId: profile.id, state: 'connected', grantedScopes: SCOPES, hasRefreshToken: false }], apiCatalog: { operations: [REGISTRANTS, PARTICIPANTS] } })
   const { user, fake } = app
   await user.click(within(screen.getByRole('navigation', { name: 'Connections' })).getByRole('button', { name: 'Acme' }))
   await user.click(await screen.findByRole('tab', { name: 'Browse' }))
   await user.click(await screen.findByRole('tab', { name: 'Webinars' }))
   await user.click(await screen.findByRole('button', { name: 'Load webinars' }))
+  const loading = [...fake.jobs.values()].find((j) => j.state === 'running')
+  if (loading) fake.finishJob(loading.jobId)
   const grid = await screen.findByRole('grid', { name: 'Webinars' })
   await waitFor(() => expect(within(grid).getAllByRole('gridcell')[1]?.textContent).not.toBe(''))
   await user.click(within(grid).getAllByRole('row').find((r) => r.getAttribute('aria-rowindex') === '2')!)
@@ -69,5 +71,21 @@ describe('a webinar’s details link to its own lists', () => {
     await user.click(within(links).getByRole('button', { name: 'Participants' }))
     await waitFor(() => expect(fake.callsOf('data.crawl').at(-1)).toMatchObject({ resource: PARTICIPANTS.path, params: { webinarId: webinar.uuid } }))
     await screen.findByRole('region', { name: 'List webinar participants' })
+  })
+
+  it('puts focus on the list it opened while that list loads, never on <body>', async () => {
+    // The drawer closes as the link opens the list, and the list's Load button is disabled while it
+    // loads: focus had nowhere to go, so a keyboard user started again from the top of the page.
+    const { user, fake, links } = await firstWebinarLinks({ manualJobs: true })
+    within(links).getByRole('button', { name: 'Registrants' }).focus()
+    await user.keyboard('{Enter}')
+    const panel = await screen.findByRole('region', { name: 'List webinar registrants' })
+    await waitFor(() => expect(fake.callsOf('data.crawl').at(-1)).toMatchObject({ resource: REGISTRANTS.path }))
+    const running = [...fake.jobs.values()].find((j) => j.resource === REGISTRANTS.path && j.state === 'running')
+    expect(running).toBeDefined()
+    await waitFor(() => expect(document.activeElement).toBe(within(panel).getByRole('heading', { name: 'List webinar registrants' })))
+    fake.finishJob(running!.jobId)
+    await within(panel).findByRole('grid')
+    expect(document.activeElement).toBe(within(panel).getByRole('heading', { name: 'List webinar registrants' }))
   })
 })

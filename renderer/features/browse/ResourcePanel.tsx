@@ -112,6 +112,7 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
   // at once, with the path values it names filled in.
   const loadRef = useRef(load)
   loadRef.current = load
+  const heading = useRef<HTMLHeadingElement>(null)
   const requested = request !== undefined && !request.handled && request.profileId === profile.id && request.resource === resource.id ? request : undefined
   useEffect(() => {
     if (!requested) return
@@ -119,13 +120,18 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
     const given = requested.pathValues ? { ...valuesRef.current, ...requested.pathValues } : valuesRef.current
     if (requested.pathValues) setParamValues(requested.profileId, requested.resource, given)
     void loadRef.current(given)
+    // The link's drawer has closed and Load is disabled while the list loads: focus goes to the
+    // list's heading, where a keyboard user goes on from, instead of falling to <body>.
+    heading.current?.focus()
   }, [requested, markRequestHandled, setParamValues])
 
   return (
     <div className="stack" style={{ gap: 12 }}>
       <div className="resource-head">
         <div className="stack" style={{ gap: 2 }}>
-          <h2>{resource.title}</h2>
+          <h2 ref={heading} tabIndex={-1}>
+            {resource.title}
+          </h2>
           <p className="muted">
             {resource.description}
             {resource.requires ? ` Requires ${resource.requires}.` : ''}
