@@ -1,6 +1,6 @@
 // The lists of one row's own data that a row's details link to: who took part in a meeting, a
-// webinar's registrants. Each names the row field that fills the list's one path parameter, so
-// the link loads that list without the ID being copied out of the row by hand.
+// webinar's registrants, a phone user's calls. Each names the row field that fills the list's one
+// path parameter, so the link loads that list without the ID being copied out of the row by hand.
 import { LIST_RESOURCES } from '../../../common/zoom/catalog'
 
 export interface ItemList {
@@ -35,12 +35,19 @@ const WEBINAR: ItemLists = {
   ],
 }
 
+/**
+ * One phone user's calls (getUserCallHistory). Its {userId} comes from the Phone users list (the
+ * fan-out rule: /phone/users is its parent), so the row's `id` fills it as the path value.
+ */
+const PHONE_USER: ItemLists = { noun: 'phone user', lists: [{ label: 'Call history', resource: '/phone/users/{userId}/call_history', param: 'userId', field: 'id' }] }
+
 /** By the list a row comes from: lists whose rows are meetings that took place or may have, and webinars. */
 const BY_RESOURCE: ReadonlyMap<string, ItemLists> = new Map([
   [LIST_RESOURCES.meetings.path, MEETING],
   [LIST_RESOURCES.recordings.path, MEETING],
   ['/report/users/{userId}/meetings', MEETING],
   [LIST_RESOURCES.webinars.path, WEBINAR],
+  [LIST_RESOURCES['phone.users'].path, PHONE_USER],
 ])
 
 export const itemListsOf = (resource: string): ItemLists | undefined => BY_RESOURCE.get(resource)
