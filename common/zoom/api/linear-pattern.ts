@@ -11,6 +11,7 @@
 // analysis is a large runtime of its own; bounding the input's length still leaves exponential
 // time within the bound. With RE2 every pattern RE2 reads is checked, and none can be slow.
 import { RE2JS } from 're2js'
+import { re2Source } from './ecma-pattern'
 
 /** What a schema check needs of a compiled pattern: does it match anywhere in the text (as RegExp.test). */
 export interface LinearPattern {
@@ -19,9 +20,9 @@ export interface LinearPattern {
   toString(): string
 }
 
-/** The pattern compiled by RE2; throws on a pattern RE2 cannot read. */
+/** The pattern compiled by RE2, with ECMAScript's meaning (ecma-pattern.ts); throws on a pattern RE2 cannot read. */
 export function compileLinearPattern(pattern: string): LinearPattern {
-  const compiled = RE2JS.compile(pattern)
+  const compiled = RE2JS.compile(re2Source(pattern))
   return { test: (text) => compiled.matcher(text).find(), toString: () => `/${pattern}/` }
 }
 
