@@ -1,7 +1,9 @@
 // Meetings, webinars, recordings, reports and phone endpoints: data, filters, windows, errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DAY_MS, isoDate } from './clock'
+import { ACCOUNT_CALL_RESULTS, USER_CALL_RESULTS } from './api/handlers/call-filters'
 import { startSandbox, type Sandbox } from './index'
+import { findOperation } from './openapi'
 import { getJson, s2sToken, userTokens } from './testing'
 
 const NOW = Date.UTC(2026, 4, 13, 15, 30) // a Wednesday
@@ -148,6 +150,46 @@ describe('phone', () => {
     expect([...seen].sort()).toEqual(seen)
     for (const t of seen) expect(Date.parse(t)).toBeLessThanOrEqual(NOW)
     expect((await get('/phone/call_history?next_page_token=junk')).body).toMatchObject({ code: 400 })
+  })
+
+  it('applies the call-history filters directions, call_results and recording_status, repeated values meaning either', async () => {
+    type Calls = { total_records: number; call_logs: { direction: string; call_result: string; recording_status: string }[] }
+    const window = `from=${day(-3)}&to=${day(-1)}&page_size=300`
+    const all = (await get<Calls>(`/phone/call_history?${window}`)).body
+    const missed = (await get<Calls>(`/phone/call_history?${window}&call_results=no_answer`)).body
+    expect(missed.total_records).toBeGreaterThan(0)
+    expect(missed.total_records).toBeLessThan(all.total_records)
+    expect(missed.call_logs.every((c) => c.call_result === 'no_answer')).toBe(true)
+    const missedIn = (await get<Calls>(`/phone/call_history?${window}&call_results=no_answer&directions=inbound`)).body
+    expect(missedIn.call_logs.length).toBeGreaterThan(0)
+    expect(missedIn.call_logs.every((c) => c.call_result === 'no_answer' && c.direction === 'inbound')).toBe(true)
+    const either = (await get<Calls>(`/phone/call_history?${window}&directions=inbound&directions=outbound`)).body
+    expect(either.total_records).toBe(all.total_records)
+    const recorded = (await get<Calls>(`/phone/call_history?${window}&recording_status=recorded`)).body
+    expect(recorded.call_logs.length).toBeGreaterThan(0)
+    expect(recorded.call_logs.every((c) => c.recording_status === 'recorded')).toBe(true)
+    expect((await get(`/phone/call_history?${window}&directions=sideways`)).body).toMatchObject({ code: 400 })
+    expect((await get(`/phone/call_history?${window}&directions=inbound,outbound`)).body).toMatchObject({ code: 400 })
+    // One user's history filters its own calls the same way; its record names the result `result`.
+    type UserCalls = { total_records: number; call_logs: { direction: string; result: string }[] }
+    let mine: UserCalls | undefined
+    for (const id of userIds) {
+      const res = await get<UserCalls>(`/phone/users/${id}/call_history?from=${day(-28)}&to=${day(-1)}&page_size=300`)
+      if (res.status === 200 && res.body.call_logs.some((c) => c.direction === 'outbound') && res.body.call_logs.some((c) => c.direction === 'inbound')) {
+        const out = (await get<UserCalls>(`/phone/users/${id}/call_history?from=${day(-28)}&to=${day(-1)}&page_size=300&directions=outbound`)).body
+        expect(out.call_logs.length).toBe(res.body.call_logs.filter((c) => c.direction === 'outbound').length)
+        expect(out.call_logs.every((c) => c.direction === 'outbound')).toBe(true)
+        mine = res.body
+        break
+      }
+    }
+    expect(mine).toBeDefined()
+  })
+
+  it('knows the call_results values Phone.json documents for each call history', () => {
+    const enumOf = (path: string) => (findOperation('Phone', path)?.parameters?.find((p) => p.name === 'call_results')?.schema?.items as { enum?: string[] } | undefined)?.enum
+    expect(ACCOUNT_CALL_RESULTS).toEqual(enumOf('/phone/call_history'))
+    expect(USER_CALL_RESULTS).toEqual(enumOf('/phone/users/{userId}/call_history'))
   })
 
   it('serves a user\'s own call history to a user-level token', async () => {

@@ -9,6 +9,14 @@ import { DEPARTMENTS } from './vocabulary'
 
 export type PhoneStatus = 'activate' | 'deactivate' | 'pending'
 
+/** The facts of one call the call-history filters test (`h` keys the rest of its record). */
+export interface CallFacts {
+  h: number
+  direction: 'inbound' | 'outbound'
+  result: string
+  recordingStatus: 'recorded' | 'non_recorded'
+}
+
 const SITE_NAMES = ['Main Site', 'London Office', 'Tokyo Office', 'Remote Workers']
 const CALLING_PLANS = [
   { name: 'US/CA Unlimited Calling', type: 200 },
@@ -136,16 +144,31 @@ export class PhoneSystem {
     return owner === undefined ? Math.floor(dayMs / DAY_MS) : hash2(owner, Math.floor(dayMs / DAY_MS))
   }
 
+  /**
+   * What the call-history filters look at (direction, result, recording), without building the
+   * record: a filtered list checks every call of its window, so this stays a few hashes.
+   */
+  callFacts(dayMs: number, j: number, owner?: number): CallFacts {
+    const h = hash4(this.seed, this.callSalt(dayMs, owner), j, 0x9420)
+    return {
+      h,
+      direction: unit(hash2(h, 3)) < 0.5 ? 'outbound' : 'inbound',
+      result: pick(CALL_RESULTS, hash2(h, 4)),
+      recordingStatus: unit(hash2(h, 12)) < 0.15 ? 'recorded' : 'non_recorded',
+    }
+  }
+
   /** A call history record; `owner` takes part in the call when given (per-user history). */
   call(dayMs: number, j: number, n: number, owner?: number): Record<string, unknown> {
     const salt = this.callSalt(dayMs, owner)
-    const h = hash4(this.seed, salt, j, 0x9420)
+    const facts = this.callFacts(dayMs, j, owner)
+    const h = facts.h
     const phoneUsers = this.all()
     const me = owner ?? phoneUsers[h % phoneUsers.length]!
     const internal = unit(hash2(h, 1)) < 0.3
     const peer = phoneUsers[hash2(h, 2) % phoneUsers.length]!
-    const outbound = unit(hash2(h, 3)) < 0.5
-    const result = pick(CALL_RESULTS, hash2(h, 4))
+    const outbound = facts.direction === 'outbound'
+    const result = facts.result
     const start = this.callStartMs(dayMs, j, n, salt)
     const ring = between(hash2(h, 5), 3, 25) * 1000
     const talk = result === 'answered' ? between(hash2(h, 6), 20, 1800) : result === 'voicemail' ? between(hash2(h, 6), 10, 90) : 0
@@ -172,7 +195,7 @@ export class PhoneSystem {
       cost_center: `CC-${between(hash3(this.seed, me, 0x9411), 100, 999)}`,
       site_id: this.site(me).id,
       site_name: this.site(me).name,
-      recording_status: unit(hash2(h, 12)) < 0.15 ? 'recorded' : 'non_recorded',
+      recording_status: facts.recordingStatus,
     }
     if (answer !== undefined) record.answer_time = isoSeconds(answer)
     for (const [prefix, party] of [['caller', caller], ['callee', callee]] as const) {

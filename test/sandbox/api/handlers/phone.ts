@@ -1,11 +1,14 @@
-// GET /phone/users, GET /phone/call_history and GET /phone/users/{userId}/call_history.
+// GET /phone/users, GET /phone/call_history and GET /phone/users/{userId}/call_history (with the
+// call-history filters call-filters.ts applies).
 import { DAY_MS, startOfUtcDay } from '../../clock'
 import { checkScopes } from '../access'
+import { notEmulated } from '../generic/not-emulated'
 import { dateWindow, type DateWindow } from '../dates'
 import type { ApiDeps, ApiRequest, Handler } from '../handler'
 import { resolveUserParam } from '../handler'
 import { listResponse } from '../list'
 import { type ApiResponse, Errors, zoomError } from '../responses'
+import { ACCOUNT_CALL_RESULTS, callFilterOf, USER_CALL_RESULTS } from './call-filters'
 
 const PHONE_STATUSES = new Set(['activate', 'deactivate', 'pending'])
 /** Zoom Phone answers a bad page token with code 400. */
@@ -48,10 +51,17 @@ function dayIndex(counts: number[], k: number): { day: number; j: number } {
   throw new RangeError('call index out of range')
 }
 
-/** Calls of each day in the window, counting today's only up to now. */
-function dailyCounts(window: DateWindow, now: number, perDay: (dayMs: number) => number, startOf: (dayMs: number, j: number, n: number) => number): { days: number[]; counts: number[] } {
+/**
+ * Calls of each day in the window, counting today's only up to now; with a filter, only the calls
+ * it keeps (`picks`: their places among the day's calls).
+ */
+function dailyCounts(
+  window: DateWindow, now: number, perDay: (dayMs: number) => number, startOf: (dayMs: number, j: number, n: number) => number,
+  keep?: (dayMs: number, j: number) => boolean,
+): { days: number[]; counts: number[]; picks: (number[] | undefined)[] } {
   const days: number[] = []
   const counts: number[] = []
+  const picks: (number[] | undefined)[] = []
   for (let day = window.fromMs; day < window.toMs; day += DAY_MS) {
     if (day > now) break
     const n = perDay(day)
@@ -68,9 +78,23 @@ function dailyCounts(window: DateWindow, now: number, perDay: (dayMs: number) =>
       visible = lo
     }
     days.push(day)
-    counts.push(visible)
+    if (keep === undefined) {
+      counts.push(visible)
+      picks.push(undefined)
+    } else {
+      const kept: number[] = []
+      for (let j = 0; j < visible; j++) if (keep(day, j)) kept.push(j)
+      counts.push(kept.length)
+      picks.push(kept)
+    }
   }
-  return { days, counts }
+  return { days, counts, picks }
+}
+
+/** The day and the place among its calls of the k-th call listed. */
+function callAt(calls: { days: number[]; counts: number[]; picks: (number[] | undefined)[] }, k: number): { dayMs: number; j: number } {
+  const { day, j } = dayIndex(calls.counts, k)
+  return { dayMs: calls.days[day]!, j: calls.picks[day]?.[j] ?? j }
 }
 
 export const accountCallHistory: Handler = (request, deps) => {
@@ -78,8 +102,13 @@ export const accountCallHistory: Handler = (request, deps) => {
   if (denied !== undefined) return denied
   const parsed = callWindow(request, deps)
   if (!parsed.ok) return parsed.response
+  const filters = callFilterOf(request.query, ACCOUNT_CALL_RESULTS, PHONE_TOKEN_ERROR)
+  if (!filters.ok) return filters.response
+  const filter = filters.filter
   const synthetic = deps.syntheticCalls
   if (synthetic) {
+    // Its records repeat a thousand templates, so a filter would keep a pattern, not a history.
+    if (filter !== undefined) return notEmulated('get', '/phone/call_history', 'a filter in the synthetic call history of')
     return listResponse(request, deps, {
       path: '/phone/call_history', total: synthetic.total, listKey: 'call_logs', badTokenCode: PHONE_TOKEN_ERROR,
       head: { from: parsed.window.from, to: parsed.window.to },
@@ -87,16 +116,16 @@ export const accountCallHistory: Handler = (request, deps) => {
     })
   }
   const phone = deps.data.phone
-  const { days, counts } = dailyCounts(parsed.window, deps.clock.now(), (d) => phone.callsOnDay(d), (d, j, n) => phone.callStartMs(d, j, n, phone.callSalt(d)))
-  const total = counts.reduce((a, b) => a + b, 0)
+  const calls = dailyCounts(parsed.window, deps.clock.now(), (d) => phone.callsOnDay(d), (d, j, n) => phone.callStartMs(d, j, n, phone.callSalt(d)),
+    filter && ((d, j) => filter(phone.callFacts(d, j))))
+  const total = calls.counts.reduce((a, b) => a + b, 0)
   return listResponse(request, deps, {
     path: '/phone/call_history', total, listKey: 'call_logs', badTokenCode: PHONE_TOKEN_ERROR,
     // Past days never change; a window reaching today grows as the clock moves.
     cache: parsed.window.toMs <= startOfUtcDay(deps.clock.now()),
     head: { from: parsed.window.from, to: parsed.window.to },
     item: (k) => {
-      const { day, j } = dayIndex(counts, k)
-      const dayMs = days[day]!
+      const { dayMs, j } = callAt(calls, k)
       return JSON.stringify(phone.call(dayMs, j, phone.callsOnDay(dayMs)))
     },
   })
@@ -110,15 +139,18 @@ export const userCallHistory: Handler = (request, deps) => {
   if (user.index === undefined || !phone.hasPhone(user.index)) return Errors.userNotFound(user.raw)
   const parsed = callWindow(request, deps)
   if (!parsed.ok) return parsed.response
+  const filters = callFilterOf(request.query, USER_CALL_RESULTS, PHONE_TOKEN_ERROR)
+  if (!filters.ok) return filters.response
+  const filter = filters.filter
   const u = user.index
-  const { days, counts } = dailyCounts(parsed.window, deps.clock.now(), (d) => phone.userCallsOnDay(u, d), (d, j, n) => phone.callStartMs(d, j, n, phone.callSalt(d, u)))
-  const total = counts.reduce((a, b) => a + b, 0)
+  const calls = dailyCounts(parsed.window, deps.clock.now(), (d) => phone.userCallsOnDay(u, d), (d, j, n) => phone.callStartMs(d, j, n, phone.callSalt(d, u)),
+    filter && ((d, j) => filter(phone.callFacts(d, j, u))))
+  const total = calls.counts.reduce((a, b) => a + b, 0)
   return listResponse(request, deps, {
     path: `/phone/users/${u}/call_history`, total, listKey: 'call_logs', badTokenCode: PHONE_TOKEN_ERROR,
     head: { from: parsed.window.from, to: parsed.window.to },
     item: (k) => {
-      const { day, j } = dayIndex(counts, k)
-      const dayMs = days[day]!
+      const { dayMs, j } = callAt(calls, k)
       return JSON.stringify(phone.userCall(dayMs, j, phone.userCallsOnDay(u, dayMs), u))
     },
   })
