@@ -12,6 +12,8 @@ export interface ParamSpec {
   type: ParamType
   /** For `enum`: the values Zoom accepts, in the order the UI offers them. */
   values?: readonly string[]
+  /** For `enum`: how each value is offered, where Zoom's code is not what a person says. */
+  valueLabels?: Readonly<Record<string, string>>
   /** Zoom's default when the parameter is omitted (informative: the client never sends it by itself). */
   default?: string | number | boolean
   required?: boolean

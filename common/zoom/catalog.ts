@@ -19,6 +19,18 @@ const SIX_MONTHS_DAYS = 183
 const USER_TYPES = { '1': 'Basic', '2': 'Licensed', '3': 'On-prem', '4': 'Unassigned', '99': 'None' } as const
 const MEETING_TYPES = { '1': 'Instant', '2': 'Scheduled', '3': 'Recurring, no fixed time', '4': 'PMI', '8': 'Recurring, fixed time', '10': 'Screen share only' } as const
 const WEBINAR_TYPES = { '5': 'Webinar', '6': 'Recurring, no fixed time', '9': 'Recurring, fixed time' } as const
+/**
+ * Zoom Phone's call results (Phone.json's `call_results` of the account's call history) as a person
+ * says them: Zoom's `no_answer` is what the phone calls a missed call.
+ */
+const CALL_RESULTS = {
+  answered: 'Answered', accepted: 'Accepted', picked_up: 'Picked up', connected: 'Connected', succeeded: 'Succeeded',
+  voicemail: 'Voicemail', hang_up: 'Hung up', canceled: 'Canceled', call_failed: 'Call failed', unconnected: 'Not connected',
+  rejected: 'Rejected', busy: 'Busy', ring_timeout: 'Ring timeout', overflowed: 'Overflowed', no_answer: 'Missed (no answer)',
+  invalid_key: 'Invalid key', invalid_operation: 'Invalid operation', abandoned: 'Abandoned', system_blocked: 'Blocked by the system',
+  service_unavailable: 'Service unavailable',
+} as const
+const CALL_DIRECTIONS = { inbound: 'Inbound', outbound: 'Outbound' } as const
 
 const dateParam = (name: 'from' | 'to', required = false, help?: string): ParamSpec => ({
   name,
@@ -288,17 +300,20 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
       { name: 'cost_center', label: 'Cost center', type: 'string' },
       { name: 'time_type', label: 'Dates refer to', type: 'enum', values: ['start_time', 'end_time'], default: 'start_time' },
       { name: 'recording_status', label: 'Recording', type: 'enum', values: ['recorded', 'non_recorded'] },
+      // Zoom takes several of each (the parameter repeated); one choice covers the usual question.
+      { name: 'directions', label: 'Direction', type: 'enum', values: Object.keys(CALL_DIRECTIONS), valueLabels: CALL_DIRECTIONS },
+      { name: 'call_results', label: 'Result', type: 'enum', values: Object.keys(CALL_RESULTS), valueLabels: CALL_RESULTS },
     ],
     dateWindow: { from: 'from', to: 'to', maxDays: ONE_MONTH_DAYS, maxAgeDays: SIX_MONTHS_DAYS, required: false },
     defaultColumns: [
       { path: 'start_time', label: 'Start', format: 'datetime' },
-      { path: 'direction', label: 'Direction' },
+      { path: 'direction', label: 'Direction', valueLabels: CALL_DIRECTIONS },
       { path: 'caller_name', label: 'Caller' },
       { path: 'caller_did_number', label: 'Caller number' },
       { path: 'callee_name', label: 'Callee' },
       { path: 'callee_did_number', label: 'Callee number' },
       { path: 'duration', label: 'Duration', format: 'seconds' },
-      { path: 'call_result', label: 'Result' },
+      { path: 'call_result', label: 'Result', valueLabels: CALL_RESULTS },
       { path: 'site_name', label: 'Site' },
       { path: 'id', label: 'Call log ID' },
     ],

@@ -111,7 +111,7 @@ function ParamField({ spec, value, onChange, error }: { spec: ParamSpec; value: 
               ?.filter((v) => v !== defaultValue)
               .map((v) => (
                 <option key={v} value={v}>
-                  {v}
+                  {spec.valueLabels?.[v] ?? v}
                 </option>
               ))}
             {spec.expands && <option value={spec.expands.value}>{spec.expands.label}</option>}

@@ -71,7 +71,9 @@ describe.skipIf(!present)('the catalog matches Zoom’s OpenAPI files', () => {
       const p = params.get(spec.name)
       expect(p, `parameter ${spec.name}`).toBeDefined()
       expect(p?.in).toBe('query')
-      if (spec.type === 'enum' && p?.schema?.enum) for (const v of spec.values ?? []) expect(p.schema.enum).toContain(v)
+      // An array parameter (call history's directions, call_results) lists its values on its items.
+      const allowed = p?.schema?.enum ?? p?.schema?.items?.enum
+      if (spec.type === 'enum' && allowed) for (const v of spec.values ?? []) expect(allowed).toContain(v)
     }
 
     if (resource.kind === 'list') {
