@@ -522,8 +522,14 @@ export class DatasetDb {
     }
     for (const [column, needle] of spec.columnFilters) {
       const alias = join(`col_${this.ensureColumn(column)}`)
-      where.push(`instr(coalesce(${alias}.t, ${alias}.k), ?) > 0`)
-      params.push(needle)
+      const cell = `coalesce(${alias}.t, ${alias}.k)`
+      // The grid shows a coded value by its name ("Missed (no answer)" for no_answer): the
+      // needle finds it by that name too. The few codes whose name holds it are found here, so
+      // SQL compares each row's text with them; no row is read or labelled.
+      const named = codesNamed(this.resource.valueLabels[column], needle)
+      if (named.length === 0) where.push(`instr(${cell}, ?) > 0`)
+      else where.push(`(instr(${cell}, ?) > 0 OR ${cell} IN (${named.map(() => '?').join(', ')}))`)
+      params.push(needle, ...named)
     }
     for (const [column, value] of spec.equals) {
       // The lower-cased text narrows the rows cheaply; the exact text is checked on those only.
@@ -607,6 +613,12 @@ export class DatasetDb {
     this.views.clear()
     this.pending.clear()
   }
+}
+
+/** The codes (as the column tables hold their text, lower-cased) whose display name holds `needle`. */
+function codesNamed(labels: Readonly<Record<string, string>> | undefined, needle: string): string[] {
+  if (labels === undefined) return []
+  return Object.entries(labels).filter(([, name]) => name.toLowerCase().includes(needle)).map(([code]) => code.toLowerCase())
 }
 
 /** A view's query in parts (DatasetDb.viewParts). */
