@@ -60,7 +60,15 @@ describe('a phone user’s details link to their calls', () => {
     // That user's calls only: an empty {userId} would fan out over every phone user of the account.
     await waitFor(() => expect(fake.callsOf('data.crawl').at(-1)).toMatchObject({ resource: USER_CALL_HISTORY.path, params: { userId: phoneUser.id } }))
     const panel = await screen.findByRole('region', { name: "Get user's call history" })
-    expect((within(panel).getByLabelText(/^userId/) as HTMLInputElement).value).toBe(phoneUser.id)
+    const field = within(panel).getByLabelText(/^userId/) as HTMLInputElement
+    expect(field.value).toBe(phoneUser.id)
+    // The hint says where the value came from, not that the person typed it.
+    const hint = () => document.getElementById(field.getAttribute('aria-describedby')!.split(' ')[0]!)!.textContent
+    expect(hint()).toBe('Filled in from a phone user’s details in Phone users; sent as the userId.')
     expect(screen.queryByRole('dialog', { name: 'Phone user details' })).toBeNull()
+    // Once the person changes it, it is theirs.
+    await user.type(field, 'x')
+    await waitFor(() => expect(hint()).toContain('sent as the userId'))
+    expect(hint()).not.toContain('Filled in')
   })
 })

@@ -4,7 +4,7 @@ import type { BrowseResource } from '../../../common/zoom/browse/browse-resource
 import { Field } from '../../components/Field'
 import type { UserTarget } from '../../store/slices/browse'
 import { datePresets, dateRangeParams } from './date-presets'
-import { PathValuePicker } from './PathValuePicker'
+import { filledHint, PathValuePicker } from './PathValuePicker'
 import { UserTargetPicker } from './UserTargetPicker'
 
 export type ParamValues = Record<string, string | boolean>
@@ -22,10 +22,16 @@ export interface ParamsFormProps {
   accountListing?: { allowed: boolean; scopes: readonly string[] }
   /** Field errors by parameter name; `users` is the user target's. */
   errors: Record<string, string>
+  /** Path values a details link filled in, and where from (`from`): their fields say so while unchanged. */
+  filled?: { values: Readonly<Record<string, string>>; from: string }
 }
 
-export function ParamsForm({ resource, values, onChange, profileId, target, onTarget, accountWide, accountListing, errors }: ParamsFormProps) {
+export function ParamsForm({ resource, values, onChange, profileId, target, onTarget, accountWide, accountListing, errors, filled }: ParamsFormProps) {
   const set = (name: string, value: string | boolean) => onChange({ ...values, [name]: value })
+  const filledFrom = (name: string): string | undefined => {
+    const given = filled?.values[name]
+    return given !== undefined && given !== '' && values[name] === given ? filled?.from : undefined
+  }
   const range = dateRangeParams(resource)
   return (
     <div className="params">
@@ -42,10 +48,16 @@ export function ParamsForm({ resource, values, onChange, profileId, target, onTa
             pathValues={outerValues(resource, values, target, name)}
             value={typeof values[name] === 'string' ? values[name] : ''}
             onValue={(value) => set(name, value)}
+            {...(filledFrom(name) !== undefined ? { filledFrom: filledFrom(name) } : {})}
             {...(errors[name] ? { error: errors[name] } : {})}
           />
         ) : (
-          <Field key={name} label={`${name} (required)`} hint={`No list can fill ${name} in for you here: type one (copy it from the row of another list, e.g. the Webinars or Meetings tab).`} error={errors[name]}>
+          <Field
+            key={name}
+            label={`${name} (required)`}
+            hint={filledFrom(name) !== undefined ? filledHint(name, filledFrom(name)!) : `No list can fill ${name} in for you here: type one (copy it from the row of another list, e.g. the Webinars or Meetings tab).`}
+            error={errors[name]}
+          >
             {(p) => <input {...p} className="input" type="text" value={typeof values[name] === 'string' ? values[name] : ''} onChange={(e) => set(name, e.target.value)} />}
           </Field>
         ),

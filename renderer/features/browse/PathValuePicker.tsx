@@ -19,9 +19,11 @@ export interface PathValuePickerProps extends PathValuesSource {
   value: string
   onValue(value: string): void
   error?: string
+  /** Where `value` came from when a details link filled it in (and it is unchanged since). */
+  filledFrom?: string
 }
 
-export function PathValuePicker({ parent, value, onValue, error, ...source }: PathValuePickerProps) {
+export function PathValuePicker({ parent, value, onValue, error, filledFrom, ...source }: PathValuePickerProps) {
   const noun = nounOf(parent)
   const [text, setText] = useState(value)
   const [picked, setPicked] = useState<NamedItem>()
@@ -44,7 +46,9 @@ export function PathValuePicker({ parent, value, onValue, error, ...source }: Pa
   const footer = pathValuesFooter(rows, noun, open, query)
   const hint = picked
     ? `Sends ${source.param} ${picked.value}.`
-    : value === ''
+    : filledFrom !== undefined
+      ? filledHint(source.param, filledFrom)
+      : value === ''
       ? `Pick one of the ${noun} (name or id), type an id, or leave empty to list it for every row of ${parent} (fan-out).`
       : rows.loaded
         ? `${formatCount(rows.items.length)}${rows.total !== undefined ? ` of ${formatCount(rows.total)}` : rows.more ? '+' : ''} ${noun} loaded: pick one, or what you typed is sent as the ${source.param}.`
@@ -84,6 +88,9 @@ export function PathValuePicker({ parent, value, onValue, error, ...source }: Pa
     </div>
   )
 }
+
+/** The hint of a path value a details link filled in. */
+export const filledHint = (param: string, from: string): string => `Filled in from ${from}; sent as the ${param}.`
 
 /** The one loaded row whose name or e-mail is `typed` (case aside), if exactly one is. */
 function namedOnce(items: readonly NamedItem[], typed: string): NamedItem | undefined {

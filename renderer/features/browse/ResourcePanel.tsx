@@ -114,6 +114,10 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
   loadRef.current = load
   const heading = useRef<HTMLHeadingElement>(null)
   const requested = request !== undefined && !request.handled && request.profileId === profile.id && request.resource === resource.id ? request : undefined
+  // The values a details link filled in, and from where, for the fields' hints (while unchanged).
+  const filled = request?.profileId === profile.id && request.resource === resource.id && request.pathValues && request.filledFrom !== undefined
+    ? { values: request.pathValues, from: request.filledFrom }
+    : undefined
   useEffect(() => {
     if (!requested) return
     markRequestHandled()
@@ -164,6 +168,7 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
           onTarget={(t) => setUserTarget(profile.id, t)}
           accountWide={accountWide}
           {...(accountListing ? { accountListing } : {})}
+          {...(filled ? { filled } : {})}
           errors={paramErrors}
         />
         <div className="row">
@@ -417,7 +422,7 @@ function DatasetView({ profile, resource, job, info, values, gridRef: grid }: Da
               itemLists,
               onOpenList: (list: string, pathValues: Record<string, string>) => {
                 setDetail(undefined)
-                openListWith(profile.id, list, pathValues)
+                openListWith(profile.id, list, pathValues, `a ${itemLists.noun}’s details in ${resource.title}`)
               },
             }
           : {})}

@@ -50,6 +50,8 @@ export interface BrowseRequest {
   resource: string
   /** Path parameters filled in before the load (a meeting's participants: its meetingId). */
   pathValues?: Readonly<Record<string, string>>
+  /** Where `pathValues` came from, as the fields' hints say it: "a phone user's details in Phone users". */
+  filledFrom?: string
   /** Set once the panel started the load, so re-rendering does not load again. */
   handled?: boolean
 }
@@ -135,7 +137,7 @@ export interface BrowseSlice extends BrowseState {
   /** Opens a per-user tab for one user and loads it (the user drawer's links). */
   openForUser(profileId: string, resource: string, user: TargetUser): void
   /** Opens a list of Zoom's files with its path parameters filled in, and loads it (a meeting's participants). */
-  openListWith(profileId: string, resource: string, pathValues: Readonly<Record<string, string>>): void
+  openListWith(profileId: string, resource: string, pathValues: Readonly<Record<string, string>>, filledFrom?: string): void
   markBrowseRequestHandled(): void
   /** Lists the kept datasets (main deletes expired ones first). */
   loadKept(): Promise<void>
@@ -327,10 +329,10 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
       browseTabs: { ...s.browseTabs, [profileId]: resource },
       browseRequest: { profileId, resource },
     })),
-  openListWith: (profileId, resource, pathValues) =>
+  openListWith: (profileId, resource, pathValues, filledFrom) =>
     set((s) => ({
       browseTabs: { ...s.browseTabs, [profileId]: resource },
-      browseRequest: { profileId, resource, pathValues },
+      browseRequest: { profileId, resource, pathValues, ...(filledFrom === undefined ? {} : { filledFrom }) },
     })),
   markBrowseRequestHandled: () => set((s) => (s.browseRequest ? { browseRequest: { ...s.browseRequest, handled: true } } : {})),
   loadKept: async () => {
