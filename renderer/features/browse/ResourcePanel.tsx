@@ -96,6 +96,7 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
   // "Keep this list" is replaced by its note once kept: focus goes to the note, not to <body>.
   const keptNote = useRef<HTMLSpanElement>(null)
   const kept = dataset?.info?.keptAt !== undefined
+  const changed = useStore((s) => (dataset ? s.changedInConsole[dataset.datasetId] === true : false))
   useEffect(() => {
     if (kept && focusIsLost()) keptNote.current?.focus()
   }, [kept])
@@ -192,6 +193,15 @@ export function ResourcePanel({ profile, resource, missing, unavailable, advice 
           )}
         </div>
       </form>
+      {changed && !running && (
+        <p className="callout callout-row" data-tone="warn" data-testid="changed-in-console">
+          <span>Changed in the console since it was loaded: these rows may be out of date.</span>
+          <span className="spacer" />
+          <button type="button" className="btn btn-small" onClick={() => void load()}>
+            Reload
+          </button>
+        </p>
+      )}
       <KeptDatasets profileId={profile.id} resource={resource} />
       {loadError && (
         <p className="callout" data-tone="bad" role="alert">

@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand'
 import type { CrawlInput, DatasetInfo, ExportProgress, ExportResult, JobProgress, KeptDataset, KeptView, RowsInput, RowsWindow, UserMatch } from '../../../common/contract/index'
 import type { CsvSeparator } from '../../../common/csv-separator'
 import type { ApiOperation } from '../../../common/zoom/api/types'
+import { changeTouchesList } from '../../../common/zoom/browse/changed-lists'
 import { BridgeCallError, call, errorMessage } from '../../ipc'
 import { issuesByField } from '../../shared/field-issues'
 import { formatCount } from '../../shared/format'
@@ -93,6 +94,8 @@ export interface BrowseState {
    */
   paramValues: Record<string, Record<string, string | boolean> | undefined>
   browseRequest: BrowseRequest | undefined
+  /** Datasets a change sent from the console may have made out of date (a reload makes a new dataset). */
+  changedInConsole: Record<string, true | undefined>
   /** Datasets whose "Select all N" is asking main for the rows right now. */
   selectingAll: Record<string, boolean | undefined>
   /** Datasets kept on disk (every connection), newest first. */
@@ -138,6 +141,8 @@ export interface BrowseSlice extends BrowseState {
   openForUser(profileId: string, resource: string, user: TargetUser): void
   /** Opens a list of Zoom's files with its path parameters filled in, and loads it (a meeting's participants). */
   openListWith(profileId: string, resource: string, pathValues: Readonly<Record<string, string>>, filledFrom?: string): void
+  /** A change (POST, PATCH, PUT, DELETE) Zoom accepted from the console: marks the loaded lists it may touch. */
+  noteConsoleChange(profileId: string, path: string): void
   markBrowseRequestHandled(): void
   /** Lists the kept datasets (main deletes expired ones first). */
   loadKept(): Promise<void>
@@ -184,7 +189,7 @@ export interface ExportChoice {
 export const datasetKey = (profileId: string, resource: string) => `${profileId}:${resource}`
 export const EMPTY_GRID_VIEW: GridView = { filterText: '' }
 
-export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, paramValues: {}, browseRequest: undefined, selectingAll: {}, listLoads: {}, exporting: {}, exportProgress: {}, openListTasks: {}, keptDatasets: [], keptTask: undefined })
+export const getEmptyBrowseState = (): BrowseState => ({ jobs: {}, datasets: {}, gridViews: {}, userTargets: {}, browseTabs: {}, paramValues: {}, browseRequest: undefined, changedInConsole: {}, selectingAll: {}, listLoads: {}, exporting: {}, exportProgress: {}, openListTasks: {}, keptDatasets: [], keptTask: undefined })
 
 /** What a kept list remembers of its grid: the sort, the filter text, the empty filters and the columns chosen. */
 function keptViewOf(view: GridView | undefined): KeptView | undefined {
@@ -334,6 +339,12 @@ export const createBrowseSlice: StateCreator<Store, [], [], BrowseSlice> = (set,
       browseTabs: { ...s.browseTabs, [profileId]: resource },
       browseRequest: { profileId, resource, pathValues, ...(filledFrom === undefined ? {} : { filledFrom }) },
     })),
+  noteConsoleChange: (profileId, path) =>
+    set((s) => {
+      const touched = Object.entries(s.datasets).flatMap(([key, dataset]) =>
+        dataset && key.startsWith(`${profileId}:`) && changeTouchesList(key.slice(profileId.length + 1), path) ? [dataset.datasetId] : [])
+      return touched.length === 0 ? {} : { changedInConsole: { ...s.changedInConsole, ...Object.fromEntries(touched.map((id) => [id, true as const])) } }
+    }),
   markBrowseRequestHandled: () => set((s) => (s.browseRequest ? { browseRequest: { ...s.browseRequest, handled: true } } : {})),
   loadKept: async () => {
     const keptDatasets = await call('data.kept', {})

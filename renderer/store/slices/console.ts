@@ -163,6 +163,8 @@ export const createConsoleSlice: StateCreator<Store, [], [], ConsoleSlice> = (se
         ...(form?.ok ? { form: form.parts } : {}),
       }, { signal: controller.signal })
       set((s) => ({ responses: { ...s.responses, [profileId]: response } }))
+      // A change Zoom accepted may leave a loaded list showing what is no longer there.
+      if (draft.method !== 'GET' && response.status >= 200 && response.status < 300) get().noteConsoleChange(profileId, path.url)
       void get().loadHistory(profileId).catch(() => undefined)
       return response
     } catch (error) {
