@@ -32,6 +32,6 @@ it('finds no_answer calls by "missed" in the text filter and in the Result colum
     expect(db.select({ filter: { columns: { direction: 'missed' } } })).toEqual(new Uint32Array())
     expect(db.select({ filter: { columns: { direction: 'Inbound', call_result: 'missed' } } })).toEqual(missed)
   } finally {
-    db.close()
+    db.close(true)
   }
 })
