@@ -186,6 +186,19 @@ describe('phone', () => {
     expect(mine).toBeDefined()
   })
 
+  it('refuses the call-history filters it does not apply as not emulated, and takes their no-filter values', async () => {
+    const window = `from=${day(-3)}&to=${day(-1)}`
+    const all = (await get<{ total_records: number }>(`/phone/call_history?${window}`)).body
+    for (const asked of ['keyword=zzz', 'department=Sales', 'site_ids=s1', 'time_type=end_time', 'with_voicemail=true']) {
+      const refused = await get<{ code: number; message: string }>(`/phone/call_history?${window}&${asked}`)
+      expect(refused.status).toBe(400)
+      expect(refused.body.message).toContain('not emulated')
+    }
+    expect((await get(`/phone/users/${userIds[0]}/call_history?${window}&keyword=zzz`)).body).toMatchObject({ message: expect.stringContaining('not emulated') })
+    // What Zoom's file gives as the default asks for nothing more: answered as without it.
+    expect((await get<{ total_records: number }>(`/phone/call_history?${window}&time_type=start_time&with_voicemail=false&keyword=`)).body.total_records).toBe(all.total_records)
+  })
+
   it('knows the call_results values Phone.json documents for each call history', () => {
     const enumOf = (path: string) => (findOperation('Phone', path)?.parameters?.find((p) => p.name === 'call_results')?.schema?.items as { enum?: string[] } | undefined)?.enum
     expect(ACCOUNT_CALL_RESULTS).toEqual(enumOf('/phone/call_history'))

@@ -4,9 +4,30 @@
 // array filters are OpenAPI query arrays with the default serialisation (form, exploded), so
 // several values come as the parameter repeated (`directions=inbound&directions=outbound`); a
 // value outside the file's enum (a comma-joined pair included) is refused as Zoom refuses a bad
-// field. The other filters the file lists are not applied here.
+// field. The other filters the file lists are not applied: a request that sets one is refused as
+// not emulated, rather than answered with every call as if Zoom had ignored it.
 import type { CallFacts } from '../../data/phone'
+import { notEmulated } from '../generic/not-emulated'
 import { type ApiResponse, zoomError } from '../responses'
+
+/**
+ * Phone.json's other query filters of both call histories, each with the value that means "no
+ * filter" where the file gives a default (time_type start_time, with_voicemail false): that value
+ * asks for nothing the sandbox does not do.
+ */
+const UNAPPLIED: ReadonlyMap<string, string | undefined> = new Map([
+  ['keyword', undefined],
+  ['connect_types', undefined],
+  ['number_types', undefined],
+  ['call_types', undefined],
+  ['extension_types', undefined],
+  ['group_ids', undefined],
+  ['site_ids', undefined],
+  ['department', undefined],
+  ['cost_center', undefined],
+  ['time_type', 'start_time'],
+  ['with_voicemail', 'false'],
+])
 
 const DIRECTIONS = ['inbound', 'outbound']
 const RECORDING_STATUSES = ['recorded', 'non_recorded']
@@ -23,7 +44,11 @@ export const USER_CALL_RESULTS = ['answered', 'connected', 'voicemail', 'hang_up
 /** Which calls a request keeps; undefined when it sets none of the filters. */
 export type CallFilter = ((facts: CallFacts) => boolean) | undefined
 
-export function callFilterOf(query: URLSearchParams, callResults: readonly string[], errorCode: number): { ok: true; filter: CallFilter } | { ok: false; response: ApiResponse } {
+export function callFilterOf(query: URLSearchParams, path: string, callResults: readonly string[], errorCode: number): { ok: true; filter: CallFilter } | { ok: false; response: ApiResponse } {
+  for (const [name, noFilter] of UNAPPLIED) {
+    const asked = query.getAll(name).filter((value) => value !== '' && value !== noFilter)
+    if (asked.length > 0) return { ok: false, response: notEmulated('get', path, `the filter "${name}" of`) }
+  }
   const checked = (name: string, allowed: readonly string[], values: string[]): { ok: true; set?: Set<string> } | { ok: false; response: ApiResponse } => {
     const bad = values.find((v) => !allowed.includes(v))
     if (bad !== undefined) return { ok: false, response: zoomError(400, errorCode, `Invalid field: ${name} ${bad}.`) }

@@ -102,7 +102,7 @@ export const accountCallHistory: Handler = (request, deps) => {
   if (denied !== undefined) return denied
   const parsed = callWindow(request, deps)
   if (!parsed.ok) return parsed.response
-  const filters = callFilterOf(request.query, ACCOUNT_CALL_RESULTS, PHONE_TOKEN_ERROR)
+  const filters = callFilterOf(request.query, '/phone/call_history', ACCOUNT_CALL_RESULTS, PHONE_TOKEN_ERROR)
   if (!filters.ok) return filters.response
   const filter = filters.filter
   const synthetic = deps.syntheticCalls
@@ -139,7 +139,7 @@ export const userCallHistory: Handler = (request, deps) => {
   if (user.index === undefined || !phone.hasPhone(user.index)) return Errors.userNotFound(user.raw)
   const parsed = callWindow(request, deps)
   if (!parsed.ok) return parsed.response
-  const filters = callFilterOf(request.query, USER_CALL_RESULTS, PHONE_TOKEN_ERROR)
+  const filters = callFilterOf(request.query, '/phone/users/{userId}/call_history', USER_CALL_RESULTS, PHONE_TOKEN_ERROR)
   if (!filters.ok) return filters.response
   const filter = filters.filter
   const u = user.index
