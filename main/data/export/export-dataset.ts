@@ -64,10 +64,9 @@ export interface ExportDeps {
 export async function exportDataset(deps: ExportDeps, dataset: Dataset<DatasetResource>, request: ExportRequest, run: ExportRun = {}): Promise<ExportResult> {
   // Refused before the person is asked where (the worker checks again before it makes the file).
   if (request.rowIndexes) assertSelectionWithin(request.rowIndexes, dataset.rowCount)
-  const day = new Date(deps.clock.now()).toISOString().slice(0, 10)
   const path = await deps.dialogs.chooseSaveFile({
     title: 'Export',
-    defaultName: `${fileNameOf(dataset.resource.id)}-${day}.${request.format}`,
+    defaultName: `${fileNameOf(dataset.resource.id)}-${datesOfName(dataset, deps.clock)}.${request.format}`,
     filters: FILTERS[request.format],
   })
   if (!path) return { rows: 0, bytes: 0 }
@@ -122,6 +121,18 @@ export async function exportDataset(deps: ExportDeps, dataset: Dataset<DatasetRe
     }
     throw new AppError('EXPORT_FAILED', `Could not export to ${path}: ${cause.message}`)
   }
+}
+
+/**
+ * The dates a file name carries: the crawl's window (`2026-10-01_2026-10-31`) when it was loaded
+ * for one, so October's and November's report exported on the same day are two names, not one
+ * file offered for overwriting; otherwise the day of the export.
+ */
+function datesOfName(dataset: Pick<Dataset<DatasetResource>, 'crawl'>, clock: Clock): string {
+  const dayOf = (value: unknown) => (typeof value === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] : undefined)
+  const from = dayOf(dataset.crawl?.params.from)
+  const to = dayOf(dataset.crawl?.params.to)
+  return from !== undefined && to !== undefined ? `${from}_${to}` : new Date(clock.now()).toISOString().slice(0, 10)
 }
 
 /** A list's name as a file name: `/phone/call_queues/{callQueueId}/members` → `phone-call_queues-callQueueId-members`. */

@@ -71,6 +71,21 @@ describe('exportDataset', () => {
     expect(await modeOf(target)).toBe(await defaultFileModeIn(dir))
   })
 
+  it('names the file by the dates the list was loaded for, so two months exported on one day are two files', async () => {
+    const report = new Dataset('report', 'p', { ...usersResource, id: '/report/users' }, 0)
+    await report.add(users.slice(0, 3))
+    const port = dialogs(undefined)
+    report.crawl = { resource: '/report/users', params: { from: '2025-03-01', to: '2025-03-31', type: 'active' } }
+    await exportDataset({ dialogs: port, clock }, report, { format: 'csv' })
+    report.crawl = { resource: '/report/users', params: { from: '2025-04-01T00:00:00Z', to: '2025-04-30T23:59:59Z' } }
+    await exportDataset({ dialogs: port, clock }, report, { format: 'ndjson' })
+    // Without both dates (one given, or none), the day of the export.
+    report.crawl = { resource: '/report/users', params: { from: '2025-04-01' } }
+    await exportDataset({ dialogs: port, clock }, report, { format: 'csv' })
+    expect(port.asked).toEqual(['report-users-2025-03-01_2025-03-31.csv', 'report-users-2025-04-01_2025-04-30.ndjson', 'report-users-2025-05-06.csv'])
+    await report.close()
+  })
+
   it('quotes every text field and neutralises formulas wherever a spreadsheet splitting on , ; or tab would start a cell', async () => {
     const hostile = ['a;+cmd|calc!A0', 'x,=1+2', 'tab\t@SUM(A1)', 'line\n-2+3', 'cr\r=1', '=start', "it's plain", 'semi;colon', '\t=both']
     const rows = hostile.map((first_name, i) => ({ id: `h${i}`, first_name, type: -1 - i, settings: { host_video: i % 2 === 0 } }))
