@@ -3,7 +3,7 @@
 // ended without closing it: Zoom user data does not stay on disk by accident. A dataset the
 // person chose to keep is moved to `datasets/kept/` until it expires or is cleared. Folders are
 // 0700 and files 0600: the rows are the account's users, meetings and calls.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { chmod, lstat, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -160,12 +160,22 @@ function removeFoldersOfEndedProcesses(base: string): void {
     const pid = Number(PROCESS_FOLDER.exec(name)?.[1])
     if (!Number.isSafeInteger(pid) || pid === process.pid || processRuns(pid)) continue
     try {
+      // Any account may make an entry of this name in the shared folder: only a real folder of
+      // this account's is ours to delete. Node's recursive rm removes the links it meets inside
+      // (one swapped in while it runs included) without following them.
+      if (!isOwnFolder(join(base, name))) continue
       rmSync(join(base, name), { recursive: true, force: true })
     } catch {
       // Another account's (the temporary folder is shared, its folder private to it), or one that
       // another process starting now is removing: left as it is, this process starts all the same.
     }
   }
+}
+
+/** A folder itself (not a link to one) owned by this account (on Windows, where uids do not apply: any folder). */
+function isOwnFolder(path: string): boolean {
+  const found = lstatSync(path)
+  return found.isDirectory() && (process.getuid === undefined || found.uid === process.getuid())
 }
 
 /** Whether a process with this id runs (signal 0 checks without sending; EPERM: it runs as another user). */
