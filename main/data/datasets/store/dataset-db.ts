@@ -29,6 +29,7 @@ import { storedRows } from './row-key'
 import { assertSelectionWithin } from '../selection'
 import { BUSY_TIMEOUT_MS, ExportReader, type ExportSource, isOrderTable, orderTableName } from './export-source'
 import type { ParallelScans } from './parallel-scan'
+import { assertOwnSchema, baseTablesSql, columnTableSql, orderTableSql } from './dataset-schema'
 
 const SAMPLE_HEAD = 200
 const SAMPLE_SPREAD = 300
@@ -86,13 +87,7 @@ export class DatasetDb {
     this.scans = options.scans
     this.db = openDatabase(path, create)
     if (create) {
-      this.db.exec(`
-        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE rows(idx INTEGER PRIMARY KEY, json TEXT NOT NULL);
-        CREATE TABLE ids(key TEXT PRIMARY KEY) WITHOUT ROWID;
-        CREATE TABLE search(idx INTEGER PRIMARY KEY, text TEXT NOT NULL);
-        CREATE TABLE columns(n INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);
-      `)
+      this.db.exec(baseTablesSql())
       for (const column of resource.columns) this.createColumn(column)
     }
     for (const row of this.db.prepare('SELECT n, path FROM columns ORDER BY n').all()) this.columns.set(String(row.path), Number(row.n))
@@ -142,7 +137,7 @@ export class DatasetDb {
 
   private createColumn(path: string): number {
     const n = Number(this.db.prepare('INSERT INTO columns(path) VALUES (?) RETURNING n').get(path)?.n)
-    this.db.exec(`CREATE TABLE col_${n}(idx INTEGER PRIMARY KEY, k, t TEXT)`)
+    this.db.exec(columnTableSql(n))
     this.columns.set(path, n)
     return n
   }
@@ -462,7 +457,7 @@ export class DatasetDb {
    */
   private fill(table: string, spec: NormalisedSpec, rowIndexes?: readonly number[]): number {
     const parts = this.viewParts(spec)
-    this.db.exec(`CREATE TABLE ${table}(pos INTEGER PRIMARY KEY, idx INTEGER NOT NULL)`)
+    this.db.exec(orderTableSql(table))
     if (rowIndexes) {
       // A view of no sort nor filter reads no table of its own: the rows table gives the indexes.
       if (parts.from === '') parts.from = 'rows AS s0'
@@ -673,6 +668,18 @@ function openDatabase(path: string, create: boolean): DatabaseSync {
   // Still no sync: that guards against the machine losing power, at a sync per transaction.
   // The sort that makes a view of millions of rows may use a second core: SQLite's sorter then
   // sorts and merges its runs in helper threads (same order; it only starts them for big sorts).
+  // A file opened again may not be one the app wrote (kept files outlive the run that made them):
+  // the SQL of its schema runs only if it is the app's own (dataset-schema.ts), and functions with
+  // side effects are refused in whatever schema SQL does run (sqlite.org/pragma.html#pragma_trusted_schema).
+  db.exec('PRAGMA trusted_schema = OFF')
+  if (!create) {
+    try {
+      assertOwnSchema(db)
+    } catch (error) {
+      db.close()
+      throw error
+    }
+  }
   db.exec(`
     PRAGMA journal_mode = ${create ? 'MEMORY' : 'DELETE'};
     PRAGMA synchronous = OFF;
