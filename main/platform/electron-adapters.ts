@@ -1,5 +1,5 @@
 // The Electron implementations of main's ports (main/ports.ts).
-import { chmodSync, createWriteStream, fchmodSync, mkdirSync, openSync } from 'node:fs'
+import { chmodSync, createWriteStream, fchmodSync, lstatSync, mkdirSync, openSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserWindow, Clipboard, Dialog, Session, Shell } from 'electron'
 import type { LogSink } from '../log/logger'
@@ -63,6 +63,9 @@ export function shellPort(shell: Shell): ShellPort {
   }
 }
 
+/** A log found larger than this at open is started over (the old one kept as main.log.1). */
+export const LOG_ROTATE_BYTES = 10 * 1024 * 1024
+
 /**
  * Log lines (already redacted by the logger) go to <userData>/logs/main.log. The folder is made
  * 0700 and the file 0600 even when they were there with wider modes (an older build, a backup
@@ -73,8 +76,27 @@ export function fileLogSink(userData: string): LogSink {
   const dir = join(userData, 'logs')
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   if (process.platform !== 'win32') chmodSync(dir, 0o700)
+  rotateLog(join(dir, 'main.log'))
   const fd = openSync(join(dir, 'main.log'), 'a', 0o600)
   if (process.platform !== 'win32') fchmodSync(fd, 0o600)
   const stream = createWriteStream('', { fd })
   return { write: (record) => void stream.write(`${record.at} ${record.level} [${record.scope}] ${record.message}\n`) }
+}
+
+/**
+ * The log is only ever appended to, so without a bound its lines would stay on disk for as long as
+ * the app is installed. One past the bound becomes `main.log.1` (the rename replaces the one from
+ * the time before), so two files' worth at most remains. Only a plain file is moved (never a link
+ * in its place), and the kept one is narrowed to 0600 like the log. A rename that fails (a folder
+ * named main.log.1) leaves the log appended to: logging must not stop the app from starting.
+ */
+function rotateLog(path: string): void {
+  const found = lstatSync(path, { throwIfNoEntry: false })
+  if (!found?.isFile() || found.size <= LOG_ROTATE_BYTES) return
+  try {
+    renameSync(path, `${path}.1`)
+    if (process.platform !== 'win32') chmodSync(`${path}.1`, 0o600)
+  } catch {
+    // Appended to as before.
+  }
 }
