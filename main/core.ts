@@ -2,7 +2,7 @@
 // main/index.ts with Electron adapters and by the tests and end-to-end harness with fakes.
 import type { StoreProblem } from '../common/contract'
 import { createCredentials, type Credentials } from './auth/credentials'
-import { BinaryAnswers, ChosenFiles, ConsoleService, OperationSchemas, openConsoleHistory } from './console'
+import { BinaryAnswers, ChosenFiles, ConsoleService, HISTORY_FILE, OperationSchemas, openConsoleHistory } from './console'
 import { createDataServices, type DataServices } from './data'
 import { demoSeedSchema, seedDemoProfiles } from './demo-seed'
 import { scopeLevelOf } from '../common/zoom/catalog'
@@ -16,7 +16,7 @@ import { createDownloadHandlers } from './ipc/handlers/downloads'
 import { createEventsHandlers } from './ipc/handlers/events'
 import { createProfileHandlers } from './ipc/handlers/profiles'
 import { createSettingsHandlers } from './ipc/handlers/settings'
-import { createLiveEvents, type LiveEvents } from './events'
+import { createLiveEvents, EVENTS_FILE, type LiveEvents } from './events'
 import { createDownloadFolderHandler } from './ipc/handlers/download-folder'
 import { createUpdatesHandlers } from './ipc/handlers/updates'
 import { createVaultHandlers } from './ipc/handlers/vault'
@@ -27,6 +27,7 @@ import { redactingEvents } from './log/redacting-events'
 import { systemClock, systemScheduler, type CoreAdapters } from './ports'
 import { UpdateService } from './updates/update-service'
 import { openVault } from './vault/vault'
+import { setAsideCopies } from './store'
 import { ProxyAgents, proxyAgentsFor, proxyHook } from './net/proxy'
 import { createZoomClients, type ZoomClients } from './zoom'
 import path from 'node:path'
@@ -91,6 +92,9 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     ...(adapters.datasetWorker ? { datasetWorker: adapters.datasetWorker } : {}),
     keptDatasetDays: () => credentials.settings.get().keptDatasetDays,
     onProblem: reportProblem,
+    // Damaged copies of the console's history and of events.json hold Zoom data: they expire with
+    // the kept lists. Those of profiles, settings and the vault stay for the person to recover from.
+    expiringCopies: setAsideCopies(adapters.dataDir, [HISTORY_FILE, EVENTS_FILE]),
     clock,
     ...(adapters.scheduler ? { scheduler: adapters.scheduler } : {}),
   })

@@ -3,7 +3,7 @@
 // are sanitised before they get here (sanitize.ts): no credential is ever stored.
 import { z } from 'zod'
 import { historyRequestSchema, type HistoryEntry } from '../../common/contract/console'
-import { openDocument, type DocumentFile, type DocumentProblem } from '../store'
+import { openDocument, setAsideCopies, type DocumentFile, type DocumentProblem, type SetAsideCopies } from '../store'
 
 export const HISTORY_FILE = 'history.json'
 export const HISTORY_LIMIT = 200
@@ -40,7 +40,7 @@ function keep(entries: StoredHistoryEntry[], entry: StoredHistoryEntry): StoredH
 
 const matches = (profileId: string | undefined) => (e: HistoryEntry) => profileId === undefined || e.request.profileId === profileId
 
-function fromDocument(doc: DocumentFile<HistoryDocument>): ConsoleHistory {
+function fromDocument(doc: DocumentFile<HistoryDocument>, copies: SetAsideCopies): ConsoleHistory {
   return {
     list: (profileId) => doc.read().entries.filter(matches(profileId)),
     async add(entry) {
@@ -48,6 +48,9 @@ function fromDocument(doc: DocumentFile<HistoryDocument>): ConsoleHistory {
     },
     async clear(profileId) {
       await doc.update((d) => ({ entries: profileId === undefined ? [] : d.entries.filter((e) => e.request.profileId !== profileId) }))
+      // A damaged history moved aside (or the bytes before a migration) holds these requests too,
+      // and cannot be split by connection: clearing any connection's history removes those copies.
+      await copies.removeAll()
     },
   }
 }
@@ -61,7 +64,7 @@ export async function openConsoleHistory(dir: string, onProblem?: (problem: Docu
     version: 1,
     ...(onProblem ? { onProblem } : {}),
   })
-  return fromDocument(doc)
+  return fromDocument(doc, setAsideCopies(dir, [HISTORY_FILE]))
 }
 
 export function memoryConsoleHistory(): ConsoleHistory {

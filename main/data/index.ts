@@ -27,6 +27,7 @@ import { DownloadQueue, type DownloadSettings } from '../downloads/download-queu
 import { join } from 'node:path'
 import { KEPT_DATASET_DAYS } from '../../common/contract/settings'
 import type { StoreProblem } from '../../common/contract/app'
+import type { SetAsideCopies } from '../store'
 import { defaultBackend } from './datasets/dataset'
 import { DatasetStore, MAX_OPEN_DATASETS } from './datasets/dataset-store'
 import { DatasetEngine } from './datasets/store/dataset-engine'
@@ -59,6 +60,8 @@ export interface DataServicesDeps {
   keptDatasetDays?: () => number
   /** Told of a kept file set aside because it could not be read (shown with the app's other file problems). */
   onProblem?: (problem: StoreProblem) => void
+  /** Set-aside copies of other documents holding Zoom data, deleted with the kept lists' expiry. */
+  expiringCopies?: Pick<SetAsideCopies, 'expire'>
   clock?: Clock
   scheduler?: Scheduler
   /** Tuning, mostly for tests. */
@@ -96,7 +99,7 @@ export function createDataServices(deps: DataServicesDeps): DataServices {
   const options = deps.options ?? {}
   // A dataset closed to make room for a new one takes its running crawl with it.
   const backend = deps.dataDir ? { engine: new DatasetEngine(deps.datasetWorker), files: new DatasetFiles(join(deps.dataDir, 'datasets')) } : defaultBackend()
-  const datasets = new DatasetStore(MAX_OPEN_DATASETS, (dataset) => jobs.cancelForDataset(dataset.id), backend, deps.onProblem)
+  const datasets = new DatasetStore(MAX_OPEN_DATASETS, (dataset) => jobs.cancelForDataset(dataset.id), backend, deps.onProblem, deps.expiringCopies)
   const keptDatasetDays = deps.keptDatasetDays ?? (() => KEPT_DATASET_DAYS.default)
   // At start-up: what a previous run left in the temporary folder goes, and expired kept datasets with it.
   void datasets

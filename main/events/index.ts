@@ -12,12 +12,13 @@ import type { Clock, EventSink, Scheduler } from '../ports'
 import type { SecretStore } from '../tokens/secret-store'
 import type { TokenProvider } from '../net/token-port'
 import type { SocketFactory } from './event-socket'
-import { openEventsDocument } from './events-config-document'
+import { EVENTS_FILE, openEventsDocument } from './events-config-document'
 import { EventsService, type EventsServiceDeps } from './events-service'
 import { FolderWebhookSchemas, type WebhookSchemaPort } from './schemas/webhook-schemas'
 import { createPublicTextFetcher } from '../net/public-text'
 import { createWsFactory } from './ws-factory'
 
+export { EVENTS_FILE }
 export const EVENT_SCHEMAS_DIR = 'zoom-event-schemas'
 
 export interface LiveEventsOptions {

@@ -3,3 +3,4 @@ export { openDocument, type DocumentFile, type DocumentProblem, type OpenDocumen
 export type { Migration } from './migrations'
 export { StoreError, type StoreErrorCode, type StoreErrorOptions, type StoreRefusal } from './store-error'
 export { writeFileAtomic, FILE_MODE } from './atomic-file'
+export { setAsideCopies, type SetAsideCopies } from './set-aside-copies'

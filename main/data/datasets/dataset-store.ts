@@ -13,6 +13,7 @@ import { LIST_RESOURCES, type ListResource } from '../../../common/zoom/catalog'
 import { Dataset, type DatasetBackend, type DatasetResource, defaultBackend } from './dataset'
 import { isKeptMeta } from './kept-meta'
 import type { DatasetMeta } from './store/protocol'
+import type { SetAsideCopies } from '../../store'
 
 export const MAX_OPEN_DATASETS = 8
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -35,6 +36,8 @@ export class DatasetStore {
     private readonly backend: DatasetBackend = defaultBackend(),
     /** Told of each kept file set aside at start-up, so the person learns why a kept list is gone. */
     private readonly onProblem: (problem: StoreProblem) => void = () => undefined,
+    /** Set-aside copies of other documents holding Zoom data (the console's history, events.json): they expire with the kept lists. */
+    private readonly otherCopies?: Pick<SetAsideCopies, 'expire'>,
   ) {}
 
   /** Deletes what a previous run left in the temporary folder and reads the kept datasets (once). */
@@ -213,9 +216,11 @@ export class DatasetStore {
 
   /**
    * Deletes the kept datasets older than `days` (by when they were crawled; an open one goes once
-   * it is closed), and the set-aside ones last written before then.
+   * it is closed), and the set-aside ones last written before then; so do the other documents'
+   * set-aside copies (not counted: they are not kept lists).
    */
   async expire(days: number, now: number): Promise<number> {
+    await this.otherCopies?.expire(days * DAY_MS, now)
     let removed = await this.backend.files.expireSetAside(days * DAY_MS, now)
     for (const { meta } of [...this.kept.values()]) {
       if (now - meta.createdAt <= days * DAY_MS || this.datasets.has(meta.id)) continue

@@ -100,7 +100,10 @@ export function createDataHandlers(deps: DataHandlerDeps): HandlersFor<'data'> {
     },
     'data.clearKept': async () => {
       for (const kept of await datasets.listKept({ expiryDays: Number.MAX_SAFE_INTEGER, now: deps.clock.now() })) jobs.cancelForDataset(kept.datasetId)
-      return { removed: await datasets.clearKept() }
+      const removed = await datasets.clearKept()
+      // The other documents' set-aside copies (history, events) that are past the kept lists' expiry go too.
+      await datasets.expire(await deps.keptDatasetDays(), deps.clock.now())
+      return { removed }
     },
     'data.pathValues': ({ profileId, resource, param, pathValues, cursor }, context) =>
       deps.pathValues.page({ profileId, resource, param, ...(pathValues ? { pathValues } : {}), ...(cursor ? { cursor } : {}), ...(context.signal ? { signal: context.signal } : {}) }),
