@@ -48,6 +48,8 @@ function fromDocument(doc: DocumentFile<HistoryDocument>, copies: SetAsideCopies
     },
     async clear(profileId) {
       await doc.update((d) => ({ entries: profileId === undefined ? [] : d.entries.filter((e) => e.request.profileId !== profileId) }))
+      // The last good copy held the cleared requests too.
+      await doc.refreshBackup()
       // A damaged history moved aside (or the bytes before a migration) holds these requests too,
       // and cannot be split by connection: clearing any connection's history removes those copies.
       await copies.removeAll()

@@ -15,7 +15,8 @@
 // The same holds for the backup when it would be restored. The caller shows the error and quits.
 //
 // Trade-off of the backup: data deleted during a session (e.g. a deleted profile's sealed secrets)
-// stays in `<name>.bak` until the next start replaces it.
+// stays in `<name>.bak` until the next start replaces it, unless the caller refreshes the backup
+// (the console's history does when it is cleared).
 import { chmod, copyFile, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
@@ -74,6 +75,12 @@ export interface DocumentFile<T> {
   update(fn: (draft: T) => T): Promise<T>
   /** Resolves when every update queued so far has settled. */
   flush(): Promise<void>
+  /**
+   * Writes the current document (after the updates queued so far) as its backup too. A caller that
+   * removed data the person asked to be gone calls it, so the backup does not hold that data until
+   * the next start (nor bring it back should the file be damaged then). Nothing without a backup.
+   */
+  refreshBackup(): Promise<void>
   /** Files moved aside while opening this document. */
   readonly problems: readonly DocumentProblem[]
 }
@@ -166,6 +173,11 @@ export async function openDocument<T>(options: OpenDocumentOptions<T>): Promise<
     },
     async flush() {
       await queue
+    },
+    async refreshBackup() {
+      if (!keepBackup) return
+      await queue
+      await writeOrFail(backupPath, serialize(snapshot))
     },
   }
 }
