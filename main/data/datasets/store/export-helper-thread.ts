@@ -2,11 +2,11 @@
 // read-only connection of its own, formats them and answers with their text as UTF-8 bytes,
 // handed over without a copy. The dataset worker then only writes them, and formats the ranges
 // it does not hand over. One thread serves one export; ending the thread closes its connection.
-import { DatabaseSync } from 'node:sqlite'
 import { parentPort, workerData } from 'node:worker_threads'
 import { formatRows } from './export-format'
 import type { FormatReply, FormatRequest, HelperExport } from './export-helper'
-import { BUSY_TIMEOUT_MS, ExportReader } from './export-source'
+import { ExportReader } from './export-source'
+import { openForReading } from './read-only-open'
 import { runAsBackgroundThread } from '../../../threads/thread-priority'
 
 const port = parentPort
@@ -15,7 +15,7 @@ runAsBackgroundThread()
 
 const { source, input } = workerData as HelperExport
 // A crawl may still be writing the file: a read that meets its lock waits, as the worker's writes do.
-const reader = new ExportReader(new DatabaseSync(source.path, { readOnly: true, timeout: BUSY_TIMEOUT_MS }), source.order)
+const reader = new ExportReader(openForReading(source.path), source.order)
 
 port.on('message', (request: FormatRequest) => {
   let reply: FormatReply

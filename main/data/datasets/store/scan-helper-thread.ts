@@ -2,9 +2,9 @@
 // connection of its own to the dataset's file, opened for the scan and closed after it (so a
 // dataset moved or deleted next is not held open), and answers each chunk's matching row indexes
 // on its port before marking the chunk done.
-import { DatabaseSync } from 'node:sqlite'
+import type { DatabaseSync } from 'node:sqlite'
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads'
-import { BUSY_TIMEOUT_MS } from './export-source'
+import { openForReading } from './read-only-open'
 import { markDone, type ScanReply, type ScanRequest, takeChunks } from './parallel-scan'
 import { runAsBackgroundThread } from '../../../threads/thread-priority'
 
@@ -22,7 +22,7 @@ requests.on('message', (request: ScanRequest) => {
     let reply: ScanReply
     try {
       // A crawl may be writing the file: a read that meets its lock waits, as the worker's writes do.
-      db ??= new DatabaseSync(request.path, { readOnly: true, timeout: BUSY_TIMEOUT_MS })
+      db ??= openForReading(request.path)
       statement ??= db.prepare(request.sql)
       reply = { id: request.id, chunk, json: String(statement.get(...request.params, from, to)?.json) }
     } catch (error) {
