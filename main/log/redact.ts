@@ -113,7 +113,8 @@ const PATTERNS: [RegExp, string][] = [
   // would turn a request body kept in the console's history into text that is not JSON.
   // `code` (OAuth's authorization code) only as a name of its own: as the end of a longer name
   // (country_code, zip_code, error_code) it names Zoom's ordinary data, which must survive.
-  [/((?:access_token|refresh_token|client_secret|code_verifier|(?<![A-Za-z0-9_-])code|password|passphrase)["']?\s*[=:]\s*["']?)(?!(?:true|false|null)(?![^&"'\s,}]))[^&"'\s,}]+/gi, '$1[redacted]'],
+  // `passcode` is what Zoom calls a meeting's or recording's password: it joins or plays as well.
+  [/((?:access_token|refresh_token|client_secret|code_verifier|(?<![A-Za-z0-9_-])code|password|passcode|passphrase)["']?\s*[=:]\s*["']?)(?!(?:true|false|null)(?![^&"'\s,}]))[^&"'\s,}]+/gi, '$1[redacted]'],
 ]
 
 const REDACTED = '[redacted]'

@@ -87,3 +87,18 @@ describe('history passcodes', () => {
     expect(JSON.parse(sanitizeForHistory(request).body!)).toEqual({ passcode: REDACTED, settings: { room_passcode: REDACTED, enable_passcode: true } })
   })
 })
+
+describe('history passcodes in a body that is not JSON', () => {
+  // A body typed as text (form-encoded, or JSON with a slip such as a trailing comma) is kept
+  // through the redactor, which hides `password=…` and `"password": "…"`: a passcode, which
+  // joins the meeting as well, must be hidden the same way.
+  it('hides passcode values as it hides password values', () => {
+    const form = sanitizeForHistory({ profileId: 'p', method: 'POST', url: '/x', query: [], headers: [], body: 'password=canary-pw-1&passcode=canary-pc-1&topic=Weekly' })
+    expect(form.body).not.toContain('canary-pw-1')
+    expect(form.body).not.toContain('canary-pc-1')
+    expect(form.body).toContain('topic=Weekly')
+    const slip = sanitizeForHistory({ profileId: 'p', method: 'PATCH', url: '/x', query: [], headers: [], body: '{"settings": {"meeting_passcode": "canary-pc-2", "enable_passcode": true,},}' })
+    expect(slip.body).not.toContain('canary-pc-2')
+    expect(slip.body).toContain('"enable_passcode": true')
+  })
+})
