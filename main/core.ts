@@ -152,6 +152,10 @@ export async function createCore(given: CoreAdapters, options: CoreOptions): Pro
     // These go first: should that fail (or the app end), the connection is still there to
     // be deleted again, instead of a deleted connection whose data nothing deletes any more.
     'profiles.delete': async (input, context) => {
+      // A connection that is not there (a second click, a stale list) is refused before anything
+      // goes: clearing its history would still remove the history's set-aside copies, which hold
+      // every connection's requests.
+      credentials.profiles.get(input.id)
       for (const job of data.jobs.list(input.id)) if (job.state === 'running') data.jobs.cancel(job.jobId)
       await liveEvents.service.forget(input.id)
       await data.datasets.forgetProfile(input.id)

@@ -1,7 +1,8 @@
 // Deleting a connection takes what the app wrote down about it: its console requests in
 // history.json (URLs, bodies: the account's users and meetings) go with it, not only its tokens
 // and datasets; another connection's requests stay.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
@@ -41,4 +42,18 @@ it('deleting a connection removes its console requests from history.json', async
   const text = await readFile(join(dataDir, HISTORY_FILE), 'utf8')
   expect(text).not.toContain(gone.id)
   expect(text).toContain(`deleted-connection-user-${stays.id}`)
+})
+
+it('a delete of a connection that is not there (a second click, a stale list) removes nothing: the history’s set-aside copies stay', async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'zc-delete-unknown-'))
+  // A damaged history.json found at start is moved aside: that copy is all the person has of it.
+  await writeFile(join(dataDir, HISTORY_FILE), 'not json, but it held requests')
+  const { adapters } = createFakeAdapters({ dataDir })
+  core = await createCore(adapters, { trustedOrigins: [ORIGIN] })
+  const copies = async () => (await readdir(dataDir!)).filter((name) => name.startsWith(`${HISTORY_FILE}.corrupt-`))
+  expect(await copies()).toHaveLength(1)
+
+  expect(await core.router.invoke('profiles.delete', sender, { id: randomUUID() })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+
+  expect(await copies()).toHaveLength(1)
 })
