@@ -68,8 +68,14 @@ export function readAuthorizationResponse(callbackUrl: string, expected: { redir
   return { code }
 }
 
-/** RFC 9207 §2.4 asks for simple string comparison; only a trailing slash is forgiven. */
+/**
+ * RFC 9207 §2.4 asks for simple string comparison; only a trailing slash is forgiven. The server's
+ * `iss` is compared as it comes, but the expected side is a custom cloud's OAuth base as the person
+ * typed it (`https://Sandbox.Example.com:443`), so it is first written the way a URL names that
+ * server (lower-case host, no default port), as the server itself would.
+ */
 function sameIssuer(received: string, issuer: string): boolean {
   const trim = (value: string) => value.replace(/\/+$/, '')
-  return received !== '' && trim(received) === trim(issuer)
+  const canonical = URL.canParse(issuer) ? new URL(issuer).href : issuer
+  return received !== '' && (trim(received) === trim(issuer) || trim(received) === trim(canonical))
 }

@@ -89,6 +89,13 @@ describe('authorization response', () => {
       expectCode(() => readAuthorizationResponse(url(`code=abc&state=${state}&iss=${encodeURIComponent(iss)}`), withIssuer), 'AUTH_RESPONSE_INVALID')
     }
     expectCode(() => readAuthorizationResponse(url(`code=abc&state=${state}&iss=https%3A%2F%2Fzoom.us&iss=https%3A%2F%2Fzoom.us`), withIssuer), 'AUTH_RESPONSE_INVALID')
+    // A custom cloud's OAuth base is the URL as the person typed it (a capital, the default
+    // port): the server names itself canonically, and that is the same server.
+    const typed = { ...expected, issuer: 'https://Sandbox.Example.com:443' }
+    expect(readAuthorizationResponse(url(`code=abc&state=${state}&iss=${encodeURIComponent('https://sandbox.example.com')}`), typed)).toEqual({ code: 'abc' })
+    for (const iss of ['https://sandbox.example.com:8443', 'https://sandbox.example.com.attacker.example', 'https://sandbox.example.com/other']) {
+      expectCode(() => readAuthorizationResponse(url(`code=abc&state=${state}&iss=${encodeURIComponent(iss)}`), typed), 'AUTH_RESPONSE_INVALID')
+    }
     // An error from another server is not reported as this server's answer either.
     expectCode(() => readAuthorizationResponse(url(`error=access_denied&state=${state}&iss=${encodeURIComponent('https://attacker.example')}`), withIssuer), 'AUTH_RESPONSE_INVALID')
   })
