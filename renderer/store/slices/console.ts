@@ -45,6 +45,7 @@ export interface ConsoleState {
   sending: Record<string, boolean | undefined>
   /** Per connection: the last Send's refusal, until the next Send starts. */
   sendFailures: Record<string, SendFailure | undefined>
+  /** Every connection's history loaded so far (each console shows its own connection's entries). */
   history: HistoryEntry[]
 }
 
@@ -179,9 +180,14 @@ export const createConsoleSlice: StateCreator<Store, [], [], ConsoleSlice> = (se
     }
   },
   cancelRequest: (profileId) => inFlight.get(profileId)?.abort(),
-  loadHistory: async (profileId) => set({ history: await call('console.history', profileId ? { profileId } : {}) }),
+  // One connection's history replaces only that connection's entries: a request answered after
+  // the person moved to another connection's console must not take that console's history away.
+  loadHistory: async (profileId) => {
+    const entries = await call('console.history', profileId ? { profileId } : {})
+    set((s) => ({ history: profileId ? [...entries, ...s.history.filter((h) => h.request.profileId !== profileId)] : entries }))
+  },
   clearHistory: async (profileId) => {
     await call('console.clearHistory', profileId ? { profileId } : {})
-    set({ history: [] })
+    set((s) => ({ history: profileId ? s.history.filter((h) => h.request.profileId !== profileId) : [] }))
   },
 })
