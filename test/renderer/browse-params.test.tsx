@@ -50,7 +50,7 @@ describe('browse parameters', () => {
     expect(from.value).toBe(last30.from)
     expect(from.value).not.toBe(new Date().toISOString().slice(0, 10))
     const group = screen.getByRole('group', { name: 'Date range presets' })
-    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['Last 7 days', 'Last 30 days', 'Last 90 days', 'This month', 'Last month'])
+    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['Last 7 days', 'Last 30 days', 'Last 90 days', 'This month', 'Last month', 'Last quarter'])
     await user.click(within(group).getByRole('button', { name: 'Last month' }))
     const lastMonth = presets.find((p) => p.id === 'lastMonth')!
     expect(within(group).getByRole('button', { name: 'Last month' }).getAttribute('aria-pressed')).toBe('true')
@@ -89,5 +89,14 @@ describe('browse parameters', () => {
     expect(byId.thisMonth).toMatchObject({ from: '2027-01-01', to: '2027-01-03' })
     expect(byId.last7).toMatchObject({ from: '2026-12-28', to: '2027-01-03' })
     expect(byId.last90).toMatchObject({ from: '2026-10-06', to: '2027-01-03' })
+    expect(byId.lastQuarter).toMatchObject({ from: '2026-10-01', to: '2026-12-31' })
+  })
+
+  it('offers the calendar quarter before this one (an audit’s period), whole, from its first to its last day', () => {
+    const quarter = (at: number) => datePresets(at).find((p) => p.id === 'lastQuarter')
+    expect(quarter(Date.UTC(2026, 4, 15))).toMatchObject({ label: 'Last quarter', from: '2026-01-01', to: '2026-03-31' })
+    expect(quarter(Date.UTC(2026, 3, 1))).toMatchObject({ from: '2026-01-01', to: '2026-03-31' })
+    expect(quarter(Date.UTC(2026, 8, 30, 23))).toMatchObject({ from: '2026-04-01', to: '2026-06-30' })
+    expect(quarter(Date.UTC(2026, 11, 31))).toMatchObject({ from: '2026-07-01', to: '2026-09-30' })
   })
 })

@@ -1,9 +1,9 @@
 // Ready-made date ranges for resources with a from/to window (recordings, reports): the last 7,
-// 30 or 90 days, this month and last month, in UTC days as Zoom reads these dates.
+// 30 or 90 days, this month, last month and last quarter, in UTC days as Zoom reads these dates.
 import { formatIsoDate } from '../../../common/zoom/date-windows'
 
 export interface DatePreset {
-  id: 'last7' | 'last30' | 'last90' | 'thisMonth' | 'lastMonth'
+  id: 'last7' | 'last30' | 'last90' | 'thisMonth' | 'lastMonth' | 'lastQuarter'
   label: string
   /** yyyy-mm-dd, inclusive. */
   from: string
@@ -18,6 +18,9 @@ export function datePresets(now: number): DatePreset[] {
   const m = today.getUTCMonth()
   const end = formatIsoDate(now)
   const daysBack = (n: number) => formatIsoDate(now - (n - 1) * DAY_MS)
+  // The first month of this calendar quarter (0, 3, 6 or 9): an audit asks for the quarter before it,
+  // which "Last 90 days" only approximates.
+  const quarterStart = m - (m % 3)
   return [
     { id: 'last7', label: 'Last 7 days', from: daysBack(7), to: end },
     { id: 'last30', label: 'Last 30 days', from: daysBack(30), to: end },
@@ -25,6 +28,8 @@ export function datePresets(now: number): DatePreset[] {
     { id: 'thisMonth', label: 'This month', from: formatIsoDate(Date.UTC(y, m, 1)), to: end },
     // Day 0 of this month is the last day of the previous one.
     { id: 'lastMonth', label: 'Last month', from: formatIsoDate(Date.UTC(y, m - 1, 1)), to: formatIsoDate(Date.UTC(y, m, 0)) },
+    // Date.UTC carries a negative month into the year before (January's last quarter is October to December).
+    { id: 'lastQuarter', label: 'Last quarter', from: formatIsoDate(Date.UTC(y, quarterStart - 3, 1)), to: formatIsoDate(Date.UTC(y, quarterStart, 0)) },
   ]
 }
 
