@@ -49,6 +49,11 @@ export interface DateWindowSpec {
   maxAgeDays?: number
   /** Zoom rejects the request without both dates. */
   required: boolean
+  /**
+   * Each row totals the window asked for (a host's meetings in it), so the same id in two windows
+   * is two rows, not one row listed twice: each keeps the window's dates in its own `from` and `to`.
+   */
+  periodTotals?: true
 }
 
 export type ColumnFormat = 'text' | 'number' | 'datetime' | 'date' | 'bytes' | 'minutes' | 'seconds' | 'boolean' | 'url'

@@ -229,8 +229,10 @@ export const LIST_RESOURCES: { readonly [K in ListResourceId]: ListResource & { 
       dateParam('to', true),
       { name: 'group_id', label: 'Group ID', type: 'string' },
     ],
-    dateWindow: { from: 'from', to: 'to', maxDays: ONE_MONTH_DAYS, maxAgeDays: SIX_MONTHS_DAYS, required: true },
+    dateWindow: { from: 'from', to: 'to', maxDays: ONE_MONTH_DAYS, maxAgeDays: SIX_MONTHS_DAYS, required: true, periodTotals: true },
     defaultColumns: [
+      { path: 'from', label: 'From', format: 'date' },
+      { path: 'to', label: 'To', format: 'date' },
       { path: 'email', label: 'Email' },
       { path: 'user_name', label: 'Name' },
       { path: 'type', label: 'License', valueLabels: USER_TYPES },

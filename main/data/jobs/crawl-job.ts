@@ -493,7 +493,7 @@ export class CrawlJob {
       // for it again. A listing that remembers its rows (no id keys) stores each page before the
       // next: it would have to forget the rows of a page that failed to store.
       const storing = new PageStore(cursor, rememberTaken)
-      const context: RowContext = unit.email ? { hostEmail: unit.email } : unit.pathValues ? { parentValues: unit.pathValues } : {}
+      const context = rowContextOf(unit, spec.dateWindow?.periodTotals && window ? { [spec.dateWindow.from]: window.from, [spec.dateWindow.to]: window.to } : undefined)
       try {
         // Rows the dataset keeps once by their id come as Zoom's bytes, parsed by the dataset worker.
         for await (const page of this.pagesOf(spec, pathValues, withWindow(spec, params, window), signal, this.rateLimitWait, cursor, !rememberTaken)) {
@@ -594,4 +594,14 @@ function rowName(row: unknown): string | undefined {
   const record = (row ?? {}) as Record<string, unknown>
   const name = [record.name, record.display_name, record.email, record.topic].find((value) => typeof value === 'string' && value !== '')
   return typeof name === 'string' ? name : undefined
+}
+
+/**
+ * What a unit's rows carry besides Zoom's fields: the host's e-mail, else the parent values they
+ * were listed under, and for a report of totals per period the window they total.
+ */
+function rowContextOf(unit: CrawlUnit, period: Record<string, string> | undefined): RowContext {
+  if (unit.email) return { hostEmail: unit.email }
+  if (unit.pathValues || period) return { parentValues: { ...unit.pathValues, ...period } }
+  return {}
 }

@@ -72,7 +72,8 @@ function datasetResource(plan: CrawlPlan, asked: string): DatasetResource & { ti
   const { spec } = plan
   // A fan-out over parent rows may list the same child under two parents (a user in two call
   // queues): those rows are kept, each with its parent's value, rather than merged by id.
-  const idKeys = plan.fanOut.length > 0 && !spec.curated ? [] : spec.idKeys
+  // A report of totals per period has one row per host and month asked: none of them is a repeat.
+  const idKeys = (plan.fanOut.length > 0 && !spec.curated) || spec.dateWindow?.periodTotals ? [] : spec.idKeys
   // Our curated columns where we have them; else the item schema's first columns, nested objects flattened.
   const defaultColumns = spec.defaultColumns.length > 0 ? spec.defaultColumns : schemaColumns(spec.itemProperties).slice(0, SCHEMA_DEFAULT_COLUMNS)
   return { id: asked, title: spec.title, idKeys, defaultColumns }
