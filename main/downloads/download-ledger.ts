@@ -207,7 +207,8 @@ export function fileLedger(dir: string, limit = LEDGER_LIMIT): DownloadLedger {
 async function appendPrivately(path: string, text: string): Promise<void> {
   const handle = await openFile(path, 'a', FILE_MODE)
   try {
-    if (process.platform !== 'win32') await handle.chmod(FILE_MODE)
+    // Not the owner (EPERM): the note is still written, as the ledger never fails a download.
+    if (process.platform !== 'win32') await handle.chmod(FILE_MODE).catch(() => undefined)
     await handle.appendFile(text)
   } finally {
     await handle.close()

@@ -1,5 +1,5 @@
 // The Electron implementations of main's ports (main/ports.ts).
-import { chmodSync, createWriteStream, fchmodSync, lstatSync, mkdirSync, openSync, renameSync } from 'node:fs'
+import { chmodSync, constants, createWriteStream, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserWindow, Clipboard, Dialog, Session, Shell } from 'electron'
 import type { LogSink } from '../log/logger'
@@ -75,12 +75,44 @@ export const LOG_ROTATE_BYTES = 10 * 1024 * 1024
 export function fileLogSink(userData: string): LogSink {
   const dir = join(userData, 'logs')
   mkdirSync(dir, { recursive: true, mode: 0o700 })
-  if (process.platform !== 'win32') chmodSync(dir, 0o700)
+  // Narrowing is a best effort: a log folder or file this account may write but not chmod (another
+  // owner's, or a link to /dev/null someone made to silence the log) must not stop the app.
+  narrow(() => chmodSync(dir, 0o700))
   rotateLog(join(dir, 'main.log'))
-  const fd = openSync(join(dir, 'main.log'), 'a', 0o600)
-  if (process.platform !== 'win32') fchmodSync(fd, 0o600)
+  const fd = openLogFile(join(dir, 'main.log'))
+  if (fstatSync(fd).isFile()) narrow(() => fchmodSync(fd, 0o600))
   const stream = createWriteStream('', { fd })
   return { write: (record) => void stream.write(`${record.at} ${record.level} [${record.scope}] ${record.message}\n`) }
+}
+
+const APPEND = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT
+
+/**
+ * Opens the log for appending without following a link in its place (O_NOFOLLOW, where the OS has
+ * it): through a link, the log's lines and its mode change would go to whatever file the link
+ * names. A link found there is replaced by a file of the log's own.
+ */
+function openLogFile(path: string): number {
+  const flags = APPEND | (constants.O_NOFOLLOW ?? 0)
+  try {
+    return openSync(path, flags, 0o600)
+  } catch (error) {
+    // ELOOP: O_NOFOLLOW met a link (Linux, macOS); EMLINK is the BSDs' word for it.
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== 'ELOOP' && code !== 'EMLINK') throw error
+    unlinkSync(path)
+    return openSync(path, flags | constants.O_EXCL, 0o600)
+  }
+}
+
+/** A mode change where modes exist; its refusal (EPERM: not the owner) leaves the log working. */
+function narrow(change: () => void): void {
+  if (process.platform === 'win32') return
+  try {
+    change()
+  } catch {
+    // Written to as it is.
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
 // its lines are redacted, but they still name the account's users, meetings and files. One that
 // is there already with a wider mode (an older build, a backup restored, a tool that applied the
 // umask) is narrowed when the app opens it, not only a new one made 0600.
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
@@ -29,4 +29,21 @@ it.skipIf(process.platform === 'win32')('narrows a log folder and file that were
   expect(await modeOf(join(logs, 'main.log'))).toBe(0o600)
   // The earlier lines stay: the file is appended to, never started over.
   expect(await readFile(join(logs, 'main.log'), 'utf8')).toBe('an earlier line\n')
+})
+
+it.skipIf(process.platform === 'win32')('never follows a link in place of main.log: the file it names keeps its mode and bytes', async () => {
+  const logs = join(dir, 'logs')
+  await mkdir(logs)
+  const elsewhere = join(dir, 'elsewhere.txt')
+  await writeFile(elsewhere, 'not the log\n')
+  await chmod(elsewhere, 0o644)
+  await symlink(elsewhere, join(logs, 'main.log'))
+
+  const sink = fileLogSink(dir)
+  sink.write({ at: '2026-12-08T00:00:00Z', level: 'info', scope: 'test', message: 'a line' })
+  // The link is replaced by a log of its own; what it pointed at is untouched.
+  expect((await lstat(join(logs, 'main.log'))).isFile()).toBe(true)
+  expect(await modeOf(join(logs, 'main.log'))).toBe(0o600)
+  expect(await modeOf(elsewhere)).toBe(0o644)
+  expect(await readFile(elsewhere, 'utf8')).toBe('not the log\n')
 })
