@@ -47,6 +47,28 @@ export function splitDateWindows(from: string, to: string, maxDays: number): Dat
   return windows
 }
 
+/**
+ * Splits the inclusive range `from`..`to` at the first of each month: one window per calendar
+ * month it touches (the first and last may be partial), oldest first. Each lies within one month,
+ * so it is inside any "one month" limit. For lists whose rows are totals per window, where the
+ * windows are what the person reads (July, August, September), not only how the range was asked.
+ * `from` after `to` is a RangeError.
+ */
+export function splitCalendarMonths(from: string, to: string): DateWindow[] {
+  const start = parseIsoDate(from)
+  const end = parseIsoDate(to)
+  if (start > end) throw new RangeError(`The start date ${from} is after the end date ${to}`)
+  const windows: DateWindow[] = []
+  for (let a = start; a <= end; ) {
+    const day = new Date(a)
+    const nextMonth = Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 1)
+    const b = Math.min(nextMonth - DAY_MS, end)
+    windows.push({ from: formatIsoDate(a), to: formatIsoDate(b) })
+    a = nextMonth
+  }
+  return windows
+}
+
 /** Calendar days in the inclusive range. */
 export function daysInclusive(from: string, to: string): number {
   return Math.round((parseIsoDate(to) - parseIsoDate(from)) / DAY_MS) + 1

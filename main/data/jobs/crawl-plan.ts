@@ -10,7 +10,7 @@ import type { ApiCatalog } from '../../../common/zoom/api/types'
 import { answersAsIs, isPerUserList, planFanOut, type FanOutStep } from '../../../common/zoom/browse/fan-out'
 import { listSpecFor, type ListSpec } from '../../../common/zoom/browse/list-spec'
 import { listPathOf } from '../../../common/zoom/browse/names'
-import { splitDateWindows, type DateWindow } from '../../../common/zoom/date-windows'
+import { splitCalendarMonths, splitDateWindows, type DateWindow } from '../../../common/zoom/date-windows'
 import { isDotSegment } from '../../../common/zoom/paths'
 import { validateResourceParams } from '../../../common/zoom/params'
 import { type CrawlQueries, expandedLists, userScope, type UserScope } from './crawl-units'
@@ -97,7 +97,8 @@ function dateWindows(spec: ListSpec, params: Record<string, string>): (DateWindo
   const to = window && params[window.to]
   if (!window || from === undefined || to === undefined) return [undefined]
   try {
-    return splitDateWindows(from, to, window.maxDays)
+    // Totals per window (a report's hosts) are read by their windows: those follow the calendar.
+    return window.periodTotals ? splitCalendarMonths(from, to) : splitDateWindows(from, to, window.maxDays)
   } catch (error) {
     throw invalid([{ path: window.from, message: error instanceof Error ? error.message : 'Invalid date range' }])
   }
