@@ -3,41 +3,25 @@
 // emptied history.json but left those requests (URLs and bodies naming the account's users and
 // meetings) in the backup until the next start, and a history found damaged then would bring them
 // back. The backup now follows the clear.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { HISTORY_FILE } from '../../../main/console'
-import { createCore, type Core } from '../../../main/core'
-import type { SenderInfo } from '../../../main/ipc/router'
-import { createFakeAdapters } from '../../fakes/adapters'
+import { appPage, corePerTest } from '../../fakes/core-per-test'
 
-const ORIGIN = 'app://zoom-connect'
-const sender: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, isOurWindow: true }
-
-let dataDir: string | undefined
-let core: Core | undefined
-afterEach(async () => {
-  await core?.dispose()
-  if (dataDir) await rm(dataDir, { recursive: true, force: true })
-  core = dataDir = undefined
-})
+const scratch = corePerTest('zc-history-bak-')
 
 it('clearing the console history clears it from history.json.bak too', async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'zc-history-bak-'))
-  const start = async () => {
-    core = await createCore(createFakeAdapters({ dataDir: dataDir! }).adapters, { trustedOrigins: [ORIGIN] })
-    return core
-  }
-  const first = await start()
+  const dataDir = await scratch.folder()
+  const first = await scratch.start()
   // Not connected: the request is answered with an error, and recorded all the same.
-  expect(await first.router.invoke('console.send', sender, { profileId: 'p1', method: 'GET', url: '/users/cleared-user@example.com', query: [], headers: [] })).toMatchObject({ ok: true })
+  expect(await first.router.invoke('console.send', appPage, { profileId: 'p1', method: 'GET', url: '/users/cleared-user@example.com', query: [], headers: [] })).toMatchObject({ ok: true })
   await first.dispose()
   // The next start saves the history as its last good copy.
-  const next = await start()
+  const next = await scratch.start()
   expect(await readFile(join(dataDir, `${HISTORY_FILE}.bak`), 'utf8')).toContain('cleared-user@example.com')
 
-  expect(await next.router.invoke('console.clearHistory', sender, { profileId: 'p1' })).toMatchObject({ ok: true })
+  expect(await next.router.invoke('console.clearHistory', appPage, { profileId: 'p1' })).toMatchObject({ ok: true })
 
   expect(await readFile(join(dataDir, HISTORY_FILE), 'utf8')).not.toContain('cleared-user@example.com')
   expect(await readFile(join(dataDir, `${HISTORY_FILE}.bak`), 'utf8')).not.toContain('cleared-user@example.com')
