@@ -52,8 +52,8 @@ export interface DateWindowSpec {
   /**
    * Each row totals the window asked for (a host's meetings in it), so the same id in two windows
    * is two rows, not one row listed twice: each keeps the window's dates in its own `from` and `to`.
-   * Its windows are calendar months (the range's first and last may be partial), which each stay
-   * within Zoom's "one month" whatever `maxDays` says.
+   * A range one request can ask (`maxDays`) is one window; a longer one is split into calendar
+   * months (the first and last may be partial), which each stay within Zoom's "one month".
    */
   periodTotals?: true
 }

@@ -97,8 +97,11 @@ function dateWindows(spec: ListSpec, params: Record<string, string>): (DateWindo
   const to = window && params[window.to]
   if (!window || from === undefined || to === undefined) return [undefined]
   try {
-    // Totals per window (a report's hosts) are read by their windows: those follow the calendar.
-    return window.periodTotals ? splitCalendarMonths(from, to) : splitDateWindows(from, to, window.maxDays)
+    const fewest = splitDateWindows(from, to, window.maxDays)
+    // Totals per window (a report's hosts) are read by their windows. A range Zoom answers in one
+    // request stays one: its rows total the dates asked (split, an "inactive" host would be one
+    // idle in either part, not in the whole range). A longer one follows the calendar.
+    return window.periodTotals && fewest.length > 1 ? splitCalendarMonths(from, to) : fewest
   } catch (error) {
     throw invalid([{ path: window.from, message: error instanceof Error ? error.message : 'Invalid date range' }])
   }
