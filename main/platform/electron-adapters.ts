@@ -1,5 +1,5 @@
 // The Electron implementations of main's ports (main/ports.ts).
-import { chmodSync, constants, createWriteStream, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync } from 'node:fs'
+import { chmodSync, closeSync, constants, createWriteStream, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserWindow, Clipboard, Dialog, Session, Shell } from 'electron'
 import type { LogSink } from '../log/logger'
@@ -76,33 +76,49 @@ export function fileLogSink(userData: string): LogSink {
   const dir = join(userData, 'logs')
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   // Narrowing is a best effort: a log folder or file this account may write but not chmod (another
-  // owner's, or a link to /dev/null someone made to silence the log) must not stop the app.
+  // owner's) must not stop the app.
   narrow(() => chmodSync(dir, 0o700))
   rotateLog(join(dir, 'main.log'))
   const fd = openLogFile(join(dir, 'main.log'))
-  if (fstatSync(fd).isFile()) narrow(() => fchmodSync(fd, 0o600))
+  // Logging must never stop the app: a log that cannot be opened as a file of its own is not kept.
+  if (fd === undefined) return { write: () => undefined }
+  narrow(() => fchmodSync(fd, 0o600))
   const stream = createWriteStream('', { fd })
-  return { write: (record) => void stream.write(`${record.at} ${record.level} [${record.scope}] ${record.message}\n`) }
+  let failed = false
+  // A write that fails (a full disk) would otherwise be an uncaught error in main: the log stops.
+  stream.on('error', () => {
+    failed = true
+  })
+  return { write: (record) => void (failed || stream.write(`${record.at} ${record.level} [${record.scope}] ${record.message}\n`)) }
 }
 
-const APPEND = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT
+// O_NONBLOCK: a FIFO put in the log's place would block the open until something read it.
+const APPEND = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
 
 /**
  * Opens the log for appending without following a link in its place (O_NOFOLLOW, where the OS has
  * it): through a link, the log's lines and its mode change would go to whatever file the link
- * names. A link found there is replaced by a file of the log's own.
+ * names. A link found there is replaced by a file of the log's own. Undefined when there is no
+ * regular file to append to (something else in its place, or the open refused).
  */
-function openLogFile(path: string): number {
-  const flags = APPEND | (constants.O_NOFOLLOW ?? 0)
+function openLogFile(path: string): number | undefined {
+  let fd: number
   try {
-    return openSync(path, flags, 0o600)
+    fd = openSync(path, APPEND, 0o600)
   } catch (error) {
     // ELOOP: O_NOFOLLOW met a link (Linux, macOS); EMLINK is the BSDs' word for it.
     const code = (error as NodeJS.ErrnoException).code
-    if (code !== 'ELOOP' && code !== 'EMLINK') throw error
-    unlinkSync(path)
-    return openSync(path, flags | constants.O_EXCL, 0o600)
+    if (code !== 'ELOOP' && code !== 'EMLINK') return undefined
+    try {
+      unlinkSync(path)
+      fd = openSync(path, APPEND | constants.O_EXCL, 0o600)
+    } catch {
+      return undefined
+    }
   }
+  if (fstatSync(fd).isFile()) return fd
+  closeSync(fd)
+  return undefined
 }
 
 /** A mode change where modes exist; its refusal (EPERM: not the owner) leaves the log working. */

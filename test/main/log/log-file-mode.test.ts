@@ -2,6 +2,7 @@
 // its lines are redacted, but they still name the account's users, meetings and files. One that
 // is there already with a wider mode (an older build, a backup restored, a tool that applied the
 // umask) is narrowed when the app opens it, not only a new one made 0600.
+import { execFileSync } from 'node:child_process'
 import { chmod, lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -46,4 +47,14 @@ it.skipIf(process.platform === 'win32')('never follows a link in place of main.l
   expect(await modeOf(join(logs, 'main.log'))).toBe(0o600)
   expect(await modeOf(elsewhere)).toBe(0o644)
   expect(await readFile(elsewhere, 'utf8')).toBe('not the log\n')
+})
+
+it.skipIf(process.platform === 'win32')('starts, without a log, when something that is not a file stands in the log’s place (a FIFO no one reads)', async () => {
+  const logs = join(dir, 'logs')
+  await mkdir(logs)
+  // Opening a FIFO for writing waits for a reader: without O_NONBLOCK the app would never start.
+  execFileSync('mkfifo', [join(logs, 'main.log')])
+  const sink = fileLogSink(dir)
+  expect(() => sink.write({ at: '2026-12-08T00:00:00Z', level: 'info', scope: 'test', message: 'dropped' })).not.toThrow()
+  expect((await lstat(join(logs, 'main.log'))).isFIFO()).toBe(true)
 })
