@@ -19,8 +19,9 @@ export const KEPT_DATASET_DAYS = { min: 1, max: 365, default: 30 } as const
 export const DOWNLOAD_STALL_SECONDS = { min: 5, max: 600, default: 60 } as const
 
 // The fields without defaults: a patch must leave unnamed settings alone (with defaults inside
-// `.partial()`, zod would fill every missing key and reset it).
-const fields = {
+// `.partial()`, zod would fill every missing key and reset it). Main also checks a stored file's
+// settings one by one against them, so one bad value resets only itself.
+export const settingFields = {
   theme: z.enum(['system', 'light', 'dark']),
   /** Seconds after which a copied token is wiped from the clipboard. */
   clipboardClearSeconds: z.number().int().min(CLIPBOARD_CLEAR_SECONDS.min).max(CLIPBOARD_CLEAR_SECONDS.max),
@@ -50,26 +51,26 @@ const fields = {
 
 export const settingsSchema = z
   .object({
-    theme: fields.theme.default('system'),
+    theme: settingFields.theme.default('system'),
     // Older versions allowed 0 (never) and up to an hour: a stored value out of range falls back
     // to the default instead of making profiles.json unreadable.
-    clipboardClearSeconds: fields.clipboardClearSeconds.catch(CLIPBOARD_CLEAR_SECONDS.default),
-    rememberZoomSignIn: fields.rememberZoomSignIn.default(true),
-    refreshSkewSeconds: fields.refreshSkewSeconds.default(300),
-    downloadConcurrency: fields.downloadConcurrency.default(3),
+    clipboardClearSeconds: settingFields.clipboardClearSeconds.catch(CLIPBOARD_CLEAR_SECONDS.default),
+    rememberZoomSignIn: settingFields.rememberZoomSignIn.default(true),
+    refreshSkewSeconds: settingFields.refreshSkewSeconds.default(300),
+    downloadConcurrency: settingFields.downloadConcurrency.default(3),
     // A stored value out of range (a hand-edited file) falls back to the default, like the clipboard delay.
-    downloadStallSeconds: fields.downloadStallSeconds.catch(DOWNLOAD_STALL_SECONDS.default),
-    downloadFolder: fields.downloadFolder.default(''),
-    checkForUpdatesAtStart: fields.checkForUpdatesAtStart.default(true),
-    keptDatasetDays: fields.keptDatasetDays.catch(KEPT_DATASET_DAYS.default),
+    downloadStallSeconds: settingFields.downloadStallSeconds.catch(DOWNLOAD_STALL_SECONDS.default),
+    downloadFolder: settingFields.downloadFolder.default(''),
+    checkForUpdatesAtStart: settingFields.checkForUpdatesAtStart.default(true),
+    keptDatasetDays: settingFields.keptDatasetDays.catch(KEPT_DATASET_DAYS.default),
     // Absent until the person exports once: the default is worked out when the dialog opens, so a
     // machine whose region changes gets the new one. A value hand-edited into nonsense is forgotten.
-    csvSeparator: fields.csvSeparator.optional().catch(undefined),
-    excelCsvSeparator: fields.excelCsvSeparator.optional().catch(undefined),
+    csvSeparator: settingFields.csvSeparator.optional().catch(undefined),
+    excelCsvSeparator: settingFields.excelCsvSeparator.optional().catch(undefined),
   })
   .strict()
 
-export const settingsPatchSchema = z.object(fields).omit({ downloadFolder: true }).partial().strict()
+export const settingsPatchSchema = z.object(settingFields).omit({ downloadFolder: true }).partial().strict()
 
 export type Settings = z.infer<typeof settingsSchema>
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>

@@ -4,6 +4,7 @@ import { settingsSchema } from '../../common/contract/settings'
 import { escapeLayoutCharacters } from '../../common/display-text'
 import { profileFieldsSchema, scopeSchemaUpTo } from '../../common/profile'
 import { openDocument, type DocumentFile, type DocumentProblem } from '../store'
+import { repairStoredSettings } from './settings-repair'
 
 export const storedProfileSchema = profileFieldsSchema.extend({
   // Names saved before line breaks and bidi marks were refused keep loading, shown escaped
@@ -33,14 +34,18 @@ export const PROFILES_FILE = 'profiles.json'
 /** profiles.json is rewritten whole on every change and read at every start: it stays below this. */
 export const MAX_PROFILES_BYTES = 5_000_000
 
-export function openProfilesDocument(dir: string, onProblem?: (problem: DocumentProblem) => void): Promise<DocumentFile<ProfilesDocument>> {
-  return openDocument({
+export async function openProfilesDocument(dir: string, onProblem?: (problem: DocumentProblem) => void): Promise<DocumentFile<ProfilesDocument>> {
+  const version = 1
+  const repaired = await repairStoredSettings({ dir, name: PROFILES_FILE, version, maxBytes: MAX_PROFILES_BYTES, isValidData: (data) => profilesDocumentSchema.safeParse(data).success })
+  const document = await openDocument({
     dir,
     name: PROFILES_FILE,
     schema: profilesDocumentSchema,
     defaults: () => ({ profiles: [], settings: settingsSchema.parse({}) }),
-    version: 1,
+    version,
     maxBytes: MAX_PROFILES_BYTES,
     ...(onProblem ? { onProblem } : {}),
   })
+  if (repaired) onProblem?.(repaired)
+  return document
 }

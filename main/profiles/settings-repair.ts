@@ -1,0 +1,71 @@
+// profiles.json holds the connections and the settings together. A setting given a value this
+// version cannot use (typed in by hand, or left by another version) would fail the whole file's
+// schema, and the store would set the file aside and go back to its backup of the last start — or,
+// without one, to no connection at all — over one theme name. Before the store opens the file, each
+// stored setting is checked on its own; one that cannot be used is removed (so its default
+// applies), the person's file is copied aside, and a problem names what was reset.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { settingFields } from '../../common/contract/settings'
+import { writeFileAtomic } from '../store'
+import type { DocumentProblem } from '../store'
+import { copyAside } from '../store/quarantine'
+
+type Fields = typeof settingFields
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The stored settings whose values cannot be used, by name; none when the file is not ours to fix. */
+function unusableSettings(settings: Record<string, unknown>): string[] {
+  return Object.entries(settings)
+    .filter(([key, value]) => !Object.hasOwn(settingFields, key) || !settingFields[key as keyof Fields].safeParse(value).success)
+    .map(([key]) => key)
+}
+
+/**
+ * Resets the unusable settings of `<dir>/<name>` in place, when the rest of the file is readable
+ * at `version`: anything else (not JSON, another version, damaged connections) is left for the
+ * store, which sets the whole file aside. Returns the problem to report, if any.
+ */
+export async function repairStoredSettings(options: {
+  dir: string
+  name: string
+  version: number
+  maxBytes: number
+  isValidData(data: unknown): boolean
+  now?: () => Date
+}): Promise<DocumentProblem | undefined> {
+  const path = join(options.dir, options.name)
+  let envelope: unknown
+  try {
+    const bytes = await readFile(path)
+    if (bytes.length > options.maxBytes) return undefined
+    envelope = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    return undefined
+  }
+  if (!isRecord(envelope) || envelope.schemaVersion !== options.version || !isRecord(envelope.data) || !isRecord(envelope.data.settings)) return undefined
+  const settings = envelope.data.settings
+  const unusable = unusableSettings(settings)
+  if (unusable.length === 0) return undefined
+  const kept = Object.fromEntries(Object.entries(settings).filter(([key]) => !unusable.includes(key)))
+  const data = { ...envelope.data, settings: kept }
+  if (!options.isValidData(data)) return undefined
+
+  const at = (options.now ?? (() => new Date()))()
+  const movedTo = await copyAside(path, at)
+  await writeFileAtomic(path, `${JSON.stringify({ ...envelope, data }, null, 2)}\n`)
+  const names = unusable.map((key) => `“${key}”`).join(', ')
+  const unknown = unusable.filter((key) => !Object.hasOwn(settingFields, key))
+  return {
+    kind: 'invalid-schema',
+    file: path,
+    movedTo,
+    at: at.toISOString(),
+    reason:
+      `${unusable.length === 1 ? 'A setting' : 'Some settings'} in ${options.name} could not be used (${names}${unknown.length > 0 ? `; ${unknown.length === unusable.length ? 'not a setting' : 'some are not settings'} of this version` : ''}), ` +
+      `so ${unusable.length === 1 ? 'it is' : 'they are'} back to the default. Your connections and other settings were kept; change it again in Settings.`,
+  }
+}
