@@ -220,7 +220,9 @@ export class DatasetStore {
    * set-aside copies (not counted: they are not kept lists).
    */
   async expire(days: number, now: number): Promise<number> {
-    await this.otherCopies?.expire(days * DAY_MS, now)
+    // A copy that cannot be removed now (locked by another program) is tried again at the next
+    // expiry: the kept lists' own expiry must not wait on it.
+    await this.otherCopies?.expire(days * DAY_MS, now).catch(() => undefined)
     let removed = await this.backend.files.expireSetAside(days * DAY_MS, now)
     for (const { meta } of [...this.kept.values()]) {
       if (now - meta.createdAt <= days * DAY_MS || this.datasets.has(meta.id)) continue

@@ -42,4 +42,16 @@ describe('expiry of kept datasets', () => {
     expect(await store.listKept({ expiryDays: 3, now: NOW })).toEqual([])
     expect(existsSync(backend.files.kept(dataset.id))).toBe(false)
   })
+
+  it('expires the kept lists even when another document’s set-aside copy cannot be removed now', async () => {
+    // A copy of a damaged history.json locked by another program (Windows): tried again next time.
+    const stuck = { expire: () => Promise.reject(Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' })) }
+    const store = new DatasetStore(8, () => undefined, backend, () => undefined, stuck)
+    const dataset = store.create('p1', usersResource, NOW - 5 * DAY)
+    await dataset.add(syntheticUsers(10))
+    await store.keep(dataset.id, NOW - 5 * DAY)
+    await store.close(dataset.id)
+    expect(await store.listKept({ expiryDays: 3, now: NOW })).toEqual([])
+    expect(existsSync(backend.files.kept(dataset.id))).toBe(false)
+  })
 })
