@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { settingFields } from '../../common/contract/settings'
-import { writeFileAtomic } from '../store'
+import { StoreError, writeFileAtomic } from '../store'
 import type { DocumentProblem } from '../store'
 import { copyAside } from '../store/quarantine'
 
@@ -15,6 +15,10 @@ type Fields = typeof settingFields
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? 'error'
 }
 
 /** The stored settings whose values cannot be used, by name; none when the file is not ours to fix. */
@@ -54,9 +58,28 @@ export async function repairStoredSettings(options: {
   const data = { ...envelope.data, settings: kept }
   if (!options.isValidData(data)) return undefined
 
+  // Serialised before anything is touched: a value JSON.parse took but JSON.stringify cannot write
+  // (nested past the stack) would otherwise fail after the copy, stopping every start and leaving
+  // one more copy each time. Only schemaVersion and data are written, all the store reads.
+  let text: string
+  try {
+    text = `${JSON.stringify({ schemaVersion: envelope.schemaVersion, data }, null, 2)}\n`
+  } catch {
+    return undefined
+  }
   const at = (options.now ?? (() => new Date()))()
-  const movedTo = await copyAside(path, at)
-  await writeFileAtomic(path, `${JSON.stringify({ ...envelope, data }, null, 2)}\n`)
+  let movedTo: string
+  try {
+    movedTo = await copyAside(path, at)
+  } catch (error) {
+    // Rewriting without a copy of the person's file would lose what they typed: stop and say so.
+    throw new StoreError('FILE_IO', `${path} has a setting that cannot be used, and a copy of it could not be made before repairing it (${errorCode(error)}). Nothing was changed.`, { cause: error, file: path })
+  }
+  try {
+    await writeFileAtomic(path, text)
+  } catch (error) {
+    throw new StoreError('FILE_IO', `Could not save ${path} (${errorCode(error)}). Nothing was changed; your file was copied to ${movedTo}.`, { cause: error, file: path })
+  }
   const names = unusable.map((key) => `“${key}”`).join(', ')
   const unknown = unusable.filter((key) => !Object.hasOwn(settingFields, key))
   return {
