@@ -73,14 +73,8 @@ export const LOG_ROTATE_BYTES = 10 * 1024 * 1024
  * is changed through its descriptor, so only the file the log writes to is changed.
  */
 export function fileLogSink(userData: string): LogSink {
-  const dir = join(userData, 'logs')
-  mkdirSync(dir, { recursive: true, mode: 0o700 })
-  // Narrowing is a best effort: a log folder or file this account may write but not chmod (another
-  // owner's) must not stop the app.
-  narrow(() => chmodSync(dir, 0o700))
-  rotateLog(join(dir, 'main.log'))
-  const fd = openLogFile(join(dir, 'main.log'))
   // Logging must never stop the app: a log that cannot be opened as a file of its own is not kept.
+  const fd = prepareLogFile(join(userData, 'logs'))
   if (fd === undefined) return { write: () => undefined }
   narrow(() => fchmodSync(fd, 0o600))
   const stream = createWriteStream('', { fd })
@@ -90,6 +84,23 @@ export function fileLogSink(userData: string): LogSink {
     failed = true
   })
   return { write: (record) => void (failed || stream.write(`${record.at} ${record.level} [${record.scope}] ${record.message}\n`)) }
+}
+
+/**
+ * Makes the log folder and opens main.log in it; undefined when either cannot be had (a file named
+ * `logs` in the folder's place, a folder this account may not search).
+ */
+function prepareLogFile(dir: string): number | undefined {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    // Narrowing is a best effort: a log folder or file this account may write but not chmod
+    // (another owner's) must not stop the app.
+    narrow(() => chmodSync(dir, 0o700))
+    rotateLog(join(dir, 'main.log'))
+  } catch {
+    return undefined
+  }
+  return openLogFile(join(dir, 'main.log'))
 }
 
 // O_NONBLOCK: a FIFO put in the log's place would block the open until something read it.

@@ -58,3 +58,18 @@ it.skipIf(process.platform === 'win32')('starts, without a log, when something t
   expect(() => sink.write({ at: '2026-12-08T00:00:00Z', level: 'info', scope: 'test', message: 'dropped' })).not.toThrow()
   expect((await lstat(join(logs, 'main.log'))).isFIFO()).toBe(true)
 })
+
+it('starts, without a log, when the log folder cannot be made (a file named logs in its place)', async () => {
+  await writeFile(join(dir, 'logs'), 'not a folder\n')
+  let sink: ReturnType<typeof fileLogSink> | undefined
+  expect(() => (sink = fileLogSink(dir))).not.toThrow()
+  expect(() => sink?.write({ at: '2026-12-08T00:00:00Z', level: 'info', scope: 'test', message: 'dropped' })).not.toThrow()
+  expect(await readFile(join(dir, 'logs'), 'utf8')).toBe('not a folder\n')
+})
+
+it('starts, without a log, when a folder stands where main.log goes', async () => {
+  await mkdir(join(dir, 'logs', 'main.log'), { recursive: true })
+  const sink = fileLogSink(dir)
+  expect(() => sink.write({ at: '2026-12-08T00:00:00Z', level: 'info', scope: 'test', message: 'dropped' })).not.toThrow()
+  expect((await lstat(join(dir, 'logs', 'main.log'))).isDirectory()).toBe(true)
+})
