@@ -10,6 +10,7 @@ import { settingFields } from '../../common/contract/settings'
 import { StoreError, writeFileAtomic } from '../store'
 import type { DocumentProblem } from '../store'
 import { copyAside } from '../store/quarantine'
+import { settingsResetReason } from './settings-repair-reason'
 
 type Fields = typeof settingFields
 
@@ -54,7 +55,9 @@ export async function repairStoredSettings(options: {
   const settings = envelope.data.settings
   const unusable = unusableSettings(settings)
   if (unusable.length === 0) return undefined
-  const kept = Object.fromEntries(Object.entries(settings).filter(([key]) => !unusable.includes(key)))
+  // A Set: a hand-edited file may hold hundreds of thousands of unknown names.
+  const reset = new Set(unusable)
+  const kept = Object.fromEntries(Object.entries(settings).filter(([key]) => !reset.has(key)))
   const data = { ...envelope.data, settings: kept }
   if (!options.isValidData(data)) return undefined
 
@@ -80,15 +83,11 @@ export async function repairStoredSettings(options: {
   } catch (error) {
     throw new StoreError('FILE_IO', `Could not save ${path} (${errorCode(error)}). Nothing was changed; your file was copied to ${movedTo}.`, { cause: error, file: path })
   }
-  const names = unusable.map((key) => `“${key}”`).join(', ')
-  const unknown = unusable.filter((key) => !Object.hasOwn(settingFields, key))
   return {
     kind: 'invalid-schema',
     file: path,
     movedTo,
     at: at.toISOString(),
-    reason:
-      `${unusable.length === 1 ? 'A setting' : 'Some settings'} in ${options.name} could not be used (${names}${unknown.length > 0 ? `; ${unknown.length === unusable.length ? 'not a setting' : 'some are not settings'} of this version` : ''}), ` +
-      `so ${unusable.length === 1 ? 'it is' : 'they are'} back to the default. Your connections and other settings were kept; change it again in Settings.`,
+    reason: settingsResetReason(options.name, unusable, unusable.filter((key) => !Object.hasOwn(settingFields, key)).length),
   }
 }
