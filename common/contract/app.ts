@@ -36,6 +36,8 @@ export interface AppInfo {
 export interface StoreProblem {
   file: string
   movedTo: string
+  /** True when the file was repaired in place and `movedTo` is a copy of the person's version. */
+  copied?: boolean
   reason: string
   at: string
 }

@@ -87,6 +87,7 @@ export async function repairStoredSettings(options: {
     kind: 'invalid-schema',
     file: path,
     movedTo,
+    copied: true,
     at: at.toISOString(),
     reason: settingsResetReason(options.name, unusable, unusable.filter((key) => !Object.hasOwn(settingFields, key)).length),
   }

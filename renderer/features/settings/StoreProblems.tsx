@@ -17,7 +17,7 @@ export function StoreProblems({ compact = false }: { compact?: boolean }) {
             <div className="stack" style={{ gap: 2, flex: 1, minWidth: 0 }}>
               <span>{p.reason}</span>
               <span className="muted" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>
-                <span className="mono">{p.file}</span> was moved to <span className="mono">{p.movedTo}</span> on {formatDateTime(p.at)}. Nothing was deleted: the copy is kept for you or support to look at.
+                <span className="mono">{p.file}</span> {p.copied ? 'was kept; your version of it was copied to' : 'was moved to'} <span className="mono">{p.movedTo}</span> on {formatDateTime(p.at)}. Nothing was deleted: the copy is kept for you or support to look at.
               </span>
             </div>
             <button

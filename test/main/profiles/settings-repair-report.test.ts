@@ -21,6 +21,8 @@ async function reasonFor(settings: Record<string, unknown>): Promise<string> {
   const problems: DocumentProblem[] = []
   await openProfilesDocument(dir, (p) => problems.push(p))
   expect(problems).toHaveLength(1)
+  // The file stays, repaired: what Settings shows says a copy was made, not that it was moved.
+  expect(problems[0]?.copied).toBe(true)
   return problems[0]?.reason ?? ''
 }
 
