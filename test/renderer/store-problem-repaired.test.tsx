@@ -18,4 +18,6 @@ it('says a repaired file was kept and a copy of it made, not that it was moved',
   const item = screen.getByText(problem.reason).closest('li')
   expect(item?.textContent).toMatch(/profiles\.json was kept; your version of it was copied to \/cfg\/profiles\.json\.corrupt-1/)
   expect(item?.textContent).not.toMatch(/was moved to/)
+  expect(screen.getAllByRole('heading', { name: 'A file was repaired' }).length).toBeGreaterThan(0)
+  expect(screen.queryByRole('heading', { name: 'A file could not be read' })).toBeNull()
 })

@@ -1,4 +1,5 @@
-// Files that could not be read and were moved aside (never silently emptied), each dismissable.
+// Files that could not be read and were moved aside (never silently emptied), and files repaired in
+// place with a copy of the person's version kept, each dismissable.
 import { useStore } from '../../store/index'
 import { formatDateTime } from '../../shared/format'
 
@@ -9,7 +10,7 @@ export function StoreProblems({ compact = false }: { compact?: boolean }) {
   return (
     <section className={compact ? 'problems-banner' : 'card settings-section'} aria-labelledby="problems-title" role={compact ? 'region' : undefined}>
       <h2 id="problems-title" className={compact ? 'problems-title' : 'card-title'}>
-        {problems.length === 1 ? 'A file could not be read' : `${problems.length} files could not be read`}
+        {headingOf(problems.length, problems.filter((p) => p.copied).length)}
       </h2>
       <ul className="problem-list">
         {problems.map((p) => (
@@ -33,4 +34,11 @@ export function StoreProblems({ compact = false }: { compact?: boolean }) {
       </ul>
     </section>
   )
+}
+
+/** A repaired file was read (only a value in it was not usable): its heading must not say it could not be. */
+function headingOf(count: number, repaired: number): string {
+  if (repaired === 0) return count === 1 ? 'A file could not be read' : `${count} files could not be read`
+  if (repaired === count) return count === 1 ? 'A file was repaired' : `${count} files were repaired`
+  return `${count} files needed repair or could not be read`
 }
