@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DatabaseSync } from 'node:sqlite'
 import { DatasetEngine } from '../../main/data/datasets/store/dataset-engine'
 import { scanThroughHelper } from '../main/data/scan-through-helper'
+import { baseTablesSql, columnTableSql } from '../../main/data/datasets/store/dataset-schema'
 
 const built = resolve(import.meta.dirname, '../../out/main')
 const ROWS = 25_000
@@ -36,7 +37,8 @@ describe('the built worker threads', () => {
     const path = join(dir, 'scan.sqlite')
     const reference = new DatabaseSync(path)
     try {
-      reference.exec('CREATE TABLE col_1(idx INTEGER PRIMARY KEY, k, t TEXT)')
+      // A dataset's file as the app makes it: the helper reads only a file whose schema is the app's.
+      reference.exec(`${baseTablesSql()};\n${columnTableSql(1)}`)
       reference.prepare('WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?1) INSERT INTO col_1(idx, k) SELECT i, ?2 || i FROM n').run(ROWS, 'name ')
       const sql = 'SELECT json_group_array(s0.idx ORDER BY s0.idx) AS json FROM col_1 AS s0 WHERE instr(coalesce(s0.t, s0.k), ?) > 0 AND s0.idx >= ? AND s0.idx < ?'
       const chunks: [number, number][] = [[0, 10_000], [10_000, ROWS]]
