@@ -2,32 +2,18 @@
 // finished (a list that cannot be closed, the app ending mid-way), the person must not be left with
 // a deleted connection whose kept Zoom data stays on disk with no connection to delete it from.
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../../main/core'
-import type { SenderInfo } from '../../../main/ipc/router'
-import { createFakeAdapters } from '../../fakes/adapters'
+import { describe, expect, it } from 'vitest'
+import { appPage, corePerTest } from '../../fakes/core-per-test'
 import { syntheticUsers, usersResource } from './fixtures'
 
-const ORIGIN = 'app://zoom-connect'
-const sender: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, isOurWindow: true }
-
-let dataDir: string | undefined
-let core: Core | undefined
-afterEach(async () => {
-  await core?.dispose()
-  if (dataDir) await rm(dataDir, { recursive: true, force: true })
-  core = dataDir = undefined
-})
+const scratch = corePerTest('zc-profile-')
 
 describe('deleting a connection that has kept lists', () => {
   it('does not delete the connection when its kept lists could not be deleted', async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'zc-profile-'))
-    const { adapters } = createFakeAdapters({ dataDir })
-    core = await createCore(adapters, { trustedOrigins: [ORIGIN] })
-    expect(await core.router.invoke('vault.setup', sender, { protector: 'os-keychain' })).toMatchObject({ ok: true })
+    const dataDir = await scratch.folder()
+    const core = await scratch.start()
+    expect(await core.router.invoke('vault.setup', appPage, { protector: 'os-keychain' })).toMatchObject({ ok: true })
     const profile = await core.credentials.profiles.create({ fields: { name: 'Acme', grant: 's2s', accountId: 'acct123', clientId: 'client123' }, clientSecret: 'not-a-real-secret' })
     const kept = core.data.datasets.create(profile.id, usersResource, Date.now())
     await kept.add(syntheticUsers(20))
@@ -42,7 +28,7 @@ describe('deleting a connection that has kept lists', () => {
       if (failures-- > 0) throw new Error('the kept list could not be closed')
       return forgetKept(id)
     }
-    const reply = await core.router.invoke('profiles.delete', sender, { id: profile.id })
+    const reply = await core.router.invoke('profiles.delete', appPage, { id: profile.id })
 
     const profileLeft = (await core.credentials.profiles.list()).some((p) => p.id === profile.id)
     // Either nothing happened (the person can delete the connection again) or everything did.
@@ -51,7 +37,7 @@ describe('deleting a connection that has kept lists', () => {
       expect(existsSync(keptFile)).toBe(false)
     } else {
       expect(reply).toMatchObject({ ok: false })
-      expect(await core.router.invoke('profiles.delete', sender, { id: profile.id })).toMatchObject({ ok: true })
+      expect(await core.router.invoke('profiles.delete', appPage, { id: profile.id })).toMatchObject({ ok: true })
       expect(existsSync(keptFile)).toBe(false)
     }
   })

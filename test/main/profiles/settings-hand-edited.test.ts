@@ -7,16 +7,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openProfilesDocument, PROFILES_FILE } from '../../../main/profiles/profiles-document'
 import type { DocumentProblem } from '../../../main/store'
+import { STORED_PROFILE } from './stored-profile'
 
-const profile = {
-  id: 'p1',
-  name: 'Kept connection',
-  grant: 's2s',
-  accountId: 'acc',
-  clientId: 'client1',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-}
+const profile = STORED_PROFILE
 
 let dir: string
 beforeEach(async () => {

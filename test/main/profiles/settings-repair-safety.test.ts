@@ -9,6 +9,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import { openProfilesDocument, PROFILES_FILE } from '../../../main/profiles/profiles-document'
 import { StoreError, type DocumentProblem } from '../../../main/store'
 import type * as Quarantine from '../../../main/store/quarantine'
+import { STORED_PROFILE } from './stored-profile'
 
 const quarantine = vi.hoisted(() => ({ failCopy: false }))
 vi.mock('../../../main/store/quarantine', async (importOriginal) => {
@@ -19,15 +20,7 @@ vi.mock('../../../main/store/quarantine', async (importOriginal) => {
   }
 })
 
-const profile = {
-  id: 'p1',
-  name: 'Kept connection',
-  grant: 's2s',
-  accountId: 'acc',
-  clientId: 'client1',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-}
+const profile = STORED_PROFILE
 
 let dir: string
 beforeEach(async () => {
