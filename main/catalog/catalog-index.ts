@@ -16,6 +16,7 @@ import type { ApiCatalog } from '../../common/zoom/api/types'
 import { PUBLIC_DOCUMENT_MAX_BYTES } from '../net/public-text'
 import { ensureDirectory, isErrno, writeFileAtomic } from '../store/atomic-file'
 import { readTextWithin } from '../store/read-capped'
+import { isRecord } from '../../common/is-record'
 
 /** Beside the copies of Zoom's files. */
 export const CATALOG_INDEX_FILE = 'catalog-index.json'
@@ -75,7 +76,6 @@ export async function readStoredIndex(dir: string, products: readonly string[], 
 
 const isString = (value: unknown): value is string => typeof value === 'string'
 const isStrings = (value: unknown): boolean => Array.isArray(value) && value.every(isString)
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const METHODS = new Set<unknown>(HTTP_METHODS)
 
 /** An operation summary as indexOf writes it: what the picker, completion and the console read without checking again. */

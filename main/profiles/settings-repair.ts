@@ -7,16 +7,13 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { settingFields } from '../../common/contract/settings'
+import { isRecord } from '../../common/is-record'
 import { StoreError, writeFileAtomic } from '../store'
 import type { DocumentProblem } from '../store'
 import { copyAside } from '../store/quarantine'
 import { settingsResetReason } from './settings-repair-reason'
 
 type Fields = typeof settingFields
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException | undefined)?.code ?? 'error'

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { openDocument, type DocumentFile, type DocumentProblem } from '../store'
 import { wrappedKeySchema } from './key-protector'
+import { isRecord } from '../../common/is-record'
 
 export const VAULT_FILE_NAME = 'vault.json'
 export const VAULT_SCHEMA_VERSION = 3
@@ -63,13 +64,9 @@ export const emptyVaultDocument = (): VaultDocument => ({ key: null, secrets: {}
 // Whether a vault's secrets are bound is decided by its key check (vault.ts), which only the key
 // can write; the vault binds secrets stored before bindings existed once, at its first unlock.
 /** Version 2 adds the profile bindings. */
-const addBindings = { to: 2, migrate: (data: unknown) => (isObject(data) ? { ...data, bindings: {} } : data) }
+const addBindings = { to: 2, migrate: (data: unknown) => (isRecord(data) ? { ...data, bindings: {} } : data) }
 /** Version 3 adds the MAC of the bindings table. */
-const addBindingsMac = { to: 3, migrate: (data: unknown) => (isObject(data) ? { ...data, bindingsMac: null } : data) }
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+const addBindingsMac = { to: 3, migrate: (data: unknown) => (isRecord(data) ? { ...data, bindingsMac: null } : data) }
 
 export function openVaultDocument(options: { dir: string; onProblem?: (problem: DocumentProblem) => void; now?: () => Date }): Promise<DocumentFile<VaultDocument>> {
   return openDocument({
