@@ -14,6 +14,7 @@ import { constants, type Stats } from 'node:fs'
 import { type FileHandle, lstat, mkdir, open } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import { AppError } from '../../common/errors'
+import { NO_FOLLOW, refusedAsLink } from '../store/no-follow-flag'
 
 export type DownloadPathProblem = 'link' | 'not-a-file' | 'not-a-folder' | 'appeared'
 
@@ -60,9 +61,6 @@ export async function refuseUnlessPlain(path: string): Promise<void> {
 /** How a file is opened: made new, added to, emptied, or read. */
 export type OpenHow = 'create' | 'append' | 'truncate' | 'read'
 
-/** 0 where the OS has no such flag (Windows): the lstat before opening is then the only check. */
-const NO_FOLLOW = constants.O_NOFOLLOW ?? 0
-
 const FLAGS: Record<OpenHow, number> = {
   create: constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW,
   append: constants.O_WRONLY | constants.O_APPEND | NO_FOLLOW,
@@ -80,10 +78,8 @@ export async function openNoFollow(path: string, how: OpenHow, mode?: number): P
   try {
     handle = await open(path, FLAGS[how], mode)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    // ELOOP: O_NOFOLLOW met a link (Linux, macOS); EMLINK is the BSDs' word for it.
-    if (code === 'ELOOP' || code === 'EMLINK') throw new DownloadPathRefusedError(path, 'link')
-    if (code === 'EEXIST') throw new DownloadPathRefusedError(path, 'appeared')
+    if (refusedAsLink(error)) throw new DownloadPathRefusedError(path, 'link')
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new DownloadPathRefusedError(path, 'appeared')
     throw error
   }
   const info = await handle.stat().catch(async (error: unknown) => {

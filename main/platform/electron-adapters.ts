@@ -3,6 +3,7 @@ import { chmodSync, closeSync, constants, createWriteStream, fchmodSync, fstatSy
 import { join } from 'node:path'
 import type { BrowserWindow, Clipboard, Dialog, Session, Shell } from 'electron'
 import type { LogSink } from '../log/logger'
+import { NO_FOLLOW, refusedAsLink } from '../store/no-follow-flag'
 import type { ClipboardPort, DialogPort, ProxyResolver, ShellPort } from '../ports'
 import { isSafeExternalUrl } from '../external-url'
 
@@ -104,7 +105,7 @@ function prepareLogFile(dir: string): number | undefined {
 }
 
 // O_NONBLOCK: a FIFO put in the log's place would block the open until something read it.
-const APPEND = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
+const APPEND = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NONBLOCK ?? 0) | NO_FOLLOW
 
 /**
  * Opens the log for appending without following a link in its place (O_NOFOLLOW, where the OS has
@@ -117,9 +118,7 @@ function openLogFile(path: string): number | undefined {
   try {
     fd = openSync(path, APPEND, 0o600)
   } catch (error) {
-    // ELOOP: O_NOFOLLOW met a link (Linux, macOS); EMLINK is the BSDs' word for it.
-    const code = (error as NodeJS.ErrnoException).code
-    if (code !== 'ELOOP' && code !== 'EMLINK') return undefined
+    if (!refusedAsLink(error)) return undefined
     try {
       unlinkSync(path)
       fd = openSync(path, APPEND | constants.O_EXCL, 0o600)
@@ -154,7 +153,7 @@ function rotateLog(path: string): void {
   if (!found?.isFile() || found.size <= LOG_ROTATE_BYTES) return
   try {
     renameSync(path, `${path}.1`)
-    if (process.platform !== 'win32') chmodSync(`${path}.1`, 0o600)
+    narrow(() => chmodSync(`${path}.1`, 0o600))
   } catch {
     // Appended to as before.
   }
